@@ -1,0 +1,147 @@
+// The local world: one virtual clock, one network of simulators, one spreadsheet, and a record of
+// every Apps Script execution. Each run of an entry point is one execution with Apps Script's
+// 6-minute budget, counted as virtual time that passed plus real CPU time spent
+// (https://developers.google.com/apps-script/guides/services/quotas: "Script runtime 6 min / execution").
+
+import { VirtualClock } from './clock';
+import { Network } from './http';
+
+export type WorldMode = 'bound' | 'addon';
+export type AuthMode = 'NONE' | 'LIMITED' | 'FULL' | 'CUSTOM_FUNCTION';
+/** How the execution started: decides whether a UI exists and which auth mode applies. */
+export type ExecutionKind = 'menu' | 'sidebar' | 'simple-trigger' | 'time-trigger' | 'editor';
+
+export const MAX_EXECUTION_MS = 6 * 60 * 1000;
+/** Apps Script's message when it stops a script at the 6-minute limit. */
+export const EXCEEDED_MESSAGE = 'Exceeded maximum execution time';
+
+export interface ExecutionCounts {
+  spreadsheetCalls: number;
+  fetches: Record<string, number>;
+  propertyReads: number;
+  propertyWrites: number;
+  cacheCalls: number;
+  http429: number;
+  retries: number;
+}
+
+export interface ExecutionRecord extends ExecutionCounts {
+  id: number;
+  entry: string;
+  kind: ExecutionKind;
+  start: string;
+  end: string;
+  virtualMs: number;
+  cpuMs: number;
+  outcome: 'ok' | 'error' | 'timeout' | 'skipped';
+  error?: string;
+}
+
+export class ExecutionState {
+  readonly counts: ExecutionCounts = {
+    spreadsheetCalls: 0, fetches: {}, propertyReads: 0, propertyWrites: 0, cacheCalls: 0, http429: 0, retries: 0,
+  };
+  killed = false;
+  /** Lock names this execution holds; released when it ends, as Apps Script does. */
+  readonly heldLocks = new Set<string>();
+  /** Hosts whose previous response was a 429, 5xx or timeout: the next call there counts as a retry. */
+  readonly failedLastTime = new Set<string>();
+  private readonly cpuStart = process.cpuUsage();
+
+  constructor(
+    readonly id: number,
+    readonly entry: string,
+    readonly kind: ExecutionKind,
+    readonly authMode: AuthMode,
+    readonly virtualStart: number,
+  ) {}
+
+  get hasUi(): boolean {
+    return this.kind === 'menu' || this.kind === 'sidebar' || this.kind === 'simple-trigger' || this.kind === 'editor';
+  }
+
+  cpuMs(): number {
+    const u = process.cpuUsage(this.cpuStart);
+    return (u.user + u.system) / 1000;
+  }
+}
+
+/** Thrown by every fake service once an execution has run out of time. */
+export class ExecutionKilled extends Error {
+  constructor() {
+    super(EXCEEDED_MESSAGE);
+    this.name = 'Exception';
+  }
+}
+
+export class World {
+  readonly clock: VirtualClock;
+  readonly network = new Network();
+  readonly executions: ExecutionRecord[] = [];
+  readonly logLines: string[] = [];
+  current: ExecutionState | null = null;
+  private nextId = 1;
+  /** The document's own time zone (Spreadsheet.getSpreadsheetTimeZone) and the script's (manifest). */
+  spreadsheetTimeZone = 'Europe/London';
+  scriptTimeZone = 'Europe/London';
+  /** Budget override for tests that want a shorter execution; Apps Script's is 6 minutes. */
+  maxExecutionMs = MAX_EXECUTION_MS;
+  /** The active user's email; Apps Script may return '' (Session.getActiveUser docs). */
+  activeUserEmail = 'ops@example.co.uk';
+
+  constructor(
+    start: string | number,
+    readonly mode: WorldMode = 'bound',
+  ) {
+    this.clock = new VirtualClock(start);
+  }
+
+  log(line: string): void {
+    this.logLines.push(`${this.clock.iso()} ${line}`);
+  }
+
+  begin(entry: string, kind: ExecutionKind, authMode: AuthMode = 'FULL'): ExecutionState {
+    if (this.current) throw new Error(`Execution ${this.current.entry} is still running`);
+    this.current = new ExecutionState(this.nextId++, entry, kind, authMode, this.clock.now());
+    return this.current;
+  }
+
+  end(outcome: ExecutionRecord['outcome'], error?: string): ExecutionRecord {
+    const ex = this.current;
+    if (!ex) throw new Error('No execution is running');
+    this.current = null;
+    const record: ExecutionRecord = {
+      id: ex.id,
+      entry: ex.entry,
+      kind: ex.kind,
+      start: new Date(ex.virtualStart).toISOString(),
+      end: this.clock.iso(),
+      virtualMs: this.clock.now() - ex.virtualStart,
+      cpuMs: Math.round(ex.cpuMs()),
+      outcome: ex.killed ? 'timeout' : outcome,
+      ...(ex.killed ? { error: EXCEEDED_MESSAGE } : error !== undefined ? { error } : {}),
+      ...structuredClone(ex.counts),
+    };
+    this.executions.push(record);
+    return record;
+  }
+
+  /** Milliseconds of the current execution's budget used so far (virtual time + CPU time). */
+  used(ex: ExecutionState): number {
+    return this.clock.now() - ex.virtualStart + ex.cpuMs();
+  }
+
+  /**
+   * Every fake service calls this first: it refuses work outside an execution and stops an
+   * execution that has run past its budget, as Apps Script does.
+   */
+  guard(): ExecutionState {
+    const ex = this.current;
+    if (!ex) throw new Error('An Apps Script service was called outside an execution');
+    if (ex.killed || this.used(ex) > this.maxExecutionMs) {
+      ex.killed = true;
+      throw new ExecutionKilled();
+    }
+    return ex;
+  }
+}

@@ -1,0 +1,11 @@
+// Vitest configuration: every test under test/, with a generous timeout for the bundle and browser tests.
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+  },
+});
