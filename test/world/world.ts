@@ -126,6 +126,22 @@ export class World {
     return record;
   }
 
+  /**
+   * Sets the running execution aside so a second one can start, as when two executions overlap
+   * on Apps Script (a trigger firing while "Sync now" runs). Used to test locks.
+   */
+  suspend(): ExecutionState {
+    const ex = this.current;
+    if (!ex) throw new Error('No execution is running');
+    this.current = null;
+    return ex;
+  }
+
+  resume(ex: ExecutionState): void {
+    if (this.current) throw new Error(`Execution ${this.current.entry} is still running`);
+    this.current = ex;
+  }
+
   /** Milliseconds of the current execution's budget used so far (virtual time + CPU time). */
   used(ex: ExecutionState): number {
     return this.clock.now() - ex.virtualStart + ex.cpuMs();
