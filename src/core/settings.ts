@@ -21,6 +21,7 @@ export const SETTINGS: readonly SettingDef[] = [
   { key: '3PL channel ID', default: '', format: 'text', help: 'ShipBob channel that owns the orders we create. Empty: the first channel the token may write to.' },
   { key: '3PL locations', default: '', format: 'text', help: 'Comma-separated 3PL location IDs whose pickable stock counts for Amazon. Empty: all locations.' },
   { key: 'Default safety buffer', default: 2, format: 'integer', help: 'Units held back from Amazon on every FBM row whose Safety Buffer cell is empty.' },
+  { key: 'Sync every (minutes)', default: 60, options: ['5', '10', '15', '30', '60'], help: 'How often the scheduled sync runs once turned on. A published add-on runs at most hourly; 5–30 work when the script is bound to this sheet.' },
   { key: 'Push mode', default: 'dry-run', options: ['dry-run', 'approve', 'auto'], help: 'dry-run: compute and show only. approve: wait for "Approve stock push". auto: push within the guardrails.' },
   { key: 'Feed threshold', default: 20, format: 'integer', help: 'With this many changed quantities or more, send one JSON_LISTINGS_FEED; below it, update listings one by one.' },
   { key: 'Guardrail max share changing', default: 0.5, format: 'percent', help: 'Hold the whole push when more than this share of SKUs would change quantity.' },
@@ -44,6 +45,7 @@ export interface Settings {
   threePlLocations: string[];
   defaultSafetyBuffer: number;
   pushMode: PushMode;
+  syncEveryMinutes: number;
   feedThreshold: number;
   guardrailMaxShareChanging: number;
   guardrailMaxToZero: number;
@@ -111,6 +113,7 @@ export function parseSettings(pairs: ReadonlyArray<readonly [unknown, unknown]>)
     threePlLocations: str('3PL locations').split(',').map((s) => s.trim()).filter(Boolean),
     defaultSafetyBuffer: num('Default safety buffer', { integer: true }),
     pushMode: choice<PushMode>('Push mode'),
+    syncEveryMinutes: Number(choice('Sync every (minutes)')),
     feedThreshold: num('Feed threshold', { min: 1, integer: true }),
     guardrailMaxShareChanging: num('Guardrail max share changing', { max: 1 }),
     guardrailMaxToZero: num('Guardrail max to zero', { integer: true }),

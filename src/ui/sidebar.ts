@@ -1,3 +1,118 @@
-// Sidebar script (runs in the browser inside HtmlService's iframe). Talks to the server only
-// through google.script.run; every text from the server is escaped before it reaches the DOM.
-export {};
+// Sidebar script (runs in the browser inside HtmlService's iframe): status, connection set-up and
+// "Sync now". Every text from the server (SKU names, API messages) is untrusted: it goes into the
+// DOM only through textContent, never innerHTML.
+
+import { call } from './server';
+import type { SidebarState } from '../jobs/sidebar';
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+
+function setText(id: string, text: string): void {
+  $(id).textContent = text;
+}
+
+function status(message: string, kind: 'info' | 'error' = 'info'): void {
+  const el = $('status');
+  el.textContent = message;
+  el.className = kind;
+}
+
+function render(state: SidebarState): void {
+  $('setup').hidden = state.missingTabs.length === 0;
+  setText('missing', state.missingTabs.join(', '));
+  setText('amazon-state', state.amazon.complete ? `Saved (client ${state.amazon.clientId})` : 'Not connected');
+  setText('threepl-state', state.threePl.complete ? `Saved (token ${state.threePl.token})` : 'Not connected');
+  setText('schedule-state', state.schedule.enabled ? `On, about every ${state.schedule.everyMinutes} min` : 'Off');
+  const jobs = $('jobs');
+  jobs.replaceChildren();
+  for (const name of ['all', ...state.jobs]) {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.textContent = name === 'all' ? 'Sync all now' : `Sync ${name} now`;
+    b.dataset.job = name;
+    b.addEventListener('click', () => void syncNow(name));
+    jobs.appendChild(b);
+  }
+  const runs = $('runs');
+  runs.replaceChildren();
+  for (const r of state.recentRuns) {
+    const li = document.createElement('li');
+    li.textContent = `${r.job} · ${r.outcome} · ${r.message}`;
+    li.title = `${r.runId} ${r.end}`;
+    runs.appendChild(li);
+  }
+  if (state.recentRuns.length === 0) {
+    const li = document.createElement('li');
+    li.textContent = 'No runs yet.';
+    runs.appendChild(li);
+  }
+}
+
+async function refresh(): Promise<void> {
+  try {
+    render(await call('getSidebarState'));
+  } catch (e) {
+    status(`Could not load status: ${(e as Error).message}`, 'error');
+  }
+}
+
+async function syncNow(job: string): Promise<void> {
+  status(`Running ${job}…`);
+  try {
+    const runs = await call('syncNow', job);
+    status(runs.length ? runs.map((r) => `${r.job}: ${r.outcome} – ${r.message}`).join('\n') : 'No sync jobs are available yet.');
+  } catch (e) {
+    status(`Sync failed: ${(e as Error).message}`, 'error');
+  }
+  await refresh();
+}
+
+function value(id: string): string {
+  const input = $<HTMLInputElement>(id);
+  const v = input.value;
+  input.value = '';
+  return v;
+}
+
+async function saveAmazon(ev: Event): Promise<void> {
+  ev.preventDefault();
+  try {
+    const saved = await call('saveAmazonCredentials', {
+      clientId: value('lwa-client-id'), clientSecret: value('lwa-client-secret'), refreshToken: value('lwa-refresh-token'),
+    });
+    status(saved.length ? `Saved ${saved.length} Amazon field(s).` : 'Nothing to save: fill in a field first.');
+  } catch (e) {
+    status(`Could not save: ${(e as Error).message}`, 'error');
+  }
+  await refresh();
+}
+
+async function saveThreePl(ev: Event): Promise<void> {
+  ev.preventDefault();
+  try {
+    const saved = await call('saveThreePlCredentials', { token: value('threepl-token') });
+    status(saved.length ? 'Saved the 3PL token.' : 'Nothing to save: paste a token first.');
+  } catch (e) {
+    status(`Could not save: ${(e as Error).message}`, 'error');
+  }
+  await refresh();
+}
+
+async function act(name: 'setupSheets' | 'enableScheduledSync' | 'disableScheduledSync'): Promise<void> {
+  try {
+    const result = await call(name);
+    status(typeof result === 'string' ? result : result.message);
+  } catch (e) {
+    status((e as Error).message, 'error');
+  }
+  await refresh();
+}
+
+document.addEventListener('DOMContentLoaded', () => {
+  $('amazon-form').addEventListener('submit', (e) => void saveAmazon(e));
+  $('threepl-form').addEventListener('submit', (e) => void saveThreePl(e));
+  $('setup-button').addEventListener('click', () => void act('setupSheets'));
+  $('schedule-on').addEventListener('click', () => void act('enableScheduledSync'));
+  $('schedule-off').addEventListener('click', () => void act('disableScheduledSync'));
+  void refresh();
+});

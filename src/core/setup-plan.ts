@@ -1,0 +1,69 @@
+// Plans "Set up sheets": which tabs to create and what to add to tabs people already have. It only
+// ever adds (missing tabs, missing header columns, missing Settings keys) and never changes a cell
+// that holds something, so running it twice plans nothing the second time.
+
+import { SETTINGS } from './settings';
+import type { TabColumn, TabDef } from './tabs';
+import { SETUP_TABS, TAB } from './tabs';
+import type { CellValue } from '../ports/workbook';
+
+type Format = TabColumn['format'];
+
+export type SetupAction =
+  | { kind: 'createTab'; def: TabDef; rows: CellValue[][]; cellFormats?: Array<Array<Format | undefined>> }
+  | { kind: 'addColumns'; tab: string; startColumn: number; columns: TabColumn[] }
+  | { kind: 'appendRows'; tab: string; rows: CellValue[][]; cellFormats?: Array<Array<Format | undefined>> };
+
+const text = (v: CellValue | undefined): string => (v === undefined ? '' : String(v).trim());
+
+/** Settings rows laid out for a header row (by header name, so reordered columns are respected). */
+function settingsRows(header: readonly string[], keys: readonly string[]) {
+  const at = (name: string) => header.indexOf(name);
+  const rows: CellValue[][] = [];
+  const cellFormats: Array<Array<Format | undefined>> = [];
+  for (const key of keys) {
+    const def = SETTINGS.find((s) => s.key === key)!;
+    const row = new Array<CellValue>(header.length).fill('');
+    const formats = new Array<Format | undefined>(header.length).fill(undefined);
+    row[at('Key')] = def.key;
+    row[at('Value')] = def.default;
+    row[at('Help')] = def.help;
+    formats[at('Key')] = 'text';
+    formats[at('Value')] = def.format;
+    rows.push(row);
+    cellFormats.push(formats);
+  }
+  return { rows, cellFormats };
+}
+
+/**
+ * `existing` maps a tab name to its values (header row first) for tabs that exist. Tabs are matched
+ * by exact name, headers by exact (trimmed) text, Settings keys case-insensitively.
+ */
+export function planSetup(existing: ReadonlyMap<string, CellValue[][]>, tabs: readonly TabDef[] = SETUP_TABS): SetupAction[] {
+  const actions: SetupAction[] = [];
+  for (const def of tabs) {
+    const values = existing.get(def.name);
+    const wanted = def.columns.map((c) => c.header);
+    if (!values) {
+      const initial = def.name === TAB.settings ? settingsRows(wanted, SETTINGS.map((s) => s.key)) : { rows: [] };
+      actions.push({ kind: 'createTab', def, ...initial });
+      continue;
+    }
+    const header = (values[0] ?? []).map(text);
+    // Trailing empty header cells are free space; a person's own extra columns are kept.
+    while (header.length > 0 && header[header.length - 1] === '') header.pop();
+    const missing = def.columns.filter((c) => !header.includes(c.header));
+    if (missing.length > 0) {
+      actions.push({ kind: 'addColumns', tab: def.name, startColumn: header.length + 1, columns: missing });
+    }
+    if (def.name === TAB.settings) {
+      const fullHeader = [...header, ...missing.map((c) => c.header)];
+      const keyCol = fullHeader.indexOf('Key');
+      const present = new Set(values.slice(1).map((r) => text(r[keyCol]).toLowerCase()));
+      const absent = SETTINGS.map((s) => s.key).filter((k) => !present.has(k.toLowerCase()));
+      if (absent.length > 0) actions.push({ kind: 'appendRows', tab: def.name, ...settingsRows(fullHeader, absent) });
+    }
+  }
+  return actions;
+}

@@ -1,0 +1,30 @@
+// Workbook port: the few batched operations jobs need on the spreadsheet. Each method is a small,
+// fixed number of spreadsheet calls whatever the row count (PRODUCT.md §4: a job reads a tab once
+// and writes it once).
+
+import type { TabColumn, TabDef } from '../core/tabs';
+
+/** What a cell holds as Apps Script returns it. */
+export type CellValue = string | number | boolean | Date;
+
+export interface WorkbookPort {
+  tabNames(): string[];
+  /** Every value of the tab, header row first, rectangular; null when the tab does not exist. */
+  read(tab: string): CellValue[][] | null;
+  /** Creates the tab with its header, frozen row, column formats, validation and widths, then the rows. */
+  createTab(def: TabDef, rows: CellValue[][], cellFormats?: Array<Array<TabColumn['format'] | undefined>>): void;
+  /** Adds rows under the last row with content. `columns` gives each written column's format. */
+  appendRows(tab: string, rows: CellValue[][], cellFormats?: Array<Array<TabColumn['format'] | undefined>>): void;
+  /** Adds header cells right of the last column, with each column's format and validation. */
+  addColumns(tab: string, startColumn: number, columns: readonly TabColumn[]): void;
+  /** Overwrites the data rows (row 2 on) of an add-on owned tab in one write, clearing rows left over. */
+  replaceRows(tab: string, rows: CellValue[][]): void;
+  /** Writes one column's values for data rows 2..n+1 in one call (e.g. a Status column). */
+  writeColumn(tab: string, column: number, values: CellValue[]): void;
+}
+
+/** Where a column sits (1-based) in a header row, by exact header text; 0 when absent. */
+export function columnIndex(headerRow: readonly CellValue[], header: string): number {
+  const i = headerRow.findIndex((h) => String(h).trim() === header);
+  return i + 1;
+}

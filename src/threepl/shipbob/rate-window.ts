@@ -1,0 +1,78 @@
+// ShipBob's rate limit: 150 requests per minute in a sliding window, per user and application,
+// across every endpoint (developer.shipbob.com/rate-limit). The request times live in a
+// KeyValueStore so that consecutive Apps Script executions share one window.
+
+import type { KeyValueStore } from '../../ports/store';
+
+export interface RateWindowOptions {
+  limit: number;
+  windowMs: number;
+  /** Store key; one per token so two accounts never share a budget. */
+  key: string;
+}
+
+interface WindowState {
+  times: number[];
+  /** A 429's x-retry-after: nothing goes out before this. */
+  blockedUntil: number;
+}
+
+export class RateWindow {
+  constructor(
+    private readonly store: KeyValueStore,
+    private readonly opts: RateWindowOptions,
+  ) {}
+
+  /** Milliseconds to wait at `now` before one more request keeps the window within its limit. */
+  waitMs(now: number): number {
+    const st = this.load(now);
+    let wait = Math.max(0, st.blockedUntil - now);
+    if (st.times.length >= this.opts.limit) {
+      // The oldest request that must leave the window before one more fits.
+      const mustLeave = st.times[st.times.length - this.opts.limit];
+      if (mustLeave !== undefined) wait = Math.max(wait, mustLeave + this.opts.windowMs - now + 1);
+    }
+    return wait;
+  }
+
+  record(now: number): void {
+    const st = this.load(now);
+    st.times.push(now);
+    this.save(st);
+  }
+
+  /** After a 429: ShipBob says when to come back. */
+  block(until: number, now: number): void {
+    const st = this.load(now);
+    st.blockedUntil = Math.max(st.blockedUntil, until);
+    this.save(st);
+  }
+
+  /** Requests counted in the window at `now` (for logs and tests). */
+  used(now: number): number {
+    return this.load(now).times.length;
+  }
+
+  private load(now: number): WindowState {
+    const raw = this.store.get(this.opts.key);
+    let st: WindowState = { times: [], blockedUntil: 0 };
+    if (raw) {
+      try {
+        const parsed = JSON.parse(raw) as { b?: unknown; t?: unknown; s?: unknown };
+        const base = typeof parsed.s === 'number' ? parsed.s : 0;
+        const deltas = Array.isArray(parsed.t) ? parsed.t.filter((x): x is number => typeof x === 'number') : [];
+        st = { times: deltas.map((d) => base + d), blockedUntil: typeof parsed.b === 'number' ? parsed.b : 0 };
+      } catch {
+        // A damaged value only costs pacing accuracy; start a fresh window.
+      }
+    }
+    st.times = st.times.filter((t) => t > now - this.opts.windowMs).sort((a, b) => a - b);
+    return st;
+  }
+
+  private save(st: WindowState): void {
+    // Offsets from the oldest time keep the value around 1 KB at 150 entries (9 KB property limit).
+    const base = st.times[0] ?? 0;
+    this.store.set(this.opts.key, JSON.stringify({ s: base, t: st.times.map((t) => t - base), b: st.blockedUntil }));
+  }
+}

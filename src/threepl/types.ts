@@ -1,0 +1,293 @@
+// The one 3PL adapter interface and its normalised types (reference: 3pl-apis.md §6). Every 3PL
+// (ShipBob now, Mintsoft and Extensiv later) is an implementation of ThreePlAdapter; sync jobs only
+// ever see these shapes. Calls are synchronous because Apps Script's UrlFetchApp is.
+
+export type ProviderId = 'shipbob' | 'mintsoft' | 'extensiv';
+
+/** Identifies a 3PL tenant: ShipBob channel id; Mintsoft ClientId; Extensiv customerId+facilityId. */
+export interface ThreePlRef {
+  provider: ProviderId;
+  accountKey: string;
+}
+
+export type NormStatus =
+  | 'accepted'
+  | 'processing'
+  | 'on_hold'
+  | 'exception'
+  | 'partially_shipped'
+  | 'shipped'
+  | 'delivered'
+  | 'cancelled'
+  | 'unknown';
+
+export interface Capabilities {
+  /** A second create with the same primary reference is rejected by the 3PL itself. */
+  uniqueReferenceEnforced: boolean;
+  /** The 3PL has a dedicated order type for Amazon FBA replenishment. */
+  fbaOrderType: boolean;
+  webhooks: boolean;
+  returnsByTracking: boolean;
+  billingApi: boolean;
+  /** "Tracking synced" is a flag at the 3PL (else the sheet keeps a ledger). */
+  nativeTrackingSyncFlag: boolean;
+  sandbox: boolean;
+  maxPageSize: number;
+  rateLimitPerMin?: number;
+}
+
+export interface Warehouse {
+  id: string;
+  name: string;
+  active: boolean;
+}
+
+export interface ConnectionInfo {
+  provider: ProviderId;
+  /** Tenant the credentials act for (ShipBob: the channel orders are written to). */
+  accountKey: string;
+  accountName: string;
+  warehouses: Warehouse[];
+}
+
+export interface Address {
+  name: string;
+  company?: string;
+  line1: string;
+  line2?: string;
+  line3?: string;
+  city: string;
+  region?: string;
+  postcode: string;
+  countryIso2: string;
+  phone?: string;
+  email?: string;
+}
+
+export interface OrderLine {
+  sku: string;
+  quantity: number;
+  unitPrice?: number;
+  currency?: string;
+  name?: string;
+}
+
+export interface OutboundOrderRequest {
+  /** Unique and immutable: Amazon order id (MFN) or FBA shipment id (replenishment). */
+  primaryReference: string;
+  secondaryReference?: string;
+  kind: 'mfn' | 'fba_replenishment' | 'b2b';
+  shipTo: Address;
+  lines: OrderLine[];
+  /** The 3PL's service name (already mapped from Amazon's service level by the caller). */
+  serviceLevel: string;
+  warehouseHint?: string;
+  requiredShipBy?: string;
+  purchaseDate?: string;
+  notes?: string;
+  tags: Record<string, string>;
+  fba?: { shipmentId: string; destinationFc: string; carrierType: 'parcel' | 'freight'; labelsBy: '3pl' | 'merchant' };
+}
+
+export type CreateStatus = 'created' | 'already_exists' | 'rejected' | 'outcome_unknown';
+
+/** `already_exists` is success for the sync. `outcome_unknown` needs a person: the write may or may not exist. */
+export interface CreateOutcome {
+  status: CreateStatus;
+  externalId?: string;
+  primaryReference: string;
+  messages: string[];
+}
+
+export interface ShipmentLine {
+  sku: string;
+  quantity: number;
+}
+
+export interface Shipment {
+  externalId: string;
+  orderExternalId: string;
+  status: NormStatus;
+  rawStatus: string;
+  carrier?: string;
+  carrierService?: string;
+  trackingNumbers: string[];
+  trackingUrl?: string;
+  shippedAt?: string;
+  deliveredAt?: string;
+  warehouseId?: string;
+  lines?: ShipmentLine[];
+  trackingSynced?: boolean;
+}
+
+export interface OutboundOrder {
+  externalId: string;
+  primaryReference: string;
+  secondaryReference?: string;
+  kind: OutboundOrderRequest['kind'] | 'other';
+  status: NormStatus;
+  rawStatus: string;
+  createdAt?: string;
+  /** Not every 3PL reports it per order (ShipBob: only per shipment). */
+  updatedAt?: string;
+  lines: OrderLine[];
+  shipments: Shipment[];
+}
+
+/** A lookup that could not decide (transport failure, 5xx, rate limit) is never read as "absent". */
+export type OrderLookup =
+  | { kind: 'found'; order: OutboundOrder }
+  | { kind: 'absent' }
+  | { kind: 'indeterminate'; reason: string };
+
+export interface ChangedOrders {
+  orders: OutboundOrder[];
+  /** Pass back next time. Unchanged when `complete` is false, so nothing is skipped after a cut. */
+  nextCursor: string;
+  complete: boolean;
+}
+
+export interface UnsyncedShipment {
+  order: OutboundOrder;
+  shipment: Shipment;
+}
+
+export interface MarkSyncedResult {
+  synced: string[];
+  failed: Array<{ externalId: string; message: string }>;
+}
+
+export interface CancelOutcome {
+  status: 'cancelled' | 'not_cancellable' | 'not_found';
+  messages: string[];
+}
+
+export interface StockQuery {
+  skus?: string[];
+  warehouseIds?: string[];
+}
+
+/** One SKU at one warehouse. `available` (pickable: on hand − committed) is what Amazon may be offered. */
+export interface StockLine {
+  sku: string;
+  warehouseId: string;
+  onHand: number;
+  /** Committed to open orders (ShipBob committed_quantity). */
+  allocated: number;
+  /** Pickable for new orders (ShipBob fulfillable_quantity). */
+  available: number;
+  onHold: number;
+  /** Expected from receiving (ShipBob awaiting_quantity). */
+  inbound: number;
+  /** Moving between the 3PL's own sites (ShipBob internal_transfer_quantity). */
+  inTransit: number;
+  /** The 3PL did not report this SKU: unknown, never zero. */
+  unknown: boolean;
+  asOf: string;
+}
+
+export interface InboundReceiptRequest {
+  /** Amazon removal order id (or return RMA / replenishment PO). */
+  reference: string;
+  trackingNumbers: string[];
+  lpns: string[];
+  expectedDate: string;
+  warehouseId: string;
+  lines: Array<{ sku: string; quantity: number }>;
+  kind: 'removal' | 'return' | 'replenishment';
+}
+
+export type InboundStatus = 'expected' | 'arrived' | 'receiving' | 'completed' | 'cancelled';
+
+export interface InboundReceipt {
+  externalId: string;
+  /** Which 3PL object holds it (ShipBob: 'wro' receiving order or 'return'). */
+  objectType: string;
+  reference: string;
+  status: InboundStatus;
+  rawStatus: string;
+  trackingNumbers: string[];
+  warehouseId?: string;
+  lines: Array<{ sku: string; expected: number; received: number; stowed?: number }>;
+}
+
+export interface InboundQuery {
+  reference?: string;
+  trackingNumber?: string;
+}
+
+export type ChargeKind = 'charge' | 'credit' | 'refund' | 'adjustment';
+export type ChargeReferenceType = 'shipment' | 'order' | 'receipt' | 'return' | 'storage' | 'other';
+
+export interface Charge {
+  chargeId: string;
+  invoiceId?: string;
+  invoiceDate?: string;
+  chargeDate: string;
+  amount: number;
+  currency: string;
+  feeType: string;
+  chargeKind: ChargeKind;
+  referenceType: ChargeReferenceType;
+  referenceId: string;
+  warehouseId?: string;
+  raw: unknown;
+}
+
+export interface Invoice {
+  invoiceId: string;
+  invoiceDate: string;
+  invoiceType: string;
+  amount: number;
+  currency: string;
+}
+
+export type AdapterErrorCode =
+  | 'AUTH'
+  | 'FORBIDDEN'
+  | 'RATE_LIMITED'
+  | 'DUPLICATE_REFERENCE'
+  | 'VALIDATION'
+  | 'NOT_FOUND'
+  | 'PRECONDITION'
+  | 'UPSTREAM'
+  | 'OUTCOME_UNKNOWN';
+
+/** Thrown by adapters. Messages carry what the 3PL said, never a credential. */
+export class AdapterError extends Error {
+  constructor(
+    readonly code: AdapterErrorCode,
+    message: string,
+    readonly details: { status?: number; retryAfterS?: number; fields?: Record<string, string[]>; messages?: string[] } = {},
+  ) {
+    super(message);
+    this.name = 'AdapterError';
+  }
+}
+
+export interface ThreePlAdapter {
+  readonly provider: ProviderId;
+  capabilities(): Capabilities;
+  /** Auth plus the cheapest read; throws AdapterError AUTH/FORBIDDEN when the credentials are wrong. */
+  testConnection(): ConnectionInfo;
+  listWarehouses(): Warehouse[];
+  /**
+   * Idempotent: look up the primary reference; create; on a duplicate-reference rejection or a lost
+   * response, look up again and adopt; never create again after a lookup that could not decide.
+   * Throws (nothing was sent) when the first lookup cannot decide.
+   */
+  createOutboundOrder(req: OutboundOrderRequest): CreateOutcome;
+  findOrderByReference(primaryReference: string): OrderLookup;
+  getOrder(externalId: string): OutboundOrder | null;
+  listOrdersChangedSince(cursor: string | null): ChangedOrders;
+  listUnsyncedShipments(): UnsyncedShipment[];
+  markShipmentsSynced(shipmentIds: string[]): MarkSyncedResult;
+  cancelOrder(externalId: string, reason: string): CancelOutcome;
+  /** Per-SKU per-warehouse rows; requested SKUs the 3PL omits come back with `unknown: true`. */
+  getStock(query?: StockQuery): StockLine[];
+  /** Same idempotent contract as createOutboundOrder, keyed on `reference`. */
+  createInboundReceipt(req: InboundReceiptRequest): CreateOutcome;
+  findInbound(query: InboundQuery): InboundReceipt[];
+  listCharges(range: { from: string; to: string }): Charge[];
+  listInvoices(range: { from: string; to: string }): Invoice[];
+}
