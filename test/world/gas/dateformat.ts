@@ -111,18 +111,16 @@ export function formatJavaDate(ms: number, tzRequested: string, pattern: string)
   for (let i = 0; i < pattern.length;) {
     const c = pattern[i]!;
     if (c === "'") {
-      const end = pattern.indexOf("'", i + 1);
-      if (end === i + 1) { out += "'"; i += 2; continue; }
-      if (end < 0) throw new Error('Unterminated quote');
-      out += pattern.slice(i + 1, end).replace(/''/g, "'");
-      i = end + 1;
-      // A doubled quote inside a quoted run continues it.
-      while (pattern[i] === "'" && pattern[i - 1] === "'") {
-        const next = pattern.indexOf("'", i + 1);
-        if (next < 0) throw new Error('Unterminated quote');
-        out += "'" + pattern.slice(i + 1, next);
-        i = next + 1;
+      if (pattern[i + 1] === "'") { out += "'"; i += 2; continue; }
+      let j = i + 1;
+      for (;;) {
+        if (j >= pattern.length) throw new Error('Unterminated quote');
+        if (pattern[j] === "'" && pattern[j + 1] === "'") { out += "'"; j += 2; continue; }
+        if (pattern[j] === "'") break;
+        out += pattern[j];
+        j++;
       }
+      i = j + 1;
       continue;
     }
     if (/[A-Za-z]/.test(c)) {

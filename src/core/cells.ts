@@ -1,0 +1,91 @@
+// Reading raw cell values that people typed (numbers, percentages, tick boxes, text) into typed
+// values, with a plain-words problem instead of a guess when the cell holds something else.
+
+export type CellResult<T> = { ok: true; value: T } | { ok: false; problem: string };
+
+/** Text of a cell as people see it, trimmed; '' for empty. */
+export function cellText(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString();
+  return String(v).trim();
+}
+
+export function isEmptyCell(v: unknown): boolean {
+  return cellText(v) === '';
+}
+
+const PLAIN_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+const PERCENT_NUMBER = /^([+-]?(\d+(\.\d*)?|\.\d+))\s*%$/;
+
+function describe(v: unknown): string {
+  if (typeof v === 'boolean') return v ? 'a ticked box' : 'an unticked box';
+  if (v instanceof Date) return 'a date';
+  return `"${cellText(v)}"`;
+}
+
+/**
+ * A whole, non-negative count (Safety Buffer, Max Qty). Empty → null. Numbers typed as text in a
+ * plain-text cell ("3") are accepted because they are unambiguous; anything else is a problem.
+ */
+export function parseCount(v: unknown, column: string): CellResult<number | null> {
+  if (isEmptyCell(v)) return { ok: true, value: null };
+  let n: number;
+  if (typeof v === 'number') n = v;
+  else if (typeof v === 'string' && PLAIN_NUMBER.test(v.trim())) n = Number(v.trim());
+  else return { ok: false, problem: `${column} holds ${describe(v)}, not a number` };
+  if (!Number.isFinite(n)) return { ok: false, problem: `${column} holds ${describe(v)}, not a number` };
+  if (n < 0) return { ok: false, problem: `${column} is negative (${n})` };
+  if (!Number.isInteger(n)) return { ok: false, problem: `${column} must be a whole number of units, not ${n}` };
+  return { ok: true, value: n };
+}
+
+/**
+ * A share between 0 and 1 from a percent-formatted cell: 0.5 (a number, as Sheets stores 50%) or
+ * text such as "50%". Plain text without "%" ("0.5") is read as a fraction. Empty → null.
+ */
+export function parseShare(v: unknown, column: string): CellResult<number | null> {
+  if (isEmptyCell(v)) return { ok: true, value: null };
+  let n: number;
+  if (typeof v === 'number') n = v;
+  else if (typeof v === 'string') {
+    const t = v.trim();
+    const pct = PERCENT_NUMBER.exec(t);
+    if (pct) n = Number(pct[1]) / 100;
+    else if (PLAIN_NUMBER.test(t)) n = Number(t);
+    else return { ok: false, problem: `${column} holds ${describe(v)}, not a percentage` };
+  } else return { ok: false, problem: `${column} holds ${describe(v)}, not a percentage` };
+  if (!Number.isFinite(n)) return { ok: false, problem: `${column} holds ${describe(v)}, not a percentage` };
+  if (n < 0) return { ok: false, problem: `${column} is negative (${formatPercent(n)})` };
+  if (n > 1) return { ok: false, problem: `${column} is more than 100% (${formatPercent(n)}); type it as a percentage such as 50%` };
+  return { ok: true, value: n };
+}
+
+const TRUE_WORDS = new Set(['true', 'yes', 'y', '1', 'x', '✓', '✔', 'on', 'active']);
+const FALSE_WORDS = new Set(['false', 'no', 'n', '0', 'off', 'inactive']);
+
+/** A tick box, or text people typed instead of ticking. Empty means `emptyValue`. */
+export function parseFlag(v: unknown, column: string, emptyValue: boolean): CellResult<boolean> {
+  if (typeof v === 'boolean') return { ok: true, value: v };
+  if (isEmptyCell(v)) return { ok: true, value: emptyValue };
+  if (typeof v === 'number' && (v === 0 || v === 1)) return { ok: true, value: v === 1 };
+  const t = cellText(v).toLowerCase();
+  if (TRUE_WORDS.has(t)) return { ok: true, value: true };
+  if (FALSE_WORDS.has(t)) return { ok: true, value: false };
+  return { ok: false, problem: `${column} holds ${describe(v)}; tick or untick the box` };
+}
+
+/** 0.5 → "50%", 1/3 → "33.3%". */
+export function formatPercent(share: number): string {
+  return `${Math.round(share * 1000) / 10}%`;
+}
+
+/** Milliseconds since the epoch from a Date, an ISO/date text or a number; null when unreadable. */
+export function cellTime(v: unknown): number | null {
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : v.getTime();
+  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+  if (typeof v === 'string' && v.trim()) {
+    const t = Date.parse(v.trim());
+    return Number.isNaN(t) ? null : t;
+  }
+  return null;
+}

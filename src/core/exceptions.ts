@@ -1,0 +1,213 @@
+// The Exceptions tab's model (PRODUCT.md §5): one row per problem key, updated rather than added
+// when the problem recurs, resolved when the job that raises it no longer sees it, and keeping
+// what people typed (Acknowledged, Owner, their own rows and columns).
+
+import { cellText, cellTime } from './cells';
+
+export const EXCEPTION_TYPES = [
+  'UNMAPPED_SKU',
+  'MAPPING_INVALID',
+  'DUAL_CHANNEL_SKU',
+  'ORDER_ORPHANED',
+  'ORDER_HELD',
+  'ORDER_STUCK',
+  'ORDER_OUTCOME_UNKNOWN',
+  'STOCK_SYNC_TIMEOUT',
+  'STOCK_PUSH_REJECTED',
+  'STOCK_PUSH_NOT_APPLIED',
+  'INVENTORY_DRIFT',
+  'GUARDRAIL_HALT',
+  'REMOVAL_UNIDENTIFIED',
+  'REMOVAL_OVERDUE',
+  'SETTLEMENT_MISMATCH',
+  'SETTLEMENT_UNMAPPED',
+  'SETTLEMENT_REPORT_FAILED',
+  'CHARGE_UNMATCHED',
+  'AUTH_FAILED',
+  'QUOTA',
+  'CONFIG_INVALID',
+] as const;
+
+/** PRODUCT.md lists `FBA_SHIPMENT_*`: a family of types named by their suffix. */
+export type ExceptionType = (typeof EXCEPTION_TYPES)[number] | `FBA_SHIPMENT_${string}`;
+export type Severity = 'High' | 'Medium' | 'Low';
+export type ExceptionStatus = 'Open' | 'Acknowledged' | 'Resolved';
+
+export const EXCEPTION_HEADERS = ['Key', 'Type', 'Severity', 'Entity', 'Message', 'First Seen', 'Last Seen', 'Count', 'Status', 'Owner'] as const;
+
+/**
+ * High: customers or money are affected now (oversell, late orders, stale stock on Amazon).
+ * Medium: something is held back and needs a person, but nothing is wrong on Amazon yet.
+ * Low: worth a look when time allows.
+ */
+const SEVERITY: Record<(typeof EXCEPTION_TYPES)[number], Severity> = {
+  UNMAPPED_SKU: 'Medium',
+  MAPPING_INVALID: 'Medium',
+  DUAL_CHANNEL_SKU: 'Medium',
+  ORDER_ORPHANED: 'High',
+  ORDER_HELD: 'High',
+  ORDER_STUCK: 'High',
+  ORDER_OUTCOME_UNKNOWN: 'High',
+  STOCK_SYNC_TIMEOUT: 'High',
+  STOCK_PUSH_REJECTED: 'High',
+  STOCK_PUSH_NOT_APPLIED: 'High',
+  INVENTORY_DRIFT: 'Low',
+  GUARDRAIL_HALT: 'High',
+  REMOVAL_UNIDENTIFIED: 'Medium',
+  REMOVAL_OVERDUE: 'Low',
+  SETTLEMENT_MISMATCH: 'Medium',
+  SETTLEMENT_UNMAPPED: 'Low',
+  SETTLEMENT_REPORT_FAILED: 'Medium',
+  CHARGE_UNMATCHED: 'Low',
+  AUTH_FAILED: 'High',
+  QUOTA: 'Medium',
+  CONFIG_INVALID: 'High',
+};
+
+export function severityOf(type: string): Severity {
+  if (type.startsWith('FBA_SHIPMENT_')) return 'Medium';
+  return (SEVERITY as Record<string, Severity | undefined>)[type] ?? 'Medium';
+}
+
+/** The types the inventory job raises, and so may resolve when it no longer sees them. */
+export const INVENTORY_EXCEPTION_TYPES: readonly ExceptionType[] = [
+  'MAPPING_INVALID',
+  'UNMAPPED_SKU',
+  'DUAL_CHANNEL_SKU',
+  'GUARDRAIL_HALT',
+  'STOCK_PUSH_REJECTED',
+  'STOCK_PUSH_NOT_APPLIED',
+  'INVENTORY_DRIFT',
+  'STOCK_SYNC_TIMEOUT',
+];
+
+/** A problem a job sees now. The key identifies the problem across runs. */
+export interface RaisedException {
+  key: string;
+  type: ExceptionType;
+  /** What the problem is about, e.g. "UK FBM TEE-M" or "SKU Map row 7". */
+  entity: string;
+  /** Plain words: what happened, why it matters, what to do. Never a secret. */
+  message: string;
+}
+
+/** `MAPPING_INVALID:UK:FBM:TEE-M` */
+export function exceptionKey(type: ExceptionType, ...parts: ReadonlyArray<string | number>): string {
+  return [type, ...parts.map((p) => String(p))].join(':');
+}
+
+/** A row of the Exceptions tab keyed by header; other columns people added travel along. */
+export type ExceptionRecord = Record<string, unknown>;
+
+/**
+ * Which rows this run may resolve: a list of types (the job's own), or a predicate for finer
+ * scopes (e.g. a run that could not read the 3PL must not resolve 3PL-based problems).
+ */
+export type ExceptionScope = ReadonlyArray<string> | ((row: { key: string; type: string }) => boolean);
+
+export interface ReconcileOptions {
+  now: number;
+  scope: ExceptionScope;
+}
+
+export interface ReconcileResult {
+  rows: ExceptionRecord[];
+  /** Keys seen for the first time (for alert emails). */
+  opened: string[];
+  /** Keys that were Resolved and came back. */
+  reopened: string[];
+  /** Keys resolved by this run. */
+  resolved: string[];
+}
+
+function normaliseStatus(v: unknown): ExceptionStatus {
+  const t = cellText(v).toLowerCase();
+  if (t.startsWith('ack')) return 'Acknowledged';
+  if (t === 'resolved' || t === 'closed' || t === 'done') return 'Resolved';
+  return 'Open';
+}
+
+function countOf(v: unknown): number {
+  const n = typeof v === 'number' ? v : Number(cellText(v));
+  return Number.isFinite(n) && n >= 1 ? Math.floor(n) : 1;
+}
+
+function typeOfRow(row: ExceptionRecord, key: string): string {
+  const t = cellText(row['Type']);
+  if (t) return t;
+  const colon = key.indexOf(':');
+  return colon > 0 ? key.slice(0, colon) : key;
+}
+
+function inScope(scope: ExceptionScope, key: string, type: string): boolean {
+  return typeof scope === 'function' ? scope({ key, type }) : scope.indexOf(type) >= 0;
+}
+
+/**
+ * Merges the problems a run raised into the Exceptions rows. Rows keep their order; new problems
+ * are appended in the order raised. A key raised twice in one run counts once (first message wins).
+ */
+export function reconcileExceptions(
+  existingRows: ReadonlyArray<ExceptionRecord>,
+  raisedNow: ReadonlyArray<RaisedException>,
+  options: ReconcileOptions,
+): ReconcileResult {
+  const now = new Date(options.now);
+  const raised = new Map<string, RaisedException>();
+  for (const r of raisedNow) if (!raised.has(r.key)) raised.set(r.key, r);
+
+  const handled = new Set<string>();
+  const result: ReconcileResult = { rows: [], opened: [], reopened: [], resolved: [] };
+
+  for (const row of existingRows) {
+    const key = cellText(row['Key']);
+    // Rows without a key (typed by people) and second copies of a key are left exactly as they are.
+    if (!key || handled.has(key)) {
+      result.rows.push({ ...row });
+      continue;
+    }
+    handled.add(key);
+    const status = normaliseStatus(row['Status']);
+    const hit = raised.get(key);
+    if (hit) {
+      const reopen = status === 'Resolved';
+      if (reopen) result.reopened.push(key);
+      result.rows.push({
+        ...row,
+        Key: key,
+        Type: hit.type,
+        Severity: severityOf(hit.type),
+        Entity: hit.entity,
+        Message: hit.message,
+        'First Seen': cellTime(row['First Seen']) === null ? now : row['First Seen'],
+        'Last Seen': now,
+        Count: countOf(row['Count']) + 1,
+        Status: reopen ? 'Open' : status,
+        Owner: row['Owner'] ?? '',
+      });
+    } else if (status !== 'Resolved' && inScope(options.scope, key, typeOfRow(row, key))) {
+      result.resolved.push(key);
+      result.rows.push({ ...row, Status: 'Resolved' });
+    } else {
+      result.rows.push({ ...row });
+    }
+  }
+
+  for (const [key, hit] of raised) {
+    if (handled.has(key)) continue;
+    result.opened.push(key);
+    result.rows.push({
+      Key: key,
+      Type: hit.type,
+      Severity: severityOf(hit.type),
+      Entity: hit.entity,
+      Message: hit.message,
+      'First Seen': now,
+      'Last Seen': now,
+      Count: 1,
+      Status: 'Open',
+      Owner: '',
+    });
+  }
+  return result;
+}

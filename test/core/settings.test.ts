@@ -1,0 +1,40 @@
+// Settings parsing: defaults, percent strings, and bad cells that fall back with a plain message.
+import { describe, expect, it } from 'vitest';
+import { defaultSettings, parseSettings } from '../../src/core/settings';
+
+describe('parseSettings', () => {
+  it('uses the documented defaults when the tab is empty', () => {
+    const s = defaultSettings();
+    expect(s.marketplace).toBe('UK');
+    expect(s.pushMode).toBe('dry-run');
+    expect(s.threePlApiVersion).toBe('2026-01');
+    expect(s.guardrailMaxShareChanging).toBe(0.5);
+  });
+
+  it('reads keys case-insensitively, fractions, percent text and location lists', () => {
+    const { settings, problems } = parseSettings([
+      ['push mode', 'AUTO'],
+      ['Guardrail max share changing', '25%'],
+      ['Guardrail min 3PL list share', 0.9],
+      ['3PL locations', '10, 12 ,'],
+    ]);
+    expect(problems).toEqual([]);
+    expect(settings.pushMode).toBe('auto');
+    expect(settings.guardrailMaxShareChanging).toBe(0.25);
+    expect(settings.guardrailMin3plListShare).toBe(0.9);
+    expect(settings.threePlLocations).toEqual(['10', '12']);
+  });
+
+  it('falls back to the default and names the key when a value is invalid', () => {
+    const { settings, problems } = parseSettings([
+      ['Feed threshold', 'lots'],
+      ['Push mode', 'yolo'],
+      ['Guardrail max share changing', 3],
+    ]);
+    expect(settings.feedThreshold).toBe(20);
+    expect(settings.pushMode).toBe('dry-run');
+    expect(settings.guardrailMaxShareChanging).toBe(0.5);
+    expect(problems.map((p) => p.key)).toEqual(['Push mode', 'Feed threshold', 'Guardrail max share changing']);
+    expect(problems[1]!.message).toContain('"lots"');
+  });
+});

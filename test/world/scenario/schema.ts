@@ -1,0 +1,114 @@
+// The scenario file format (../shared/design/SCENARIOS.md) as a zod schema. The format is a
+// contract: fields are only ever added, optional. A bad file is rejected with the field's path.
+
+import { z } from 'zod';
+import { amazonSectionSchema } from '../amazon/scenario';
+import { threePlSectionSchema } from '../shipbob/scenario';
+import { parseDuration } from '../clock';
+
+const duration = z.string().refine((s) => {
+  try {
+    parseDuration(s);
+    return true;
+  } catch {
+    return false;
+  }
+}, 'must be a duration such as 90s, 15m, 2h or 1d');
+
+const isoInstant = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'must be an ISO 8601 date-time such as 2026-11-02T08:00:00Z');
+
+const cell = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+
+export const faultSchema = z.object({
+  system: z.enum(['amazon', 'threePl', 'lwa']),
+  operation: z.string().min(1),
+  kind: z.enum(['429', '500', '503', 'timeout', 'lost_response', 'malformed', 'auth_expired', 'not_applied']),
+  times: z.number().int().positive().optional(),
+  after: z.number().int().nonnegative().optional(),
+  probability: z.number().min(0).max(1).optional(),
+  seed: z.number().int().optional(),
+});
+
+const runStep = z.object({
+  run: z.string().regex(/^[A-Za-z_$][\w$]*$/, 'must name a public function of the bundle'),
+  args: z.array(z.unknown()).optional(),
+  /** Extension: how the execution starts (default: "menu"; onOpen/onInstall default to a simple trigger). */
+  as: z.enum(['menu', 'sidebar', 'simple-trigger', 'time-trigger', 'editor']).optional(),
+  /** Extension: answers to any alert() the execution shows, in order. */
+  alertResponses: z.array(z.string()).optional(),
+});
+
+const advanceStep = z.object({ advance: duration });
+const triggerStep = z.object({ trigger: z.literal('time'), for: duration });
+const editStep = z.object({
+  edit: z.object({
+    tab: z.string().min(1),
+    match: z.record(z.string(), cell),
+    set: z.record(z.string(), cell),
+  }),
+});
+const worldStep = z.object({
+  world: z.object({ system: z.enum(['amazon', 'threePl']), action: z.string().min(1) }).passthrough(),
+});
+
+const STEP_KINDS = {
+  run: runStep.strict(),
+  advance: advanceStep.strict(),
+  trigger: triggerStep.strict(),
+  edit: editStep.strict(),
+  world: worldStep.strict(),
+} as const;
+
+export type Step =
+  | z.infer<typeof runStep>
+  | z.infer<typeof advanceStep>
+  | z.infer<typeof triggerStep>
+  | z.infer<typeof editStep>
+  | z.infer<typeof worldStep>;
+
+/** A step is recognised by its key, so an error speaks of that kind of step only. */
+export const stepSchema = z.record(z.string(), z.unknown()).transform((value, ctx): Step => {
+  const kind = (Object.keys(STEP_KINDS) as Array<keyof typeof STEP_KINDS>).find((k) => k in value);
+  if (!kind) {
+    ctx.addIssue({ code: 'custom', message: 'a step needs one of: run, advance, trigger, edit, world' });
+    return z.NEVER;
+  }
+  const parsed = STEP_KINDS[kind].safeParse(value);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
+    return z.NEVER;
+  }
+  return parsed.data as Step;
+});
+
+export const scenarioSchema = z.object({
+  name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'must be a folder name: letters, digits, ".", "_" or "-"'),
+  description: z.string().optional(),
+  start: isoInstant.optional(),
+  mode: z.enum(['bound', 'addon']).optional(),
+  sheet: z.record(z.string(), z.array(z.array(cell))).optional(),
+  secrets: z
+    .object({
+      amazon: z.object({ clientId: z.string(), clientSecret: z.string(), refreshToken: z.string() }).optional(),
+      threePl: z.object({ token: z.string() }).optional(),
+    })
+    .optional(),
+  amazon: amazonSectionSchema.optional(),
+  threePl: threePlSectionSchema.optional(),
+  faults: z.array(faultSchema).optional(),
+  steps: z.array(stepSchema),
+});
+
+export type Scenario = z.infer<typeof scenarioSchema>;
+
+/** Validates parsed JSON; the error lists each problem with its field path. */
+export function parseScenario(json: unknown, source = 'scenario'): Scenario {
+  const result = scenarioSchema.safeParse(json);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((i) => `  ${i.path.length ? i.path.join('.') : '(top level)'}: ${i.message}`);
+  throw new ScenarioError(`${source} is not a valid scenario:\n${lines.join('\n')}`);
+}
+
+export class ScenarioError extends Error {
+  override name = 'ScenarioError';
+}

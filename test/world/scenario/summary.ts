@@ -1,0 +1,43 @@
+// A short human summary of a scenario run for the terminal: what ran, how it ended, what the
+// sheet and the two simulated systems look like afterwards.
+
+import type { ScenarioRun } from './runner';
+
+export function summarise(run: ScenarioRun): string {
+  const lines: string[] = [];
+  const { scenario, world } = run;
+  lines.push(`Scenario "${scenario.name}" (${world.mode} script), ${scenario.steps.length} steps, virtual time ${world.clock.iso()}`);
+  lines.push('');
+  lines.push('Executions:');
+  for (const e of world.executions) {
+    const fetches = Object.values(e.fetches).reduce((a, b) => a + b, 0);
+    lines.push(
+      `  #${e.id} ${e.entry} [${e.kind}] ${e.outcome}${e.error ? ` – ${e.error}` : ''} · ${e.spreadsheetCalls} sheet calls, ${fetches} fetches, ${Math.round(e.virtualMs / 1000)} s`,
+    );
+  }
+  const book = run.gas.spreadsheet.toDisplayJson();
+  lines.push('');
+  lines.push('Tabs:');
+  for (const [tab, rows] of Object.entries(book)) {
+    lines.push(`  ${tab}: ${Math.max(0, rows.length - 1)} rows under ${rows[0]?.filter(Boolean).length ?? 0} headers`);
+  }
+  const exceptions = book.Exceptions;
+  if (exceptions && exceptions.length > 1) {
+    const header = exceptions[0]!;
+    const type = header.indexOf('Type');
+    const status = header.indexOf('Status');
+    const open = new Map<string, number>();
+    for (const r of exceptions.slice(1)) {
+      if (r[status] === 'Resolved') continue;
+      open.set(r[type] ?? '?', (open.get(r[type] ?? '?') ?? 0) + 1);
+    }
+    lines.push('');
+    lines.push(`Open exceptions: ${[...open].map(([t, n]) => `${t} ×${n}`).join(', ') || 'none'}`);
+  }
+  const amazon = run.amazon.snapshot();
+  const threePl = run.threePl.snapshot();
+  lines.push('');
+  lines.push(`Amazon: ${amazon.listings.length} listings, ${amazon.writes.length} quantity writes, ${amazon.confirmations.length} shipment confirmations`);
+  lines.push(`3PL: ${threePl.orders.length} orders`);
+  return lines.join('\n');
+}
