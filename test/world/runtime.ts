@@ -101,7 +101,11 @@ export class AppsScriptRuntime {
       (ctx as Record<string, unknown>).__args = JSON.parse(JSON.stringify(args)) as unknown;
       const remaining = Math.max(1, this.world.maxExecutionMs - this.world.used(ex));
       const raw = vm.runInContext(
-        `(function () { var r = ${entry}.apply(null, __args); return r === undefined ? undefined : JSON.stringify(r); })()`,
+        // Return values cross to the caller as google.script.run would carry them: a Date is illegal
+        // (https://developers.google.com/apps-script/guides/html/communication#parameters_and_return_values).
+        `(function () { var r = ${entry}.apply(null, __args); return r === undefined ? undefined : JSON.stringify(r, function (k, v) {
+          if (Object.prototype.toString.call(this[k]) === '[object Date]') throw new TypeError('Failed due to illegal value in property: ' + k);
+          return v; }); })()`,
         ctx,
         { timeout: Math.ceil(remaining), filename: `execution-${ex.id}-${entry}` },
       ) as string | undefined;

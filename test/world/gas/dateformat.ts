@@ -136,3 +136,11 @@ export function formatJavaDate(ms: number, tzRequested: string, pattern: string)
   }
   return out;
 }
+
+/** UTC milliseconds of local midnight starting calendar day (y, m 1-based, d) in zone `tz`. */
+export function zonedMidnight(y: number, m: number, d: number, tz: string): number {
+  const wall = Date.UTC(y, m - 1, d);
+  let guess = wall;
+  for (let i = 0; i < 3; i++) guess = wall - zonedFields(guess, tz).offsetMin * 60_000;
+  return guess;
+}

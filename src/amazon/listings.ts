@@ -1,0 +1,112 @@
+// Listings Items 2021-08-01: set one FBM quantity with patchListingsItem (op "merge" on
+// fulfillment_availability, channel DEFAULT — leaves restock date and lead time alone;
+// https://developer-docs.amazon.com/sp-api/docs/merge-a-listing), read it back with
+// getListingsItem, and enumerate every listing with searchListingsItems (sp-api.md §4.1).
+
+import type { ApiContext } from './context';
+import { seg } from './query';
+import {
+  listingsItemSchema,
+  listingsSubmissionSchema,
+  searchListingsItemsResponseSchema,
+  type ListingsItem,
+  type ListingsSubmission,
+  type SearchListingsItemsResponse,
+} from './schemas/listings';
+
+/** Merchant-fulfilled channel code; FBA offers carry AMAZON_NA / AMAZON_EU / ... and are never written. */
+export const FBM_CHANNEL = 'DEFAULT';
+
+export function quantityPatch(quantity: number): Array<{ op: 'merge'; path: string; value: Array<Record<string, unknown>> }> {
+  if (!Number.isInteger(quantity) || quantity < 0) throw new Error(`An FBM quantity must be a whole number ≥ 0, got ${quantity}`);
+  return [{ op: 'merge', path: '/attributes/fulfillment_availability', value: [{ fulfillment_channel_code: FBM_CHANNEL, quantity }] }];
+}
+
+export function patchListingQuantity(
+  ctx: ApiContext,
+  sku: string,
+  quantity: number,
+  opts: { productType?: string; validationPreview?: boolean } = {},
+): ListingsSubmission {
+  return ctx.requester.call({
+    operation: 'patchListingsItem',
+    method: 'patch',
+    path: `/listings/2021-08-01/items/${seg(ctx.sellerId)}/${seg(sku)}`,
+    query: {
+      marketplaceIds: [ctx.marketplaceId],
+      includedData: ['issues'],
+      mode: opts.validationPreview ? 'VALIDATION_PREVIEW' : undefined,
+    },
+    body: { productType: opts.productType ?? 'PRODUCT', patches: quantityPatch(quantity) },
+  schema: listingsSubmissionSchema,
+  }).data;
+}
+
+export function getListingsItem(
+  ctx: ApiContext,
+  sku: string,
+  includedData: string[] = ['summaries', 'fulfillmentAvailability'],
+): ListingsItem {
+  return ctx.requester.call({
+    operation: 'getListingsItem',
+    method: 'get',
+    path: `/listings/2021-08-01/items/${seg(ctx.sellerId)}/${seg(sku)}`,
+    query: { marketplaceIds: [ctx.marketplaceId], includedData },
+    schema: listingsItemSchema,
+  }).data;
+}
+
+/** The DEFAULT (FBM) quantity of an item, or null when it has no merchant-fulfilled offer. */
+export function fbmQuantity(item: ListingsItem): number | null {
+  const fa = item.fulfillmentAvailability?.find((f) => f.fulfillmentChannelCode === FBM_CHANNEL);
+  return fa ? fa.quantity ?? 0 : null;
+}
+
+export function searchListingsItems(
+  ctx: ApiContext,
+  q: { pageSize?: number; pageToken?: string; includedData?: string[] } = {},
+): SearchListingsItemsResponse {
+  return ctx.requester.call({
+    operation: 'searchListingsItems',
+    method: 'get',
+    path: `/listings/2021-08-01/items/${seg(ctx.sellerId)}`,
+    query: {
+      marketplaceIds: [ctx.marketplaceId],
+      includedData: q.includedData ?? ['summaries', 'fulfillmentAvailability'],
+      pageSize: q.pageSize ?? 20,
+      pageToken: q.pageToken,
+    },
+    schema: searchListingsItemsResponseSchema,
+  }).data;
+}
+
+export interface ListingChannels {
+  sku: string;
+  asin: string | undefined;
+  productType: string | undefined;
+  channels: Array<{ code: string; quantity: number | undefined }>;
+}
+
+export function listingChannels(item: ListingsItem): ListingChannels {
+  const summary = item.summaries?.[0];
+  return {
+    sku: item.sku,
+    asin: summary?.asin,
+    productType: summary?.productType,
+    channels: (item.fulfillmentAvailability ?? []).map((f) => ({ code: f.fulfillmentChannelCode, quantity: f.quantity })),
+  };
+}
+
+/** Every listing with its channels and quantities, page by page (20 a page, the maximum). */
+export function listAllListings(ctx: ApiContext): ListingChannels[] {
+  const out: ListingChannels[] = [];
+  let pageToken: string | undefined;
+  do {
+    const q: { pageSize: number; pageToken?: string } = { pageSize: 20 };
+    if (pageToken) q.pageToken = pageToken;
+    const page = searchListingsItems(ctx, q);
+    out.push(...page.items.map(listingChannels));
+    pageToken = page.pagination?.nextToken;
+  } while (pageToken);
+  return out;
+}

@@ -1,0 +1,106 @@
+// Orders: searchOrders / getOrder from Orders API v2026-01-01 (items come with each order; no
+// Restricted Data Token) and confirmShipment from Orders v0, which is still the way to confirm an
+// FBM shipment (sp-api.md §2.2-2.3).
+
+import type { ApiContext } from './context';
+import { seg } from './query';
+import {
+  getOrderResponseSchema,
+  searchOrdersResponseSchema,
+  type Order,
+  type SearchOrdersResponse,
+} from './schemas/orders';
+
+export type FulfillmentStatus =
+  | 'PENDING_AVAILABILITY' | 'PENDING' | 'UNSHIPPED' | 'PARTIALLY_SHIPPED' | 'SHIPPED' | 'CANCELLED' | 'UNFULFILLABLE';
+
+export interface SearchOrdersQuery {
+  /** Exactly one of lastUpdatedAfter / createdAfter. */
+  lastUpdatedAfter?: string;
+  lastUpdatedBefore?: string;
+  createdAfter?: string;
+  createdBefore?: string;
+  fulfilledBy?: Array<'MERCHANT' | 'AMAZON'>;
+  statuses?: FulfillmentStatus[];
+  /** 1..100, default 100. */
+  maxResultsPerPage?: number;
+  /** `pagination.nextToken` of the previous page (lives 24 h). */
+  paginationToken?: string;
+  includedData?: string[];
+}
+
+/** One page of orders. Follow `pagination.nextToken` with the same query. */
+export function searchOrders(ctx: ApiContext, q: SearchOrdersQuery): SearchOrdersResponse {
+  if (!q.lastUpdatedAfter === !q.createdAfter) throw new Error('searchOrders needs exactly one of lastUpdatedAfter or createdAfter');
+  return ctx.requester.call({
+    operation: 'searchOrders',
+    method: 'get',
+    path: '/orders/2026-01-01/orders',
+    query: {
+      marketplaceIds: [ctx.marketplaceId],
+      lastUpdatedAfter: q.lastUpdatedAfter,
+      lastUpdatedBefore: q.lastUpdatedBefore,
+      createdAfter: q.createdAfter,
+      createdBefore: q.createdBefore,
+      fulfilledBy: q.fulfilledBy,
+      fulfillmentStatuses: q.statuses,
+      maxResultsPerPage: q.maxResultsPerPage,
+      paginationToken: q.paginationToken,
+      includedData: q.includedData,
+    },
+    schema: searchOrdersResponseSchema,
+  }).data;
+}
+
+export function getOrder(ctx: ApiContext, orderId: string, includedData?: string[]): Order {
+  return ctx.requester.call({
+    operation: 'getOrder',
+    method: 'get',
+    path: `/orders/2026-01-01/orders/${seg(orderId)}`,
+    query: { includedData },
+    schema: getOrderResponseSchema,
+  }).data.order;
+}
+
+export interface PackageDetail {
+  /** Seller-chosen, positive and numeric only (jlevers/selling-partner-api#489). */
+  packageReferenceId: string | number;
+  /** Must match Amazon's carrier list exactly; "Other" needs carrierName. */
+  carrierCode: string;
+  carrierName?: string;
+  shippingMethod?: string;
+  trackingNumber: string;
+  /** ISO 8601. */
+  shipDate: string;
+  shipFromSupplySourceId?: string;
+  orderItems: Array<{ orderItemId: string; quantity: number }>;
+}
+
+/**
+ * POST /orders/v0/orders/{orderId}/shipmentConfirmation → 204. Not repeated after a lost
+ * response: the caller looks at the order (getOrder) before confirming again.
+ */
+export function confirmShipment(ctx: ApiContext, orderId: string, pkg: PackageDetail): { requestId: string | undefined } {
+  const ref = String(pkg.packageReferenceId);
+  if (!/^[1-9]\d*$/.test(ref)) throw new Error(`confirmShipment: packageReferenceId must be a positive number, got "${ref}"`);
+  if (pkg.carrierCode === 'Other' && !pkg.carrierName) throw new Error('confirmShipment: carrierName is required when carrierCode is "Other"');
+  if (pkg.orderItems.length === 0) throw new Error('confirmShipment: at least one order item is required');
+  const packageDetail: Record<string, unknown> = {
+    packageReferenceId: ref,
+    carrierCode: pkg.carrierCode,
+    trackingNumber: pkg.trackingNumber,
+    shipDate: pkg.shipDate,
+    orderItems: pkg.orderItems.map((i) => ({ orderItemId: i.orderItemId, quantity: i.quantity })),
+  };
+  if (pkg.carrierName) packageDetail.carrierName = pkg.carrierName;
+  if (pkg.shippingMethod) packageDetail.shippingMethod = pkg.shippingMethod;
+  if (pkg.shipFromSupplySourceId) packageDetail.shipFromSupplySourceId = pkg.shipFromSupplySourceId;
+  const r = ctx.requester.call<undefined>({
+    operation: 'confirmShipment',
+    method: 'post',
+    path: `/orders/v0/orders/${seg(orderId)}/shipmentConfirmation`,
+    body: { marketplaceId: ctx.marketplaceId, packageDetail },
+    retryTimeouts: false,
+  });
+  return { requestId: r.requestId };
+}

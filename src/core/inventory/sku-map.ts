@@ -1,0 +1,246 @@
+// SKU Map validation, row by row (PRODUCT.md §1, §2): each row gets a Status text, a bad row is
+// held back with a MAPPING_INVALID exception and the rest of the map still syncs.
+
+import { cellText, isEmptyCell, parseCount, parseFlag, parseShare } from '../cells';
+import { exceptionKey, type RaisedException } from '../exceptions';
+import type { Channel, RawRow, SkuMapEntry } from './types';
+
+export const SKU_MAP_COLUMNS = {
+  sellerSku: 'Seller SKU',
+  marketplace: 'Marketplace',
+  channel: 'Channel',
+  threePlSku: '3PL SKU',
+  asin: 'ASIN',
+  fnsku: 'FNSKU',
+  safetyBuffer: 'Safety Buffer',
+  offer: 'Offer %',
+  maxQty: 'Max Qty',
+  active: 'Active',
+} as const;
+
+/** ok: used; dual: valid but held (mapped as FBM and FBA); inactive / blank: skipped quietly. */
+export type SkuMapRowState = 'ok' | 'invalid' | 'inactive' | 'blank' | 'dual';
+
+export interface SkuMapRowResult {
+  rowIndex: number;
+  /** The row number people see (header is row 1). */
+  sheetRow: number;
+  state: SkuMapRowState;
+  /** The text for the SKU Map's Status column. */
+  status: string;
+  problems: string[];
+  sellerSku: string;
+  marketplace: string;
+  /** null when the Channel cell is not FBM/FBA. */
+  channel: Channel | null;
+  /** Set for ok and dual rows. */
+  entry: SkuMapEntry | null;
+}
+
+export interface SkuMapValidation {
+  rows: SkuMapRowResult[];
+  /** Active, valid, not held: the offers the sync works on (both channels). */
+  entries: SkuMapEntry[];
+  /** Valid rows held because the Seller SKU is mapped as both FBM and FBA. */
+  held: SkuMapEntry[];
+  exceptions: RaisedException[];
+}
+
+export interface SkuMapOptions {
+  /** Used when the Marketplace cell is empty (the Settings marketplace). */
+  defaultMarketplace: string;
+  /** Sheet row of rows[0]; 2 when the header is row 1. */
+  firstSheetRow?: number;
+}
+
+/** `UK:FBM:TEE-M` */
+export function offerKey(marketplace: string, channel: string, sellerSku: string): string {
+  return `${marketplace}:${channel}:${sellerSku}`;
+}
+
+const CHANNEL_ALIASES: Record<string, Channel> = { FBM: 'FBM', MFN: 'FBM', FBA: 'FBA', AFN: 'FBA' };
+
+export function parseChannel(v: unknown): Channel | null {
+  return CHANNEL_ALIASES[cellText(v).toUpperCase()] ?? null;
+}
+
+const MAPPING_COLUMNS = ['sellerSku', 'channel', 'threePlSku', 'asin', 'fnsku', 'safetyBuffer', 'offer', 'maxQty'] as const;
+
+function rowList(rows: number[]): string {
+  if (rows.length <= 1) return `row ${rows[0]}`;
+  return `rows ${rows.slice(0, -1).join(', ')} and ${rows[rows.length - 1]}`;
+}
+
+interface Draft {
+  result: SkuMapRowResult;
+  entry: SkuMapEntry | null;
+  rawChannel: string;
+}
+
+function readRow(row: RawRow, rowIndex: number, sheetRow: number, defaultMarketplace: string): Draft {
+  const C = SKU_MAP_COLUMNS;
+  const sellerSku = cellText(row[C.sellerSku]);
+  const marketplace = (cellText(row[C.marketplace]) || defaultMarketplace).toUpperCase();
+  const rawChannel = cellText(row[C.channel]).toUpperCase();
+  const channel = parseChannel(row[C.channel]);
+  const result: SkuMapRowResult = { rowIndex, sheetRow, state: 'ok', status: '', problems: [], sellerSku, marketplace, channel, entry: null };
+  const draft: Draft = { result, entry: null, rawChannel };
+
+  if (MAPPING_COLUMNS.every((c) => isEmptyCell(row[C[c]]))) {
+    result.state = 'blank';
+    return draft;
+  }
+  const active = parseFlag(row[C.active], C.active, true);
+  if (active.ok && !active.value) {
+    // Inactive rows are parked, often half filled: they are neither checked nor counted as duplicates.
+    result.state = 'inactive';
+    result.status = 'Inactive: not synced.';
+    return draft;
+  }
+  const problems = result.problems;
+  if (!active.ok) problems.push(active.problem);
+  if (!sellerSku) problems.push('Seller SKU is empty');
+  if (!channel) problems.push(rawChannel ? `Channel "${cellText(row[C.channel])}" is not FBM or FBA` : 'Channel is empty; choose FBM or FBA');
+  const threePlSku = cellText(row[C.threePlSku]);
+  const buffer = parseCount(row[C.safetyBuffer], C.safetyBuffer);
+  const offer = parseShare(row[C.offer], C.offer);
+  const maxQty = parseCount(row[C.maxQty], C.maxQty);
+  for (const r of [buffer, offer, maxQty]) if (!r.ok) problems.push(r.problem);
+  if (channel === 'FBM' && !threePlSku) problems.push('FBM row has no 3PL SKU, so there is no 3PL stock to offer');
+  if (channel === 'FBA') {
+    // Amazon owns FBA stock (PRODUCT.md §1): a buffer, offer share or cap here suggests someone expects a push.
+    const set = (['safetyBuffer', 'offer', 'maxQty'] as const).filter((c) => !isEmptyCell(row[C[c]])).map((c) => C[c]);
+    if (set.length) problems.push(`FBA row has ${set.join(', ')} set, but the add-on never sets FBA quantities (Amazon holds that stock); clear ${set.length > 1 ? 'them' : 'it'} or change Channel to FBM`);
+  }
+  if (problems.length === 0 && channel && buffer.ok && offer.ok && maxQty.ok) {
+    draft.entry = {
+      rowIndex,
+      key: offerKey(marketplace, channel, sellerSku),
+      sellerSku,
+      marketplace,
+      channel,
+      threePlSku,
+      asin: cellText(row[C.asin]),
+      fnsku: cellText(row[C.fnsku]),
+      safetyBuffer: buffer.value,
+      offerShare: offer.value,
+      maxQty: maxQty.value,
+    };
+  }
+  return draft;
+}
+
+function invalidKey(d: Draft): string {
+  const r = d.result;
+  if (!r.sellerSku) return exceptionKey('MAPPING_INVALID', 'row', r.sheetRow);
+  return exceptionKey('MAPPING_INVALID', r.marketplace, r.channel ?? (d.rawChannel || '?'), r.sellerSku);
+}
+
+/**
+ * Validates every SKU Map row. Duplicates (same Seller SKU + marketplace + channel among active
+ * rows) hold all copies, since there is no telling which one is meant. The same Seller SKU in
+ * two marketplaces is fine. A Seller SKU mapped as FBM and FBA in one marketplace is held as
+ * DUAL_CHANNEL_SKU.
+ */
+export function validateSkuMap(rows: ReadonlyArray<RawRow>, options: SkuMapOptions): SkuMapValidation {
+  const first = options.firstSheetRow ?? 2;
+  const defaultMarketplace = options.defaultMarketplace.toUpperCase();
+  const drafts = rows.map((row, i) => readRow(row, i, first + i, defaultMarketplace));
+  const considered = drafts.filter((d) => d.result.state === 'ok' && d.result.sellerSku && d.result.channel);
+
+  const byOffer = new Map<string, Draft[]>();
+  const bySku = new Map<string, Draft[]>();
+  for (const d of considered) {
+    const r = d.result;
+    const k = offerKey(r.marketplace, r.channel!, r.sellerSku);
+    const group = byOffer.get(k);
+    if (group) group.push(d);
+    else byOffer.set(k, [d]);
+    const skuKey = `${r.marketplace}:${r.sellerSku}`;
+    const sg = bySku.get(skuKey);
+    if (sg) sg.push(d);
+    else bySku.set(skuKey, [d]);
+  }
+  for (const group of byOffer.values()) {
+    if (group.length < 2) continue;
+    const rowsText = rowList(group.map((d) => d.result.sheetRow));
+    const r0 = group[0]!.result;
+    for (const d of group) {
+      d.result.problems.push(`duplicate: ${rowsText} all map Seller SKU ${r0.sellerSku} in ${r0.marketplace} as ${r0.channel}; keep one and delete or untick the others`);
+      d.entry = null;
+    }
+  }
+
+  const exceptions: RaisedException[] = [];
+  const dualHeld = new Set<Draft>();
+  for (const group of bySku.values()) {
+    const channels = new Set(group.map((d) => d.result.channel));
+    if (channels.size < 2) continue;
+    const r0 = group[0]!.result;
+    const rowsText = rowList(group.map((d) => d.result.sheetRow));
+    for (const d of group) {
+      dualHeld.add(d);
+      if (d.result.problems.length === 0) {
+        d.result.state = 'dual';
+        d.result.status = `Held: Seller SKU ${r0.sellerSku} is mapped as both FBM and FBA in ${r0.marketplace} (${rowsText}); nothing is pushed for it.`;
+      }
+    }
+    exceptions.push({
+      key: exceptionKey('DUAL_CHANNEL_SKU', r0.marketplace, r0.sellerSku),
+      type: 'DUAL_CHANNEL_SKU',
+      entity: `${r0.marketplace} ${r0.sellerSku}`,
+      message:
+        `Seller SKU ${r0.sellerSku} is mapped as both FBM and FBA in ${r0.marketplace} (SKU Map ${rowsText}). ` +
+        'An offer is fulfilled either by you (FBM) or by Amazon (FBA), and the add-on must never set a quantity on an FBA offer, so it pushes nothing for this SKU. ' +
+        'Keep the row that matches how the offer is fulfilled on Amazon and delete or untick the other.',
+    });
+  }
+
+  const invalid = new Map<string, { drafts: Draft[] }>();
+  const entries: SkuMapEntry[] = [];
+  const held: SkuMapEntry[] = [];
+  for (const d of drafts) {
+    const r = d.result;
+    if (r.state === 'blank' || r.state === 'inactive') continue;
+    if (r.problems.length) {
+      r.state = 'invalid';
+      r.status = `Not used: ${r.problems.join('; ')}.`;
+      d.entry = null;
+      const k = invalidKey(d);
+      const g = invalid.get(k);
+      if (g) g.drafts.push(d);
+      else invalid.set(k, { drafts: [d] });
+      continue;
+    }
+    r.entry = d.entry;
+    if (!d.entry) continue;
+    if (dualHeld.has(d)) held.push(d.entry);
+    else {
+      entries.push(d.entry);
+      r.status = d.entry.channel === 'FBA' ? 'OK (FBA: stock is read from Amazon, never pushed).' : 'OK';
+    }
+  }
+
+  for (const [key, { drafts: group }] of invalid) {
+    const r0 = group[0]!.result;
+    const problems: string[] = [];
+    for (const d of group) for (const p of d.result.problems) if (problems.indexOf(p) < 0) problems.push(p);
+    const where = rowList(group.map((d) => d.result.sheetRow));
+    const what = r0.sellerSku ? ` (Seller SKU ${r0.sellerSku}, ${r0.marketplace}${r0.channel ? `, ${r0.channel}` : ''})` : '';
+    exceptions.push({
+      key,
+      type: 'MAPPING_INVALID',
+      entity: r0.sellerSku ? `${r0.marketplace} ${r0.channel ?? (d0Channel(group) || '?')} ${r0.sellerSku}` : `SKU Map row ${r0.sheetRow}`,
+      message:
+        `SKU Map ${where}${what} ${group.length > 1 ? 'are' : 'is'} not used: ${problems.join('; ')}. ` +
+        "Until it is fixed, the add-on does not update Amazon's quantity for this offer. " +
+        'Fix the SKU Map; the next sync picks the change up.',
+    });
+  }
+
+  return { rows: drafts.map((d) => d.result), entries, held, exceptions };
+}
+
+function d0Channel(group: Draft[]): string {
+  return group[0]?.rawChannel ?? '';
+}

@@ -1,0 +1,54 @@
+// The idempotent create contract every adapter uses (3pl-apis.md §6.2 item 4; PRODUCT.md §3
+// Orders 2): look the primary reference up; create; on a duplicate-reference rejection or a lost
+// response, look up again and adopt; after a lookup that cannot decide, never create again — report
+// outcome_unknown for a person.
+
+import { AdapterError, type CreateOutcome } from './types';
+
+export type Lookup = { kind: 'found'; id: string } | { kind: 'absent' } | { kind: 'indeterminate'; reason: string };
+
+export type CreateAttempt =
+  | { kind: 'created'; id: string }
+  | { kind: 'duplicate'; messages: string[] }
+  | { kind: 'rejected'; messages: string[] }
+  /** No answer, or a 5xx: the write may have happened. */
+  | { kind: 'lost'; reason: string };
+
+export interface IdempotentCreate {
+  reference: string;
+  lookup(): Lookup;
+  create(): CreateAttempt;
+  /** Creates after a lost response whose follow-up lookup said "absent" (bounded; default 2 in all). */
+  maxCreates?: number;
+}
+
+export function createIdempotently(spec: IdempotentCreate): CreateOutcome {
+  const ref = spec.reference;
+  const first = spec.lookup();
+  if (first.kind === 'found') return { status: 'already_exists', externalId: first.id, primaryReference: ref, messages: ['Already at the 3PL; adopted.'] };
+  if (first.kind === 'indeterminate') {
+    // Nothing has been sent: the caller may simply try again later.
+    throw new AdapterError('UPSTREAM', `Could not check whether ${ref} already exists, so nothing was sent: ${first.reason}`);
+  }
+  const maxCreates = spec.maxCreates ?? 2;
+  const history: string[] = [];
+  for (let n = 1; n <= maxCreates; n++) {
+    const attempt = spec.create();
+    if (attempt.kind === 'created') return { status: 'created', externalId: attempt.id, primaryReference: ref, messages: history };
+    if (attempt.kind === 'rejected') return { status: 'rejected', primaryReference: ref, messages: attempt.messages };
+    history.push(attempt.kind === 'duplicate' ? `Duplicate reference: ${attempt.messages.join('; ')}` : `Create got no usable answer: ${attempt.reason}`);
+    const again = spec.lookup();
+    if (again.kind === 'found') {
+      return { status: 'already_exists', externalId: again.id, primaryReference: ref, messages: [...history, 'Found on lookup; adopted.'] };
+    }
+    if (again.kind === 'indeterminate') {
+      return { status: 'outcome_unknown', primaryReference: ref, messages: [...history, `Lookup could not decide: ${again.reason}`] };
+    }
+    // The 3PL says it exists but will not show it: only a person can sort that out.
+    if (attempt.kind === 'duplicate') {
+      return { status: 'outcome_unknown', primaryReference: ref, messages: [...history, 'Rejected as a duplicate, yet not found by reference.'] };
+    }
+    history.push('Not found after the lost response; the create did not happen.');
+  }
+  return { status: 'outcome_unknown', primaryReference: ref, messages: history };
+}

@@ -1,0 +1,71 @@
+// 3PL charges from ShipBob's billing API (spec 2026-01 Billing.*): POST /transactions:query for
+// charges in a date range and GET /invoices, both cursor-paged with first/next/prev/last.
+
+import type { Charge, ChargeKind, ChargeReferenceType, Invoice } from '../types';
+import type { ShipBobContext } from './context';
+import { collectCursorPages } from './paging';
+import { cursorPage, invoiceSchema, parseOrThrow, transactionSchema, type ShipBobTransaction } from './schemas';
+
+const KIND: Record<string, ChargeKind> = { Charge: 'charge', Refund: 'refund', Credit: 'credit', Payment: 'adjustment', BalanceAdjustment: 'adjustment' };
+/** WRO/URO are receiving orders; FC-referenced fees are warehouse storage. */
+const REF: Record<string, ChargeReferenceType> = { Shipment: 'shipment', Return: 'return', WRO: 'receipt', URO: 'receipt', FC: 'storage' };
+const txPage = cursorPage(transactionSchema);
+const invoicePage = cursorPage(invoiceSchema);
+/** Spec: page_size 1–1000. */
+const PAGE_SIZE = 1000;
+
+function mapTransaction(t: ShipBobTransaction): Charge {
+  return {
+    chargeId: t.transaction_id ?? '',
+    invoiceId: t.invoice_id != null ? String(t.invoice_id) : undefined,
+    invoiceDate: t.invoice_date ?? undefined,
+    chargeDate: t.charge_date ?? '',
+    amount: t.amount ?? 0,
+    currency: t.currency_code ?? '',
+    feeType: t.transaction_fee ?? '',
+    chargeKind: KIND[t.transaction_type ?? ''] ?? 'charge',
+    referenceType: REF[t.reference_type ?? ''] ?? 'other',
+    referenceId: t.reference_id ?? '',
+    warehouseId: t.fulfillment_center ?? undefined,
+    raw: t,
+  };
+}
+
+export function listCharges(ctx: ShipBobContext, range: { from: string; to: string }): Charge[] {
+  const got = collectCursorPages(
+    ctx.api,
+    {
+      method: 'post',
+      path: '/transactions:query',
+      body: { from_date: range.from, to_date: range.to, page_size: PAGE_SIZE, sort_order: 'Ascending' },
+      operation: 'search-transactions',
+      // A query, though sent as POST: repeating it changes nothing.
+      retry: 'read',
+    },
+    (body) => {
+      const page = parseOrThrow(txPage, body, 'search-transactions');
+      return { items: page.items ?? [], next: page.next };
+    },
+    ctx.deadline,
+  );
+  return got.items.map(mapTransaction);
+}
+
+export function listInvoices(ctx: ShipBobContext, range: { from: string; to: string }): Invoice[] {
+  const got = collectCursorPages(
+    ctx.api,
+    { method: 'get', path: '/invoices', query: { FromDate: range.from, ToDate: range.to, PageSize: PAGE_SIZE, SortOrder: 'Ascending' }, operation: 'get-invoices', retry: 'read' },
+    (body) => {
+      const page = parseOrThrow(invoicePage, body, 'get-invoices');
+      return { items: page.items ?? [], next: page.next };
+    },
+    ctx.deadline,
+  );
+  return got.items.map((i) => ({
+    invoiceId: String(i.invoice_id),
+    invoiceDate: i.invoice_date ?? '',
+    invoiceType: i.invoice_type ?? '',
+    amount: i.amount,
+    currency: i.currency_code ?? '',
+  }));
+}

@@ -1,0 +1,113 @@
+// The sidebar in a real headless Chromium (Debian's /usr/bin/chromium through playwright-core),
+// its google.script.run calls bridged into the bundle running in the fakes
+// (../shared/reference/apps-script.md §7).
+
+import { createServer } from 'node:http';
+import type { Server } from 'node:http';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { DIST, makeWorld, publicFunctions } from '../bundle/harness';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+let server: Server;
+let base = '';
+let browser: Browser;
+
+beforeAll(async () => {
+  const html = readFileSync(path.join(DIST, 'Sidebar.html'), 'utf8');
+  server = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(html);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const addr = server.address();
+  base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}/`;
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => server?.close(resolve));
+});
+
+async function openSidebar(w: ReturnType<typeof makeWorld>): Promise<{ page: Page; calls: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 300, height: 900 } });
+  const calls: string[] = [];
+  await page.exposeFunction('__gasCall', (name: string, argsJson: string) => {
+    calls.push(name);
+    const r = w.runtime.run(name, JSON.parse(argsJson) as unknown[], { kind: 'sidebar' });
+    return JSON.stringify(r.error !== undefined ? { error: r.error } : { value: r.value ?? null });
+  });
+  await page.addInitScript(`window.__GAS_SERVER_FUNCTIONS__ = ${JSON.stringify(publicFunctions())};`);
+  await page.addInitScript({ path: path.resolve('test/ui/gas-run-shim.js') });
+  await page.goto(base);
+  return { page, calls };
+}
+
+describe('sidebar', () => {
+  it('loads the status, offers set-up, and runs "Set up sheets"', async () => {
+    const w = makeWorld();
+    const { page } = await openSidebar(w);
+    await page.waitForFunction(() => document.getElementById('amazon-state')?.textContent === 'Not connected');
+    await page.waitForSelector('#setup:not([hidden])');
+    expect(await page.textContent('#missing')).toContain('SKU Map');
+    await page.click('#setup-button');
+    await page.waitForSelector('#setup', { state: 'hidden' });
+    expect(w.gas.spreadsheet.sheetNames()).toContain('Settings');
+    await page.close();
+  });
+
+  it('saves credentials through the server and shows them only masked', async () => {
+    const w = makeWorld();
+    w.runtime.run('setupSheets');
+    const { page } = await openSidebar(w);
+    await page.waitForFunction(() => document.getElementById('amazon-state')?.textContent === 'Not connected');
+    await page.fill('#lwa-client-id', 'amzn1.application-oa2-client.0123456789');
+    await page.fill('#lwa-client-secret', 'amzn1.oa2-cs.v1.secret-value-9876');
+    await page.fill('#lwa-refresh-token', 'Atzr|refresh-token-value-5555');
+    await page.click('#amazon-form button[type=submit]');
+    await page.waitForFunction(() => document.getElementById('amazon-state')?.textContent?.startsWith('Saved'));
+    expect(await page.textContent('#amazon-state')).toBe('Saved (client ••••6789)');
+    expect(await page.inputValue('#lwa-client-secret')).toBe('');
+    expect(await page.content()).not.toContain('secret-value-9876');
+    await page.close();
+  });
+
+  it('runs "Sync all now" and escapes untrusted text from the server', async () => {
+    const w = makeWorld();
+    w.runtime.run('setupSheets');
+    w.runtime.run('syncNow', ['<img src=x onerror="window.__pwned=1">'], { kind: 'sidebar' });
+    const { page, calls } = await openSidebar(w);
+    await page.waitForSelector('#runs li');
+    expect(await page.textContent('#runs')).toContain('<img src=x onerror="window.__pwned=1">');
+    expect(await page.$('#runs img')).toBeNull();
+    await page.click('button[data-job="all"]');
+    await page.waitForFunction(() => (document.getElementById('status')?.textContent ?? '').length > 0 && !document.getElementById('status')?.textContent?.startsWith('Running'));
+    expect(calls).toContain('syncNow');
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    await page.screenshot({ path: 'out/sidebar.png' });
+    await page.close();
+  });
+
+  it('refuses a Date argument synchronously, as Google\'s client does', async () => {
+    const w = makeWorld();
+    const { page } = await openSidebar(w);
+    const message = await page.evaluate(() => {
+      try {
+        (window as unknown as { google: { script: { run: Record<string, (a: unknown) => void> } } }).google.script.run.syncNow(new Date());
+        return 'no error';
+      } catch (e) {
+        return (e as Error).message;
+      }
+    });
+    expect(message).toBe('Failed due to illegal value in property: 0');
+    await page.close();
+  });
+});
