@@ -96,7 +96,8 @@ export class TokenBuckets {
   private save(key: string, limit: RateLimit, s: BucketState): void {
     this.memory.set(key, s);
     if (this.persisted(limit)) {
-      const v: BucketState = { t: Math.round(s.t * 1000) / 1000, at: s.at };
+      // Rounded down: a bucket that believes it has more than Amazon's would earn a 429.
+      const v: BucketState = { t: Math.floor(s.t * 1000) / 1000, at: s.at };
       if (s.r !== undefined) v.r = s.r;
       this.store.set(this.prefix + key, JSON.stringify(v));
     }

@@ -38,7 +38,7 @@ export function patchListingQuantity(
       mode: opts.validationPreview ? 'VALIDATION_PREVIEW' : undefined,
     },
     body: { productType: opts.productType ?? 'PRODUCT', patches: quantityPatch(quantity) },
-  schema: listingsSubmissionSchema,
+    schema: listingsSubmissionSchema,
   }).data;
 }
 

@@ -77,6 +77,8 @@ export class SpApiRequester {
     let authRenewed = false;
 
     for (let attempt = 1; ; attempt++) {
+      // Token first: an LWA exchange takes time, and the bucket must be drawn when the call leaves.
+      const accessToken = lwa.accessToken();
       for (const b of allBuckets) timing.sleep(op, buckets.waitMs(b.key, b.limit));
       timing.ensure(op, 0);
       for (const b of allBuckets) buckets.take(b.key, b.limit);
@@ -84,7 +86,7 @@ export class SpApiRequester {
         url,
         method: spec.method,
         headers: {
-          'x-amz-access-token': lwa.accessToken(),
+          'x-amz-access-token': accessToken,
           'user-agent': 'FBA3PLSync/1.0 (Language=JavaScript; Platform=GoogleAppsScript)',
           accept: 'application/json',
         },

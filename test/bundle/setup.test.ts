@@ -18,9 +18,14 @@ describe('setupSheets', () => {
     const sku = gas.spreadsheet.exportSheet('SKU Map')!;
     expect(sku.frozenRows).toBe(1);
     expect(sku.values[0]).toEqual(TABS.skuMap.columns.map((c) => c.header));
-    const col = (h: string) => TABS.skuMap.columns.findIndex((c) => c.header === h);
-    for (const h of ['Seller SKU', '3PL SKU', 'ASIN', 'FNSKU']) expect(sku.numberFormats[5]![col(h)], h).toBe('@');
-    expect(sku.numberFormats[5]![col('Offer %')]).toBe('0%');
+    const col = (h: string) => TABS.skuMap.columns.findIndex((c) => c.header === h) + 1;
+    // Typed into row 6 later, ID columns keep leading zeros and Offer % shows as a percentage.
+    for (const h of ['Seller SKU', '3PL SKU', 'ASIN', 'FNSKU']) {
+      gas.spreadsheet.edit('SKU Map', `${String.fromCharCode(64 + col(h))}6`, '000123');
+      expect(gas.spreadsheet.cell('SKU Map', 6, col(h)), h).toBe('000123');
+    }
+    gas.spreadsheet.edit('SKU Map', `${String.fromCharCode(64 + col('Offer %'))}6`, 0.75);
+    expect(gas.spreadsheet.display('SKU Map', 6, col('Offer %'))).toBe('75%');
     const rules = sku.validations.map((v) => v.a1).join(' ');
     expect(rules).toMatch(/C2:C\d+/); // Channel
     expect(rules).toMatch(/J2:J\d+/); // Active
@@ -60,10 +65,11 @@ describe('setupSheets', () => {
   it('keeps leading zeros in a plain-text SKU column', () => {
     const { gas, runtime } = makeWorld();
     runtime.run('setupSheets');
-    gas.spreadsheet.editRows('SKU Map', {}, {});
-    // A person types 00123 into the formatted column: it stays text.
-    const sheetValues = gas.spreadsheet.exportSheet('SKU Map')!;
-    expect(sheetValues.numberFormats[1]![0]).toBe('@');
+    // A person types 00123 into the formatted columns: it stays text, while a number column converts.
+    gas.spreadsheet.edit('SKU Map', 'A2', '00123');
+    gas.spreadsheet.edit('SKU Map', 'G2', '007');
+    expect(gas.spreadsheet.cell('SKU Map', 2, 1)).toBe('00123');
+    expect(gas.spreadsheet.cell('SKU Map', 2, 7)).toBe(7);
   });
 });
 
@@ -130,7 +136,7 @@ describe('sync runs and the schedule', () => {
     gas.spreadsheet.editRows('Settings', { Key: 'Sync every (minutes)' }, { Value: 15 });
     const r = runtime.run('enableScheduledSync');
     expect(r.value).toContain('hourly');
-    expect(gas.triggers.list().map((t) => t.handler)).toEqual(['onScheduledRun']);
+    expect(gas.triggers.triggers.map((t) => t.handler)).toEqual(['onScheduledRun']);
   });
 
   it('runs every 15 minutes when bound, and the time trigger fires the dispatcher', () => {

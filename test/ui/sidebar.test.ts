@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // The sidebar in a real headless Chromium (Debian's /usr/bin/chromium through playwright-core),
 // its google.script.run calls bridged into the bundle running in the fakes
 // (../shared/reference/apps-script.md §7).
@@ -101,7 +102,7 @@ describe('sidebar', () => {
     const { page } = await openSidebar(w);
     const message = await page.evaluate(() => {
       try {
-        (window as unknown as { google: { script: { run: Record<string, (a: unknown) => void> } } }).google.script.run.syncNow(new Date());
+        (window as unknown as { google: { script: { run: Record<string, (a: unknown) => void> } } }).google.script.run.syncNow!(new Date());
         return 'no error';
       } catch (e) {
         return (e as Error).message;

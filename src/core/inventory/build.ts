@@ -116,10 +116,19 @@ export function buildInventory(input: BuildInventoryInput): BuildInventoryResult
   const mine = (e: SkuMapEntry) => e.marketplace === marketplace;
   const fbmEntries = [...input.skuMap.entries, ...input.skuMap.held].filter((e) => mine(e) && e.channel === 'FBM');
   const unsent = unsentBy3plSku(input.unsentOrders, fbmEntries);
-  const listings = input.amazonListings ? new Map(input.amazonListings.map((l) => [l.sellerSku, l] as const)) : null;
-  const fba = new Map(input.fbaSummaries.map((s) => [s.sellerSku, s] as const));
+  let listings: Map<string, AmazonListing> | null = null;
+  if (input.amazonListings) {
+    listings = new Map();
+    for (const l of input.amazonListings) listings.set(l.sellerSku, l);
+  }
+  const fba = new Map<string, FbaSummary>();
+  for (const s of input.fbaSummaries) fba.set(s.sellerSku, s);
+  // Offers sharing one 3PL product each show all of its stock: worth saying in the Reason.
+  const uses = new Map<string, number>();
+  for (const e of fbmEntries) uses.set(e.threePlSku, (uses.get(e.threePlSku) ?? 0) + 1);
   const sellersOf3pl = new Map<string, string[]>();
   for (const e of fbmEntries) {
+    if ((uses.get(e.threePlSku) ?? 0) < 2) continue;
     const list = sellersOf3pl.get(e.threePlSku);
     if (list) list.push(e.sellerSku);
     else sellersOf3pl.set(e.threePlSku, [e.sellerSku]);
@@ -151,8 +160,8 @@ export function buildInventory(input: BuildInventoryInput): BuildInventoryResult
       continue;
     }
     const entry = r.entry;
-    if (!entry || (r.state !== 'ok' && r.state !== 'dual') || emitted.has(entry.key)) continue;
-    emitted.add(entry.key);
+    // Validation holds every copy of a duplicate, so ok and dual entries have unique keys.
+    if (!entry || (r.state !== 'ok' && r.state !== 'dual')) continue;
     const row = emptyRow(entry, input.previous.get(entry.key), input.now);
     rows.push(row);
     const listing = listings?.get(entry.sellerSku);
@@ -199,6 +208,8 @@ export function buildInventory(input: BuildInventoryInput): BuildInventoryResult
       continue;
     }
     const s = stock.get(entry.threePlSku);
+    // A 3PL SKU the 3PL does not know is a mapping problem (usually a typo), not an unmapped SKU:
+    // proposing 0 would wrongly take the offer offline, so nothing is proposed and a person checks.
     if (!s) {
       row.pushState = '';
       hold(
@@ -233,8 +244,8 @@ export function buildInventory(input: BuildInventoryInput): BuildInventoryResult
     row.proposedQty = p.quantity;
     row.reason = p.reason;
     if (s.locationsCounted === 0) row.reason += ` (${tpl} lists ${entry.threePlSku} only at locations not chosen in Settings)`;
-    const sharing = (sellersOf3pl.get(entry.threePlSku) ?? []).filter((x) => x !== entry.sellerSku);
-    if (sharing.length) row.reason += `. 3PL SKU ${entry.threePlSku} is also offered as ${sharing.join(', ')}: each offer shows the same stock.`;
+    const sharing = sellersOf3pl.get(entry.threePlSku)?.filter((x) => x !== entry.sellerSku);
+    if (sharing && sharing.length) row.reason += `. 3PL SKU ${entry.threePlSku} is also offered as ${sharing.join(', ')}: each offer shows the same stock.`;
   }
   return { rows, exceptions, statuses };
 }

@@ -86,7 +86,8 @@ function readRow(row: RawRow, rowIndex: number, sheetRow: number, defaultMarketp
   const result: SkuMapRowResult = { rowIndex, sheetRow, state: 'ok', status: '', problems: [], sellerSku, marketplace, channel, entry: null };
   const draft: Draft = { result, entry: null, rawChannel };
 
-  if (MAPPING_COLUMNS.every((c) => isEmptyCell(row[C[c]]))) {
+  const threePlSku = cellText(row[C.threePlSku]);
+  if (!sellerSku && !rawChannel && !threePlSku && MAPPING_COLUMNS.every((c) => isEmptyCell(row[C[c]]))) {
     result.state = 'blank';
     return draft;
   }
@@ -101,11 +102,12 @@ function readRow(row: RawRow, rowIndex: number, sheetRow: number, defaultMarketp
   if (!active.ok) problems.push(active.problem);
   if (!sellerSku) problems.push('Seller SKU is empty');
   if (!channel) problems.push(rawChannel ? `Channel "${cellText(row[C.channel])}" is not FBM or FBA` : 'Channel is empty; choose FBM or FBA');
-  const threePlSku = cellText(row[C.threePlSku]);
   const buffer = parseCount(row[C.safetyBuffer], C.safetyBuffer);
   const offer = parseShare(row[C.offer], C.offer);
   const maxQty = parseCount(row[C.maxQty], C.maxQty);
-  for (const r of [buffer, offer, maxQty]) if (!r.ok) problems.push(r.problem);
+  if (!buffer.ok) problems.push(buffer.problem);
+  if (!offer.ok) problems.push(offer.problem);
+  if (!maxQty.ok) problems.push(maxQty.problem);
   if (channel === 'FBM' && !threePlSku) problems.push('FBM row has no 3PL SKU, so there is no 3PL stock to offer');
   if (channel === 'FBA') {
     // Amazon owns FBA stock (PRODUCT.md §1): a buffer, offer share or cap here suggests someone expects a push.
@@ -146,23 +148,27 @@ export function validateSkuMap(rows: ReadonlyArray<RawRow>, options: SkuMapOptio
   const first = options.firstSheetRow ?? 2;
   const defaultMarketplace = options.defaultMarketplace.toUpperCase();
   const drafts = rows.map((row, i) => readRow(row, i, first + i, defaultMarketplace));
-  const considered = drafts.filter((d) => d.result.state === 'ok' && d.result.sellerSku && d.result.channel);
-
-  const byOffer = new Map<string, Draft[]>();
-  const bySku = new Map<string, Draft[]>();
-  for (const d of considered) {
+  // Group only on collision: most offers are unique, and per-row arrays would dominate the cost.
+  const firstOfOffer = new Map<string, Draft>();
+  const offerGroups = new Map<string, Draft[]>();
+  const channelsOfSku = new Map<string, number>();
+  const skuKeys: string[] = [];
+  for (const d of drafts) {
     const r = d.result;
-    const k = offerKey(r.marketplace, r.channel!, r.sellerSku);
-    const group = byOffer.get(k);
-    if (group) group.push(d);
-    else byOffer.set(k, [d]);
+    if (r.state !== 'ok' || !r.sellerSku || !r.channel) continue;
+    const k = d.entry ? d.entry.key : offerKey(r.marketplace, r.channel, r.sellerSku);
+    const seen = firstOfOffer.get(k);
+    if (!seen) firstOfOffer.set(k, d);
+    else {
+      const g = offerGroups.get(k);
+      if (g) g.push(d);
+      else offerGroups.set(k, [seen, d]);
+    }
     const skuKey = `${r.marketplace}:${r.sellerSku}`;
-    const sg = bySku.get(skuKey);
-    if (sg) sg.push(d);
-    else bySku.set(skuKey, [d]);
+    skuKeys[r.rowIndex] = skuKey;
+    channelsOfSku.set(skuKey, (channelsOfSku.get(skuKey) ?? 0) | (r.channel === 'FBM' ? 1 : 2));
   }
-  for (const group of byOffer.values()) {
-    if (group.length < 2) continue;
+  for (const group of offerGroups.values()) {
     const rowsText = rowList(group.map((d) => d.result.sheetRow));
     const r0 = group[0]!.result;
     for (const d of group) {
@@ -171,11 +177,18 @@ export function validateSkuMap(rows: ReadonlyArray<RawRow>, options: SkuMapOptio
     }
   }
 
+  const dualGroups = new Map<string, Draft[]>();
+  for (const d of drafts) {
+    const r = d.result;
+    const skuKey = skuKeys[r.rowIndex];
+    if (skuKey === undefined || channelsOfSku.get(skuKey) !== 3) continue;
+    const g = dualGroups.get(skuKey);
+    if (g) g.push(d);
+    else dualGroups.set(skuKey, [d]);
+  }
   const exceptions: RaisedException[] = [];
   const dualHeld = new Set<Draft>();
-  for (const group of bySku.values()) {
-    const channels = new Set(group.map((d) => d.result.channel));
-    if (channels.size < 2) continue;
+  for (const group of dualGroups.values()) {
     const r0 = group[0]!.result;
     const rowsText = rowList(group.map((d) => d.result.sheetRow));
     for (const d of group) {
@@ -230,7 +243,7 @@ export function validateSkuMap(rows: ReadonlyArray<RawRow>, options: SkuMapOptio
     exceptions.push({
       key,
       type: 'MAPPING_INVALID',
-      entity: r0.sellerSku ? `${r0.marketplace} ${r0.channel ?? (d0Channel(group) || '?')} ${r0.sellerSku}` : `SKU Map row ${r0.sheetRow}`,
+      entity: r0.sellerSku ? `${r0.marketplace} ${r0.channel ?? (group[0]!.rawChannel || '?')} ${r0.sellerSku}` : `SKU Map row ${r0.sheetRow}`,
       message:
         `SKU Map ${where}${what} ${group.length > 1 ? 'are' : 'is'} not used: ${problems.join('; ')}. ` +
         "Until it is fixed, the add-on does not update Amazon's quantity for this offer. " +
@@ -239,8 +252,4 @@ export function validateSkuMap(rows: ReadonlyArray<RawRow>, options: SkuMapOptio
   }
 
   return { rows: drafts.map((d) => d.result), entries, held, exceptions };
-}
-
-function d0Channel(group: Draft[]): string {
-  return group[0]?.rawChannel ?? '';
 }

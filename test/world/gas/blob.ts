@@ -32,6 +32,7 @@ export function decodeText(realm: Realm, bytes: Uint8Array, charset = 'UTF-8'): 
 export function toBytes(realm: Realm, data: unknown, charset?: string): Uint8Array {
   if (typeof data === 'string') return encodeText(realm, data, charset);
   if (data instanceof Uint8Array) return new Uint8Array(data);
+  if (data instanceof FakeBlob) return data.raw();
   if (data && typeof (data as FakeBlob).getBlob === 'function') return (data as FakeBlob).getBlob().raw();
   if (Array.isArray(data)) return bytesFrom(data as number[]);
   throw gasError(realm, `Invalid argument: ${String(data)}`);
@@ -44,6 +45,8 @@ export class FakeBlob {
     bytes: Uint8Array,
     private contentType: string | null = null,
     private name: string | null = null,
+    /** world.guard for blobs handed to product code; a no-op for blobs the fakes use internally. */
+    private readonly guard: () => void = () => {},
   ) {
     this.bytes = new Uint8Array(bytes);
   }
@@ -54,40 +57,51 @@ export class FakeBlob {
   }
 
   getBlob(): FakeBlob {
+    this.guard();
     return this;
   }
   getBytes(): number[] {
+    this.guard();
     return signedBytes(this.realm, this.bytes);
   }
   setBytes(data: number[]): FakeBlob {
+    this.guard();
     this.bytes = bytesFrom(data);
     return this;
   }
   getDataAsString(charset?: string): string {
+    this.guard();
     return decodeText(this.realm, this.bytes, charset);
   }
   setDataFromString(text: string, charset?: string): FakeBlob {
+    this.guard();
     this.bytes = encodeText(this.realm, String(text), charset);
     return this;
   }
   getContentType(): string | null {
+    this.guard();
     return this.contentType;
   }
   setContentType(type: string | null): FakeBlob {
+    this.guard();
     this.contentType = type;
     return this;
   }
   getName(): string | null {
+    this.guard();
     return this.name;
   }
   setName(name: string): FakeBlob {
+    this.guard();
     this.name = name;
     return this;
   }
   copyBlob(): FakeBlob {
-    return new FakeBlob(this.realm, this.bytes, this.contentType, this.name);
+    this.guard();
+    return new FakeBlob(this.realm, this.bytes, this.contentType, this.name, this.guard);
   }
   isGoogleType(): boolean {
+    this.guard();
     return false;
   }
   /**
@@ -95,6 +109,7 @@ export class FakeBlob {
    * different type fails the way an unsupported conversion does (text observed in the wild).
    */
   getAs(contentType: string): FakeBlob {
+    this.guard();
     if (contentType === this.contentType) return this.copyBlob();
     throw gasError(this.realm, `Converting from ${this.contentType ?? 'application/octet-stream'} to ${contentType} is not supported.`);
   }

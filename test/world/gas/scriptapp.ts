@@ -3,6 +3,7 @@
 // authorization info. Installed triggers live in the TriggerModel (triggers.ts).
 
 import { MODES, SCOPES, fail, realmArray, requireAuth, stableHash, type Ctx } from './context';
+import { zonedMidnight } from './dateformat';
 import { WEEK_DAYS, type ClockSchedule, type InstalledTrigger, type TriggerEventType, type TriggerModel, type WeekDayName } from './triggers';
 
 export const MAX_TRIGGERS_PER_USER = 20;
@@ -119,10 +120,10 @@ export function makeScriptApp(ctx: Ctx, deps: ScriptAppDeps) {
       inTimezone(tz: string) { world.guard(); timeZone = String(tz); return b; },
       /** "the minimum duration (in milliseconds) after the current time that the trigger runs". */
       after(ms: number) { world.guard(); freq = { kind: 'once', at: world.clock.now() + Math.max(0, Number(ms)) }; return b; },
-      at(date: Date) { world.guard(); freq = { kind: 'once', at: new Date(date.getTime()).getTime() }; return b; },
+      at(date: Date) { world.guard(); freq = { kind: 'once', at: Number(date.getTime()) }; return b; },
       atDate(year: number, month: number, day: number) {
         world.guard();
-        freq = { kind: 'once', at: Date.UTC(year, month - 1, day) };
+        freq = { kind: 'once', at: zonedMidnight(Number(year), Number(month), Number(day), timeZone ?? scriptTz()) };
         return b;
       },
       create(): FakeTrigger {

@@ -69,6 +69,7 @@ function charsetName(charset?: string): string | undefined {
 
 export function makeUtilities(ctx: Ctx, state: UtilitiesState) {
   const { world, realm } = ctx;
+  const g = () => { world.guard(); };
   const hmac = (alg: string, value: unknown, key: unknown, charset?: string): number[] => {
     const nodeAlg = NODE_HASH[alg];
     if (!nodeAlg) fail(ctx, `Unsupported MAC algorithm: ${alg}`);
@@ -123,17 +124,17 @@ export function makeUtilities(ctx: Ctx, state: UtilitiesState) {
 
     newBlob(data: string | number[], contentType?: string, name?: string): FakeBlob {
       world.guard();
-      return new FakeBlob(realm, toBytes(realm, data), contentType ?? null, name ?? null);
+      return new FakeBlob(realm, toBytes(realm, data), contentType ?? null, name ?? null, g);
     },
 
     gzip(blob: FakeBlob, name?: string): FakeBlob {
       world.guard();
-      return new FakeBlob(realm, new Uint8Array(gzipSync(toBytes(realm, blob))), 'application/x-gzip', name ?? null);
+      return new FakeBlob(realm, new Uint8Array(gzipSync(toBytes(realm, blob))), 'application/x-gzip', name ?? null, g);
     },
     ungzip(blob: FakeBlob): FakeBlob {
       world.guard();
       try {
-        return new FakeBlob(realm, new Uint8Array(gunzipSync(toBytes(realm, blob))), null, null);
+        return new FakeBlob(realm, new Uint8Array(gunzipSync(toBytes(realm, blob))), null, null, g);
       } catch {
         return fail(ctx, 'Could not decompress gzip.'); // unconfirmed text
       }

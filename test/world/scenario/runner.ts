@@ -58,7 +58,7 @@ export function createScenarioRun(input: unknown, opts: RunnerOptions = {}): Sce
     amazon: scenario.secrets?.amazon ?? PLACEHOLDER_SECRETS.amazon,
     threePl: scenario.secrets?.threePl ?? PLACEHOLDER_SECRETS.threePl,
   };
-  const props = gas.properties.document;
+  const props = gas.properties.document.data;
   props.set(SECRET_KEYS.amazonClientId, secrets.amazon.clientId);
   props.set(SECRET_KEYS.amazonClientSecret, secrets.amazon.clientSecret);
   props.set(SECRET_KEYS.amazonRefreshToken, secrets.amazon.refreshToken);
@@ -106,7 +106,6 @@ export function applyStep(run: ScenarioRun, step: Step, index: number): void {
       const event = timeEvent(next.at, next.triggerUid);
       const result = runtime.run(next.handler, [event], { kind: 'time-trigger' });
       run.results.push({ step: index, entry: next.handler, ...result });
-      if (world.clock.now() <= next.at) world.clock.advance(1);
     }
     world.clock.advanceTo(end);
   } else if ('edit' in step) {

@@ -1,0 +1,113 @@
+// Reports 2021-06-30: list (settlements cannot be requested, only listed), request, poll, and
+// download report documents (pre-signed URL valid 5 minutes, so fetched right away; gzip when
+// flagged). sp-api.md §5.
+
+import type { ApiContext } from './context';
+import { downloadDocument } from './documents';
+import { SpApiError } from './errors';
+import { seg } from './query';
+import { parseTabDelimited } from './tsv';
+import {
+  createReportResponseSchema,
+  getReportsResponseSchema,
+  reportDocumentSchema,
+  reportSchema,
+  type Report,
+  type ReportDocument,
+} from './schemas/reports';
+
+export const REPORT_DONE_STATES = ['DONE', 'CANCELLED', 'FATAL'];
+
+export type GetReportsQuery =
+  | { reportTypes: string[]; createdSince?: string; createdUntil?: string; processingStatuses?: string[]; pageSize?: number }
+  | { nextToken: string };
+
+/** A nextToken is sent alone (Amazon rejects it combined with filters). */
+export function getReports(ctx: ApiContext, q: GetReportsQuery): { reports: Report[]; nextToken: string | undefined } {
+  const query =
+    'nextToken' in q
+      ? { nextToken: q.nextToken }
+      : {
+          reportTypes: q.reportTypes,
+          marketplaceIds: [ctx.marketplaceId],
+          processingStatuses: q.processingStatuses,
+          createdSince: q.createdSince,
+          createdUntil: q.createdUntil,
+          pageSize: q.pageSize,
+        };
+  const data = ctx.requester.call({ operation: 'getReports', method: 'get', path: '/reports/2021-06-30/reports', query, schema: getReportsResponseSchema }).data;
+  return { reports: data.reports, nextToken: data.nextToken };
+}
+
+export function createReport(
+  ctx: ApiContext,
+  spec: { reportType: string; dataStartTime?: string; dataEndTime?: string; reportOptions?: Record<string, string> },
+): string {
+  const body: Record<string, unknown> = { reportType: spec.reportType, marketplaceIds: [ctx.marketplaceId] };
+  if (spec.dataStartTime) body.dataStartTime = spec.dataStartTime;
+  if (spec.dataEndTime) body.dataEndTime = spec.dataEndTime;
+  if (spec.reportOptions) body.reportOptions = spec.reportOptions;
+  return ctx.requester.call({
+    operation: 'createReport',
+    method: 'post',
+    path: '/reports/2021-06-30/reports',
+    body,
+    schema: createReportResponseSchema,
+  }).data.reportId;
+}
+
+export function getReport(ctx: ApiContext, reportId: string): Report {
+  return ctx.requester.call({
+    operation: 'getReport',
+    method: 'get',
+    path: `/reports/2021-06-30/reports/${seg(reportId)}`,
+    schema: reportSchema,
+  }).data;
+}
+
+export function getReportDocument(ctx: ApiContext, reportDocumentId: string): ReportDocument {
+  return ctx.requester.call({
+    operation: 'getReportDocument',
+    method: 'get',
+    path: `/reports/2021-06-30/documents/${seg(reportDocumentId)}`,
+    schema: reportDocumentSchema,
+  }).data;
+}
+
+/** The document's text. A refused (expired) pre-signed URL earns one fresh getReportDocument. */
+export function downloadReport(ctx: ApiContext, reportDocumentId: string): string {
+  for (let attempt = 1; ; attempt++) {
+    const doc = getReportDocument(ctx, reportDocumentId);
+    try {
+      return downloadDocument(ctx, 'getReportDocument', doc);
+    } catch (e) {
+      if (attempt >= 2 || !(e instanceof SpApiError) || e.status !== 403) throw e;
+    }
+  }
+}
+
+export interface MerchantListingRow {
+  sku: string;
+  asin: string | undefined;
+  /** null for FBA rows, whose quantity Amazon leaves empty. */
+  quantity: number | null;
+  /** DEFAULT = merchant-fulfilled, AMAZON_EU / AMAZON_NA... = FBA. */
+  fulfillmentChannel: string;
+  status: string | undefined;
+}
+
+/** GET_MERCHANT_LISTINGS_ALL_DATA rows (columns seller-sku, quantity, fulfillment-channel, asin1, status). */
+export function parseMerchantListings(text: string): MerchantListingRow[] {
+  return parseTabDelimited(text)
+    .filter((r) => r['seller-sku'])
+    .map((r) => {
+      const q = r['quantity'] ?? '';
+      return {
+        sku: r['seller-sku']!,
+        asin: r['asin1'] || undefined,
+        quantity: q === '' || !/^\d+$/.test(q) ? null : Number(q),
+        fulfillmentChannel: r['fulfillment-channel'] || 'DEFAULT',
+        status: r['status'] || undefined,
+      };
+    });
+}

@@ -1,0 +1,167 @@
+// Deciding what to push (PRODUCT.md §3 steps 4 and 7): only changed FBM quantities, by feed or
+// one-by-one patches, in the Settings push mode, and recording what Amazon accepted so the push
+// can be read back and undone.
+
+import { exceptionKey, type RaisedException } from '../exceptions';
+import { guardrailHaltException, type GuardrailTrip } from './guardrails';
+import type { InventoryRow, PushChange, PushMethod, PushMode, PushState } from './types';
+
+export interface DiffResult {
+  changes: PushChange[];
+  /** FBM offers with a proposal: the base of the "share changing" guardrail. */
+  compared: number;
+  /** Changes whose new quantity is 0 from a non-zero or unknown one. */
+  goingToZero: number;
+}
+
+/** A push Amazon accepted but whose result is not read back yet: do not send it again. */
+function awaitingReadBack(row: InventoryRow): boolean {
+  return row.pushState === 'accepted' && row.lastPushedQty === row.proposedQty;
+}
+
+/**
+ * Changes = FBM offers whose proposal differs from Amazon's current quantity (or, when Amazon's
+ * is unknown, from the last pushed one). Only FBM rows can produce a change: this is the one
+ * place where quantities are chosen for Amazon, and FBA offers never get one.
+ */
+export function diffProposals(rows: ReadonlyArray<InventoryRow>): DiffResult {
+  const changes: PushChange[] = [];
+  let compared = 0;
+  let goingToZero = 0;
+  for (const row of rows) {
+    if (row.channel !== 'FBM' || row.proposedQty === null) continue;
+    compared++;
+    if (awaitingReadBack(row)) continue;
+    const fromQty = row.amazonFbmQty ?? row.lastPushedQty;
+    if (fromQty !== null && fromQty === row.proposedQty) continue;
+    changes.push({ key: row.key, marketplace: row.marketplace, sellerSku: row.sellerSku, fromQty, toQty: row.proposedQty });
+    if (row.proposedQty === 0) goingToZero++;
+  }
+  return { changes, compared, goingToZero };
+}
+
+/** Feed threshold reached → one JSON_LISTINGS_FEED; fewer → patchListingsItem per SKU. */
+export function choosePushMethod(changeCount: number, feedThreshold: number): PushMethod {
+  if (changeCount <= 0) return 'none';
+  return changeCount >= feedThreshold ? 'feed' : 'patch';
+}
+
+/** A stable text of the planned changes, so an approval applies to exactly the plan shown. */
+export function planFingerprint(changes: ReadonlyArray<PushChange>): string {
+  return changes
+    .map((c) => `${c.key}=${c.toQty}`)
+    .sort()
+    .join('|');
+}
+
+export interface PlanPushInput {
+  rows: ReadonlyArray<InventoryRow>;
+  mode: PushMode;
+  /** approve mode: a person approved this run's push. */
+  approved?: boolean;
+  feedThreshold: number;
+  /** From evaluateGuardrails. */
+  trips: ReadonlyArray<GuardrailTrip>;
+}
+
+export interface PushPlan {
+  /** Copies of the rows with Push State set. */
+  rows: InventoryRow[];
+  changes: PushChange[];
+  method: PushMethod;
+  /** True when the caller should send `changes` now. */
+  push: boolean;
+  /** A guardrail holds the push (never in dry-run, which pushes nothing anyway). */
+  held: boolean;
+  /** GUARDRAIL_HALT when held. */
+  exceptions: RaisedException[];
+  fingerprint: string;
+  compared: number;
+  goingToZero: number;
+}
+
+/**
+ * Sets every row's Push State for this run and says whether to push. dry-run shows what would
+ * change; approve waits for a person; auto pushes. Tripped guardrails hold the whole push.
+ */
+export function planPush(input: PlanPushInput): PushPlan {
+  const diff = diffProposals(input.rows);
+  const changing = new Set(diff.changes.map((c) => c.key));
+  const wouldPush = input.mode === 'auto' || input.mode === 'approve';
+  const held = wouldPush && diff.changes.length > 0 && input.trips.length > 0;
+  let changeState: PushState;
+  if (input.mode === 'dry-run') changeState = 'dry-run';
+  else if (held) changeState = 'held by guardrail';
+  else if (input.mode === 'approve' && !input.approved) changeState = 'awaiting approval';
+  else changeState = 'queued';
+
+  const rows = input.rows.map((row): InventoryRow => {
+    let pushState: PushState;
+    if (row.channel !== 'FBM' || row.proposedQty === null) pushState = '';
+    else if (changing.has(row.key)) pushState = changeState;
+    else if (awaitingReadBack(row)) pushState = 'accepted';
+    else if (row.pushState === 'applied' && row.lastPushedQty === row.proposedQty) pushState = 'applied';
+    else pushState = 'unchanged';
+    return { ...row, pushState };
+  });
+  const marketplace = input.rows[0]?.marketplace ?? '';
+  return {
+    rows,
+    changes: diff.changes,
+    method: choosePushMethod(diff.changes.length, input.feedThreshold),
+    push: changeState === 'queued' && diff.changes.length > 0,
+    held,
+    exceptions: held ? [guardrailHaltException(input.trips, marketplace)] : [],
+    fingerprint: planFingerprint(diff.changes),
+    compared: diff.compared,
+    goingToZero: diff.goingToZero,
+  };
+}
+
+/** Amazon's answer for one pushed SKU (patch response, or the feed's processing report). */
+export interface PushResult {
+  key: string;
+  outcome: 'accepted' | 'rejected';
+  /** Amazon's issue text for a rejection (untrusted, shown as text). */
+  message?: string;
+}
+
+const MAX_AMAZON_TEXT = 500;
+
+/**
+ * Records a push's outcome on the rows. Accepted: Last Pushed = new quantity, Previous = the
+ * quantity before (for undo). Rows outside this push lose their Previous Qty, so undo restores
+ * exactly the last push. Rows without a result yet stay queued. Calling it again with more
+ * results of the same push is safe.
+ */
+export function recordPushResults(
+  rows: ReadonlyArray<InventoryRow>,
+  changes: ReadonlyArray<PushChange>,
+  results: ReadonlyArray<PushResult>,
+): { rows: InventoryRow[]; exceptions: RaisedException[] } {
+  if (changes.length === 0) return { rows: rows.map((r) => ({ ...r })), exceptions: [] };
+  const byKey = new Map(changes.map((c) => [c.key, c] as const));
+  const outcome = new Map(results.map((r) => [r.key, r] as const));
+  const exceptions: RaisedException[] = [];
+  const out = rows.map((row): InventoryRow => {
+    const change = byKey.get(row.key);
+    if (!change) return { ...row, previousQty: null };
+    const res = outcome.get(row.key);
+    if (!res) return { ...row };
+    if (res.outcome === 'accepted') {
+      return { ...row, previousQty: change.fromQty, lastPushedQty: change.toQty, pushState: 'accepted' };
+    }
+    const text = (res.message ?? '').slice(0, MAX_AMAZON_TEXT);
+    exceptions.push({
+      key: exceptionKey('STOCK_PUSH_REJECTED', row.marketplace, row.sellerSku),
+      type: 'STOCK_PUSH_REJECTED',
+      entity: `${row.marketplace} FBM ${row.sellerSku}`,
+      message:
+        `Amazon rejected the quantity update for Seller SKU ${row.sellerSku} (${row.marketplace}) from ${change.fromQty ?? 'unknown'} to ${change.toQty}` +
+        `${text ? `: "${text}"` : ''}. Amazon keeps its old quantity, which may not match the warehouse. ` +
+        'Check the listing in Seller Central (it may be suppressed or not merchant-fulfilled); the next sync tries again.',
+    });
+    return { ...row, previousQty: null, pushState: 'rejected' };
+  });
+  return { rows: out, exceptions };
+}

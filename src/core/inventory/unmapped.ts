@@ -1,0 +1,85 @@
+// UNMAPPED_SKU: FBM listings on Amazon and stocked 3PL products that no SKU Map row mentions, so
+// their quantities are not kept in step. Any row naming the SKU (even inactive or invalid) counts
+// as mapped: those rows have their own status and exception.
+
+import { cellText } from '../cells';
+import { exceptionKey, type RaisedException } from '../exceptions';
+import { SKU_MAP_COLUMNS } from './sku-map';
+import type { AmazonListing, RawRow, ThreePlStockRecord } from './types';
+
+export interface UnmappedInput {
+  marketplace: string;
+  /** Raw SKU Map rows (as given to validateSkuMap). */
+  skuMapRows: ReadonlyArray<RawRow>;
+  /** Marketplace of rows whose Marketplace cell is empty. */
+  defaultMarketplace: string;
+  /** undefined: the 3PL was not read this run. */
+  threePlStock?: ReadonlyArray<ThreePlStockRecord>;
+  /** undefined: Amazon listings were not read this run. */
+  amazonListings?: ReadonlyArray<AmazonListing>;
+  threePlName?: string;
+  /** Beyond this many per side, one summary exception instead (keeps the tab readable on day one). */
+  maxIndividual?: number;
+}
+
+const DEFAULT_MAX_INDIVIDUAL = 100;
+
+export function findUnmappedSkus(input: UnmappedInput): RaisedException[] {
+  const mkt = input.marketplace.toUpperCase();
+  const tpl = input.threePlName || 'the 3PL';
+  const max = input.maxIndividual ?? DEFAULT_MAX_INDIVIDUAL;
+  const sellerSkus = new Set<string>();
+  const threePlSkus = new Set<string>();
+  for (const row of input.skuMapRows) {
+    const rowMkt = (cellText(row[SKU_MAP_COLUMNS.marketplace]) || input.defaultMarketplace).toUpperCase();
+    const s = cellText(row[SKU_MAP_COLUMNS.sellerSku]);
+    if (s && rowMkt === mkt) sellerSkus.add(s);
+    const t = cellText(row[SKU_MAP_COLUMNS.threePlSku]);
+    if (t) threePlSkus.add(t);
+  }
+  const out: RaisedException[] = [];
+
+  const missing = new Set<string>();
+  for (const l of input.amazonListings ?? []) if (l.fbm && !sellerSkus.has(l.sellerSku)) missing.add(l.sellerSku);
+  const amazonMissing = [...missing];
+  // Products with nothing on hand are usually retired lines: flagging them would bury real problems.
+  const stocked = new Map<string, number>();
+  for (const r of input.threePlStock ?? []) {
+    const sku = String(r.sku).trim();
+    if (sku && !threePlSkus.has(sku)) stocked.set(sku, (stocked.get(sku) ?? 0) + (Number.isFinite(r.onHand) ? r.onHand : 0));
+  }
+  const threePlMissing = [...stocked].filter(([, onHand]) => onHand > 0).map(([sku]) => sku);
+
+  const amazonText = (sku: string) =>
+    `Amazon has a merchant-fulfilled (FBM) listing with Seller SKU ${sku} in ${mkt} that no SKU Map row mentions. ` +
+    'The add-on does not update its quantity, so it can oversell or show stale stock. Add a SKU Map row (Channel FBM, with its 3PL SKU), or close the listing.';
+  const tplText = (sku: string, onHand: number) =>
+    `${tpl} holds ${onHand} units of ${sku}, but no SKU Map row uses this 3PL SKU, so this stock is not offered on Amazon. ` +
+    'Map it in the SKU Map if it should be sold, otherwise ignore or acknowledge this.';
+
+  if (amazonMissing.length > max) {
+    out.push({
+      key: exceptionKey('UNMAPPED_SKU', mkt, 'amazon', 'many'),
+      type: 'UNMAPPED_SKU',
+      entity: `${mkt} Amazon FBM listings`,
+      message:
+        `${amazonMissing.length} merchant-fulfilled (FBM) listings in ${mkt} have no SKU Map row, for example ${amazonMissing.slice(0, 10).join(', ')}. ` +
+        'The add-on does not update their quantities. Add them to the SKU Map (or close the listings).',
+    });
+  } else {
+    for (const sku of amazonMissing) out.push({ key: exceptionKey('UNMAPPED_SKU', mkt, 'amazon', sku), type: 'UNMAPPED_SKU', entity: `${mkt} FBM ${sku}`, message: amazonText(sku) });
+  }
+  if (threePlMissing.length > max) {
+    out.push({
+      key: exceptionKey('UNMAPPED_SKU', '3PL', 'many'),
+      type: 'UNMAPPED_SKU',
+      entity: '3PL products',
+      message:
+        `${threePlMissing.length} products with stock at ${tpl} have no SKU Map row, for example ${threePlMissing.slice(0, 10).join(', ')}. ` +
+        'Their stock is not offered on Amazon. Map the ones that should be sold.',
+    });
+  } else {
+    for (const sku of threePlMissing) out.push({ key: exceptionKey('UNMAPPED_SKU', '3PL', sku), type: 'UNMAPPED_SKU', entity: `3PL ${sku}`, message: tplText(sku, stocked.get(sku) ?? 0) });
+  }
+  return out;
+}

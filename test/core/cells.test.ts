@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { cellTime, formatPercent, parseCount, parseFlag, parseShare } from '../../src/core/cells';
+
+describe('parseCount', () => {
+  it('reads numbers, numeric text and empty cells', () => {
+    expect(parseCount(3, 'X')).toEqual({ ok: true, value: 3 });
+    expect(parseCount(' 7 ', 'X')).toEqual({ ok: true, value: 7 });
+    expect(parseCount('', 'X')).toEqual({ ok: true, value: null });
+    expect(parseCount(null, 'X')).toEqual({ ok: true, value: null });
+    expect(parseCount(0, 'X')).toEqual({ ok: true, value: 0 });
+  });
+  it('rejects text, negatives, fractions and tick boxes with the column name', () => {
+    const text = parseCount('three', 'Safety Buffer');
+    expect(text.ok).toBe(false);
+    if (!text.ok) expect(text.problem).toBe('Safety Buffer holds "three", not a number');
+    const neg = parseCount(-1, 'Max Qty');
+    expect(!neg.ok && neg.problem).toContain('negative');
+    expect(parseCount('-2', 'Max Qty').ok).toBe(false);
+    expect(parseCount(2.5, 'Max Qty').ok).toBe(false);
+    expect(parseCount(true, 'Max Qty').ok).toBe(false);
+    expect(parseCount('5 units', 'Max Qty').ok).toBe(false);
+    expect(parseCount(Number.NaN, 'Max Qty').ok).toBe(false);
+  });
+});
+
+describe('parseShare', () => {
+  it('reads fractions and "50%" text', () => {
+    expect(parseShare(0.5, 'Offer %')).toEqual({ ok: true, value: 0.5 });
+    expect(parseShare('50%', 'Offer %')).toEqual({ ok: true, value: 0.5 });
+    expect(parseShare('12.5 %', 'Offer %')).toEqual({ ok: true, value: 0.125 });
+    expect(parseShare('0.25', 'Offer %')).toEqual({ ok: true, value: 0.25 });
+    expect(parseShare('', 'Offer %')).toEqual({ ok: true, value: null });
+    expect(parseShare(0, 'Offer %')).toEqual({ ok: true, value: 0 });
+    expect(parseShare('100%', 'Offer %')).toEqual({ ok: true, value: 1 });
+  });
+  it('rejects text, negatives and more than 100%', () => {
+    expect(parseShare('half', 'Offer %').ok).toBe(false);
+    expect(parseShare(-0.1, 'Offer %').ok).toBe(false);
+    expect(parseShare('-10%', 'Offer %').ok).toBe(false);
+    const big = parseShare(50, 'Offer %');
+    expect(!big.ok && big.problem).toContain('more than 100%');
+    expect(parseShare('150%', 'Offer %').ok).toBe(false);
+  });
+});
+
+describe('parseFlag', () => {
+  it('reads tick boxes, empty cells and typed words', () => {
+    expect(parseFlag(true, 'Active', true)).toEqual({ ok: true, value: true });
+    expect(parseFlag(false, 'Active', true)).toEqual({ ok: true, value: false });
+    expect(parseFlag('', 'Active', true)).toEqual({ ok: true, value: true });
+    expect(parseFlag('TRUE', 'Active', true)).toEqual({ ok: true, value: true });
+    expect(parseFlag('FALSE', 'Active', true)).toEqual({ ok: true, value: false });
+    expect(parseFlag('yes', 'Active', false)).toEqual({ ok: true, value: true });
+    expect(parseFlag('No', 'Active', true)).toEqual({ ok: true, value: false });
+    expect(parseFlag(0, 'Active', true)).toEqual({ ok: true, value: false });
+  });
+  it('rejects other text', () => {
+    expect(parseFlag('maybe', 'Active', true).ok).toBe(false);
+  });
+});
+
+describe('formatPercent and cellTime', () => {
+  it('formats shares', () => {
+    expect(formatPercent(0.5)).toBe('50%');
+    expect(formatPercent(1 / 3)).toBe('33.3%');
+  });
+  it('reads dates, ISO text and numbers', () => {
+    const t = Date.UTC(2026, 10, 2, 8);
+    expect(cellTime(new Date(t))).toBe(t);
+    expect(cellTime('2026-11-02T08:00:00Z')).toBe(t);
+    expect(cellTime(t)).toBe(t);
+    expect(cellTime('soon')).toBeNull();
+    expect(cellTime('')).toBeNull();
+  });
+});

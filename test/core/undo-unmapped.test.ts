@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { diffProposals, recordPushResults } from '../../src/core/inventory/diff';
+import { buildUndoPlan, pushRecordFromRows, pushRecordItems } from '../../src/core/inventory/undo';
+import { findUnmappedSkus } from '../../src/core/inventory/unmapped';
+import { invRow, mapRow, stock } from './inventory-fixtures';
+
+describe('undo', () => {
+  const rows = [
+    invRow({ sellerSku: 'A', proposedQty: 3, amazonFbmQty: 1 }),
+    invRow({ sellerSku: 'B', proposedQty: 0, amazonFbmQty: 6 }),
+    invRow({ sellerSku: 'C', proposedQty: 2, amazonFbmQty: null }),
+    invRow({ sellerSku: 'R', proposedQty: 9, amazonFbmQty: 8 }),
+  ];
+  const changes = diffProposals(rows).changes;
+  const results = [
+    { key: 'UK:FBM:A', outcome: 'accepted' as const },
+    { key: 'UK:FBM:B', outcome: 'accepted' as const },
+    { key: 'UK:FBM:C', outcome: 'accepted' as const },
+    { key: 'UK:FBM:R', outcome: 'rejected' as const },
+  ];
+
+  it('restores the previous quantity of every accepted item, skipping unknown ones', () => {
+    const plan = buildUndoPlan(pushRecordItems(changes, results));
+    expect(plan.changes).toEqual([
+      { key: 'UK:FBM:A', marketplace: 'UK', sellerSku: 'A', fromQty: 3, toQty: 1 },
+      { key: 'UK:FBM:B', marketplace: 'UK', sellerSku: 'B', fromQty: 0, toQty: 6 },
+    ]);
+    expect(plan.skipped.map((s) => s.sellerSku)).toEqual(['C']);
+    expect(plan.skipped[0]!.reason).toContain('unknown');
+  });
+
+  it('reads the same record back from the Inventory rows after recordPushResults', () => {
+    const recorded = recordPushResults(rows, changes, results).rows;
+    expect(buildUndoPlan(pushRecordFromRows(recorded)).changes.map((c) => [c.sellerSku, c.toQty])).toEqual([
+      ['A', 1],
+      ['B', 6],
+    ]);
+  });
+
+  it("uses Amazon's current quantity and skips items already back", () => {
+    const plan = buildUndoPlan(pushRecordItems(changes, results), new Map([['A', 1], ['B', 4]]));
+    expect(plan.changes).toEqual([{ key: 'UK:FBM:B', marketplace: 'UK', sellerSku: 'B', fromQty: 4, toQty: 6 }]);
+    expect(plan.skipped.map((s) => s.sellerSku)).toEqual(['A', 'C']);
+  });
+
+  it('never includes FBA rows', () => {
+    expect(pushRecordFromRows([invRow({ channel: 'FBA', lastPushedQty: 3, previousQty: 1 })])).toEqual([]);
+  });
+});
+
+describe('findUnmappedSkus', () => {
+  const map = [mapRow({ 'Seller SKU': 'TEE-M', '3PL SKU': 'P-TEE' }), mapRow({ 'Seller SKU': 'OLD', '3PL SKU': 'P-OLD', Active: false }), mapRow({ 'Seller SKU': 'DE-ONLY', Marketplace: 'DE', '3PL SKU': 'P-DE' })];
+
+  it('flags FBM listings and stocked 3PL products that no row mentions', () => {
+    const ex = findUnmappedSkus({
+      marketplace: 'UK',
+      skuMapRows: map,
+      defaultMarketplace: 'UK',
+      amazonListings: [
+        { sellerSku: 'TEE-M', fbm: true, fba: false, fbmQuantity: 1 },
+        { sellerSku: 'OLD', fbm: true, fba: false, fbmQuantity: 0 },
+        { sellerSku: 'NEW', fbm: true, fba: false, fbmQuantity: 3 },
+        { sellerSku: 'DE-ONLY', fbm: true, fba: false, fbmQuantity: 3 },
+        { sellerSku: 'FBA-X', fbm: false, fba: true, fbmQuantity: null },
+      ],
+      threePlStock: [stock('P-TEE', 5), stock('P-OLD', 5), stock('P-DE', 1), stock('LOOSE', 2, 0, 1), stock('LOOSE', 1, 0, 2), stock('EMPTY', 0)],
+      threePlName: 'ShipBob',
+    });
+    expect(ex.map((e) => e.key)).toEqual(['UNMAPPED_SKU:UK:amazon:NEW', 'UNMAPPED_SKU:UK:amazon:DE-ONLY', 'UNMAPPED_SKU:3PL:LOOSE']);
+    expect(ex[2]!.message).toContain('ShipBob holds 3 units of LOOSE');
+    expect(ex.every((e) => e.type === 'UNMAPPED_SKU')).toBe(true);
+  });
+
+  it('summarises when there are many, and checks nothing that was not read', () => {
+    const listings = Array.from({ length: 5 }, (_, i) => ({ sellerSku: `N${i}`, fbm: true, fba: false, fbmQuantity: 1 }));
+    const ex = findUnmappedSkus({ marketplace: 'UK', skuMapRows: map, defaultMarketplace: 'UK', amazonListings: listings, maxIndividual: 3 });
+    expect(ex.map((e) => e.key)).toEqual(['UNMAPPED_SKU:UK:amazon:many']);
+    expect(ex[0]!.message).toContain('5 merchant-fulfilled');
+    expect(findUnmappedSkus({ marketplace: 'UK', skuMapRows: map, defaultMarketplace: 'UK' })).toEqual([]);
+  });
+});

@@ -1,0 +1,109 @@
+// Validates and applies one listings quantity write (a patchListingsItem call or one
+// JSON_LISTINGS_FEED message) the way Amazon treats fulfillment_availability: DEFAULT is the
+// seller's FBM quantity; AMAZON_* channels belong to FBA and are not the seller's to set
+// (PRODUCT.md §1: never push to FBA). Issue codes here are the simulator's own, not Amazon's.
+
+import type { SimCtx } from './context';
+import type { WriteRecord } from './state';
+
+export interface ListingIssue {
+  code: string;
+  message: string;
+  severity: 'ERROR' | 'WARNING' | 'INFO';
+  attributeNames?: string[];
+  categories: string[];
+}
+
+export interface MessageInput {
+  sku: string;
+  productType: string | undefined;
+  /** fulfillment_availability values the message sets (empty when it touches other attributes only). */
+  availability: unknown[];
+  /** DELETE operation (feeds only). */
+  deleteListing?: boolean;
+}
+
+export interface MessageOutcome {
+  issues: ListingIssue[];
+  accepted: boolean;
+  /** Applies the accepted quantities (at the given virtual time). */
+  apply: (at: number) => void;
+  writes: WriteRecord[];
+}
+
+const MAX_QUANTITY = 2147483647;
+
+export function evaluateMessage(ctx: SimCtx, input: MessageInput, operation: WriteRecord['operation'], feedId?: string): MessageOutcome {
+  const issues: ListingIssue[] = [];
+  const listing = ctx.state.listings.get(input.sku);
+  const issue = (code: string, message: string, attr = 'fulfillment_availability'): void => {
+    issues.push({ code, message, severity: 'ERROR', attributeNames: [attr], categories: ['INVALID_ATTRIBUTE'] });
+  };
+  if (!listing) {
+    issues.push({ code: 'LISTING_NOT_FOUND', message: `SKU '${input.sku}' does not exist in this marketplace; it cannot be patched.`, severity: 'ERROR', categories: ['MISSING_ATTRIBUTE'] });
+  } else if (input.productType && input.productType !== 'PRODUCT' && input.productType !== listing.productType) {
+    issue('PRODUCT_TYPE_MISMATCH', `Product type '${input.productType}' does not match the listing's product type '${listing.productType}'.`, 'product_type');
+  }
+  const entries: Array<{ code: string; quantity: number; bad: string | null }> = [];
+  for (const raw of input.availability) {
+    const e = (raw ?? {}) as Record<string, unknown>;
+    const code = typeof e.fulfillment_channel_code === 'string' ? e.fulfillment_channel_code : '';
+    const q = e.quantity;
+    const quantity = typeof q === 'number' ? q : Number.NaN;
+    let bad: string | null = null;
+    if (!code) bad = 'fulfillment_channel_code is required to select the offer to update.';
+    else if (code !== 'DEFAULT') bad = `fulfillment_channel_code '${code}' is fulfilled by Amazon; its quantity cannot be set by the seller.`;
+    else if (listing?.channel === 'FBA') bad = `SKU '${input.sku}' is fulfilled by Amazon; a DEFAULT (merchant) quantity cannot be set on it.`;
+    else if (!Number.isInteger(quantity) || quantity < 0 || quantity > MAX_QUANTITY) bad = `quantity must be a whole number from 0 to ${MAX_QUANTITY}; got ${JSON.stringify(q)}.`;
+    if (bad) issue(code && code !== 'DEFAULT' ? 'FBA_CHANNEL_NOT_WRITABLE' : bad.startsWith('quantity') ? 'INVALID_QUANTITY' : 'INVALID_FULFILLMENT_AVAILABILITY', bad);
+    entries.push({ code: code || '(missing)', quantity, bad });
+  }
+  const accepted = !issues.some((i) => i.severity === 'ERROR');
+  const faultOp = operation === 'JSON_LISTINGS_FEED' ? 'createFeed' : 'patchListingsItem';
+  const writes: WriteRecord[] = entries.map((e) => {
+    const w: WriteRecord = {
+      at: '',
+      operation,
+      sku: input.sku,
+      fulfillmentChannelCode: e.code,
+      quantity: e.quantity,
+      outcome: 'rejected',
+    };
+    if (feedId) w.feedId = feedId;
+    if (!accepted) {
+      w.reason = e.bad ?? issues[0]?.message ?? 'message rejected';
+      return w;
+    }
+    // not_applied: Amazon accepts the write and it never shows up (PRODUCT.md §3 step 5).
+    w.outcome = ctx.faults.check('amazon', faultOp, (k) => k === 'not_applied') ? 'not_applied' : 'applied';
+    return w;
+  });
+  return {
+    issues,
+    accepted,
+    writes,
+    apply: (at) => {
+      for (const w of writes) if (!w.at) w.at = new Date(at).toISOString();
+      if (!accepted || !listing) return;
+      if (input.deleteListing) {
+        ctx.state.listings.delete(input.sku);
+        return;
+      }
+      writes.forEach((w) => {
+        if (w.outcome !== 'applied') return;
+        listing.quantity = w.quantity;
+        listing.lastUpdated = at;
+      });
+    },
+  };
+}
+
+/** The fulfillment_availability values a set of JSON patches writes. */
+export function availabilityFromPatches(patches: unknown): unknown[] {
+  if (!Array.isArray(patches)) return [];
+  const out: unknown[] = [];
+  for (const p of patches as Array<Record<string, unknown>>) {
+    if (p?.path === '/attributes/fulfillment_availability' && p.op !== 'delete' && Array.isArray(p.value)) out.push(...p.value);
+  }
+  return out;
+}

@@ -1,0 +1,186 @@
+// Fulfillment Inbound: v0 getShipments / getShipmentItemsByShipmentId / getShipmentItems
+// (M:fulfillment-inbound-api-model/fulfillmentInboundV0.json) and 2024-03-20 listInboundPlans /
+// getInboundPlan / getShipment / listShipmentItems (fulfillmentInbound_2024-03-20.json), served
+// from the scenario's inboundShipments.
+
+import type { OpHandler, SimCtx } from './context';
+import { err, fail, intParam, invalidInput, iso, isoParam, list, ok, requireParam } from './sim-http';
+import type { SimInbound } from './state';
+
+const SHIP_FROM = { Name: '3PL Warehouse', AddressLine1: '1 Logistics Way', City: 'Manchester', StateOrProvinceCode: 'Greater Manchester', CountryCode: 'GB', PostalCode: 'M1 1AA' };
+const SOURCE_ADDRESS = { name: '3PL Warehouse', addressLine1: '1 Logistics Way', city: 'Manchester', stateOrProvinceCode: 'Greater Manchester', countryCode: 'GB', postalCode: 'M1 1AA' };
+const V0_PAGE = 50;
+
+/** v0's ShipmentStatus definition has no READY_TO_SHIP (the query enum does). */
+function v0Status(s: SimInbound['status']): string {
+  return s === 'READY_TO_SHIP' ? 'WORKING' : s;
+}
+
+function v0Shipment(s: SimInbound): Record<string, unknown> {
+  return {
+    ShipmentId: s.shipmentId,
+    ShipmentName: s.name ?? s.shipmentId,
+    ShipFromAddress: SHIP_FROM,
+    DestinationFulfillmentCenterId: s.destination,
+    ShipmentStatus: v0Status(s.status),
+    LabelPrepType: 'SELLER_LABEL',
+    AreCasesRequired: false,
+    BoxContentsSource: 'FEED',
+  };
+}
+
+function v0Items(ctx: SimCtx, s: SimInbound): Array<Record<string, unknown>> {
+  return s.items.map((i) => ({
+    ShipmentId: s.shipmentId,
+    SellerSKU: i.sku,
+    FulfillmentNetworkSKU: i.fnsku ?? ctx.state.listings.get(i.sku)?.fnsku ?? '',
+    QuantityShipped: i.quantityShipped,
+    QuantityReceived: i.quantityReceived,
+    QuantityInCase: i.quantityInCase,
+  }));
+}
+
+function checkMarketplace(ctx: SimCtx, q: URLSearchParams, required: boolean): void {
+  const mp = required ? requireParam(q, 'MarketplaceId') : q.get('MarketplaceId');
+  if (mp !== null && mp !== ctx.marketplace.id) fail(invalidInput('Invalid MarketplaceId.'));
+}
+
+function pageOf<T>(ctx: SimCtx, op: string, all: T[], offset: number, size: number): { page: T[]; next?: string } {
+  const page = all.slice(offset, offset + size);
+  return offset + size < all.length ? { page, next: ctx.pages.issue(op, { all, offset: offset + size }, 86_400_000) } : { page };
+}
+
+export const getShipments: OpHandler = (ctx, call) => {
+  const q = call.query;
+  checkMarketplace(ctx, q, true);
+  const type = requireParam(q, 'QueryType');
+  let all: Array<Record<string, unknown>>;
+  let offset = 0;
+  if (type === 'NEXT_TOKEN') {
+    ({ all, offset } = ctx.pages.redeem<{ all: Array<Record<string, unknown>>; offset: number }>('getShipments', requireParam(q, 'NextToken')));
+  } else if (type === 'SHIPMENT') {
+    const ids = list(q, 'ShipmentIdList');
+    const statuses = list(q, 'ShipmentStatusList');
+    all = ctx.state.inbound.filter((s) => (!ids.length || ids.includes(s.shipmentId)) && (!statuses.length || statuses.includes(s.status))).map(v0Shipment);
+  } else if (type === 'DATE_RANGE') {
+    const after = isoParam(q, 'LastUpdatedAfter');
+    const before = isoParam(q, 'LastUpdatedBefore');
+    if (after === undefined || before === undefined) fail(invalidInput('LastUpdatedAfter and LastUpdatedBefore are required for QueryType DATE_RANGE.'));
+    all = ctx.state.inbound.filter((s) => s.lastUpdated >= after && s.lastUpdated <= before).map(v0Shipment);
+  } else fail(invalidInput(`Invalid QueryType ${type}.`));
+  const { page, next } = pageOf(ctx, 'getShipments', all, offset, V0_PAGE);
+  return ok({ payload: next ? { ShipmentData: page, NextToken: next } : { ShipmentData: page } });
+};
+
+export const getShipmentItemsByShipmentId: OpHandler = (ctx, call) => {
+  checkMarketplace(ctx, call.query, false);
+  const s = ctx.state.inbound.find((x) => x.shipmentId === call.params.shipmentId);
+  if (!s) fail(invalidInput(`Shipment ${call.params.shipmentId} not found.`));
+  return ok({ payload: { ItemData: v0Items(ctx, s) } });
+};
+
+export const getShipmentItems: OpHandler = (ctx, call) => {
+  const q = call.query;
+  checkMarketplace(ctx, q, true);
+  const type = requireParam(q, 'QueryType');
+  let all: Array<Record<string, unknown>>;
+  let offset = 0;
+  if (type === 'NEXT_TOKEN') {
+    ({ all, offset } = ctx.pages.redeem<{ all: Array<Record<string, unknown>>; offset: number }>('getShipmentItems', requireParam(q, 'NextToken')));
+  } else if (type === 'DATE_RANGE') {
+    const after = isoParam(q, 'LastUpdatedAfter');
+    const before = isoParam(q, 'LastUpdatedBefore');
+    if (after === undefined || before === undefined) fail(invalidInput('LastUpdatedAfter and LastUpdatedBefore are required for QueryType DATE_RANGE.'));
+    all = ctx.state.inbound.filter((s) => s.lastUpdated >= after && s.lastUpdated <= before).flatMap((s) => v0Items(ctx, s));
+  } else fail(invalidInput(`Invalid QueryType ${type}.`));
+  const { page, next } = pageOf(ctx, 'getShipmentItems', all, offset, V0_PAGE);
+  return ok({ payload: next ? { ItemData: page, NextToken: next } : { ItemData: page } });
+};
+
+function plans(ctx: SimCtx): Array<{ id: string; shipments: SimInbound[] }> {
+  const byPlan = new Map<string, SimInbound[]>();
+  for (const s of ctx.state.inbound) byPlan.set(s.inboundPlanId, [...(byPlan.get(s.inboundPlanId) ?? []), s]);
+  return [...byPlan.entries()].map(([id, shipments]) => ({ id, shipments }));
+}
+
+function planSummary(ctx: SimCtx, p: { id: string; shipments: SimInbound[] }): Record<string, unknown> {
+  const st = p.shipments.map((s) => s.status);
+  const status = st.every((x) => x === 'CANCELLED' || x === 'DELETED') ? 'VOIDED' : st.some((x) => x !== 'WORKING' && x !== 'READY_TO_SHIP') ? 'SHIPPED' : 'ACTIVE';
+  return {
+    inboundPlanId: p.id,
+    name: p.shipments[0]?.name ?? p.id,
+    status,
+    createdAt: iso(Math.min(...p.shipments.map((s) => s.created))),
+    lastUpdatedAt: iso(Math.max(...p.shipments.map((s) => s.lastUpdated))),
+    marketplaceIds: [ctx.marketplace.id],
+    sourceAddress: SOURCE_ADDRESS,
+  };
+}
+
+export const listInboundPlans: OpHandler = (ctx, call) => {
+  const q = call.query;
+  const size = intParam(q, 'pageSize', 10, 1, 30);
+  const token = q.get('paginationToken');
+  let all: Array<Record<string, unknown>>;
+  let offset = 0;
+  if (token) ({ all, offset } = ctx.pages.redeem<{ all: Array<Record<string, unknown>>; offset: number }>('listInboundPlans', token));
+  else {
+    const status = q.get('status');
+    if (status !== null && !['ACTIVE', 'VOIDED', 'SHIPPED'].includes(status)) fail(invalidInput(`Invalid status ${status}.`));
+    all = plans(ctx).map((p) => planSummary(ctx, p)).filter((p) => !status || p.status === status);
+  }
+  const { page, next } = pageOf(ctx, 'listInboundPlans', all, offset, size);
+  return ok(next ? { inboundPlans: page, pagination: { nextToken: next } } : { inboundPlans: page });
+};
+
+function findPlan(ctx: SimCtx, id: string): { id: string; shipments: SimInbound[] } {
+  const p = plans(ctx).find((x) => x.id === id);
+  if (!p) fail(err(404, 'NotFound', `Inbound plan ${id} not found.`));
+  return p;
+}
+
+export const getInboundPlan: OpHandler = (ctx, call) => {
+  const p = findPlan(ctx, call.params.inboundPlanId!);
+  return ok({ ...planSummary(ctx, p), packingOptions: [], placementOptions: [], shipments: p.shipments.map((s) => ({ shipmentId: s.apiShipmentId, status: s.status })) });
+};
+
+function findShipment(ctx: SimCtx, call: { params: Record<string, string> }): SimInbound {
+  const s = findPlan(ctx, call.params.inboundPlanId!).shipments.find((x) => x.apiShipmentId === call.params.shipmentId);
+  if (!s) fail(err(404, 'NotFound', `Shipment ${call.params.shipmentId} not found.`));
+  return s;
+}
+
+export const getShipment: OpHandler = (ctx, call) => {
+  const s = findShipment(ctx, call);
+  return ok({
+    shipmentId: s.apiShipmentId,
+    shipmentConfirmationId: s.shipmentId,
+    name: s.name ?? s.shipmentId,
+    status: s.status,
+    placementOptionId: `pl${s.apiShipmentId.slice(2)}`,
+    destination: { destinationType: 'AMAZON_OPTIMIZED', warehouseId: s.destination },
+    source: { sourceType: 'SELLER_FACILITY', address: SOURCE_ADDRESS },
+  });
+};
+
+export const listShipmentItems: OpHandler = (ctx, call) => {
+  const s = findShipment(ctx, call);
+  const q = call.query;
+  const size = intParam(q, 'pageSize', 10, 1, 1000);
+  const token = q.get('paginationToken');
+  let all: Array<Record<string, unknown>>;
+  let offset = 0;
+  if (token) ({ all, offset } = ctx.pages.redeem<{ all: Array<Record<string, unknown>>; offset: number }>('listShipmentItems', token));
+  else {
+    all = s.items.map((i) => ({
+      asin: i.asin ?? ctx.state.listings.get(i.sku)?.asin ?? '',
+      fnsku: i.fnsku ?? ctx.state.listings.get(i.sku)?.fnsku ?? '',
+      labelOwner: 'SELLER',
+      msku: i.sku,
+      prepInstructions: [],
+      quantity: i.quantityShipped,
+    }));
+  }
+  const { page, next } = pageOf(ctx, 'listShipmentItems', all, offset, size);
+  return ok(next ? { items: page, pagination: { nextToken: next } } : { items: page });
+};

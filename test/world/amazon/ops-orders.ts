@@ -1,0 +1,164 @@
+// Orders: v2026-01-01 searchOrders / getOrder (M:orders-api-model/orders_2026-01-01.json; the
+// 2-minute rule for *Before, exactly one of createdAfter / lastUpdatedAfter, 24 h pagination
+// tokens) and v0 confirmShipment (M:orders-api-model/ordersV0.json; 204, numeric
+// packageReferenceId, carrier code from Amazon's list, carrierName when "Other").
+
+import type { OpHandler, SimCtx } from './context';
+import { err, fail, intParam, invalidInput, iso, isoParam, list, noContent, ok } from './sim-http';
+import type { SimOrder } from './state';
+
+const TWO_MIN = 120_000;
+const TOKEN_TTL = 24 * 3_600_000;
+
+export function orderJson(ctx: SimCtx, o: SimOrder, included: string[] = []): Record<string, unknown> {
+  const shipBy: Record<string, string> = {};
+  if (o.earliestShipDate) shipBy.earliestDateTime = o.earliestShipDate;
+  if (o.latestShipDate) shipBy.latestDateTime = o.latestShipDate;
+  const fulfillment: Record<string, unknown> = {
+    fulfillmentStatus: o.status,
+    fulfilledBy: o.fulfilledBy,
+    fulfillmentServiceLevel: o.serviceLevel.toUpperCase(),
+  };
+  if (Object.keys(shipBy).length) fulfillment.shipByWindow = shipBy;
+  const out: Record<string, unknown> = {
+    orderId: o.orderId,
+    createdTime: iso(o.created),
+    lastUpdatedTime: iso(o.lastUpdated),
+    programs: [],
+    salesChannel: { channelName: 'AMAZON', marketplaceId: ctx.marketplace.id },
+    fulfillment,
+    orderItems: o.items.map((it) => {
+      const product: Record<string, unknown> = { sellerSku: it.sku };
+      if (it.asin) product.asin = it.asin;
+      if (it.title) product.title = it.title;
+      if (it.price !== undefined) product.price = { unitPrice: { amount: it.price.toFixed(2), currencyCode: ctx.currency } };
+      return {
+        orderItemId: it.orderItemId,
+        quantityOrdered: it.quantity,
+        product,
+        fulfillment: { quantityFulfilled: it.shipped, quantityUnfulfilled: o.status === 'CANCELLED' ? 0 : it.quantity - it.shipped },
+      };
+    }),
+  };
+  if (included.includes('PACKAGES')) {
+    out.packages = o.packages.map((p) => ({
+      packageReferenceId: p.packageReferenceId,
+      carrier: p.carrierCode === 'Other' ? p.carrierName ?? 'Other' : p.carrierCode,
+      shipTime: p.shipDate,
+      trackingNumber: p.trackingNumber,
+      packageStatus: { status: 'SHIPPED' },
+    }));
+  }
+  return out;
+}
+
+interface SearchToken {
+  ids: string[];
+  offset: number;
+  pageSize: number;
+  included: string[];
+  before: string;
+  field: 'created' | 'lastUpdated';
+}
+
+export const searchOrders: OpHandler = (ctx, call) => {
+  const q = call.query;
+  const now = ctx.clock.now();
+  const tokenParam = q.get('paginationToken');
+  let t: SearchToken;
+  if (tokenParam) {
+    t = ctx.pages.redeem<SearchToken>('searchOrders', tokenParam);
+  } else {
+    const createdAfter = isoParam(q, 'createdAfter');
+    const lastUpdatedAfter = isoParam(q, 'lastUpdatedAfter');
+    if ((createdAfter === undefined) === (lastUpdatedAfter === undefined)) fail(invalidInput('Exactly one of createdAfter and lastUpdatedAfter must be provided.'));
+    const createdBefore = isoParam(q, 'createdBefore');
+    const lastUpdatedBefore = isoParam(q, 'lastUpdatedBefore');
+    if (createdAfter !== undefined && lastUpdatedBefore !== undefined) fail(invalidInput('lastUpdatedBefore cannot be combined with createdAfter.'));
+    if (lastUpdatedAfter !== undefined && createdBefore !== undefined) fail(invalidInput('createdBefore cannot be combined with lastUpdatedAfter.'));
+    const field = createdAfter !== undefined ? 'created' : 'lastUpdated';
+    const after = (createdAfter ?? lastUpdatedAfter)!;
+    const givenBefore = createdBefore ?? lastUpdatedBefore;
+    if (givenBefore !== undefined && (givenBefore > now - TWO_MIN || givenBefore < after)) {
+      fail(invalidInput(`${field === 'created' ? 'createdBefore' : 'lastUpdatedBefore'} must be on or after the *After date and at least two minutes before the time of the request.`));
+    }
+    const before = givenBefore ?? now - TWO_MIN;
+    const mps = list(q, 'marketplaceIds');
+    if (mps.length > 50) fail(invalidInput('At most 50 marketplaceIds are allowed.'));
+    if (mps.length && !mps.includes(ctx.marketplace.id)) fail(invalidInput('Invalid marketplaceIds.'));
+    const statuses = list(q, 'fulfillmentStatuses');
+    const by = list(q, 'fulfilledBy');
+    const pageSize = intParam(q, 'maxResultsPerPage', 100, 1, 100);
+    const ids = [...ctx.state.orders.values()]
+      .filter((o) => o[field] >= after && o[field] <= before)
+      .filter((o) => !statuses.length || statuses.includes(o.status))
+      .filter((o) => !by.length || by.includes(o.fulfilledBy))
+      .sort((a, b) => a[field] - b[field] || (a.orderId < b.orderId ? -1 : 1))
+      .map((o) => o.orderId);
+    t = { ids, offset: 0, pageSize, included: list(q, 'includedData'), before: iso(before), field };
+  }
+  const page = t.ids.slice(t.offset, t.offset + t.pageSize).map((id) => orderJson(ctx, ctx.state.orders.get(id)!, t.included));
+  const out: Record<string, unknown> = { orders: page };
+  if (t.offset + t.pageSize < t.ids.length) {
+    out.pagination = { nextToken: ctx.pages.issue('searchOrders', { ...t, offset: t.offset + t.pageSize }, TOKEN_TTL) };
+  }
+  if (t.field === 'lastUpdated') out.lastUpdatedBefore = t.before;
+  else out.createdBefore = t.before;
+  return ok(out);
+};
+
+export const getOrder: OpHandler = (ctx, call) => {
+  const o = ctx.state.orders.get(call.params.orderId!);
+  if (!o) fail(err(404, 'NotFound', `Order ${call.params.orderId} not found.`));
+  return ok({ order: orderJson(ctx, o, list(call.query, 'includedData')) });
+};
+
+export const confirmShipment: OpHandler = (ctx, call) => {
+  const o = ctx.state.orders.get(call.params.orderId!);
+  if (!o) fail(err(404, 'NotFound', `Order ${call.params.orderId} not found.`));
+  const body = call.json() as { marketplaceId?: unknown; packageDetail?: Record<string, unknown> };
+  if (body?.marketplaceId !== ctx.marketplace.id) fail(invalidInput('Invalid marketplaceId.'));
+  const p = body.packageDetail;
+  if (!p || typeof p !== 'object') fail(invalidInput('packageDetail is required.'));
+  for (const f of ['packageReferenceId', 'carrierCode', 'trackingNumber', 'shipDate']) {
+    if (typeof p[f] !== 'string' || !p[f]) fail(invalidInput(`packageDetail.${f} is required.`));
+  }
+  const ref = p.packageReferenceId as string;
+  // Numeric only (jlevers/selling-partner-api#489).
+  if (!/^[1-9]\d*$/.test(ref)) fail(invalidInput('Invalid packageReferenceId.', 'packageReferenceId must be a positive numeric value.'));
+  const carrierCode = p.carrierCode as string;
+  // Must match Seller Central's carrier list exactly (amzn/selling-partner-api-docs#772).
+  if (!ctx.seed.carrierCodes.includes(carrierCode)) fail(invalidInput(`Invalid carrierCode '${carrierCode}'.`, 'Use a carrier code from the marketplace carrier list or "Other" with carrierName.'));
+  if (carrierCode === 'Other' && (typeof p.carrierName !== 'string' || !p.carrierName)) fail(invalidInput('carrierName is required when carrierCode is Other.'));
+  if (!Number.isFinite(Date.parse(p.shipDate as string)) || !/^\d{4}-\d{2}-\d{2}T/.test(p.shipDate as string)) fail(invalidInput('shipDate must be an ISO 8601 date-time.'));
+  if (o.fulfilledBy !== 'MERCHANT') fail(invalidInput('The order is fulfilled by Amazon.'));
+  if (o.status === 'CANCELLED') fail(invalidInput(`Order ${o.orderId} is cancelled.`));
+  if (o.status !== 'UNSHIPPED' && o.status !== 'PARTIALLY_SHIPPED') fail(invalidInput(`Order ${o.orderId} is ${o.status} and cannot be confirmed.`));
+  if (o.packages.some((x) => x.packageReferenceId === ref)) fail(invalidInput(`packageReferenceId ${ref} was already used for this order.`));
+  const items = p.orderItems;
+  if (!Array.isArray(items) || items.length === 0) fail(invalidInput('packageDetail.orderItems is required.'));
+  const lines = items.map((raw: unknown) => {
+    const i = (raw ?? {}) as { orderItemId?: unknown; quantity?: unknown };
+    const it = o.items.find((x) => x.orderItemId === i.orderItemId);
+    if (!it) fail(invalidInput(`Unknown orderItemId ${String(i.orderItemId)}.`));
+    const qty = i.quantity;
+    if (typeof qty !== 'number' || !Number.isInteger(qty) || qty < 1 || qty > it.quantity - it.shipped) {
+      fail(invalidInput(`Invalid quantity for orderItemId ${it.orderItemId}.`));
+    }
+    return { it, qty };
+  });
+  for (const { it, qty } of lines) it.shipped += qty;
+  o.status = o.items.every((it) => it.shipped >= it.quantity) ? 'SHIPPED' : 'PARTIALLY_SHIPPED';
+  o.lastUpdated = ctx.clock.now();
+  o.packages.push({
+    packageReferenceId: ref,
+    carrierCode,
+    carrierName: typeof p.carrierName === 'string' ? p.carrierName : undefined,
+    shippingMethod: typeof p.shippingMethod === 'string' ? p.shippingMethod : undefined,
+    trackingNumber: p.trackingNumber as string,
+    shipDate: p.shipDate as string,
+    items: lines.map(({ it, qty }) => ({ orderItemId: it.orderItemId, quantity: qty })),
+  });
+  ctx.state.confirmations.push({ orderId: o.orderId, trackingNumber: p.trackingNumber as string, at: iso(ctx.clock.now()), carrierCode, packageReferenceId: ref });
+  return noContent();
+};

@@ -1,0 +1,138 @@
+// Tab-delimited report documents generated from the account state. Columns by report type:
+// GET_MERCHANT_LISTINGS_ALL_DATA (the long-standing "All Listings" header, confirmed by many
+// public parsers), GET_FBA_MYI_UNSUPPRESSED_INVENTORY_DATA (sp-api.md §3.2), removal order / removal
+// shipment detail and customer returns (sp-api.md §8).
+
+import type { SimCtx } from './context';
+
+const MERCHANT_LISTINGS_HEADER = [
+  'item-name', 'item-description', 'listing-id', 'seller-sku', 'price', 'quantity', 'open-date', 'image-url',
+  'item-is-marketplace', 'product-id-type', 'zshop-shipping-fee', 'item-note', 'item-condition', 'zshop-category1',
+  'zshop-browse-path', 'zshop-storefront-feature', 'asin1', 'asin2', 'asin3', 'will-ship-internationally',
+  'expedited-shipping', 'zshop-boldface', 'product-id', 'bid-for-featured-placement', 'add-delete', 'pending-quantity',
+  'fulfillment-channel', 'merchant-shipping-group', 'status',
+];
+
+const MYI_HEADER = [
+  'sku', 'fnsku', 'asin', 'product-name', 'condition', 'your-price', 'mfn-listing-exists', 'mfn-fulfillable-quantity',
+  'afn-listing-exists', 'afn-warehouse-quantity', 'afn-fulfillable-quantity', 'afn-unsellable-quantity',
+  'afn-reserved-quantity', 'afn-total-quantity', 'per-unit-volume', 'afn-inbound-working-quantity',
+  'afn-inbound-shipped-quantity', 'afn-inbound-receiving-quantity', 'afn-researching-quantity',
+  'afn-reserved-future-supply', 'afn-future-supply-buyable',
+];
+
+function tsv(header: string[], rows: Array<Record<string, string | number | undefined>>): string {
+  const lines = [header.join('\t')];
+  for (const r of rows) lines.push(header.map((h) => String(r[h] ?? '').replace(/[\t\r\n]/g, ' ')).join('\t'));
+  return lines.join('\n') + '\n';
+}
+
+function dateOnly(iso: string): string {
+  return iso.replace(/\.\d{3}Z$/, '+00:00');
+}
+
+export const GENERATED_REPORT_TYPES = [
+  'GET_MERCHANT_LISTINGS_ALL_DATA',
+  'GET_MERCHANT_LISTINGS_DATA',
+  'GET_FBA_MYI_UNSUPPRESSED_INVENTORY_DATA',
+  'GET_FBA_FULFILLMENT_REMOVAL_ORDER_DETAIL_DATA',
+  'GET_FBA_FULFILLMENT_REMOVAL_SHIPMENT_DETAIL_DATA',
+  'GET_FBA_FULFILLMENT_CUSTOMER_RETURNS_DATA',
+];
+
+/** The report's text, or null when there is no data (Amazon then CANCELs the report). */
+export function generateReport(ctx: SimCtx, reportType: string, range: { start?: number; end?: number }): string | null {
+  const s = ctx.state;
+  const inRange = (iso: string): boolean => {
+    const t = Date.parse(iso);
+    return (range.start === undefined || t >= range.start) && (range.end === undefined || t <= range.end);
+  };
+  switch (reportType) {
+    case 'GET_MERCHANT_LISTINGS_ALL_DATA':
+    case 'GET_MERCHANT_LISTINGS_DATA': {
+      const rows = [...s.listings.values()]
+        .filter((l) => reportType === 'GET_MERCHANT_LISTINGS_ALL_DATA' || l.status === 'Active')
+        .map((l, i) => ({
+          'item-name': l.title,
+          'listing-id': `0${(1000000 + i).toString(36).toUpperCase()}SIM`,
+          'seller-sku': l.sku,
+          price: l.price?.toFixed(2),
+          // Amazon leaves quantity empty on FBA rows; the FBA number is in the FBA reports.
+          quantity: l.channel === 'FBM' ? l.quantity : '',
+          'open-date': new Date(l.created).toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, ' UTC'),
+          'item-is-marketplace': 'y',
+          'product-id-type': '1',
+          'item-condition': '11',
+          asin1: l.asin,
+          'product-id': l.asin,
+          'pending-quantity': l.channel === 'FBM' ? 0 : '',
+          'fulfillment-channel': l.channel === 'FBM' ? 'DEFAULT' : ctx.fbaChannelCode,
+          status: l.status,
+        }));
+      return rows.length ? tsv(MERCHANT_LISTINGS_HEADER, rows) : null;
+    }
+    case 'GET_FBA_MYI_UNSUPPRESSED_INVENTORY_DATA': {
+      const rows = [...s.listings.values()]
+        .filter((l) => l.channel === 'FBA' && l.status === 'Active')
+        .map((l) => {
+          const f = s.inventory.get(l.sku);
+          const fulfillable = f?.fulfillable ?? 0;
+          const warehouse = fulfillable + (f?.unfulfillable ?? 0) + (f?.reserved ?? 0);
+          const inbound = (f?.inboundWorking ?? 0) + (f?.inboundShipped ?? 0) + (f?.inboundReceiving ?? 0);
+          return {
+            sku: l.sku, fnsku: l.fnsku, asin: l.asin, 'product-name': l.title, condition: 'New', 'your-price': l.price?.toFixed(2),
+            'mfn-listing-exists': 'No', 'mfn-fulfillable-quantity': '', 'afn-listing-exists': 'Yes',
+            'afn-warehouse-quantity': warehouse, 'afn-fulfillable-quantity': fulfillable,
+            'afn-unsellable-quantity': f?.unfulfillable ?? 0, 'afn-reserved-quantity': f?.reserved ?? 0,
+            'afn-total-quantity': warehouse + inbound, 'per-unit-volume': '',
+            'afn-inbound-working-quantity': f?.inboundWorking ?? 0, 'afn-inbound-shipped-quantity': f?.inboundShipped ?? 0,
+            'afn-inbound-receiving-quantity': f?.inboundReceiving ?? 0, 'afn-researching-quantity': f?.researching ?? 0,
+            'afn-reserved-future-supply': 0, 'afn-future-supply-buyable': 0,
+          };
+        });
+      return rows.length ? tsv(MYI_HEADER, rows) : null;
+    }
+    case 'GET_FBA_FULFILLMENT_REMOVAL_ORDER_DETAIL_DATA': {
+      const header = ['request-date', 'order-id', 'order-type', 'service-speed', 'order-status', 'last-updated-date', 'sku', 'fnsku', 'disposition', 'requested-quantity', 'cancelled-quantity', 'disposed-quantity', 'shipped-quantity', 'in-process-quantity', 'removal-fee', 'currency'];
+      const rows = ctx.seed.removalOrders
+        .filter((o) => inRange(o.requestDate))
+        .flatMap((o) =>
+          o.lines.map((l) => ({
+            'request-date': dateOnly(o.requestDate), 'order-id': o.orderId, 'order-type': o.orderType, 'service-speed': 'Standard',
+            'order-status': o.status, 'last-updated-date': dateOnly(o.lastUpdated ?? o.requestDate), sku: l.sku,
+            fnsku: l.fnsku ?? s.listings.get(l.sku)?.fnsku, disposition: l.disposition, 'requested-quantity': l.requested,
+            'cancelled-quantity': l.cancelled, 'disposed-quantity': l.disposed, 'shipped-quantity': l.shipped,
+            'in-process-quantity': l.inProcess, 'removal-fee': '0.00', currency: ctx.currency,
+          })),
+        );
+      return rows.length ? tsv(header, rows) : null;
+    }
+    case 'GET_FBA_FULFILLMENT_REMOVAL_SHIPMENT_DETAIL_DATA': {
+      const header = ['request-date', 'order-id', 'shipment-date', 'sku', 'fnsku', 'disposition', 'shipped-quantity', 'carrier', 'tracking-number', 'removal-order-type'];
+      const rows = ctx.seed.removalOrders.flatMap((o) =>
+        o.shipments
+          .filter((sh) => inRange(sh.shipmentDate))
+          .map((sh) => ({
+            'request-date': dateOnly(o.requestDate), 'order-id': o.orderId, 'shipment-date': dateOnly(sh.shipmentDate), sku: sh.sku,
+            fnsku: sh.fnsku ?? s.listings.get(sh.sku)?.fnsku, disposition: sh.disposition, 'shipped-quantity': sh.quantity,
+            carrier: sh.carrier, 'tracking-number': sh.trackingNumber, 'removal-order-type': o.orderType,
+          })),
+      );
+      return rows.length ? tsv(header, rows) : null;
+    }
+    case 'GET_FBA_FULFILLMENT_CUSTOMER_RETURNS_DATA': {
+      const header = ['return-date', 'order-id', 'sku', 'asin', 'fnsku', 'product-name', 'quantity', 'fulfillment-center-id', 'detailed-disposition', 'reason', 'status', 'license-plate-number', 'customer-comments'];
+      const rows = ctx.seed.customerReturns
+        .filter((r) => inRange(r.returnDate))
+        .map((r) => ({
+          'return-date': dateOnly(r.returnDate), 'order-id': r.orderId, sku: r.sku, asin: r.asin ?? s.listings.get(r.sku)?.asin,
+          fnsku: r.fnsku ?? s.listings.get(r.sku)?.fnsku, 'product-name': r.productName ?? s.listings.get(r.sku)?.title,
+          quantity: r.quantity, 'fulfillment-center-id': r.fulfillmentCenterId, 'detailed-disposition': r.detailedDisposition,
+          reason: r.reason, status: r.status, 'license-plate-number': r.licensePlateNumber, 'customer-comments': r.customerComments,
+        }));
+      return rows.length ? tsv(header, rows) : null;
+    }
+    default:
+      return null;
+  }
+}

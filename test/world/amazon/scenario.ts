@@ -1,0 +1,234 @@
+// The scenario file's "amazon" section (../shared/design/SCENARIOS.md §amazon): zod schema with
+// defaults, so the simulator gets a complete seed and a bad file fails with the field's path.
+// Fields beyond SCENARIOS.md are optional extensions, documented in docs/amazon-simulator.md.
+
+import { z } from 'zod';
+import { MARKETPLACES } from '../../../src/amazon/hosts';
+import { parseDuration } from '../clock';
+
+const iso = z.string().refine((s) => Number.isFinite(Date.parse(s)), { message: 'must be an ISO 8601 date-time' });
+const qty = z.number().int().min(0);
+const duration = z.string().refine((s) => {
+  try {
+    parseDuration(s);
+    return true;
+  } catch {
+    return false;
+  }
+}, { message: 'must be a duration such as 90s, 2m, 1h' });
+
+export const listingSchema = z.object({
+  sku: z.string().min(1),
+  channel: z.enum(['FBM', 'FBA']),
+  asin: z.string().min(1),
+  fnsku: z.string().optional(),
+  /** FBM quantity (DEFAULT channel). FBA listings take their quantity from fbaInventory. */
+  quantity: qty.optional(),
+  productType: z.string().min(1).default('PRODUCT'),
+  title: z.string().optional(),
+  price: z.number().nonnegative().optional(),
+  /** Listing status shown in summaries / the merchant listings report. */
+  status: z.enum(['Active', 'Inactive', 'Incomplete']).default('Active'),
+  created: iso.optional(),
+});
+
+export const fbaInventorySchema = z.object({
+  sku: z.string().min(1),
+  fulfillable: qty.default(0),
+  inboundWorking: qty.default(0),
+  inboundShipped: qty.default(0),
+  inboundReceiving: qty.default(0),
+  /** Total reserved; split with the optional breakdown below (rest counts as pending customer orders). */
+  reserved: qty.default(0),
+  pendingTransshipment: qty.optional(),
+  fcProcessing: qty.optional(),
+  unfulfillable: qty.default(0),
+  researching: qty.default(0),
+  condition: z.string().default('NewItem'),
+  productName: z.string().optional(),
+  lastUpdated: iso.optional(),
+});
+
+export const ORDER_STATUSES = ['PENDING_AVAILABILITY', 'PENDING', 'UNSHIPPED', 'PARTIALLY_SHIPPED', 'SHIPPED', 'CANCELLED', 'UNFULFILLABLE'] as const;
+
+export const orderSchema = z.object({
+  orderId: z.string().regex(/^\d{3}-\d{7}-\d{7}$/, 'must look like 202-1234567-1234567'),
+  created: iso.optional(),
+  lastUpdated: iso.optional(),
+  status: z.enum(ORDER_STATUSES).default('UNSHIPPED'),
+  fulfilledBy: z.enum(['MERCHANT', 'AMAZON']).default('MERCHANT'),
+  earliestShipDate: iso.optional(),
+  latestShipDate: iso.optional(),
+  serviceLevel: z.string().default('Standard'),
+  items: z
+    .array(
+      z.object({
+        sku: z.string().min(1),
+        quantity: z.number().int().min(1),
+        orderItemId: z.string().regex(/^\d+$/, 'must be numeric').optional(),
+        asin: z.string().optional(),
+        title: z.string().optional(),
+        /** Unit price in the marketplace currency. */
+        price: z.number().nonnegative().optional(),
+      }),
+    )
+    .min(1),
+});
+
+export const settlementSchema = z
+  .object({
+    reportId: z.string().min(1),
+    created: iso,
+    /** Path read through the simulator's readFile (relative to the scenario file). */
+    file: z.string().min(1).optional(),
+    /** Inline content instead of a file. */
+    content: z.string().optional(),
+    reportType: z.string().default('GET_V2_SETTLEMENT_REPORT_DATA_FLAT_FILE_V2'),
+    dataStartTime: iso.optional(),
+    dataEndTime: iso.optional(),
+    /** Serve the document gzipped (compressionAlgorithm GZIP). */
+    gzip: z.boolean().default(false),
+    charset: z.enum(['UTF-8', 'Cp1252']).default('UTF-8'),
+  })
+  .refine((s) => s.file !== undefined || s.content !== undefined, { message: 'needs "file" or "content"' });
+
+export const inboundShipmentSchema = z.object({
+  /** The FBA shipment id on labels (v0 ShipmentId, 2024 shipmentConfirmationId). */
+  shipmentId: z.string().min(1),
+  inboundPlanId: z.string().optional(),
+  /** 2024-03-20 API shipment id ("sh..."); generated when absent. */
+  apiShipmentId: z.string().optional(),
+  name: z.string().optional(),
+  status: z.enum(['WORKING', 'READY_TO_SHIP', 'SHIPPED', 'IN_TRANSIT', 'DELIVERED', 'CHECKED_IN', 'RECEIVING', 'CLOSED', 'CANCELLED', 'DELETED', 'ERROR']).default('WORKING'),
+  destination: z.string().default('BHX4'),
+  created: iso.optional(),
+  lastUpdated: iso.optional(),
+  items: z.array(
+    z.object({
+      sku: z.string().min(1),
+      fnsku: z.string().optional(),
+      asin: z.string().optional(),
+      quantityShipped: qty,
+      quantityReceived: qty.default(0),
+      quantityInCase: qty.default(0),
+    }),
+  ),
+});
+
+export const removalOrderSchema = z.object({
+  orderId: z.string().min(1),
+  requestDate: iso,
+  orderType: z.string().default('Return'),
+  status: z.string().default('Pending'),
+  lastUpdated: iso.optional(),
+  lines: z.array(
+    z.object({
+      sku: z.string().min(1),
+      fnsku: z.string().optional(),
+      disposition: z.string().default('Sellable'),
+      requested: qty,
+      cancelled: qty.default(0),
+      disposed: qty.default(0),
+      shipped: qty.default(0),
+      inProcess: qty.default(0),
+    }),
+  ),
+  shipments: z
+    .array(
+      z.object({
+        shipmentDate: iso,
+        sku: z.string().min(1),
+        fnsku: z.string().optional(),
+        disposition: z.string().default('Sellable'),
+        quantity: qty,
+        carrier: z.string(),
+        trackingNumber: z.string(),
+      }),
+    )
+    .default([]),
+});
+
+export const customerReturnSchema = z.object({
+  returnDate: iso,
+  orderId: z.string().min(1),
+  sku: z.string().min(1),
+  asin: z.string().optional(),
+  fnsku: z.string().optional(),
+  productName: z.string().optional(),
+  quantity: qty.default(1),
+  fulfillmentCenterId: z.string().default('BHX4'),
+  detailedDisposition: z.string().default('SELLABLE'),
+  reason: z.string().default('NOT_AS_DESCRIBED'),
+  status: z.string().default('Unit returned to inventory'),
+  licensePlateNumber: z.string().optional(),
+  customerComments: z.string().optional(),
+});
+
+export const behaviourSchema = z.object({
+  /** Virtual time from createFeed to DONE (a third of it IN_QUEUE). */
+  feedProcessing: duration.default('2m'),
+  /** Virtual time from createReport to DONE. */
+  reportProcessing: duration.default('1m'),
+  /** Delay before an ACCEPTED patchListingsItem shows in reads. */
+  patchApplyDelay: duration.default('0s'),
+  /** Virtual time one SP-API call takes. */
+  latency: duration.default('300ms'),
+  /** Virtual time a timed-out call costs the caller (UrlFetchApp gives up after about a minute). */
+  timeoutAfter: duration.default('60s'),
+  /** Serve generated reports (merchant listings, FBA, removals, returns) gzipped. */
+  gzipReports: z.boolean().default(true),
+  /** Override a documented usage plan, e.g. { "searchOrders": { "rate": 1, "burst": 5 } }. */
+  rateLimits: z.record(z.string(), z.object({ rate: z.number().positive(), burst: z.number().int().positive() })).default({}),
+});
+
+const marketplaceCodes = new Set(MARKETPLACES.flatMap((m) => [m.code, m.id]).concat(['GB']));
+
+export const amazonSectionSchema = z
+  .object({
+    marketplace: z.string().default('UK').refine((m) => marketplaceCodes.has(m), { message: 'unknown marketplace code (use UK, DE, US...)' }),
+    sellerId: z.string().min(1).default('A2SELLER'),
+    listings: z.array(listingSchema).default([]),
+    fbaInventory: z.array(fbaInventorySchema).default([]),
+    orders: z.array(orderSchema).default([]),
+    /** Carrier codes Amazon knows for confirmShipment (Seller Central's list). */
+    carrierCodes: z.array(z.string().min(1)).default(['Royal Mail', 'Parcelforce', 'DPD', 'Evri', 'Yodel', 'DHL', 'UPS', 'FedEx', 'Amazon Shipping', 'Other']),
+    settlements: z.array(settlementSchema).default([]),
+    inboundShipments: z.array(inboundShipmentSchema).default([]),
+    removalOrders: z.array(removalOrderSchema).default([]),
+    customerReturns: z.array(customerReturnSchema).default([]),
+    behaviour: behaviourSchema.default(() => behaviourSchema.parse({})),
+  })
+  .superRefine((s, ctx) => {
+    const seen = new Map<string, number>();
+    s.listings.forEach((l, i) => {
+      if (seen.has(l.sku)) ctx.addIssue({ code: 'custom', path: ['listings', i, 'sku'], message: `duplicate SKU "${l.sku}"` });
+      seen.set(l.sku, i);
+    });
+    s.fbaInventory.forEach((f, i) => {
+      const l = s.listings[seen.get(f.sku) ?? -1];
+      if (!l || l.channel !== 'FBA') ctx.addIssue({ code: 'custom', path: ['fbaInventory', i, 'sku'], message: `"${f.sku}" is not an FBA listing in amazon.listings` });
+    });
+    const ids = new Set<string>();
+    s.orders.forEach((o, i) => {
+      if (ids.has(o.orderId)) ctx.addIssue({ code: 'custom', path: ['orders', i, 'orderId'], message: `duplicate order "${o.orderId}"` });
+      ids.add(o.orderId);
+    });
+  });
+
+export type AmazonSection = z.infer<typeof amazonSectionSchema>;
+export type AmazonSectionInput = z.input<typeof amazonSectionSchema>;
+export type SeedListing = z.infer<typeof listingSchema>;
+export type SeedFbaInventory = z.infer<typeof fbaInventorySchema>;
+export type SeedOrder = z.infer<typeof orderSchema>;
+export type SeedSettlement = z.infer<typeof settlementSchema>;
+export type SeedInboundShipment = z.infer<typeof inboundShipmentSchema>;
+export type Behaviour = z.infer<typeof behaviourSchema>;
+
+/** Parses a scenario's amazon section; errors name the field ("amazon.listings.0.sku: ..."). */
+export function parseAmazonSection(input: unknown): AmazonSection {
+  const r = amazonSectionSchema.safeParse(input ?? {});
+  if (!r.success) {
+    throw new Error(r.error.issues.map((i) => `amazon.${i.path.join('.')}: ${i.message}`).join('\n'));
+  }
+  return r.data;
+}

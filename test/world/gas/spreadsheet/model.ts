@@ -1,0 +1,271 @@
+// The spreadsheet document of the local world: tabs, cells and settings that live across executions.
+// Tests and scenarios seed it "as a person typing", read what a person would see, and export it; the
+// SpreadsheetApp facade (app.ts) reads and writes the same state. Grid size limit: 10,000,000 cells
+// counted on maxRows × maxColumns over all tabs (apps-script.md §2.1 "Size").
+
+import { cellA1, parseA1, rangeA1 } from './a1';
+import { isDateLike, readCell, writeCell, type DocCtx } from './cells';
+import { MSG, SheetError } from './errors';
+import { displayOf } from './formats';
+import { localeInfo, type LocaleInfo } from './locale';
+import { SheetData, type Rect } from './sheet-data';
+import { checkTimeZone } from './tz';
+import type { DataValidationRule } from './validation';
+
+export const CELL_LIMIT = 10_000_000;
+const NEW_ROWS = 1000;
+const NEW_COLS = 26;
+
+export interface SheetExport {
+  values: unknown[][];
+  /** '=…' for formula cells, '' elsewhere (values holds the formula's computed value). */
+  formulas: string[][];
+  displayValues: string[][];
+  /** Number formats as set; 'General' where nobody set one (Apps Script itself reports '0.###############'). */
+  numberFormats: string[][];
+  frozenRows: number;
+  frozenColumns: number;
+  validations: Array<{ a1: string; rule: string; criteria: string; values: unknown[]; allowInvalid: boolean; helpText: string }>;
+  protections: Array<{ a1: string | null; warningOnly: boolean; description: string }>;
+  columnWidths: Record<number, number>;
+  hidden: boolean;
+  maxRows: number;
+  maxColumns: number;
+}
+
+export class SpreadsheetModel implements DocCtx {
+  name: string;
+  readonly id: string;
+  timeZone: string;
+  private localeName: string;
+  loc: LocaleInfo;
+  sheets: SheetData[] = [];
+  activeSheetId: number;
+  private nextSheetId = 0;
+  private nextProtectionId = 1;
+  /** True while the document is a fresh spreadsheet with only its untouched "Sheet1". */
+  private pristine = true;
+
+  constructor(opts: { timeZone?: string; locale?: string; name?: string } = {}) {
+    this.name = opts.name ?? 'Untitled spreadsheet';
+    this.timeZone = opts.timeZone ?? 'Europe/London';
+    checkTimeZone(this.timeZone);
+    this.localeName = opts.locale ?? 'en_GB';
+    this.loc = localeInfo(this.localeName);
+    this.id = '1' + fakeId(this.name);
+    const first = this.addSheet('Sheet1');
+    this.activeSheetId = first.id;
+  }
+
+  get locale(): string { return this.localeName; }
+  set locale(v: string) { this.localeName = v; this.loc = localeInfo(v); }
+
+  newProtectionId(): number { return this.nextProtectionId++; }
+
+  totalCells(): number {
+    return this.sheets.reduce((n, s) => n + s.maxRows * s.maxCols, 0);
+  }
+
+  /** Throws Google's cell-limit error if growing the grid by `delta` cells would pass 10,000,000. */
+  checkGrowth(delta: number): void {
+    if (delta > 0 && this.totalCells() + delta > CELL_LIMIT) throw new SheetError(MSG.cellLimit);
+  }
+
+  addSheet(name: string, index?: number, rows = NEW_ROWS, cols = NEW_COLS): SheetData {
+    if (this.sheetByName(name)) throw new SheetError(MSG.sheetExists(name));
+    this.checkGrowth(rows * cols);
+    const sh = new SheetData(name, this.nextSheetId === 0 ? 0 : 100_000_000 + this.nextSheetId * 7_919);
+    this.nextSheetId++;
+    sh.maxRows = rows;
+    sh.maxCols = cols;
+    if (index === undefined || index >= this.sheets.length) this.sheets.push(sh);
+    else this.sheets.splice(Math.max(0, index), 0, sh);
+    if (this.sheets.length > 1) this.pristine = false;
+    return sh;
+  }
+
+  removeSheet(sh: SheetData): void {
+    if (this.sheets.length <= 1) throw new SheetError(MSG.lastSheet);
+    this.sheets = this.sheets.filter((s) => s !== sh);
+    sh.deleted = true;
+    if (this.activeSheetId === sh.id) this.activeSheetId = (this.sheets[0] as SheetData).id;
+  }
+
+  sheetByName(name: string): SheetData | undefined {
+    return this.sheets.find((s) => s.name === name);
+  }
+
+  activeSheet(): SheetData {
+    return this.sheets.find((s) => s.id === this.activeSheetId) ?? (this.sheets[0] as SheetData);
+  }
+
+  /**
+   * Lays out tabs as a person typing the rows (strings parsed as typed input unless the cell is '@').
+   * A still-pristine document loses its empty default "Sheet1" unless `tabs` names it.
+   */
+  seed(tabs: Record<string, unknown[][]>): void {
+    const dropDefault = this.pristine && !('Sheet1' in tabs);
+    for (const [name, rows] of Object.entries(tabs)) {
+      const width = rows.reduce((n, r) => Math.max(n, r.length), 0);
+      const sh = this.sheetByName(name) ?? this.addSheet(name, undefined, Math.max(NEW_ROWS, rows.length), Math.max(NEW_COLS, width));
+      if (sh.maxRows < rows.length) { this.checkGrowth((rows.length - sh.maxRows) * sh.maxCols); sh.maxRows = rows.length; }
+      if (sh.maxCols < width) { this.checkGrowth((width - sh.maxCols) * sh.maxRows); sh.maxCols = width; }
+      rows.forEach((row, i) => row.forEach((v, j) => writeCell(this, sh, i + 1, j + 1, v)));
+    }
+    if (dropDefault) {
+      const def = this.sheetByName('Sheet1');
+      if (def && this.sheets.length > 1) this.removeSheet(def);
+    }
+    this.pristine = false;
+  }
+
+  /** A person types `text` into one cell (e.g. editing a Settings value between executions). */
+  edit(sheetName: string, a1: string, value: unknown): void {
+    const sh = this.requireSheet(sheetName);
+    const ref = parseA1(a1);
+    if (!ref || ref.r1 === undefined || ref.c1 === undefined) throw new Error(`Not a cell: ${a1}`);
+    writeCell(this, sh, ref.r1, ref.c1, value);
+  }
+
+  /**
+   * A person edits every row whose cells under the `match` headers equal the given values (as
+   * stored or as displayed), typing the `set` values under their headers. Returns the rows edited.
+   */
+  editRows(sheetName: string, match: Record<string, unknown>, set: Record<string, unknown>): number {
+    const sh = this.requireSheet(sheetName);
+    const width = sh.lastCol();
+    const header = Array.from({ length: width }, (_, c) => this.display(sheetName, 1, c + 1).trim());
+    const colOf = (h: string) => {
+      const i = header.indexOf(h);
+      if (i < 0) throw new Error(`"${sheetName}" has no column "${h}" (headers: ${header.join(', ')})`);
+      return i + 1;
+    };
+    const matchCols = Object.entries(match).map(([h, v]) => [colOf(h), v === null ? '' : String(v)] as const);
+    const setCols = Object.entries(set).map(([h, v]) => [colOf(h), v] as const);
+    if (matchCols.length === 0) return 0;
+    let edited = 0;
+    for (let r = 2; r <= sh.lastRow(); r++) {
+      const hit = matchCols.every(([c, want]) => {
+        const raw = this.cell(sheetName, r, c);
+        return String(raw) === want || this.display(sheetName, r, c) === want;
+      });
+      if (!hit) continue;
+      for (const [c, v] of setCols) writeCell(this, sh, r, c, v);
+      edited++;
+    }
+    return edited;
+  }
+
+  sheetNames(): string[] {
+    return this.sheets.map((s) => s.name);
+  }
+
+  sheet(name: string): SheetData | undefined {
+    return this.sheetByName(name);
+  }
+
+  requireSheet(name: string): SheetData {
+    const sh = this.sheetByName(name);
+    if (!sh) throw new Error(`No tab named "${name}" (tabs: ${this.sheetNames().join(', ')})`);
+    return sh;
+  }
+
+  /** The value getValue() would return for one cell (Node Dates). */
+  cell(name: string, row: number, col: number): unknown {
+    const sh = this.requireSheet(name);
+    return readCell(this, sh.get('v', row, col), sh.get('nf', row, col), Date);
+  }
+
+  /** What a person sees in one cell. */
+  display(name: string, row: number, col: number): string {
+    const sh = this.requireSheet(name);
+    return displayOf(sh.get('v', row, col), sh.get('nf', row, col), this.loc);
+  }
+
+  /** The whole tab's display values, trimmed to the data extent (getLastRow × getLastColumn). */
+  displayGrid(sh: SheetData): string[][] {
+    const nr = sh.lastRow();
+    const nc = sh.lastCol();
+    const out: string[][] = [];
+    for (let r = 1; r <= nr; r++) {
+      const row: string[] = [];
+      for (let c = 1; c <= nc; c++) row.push(displayOf(sh.get('v', r, c), sh.get('nf', r, c), this.loc));
+      out.push(row);
+    }
+    return out;
+  }
+
+  toDisplayJson(): Record<string, string[][]> {
+    const out: Record<string, string[][]> = {};
+    for (const sh of this.sheets) out[sh.name] = this.displayGrid(sh);
+    return out;
+  }
+
+  exportSheet(name: string): SheetExport | null {
+    const sh = this.sheetByName(name);
+    if (!sh) return null;
+    const nr = sh.lastRow();
+    const nc = sh.lastCol();
+    const values: unknown[][] = [];
+    const numberFormats: string[][] = [];
+    const formulas: string[][] = [];
+    for (let r = 1; r <= nr; r++) {
+      const vr: unknown[] = [];
+      const fr: string[] = [];
+      const xr: string[] = [];
+      for (let c = 1; c <= nc; c++) {
+        vr.push(readCell(this, sh.get('v', r, c), sh.get('nf', r, c), Date));
+        fr.push(sh.get('nf', r, c) ?? 'General');
+        xr.push(sh.get('f', r, c) ?? '');
+      }
+      values.push(vr);
+      numberFormats.push(fr);
+      formulas.push(xr);
+    }
+    const columnWidths: Record<number, number> = {};
+    for (const [c, w] of sh.colWidths) columnWidths[c] = w;
+    return {
+      values, formulas, displayValues: this.displayGrid(sh), numberFormats,
+      frozenRows: sh.frozenRows, frozenColumns: sh.frozenCols,
+      validations: validationRuns(sh),
+      protections: sh.protections.map((p) => ({ a1: p.rect ? rangeOf(p.rect) : null, warningOnly: p.warningOnly, description: p.description })),
+      columnWidths, hidden: sh.hidden, maxRows: sh.maxRows, maxColumns: sh.maxCols,
+    };
+  }
+}
+
+function rangeOf(rect: Rect): string {
+  return rangeA1(rect.r, rect.c, rect.nr, rect.nc);
+}
+
+/** Groups each column's cells that share one rule object into runs such as 'C2:C1000'. */
+function validationRuns(sh: SheetData): SheetExport['validations'] {
+  const out: SheetExport['validations'] = [];
+  for (let c = 1; c <= sh.maxCols; c++) {
+    let start = 0;
+    let cur: DataValidationRule | undefined;
+    const flush = (end: number): void => {
+      if (cur) {
+        const rule = cur;
+        const a1 = start === end ? cellA1(start, c) : `${cellA1(start, c)}:${cellA1(end, c)}`;
+        const values = rule.data.values.map((v) => (isDateLike(v) ? new Date(v.getTime()) : v));
+        out.push({ a1, rule: rule.describe(), criteria: rule.data.criteria, values, allowInvalid: rule.data.allowInvalid, helpText: rule.data.helpText });
+      }
+    };
+    for (let r = 1; r <= sh.maxRows; r++) {
+      const rule = sh.get('dv', r, c);
+      if (rule !== cur) { flush(r - 1); cur = rule; start = r; }
+    }
+    flush(sh.maxRows);
+  }
+  return out;
+}
+
+function fakeId(name: string): string {
+  let h = 2166136261;
+  for (const ch of name) h = Math.imul(h ^ ch.charCodeAt(0), 16777619);
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+  let s = '';
+  for (let i = 0; i < 43; i++) { h = Math.imul(h ^ i, 16777619) >>> 0; s += alphabet[h % 64]; }
+  return s;
+}

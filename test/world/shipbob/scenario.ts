@@ -1,0 +1,121 @@
+// The scenario file's "threePl" section for provider "shipbob" (SCENARIOS.md §threePl), extended
+// with optional fields only. Documented field by field in docs/shipbob-simulator.md.
+
+import { z } from 'zod';
+import { parseDuration } from '../clock';
+
+const duration = z.string().refine(
+  (s) => {
+    try {
+      parseDuration(s);
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'must be a duration such as 90s, 15m, 2h or 1d' },
+);
+const id = z.number().int().positive();
+const qty = z.number().int().min(0);
+const isoDate = z.string().refine((s) => Number.isFinite(Date.parse(s)), { message: 'must be an ISO date-time' });
+const itemsSchema = z.array(z.object({ sku: z.string().min(1), quantity: z.number().int().min(1) })).min(1);
+
+/** Every scope a personal access token of the root user carries (spec 2026-01 get-channels example). */
+export const ALL_SCOPES = [
+  'channels_read', 'orders_read', 'orders_write', 'products_read', 'products_write', 'inventory_read', 'inventory_write',
+  'receiving_read', 'receiving_write', 'returns_read', 'returns_write', 'fulfillments_read', 'fulfillments_write',
+  'locations_read', 'locations_write', 'webhooks_read', 'webhooks_write', 'billing_read', 'pricing_read',
+];
+
+const baseSchema = z.object({
+  provider: z.literal('shipbob'),
+  locations: z.array(z.object({ id, name: z.string().min(1) })).default([]),
+  products: z.array(z.object({ sku: z.string().min(1), name: z.string().min(1) })).default([]),
+  inventory: z
+    .array(z.object({ sku: z.string().min(1), location: id, onHand: qty, committed: qty.default(0), awaiting: qty.default(0), internalTransfer: qty.default(0) }))
+    .default([]),
+  behaviour: z
+    .object({
+      /** Orders ship this long after creation (virtual time); absent: only `ship` steps ship them. */
+      shipAfter: duration.optional(),
+      /** Shipped parcels get a delivery date this long after shipping; absent: never delivered. */
+      deliverAfter: duration.optional(),
+      carrier: z.string().min(1).default('Royal Mail'),
+      service: z.string().min(1).default('Tracked 48'),
+    })
+    .default({ carrier: 'Royal Mail', service: 'Tracked 48' }),
+  channels: z
+    .array(z.object({ id, name: z.string().min(1), scopes: z.array(z.string()).default(ALL_SCOPES) }))
+    .default([{ id: 100001, name: 'FBA 3PL Sync', scopes: ALL_SCOPES }]),
+  /** Shipments holding any of these SKUs are created OnHold. */
+  holdSkus: z.array(z.string().min(1)).default([]),
+  receivingOrders: z
+    .array(
+      z.object({
+        purchaseOrderNumber: z.string().min(1),
+        location: id,
+        expectedArrival: isoDate.optional(),
+        boxes: z.array(z.object({ trackingNumber: z.string().min(1), items: itemsSchema })).min(1),
+      }),
+    )
+    .default([]),
+  returns: z
+    .array(z.object({ referenceId: z.string().min(1).max(50), trackingNumber: z.string().min(1).optional(), location: id, items: itemsSchema }))
+    .default([]),
+  fees: z
+    .object({
+      currency: z.string().length(3).default('GBP'),
+      shipmentBase: z.number().min(0).default(3.2),
+      shipmentPerExtraUnit: z.number().min(0).default(0.45),
+      receivingPerUnit: z.number().min(0).default(0.3),
+      returnBase: z.number().min(0).default(2.75),
+    })
+    .default({ currency: 'GBP', shipmentBase: 3.2, shipmentPerExtraUnit: 0.45, receivingPerUnit: 0.3, returnBase: 2.75 }),
+  rateLimitPerMinute: z.number().int().positive().default(150),
+  /** Virtual time every call takes. */
+  latencyMs: z.number().int().min(0).default(250),
+});
+
+export type ThreePlSection = z.output<typeof baseSchema>;
+
+export const threePlSectionSchema: z.ZodType<ThreePlSection> = baseSchema.superRefine((s, ctx) => {
+  const skus = new Set(s.products.map((p) => p.sku));
+  const locs = new Set(s.locations.map((l) => l.id));
+  const checkSku = (sku: string, path: Array<string | number>) => {
+    if (!skus.has(sku)) ctx.addIssue({ code: 'custom', path, message: `SKU "${sku}" is not in threePl.products` });
+  };
+  const checkLoc = (loc: number, path: Array<string | number>) => {
+    if (!locs.has(loc)) ctx.addIssue({ code: 'custom', path, message: `location ${loc} is not in threePl.locations` });
+  };
+  const seen = new Set<string>();
+  s.products.forEach((p, i) => {
+    if (seen.has(p.sku)) ctx.addIssue({ code: 'custom', path: ['products', i, 'sku'], message: `SKU "${p.sku}" is listed twice` });
+    seen.add(p.sku);
+  });
+  s.inventory.forEach((row, i) => {
+    checkSku(row.sku, ['inventory', i, 'sku']);
+    checkLoc(row.location, ['inventory', i, 'location']);
+  });
+  s.receivingOrders.forEach((w, i) => {
+    checkLoc(w.location, ['receivingOrders', i, 'location']);
+    w.boxes.forEach((b, j) => b.items.forEach((it, k) => checkSku(it.sku, ['receivingOrders', i, 'boxes', j, 'items', k, 'sku'])));
+  });
+  s.returns.forEach((r, i) => {
+    checkLoc(r.location, ['returns', i, 'location']);
+    r.items.forEach((it, k) => checkSku(it.sku, ['returns', i, 'items', k, 'sku']));
+  });
+  s.holdSkus.forEach((sku, i) => checkSku(sku, ['holdSkus', i]));
+});
+
+function pathText(path: ReadonlyArray<PropertyKey>): string {
+  let out = 'threePl';
+  for (const p of path) out += typeof p === 'number' ? `[${p}]` : `.${String(p)}`;
+  return out;
+}
+
+/** Validates a scenario's threePl section; the error names every bad field, e.g. "threePl.inventory[0].location: …". */
+export function parseThreePlSection(input: unknown): ThreePlSection {
+  const r = threePlSectionSchema.safeParse(input);
+  if (r.success) return r.data;
+  throw new Error(`Invalid scenario: ${r.error.issues.map((i) => `${pathText(i.path)}: ${i.message}`).join('; ')}`);
+}

@@ -1,0 +1,206 @@
+// The ShipBob simulator's account state: products, stock per fulfilment centre, orders with their
+// shipments, receiving orders, returns and billing. Quantities follow ShipBob's definitions (spec
+// 2026-01 Inventory.FulfillmentCenterResponse): fulfillable = on hand − committed.
+
+import type { ThreePlSection } from './scenario';
+
+export interface SimProduct {
+  productId: number;
+  variantId: number;
+  inventoryId: number;
+  sku: string;
+  name: string;
+}
+
+export interface StockCell {
+  onHand: number;
+  committed: number;
+  awaiting: number;
+  internalTransfer: number;
+}
+
+export interface SimItem {
+  sku: string;
+  inventoryId: number;
+  productId: number;
+  name: string;
+  quantity: number;
+  /** Units committed (allocated) at the shipment's location. */
+  committed: number;
+}
+
+export interface SimTracking {
+  carrier: string;
+  service: string;
+  trackingNumber: string;
+  trackingUrl: string;
+  shippingDate: number;
+}
+
+export type ShipmentStatus = 'None' | 'Processing' | 'Completed' | 'Exception' | 'OnHold' | 'Cancelled' | 'CleanSweeped' | 'LabeledCreated' | 'ImportReview';
+
+export interface SimShipment {
+  id: number;
+  orderId: number;
+  status: ShipmentStatus;
+  locationId: number;
+  items: SimItem[];
+  createdAt: number;
+  lastUpdateAt: number;
+  /** When it ships by itself (behaviour.shipAfter); null: only a `ship` step ships it. */
+  shipAt: number | null;
+  /** When the last unit was committed: it cannot ship before. */
+  readyAt: number | null;
+  tracking: SimTracking | null;
+  isTrackingUploaded: boolean;
+  lastTrackingUpdateAt: number | null;
+  actualFulfillmentDate: number | null;
+  deliveryDate: number | null;
+  invoiceAmount: number | null;
+}
+
+export type OrderStatus = 'Processing' | 'Exception' | 'PartiallyFulfilled' | 'Fulfilled' | 'Cancelled' | 'ImportReview';
+
+export interface SimOrder {
+  id: number;
+  referenceId: string;
+  orderNumber: string;
+  channelId: number;
+  type: string;
+  status: OrderStatus;
+  createdAt: number;
+  lastUpdateAt: number;
+  purchaseDate: string | null;
+  shippingMethod: string;
+  recipient: Record<string, unknown>;
+  products: Array<{ sku: string; name: string; quantity: number; unitPrice: number | null; productId: number; inventoryId: number }>;
+  tags: Array<{ name: string; value: string }>;
+  shippingTerms: Record<string, unknown> | null;
+  retailerProgramData: Record<string, unknown> | null;
+  shipments: SimShipment[];
+}
+
+export interface SimBox {
+  boxId: number;
+  boxNumber: number;
+  trackingNumber: string;
+  status: 'Awaiting' | 'Arrived' | 'Completed' | 'Counting' | 'Stowing' | 'Cancelled';
+  items: Array<{ inventoryId: number; sku: string; quantity: number; received: number; stowed: number }>;
+  arrivedAt: number | null;
+  receivedAt: number | null;
+}
+
+export interface SimWro {
+  id: number;
+  purchaseOrderNumber: string | null;
+  locationId: number;
+  status: string;
+  statusHistory: Array<{ status: string; at: number }>;
+  boxes: SimBox[];
+  insertDate: number;
+  lastUpdated: number;
+  expectedArrival: number;
+  packageType: string;
+  boxPackagingType: string;
+  externalSyncAt: number | null;
+}
+
+export interface SimReturn {
+  id: number;
+  referenceId: string;
+  trackingNumber: string | null;
+  locationId: number;
+  channelId: number;
+  status: 'AwaitingArrival' | 'Arrived' | 'Processing' | 'Completed' | 'Cancelled';
+  statusHistory: Array<{ status: string; at: number }>;
+  inventory: Array<{ inventoryId: number; sku: string; name: string; quantity: number; processed: number; action: string }>;
+  insertDate: number;
+  originalShipmentId: number | null;
+}
+
+export interface SimTransaction {
+  transactionId: string;
+  amount: number;
+  currency: string;
+  chargeDate: number;
+  fee: string;
+  type: 'Charge' | 'Refund' | 'Credit';
+  referenceId: string;
+  referenceType: 'Shipment' | 'Return' | 'WRO';
+  invoiceType: 'Shipping' | 'Inbound Fee' | 'Return';
+  locationName: string;
+  invoiceId: number | null;
+  invoiceDate: string | null;
+}
+
+export interface SimInvoice {
+  id: number;
+  date: string;
+  type: string;
+  amount: number;
+  currency: string;
+}
+
+export class ShipBobState {
+  readonly locations: Array<{ id: number; name: string }>;
+  readonly products = new Map<string, SimProduct>();
+  /** Key `${inventoryId}:${locationId}`. */
+  readonly stock = new Map<string, StockCell>();
+  readonly orders: SimOrder[] = [];
+  readonly wros: SimWro[] = [];
+  readonly returns: SimReturn[] = [];
+  readonly transactions: SimTransaction[] = [];
+  readonly invoices: SimInvoice[] = [];
+  private ids = { product: 1000, variant: 2000, inventory: 5000, order: 100000, shipment: 200000, wro: 300, box: 7000, ret: 400, tx: 0, invoice: 9000 };
+
+  constructor(readonly seed: ThreePlSection) {
+    this.locations = seed.locations.map((l) => ({ ...l }));
+    for (const p of seed.products) this.addProduct(p.sku, p.name);
+    for (const row of seed.inventory) {
+      const cell = this.cell(this.products.get(row.sku)!.inventoryId, row.location);
+      Object.assign(cell, { onHand: row.onHand, committed: row.committed, awaiting: row.awaiting, internalTransfer: row.internalTransfer });
+    }
+  }
+
+  next(kind: keyof ShipBobState['ids']): number {
+    return ++this.ids[kind];
+  }
+
+  addProduct(sku: string, name: string): SimProduct {
+    const p: SimProduct = { productId: this.next('product'), variantId: this.next('variant'), inventoryId: this.next('inventory'), sku, name };
+    this.products.set(sku, p);
+    return p;
+  }
+
+  productByInventoryId(id: number): SimProduct | undefined {
+    for (const p of this.products.values()) if (p.inventoryId === id) return p;
+    return undefined;
+  }
+
+  cell(inventoryId: number, locationId: number): StockCell {
+    const key = `${inventoryId}:${locationId}`;
+    let c = this.stock.get(key);
+    if (!c) {
+      c = { onHand: 0, committed: 0, awaiting: 0, internalTransfer: 0 };
+      this.stock.set(key, c);
+    }
+    return c;
+  }
+
+  /** Reads without creating a row (a created row would show up in inventory lists). */
+  peek(inventoryId: number, locationId: number): StockCell {
+    return this.stock.get(`${inventoryId}:${locationId}`) ?? { onHand: 0, committed: 0, awaiting: 0, internalTransfer: 0 };
+  }
+
+  fulfillable(c: StockCell): number {
+    return Math.max(0, c.onHand - c.committed);
+  }
+
+  locationName(id: number): string {
+    return this.locations.find((l) => l.id === id)?.name ?? String(id);
+  }
+
+  orderByReference(ref: string): SimOrder | undefined {
+    return this.orders.find((o) => o.referenceId === ref);
+  }
+}
