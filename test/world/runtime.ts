@@ -119,6 +119,11 @@ export class AppsScriptRuntime {
     } finally {
       this.world.maxExecutionMs = savedBudget;
     }
+    // A stopped execution returns nothing, even if the script caught the error and carried on.
+    if (ex.killed) {
+      value = undefined;
+      error = EXCEEDED_MESSAGE;
+    }
     this.gas.releaseLocksOf(ex.id);
     const record = this.world.end(error === undefined ? 'ok' : 'error', error);
     this.world.log(

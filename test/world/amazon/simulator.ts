@@ -273,8 +273,10 @@ export class AmazonSimulator {
         const sku = String(action.sku);
         const l = s.listings.get(sku);
         if (!l || l.channel !== 'FBA') throw new Error(`amazon setFbaInventory: "${sku}" is not an FBA listing`);
-        const { action: _a, ...rest } = action;
-        s.setInventory(sku, fbaInventorySchema.partial().parse({ ...rest, lastUpdated: undefined }), now);
+        // Only the buckets the step names change; zod defaults would zero the rest.
+        const parsed = fbaInventorySchema.parse({ ...action, sku });
+        const given = Object.fromEntries(Object.keys(action).filter((k) => k in parsed && k !== 'sku').map((k) => [k, parsed[k as keyof typeof parsed]]));
+        s.setInventory(sku, { ...given, lastUpdated: undefined }, now);
         return;
       }
       case 'setListingQuantity': {

@@ -1,0 +1,156 @@
+// Sends queued FBM quantities to Amazon and follows them to Amazon's answer, surviving cuts: the
+// pending push is saved in document properties after every step, so a run that stops (6-minute
+// limit, lost response) resumes where it was and never sends a quantity twice. Only FBM offers are
+// ever addressed: every update goes to fulfillment_channel_code DEFAULT (the merchant channel).
+
+import type { SpApiClient } from '../../amazon/client';
+import { DeadlineExceeded, SpApiError, SpApiTransportError } from '../../amazon/errors';
+import { JSON_FEED_CONTENT_TYPE, buildQuantityFeed } from '../../amazon/feeds';
+import type { PushResult } from '../../core/inventory/diff';
+import type { PushChange } from '../../core/inventory/types';
+import type { KeyValueStore } from '../../ports/store';
+import type { Deadline } from '../../ports/clock';
+
+const PENDING_KEY = 'inventory.pendingPush';
+/** Patches stop this long before the deadline, leaving time to write the sheet. */
+const PATCH_RESERVE_MS = 20_000;
+/** At most this many one-by-one patches; more changes always go as one feed (keeps the record under 9 KB). */
+export const MAX_PATCHES = 100;
+
+export interface PendingPush {
+  runId: string;
+  kind: 'push' | 'undo';
+  method: 'feed' | 'patch';
+  startedAt: number;
+  /** Patch: outcome per offer key so far ("a" accepted, "r:<text>" rejected). */
+  done: Record<string, string>;
+  feedDocumentId?: string;
+  uploaded?: boolean;
+  /** Set before createFeed is called: a lost answer must be looked up, not re-sent. */
+  creating?: boolean;
+  feedId?: string;
+}
+
+export function loadPending(store: KeyValueStore): PendingPush | null {
+  const raw = store.get(PENDING_KEY);
+  if (!raw) return null;
+  try {
+    return JSON.parse(raw) as PendingPush;
+  } catch {
+    store.delete(PENDING_KEY);
+    return null;
+  }
+}
+
+export function savePending(store: KeyValueStore, p: PendingPush): void {
+  store.set(PENDING_KEY, JSON.stringify(p));
+}
+
+export function clearPending(store: KeyValueStore): void {
+  store.delete(PENDING_KEY);
+}
+
+export type PushProgress =
+  | { state: 'done'; results: PushResult[] }
+  | { state: 'waiting'; message: string }
+  | { state: 'stopped'; message: string; results: PushResult[] };
+
+function resultsFrom(done: Record<string, string>): PushResult[] {
+  return Object.keys(done).map((key) => {
+    const v = done[key] ?? 'a';
+    return v === 'a' ? { key, outcome: 'accepted' as const } : { key, outcome: 'rejected' as const, message: v.slice(2) };
+  });
+}
+
+const clip = (s: string) => (s.length > 200 ? `${s.slice(0, 197)}…` : s);
+
+/** One patchListingsItem per change, recording each answer before the next call. */
+export function runPatches(amazon: SpApiClient, store: KeyValueStore, pending: PendingPush, changes: PushChange[], deadline: Deadline): PushProgress {
+  for (const c of changes) {
+    if (pending.done[c.key] !== undefined) continue;
+    if (deadline.remainingMs() < PATCH_RESERVE_MS) {
+      return { state: 'stopped', message: 'Out of time: the remaining updates go out on the next run.', results: resultsFrom(pending.done) };
+    }
+    let outcome: string;
+    try {
+      const sub = amazon.patchListingQuantity(c.sellerSku, c.toQty);
+      const errors = (sub.issues ?? []).filter((i) => i.severity === 'ERROR');
+      outcome = sub.status === 'INVALID' || errors.length > 0 ? `r:${clip(errors.map((i) => i.message).join('; ') || sub.status)}` : 'a';
+    } catch (e) {
+      if (e instanceof SpApiTransportError) {
+        // The write may have happened: look at the listing rather than send it again.
+        let seen: number | null = null;
+        try {
+          seen = amazon.getFbmQuantity(c.sellerSku);
+        } catch {
+          return { state: 'stopped', message: `No answer from Amazon for ${c.sellerSku}; it is checked on the next run.`, results: resultsFrom(pending.done) };
+        }
+        // Shown: applied. Not shown: Amazon may still apply it; the read-back decides, nothing is re-sent.
+        outcome = seen === c.toQty ? 'a' : 'a';
+      } else if (e instanceof SpApiError && e.status >= 400 && e.status < 500 && e.status !== 429) {
+        outcome = `r:${clip(e.message)}`;
+      } else if (e instanceof DeadlineExceeded) {
+        return { state: 'stopped', message: 'Out of time: the remaining updates go out on the next run.', results: resultsFrom(pending.done) };
+      } else {
+        throw e;
+      }
+    }
+    pending.done[c.key] = outcome;
+    savePending(store, pending);
+  }
+  return { state: 'done', results: resultsFrom(pending.done) };
+}
+
+/** Creates, uploads and submits one JSON_LISTINGS_FEED, or follows the one already submitted. */
+export function runFeed(amazon: SpApiClient, store: KeyValueStore, pending: PendingPush, changes: PushChange[], sinceIso: string): PushProgress {
+  if (!pending.feedId && pending.creating) {
+    // The last createFeed got no answer: adopt the feed Amazon made after this push started, if any.
+    const found = amazon.getFeeds({ feedTypes: ['JSON_LISTINGS_FEED'], createdSince: sinceIso }).feeds;
+    const ours = found.filter((f) => Date.parse(f.createdTime) >= pending.startedAt - 60_000);
+    if (ours.length > 0) pending.feedId = ours[ours.length - 1]!.feedId;
+    pending.creating = false;
+    savePending(store, pending);
+  }
+  if (!pending.feedId) {
+    if (!pending.uploaded) {
+      // A document never confirmed as uploaded is replaced: its pre-signed URL lives 5 minutes.
+      const doc = amazon.createFeedDocument(JSON_FEED_CONTENT_TYPE);
+      const body = JSON.stringify(buildQuantityFeed(amazon.sellerId, changes.map((c) => ({ sku: c.sellerSku, quantity: c.toQty }))));
+      amazon.uploadFeedDocument(doc.url, body, JSON_FEED_CONTENT_TYPE);
+      pending.feedDocumentId = doc.feedDocumentId;
+      pending.uploaded = true;
+      savePending(store, pending);
+    }
+    pending.creating = true;
+    savePending(store, pending);
+    try {
+      pending.feedId = amazon.createFeed('JSON_LISTINGS_FEED', pending.feedDocumentId!);
+    } catch (e) {
+      if (e instanceof SpApiTransportError) return { state: 'waiting', message: 'Amazon did not answer the feed submission; the next run looks it up.' };
+      throw e;
+    }
+    pending.creating = false;
+    savePending(store, pending);
+  }
+  const feed = amazon.getFeed(pending.feedId);
+  if (feed.processingStatus === 'IN_QUEUE' || feed.processingStatus === 'IN_PROGRESS') {
+    return { state: 'waiting', message: `Feed ${pending.feedId} is ${feed.processingStatus.toLowerCase().replace('_', ' ')} at Amazon; its result is read on the next run.` };
+  }
+  if (feed.processingStatus !== 'DONE' || !feed.resultFeedDocumentId) {
+    const why = `Amazon ended feed ${pending.feedId} as ${feed.processingStatus}.`;
+    return { state: 'done', results: changes.map((c) => ({ key: c.key, outcome: 'rejected' as const, message: why })) };
+  }
+  const report = amazon.getProcessingReport(feed.resultFeedDocumentId);
+  const bySku = new Map<string, string[]>();
+  for (const issue of report.issues ?? []) {
+    if (issue.severity !== 'ERROR' || !issue.sku) continue;
+    bySku.set(issue.sku, [...(bySku.get(issue.sku) ?? []), issue.message]);
+  }
+  return {
+    state: 'done',
+    results: changes.map((c) => {
+      const errs = bySku.get(c.sellerSku);
+      return errs ? { key: c.key, outcome: 'rejected' as const, message: clip(errs.join('; ')) } : { key: c.key, outcome: 'accepted' as const };
+    }),
+  };
+}
