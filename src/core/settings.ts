@@ -23,6 +23,7 @@ export const SETTINGS: readonly SettingDef[] = [
   { key: 'Default safety buffer', default: 2, format: 'integer', help: 'Units held back from Amazon on every FBM row whose Safety Buffer cell is empty.' },
   { key: 'Sync every (minutes)', default: 60, options: ['5', '10', '15', '30', '60'], help: 'How often the scheduled sync runs once turned on. A published add-on runs at most hourly; 5–30 work when the script is bound to this sheet.' },
   { key: 'Push mode', default: 'dry-run', options: ['dry-run', 'approve', 'auto'], help: 'dry-run: compute and show only. approve: wait for "Approve stock push". auto: push within the guardrails.' },
+  { key: 'Approve stock push', default: '', format: 'text', help: 'Push mode approve: type yes here (or use the menu item "Approve stock push") to send the quantities the Inventory tab shows as awaiting approval. The add-on clears it after pushing.' },
   { key: 'Feed threshold', default: 20, format: 'integer', help: 'With this many changed quantities or more, send one JSON_LISTINGS_FEED; below it, update listings one by one.' },
   { key: 'Guardrail max share changing', default: 0.5, format: 'percent', help: 'Hold the whole push when more than this share of SKUs would change quantity.' },
   { key: 'Guardrail max to zero', default: 20, format: 'integer', help: 'Hold the whole push when more than this many SKUs would go to zero.' },
@@ -47,6 +48,8 @@ export interface Settings {
   pushMode: PushMode;
   syncEveryMinutes: number;
   feedThreshold: number;
+  /** A person approved the stock push shown (Settings "Approve stock push" says yes). */
+  approveStockPush: boolean;
   guardrailMaxShareChanging: number;
   guardrailMaxToZero: number;
   guardrailMin3plListShare: number;
@@ -115,6 +118,7 @@ export function parseSettings(pairs: ReadonlyArray<readonly [unknown, unknown]>)
     pushMode: choice<PushMode>('Push mode'),
     syncEveryMinutes: Number(choice('Sync every (minutes)')),
     feedThreshold: num('Feed threshold', { min: 1, integer: true }),
+    approveStockPush: /^(yes|y|true|x|approve|approved|1)$/i.test(str('Approve stock push')),
     guardrailMaxShareChanging: num('Guardrail max share changing', { max: 1 }),
     guardrailMaxToZero: num('Guardrail max to zero', { integer: true }),
     guardrailMin3plListShare: num('Guardrail min 3PL list share', { max: 1 }),

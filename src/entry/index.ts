@@ -13,6 +13,8 @@ import type { SetupResult } from '../jobs/setup';
 import { runJob } from '../jobs/runner';
 import type { RunSummary } from '../jobs/runner';
 import { findJob, jobNames } from '../jobs/registry';
+import '../jobs/jobs';
+import { runInventoryJob } from '../jobs/inventory/job';
 import { readSettings } from '../jobs/settings-source';
 import { saveSecrets, sidebarState } from '../jobs/sidebar';
 import type { SidebarState } from '../jobs/sidebar';
@@ -26,6 +28,10 @@ export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
     .createMenu(MENU_TITLE)
     .addItem('Open sidebar', 'showSidebar')
     .addItem('Sync all now', 'syncAllNow')
+    .addSeparator()
+    .addItem('Sync stock now', 'syncStockNow')
+    .addItem('Approve stock push', 'approveStockPush')
+    .addItem('Undo last stock push', 'undoLastStockPush')
     .addSeparator()
     .addItem('Set up sheets', 'setupSheets')
     .addItem('Turn on scheduled sync', 'enableScheduledSync')
@@ -95,6 +101,28 @@ export function syncAllNow(): void {
   const runs = syncNow('all');
   const text = runs.length ? runs.map((r) => `${r.job}: ${r.outcome}`).join('; ') : 'No sync jobs are available yet.';
   SpreadsheetApp.getActiveSpreadsheet().toast(text, MENU_TITLE, 8);
+}
+
+function runStock(job: string, options: Parameters<typeof runInventoryJob>[2]): RunSummary {
+  const ports = gasPorts();
+  if (!ports.workbook.tabNames().includes(TAB.syncLog)) runSetup(ports.workbook);
+  const summary = runJob(job, (p, deadline) => runInventoryJob(p, deadline, options), ports, secretValues());
+  SpreadsheetApp.getActiveSpreadsheet().toast(`${summary.outcome}: ${summary.message}`, MENU_TITLE, 10);
+  return summary;
+}
+
+export function syncStockNow(): RunSummary {
+  return runStock('inventory', {});
+}
+
+/** Approves the stock push the Inventory tab shows as awaiting approval, and pushes it now. */
+export function approveStockPush(): RunSummary {
+  return runStock('inventory', { approve: true });
+}
+
+/** Restores the FBM quantities Amazon had before the last stock push. */
+export function undoLastStockPush(): RunSummary {
+  return runStock('inventory-undo', { undo: true });
 }
 
 export function enableScheduledSync(): string {

@@ -19,6 +19,8 @@ export interface WorkbookPort {
   addColumns(tab: string, startColumn: number, columns: readonly TabColumn[]): void;
   /** Overwrites the data rows (row 2 on) of an add-on owned tab in one write, clearing rows left over. */
   replaceRows(tab: string, rows: CellValue[][]): void;
+  /** Writes one cell (row and column 1-based). */
+  writeCell(tab: string, row: number, column: number, value: CellValue): void;
   /** Writes one column's values for data rows 2..n+1 in one call (e.g. a Status column). */
   writeColumn(tab: string, column: number, values: CellValue[]): void;
 }

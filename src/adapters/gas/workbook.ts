@@ -119,6 +119,10 @@ export function gasWorkbook(): WorkbookPort {
       }
     },
 
+    writeCell(tab, row, column, value) {
+      sheetOrThrow(tab).getRange(row, column).setValue(value);
+    },
+
     writeColumn(tab, column, values) {
       if (values.length === 0) return;
       const sheet = sheetOrThrow(tab);

@@ -72,7 +72,7 @@ export function createScenarioRun(input: unknown, opts: RunnerOptions = {}): Sce
     readFile: (rel) => readFileSync(path.resolve(baseDir, rel)),
   });
   amazon.register(world.network);
-  const threePl = new ShipBobSimulator({ clock: world.clock, faults, seed: scenario.threePl ?? threePlSectionSchema.parse({}) });
+  const threePl = new ShipBobSimulator({ clock: world.clock, faults, seed: scenario.threePl ?? threePlSectionSchema.parse({ provider: 'shipbob' }) });
   threePl.register(world.network);
 
   const runtime = new AppsScriptRuntime(world, gas, distDir);
@@ -91,6 +91,8 @@ export function applyStep(run: ScenarioRun, step: Step, index: number): void {
     const kind = step.as ?? defaultKind(step.run);
     const args = step.args ?? (kind === 'simple-trigger' ? [{ authMode: 'LIMITED' }] : []);
     const result = runtime.run(step.run, args, { kind });
+    // Answers belong to this execution only: unused ones must not answer a later step's alert.
+    gas.ui.alertResponses.length = 0;
     run.results.push({ step: index, entry: step.run, ...result });
   } else if ('advance' in step) {
     world.clock.advance(parseDuration(step.advance));

@@ -105,8 +105,13 @@ export type Scenario = z.infer<typeof scenarioSchema>;
 export function parseScenario(json: unknown, source = 'scenario'): Scenario {
   const result = scenarioSchema.safeParse(json);
   if (result.success) return result.data;
-  const lines = result.error.issues.map((i) => `  ${i.path.length ? i.path.join('.') : '(top level)'}: ${i.message}`);
+  const lines = result.error.issues.map((i) => `  ${i.path.length ? fieldPath(i.path) : '(top level)'}: ${i.message}`);
   throw new ScenarioError(`${source} is not a valid scenario:\n${lines.join('\n')}`);
+}
+
+/** `steps[2].advance`, `amazon.listings[0].channel`: the way a person points into the JSON. */
+function fieldPath(path: ReadonlyArray<PropertyKey>): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${String(p)}`)).join('');
 }
 
 export class ScenarioError extends Error {

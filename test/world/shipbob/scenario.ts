@@ -59,6 +59,10 @@ const baseSchema = z.object({
       }),
     )
     .default([]),
+  /** Orders already at the 3PL when the scenario starts (e.g. Amazon orders sent earlier), created as create-order would. */
+  orders: z
+    .array(z.object({ reference: z.string().min(1).max(300), type: z.enum(['DTC', 'DropShip', 'B2B']).default('DTC'), location: id.optional(), items: itemsSchema }))
+    .default([]),
   returns: z
     .array(z.object({ referenceId: z.string().min(1).max(50), trackingNumber: z.string().min(1).optional(), location: id, items: itemsSchema }))
     .default([]),
@@ -105,6 +109,13 @@ export const threePlSectionSchema: z.ZodType<ThreePlSection> = baseSchema.superR
     r.items.forEach((it, k) => checkSku(it.sku, ['returns', i, 'items', k, 'sku']));
   });
   s.holdSkus.forEach((sku, i) => checkSku(sku, ['holdSkus', i]));
+  const refs = new Set<string>();
+  s.orders.forEach((o, i) => {
+    if (refs.has(o.reference)) ctx.addIssue({ code: 'custom', path: ['orders', i, 'reference'], message: `reference "${o.reference}" is listed twice` });
+    refs.add(o.reference);
+    if (o.location !== undefined) checkLoc(o.location, ['orders', i, 'location']);
+    o.items.forEach((it, k) => checkSku(it.sku, ['orders', i, 'items', k, 'sku']));
+  });
 });
 
 function pathText(path: ReadonlyArray<PropertyKey>): string {

@@ -107,6 +107,7 @@ export class ShipBobSimulator {
     const b = seed.behaviour;
     this.wh = new Warehouse(this.state, b.shipAfter ? parseDuration(b.shipAfter) : null, b.deliverAfter ? parseDuration(b.deliverAfter) : null);
     this.seedInbound(seed);
+    this.seedOrders(seed);
   }
 
   register(network: Network): void {
@@ -138,6 +139,24 @@ export class ShipBobSimulator {
       };
       const res = inbound.createReturn(core, this.seedCall('/return', body, now));
       if (res.status !== 201) throw new Error(`Invalid scenario: threePl.returns ${r.referenceId}: ${String(res.body)}`);
+    }
+  }
+
+  /** Seeded orders go through create-order itself, so they commit stock and ship as any other. */
+  private seedOrders(seed: ThreePlSection): void {
+    const now = this.clock.now();
+    const core = { st: this.state, wh: this.wh };
+    for (const o of seed.orders) {
+      const body = {
+        reference_id: o.reference,
+        type: o.type,
+        shipping_method: 'Standard',
+        ...(o.location !== undefined ? { location_id: o.location } : {}),
+        recipient: { name: 'Seeded customer', address: { address1: '1 High Street', city: 'Leeds', country: 'GB' } },
+        products: o.items.map((i) => ({ reference_id: i.sku, quantity: i.quantity })),
+      };
+      const res = orders.createOrder(core, this.seedCall('/order', body, now));
+      if (res.status !== 201) throw new Error(`Invalid scenario: threePl.orders ${o.reference}: ${String(res.body)}`);
     }
   }
 
