@@ -4,18 +4,9 @@
 
 import { z } from 'zod';
 import { MARKETPLACES } from '../../../src/amazon/hosts';
-import { parseDuration } from '../clock';
+import { durationField as duration, isoField as iso } from '../scenario/fields';
 
-const iso = z.string().refine((s) => Number.isFinite(Date.parse(s)), { message: 'must be an ISO 8601 date-time' });
 const qty = z.number().int().min(0);
-const duration = z.string().refine((s) => {
-  try {
-    parseDuration(s);
-    return true;
-  } catch {
-    return false;
-  }
-}, { message: 'must be a duration such as 90s, 2m, 1h' });
 
 export const listingSchema = z.object({
   sku: z.string().min(1),

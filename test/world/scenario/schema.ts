@@ -4,18 +4,7 @@
 import { z } from 'zod';
 import { amazonSectionSchema } from '../amazon/scenario';
 import { threePlSectionSchema } from '../shipbob/scenario';
-import { parseDuration } from '../clock';
-
-const duration = z.string().refine((s) => {
-  try {
-    parseDuration(s);
-    return true;
-  } catch {
-    return false;
-  }
-}, 'must be a duration such as 90s, 15m, 2h or 1d');
-
-const isoInstant = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'must be an ISO 8601 date-time such as 2026-11-02T08:00:00Z');
+import { durationField as duration, isoField as isoInstant } from './fields';
 
 const cell = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 

@@ -2,22 +2,10 @@
 // with optional fields only. Documented field by field in docs/shipbob-simulator.md.
 
 import { z } from 'zod';
-import { parseDuration } from '../clock';
+import { durationField as duration, isoField as isoDate } from '../scenario/fields';
 
-const duration = z.string().refine(
-  (s) => {
-    try {
-      parseDuration(s);
-      return true;
-    } catch {
-      return false;
-    }
-  },
-  { message: 'must be a duration such as 90s, 15m, 2h or 1d' },
-);
 const id = z.number().int().positive();
 const qty = z.number().int().min(0);
-const isoDate = z.string().refine((s) => Number.isFinite(Date.parse(s)), { message: 'must be an ISO date-time' });
 const itemsSchema = z.array(z.object({ sku: z.string().min(1), quantity: z.number().int().min(1) })).min(1);
 
 /** Every scope a personal access token of the root user carries (spec 2026-01 get-channels example). */

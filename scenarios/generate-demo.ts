@@ -1,0 +1,398 @@
+// Writes scenarios/demo-uk-brand.json (`npm run demo`): a UK apparel and homeware brand, "Hearth &
+// Thread", with ~300 SKU Map rows, its Amazon account and its ShipBob account, and the steps of a
+// first week with the add-on. Deterministic (seeded generator, fixed dates) so the file only changes
+// when this script does. Run: npx tsx scenarios/generate-demo.ts
+
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { SETTINGS } from '../src/core/settings';
+import { TABS } from '../src/core/tabs';
+import { seededRandom } from '../test/world/faults';
+
+const START = '2026-11-02T08:00:00Z';
+const SELLER_ID = 'A3HEARTHTHREAD';
+const MANCHESTER = 10;
+const NORTHAMPTON = 11;
+const DEFAULT_BUFFER = 2;
+
+const rand = seededRandom(20261102);
+const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
+const chance = (p: number) => rand() < p;
+const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
+const ALNUM = 'ABCDEFGHJKLMNPQRSTUVWXYZ0123456789';
+const code = (n: number) => Array.from({ length: n }, () => pick([...ALNUM])).join('');
+const hoursBefore = (h: number) => new Date(Date.parse(START) - h * 3600_000).toISOString();
+
+// ── Catalogue ────────────────────────────────────────────────────────────────────────────────────
+interface Family {
+  code: string;
+  name: string;
+  options: string[][];
+  stock: [number, number];
+  price: number;
+}
+
+const SIZES = ['XS', 'S', 'M', 'L', 'XL'];
+const FAMILIES: Family[] = [
+  { code: 'TEE', name: 'Organic Cotton Tee', options: [['OAT', 'SAGE', 'INK', 'RUST', 'CHALK'], SIZES], stock: [10, 80], price: 24 },
+  { code: 'SWT', name: 'Brushed Fleece Sweatshirt', options: [['OAT', 'FOREST', 'NAVY', 'CLAY'], SIZES], stock: [5, 50], price: 48 },
+  { code: 'HOOD', name: 'Heavyweight Hoodie', options: [['CHARCOAL', 'SAGE', 'INK'], SIZES], stock: [5, 40], price: 58 },
+  { code: 'LNG', name: 'Waffle Lounge Trousers', options: [['OAT', 'SLATE'], SIZES], stock: [5, 40], price: 42 },
+  { code: 'PJ', name: 'Brushed Flannel Pyjama Set', options: [['TARTAN', 'NAVYCHECK'], SIZES], stock: [5, 35], price: 55 },
+  { code: 'SOCK', name: 'Merino Blend Socks', options: [['MUSTARD', 'TEAL', 'GREY', 'RUST', 'BERRY'], ['4-7', '8-11']], stock: [20, 150], price: 12 },
+  { code: 'BEANIE', name: 'Ribbed Lambswool Beanie', options: [['OAT', 'MOSS', 'RUST', 'NAVY', 'BERRY', 'GREY']], stock: [10, 60], price: 22 },
+  { code: 'SCARF', name: 'Lambswool Scarf', options: [['HERRINGBONE', 'TARTAN', 'OCHRE', 'MOSS', 'DOVE']], stock: [5, 30], price: 38 },
+  { code: 'APRON', name: 'Linen Apron', options: [['NATURAL', 'SAGE', 'TERRACOTTA', 'INDIGO']], stock: [5, 40], price: 28 },
+  { code: 'CUSH', name: 'Linen Cushion Cover', options: [['NATURAL', 'SAGE', 'TERRACOTTA', 'INDIGO', 'BLUSH', 'CHARCOAL'], ['45', '50', '3050']], stock: [10, 70], price: 26 },
+  { code: 'THROW', name: 'Wool Throw', options: [['HERRINGBONE', 'TARTAN', 'OCHRE', 'MOSS', 'OAT']], stock: [3, 25], price: 85 },
+  { code: 'TTWL', name: 'Printed Tea Towel', options: [['BEES', 'HARE', 'LEMONS', 'HEN', 'FERN', 'TEAPOT', 'ROBIN', 'HOLLY']], stock: [20, 120], price: 12 },
+  { code: 'NAPK', name: 'Linen Napkins Set of 4', options: [['NATURAL', 'SAGE', 'TERRACOTTA', 'INDIGO', 'BLUSH', 'WHITE']], stock: [10, 50], price: 32 },
+  { code: 'RUNR', name: 'Linen Table Runner', options: [['NATURAL', 'SAGE', 'TERRACOTTA', 'INDIGO', 'BLUSH', 'WHITE'], ['150', '200']], stock: [5, 30], price: 30 },
+  { code: 'DUVET', name: 'Stonewashed Linen Duvet Cover', options: [['NATURAL', 'SAGE', 'WHITE', 'CHARCOAL', 'BLUSH'], ['SGL', 'DBL', 'KING', 'SKING']], stock: [2, 20], price: 140 },
+  { code: 'PLWC', name: 'Linen Pillowcase Pair', options: [['NATURAL', 'SAGE', 'WHITE', 'CHARCOAL', 'BLUSH'], ['STD', 'OXF']], stock: [5, 40], price: 38 },
+  { code: 'MUG', name: 'Stoneware Mug', options: [['SEASALT', 'MOSS', 'SLATE', 'OATMEAL', 'RUST', 'DENIM', 'CREAM', 'SPECKLE']], stock: [20, 150], price: 16 },
+  { code: 'BOWL', name: 'Stoneware Bowl', options: [['SEASALT', 'MOSS', 'SLATE', 'OATMEAL', 'RUST', 'SPECKLE']], stock: [10, 80], price: 18 },
+  { code: 'CNDL', name: 'Soy Wax Candle', options: [['FIG', 'CEDAR', 'NEROLI', 'TOMATOLEAF'], ['S', 'L']], stock: [10, 90], price: 20 },
+  { code: 'BSKT', name: 'Seagrass Basket', options: [['S', 'M', 'L']], stock: [3, 20], price: 34 },
+  { code: 'BLNKT', name: 'Cotton Waffle Blanket', options: [['OAT', 'SAGE', 'CLAY', 'GREY']], stock: [3, 20], price: 75 },
+  { code: 'BTWL', name: 'Cotton Bath Towel', options: [['WHITE', 'SAGE', 'OAT', 'SLATE', 'BLUSH'], ['HAND', 'BATH', 'SHEET']], stock: [10, 60], price: 22 },
+  { code: 'HWB', name: 'Knitted Hot Water Bottle', options: [['OAT', 'MOSS', 'RUST', 'NAVY', 'BERRY']], stock: [5, 30], price: 29 },
+  { code: 'STKG', name: 'Wool Christmas Stocking', options: [['RED', 'GREEN', 'NATURAL']], stock: [5, 25], price: 24 },
+];
+
+interface Variant {
+  sellerSku: string;
+  threePlSku: string;
+  asin: string;
+  title: string;
+  price: number;
+  family: Family;
+}
+
+function variantsOf(f: Family): Variant[] {
+  const combos = f.options.reduce<string[][]>((acc, opts) => acc.flatMap((a) => opts.map((o) => [...a, o])), [[]]);
+  return combos.map((c) => {
+    const suffix = c.join('-');
+    const words = c.map((x) => x.charAt(0) + x.slice(1).toLowerCase()).join(', ');
+    return { sellerSku: `HT-${f.code}-${suffix}`, threePlSku: `${f.code}-${suffix}`, asin: `B0${code(8)}`, title: `Hearth & Thread ${f.name}, ${words}`, price: f.price, family: f };
+  });
+}
+const catalogue = FAMILIES.flatMap(variantsOf);
+
+// ── 3PL stock ────────────────────────────────────────────────────────────────────────────────────
+interface Stock { onHand: number; committed: number }
+const stock = new Map<string, Map<number, Stock>>();
+for (const v of catalogue) {
+  const [lo, hi] = v.family.stock;
+  const roll = rand();
+  const total = roll < 0.07 ? 0 : roll < 0.13 ? int(1, 3) : int(lo, hi);
+  const split = chance(0.35) && total > 6 ? Math.round(total * (0.2 + rand() * 0.3)) : 0;
+  const locs = new Map<number, Stock>();
+  const committedOf = (n: number) => (n > 4 && chance(0.5) ? int(1, Math.max(1, Math.floor(n * 0.15))) : 0);
+  const man = total - split;
+  locs.set(MANCHESTER, { onHand: man, committed: committedOf(man) });
+  if (split > 0) locs.set(NORTHAMPTON, { onHand: split, committed: committedOf(split) });
+  stock.set(v.threePlSku, locs);
+}
+
+// ── SKU Map ──────────────────────────────────────────────────────────────────────────────────────
+type Cell = string | number | boolean | null;
+interface MapRow {
+  sellerSku: string;
+  channel: string;
+  threePlSku: string;
+  asin: string;
+  fnsku: string;
+  buffer: Cell;
+  offer: Cell;
+  maxQty: Cell;
+  active: boolean;
+  notes: string;
+  /** What the sync should do with the row. */
+  kind: 'fbm' | 'fba' | 'dual' | 'bad';
+}
+
+const fnskuOf = new Map<string, string>();
+const fnsku = (sku: string) => {
+  if (!fnskuOf.has(sku)) fnskuOf.set(sku, `X00${code(7)}`);
+  return fnskuOf.get(sku)!;
+};
+
+const rows: MapRow[] = [];
+// Best sellers also have an FBA offer under their own Seller SKU; three were switched to FBA in
+// Seller Central under the same Seller SKU while the FBM row stayed (DUAL_CHANNEL_SKU).
+const fbaSet = new Set<string>();
+while (fbaSet.size < 57) fbaSet.add(pick(catalogue).sellerSku);
+const dualSet = new Set(['HT-MUG-SEASALT', 'HT-THROW-HERRINGBONE', 'HT-TTWL-BEES']);
+for (const s of dualSet) fbaSet.delete(s);
+
+const BAD: Record<string, (r: MapRow) => void> = {
+  'HT-SOCK-TEAL-8-11': (r) => { r.channel = 'FBX'; r.notes = 'typo in Channel'; },
+  'HT-CUSH-BLUSH-50': (r) => { r.buffer = 'lots'; r.notes = 'buffer typed as a word'; },
+  'HT-BOWL-RUST': (r) => { r.maxQty = -5; },
+  'HT-CNDL-FIG-L': (r) => { r.offer = '150%'; r.notes = 'meant 15%?'; },
+  'HT-STKG-GREEN': (r) => { r.active = false; r.notes = 'discontinued after Christmas 2025'; },
+};
+
+for (const v of catalogue) {
+  const buffer: Cell = chance(0.7) ? null : pick([0, 1, 3, 5]);
+  const offer: Cell = chance(0.88) ? null : pick(['50%', '75%', '80%']);
+  const maxQty: Cell = chance(0.87) ? null : pick([10, 20, 30, 50]);
+  const fbm: MapRow = { sellerSku: v.sellerSku, channel: 'FBM', threePlSku: v.threePlSku, asin: v.asin, fnsku: '', buffer, offer, maxQty, active: true, notes: '', kind: 'fbm' };
+  if (dualSet.has(v.sellerSku)) {
+    fbm.kind = 'dual';
+    fbm.notes = 'moved to FBA in Seller Central';
+  }
+  const spoil = BAD[v.sellerSku];
+  if (spoil) {
+    spoil(fbm);
+    fbm.kind = 'bad';
+  }
+  rows.push(fbm);
+  if (v.sellerSku === 'HT-TEE-SAGE-M') {
+    // The same offer typed twice with different figures: both rows are held until one goes.
+    rows.push({ ...fbm, buffer: 4, notes: 'added again by mistake', kind: 'bad' });
+    fbm.kind = 'bad';
+  }
+  if (fbaSet.has(v.sellerSku)) {
+    rows.push({ sellerSku: `${v.sellerSku}-FBA`, channel: 'FBA', threePlSku: v.threePlSku, asin: v.asin, fnsku: fnsku(`${v.sellerSku}-FBA`), buffer: null, offer: null, maxQty: null, active: true, notes: '', kind: 'fba' });
+  }
+  if (dualSet.has(v.sellerSku)) {
+    rows.push({ sellerSku: v.sellerSku, channel: 'FBA', threePlSku: v.threePlSku, asin: v.asin, fnsku: fnsku(v.sellerSku), buffer: null, offer: null, maxQty: null, active: true, notes: '', kind: 'dual' });
+  }
+}
+// An FBA row someone gave a buffer to, and a new gift box that is not at the 3PL yet.
+const fbaWithBuffer = rows.find((r) => r.kind === 'fba' && r.sellerSku.startsWith('HT-HOOD'))
+  ?? rows.find((r) => r.kind === 'fba')!;
+fbaWithBuffer.buffer = 3;
+fbaWithBuffer.notes = 'keep 3 back?';
+fbaWithBuffer.kind = 'bad';
+const GIFT_BOX = { sellerSku: 'HT-GIFTBOX-LARGE', asin: `B0${code(8)}`, title: 'Hearth & Thread Large Gift Box' };
+rows.push({ sellerSku: GIFT_BOX.sellerSku, channel: 'FBM', threePlSku: '', asin: GIFT_BOX.asin, fnsku: '', buffer: null, offer: null, maxQty: null, active: true, notes: 'new for Christmas, 3PL SKU to follow', kind: 'bad' });
+
+// ── Amazon orders: three already at the 3PL, three not yet ───────────────────────────────────────
+const good = rows.filter((r) => r.kind === 'fbm');
+const orderSkus = [0, 1, 2, 3, 4, 5, 6].map((i) => good[Math.floor((i + 1) * good.length / 9)]!);
+const ORDER_IDS = ['202-4418203-1938456', '202-8810347-5520931', '202-1173940-6612084', '202-6603158-2241907', '202-3379021-8845102', '202-9051764-3308219'];
+interface DemoOrder { orderId: string; created: string; latestShipDate: string; items: Array<{ sku: string; quantity: number; orderItemId: string; asin: string; title: string; price: number }>; atThreePl: boolean }
+const orders: DemoOrder[] = ORDER_IDS.map((orderId, i) => {
+  const lines = i === 2 ? [orderSkus[i]!, orderSkus[6]!] : [orderSkus[i]!];
+  const created = hoursBefore(30 - i * 5);
+  return {
+    orderId,
+    created,
+    latestShipDate: new Date(Date.parse(created) + 48 * 3600_000).toISOString(),
+    items: lines.map((r, j) => {
+      const v = catalogue.find((c) => c.sellerSku === r.sellerSku)!;
+      return { sku: r.sellerSku, quantity: j === 0 && i % 2 === 1 ? 2 : 1, orderItemId: String(40000000000000 + i * 1000 + j), asin: v.asin, title: v.title, price: v.price };
+    }),
+    atThreePl: i < 3,
+  };
+});
+// Orders must be fillable from Manchester, where the 3PL sends them.
+for (const o of orders) {
+  for (const it of o.items) {
+    const m = stock.get(rows.find((r) => r.sellerSku === it.sku && r.channel === 'FBM')!.threePlSku)!.get(MANCHESTER)!;
+    if (m.onHand - m.committed < 20) m.onHand = m.committed + 20 + int(0, 30);
+    if (o.atThreePl) m.committed += it.quantity; // what create-order will commit at the start
+  }
+}
+
+// ── What the first sync will propose, so some Amazon quantities already match ───────────────────
+const unsent = new Map<string, number>();
+for (const o of orders) if (!o.atThreePl) for (const it of o.items) unsent.set(it.sku, (unsent.get(it.sku) ?? 0) + it.quantity);
+function proposed(r: MapRow): number {
+  const locs = [...stock.get(r.threePlSku)!.values()];
+  const fulfillable = locs.reduce((n, s) => n + s.onHand - s.committed, 0);
+  const share = r.offer === null ? 1 : Number(String(r.offer).replace('%', '')) / 100;
+  const available = fulfillable - (unsent.get(r.sellerSku) ?? 0);
+  const offered = share === 1 ? available : Math.floor(available * share + 1e-9);
+  const q = Math.max(0, offered - (typeof r.buffer === 'number' ? r.buffer : DEFAULT_BUFFER));
+  return typeof r.maxQty === 'number' ? Math.min(q, r.maxQty) : q;
+}
+const amazonQty = new Map<string, number>();
+for (const r of rows) {
+  if (r.channel !== 'FBM' || amazonQty.has(r.sellerSku)) continue;
+  if (r.kind !== 'fbm') { amazonQty.set(r.sellerSku, int(0, 25)); continue; }
+  const p = proposed(r);
+  // Most quantities are stale (they were last set by hand); zeros mostly already show as zero.
+  const same = p === 0 ? chance(0.75) : chance(0.35);
+  if (same) amazonQty.set(r.sellerSku, p);
+  else {
+    let q = p === 0 ? int(1, 4) : Math.max(0, p + pick([-1, 1]) * int(1, 12));
+    if (q === p) q = p + 1;
+    amazonQty.set(r.sellerSku, q);
+  }
+}
+// The SKU the warehouse finds empty later on (a `setStock` step): Manchester-only, currently offered.
+const zeroed = good.find((r) => stock.get(r.threePlSku)!.size === 1 && proposed(r) > 5 && !orders.some((o) => o.items.some((i) => i.sku === r.sellerSku)))!;
+
+// ── Amazon section ───────────────────────────────────────────────────────────────────────────────
+const variantBySku = new Map(catalogue.map((v) => [v.sellerSku, v]));
+const listings: Array<Record<string, unknown>> = [];
+const fbaInventory: Array<Record<string, unknown>> = [];
+const listed = new Set<string>();
+function fbaBuckets(sku: string, name: string) {
+  const roll = rand();
+  const fulfillable = roll < 0.08 ? 0 : int(5, 180);
+  const pendingTransshipment = chance(0.4) ? int(1, 6) : 0;
+  const fcProcessing = chance(0.4) ? int(1, 4) : 0;
+  fbaInventory.push({
+    sku,
+    fulfillable,
+    inboundWorking: chance(0.2) ? int(10, 60) : 0,
+    inboundShipped: chance(0.25) ? int(12, 96) : 0,
+    inboundReceiving: chance(0.15) ? int(1, 30) : 0,
+    reserved: pendingTransshipment + fcProcessing + (chance(0.5) ? int(1, 5) : 0),
+    pendingTransshipment,
+    fcProcessing,
+    unfulfillable: chance(0.2) ? int(1, 4) : 0,
+    researching: chance(0.1) ? int(1, 2) : 0,
+    productName: name,
+    lastUpdated: hoursBefore(int(1, 20)),
+  });
+}
+for (const r of rows) {
+  if (listed.has(r.sellerSku)) continue;
+  listed.add(r.sellerSku);
+  const v = variantBySku.get(r.sellerSku.replace(/-FBA$/, ''));
+  const title = v?.title ?? GIFT_BOX.title;
+  const price = v?.price ?? 6;
+  const onAmazonAsFba = r.channel === 'FBA' || dualSet.has(r.sellerSku);
+  if (onAmazonAsFba) {
+    listings.push({ sku: r.sellerSku, channel: 'FBA', asin: r.asin, fnsku: fnsku(r.sellerSku), title, price });
+    fbaBuckets(r.sellerSku, title);
+  } else {
+    listings.push({ sku: r.sellerSku, channel: 'FBM', asin: r.asin, quantity: amazonQty.get(r.sellerSku) ?? 0, title, price, ...(r.active ? {} : { status: 'Inactive' }) });
+  }
+}
+// Listings nobody mapped yet (UNMAPPED_SKU).
+const unmapped = [
+  { sku: 'HT-TOTE-CANVAS', channel: 'FBM', asin: `B0${code(8)}`, quantity: 12, title: 'Hearth & Thread Canvas Tote Bag', price: 18 },
+  { sku: 'HT-MUG-XMAS24', channel: 'FBM', asin: `B0${code(8)}`, quantity: 3, title: 'Hearth & Thread Christmas Mug 2024', price: 16 },
+  { sku: 'HT-TTWL-BEES-3PK-FBA', channel: 'FBA', asin: `B0${code(8)}`, fnsku: fnsku('HT-TTWL-BEES-3PK-FBA'), title: 'Hearth & Thread Tea Towels, Bees, Pack of 3', price: 30 },
+];
+for (const u of unmapped) {
+  listings.push(u);
+  if (u.channel === 'FBA') fbaBuckets(u.sku, u.title);
+}
+
+const amazon = {
+  marketplace: 'UK',
+  sellerId: SELLER_ID,
+  listings,
+  fbaInventory,
+  orders: orders.map((o) => ({ orderId: o.orderId, created: o.created, status: 'UNSHIPPED', fulfilledBy: 'MERCHANT', latestShipDate: o.latestShipDate, items: o.items })),
+  carrierCodes: ['Royal Mail', 'Parcelforce', 'DPD', 'Evri', 'Other'],
+};
+
+// ── 3PL section ──────────────────────────────────────────────────────────────────────────────────
+const extras = [
+  { sku: 'TOTE-CANVAS', name: 'Canvas Tote Bag', onHand: 64 },
+  { sku: 'INSERT-THANKYOU-A6', name: 'Thank-you card A6 (packaging)', onHand: 2400 },
+  { sku: 'MAILER-BAG-L', name: 'Recycled mailer bag, large (packaging)', onHand: 900 },
+  { sku: 'SWATCH-LINEN', name: 'Linen swatch card', onHand: 150 },
+];
+const inventory: Array<Record<string, unknown>> = [];
+for (const v of catalogue) {
+  for (const [location, s] of stock.get(v.threePlSku)!) {
+    // Seeded 3PL orders commit their own units when created: take them out of the seed figure.
+    const fromOrders = orders.filter((o) => o.atThreePl && location === MANCHESTER).flatMap((o) => o.items).filter((i) => i.sku === v.sellerSku).reduce((n, i) => n + i.quantity, 0);
+    inventory.push({ sku: v.threePlSku, location, onHand: s.onHand, committed: s.committed - fromOrders });
+  }
+}
+for (const e of extras) inventory.push({ sku: e.sku, location: MANCHESTER, onHand: e.onHand, committed: 0 });
+
+const threePl = {
+  provider: 'shipbob',
+  locations: [{ id: MANCHESTER, name: 'Manchester' }, { id: NORTHAMPTON, name: 'Northampton' }],
+  products: [...catalogue.map((v) => ({ sku: v.threePlSku, name: v.title.replace('Hearth & Thread ', '') })), ...extras.map((e) => ({ sku: e.sku, name: e.name }))],
+  inventory,
+  orders: orders.filter((o) => o.atThreePl).map((o) => ({
+    reference: o.orderId,
+    location: MANCHESTER,
+    items: o.items.map((i) => ({ sku: rows.find((r) => r.sellerSku === i.sku && r.channel === 'FBM')!.threePlSku, quantity: i.quantity })),
+  })),
+  behaviour: { shipAfter: '2h', carrier: 'Royal Mail', service: 'Tracked 48' },
+};
+
+// ── Sheet ────────────────────────────────────────────────────────────────────────────────────────
+const help = (key: string) => SETTINGS.find((s) => s.key === key)!.help;
+const settingsRows: Cell[][] = [
+  TABS.settings.columns.map((c) => c.header),
+  ['Marketplace', 'UK', help('Marketplace')],
+  ['Amazon seller ID', SELLER_ID, help('Amazon seller ID')],
+  ['Push mode', 'dry-run', help('Push mode')],
+  ['Default safety buffer', DEFAULT_BUFFER, help('Default safety buffer')],
+  // Raised for the first catch-up, when most Amazon quantities are stale; set back before "auto".
+  ['Guardrail max share changing', '75%', help('Guardrail max share changing')],
+  ['Alert email', 'ops@hearthandthread.co.uk', help('Alert email')],
+];
+const skuMapHeaders = TABS.skuMap.columns.map((c) => c.header).filter((h) => h !== 'Status');
+const skuMapRows: Cell[][] = [
+  skuMapHeaders,
+  ...rows.map((r) => [r.sellerSku, 'UK', r.channel, r.threePlSku, r.asin, r.fnsku, r.buffer, r.offer, r.maxQty, r.active, r.notes]),
+];
+const carrierRows: Cell[][] = [
+  TABS.carrierMap.columns.map((c) => c.header),
+  ['Royal Mail', 'Tracked 48', 'Royal Mail', '', 'Tracked 48', ''],
+  ['Royal Mail', 'Tracked 24', 'Royal Mail', '', 'Tracked 24', ''],
+  ['DPD', 'Next Day', 'DPD', '', 'Next Day', 'duvets and throws'],
+  ['Evri', 'Standard', 'Evri', '', 'Standard 48', 'large letters'],
+];
+
+const settingsEdit = (key: string, value: Cell) => ({ edit: { tab: 'Settings', match: { Key: key }, set: { Value: value } } });
+const steps = [
+  { run: 'onOpen' },
+  { run: 'setupSheets' },
+  { run: 'syncNow', args: ['inventory'] },
+  settingsEdit('Push mode', 'approve'),
+  { run: 'syncNow', args: ['inventory'] },
+  { run: 'approveStockPush' },
+  { advance: '20m' },
+  { run: 'syncNow', args: ['inventory'] },
+  { world: { system: 'threePl', action: 'setStock', sku: zeroed.threePlSku, location: MANCHESTER, onHand: 0, committed: 0 } },
+  settingsEdit('Guardrail max share changing', '50%'),
+  settingsEdit('Push mode', 'auto'),
+  { run: 'enableScheduledSync' },
+  { trigger: 'time', for: '3h' },
+  { run: 'undoLastStockPush' },
+  { run: 'syncNow', args: ['inventory'] },
+];
+
+const scenario = {
+  name: 'demo-uk-brand',
+  description:
+    `Hearth & Thread, a UK apparel and homeware brand: ${rows.length} SKU Map rows (${rows.filter((r) => r.channel === 'FBM').length} FBM, ` +
+    `${rows.filter((r) => r.channel === 'FBA').length} FBA, ${dualSet.size} Seller SKUs mapped as both, ${rows.filter((r) => r.kind === 'bad').length} broken rows), ` +
+    `ShipBob in Manchester and Northampton, ${orders.length} unshipped Amazon orders (${orders.filter((o) => !o.atThreePl).length} not yet at the 3PL). ` +
+    'Set up, dry-run, approve the first push, read it back, then the 3PL runs out of ' + zeroed.threePlSku +
+    ' while the scheduled sync runs in auto mode; undo the last push and sync again.',
+  start: START,
+  mode: 'bound',
+  sheet: { Settings: settingsRows, 'SKU Map': skuMapRows, 'Carrier Map': carrierRows },
+  amazon,
+  threePl,
+  faults: [],
+  steps,
+};
+
+/** JSON with one line per row, listing, order or step: readable in a diff, small on disk. */
+function format(v: unknown, indent = ''): string {
+  const one = JSON.stringify(v);
+  if (v === null || typeof v !== 'object') return one;
+  const inner = `${indent}  `;
+  if (Array.isArray(v)) {
+    if (v.length === 0 || v.every((x) => x === null || typeof x !== 'object') || indent.length >= 4) return one;
+    return `[\n${v.map((x) => inner + format(x, inner)).join(',\n')}\n${indent}]`;
+  }
+  if (indent.length >= 4 && one.length <= 240) return one;
+  const entries = Object.entries(v as Record<string, unknown>);
+  if (entries.length === 0) return one;
+  return `{\n${entries.map(([k, x]) => `${inner}${JSON.stringify(k)}: ${format(x, inner)}`).join(',\n')}\n${indent}}`;
+}
+
+const out = path.join(path.dirname(fileURLToPath(import.meta.url)), 'demo-uk-brand.json');
+writeFileSync(out, `${format(scenario)}\n`);
+console.log(`Wrote ${path.relative(process.cwd(), out)}: ${rows.length} SKU Map rows, ${listings.length} Amazon listings, ${inventory.length} 3PL stock lines.`);
