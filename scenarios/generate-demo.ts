@@ -1,7 +1,7 @@
 // Writes scenarios/demo-uk-brand.json (`npm run demo`): a UK apparel and homeware brand, "Hearth &
 // Thread", with ~300 SKU Map rows, its Amazon account and its ShipBob account, and the steps of a
-// first week with the add-on. Deterministic (seeded generator, fixed dates) so the file only changes
-// when this script does. Run: npx tsx scenarios/generate-demo.ts
+// first morning with the add-on. Deterministic (seeded generator, fixed dates) so the file only changes
+// when this script does. Run: npx tsx scenarios/generate-demo.ts [output.json]
 
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -61,6 +61,12 @@ const FAMILIES: Family[] = [
   { code: 'STKG', name: 'Wool Christmas Stocking', options: [['RED', 'GREEN', 'NATURAL']], stock: [5, 25], price: 24 },
 ];
 
+const LABELS: Record<string, string> = {
+  NAVYCHECK: 'Navy Check', TOMATOLEAF: 'Tomato Leaf', SGL: 'Single', DBL: 'Double', SKING: 'Super King', STD: 'Standard',
+  OXF: 'Oxford', '45': '45 × 45 cm', '50': '50 × 50 cm', '3050': '30 × 50 cm', '150': '150 cm', '200': '200 cm',
+  '4-7': 'UK 4–7', '8-11': 'UK 8–11', HAND: 'Hand Towel', BATH: 'Bath Towel', SHEET: 'Bath Sheet', S: 'Small', M: 'Medium', L: 'Large',
+};
+
 interface Variant {
   sellerSku: string;
   threePlSku: string;
@@ -74,11 +80,16 @@ function variantsOf(f: Family): Variant[] {
   const combos = f.options.reduce<string[][]>((acc, opts) => acc.flatMap((a) => opts.map((o) => [...a, o])), [[]]);
   return combos.map((c) => {
     const suffix = c.join('-');
-    const words = c.map((x) => x.charAt(0) + x.slice(1).toLowerCase()).join(', ');
+    const words = c.map((x, i) => (f.options[i] === SIZES ? x : LABELS[x] ?? x.charAt(0) + x.slice(1).toLowerCase())).join(', ');
     return { sellerSku: `HT-${f.code}-${suffix}`, threePlSku: `${f.code}-${suffix}`, asin: `B0${code(8)}`, title: `Hearth & Thread ${f.name}, ${words}`, price: f.price, family: f };
   });
 }
 const catalogue = FAMILIES.flatMap(variantsOf);
+const known = new Set(catalogue.map((v) => v.sellerSku));
+const need = (sku: string) => {
+  if (!known.has(sku)) throw new Error(`generate-demo: ${sku} is not in the catalogue`);
+  return sku;
+};
 
 // ── 3PL stock ────────────────────────────────────────────────────────────────────────────────────
 interface Stock { onHand: number; committed: number }
@@ -122,10 +133,13 @@ const fnsku = (sku: string) => {
 const rows: MapRow[] = [];
 // Best sellers also have an FBA offer under their own Seller SKU; three were switched to FBA in
 // Seller Central under the same Seller SKU while the FBM row stayed (DUAL_CHANNEL_SKU).
+const dualSet = new Set(['HT-MUG-SEASALT', 'HT-THROW-HERRINGBONE', 'HT-TTWL-BEES'].map(need));
+const DUPLICATE = need('HT-TEE-SAGE-M');
 const fbaSet = new Set<string>();
-while (fbaSet.size < 57) fbaSet.add(pick(catalogue).sellerSku);
-const dualSet = new Set(['HT-MUG-SEASALT', 'HT-THROW-HERRINGBONE', 'HT-TTWL-BEES']);
-for (const s of dualSet) fbaSet.delete(s);
+while (fbaSet.size < 57) {
+  const sku = pick(catalogue).sellerSku;
+  if (!dualSet.has(sku)) fbaSet.add(sku);
+}
 
 const BAD: Record<string, (r: MapRow) => void> = {
   'HT-SOCK-TEAL-8-11': (r) => { r.channel = 'FBX'; r.notes = 'typo in Channel'; },
@@ -135,6 +149,7 @@ const BAD: Record<string, (r: MapRow) => void> = {
   'HT-STKG-GREEN': (r) => { r.active = false; r.notes = 'discontinued after Christmas 2025'; },
 };
 
+for (const sku of Object.keys(BAD)) need(sku);
 for (const v of catalogue) {
   const buffer: Cell = chance(0.7) ? null : pick([0, 1, 3, 5]);
   const offer: Cell = chance(0.88) ? null : pick(['50%', '75%', '80%']);
@@ -150,7 +165,7 @@ for (const v of catalogue) {
     fbm.kind = 'bad';
   }
   rows.push(fbm);
-  if (v.sellerSku === 'HT-TEE-SAGE-M') {
+  if (v.sellerSku === DUPLICATE) {
     // The same offer typed twice with different figures: both rows are held until one goes.
     rows.push({ ...fbm, buffer: 4, notes: 'added again by mistake', kind: 'bad' });
     fbm.kind = 'bad';
@@ -365,7 +380,7 @@ const scenario = {
   name: 'demo-uk-brand',
   description:
     `Hearth & Thread, a UK apparel and homeware brand: ${rows.length} SKU Map rows (${rows.filter((r) => r.channel === 'FBM').length} FBM, ` +
-    `${rows.filter((r) => r.channel === 'FBA').length} FBA, ${dualSet.size} Seller SKUs mapped as both, ${rows.filter((r) => r.kind === 'bad').length} broken rows), ` +
+    `${rows.filter((r) => r.channel === 'FBA').length} FBA, ${dualSet.size} Seller SKUs mapped as both, ${rows.filter((r) => r.kind === 'bad' && r.active).length} broken rows, 1 inactive), ` +
     `ShipBob in Manchester and Northampton, ${orders.length} unshipped Amazon orders (${orders.filter((o) => !o.atThreePl).length} not yet at the 3PL). ` +
     'Set up, dry-run, approve the first push, read it back, then the 3PL runs out of ' + zeroed.threePlSku +
     ' while the scheduled sync runs in auto mode; undo the last push and sync again.',
@@ -378,21 +393,26 @@ const scenario = {
   steps,
 };
 
-/** JSON with one line per row, listing, order or step: readable in a diff, small on disk. */
-function format(v: unknown, indent = ''): string {
+/** JSON with one line per row, listing, order line or step: readable in a diff, small on disk. */
+function format(v: unknown, depth = 0): string {
   const one = JSON.stringify(v);
   if (v === null || typeof v !== 'object') return one;
-  const inner = `${indent}  `;
+  const pad = '  '.repeat(depth + 1);
+  const close = '  '.repeat(depth);
   if (Array.isArray(v)) {
-    if (v.length === 0 || v.every((x) => x === null || typeof x !== 'object') || indent.length >= 4) return one;
-    return `[\n${v.map((x) => inner + format(x, inner)).join(',\n')}\n${indent}]`;
+    if (v.length === 0 || v.every((x) => x === null || typeof x !== 'object')) return one;
+    return `[\n${v.map((x) => pad + format(x, depth + 1)).join(',\n')}\n${close}]`;
   }
-  if (indent.length >= 4 && one.length <= 240) return one;
   const entries = Object.entries(v as Record<string, unknown>);
-  if (entries.length === 0) return one;
-  return `{\n${entries.map(([k, x]) => `${inner}${JSON.stringify(k)}: ${format(x, inner)}`).join(',\n')}\n${indent}}`;
+  if (entries.length === 0 || (depth >= 2 && one.length <= 400)) return one;
+  return `{\n${entries.map(([k, x]) => `${pad}${JSON.stringify(k)}: ${format(x, depth + 1)}`).join(',\n')}\n${close}}`;
 }
 
-const out = path.join(path.dirname(fileURLToPath(import.meta.url)), 'demo-uk-brand.json');
+// An optional argument writes elsewhere (tests compare a fresh copy with the checked-in file).
+const out = path.resolve(process.argv[2] ?? path.join(path.dirname(fileURLToPath(import.meta.url)), 'demo-uk-brand.json'));
 writeFileSync(out, `${format(scenario)}\n`);
+const compared = rows.filter((r) => r.kind === 'fbm');
+const changing = compared.filter((r) => amazonQty.get(r.sellerSku) !== proposed(r));
+const toZero = changing.filter((r) => proposed(r) === 0).length;
+console.log(`First sync: ${changing.length} of ${compared.length} FBM quantities change (${Math.round((100 * changing.length) / compared.length)}%), ${toZero} to zero.`);
 console.log(`Wrote ${path.relative(process.cwd(), out)}: ${rows.length} SKU Map rows, ${listings.length} Amazon listings, ${inventory.length} 3PL stock lines.`);

@@ -47,6 +47,11 @@ export class FaultInjector {
     this.states.push({ spec, seen: 0, hits: 0, rng: seededRandom(spec.seed ?? 1) });
   }
 
+  /** The outage is over: no fault fires from now on (tests that check recovery after faults). */
+  clear(): void {
+    this.states = [];
+  }
+
   /**
    * Called once per incoming call. Returns the fault kind to apply, or null. The first matching
    * fault that fires wins; every matching fault counts the call.

@@ -196,7 +196,8 @@ function computeAndPush(ctx: Ctx, amazon: SpApiClient, adapter: ThreePlAdapter, 
   const stock = readThreePlStock(adapter, now);
   const unsent = readUnsentOrders(amazon, adapter, now);
   const listings = readAmazonListings(amazon);
-  const fbaSkus = [...new Set(validation.entries.filter((e) => e.channel === 'FBA' && e.marketplace === settings.marketplace).map((e) => e.sellerSku))];
+  // Held dual-channel rows still show Amazon's FBA buckets, so they are read too.
+  const fbaSkus = [...new Set([...validation.entries, ...validation.held].filter((e) => e.channel === 'FBA' && e.marketplace === settings.marketplace).map((e) => e.sellerSku))];
   const fba = readFbaSummaries(amazon, fbaSkus);
 
   const built = buildInventory({
@@ -223,7 +224,9 @@ function computeAndPush(ctx: Ctx, amazon: SpApiClient, adapter: ThreePlAdapter, 
     threePlSkuCount: countThreePlSkus(stock.records),
     previousThreePlSkuCount: num(store.get(K.last3plSkuCount)),
     stockSnapshotAt: stock.snapshotAt,
-    now,
+    // Age at the moment of deciding to push: the 3PL is read after the run starts, so the run's
+    // start time would always make the snapshot look fresh, however slow the reads that followed.
+    now: ctx.ports.clock.now(),
     settings,
   });
   const approved = settings.pushMode === 'approve' ? approvedSet(ctx, approveNow) : null;
@@ -245,6 +248,8 @@ function computeAndPush(ctx: Ctx, amazon: SpApiClient, adapter: ThreePlAdapter, 
 
   let pushMessage = '';
   let counts: Record<string, number> = {};
+  // A push still waiting for Amazon (feed in queue, patches cut by time) is not a finished run.
+  let unfinished = false;
   const queued = changesFromRows(rows);
   if (plan.push && queued.length > 0) {
     const r = startPush(ctx, amazon, rows, 'push', `push-${now}`);
@@ -252,6 +257,7 @@ function computeAndPush(ctx: Ctx, amazon: SpApiClient, adapter: ThreePlAdapter, 
     if (r.progress.state === 'done') writeInventory(ctx.ports.workbook, sheet, rows);
     raised.push(...r.raised);
     const summary = pushSummary(r.progress, r.changes, 'Pushed:');
+    unfinished = r.progress.state !== 'done';
     pushMessage = summary.message;
     counts = summary.counts;
     store.delete(K.approvedPlan);
@@ -263,7 +269,9 @@ function computeAndPush(ctx: Ctx, amazon: SpApiClient, adapter: ThreePlAdapter, 
   if (settings.pushMode === 'approve') store.set(K.shownPlan, planFingerprint(waiting));
 
   store.set(K.lastSuccessAt, String(now));
-  store.set(K.last3plSkuCount, String(countThreePlSkus(stock.records)));
+  // A list that tripped "much shorter than last time" must not become the new baseline, or the
+  // hold would lift itself on the next run; an approval accepts it.
+  if (approved || !trips.some((t) => t.limit === '3pl-list-short')) store.set(K.last3plSkuCount, String(countThreePlSkus(stock.records)));
   writeSkuMapStatus(ctx.ports.workbook, sheet, built.statuses);
   const rec = writeExceptions(ctx.ports.workbook, sheet, raised, now, scopeFn);
 
@@ -277,7 +285,7 @@ function computeAndPush(ctx: Ctx, amazon: SpApiClient, adapter: ThreePlAdapter, 
           ? `${waiting.length} change(s) await approval ("Approve stock push").`
           : pushMessage || 'No FBM quantity needed to change.';
   return {
-    outcome: plan.held ? 'held' : 'ok',
+    outcome: plan.held ? 'held' : unfinished ? 'partial' : 'ok',
     counts: {
       offers: offers.length,
       changes: plan.changes.length,

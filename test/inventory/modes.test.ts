@@ -1,0 +1,179 @@
+// Push modes (dry-run / approve / auto), pushing only changed quantities, patch versus one
+// JSON_LISTINGS_FEED followed to its processing report, and undo of the last push.
+
+import { describe, expect, it } from 'vitest';
+import { InventoryRun, manyOffers } from './builder';
+
+const offers = () => [
+  { sku: 'A-1', onHand: 10 },
+  { sku: 'B-1', onHand: 6 },
+  { sku: 'C-1', onHand: 3, amazonQty: 2 },
+];
+
+describe('dry-run', () => {
+  it('computes and shows, pushes nothing, says so', () => {
+    const r = new InventoryRun({ offers: offers(), settings: { 'Push mode': 'dry-run' } });
+    const s = r.sync();
+    expect(s.outcome).toBe('ok');
+    expect(s.message).toMatch(/Dry run: 2 FBM quantities would change; nothing was pushed/);
+    expect(r.writes()).toEqual([]);
+    expect(r.inventoryRow('A-1')!['Push State']).toBe('dry-run');
+    expect(r.inventoryRow('A-1')!['Proposed FBM Qty']).toBe('9');
+    // C-1 is already right (3 − 1 = 2).
+    expect(r.inventoryRow('C-1')!['Push State']).toBe('unchanged');
+    r.advance('30m');
+    r.sync();
+    expect(r.writes()).toEqual([]);
+    r.assertInvariants();
+  });
+
+  it('is the default when Settings says nothing', () => {
+    const r = new InventoryRun({ offers: offers(), settings: { 'Push mode': '' } });
+    r.sync();
+    expect(r.writes()).toEqual([]);
+    expect(r.inventoryRow('A-1')!['Push State']).toBe('dry-run');
+    r.assertInvariants();
+  });
+});
+
+describe('approve', () => {
+  it('waits for "Approve stock push" and then pushes exactly the plan shown', () => {
+    const r = new InventoryRun({ offers: offers(), settings: { 'Push mode': 'approve' } });
+    const first = r.sync();
+    expect(first.message).toMatch(/2 change\(s\) await approval/);
+    expect(r.inventoryRow('A-1')!['Push State']).toBe('awaiting approval');
+    r.advance('10m');
+    r.sync();
+    expect(r.writes()).toEqual([]);
+
+    // Stock moves after the plan was shown: A-1's new figure was never shown, so it waits.
+    r.setStock('SB-A-1', 8);
+    const approved = r.approve();
+    expect(approved.outcome).toBe('ok');
+    expect(r.writes().map((w) => `${w.sku}=${w.quantity}`)).toEqual(['B-1=5']);
+    expect(r.inventoryRow('A-1')!['Push State']).toBe('awaiting approval');
+    expect(r.inventoryRow('A-1')!['Proposed FBM Qty']).toBe('7');
+
+    // Approving again sends what is now shown.
+    r.approve();
+    expect(r.writes().map((w) => `${w.sku}=${w.quantity}`)).toEqual(['B-1=5', 'A-1=7']);
+    r.assertInvariants();
+  });
+
+  it('accepts the Settings cell "Approve stock push" = yes, and clears it after pushing', () => {
+    const r = new InventoryRun({ offers: offers(), settings: { 'Push mode': 'approve' } });
+    r.sync();
+    expect(r.writes()).toEqual([]);
+    r.setting('Approve stock push', 'yes');
+    r.sync();
+    expect(r.writes().map((w) => `${w.sku}=${w.quantity}`).sort()).toEqual(['A-1=9', 'B-1=5']);
+    const cell = r.tab('Settings').find((s) => s['Key'] === 'Approve stock push')!;
+    expect(cell['Value']).toBe('');
+    // With the cell cleared, a later change waits again.
+    r.setStock('SB-B-1', 2);
+    r.sync();
+    expect(r.writes()).toHaveLength(2);
+    expect(r.inventoryRow('B-1')!['Push State']).toBe('awaiting approval');
+    r.assertInvariants();
+  });
+});
+
+describe('auto', () => {
+  it('pushes only changed quantities, by patchListingsItem to the DEFAULT channel', () => {
+    const r = new InventoryRun({ offers: offers() });
+    r.sync();
+    expect(r.writes().map((w) => [w.operation, w.sku, w.fulfillmentChannelCode, w.quantity])).toEqual([
+      ['patchListingsItem', 'A-1', 'DEFAULT', 9],
+      ['patchListingsItem', 'B-1', 'DEFAULT', 5],
+    ]);
+    r.advance('20m');
+    const again = r.sync();
+    expect(again.message).toMatch(/No FBM quantity needed to change/);
+    expect(r.writes()).toHaveLength(2);
+    expect(r.inventoryRow('A-1')!['Push State']).toBe('applied');
+    r.setStock('SB-C-1', 9);
+    r.sync();
+    expect(r.writes().slice(2).map((w) => `${w.sku}=${w.quantity}`)).toEqual(['C-1=8']);
+    r.assertInvariants();
+  });
+});
+
+describe('feed', () => {
+  it('sends one JSON_LISTINGS_FEED at the Feed threshold and follows it to its processing report on later runs', () => {
+    const r = new InventoryRun({ offers: manyOffers(6), settings: { 'Feed threshold': 5 } });
+    const first = r.sync();
+    expect(first.outcome).toBe('partial');
+    expect(first.message).toMatch(/Feed \S+ is in queue/);
+    const feeds = r.run.amazon.snapshot().feeds as Array<{ feedType: string }>;
+    expect(feeds.map((f) => f.feedType)).toEqual(['JSON_LISTINGS_FEED']);
+    expect(r.inventoryRow('SKU-01')!['Push State']).toBe('queued');
+
+    r.advance('3m');
+    const second = r.sync();
+    expect(second.outcome).toBe('ok');
+    expect(second.message).toMatch(/6 FBM quantities accepted/);
+    const writes = r.writes();
+    expect(writes).toHaveLength(6);
+    expect(new Set(writes.map((w) => w.operation))).toEqual(new Set(['JSON_LISTINGS_FEED']));
+    expect(r.inventoryRow('SKU-01')!['Push State']).toBe('accepted');
+    r.advance('20m');
+    r.sync();
+    expect(r.inventoryRow('SKU-01')!['Push State']).toBe('applied');
+    expect(r.run.amazon.snapshot().feeds).toHaveLength(1);
+    expect(r.tracker.convergenceProblems()).toEqual([]);
+    r.assertInvariants();
+  });
+
+  it('turns per-SKU issues in the processing report into STOCK_PUSH_REJECTED, and the rest are accepted', () => {
+    const r = new InventoryRun({ offers: manyOffers(5), settings: { 'Feed threshold': 5 } });
+    r.sync();
+    // The listing is deleted in Seller Central while the feed waits in Amazon's queue.
+    r.run.amazon.state.listings.delete('SKU-03');
+    r.advance('3m');
+    const s = r.sync();
+    expect(s.message).toMatch(/4 FBM quantities accepted by Amazon, 1 rejected/);
+    const rejected = r.openExceptions('STOCK_PUSH_REJECTED');
+    expect(rejected.map((e) => e['Key'])).toEqual(['STOCK_PUSH_REJECTED:UK:SKU-03']);
+    expect(rejected[0]!['Message']).toMatch(/does not exist/);
+    expect(r.inventoryRow('SKU-03')!['Push State']).toBe('rejected');
+    expect(r.inventoryRow('SKU-02')!['Push State']).toBe('accepted');
+    r.assertInvariants();
+  });
+
+  it('uses patches below the threshold', () => {
+    const r = new InventoryRun({ offers: manyOffers(4), settings: { 'Feed threshold': 5 } });
+    r.sync();
+    expect(r.writes().map((w) => w.operation)).toEqual(Array(4).fill('patchListingsItem'));
+    expect(r.run.amazon.snapshot().feeds).toEqual([]);
+    r.assertInvariants();
+  });
+});
+
+describe('undo', () => {
+  it('restores the quantities Amazon had before the last push', () => {
+    const r = new InventoryRun({ offers: [{ sku: 'A-1', onHand: 10, amazonQty: 4 }, { sku: 'B-1', onHand: 6, amazonQty: 5 }, { sku: 'C-1', onHand: 8, amazonQty: 1 }] });
+    r.sync();
+    expect([r.amazonQty('A-1'), r.amazonQty('B-1'), r.amazonQty('C-1')]).toEqual([9, 5, 7]);
+    r.setStock('SB-A-1', 4);
+    r.sync();
+    expect(r.amazonQty('A-1')).toBe(3);
+    const u = r.undo();
+    expect(u.outcome).toBe('ok');
+    expect(u.message).toMatch(/Undo: 1 FBM quantity accepted/);
+    // Only the last push is undone: A-1 back to 9; C-1 keeps the first push's 7.
+    expect([r.amazonQty('A-1'), r.amazonQty('B-1'), r.amazonQty('C-1')]).toEqual([9, 5, 7]);
+    const log = r.syncLog();
+    expect(log[log.length - 1]!['Job']).toBe('inventory-undo');
+    r.assertInvariants();
+  });
+
+  it('says there is nothing to undo before any push', () => {
+    const r = new InventoryRun({ offers: offers(), settings: { 'Push mode': 'dry-run' } });
+    r.sync();
+    const u = r.undo();
+    expect(u.outcome).toBe('ok');
+    expect(u.message).toMatch(/no stock push to undo/i);
+    expect(r.writes()).toEqual([]);
+    r.assertInvariants();
+  });
+});
