@@ -26,7 +26,7 @@ import type { JobOutcome } from '../runner';
 import { readSettings } from '../settings-source';
 import { ConfigError, amazonClient, threePlAdapter } from '../connections';
 import { readAmazonListings, readFbaSummaries, readThreePlStock, readUnsentOrders } from './sources';
-import { MAX_PATCHES, clearPending, loadPending, runFeed, runPatches, savePending } from './push';
+import { MAX_PATCHES, clearPending, loadPending, resultsFrom, runFeed, runPatches, savePending } from './push';
 import type { PendingPush, PushProgress } from './push';
 import { readInventorySheet, writeExceptions, writeInventory, writeSkuMapStatus } from './sheet';
 import type { InventorySheet } from './sheet';
@@ -39,6 +39,8 @@ const K = {
   last3plSkuCount: 'inventory.last3plSkuCount',
   shownPlan: 'inventory.shownPlan',
   approvedPlan: 'inventory.approvedPlan',
+  /** Approved changes of a push that was cut before they were sent: still approved for the next computation. */
+  resumedPlan: 'inventory.resumedPlan',
 } as const;
 
 export interface InventoryJobOptions {
@@ -54,6 +56,8 @@ interface Ctx {
   settings: Settings;
   sheet: InventorySheet;
   now: number;
+  /** Problems found while settling an unfinished push, reported with this run's. */
+  carried: RaisedException[];
 }
 
 const num = (v: string | null): number | null => (v === null || v === '' || !Number.isFinite(Number(v)) ? null : Number(v));
@@ -184,8 +188,35 @@ function undo(ctx: Ctx, amazon: SpApiClient): JobOutcome {
 function approvedSet(ctx: Ctx, approveNow: boolean): Set<string> | null {
   const { store } = ctx.ports;
   const fp = approveNow || ctx.settings.approveStockPush ? store.get(K.shownPlan) : store.get(K.approvedPlan);
-  if (!fp) return null;
-  return new Set(fp.split('|').filter(Boolean));
+  const resumed = store.get(K.resumedPlan);
+  if (!fp && !resumed) return null;
+  return new Set(`${fp ?? ''}|${resumed ?? ''}`.split('|').filter(Boolean));
+}
+
+/** A push whose quantities are not all with Amazon yet: patches, or a feed not yet submitted. */
+function isUnsentPush(p: PendingPush): boolean {
+  return p.kind === 'push' && (p.method === 'patch' || (!p.feedId && !p.creating));
+}
+
+/**
+ * A push cut before all its quantities reached Amazon (time budget, killed execution, an error) is
+ * not resumed with its old figures: the 3PL stock may have fallen since, and sending them would
+ * offer stock that is gone. What Amazon acknowledged is recorded; the rest is computed afresh by
+ * this run, and quantities Amazon already shows (a write whose answer was lost) are not sent again.
+ */
+function settleUnsentPush(ctx: Ctx, pending: PendingPush): void {
+  const { store } = ctx.ports;
+  const changes = changesFromRows(ctx.sheet.previousRows);
+  const results = resultsFrom(pending.done);
+  const recorded = recordPushResults(ctx.sheet.previousRows, changes, results);
+  writeInventory(ctx.ports.workbook, ctx.sheet, recorded.rows);
+  ctx.sheet.previousRows = recorded.rows;
+  ctx.carried.push(...recorded.exceptions);
+  if (results.length) store.set(K.lastPushAt, String(ctx.ports.clock.now()));
+  // Only approved changes were queued in approve mode: the unsent ones stay approved at their quantity.
+  const unsent = changes.filter((c) => pending.done[c.key] === undefined);
+  if (ctx.settings.pushMode === 'approve' && unsent.length) store.set(K.resumedPlan, planFingerprint(unsent));
+  clearPending(store);
 }
 
 function computeAndPush(ctx: Ctx, amazon: SpApiClient, adapter: ThreePlAdapter, approveNow: boolean): JobOutcome {
@@ -230,6 +261,7 @@ function computeAndPush(ctx: Ctx, amazon: SpApiClient, adapter: ThreePlAdapter, 
     settings,
   });
   const approved = settings.pushMode === 'approve' ? approvedSet(ctx, approveNow) : null;
+  store.delete(K.resumedPlan);
   // An explicit approval covers what the person saw, guardrail holds included.
   const plan = planPush({ rows: readback.rows, mode: settings.pushMode, approved: approved !== null, feedThreshold: settings.feedThreshold, trips: approved ? [] : trips });
   let rows = plan.rows;
@@ -241,7 +273,7 @@ function computeAndPush(ctx: Ctx, amazon: SpApiClient, adapter: ThreePlAdapter, 
     rows = rows.map((r) => (wait.has(r.key) ? { ...r, pushState: 'awaiting approval' } : r));
   }
 
-  const raised: RaisedException[] = [...built.exceptions, ...readback.exceptions, ...plan.exceptions];
+  const raised: RaisedException[] = [...ctx.carried, ...built.exceptions, ...readback.exceptions, ...plan.exceptions];
   raised.push(
     ...findUnmappedSkus({ marketplace: settings.marketplace, skuMapRows: sheet.skuMap.records, defaultMarketplace: settings.marketplace, threePlStock: stock.records, amazonListings: listings, threePlName: 'ShipBob' }),
   );
@@ -317,7 +349,7 @@ export function runInventoryJob(ports: Ports, deadline: Deadline, opts: Inventor
   const now = ports.clock.now();
   const { settings } = readSettings(ports.workbook);
   const sheet = readInventorySheet(ports.workbook);
-  const ctx: Ctx = { ports, deadline, settings, sheet, now };
+  const ctx: Ctx = { ports, deadline, settings, sheet, now, carried: [] };
   if (!ports.store.get(K.trackingSince)) ports.store.set(K.trackingSince, String(now));
   if (opts.approve) ports.store.set(K.approvedPlan, ports.store.get(K.shownPlan) ?? '');
 
@@ -325,7 +357,8 @@ export function runInventoryJob(ports: Ports, deadline: Deadline, opts: Inventor
   try {
     amazon = amazonClient(ports, deadline, settings);
     const pending = loadPending(ports.store);
-    if (pending) return continuePending(ctx, amazon, pending);
+    if (pending && isUnsentPush(pending)) settleUnsentPush(ctx, pending);
+    else if (pending) return continuePending(ctx, amazon, pending);
     if (opts.undo) return undo(ctx, amazon);
     const adapter = threePlAdapter(ports, deadline, settings);
     return computeAndPush(ctx, amazon, adapter, Boolean(opts.approve));

@@ -55,7 +55,7 @@ export type PushProgress =
   | { state: 'waiting'; message: string }
   | { state: 'stopped'; message: string; results: PushResult[] };
 
-function resultsFrom(done: Record<string, string>): PushResult[] {
+export function resultsFrom(done: Record<string, string>): PushResult[] {
   return Object.keys(done).map((key) => {
     const v = done[key] ?? 'a';
     return v === 'a' ? { key, outcome: 'accepted' as const } : { key, outcome: 'rejected' as const, message: v.slice(2) };

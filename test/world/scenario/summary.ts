@@ -21,6 +21,14 @@ export function summarise(run: ScenarioRun): string {
   for (const [tab, rows] of Object.entries(book)) {
     lines.push(`  ${tab}: ${Math.max(0, rows.length - 1)} rows under ${rows[0]?.filter(Boolean).length ?? 0} headers`);
   }
+  const log = book['Sync Log'];
+  if (log && log.length > 1) {
+    const h = log[0]!;
+    const at = (name: string) => h.indexOf(name);
+    lines.push('');
+    lines.push('Sync Log:');
+    for (const r of log.slice(1)) lines.push(`  ${r[at('End')]} ${r[at('Job')]} ${r[at('Outcome')]}: ${r[at('Message')]}`);
+  }
   const exceptions = book.Exceptions;
   if (exceptions && exceptions.length > 1) {
     const header = exceptions[0]!;
