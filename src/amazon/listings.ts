@@ -39,6 +39,8 @@ export function patchListingQuantity(
     },
     body: { productType: opts.productType ?? 'PRODUCT', patches: quantityPatch(quantity) },
     schema: listingsSubmissionSchema,
+    // A lost answer may hide an applied write: the caller looks at the listing instead of re-sending.
+    retryTimeouts: false,
   }).data;
 }
 

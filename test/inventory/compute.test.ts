@@ -104,7 +104,7 @@ describe('FBA offers', () => {
     expect(dual).toEqual(['DUAL_CHANNEL_SKU:UK:BOTH-1', 'DUAL_CHANNEL_SKU:UK:FBA-ON-AMZ-2']);
     const pushed = r.writes().map((w) => w.sku);
     expect(pushed).toEqual(['GOOD-1']);
-    const status = r.tab('SKU Map').filter((m) => m['Seller SKU'] === 'BOTH-1').map((m) => m['Status']);
+    const status = r.tab('SKU Map').filter((m) => m['Seller SKU'] === 'BOTH-1').map((m) => m['Status'] ?? '');
     expect(status.every((s) => /Held/.test(s) && /both FBM and FBA/.test(s))).toBe(true);
     expect(r.tab('SKU Map').find((m) => m['Seller SKU'] === 'FBA-ON-AMZ-2')!['Status']).toMatch(/Held/);
     r.assertInvariants();
@@ -152,7 +152,7 @@ describe('SKU Map validation', () => {
       ['UK FBM DUP-1', 'UK FBM NO3PL-1', 'UK PRIME CHAN-1', 'UK FBM TXT-1', 'UK FBM NEG-1', 'UK FBM OFF-1', 'UK FBM MAX-1', 'UK FBM MAXT-1'].sort(),
     );
     for (const e of invalid) expect(e['Message']).toMatch(/SKU Map row/);
-    expect(r.exceptions().some((e) => e['Entity'].includes('INACT-1'))).toBe(false);
+    expect(r.exceptions().some((e) => (e['Entity'] ?? '').includes('INACT-1'))).toBe(false);
 
     // Good rows pushed; nothing for a bad, inactive or duplicate row.
     expect(r.writes().map((w) => `${w.sku}=${w.quantity}`).sort()).toEqual(['GOOD-1=11', 'GOOD-2=7']);
@@ -180,6 +180,13 @@ describe('UNMAPPED_SKU', () => {
     // An unmapped listing is never touched.
     expect(r.writes().some((w) => w.sku === 'LONELY-FBM')).toBe(false);
     expect(r.amazonQty('LONELY-FBM')).toBe(4);
+    // A person types a row mapping the listing to the 3PL product: both resolve, and it syncs.
+    const row = r.tab('SKU Map').length + 2;
+    ['LONELY-FBM', 'UK', 'FBM', 'SB-LONELY', 'B0LONELY', '', 0].forEach((v, i) => r.run.gas.spreadsheet.edit('SKU Map', `${'ABCDEFG'[i]}${row}`, v));
+    r.sync();
+    expect(r.openExceptions('UNMAPPED_SKU')).toEqual([]);
+    expect(r.exceptions('UNMAPPED_SKU').map((e) => e['Status'])).toEqual(['Resolved', 'Resolved']);
+    expect(r.amazonQty('LONELY-FBM')).toBe(9);
     r.assertInvariants();
   });
 });

@@ -221,7 +221,8 @@ export class InvariantTracker {
     if (view.undo) this.lastApplied.clear();
 
     this.checkWrites(snap.writes as Write[], view);
-    this.checkExceptions(exceptionsBefore, view);
+    // People may edit exceptions as they like; runs must not lose what they typed.
+    if (isRun) this.checkExceptions(exceptionsBefore, view);
     this.checkSecrets(view);
   }
 

@@ -98,6 +98,19 @@ describe('auto', () => {
   });
 });
 
+describe('scheduled runs', () => {
+  it('the time trigger runs the stock sync on schedule, under the same rules', () => {
+    const r = new InventoryRun({ offers: offers() });
+    r.step({ run: 'enableScheduledSync' });
+    r.step({ trigger: 'time', for: '3h' });
+    const runs = r.syncLog().filter((l) => l['Job'] === 'inventory');
+    expect(runs.length).toBeGreaterThanOrEqual(3);
+    expect(runs.every((l) => l['Outcome'] === 'ok')).toBe(true);
+    expect(r.writes().map((w) => `${w.sku}=${w.quantity}`)).toEqual(['A-1=9', 'B-1=5']);
+    r.assertInvariants();
+  });
+});
+
 describe('feed', () => {
   it('sends one JSON_LISTINGS_FEED at the Feed threshold and follows it to its processing report on later runs', () => {
     const r = new InventoryRun({ offers: manyOffers(6), settings: { 'Feed threshold': 5 } });

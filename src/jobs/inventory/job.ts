@@ -1,6 +1,7 @@
 // The stock sync (PRODUCT.md §3 "Inventory"): 3PL pickable stock → proposed FBM quantities →
 // guardrails and push mode → push of changed quantities only → read-back; FBA buckets shown, never
-// pushed. Resumable: an unfinished push is continued on the next run before anything new starts.
+// pushed. Resumable: a submitted feed or an undo is followed on the next run before anything new
+// starts; a push cut before its quantities reached Amazon is recorded and the rest recomputed.
 
 import type { SpApiClient } from '../../amazon/client';
 import { DeadlineExceeded, SpApiAuthError } from '../../amazon/errors';
@@ -23,6 +24,8 @@ import { TAB } from '../../core/tabs';
 import type { Ports } from '../../adapters/gas/context';
 import type { Deadline } from '../../ports/clock';
 import type { JobOutcome } from '../runner';
+import { systemOf } from '../counting-http';
+import { HttpTransportError } from '../../ports/http';
 import { readSettings } from '../settings-source';
 import { ConfigError, amazonClient, threePlAdapter } from '../connections';
 import { readAmazonListings, readFbaSummaries, readThreePlStock, readUnsentOrders } from './sources';
@@ -99,6 +102,12 @@ function failureException(e: unknown): RaisedException | null {
 }
 
 function errorText(e: unknown): string {
+  if (e instanceof HttpTransportError) {
+    // The bare transport text is a URL; say which system went quiet and what happens next.
+    const url = /https?:\/\/\S+/.exec(e.message)?.[0] ?? '';
+    const who = { amazon: 'Amazon', threePl: 'The 3PL (ShipBob)', other: 'A remote service' }[systemOf(url)];
+    return `${who} did not answer in time, even after retries (${e.message}). The stock sync stopped; the next run tries again.`;
+  }
   return e instanceof Error ? e.message : String(e);
 }
 
@@ -364,7 +373,7 @@ export function runInventoryJob(ports: Ports, deadline: Deadline, opts: Inventor
     return computeAndPush(ctx, amazon, adapter, Boolean(opts.approve));
   } catch (e) {
     const problem = failureException(e);
-    const raised: RaisedException[] = problem ? [problem] : [];
+    const raised: RaisedException[] = [...ctx.carried, ...(problem ? [problem] : [])];
     const timeout = checkStockSyncTimeout({
       marketplace: settings.marketplace,
       lastSuccessAt: num(ports.store.get(K.lastSuccessAt)),

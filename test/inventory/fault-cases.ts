@@ -1,10 +1,9 @@
-// The invariants across a table of faults at Amazon, Login with Amazon and ShipBob (fixed and
-// seeded-probability ones), by patch and by feed: nothing reaches an FBA offer, no quantity
-// exceeds 3PL fulfillable − unsent − buffer, nothing is pushed twice after a lost response, bad
-// rows never stop the good ones, secrets stay out of the sheet and logs — and once the faults pass,
-// Amazon ends up showing exactly the proposed quantity for every usable offer.
+// The fault table shared by faults-patch.test.ts and faults-feed.test.ts (split so the two run in
+// parallel): a world with good and bad SKU Map rows, one day of stock movement and orders, faults
+// at Amazon, Login with Amazon and ShipBob (fixed and seeded-probability ones), and the checks run
+// for every case.
 
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { FaultSpec } from '../world/faults';
 import { InventoryRun, type InventoryWorld } from './builder';
 
@@ -64,7 +63,7 @@ function settle(r: InventoryRun): string[] {
 const a = (operation: string, kind: FaultSpec['kind'], times = 1, after = 0): FaultSpec => ({ system: 'amazon', operation, kind, times, after });
 const t = (operation: string, kind: FaultSpec['kind'], times = 1): FaultSpec => ({ system: 'threePl', operation, kind, times });
 
-const CASES: Array<[string, FaultSpec[]]> = [
+export const CASES: Array<[string, FaultSpec[]]> = [
   ['no faults', []],
   ['429 storm on patchListingsItem', [a('patchListingsItem', '429', 12)]],
   ['429 storm on every Amazon call', [a('*', '429', 8)]],
@@ -104,15 +103,17 @@ const CASES: Array<[string, FaultSpec[]]> = [
   ]],
 ];
 
-describe.each([
-  ['patch', false],
-  ['feed', true],
-])('invariants under faults (%s)', (_label, feed) => {
+/**
+ * Every case: the invariants hold throughout (nothing reaches an FBA offer, no quantity exceeds 3PL
+ * fulfillable − unsent − buffer, nothing is pushed twice after a lost response, bad rows never stop
+ * the good ones, secrets stay out of the sheet and logs) and, once the faults pass, Amazon shows
+ * exactly the proposed quantity for every usable offer.
+ */
+export function faultTable(feed: boolean): void {
   it.each(CASES)('%s', (_name, faults) => {
     const r = new InventoryRun(world(faults, feed));
     day(r);
     r.assertInvariants();
-    // Bad rows held, good rows unaffected.
     for (const sku of ['BAD-1', 'BOTH-1', 'TEE-FBA', 'ODD-1']) expect(r.writes().some((w) => w.sku === sku), sku).toBe(false);
     expect(settle(r)).toEqual([]);
     r.assertInvariants();
@@ -120,4 +121,4 @@ describe.each([
     expect(r.tab('Inventory').filter((row) => row['Push State'] === 'queued')).toEqual([]);
     expect(r.syncLog().at(-1)!['Outcome']).toBe('ok');
   });
-});
+}
