@@ -116,7 +116,7 @@ describe('feed', () => {
     const r = new InventoryRun({ offers: manyOffers(6), settings: { 'Feed threshold': 5 } });
     const first = r.sync();
     expect(first.outcome).toBe('partial');
-    expect(first.message).toMatch(/Feed \S+ is in queue/);
+    expect(first.message).toMatch(/Feed \S+ was submitted to Amazon/);
     const feeds = r.run.amazon.snapshot().feeds as Array<{ feedType: string }>;
     expect(feeds.map((f) => f.feedType)).toEqual(['JSON_LISTINGS_FEED']);
     expect(r.inventoryRow('SKU-01')!['Push State']).toBe('queued');

@@ -29,6 +29,7 @@ import { HttpTransportError } from '../../ports/http';
 import { readSettings } from '../settings-source';
 import { ConfigError, amazonClient, threePlAdapter } from '../connections';
 import { readAmazonListings, readFbaSummaries, readThreePlStock, readUnsentOrders } from './sources';
+import { prepareNextRead, readListings, useReport } from './listings-source';
 import { MAX_PATCHES, clearPending, loadPending, resultsFrom, runFeed, runPatches, savePending } from './push';
 import type { PendingPush, PushProgress } from './push';
 import { readInventorySheet, writeExceptions, writeInventory, writeSkuMapStatus } from './sheet';
@@ -172,7 +173,10 @@ function undo(ctx: Ctx, amazon: SpApiClient): JobOutcome {
   const rows = ctx.sheet.previousRows;
   const items = pushRecordFromRows(rows);
   if (items.length === 0) return { outcome: 'ok', counts: {}, message: 'There is no stock push to undo: the Inventory tab records none.' };
-  const current = new Map(readAmazonListings(amazon).filter((l) => l.fbm).map((l) => [l.sellerSku, l.fbmQuantity] as const));
+  // A large catalogue is not paged for this: the pushed quantities are taken as current.
+  const current = useReport(ctx.ports.store, rows.length)
+    ? undefined
+    : new Map(readAmazonListings(amazon).filter((l) => l.fbm).map((l) => [l.sellerSku, l.fbmQuantity] as const));
   const plan = buildUndoPlan(items, current);
   if (plan.changes.length === 0) {
     return { outcome: 'ok', counts: { skipped: plan.skipped.length }, message: `Nothing to undo: ${plan.skipped.map((s) => `${s.sellerSku}: ${s.reason}`).join(' ')}` };
@@ -233,9 +237,14 @@ function computeAndPush(ctx: Ctx, amazon: SpApiClient, adapter: ThreePlAdapter, 
   const { settings, sheet, now } = ctx;
   const validation = validateSkuMap(sheet.skuMap.records, { defaultMarketplace: settings.marketplace });
 
+  // A large catalogue's listings report is checked first: until it is ready nothing else is worth reading.
+  const early = useReport(store, sheet.skuMap.records.length) ? readListings(amazon, store, now, sheet.skuMap.records.length) : null;
+  if (early && 'waiting' in early) return { outcome: 'partial', counts: {}, message: early.waiting };
   const stock = readThreePlStock(adapter, now);
   const unsent = readUnsentOrders(amazon, adapter, now);
-  const listings = readAmazonListings(amazon);
+  const read = early ?? readListings(amazon, store, ctx.ports.clock.now(), sheet.skuMap.records.length);
+  if ('waiting' in read) return { outcome: 'partial', counts: {}, message: read.waiting };
+  const listings = read.listings;
   // Held dual-channel rows still show Amazon's FBA buckets, so they are read too.
   const fbaSkus = [...new Set([...validation.entries, ...validation.held].filter((e) => e.channel === 'FBA' && e.marketplace === settings.marketplace).map((e) => e.sellerSku))];
   const fba = readFbaSummaries(amazon, fbaSkus);
@@ -254,7 +263,8 @@ function computeAndPush(ctx: Ctx, amazon: SpApiClient, adapter: ThreePlAdapter, 
     threePlName: 'ShipBob',
   });
   const amazonQty = new Map(listings.filter((l) => l.fbm).map((l) => [l.sellerSku, l.fbmQuantity] as const));
-  const readback = classifyReadback({ rows: built.rows, amazonQty, pushedAt: num(store.get(K.lastPushAt)), now });
+  // A report's quantities are as old as its request: a push after that cannot show in it yet.
+  const readback = classifyReadback({ rows: built.rows, amazonQty, pushedAt: num(store.get(K.lastPushAt)), now: read.asOf });
 
   const diff = diffProposals(readback.rows);
   const trips = evaluateGuardrails({
@@ -310,6 +320,7 @@ function computeAndPush(ctx: Ctx, amazon: SpApiClient, adapter: ThreePlAdapter, 
   if (settings.pushMode === 'approve') store.set(K.shownPlan, planFingerprint(waiting));
 
   store.set(K.lastSuccessAt, String(now));
+  prepareNextRead(amazon, store, now, read.via);
   // A list that tripped "much shorter than last time" must not become the new baseline, or the
   // hold would lift itself on the next run; an approval accepts it.
   if (approved || !trips.some((t) => t.limit === '3pl-list-short')) store.set(K.last3plSkuCount, String(countThreePlSkus(stock.records)));
@@ -384,7 +395,12 @@ export function runInventoryJob(ports: Ports, deadline: Deadline, opts: Inventor
     if (timeout) raised.push(timeout);
     if (raised.length) writeExceptions(ports.workbook, sheet, raised, now, (row) => row.type === 'STOCK_SYNC_TIMEOUT');
     if (e instanceof DeadlineExceeded) {
-      return { outcome: 'partial', counts: {}, message: `${e.message}. Nothing was pushed; the next run starts again.` };
+      const resumes = loadPending(ports.store) !== null;
+      return {
+        outcome: 'partial',
+        counts: {},
+        message: `${e.message}. ${resumes ? 'The push already started carries on in the next run.' : 'Nothing was pushed; the next run starts again.'}`,
+      };
     }
     return { outcome: 'failed', counts: {}, message: errorText(e) };
   }

@@ -131,6 +131,8 @@ export function runFeed(amazon: SpApiClient, store: KeyValueStore, pending: Pend
     }
     pending.creating = false;
     savePending(store, pending);
+    // Amazon takes minutes to process a feed: asking straight away could only answer IN_QUEUE.
+    return { state: 'waiting', message: `Feed ${pending.feedId} was submitted to Amazon; its result is read on the next run.` };
   }
   const feed = amazon.getFeed(pending.feedId);
   if (feed.processingStatus === 'IN_QUEUE' || feed.processingStatus === 'IN_PROGRESS') {
