@@ -111,7 +111,11 @@ export function runSize(world: BenchWorld, log: (line: string) => void = () => {
     // The run's work, from what it called; its minimum counts only that work.
     const feedDone = (amazonOps['getFeedDocument'] ?? 0) > 0;
     const phases: RunPhases = {
-      read: (amazonOps['searchListingsItems'] ?? 0) > 0,
+      // A run read the systems when it asked the 3PL for stock (search pages or a report gave the listings).
+      read: Object.keys(sbOps).some((op) => op.startsWith('get-all-inventory')) || (amazonOps['searchListingsItems'] ?? 0) > 0,
+      listingsVia: (amazonOps['getReport'] ?? 0) > 0 || (amazonOps['createReport'] ?? 0) > 0 ? 'report' : 'search',
+      reportRead: (amazonOps['getReport'] ?? 0) > 0,
+      reportRequest: (amazonOps['createReport'] ?? 0) > 0,
       channelLookup: !channelKnown,
       token: tokenAt === null || startMs - tokenAt >= LWA_TOKEN_MS,
       feedDocument: (amazonOps['createFeedDocument'] ?? 0) > 0,

@@ -36,6 +36,15 @@ export interface WorldSize {
 /** What a run did, read from the calls it made (each phase's minimum is counted only when it ran). */
 export interface RunPhases {
   read: boolean;
+  /**
+   * How the run got Amazon's listings: search pages, or the merchant listings report (a large
+   * catalogue: read the report requested by the previous run, then request the next one).
+   */
+  listingsVia: 'search' | 'report';
+  /** Report path: a getReport status check (and, when done, its document and download). */
+  reportRead: boolean;
+  /** Report path: a createReport (first run, or for the next run). */
+  reportRequest: boolean;
   /** First run of a settings/store: ShipBob's channel is looked up once ("3PL channel ID" is empty). */
   channelLookup: boolean;
   /** An LWA token is due (none fetched in the last hour). */
@@ -63,9 +72,17 @@ export function minimumCalls(size: WorldSize, p: RunPhases): OpCalls[] {
     add('amazon', 'searchOrders', Math.max(1, Math.ceil(size.amazonOrders / ORDERS_PER_PAGE)));
     // Unsent Amazon orders are checked against ShipBob's orders once there are any.
     if (size.amazonOrders > 0) add('shipbob', 'get-orders', 1);
-    add('amazon', 'searchListingsItems', Math.max(1, Math.ceil(size.listings / LISTINGS_PAGE_SIZE)));
+    if (p.listingsVia === 'search') add('amazon', 'searchListingsItems', Math.max(1, Math.ceil(size.listings / LISTINGS_PAGE_SIZE)));
     add('amazon', 'getInventorySummaries', Math.ceil(size.fbaSkus / MAX_SKUS_PER_CALL));
   }
+  if (p.reportRead) {
+    add('amazon', 'getReport', 1);
+    if (p.read) {
+      add('amazon', 'getReportDocument', 1);
+      add('amazon', 's3-download', 1);
+    }
+  }
+  if (p.reportRequest) add('amazon', 'createReport', 1);
   add('amazon', 'patchListingsItem', p.patches);
   if (p.feedDocument) {
     add('amazon', 'createFeedDocument', 1);
