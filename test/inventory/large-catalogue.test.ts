@@ -57,4 +57,23 @@ describe('large catalogue', () => {
     expect(r.openExceptions('STOCK_PUSH_NOT_APPLIED').map((e) => e['Entity'])).toEqual(['UK FBM A-1']);
     r.assertInvariants();
   });
+
+  it('switches to the report when Amazon lists more than a run should page through, even with few rows mapped', () => {
+    const extraListings = Array.from({ length: 2100 }, (_, i) => ({ sku: `OLD-${String(i).padStart(4, '0')}`, channel: 'FBM' as const, quantity: 1 }));
+    const r = new InventoryRun({ offers: offers(), extraListings, settings: { 'Push mode': 'auto' } });
+    const first = r.sync();
+    expect(first.outcome).toBe('partial');
+    expect(first.message).toMatch(/listings report/);
+    // Paging stopped just past the threshold instead of reading all 2,103 listings.
+    expect(calls(r, 'searchListingsItems')).toBe(101);
+    expect(r.writes()).toEqual([]);
+    r.advance('5m');
+    const second = r.sync();
+    expect(second.outcome).toBe('ok');
+    expect(r.writes().map((w) => [w.sku, w.quantity])).toEqual([['A-1', 9], ['B-1', 5]]);
+    expect(calls(r, 'searchListingsItems')).toBe(101);
+    // 2,100 unmapped FBM listings are summarised, not listed one by one.
+    expect(r.openExceptions('UNMAPPED_SKU').length).toBeLessThan(5);
+    r.assertInvariants();
+  });
 });

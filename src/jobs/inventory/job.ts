@@ -4,197 +4,40 @@
 // starts; a push cut before its quantities reached Amazon is recorded and the rest recomputed.
 
 import type { SpApiClient } from '../../amazon/client';
-import { DeadlineExceeded, SpApiAuthError } from '../../amazon/errors';
-import { AdapterError } from '../../threepl/types';
+import { DeadlineExceeded } from '../../amazon/errors';
 import type { ThreePlAdapter } from '../../threepl/types';
-import { exceptionKey, INVENTORY_EXCEPTION_TYPES } from '../../core/exceptions';
+import { INVENTORY_EXCEPTION_TYPES } from '../../core/exceptions';
 import type { RaisedException } from '../../core/exceptions';
 import { validateSkuMap } from '../../core/inventory/sku-map';
 import { buildInventory } from '../../core/inventory/build';
 import { classifyReadback, checkStockSyncTimeout } from '../../core/inventory/readback';
-import { diffProposals, planFingerprint, planPush, recordPushResults } from '../../core/inventory/diff';
+import { diffProposals, planFingerprint, planPush } from '../../core/inventory/diff';
 import { evaluateGuardrails } from '../../core/inventory/guardrails';
 import { countThreePlSkus } from '../../core/inventory/stock';
 import { findUnmappedSkus } from '../../core/inventory/unmapped';
-import { buildUndoPlan, pushRecordFromRows } from '../../core/inventory/undo';
 import { previousFromInventory } from '../../core/inventory/inventory-tab';
-import type { InventoryRow, PushChange } from '../../core/inventory/types';
-import type { Settings } from '../../core/settings';
+import type { PushChange } from '../../core/inventory/types';
 import { TAB } from '../../core/tabs';
 import type { Ports } from '../../adapters/gas/context';
 import type { Deadline } from '../../ports/clock';
 import type { JobOutcome } from '../runner';
-import { systemOf } from '../counting-http';
-import { HttpTransportError } from '../../ports/http';
 import { readSettings } from '../settings-source';
-import { ConfigError, amazonClient, threePlAdapter } from '../connections';
-import { readAmazonListings, readFbaSummaries, readThreePlStock, readUnsentOrders } from './sources';
+import { amazonClient, threePlAdapter } from '../connections';
+import { readFbaSummaries, readThreePlStock, readUnsentOrders } from './sources';
 import { prepareNextRead, readListings, useReport } from './listings-source';
-import { MAX_PATCHES, clearPending, loadPending, resultsFrom, runFeed, runPatches, savePending } from './push';
-import type { PendingPush, PushProgress } from './push';
+import { loadPending } from './push';
+import { changesFromRows, continuePending, isUnsentPush, pushSummary, settleUnsentPush, startPush } from './pushing';
 import { readInventorySheet, writeExceptions, writeInventory, writeSkuMapStatus } from './sheet';
-import type { InventorySheet } from './sheet';
-
-/** Document-property keys of the stock sync's small state. */
-const K = {
-  lastSuccessAt: 'inventory.lastSuccessAt',
-  trackingSince: 'inventory.trackingSince',
-  lastPushAt: 'inventory.lastPushAt',
-  last3plSkuCount: 'inventory.last3plSkuCount',
-  shownPlan: 'inventory.shownPlan',
-  approvedPlan: 'inventory.approvedPlan',
-  /** Approved changes of a push that was cut before they were sent: still approved for the next computation. */
-  resumedPlan: 'inventory.resumedPlan',
-} as const;
+import { K, num } from './state';
+import type { Ctx } from './state';
+import { undo } from './undo';
+import { JOB_KEYS, errorText, failureException } from './failures';
 
 export interface InventoryJobOptions {
   /** "Approve stock push": approve the plan the Inventory tab shows, then run. */
   approve?: boolean;
   /** "Undo last stock push". */
   undo?: boolean;
-}
-
-interface Ctx {
-  ports: Ports;
-  deadline: Deadline;
-  settings: Settings;
-  sheet: InventorySheet;
-  now: number;
-  /** Problems found while settling an unfinished push, reported with this run's. */
-  carried: RaisedException[];
-}
-
-const num = (v: string | null): number | null => (v === null || v === '' || !Number.isFinite(Number(v)) ? null : Number(v));
-
-/** Problems about the job's own set-up, resolved once the job gets past them. */
-const JOB_KEYS = {
-  config: exceptionKey('CONFIG_INVALID', 'inventory'),
-  amazonAuth: exceptionKey('AUTH_FAILED', 'amazon'),
-  threePlAuth: exceptionKey('AUTH_FAILED', 'threePl'),
-};
-
-function changesFromRows(rows: ReadonlyArray<InventoryRow>): PushChange[] {
-  return rows
-    .filter((r) => r.channel === 'FBM' && r.pushState === 'queued' && r.proposedQty !== null)
-    .map((r) => ({ key: r.key, marketplace: r.marketplace, sellerSku: r.sellerSku, fromQty: r.amazonFbmQty ?? r.lastPushedQty, toQty: r.proposedQty! }));
-}
-
-function failureException(e: unknown): RaisedException | null {
-  if (e instanceof ConfigError) {
-    return { key: JOB_KEYS.config, type: 'CONFIG_INVALID', entity: 'Stock sync set-up', message: `${e.message} Until then the stock sync cannot run.` };
-  }
-  if (e instanceof SpApiAuthError || (e instanceof Error && e.name === 'SpApiError' && /HTTP 40[13]/.test(e.message))) {
-    return {
-      key: JOB_KEYS.amazonAuth,
-      type: 'AUTH_FAILED',
-      entity: 'Amazon connection',
-      message: `Amazon refused the add-on's credentials (${e.message}). No stock can be read or pushed. Re-authorise the app in Seller Central and save the new refresh token in the sidebar.`,
-    };
-  }
-  if (e instanceof AdapterError && (e.code === 'AUTH' || e.code === 'FORBIDDEN')) {
-    return {
-      key: JOB_KEYS.threePlAuth,
-      type: 'AUTH_FAILED',
-      entity: '3PL connection',
-      message: `The 3PL refused the add-on's token (${e.message}). No 3PL stock can be read. Create a new personal access token and save it in the sidebar.`,
-    };
-  }
-  return null;
-}
-
-function errorText(e: unknown): string {
-  if (e instanceof HttpTransportError) {
-    // The bare transport text is a URL; say which system went quiet and what happens next.
-    const url = /https?:\/\/\S+/.exec(e.message)?.[0] ?? '';
-    const who = { amazon: 'Amazon', threePl: 'The 3PL (ShipBob)', other: 'A remote service' }[systemOf(url)];
-    return `${who} did not answer in time, even after retries (${e.message}). The stock sync stopped; the next run tries again.`;
-  }
-  return e instanceof Error ? e.message : String(e);
-}
-
-/** Runs the push recorded in `pending` as far as time allows and records the answers on the rows. */
-function drivePush(ctx: Ctx, amazon: SpApiClient, pending: PendingPush, rows: InventoryRow[]): { progress: PushProgress; rows: InventoryRow[]; raised: RaisedException[]; changes: PushChange[] } {
-  const { store } = ctx.ports;
-  const changes = changesFromRows(rows);
-  if (changes.length === 0) {
-    clearPending(store);
-    return { progress: { state: 'done', results: [] }, rows, raised: [], changes };
-  }
-  const progress =
-    pending.method === 'patch'
-      ? runPatches(amazon, store, pending, changes, ctx.deadline)
-      : runFeed(amazon, store, pending, changes, new Date(pending.startedAt - 60_000).toISOString());
-  if (progress.state !== 'done') return { progress, rows, raised: [], changes };
-  const recorded = recordPushResults(rows, changes, progress.results);
-  clearPending(store);
-  store.set(K.lastPushAt, String(ctx.ports.clock.now()));
-  return { progress, rows: recorded.rows, raised: recorded.exceptions, changes };
-}
-
-function pushSummary(progress: PushProgress, changes: PushChange[], kind: string): { message: string; counts: Record<string, number> } {
-  if (progress.state !== 'done') return { message: progress.message, counts: { queued: changes.length } };
-  const rejected = progress.results.filter((r) => r.outcome === 'rejected').length;
-  return {
-    message: `${kind} ${changes.length - rejected} FBM quantit${changes.length - rejected === 1 ? 'y' : 'ies'} accepted by Amazon${rejected ? `, ${rejected} rejected (see Exceptions)` : ''}.`,
-    counts: { pushed: changes.length - rejected, rejected },
-  };
-}
-
-/** Scope for resolving STOCK_PUSH_REJECTED after a push: only the offers that push addressed. */
-function rejectedScope(changes: PushChange[]) {
-  const keys = new Set(changes.map((c) => exceptionKey('STOCK_PUSH_REJECTED', c.marketplace, c.sellerSku)));
-  return (row: { key: string }) => keys.has(row.key);
-}
-
-function continuePending(ctx: Ctx, amazon: SpApiClient, pending: PendingPush): JobOutcome {
-  const rows = ctx.sheet.previousRows;
-  const r = drivePush(ctx, amazon, pending, rows);
-  const label = pending.kind === 'undo' ? 'Undo:' : 'Push:';
-  const summary = pushSummary(r.progress, r.changes, label);
-  if (r.progress.state === 'done') {
-    writeInventory(ctx.ports.workbook, ctx.sheet, r.rows);
-    writeExceptions(ctx.ports.workbook, ctx.sheet, r.raised, ctx.now, rejectedScope(r.changes));
-    return { outcome: 'ok', counts: summary.counts, message: `${summary.message} Amazon's quantities are read back on the next run.` };
-  }
-  return { outcome: 'partial', counts: summary.counts, message: summary.message };
-}
-
-function startPush(ctx: Ctx, amazon: SpApiClient, rows: InventoryRow[], kind: PendingPush['kind'], runId: string) {
-  const changes = changesFromRows(rows);
-  const threshold = Math.min(ctx.settings.feedThreshold, MAX_PATCHES + 1);
-  const pending: PendingPush = { runId, kind, method: changes.length >= threshold ? 'feed' : 'patch', startedAt: ctx.ports.clock.now(), done: {} };
-  // The queued rows are the push's durable record: write them before anything is sent.
-  writeInventory(ctx.ports.workbook, ctx.sheet, rows);
-  savePending(ctx.ports.store, pending);
-  return drivePush(ctx, amazon, pending, rows);
-}
-
-function undo(ctx: Ctx, amazon: SpApiClient): JobOutcome {
-  const rows = ctx.sheet.previousRows;
-  const items = pushRecordFromRows(rows);
-  if (items.length === 0) return { outcome: 'ok', counts: {}, message: 'There is no stock push to undo: the Inventory tab records none.' };
-  // A large catalogue is not paged for this: the pushed quantities are taken as current.
-  const current = useReport(ctx.ports.store, rows.length)
-    ? undefined
-    : new Map(readAmazonListings(amazon).filter((l) => l.fbm).map((l) => [l.sellerSku, l.fbmQuantity] as const));
-  const plan = buildUndoPlan(items, current);
-  if (plan.changes.length === 0) {
-    return { outcome: 'ok', counts: { skipped: plan.skipped.length }, message: `Nothing to undo: ${plan.skipped.map((s) => `${s.sellerSku}: ${s.reason}`).join(' ')}` };
-  }
-  const target = new Map(plan.changes.map((c) => [c.key, c] as const));
-  const queued = rows.map((r): InventoryRow => {
-    const c = target.get(r.key);
-    if (!c) return r;
-    return { ...r, amazonFbmQty: c.fromQty, proposedQty: c.toQty, pushState: 'queued', reason: `Undo of the last push: back to ${c.toQty} (was ${c.fromQty ?? 'unknown'}).`, updatedAt: ctx.now };
-  });
-  const r = startPush(ctx, amazon, queued, 'undo', `undo-${ctx.now}`);
-  const summary = pushSummary(r.progress, r.changes, 'Undo:');
-  if (r.progress.state === 'done') {
-    writeInventory(ctx.ports.workbook, ctx.sheet, r.rows);
-    writeExceptions(ctx.ports.workbook, ctx.sheet, r.raised, ctx.now, rejectedScope(r.changes));
-  }
-  const note = ctx.settings.pushMode === 'auto' ? ' Push mode is auto: the next sync pushes the computed quantities again unless you switch it to dry-run or approve.' : '';
-  return { outcome: r.progress.state === 'done' ? 'ok' : 'partial', counts: summary.counts, message: `${summary.message}${note}` };
 }
 
 /** Approval: the changes a person approved (same offer, same quantity) out of this run's plan. */
@@ -204,32 +47,6 @@ function approvedSet(ctx: Ctx, approveNow: boolean): Set<string> | null {
   const resumed = store.get(K.resumedPlan);
   if (!fp && !resumed) return null;
   return new Set(`${fp ?? ''}|${resumed ?? ''}`.split('|').filter(Boolean));
-}
-
-/** A push whose quantities are not all with Amazon yet: patches, or a feed not yet submitted. */
-function isUnsentPush(p: PendingPush): boolean {
-  return p.kind === 'push' && (p.method === 'patch' || (!p.feedId && !p.creating));
-}
-
-/**
- * A push cut before all its quantities reached Amazon (time budget, killed execution, an error) is
- * not resumed with its old figures: the 3PL stock may have fallen since, and sending them would
- * offer stock that is gone. What Amazon acknowledged is recorded; the rest is computed afresh by
- * this run, and quantities Amazon already shows (a write whose answer was lost) are not sent again.
- */
-function settleUnsentPush(ctx: Ctx, pending: PendingPush): void {
-  const { store } = ctx.ports;
-  const changes = changesFromRows(ctx.sheet.previousRows);
-  const results = resultsFrom(pending.done);
-  const recorded = recordPushResults(ctx.sheet.previousRows, changes, results);
-  writeInventory(ctx.ports.workbook, ctx.sheet, recorded.rows);
-  ctx.sheet.previousRows = recorded.rows;
-  ctx.carried.push(...recorded.exceptions);
-  if (results.length) store.set(K.lastPushAt, String(ctx.ports.clock.now()));
-  // Only approved changes were queued in approve mode: the unsent ones stay approved at their quantity.
-  const unsent = changes.filter((c) => pending.done[c.key] === undefined);
-  if (ctx.settings.pushMode === 'approve' && unsent.length) store.set(K.resumedPlan, planFingerprint(unsent));
-  clearPending(store);
 }
 
 function computeAndPush(ctx: Ctx, amazon: SpApiClient, adapter: ThreePlAdapter, approveNow: boolean): JobOutcome {

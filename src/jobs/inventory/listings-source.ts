@@ -5,14 +5,16 @@
 
 import type { SpApiClient } from '../../amazon/client';
 import { parseMerchantListings } from '../../amazon/reports';
-import { FBM_CHANNEL } from '../../amazon/listings';
+import { FBM_CHANNEL, listingChannels } from '../../amazon/listings';
 import type { AmazonListing } from '../../core/inventory/types';
 import type { KeyValueStore } from '../../ports/store';
-import { readAmazonListings } from './sources';
+import { toAmazonListing } from './sources';
 
 const REPORT_TYPE = 'GET_MERCHANT_LISTINGS_ALL_DATA';
 const STATE_KEY = 'inventory.listingsReport';
 const COUNT_KEY = 'inventory.listingCount';
+/** searchListingsItems' largest page (Listings Items 2021-08-01 model: pageSize maximum 20). */
+const SEARCH_PAGE_SIZE = 20;
 /** Above this many listings (known from the last read, or SKU Map rows) the report is used. */
 export const REPORT_ABOVE = 2000;
 
@@ -56,6 +58,19 @@ export function listingsFromReport(text: string): AmazonListing[] {
   return [...bySku.values()];
 }
 
+/** Every listing by search pages, or null as soon as there are more than `limit`. */
+function searchUpTo(amazon: SpApiClient, limit: number): AmazonListing[] | null {
+  const out: AmazonListing[] = [];
+  let pageToken: string | undefined;
+  do {
+    const page = amazon.searchListingsItems({ pageSize: SEARCH_PAGE_SIZE, ...(pageToken ? { pageToken } : {}) });
+    out.push(...page.items.map((i) => toAmazonListing(listingChannels(i))));
+    if (out.length > limit) return null;
+    pageToken = page.pagination?.nextToken;
+  } while (pageToken);
+  return out;
+}
+
 function requestReport(amazon: SpApiClient, store: KeyValueStore, now: number): void {
   const reportId = amazon.createReport({ reportType: REPORT_TYPE });
   store.set(STATE_KEY, JSON.stringify({ reportId, requestedAt: now } satisfies ReportState));
@@ -72,9 +87,13 @@ export function useReport(store: KeyValueStore, skuMapRows: number): boolean {
  */
 export function readListings(amazon: SpApiClient, store: KeyValueStore, now: number, skuMapRows: number): ListingsOutcome {
   if (!useReport(store, skuMapRows)) {
-    const listings = readAmazonListings(amazon);
-    store.set(COUNT_KEY, String(listings.length));
-    return { listings, asOf: now, via: 'search' };
+    const listings = searchUpTo(amazon, REPORT_ABOVE);
+    if (listings) {
+      store.set(COUNT_KEY, String(listings.length));
+      return { listings, asOf: now, via: 'search' };
+    }
+    // More listings than a run should page through (few of them mapped): switch to the report for good.
+    store.set(COUNT_KEY, String(REPORT_ABOVE + 1));
   }
   const state = loadState(store);
   if (!state) {
