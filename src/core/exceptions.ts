@@ -211,3 +211,17 @@ export function reconcileExceptions(
   }
   return result;
 }
+
+/**
+ * Retention for the Exceptions tab (PRODUCT.md §2: every growing tab has a retention rule): a
+ * Resolved row whose Last Seen is older than `retentionDays` is dropped. Open and Acknowledged rows,
+ * and rows whose Last Seen cannot be read, are always kept.
+ */
+export function pruneResolved(rows: ReadonlyArray<ExceptionRecord>, options: { now: number; retentionDays: number }): ExceptionRecord[] {
+  const cutoff = options.now - options.retentionDays * 86_400_000;
+  return rows.filter((row) => {
+    if (normaliseStatus(row['Status']) !== 'Resolved') return true;
+    const seen = cellTime(row['Last Seen']);
+    return seen === null || seen >= cutoff;
+  });
+}

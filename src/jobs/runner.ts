@@ -3,11 +3,28 @@
 // secrets before they reach the sheet.
 
 import type { Ports } from '../adapters/gas/context';
-import { TAB } from '../core/tabs';
+import { TAB, TABS } from '../core/tabs';
+import { trimSyncLog } from '../core/sync-log';
+import { readSettings } from './settings-source';
+import { readTable, writeTable } from './tables';
 import { redact } from '../core/secrets';
 import { countingHttp } from './counting-http';
 import { deadlineFrom } from '../ports/clock';
 import type { Deadline } from '../ports/clock';
+
+/** The Sync Log is trimmed at most once a day: trimming reads the whole tab. */
+const TRIM_KEY = 'syncLog.trimmedAt';
+const DAY_MS = 86_400_000;
+
+/** Removes Sync Log rows older than "Log retention (days)" (PRODUCT.md §2: every growing tab has a retention rule). */
+function trimLog(ports: Ports, now: number): void {
+  if (now - Number(ports.store.get(TRIM_KEY) ?? 0) < DAY_MS) return;
+  ports.store.set(TRIM_KEY, String(now));
+  const table = readTable(ports.workbook, TAB.syncLog);
+  if (!table) return;
+  const { kept, removedIndexes } = trimSyncLog(table.records, { now, retentionDays: readSettings(ports.workbook).settings.logRetentionDays });
+  if (removedIndexes.length > 0) writeTable(ports.workbook, TABS.syncLog, table.header, kept);
+}
 
 /** Stop starting new work here, leaving a minute for writing results before the 6-minute kill. */
 export const JOB_BUDGET_MS = 4.5 * 60 * 1000;
@@ -51,6 +68,7 @@ export function runJob(job: string, fn: JobFn, ports: Ports, secrets: ReadonlyAr
   ports.workbook.appendRows(TAB.syncLog, [[
     id, job, new Date(start), new Date(ports.clock.now()), result.outcome, countsText, calls.amazon, calls.threePl, result.message,
   ]], [['text', undefined, 'datetime', 'datetime']]);
+  trimLog(ports, ports.clock.now());
   ports.log.info(`${id} ${result.outcome}: ${result.message}`);
   return { ...result, runId: id, job };
 }

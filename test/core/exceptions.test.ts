@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  pruneResolved,
   EXCEPTION_HEADERS,
   INVENTORY_EXCEPTION_TYPES,
   exceptionKey,
@@ -127,5 +128,20 @@ describe('severityOf', () => {
     expect(severityOf('MAPPING_INVALID')).toBe('Medium');
     expect(severityOf('INVENTORY_DRIFT')).toBe('Low');
     expect(severityOf('FBA_SHIPMENT_DISCREPANCY')).toBe('Medium');
+  });
+});
+
+describe('pruneResolved', () => {
+  const now = Date.parse('2026-11-30T00:00:00Z');
+  const day = 86_400_000;
+  it('drops only Resolved rows last seen before the retention', () => {
+    const rows = [
+      { Key: 'A', Status: 'Resolved', 'Last Seen': new Date(now - 40 * day) },
+      { Key: 'B', Status: 'Resolved', 'Last Seen': new Date(now - 5 * day) },
+      { Key: 'C', Status: 'Open', 'Last Seen': new Date(now - 400 * day) },
+      { Key: 'D', Status: 'Acknowledged', 'Last Seen': new Date(now - 400 * day) },
+      { Key: 'E', Status: 'Resolved', 'Last Seen': 'sometime' },
+    ];
+    expect(pruneResolved(rows, { now, retentionDays: 30 }).map((r) => r.Key)).toEqual(['B', 'C', 'D', 'E']);
   });
 });

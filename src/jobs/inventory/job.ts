@@ -142,7 +142,7 @@ function computeAndPush(ctx: Ctx, amazon: SpApiClient, adapter: ThreePlAdapter, 
   // hold would lift itself on the next run; an approval accepts it.
   if (approved || !trips.some((t) => t.limit === '3pl-list-short')) store.set(K.last3plSkuCount, String(countThreePlSkus(stock.records)));
   writeSkuMapStatus(ctx.ports.workbook, sheet, built.statuses);
-  const rec = writeExceptions(ctx.ports.workbook, sheet, raised, now, scopeFn);
+  const rec = writeExceptions(ctx.ports.workbook, sheet, raised, now, scopeFn, settings.logRetentionDays);
 
   const offers = rows.filter((r) => r.marketplace === settings.marketplace);
   const modeText =

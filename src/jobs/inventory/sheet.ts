@@ -1,7 +1,7 @@
 // The stock sync's view of the sheet: SKU Map rows in, Inventory rows in and out, the SKU Map
 // Status column out, and the Exceptions tab reconciled. Each tab is read once and written once.
 
-import { EXCEPTION_HEADERS, reconcileExceptions } from '../../core/exceptions';
+import { EXCEPTION_HEADERS, pruneResolved, reconcileExceptions } from '../../core/exceptions';
 import type { ExceptionScope, RaisedException, ReconcileResult } from '../../core/exceptions';
 import { inventoryRowFromRecord, inventoryRowToRecord } from '../../core/inventory/inventory-tab';
 import type { InventoryRow } from '../../core/inventory/types';
@@ -69,10 +69,12 @@ export function writeExceptions(
   raised: ReadonlyArray<RaisedException>,
   now: number,
   scope: ExceptionScope,
+  retentionDays?: number,
 ): ReconcileResult {
   const header = ensureTable(wb, TABS.exceptions, sheet.exceptions);
   const existing = (sheet.exceptions?.records ?? []).filter((r) => Object.values(r).some((v) => v !== ''));
   const result = reconcileExceptions(existing, raised, { now, scope });
+  if (retentionDays !== undefined) result.rows = pruneResolved(result.rows, { now, retentionDays });
   const cols = [...header, ...EXCEPTION_HEADERS.filter((h) => !header.includes(h))];
   writeTable(wb, TABS.exceptions, cols, result.rows);
   sheet.exceptions = { tab: TAB.exceptions, header: cols, records: result.rows as Table['records'] };
