@@ -109,6 +109,16 @@ function fillFba(row: InventoryRow, s: FbaSummary | undefined): void {
 }
 
 /** Builds the Inventory rows and proposes a quantity for every pushable FBM offer. */
+/** A valid FBM row that still cannot be synced: one MAPPING_INVALID under the offer's own key. */
+function fbmMappingInvalid(entry: Pick<SkuMapEntry, 'marketplace' | 'sellerSku'>, message: string): RaisedException {
+  return {
+    key: exceptionKey('MAPPING_INVALID', entry.marketplace, 'FBM', entry.sellerSku),
+    type: 'MAPPING_INVALID',
+    entity: `${entry.marketplace} FBM ${entry.sellerSku}`,
+    message,
+  };
+}
+
 export function buildInventory(input: BuildInventoryInput): BuildInventoryResult {
   const marketplace = input.marketplace.toUpperCase();
   const tpl = input.threePlName || 'the 3PL';
@@ -195,14 +205,11 @@ export function buildInventory(input: BuildInventoryInput): BuildInventoryResult
       hold(
         row,
         r.rowIndex,
-        {
-          key: exceptionKey('MAPPING_INVALID', entry.marketplace, 'FBM', entry.sellerSku),
-          type: 'MAPPING_INVALID',
-          entity: `${entry.marketplace} FBM ${entry.sellerSku}`,
-          message:
-            `Amazon has no listing with Seller SKU ${entry.sellerSku} in ${where} (SKU Map row ${r.sheetRow}). ` +
+        fbmMappingInvalid(
+          entry,
+          `Amazon has no listing with Seller SKU ${entry.sellerSku} in ${where} (SKU Map row ${r.sheetRow}). ` +
             'There is no offer to update, so no quantity is pushed. Check the Seller SKU spelling against Seller Central, or untick the row.',
-        },
+        ),
         `Amazon has no listing with Seller SKU ${entry.sellerSku} in ${where}: nothing to update.`,
       );
       continue;
@@ -215,14 +222,11 @@ export function buildInventory(input: BuildInventoryInput): BuildInventoryResult
       hold(
         row,
         r.rowIndex,
-        {
-          key: exceptionKey('MAPPING_INVALID', entry.marketplace, 'FBM', entry.sellerSku),
-          type: 'MAPPING_INVALID',
-          entity: `${entry.marketplace} FBM ${entry.sellerSku}`,
-          message:
-            `SKU Map row ${r.sheetRow} maps Seller SKU ${entry.sellerSku} to 3PL SKU ${entry.threePlSku}, but ${tpl} does not list that SKU in its stock. ` +
-            "No quantity is proposed, so Amazon keeps its current quantity, which may no longer match the warehouse. Check the 3PL SKU spelling in the SKU Map.",
-        },
+        fbmMappingInvalid(
+          entry,
+          `SKU Map row ${r.sheetRow} maps Seller SKU ${entry.sellerSku} to 3PL SKU ${entry.threePlSku}, but ${tpl} does not list that SKU in its stock. ` +
+            'No quantity is proposed, so Amazon keeps its current quantity, which may no longer match the warehouse. Check the 3PL SKU spelling in the SKU Map.',
+        ),
         `3PL does not list this SKU (${entry.threePlSku}): nothing is proposed.`,
       );
       continue;

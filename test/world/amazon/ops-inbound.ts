@@ -50,6 +50,14 @@ function pageOf<T>(ctx: SimCtx, op: string, all: T[], offset: number, size: numb
   return offset + size < all.length ? { page, next: ctx.pages.issue(op, { all, offset: offset + size }, 86_400_000) } : { page };
 }
 
+/** QueryType DATE_RANGE: both LastUpdated bounds are required (fulfillmentInboundV0.json getShipments). */
+function updatedBetween(ctx: SimCtx, q: Parameters<typeof isoParam>[0]) {
+  const after = isoParam(q, 'LastUpdatedAfter');
+  const before = isoParam(q, 'LastUpdatedBefore');
+  if (after === undefined || before === undefined) fail(invalidInput('LastUpdatedAfter and LastUpdatedBefore are required for QueryType DATE_RANGE.'));
+  return ctx.state.inbound.filter((s) => s.lastUpdated >= after && s.lastUpdated <= before);
+}
+
 export const getShipments: OpHandler = (ctx, call) => {
   const q = call.query;
   checkMarketplace(ctx, q, true);
@@ -63,10 +71,7 @@ export const getShipments: OpHandler = (ctx, call) => {
     const statuses = list(q, 'ShipmentStatusList');
     all = ctx.state.inbound.filter((s) => (!ids.length || ids.includes(s.shipmentId)) && (!statuses.length || statuses.includes(s.status))).map(v0Shipment);
   } else if (type === 'DATE_RANGE') {
-    const after = isoParam(q, 'LastUpdatedAfter');
-    const before = isoParam(q, 'LastUpdatedBefore');
-    if (after === undefined || before === undefined) fail(invalidInput('LastUpdatedAfter and LastUpdatedBefore are required for QueryType DATE_RANGE.'));
-    all = ctx.state.inbound.filter((s) => s.lastUpdated >= after && s.lastUpdated <= before).map(v0Shipment);
+    all = updatedBetween(ctx, q).map(v0Shipment);
   } else fail(invalidInput(`Invalid QueryType ${type}.`));
   const { page, next } = pageOf(ctx, 'getShipments', all, offset, V0_PAGE);
   return ok({ payload: next ? { ShipmentData: page, NextToken: next } : { ShipmentData: page } });
@@ -88,10 +93,7 @@ export const getShipmentItems: OpHandler = (ctx, call) => {
   if (type === 'NEXT_TOKEN') {
     ({ all, offset } = ctx.pages.redeem<{ all: Array<Record<string, unknown>>; offset: number }>('getShipmentItems', requireParam(q, 'NextToken')));
   } else if (type === 'DATE_RANGE') {
-    const after = isoParam(q, 'LastUpdatedAfter');
-    const before = isoParam(q, 'LastUpdatedBefore');
-    if (after === undefined || before === undefined) fail(invalidInput('LastUpdatedAfter and LastUpdatedBefore are required for QueryType DATE_RANGE.'));
-    all = ctx.state.inbound.filter((s) => s.lastUpdated >= after && s.lastUpdated <= before).flatMap((s) => v0Items(ctx, s));
+    all = updatedBetween(ctx, q).flatMap((s) => v0Items(ctx, s));
   } else fail(invalidInput(`Invalid QueryType ${type}.`));
   const { page, next } = pageOf(ctx, 'getShipmentItems', all, offset, V0_PAGE);
   return ok({ payload: next ? { ItemData: page, NextToken: next } : { ItemData: page } });
