@@ -5,10 +5,10 @@ export type PushMode = 'dry-run' | 'approve' | 'auto';
 
 export interface SettingDef {
   key: string;
-  default: string | number;
+  default: string | number | boolean;
   help: string;
   /** Number format for the Value cell: shares are fractions shown as percentages. */
-  format?: 'percent' | 'integer' | 'text';
+  format?: 'percent' | 'integer' | 'text' | 'checkbox';
   /** Allowed values, for data validation. */
   options?: readonly string[];
 }
@@ -23,7 +23,7 @@ export const SETTINGS: readonly SettingDef[] = [
   { key: 'Default safety buffer', default: 2, format: 'integer', help: 'Units held back from Amazon on every FBM row whose Safety Buffer cell is empty.' },
   { key: 'Sync every (minutes)', default: 60, options: ['5', '10', '15', '30', '60'], help: 'How often the scheduled sync runs once turned on. A published add-on runs at most hourly; 5–30 work when the script is bound to this sheet.' },
   { key: 'Push mode', default: 'dry-run', options: ['dry-run', 'approve', 'auto'], help: 'dry-run: compute and show only. approve: wait for "Approve stock push". auto: push within the guardrails.' },
-  { key: 'Approve stock push', default: '', format: 'text', help: 'Push mode approve: type yes here (or use the menu item "Approve stock push") to send the quantities the Inventory tab shows as awaiting approval. The add-on clears it after pushing.' },
+  { key: 'Approve stock push', default: false, format: 'checkbox', help: 'Push mode approve: tick this (or use the menu item "Approve stock push") to send the quantities the Inventory tab shows as awaiting approval. The add-on unticks it after pushing.' },
   { key: 'Feed threshold', default: 20, format: 'integer', help: 'With this many changed quantities or more, send one JSON_LISTINGS_FEED; below it, update listings one by one.' },
   { key: 'Guardrail max share changing', default: 0.5, format: 'percent', help: 'Hold the whole push when more than this share of SKUs would change quantity.' },
   { key: 'Guardrail max to zero', default: 20, format: 'integer', help: 'Hold the whole push when more than this many SKUs would go to zero.' },

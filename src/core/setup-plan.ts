@@ -5,9 +5,9 @@
 import { SETTINGS } from './settings';
 import type { TabColumn, TabDef } from './tabs';
 import { SETUP_TABS, TAB } from './tabs';
-import type { CellValue } from '../ports/workbook';
+import type { CellFormat, CellValue } from '../ports/workbook';
 
-type Format = TabColumn['format'];
+type Format = CellFormat;
 
 export type SetupAction =
   | { kind: 'createTab'; def: TabDef; rows: CellValue[][]; cellFormats?: Array<Array<Format | undefined>> }

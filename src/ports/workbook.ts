@@ -4,6 +4,9 @@
 
 import type { TabColumn, TabDef } from '../core/tabs';
 
+/** A cell's format when written: a column number format, or a tick box (checkbox validation). */
+export type CellFormat = TabColumn['format'] | 'checkbox';
+
 /** What a cell holds as Apps Script returns it. */
 export type CellValue = string | number | boolean | Date;
 
@@ -12,9 +15,9 @@ export interface WorkbookPort {
   /** Every value of the tab, header row first, rectangular; null when the tab does not exist. */
   read(tab: string): CellValue[][] | null;
   /** Creates the tab with its header, frozen row, column formats, validation and widths, then the rows. */
-  createTab(def: TabDef, rows: CellValue[][], cellFormats?: Array<Array<TabColumn['format'] | undefined>>): void;
+  createTab(def: TabDef, rows: CellValue[][], cellFormats?: Array<Array<CellFormat | undefined>>): void;
   /** Adds rows under the last row with content. `columns` gives each written column's format. */
-  appendRows(tab: string, rows: CellValue[][], cellFormats?: Array<Array<TabColumn['format'] | undefined>>): void;
+  appendRows(tab: string, rows: CellValue[][], cellFormats?: Array<Array<CellFormat | undefined>>): void;
   /** Adds header cells right of the last column, with each column's format and validation. */
   addColumns(tab: string, startColumn: number, columns: readonly TabColumn[]): void;
   /** Overwrites the data rows (row 2 on) of an add-on owned tab in one write, clearing rows left over. */

@@ -36,6 +36,11 @@ describe('setupSheets', () => {
     const share = settings.find((r) => r[0] === 'Guardrail max share changing')!;
     expect(share[1]).toBe('50%');
     expect(settings.find((r) => r[0] === 'Push mode')![1]).toBe('dry-run');
+    // "Approve stock push" is a tick box, unticked.
+    const approveRow = settings.findIndex((r) => r[0] === 'Approve stock push') + 1;
+    expect(settings[approveRow - 1]![1]).toBe('FALSE');
+    const settingsRules = gas.spreadsheet.exportSheet('Settings')!.validations;
+    expect(settingsRules).toContainEqual(expect.objectContaining({ a1: `B${approveRow}`, criteria: 'CHECKBOX' }));
   });
 
   it('changes nothing the second time', () => {

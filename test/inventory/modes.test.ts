@@ -60,16 +60,16 @@ describe('approve', () => {
     r.assertInvariants();
   });
 
-  it('accepts the Settings cell "Approve stock push" = yes, and clears it after pushing', () => {
+  it('accepts the ticked Settings cell "Approve stock push", and unticks it after pushing', () => {
     const r = new InventoryRun({ offers: offers(), settings: { 'Push mode': 'approve' } });
     r.sync();
     expect(r.writes()).toEqual([]);
-    r.setting('Approve stock push', 'yes');
+    r.setting('Approve stock push', true);
     r.sync();
     expect(r.writes().map((w) => `${w.sku}=${w.quantity}`).sort()).toEqual(['A-1=9', 'B-1=5']);
     const cell = r.tab('Settings').find((s) => s['Key'] === 'Approve stock push')!;
-    expect(cell['Value']).toBe('');
-    // With the cell cleared, a later change waits again.
+    expect(cell['Value']).toBe('FALSE');
+    // With the cell unticked, a later change waits again.
     r.setStock('SB-B-1', 2);
     r.sync();
     expect(r.writes()).toHaveLength(2);

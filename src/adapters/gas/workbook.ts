@@ -3,7 +3,7 @@
 // (https://developers.google.com/apps-script/reference/spreadsheet/range#setValues(Object)).
 
 import type { TabColumn, TabDef } from '../../core/tabs';
-import type { CellValue, WorkbookPort } from '../../ports/workbook';
+import type { CellFormat, CellValue, WorkbookPort } from '../../ports/workbook';
 
 type Format = TabColumn['format'];
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -52,7 +52,7 @@ function styleColumn(sheet: Sheet, column: number, col: TabColumn): void {
   if (col.width) sheet.setColumnWidth(column, col.width);
 }
 
-function writeBlock(sheet: Sheet, row: number, rows: CellValue[][], cellFormats?: Array<Array<Format | undefined>>): void {
+function writeBlock(sheet: Sheet, row: number, rows: CellValue[][], cellFormats?: Array<Array<CellFormat | undefined>>): void {
   if (rows.length === 0) return;
   const width = Math.max(...rows.map((r) => r.length));
   const grid = rows.map((r) => (r.length === width ? r : [...r, ...new Array<CellValue>(width - r.length).fill('')]));
@@ -64,11 +64,17 @@ function writeBlock(sheet: Sheet, row: number, rows: CellValue[][], cellFormats?
     range.setNumberFormats(
       current.map((r, i) => r.map((f, j) => {
         const wanted = cellFormats[i]?.[j];
-        return wanted ? NUMBER_FORMATS[wanted] : f;
+        return wanted && wanted !== 'checkbox' ? NUMBER_FORMATS[wanted] : f;
       })),
     );
   }
   range.setValues(grid);
+  // Tick boxes are data validation on single cells (a Settings row such as "Approve stock push").
+  cellFormats?.forEach((formats, i) =>
+    formats.forEach((f, j) => {
+      if (f === 'checkbox') range.getCell(i + 1, j + 1).setDataValidation(SpreadsheetApp.newDataValidation().requireCheckbox().build());
+    }),
+  );
 }
 
 export function gasWorkbook(): WorkbookPort {

@@ -179,7 +179,7 @@ function clearApprovalCell(ctx: Ctx): void {
   const k = header.indexOf('Key');
   const v = header.indexOf('Value');
   const i = table.findIndex((r, idx) => idx > 0 && String(r[k] ?? '').trim().toLowerCase() === 'approve stock push');
-  if (k >= 0 && v >= 0 && i > 0) ctx.ports.workbook.writeCell(TAB.settings, i + 1, v + 1, '');
+  if (k >= 0 && v >= 0 && i > 0) ctx.ports.workbook.writeCell(TAB.settings, i + 1, v + 1, false);
 }
 
 export function runInventoryJob(ports: Ports, deadline: Deadline, opts: InventoryJobOptions = {}): JobOutcome {
