@@ -9,6 +9,7 @@ import type { ThreePlAdapter } from '../../threepl/types';
 import { INVENTORY_EXCEPTION_TYPES } from '../../core/exceptions';
 import type { RaisedException } from '../../core/exceptions';
 import { validateSkuMap } from '../../core/inventory/sku-map';
+import type { SkuMapValidation } from '../../core/inventory/sku-map';
 import { buildInventory } from '../../core/inventory/build';
 import { classifyReadback, checkStockSyncTimeout } from '../../core/inventory/readback';
 import { diffProposals, planFingerprint, planPush } from '../../core/inventory/diff';
@@ -25,6 +26,7 @@ import { readSettings } from '../settings-source';
 import { amazonClient, threePlAdapter } from '../connections';
 import { readFbaSummaries, readThreePlStock, readUnsentOrders } from './sources';
 import { prepareNextRead, readListings, useReport } from './listings-source';
+import type { ListingsRead } from './listings-source';
 import { loadPending } from './push';
 import { changesFromRows, continuePending, isUnsentPush, pushSummary, settleUnsentPush, startPush } from './pushing';
 import { readInventorySheet, writeExceptions, writeInventory, writeSkuMapStatus } from './sheet';
@@ -49,22 +51,39 @@ function approvedSet(ctx: Ctx, approveNow: boolean): Set<string> | null {
   return new Set(`${fp ?? ''}|${resumed ?? ''}`.split('|').filter(Boolean));
 }
 
+/** Everything the two systems say this run, or why the run has to wait for Amazon. */
+interface SystemsRead {
+  stock: ReturnType<typeof readThreePlStock>;
+  unsent: ReturnType<typeof readUnsentOrders>;
+  read: ListingsRead;
+  fba: ReturnType<typeof readFbaSummaries>;
+}
+
+function readSystems(ctx: Ctx, amazon: SpApiClient, adapter: ThreePlAdapter, validation: SkuMapValidation): SystemsRead | { waiting: string } {
+  const { store } = ctx.ports;
+  const { settings, sheet, now } = ctx;
+  const rows = sheet.skuMap.records.length;
+  // A large catalogue's listings report is checked first: until it is ready nothing else is worth reading.
+  const early = useReport(store, rows) ? readListings(amazon, store, now, rows) : null;
+  if (early && 'waiting' in early) return { waiting: early.waiting };
+  const stock = readThreePlStock(adapter, now);
+  const unsent = readUnsentOrders(amazon, adapter, now);
+  const read = early ?? readListings(amazon, store, ctx.ports.clock.now(), rows);
+  if ('waiting' in read) return { waiting: read.waiting };
+  // Held dual-channel rows still show Amazon's FBA buckets, so they are read too.
+  const fbaSkus = [...validation.entries, ...validation.held].filter((e) => e.channel === 'FBA' && e.marketplace === settings.marketplace).map((e) => e.sellerSku);
+  const fba = readFbaSummaries(amazon, [...new Set(fbaSkus)]);
+  return { stock, unsent, read, fba };
+}
+
 function computeAndPush(ctx: Ctx, amazon: SpApiClient, adapter: ThreePlAdapter, approveNow: boolean): JobOutcome {
   const { store } = ctx.ports;
   const { settings, sheet, now } = ctx;
   const validation = validateSkuMap(sheet.skuMap.records, { defaultMarketplace: settings.marketplace });
-
-  // A large catalogue's listings report is checked first: until it is ready nothing else is worth reading.
-  const early = useReport(store, sheet.skuMap.records.length) ? readListings(amazon, store, now, sheet.skuMap.records.length) : null;
-  if (early && 'waiting' in early) return { outcome: 'partial', counts: {}, message: early.waiting };
-  const stock = readThreePlStock(adapter, now);
-  const unsent = readUnsentOrders(amazon, adapter, now);
-  const read = early ?? readListings(amazon, store, ctx.ports.clock.now(), sheet.skuMap.records.length);
-  if ('waiting' in read) return { outcome: 'partial', counts: {}, message: read.waiting };
+  const systems = readSystems(ctx, amazon, adapter, validation);
+  if ('waiting' in systems) return { outcome: 'partial', counts: {}, message: systems.waiting };
+  const { stock, unsent, read, fba } = systems;
   const listings = read.listings;
-  // Held dual-channel rows still show Amazon's FBA buckets, so they are read too.
-  const fbaSkus = [...new Set([...validation.entries, ...validation.held].filter((e) => e.channel === 'FBA' && e.marketplace === settings.marketplace).map((e) => e.sellerSku))];
-  const fba = readFbaSummaries(amazon, fbaSkus);
 
   const built = buildInventory({
     marketplace: settings.marketplace,
@@ -190,9 +209,8 @@ export function runInventoryJob(ports: Ports, deadline: Deadline, opts: Inventor
   if (!ports.store.get(K.trackingSince)) ports.store.set(K.trackingSince, String(now));
   if (opts.approve) ports.store.set(K.approvedPlan, ports.store.get(K.shownPlan) ?? '');
 
-  let amazon: SpApiClient | undefined;
   try {
-    amazon = amazonClient(ports, deadline, settings);
+    const amazon = amazonClient(ports, deadline, settings);
     const pending = loadPending(ports.store);
     if (pending && isUnsentPush(pending)) settleUnsentPush(ctx, pending);
     else if (pending) return continuePending(ctx, amazon, pending);

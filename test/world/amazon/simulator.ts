@@ -13,6 +13,7 @@ import { DocumentStore } from './documents';
 import { processFeed } from './feed-processor';
 import { LwaServer } from './lwa-server';
 import { findOperation } from './models';
+import { checkRequest } from './request-check';
 import * as feeds from './ops-feeds';
 import * as inbound from './ops-inbound';
 import * as inventory from './ops-inventory';
@@ -182,6 +183,9 @@ export class AmazonSimulator {
     };
     let reply: Reply;
     try {
+      // Model-declared constraints first (request-check.ts), then the operation's own rules.
+      const problem = checkRequest(found.op, found.params, url.searchParams, call.json);
+      if (problem) fail(invalidInput(problem));
       reply = handler(this.ctx, call);
     } catch (e) {
       if (!(e instanceof SimFailure)) throw e;

@@ -73,7 +73,9 @@ export function getWros(core: SimCore, c: Call): Res {
   const q = c.url.searchParams;
   const page = intParam(q.get('Page'), 1);
   const limit = intParam(q.get('Limit'), 50);
-  if (!(page >= 1) || !(limit >= 1 && limit <= 250)) return fieldErrors(400, { Limit: ['Page must be ≥ 1 and Limit between 1 and 250.'] });
+  // get-multiple-warehouse-receiving-orders declares only Receiving.ValidationProblemDetails as its
+  // error body (spec 2026-01), not the field map that POST /receiving uses.
+  if (!(page >= 1) || !(limit >= 1 && limit <= 250)) return problem(400, 'One or more validation errors occurred.', { Limit: ['Page must be ≥ 1 and Limit between 1 and 250.'] });
   const ids = listParam(q.get('IDs')).map(Number);
   const statuses = listParam(q.get('Statuses'));
   const pos = listParam(q.get('PurchaseOrderNumbers'));
