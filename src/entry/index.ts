@@ -77,10 +77,16 @@ function secretValues(): Array<string | null> {
   return Object.values(SECRET_KEYS).map((k) => store.get(k));
 }
 
-/** Runs one job ("inventory", "orders", "settlements", ...) or "all" now, as the sidebar's "Sync now". */
-export function syncNow(job: string): RunSummary[] {
+/** The ports for a job run; a sheet that was never set up gets its tabs first, so the run can log. */
+function jobPorts() {
   const ports = gasPorts();
   if (!ports.workbook.tabNames().includes(TAB.syncLog)) runSetup(ports.workbook);
+  return ports;
+}
+
+/** Runs one job ("inventory", "orders", "settlements", ...) or "all" now, as the sidebar's "Sync now". */
+export function syncNow(job: string): RunSummary[] {
+  const ports = jobPorts();
   const names = job === 'all' ? jobNames() : [job];
   const secrets = secretValues();
   return names.map((name) => {
@@ -104,9 +110,7 @@ export function syncAllNow(): void {
 }
 
 function runStock(job: string, options: Parameters<typeof runInventoryJob>[2]): RunSummary {
-  const ports = gasPorts();
-  if (!ports.workbook.tabNames().includes(TAB.syncLog)) runSetup(ports.workbook);
-  const summary = runJob(job, (p, deadline) => runInventoryJob(p, deadline, options), ports, secretValues());
+  const summary = runJob(job, (p, deadline) => runInventoryJob(p, deadline, options), jobPorts(), secretValues());
   SpreadsheetApp.getActiveSpreadsheet().toast(`${summary.outcome}: ${summary.message}`, MENU_TITLE, 10);
   return summary;
 }
