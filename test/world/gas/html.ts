@@ -35,7 +35,13 @@ export class FakeHtmlOutput {
   appendUntrusted(text: string): FakeHtmlOutput { this.g(); this.content += escapeHtml(text); return this; }
   clear(): FakeHtmlOutput { this.g(); this.content = ''; return this; }
   getTitle(): string { this.g(); return this.title; }
-  setTitle(title: string): FakeHtmlOutput { this.g(); this.title = String(title); return this; }
+  /** setTitle(title: String): the title is required (Apps Script rejects a call without it). */
+  setTitle(...args: unknown[]): FakeHtmlOutput {
+    this.g();
+    if (args.length !== 1 || args[0] === undefined) fail(this.ctx, `The parameters (${args.map((a) => typeof a).join(',')}) don't match the method signature for HtmlService.HtmlOutput.setTitle.`);
+    this.title = String(args[0]);
+    return this;
+  }
   getWidth(): number | null { this.g(); return this.width; }
   setWidth(width: number): FakeHtmlOutput { this.g(); this.width = Number(width); return this; }
   getHeight(): number | null { this.g(); return this.height; }

@@ -60,10 +60,28 @@ function makeLock(ctx: Ctx, model: LockModel, name: string) {
     world.guard();
     return false;
   };
+  // The timeout is required: tryLock() with no argument is a signature error, and a negative timeout
+  // gives up at once (tryLock false, waitLock throws) without taking the lock. Both as characterized
+  // against Apps Script by a public emulator's tests (its Lock.test.ts, "rejects missing Lock timeout
+  // arguments" / "preserves characterized Lock timeout validation"); releaseLock() without the lock
+  // is a no-op ("This method has no effect if the lock has not been acquired", Lock docs).
+  const timeout = (args: unknown[], method: string): number => {
+    const ms = args[0];
+    if (args.length === 0 || typeof ms !== 'number' || Number.isNaN(ms)) {
+      fail(ctx, `The parameters (${args.map((a) => (typeof a === 'string' ? 'String' : String(typeof a))).join(',')}) don't match the method signature for LockService.Lock.${method}.`);
+    }
+    return ms;
+  };
   return {
-    tryLock: (timeoutInMillis: number): boolean => attempt(timeoutInMillis),
-    waitLock(timeoutInMillis: number): void {
-      if (!attempt(timeoutInMillis)) fail(ctx, LOCK_TIMEOUT_MESSAGE);
+    tryLock: (...args: unknown[]): boolean => {
+      world.guard();
+      const ms = timeout(args, 'tryLock');
+      return ms < 0 ? false : attempt(ms);
+    },
+    waitLock(...args: unknown[]): void {
+      world.guard();
+      const ms = timeout(args, 'waitLock');
+      if (ms < 0 || !attempt(ms)) fail(ctx, LOCK_TIMEOUT_MESSAGE);
     },
     hasLock(): boolean {
       return model.holders.get(name) === world.guard().id;

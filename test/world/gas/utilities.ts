@@ -76,6 +76,14 @@ export function makeUtilities(ctx: Ctx, state: UtilitiesState) {
     const mac = createHmac(nodeAlg, digestInput(ctx, key, charset)).update(digestInput(ctx, value, charset)).digest();
     return signedBytes(realm, new Uint8Array(mac));
   };
+  // gzip(blob: BlobSource) / ungzip(blob: BlobSource): a string or Byte[] is not a BlobSource and
+  // is not converted (https://developers.google.com/apps-script/reference/utilities/utilities#gzip(BlobSource)).
+  const blobSource = (blob: unknown, method: string): Uint8Array => {
+    if (!blob || typeof (blob as FakeBlob).getBlob !== 'function') {
+      fail(ctx, `The parameters (${typeof blob === 'string' ? 'String' : Array.isArray(blob) ? 'number[]' : String(typeof blob)}) don't match the method signature for Utilities.${method}.`);
+    }
+    return toBytes(realm, blob);
+  };
   return {
     DigestAlgorithm, MacAlgorithm, Charset,
 
@@ -129,12 +137,13 @@ export function makeUtilities(ctx: Ctx, state: UtilitiesState) {
 
     gzip(blob: FakeBlob, name?: string): FakeBlob {
       world.guard();
-      return new FakeBlob(realm, new Uint8Array(gzipSync(toBytes(realm, blob))), 'application/x-gzip', name ?? null, g);
+      return new FakeBlob(realm, new Uint8Array(gzipSync(blobSource(blob, 'gzip'))), 'application/x-gzip', name ?? null, g);
     },
     ungzip(blob: FakeBlob): FakeBlob {
       world.guard();
+      const bytes = blobSource(blob, 'ungzip');
       try {
-        return new FakeBlob(realm, new Uint8Array(gunzipSync(toBytes(realm, blob))), null, null, g);
+        return new FakeBlob(realm, new Uint8Array(gunzipSync(bytes)), null, null, g);
       } catch {
         return fail(ctx, 'Could not decompress gzip.'); // unconfirmed text
       }

@@ -29,6 +29,10 @@ export const MSG = {
   rowsOutOfBounds: 'Those rows are out of bounds.',
   colsOutOfBounds: 'Those columns are out of bounds.',
   lastSheet: "You can't remove all the sheets in a document.",
+  // setFrozenRows(n) with n >= the grid's rows: observed in a real log (github.com/google/ads-account-structure-script/issues/2).
+  freezeAllRows: "You can't freeze all visible rows on the sheet.",
+  // The column twin of the text above, by analogy; unverified wording.
+  freezeAllCols: "You can't freeze all visible columns on the sheet.",
   hideLastSheet: "You can't hide all the sheets in a document.",
   listTooLong: 'The data validation rule has more items than the limit of 500. Use the "List from a range" criteria instead.',
   signature: (types: string, method: string) => `The parameters (${types}) don't match the method signature for ${method}.`,

@@ -135,16 +135,42 @@ export class SheetApi {
   deleteColumn(columnPosition: number): this { return this._deleteCols(columnPosition, 1); }
 
   // --- freezing, widths, visibility ---
-  setFrozenRows(rows: number): void { this._sh.frozenRows = rows; }
+  _count(n: unknown, args: unknown[], method: string): number {
+    if (typeof n !== 'number' || Number.isNaN(n)) throw new SheetError(MSG.signature(typeNames(args), `SpreadsheetApp.Sheet.${method}`));
+    return n;
+  }
+  /** Freezing every row of the grid is refused (MSG.freezeAllRows); a frozen header needs at least one row below it. */
+  setFrozenRows(...args: unknown[]): void {
+    const n = this._count(args[0], args, 'setFrozenRows');
+    if (n >= this._sh.maxRows) throw new SheetError(MSG.freezeAllRows);
+    this._sh.frozenRows = n;
+  }
   getFrozenRows(): number { return this._sh.frozenRows; }
-  setFrozenColumns(columns: number): void { this._sh.frozenCols = columns; }
+  setFrozenColumns(...args: unknown[]): void {
+    const n = this._count(args[0], args, 'setFrozenColumns');
+    if (n >= this._sh.maxCols) throw new SheetError(MSG.freezeAllCols);
+    this._sh.frozenCols = n;
+  }
   getFrozenColumns(): number { return this._sh.frozenCols; }
-  setColumnWidth(columnPosition: number, width: number): this { this._sh.colWidths.set(columnPosition, width); return this; }
+  // Widths and heights exist only for columns/rows inside the grid: column 0 or one past getMaxColumns()
+  // throws "Those columns are out of bounds." (observed for getColumnWidth: github.com/mogsdad/SheetConverter/issues/20).
+  setColumnWidth(...args: unknown[]): this {
+    const [c, width] = args;
+    this._count(c, args, 'setColumnWidth');
+    this._count(width, args, 'setColumnWidth');
+    this._colsInGrid(c as number, 1);
+    this._sh.colWidths.set(c as number, width as number);
+    return this;
+  }
   setColumnWidths(startColumn: number, numColumns: number, width: number): this {
+    this._colsInGrid(startColumn, numColumns);
     for (let c = startColumn; c < startColumn + numColumns; c++) this._sh.colWidths.set(c, width);
     return this;
   }
-  getColumnWidth(columnPosition: number): number { return this._sh.colWidths.get(columnPosition) ?? DEFAULT_WIDTH; }
+  getColumnWidth(columnPosition: number): number {
+    this._colsInGrid(columnPosition, 1);
+    return this._sh.colWidths.get(columnPosition) ?? DEFAULT_WIDTH;
+  }
   /** Fits widths to the longest displayed text: an estimate (7 px a character + padding), not Google's font metrics. */
   autoResizeColumns(startColumn: number, numColumns: number): this {
     const last = this._sh.lastRow();
@@ -156,8 +182,8 @@ export class SheetApi {
     return this;
   }
   autoResizeColumn(columnPosition: number): this { return this.autoResizeColumns(columnPosition, 1); }
-  setRowHeight(rowPosition: number, height: number): this { this._sh.rowHeights.set(rowPosition, height); return this; }
-  getRowHeight(rowPosition: number): number { return this._sh.rowHeights.get(rowPosition) ?? DEFAULT_HEIGHT; }
+  setRowHeight(rowPosition: number, height: number): this { this._rowsInGrid(rowPosition, 1); this._sh.rowHeights.set(rowPosition, height); return this; }
+  getRowHeight(rowPosition: number): number { this._rowsInGrid(rowPosition, 1); return this._sh.rowHeights.get(rowPosition) ?? DEFAULT_HEIGHT; }
   hideColumns(columnIndex: number, numColumns = 1): void { for (let c = columnIndex; c < columnIndex + numColumns; c++) this._sh.hiddenCols.add(c); }
   showColumns(columnIndex: number, numColumns = 1): void { for (let c = columnIndex; c < columnIndex + numColumns; c++) this._sh.hiddenCols.delete(c); }
   isColumnHiddenByUser(columnPosition: number): boolean { return this._sh.hiddenCols.has(columnPosition); }

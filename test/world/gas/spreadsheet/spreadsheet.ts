@@ -93,8 +93,17 @@ export class SpreadsheetApi {
     if (name !== 'RANGE' && name !== 'SHEET') throw new SheetError(MSG.signature(typeNames([type]), 'SpreadsheetApp.Spreadsheet.getProtections'));
     return this._ctx.model.sheets.flatMap((s) => s.protections).filter((p) => (p.rect ? 'RANGE' : 'SHEET') === name).map((p) => new ProtectionApi(this._ctx, p));
   }
-  /** Shows a toast in the lower right of the spreadsheet; recorded on the UiModel. */
-  toast(msg: unknown, title?: unknown, _timeoutSeconds?: number): void {
+  /**
+   * toast(msg), toast(msg, title), toast(msg, title, timeoutSeconds: Number)
+   * (https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#toast(String,String,Number)).
+   * Apps Script matches overloads by argument count and type: no message, or a timeout that is not a
+   * number (a string such as '8' is not converted), is a signature error. Recorded on the UiModel.
+   */
+  toast(...args: unknown[]): void {
+    const [msg, title, timeout] = args;
+    if (args.length === 0 || args.length > 3 || msg === undefined || (args.length === 3 && timeout !== null && typeof timeout !== 'number')) {
+      throw new SheetError(MSG.signature(typeNames(args), 'SpreadsheetApp.Spreadsheet.toast'));
+    }
     this._ctx.ui.toasts.push({ msg: String(msg), title: title === undefined || title === null ? '' : String(title) });
   }
 }
