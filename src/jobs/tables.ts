@@ -62,5 +62,6 @@ export function ensureTable(wb: WorkbookPort, def: TabDef, table: Table | null):
 export function writeTable(wb: WorkbookPort, def: TabDef, header: readonly string[], records: ReadonlyArray<Readonly<Record<string, unknown>>>): void {
   const formats = header.map((h) => def.columns.find((c) => c.header === h)?.format);
   const rows = records.map((r) => header.map((h, i) => cellOut(r[h], formats[i])));
-  wb.replaceRows(def.name, rows);
+  // Formats travel with every write: text columns must be '@' before "00123" lands in them.
+  wb.replaceRows(def.name, rows, formats.some(Boolean) ? rows.map(() => formats) : undefined);
 }

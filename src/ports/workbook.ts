@@ -20,8 +20,11 @@ export interface WorkbookPort {
   appendRows(tab: string, rows: CellValue[][], cellFormats?: Array<Array<CellFormat | undefined>>): void;
   /** Adds header cells right of the last column, with each column's format and validation. */
   addColumns(tab: string, startColumn: number, columns: readonly TabColumn[]): void;
-  /** Overwrites the data rows (row 2 on) of an add-on owned tab in one write, clearing rows left over. */
-  replaceRows(tab: string, rows: CellValue[][]): void;
+  /**
+   * Overwrites the data rows (row 2 on) in one write, clearing rows left over. `cellFormats` are
+   * applied first (rows added to the grid carry no format of their own).
+   */
+  replaceRows(tab: string, rows: CellValue[][], cellFormats?: Array<Array<CellFormat | undefined>>): void;
   /** Writes one cell (row and column 1-based). */
   writeCell(tab: string, row: number, column: number, value: CellValue): void;
   /** Writes one column's values for data rows 2..n+1 in one call (e.g. a Status column). */

@@ -191,3 +191,17 @@ describe('UNMAPPED_SKU', () => {
   });
 });
 
+
+describe('a tab longer than a new sheet', () => {
+  it('keeps SKU columns plain text past row 1,000 of the Inventory tab', () => {
+    const offers = Array.from({ length: 1005 }, (_, i) => ({ sku: `S${i + 1}`, onHand: 5 }));
+    const r = new InventoryRun({ offers, settings: { 'Push mode': 'dry-run' } });
+    r.sync();
+    expect(r.tab('Inventory')).toHaveLength(1005);
+    const book = r.run.gas.spreadsheet;
+    // Rows the grid grew by carry no format of their own: the write itself makes them text.
+    expect(book.exportSheet('Inventory')!.numberFormats[1005]![0]).toBe('@');
+    book.edit('Inventory', 'A1006', '000777');
+    expect(book.cell('Inventory', 1006, 1)).toBe('000777');
+  });
+});

@@ -24,9 +24,18 @@ export function installTimeTrigger(handler: string, everyMinutes: number): Sched
   return { enabled: true, everyMinutes: 60, note: 'Runs every hour.' };
 }
 
+/**
+ * This spreadsheet's triggers of this user. getProjectTriggers would list the user's triggers of
+ * every document the add-on runs in, so turning the schedule off here would stop it there too
+ * (https://developers.google.com/apps-script/reference/script/script-app#getUserTriggers(Spreadsheet)).
+ */
+function documentTriggers(): GoogleAppsScript.Script.Trigger[] {
+  return ScriptApp.getUserTriggers(SpreadsheetApp.getActiveSpreadsheet());
+}
+
 export function removeTriggers(handler: string): number {
   let removed = 0;
-  for (const t of ScriptApp.getProjectTriggers()) {
+  for (const t of documentTriggers()) {
     if (t.getHandlerFunction() === handler) {
       ScriptApp.deleteTrigger(t);
       removed++;
@@ -36,5 +45,5 @@ export function removeTriggers(handler: string): number {
 }
 
 export function hasTrigger(handler: string): boolean {
-  return ScriptApp.getProjectTriggers().some((t) => t.getHandlerFunction() === handler);
+  return documentTriggers().some((t) => t.getHandlerFunction() === handler);
 }

@@ -93,6 +93,8 @@ export function gasWorkbook(): WorkbookPort {
 
     createTab(def: TabDef, rows, cellFormats) {
       const sheet = ss.insertSheet(def.name);
+      // A new sheet has 26 columns; a wider tab needs its columns before they can be styled.
+      ensureColumns(sheet, def.columns.length);
       def.columns.forEach((col, i) => styleColumn(sheet, i + 1, col));
       const header = sheet.getRange(1, 1, 1, def.columns.length);
       header.setValues([def.columns.map((c) => c.header)]);
@@ -116,10 +118,10 @@ export function gasWorkbook(): WorkbookPort {
       sheet.getRange(1, startColumn, 1, columns.length).setValues([columns.map((c) => c.header)]).setFontWeight('bold');
     },
 
-    replaceRows(tab, rows) {
+    replaceRows(tab, rows, cellFormats) {
       const sheet = sheetOrThrow(tab);
       const previous = Math.max(0, sheet.getLastRow() - 1);
-      writeBlock(sheet, 2, rows);
+      writeBlock(sheet, 2, rows, cellFormats);
       if (previous > rows.length) {
         sheet.getRange(2 + rows.length, 1, previous - rows.length, Math.max(1, sheet.getLastColumn())).clearContent();
       }

@@ -101,7 +101,7 @@ export class SpreadsheetApi {
    */
   toast(...args: unknown[]): void {
     const [msg, title, timeout] = args;
-    if (args.length === 0 || args.length > 3 || msg === undefined || (args.length === 3 && timeout !== null && typeof timeout !== 'number')) {
+    if (args.length === 0 || args.length > 3 || (args.length === 3 && timeout !== null && typeof timeout !== 'number')) {
       throw new SheetError(MSG.signature(typeNames(args), 'SpreadsheetApp.Spreadsheet.toast'));
     }
     this._ctx.ui.toasts.push({ msg: String(msg), title: title === undefined || title === null ? '' : String(title) });
