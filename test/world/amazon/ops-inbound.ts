@@ -58,22 +58,26 @@ function updatedBetween(ctx: SimCtx, q: Parameters<typeof isoParam>[0]) {
   return ctx.state.inbound.filter((s) => s.lastUpdated >= after && s.lastUpdated <= before);
 }
 
+/** v0 paging: QueryType NEXT_TOKEN continues a listing; any other QueryType builds it (fulfillmentInboundV0.json). */
+function v0Page(ctx: SimCtx, op: string, q: Parameters<typeof requireParam>[0], build: (type: string) => Array<Record<string, unknown>>) {
+  const type = requireParam(q, 'QueryType');
+  if (type !== 'NEXT_TOKEN') return pageOf(ctx, op, build(type), 0, V0_PAGE);
+  const { all, offset } = ctx.pages.redeem<{ all: Array<Record<string, unknown>>; offset: number }>(op, requireParam(q, 'NextToken'));
+  return pageOf(ctx, op, all, offset, V0_PAGE);
+}
+
 export const getShipments: OpHandler = (ctx, call) => {
   const q = call.query;
   checkMarketplace(ctx, q, true);
-  const type = requireParam(q, 'QueryType');
-  let all: Array<Record<string, unknown>>;
-  let offset = 0;
-  if (type === 'NEXT_TOKEN') {
-    ({ all, offset } = ctx.pages.redeem<{ all: Array<Record<string, unknown>>; offset: number }>('getShipments', requireParam(q, 'NextToken')));
-  } else if (type === 'SHIPMENT') {
-    const ids = list(q, 'ShipmentIdList');
-    const statuses = list(q, 'ShipmentStatusList');
-    all = ctx.state.inbound.filter((s) => (!ids.length || ids.includes(s.shipmentId)) && (!statuses.length || statuses.includes(s.status))).map(v0Shipment);
-  } else if (type === 'DATE_RANGE') {
-    all = updatedBetween(ctx, q).map(v0Shipment);
-  } else fail(invalidInput(`Invalid QueryType ${type}.`));
-  const { page, next } = pageOf(ctx, 'getShipments', all, offset, V0_PAGE);
+  const { page, next } = v0Page(ctx, 'getShipments', q, (type) => {
+    if (type === 'SHIPMENT') {
+      const ids = list(q, 'ShipmentIdList');
+      const statuses = list(q, 'ShipmentStatusList');
+      return ctx.state.inbound.filter((s) => (!ids.length || ids.includes(s.shipmentId)) && (!statuses.length || statuses.includes(s.status))).map(v0Shipment);
+    }
+    if (type === 'DATE_RANGE') return updatedBetween(ctx, q).map(v0Shipment);
+    return fail(invalidInput(`Invalid QueryType ${type}.`));
+  });
   return ok({ payload: next ? { ShipmentData: page, NextToken: next } : { ShipmentData: page } });
 };
 
@@ -87,15 +91,10 @@ export const getShipmentItemsByShipmentId: OpHandler = (ctx, call) => {
 export const getShipmentItems: OpHandler = (ctx, call) => {
   const q = call.query;
   checkMarketplace(ctx, q, true);
-  const type = requireParam(q, 'QueryType');
-  let all: Array<Record<string, unknown>>;
-  let offset = 0;
-  if (type === 'NEXT_TOKEN') {
-    ({ all, offset } = ctx.pages.redeem<{ all: Array<Record<string, unknown>>; offset: number }>('getShipmentItems', requireParam(q, 'NextToken')));
-  } else if (type === 'DATE_RANGE') {
-    all = updatedBetween(ctx, q).flatMap((s) => v0Items(ctx, s));
-  } else fail(invalidInput(`Invalid QueryType ${type}.`));
-  const { page, next } = pageOf(ctx, 'getShipmentItems', all, offset, V0_PAGE);
+  const { page, next } = v0Page(ctx, 'getShipmentItems', q, (type) => {
+    if (type === 'DATE_RANGE') return updatedBetween(ctx, q).flatMap((s) => v0Items(ctx, s));
+    return fail(invalidInput(`Invalid QueryType ${type}.`));
+  });
   return ok({ payload: next ? { ItemData: page, NextToken: next } : { ItemData: page } });
 };
 
