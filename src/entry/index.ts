@@ -57,10 +57,8 @@ export function showSidebar(): void {
 
 export function getSidebarState(): SidebarState {
   const settings = readSettings(gasWorkbook()).settings;
-  return sidebarState(gasWorkbook(), documentStore(), {
-    enabled: hasTrigger(SCHEDULE_HANDLER),
-    everyMinutes: settings.syncEveryMinutes,
-  });
+  const schedule = { enabled: hasTrigger(SCHEDULE_HANDLER), everyMinutes: settings.syncEveryMinutes };
+  return sidebarState(gasWorkbook(), documentStore(), schedule, settings.pushMode);
 }
 
 export function saveAmazonCredentials(fields: { clientId?: string; clientSecret?: string; refreshToken?: string }): string[] {

@@ -14,12 +14,31 @@ export interface SidebarState {
   jobs: string[];
   schedule: { enabled: boolean; everyMinutes: number };
   recentRuns: Array<{ runId: string; job: string; end: string; outcome: string; message: string }>;
+  /** The stock sync at a glance: push mode and how many FBM changes wait for a person. */
+  stock: { pushMode: string; awaitingApproval: number; heldByGuardrail: number; canUndo: boolean };
+}
+
+/** Counts of the Inventory tab's Push State column, and whether a push can be undone. */
+function stockStatus(wb: WorkbookPort, tabs: Set<string>, pushMode: string): SidebarState['stock'] {
+  const inv = tabs.has(TAB.inventory) ? wb.read(TAB.inventory) ?? [] : [];
+  const header = (inv[0] ?? []).map((h) => String(h).trim());
+  const state = header.indexOf('Push State');
+  const previous = header.indexOf('Previous Qty');
+  let awaitingApproval = 0;
+  let heldByGuardrail = 0;
+  let canUndo = false;
+  for (const r of inv.slice(1)) {
+    if (r[state] === 'awaiting approval') awaitingApproval++;
+    if (r[state] === 'held by guardrail') heldByGuardrail++;
+    if (previous >= 0 && r[previous] !== '' && r[previous] !== undefined) canUndo = true;
+  }
+  return { pushMode, awaitingApproval, heldByGuardrail, canUndo };
 }
 
 const iso = (v: unknown): string =>
   Object.prototype.toString.call(v) === '[object Date]' ? (v as Date).toISOString() : String(v ?? '');
 
-export function sidebarState(wb: WorkbookPort, store: KeyValueStore, schedule: SidebarState['schedule']): SidebarState {
+export function sidebarState(wb: WorkbookPort, store: KeyValueStore, schedule: SidebarState['schedule'], pushMode: string): SidebarState {
   const tabs = new Set(wb.tabNames());
   const get = (k: string) => store.get(k);
   const log = tabs.has(TAB.syncLog) ? wb.read(TAB.syncLog) ?? [] : [];
@@ -49,6 +68,7 @@ export function sidebarState(wb: WorkbookPort, store: KeyValueStore, schedule: S
     jobs: jobNames(),
     schedule,
     recentRuns,
+    stock: stockStatus(wb, tabs, pushMode),
   };
 }
 

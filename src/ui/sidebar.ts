@@ -22,6 +22,14 @@ function render(state: SidebarState): void {
   setText('missing', state.missingTabs.join(', '));
   setText('amazon-state', state.amazon.complete ? `Saved (client ${state.amazon.clientId})` : 'Not connected');
   setText('threepl-state', state.threePl.complete ? `Saved (token ${state.threePl.token})` : 'Not connected');
+  const { stock } = state;
+  const waiting = stock.awaitingApproval + stock.heldByGuardrail;
+  setText(
+    'stock-state',
+    `${stock.pushMode}${stock.awaitingApproval ? ` · ${stock.awaitingApproval} await approval` : ''}${stock.heldByGuardrail ? ` · ${stock.heldByGuardrail} held by a guardrail` : ''}`,
+  );
+  $('approve-button').hidden = !(stock.pushMode === 'approve' && waiting > 0);
+  $('undo-button').hidden = !stock.canUndo;
   setText('schedule-state', state.schedule.enabled ? `On, about every ${state.schedule.everyMinutes} min` : 'Off');
   const jobs = $('jobs');
   jobs.replaceChildren();
@@ -98,10 +106,11 @@ async function saveThreePl(ev: Event): Promise<void> {
   await refresh();
 }
 
-async function act(name: 'setupSheets' | 'enableScheduledSync' | 'disableScheduledSync'): Promise<void> {
+async function act(name: 'setupSheets' | 'enableScheduledSync' | 'disableScheduledSync' | 'approveStockPush' | 'undoLastStockPush'): Promise<void> {
+  status('Working…');
   try {
     const result = await call(name);
-    status(typeof result === 'string' ? result : result.message);
+    status(typeof result === 'string' ? result : 'outcome' in result ? `${result.outcome}: ${result.message}` : result.message);
   } catch (e) {
     status((e as Error).message, 'error');
   }
@@ -114,5 +123,7 @@ document.addEventListener('DOMContentLoaded', () => {
   $('setup-button').addEventListener('click', () => void act('setupSheets'));
   $('schedule-on').addEventListener('click', () => void act('enableScheduledSync'));
   $('schedule-off').addEventListener('click', () => void act('disableScheduledSync'));
+  $('approve-button').addEventListener('click', () => void act('approveStockPush'));
+  $('undo-button').addEventListener('click', () => void act('undoLastStockPush'));
   void refresh();
 });

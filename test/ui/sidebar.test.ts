@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { DIST, makeWorld, publicFunctions } from '../bundle/harness';
+import { applyStep, createScenarioRun } from '../world/scenario/runner';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -38,7 +39,7 @@ afterAll(async () => {
   await new Promise((resolve) => server?.close(resolve));
 });
 
-async function openSidebar(w: ReturnType<typeof makeWorld>): Promise<{ page: Page; calls: string[] }> {
+async function openSidebar(w: Pick<ReturnType<typeof makeWorld>, 'runtime'>): Promise<{ page: Page; calls: string[] }> {
   const page = await browser.newPage({ viewport: { width: 300, height: 900 } });
   const calls: string[] = [];
   await page.exposeFunction('__gasCall', (name: string, argsJson: string) => {
@@ -109,6 +110,26 @@ describe('sidebar', () => {
       }
     });
     expect(message).toBe('Failed due to illegal value in property: 0');
+    await page.close();
+  });
+
+  it('shows stock changes awaiting approval and approves them with one click', async () => {
+    const scenario = JSON.parse(readFileSync(path.resolve('scenarios/inventory-small.json'), 'utf8')) as { steps: unknown[]; sheet: { Settings: unknown[][] } };
+    scenario.sheet.Settings = scenario.sheet.Settings.map((r) => (r[0] === 'Push mode' ? ['Push mode', 'approve', ''] : r));
+    scenario.steps = [];
+    const run = createScenarioRun(scenario, { baseDir: path.resolve('scenarios') });
+    applyStep(run, { run: 'setupSheets' }, 0);
+    applyStep(run, { run: 'syncNow', args: ['inventory'], as: 'sidebar' }, 1);
+    expect(run.amazon.snapshot().writes).toEqual([]);
+    const { page } = await openSidebar(run);
+    await page.waitForSelector('#approve-button:not([hidden])');
+    expect(await page.textContent('#stock-state')).toBe('approve · 2 await approval');
+    expect(await page.isHidden('#undo-button')).toBe(true);
+    await page.click('#approve-button');
+    await page.waitForSelector('#undo-button:not([hidden])');
+    expect(await page.textContent('#status')).toMatch(/^ok: Pushed: 2 FBM quantities accepted by Amazon/);
+    expect(run.amazon.snapshot().writes.map((w) => `${w.sku}=${w.quantity}`).sort()).toEqual(['TEE-L=2', 'TEE-M=17']);
+    expect(await page.isHidden('#approve-button')).toBe(true);
     await page.close();
   });
 });
