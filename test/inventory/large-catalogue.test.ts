@@ -76,4 +76,18 @@ describe('large catalogue', () => {
     expect(r.openExceptions('UNMAPPED_SKU').length).toBeLessThan(5);
     r.assertInvariants();
   });
+
+  it('raises STOCK_SYNC_TIMEOUT when the listings report never becomes ready', () => {
+    const r = large(new InventoryRun({ offers: offers(), settings: { 'Push mode': 'auto', 'Stock sync timeout (minutes)': 120 }, amazonBehaviour: { reportProcessing: '10h' } }));
+    for (let i = 0; i < 4; i++) {
+      expect(r.syncLarge().outcome).toBe('partial');
+      r.advance('1h');
+    }
+    expect(r.writes()).toEqual([]);
+    expect(r.openExceptions('STOCK_SYNC_TIMEOUT').map((e) => e['Entity'])).toEqual(['Stock sync UK']);
+    // A report stuck for more than two hours is asked for again rather than waited on forever.
+    expect(calls(r, 'createReport')).toBe(2);
+    expect(r.syncLog().at(-2)!['Message']).toMatch(/has not finished the listings report .* a new one was requested/);
+    r.assertInvariants();
+  });
 });

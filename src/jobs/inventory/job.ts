@@ -81,7 +81,12 @@ function computeAndPush(ctx: Ctx, amazon: SpApiClient, adapter: ThreePlAdapter, 
   const { settings, sheet, now } = ctx;
   const validation = validateSkuMap(sheet.skuMap.records, { defaultMarketplace: settings.marketplace });
   const systems = readSystems(ctx, amazon, adapter, validation);
-  if ('waiting' in systems) return { outcome: 'partial', counts: {}, message: systems.waiting };
+  if ('waiting' in systems) {
+    // Waiting on Amazon is not a successful sync: a report that never comes still times out.
+    const timeout = syncTimeout(ctx);
+    if (timeout) writeExceptions(ctx.ports.workbook, sheet, [timeout], now, (row) => row.type === 'STOCK_SYNC_TIMEOUT');
+    return { outcome: 'partial', counts: {}, message: systems.waiting };
+  }
   const { stock, unsent, read, fba } = systems;
   const listings = read.listings;
 
@@ -201,6 +206,18 @@ function clearApprovalCell(ctx: Ctx): void {
   if (k >= 0 && v >= 0 && i > 0) ctx.ports.workbook.writeCell(TAB.settings, i + 1, v + 1, false);
 }
 
+/** STOCK_SYNC_TIMEOUT when the last successful sync is older than the Settings timeout. */
+function syncTimeout(ctx: Ctx): RaisedException | null {
+  const { store } = ctx.ports;
+  return checkStockSyncTimeout({
+    marketplace: ctx.settings.marketplace,
+    lastSuccessAt: num(store.get(K.lastSuccessAt)),
+    trackingSince: num(store.get(K.trackingSince)),
+    now: ctx.now,
+    timeoutMinutes: ctx.settings.stockSyncTimeoutMinutes,
+  });
+}
+
 export function runInventoryJob(ports: Ports, deadline: Deadline, opts: InventoryJobOptions = {}): JobOutcome {
   const now = ports.clock.now();
   const { settings } = readSettings(ports.workbook);
@@ -220,13 +237,7 @@ export function runInventoryJob(ports: Ports, deadline: Deadline, opts: Inventor
   } catch (e) {
     const problem = failureException(e);
     const raised: RaisedException[] = [...ctx.carried, ...(problem ? [problem] : [])];
-    const timeout = checkStockSyncTimeout({
-      marketplace: settings.marketplace,
-      lastSuccessAt: num(ports.store.get(K.lastSuccessAt)),
-      trackingSince: num(ports.store.get(K.trackingSince)),
-      now,
-      timeoutMinutes: settings.stockSyncTimeoutMinutes,
-    });
+    const timeout = syncTimeout(ctx);
     if (timeout) raised.push(timeout);
     if (raised.length) writeExceptions(ports.workbook, sheet, raised, now, (row) => row.type === 'STOCK_SYNC_TIMEOUT');
     if (e instanceof DeadlineExceeded) {

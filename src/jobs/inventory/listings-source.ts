@@ -15,6 +15,8 @@ const STATE_KEY = 'inventory.listingsReport';
 const COUNT_KEY = 'inventory.listingCount';
 /** searchListingsItems' largest page (Listings Items 2021-08-01 model: pageSize maximum 20). */
 const SEARCH_PAGE_SIZE = 20;
+/** A report still not done after this long is requested again. */
+const REPORT_GIVE_UP_MS = 2 * 3600_000;
 /** Above this many listings (known from the last read, or SKU Map rows) the report is used. */
 export const REPORT_ABOVE = 2000;
 
@@ -102,6 +104,11 @@ export function readListings(amazon: SpApiClient, store: KeyValueStore, now: num
   }
   const report = amazon.getReport(state.reportId);
   if (report.processingStatus === 'IN_QUEUE' || report.processingStatus === 'IN_PROGRESS') {
+    if (now - state.requestedAt > REPORT_GIVE_UP_MS) {
+      // Reports can sit in Amazon's queue behind others; a fresh request may overtake a stuck one.
+      requestReport(amazon, store, now);
+      return { waiting: `Amazon has not finished the listings report ${state.reportId} in ${Math.round((now - state.requestedAt) / 60_000)} minutes; a new one was requested.` };
+    }
     return { waiting: `Amazon is still preparing the listings report ${state.reportId}; the next run uses it.` };
   }
   if (report.processingStatus !== 'DONE' || !report.reportDocumentId) {
