@@ -150,8 +150,10 @@ export function buildInventory(input: BuildInventoryInput): BuildInventoryResult
   const emitted = new Set<string>();
   const where = `${marketplace}`;
 
+  // A held offer is never pushed: no proposal, no push state, one exception and a Status line.
   const hold = (row: InventoryRow, rowIndex: number, ex: RaisedException, reason: string) => {
     row.proposedQty = null;
+    row.pushState = '';
     row.reason = reason;
     exceptions.push(ex);
     statuses[rowIndex] = `Held: ${reason}`;
@@ -196,12 +198,10 @@ export function buildInventory(input: BuildInventoryInput): BuildInventoryResult
       continue;
     }
     if (listing?.fba || hasFbaStock(summary)) {
-      row.pushState = '';
       hold(row, r.rowIndex, dualOnAmazon(entry, 'FBM'), `Amazon fulfils Seller SKU ${entry.sellerSku} as FBA, so it is never pushed as FBM.`);
       continue;
     }
     if (listings && !listing) {
-      row.pushState = '';
       hold(
         row,
         r.rowIndex,
@@ -218,7 +218,6 @@ export function buildInventory(input: BuildInventoryInput): BuildInventoryResult
     // A 3PL SKU the 3PL does not know is a mapping problem (usually a typo), not an unmapped SKU:
     // proposing 0 would wrongly take the offer offline, so nothing is proposed and a person checks.
     if (!s) {
-      row.pushState = '';
       hold(
         row,
         r.rowIndex,
