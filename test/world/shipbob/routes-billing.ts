@@ -24,20 +24,27 @@ function tokenPage<T>(all: T[], offset: number, size: number, filters: Obj) {
 
 const day = (v: unknown): string | null => (typeof v === 'string' && Number.isFinite(Date.parse(v)) ? new Date(Date.parse(v)).toISOString().slice(0, 10) : null);
 
+/**
+ * Cursor paging keeps the first page's filters: a request with a Cursor continues them (a bad one
+ * is a 400), a request without one starts from `fresh` filters built from the request.
+ */
+function pageFilters(c: Call, fresh: () => { f: Obj } | { res: Res }): { f: Obj } | { res: Res } {
+  const cursor = c.url.searchParams.get('Cursor');
+  if (!cursor) return fresh();
+  const d = decodeCursor(cursor);
+  return d ? { f: d } : { res: problem(400, 'Invalid cursor') };
+}
+
 export function getInvoices(core: SimCore, c: Call): Res {
   const q = c.url.searchParams;
-  const cursor = q.get('Cursor');
-  let f: Obj;
-  if (cursor) {
-    const d = decodeCursor(cursor);
-    if (!d) return problem(400, 'Invalid cursor');
-    f = d;
-  } else {
+  const got = pageFilters(c, () => {
     const size = intParam(q.get('PageSize'), 100);
-    if (!(size >= 1 && size <= 1000)) return problem(400, 'PageSize must be between 1 and 1000.');
+    if (!(size >= 1 && size <= 1000)) return { res: problem(400, 'PageSize must be between 1 and 1000.') };
     // Defaults: FromDate = one month ago, ToDate = today (spec get-invoices).
-    f = { from: day(q.get('FromDate')) ?? dayOf(c.now - 30 * 86400000), to: day(q.get('ToDate')) ?? dayOf(c.now), types: q.getAll('InvoiceTypes'), asc: q.get('SortOrder') === 'Ascending', offset: 0, size };
-  }
+    return { f: { from: day(q.get('FromDate')) ?? dayOf(c.now - 30 * 86400000), to: day(q.get('ToDate')) ?? dayOf(c.now), types: q.getAll('InvoiceTypes'), asc: q.get('SortOrder') === 'Ascending', offset: 0, size } };
+  });
+  if ('res' in got) return got.res;
+  const { f } = got;
   const types = (f.types as string[]) ?? [];
   const list = core.st.invoices
     .filter((i) => i.date >= String(f.from) && i.date <= String(f.to) && (!types.length || types.indexOf(i.type) >= 0))
@@ -57,18 +64,12 @@ export function getInvoiceTransactions(core: SimCore, c: Call): Res {
 }
 
 export function searchTransactions(core: SimCore, c: Call): Res {
-  const cursor = c.url.searchParams.get('Cursor');
-  let f: Obj;
-  if (cursor) {
-    const d = decodeCursor(cursor);
-    if (!d) return problem(400, 'Invalid cursor');
-    f = d;
-  } else {
+  const got = pageFilters(c, () => {
     const b = (c.body() ?? {}) as Obj;
     const size = b.page_size === undefined ? 100 : Number(b.page_size);
-    if (!(Number.isInteger(size) && size >= 1 && size <= 1000)) return problem(400, 'One or more validation errors occurred.', { page_size: ['Must be between 1 and 1000.'] });
+    if (!(Number.isInteger(size) && size >= 1 && size <= 1000)) return { res: problem(400, 'One or more validation errors occurred.', { page_size: ['Must be between 1 and 1000.'] }) };
     // Defaults: from 7 days before today, to today (spec TransactionRequestFilterV3).
-    f = {
+    return { f: {
       from: day(b.from_date) ?? dayOf(c.now - 7 * 86400000),
       to: day(b.to_date) ?? dayOf(c.now),
       refs: Array.isArray(b.reference_ids) ? b.reference_ids.map(String) : [],
@@ -79,8 +80,10 @@ export function searchTransactions(core: SimCore, c: Call): Res {
       asc: b.sort_order === 'Ascending',
       offset: 0,
       size,
-    };
-  }
+    } };
+  });
+  if ('res' in got) return got.res;
+  const { f } = got;
   const has = (list: unknown, v: string) => !Array.isArray(list) || list.length === 0 || list.indexOf(v) >= 0;
   const list = core.st.transactions
     .filter((t: SimTransaction) => {
