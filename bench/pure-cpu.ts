@@ -77,7 +77,7 @@ function computeOnce(input: PureInputs, previous: ReadonlyMap<string, PreviousPu
     threePlName: 'ShipBob',
   });
   const readback = classifyReadback({ rows: built.rows, amazonQty, pushedAt: NOW - 20 * 60_000, now: NOW });
-  const plan = planPush({ rows: readback.rows, mode: 'auto', feedThreshold: 20, trips: [] });
+  const plan = planPush({ rows: readback.rows, mode: 'auto', trips: [] });
   return plan.changes.length + readback.applied;
 }
 

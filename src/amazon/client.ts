@@ -12,6 +12,7 @@ import { LwaTokens, type LwaCredentials } from './lwa';
 import { SpApiRequester, type RequestStats } from './request';
 import { Timing } from './timing';
 import type { ApiContext } from './context';
+import type { PagedOp } from './paginate';
 import * as orders from './orders';
 import * as inventory from './inventory';
 import * as listings from './listings';
@@ -41,12 +42,26 @@ export interface SpApiClientDeps {
   random?: () => number;
 }
 
+/**
+ * The token-paged operations, for `paginate(amazon.pages.searchOrders, query, (page) => ...)`: each
+ * knows how its token travels, so callers never hand-write a nextToken loop.
+ */
+export interface SpApiPages {
+  readonly searchOrders: PagedOp<orders.SearchOrdersParams, SearchOrdersResponse>;
+  readonly getInventorySummaries: PagedOp<inventory.InventorySummariesParams, inventory.InventoryPage>;
+  readonly searchListingsItems: PagedOp<listings.SearchListingsParams, SearchListingsItemsResponse>;
+  readonly getReports: PagedOp<reports.GetReportsFilters, reports.ReportsPage>;
+  readonly getFeeds: PagedOp<feeds.GetFeedsFilters, feeds.FeedsPage>;
+}
+
 export interface SpApiClient {
   readonly marketplaceId: string;
   readonly region: Region;
   readonly sellerId: string;
   /** Calls made, retries and 429s seen by this client (for run metrics). */
   readonly stats: RequestStats;
+  /** Paged operations for `paginate` (exported below). */
+  readonly pages: SpApiPages;
   // Orders
   searchOrders(q: orders.SearchOrdersQuery): SearchOrdersResponse;
   getOrder(orderId: string, includedData?: string[]): Order;
@@ -105,6 +120,13 @@ export function createSpApiClient(deps: SpApiClientDeps): SpApiClient {
     region: mp.region,
     sellerId: deps.sellerId,
     stats: requester.stats,
+    pages: {
+      searchOrders: orders.searchOrdersPages(ctx),
+      getInventorySummaries: inventory.getInventorySummariesPages(ctx),
+      searchListingsItems: listings.searchListingsItemsPages(ctx),
+      getReports: reports.getReportsPages(ctx),
+      getFeeds: feeds.getFeedsPages(ctx),
+    },
     searchOrders: (q) => orders.searchOrders(ctx, q),
     getOrder: (id, inc) => orders.getOrder(ctx, id, inc),
     confirmShipment: (id, pkg) => orders.confirmShipment(ctx, id, pkg),
@@ -137,10 +159,17 @@ export function createSpApiClient(deps: SpApiClientDeps): SpApiClient {
   };
 }
 
+export { paginate, type PagedOp, type PageVerdict, type PaginateResult } from './paginate';
+export type { SearchOrdersParams } from './orders';
+export type { InventorySummariesParams, InventoryPage } from './inventory';
+export type { SearchListingsParams } from './listings';
+export type { GetReportsFilters, ReportsPage } from './reports';
+export type { GetFeedsFilters, FeedsPage } from './feeds';
 export { parseMerchantListings, type MerchantListingRow } from './reports';
 export { parseTabDelimited } from './tsv';
 export { fbmQuantity, listingChannels, FBM_CHANNEL } from './listings';
 export { buildQuantityFeed, FEED_DONE_STATES, JSON_FEED_CONTENT_TYPE } from './feeds';
 export { REPORT_DONE_STATES } from './reports';
-export { DeadlineExceeded, SpApiAuthError, SpApiError, SpApiSchemaError, SpApiTransportError } from './errors';
+export { SpApiAuthError, SpApiError, SpApiSchemaError, SpApiTransportError } from './errors';
+export { DeadlineExceeded } from '../ports/clock';
 export { MARKETPLACES, resolveMarketplace, type Region } from './hosts';

@@ -1,5 +1,8 @@
 // Typed failures of the SP-API client. Messages carry Amazon's error code, message and request id
-// (quote it to Amazon support) but never a token, secret or request body.
+// (quote it to Amazon support) but never a token, secret or request body. Each one carries the
+// RemoteError fields, so jobs branch on system/kind/retryable rather than on the text.
+
+import { isRetryableStatus, RemoteError, type RemoteErrorKind } from '../ports/errors';
 
 export interface SpApiErrorItem {
   code: string;
@@ -7,17 +10,36 @@ export interface SpApiErrorItem {
   details?: string;
 }
 
+/**
+ * Amazon answers 403 "Unauthorized" for an expired or revoked access token as well as 401, so both
+ * are 'auth' (the stock sync already reads both as a credentials problem).
+ */
+function spApiKind(status: number): RemoteErrorKind {
+  if (status === 401 || status === 403) return 'auth';
+  if (status === 404) return 'not-found';
+  if (status === 429) return 'rate-limited';
+  if (status >= 500) return 'upstream';
+  // 400, 422 and the rarer 4xx (409, 413, 415...) all refuse this request as it was sent.
+  if (status >= 400 && status < 500) return 'validation';
+  return 'upstream';
+}
+
 /** Amazon answered with an error status (after any retries the status allowed). */
-export class SpApiError extends Error {
+export class SpApiError extends RemoteError {
   constructor(
     readonly operation: string,
-    readonly status: number,
+    override readonly status: number,
     readonly errors: SpApiErrorItem[],
     readonly requestId: string | undefined,
   ) {
     const first = errors[0];
     const what = first ? `${first.code}: ${first.message}${first.details ? ` (${first.details})` : ''}` : 'no error body';
-    super(`Amazon ${operation} failed with HTTP ${status} — ${what}${requestId ? ` [request id ${requestId}]` : ''}`);
+    super(`Amazon ${operation} failed with HTTP ${status} — ${what}${requestId ? ` [request id ${requestId}]` : ''}`, {
+      system: 'amazon',
+      status,
+      retryable: isRetryableStatus(status),
+      kind: spApiKind(status),
+    });
     this.name = 'SpApiError';
   }
   get code(): string | undefined {
@@ -26,13 +48,20 @@ export class SpApiError extends Error {
 }
 
 /** Login with Amazon refused to issue an access token (revoked refresh token, rotated client secret...). */
-export class SpApiAuthError extends Error {
+export class SpApiAuthError extends RemoteError {
   constructor(
-    readonly status: number,
+    override readonly status: number,
     readonly lwaError: string,
     description: string,
   ) {
-    super(`Login with Amazon refused the token exchange (HTTP ${status}, ${lwaError})${description ? `: ${description}` : ''}`);
+    // In practice never retryable: LWA's 429s and 5xx are retried inside the client (and end as a
+    // transport error), so what arrives here is a refusal only a person can fix.
+    super(`Login with Amazon refused the token exchange (HTTP ${status}, ${lwaError})${description ? `: ${description}` : ''}`, {
+      system: 'lwa',
+      status,
+      retryable: isRetryableStatus(status),
+      kind: 'auth',
+    });
     this.name = 'SpApiAuthError';
   }
 }
@@ -41,40 +70,34 @@ export class SpApiAuthError extends Error {
  * The call produced no usable answer: timeouts, or an unreadable body after a write. When
  * `mayHaveApplied` is true the write may have happened; the caller must look before writing again.
  */
-export class SpApiTransportError extends Error {
+export class SpApiTransportError extends RemoteError {
   constructor(
     readonly operation: string,
     message: string,
     readonly mayHaveApplied: boolean,
   ) {
-    super(`Amazon ${operation}: ${message}`);
+    // System 'amazon' for LWA's timeouts too: the remedy (try again later) is the same, unlike LWA's
+    // refusals, which are 'lwa' because they need a person.
+    super(`Amazon ${operation}: ${message}`, { system: 'amazon', status: null, retryable: true, kind: 'transport' });
     this.name = 'SpApiTransportError';
   }
 }
 
 /** A 2xx body that does not have the shape the client relies on. */
-export class SpApiSchemaError extends Error {
+export class SpApiSchemaError extends RemoteError {
   constructor(
     readonly operation: string,
     readonly issues: string,
     readonly requestId: string | undefined,
   ) {
-    super(`Amazon ${operation} returned an unexpected response: ${issues}${requestId ? ` [request id ${requestId}]` : ''}`);
+    // Status null: the answer was a 2xx whose status is not kept; the body is what failed. The same
+    // call gives the same body, so repeating it does not help.
+    super(`Amazon ${operation} returned an unexpected response: ${issues}${requestId ? ` [request id ${requestId}]` : ''}`, {
+      system: 'amazon',
+      status: null,
+      retryable: false,
+      kind: 'schema',
+    });
     this.name = 'SpApiSchemaError';
-  }
-}
-
-/**
- * The execution's time budget would run out before the next call or wait could finish. Jobs catch
- * this, save their cursor and stop; the next run carries on.
- */
-export class DeadlineExceeded extends Error {
-  constructor(
-    readonly operation: string,
-    readonly neededMs: number,
-    readonly remainingMs: number,
-  ) {
-    super(`Stopped before Amazon ${operation}: needs ${Math.ceil(neededMs / 1000)}s, ${Math.max(0, Math.floor(remainingMs / 1000))}s of the run's time left`);
-    this.name = 'DeadlineExceeded';
   }
 }

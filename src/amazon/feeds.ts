@@ -5,6 +5,7 @@
 import type { ApiContext } from './context';
 import { downloadDocument, uploadDocument } from './documents';
 import { SpApiSchemaError } from './errors';
+import type { PagedOp } from './paginate';
 import { seg } from './query';
 import { JSON_LISTINGS_FEED_LIMIT } from './rate-limits';
 import { quantityPatch } from './listings';
@@ -78,17 +79,33 @@ export function getFeed(ctx: ApiContext, feedId: string): Feed {
   }).data;
 }
 
+export interface GetFeedsFilters {
+  feedTypes: string[];
+  createdSince?: string;
+  processingStatuses?: string[];
+  pageSize?: number;
+}
+export interface FeedsPage {
+  feeds: Feed[];
+  nextToken: string | undefined;
+}
+
 /** Either filters (feedTypes required) or a nextToken, which Amazon wants on its own. */
-export function getFeeds(
-  ctx: ApiContext,
-  q: { feedTypes: string[]; createdSince?: string; processingStatuses?: string[]; pageSize?: number } | { nextToken: string },
-): { feeds: Feed[]; nextToken: string | undefined } {
+export function getFeeds(ctx: ApiContext, q: GetFeedsFilters | { nextToken: string }): FeedsPage {
   const query =
     'nextToken' in q
       ? { nextToken: q.nextToken }
       : { feedTypes: q.feedTypes, marketplaceIds: [ctx.marketplaceId], createdSince: q.createdSince, processingStatuses: q.processingStatuses, pageSize: q.pageSize };
   const data = ctx.requester.call({ operation: 'getFeeds', method: 'get', path: '/feeds/2021-06-30/feeds', query, schema: getFeedsResponseSchema }).data;
   return { feeds: data.feeds, nextToken: data.nextToken };
+}
+
+/** getFeeds as a paged operation: later pages send the token alone, as Amazon requires. */
+export function getFeedsPages(ctx: ApiContext): PagedOp<GetFeedsFilters, FeedsPage> {
+  return {
+    fetch: (params, token) => getFeeds(ctx, token ? { nextToken: token } : params),
+    next: (page) => page.nextToken,
+  };
 }
 
 export function getFeedDocument(ctx: ApiContext, feedDocumentId: string): FeedDocument {

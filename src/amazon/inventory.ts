@@ -2,6 +2,7 @@
 // expires 30 s after it is issued, so pages are fetched back to back (sp-api.md §3.1).
 
 import type { ApiContext } from './context';
+import { paginate, type PagedOp } from './paginate';
 import { getInventorySummariesResponseSchema, type InventorySummary } from './schemas/inventory';
 
 export const MAX_SKUS_PER_CALL = 50;
@@ -34,22 +35,35 @@ export function getInventorySummaries(
   return { summaries: data.payload?.inventorySummaries ?? [], nextToken: data.pagination?.nextToken || undefined };
 }
 
+/** getInventorySummaries' query without the token, which paginate supplies. */
+export interface InventorySummariesParams {
+  sellerSkus?: string[];
+  startDateTime?: string;
+  details?: boolean;
+}
+
+/**
+ * getInventorySummaries as a paged operation: the token goes back with the same filters. It expires
+ * 30 s after it is issued, so an onPage handed these pages must not do slow work between them.
+ */
+export function getInventorySummariesPages(ctx: ApiContext): PagedOp<InventorySummariesParams, InventoryPage> {
+  return {
+    fetch: (params, token) => getInventorySummaries(ctx, token ? { ...params, nextToken: token } : params),
+    next: (page) => page.nextToken,
+  };
+}
+
 /** Every summary for these SKUs (or all SKUs when none are given), following each nextToken at once. */
 export function getInventoryForSkus(ctx: ApiContext, skus?: string[]): InventorySummary[] {
   const batches: Array<string[] | undefined> = [];
   if (!skus) batches.push(undefined);
   else for (let i = 0; i < skus.length; i += MAX_SKUS_PER_CALL) batches.push(skus.slice(i, i + MAX_SKUS_PER_CALL));
+  const pages = getInventorySummariesPages(ctx);
   const out: InventorySummary[] = [];
   for (const batch of batches) {
-    let token: string | undefined;
-    do {
-      const q: { sellerSkus?: string[]; nextToken?: string } = {};
-      if (batch) q.sellerSkus = batch;
-      if (token) q.nextToken = token;
-      const page = getInventorySummaries(ctx, q);
+    paginate(pages, batch ? { sellerSkus: batch } : {}, (page) => {
       out.push(...page.summaries);
-      token = page.nextToken;
-    } while (token);
+    });
   }
   return out;
 }

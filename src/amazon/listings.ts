@@ -4,6 +4,7 @@
 // getListingsItem, and enumerate every listing with searchListingsItems (sp-api.md §4.1).
 
 import type { ApiContext } from './context';
+import { paginate, type PagedOp } from './paginate';
 import { seg } from './query';
 import {
   listingsItemSchema,
@@ -82,6 +83,20 @@ export function searchListingsItems(
   }).data;
 }
 
+/** searchListingsItems' query without the page token, which paginate supplies. */
+export interface SearchListingsParams {
+  pageSize?: number;
+  includedData?: string[];
+}
+
+/** searchListingsItems as a paged operation: the token goes back as pageToken, with the same query. */
+export function searchListingsItemsPages(ctx: ApiContext): PagedOp<SearchListingsParams, SearchListingsItemsResponse> {
+  return {
+    fetch: (params, token) => searchListingsItems(ctx, token ? { ...params, pageToken: token } : params),
+    next: (page) => page.pagination?.nextToken,
+  };
+}
+
 export interface ListingChannels {
   sku: string;
   asin: string | undefined;
@@ -102,13 +117,8 @@ export function listingChannels(item: ListingsItem): ListingChannels {
 /** Every listing with its channels and quantities, page by page (20 a page, the maximum). */
 export function listAllListings(ctx: ApiContext): ListingChannels[] {
   const out: ListingChannels[] = [];
-  let pageToken: string | undefined;
-  do {
-    const q: { pageSize: number; pageToken?: string } = { pageSize: 20 };
-    if (pageToken) q.pageToken = pageToken;
-    const page = searchListingsItems(ctx, q);
+  paginate(searchListingsItemsPages(ctx), { pageSize: 20 }, (page) => {
     out.push(...page.items.map(listingChannels));
-    pageToken = page.pagination?.nextToken;
-  } while (pageToken);
+  });
   return out;
 }

@@ -3,6 +3,7 @@
 // FBM shipment (sp-api.md §2.2-2.3).
 
 import type { ApiContext } from './context';
+import type { PagedOp } from './paginate';
 import { seg } from './query';
 import {
   getOrderResponseSchema,
@@ -50,6 +51,17 @@ export function searchOrders(ctx: ApiContext, q: SearchOrdersQuery): SearchOrder
     },
     schema: searchOrdersResponseSchema,
   }).data;
+}
+
+/** searchOrders' query without the token, which paginate supplies. */
+export type SearchOrdersParams = Omit<SearchOrdersQuery, 'paginationToken'>;
+
+/** searchOrders as a paged operation: the token goes back as paginationToken, with the same query. */
+export function searchOrdersPages(ctx: ApiContext): PagedOp<SearchOrdersParams, SearchOrdersResponse> {
+  return {
+    fetch: (params, token) => searchOrders(ctx, token ? { ...params, paginationToken: token } : params),
+    next: (page) => page.pagination?.nextToken,
+  };
 }
 
 export function getOrder(ctx: ApiContext, orderId: string, includedData?: string[]): Order {

@@ -5,6 +5,7 @@
 import type { ApiContext } from './context';
 import { downloadDocument } from './documents';
 import { SpApiError } from './errors';
+import type { PagedOp } from './paginate';
 import { seg } from './query';
 import { parseTabDelimited } from './tsv';
 import {
@@ -23,7 +24,7 @@ export type GetReportsQuery =
   | { nextToken: string };
 
 /** A nextToken is sent alone (Amazon rejects it combined with filters). */
-export function getReports(ctx: ApiContext, q: GetReportsQuery): { reports: Report[]; nextToken: string | undefined } {
+export function getReports(ctx: ApiContext, q: GetReportsQuery): ReportsPage {
   const query =
     'nextToken' in q
       ? { nextToken: q.nextToken }
@@ -37,6 +38,21 @@ export function getReports(ctx: ApiContext, q: GetReportsQuery): { reports: Repo
         };
   const data = ctx.requester.call({ operation: 'getReports', method: 'get', path: '/reports/2021-06-30/reports', query, schema: getReportsResponseSchema }).data;
   return { reports: data.reports, nextToken: data.nextToken };
+}
+
+/** getReports' filters; the token replaces them on later pages. */
+export type GetReportsFilters = Exclude<GetReportsQuery, { nextToken: string }>;
+export interface ReportsPage {
+  reports: Report[];
+  nextToken: string | undefined;
+}
+
+/** getReports as a paged operation: later pages send the token alone, as Amazon requires. */
+export function getReportsPages(ctx: ApiContext): PagedOp<GetReportsFilters, ReportsPage> {
+  return {
+    fetch: (params, token) => getReports(ctx, token ? { nextToken: token } : params),
+    next: (page) => page.nextToken,
+  };
 }
 
 export function createReport(

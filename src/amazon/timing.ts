@@ -1,8 +1,7 @@
 // Time discipline for every Amazon call: waits never run past the execution's budget (they throw
 // DeadlineExceeded instead), and retries back off exponentially with jitter (sp-api.md §10).
 
-import type { ClockPort, Deadline } from '../ports/clock';
-import { DeadlineExceeded } from './errors';
+import { DeadlineExceeded, type ClockPort, type Deadline } from '../ports/clock';
 
 /** Apps Script caps one Utilities.sleep at 300000 ms. */
 const MAX_SINGLE_SLEEP_MS = 300_000;

@@ -3,6 +3,7 @@
 // what people typed (Acknowledged, Owner, their own rows and columns).
 
 import { cellText, cellTime } from './cells';
+import { TABS, headersOf } from './tabs';
 
 export const EXCEPTION_TYPES = [
   'UNMAPPED_SKU',
@@ -33,7 +34,8 @@ export type ExceptionType = (typeof EXCEPTION_TYPES)[number] | `FBA_SHIPMENT_${s
 export type Severity = 'High' | 'Medium' | 'Low';
 export type ExceptionStatus = 'Open' | 'Acknowledged' | 'Resolved';
 
-export const EXCEPTION_HEADERS = ['Key', 'Type', 'Severity', 'Entity', 'Message', 'First Seen', 'Last Seen', 'Count', 'Status', 'Owner'] as const;
+/** Exceptions column key → header (TABS.exceptions). */
+const X = headersOf(TABS.exceptions);
 
 /**
  * High: customers or money are affected now (oversell, late orders, stale stock on Amazon).
@@ -133,7 +135,7 @@ function countOf(v: unknown): number {
 }
 
 function typeOfRow(row: ExceptionRecord, key: string): string {
-  const t = cellText(row['Type']);
+  const t = cellText(row[X.type]);
   if (t) return t;
   const colon = key.indexOf(':');
   return colon > 0 ? key.slice(0, colon) : key;
@@ -160,34 +162,34 @@ export function reconcileExceptions(
   const result: ReconcileResult = { rows: [], opened: [], reopened: [], resolved: [] };
 
   for (const row of existingRows) {
-    const key = cellText(row['Key']);
+    const key = cellText(row[X.key]);
     // Rows without a key (typed by people) and second copies of a key are left exactly as they are.
     if (!key || handled.has(key)) {
       result.rows.push({ ...row });
       continue;
     }
     handled.add(key);
-    const status = normaliseStatus(row['Status']);
+    const status = normaliseStatus(row[X.status]);
     const hit = raised.get(key);
     if (hit) {
       const reopen = status === 'Resolved';
       if (reopen) result.reopened.push(key);
       result.rows.push({
         ...row,
-        Key: key,
-        Type: hit.type,
-        Severity: severityOf(hit.type),
-        Entity: hit.entity,
-        Message: hit.message,
-        'First Seen': cellTime(row['First Seen']) === null ? now : row['First Seen'],
-        'Last Seen': now,
-        Count: countOf(row['Count']) + 1,
-        Status: reopen ? 'Open' : status,
-        Owner: row['Owner'] ?? '',
+        [X.key]: key,
+        [X.type]: hit.type,
+        [X.severity]: severityOf(hit.type),
+        [X.entity]: hit.entity,
+        [X.message]: hit.message,
+        [X.firstSeen]: cellTime(row[X.firstSeen]) === null ? now : row[X.firstSeen],
+        [X.lastSeen]: now,
+        [X.count]: countOf(row[X.count]) + 1,
+        [X.status]: reopen ? 'Open' : status,
+        [X.owner]: row[X.owner] ?? '',
       });
     } else if (status !== 'Resolved' && inScope(options.scope, key, typeOfRow(row, key))) {
       result.resolved.push(key);
-      result.rows.push({ ...row, Status: 'Resolved' });
+      result.rows.push({ ...row, [X.status]: 'Resolved' });
     } else {
       result.rows.push({ ...row });
     }
@@ -197,16 +199,16 @@ export function reconcileExceptions(
     if (handled.has(key)) continue;
     result.opened.push(key);
     result.rows.push({
-      Key: key,
-      Type: hit.type,
-      Severity: severityOf(hit.type),
-      Entity: hit.entity,
-      Message: hit.message,
-      'First Seen': now,
-      'Last Seen': now,
-      Count: 1,
-      Status: 'Open',
-      Owner: '',
+      [X.key]: key,
+      [X.type]: hit.type,
+      [X.severity]: severityOf(hit.type),
+      [X.entity]: hit.entity,
+      [X.message]: hit.message,
+      [X.firstSeen]: now,
+      [X.lastSeen]: now,
+      [X.count]: 1,
+      [X.status]: 'Open',
+      [X.owner]: '',
     });
   }
   return result;
@@ -220,8 +222,8 @@ export function reconcileExceptions(
 export function pruneResolved(rows: ReadonlyArray<ExceptionRecord>, options: { now: number; retentionDays: number }): ExceptionRecord[] {
   const cutoff = options.now - options.retentionDays * 86_400_000;
   return rows.filter((row) => {
-    if (normaliseStatus(row['Status']) !== 'Resolved') return true;
-    const seen = cellTime(row['Last Seen']);
+    if (normaliseStatus(row[X.status]) !== 'Resolved') return true;
+    const seen = cellTime(row[X.lastSeen]);
     return seen === null || seen >= cutoff;
   });
 }

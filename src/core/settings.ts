@@ -1,7 +1,12 @@
 // The Settings tab's keys, defaults and help texts (PRODUCT.md §2), and parsing of the tab into a
 // typed object. Secrets never live here: they are in document properties (see secrets.ts).
 
+import { TABS, columnOf, headersOf } from './tabs';
+
 export type PushMode = 'dry-run' | 'approve' | 'auto';
+
+/** Settings column key → header (TABS.settings). */
+export const SETTINGS_COLUMNS = headersOf(TABS.settings);
 
 export interface SettingDef {
   key: string;
@@ -65,6 +70,18 @@ export interface Settings {
 export interface SettingsProblem {
   key: string;
   message: string;
+}
+
+/**
+ * The Key → Value pairs of the Settings tab (values with the header row first), found by header
+ * name; the one way the tab's rows are read. `row` is each pair's 0-based row under the header.
+ */
+export function settingsPairs(values: ReadonlyArray<ReadonlyArray<unknown>>): Array<{ key: unknown; value: unknown; row: number }> {
+  const header = values[0] ?? [];
+  const k = columnOf(header, SETTINGS_COLUMNS.key);
+  const v = columnOf(header, SETTINGS_COLUMNS.value);
+  if (k < 0 || v < 0) return [];
+  return values.slice(1).map((r, row) => ({ key: r[k], value: r[v], row }));
 }
 
 function text(v: unknown): string {

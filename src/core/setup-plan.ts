@@ -2,9 +2,9 @@
 // ever adds (missing tabs, missing header columns, missing Settings keys) and never changes a cell
 // that holds something, so running it twice plans nothing the second time.
 
-import { SETTINGS } from './settings';
+import { SETTINGS, SETTINGS_COLUMNS, settingsPairs } from './settings';
 import type { TabColumn, TabDef } from './tabs';
-import { SETUP_TABS, TAB } from './tabs';
+import { SETUP_TABS, TAB, columnOf, headerText } from './tabs';
 import type { CellFormat, CellValue } from '../ports/workbook';
 
 type Format = CellFormat;
@@ -14,22 +14,20 @@ export type SetupAction =
   | { kind: 'addColumns'; tab: string; startColumn: number; columns: TabColumn[] }
   | { kind: 'appendRows'; tab: string; rows: CellValue[][]; cellFormats?: Array<Array<Format | undefined>> };
 
-const text = (v: CellValue | undefined): string => (v === undefined ? '' : String(v).trim());
-
 /** Settings rows laid out for a header row (by header name, so reordered columns are respected). */
 function settingsRows(header: readonly string[], keys: readonly string[]) {
-  const at = (name: string) => header.indexOf(name);
+  const at = (name: string) => columnOf(header, name);
   const rows: CellValue[][] = [];
   const cellFormats: Array<Array<Format | undefined>> = [];
   for (const key of keys) {
     const def = SETTINGS.find((s) => s.key === key)!;
     const row = new Array<CellValue>(header.length).fill('');
     const formats = new Array<Format | undefined>(header.length).fill(undefined);
-    row[at('Key')] = def.key;
-    row[at('Value')] = def.default;
-    row[at('Help')] = def.help;
-    formats[at('Key')] = 'text';
-    formats[at('Value')] = def.format;
+    row[at(SETTINGS_COLUMNS.key)] = def.key;
+    row[at(SETTINGS_COLUMNS.value)] = def.default;
+    row[at(SETTINGS_COLUMNS.help)] = def.help;
+    formats[at(SETTINGS_COLUMNS.key)] = 'text';
+    formats[at(SETTINGS_COLUMNS.value)] = def.format;
     rows.push(row);
     cellFormats.push(formats);
   }
@@ -50,17 +48,16 @@ export function planSetup(existing: ReadonlyMap<string, CellValue[][]>, tabs: re
       actions.push({ kind: 'createTab', def, ...initial });
       continue;
     }
-    const header = (values[0] ?? []).map(text);
+    const header = (values[0] ?? []).map(headerText);
     // Trailing empty header cells are free space; a person's own extra columns are kept.
     while (header.length > 0 && header[header.length - 1] === '') header.pop();
-    const missing = def.columns.filter((c) => !header.includes(c.header));
+    const missing = def.columns.filter((c) => columnOf(header, c.header) < 0);
     if (missing.length > 0) {
       actions.push({ kind: 'addColumns', tab: def.name, startColumn: header.length + 1, columns: missing });
     }
     if (def.name === TAB.settings) {
       const fullHeader = [...header, ...missing.map((c) => c.header)];
-      const keyCol = fullHeader.indexOf('Key');
-      const present = new Set(values.slice(1).map((r) => text(r[keyCol]).toLowerCase()));
+      const present = new Set(settingsPairs([fullHeader, ...values.slice(1)]).map((p) => headerText(p.key).toLowerCase()));
       const absent = SETTINGS.map((s) => s.key).filter((k) => !present.has(k.toLowerCase()));
       if (absent.length > 0) actions.push({ kind: 'appendRows', tab: def.name, ...settingsRows(fullHeader, absent) });
     }

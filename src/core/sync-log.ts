@@ -1,11 +1,13 @@
 // Sync Log rows (one per job run) and their retention: old rows are trimmed so the growing tab
 // stays far below the spreadsheet's 10-million-cell limit (PRODUCT.md §2).
 
-import { cellText, cellTime } from './cells';
+import { cellTime } from './cells';
+import { TABS, headersOf } from './tabs';
 
-export type SyncOutcome = 'ok' | 'partial' | 'skipped' | 'failed';
+export type SyncOutcome = 'ok' | 'partial' | 'held' | 'skipped' | 'failed';
 
-export const SYNC_LOG_HEADERS = ['Run ID', 'Job', 'Start', 'End', 'Outcome', 'Counts', 'Amazon Calls', '3PL Calls', 'Message'] as const;
+/** Sync Log column key → header (TABS.syncLog). */
+const L = headersOf(TABS.syncLog);
 
 /** Sheets refuses cells over 50,000 characters; a log message never needs that much. */
 export const MAX_LOG_MESSAGE = 2000;
@@ -27,31 +29,32 @@ export interface SyncLogEntry {
 
 export type SyncLogRecord = Record<string, unknown>;
 
-/** "inventory-20261102T080000Z-k3f9": sortable, readable, and unique with a random suffix. */
+/** "inventory-20261102080000-3f9a": sortable by start time, unique with a random suffix. */
 export function makeRunId(job: string, start: number, suffix: string): string {
-  const stamp = new Date(start).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z');
+  const stamp = new Date(start).toISOString().replace(/[-:T]/g, '').slice(0, 14);
   return `${job}-${stamp}${suffix ? `-${suffix}` : ''}`;
 }
 
-/** Counts in insertion order: "proposed 120, changed 4, exceptions 0". */
+/** Counts in insertion order: "offers: 120, changes: 4". */
 export function formatCounts(counts: Readonly<Record<string, number>>): string {
   return Object.keys(counts)
-    .map((k) => `${k} ${counts[k]}`)
+    .map((k) => `${k}: ${counts[k]}`)
     .join(', ');
 }
 
+/** The Sync Log row of one run, keyed by header. */
 export function syncLogRecord(entry: SyncLogEntry): SyncLogRecord {
   const message = entry.message.length > MAX_LOG_MESSAGE ? `${entry.message.slice(0, MAX_LOG_MESSAGE - 1)}…` : entry.message;
   return {
-    'Run ID': entry.runId,
-    Job: entry.job,
-    Start: new Date(entry.start),
-    End: entry.end === null ? '' : new Date(entry.end),
-    Outcome: entry.outcome,
-    Counts: formatCounts(entry.counts),
-    'Amazon Calls': entry.amazonCalls,
-    '3PL Calls': entry.threePlCalls,
-    Message: message,
+    [L.runId]: entry.runId,
+    [L.job]: entry.job,
+    [L.start]: new Date(entry.start),
+    [L.end]: entry.end === null ? '' : new Date(entry.end),
+    [L.outcome]: entry.outcome,
+    [L.counts]: formatCounts(entry.counts),
+    [L.amazonCalls]: entry.amazonCalls,
+    [L.threePlCalls]: entry.threePlCalls,
+    [L.message]: message,
   };
 }
 
@@ -70,22 +73,9 @@ export function trimSyncLog(rows: ReadonlyArray<SyncLogRecord>, options: { now: 
   const kept: SyncLogRecord[] = [];
   const removedIndexes: number[] = [];
   rows.forEach((row, i) => {
-    const start = cellTime(row['Start']);
+    const start = cellTime(row[L.start]);
     if (start !== null && start < cutoff) removedIndexes.push(i);
     else kept.push(row);
   });
   return { kept, removedIndexes };
-}
-
-/** End time of the latest run of `job` that finished ok (or partly ok), for STOCK_SYNC_TIMEOUT. */
-export function lastSuccessfulRun(rows: ReadonlyArray<SyncLogRecord>, job: string): number | null {
-  let best: number | null = null;
-  for (const row of rows) {
-    if (cellText(row['Job']) !== job) continue;
-    const outcome = cellText(row['Outcome']);
-    if (outcome !== 'ok' && outcome !== 'partial') continue;
-    const t = cellTime(row['End']) ?? cellTime(row['Start']);
-    if (t !== null && (best === null || t > best)) best = t;
-  }
-  return best;
 }

@@ -1,131 +1,156 @@
-// The tabs the add-on creates and the exact headers of each (PRODUCT.md §2). Code finds columns by
-// header name, so people may reorder columns or add their own; these lists only seed new tabs.
+// The tabs the add-on creates and the exact headers of each (docs/design.md §2): the one header
+// list in the code. Each column has a stable key, so code names a column by key and the tab
+// modules (src/sheet/) find it by header name: people may reorder columns or add their own.
 
-export interface TabColumn {
-  header: string;
-  /** '@' plain text keeps "00123" as typed; 'percent' shows 0.5 as 50%; 'datetime' for timestamps. */
-  format?: 'text' | 'percent' | 'datetime' | 'integer';
-  /** Data validation: a list of allowed values, or a tick box. */
-  validation?: { list: readonly string[] } | 'checkbox';
-  width?: number;
+import type { TabDef } from '../ports/workbook';
+
+export type { TabColumn, TabDef } from '../ports/workbook';
+
+/** Column key → header text of one tab, typed so a misspelt key does not compile. */
+export type Headers<D extends TabDef> = { readonly [C in D['columns'][number] as C['key']]: C['header'] };
+
+/** Key → header map of a tab, for reading and writing header-keyed records. */
+export function headersOf<D extends TabDef>(def: D): Headers<D> {
+  const out: Record<string, string> = {};
+  for (const c of def.columns) out[c.key] = c.header;
+  return out as Headers<D>;
 }
 
-export interface TabDef {
-  name: string;
-  columns: readonly TabColumn[];
-  /** Written by the add-on: protected with a warning so people can still sort and filter. */
-  addOnOwned?: boolean;
+/** A header cell as code compares it: surrounding spaces are not part of the name. */
+export function headerText(cell: unknown): string {
+  return cell === null || cell === undefined ? '' : String(cell).trim();
 }
 
-export const TAB = {
-  settings: 'Settings',
-  skuMap: 'SKU Map',
-  carrierMap: 'Carrier Map',
-  exceptions: 'Exceptions',
-  syncLog: 'Sync Log',
-  inventory: 'Inventory',
-} as const;
+/** Where `header` sits (0-based) in a header row; -1 when absent. The one place headers are matched. */
+export function columnOf(headerRow: readonly unknown[], header: string): number {
+  return headerRow.findIndex((h) => headerText(h) === header);
+}
+
+/** The headers of a tab in their seeded order. */
+export function headerList(def: TabDef): string[] {
+  return def.columns.map((c) => c.header);
+}
 
 export const CHANNELS = ['FBM', 'FBA'] as const;
 export const EXCEPTION_STATUSES = ['Open', 'Acknowledged', 'Resolved'] as const;
 
-export const TABS: Record<keyof typeof TAB, TabDef> = {
-  settings: {
-    name: TAB.settings,
-    columns: [{ header: 'Key', width: 240 }, { header: 'Value', width: 160 }, { header: 'Help', width: 520 }],
-  },
-  skuMap: {
-    name: TAB.skuMap,
-    columns: [
-      { header: 'Seller SKU', format: 'text', width: 160 },
-      { header: 'Marketplace', format: 'text' },
-      { header: 'Channel', validation: { list: CHANNELS } },
-      { header: '3PL SKU', format: 'text', width: 160 },
-      { header: 'ASIN', format: 'text' },
-      { header: 'FNSKU', format: 'text' },
-      { header: 'Safety Buffer', format: 'integer' },
-      { header: 'Offer %', format: 'percent' },
-      { header: 'Max Qty', format: 'integer' },
-      { header: 'Active', validation: 'checkbox' },
-      { header: 'Notes', width: 240 },
-      { header: 'Status', width: 320 },
-    ],
-  },
-  carrierMap: {
-    name: TAB.carrierMap,
-    columns: [
-      { header: '3PL Carrier', format: 'text', width: 160 },
-      { header: '3PL Service', format: 'text', width: 160 },
-      { header: 'Carrier Code', format: 'text', width: 160 },
-      { header: 'Carrier Name', format: 'text', width: 160 },
-      { header: 'Shipping Method', format: 'text', width: 160 },
-      { header: 'Notes', width: 240 },
-    ],
-  },
-  exceptions: {
-    name: TAB.exceptions,
-    addOnOwned: false,
-    columns: [
-      { header: 'Key', format: 'text', width: 220 },
-      { header: 'Type', width: 180 },
-      { header: 'Severity' },
-      { header: 'Entity', format: 'text', width: 160 },
-      { header: 'Message', width: 480 },
-      { header: 'First Seen', format: 'datetime', width: 150 },
-      { header: 'Last Seen', format: 'datetime', width: 150 },
-      { header: 'Count', format: 'integer' },
-      { header: 'Status', validation: { list: EXCEPTION_STATUSES } },
-      { header: 'Owner', width: 140 },
-    ],
-  },
-  syncLog: {
-    name: TAB.syncLog,
-    addOnOwned: true,
-    columns: [
-      { header: 'Run ID', format: 'text', width: 160 },
-      { header: 'Job', width: 110 },
-      { header: 'Start', format: 'datetime', width: 150 },
-      { header: 'End', format: 'datetime', width: 150 },
-      { header: 'Outcome', width: 100 },
-      { header: 'Counts', width: 260 },
-      { header: 'Amazon Calls', format: 'integer' },
-      { header: '3PL Calls', format: 'integer' },
-      { header: 'Message', width: 480 },
-    ],
-  },
-  inventory: {
-    name: TAB.inventory,
-    addOnOwned: true,
-    columns: [
-      { header: 'Seller SKU', format: 'text', width: 160 },
-      { header: 'Marketplace', format: 'text' },
-      { header: 'Channel' },
-      { header: '3PL SKU', format: 'text', width: 160 },
-      { header: '3PL On Hand', format: 'integer' },
-      { header: '3PL Committed', format: 'integer' },
-      { header: '3PL Fulfillable', format: 'integer' },
-      { header: 'Unsent Orders', format: 'integer' },
-      { header: 'Safety Buffer', format: 'integer' },
-      { header: 'Offer %', format: 'percent' },
-      { header: 'Max Qty', format: 'integer' },
-      { header: 'Proposed FBM Qty', format: 'integer' },
-      { header: 'Amazon FBM Qty', format: 'integer' },
-      { header: 'Last Pushed Qty', format: 'integer' },
-      { header: 'Previous Qty', format: 'integer' },
-      { header: 'Push State' },
-      { header: 'FBA Fulfillable', format: 'integer' },
-      { header: 'FBA Inbound Working', format: 'integer' },
-      { header: 'FBA Inbound Shipped', format: 'integer' },
-      { header: 'FBA Inbound Receiving', format: 'integer' },
-      { header: 'FBA Reserved', format: 'integer' },
-      { header: 'FBA Unfulfillable', format: 'integer' },
-      { header: 'FBA Researching', format: 'integer' },
-      { header: 'FBA Total (info)', format: 'integer' },
-      { header: 'Reason', width: 420 },
-      { header: 'Updated At', format: 'datetime', width: 150 },
-    ],
-  },
-};
+const settings = {
+  name: 'Settings',
+  columns: [
+    { key: 'key', header: 'Key', width: 240 },
+    { key: 'value', header: 'Value', width: 160 },
+    { key: 'help', header: 'Help', width: 520 },
+  ],
+} as const satisfies TabDef;
+
+const skuMap = {
+  name: 'SKU Map',
+  columns: [
+    { key: 'sellerSku', header: 'Seller SKU', format: 'text', width: 160 },
+    { key: 'marketplace', header: 'Marketplace', format: 'text' },
+    { key: 'channel', header: 'Channel', validation: { list: CHANNELS } },
+    { key: 'threePlSku', header: '3PL SKU', format: 'text', width: 160 },
+    { key: 'asin', header: 'ASIN', format: 'text' },
+    { key: 'fnsku', header: 'FNSKU', format: 'text' },
+    { key: 'safetyBuffer', header: 'Safety Buffer', format: 'integer' },
+    { key: 'offer', header: 'Offer %', format: 'percent' },
+    { key: 'maxQty', header: 'Max Qty', format: 'integer' },
+    { key: 'active', header: 'Active', validation: 'checkbox' },
+    { key: 'notes', header: 'Notes', width: 240 },
+    { key: 'status', header: 'Status', width: 320 },
+  ],
+} as const satisfies TabDef;
+
+const carrierMap = {
+  name: 'Carrier Map',
+  columns: [
+    { key: 'threePlCarrier', header: '3PL Carrier', format: 'text', width: 160 },
+    { key: 'threePlService', header: '3PL Service', format: 'text', width: 160 },
+    { key: 'carrierCode', header: 'Carrier Code', format: 'text', width: 160 },
+    { key: 'carrierName', header: 'Carrier Name', format: 'text', width: 160 },
+    { key: 'shippingMethod', header: 'Shipping Method', format: 'text', width: 160 },
+    { key: 'notes', header: 'Notes', width: 240 },
+  ],
+} as const satisfies TabDef;
+
+const exceptions = {
+  name: 'Exceptions',
+  addOnOwned: false,
+  columns: [
+    { key: 'key', header: 'Key', format: 'text', width: 220 },
+    { key: 'type', header: 'Type', width: 180 },
+    { key: 'severity', header: 'Severity' },
+    { key: 'entity', header: 'Entity', format: 'text', width: 160 },
+    { key: 'message', header: 'Message', width: 480 },
+    { key: 'firstSeen', header: 'First Seen', format: 'datetime', width: 150 },
+    { key: 'lastSeen', header: 'Last Seen', format: 'datetime', width: 150 },
+    { key: 'count', header: 'Count', format: 'integer' },
+    { key: 'status', header: 'Status', validation: { list: EXCEPTION_STATUSES } },
+    { key: 'owner', header: 'Owner', width: 140 },
+  ],
+} as const satisfies TabDef;
+
+const syncLog = {
+  name: 'Sync Log',
+  addOnOwned: true,
+  columns: [
+    { key: 'runId', header: 'Run ID', format: 'text', width: 160 },
+    { key: 'job', header: 'Job', width: 110 },
+    { key: 'start', header: 'Start', format: 'datetime', width: 150 },
+    { key: 'end', header: 'End', format: 'datetime', width: 150 },
+    { key: 'outcome', header: 'Outcome', width: 100 },
+    { key: 'counts', header: 'Counts', width: 260 },
+    { key: 'amazonCalls', header: 'Amazon Calls', format: 'integer' },
+    { key: 'threePlCalls', header: '3PL Calls', format: 'integer' },
+    { key: 'message', header: 'Message', width: 480 },
+  ],
+} as const satisfies TabDef;
+
+/** Column keys are the InventoryRow field names (core/inventory/types.ts). */
+const inventory = {
+  name: 'Inventory',
+  addOnOwned: true,
+  columns: [
+    { key: 'sellerSku', header: 'Seller SKU', format: 'text', width: 160 },
+    { key: 'marketplace', header: 'Marketplace', format: 'text' },
+    { key: 'channel', header: 'Channel' },
+    { key: 'threePlSku', header: '3PL SKU', format: 'text', width: 160 },
+    { key: 'threePlOnHand', header: '3PL On Hand', format: 'integer' },
+    { key: 'threePlCommitted', header: '3PL Committed', format: 'integer' },
+    { key: 'threePlFulfillable', header: '3PL Fulfillable', format: 'integer' },
+    { key: 'unsentOrders', header: 'Unsent Orders', format: 'integer' },
+    { key: 'safetyBuffer', header: 'Safety Buffer', format: 'integer' },
+    { key: 'offerShare', header: 'Offer %', format: 'percent' },
+    { key: 'maxQty', header: 'Max Qty', format: 'integer' },
+    { key: 'proposedQty', header: 'Proposed FBM Qty', format: 'integer' },
+    { key: 'amazonFbmQty', header: 'Amazon FBM Qty', format: 'integer' },
+    { key: 'lastPushedQty', header: 'Last Pushed Qty', format: 'integer' },
+    { key: 'previousQty', header: 'Previous Qty', format: 'integer' },
+    { key: 'pushState', header: 'Push State' },
+    { key: 'fbaFulfillable', header: 'FBA Fulfillable', format: 'integer' },
+    { key: 'fbaInboundWorking', header: 'FBA Inbound Working', format: 'integer' },
+    { key: 'fbaInboundShipped', header: 'FBA Inbound Shipped', format: 'integer' },
+    { key: 'fbaInboundReceiving', header: 'FBA Inbound Receiving', format: 'integer' },
+    { key: 'fbaReserved', header: 'FBA Reserved', format: 'integer' },
+    { key: 'fbaUnfulfillable', header: 'FBA Unfulfillable', format: 'integer' },
+    { key: 'fbaResearching', header: 'FBA Researching', format: 'integer' },
+    { key: 'fbaTotal', header: 'FBA Total (info)', format: 'integer' },
+    { key: 'reason', header: 'Reason', width: 420 },
+    { key: 'updatedAt', header: 'Updated At', format: 'datetime', width: 150 },
+  ],
+} as const satisfies TabDef;
+
+export const TABS = { settings, skuMap, carrierMap, exceptions, syncLog, inventory } as const;
+
+/** Tab names by the same keys as TABS. */
+export const TAB = {
+  settings: settings.name,
+  skuMap: skuMap.name,
+  carrierMap: carrierMap.name,
+  exceptions: exceptions.name,
+  syncLog: syncLog.name,
+  inventory: inventory.name,
+} as const;
 
 /** The tabs "Set up sheets" creates, in order. */
 export const SETUP_TABS: readonly TabDef[] = [TABS.settings, TABS.skuMap, TABS.carrierMap, TABS.exceptions, TABS.syncLog];

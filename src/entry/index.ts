@@ -8,14 +8,13 @@ import { documentStore } from '../adapters/gas/store';
 import { hasTrigger, installTimeTrigger, removeTriggers } from '../adapters/gas/triggers';
 import { SECRET_KEYS } from '../core/secrets';
 import { TAB } from '../core/tabs';
-import { runSetup } from '../jobs/setup';
-import type { SetupResult } from '../jobs/setup';
-import { runJob } from '../jobs/runner';
-import type { RunSummary } from '../jobs/runner';
-import { findJob, jobNames } from '../jobs/registry';
-import '../jobs/jobs';
-import { runInventoryJob } from '../jobs/inventory/job';
-import { readSettings } from '../jobs/settings-source';
+import { runSetup } from '../sheet/setup';
+import type { SetupResult } from '../sheet/setup';
+import { readSettings } from '../sheet/settings-tab';
+import { runJob } from '../jobs/kit/runner';
+import type { RunSummary } from '../jobs/kit/runner';
+import type { Job, JobRequest } from '../jobs/kit/job';
+import { findJob, scheduledJobs } from '../jobs/list';
 import { saveSecrets, sidebarState } from '../jobs/sidebar';
 import type { SidebarState } from '../jobs/sidebar';
 
@@ -82,23 +81,19 @@ function jobPorts() {
   return ports;
 }
 
+/** A name that is not a scheduled job: logged as a failed run that says which names exist. */
+function unknownJob(name: string): Job {
+  const known = scheduledJobs().map((j) => j.name);
+  const message = `"${name}" is not a job this version runs. ${known.length ? `Available: ${known.join(', ')}.` : 'No sync jobs are available yet.'}`;
+  return { name, label: name, scheduled: false, exceptionScope: [], run: () => ({ outcome: 'failed', counts: {}, message, resolves: [] }) };
+}
+
 /** Runs one job ("inventory", "orders", "settlements", ...) or "all" now, as the sidebar's "Sync now". */
 export function syncNow(job: string): RunSummary[] {
   const ports = jobPorts();
-  const names = job === 'all' ? jobNames() : [job];
+  const jobs = job === 'all' ? scheduledJobs() : [scheduledJobs().find((j) => j.name === job) ?? unknownJob(job)];
   const secrets = secretValues();
-  return names.map((name) => {
-    const def = findJob(name);
-    if (!def) {
-      const known = jobNames();
-      return runJob(name, () => ({
-        outcome: 'failed',
-        counts: {},
-        message: `"${name}" is not a job this version runs. ${known.length ? `Available: ${known.join(', ')}.` : 'No sync jobs are available yet.'}`,
-      }), ports, secrets);
-    }
-    return runJob(def.name, def.run, ports, secrets);
-  });
+  return jobs.map((def) => runJob(def, ports, { secrets }));
 }
 
 export function syncAllNow(): void {
@@ -107,24 +102,26 @@ export function syncAllNow(): void {
   SpreadsheetApp.getActiveSpreadsheet().toast(text, MENU_TITLE, 8);
 }
 
-function runStock(job: string, options: Parameters<typeof runInventoryJob>[2]): RunSummary {
-  const summary = runJob(job, (p, deadline) => runInventoryJob(p, deadline, options), jobPorts(), secretValues());
+/** Runs a stock job from the menu and shows its outcome as a toast. */
+function runFromMenu(name: string, request: JobRequest): RunSummary {
+  const job = findJob(name) ?? unknownJob(name);
+  const summary = runJob(job, jobPorts(), { secrets: secretValues(), request });
   SpreadsheetApp.getActiveSpreadsheet().toast(`${summary.outcome}: ${summary.message}`, MENU_TITLE, 10);
   return summary;
 }
 
 export function syncStockNow(): RunSummary {
-  return runStock('inventory', {});
+  return runFromMenu('inventory', {});
 }
 
 /** Approves the stock push the Inventory tab shows as awaiting approval, and pushes it now. */
 export function approveStockPush(): RunSummary {
-  return runStock('inventory', { approve: true });
+  return runFromMenu('inventory', { approve: true });
 }
 
 /** Restores the FBM quantities Amazon had before the last stock push. */
 export function undoLastStockPush(): RunSummary {
-  return runStock('inventory-undo', { undo: true });
+  return runFromMenu('inventory-undo', {});
 }
 
 export function enableScheduledSync(): string {

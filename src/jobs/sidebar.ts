@@ -5,7 +5,10 @@ import { SECRET_KEYS, maskSecret } from '../core/secrets';
 import { SETUP_TABS, TAB } from '../core/tabs';
 import type { KeyValueStore } from '../ports/store';
 import type { WorkbookPort } from '../ports/workbook';
-import { jobNames } from './registry';
+import { inventoryTab } from '../sheet/inventory-tab';
+import { recentRuns } from '../sheet/sync-log-tab';
+import type { RecentRun } from '../sheet/sync-log-tab';
+import { scheduledJobs } from './list';
 
 export interface SidebarState {
   missingTabs: string[];
@@ -13,48 +16,25 @@ export interface SidebarState {
   threePl: { token: string; complete: boolean };
   jobs: string[];
   schedule: { enabled: boolean; everyMinutes: number };
-  recentRuns: Array<{ runId: string; job: string; end: string; outcome: string; message: string }>;
+  recentRuns: RecentRun[];
   /** The stock sync at a glance: push mode and how many FBM changes wait for a person. */
   stock: { pushMode: string; awaitingApproval: number; heldByGuardrail: number; canUndo: boolean };
 }
 
 /** Counts of the Inventory tab's Push State column, and whether a push can be undone. */
-function stockStatus(wb: WorkbookPort, tabs: Set<string>, pushMode: string): SidebarState['stock'] {
-  const inv = tabs.has(TAB.inventory) ? wb.read(TAB.inventory) ?? [] : [];
-  const header = (inv[0] ?? []).map((h) => String(h).trim());
-  const state = header.indexOf('Push State');
-  const previous = header.indexOf('Previous Qty');
-  let awaitingApproval = 0;
-  let heldByGuardrail = 0;
-  let canUndo = false;
-  for (const r of inv.slice(1)) {
-    if (r[state] === 'awaiting approval') awaitingApproval++;
-    if (r[state] === 'held by guardrail') heldByGuardrail++;
-    if (previous >= 0 && r[previous] !== '' && r[previous] !== undefined) canUndo = true;
-  }
-  return { pushMode, awaitingApproval, heldByGuardrail, canUndo };
+function stockStatus(wb: WorkbookPort, pushMode: string): SidebarState['stock'] {
+  const rows = inventoryTab(wb).rows();
+  return {
+    pushMode,
+    awaitingApproval: rows.filter((r) => r.pushState === 'awaiting approval').length,
+    heldByGuardrail: rows.filter((r) => r.pushState === 'held by guardrail').length,
+    canUndo: rows.some((r) => r.previousQty !== null),
+  };
 }
-
-const iso = (v: unknown): string =>
-  Object.prototype.toString.call(v) === '[object Date]' ? (v as Date).toISOString() : String(v ?? '');
 
 export function sidebarState(wb: WorkbookPort, store: KeyValueStore, schedule: SidebarState['schedule'], pushMode: string): SidebarState {
   const tabs = new Set(wb.tabNames());
   const get = (k: string) => store.get(k);
-  const log = tabs.has(TAB.syncLog) ? wb.read(TAB.syncLog) ?? [] : [];
-  const header = (log[0] ?? []).map(String);
-  const col = (name: string) => header.indexOf(name);
-  const recentRuns = log
-    .slice(1)
-    .slice(-5)
-    .reverse()
-    .map((r) => ({
-      runId: String(r[col('Run ID')] ?? ''),
-      job: String(r[col('Job')] ?? ''),
-      end: iso(r[col('End')]),
-      outcome: String(r[col('Outcome')] ?? ''),
-      message: String(r[col('Message')] ?? ''),
-    }));
   const amazon = {
     clientId: maskSecret(get(SECRET_KEYS.amazonClientId)),
     clientSecret: maskSecret(get(SECRET_KEYS.amazonClientSecret)),
@@ -65,10 +45,10 @@ export function sidebarState(wb: WorkbookPort, store: KeyValueStore, schedule: S
     missingTabs: SETUP_TABS.map((t) => t.name).filter((n) => !tabs.has(n)),
     amazon: { ...amazon, complete: Boolean(amazon.clientId && amazon.clientSecret && amazon.refreshToken) },
     threePl: { token, complete: Boolean(token) },
-    jobs: jobNames(),
+    jobs: scheduledJobs().map((j) => j.name),
     schedule,
-    recentRuns,
-    stock: stockStatus(wb, tabs, pushMode),
+    recentRuns: tabs.has(TAB.syncLog) ? recentRuns(wb, 5) : [],
+    stock: stockStatus(wb, pushMode),
   };
 }
 

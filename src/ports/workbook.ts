@@ -2,7 +2,24 @@
 // fixed number of spreadsheet calls whatever the row count (PRODUCT.md §4: a job reads a tab once
 // and writes it once).
 
-import type { TabColumn, TabDef } from '../core/tabs';
+/** One column of a tab as the add-on lays it out (the tabs themselves are listed in core/tabs). */
+export interface TabColumn {
+  /** How code names the column; never shown. */
+  key: string;
+  header: string;
+  /** '@' plain text keeps "00123" as typed; 'percent' shows 0.5 as 50%; 'datetime' for timestamps. */
+  format?: 'text' | 'percent' | 'datetime' | 'integer';
+  /** Data validation: a list of allowed values, or a tick box. */
+  validation?: { list: readonly string[] } | 'checkbox';
+  width?: number;
+}
+
+export interface TabDef {
+  name: string;
+  columns: readonly TabColumn[];
+  /** Written by the add-on: protected with a warning so people can still sort and filter. */
+  addOnOwned?: boolean;
+}
 
 /** A cell's format when written: a column number format, or a tick box (checkbox validation). */
 export type CellFormat = TabColumn['format'] | 'checkbox';
@@ -12,6 +29,8 @@ export type CellValue = string | number | boolean | Date;
 
 export interface WorkbookPort {
   tabNames(): string[];
+  /** The header row alone (row 1), for appending to a tab that grows; null when the tab does not exist. */
+  readHeader(tab: string): CellValue[] | null;
   /** Every value of the tab, header row first, rectangular; null when the tab does not exist. */
   read(tab: string): CellValue[][] | null;
   /** Creates the tab with its header, frozen row, column formats, validation and widths, then the rows. */
@@ -29,10 +48,4 @@ export interface WorkbookPort {
   writeCell(tab: string, row: number, column: number, value: CellValue): void;
   /** Writes one column's values for data rows 2..n+1 in one call (e.g. a Status column). */
   writeColumn(tab: string, column: number, values: CellValue[]): void;
-}
-
-/** Where a column sits (1-based) in a header row, by exact header text; 0 when absent. */
-export function columnIndex(headerRow: readonly CellValue[], header: string): number {
-  const i = headerRow.findIndex((h) => String(h).trim() === header);
-  return i + 1;
 }

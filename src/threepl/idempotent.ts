@@ -22,6 +22,10 @@ export interface IdempotentCreate {
   maxCreates?: number;
 }
 
+/**
+ * A DeadlineExceeded from lookup or create passes through untouched: adapters raise it before
+ * sending, and the next run's first lookup adopts whatever an earlier lost create made.
+ */
 export function createIdempotently(spec: IdempotentCreate): CreateOutcome {
   const ref = spec.reference;
   const first = spec.lookup();

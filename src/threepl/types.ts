@@ -2,6 +2,8 @@
 // (ShipBob now, Mintsoft and Extensiv later) is an implementation of ThreePlAdapter; sync jobs only
 // ever see these shapes. Calls are synchronous because Apps Script's UrlFetchApp is.
 
+import { RemoteError, type RemoteErrorKind } from '../ports/errors';
+
 export type ProviderId = 'shipbob' | 'mintsoft' | 'extensiv';
 
 /** Identifies a 3PL tenant: ShipBob channel id; Mintsoft ClientId; Extensiv customerId+facilityId. */
@@ -253,14 +255,30 @@ export type AdapterErrorCode =
   | 'UPSTREAM'
   | 'OUTCOME_UNKNOWN';
 
+/**
+ * How each code reads as a RemoteError. OUTCOME_UNKNOWN is not retryable: the write may exist, and
+ * only a lookup or a person can tell, so repeating it blindly could make a second one.
+ */
+const ADAPTER_KINDS: Record<AdapterErrorCode, { kind: RemoteErrorKind; retryable: boolean }> = {
+  AUTH: { kind: 'auth', retryable: false },
+  FORBIDDEN: { kind: 'forbidden', retryable: false },
+  RATE_LIMITED: { kind: 'rate-limited', retryable: true },
+  DUPLICATE_REFERENCE: { kind: 'duplicate', retryable: false },
+  VALIDATION: { kind: 'validation', retryable: false },
+  NOT_FOUND: { kind: 'not-found', retryable: false },
+  PRECONDITION: { kind: 'validation', retryable: false },
+  UPSTREAM: { kind: 'upstream', retryable: true },
+  OUTCOME_UNKNOWN: { kind: 'upstream', retryable: false },
+};
+
 /** Thrown by adapters. Messages carry what the 3PL said, never a credential. */
-export class AdapterError extends Error {
+export class AdapterError extends RemoteError {
   constructor(
     readonly code: AdapterErrorCode,
     message: string,
     readonly details: { status?: number; retryAfterS?: number; fields?: Record<string, string[]>; messages?: string[] } = {},
   ) {
-    super(message);
+    super(message, { system: 'threePl', status: details.status ?? null, ...ADAPTER_KINDS[code] });
     this.name = 'AdapterError';
   }
 }

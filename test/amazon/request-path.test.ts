@@ -3,7 +3,8 @@
 // deadlines, and secrets kept out of logs and errors.
 
 import { describe, expect, it } from 'vitest';
-import { DeadlineExceeded, SpApiAuthError, SpApiError, SpApiTransportError } from '../../src/amazon/errors';
+import { SpApiAuthError, SpApiError, SpApiTransportError } from '../../src/amazon/errors';
+import { DeadlineExceeded } from '../../src/ports/clock';
 import { CREDENTIALS, makeHarness, ukSeed } from './harness';
 
 const lwaCalls = (h: ReturnType<typeof makeHarness>) => h.calls.filter((c) => c.url.startsWith('https://api.amazon.com')).length;

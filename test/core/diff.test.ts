@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { choosePushMethod, diffProposals, planFingerprint, planPush, recordPushResults } from '../../src/core/inventory/diff';
+import { MAX_PATCHES, choosePushMethod, diffProposals, planPush, recordPushResults } from '../../src/core/inventory/diff';
 import type { GuardrailTrip } from '../../src/core/inventory/guardrails';
 import { invRow } from './inventory-fixtures';
 
@@ -50,6 +50,17 @@ describe('choosePushMethod', () => {
     expect(choosePushMethod(19, 20)).toBe('patch');
     expect(choosePushMethod(1, 1)).toBe('feed');
     expect(choosePushMethod(0, 20)).toBe('none');
+    expect(choosePushMethod(0, 1)).toBe('none');
+  });
+
+  it('never sends more than 100 one-by-one patches, whatever the threshold', () => {
+    expect(MAX_PATCHES).toBe(100);
+    expect(choosePushMethod(100, 500)).toBe('patch');
+    expect(choosePushMethod(101, 500)).toBe('feed');
+    expect(choosePushMethod(5000, 500)).toBe('feed');
+    // Exactly at the cap the threshold still decides.
+    expect(choosePushMethod(100, 100)).toBe('feed');
+    expect(choosePushMethod(100, 101)).toBe('patch');
   });
 });
 
@@ -58,35 +69,33 @@ describe('planPush', () => {
   const states = (p: ReturnType<typeof planPush>) => p.rows.map((r) => r.pushState);
 
   it('dry-run shows the change and pushes nothing, even with a tripped guardrail', () => {
-    const p = planPush({ rows, mode: 'dry-run', feedThreshold: 20, trips: [trip] });
+    const p = planPush({ rows, mode: 'dry-run', trips: [trip] });
     expect(states(p)).toEqual(['dry-run', 'unchanged', '']);
     expect(p.push).toBe(false);
     expect(p.held).toBe(false);
     expect(p.exceptions).toEqual([]);
-    expect(p.method).toBe('patch');
   });
 
   it('approve waits for a person, then queues', () => {
-    const waiting = planPush({ rows, mode: 'approve', feedThreshold: 20, trips: [] });
+    const waiting = planPush({ rows, mode: 'approve', trips: [] });
     expect(states(waiting)).toEqual(['awaiting approval', 'unchanged', '']);
     expect(waiting.push).toBe(false);
-    const approved = planPush({ rows, mode: 'approve', approved: true, feedThreshold: 20, trips: [] });
+    const approved = planPush({ rows, mode: 'approve', approved: true, trips: [] });
     expect(states(approved)).toEqual(['queued', 'unchanged', '']);
     expect(approved.push).toBe(true);
-    expect(approved.fingerprint).toBe(waiting.fingerprint);
+    expect(approved.changes).toEqual(waiting.changes);
   });
 
-  it('auto queues changed rows and picks the method from the threshold', () => {
-    const p = planPush({ rows, mode: 'auto', feedThreshold: 1, trips: [] });
+  it('auto queues changed rows', () => {
+    const p = planPush({ rows, mode: 'auto', trips: [] });
     expect(states(p)).toEqual(['queued', 'unchanged', '']);
     expect(p.push).toBe(true);
-    expect(p.method).toBe('feed');
     expect(p.changes.map((c) => c.sellerSku)).toEqual(['A']);
   });
 
   it('a tripped guardrail holds the whole push with GUARDRAIL_HALT', () => {
     for (const mode of ['auto', 'approve'] as const) {
-      const p = planPush({ rows, mode, approved: true, feedThreshold: 20, trips: [trip] });
+      const p = planPush({ rows, mode, approved: true, trips: [trip] });
       expect(states(p)).toEqual(['held by guardrail', 'unchanged', '']);
       expect(p.push).toBe(false);
       expect(p.held).toBe(true);
@@ -96,29 +105,19 @@ describe('planPush', () => {
   });
 
   it('does not hold when there is nothing to push', () => {
-    const p = planPush({ rows: [rows[1]!], mode: 'auto', feedThreshold: 20, trips: [trip] });
+    const p = planPush({ rows: [rows[1]!], mode: 'auto', trips: [trip] });
     expect(p.held).toBe(false);
-    expect(p.method).toBe('none');
+    expect(p.push).toBe(false);
   });
 
   it('keeps applied and pending states on rows that do not change', () => {
     const p = planPush({
       rows: [invRow({ proposedQty: 5, amazonFbmQty: 5, lastPushedQty: 5, pushState: 'applied' }), invRow({ sellerSku: 'P', proposedQty: 4, amazonFbmQty: 1, lastPushedQty: 4, pushState: 'accepted' })],
       mode: 'auto',
-      feedThreshold: 20,
       trips: [],
     });
     expect(states(p)).toEqual(['applied', 'accepted']);
     expect(p.push).toBe(false);
-  });
-});
-
-describe('planFingerprint', () => {
-  it('is independent of order and changes with any quantity', () => {
-    const a = { key: 'UK:FBM:A', marketplace: 'UK', sellerSku: 'A', fromQty: 1, toQty: 2 };
-    const b = { key: 'UK:FBM:B', marketplace: 'UK', sellerSku: 'B', fromQty: 1, toQty: 3 };
-    expect(planFingerprint([a, b])).toBe(planFingerprint([b, a]));
-    expect(planFingerprint([a, { ...b, toQty: 4 }])).not.toBe(planFingerprint([a, b]));
   });
 });
 

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   pruneResolved,
-  EXCEPTION_HEADERS,
   INVENTORY_EXCEPTION_TYPES,
   exceptionKey,
   reconcileExceptions,
@@ -9,6 +8,7 @@ import {
   type ExceptionRecord,
   type RaisedException,
 } from '../../src/core/exceptions';
+import { TABS, headerList } from '../../src/core/tabs';
 
 const T0 = Date.UTC(2026, 10, 2, 8);
 const T1 = T0 + 3_600_000;
@@ -54,7 +54,7 @@ describe('reconcileExceptions', () => {
         Owner: '',
       },
     ]);
-    expect(Object.keys(r.rows[0]!)).toEqual([...EXCEPTION_HEADERS]);
+    expect(Object.keys(r.rows[0]!)).toEqual(headerList(TABS.exceptions));
     expect(r.opened).toEqual(['MAPPING_INVALID:UK:FBM:A']);
   });
 

@@ -1,6 +1,7 @@
 // Pacing by ShipBob's 150 requests/minute sliding window, shared across executions via the store,
 // and the simulator's 429 with x-retry-after.
 import { describe, expect, it } from 'vitest';
+import { DeadlineExceeded } from '../../src/ports/clock';
 import { RateWindow } from '../../src/threepl/shipbob/rate-window';
 import { AdapterError } from '../../src/threepl/types';
 import { memoryStore, nodeHttp } from '../world/node-ports';
@@ -48,17 +49,23 @@ describe('adapter pacing against the simulator', () => {
     expect(r.clock.now() - t1).toBeGreaterThan(20_000);
   });
 
-  it('stops with RATE_LIMITED (and when to retry) rather than overrun the execution deadline', () => {
+  it('stops with DeadlineExceeded (a time cut, not a failure) rather than overrun the execution deadline', () => {
     const r = rig({ budgetMs: 50_000 });
     for (let i = 0; i < 150; i++) r.adapter.listWarehouses();
+    const sent = r.calls.length;
     try {
       r.adapter.listWarehouses();
       expect.unreachable();
     } catch (e) {
-      expect(e).toBeInstanceOf(AdapterError);
-      expect((e as AdapterError).code).toBe('RATE_LIMITED');
-      expect((e as AdapterError).details.retryAfterS).toBeGreaterThan(0);
+      expect(e).toBeInstanceOf(DeadlineExceeded);
+      expect(e).not.toBeInstanceOf(AdapterError);
+      const d = e as DeadlineExceeded;
+      expect(d.systemName).toBe('ShipBob');
+      expect(d.operation).toBe('get-locations');
+      expect(d.neededMs).toBeGreaterThan(d.remainingMs);
+      expect(d.message).toMatch(/^Stopped before ShipBob get-locations: needs \d+s, \d+s of the run's time left$/);
     }
+    expect(r.calls.length).toBe(sent);
     expect(r.sim.snapshot().rateLimited).toBe(0);
   });
 

@@ -82,6 +82,14 @@ export function gasWorkbook(): WorkbookPort {
   return {
     tabNames: () => ss.getSheets().map((s) => s.getName()),
 
+    readHeader(tab) {
+      const sheet = ss.getSheetByName(tab);
+      if (!sheet) return null;
+      const lastColumn = sheet.getLastColumn();
+      if (lastColumn === 0) return [];
+      return sheet.getRange(1, 1, 1, lastColumn).getValues()[0] as CellValue[];
+    },
+
     read(tab) {
       const sheet = ss.getSheetByName(tab);
       if (!sheet) return null;

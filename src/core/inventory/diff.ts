@@ -1,6 +1,6 @@
 // Deciding what to push (PRODUCT.md §3 steps 4 and 7): only changed FBM quantities, by feed or
 // one-by-one patches, in the Settings push mode, and recording what Amazon accepted so the push
-// can be read back and undone.
+// can be read back and undone. Who approved what in approve mode is in ./approval.ts.
 
 import { exceptionKey, type RaisedException } from '../exceptions';
 import { guardrailHaltException, type GuardrailTrip } from './guardrails';
@@ -40,18 +40,23 @@ export function diffProposals(rows: ReadonlyArray<InventoryRow>): DiffResult {
   return { changes, compared, goingToZero };
 }
 
-/** Feed threshold reached → one JSON_LISTINGS_FEED; fewer → patchListingsItem per SKU. */
+/**
+ * At most this many one-by-one patches per push; more changes always go as one feed, whatever the
+ * Settings feed threshold says: a patch push records each offer's answer in its pending-push record
+ * (so a cut run resumes without sending twice), a document property limited to 9 KB, and capping
+ * the patches keeps that record under the limit.
+ */
+export const MAX_PATCHES = 100;
+
+/**
+ * How a push of `changeCount` changes is sent: one JSON_LISTINGS_FEED from the Settings feed
+ * threshold up (or above MAX_PATCHES, whatever the threshold), patchListingsItem per SKU below it,
+ * nothing when there is nothing to send.
+ */
 export function choosePushMethod(changeCount: number, feedThreshold: number): PushMethod {
   if (changeCount <= 0) return 'none';
-  return changeCount >= feedThreshold ? 'feed' : 'patch';
-}
-
-/** A stable text of the planned changes, so an approval applies to exactly the plan shown. */
-export function planFingerprint(changes: ReadonlyArray<PushChange>): string {
-  return changes
-    .map((c) => `${c.key}=${c.toQty}`)
-    .sort()
-    .join('|');
+  const threshold = Math.min(feedThreshold, MAX_PATCHES + 1);
+  return changeCount >= threshold ? 'feed' : 'patch';
 }
 
 export interface PlanPushInput {
@@ -59,7 +64,6 @@ export interface PlanPushInput {
   mode: PushMode;
   /** approve mode: a person approved this run's push. */
   approved?: boolean;
-  feedThreshold: number;
   /** From evaluateGuardrails. */
   trips: ReadonlyArray<GuardrailTrip>;
 }
@@ -68,14 +72,12 @@ export interface PushPlan {
   /** Copies of the rows with Push State set. */
   rows: InventoryRow[];
   changes: PushChange[];
-  method: PushMethod;
   /** True when the caller should send `changes` now. */
   push: boolean;
   /** A guardrail holds the push (never in dry-run, which pushes nothing anyway). */
   held: boolean;
   /** GUARDRAIL_HALT when held. */
   exceptions: RaisedException[];
-  fingerprint: string;
   compared: number;
   goingToZero: number;
 }
@@ -108,11 +110,9 @@ export function planPush(input: PlanPushInput): PushPlan {
   return {
     rows,
     changes: diff.changes,
-    method: choosePushMethod(diff.changes.length, input.feedThreshold),
     push: changeState === 'queued' && diff.changes.length > 0,
     held,
     exceptions: held ? [guardrailHaltException(input.trips, marketplace)] : [],
-    fingerprint: planFingerprint(diff.changes),
     compared: diff.compared,
     goingToZero: diff.goingToZero,
   };

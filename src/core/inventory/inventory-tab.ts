@@ -1,42 +1,20 @@
 // Maps Inventory rows to and from the Inventory tab's header-keyed records (headers from
-// TABS.inventory), and recovers what earlier runs pushed from the tab.
+// TABS.inventory, the one header list), and recovers what earlier runs pushed from the tab.
 
 import { cellText, cellTime, parseCount, parseShare } from '../cells';
+import { TABS, headersOf } from '../tabs';
 import { parseChannel, offerKey } from './sku-map';
 import type { InventoryRow, PreviousPush, PushState } from './types';
 
-/** InventoryRow field → Inventory tab header. */
-export const INVENTORY_HEADERS = {
-  sellerSku: 'Seller SKU',
-  marketplace: 'Marketplace',
-  channel: 'Channel',
-  threePlSku: '3PL SKU',
-  threePlOnHand: '3PL On Hand',
-  threePlCommitted: '3PL Committed',
-  threePlFulfillable: '3PL Fulfillable',
-  unsentOrders: 'Unsent Orders',
-  safetyBuffer: 'Safety Buffer',
-  offerShare: 'Offer %',
-  maxQty: 'Max Qty',
-  proposedQty: 'Proposed FBM Qty',
-  amazonFbmQty: 'Amazon FBM Qty',
-  lastPushedQty: 'Last Pushed Qty',
-  previousQty: 'Previous Qty',
-  pushState: 'Push State',
-  fbaFulfillable: 'FBA Fulfillable',
-  fbaInboundWorking: 'FBA Inbound Working',
-  fbaInboundShipped: 'FBA Inbound Shipped',
-  fbaInboundReceiving: 'FBA Inbound Receiving',
-  fbaReserved: 'FBA Reserved',
-  fbaUnfulfillable: 'FBA Unfulfillable',
-  fbaResearching: 'FBA Researching',
-  fbaTotal: 'FBA Total (info)',
-  reason: 'Reason',
-  updatedAt: 'Updated At',
-} as const satisfies Record<Exclude<keyof InventoryRow, 'key'>, string>;
+/** InventoryRow field → Inventory tab header: the column keys of TABS.inventory are the row's fields. */
+const H = headersOf(TABS.inventory);
 
-type Field = keyof typeof INVENTORY_HEADERS;
-const FIELDS = Object.keys(INVENTORY_HEADERS) as Field[];
+type Field = keyof typeof H;
+// Compile-time check that every row field has a column and every column a field.
+const sameFields: [Field, Exclude<keyof InventoryRow, 'key'>] extends [Exclude<keyof InventoryRow, 'key'>, Field] ? true : never = true;
+void sameFields;
+
+const FIELDS = Object.keys(H) as Field[];
 
 const PUSH_STATES: readonly PushState[] = [
   'dry-run',
@@ -55,7 +33,7 @@ export function inventoryRowToRecord(row: InventoryRow): Record<string, unknown>
   const out: Record<string, unknown> = {};
   for (const f of FIELDS) {
     const v = row[f];
-    out[INVENTORY_HEADERS[f]] = f === 'updatedAt' ? new Date(row.updatedAt) : v === null ? '' : v;
+    out[H[f]] = f === 'updatedAt' ? new Date(row.updatedAt) : v === null ? '' : v;
   }
   return out;
 }
@@ -67,7 +45,6 @@ function count(v: unknown): number | null {
 
 /** Reads a tab record back; null for rows that do not name an offer. */
 export function inventoryRowFromRecord(record: Readonly<Record<string, unknown>>): InventoryRow | null {
-  const H = INVENTORY_HEADERS;
   const sellerSku = cellText(record[H.sellerSku]);
   const marketplace = cellText(record[H.marketplace]).toUpperCase();
   const channel = parseChannel(record[H.channel]);

@@ -3,20 +3,11 @@
 
 import { cellText, isEmptyCell, parseCount, parseFlag, parseShare } from '../cells';
 import { exceptionKey, type RaisedException } from '../exceptions';
+import { TABS, headersOf } from '../tabs';
 import type { Channel, RawRow, SkuMapEntry } from './types';
 
-export const SKU_MAP_COLUMNS = {
-  sellerSku: 'Seller SKU',
-  marketplace: 'Marketplace',
-  channel: 'Channel',
-  threePlSku: '3PL SKU',
-  asin: 'ASIN',
-  fnsku: 'FNSKU',
-  safetyBuffer: 'Safety Buffer',
-  offer: 'Offer %',
-  maxQty: 'Max Qty',
-  active: 'Active',
-} as const;
+/** SKU Map column key → header (TABS.skuMap). */
+export const SKU_MAP_COLUMNS = headersOf(TABS.skuMap);
 
 /** ok: used; dual: valid but held (mapped as FBM and FBA); inactive / blank: skipped quietly. */
 export type SkuMapRowState = 'ok' | 'invalid' | 'inactive' | 'blank' | 'dual';

@@ -3,12 +3,12 @@
 // GET_MERCHANT_LISTINGS_ALL_DATA report, requested at the end of one run and read at the start of
 // the next, because paging 20,000 listings alone would take longer than an execution may run.
 
+import { FBM_CHANNEL, listingChannels, paginate, parseMerchantListings } from '../../amazon/client';
 import type { SpApiClient } from '../../amazon/client';
-import { parseMerchantListings } from '../../amazon/reports';
-import { FBM_CHANNEL, listingChannels } from '../../amazon/listings';
 import type { AmazonListing } from '../../core/inventory/types';
 import type { KeyValueStore } from '../../ports/store';
-import { toAmazonListing } from './sources';
+import { toAmazonListing } from '../reads/amazon-listings';
+import { pollOnce, storedWait } from '../kit/waiter';
 
 const REPORT_TYPE = 'GET_MERCHANT_LISTINGS_ALL_DATA';
 const STATE_KEY = 'inventory.listingsReport';
@@ -20,11 +20,6 @@ const REPORT_GIVE_UP_MS = 2 * 3600_000;
 /** Above this many listings (known from the last read, or SKU Map rows) the report is used. */
 export const REPORT_ABOVE = 2000;
 
-interface ReportState {
-  reportId: string;
-  requestedAt: number;
-}
-
 export interface ListingsRead {
   listings: AmazonListing[];
   /** When the quantities were true: now for search pages, the request time for a report. */
@@ -33,16 +28,6 @@ export interface ListingsRead {
 }
 
 export type ListingsOutcome = ListingsRead | { waiting: string };
-
-function loadState(store: KeyValueStore): ReportState | null {
-  const raw = store.get(STATE_KEY);
-  if (!raw) return null;
-  try {
-    return JSON.parse(raw) as ReportState;
-  } catch {
-    return null;
-  }
-}
 
 /** Merchant listings report rows → one AmazonListing per Seller SKU (an SKU may have an FBM and an FBA row). */
 export function listingsFromReport(text: string): AmazonListing[] {
@@ -63,19 +48,15 @@ export function listingsFromReport(text: string): AmazonListing[] {
 /** Every listing by search pages, or null as soon as there are more than `limit`. */
 function searchUpTo(amazon: SpApiClient, limit: number): AmazonListing[] | null {
   const out: AmazonListing[] = [];
-  let pageToken: string | undefined;
-  do {
-    const page = amazon.searchListingsItems({ pageSize: SEARCH_PAGE_SIZE, ...(pageToken ? { pageToken } : {}) });
+  const read = paginate(amazon.pages.searchListingsItems, { pageSize: SEARCH_PAGE_SIZE }, (page) => {
     out.push(...page.items.map((i) => toAmazonListing(listingChannels(i))));
-    if (out.length > limit) return null;
-    pageToken = page.pagination?.nextToken;
-  } while (pageToken);
-  return out;
+    return out.length > limit ? 'stop' : undefined;
+  });
+  return read.complete && out.length <= limit ? out : null;
 }
 
 function requestReport(amazon: SpApiClient, store: KeyValueStore, now: number): void {
-  const reportId = amazon.createReport({ reportType: REPORT_TYPE });
-  store.set(STATE_KEY, JSON.stringify({ reportId, requestedAt: now } satisfies ReportState));
+  storedWait(store, STATE_KEY).save({ id: amazon.createReport({ reportType: REPORT_TYPE }), requestedAt: now });
 }
 
 export function useReport(store: KeyValueStore, skuMapRows: number): boolean {
@@ -97,31 +78,35 @@ export function readListings(amazon: SpApiClient, store: KeyValueStore, now: num
     // More listings than a run should page through (few of them mapped): switch to the report for good.
     store.set(COUNT_KEY, String(REPORT_ABOVE + 1));
   }
-  const state = loadState(store);
+  const wait = storedWait(store, STATE_KEY);
+  const state = wait.load();
   if (!state) {
     requestReport(amazon, store, now);
     return { waiting: 'The catalogue is large, so Amazon prepares a listings report; the next run uses it.' };
   }
-  const report = amazon.getReport(state.reportId);
-  if (report.processingStatus === 'IN_QUEUE' || report.processingStatus === 'IN_PROGRESS') {
-    if (now - state.requestedAt > REPORT_GIVE_UP_MS) {
+  const polled = pollOnce(state, (id) => {
+    const report = amazon.getReport(id);
+    return { status: report.processingStatus, result: report.reportDocumentId };
+  }, now, REPORT_GIVE_UP_MS);
+  if (polled.state === 'pending') {
+    if (polled.overdue) {
       // Reports can sit in Amazon's queue behind others; a fresh request may overtake a stuck one.
       requestReport(amazon, store, now);
-      return { waiting: `Amazon has not finished the listings report ${state.reportId} in ${Math.round((now - state.requestedAt) / 60_000)} minutes; a new one was requested.` };
+      return { waiting: `Amazon has not finished the listings report ${state.id} in ${polled.minutes} minutes; a new one was requested.` };
     }
-    return { waiting: `Amazon is still preparing the listings report ${state.reportId}; the next run uses it.` };
+    return { waiting: `Amazon is still preparing the listings report ${state.id}; the next run uses it.` };
   }
-  if (report.processingStatus !== 'DONE' || !report.reportDocumentId) {
+  if (polled.state === 'ended') {
     requestReport(amazon, store, now);
-    return { waiting: `Amazon ended the listings report ${state.reportId} as ${report.processingStatus}; a new one was requested.` };
+    return { waiting: `Amazon ended the listings report ${state.id} as ${polled.status}; a new one was requested.` };
   }
-  const listings = listingsFromReport(amazon.downloadReport(report.reportDocumentId));
-  store.delete(STATE_KEY);
+  const listings = listingsFromReport(amazon.downloadReport(polled.result));
+  wait.clear();
   store.set(COUNT_KEY, String(listings.length));
   return { listings, asOf: state.requestedAt, via: 'report' };
 }
 
 /** After a run that used the report, ask for the next one so it is ready for the next run. */
 export function prepareNextRead(amazon: SpApiClient, store: KeyValueStore, now: number, used: ListingsRead['via']): void {
-  if (used === 'report' && !loadState(store)) requestReport(amazon, store, now);
+  if (used === 'report' && !storedWait(store, STATE_KEY).load()) requestReport(amazon, store, now);
 }

@@ -4,18 +4,17 @@
 // ever addressed: every update goes to fulfillment_channel_code DEFAULT (the merchant channel).
 
 import type { SpApiClient } from '../../amazon/client';
-import { DeadlineExceeded, SpApiError, SpApiTransportError } from '../../amazon/errors';
+import { SpApiError, SpApiTransportError } from '../../amazon/errors';
 import { JSON_FEED_CONTENT_TYPE, buildQuantityFeed } from '../../amazon/feeds';
 import type { PushResult } from '../../core/inventory/diff';
 import type { PushChange } from '../../core/inventory/types';
 import type { KeyValueStore } from '../../ports/store';
-import type { Deadline } from '../../ports/clock';
+import { DeadlineExceeded, type Deadline } from '../../ports/clock';
+import { pollOnce } from '../kit/waiter';
 
 const PENDING_KEY = 'inventory.pendingPush';
 /** Patches stop this long before the deadline, leaving time to write the sheet. */
 const PATCH_RESERVE_MS = 20_000;
-/** At most this many one-by-one patches; more changes always go as one feed (keeps the record under 9 KB). */
-export const MAX_PATCHES = 100;
 
 export interface PendingPush {
   runId: string;
@@ -78,15 +77,15 @@ export function runPatches(amazon: SpApiClient, store: KeyValueStore, pending: P
       outcome = sub.status === 'INVALID' || errors.length > 0 ? `r:${clip(errors.map((i) => i.message).join('; ') || sub.status)}` : 'a';
     } catch (e) {
       if (e instanceof SpApiTransportError) {
-        // The write may have happened: look at the listing rather than send it again.
-        let seen: number | null = null;
+        // The write may have happened. Amazon must answer a look at the listing before the push
+        // goes on (no answer: stop, the next run checks it); whatever it shows, Amazon may still
+        // apply the write, so it is recorded as sent and the read-back decides.
         try {
-          seen = amazon.getFbmQuantity(c.sellerSku);
+          amazon.getFbmQuantity(c.sellerSku);
         } catch {
           return { state: 'stopped', message: `No answer from Amazon for ${c.sellerSku}; it is checked on the next run.`, results: resultsFrom(pending.done) };
         }
-        // Shown: applied. Not shown: Amazon may still apply it; the read-back decides, nothing is re-sent.
-        outcome = seen === c.toQty ? 'a' : 'a';
+        outcome = 'a';
       } else if (e instanceof SpApiError && e.status >= 400 && e.status < 500 && e.status !== 429) {
         outcome = `r:${clip(e.message)}`;
       } else if (e instanceof DeadlineExceeded) {
@@ -102,7 +101,8 @@ export function runPatches(amazon: SpApiClient, store: KeyValueStore, pending: P
 }
 
 /** Creates, uploads and submits one JSON_LISTINGS_FEED, or follows the one already submitted. */
-export function runFeed(amazon: SpApiClient, store: KeyValueStore, pending: PendingPush, changes: PushChange[], sinceIso: string): PushProgress {
+export function runFeed(amazon: SpApiClient, store: KeyValueStore, pending: PendingPush, changes: PushChange[], now: number): PushProgress {
+  const sinceIso = new Date(pending.startedAt - 60_000).toISOString();
   if (!pending.feedId && pending.creating) {
     // The last createFeed got no answer: adopt the feed Amazon made after this push started, if any.
     const found = amazon.getFeeds({ feedTypes: ['JSON_LISTINGS_FEED'], createdSince: sinceIso }).feeds;
@@ -134,15 +134,18 @@ export function runFeed(amazon: SpApiClient, store: KeyValueStore, pending: Pend
     // Amazon takes minutes to process a feed: asking straight away could only answer IN_QUEUE.
     return { state: 'waiting', message: `Feed ${pending.feedId} was submitted to Amazon; its result is read on the next run.` };
   }
-  const feed = amazon.getFeed(pending.feedId);
-  if (feed.processingStatus === 'IN_QUEUE' || feed.processingStatus === 'IN_PROGRESS') {
-    return { state: 'waiting', message: `Feed ${pending.feedId} is ${feed.processingStatus.toLowerCase().replace('_', ' ')} at Amazon; its result is read on the next run.` };
+  const polled = pollOnce({ id: pending.feedId, requestedAt: pending.startedAt }, (id) => {
+    const feed = amazon.getFeed(id);
+    return { status: feed.processingStatus, result: feed.resultFeedDocumentId };
+  }, now);
+  if (polled.state === 'pending') {
+    return { state: 'waiting', message: `Feed ${pending.feedId} is ${polled.status.toLowerCase().replace('_', ' ')} at Amazon; its result is read on the next run.` };
   }
-  if (feed.processingStatus !== 'DONE' || !feed.resultFeedDocumentId) {
-    const why = `Amazon ended feed ${pending.feedId} as ${feed.processingStatus}.`;
+  if (polled.state === 'ended') {
+    const why = `Amazon ended feed ${pending.feedId} as ${polled.status}.`;
     return { state: 'done', results: changes.map((c) => ({ key: c.key, outcome: 'rejected' as const, message: why })) };
   }
-  const report = amazon.getProcessingReport(feed.resultFeedDocumentId);
+  const report = amazon.getProcessingReport(polled.result);
   const bySku = new Map<string, string[]>();
   for (const issue of report.issues ?? []) {
     if (issue.severity !== 'ERROR' || !issue.sku) continue;

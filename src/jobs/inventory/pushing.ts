@@ -4,34 +4,37 @@
 
 import type { SpApiClient } from '../../amazon/client';
 import { exceptionKey } from '../../core/exceptions';
-import type { RaisedException } from '../../core/exceptions';
-import { planFingerprint, recordPushResults } from '../../core/inventory/diff';
+import type { ExceptionScope, RaisedException } from '../../core/exceptions';
+import { resumedPlanToRecord } from '../../core/inventory/approval';
+import { choosePushMethod, recordPushResults } from '../../core/inventory/diff';
 import type { InventoryRow, PushChange } from '../../core/inventory/types';
-import type { JobOutcome } from '../runner';
-import { MAX_PATCHES, clearPending, resultsFrom, runFeed, runPatches, savePending } from './push';
+import type { JobContext, JobOutcome } from '../kit/job';
+import { clearPending, resultsFrom, runFeed, runPatches, savePending } from './push';
 import type { PendingPush, PushProgress } from './push';
-import { writeExceptions, writeInventory } from './sheet';
 import { K } from './state';
-import type { Ctx } from './state';
 
+/** The changes a set of rows queues for Amazon: the push's one list, rebuilt from its durable record. */
 export function changesFromRows(rows: ReadonlyArray<InventoryRow>): PushChange[] {
   return rows
     .filter((r) => r.channel === 'FBM' && r.pushState === 'queued' && r.proposedQty !== null)
     .map((r) => ({ key: r.key, marketplace: r.marketplace, sellerSku: r.sellerSku, fromQty: r.amazonFbmQty ?? r.lastPushedQty, toQty: r.proposedQty! }));
 }
 
+export interface PushRun {
+  progress: PushProgress;
+  rows: InventoryRow[];
+  raised: RaisedException[];
+  changes: PushChange[];
+}
+
 /** Runs the push recorded in `pending` as far as time allows and records the answers on the rows. */
-function drivePush(ctx: Ctx, amazon: SpApiClient, pending: PendingPush, rows: InventoryRow[]): { progress: PushProgress; rows: InventoryRow[]; raised: RaisedException[]; changes: PushChange[] } {
+function drivePush(ctx: JobContext, amazon: SpApiClient, pending: PendingPush, rows: InventoryRow[], changes: PushChange[]): PushRun {
   const { store } = ctx.ports;
-  const changes = changesFromRows(rows);
   if (changes.length === 0) {
     clearPending(store);
     return { progress: { state: 'done', results: [] }, rows, raised: [], changes };
   }
-  const progress =
-    pending.method === 'patch'
-      ? runPatches(amazon, store, pending, changes, ctx.deadline)
-      : runFeed(amazon, store, pending, changes, new Date(pending.startedAt - 60_000).toISOString());
+  const progress = pending.method === 'patch' ? runPatches(amazon, store, pending, changes, ctx.deadline) : runFeed(amazon, store, pending, changes, ctx.now);
   if (progress.state !== 'done') return { progress, rows, raised: [], changes };
   const recorded = recordPushResults(rows, changes, progress.results);
   clearPending(store);
@@ -48,33 +51,43 @@ export function pushSummary(progress: PushProgress, changes: PushChange[], kind:
   };
 }
 
-/** Scope for resolving STOCK_PUSH_REJECTED after a push: only the offers that push addressed. */
-export function rejectedScope(changes: PushChange[]) {
-  const keys = new Set(changes.map((c) => exceptionKey('STOCK_PUSH_REJECTED', c.marketplace, c.sellerSku)));
-  return (row: { key: string }) => keys.has(row.key);
+/**
+ * What a finished push may resolve: the STOCK_PUSH_REJECTED rows of the offers it addressed. A
+ * push still under way resolves nothing (an empty scope).
+ */
+export function pushScope(run: PushRun): ExceptionScope {
+  if (run.progress.state !== 'done') return [];
+  const keys = new Set(run.changes.map((c) => exceptionKey('STOCK_PUSH_REJECTED', c.marketplace, c.sellerSku)));
+  return (row) => keys.has(row.key);
 }
 
-export function continuePending(ctx: Ctx, amazon: SpApiClient, pending: PendingPush): JobOutcome {
-  const rows = ctx.sheet.previousRows;
-  const r = drivePush(ctx, amazon, pending, rows);
-  const label = pending.kind === 'undo' ? 'Undo:' : 'Push:';
-  const summary = pushSummary(r.progress, r.changes, label);
-  if (r.progress.state === 'done') {
-    writeInventory(ctx.ports.workbook, ctx.sheet, r.rows);
-    writeExceptions(ctx.ports.workbook, ctx.sheet, r.raised, ctx.now, rejectedScope(r.changes));
-    return { outcome: 'ok', counts: summary.counts, message: `${summary.message} Amazon's quantities are read back on the next run.` };
+/** Writes a finished push's rows and reports its rejections (the runner merges them). */
+export function finishPush(ctx: JobContext, run: PushRun): void {
+  if (run.progress.state !== 'done') return;
+  ctx.tabs.inventory.write(run.rows);
+  ctx.raise(...run.raised);
+}
+
+export function continuePending(ctx: JobContext, amazon: SpApiClient, pending: PendingPush): JobOutcome {
+  const rows = ctx.tabs.inventory.rows();
+  const run = drivePush(ctx, amazon, pending, rows, changesFromRows(rows));
+  const summary = pushSummary(run.progress, run.changes, pending.kind === 'undo' ? 'Undo:' : 'Push:');
+  finishPush(ctx, run);
+  if (run.progress.state === 'done') {
+    return { outcome: 'ok', counts: summary.counts, message: `${summary.message} Amazon's quantities are read back on the next run.`, resolves: pushScope(run) };
   }
-  return { outcome: 'partial', counts: summary.counts, message: summary.message };
+  return { outcome: 'partial', counts: summary.counts, message: summary.message, resolves: [] };
 }
 
-export function startPush(ctx: Ctx, amazon: SpApiClient, rows: InventoryRow[], kind: PendingPush['kind'], runId: string) {
-  const changes = changesFromRows(rows);
-  const threshold = Math.min(ctx.settings.feedThreshold, MAX_PATCHES + 1);
-  const pending: PendingPush = { runId, kind, method: changes.length >= threshold ? 'feed' : 'patch', startedAt: ctx.ports.clock.now(), done: {} };
+/** Starts a push of `changes`, the changes `rows` mark as queued. */
+export function startPush(ctx: JobContext, amazon: SpApiClient, rows: InventoryRow[], changes: PushChange[], kind: PendingPush['kind'], runId: string): PushRun {
+  const method = choosePushMethod(changes.length, ctx.settings.feedThreshold);
   // The queued rows are the push's durable record: write them before anything is sent.
-  writeInventory(ctx.ports.workbook, ctx.sheet, rows);
+  ctx.tabs.inventory.write(rows);
+  if (method === 'none') return { progress: { state: 'done', results: [] }, rows, raised: [], changes };
+  const pending: PendingPush = { runId, kind, method, startedAt: ctx.ports.clock.now(), done: {} };
   savePending(ctx.ports.store, pending);
-  return drivePush(ctx, amazon, pending, rows);
+  return drivePush(ctx, amazon, pending, rows, changes);
 }
 
 /** A push whose quantities are not all with Amazon yet: patches, or a feed not yet submitted. */
@@ -88,18 +101,17 @@ export function isUnsentPush(p: PendingPush): boolean {
  * offer stock that is gone. What Amazon acknowledged is recorded; the rest is computed afresh by
  * this run, and quantities Amazon already shows (a write whose answer was lost) are not sent again.
  */
-export function settleUnsentPush(ctx: Ctx, pending: PendingPush): void {
+export function settleUnsentPush(ctx: JobContext, pending: PendingPush): void {
   const { store } = ctx.ports;
-  const changes = changesFromRows(ctx.sheet.previousRows);
+  const previous = ctx.tabs.inventory.rows();
+  const changes = changesFromRows(previous);
   const results = resultsFrom(pending.done);
-  const recorded = recordPushResults(ctx.sheet.previousRows, changes, results);
-  writeInventory(ctx.ports.workbook, ctx.sheet, recorded.rows);
-  ctx.sheet.previousRows = recorded.rows;
-  ctx.carried.push(...recorded.exceptions);
+  const recorded = recordPushResults(previous, changes, results);
+  ctx.tabs.inventory.write(recorded.rows);
+  ctx.raise(...recorded.exceptions);
   if (results.length) store.set(K.lastPushAt, String(ctx.ports.clock.now()));
   // Only approved changes were queued in approve mode: the unsent ones stay approved at their quantity.
-  const unsent = changes.filter((c) => pending.done[c.key] === undefined);
-  if (ctx.settings.pushMode === 'approve' && unsent.length) store.set(K.resumedPlan, planFingerprint(unsent));
+  const resumed = resumedPlanToRecord(ctx.settings.pushMode, changes, Object.keys(pending.done));
+  if (resumed !== null) store.set(K.resumedPlan, resumed);
   clearPending(store);
 }
-

@@ -1,10 +1,4 @@
-// The stock sync's small durable state (document properties) and the context every step gets.
-
-import type { RaisedException } from '../../core/exceptions';
-import type { Settings } from '../../core/settings';
-import type { Ports } from '../../adapters/gas/context';
-import type { Deadline } from '../../ports/clock';
-import type { InventorySheet } from './sheet';
+// The stock sync's small durable state: the document-property keys it keeps between runs.
 
 /** Document-property keys of the stock sync's small state. */
 export const K = {
@@ -18,15 +12,4 @@ export const K = {
   resumedPlan: 'inventory.resumedPlan',
 } as const;
 
-export interface Ctx {
-  ports: Ports;
-  deadline: Deadline;
-  settings: Settings;
-  sheet: InventorySheet;
-  now: number;
-  /** Problems found while settling an unfinished push, reported with this run's. */
-  carried: RaisedException[];
-}
-
 export const num = (v: string | null): number | null => (v === null || v === '' || !Number.isFinite(Number(v)) ? null : Number(v));
-

@@ -4,24 +4,22 @@
 import type { SpApiClient } from '../../amazon/client';
 import { buildUndoPlan, pushRecordFromRows } from '../../core/inventory/undo';
 import type { InventoryRow } from '../../core/inventory/types';
-import type { JobOutcome } from '../runner';
-import { readAmazonListings } from './sources';
+import type { JobContext, JobOutcome } from '../kit/job';
+import { readAmazonListings } from '../reads/amazon-listings';
 import { useReport } from './listings-source';
-import { pushSummary, rejectedScope, startPush } from './pushing';
-import { writeExceptions, writeInventory } from './sheet';
-import type { Ctx } from './state';
+import { changesFromRows, finishPush, pushScope, pushSummary, startPush } from './pushing';
 
-export function undo(ctx: Ctx, amazon: SpApiClient): JobOutcome {
-  const rows = ctx.sheet.previousRows;
+export function undo(ctx: JobContext, amazon: SpApiClient): JobOutcome {
+  const rows = ctx.tabs.inventory.rows();
   const items = pushRecordFromRows(rows);
-  if (items.length === 0) return { outcome: 'ok', counts: {}, message: 'There is no stock push to undo: the Inventory tab records none.' };
+  if (items.length === 0) return { outcome: 'ok', counts: {}, message: 'There is no stock push to undo: the Inventory tab records none.', resolves: [] };
   // A large catalogue is not paged for this: the pushed quantities are taken as current.
   const current = useReport(ctx.ports.store, rows.length)
     ? undefined
     : new Map(readAmazonListings(amazon).filter((l) => l.fbm).map((l) => [l.sellerSku, l.fbmQuantity] as const));
   const plan = buildUndoPlan(items, current);
   if (plan.changes.length === 0) {
-    return { outcome: 'ok', counts: { skipped: plan.skipped.length }, message: `Nothing to undo: ${plan.skipped.map((s) => `${s.sellerSku}: ${s.reason}`).join(' ')}` };
+    return { outcome: 'ok', counts: { skipped: plan.skipped.length }, message: `Nothing to undo: ${plan.skipped.map((s) => `${s.sellerSku}: ${s.reason}`).join(' ')}`, resolves: [] };
   }
   const target = new Map(plan.changes.map((c) => [c.key, c] as const));
   const queued = rows.map((r): InventoryRow => {
@@ -29,13 +27,9 @@ export function undo(ctx: Ctx, amazon: SpApiClient): JobOutcome {
     if (!c) return r;
     return { ...r, amazonFbmQty: c.fromQty, proposedQty: c.toQty, pushState: 'queued', reason: `Undo of the last push: back to ${c.toQty} (was ${c.fromQty ?? 'unknown'}).`, updatedAt: ctx.now };
   });
-  const r = startPush(ctx, amazon, queued, 'undo', `undo-${ctx.now}`);
-  const summary = pushSummary(r.progress, r.changes, 'Undo:');
-  if (r.progress.state === 'done') {
-    writeInventory(ctx.ports.workbook, ctx.sheet, r.rows);
-    writeExceptions(ctx.ports.workbook, ctx.sheet, r.raised, ctx.now, rejectedScope(r.changes));
-  }
+  const run = startPush(ctx, amazon, queued, changesFromRows(queued), 'undo', `undo-${ctx.now}`);
+  const summary = pushSummary(run.progress, run.changes, 'Undo:');
+  finishPush(ctx, run);
   const note = ctx.settings.pushMode === 'auto' ? ' Push mode is auto: the next sync pushes the computed quantities again unless you switch it to dry-run or approve.' : '';
-  return { outcome: r.progress.state === 'done' ? 'ok' : 'partial', counts: summary.counts, message: `${summary.message}${note}` };
+  return { outcome: run.progress.state === 'done' ? 'ok' : 'partial', counts: summary.counts, message: `${summary.message}${note}`, resolves: pushScope(run) };
 }
-

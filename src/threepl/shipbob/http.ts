@@ -3,7 +3,7 @@
 // sliding window, and retries (429 always, honouring x-retry-after; 5xx and timeouts only where
 // repeating the call is harmless). Sources: developer.shipbob.com/rate-limit, /versioning, /auth.
 
-import type { ClockPort, Deadline } from '../../ports/clock';
+import { DeadlineExceeded, type ClockPort, type Deadline } from '../../ports/clock';
 import type { HttpMethod, HttpPort, HttpResponse } from '../../ports/http';
 import { HttpTransportError } from '../../ports/http';
 import type { LogPort } from '../../ports/log';
@@ -86,7 +86,8 @@ export class ShipBobHttp {
 
   /**
    * Sends one call. Returns every HTTP status as a value; throws HttpTransportError when the last
-   * attempt got no response, AdapterError RATE_LIMITED when waiting would overrun the deadline.
+   * attempt got no response, DeadlineExceeded (before sending) when waiting for the rate window
+   * would overrun the deadline.
    */
   send(call: ShipBobCall): HttpResponse {
     const url = this.url(call.path, call.query);
@@ -118,14 +119,14 @@ export class ShipBobHttp {
     }
   }
 
-  /** Waits until the sliding window has room, or says when to come back if that overruns the deadline. */
+  /** Waits until the sliding window has room, or stops the run if that wait would overrun the deadline. */
   private pace(operation: string): void {
     const wait = this.d.window.waitMs(this.d.clock.now());
     if (wait <= 0) return;
-    if (wait > this.d.deadline.remainingMs() - DEADLINE_RESERVE_MS) {
-      throw new AdapterError('RATE_LIMITED', `ShipBob rate window full; ${operation} must wait ${Math.ceil(wait / 1000)}s, more than this run has left`, {
-        retryAfterS: Math.ceil(wait / 1000),
-      });
+    const remaining = this.d.deadline.remainingMs();
+    if (wait > remaining - DEADLINE_RESERVE_MS) {
+      // A time cut, not a failure: nothing was sent, and the window has room again by the next run.
+      throw new DeadlineExceeded(operation, wait + DEADLINE_RESERVE_MS, remaining, 'ShipBob');
     }
     this.d.clock.sleep(wait);
   }

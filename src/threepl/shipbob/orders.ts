@@ -16,7 +16,11 @@ import { cancelOrderSchema, orderListSchema, orderSchema, parseOrThrow } from '.
 /** ShipBob's Limit maximum for GET /order. */
 export const ORDER_PAGE_LIMIT = 250;
 
-/** Transport failures, 5xx, pacing and unreadable bodies make a lookup undecidable; auth problems do not. */
+/**
+ * Transport failures, 5xx, 429s and unreadable bodies make a lookup undecidable; auth problems do
+ * not. A deadline cut (DeadlineExceeded) is neither: it passes through so the job stops on time,
+ * and the next run starts the lookup-first create again.
+ */
 function undecidable(e: unknown): string | null {
   if (e instanceof HttpTransportError) return e.message;
   if (e instanceof AdapterError && (e.code === 'UPSTREAM' || e.code === 'RATE_LIMITED')) return e.message;

@@ -1,4 +1,5 @@
-// "Set up sheets": reads the input tabs once, applies the additive plan, and says what it did.
+// "Set up sheets": reads the input tabs once, applies the additive plan (core/setup-plan), and says
+// what it did.
 
 import { planSetup } from '../core/setup-plan';
 import { SETUP_TABS } from '../core/tabs';

@@ -1,14 +1,14 @@
 // Builds the Amazon client and the 3PL adapter from the ports, the Settings and the stored
 // credentials. A missing credential or setting is a ConfigError with a plain instruction.
 
-import { createSpApiClient } from '../amazon/client';
-import type { SpApiClient } from '../amazon/client';
-import { createShipBobAdapter } from '../threepl/shipbob/adapter';
-import type { ThreePlAdapter } from '../threepl/types';
-import { SECRET_KEYS } from '../core/secrets';
-import type { Settings } from '../core/settings';
-import type { Ports } from '../adapters/gas/context';
-import type { Deadline } from '../ports/clock';
+import { createSpApiClient } from '../../amazon/client';
+import type { SpApiClient } from '../../amazon/client';
+import { createShipBobAdapter } from '../../threepl/shipbob/adapter';
+import type { ThreePlAdapter } from '../../threepl/types';
+import { SECRET_KEYS } from '../../core/secrets';
+import type { Settings } from '../../core/settings';
+import type { Ports } from '../../ports';
+import type { Deadline } from '../../ports/clock';
 
 /** Something a person must set up before the job can run. */
 export class ConfigError extends Error {

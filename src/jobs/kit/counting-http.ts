@@ -1,6 +1,6 @@
 // Wraps the HTTP port to count calls per system for the Sync Log's "API calls per system" columns.
 
-import type { HttpPort } from '../ports/http';
+import type { HttpPort } from '../../ports/http';
 
 export type ApiSystem = 'amazon' | 'threePl' | 'other';
 

@@ -1,0 +1,55 @@
+// How a job that threw is reported, the same for every job: set-up and credential problems become
+// exceptions people can act on (resolved once a job gets past them); transport failures say which
+// system went quiet. Branches on error fields (RemoteError.system / kind), never on message text.
+
+import { exceptionKey } from '../../core/exceptions';
+import type { RaisedException } from '../../core/exceptions';
+import { RemoteError } from '../../ports/errors';
+import { HttpTransportError } from '../../ports/http';
+import { providerName } from '../../threepl/names';
+import { ConfigError } from './connections';
+import { systemOf } from './counting-http';
+import type { Job } from './job';
+
+/** The keys of set-up problems: per job for its settings, per system for credentials. */
+export const SETUP_KEYS = {
+  config: (job: string) => exceptionKey('CONFIG_INVALID', job),
+  amazonAuth: exceptionKey('AUTH_FAILED', 'amazon'),
+  threePlAuth: exceptionKey('AUTH_FAILED', 'threePl'),
+};
+
+const isAuth = (e: RemoteError) => e.kind === 'auth' || e.kind === 'forbidden';
+
+export function failureException(e: unknown, job: Pick<Job, 'name' | 'label'>): RaisedException | null {
+  if (e instanceof ConfigError) {
+    return { key: SETUP_KEYS.config(job.name), type: 'CONFIG_INVALID', entity: `${job.label} set-up`, message: `${e.message} Until then the ${job.label.toLowerCase()} cannot run.` };
+  }
+  if (e instanceof RemoteError && isAuth(e) && (e.system === 'amazon' || e.system === 'lwa')) {
+    return {
+      key: SETUP_KEYS.amazonAuth,
+      type: 'AUTH_FAILED',
+      entity: 'Amazon connection',
+      message: `Amazon refused the add-on's credentials (${e.message}). No stock can be read or pushed. Re-authorise the app in Seller Central and save the new refresh token in the sidebar.`,
+    };
+  }
+  if (e instanceof RemoteError && isAuth(e) && e.system === 'threePl') {
+    return {
+      key: SETUP_KEYS.threePlAuth,
+      type: 'AUTH_FAILED',
+      entity: '3PL connection',
+      message: `The 3PL refused the add-on's token (${e.message}). No 3PL stock can be read. Create a new personal access token and save it in the sidebar.`,
+    };
+  }
+  return null;
+}
+
+/** The Sync Log text of a failure. */
+export function errorText(e: unknown, job: Pick<Job, 'label'>, threePlProvider: string): string {
+  if (e instanceof HttpTransportError) {
+    // The bare transport text is a URL; say which system went quiet and what happens next.
+    const url = /https?:\/\/\S+/.exec(e.message)?.[0] ?? '';
+    const who = { amazon: 'Amazon', threePl: `The 3PL (${providerName(threePlProvider)})`, other: 'A remote service' }[systemOf(url)];
+    return `${who} did not answer in time, even after retries (${e.message}). The ${job.label.toLowerCase()} stopped; the next run tries again.`;
+  }
+  return e instanceof Error ? e.message : String(e);
+}

@@ -1,0 +1,63 @@
+// The job contract every flow implements, and the context the runner hands it. A job is a name,
+// the exception types it owns, and a run over the context; the runner does the rest (lock,
+// deadline, set-up and credential failures, the Exceptions tab, the Sync Log).
+
+import type { SpApiClient } from '../../amazon/client';
+import type { ThreePlAdapter } from '../../threepl/types';
+import type { ExceptionScope, RaisedException } from '../../core/exceptions';
+import type { Settings } from '../../core/settings';
+import type { Ports } from '../../ports';
+import type { Deadline } from '../../ports/clock';
+import type { InventoryTab } from '../../sheet/inventory-tab';
+import type { SkuMapTab } from '../../sheet/sku-map-tab';
+
+export type Outcome = 'ok' | 'partial' | 'held' | 'failed' | 'skipped';
+
+export interface JobOutcome {
+  outcome: Outcome;
+  counts: Record<string, number>;
+  message: string;
+  /**
+   * Which Exceptions rows this run may resolve, when not the job's whole scope (a run that only
+   * followed a push may resolve that push's rejections, nothing else). An empty list with nothing
+   * raised leaves the tab untouched.
+   */
+  resolves?: ExceptionScope;
+}
+
+/** What a person asked for beyond a plain run ("Approve stock push"). */
+export interface JobRequest {
+  approve?: boolean;
+}
+
+export interface JobContext {
+  ports: Ports;
+  deadline: Deadline;
+  /** When the run started (ms). */
+  now: number;
+  settings: Settings;
+  request: JobRequest;
+  /** The tabs a job reads and writes besides Exceptions and the Sync Log (the runner's). */
+  tabs: { skuMap: SkuMapTab; inventory: InventoryTab };
+  /** Created on first use; a missing credential or setting throws a ConfigError the runner reports. */
+  amazon(): SpApiClient;
+  threePl(): ThreePlAdapter;
+  /** Reports a problem this run sees; the runner merges them into the Exceptions tab. */
+  raise(...problems: RaisedException[]): void;
+}
+
+export interface Job {
+  /** The name "Sync now", scenarios, the schedule and the Sync Log use. */
+  name: string;
+  /** How a person calls it: "Stock sync". */
+  label: string;
+  /** Runs with the schedule and "Sync all now" (false: on request only, e.g. an undo). */
+  scheduled: boolean;
+  /** The exception types this job raises, and so may resolve when it no longer sees them. */
+  exceptionScope: ReadonlyArray<string>;
+  run(ctx: JobContext): JobOutcome;
+  /** After the job threw: problems to report anyway (e.g. "no sync for hours") and the rows that report may resolve. */
+  onFailure?(ctx: JobContext): { raised: RaisedException[]; resolves: ExceptionScope };
+  /** After a deadline cut: what the next run carries on with. */
+  resumeNote?(ctx: JobContext): string;
+}

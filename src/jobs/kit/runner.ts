@@ -1,0 +1,128 @@
+// Runs one job under the document lock and records it as one Sync Log row (docs/design.md §4). The
+// runner alone handles what every job shares: a second run while one holds the lock is skipped;
+// set-up, credential and deadline failures are reported the same way for every job; the job's
+// problems are merged into the Exceptions tab within its scope; messages are redacted of secrets.
+
+import type { ExceptionScope } from '../../core/exceptions';
+import { redact } from '../../core/secrets';
+import { makeRunId } from '../../core/sync-log';
+import type { Ports } from '../../ports';
+import { DeadlineExceeded, deadlineFrom } from '../../ports/clock';
+import type { Deadline } from '../../ports/clock';
+import { exceptionsTab } from '../../sheet/exceptions-tab';
+import { readSettings } from '../../sheet/settings-tab';
+import { appendRun, trimRuns } from '../../sheet/sync-log-tab';
+import { createContext } from './context';
+import type { RunContext } from './context';
+import { countingHttp } from './counting-http';
+import { SETUP_KEYS, errorText, failureException } from './failures';
+import type { Job, JobOutcome, JobRequest } from './job';
+
+/** Stop starting new work here, leaving a minute for writing results before the 6-minute kill. */
+export const JOB_BUDGET_MS = 4.5 * 60 * 1000;
+
+/** The Sync Log is trimmed at most once a day: trimming reads the whole tab. */
+const TRIM_KEY = 'syncLog.trimmedAt';
+const DAY_MS = 86_400_000;
+
+export interface RunSummary extends JobOutcome {
+  runId: string;
+  job: string;
+}
+
+export interface RunOptions {
+  /** Stored secrets: no message leaves the run with one of them in it. */
+  secrets: ReadonlyArray<string | null>;
+  request?: JobRequest;
+}
+
+/** A run that did its work resolves the job's own types and the set-up problems it got past. */
+function fullScope(job: Job, ctx: RunContext): ExceptionScope {
+  const keys = new Set([SETUP_KEYS.config(job.name)]);
+  if (ctx.reached.amazon) keys.add(SETUP_KEYS.amazonAuth);
+  if (ctx.reached.threePl) keys.add(SETUP_KEYS.threePlAuth);
+  return (row) => job.exceptionScope.includes(row.type) || keys.has(row.key);
+}
+
+/** The job's run with its failures turned into outcomes and its problems into the Exceptions tab. */
+function execute(job: Job, ports: Ports, deadline: Deadline, request: JobRequest): JobOutcome {
+  const { settings } = readSettings(ports.workbook);
+  const ctx = createContext(ports, deadline, settings, request);
+  let outcome: JobOutcome;
+  let resolves: ExceptionScope;
+  try {
+    outcome = job.run(ctx);
+    resolves = outcome.resolves ?? fullScope(job, ctx);
+  } catch (e) {
+    const problem = failureException(e, job);
+    if (problem) ctx.raise(problem);
+    const after = job.onFailure?.(ctx);
+    if (after) ctx.raise(...after.raised);
+    resolves = after?.resolves ?? [];
+    outcome =
+      e instanceof DeadlineExceeded
+        ? { outcome: 'partial', counts: {}, message: `${e.message}. ${job.resumeNote?.(ctx) ?? 'The next run starts again.'}` }
+        : { outcome: 'failed', counts: {}, message: errorText(e, job, settings.threePlProvider) };
+    // A failed run that saw no problem of its own leaves the tab as people left it.
+    if (ctx.raised.length === 0) return outcome;
+  }
+  if (ctx.raised.length === 0 && Array.isArray(resolves) && resolves.length === 0) return outcome;
+  const rec = exceptionsTab(ports.workbook).reconcile({ raised: ctx.raised, now: ctx.now, scope: resolves, retentionDays: settings.logRetentionDays });
+  const opened = rec.opened.length;
+  return {
+    ...outcome,
+    counts: { ...outcome.counts, opened },
+    message: opened ? `${outcome.message} ${opened} new exception(s).`.trim() : outcome.message,
+  };
+}
+
+/** Removes Sync Log rows older than "Log retention (days)", once a day. */
+function trimLog(ports: Ports, now: number): void {
+  if (now - Number(ports.store.get(TRIM_KEY) ?? 0) < DAY_MS) return;
+  ports.store.set(TRIM_KEY, String(now));
+  trimRuns(ports.workbook, now, readSettings(ports.workbook).settings.logRetentionDays);
+}
+
+const randomSuffix = () => Math.floor(Math.random() * 0xffff).toString(16).padStart(4, '0');
+
+function logRun(ports: Ports, job: Job, runId: string, start: number, result: JobOutcome, calls: { amazon: number; threePl: number }): void {
+  appendRun(ports.workbook, {
+    runId,
+    job: job.name,
+    start,
+    end: ports.clock.now(),
+    outcome: result.outcome,
+    counts: result.counts,
+    amazonCalls: calls.amazon,
+    threePlCalls: calls.threePl,
+    message: result.message,
+  });
+}
+
+export function runJob(job: Job, ports: Ports, opts: RunOptions): RunSummary {
+  const start = ports.clock.now();
+  const runId = makeRunId(job.name, start, randomSuffix());
+  const { http, counts: calls } = countingHttp(ports.http);
+  let result: JobOutcome;
+  if (!ports.lock.tryLock(10_000)) {
+    result = { outcome: 'skipped', counts: {}, message: 'Another sync was running, so this one was skipped.' };
+    logRun(ports, job, runId, start, result, calls);
+  } else {
+    try {
+      try {
+        result = execute(job, { ...ports, http }, deadlineFrom(ports.clock, JOB_BUDGET_MS - (ports.clock.now() - start)), opts.request ?? {});
+      } catch (e) {
+        result = { outcome: 'failed', counts: {}, message: e instanceof Error ? e.message : String(e) };
+      }
+      result = { ...result, message: redact(result.message, opts.secrets) };
+      logRun(ports, job, runId, start, result, calls);
+      // Trimming rewrites the whole tab: only while no other run can append to it.
+      trimLog(ports, ports.clock.now());
+    } finally {
+      ports.lock.release();
+    }
+  }
+  ports.log.info(`${runId} ${result.outcome}: ${result.message}`);
+  const { resolves: _scope, ...summary } = result;
+  return { ...summary, runId, job: job.name };
+}

@@ -1,0 +1,16 @@
+// Every job this version runs, by the names "Sync now", scenarios, the schedule and the Sync Log
+// use (docs/scenarios.md "Entry points"). Adding a job is one line here.
+
+import type { Job } from './kit/job';
+import { inventoryJob, undoStockPushJob } from './inventory/job';
+
+export const JOBS: readonly Job[] = [inventoryJob, undoStockPushJob];
+
+/** The jobs "Sync all now" and the schedule run, in order. */
+export function scheduledJobs(): Job[] {
+  return JOBS.filter((j) => j.scheduled);
+}
+
+export function findJob(name: string): Job | undefined {
+  return JOBS.find((j) => j.name === name);
+}

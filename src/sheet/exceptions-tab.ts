@@ -1,0 +1,40 @@
+// The Exceptions tab: a run's problems merged into it (core/exceptions decides how), in one write.
+// Only the job runner calls this, with the running job's scope.
+
+import { pruneResolved, reconcileExceptions } from '../core/exceptions';
+import type { ExceptionScope, RaisedException, ReconcileResult } from '../core/exceptions';
+import { TAB, TABS, columnOf } from '../core/tabs';
+import type { WorkbookPort } from '../ports/workbook';
+import { ensureTable, readTable, writeTable } from './table';
+import type { Table } from './table';
+
+export interface ReconcileRequest {
+  raised: ReadonlyArray<RaisedException>;
+  now: number;
+  /** The rows this run may resolve when it no longer raises them. */
+  scope: ExceptionScope;
+  /** Resolved rows older than this are dropped (Settings "Log retention (days)"). */
+  retentionDays?: number;
+}
+
+export interface ExceptionsTab {
+  reconcile(req: ReconcileRequest): ReconcileResult;
+}
+
+export function exceptionsTab(wb: WorkbookPort): ExceptionsTab {
+  let table: Table | null | undefined;
+  return {
+    reconcile({ raised, now, scope, retentionDays }) {
+      if (table === undefined) table = readTable(wb, TAB.exceptions);
+      const header = ensureTable(wb, TABS.exceptions, table);
+      // Rows people emptied are gone for good; everything else is kept as typed.
+      const existing = (table?.records ?? []).filter((r) => Object.values(r).some((v) => v !== ''));
+      const result = reconcileExceptions(existing, raised, { now, scope });
+      if (retentionDays !== undefined) result.rows = pruneResolved(result.rows, { now, retentionDays });
+      const cols = [...header, ...TABS.exceptions.columns.map((c) => c.header).filter((h) => columnOf(header, h) < 0)];
+      writeTable(wb, TABS.exceptions, cols, result.rows);
+      table = { tab: TAB.exceptions, header: cols, records: result.rows as Table['records'] };
+      return result;
+    },
+  };
+}

@@ -1,0 +1,100 @@
+// Header-keyed access to tabs, the base of every tab module: read a tab once into records, write
+// records back once in the header's own order. Columns are found by name, people's extra columns
+// survive, and text from outside that starts with =, +, - or @ is written as text, never as a
+// formula (docs/design.md §2).
+
+import { columnOf, headerText } from '../core/tabs';
+import type { TabColumn, TabDef } from '../core/tabs';
+import type { CellFormat, CellValue, WorkbookPort } from '../ports/workbook';
+
+export type TableRecord = Record<string, CellValue>;
+
+export interface Table {
+  tab: string;
+  header: string[];
+  /** Every row under the header, blank ones included, so positions match sheet rows (row = index + 2). */
+  records: TableRecord[];
+}
+
+/** Header cells as names; a repeated header keeps its first column. */
+function recordsOf(header: readonly string[], rows: ReadonlyArray<readonly CellValue[]>): TableRecord[] {
+  return rows.map((row) => {
+    const rec: TableRecord = {};
+    header.forEach((h, i) => {
+      if (h && !(h in rec)) rec[h] = row[i] ?? '';
+    });
+    return rec;
+  });
+}
+
+export function readTable(wb: WorkbookPort, tab: string): Table | null {
+  const values = wb.read(tab);
+  if (!values) return null;
+  const header = (values[0] ?? []).map(headerText);
+  return { tab, header, records: recordsOf(header, values.slice(1)) };
+}
+
+/** The value as a cell should receive it: '' for nothing, and a leading apostrophe for text that would otherwise be parsed as a formula or number. */
+export function cellOut(v: unknown, format: TabColumn['format'] | undefined): CellValue {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number') return Number.isFinite(v) ? v : '';
+  if (typeof v === 'boolean') return v;
+  if (Object.prototype.toString.call(v) === '[object Date]') return v as Date;
+  const s = String(v);
+  if (format === 'text') return s;
+  return /^[=+\-@']/.test(s) ? `'${s}` : s;
+}
+
+/** Each header's column format from the tab's definition (people's own columns have none). */
+function formatsFor(def: TabDef, header: readonly string[]): Array<TabColumn['format']> {
+  return header.map((h) => def.columns.find((c) => c.header === headerText(h))?.format);
+}
+
+/** A header row without the free space people leave right of it. */
+function trimmedHeader(header: readonly string[]): string[] {
+  const out = [...header];
+  while (out.length > 0 && out[out.length - 1] === '') out.pop();
+  return out;
+}
+
+/**
+ * Makes sure the tab exists with every column of `def` (creating it, or adding missing columns at
+ * the right), and returns the header to write with.
+ */
+export function ensureTable(wb: WorkbookPort, def: TabDef, table: Table | null): string[] {
+  if (!table) {
+    wb.createTab(def, []);
+    return def.columns.map((c) => c.header);
+  }
+  let header = trimmedHeader(table.header);
+  const missing = def.columns.filter((c) => columnOf(header, c.header) < 0);
+  if (missing.length > 0) {
+    wb.addColumns(def.name, header.length + 1, missing);
+    header = [...header, ...missing.map((c) => c.header)];
+  }
+  return header;
+}
+
+/** Records laid out as rows of `header`, each cell as the sheet should receive it. */
+function rowsOf(def: TabDef, header: readonly string[], records: ReadonlyArray<Readonly<Record<string, unknown>>>) {
+  const formats = formatsFor(def, header);
+  const rows = records.map((r) => header.map((h, i) => cellOut(r[h], formats[i])));
+  // Formats travel with every write: text columns must be '@' before "00123" lands in them.
+  const cellFormats: Array<Array<CellFormat | undefined>> | undefined = formats.some(Boolean) ? rows.map(() => formats) : undefined;
+  return { rows, cellFormats };
+}
+
+/** Replaces the data rows with `records`, laid out by header name. */
+export function writeTable(wb: WorkbookPort, def: TabDef, header: readonly string[], records: ReadonlyArray<Readonly<Record<string, unknown>>>): void {
+  const { rows, cellFormats } = rowsOf(def, header, records);
+  wb.replaceRows(def.name, rows, cellFormats);
+}
+
+/** Adds `records` under the last row, laid out by the tab's current header (read alone, not the whole tab). */
+export function appendRecords(wb: WorkbookPort, def: TabDef, records: ReadonlyArray<Readonly<Record<string, unknown>>>): void {
+  const current = wb.readHeader(def.name);
+  const header = trimmedHeader((current ?? []).map(headerText));
+  const usable = def.columns.some((c) => columnOf(header, c.header) >= 0) ? header : def.columns.map((c) => c.header);
+  const { rows, cellFormats } = rowsOf(def, usable, records);
+  wb.appendRows(def.name, rows, cellFormats);
+}
