@@ -30,6 +30,32 @@ describe('Spreadsheet', () => {
     expect(() => ss.getSheetByName('Sheet1').setName('Sync Log')).toThrow(/already exists/);
   });
 
+  // Sheets refuses a tab name that differs from another only in case, from the UI and the API
+  // (github.com/socialpoint-labs/sheetfu/pull/26); the error names the name that was asked for.
+  it('refuses a second tab whose name differs only in case, on insert and on rename', () => {
+    const { ss } = openFake();
+    ss.insertSheet('SKU Map');
+    expect(() => ss.insertSheet('SKU map')).toThrow('A sheet with the name "SKU map" already exists. Please enter another name.');
+    expect(() => ss.insertSheet('sku map', 0)).toThrow(/"sku map" already exists/);
+    expect(() => ss.getSheetByName('Sheet1').setName('SKU MAP')).toThrow(/"SKU MAP" already exists/);
+    expect(ss.getSheets().map((s: { getName(): string }) => s.getName())).toEqual(['Sheet1', 'SKU Map']);
+    // A tab may change the case of its own name.
+    ss.getSheetByName('SKU Map').setName('Sku Map');
+    expect(ss.getSheetByName('Sku Map')).not.toBeNull();
+    // The default names skip a taken name in any case.
+    ss.getSheetByName('Sheet1').setName('sheet3');
+    expect(ss.insertSheet().getName()).toBe('Sheet4');
+  });
+
+  // getSheetByName matches the exact name: Google documents only "Returns a sheet with the given
+  // name"; public Apps Script projects report it case-sensitive and add their own fallback.
+  it('getSheetByName matches the exact name only', () => {
+    const { ss } = openFake();
+    ss.insertSheet('SKU Map');
+    expect(ss.getSheetByName('SKU Map').getName()).toBe('SKU Map');
+    expect(ss.getSheetByName('sku map')).toBeNull();
+  });
+
   it('deleteSheet removes a tab but never the last one', () => {
     const { ss } = openFake();
     const t = ss.insertSheet('Temp');

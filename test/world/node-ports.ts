@@ -10,6 +10,7 @@ import type { CachePort, KeyValueStore, LockPort } from '../../src/ports/store';
 import type { ClockPort } from '../../src/ports/clock';
 import type { CodecPort } from '../../src/ports/codec';
 import type { LogPort } from '../../src/ports/log';
+import type { MailPort } from '../../src/ports/mail';
 import type { Network, SimRequest } from './http';
 import type { VirtualClock } from './clock';
 
@@ -96,5 +97,13 @@ export function memoryLog(lines: string[] = []): LogPort & { lines: string[] } {
     info: (m) => void lines.push(`INFO ${m}`),
     warn: (m) => void lines.push(`WARN ${m}`),
     error: (m) => void lines.push(`ERROR ${m}`),
+  };
+}
+
+/** The mail port over the world's MailApp fake (test/world/gas/mail.ts), as src/adapters/gas/mail.ts uses MailApp. */
+export function worldMail(mailApp: { sendEmail(to: string, subject: string, body: string, options?: { name?: string }): void; getRemainingDailyQuota(): number }): MailPort {
+  return {
+    send: (to, subject, body) => mailApp.sendEmail(to, subject, body, { name: 'FBA 3PL Sync' }),
+    remainingDailyQuota: () => mailApp.getRemainingDailyQuota(),
   };
 }

@@ -9,6 +9,8 @@ import { createRequire } from 'node:module';
 import type { AuthMode, ExecutionKind, ExecutionRecord, World } from './world';
 import { EXCEEDED_MESSAGE, ExecutionKilled } from './world';
 import type { Realm } from './gas/realm';
+import { localised } from './gas/messages';
+import type { TriggerRuntimeQuota } from './gas/trigger-runtime';
 import { seededRandom } from './faults';
 
 const require = createRequire(import.meta.url);
@@ -20,6 +22,10 @@ const gasRequire: (dir: string, globals: object, opts: { filter: (f: string) => 
 export interface GasProvider {
   globals(realm: Realm): Record<string, unknown>;
   releaseLocksOf(executionId: number): void;
+  /** Triggers' daily total runtime, charged and enforced for trigger executions (trigger-runtime.ts). */
+  triggerRuntime?: TriggerRuntimeQuota;
+  /** The user's language, in which Apps Script words its errors. */
+  locale?: string;
 }
 
 export interface RunOptions {
@@ -34,11 +40,26 @@ export interface RunResult {
   error?: string;
 }
 
+/** Entry points that take credentials: their arguments are secrets (the sidebar's save*Credentials calls). */
+const CREDENTIAL_ENTRY = /^save\w*Credentials$/;
+
+/** Every string inside a value (arguments as the sidebar passes them: strings, objects, arrays). */
+function stringsIn(v: unknown, out: string[] = []): string[] {
+  if (typeof v === 'string') out.push(v);
+  else if (v !== null && typeof v === 'object') for (const x of Object.values(v)) stringsIn(x, out);
+  return out;
+}
+
 /** The simple-trigger limit (https://developers.google.com/workspace/add-ons/concepts/editor-triggers#simple_triggers_in_add-ons). */
 const SIMPLE_TRIGGER_MS = 30_000;
 
 export class AppsScriptRuntime {
   private random: () => number;
+  /**
+   * Values the runtime's own log lines never show (the scenario's secrets, and every argument of a
+   * save*Credentials call, added as it runs): they appear as [redacted], as the add-on's own logs do.
+   */
+  readonly secrets = new Set<string>();
 
   constructor(
     readonly world: World,
@@ -90,10 +111,18 @@ export class AppsScriptRuntime {
     const ex = this.world.begin(entry, kind, authMode);
     const savedBudget = this.world.maxExecutionMs;
     if (kind === 'simple-trigger') this.world.maxExecutionMs = Math.min(savedBudget, SIMPLE_TRIGGER_MS);
-    this.world.log(`▶ ${entry}(${args.map((a) => JSON.stringify(a)).join(', ')}) [${kind}]`);
+    // Triggers share a daily total: an execution gets at most what is left of it.
+    const quota = kind === 'time-trigger' || kind === 'simple-trigger' ? this.gas.triggerRuntime : undefined;
+    const quotaLeft = quota ? quota.remainingMs(this.world.clock.now()) : Number.POSITIVE_INFINITY;
+    const quotaBound = quotaLeft < this.world.maxExecutionMs;
+    if (quotaBound) this.world.maxExecutionMs = Math.max(0, quotaLeft);
+    if (CREDENTIAL_ENTRY.test(entry)) for (const v of stringsIn(args)) this.secrets.add(v);
+    this.world.log(this.redact(`▶ ${entry}(${args.map((a) => JSON.stringify(a)).join(', ')}) [${kind}]`));
     let value: unknown;
     let error: string | undefined;
     try {
+      // Used up: Apps Script fails the trigger before any of the script runs.
+      if (quotaLeft <= 0) throw new ExecutionKilled();
       const ctx = this.load();
       if (typeof (ctx as Record<string, unknown>)[entry] !== 'function') {
         throw new Error(`Script function not found: ${entry}`);
@@ -126,10 +155,30 @@ export class AppsScriptRuntime {
     }
     this.gas.releaseLocksOf(ex.id);
     const record = this.world.end(error === undefined ? 'ok' : 'error', error);
+    if (quota) {
+      quota.charge(record.virtualMs + record.cpuMs);
+      // Stopped by the daily total, not by the 6-minute limit: Apps Script's quota error.
+      if (ex.killed && quotaBound) {
+        record.outcome = 'error';
+        record.error = localised(this.gas.locale, 'triggerRuntime');
+      }
+    }
     this.world.log(
-      `■ ${entry} ${record.outcome}${record.error ? `: ${record.error}` : ''} (${Math.round(record.virtualMs / 1000)} s virtual)`,
+      this.redact(`■ ${entry} ${record.outcome}${record.error ? `: ${record.error}` : ''} (${Math.round(record.virtualMs / 1000)} s virtual)`),
     );
     return { record, ...(value !== undefined ? { value } : {}), ...(record.error ? { error: record.error } : {}) };
+  }
+
+  /** Longest values first, so a secret that contains another is hidden whole. */
+  private redact(line: string): string {
+    let out = line;
+    for (const s of [...this.secrets].sort((a, b) => b.length - a.length)) {
+      if (s.length < 4) continue;
+      // Arguments are echoed as JSON: hide the escaped form of a value with quotes or backslashes too.
+      const escaped = JSON.stringify(s).slice(1, -1);
+      out = out.split(s).join('[redacted]').split(escaped).join('[redacted]');
+    }
+    return out;
   }
 }
 

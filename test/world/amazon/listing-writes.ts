@@ -1,10 +1,28 @@
 // Validates and applies one listings quantity write (a patchListingsItem call or one
 // JSON_LISTINGS_FEED message) the way Amazon treats fulfillment_availability: DEFAULT is the
 // seller's FBM quantity; AMAZON_* channels belong to FBA and are not the seller's to set
-// (PRODUCT.md §1: never push to FBA). Issue codes here are the simulator's own, not Amazon's.
+// (PRODUCT.md §1: never push to FBA). A DEFAULT quantity sent to an offer Amazon fulfils (FBA
+// only) is accepted and converts it to merchant-fulfilled, stranding its FBA stock (see
+// convertsFbaOffer). Issue codes here are the simulator's own, not Amazon's.
 
+import { parseDuration } from '../clock';
 import type { SimCtx } from './context';
-import type { WriteRecord } from './state';
+import type { SimListing, WriteRecord } from './state';
+
+/**
+ * How long an ACCEPTED patchListingsItem takes to show in reads when the scenario does not say.
+ * ACCEPTED only means "accepted for processing" (listingsItems_2021-08-01.json,
+ * ListingsItemSubmissionResponse.status); "Accepted does not mean the process is complete. Multiple
+ * downstream processes …" (https://developer-docs.amazon.com/sp-api/docs/manage-listings-issues);
+ * sellers see a patched value after a few minutes (amzn/selling-partner-api-docs#2167: "It takes few
+ * minutes to reflect").
+ */
+export const DEFAULT_PATCH_APPLY_DELAY = '5m';
+
+/** The scenario's behaviour.patchApplyDelay, or the default above. */
+export function patchApplyDelayMs(behaviour: SimCtx['behaviour']): number {
+  return parseDuration(behaviour.patchApplyDelay ?? DEFAULT_PATCH_APPLY_DELAY);
+}
 
 export interface ListingIssue {
   code: string;
@@ -33,6 +51,22 @@ export interface MessageOutcome {
 
 const MAX_QUANTITY = 2147483647;
 
+/**
+ * Amazon accepts a seller quantity for an Amazon-fulfilled offer and switches the offer to
+ * merchant-fulfilled: buyers can order units the seller may not hold, and the units in Amazon's
+ * fulfilment centres can no longer be sold (stranded). Amazon's changelog "Clarification on how to
+ * use the Inventory feed type Quantity attribute"
+ * (https://developer-docs.amazon.com/sp-api/changelog/clarification-on-how-to-use-the-inventory-feed-type-quantity-attribute)
+ * says so for the Inventory feed's Quantity; the simulator applies it to its successor, the DEFAULT
+ * fulfillment_availability quantity of patchListingsItem and JSON_LISTINGS_FEED. A listing with
+ * both a DEFAULT and an AMAZON_* entry keeps its FBA entry: DEFAULT then addresses its own entry.
+ */
+function convertsFbaOffer(listing: SimListing | undefined): boolean {
+  return listing !== undefined && listing.fba && !listing.fbm;
+}
+
+const CONVERTED = 'Amazon accepted a DEFAULT quantity for an Amazon-fulfilled (FBA) offer and converted it to merchant-fulfilled; its FBA stock is stranded.';
+
 export function evaluateMessage(ctx: SimCtx, input: MessageInput, operation: WriteRecord['operation'], feedId?: string): MessageOutcome {
   const issues: ListingIssue[] = [];
   const listing = ctx.state.listings.get(input.sku);
@@ -53,7 +87,6 @@ export function evaluateMessage(ctx: SimCtx, input: MessageInput, operation: Wri
     let bad: string | null = null;
     if (!code) bad = 'fulfillment_channel_code is required to select the offer to update.';
     else if (code !== 'DEFAULT') bad = `fulfillment_channel_code '${code}' is fulfilled by Amazon; its quantity cannot be set by the seller.`;
-    else if (listing?.channel === 'FBA') bad = `SKU '${input.sku}' is fulfilled by Amazon; a DEFAULT (merchant) quantity cannot be set on it.`;
     else if (!Number.isInteger(quantity) || quantity < 0 || quantity > MAX_QUANTITY) bad = `quantity must be a whole number from 0 to ${MAX_QUANTITY}; got ${JSON.stringify(q)}.`;
     if (bad) issue(code && code !== 'DEFAULT' ? 'FBA_CHANNEL_NOT_WRITABLE' : bad.startsWith('quantity') ? 'INVALID_QUANTITY' : 'INVALID_FULFILLMENT_AVAILABILITY', bad);
     entries.push({ code: code || '(missing)', quantity, bad });
@@ -76,6 +109,7 @@ export function evaluateMessage(ctx: SimCtx, input: MessageInput, operation: Wri
     }
     // not_applied: Amazon accepts the write and it never shows up (PRODUCT.md §3 step 5).
     w.outcome = ctx.faults.check('amazon', faultOp, (k) => k === 'not_applied') ? 'not_applied' : 'applied';
+    if (w.outcome === 'applied' && e.code === 'DEFAULT' && convertsFbaOffer(listing)) w.reason = CONVERTED;
     return w;
   });
   return {
@@ -91,6 +125,10 @@ export function evaluateMessage(ctx: SimCtx, input: MessageInput, operation: Wri
       }
       writes.forEach((w) => {
         if (w.outcome !== 'applied') return;
+        if (convertsFbaOffer(listing)) {
+          listing.fba = false;
+          listing.fbm = true;
+        }
         listing.quantity = w.quantity;
         listing.lastUpdated = at;
       });

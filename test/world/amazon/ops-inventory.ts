@@ -80,7 +80,7 @@ export const getInventorySummaries: OpHandler = (ctx, call) => {
   } else {
     const start = isoParam(q, 'startDateTime');
     if (start !== undefined && start < ctx.clock.now() - EIGHTEEN_MONTHS) fail(invalidInput('startDateTime must be no earlier than 18 months ago.'));
-    const fbaSkus = [...ctx.state.listings.values()].filter((l) => l.channel === 'FBA').map((l) => l.sku).sort();
+    const fbaSkus = ctx.state.fbaSkus().sort();
     const wanted = list(q, 'sellerSkus');
     if (wanted.length > 50) fail(invalidInput('At most 50 sellerSkus are allowed.'));
     const one = q.get('sellerSku');

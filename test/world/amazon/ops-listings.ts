@@ -1,22 +1,32 @@
 // Listings Items API 2021-08-01 (M:listings-items-api-model/listingsItems_2021-08-01.json):
 // getListingsItem, patchListingsItem (quantity writes through listing-writes.ts) and
-// searchListingsItems (pageSize ≤ 20, default 10; sortBy lastUpdatedDate DESC by default).
+// searchListingsItems (pageSize ≤ 20, default 10; sortBy lastUpdatedDate DESC by default; at most
+// 1,000 items can be paged through; pages from a snapshot, or live with behaviour.liveSearchPages).
 
-import { parseDuration } from '../clock';
 import type { OpHandler, SimCtx } from './context';
-import { availabilityFromPatches, evaluateMessage } from './listing-writes';
+import { availabilityFromPatches, evaluateMessage, patchApplyDelayMs } from './listing-writes';
 import { checkMarketplaces, err, fail, intParam, invalidInput, iso, KNOWN_MARKETPLACES, list, ok } from './sim-http';
 import type { SimListing } from './state';
 
+/**
+ * A seller ID that is not the token's gets Amazon's generic 403: code "Unauthorized", message
+ * "Access to requested resource is denied.", details "" and x-amzn-ErrorType AccessDeniedException,
+ * the same body as a missing role, so the client cannot tell the two apart from it
+ * (shared/reference/sp-api.md §10; bodies quoted in amzn/selling-partner-api-models#826, #1836).
+ */
 function checkSellerAndMarketplace(ctx: SimCtx, sellerId: string, query: URLSearchParams): void {
-  if (sellerId !== ctx.sellerId) fail(err(403, 'Unauthorized', 'Access to requested resource is denied.', 'The sellerId does not match the authorised selling partner.'));
+  if (sellerId !== ctx.sellerId) {
+    const denied = err(403, 'Unauthorized', 'Access to requested resource is denied.');
+    fail({ ...denied, headers: { ...denied.headers, 'x-amzn-ErrorType': 'AccessDeniedException' } });
+  }
   checkMarketplaces(list(query, 'marketplaceIds'), ctx.marketplace.id, KNOWN_MARKETPLACES);
 }
 
 export function itemJson(ctx: SimCtx, l: SimListing, included: string[]): Record<string, unknown> {
   const out: Record<string, unknown> = { sku: l.sku };
   const mp = ctx.marketplace.id;
-  const channelCode = l.channel === 'FBM' ? 'DEFAULT' : ctx.fbaChannelCode;
+  // One entry per channel: a multi-channel listing has both DEFAULT and AMAZON_* (state.ts SimListing).
+  const channels = ctx.state.channelEntries(l).map((c) => ({ code: c.channel === 'FBM' ? 'DEFAULT' : ctx.fbaChannelCode, quantity: c.quantity }));
   if (included.includes('summaries')) {
     const s: Record<string, unknown> = {
       marketplaceId: mp,
@@ -32,14 +42,14 @@ export function itemJson(ctx: SimCtx, l: SimListing, included: string[]): Record
     out.summaries = [s];
   }
   if (included.includes('attributes')) {
-    out.attributes = { fulfillment_availability: [{ fulfillment_channel_code: channelCode, quantity: ctx.state.quantityOf(l), marketplace_id: mp }] };
+    out.attributes = { fulfillment_availability: channels.map((c) => ({ fulfillment_channel_code: c.code, quantity: c.quantity, marketplace_id: mp })) };
   }
   if (included.includes('issues')) out.issues = [];
   if (included.includes('offers')) {
     out.offers = l.price === undefined ? [] : [{ marketplaceId: mp, offerType: 'B2C', price: { currencyCode: ctx.currency, amount: l.price.toFixed(2) } }];
   }
   if (included.includes('fulfillmentAvailability')) {
-    out.fulfillmentAvailability = [{ fulfillmentChannelCode: channelCode, quantity: ctx.state.quantityOf(l) }];
+    out.fulfillmentAvailability = channels.map((c) => ({ fulfillmentChannelCode: c.code, quantity: c.quantity }));
   }
   if (included.includes('productTypes')) out.productTypes = [{ marketplaceId: mp, productType: l.productType }];
   return out;
@@ -70,7 +80,7 @@ export const patchListingsItem: OpHandler = (ctx, call) => {
     return ok({ sku, status: probe.accepted ? 'VALID' : 'INVALID', submissionId, issues: probe.issues });
   }
   const outcome = evaluateMessage(ctx, { sku, productType: body.productType, availability: availabilityFromPatches(body.patches) }, 'patchListingsItem');
-  const delay = parseDuration(ctx.behaviour.patchApplyDelay);
+  const delay = patchApplyDelayMs(ctx.behaviour);
   const at = ctx.clock.now() + delay;
   outcome.writes.forEach((w) => (w.at = iso(ctx.clock.now())));
   ctx.state.writes.push(...outcome.writes);
@@ -81,43 +91,75 @@ export const patchListingsItem: OpHandler = (ctx, call) => {
   return ok({ sku, status: outcome.accepted ? 'ACCEPTED' : 'INVALID', submissionId, issues: outcome.issues });
 };
 
+/**
+ * "The maximum number of items (SKUs) that can be returned and paged through is 1000", while
+ * numberOfResults is "the total number of selling partner listings items found for the search
+ * criteria" (listingsItems_2021-08-01.json, ItemSearchResults.numberOfResults): past the 1,000th
+ * item there is no nextToken ("When you receive the last page, there is no nextToken key",
+ * Pagination), and numberOfResults still counts every match.
+ */
+export const SEARCH_PAGING_CAP = 1000;
+
+/** What a search matches and in which order; a page token carries it to later pages. */
+interface SearchQuery {
+  identifiers: string[];
+  identifiersType: string | null;
+  sortBy: string;
+  desc: boolean;
+}
+
+interface SearchToken {
+  query: SearchQuery;
+  offset: number;
+  /** The matches frozen at the first page; absent with behaviour.liveSearchPages. */
+  ids?: string[];
+}
+
+function matchingSkus(ctx: SimCtx, q: SearchQuery): string[] {
+  const key = (l: SimListing): string | number => (q.sortBy === 'sku' ? l.sku : q.sortBy === 'createdDate' ? l.created : l.lastUpdated);
+  return [...ctx.state.listings.values()]
+    .filter((l) => !q.identifiers.length || (q.identifiersType === 'SKU' ? q.identifiers.includes(l.sku) : q.identifiersType === 'ASIN' ? q.identifiers.includes(l.asin) : false))
+    .sort((a, b) => {
+      const ka = key(a);
+      const kb = key(b);
+      const c = ka < kb ? -1 : ka > kb ? 1 : a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0;
+      return q.desc ? -c : c;
+    })
+    .map((l) => l.sku);
+}
+
 export const searchListingsItems: OpHandler = (ctx, call) => {
   checkSellerAndMarketplace(ctx, call.params.sellerId!, call.query);
   const q = call.query;
   const pageSize = intParam(q, 'pageSize', 10, 1, 20);
   const included = list(q, 'includedData');
   const token = q.get('pageToken');
-  let ids: string[];
-  let offset = 0;
+  let t: SearchToken;
   if (token) {
-    ({ ids, offset } = ctx.pages.redeem<{ ids: string[]; offset: number }>('searchListingsItems', token));
+    t = ctx.pages.redeem<SearchToken>('searchListingsItems', token);
   } else {
     const identifiers = list(q, 'identifiers');
-    const type = q.get('identifiersType');
-    if (identifiers.length && !type) fail(invalidInput('identifiersType is required when identifiers is provided.'));
+    const identifiersType = q.get('identifiersType');
+    if (identifiers.length && !identifiersType) fail(invalidInput('identifiersType is required when identifiers is provided.'));
     if (identifiers.length > 20) fail(invalidInput('At most 20 identifiers are allowed.'));
-    const sortBy = q.get('sortBy') ?? 'lastUpdatedDate';
-    const desc = (q.get('sortOrder') ?? 'DESC') === 'DESC';
-    const key = (l: SimListing): string | number => (sortBy === 'sku' ? l.sku : sortBy === 'createdDate' ? l.created : l.lastUpdated);
-    ids = [...ctx.state.listings.values()]
-      .filter((l) => !identifiers.length || (type === 'SKU' ? identifiers.includes(l.sku) : type === 'ASIN' ? identifiers.includes(l.asin) : false))
-      .sort((a, b) => {
-        const ka = key(a);
-        const kb = key(b);
-        const c = ka < kb ? -1 : ka > kb ? 1 : a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0;
-        return desc ? -c : c;
-      })
-      .map((l) => l.sku);
+    t = { query: { identifiers, identifiersType, sortBy: q.get('sortBy') ?? 'lastUpdatedDate', desc: (q.get('sortOrder') ?? 'DESC') === 'DESC' }, offset: 0 };
+    if (!ctx.behaviour.liveSearchPages) t.ids = matchingSkus(ctx, t.query);
   }
+  // Live pages are cut from the catalogue as it is now: a listing created, deleted or re-sorted
+  // (lastUpdatedDate changes with every write) since the last page shifts this one.
+  const ids = t.ids ?? matchingSkus(ctx, t.query);
+  const { offset } = t;
+  const end = Math.min(offset + pageSize, SEARCH_PAGING_CAP);
   const page = ids
-    .slice(offset, offset + pageSize)
+    .slice(offset, end)
     .map((sku) => ctx.state.listings.get(sku))
     .filter((l): l is SimListing => l !== undefined)
     .map((l) => itemJson(ctx, l, included.length ? included : ['summaries']));
   const out: Record<string, unknown> = { numberOfResults: ids.length, items: page };
   const pagination: Record<string, string> = {};
-  if (offset + pageSize < ids.length) pagination.nextToken = ctx.pages.issue('searchListingsItems', { ids, offset: offset + pageSize }, 86_400_000);
-  if (offset > 0) pagination.previousToken = ctx.pages.issue('searchListingsItems', { ids, offset: Math.max(0, offset - pageSize) }, 86_400_000);
+  const next = (at: number): string => ctx.pages.issue('searchListingsItems', { ...t, offset: at }, 86_400_000);
+  if (end < Math.min(ids.length, SEARCH_PAGING_CAP)) pagination.nextToken = next(end);
+  if (offset > 0) pagination.previousToken = next(Math.max(0, offset - pageSize));
   if (Object.keys(pagination).length) out.pagination = pagination;
   return ok(out);
 };

@@ -1,11 +1,14 @@
 // Reports API 2021-06-30 (M:reports-api-model/reports_2021-06-30.json): createReport (settlement
 // types refused — Amazon generates them; sp-api.md §5), getReport with IN_QUEUE → IN_PROGRESS →
 // DONE / CANCELLED (no data) on the virtual clock, getReports (90-day retention, nextToken alone),
-// getReportDocument (fresh 5-minute URL, GZIP flag).
+// getReportDocument (fresh 5-minute URL, GZIP flag). Merchant listings documents come in the
+// requested preferredReportDocumentLocale (else the seller's report language) and in the
+// marketplace's charset (report-locales.ts).
 
 import { parseDuration } from '../clock';
 import type { OpHandler, SimCtx } from './context';
 import { GENERATED_REPORT_TYPES, generateReport } from './report-content';
+import { merchantListingsDocument, reportHeadersFor } from './report-locales';
 import { checkMarketplaces, err, fail, intParam, invalidInput, iso, isoParam, KNOWN_MARKETPLACES, list, ok } from './sim-http';
 import type { SimReport } from './state';
 
@@ -33,17 +36,28 @@ export function processReport(ctx: SimCtx, r: SimReport): void {
   const range: { start?: number; end?: number } = {};
   if (r.dataStartTime) range.start = Date.parse(r.dataStartTime);
   if (r.dataEndTime) range.end = Date.parse(r.dataEndTime);
-  const text = generateReport(ctx, r.reportType, range);
+  const merchantListings = MERCHANT_LISTINGS_TYPES.includes(r.reportType);
+  const headers = reportHeadersFor(
+    r.reportOptions?.preferredReportDocumentLocale,
+    { language: ctx.seed.reportLanguage, columnNames: ctx.seed.reportColumnNames },
+    ctx.behaviour.ignoreReportLocale === true,
+  );
+  const text = generateReport(ctx, r.reportType, range, headers);
   if (text === null) {
     r.status = 'CANCELLED';
     return;
   }
-  r.reportDocumentId = ctx.docs.putGenerated('report', text, 'text/plain; charset=UTF-8', ctx.behaviour.gzipReports);
+  // Only merchant listings documents come in the marketplace's legacy charset (report-locales.ts).
+  const doc = merchantListings ? merchantListingsDocument(ctx.marketplace, text) : { charset: 'UTF-8', bytes: text };
+  r.reportDocumentId = ctx.docs.putGenerated('report', doc.bytes, `text/plain; charset=${doc.charset}`, ctx.behaviour.gzipReports);
   r.status = 'DONE';
 }
 
+/** Report types whose headers follow the report language and whose documents use the marketplace charset. */
+const MERCHANT_LISTINGS_TYPES = ['GET_MERCHANT_LISTINGS_ALL_DATA', 'GET_MERCHANT_LISTINGS_DATA'];
+
 export const createReport: OpHandler = (ctx, call) => {
-  const body = call.json() as { reportType?: unknown; marketplaceIds?: unknown; dataStartTime?: unknown; dataEndTime?: unknown };
+  const body = call.json() as { reportType?: unknown; marketplaceIds?: unknown; dataStartTime?: unknown; dataEndTime?: unknown; reportOptions?: unknown };
   if (typeof body?.reportType !== 'string') fail(invalidInput('reportType is required.'));
   if (!Array.isArray(body.marketplaceIds)) fail(invalidInput('marketplaceIds is required.'));
   checkMarketplaces(body.marketplaceIds.map(String), ctx.marketplace.id, KNOWN_MARKETPLACES);
@@ -68,6 +82,12 @@ export const createReport: OpHandler = (ctx, call) => {
       if (typeof v !== 'string' || !Number.isFinite(Date.parse(v))) fail(invalidInput(`${f} must be an ISO 8601 date-time.`));
       r[f] = v;
     }
+  }
+  // ReportOptions is a string map (reports_2021-06-30.json); its keys vary by report type.
+  if (body.reportOptions !== undefined) {
+    const opts = body.reportOptions as Record<string, unknown>;
+    if (typeof opts !== 'object' || opts === null || Object.values(opts).some((v) => typeof v !== 'string')) fail(invalidInput('reportOptions values must be strings.'));
+    r.reportOptions = opts as Record<string, string>;
   }
   ctx.state.reports.push(r);
   return ok({ reportId: r.reportId }, 202);

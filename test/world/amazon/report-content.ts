@@ -1,9 +1,10 @@
 // Tab-delimited report documents generated from the account state. Columns by report type:
 // GET_MERCHANT_LISTINGS_ALL_DATA (the long-standing "All Listings" header, confirmed by many
-// public parsers), GET_FBA_MYI_UNSUPPRESSED_INVENTORY_DATA (sp-api.md §3.2), removal order / removal
-// shipment detail and customer returns (sp-api.md §8).
+// public parsers; headers in the report's language, report-locales.ts), GET_FBA_MYI_UNSUPPRESSED_INVENTORY_DATA
+// (sp-api.md §3.2), removal order / removal shipment detail and customer returns (sp-api.md §8).
 
 import type { SimCtx } from './context';
+import { localizedHeader, type ReportHeaders } from './report-locales';
 
 const MERCHANT_LISTINGS_HEADER = [
   'item-name', 'item-description', 'listing-id', 'seller-sku', 'price', 'quantity', 'open-date', 'image-url',
@@ -21,8 +22,9 @@ const MYI_HEADER = [
   'afn-reserved-future-supply', 'afn-future-supply-buyable',
 ];
 
-function tsv(header: string[], rows: Array<Record<string, string | number | undefined>>): string {
-  const lines = [header.join('\t')];
+/** `shown` is the header line as printed (a translation of `header`, whose names key the rows). */
+function tsv(header: string[], rows: Array<Record<string, string | number | undefined>>, shown: string[] = header): string {
+  const lines = [shown.join('\t')];
   for (const r of rows) lines.push(header.map((h) => String(r[h] ?? '').replace(/[\t\r\n]/g, ' ')).join('\t'));
   return lines.join('\n') + '\n';
 }
@@ -41,7 +43,7 @@ export const GENERATED_REPORT_TYPES = [
 ];
 
 /** The report's text, or null when there is no data (Amazon then CANCELs the report). */
-export function generateReport(ctx: SimCtx, reportType: string, range: { start?: number; end?: number }): string | null {
+export function generateReport(ctx: SimCtx, reportType: string, range: { start?: number; end?: number }, headers: ReportHeaders = { language: 'en_US', own: {} }): string | null {
   const s = ctx.state;
   const inRange = (iso: string): boolean => {
     const t = Date.parse(iso);
@@ -52,28 +54,32 @@ export function generateReport(ctx: SimCtx, reportType: string, range: { start?:
     case 'GET_MERCHANT_LISTINGS_DATA': {
       const rows = [...s.listings.values()]
         .filter((l) => reportType === 'GET_MERCHANT_LISTINGS_ALL_DATA' || l.status === 'Active')
-        .map((l, i) => ({
+        // One row per channel: Amazon does not document this report for a listing with both a
+        // DEFAULT and an AMAZON_* channel; the simulator lists each channel as its own offer row,
+        // as Seller Central shows them (state.ts channelEntries).
+        .flatMap((l, i) => s.channelEntries(l).map((c) => ({ l, i, fbm: c.channel === 'FBM' })))
+        .map(({ l, i, fbm }) => ({
           'item-name': l.title,
           'listing-id': `0${(1000000 + i).toString(36).toUpperCase()}SIM`,
           'seller-sku': l.sku,
           price: l.price?.toFixed(2),
           // Amazon leaves quantity empty on FBA rows; the FBA number is in the FBA reports.
-          quantity: l.channel === 'FBM' ? l.quantity : '',
+          quantity: fbm ? l.quantity : '',
           'open-date': new Date(l.created).toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, ' UTC'),
           'item-is-marketplace': 'y',
           'product-id-type': '1',
           'item-condition': '11',
           asin1: l.asin,
           'product-id': l.asin,
-          'pending-quantity': l.channel === 'FBM' ? 0 : '',
-          'fulfillment-channel': l.channel === 'FBM' ? 'DEFAULT' : ctx.fbaChannelCode,
+          'pending-quantity': fbm ? 0 : '',
+          'fulfillment-channel': fbm ? 'DEFAULT' : ctx.fbaChannelCode,
           status: l.status,
         }));
-      return rows.length ? tsv(MERCHANT_LISTINGS_HEADER, rows) : null;
+      return rows.length ? tsv(MERCHANT_LISTINGS_HEADER, rows, localizedHeader(MERCHANT_LISTINGS_HEADER, headers.language, headers.own)) : null;
     }
     case 'GET_FBA_MYI_UNSUPPRESSED_INVENTORY_DATA': {
       const rows = [...s.listings.values()]
-        .filter((l) => l.channel === 'FBA' && l.status === 'Active')
+        .filter((l) => l.fba && l.status === 'Active')
         .map((l) => {
           const f = s.inventory.get(l.sku);
           const fulfillable = f?.fulfillable ?? 0;
@@ -81,7 +87,8 @@ export function generateReport(ctx: SimCtx, reportType: string, range: { start?:
           const inbound = (f?.inboundWorking ?? 0) + (f?.inboundShipped ?? 0) + (f?.inboundReceiving ?? 0);
           return {
             sku: l.sku, fnsku: l.fnsku, asin: l.asin, 'product-name': l.title, condition: 'New', 'your-price': l.price?.toFixed(2),
-            'mfn-listing-exists': 'No', 'mfn-fulfillable-quantity': '', 'afn-listing-exists': 'Yes',
+            // Both "exists" columns are Yes for a SKU with both channels (Seller Central help 200740930, FBA Manage Inventory report).
+            'mfn-listing-exists': l.fbm ? 'Yes' : 'No', 'mfn-fulfillable-quantity': l.fbm ? l.quantity : '', 'afn-listing-exists': 'Yes',
             'afn-warehouse-quantity': warehouse, 'afn-fulfillable-quantity': fulfillable,
             'afn-unsellable-quantity': f?.unfulfillable ?? 0, 'afn-reserved-quantity': f?.reserved ?? 0,
             'afn-total-quantity': warehouse + inbound, 'per-unit-volume': '',

@@ -8,20 +8,41 @@ import { durationField as duration, isoField as iso } from '../scenario/fields';
 
 const qty = z.number().int().min(0);
 
-export const listingSchema = z.object({
-  sku: z.string().min(1),
-  channel: z.enum(['FBM', 'FBA']),
-  asin: z.string().min(1),
-  fnsku: z.string().optional(),
-  /** FBM quantity (DEFAULT channel). FBA listings take their quantity from fbaInventory. */
-  quantity: qty.optional(),
-  productType: z.string().min(1).default('PRODUCT'),
-  title: z.string().optional(),
-  price: z.number().nonnegative().optional(),
-  /** Listing status shown in summaries / the merchant listings report. */
-  status: z.enum(['Active', 'Inactive', 'Incomplete']).default('Active'),
-  created: iso.optional(),
-});
+const channelSchema = z.enum(['FBM', 'FBA']);
+
+export const listingSchema = z
+  .object({
+    sku: z.string().min(1),
+    /** The listing's one channel. Optional when `channels` is given. */
+    channel: channelSchema.optional(),
+    /**
+     * Extension: every channel of the listing, e.g. ["FBM", "FBA"] for one SKU with a DEFAULT and an
+     * AMAZON_* fulfillment_availability entry (Amazon's "Multiple Fulfillment Channels with Default
+     * MFN and FBA", https://developer-docs.amazon.com/sp-api/docs/manage-advanced-multiple-offer-multiple-fulfillment-use-cases).
+     */
+    channels: z.array(channelSchema).min(1).optional(),
+    asin: z.string().min(1),
+    fnsku: z.string().optional(),
+    /** FBM quantity (DEFAULT channel). FBA listings take their quantity from fbaInventory. */
+    quantity: qty.optional(),
+    productType: z.string().min(1).default('PRODUCT'),
+    title: z.string().optional(),
+    price: z.number().nonnegative().optional(),
+    /** Listing status shown in summaries / the merchant listings report. */
+    status: z.enum(['Active', 'Inactive', 'Incomplete']).default('Active'),
+    created: iso.optional(),
+  })
+  .superRefine((l, ctx) => {
+    if (!l.channel && !l.channels) ctx.addIssue({ code: 'custom', path: ['channel'], message: 'needs "channel" (FBM or FBA) or "channels"' });
+    // Readers that only know "channel" must still read something true of the listing.
+    if (l.channel && l.channels && !l.channels.includes(l.channel)) ctx.addIssue({ code: 'custom', path: ['channel'], message: `"${l.channel}" is not one of "channels"` });
+  });
+
+/** The listing's channels: `channels` when given, else the one `channel`. */
+export function seedChannels(l: Pick<SeedListing, 'channel' | 'channels'>): { fbm: boolean; fba: boolean } {
+  const list = l.channels ?? (l.channel ? [l.channel] : []);
+  return { fbm: list.includes('FBM'), fba: list.includes('FBA') };
+}
 
 export const fbaInventorySchema = z.object({
   sku: z.string().min(1),
@@ -41,6 +62,14 @@ export const fbaInventorySchema = z.object({
 });
 
 export const ORDER_STATUSES = ['PENDING_AVAILABILITY', 'PENDING', 'UNSHIPPED', 'PARTIALLY_SHIPPED', 'SHIPPED', 'CANCELLED', 'UNFULFILLABLE'] as const;
+
+/**
+ * Why an order is cancelled (world action cancelOrder's `reason`): Seller Central's reason codes
+ * (help 200198080, "Cancel an order", https://sellercentral.amazon.de/gp/help/external/help.html?itemID=200198080),
+ * spelled as single words. Only NoInventory changes what happens to stock (state.ts cancelOrder).
+ */
+export const cancelReasonSchema = z.enum(['BuyerCanceled', 'NoInventory', 'GeneralAdjustment', 'PricingError', 'ShippingAddressUndeliverable', 'CustomerExchange']).default('BuyerCanceled');
+export type CancelReason = z.infer<typeof cancelReasonSchema>;
 
 export const orderSchema = z.object({
   orderId: z.string().regex(/^\d{3}-\d{7}-\d{7}$/, 'must look like 202-1234567-1234567'),
@@ -160,8 +189,8 @@ export const behaviourSchema = z.object({
   feedProcessing: duration.default('2m'),
   /** Virtual time from createReport to DONE. */
   reportProcessing: duration.default('1m'),
-  /** Delay before an ACCEPTED patchListingsItem shows in reads. */
-  patchApplyDelay: duration.default('0s'),
+  /** Delay before an ACCEPTED patchListingsItem shows in reads; absent: DEFAULT_PATCH_APPLY_DELAY (listing-writes.ts). */
+  patchApplyDelay: duration.optional(),
   /** Virtual time one SP-API call takes. */
   latency: duration.default('300ms'),
   /** Virtual time a timed-out call costs the caller (UrlFetchApp gives up after about a minute). */
@@ -170,7 +199,18 @@ export const behaviourSchema = z.object({
   gzipReports: z.boolean().default(true),
   /** Override a documented usage plan, e.g. { "searchOrders": { "rate": 1, "burst": 5 } }. */
   rateLimits: z.record(z.string(), z.object({ rate: z.number().positive(), burst: z.number().int().positive() })).default({}),
+  /**
+   * searchListingsItems pages cut from the catalogue as it is when each page is read (listings
+   * created, deleted or updated meanwhile shift later pages: repeats and gaps) instead of from a
+   * snapshot taken at the first page.
+   */
+  liveSearchPages: z.boolean().optional(),
+  /** Merchant listings reports come in `reportLanguage` whatever preferredReportDocumentLocale asks (a cached copy). */
+  ignoreReportLocale: z.boolean().optional(),
 });
+
+/** Locales the simulator has merchant listings report headers for (report-locales.ts). */
+export const REPORT_LANGUAGES = ['en_US', 'en_GB', 'de_DE', 'fr_FR', 'it_IT', 'es_ES', 'ja_JP'] as const;
 
 const marketplaceCodes = new Set(MARKETPLACES.flatMap((m) => [m.code, m.id]).concat(['GB']));
 
@@ -187,6 +227,13 @@ export const amazonSectionSchema = z
     inboundShipments: z.array(inboundShipmentSchema).default([]),
     removalOrders: z.array(removalOrderSchema).default([]),
     customerReturns: z.array(customerReturnSchema).default([]),
+    /** Seller Central's "Language for feed processing report": report headers follow it unless a locale is requested. */
+    reportLanguage: z.enum(REPORT_LANGUAGES).optional(),
+    /**
+     * Merchant listings column names in the seller's language when the simulator has no translation
+     * for it (English name → name), e.g. { "seller-sku": "…" }; used whenever reportLanguage is.
+     */
+    reportColumnNames: z.record(z.string(), z.string()).optional(),
     behaviour: behaviourSchema.default(() => behaviourSchema.parse({})),
   })
   .superRefine((s, ctx) => {
@@ -197,7 +244,7 @@ export const amazonSectionSchema = z
     });
     s.fbaInventory.forEach((f, i) => {
       const l = s.listings[seen.get(f.sku) ?? -1];
-      if (!l || l.channel !== 'FBA') ctx.addIssue({ code: 'custom', path: ['fbaInventory', i, 'sku'], message: `"${f.sku}" is not an FBA listing in amazon.listings` });
+      if (!l || !seedChannels(l).fba) ctx.addIssue({ code: 'custom', path: ['fbaInventory', i, 'sku'], message: `"${f.sku}" is not an FBA listing in amazon.listings` });
     });
     const ids = new Set<string>();
     s.orders.forEach((o, i) => {

@@ -21,7 +21,7 @@ import * as listings from './ops-listings';
 import * as orders from './ops-orders';
 import * as reports from './ops-reports';
 import { PageTokens } from './page-tokens';
-import { parseAmazonSection, orderSchema, settlementSchema, fbaInventorySchema, listingSchema, type AmazonSection } from './scenario';
+import { parseAmazonSection, orderSchema, cancelReasonSchema, seedChannels, settlementSchema, fbaInventorySchema, listingSchema, type AmazonSection } from './scenario';
 import { SimBuckets } from './sim-buckets';
 import { err, fail, invalidInput, SimFailure, type Reply } from './sim-http';
 import { SimState, type WriteRecord } from './state';
@@ -222,7 +222,8 @@ export class AmazonSimulator {
     this.advance();
     const s = this.state;
     return {
-      listings: [...s.listings.values()].map((l) => ({ sku: l.sku, channel: l.channel, quantity: s.quantityOf(l) })),
+      // A multi-channel listing shows one entry per channel (FBM first), so `channel` keeps its two values.
+      listings: [...s.listings.values()].flatMap((l) => s.channelEntries(l).map((c) => ({ sku: l.sku, channel: c.channel, quantity: c.quantity }))),
       writes: s.writes.map((w) => ({ ...w })),
       feeds: s.feeds.map((f) => ({
         feedId: f.feedId,
@@ -257,26 +258,29 @@ export class AmazonSimulator {
       case 'newOrder': {
         const o = orderSchema.parse(action.order);
         if (s.orders.has(o.orderId)) throw new Error(`amazon newOrder: order ${o.orderId} exists`);
-        s.addOrder({ ...o, created: o.created ?? this.clock.iso(), lastUpdated: this.clock.iso() }, now);
+        // Placed now: a merchant order takes its units off the FBM quantity (state.ts placeOrder).
+        s.placeOrder({ ...o, created: o.created ?? this.clock.iso(), lastUpdated: this.clock.iso() }, now);
         return;
       }
       case 'cancelOrder': {
         const o = order(action.orderId);
         if (o.status === 'SHIPPED') throw new Error(`amazon cancelOrder: ${o.orderId} has shipped`);
-        o.status = 'CANCELLED';
-        o.lastUpdated = now;
+        s.cancelOrder(o, cancelReasonSchema.parse(action.reason), now);
         return;
       }
       case 'setOrderStatus': {
         const o = order(action.orderId);
-        o.status = orderSchema.shape.status.parse(action.status);
+        const status = orderSchema.shape.status.parse(action.status);
+        // A cancellation has the same effect on stock however the step spells it.
+        if (status === 'CANCELLED') s.cancelOrder(o, 'BuyerCanceled', now);
+        o.status = status;
         o.lastUpdated = now;
         return;
       }
       case 'setFbaInventory': {
         const sku = String(action.sku);
         const l = s.listings.get(sku);
-        if (!l || l.channel !== 'FBA') throw new Error(`amazon setFbaInventory: "${sku}" is not an FBA listing`);
+        if (!l || !s.fbaSkus().includes(sku)) throw new Error(`amazon setFbaInventory: "${sku}" is not an FBA listing`);
         // Only the buckets the step names change; zod defaults would zero the rest.
         const parsed = fbaInventorySchema.parse({ ...action, sku });
         const given = Object.fromEntries(Object.keys(action).filter((k) => k in parsed && k !== 'sku').map((k) => [k, parsed[k as keyof typeof parsed]]));
@@ -285,10 +289,23 @@ export class AmazonSimulator {
       }
       case 'setListingQuantity': {
         const l = s.listings.get(String(action.sku));
-        if (!l || l.channel !== 'FBM') throw new Error(`amazon setListingQuantity: "${String(action.sku)}" is not an FBM listing`);
+        if (!l || !l.fbm) throw new Error(`amazon setListingQuantity: "${String(action.sku)}" is not an FBM listing`);
         const q = action.quantity;
         if (typeof q !== 'number' || !Number.isInteger(q) || q < 0) throw new Error('amazon setListingQuantity: quantity must be a whole number ≥ 0');
         l.quantity = q;
+        l.lastUpdated = now;
+        return;
+      }
+      case 'setListingChannels': {
+        // The seller switches channels in Seller Central (Manage Inventory's "Change to Fulfilled by
+        // Amazon" action, Seller Central help 201835130), or adds one to make a multi-channel listing.
+        const l = s.listings.get(String(action.sku));
+        if (!l) throw new Error(`amazon setListingChannels: no listing "${String(action.sku)}"`);
+        const { fbm, fba } = seedChannels({ channels: listingSchema.shape.channels.parse(action.channels) });
+        if (!fbm && !fba) throw new Error('amazon setListingChannels: channels must name FBM and/or FBA');
+        if (fbm && !l.fbm) l.quantity = 0;
+        l.fbm = fbm;
+        l.fba = fba;
         l.lastUpdated = now;
         return;
       }

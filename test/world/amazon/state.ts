@@ -1,14 +1,27 @@
 // The simulated seller account: listings, FBA stock, orders, feeds, reports and inbound
 // shipments, plus the record of every quantity write and shipment confirmation (world.json).
 
-import type { AmazonSection, SeedInboundShipment, SeedOrder, SeedSettlement } from './scenario';
+import { seedChannels, type AmazonSection, type CancelReason, type SeedInboundShipment, type SeedOrder, type SeedSettlement } from './scenario';
+
+/**
+ * Merchant order statuses whose units Amazon has taken off the listing: from PENDING (payment not
+ * yet authorised, Seller Central help G40571) until shipped. PENDING_AVAILABILITY (pre-orders) is
+ * not modelled: Amazon does not say whether a pre-order reserves seller-fulfilled quantity.
+ */
+const RESERVING_STATUSES: ReadonlySet<string> = new Set(['PENDING', 'UNSHIPPED', 'PARTIALLY_SHIPPED']);
 
 export interface SimListing {
   sku: string;
-  channel: 'FBM' | 'FBA';
+  /**
+   * The listing's fulfillment_availability entries: `fbm` = a DEFAULT (merchant) entry, `fba` = the
+   * region's AMAZON_* entry. One listing may have both ("Multiple Fulfillment Channels with Default
+   * MFN and FBA", https://developer-docs.amazon.com/sp-api/docs/manage-advanced-multiple-offer-multiple-fulfillment-use-cases).
+   */
+  fbm: boolean;
+  fba: boolean;
   asin: string;
   fnsku: string | undefined;
-  /** FBM (DEFAULT) quantity; FBA listings read fbaInventory instead. */
+  /** The DEFAULT (FBM) quantity; the FBA entry's quantity is fbaInventory's fulfillable. */
   quantity: number;
   productType: string;
   title: string;
@@ -42,6 +55,11 @@ export interface SimOrderItem {
   title: string | undefined;
   price: number | undefined;
   shipped: number;
+  /**
+   * Units Amazon took off the listing's DEFAULT quantity for this item and has not shipped or put
+   * back (see SimState.placeOrder); a seeded order's are already out of the seeded quantity.
+   */
+  reserved: number;
 }
 
 export interface SimPackage {
@@ -102,6 +120,8 @@ export interface SimReport {
   dataEndTime?: string;
   status: 'IN_QUEUE' | 'IN_PROGRESS' | 'DONE' | 'FATAL' | 'CANCELLED';
   reportDocumentId?: string;
+  /** createReport's reportOptions (e.g. preferredReportDocumentLocale). */
+  reportOptions?: Record<string, string>;
   /** Settlement reports come from the scenario, already DONE. */
   settlement?: SeedSettlement;
 }
@@ -156,12 +176,14 @@ export class SimState {
 
   addListing(l: AmazonSection['listings'][number], now: number): void {
     const created = l.created ? Date.parse(l.created) : now;
+    const { fbm, fba } = seedChannels(l);
     this.listings.set(l.sku, {
       sku: l.sku,
-      channel: l.channel,
+      fbm,
+      fba,
       asin: l.asin,
       fnsku: l.fnsku,
-      quantity: l.channel === 'FBM' ? l.quantity ?? 0 : 0,
+      quantity: fbm ? l.quantity ?? 0 : 0,
       productType: l.productType,
       title: l.title ?? l.sku,
       price: l.price,
@@ -216,9 +238,52 @@ export class SimState {
         title: it.title ?? this.listings.get(it.sku)?.title,
         price: it.price,
         shipped: o.status === 'SHIPPED' ? it.quantity : 0,
+        reserved: o.fulfilledBy === 'MERCHANT' && RESERVING_STATUSES.has(o.status) ? it.quantity : 0,
       })),
       packages: [],
     });
+  }
+
+  /**
+   * A merchant order placed during the run (world action newOrder): Amazon takes the ordered units
+   * off the listing's DEFAULT quantity at once, not below 0. "Amazon systems automatically decreases
+   * inventory counts when an order is placed" (Amazon Seller Support blog, "Preventing Stock-outs",
+   * http://www.amazonsellersupportblog.com/2010/06/-preventing-stockouts.html), and already while
+   * the order is PENDING: "The quantity available for the listing is subtracted from your quantity
+   * in Manage Inventory" (Seller Central help G40571, "Pending orders",
+   * https://sellercentral.amazon.com/gp/help/external/G40571). Orders in the scenario's seed are
+   * added with addOrder only: the seeded quantity is what Amazon shows after them.
+   */
+  placeOrder(o: SeedOrder, now: number): void {
+    this.addOrder(o, now);
+    const order = this.orders.get(o.orderId)!;
+    for (const it of order.items) {
+      const l = this.listings.get(it.sku);
+      // Amazon never shows a negative quantity and a buyer cannot order more than is offered, so a
+      // scenario's larger order only empties the listing.
+      const taken = order.fulfilledBy === 'MERCHANT' && RESERVING_STATUSES.has(order.status) && l?.fbm ? Math.min(it.quantity - it.shipped, l.quantity) : 0;
+      if (l && taken > 0) l.quantity -= taken;
+      it.reserved = taken;
+    }
+  }
+
+  /**
+   * Cancels an unshipped order. Amazon puts the units it took back on the listing unless the
+   * seller cancelled for "No Inventory": "selecting 'Buyer Cancelled' as a reason code will
+   * automatically restore the inventory [...] selecting 'No Inventory' as a reason code will prevent
+   * the inventory count from being restored" (Amazon Seller Support blog, "Reason for cancellation",
+   * http://www.amazonsellersupportblog.com/2011/03/reason-for-cancellation-inside-cancelling-an-order.html).
+   */
+  cancelOrder(o: SimOrder, reason: CancelReason, now: number): void {
+    for (const it of o.items) {
+      const l = this.listings.get(it.sku);
+      // Shipped units are gone; only those still held for the buyer come back.
+      const back = Math.max(0, Math.min(it.reserved, it.quantity - it.shipped));
+      if (reason !== 'NoInventory' && l?.fbm) l.quantity += back;
+      it.reserved = 0;
+    }
+    o.status = 'CANCELLED';
+    o.lastUpdated = now;
   }
 
   addSettlement(s: SeedSettlement): void {
@@ -238,8 +303,29 @@ export class SimState {
     this.reports.push(r);
   }
 
-  /** FBA listings show the FBA fulfillable quantity; FBM listings their DEFAULT quantity. */
-  quantityOf(l: SimListing): number {
-    return l.channel === 'FBA' ? this.inventory.get(l.sku)?.fulfillable ?? 0 : l.quantity;
+  /** The FBA entry's quantity: the FBA fulfillable units (the DEFAULT entry's is `l.quantity`). */
+  fbaQuantity(l: SimListing): number {
+    return this.inventory.get(l.sku)?.fulfillable ?? 0;
+  }
+
+  /**
+   * One entry per channel of each listing, DEFAULT first: what fulfillmentAvailability, the
+   * merchant listings report and world.json show.
+   */
+  channelEntries(l: SimListing): Array<{ channel: 'FBM' | 'FBA'; quantity: number }> {
+    const out: Array<{ channel: 'FBM' | 'FBA'; quantity: number }> = [];
+    if (l.fbm) out.push({ channel: 'FBM', quantity: l.quantity });
+    if (l.fba) out.push({ channel: 'FBA', quantity: this.fbaQuantity(l) });
+    return out;
+  }
+
+  /**
+   * SKUs with FBA stock: listings with an FBA entry, and SKUs whose FBA offer was converted to
+   * merchant-fulfilled, whose units still sit in Amazon's fulfilment centres, stranded (Amazon's
+   * changelog "Clarification on how to use the Inventory feed type Quantity attribute",
+   * https://developer-docs.amazon.com/sp-api/changelog/clarification-on-how-to-use-the-inventory-feed-type-quantity-attribute).
+   */
+  fbaSkus(): string[] {
+    return [...this.listings.values()].filter((l) => l.fba || this.inventory.has(l.sku)).map((l) => l.sku);
   }
 }

@@ -16,6 +16,7 @@ import { makeSession } from './session';
 import { makeSpreadsheetApp } from './spreadsheet/app';
 import { SpreadsheetModel } from './spreadsheet/model';
 import { TriggerModel } from './triggers';
+import { TRIGGER_RUNTIME_QUOTA_MS, TriggerRuntimeQuota, type GoogleAccount } from './trigger-runtime';
 import { UiModel } from './ui';
 import { DEFAULT_DAILY_FETCH_QUOTA, makeUrlFetchApp, type UrlFetchState } from './urlfetch';
 import { makeUtilities, type UtilitiesState } from './utilities';
@@ -26,14 +27,24 @@ export { PropertyStore } from './properties';
 export { CacheModel } from './cache';
 export { LockModel } from './lock';
 export { TriggerModel } from './triggers';
+export { TriggerRuntimeQuota, type GoogleAccount } from './trigger-runtime';
+
+/** Quotas page, Google Workspace column: URL Fetch calls 100,000 / day; email recipients 1,500 / day. */
+const WORKSPACE_DAILY_FETCH_QUOTA = 100_000;
+const WORKSPACE_MAIL_DAILY_QUOTA = 1_500;
 
 export interface GasServicesOptions {
   manifest: Manifest;
   /** Folder with the built .html files, e.g. 'dist'. */
   htmlDir: string;
-  /** Default 20,000: consumer account (quotas page). */
+  /**
+   * The quota class of the Google account the script runs as (quotas page): consumer (default) or
+   * Google Workspace. It sets the defaults below and the daily trigger runtime (90 min / 6 h).
+   */
+  googleAccount?: GoogleAccount;
+  /** Default 20,000 (consumer) or 100,000 (Workspace) calls a day (quotas page). */
   urlFetchDailyQuota?: number;
-  /** Default 100 recipients a day: consumer account (quotas page). */
+  /** Default 100 (consumer) or 1,500 (Workspace) recipients a day (quotas page). */
   mailDailyQuota?: number;
   /** Session.getActiveUserLocale(), e.g. "en" (Google's example). */
   userLocale?: string;
@@ -57,6 +68,8 @@ export class GasServices {
   readonly urlFetch: UrlFetchState;
   readonly mail: MailState;
   readonly script: ScriptState;
+  /** Triggers' total runtime in the current 24-hour window; the runtime charges and enforces it. */
+  readonly triggerRuntime: TriggerRuntimeQuota;
   private readonly utilities: UtilitiesState = { uuidCounter: 0 };
 
   constructor(
@@ -70,14 +83,27 @@ export class GasServices {
       name: opts.spreadsheetName ?? 'FBA 3PL Sync',
     });
     this.cache = { document: new CacheModel(world.clock), script: new CacheModel(world.clock), user: new CacheModel(world.clock) };
-    this.urlFetch = { dailyQuota: opts.urlFetchDailyQuota ?? DEFAULT_DAILY_FETCH_QUOTA, windowStart: null, used: 0, requests: [] };
-    this.mail = { dailyQuota: opts.mailDailyQuota ?? DEFAULT_MAIL_DAILY_QUOTA, windowStart: null, used: 0 };
+    const workspace = opts.googleAccount === 'workspace';
+    this.urlFetch = {
+      dailyQuota: opts.urlFetchDailyQuota ?? (workspace ? WORKSPACE_DAILY_FETCH_QUOTA : DEFAULT_DAILY_FETCH_QUOTA),
+      windowStart: null,
+      used: 0,
+      requests: [],
+      locale: this.locale,
+    };
+    this.mail = { dailyQuota: opts.mailDailyQuota ?? (workspace ? WORKSPACE_MAIL_DAILY_QUOTA : DEFAULT_MAIL_DAILY_QUOTA), windowStart: null, used: 0 };
+    this.triggerRuntime = new TriggerRuntimeQuota(TRIGGER_RUNTIME_QUOTA_MS[opts.googleAccount ?? 'consumer']);
     const spreadsheetId = (this.spreadsheet as unknown as { id?: unknown }).id;
     this.script = {
       scriptId: opts.scriptId ?? '1FakeScriptIdForTheLocalWorld0000000000000000000000000',
       authorizationRequired: false,
       documentId: typeof spreadsheetId === 'string' ? spreadsheetId : 'active-spreadsheet',
     };
+  }
+
+  /** The user's language, in which Apps Script words its errors (Session.getActiveUserLocale). */
+  get locale(): string {
+    return this.opts.userLocale ?? 'en';
   }
 
   /** The runtime calls this when an execution ends: Apps Script releases its locks. */
@@ -99,7 +125,7 @@ export class GasServices {
       LockService: makeLockService(ctx, this.locks),
       ScriptApp: makeScriptApp(ctx, { triggers: this.triggers, script: this.script }),
       Utilities: makeUtilities(ctx, this.utilities),
-      Session: makeSession(ctx, { locale: this.opts.userLocale ?? 'en', scriptId: this.script.scriptId }),
+      Session: makeSession(ctx, { locale: this.locale, scriptId: this.script.scriptId }),
       HtmlService: makeHtmlService(ctx, this.opts.htmlDir),
       MailApp: makeMailApp(ctx, this.mail, this.outbox),
       Logger,

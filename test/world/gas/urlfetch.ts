@@ -7,6 +7,7 @@ import type { ExecutionState } from '../world';
 import { encodeText, toBytes } from './blob';
 import { MODES, SCOPES, bytesFrom, fail, requireAuth, stableHash, type Ctx } from './context';
 import { FakeHttpResponse } from './http-response';
+import { localised } from './messages';
 
 export const URL_MAX_LENGTH = 2082; // fetch(url): "The URL can have up to 2,082 characters."
 export const DEFAULT_DAILY_FETCH_QUOTA = 20_000; // consumer accounts (quotas page)
@@ -21,6 +22,8 @@ export interface UrlFetchState {
   used: number;
   /** Every request a simulator received, in order. */
   requests: SimRequest[];
+  /** The user's language: transport failures are reported in it (messages.ts). Default English. */
+  locale?: string;
 }
 
 export interface FetchParams {
@@ -188,10 +191,10 @@ export function makeUrlFetchApp(ctx: Ctx, state: UrlFetchState) {
     if (out.kind === 'response' && out.status === 429) ex.counts.http429++;
     if (failed) ex.failedLastTime.add(host);
     else ex.failedLastTime.delete(host);
-    if (out.kind === 'dns') return makeErr(`DNS error: ${prep.url}`);
+    if (out.kind === 'dns') return makeErr(localised(state.locale, 'urlFetchDns', prep.url));
     // Google does not publish the timeout text; other projects' fakes use "Timeout: <url>" and one
-    // real log shows "Address unavailable: <url>" after ~60 s. Unconfirmed.
-    if (out.kind === 'timeout') return makeErr(`Timeout: ${prep.url}`);
+    // real log shows "Address unavailable: <url>" after ~60 s. Unconfirmed, and localised (messages.ts).
+    if (out.kind === 'timeout') return makeErr(localised(state.locale, 'urlFetchTimeout', prep.url));
     if (out.status >= 400 && !prep.params.muteHttpExceptions) {
       const text = Buffer.from(out.body).toString('utf8');
       const shown = text.length > 100 ? `${text.slice(0, 100)}...` : text;

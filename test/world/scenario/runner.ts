@@ -51,7 +51,12 @@ export function createScenarioRun(input: unknown, opts: RunnerOptions = {}): Sce
   const distDir = path.resolve(opts.distDir ?? 'dist');
   const world = new World(scenario.start ?? DEFAULT_START, scenario.mode ?? 'bound');
   const manifest = JSON.parse(readFileSync(path.join(distDir, 'appsscript.json'), 'utf8')) as Record<string, unknown>;
-  const gas = new GasServices(world, { manifest, htmlDir: distDir });
+  const gas = new GasServices(world, {
+    manifest,
+    htmlDir: distDir,
+    ...(scenario.googleAccount ? { googleAccount: scenario.googleAccount } : {}),
+    ...(scenario.userLocale ? { userLocale: scenario.userLocale } : {}),
+  });
   if (scenario.sheet) gas.spreadsheet.seed(scenario.sheet);
 
   const secrets = {
@@ -76,6 +81,8 @@ export function createScenarioRun(input: unknown, opts: RunnerOptions = {}): Sce
   threePl.register(world.network);
 
   const runtime = new AppsScriptRuntime(world, gas, distDir);
+  // The runner's own log (log.txt) never shows a stored credential.
+  for (const v of [...Object.values(secrets.amazon), ...Object.values(secrets.threePl)]) runtime.secrets.add(v);
   return { scenario, world, gas, runtime, amazon, threePl, faults, results: [] };
 }
 
@@ -164,7 +171,8 @@ export async function writeOutputs(run: ScenarioRun, dir: string): Promise<void>
   const json = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;
   writeFileSync(path.join(dir, 'workbook.json'), json(run.gas.spreadsheet.toDisplayJson()));
   await writeXlsx(run.gas.spreadsheet, path.join(dir, 'workbook.xlsx'));
-  writeFileSync(path.join(dir, 'world.json'), json({ amazon: run.amazon.snapshot(), threePl: run.threePl.snapshot() }));
+  // `mails`: every message the add-on sent through MailApp (alert e-mails), in order.
+  writeFileSync(path.join(dir, 'world.json'), json({ amazon: run.amazon.snapshot(), threePl: run.threePl.snapshot(), mails: run.gas.outbox }));
   writeFileSync(
     path.join(dir, 'metrics.json'),
     json(run.world.executions.map((e) => ({ ...e, fetchesPerHost: e.fetches }))),

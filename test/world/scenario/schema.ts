@@ -75,6 +75,10 @@ export const scenarioSchema = z.object({
   description: z.string().optional(),
   start: isoInstant.optional(),
   mode: z.enum(['bound', 'addon']).optional(),
+  /** Extension: the Google account's quota class (quotas page): trigger runtime, URL fetches, mail. Default consumer. */
+  googleAccount: z.enum(['consumer', 'workspace']).optional(),
+  /** Extension: the user's language (Session.getActiveUserLocale), in which Apps Script words its errors. Default "en". */
+  userLocale: z.string().regex(/^[a-z]{2,3}(?:[_-][A-Za-z]{2})?$/, 'must be a language code such as en, de or ja_JP').optional(),
   sheet: z.record(z.string(), z.array(z.array(cell))).optional(),
   secrets: z
     .object({

@@ -15,17 +15,41 @@ const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.i
 const PACKAGE_TYPES = ['Package', 'Pallet', 'FloorLoadedContainer'];
 const PACKING_TYPES = ['EverythingInOneBox', 'OneSkuPerBox', 'MultipleSkuPerBox'];
 
+/**
+ * What 2026-07 changed in create-warehouse-receiving-order (developer.shipbob.com/versioning/2026-07
+ * §2 "Request Body Changes"; release notes July 2026): validation errors answer 422 instead of 400
+ * (the body keeps the field map [inferred: only the status change is announced]); box items may
+ * name a `sku` instead of an `inventory_id`; and expected_arrival_date "Requires a full RFC 3339
+ * date-time ... a bare date such as 2026-08-05 is rejected"
+ * (developer.shipbob.com/2026-07/api/receiving/create-warehouse-receiving-order).
+ */
+function wroRules(version: string): { status: 400 | 422; skuItems: boolean; fullDateTime: boolean } {
+  const v2607 = version >= '2026-07';
+  return { status: v2607 ? 422 : 400, skuItems: v2607, fullDateTime: v2607 };
+}
+
+/** RFC 3339 date-time: a date, a time and an offset (Z or ±hh:mm). */
+const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:\d{2})$/;
+
 export function createWro(core: SimCore, c: Call): Res {
   const { st } = core;
+  const rules = wroRules(c.version);
   const b = c.body();
-  if (!isObj(b)) return fieldErrors(400, { '': ['A non-empty request body is required.'] });
+  if (!isObj(b)) return fieldErrors(rules.status, { '': ['A non-empty request body is required.'] });
   const errs: Record<string, string[]> = {};
+  const itemProduct = (it: unknown) => {
+    if (!isObj(it)) return undefined;
+    if (it.inventory_id !== undefined && it.inventory_id !== null) return st.productByInventoryId(Number(it.inventory_id));
+    return rules.skuItems && typeof it.sku === 'string' ? st.products.get(it.sku) : undefined;
+  };
   const fc = isObj(b.fulfillment_center) ? Number(b.fulfillment_center.id) : NaN;
   if (!st.locations.some((l) => l.id === fc)) errs['FulfillmentCenter.Id'] = ['A valid fulfillment center is required.'];
   if (PACKAGE_TYPES.indexOf(String(b.package_type)) < 0) errs.PackageType = ['The PackageType field is required.'];
   if (PACKING_TYPES.indexOf(String(b.box_packaging_type)) < 0) errs.BoxPackagingType = ['The BoxPackagingType field is required.'];
-  const eta = Date.parse(String(b.expected_arrival_date ?? ''));
+  const etaText = String(b.expected_arrival_date ?? '');
+  const eta = Date.parse(etaText);
   if (!Number.isFinite(eta)) errs.ExpectedArrivalDate = ['The ExpectedArrivalDate field is required.'];
+  else if (rules.fullDateTime && !RFC3339.test(etaText)) errs.ExpectedArrivalDate = ['ExpectedArrivalDate must be a full RFC 3339 date-time, for example 2026-08-05T00:00:00Z.'];
   const boxes = Array.isArray(b.boxes) ? (b.boxes as unknown[]) : [];
   if (boxes.length === 0) errs.Boxes = ['At least one box is required.'];
   let units = 0;
@@ -33,15 +57,17 @@ export function createWro(core: SimCore, c: Call): Res {
     if (!isObj(box) || typeof box.tracking_number !== 'string' || !box.tracking_number) errs[`Boxes[${i}].TrackingNumber`] = ['The TrackingNumber field is required.'];
     const items = isObj(box) && Array.isArray(box.box_items) ? (box.box_items as unknown[]) : [];
     items.forEach((it, j) => {
-      const inv = isObj(it) ? Number(it.inventory_id) : NaN;
-      if (!st.productByInventoryId(inv)) errs[`Boxes[${i}].BoxItems[${j}].InventoryId`] = [`Inventory ${String(isObj(it) ? it.inventory_id : '')} does not exist.`];
+      if (!itemProduct(it)) {
+        const named = isObj(it) ? (it.inventory_id ?? (rules.skuItems ? it.sku : undefined)) : undefined;
+        errs[`Boxes[${i}].BoxItems[${j}].InventoryId`] = [`Inventory ${String(named ?? '')} does not exist.`];
+      }
       const q = isObj(it) ? Number(it.quantity) : NaN;
       if (!(Number.isInteger(q) && q >= 1)) errs[`Boxes[${i}].BoxItems[${j}].Quantity`] = ['Quantity must be at least 1.'];
       else units += q;
     });
   });
   if (!errs.Boxes && units === 0) errs.Boxes = ['The receiving order has no items.'];
-  if (Object.keys(errs).length) return fieldErrors(400, errs);
+  if (Object.keys(errs).length) return fieldErrors(rules.status, errs);
   const w: SimWro = {
     id: st.next('wro'),
     purchaseOrderNumber: typeof b.purchase_order_number === 'string' ? b.purchase_order_number : null,
@@ -59,7 +85,7 @@ export function createWro(core: SimCore, c: Call): Res {
   (boxes as Obj[]).forEach((box, i) => {
     const sb: SimBox = { boxId: st.next('box'), boxNumber: i + 1, trackingNumber: String(box.tracking_number), status: 'Awaiting', items: [], arrivedAt: null, receivedAt: null };
     for (const it of (Array.isArray(box.box_items) ? box.box_items : []) as Obj[]) {
-      const p = st.productByInventoryId(Number(it.inventory_id))!;
+      const p = itemProduct(it)!;
       sb.items.push({ inventoryId: p.inventoryId, sku: p.sku, quantity: Number(it.quantity), received: 0, stowed: 0 });
       st.cell(p.inventoryId, fc).awaiting += Number(it.quantity);
     }

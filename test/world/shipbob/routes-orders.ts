@@ -61,7 +61,20 @@ export function createOrder(core: SimCore, c: Call): Res {
     return fieldErrors(422, { '': ['Cannot insert order with existing ReferenceId'] });
   }
   const products: SimOrder['products'] = [];
+  const items: SimItem[] = [];
   for (const raw of lines as Obj[]) {
+    const bundle = typeof raw.id === 'number' ? [...st.bundles.values()].find((x) => x.productId === raw.id) : st.bundles.get(str(raw.reference_id));
+    if (bundle) {
+      // "When an order is received for this product, the shipment will contain all the inventory
+      // items associated with the bundle" (developer.shipbob.com/concepts, Bundle).
+      const qty = raw.quantity as number;
+      products.push({ sku: bundle.sku, name: bundle.name, quantity: qty, unitPrice: typeof raw.unit_price === 'number' ? raw.unit_price : null, productId: bundle.productId, inventoryId: null });
+      for (const c of bundle.components) {
+        const part = st.products.get(c.sku)!;
+        items.push({ sku: part.sku, inventoryId: part.inventoryId, productId: part.productId, name: part.name, quantity: c.quantity * qty, committed: 0 });
+      }
+      continue;
+    }
     let p = typeof raw.id === 'number' ? [...st.products.values()].find((x) => x.productId === raw.id) : st.products.get(str(raw.reference_id));
     if (!p && typeof raw.id === 'number') return fieldErrors(422, { '': [`Product with id ${raw.id} does not exist.`] });
     if (!p) {
@@ -70,6 +83,7 @@ export function createOrder(core: SimCore, c: Call): Res {
       p = st.addProduct(str(raw.reference_id), str(raw.name));
     }
     products.push({ sku: p.sku, name: p.name, quantity: raw.quantity as number, unitPrice: typeof raw.unit_price === 'number' ? raw.unit_price : null, productId: p.productId, inventoryId: p.inventoryId });
+    items.push({ sku: p.sku, inventoryId: p.inventoryId, productId: p.productId, name: p.name, quantity: raw.quantity as number, committed: 0 });
   }
   const now = c.now;
   const o: SimOrder = {
@@ -90,7 +104,6 @@ export function createOrder(core: SimCore, c: Call): Res {
     retailerProgramData: isObj(b.retailer_program_data) ? b.retailer_program_data : null,
     shipments: [],
   };
-  const items: SimItem[] = products.map((p) => ({ sku: p.sku, inventoryId: p.inventoryId, productId: p.productId, name: p.name, quantity: p.quantity, committed: 0 }));
   const s = wh.newShipment(o, locationId ?? chooseLocation(st, items), items, now);
   wh.allocate(s, now);
   if (items.some((i) => st.seed.holdSkus.indexOf(i.sku) >= 0)) s.status = 'OnHold';

@@ -5,7 +5,7 @@
 
 import { boolParam, decodeCursor, encodeCursor, fieldErrors, intParam, json, listParam, problem, type Call, type Res } from './respond';
 import type { SimCore } from './routes-orders';
-import type { SimProduct } from './state';
+import type { SimBundle, SimProduct } from './state';
 
 function bodyPage<T>(c: Call, all: T[], pageSize: number, cursorParam = 'Cursor'): { items: T[]; first: string | null; next: string | null; prev: string | null; last: string | null } {
   const cur = c.url.searchParams.get(cursorParam);
@@ -57,7 +57,13 @@ export function getFulfillmentCenters(core: SimCore): Res {
   return json(200, core.st.locations.map((l) => ({ id: l.id, name: l.name, address1: null, address2: null, city: l.name, state: null, country: 'GB', zip_code: null, phone_number: null, email: null, timezone: 'GMT Standard Time' })));
 }
 
-function productView(p: SimProduct, onHand: number): Record<string, unknown> {
+const variantStatus = (active: boolean) => (active ? 'Active' : 'Inactive');
+
+function productView(core: SimCore, p: SimProduct): Record<string, unknown> {
+  // Every bundle that uses this variant (spec 2026-01 Products.VariantViewModelBase.associated_bundles).
+  const associated = [...core.st.bundles.values()].flatMap((b) =>
+    b.components.filter((c) => c.sku === p.sku).map((c) => ({ product_id: b.productId, product_name: b.name, quantity: c.quantity, variant_id: b.variantId, variant_sku: b.sku })),
+  );
   return {
     id: p.productId,
     name: p.name,
@@ -66,7 +72,53 @@ function productView(p: SimProduct, onHand: number): Record<string, unknown> {
     updated_on: null,
     user_id: 1,
     taxonomy: null,
-    variants: [{ id: p.variantId, sku: p.sku, name: p.name, status: 'Active', is_digital: false, barcodes: [], inventory: { inventory_id: p.inventoryId, on_hand_qty: onHand } }],
+    variants: [
+      {
+        id: p.variantId,
+        sku: p.sku,
+        name: p.name,
+        status: variantStatus(p.active),
+        is_digital: false,
+        barcodes: [],
+        associated_bundles: associated,
+        bundle_definition: [],
+        inventory: { inventory_id: p.inventoryId, on_hand_qty: onHandTotal(core, p) },
+      },
+    ],
+  };
+}
+
+/**
+ * A bundle product: type "Bundle" (ProductViewModelV5.type "e.g., 'Regular' or 'Bundle'"), one
+ * variant whose bundle_definition names the component variants and quantities. It has no inventory
+ * item of its own (developer.shipbob.com/guides/inventory), so inventory_id is null [inferred from
+ * the field being nullable] and on_hand_qty 0.
+ */
+function bundleView(core: SimCore, b: SimBundle): Record<string, unknown> {
+  return {
+    id: b.productId,
+    name: b.name,
+    type: 'Bundle',
+    created_on: null,
+    updated_on: null,
+    user_id: 1,
+    taxonomy: null,
+    variants: [
+      {
+        id: b.variantId,
+        sku: b.sku,
+        name: b.name,
+        status: variantStatus(b.active),
+        is_digital: false,
+        barcodes: [],
+        associated_bundles: [],
+        bundle_definition: b.components.map((c) => {
+          const part = core.st.products.get(c.sku)!;
+          return { product_id: part.productId, quantity: c.quantity, variant_id: part.variantId, variant_name: part.name, variant_sku: part.sku };
+        }),
+        inventory: { inventory_id: null, on_hand_qty: 0 },
+      },
+    ],
   };
 }
 
@@ -74,18 +126,37 @@ function onHandTotal(core: SimCore, p: SimProduct): number {
   return core.st.locations.reduce((n, l) => n + core.st.peek(p.inventoryId, l.id).onHand, 0);
 }
 
+/** ProductType: the type ids of create-product (1 = Regular, 2 = Bundle); names accepted too [inferred]. */
+function productTypeParam(v: string | null): 'Regular' | 'Bundle' | null | undefined {
+  if (v === null || v === '') return null;
+  const t = v.trim().toLowerCase();
+  if (t === '1' || t === 'regular') return 'Regular';
+  if (t === '2' || t === 'bundle') return 'Bundle';
+  return undefined;
+}
+
 export function getProducts(core: SimCore, c: Call): Res {
   const q = c.url.searchParams;
   const size = intParam(q.get('PageSize'), 50);
   if (!(size >= 1 && size <= 250)) return fieldErrors(400, { PageSize: ['PageSize must be between 1 and 250.'] });
+  const type = productTypeParam(q.get('ProductType'));
+  if (type === undefined) return problem(400, 'One or more validation errors occurred.', { ProductType: [`The value '${q.get('ProductType')}' is not valid for ProductType.`] });
   // "Looks for Products that match the provided Sku query": a partial, case-insensitive match.
   const sku = (q.get('SKU') ?? '').toLowerCase();
   const search = (q.get('Search') ?? '').toLowerCase();
-  const all = [...core.st.products.values()]
+  // VariantStatus: "Looks for Products with variants that contain provided status".
+  const status = (q.get('VariantStatus') ?? '').toLowerCase();
+  const entries: Array<{ sku: string; name: string; productId: number; active: boolean; type: 'Regular' | 'Bundle'; view: () => Record<string, unknown> }> = [
+    ...[...core.st.products.values()].map((p) => ({ ...p, type: 'Regular' as const, view: () => productView(core, p) })),
+    ...[...core.st.bundles.values()].map((b) => ({ ...b, type: 'Bundle' as const, view: () => bundleView(core, b) })),
+  ];
+  const all = entries
+    .filter((p) => !type || p.type === type)
     .filter((p) => !sku || p.sku.toLowerCase().indexOf(sku) >= 0)
     .filter((p) => !search || p.sku.toLowerCase().indexOf(search) >= 0 || p.name.toLowerCase().indexOf(search) >= 0)
+    .filter((p) => !status || variantStatus(p.active).toLowerCase() === status)
     .sort((a, b) => a.productId - b.productId)
-    .map((p) => productView(p, onHandTotal(core, p)));
+    .map((p) => p.view());
   return json(200, bodyPage(c, all, size));
 }
 
@@ -93,9 +164,11 @@ function inventoryFilter(core: SimCore, c: Call): SimProduct[] | Res {
   const q = c.url.searchParams;
   const search = (q.get('SearchBy') ?? '').toLowerCase();
   const ids = listParam(q.get('InventoryIds')).map(Number);
+  // IsActive (spec 2026-01 get-all-inventory-levels* query): true lists active items only, false
+  // inactive ones only, absent both. Bundles never appear: they have no inventory item.
   const active = boolParam(q.get('IsActive'));
-  if (active === false) return [];
   return [...core.st.products.values()]
+    .filter((p) => active === undefined || p.active === active)
     .filter((p) => !ids.length || ids.indexOf(p.inventoryId) >= 0)
     // SearchBy: inventory id exact, name or SKU partial (spec Inventory SearchBy description).
     .filter((p) => !search || String(p.inventoryId) === search || p.sku.toLowerCase().indexOf(search) >= 0 || p.name.toLowerCase().indexOf(search) >= 0)

@@ -18,7 +18,24 @@ export const ALL_SCOPES = [
 const baseSchema = z.object({
   provider: z.literal('shipbob'),
   locations: z.array(z.object({ id, name: z.string().min(1) })).default([]),
-  products: z.array(z.object({ sku: z.string().min(1), name: z.string().min(1) })).default([]),
+  products: z
+    .array(
+      z.object({
+        sku: z.string().min(1),
+        name: z.string().min(1),
+        /**
+         * false: the variant's status is "Inactive" and its inventory item is inactive (spec 2026-01
+         * Products.VariantViewModelBase.status "Active"/"Inactive"; Inventory.VariantResponse.is_active).
+         */
+        active: z.boolean().default(true),
+        /**
+         * A bundle product (type "Bundle", spec Products.VariantViewModelBase.bundle_definition): it has
+         * no stock of its own; an order for it ships its components (developer.shipbob.com/guides/inventory).
+         */
+        bundle: z.array(z.object({ sku: z.string().min(1), quantity: z.number().int().min(1) })).min(1).optional(),
+      }),
+    )
+    .default([]),
   inventory: z
     .array(z.object({ sku: z.string().min(1), location: id, onHand: qty, committed: qty.default(0), awaiting: qty.default(0), internalTransfer: qty.default(0) }))
     .default([]),
@@ -69,6 +86,8 @@ const baseSchema = z.object({
 });
 
 export type ThreePlSection = z.output<typeof baseSchema>;
+/** The section as a scenario file writes it (optional fields may be left out). */
+export type ThreePlSectionInput = z.input<typeof baseSchema>;
 
 export const threePlSectionSchema: z.ZodType<ThreePlSection> = baseSchema.superRefine((s, ctx) => {
   const skus = new Set(s.products.map((p) => p.sku));
@@ -79,24 +98,39 @@ export const threePlSectionSchema: z.ZodType<ThreePlSection> = baseSchema.superR
   const checkLoc = (loc: number, path: Array<string | number>) => {
     if (!locs.has(loc)) ctx.addIssue({ code: 'custom', path, message: `location ${loc} is not in threePl.locations` });
   };
+  const bundles = new Set(s.products.filter((p) => p.bundle).map((p) => p.sku));
+  // Bundles have no inventory item, so nothing can be stocked, received or returned as one.
+  const checkStocked = (sku: string, path: Array<string | number>) => {
+    checkSku(sku, path);
+    if (bundles.has(sku)) ctx.addIssue({ code: 'custom', path, message: `SKU "${sku}" is a bundle: it holds no stock of its own (give its components instead)` });
+  };
   const seen = new Set<string>();
   s.products.forEach((p, i) => {
     if (seen.has(p.sku)) ctx.addIssue({ code: 'custom', path: ['products', i, 'sku'], message: `SKU "${p.sku}" is listed twice` });
     seen.add(p.sku);
+    const parts = new Set<string>();
+    p.bundle?.forEach((c, j) => {
+      const path = ['products', i, 'bundle', j, 'sku'];
+      if (parts.has(c.sku)) ctx.addIssue({ code: 'custom', path, message: `component "${c.sku}" is listed twice` });
+      parts.add(c.sku);
+      if (c.sku === p.sku) ctx.addIssue({ code: 'custom', path, message: 'a bundle cannot contain itself' });
+      else checkStocked(c.sku, path);
+    });
   });
   s.inventory.forEach((row, i) => {
-    checkSku(row.sku, ['inventory', i, 'sku']);
+    checkStocked(row.sku, ['inventory', i, 'sku']);
     checkLoc(row.location, ['inventory', i, 'location']);
   });
   s.receivingOrders.forEach((w, i) => {
     checkLoc(w.location, ['receivingOrders', i, 'location']);
-    w.boxes.forEach((b, j) => b.items.forEach((it, k) => checkSku(it.sku, ['receivingOrders', i, 'boxes', j, 'items', k, 'sku'])));
+    w.boxes.forEach((b, j) => b.items.forEach((it, k) => checkStocked(it.sku, ['receivingOrders', i, 'boxes', j, 'items', k, 'sku'])));
   });
   s.returns.forEach((r, i) => {
     checkLoc(r.location, ['returns', i, 'location']);
-    r.items.forEach((it, k) => checkSku(it.sku, ['returns', i, 'items', k, 'sku']));
+    r.items.forEach((it, k) => checkStocked(it.sku, ['returns', i, 'items', k, 'sku']));
   });
-  s.holdSkus.forEach((sku, i) => checkSku(sku, ['holdSkus', i]));
+  // Shipments hold inventory items, so a hold is named by a component SKU, never a bundle's.
+  s.holdSkus.forEach((sku, i) => checkStocked(sku, ['holdSkus', i]));
   const refs = new Set<string>();
   s.orders.forEach((o, i) => {
     if (refs.has(o.reference)) ctx.addIssue({ code: 'custom', path: ['orders', i, 'reference'], message: `reference "${o.reference}" is listed twice` });

@@ -21,8 +21,12 @@ import { Warehouse } from './warehouse';
 
 export const PRODUCTION_ORIGIN = 'https://api.shipbob.com';
 export const SANDBOX_ORIGIN = 'https://sandbox-api.shipbob.com';
-/** Dated versions the simulator serves (developer.shipbob.com/versioning: each lives 12 months). */
-export const SUPPORTED_VERSIONS = ['2025-07', '2026-01'];
+/**
+ * Dated versions the simulator serves (developer.shipbob.com/versioning: "Latest Version: 2026-07",
+ * a new one every January and July). What differs by version in the operations modelled here is
+ * listed in docs/shipbob-simulator.md ("Versions"); today only create-warehouse-receiving-order.
+ */
+export const SUPPORTED_VERSIONS = ['2025-07', '2026-01', '2026-07'];
 /** UrlFetchApp's own timeout is not documented; about a minute is what callers observe [assumption]. */
 export const TIMEOUT_MS = 60_000;
 
@@ -292,6 +296,15 @@ export class ShipBobSimulator {
         }
         break;
       }
+      case 'setActive': {
+        // The dashboard's activate/deactivate of a product or bundle (variant status Active/Inactive).
+        const sku = typeof a.sku === 'string' ? a.sku : '';
+        const p = this.state.products.get(sku) ?? this.state.bundles.get(sku);
+        if (!p) throw new Error(`ShipBob simulator setActive: unknown SKU ${String(a.sku)}`);
+        if (typeof a.active !== 'boolean') throw new Error('ShipBob simulator setActive: active must be true or false');
+        p.active = a.active;
+        break;
+      }
       case 'receive': {
         const ref = typeof a.reference === 'string' ? a.reference : undefined;
         const tn = typeof a.trackingNumber === 'string' ? a.trackingNumber : undefined;
@@ -308,7 +321,7 @@ export class ShipBobSimulator {
         break;
       }
       default:
-        throw new Error(`ShipBob simulator: unknown world action "${a.action}" (ship, setStock, receive, hold, exception, release, deliver)`);
+        throw new Error(`ShipBob simulator: unknown world action "${a.action}" (ship, setStock, setActive, receive, hold, exception, release, deliver)`);
     }
     // Stock that just arrived may let waiting orders commit and ship.
     this.wh.advance(now);
@@ -351,6 +364,10 @@ export class ShipBobSimulator {
             return { sku: p.sku, location: l.id, onHand: c.onHand, committed: c.committed, fulfillable: st.fulfillable(c), awaiting: c.awaiting };
           }),
       ),
+      products: [
+        ...[...st.products.values()].map((p) => ({ sku: p.sku, active: p.active })),
+        ...[...st.bundles.values()].map((b) => ({ sku: b.sku, active: b.active, bundle: b.components.map((c) => ({ ...c })) })),
+      ],
       charges: st.transactions.map((t) => ({ id: t.transactionId, amount: t.amount, currency: t.currency, fee: t.fee, referenceType: t.referenceType, referenceId: t.referenceId, chargeDate: isoOrNull(t.chargeDate), invoiceId: t.invoiceId })),
       invoices: st.invoices.map((i) => ({ ...i })),
       requests: this.counters.requests,

@@ -10,6 +10,23 @@ export interface SimProduct {
   inventoryId: number;
   sku: string;
   name: string;
+  /** Variant status "Active"/"Inactive" and the inventory item's is_active move together [inferred]. */
+  active: boolean;
+}
+
+/**
+ * A bundle: a product whose one variant resolves to several inventory items (spec 2026-01
+ * Products.VariantViewModelBase.bundle_definition; developer.shipbob.com/concepts "Bundle"). It has
+ * no inventory item, so no stock: "inventory quantities in ShipBob are tracked at the component
+ * level, not at the bundle SKU level" (developer.shipbob.com/guides/inventory).
+ */
+export interface SimBundle {
+  productId: number;
+  variantId: number;
+  sku: string;
+  name: string;
+  active: boolean;
+  components: Array<{ sku: string; quantity: number }>;
 }
 
 export interface StockCell {
@@ -73,7 +90,8 @@ export interface SimOrder {
   purchaseDate: string | null;
   shippingMethod: string;
   recipient: Record<string, unknown>;
-  products: Array<{ sku: string; name: string; quantity: number; unitPrice: number | null; productId: number; inventoryId: number }>;
+  /** As ordered: a bundle line stays one line here (inventoryId null); its shipment holds the components. */
+  products: Array<{ sku: string; name: string; quantity: number; unitPrice: number | null; productId: number; inventoryId: number | null }>;
   tags: Array<{ name: string; value: string }>;
   shippingTerms: Record<string, unknown> | null;
   retailerProgramData: Record<string, unknown> | null;
@@ -144,6 +162,8 @@ export interface SimInvoice {
 export class ShipBobState {
   readonly locations: Array<{ id: number; name: string }>;
   readonly products = new Map<string, SimProduct>();
+  /** Bundle products by SKU; kept apart because they have no inventory item. */
+  readonly bundles = new Map<string, SimBundle>();
   /** Key `${inventoryId}:${locationId}`. */
   readonly stock = new Map<string, StockCell>();
   readonly orders: SimOrder[] = [];
@@ -155,7 +175,11 @@ export class ShipBobState {
 
   constructor(readonly seed: ThreePlSection) {
     this.locations = seed.locations.map((l) => ({ ...l }));
-    for (const p of seed.products) this.addProduct(p.sku, p.name);
+    for (const p of seed.products) if (!p.bundle) this.addProduct(p.sku, p.name, p.active);
+    for (const p of seed.products) {
+      if (!p.bundle) continue;
+      this.bundles.set(p.sku, { productId: this.next('product'), variantId: this.next('variant'), sku: p.sku, name: p.name, active: p.active, components: p.bundle.map((c) => ({ ...c })) });
+    }
     for (const row of seed.inventory) {
       const cell = this.cell(this.products.get(row.sku)!.inventoryId, row.location);
       Object.assign(cell, { onHand: row.onHand, committed: row.committed, awaiting: row.awaiting, internalTransfer: row.internalTransfer });
@@ -166,8 +190,8 @@ export class ShipBobState {
     return ++this.ids[kind];
   }
 
-  addProduct(sku: string, name: string): SimProduct {
-    const p: SimProduct = { productId: this.next('product'), variantId: this.next('variant'), inventoryId: this.next('inventory'), sku, name };
+  addProduct(sku: string, name: string, active = true): SimProduct {
+    const p: SimProduct = { productId: this.next('product'), variantId: this.next('variant'), inventoryId: this.next('inventory'), sku, name, active };
     this.products.set(sku, p);
     return p;
   }

@@ -72,7 +72,7 @@ export class SpreadsheetModel implements DocCtx {
   }
 
   addSheet(name: string, index?: number, rows = NEW_ROWS, cols = NEW_COLS): SheetData {
-    if (this.sheetByName(name)) throw new SheetError(MSG.sheetExists(name));
+    if (this.nameClash(name)) throw new SheetError(MSG.sheetExists(name));
     this.checkGrowth(rows * cols);
     const sh = new SheetData(name, this.nextSheetId === 0 ? 0 : 100_000_000 + this.nextSheetId * 7_919);
     this.nextSheetId++;
@@ -91,8 +91,25 @@ export class SpreadsheetModel implements DocCtx {
     if (this.activeSheetId === sh.id) this.activeSheetId = (this.sheets[0] as SheetData).id;
   }
 
+  /**
+   * getSheetByName's match: the exact name. Google documents only "Returns a sheet with the given
+   * name" (https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#getSheetByName(String));
+   * independent Apps Script projects report it case-sensitive (a differently cased name gives null,
+   * so scripts add their own case-insensitive fallback). One report claims the opposite; unconfirmed.
+   */
   sheetByName(name: string): SheetData | undefined {
     return this.sheets.find((s) => s.name === name);
+  }
+
+  /**
+   * The tab a new or renamed tab called `name` would clash with. Sheets refuses a name that differs
+   * from another tab's only in case, in the UI and through the API ("trying to create 2 sheets with
+   * the same name but different cases fails", github.com/socialpoint-labs/sheetfu/pull/26), with
+   * the duplicate-name error (MSG.sheetExists).
+   */
+  nameClash(name: string, except?: SheetData): SheetData | undefined {
+    const folded = name.toLowerCase();
+    return this.sheets.find((s) => s !== except && s.name.toLowerCase() === folded);
   }
 
   activeSheet(): SheetData {

@@ -64,8 +64,8 @@ export class SheetApi {
   getSheetName(): string { return this._sh.name; }
   setName(name: string): this {
     const n = String(name);
-    const other = this._ctx.model.sheetByName(n);
-    if (other && other !== this._sh) throw new SheetError(MSG.sheetExists(n));
+    // Only another tab clashes: "Sku map" may be renamed "SKU Map".
+    if (this._ctx.model.nameClash(n, this._sh)) throw new SheetError(MSG.sheetExists(n));
     this._sh.name = n;
     return this;
   }

@@ -14,7 +14,7 @@ import { checkTimeZone } from './tz';
 
 /** Google's default names for new tabs: the first unused "SheetN". */
 function nextSheetName(ctx: Ctx): string {
-  for (let n = ctx.model.sheets.length + 1; ; n++) if (!ctx.model.sheetByName(`Sheet${n}`)) return `Sheet${n}`;
+  for (let n = ctx.model.sheets.length + 1; ; n++) if (!ctx.model.nameClash(`Sheet${n}`)) return `Sheet${n}`;
 }
 
 export class SpreadsheetApi {
