@@ -51,6 +51,8 @@ export interface SizeReport {
   /** Runs until one had nothing left to push after its read-back; null when MAX_RUNS were not enough. */
   runsToSettle: number | null;
   realMs: number;
+  /** The add-on's own measure of one stock-sync run (quota.triggerRuntime avgMs), ms; null if absent. */
+  measuredRunMs: number | null;
 }
 
 function hostCounts(fetches: Record<string, number>) {
@@ -156,5 +158,7 @@ export function runSize(world: BenchWorld, log: (line: string) => void = () => {
     // Settled: a full compute run that found nothing to push, after Amazon's quantities were read back.
     if (rec.outcome === 'ok' && summary?.outcome === 'ok' && changes === 0 && readBack) runsToSettle = i;
   }
-  return { n: world.counts.skus, world: world.counts, setupSheetCalls, runs, runsToSettle, realMs: Date.now() - started };
+  const record = run.gas.properties.document.data.get('quota.triggerRuntime');
+  const measuredRunMs = record ? ((JSON.parse(record) as { avgMs?: Record<string, number> }).avgMs?.['inventory'] ?? null) : null;
+  return { n: world.counts.skus, world: world.counts, setupSheetCalls, runs, runsToSettle, realMs: Date.now() - started, measuredRunMs };
 }

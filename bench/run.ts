@@ -1,12 +1,16 @@
 // `npm run bench`: the stock sync at 100, 1,000 and 10,000 mapped SKUs — spreadsheet calls per
 // run, Amazon and ShipBob calls next to the minimum the page sizes allow, virtual seconds next to
-// the rate-limit floor, and Node CPU of the pure computation. Prints tables and writes
+// the rate-limit floor, Node CPU of the pure computation, the daily trigger runtime a schedule
+// would use, and approve mode (the plan shown, approved and pushed). Prints tables and writes
 // bench/results.json. `npm run bench -- --sizes 100,20000` runs other sizes.
 
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { approveRows, runApprove } from './approve';
+import type { ApproveReport } from './approve';
 import { runSize } from './e2e';
+import { triggerDay, triggerDayRows } from './trigger-day';
 import { measurePureCpu } from './pure-cpu';
 import { markdownTable, runRows, summaryRows, textTable } from './table';
 import type { SizeResult } from './table';
@@ -25,6 +29,7 @@ function sizesFrom(argv: string[]): number[] {
 function main(argv: string[]): void {
   const sizes = sizesFrom(argv);
   const results: SizeResult[] = [];
+  const approvals: ApproveReport[] = [];
   for (const n of sizes) {
     console.error(`N=${n}: generating the world and running the stock sync…`);
     const world = generateWorld(n);
@@ -33,18 +38,26 @@ function main(argv: string[]): void {
     const report = runSize(world, (line) => console.error(line));
     results.push({ ...report, pureCpu });
     console.error(`  N=${n}: ${report.runs.length} runs in ${(report.realMs / 1000).toFixed(1)} s real time; pure computation ${pureCpu.medianMs.toFixed(1)} ms CPU (median of ${pureCpu.samplesMs.length})`);
+    approvals.push(runApprove(world, (line) => console.error(line)));
   }
 
   const summary = summaryRows(results);
   const perRun = runRows(results);
+  const days = results.map(triggerDay);
+  const triggerTable = triggerDayRows(days);
+  const approveTable = approveRows(approvals);
   console.log(`\nStock sync benchmark (${new Date().toISOString()}, Node ${process.version})\n`);
   console.log(textTable(summary));
   console.log('\nPer run:\n');
   console.log(textTable(perRun));
+  console.log('\nDaily trigger runtime of a schedule (✗ over the consumer 90 minutes, ! over 80% of it):\n');
+  console.log(textTable(triggerTable));
+  console.log('\nApprove mode:\n');
+  console.log(textTable(approveTable));
 
   const dir = path.dirname(fileURLToPath(import.meta.url));
   const out = path.join(dir, 'results.json');
-  writeFileSync(out, `${JSON.stringify({ generatedAt: new Date().toISOString(), node: process.version, sizes: results, markdown: { summary: markdownTable(summary), perRun: markdownTable(perRun) } }, null, 2)}\n`);
+  writeFileSync(out, `${JSON.stringify({ generatedAt: new Date().toISOString(), node: process.version, sizes: results, triggerDay: days, approve: approvals, markdown: { summary: markdownTable(summary), perRun: markdownTable(perRun), triggerDay: markdownTable(triggerTable), approve: markdownTable(approveTable) } }, null, 2)}\n`);
   console.log(`\nWrote ${path.relative(process.cwd(), out)}`);
 }
 

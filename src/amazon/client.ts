@@ -26,7 +26,7 @@ import type { Feed, FeedDocument, ProcessingReport } from './schemas/feeds';
 import type { Report, ReportDocument } from './schemas/reports';
 import type { InboundPlan, InboundPlanSummary, InboundShipment, V0Shipment, V0ShipmentItem } from './schemas/inbound';
 
-export interface SpApiClientDeps {
+interface SpApiClientDeps {
   http: HttpPort;
   cache: CachePort;
   store: KeyValueStore;
@@ -46,7 +46,7 @@ export interface SpApiClientDeps {
  * The token-paged operations, for `paginate(amazon.pages.searchOrders, query, (page) => ...)`: each
  * knows how its token travels, so callers never hand-write a nextToken loop.
  */
-export interface SpApiPages {
+interface SpApiPages {
   readonly searchOrders: PagedOp<orders.SearchOrdersParams, SearchOrdersResponse>;
   readonly getInventorySummaries: PagedOp<inventory.InventorySummariesParams, inventory.InventoryPage>;
   readonly searchListingsItems: PagedOp<listings.SearchListingsParams, SearchListingsItemsResponse>;
@@ -81,6 +81,8 @@ export interface SpApiClient {
   uploadFeedDocument(url: string, content: string, contentType: string): void;
   createFeed(feedType: string, inputFeedDocumentId: string): string;
   getFeed(feedId: string): Feed;
+  /** false when Amazon has already started it (only IN_QUEUE feeds can be cancelled). */
+  cancelFeed(feedId: string): boolean;
   getFeeds(q: Parameters<typeof feeds.getFeeds>[1]): { feeds: Feed[]; nextToken: string | undefined };
   getFeedDocument(feedDocumentId: string): FeedDocument;
   getProcessingReport(resultFeedDocumentId: string): ProcessingReport;
@@ -142,6 +144,7 @@ export function createSpApiClient(deps: SpApiClientDeps): SpApiClient {
     uploadFeedDocument: (url, content, ct) => feeds.uploadFeedDocumentTo(ctx, url, content, ct),
     createFeed: (type, docId) => feeds.createFeed(ctx, type, docId),
     getFeed: (id) => feeds.getFeed(ctx, id),
+    cancelFeed: (id) => feeds.cancelFeed(ctx, id),
     getFeeds: (q) => feeds.getFeeds(ctx, q),
     getFeedDocument: (id) => feeds.getFeedDocument(ctx, id),
     getProcessingReport: (id) => feeds.getProcessingReport(ctx, id),
@@ -166,10 +169,5 @@ export type { SearchListingsParams } from './listings';
 export type { GetReportsFilters, ReportsPage } from './reports';
 export type { GetFeedsFilters, FeedsPage } from './feeds';
 export { parseMerchantListings, type MerchantListingRow } from './reports';
-export { parseTabDelimited } from './tsv';
-export { fbmQuantity, listingChannels, FBM_CHANNEL } from './listings';
-export { buildQuantityFeed, FEED_DONE_STATES, JSON_FEED_CONTENT_TYPE } from './feeds';
-export { REPORT_DONE_STATES } from './reports';
-export { SpApiAuthError, SpApiError, SpApiSchemaError, SpApiTransportError } from './errors';
-export { DeadlineExceeded } from '../ports/clock';
-export { MARKETPLACES, resolveMarketplace, type Region } from './hosts';
+export { listingChannels, FBM_CHANNEL } from './listings';
+export type { Region } from './hosts';

@@ -7,8 +7,10 @@ import { downloadDocument, uploadDocument } from './documents';
 import { SpApiSchemaError } from './errors';
 import type { PagedOp } from './paginate';
 import { seg } from './query';
+import { SpApiError } from './errors';
 import { JSON_LISTINGS_FEED_LIMIT } from './rate-limits';
 import { quantityPatch } from './listings';
+import { convertsFbaOffer, type ListingChannelSet } from '../core/inventory/fba-guard';
 import {
   createFeedDocumentResponseSchema,
   createFeedResponseSchema,
@@ -22,19 +24,26 @@ import {
 } from './schemas/feeds';
 
 export const JSON_FEED_CONTENT_TYPE = 'application/json; charset=UTF-8';
-export const FEED_DONE_STATES = ['DONE', 'FATAL', 'CANCELLED'];
 /** Amazon's cap on messages in one JSON_LISTINGS_FEED (listings-feed-schema-v2.json messages.maxItems). */
-export const MAX_FEED_MESSAGES = 25000;
+const MAX_FEED_MESSAGES = 25000;
 
 export interface QuantityUpdate {
   sku: string;
   quantity: number;
   productType?: string;
+  /** The channels Amazon reports on the SKU's listing; the stock sync always says (fba-guard.ts). */
+  channels?: ListingChannelSet;
 }
 
-/** The feed document: one PATCH message per SKU, messageId = position + 1. */
+/**
+ * The feed document: one PATCH message per SKU, messageId = position + 1. An update for a SKU
+ * whose channels say FBA only is refused outright: Amazon would convert that offer to
+ * merchant-fulfilled (core/inventory/fba-guard.ts), and the caller should have held it back.
+ */
 export function buildQuantityFeed(sellerId: string, updates: QuantityUpdate[]): { header: object; messages: object[] } {
   if (updates.length === 0 || updates.length > MAX_FEED_MESSAGES) throw new Error(`A listings feed takes 1..${MAX_FEED_MESSAGES} messages, got ${updates.length}`);
+  const fbaOnly = updates.filter((u) => convertsFbaOffer(u.channels)).map((u) => u.sku);
+  if (fbaOnly.length) throw new Error(`Refused to build a feed with a merchant (DEFAULT) quantity for FBA-only Seller SKU(s) ${fbaOnly.join(', ')}: Amazon would convert those offers to merchant-fulfilled.`);
   return {
     header: { sellerId, version: '2.0', issueLocale: 'en_GB' },
     messages: updates.map((u, i) => ({
@@ -77,6 +86,21 @@ export function getFeed(ctx: ApiContext, feedId: string): Feed {
     path: `/feeds/2021-06-30/feeds/${seg(feedId)}`,
     schema: feedSchema,
   }).data;
+}
+
+/**
+ * Cancels a feed Amazon has not started (feeds_2021-06-30 cancelFeed: "Only feeds with
+ * processingStatus=IN_QUEUE can be cancelled"; any other status answers 400). Returns false for
+ * that refusal, so the caller keeps following the feed instead.
+ */
+export function cancelFeed(ctx: ApiContext, feedId: string): boolean {
+  try {
+    ctx.requester.call<undefined>({ operation: 'cancelFeed', method: 'delete', path: `/feeds/2021-06-30/feeds/${seg(feedId)}`, retryTimeouts: false });
+    return true;
+  } catch (e) {
+    if (e instanceof SpApiError && e.status === 400) return false;
+    throw e;
+  }
 }
 
 export interface GetFeedsFilters {

@@ -1,34 +1,18 @@
-// Where SP-API lives: the marketplace table, the regional hosts (production and static sandbox) and
-// the Login with Amazon token endpoint. Sources: https://developer-docs.amazon.com/sp-api/docs/marketplace-ids ,
+// Where SP-API lives: the marketplace (table in core/marketplaces), the regional hosts (production and
+// static sandbox) and the Login with Amazon token endpoint. Sources: https://developer-docs.amazon.com/sp-api/docs/marketplace-ids ,
 // https://developer-docs.amazon.com/sp-api/docs/sp-api-endpoints (reference: shared/reference/sp-api.md §1.3-1.4).
 
-export type Region = 'NA' | 'EU' | 'FE';
+import { MARKETPLACES, findMarketplace, marketplaceHelp, type Marketplace, type Region } from '../core/marketplaces';
 
-export interface Marketplace {
-  code: string;
-  id: string;
-  region: Region;
-}
+export { MARKETPLACES, type Marketplace, type Region };
 
-const TABLE: Array<[string, string, Region]> = [
-  ['US', 'ATVPDKIKX0DER', 'NA'], ['CA', 'A2EUQ1WTGCTBG2', 'NA'], ['MX', 'A1AM78C64UM0Y8', 'NA'],
-  ['BR', 'A2Q3Y263D00KWC', 'NA'],
-  ['IE', 'A28R8C7NBKEWEA', 'EU'], ['ES', 'A1RKKUPIHCS9HS', 'EU'], ['UK', 'A1F83G8C2ARO7P', 'EU'],
-  ['FR', 'A13V1IB3VIYZZH', 'EU'], ['BE', 'AMEN7PMS3EDWL', 'EU'], ['NL', 'A1805IZSGTT6HS', 'EU'],
-  ['DE', 'A1PA6795UKMFR9', 'EU'], ['IT', 'APJ6JRA9NG5V4', 'EU'], ['SE', 'A2NODRKZP88ZB9', 'EU'],
-  ['ZA', 'AE08WJ6YKNBMC', 'EU'], ['PL', 'A1C3SOZRARQ6R3', 'EU'], ['SA', 'A17E79C6D8DWNP', 'EU'],
-  ['EG', 'ARBP9OOSHTCHU', 'EU'], ['TR', 'A33AVAJ2PDY3EV', 'EU'], ['AE', 'A2VIGQ35RCS4UG', 'EU'],
-  ['IN', 'A21TJRUUN4KGV', 'EU'],
-  ['SG', 'A19VAU5U5O7RUS', 'FE'], ['AU', 'A39IBJ37TRP1C6', 'FE'], ['JP', 'A1VC38T7YXB528', 'FE'],
-];
-
-export const MARKETPLACES: ReadonlyArray<Marketplace> = TABLE.map(([code, id, region]) => ({ code, id, region }));
-
-/** Accepts a country code ("UK"; older docs say "GB") or a marketplace ID. */
-export function resolveMarketplace(codeOrId: string): Marketplace {
-  const key = codeOrId.trim().toUpperCase() === 'GB' ? 'UK' : codeOrId.trim();
-  const found = MARKETPLACES.find((m) => m.code === key.toUpperCase() || m.id === key);
-  if (!found) throw new Error(`Unknown Amazon marketplace "${codeOrId}" (use a code such as UK, DE, US)`);
+/**
+ * The marketplace for a code, ID, country or Amazon domain as people type it ("UK", "gb",
+ * "Germany", "Amazon.co.uk", "A1PA6795UKMFR9"); throws with the accepted forms when there is none.
+ */
+export function resolveMarketplace(typed: string): Marketplace {
+  const found = findMarketplace(typed);
+  if (!found) throw new Error(`Unknown Amazon marketplace "${typed}": ${marketplaceHelp()}.`);
   return found;
 }
 

@@ -65,9 +65,12 @@ export function fbmQuantity(item: ListingsItem): number | null {
   return fa ? fa.quantity ?? 0 : null;
 }
 
+/** searchListingsItems' sort keys (listingsItems_2021-08-01.json: sortBy, default lastUpdatedDate DESC). */
+export type ListingsSortBy = 'sku' | 'createdDate' | 'lastUpdatedDate';
+
 export function searchListingsItems(
   ctx: ApiContext,
-  q: { pageSize?: number; pageToken?: string; includedData?: string[] } = {},
+  q: { pageSize?: number; pageToken?: string; includedData?: string[]; sortBy?: ListingsSortBy; sortOrder?: 'ASC' | 'DESC' } = {},
 ): SearchListingsItemsResponse {
   return ctx.requester.call({
     operation: 'searchListingsItems',
@@ -77,6 +80,8 @@ export function searchListingsItems(
       marketplaceIds: [ctx.marketplaceId],
       includedData: q.includedData ?? ['summaries', 'fulfillmentAvailability'],
       pageSize: q.pageSize ?? 20,
+      sortBy: q.sortBy,
+      sortOrder: q.sortOrder,
       pageToken: q.pageToken,
     },
     schema: searchListingsItemsResponseSchema,
@@ -87,7 +92,22 @@ export function searchListingsItems(
 export interface SearchListingsParams {
   pageSize?: number;
   includedData?: string[];
+  sortBy?: ListingsSortBy;
+  sortOrder?: 'ASC' | 'DESC';
 }
+
+/**
+ * "The maximum number of items (SKUs) that can be returned and paged through is 1000", while
+ * numberOfResults counts every match (listingsItems_2021-08-01.json, ItemSearchResults.numberOfResults).
+ */
+export const SEARCH_PAGING_CAP = 1000;
+
+/**
+ * The walk that keeps a live search's pages from shifting: by SKU, ascending. The default order,
+ * lastUpdatedDate DESC, moves a listing to the front whenever it changes (an order, our own push),
+ * so the pages after it repeat one listing and skip another.
+ */
+export const STABLE_SEARCH: SearchListingsParams = { pageSize: 20, sortBy: 'sku', sortOrder: 'ASC' };
 
 /** searchListingsItems as a paged operation: the token goes back as pageToken, with the same query. */
 export function searchListingsItemsPages(ctx: ApiContext): PagedOp<SearchListingsParams, SearchListingsItemsResponse> {
@@ -114,11 +134,15 @@ export function listingChannels(item: ListingsItem): ListingChannels {
   };
 }
 
-/** Every listing with its channels and quantities, page by page (20 a page, the maximum). */
+/**
+ * Every listing with its channels and quantities, page by page (20 a page, the maximum), in SKU
+ * order; a SKU a shifting page repeats is kept once. Beyond the first 1,000 Amazon pages nothing:
+ * callers with larger catalogues read the merchant listings report.
+ */
 export function listAllListings(ctx: ApiContext): ListingChannels[] {
-  const out: ListingChannels[] = [];
-  paginate(searchListingsItemsPages(ctx), { pageSize: 20 }, (page) => {
-    out.push(...page.items.map(listingChannels));
+  const bySku = new Map<string, ListingChannels>();
+  paginate(searchListingsItemsPages(ctx), STABLE_SEARCH, (page) => {
+    for (const item of page.items) bySku.set(item.sku, listingChannels(item));
   });
-  return out;
+  return [...bySku.values()];
 }

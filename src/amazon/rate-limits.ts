@@ -22,6 +22,7 @@ export const RATE_LIMITS: Record<string, RateLimit> = {
   createFeedDocument: { rate: 0.5, burst: 15 },
   createFeed: { rate: 0.0083, burst: 15 },
   getFeed: { rate: 2, burst: 15 },
+  cancelFeed: { rate: 2, burst: 15 },
   getFeeds: { rate: 0.0222, burst: 10 },
   getFeedDocument: { rate: 0.0222, burst: 10 },
   // Reports 2021-06-30

@@ -7,7 +7,6 @@ import { downloadDocument } from './documents';
 import { SpApiError } from './errors';
 import type { PagedOp } from './paginate';
 import { seg } from './query';
-import { parseTabDelimited } from './tsv';
 import {
   createReportResponseSchema,
   getReportsResponseSchema,
@@ -16,8 +15,6 @@ import {
   type Report,
   type ReportDocument,
 } from './schemas/reports';
-
-export const REPORT_DONE_STATES = ['DONE', 'CANCELLED', 'FATAL'];
 
 export type GetReportsQuery =
   | { reportTypes: string[]; createdSince?: string; createdUntil?: string; processingStatuses?: string[]; pageSize?: number }
@@ -102,28 +99,4 @@ export function downloadReport(ctx: ApiContext, reportDocumentId: string): strin
   }
 }
 
-export interface MerchantListingRow {
-  sku: string;
-  asin: string | undefined;
-  /** null for FBA rows, whose quantity Amazon leaves empty. */
-  quantity: number | null;
-  /** DEFAULT = merchant-fulfilled, AMAZON_EU / AMAZON_NA... = FBA. */
-  fulfillmentChannel: string;
-  status: string | undefined;
-}
-
-/** GET_MERCHANT_LISTINGS_ALL_DATA rows (columns seller-sku, quantity, fulfillment-channel, asin1, status). */
-export function parseMerchantListings(text: string): MerchantListingRow[] {
-  return parseTabDelimited(text)
-    .filter((r) => r['seller-sku'])
-    .map((r) => {
-      const q = r['quantity'] ?? '';
-      return {
-        sku: r['seller-sku']!,
-        asin: r['asin1'] || undefined,
-        quantity: q === '' || !/^\d+$/.test(q) ? null : Number(q),
-        fulfillmentChannel: r['fulfillment-channel'] || 'DEFAULT',
-        status: r['status'] || undefined,
-      };
-    });
-}
+export { MerchantListingsFormatError, parseMerchantListings, type MerchantListingRow } from './merchant-listings';

@@ -14,7 +14,7 @@ import { encodeQuery, type QueryValue } from './query';
 import { RATE_LIMITS, SANDBOX_LIMIT, type RateLimit } from './rate-limits';
 import type { Timing } from './timing';
 
-export interface CallSpec<T> {
+interface CallSpec<T> {
   /** Amazon's operationId; names the token bucket and appears in errors and logs. */
   operation: string;
   method: HttpMethod;
@@ -30,7 +30,7 @@ export interface CallSpec<T> {
   retryTimeouts?: boolean;
 }
 
-export interface CallResult<T> {
+interface CallResult<T> {
   data: T;
   status: number;
   requestId: string | undefined;

@@ -1,7 +1,7 @@
 // Reading raw cell values that people typed (numbers, percentages, tick boxes, text) into typed
 // values, with a plain-words problem instead of a guess when the cell holds something else.
 
-export type CellResult<T> = { ok: true; value: T } | { ok: false; problem: string };
+type CellResult<T> = { ok: true; value: T } | { ok: false; problem: string };
 
 /** Text of a cell as people see it, trimmed; '' for empty. */
 export function cellText(v: unknown): string {

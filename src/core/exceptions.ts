@@ -5,10 +5,12 @@
 import { cellText, cellTime } from './cells';
 import { TABS, headersOf } from './tabs';
 
-export const EXCEPTION_TYPES = [
+const EXCEPTION_TYPES = [
   'UNMAPPED_SKU',
   'MAPPING_INVALID',
   'DUAL_CHANNEL_SKU',
+  'FBA_CONVERSION_REFUSED',
+  'OFFER_UNMANAGED',
   'ORDER_ORPHANED',
   'ORDER_HELD',
   'ORDER_STUCK',
@@ -30,9 +32,9 @@ export const EXCEPTION_TYPES = [
 ] as const;
 
 /** PRODUCT.md lists `FBA_SHIPMENT_*`: a family of types named by their suffix. */
-export type ExceptionType = (typeof EXCEPTION_TYPES)[number] | `FBA_SHIPMENT_${string}`;
-export type Severity = 'High' | 'Medium' | 'Low';
-export type ExceptionStatus = 'Open' | 'Acknowledged' | 'Resolved';
+type ExceptionType = (typeof EXCEPTION_TYPES)[number] | `FBA_SHIPMENT_${string}`;
+type Severity = 'High' | 'Medium' | 'Low';
+type ExceptionStatus = 'Open' | 'Acknowledged' | 'Resolved';
 
 /** Exceptions column key → header (TABS.exceptions). */
 const X = headersOf(TABS.exceptions);
@@ -43,9 +45,17 @@ const X = headersOf(TABS.exceptions);
  * Low: worth a look when time allows.
  */
 const SEVERITY: Record<(typeof EXCEPTION_TYPES)[number], Severity> = {
+  // The next three leave an offer unmanaged but do not by themselves say Amazon shows too much:
+  // when it does, OFFER_UNMANAGED (rows the add-on knows) or ORDER_HELD (orders with unmapped
+  // lines) is raised as High beside them.
   UNMAPPED_SKU: 'Medium',
   MAPPING_INVALID: 'Medium',
   DUAL_CHANNEL_SKU: 'Medium',
+  // A merchant quantity the add-on held back because it would have turned an FBA offer into a
+  // merchant-fulfilled one: oversold and stranded stock were one write away.
+  FBA_CONVERSION_REFUSED: 'High',
+  // Amazon shows more than the 3PL can pick and nobody lowers it: an oversell waiting to happen.
+  OFFER_UNMANAGED: 'High',
   ORDER_ORPHANED: 'High',
   ORDER_HELD: 'High',
   ORDER_STUCK: 'High',
@@ -53,7 +63,9 @@ const SEVERITY: Record<(typeof EXCEPTION_TYPES)[number], Severity> = {
   STOCK_SYNC_TIMEOUT: 'High',
   STOCK_PUSH_REJECTED: 'High',
   STOCK_PUSH_NOT_APPLIED: 'High',
-  INVENTORY_DRIFT: 'Low',
+  // Was Low. Read-back raises drift only when Amazon shows more than the add-on pushed (net of the
+  // orders since): Amazon then offers units the 3PL may not hold, an oversell (design §5).
+  INVENTORY_DRIFT: 'High',
   GUARDRAIL_HALT: 'High',
   REMOVAL_UNIDENTIFIED: 'Medium',
   REMOVAL_OVERDUE: 'Low',
@@ -66,6 +78,7 @@ const SEVERITY: Record<(typeof EXCEPTION_TYPES)[number], Severity> = {
   CONFIG_INVALID: 'High',
 };
 
+/** The severity the Exceptions tab shows for a type; High ones are e-mailed (jobs/kit/alerts). */
 export function severityOf(type: string): Severity {
   if (type.startsWith('FBA_SHIPMENT_')) return 'Medium';
   return (SEVERITY as Record<string, Severity | undefined>)[type] ?? 'Medium';
@@ -76,6 +89,8 @@ export const INVENTORY_EXCEPTION_TYPES: readonly ExceptionType[] = [
   'MAPPING_INVALID',
   'UNMAPPED_SKU',
   'DUAL_CHANNEL_SKU',
+  'FBA_CONVERSION_REFUSED',
+  'OFFER_UNMANAGED',
   'GUARDRAIL_HALT',
   'STOCK_PUSH_REJECTED',
   'STOCK_PUSH_NOT_APPLIED',
@@ -99,7 +114,7 @@ export function exceptionKey(type: ExceptionType, ...parts: ReadonlyArray<string
 }
 
 /** A row of the Exceptions tab keyed by header; other columns people added travel along. */
-export type ExceptionRecord = Record<string, unknown>;
+type ExceptionRecord = Record<string, unknown>;
 
 /**
  * Which rows this run may resolve: a list of types (the job's own), or a predicate for finer
@@ -107,7 +122,7 @@ export type ExceptionRecord = Record<string, unknown>;
  */
 export type ExceptionScope = ReadonlyArray<string> | ((row: { key: string; type: string }) => boolean);
 
-export interface ReconcileOptions {
+interface ReconcileOptions {
   now: number;
   scope: ExceptionScope;
 }

@@ -8,8 +8,6 @@ export const SECRET_KEYS = {
   threePlToken: 'secret.threePl.token',
 } as const;
 
-export type SecretName = keyof typeof SECRET_KEYS;
-
 /** Shows that a secret is set without revealing it: "••••1234" (last four characters at most, none for short values). */
 export function maskSecret(value: string | null): string {
   if (!value) return '';

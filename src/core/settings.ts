@@ -1,6 +1,7 @@
 // The Settings tab's keys, defaults and help texts (PRODUCT.md §2), and parsing of the tab into a
 // typed object. Secrets never live here: they are in document properties (see secrets.ts).
 
+import { findMarketplace, marketplaceHelp } from './marketplaces';
 import { TABS, columnOf, headersOf } from './tabs';
 
 export type PushMode = 'dry-run' | 'approve' | 'auto';
@@ -8,7 +9,7 @@ export type PushMode = 'dry-run' | 'approve' | 'auto';
 /** Settings column key → header (TABS.settings). */
 export const SETTINGS_COLUMNS = headersOf(TABS.settings);
 
-export interface SettingDef {
+interface SettingDef {
   key: string;
   default: string | number | boolean;
   help: string;
@@ -22,16 +23,22 @@ export const SETTINGS: readonly SettingDef[] = [
   { key: 'Marketplace', default: 'UK', options: ['UK', 'DE', 'FR', 'IT', 'ES', 'NL', 'SE', 'PL', 'BE', 'IE', 'US', 'CA', 'MX'], help: 'Amazon marketplace code; the region (EU, NA, FE) follows from it. UK is A1F83G8C2ARO7P.' },
   { key: 'Amazon seller ID', default: '', format: 'text', help: 'Your merchant token (Seller Central → Settings → Account Info → Merchant Token). Needed to update FBM listings.' },
   { key: '3PL provider', default: 'shipbob', options: ['shipbob'], help: 'Which 3PL API to use. ShipBob today; Mintsoft and Extensiv are planned.' },
-  { key: '3PL API version', default: '2026-01', format: 'text', help: 'The dated ShipBob API version to call. ShipBob retires a version after 12 months: bump it twice a year.' },
+  // ShipBob's current version is 2026-07 (developer.shipbob.com/versioning); the list is the one in src/threepl/shipbob/versions.ts (a test keeps them equal).
+  { key: '3PL API version', default: '2026-07', format: 'text', options: ['2026-07', '2026-01'], help: 'The dated ShipBob API version to call: 2026-07 (current) or 2026-01. ShipBob releases one every January and July and retires each after 12 months.' },
   { key: '3PL channel ID', default: '', format: 'text', help: 'ShipBob channel that owns the orders we create. Empty: the first channel the token may write to.' },
   { key: '3PL locations', default: '', format: 'text', help: 'Comma-separated 3PL location IDs whose pickable stock counts for Amazon. Empty: all locations.' },
   { key: 'Default safety buffer', default: 2, format: 'integer', help: 'Units held back from Amazon on every FBM row whose Safety Buffer cell is empty.' },
-  { key: 'Sync every (minutes)', default: 60, options: ['5', '10', '15', '30', '60'], help: 'How often the scheduled sync runs once turned on. A published add-on runs at most hourly; 5–30 work when the script is bound to this sheet.' },
+  // Hourly by default: it fits the consumer trigger-runtime quota (90 min a day) for runs up to 3 min
+  // (24 × 3 = 72, TRIGGER_RUNTIME_HEADROOM), where every 5 minutes fits only runs under 15 s; a run
+  // takes about 5 s at 1,000 SKUs and 33 s at 10,000 (docs/benchmarks.md, before Google's own
+  // spreadsheet time). The QUOTA warning names the shortest safe interval for the run time measured.
+  { key: 'Sync every (minutes)', default: 60, options: ['5', '10', '15', '30', '60'], help: 'How often the scheduled sync runs once turned on. A published add-on runs at most hourly; 5–30 work when the script is bound to this sheet. Scheduled runs share a daily limit (90 minutes on a gmail.com account): with 10,000 SKUs a run takes about 30 s, so every 5 minutes would need about 150 minutes a day.' },
   { key: 'Push mode', default: 'dry-run', options: ['dry-run', 'approve', 'auto'], help: 'dry-run: compute and show only. approve: wait for "Approve stock push". auto: push within the guardrails.' },
   { key: 'Approve stock push', default: false, format: 'checkbox', help: 'Push mode approve: tick this (or use the menu item "Approve stock push") to send the quantities the Inventory tab shows as awaiting approval. The add-on unticks it after pushing.' },
   { key: 'Feed threshold', default: 20, format: 'integer', help: 'With this many changed quantities or more, send one JSON_LISTINGS_FEED; below it, update listings one by one.' },
   { key: 'Guardrail max share changing', default: 0.5, format: 'percent', help: 'Hold the whole push when more than this share of SKUs would change quantity.' },
   { key: 'Guardrail max to zero', default: 20, format: 'integer', help: 'Hold the whole push when more than this many SKUs would go to zero.' },
+  { key: 'Guardrail max quantity', default: 10000, format: 'integer', help: 'Hold the whole push when any one FBM quantity would be set above this (a figure no warehouse holds is a data error).' },
   { key: 'Guardrail min 3PL list share', default: 0.8, format: 'percent', help: 'Hold the push when the 3PL stock list has fewer SKUs than this share of the previous list.' },
   { key: 'Stock data max age (minutes)', default: 90, format: 'integer', help: 'Hold the push when the 3PL stock snapshot is older than this.' },
   { key: 'Stock sync timeout (minutes)', default: 180, format: 'integer', help: 'Raise STOCK_SYNC_TIMEOUT when no stock sync has succeeded for this long.' },
@@ -39,6 +46,7 @@ export const SETTINGS: readonly SettingDef[] = [
   { key: 'Ship-by margin (hours)', default: 12, format: 'integer', help: 'Raise ORDER_STUCK when an order is unshipped this close to its latest ship date.' },
   { key: 'Confirm timeout (minutes)', default: 120, format: 'integer', help: 'Raise ORDER_STUCK when a shipped order is not confirmed to Amazon after this long.' },
   { key: 'Log retention (days)', default: 30, format: 'integer', help: 'Sync Log rows older than this are removed, to stay far below the 10-million-cell limit.' },
+  { key: 'Daily trigger runtime (minutes)', default: 90, format: 'integer', help: 'How long Apps Script lets scheduled runs take per day: 90 for a consumer (gmail.com) account, 360 for Google Workspace. The add-on warns (QUOTA) before its schedule would use it up.' },
   { key: 'Alert email', default: '', format: 'text', help: 'Who gets an email for new high-severity exceptions. Empty: no email.' },
 ];
 
@@ -57,6 +65,7 @@ export interface Settings {
   approveStockPush: boolean;
   guardrailMaxShareChanging: number;
   guardrailMaxToZero: number;
+  guardrailMaxQuantity: number;
   guardrailMin3plListShare: number;
   stockDataMaxAgeMinutes: number;
   stockSyncTimeoutMinutes: number;
@@ -64,13 +73,35 @@ export interface Settings {
   shipByMarginHours: number;
   confirmTimeoutMinutes: number;
   logRetentionDays: number;
+  /** Apps Script's "Triggers total runtime" for this account, minutes a day (quotas page). */
+  dailyTriggerRuntimeMinutes: number;
   alertEmail: string;
 }
 
 export interface SettingsProblem {
+  /** The Settings key whose value cannot be used (as the add-on names it); '' for the tab itself. */
   key: string;
+  /** The value as typed ('' for the tab itself). */
+  value: string;
+  /** Plain words: the key, the value typed, what is allowed and what the add-on does meanwhile. */
   message: string;
+  /** No job may run (the tab cannot be read, or the marketplace is unknown): a guess would act on the wrong things. */
+  blocking?: boolean;
 }
+
+/**
+ * Settings that decide how much is pushed to Amazon. While one of them cannot be used the push mode
+ * is dry-run: a default in their place could make Amazon promise more than the person meant.
+ */
+export const PUSH_SETTINGS: ReadonlySet<string> = new Set([
+  'Push mode',
+  'Default safety buffer',
+  'Guardrail max share changing',
+  'Guardrail max to zero',
+  'Guardrail max quantity',
+  'Guardrail min 3PL list share',
+  'Stock data max age (minutes)',
+]);
 
 /**
  * The Key → Value pairs of the Settings tab (values with the header row first), found by header
@@ -88,56 +119,146 @@ function text(v: unknown): string {
   return v === null || v === undefined ? '' : String(v).trim();
 }
 
+/** Whether two keys differ only by case, spaces, punctuation or a slip of one or two letters ("Push mod"). */
+function looksLike(typed: string, key: string): boolean {
+  const a = typed.toLowerCase().replace(/[^a-z0-9%]/g, '');
+  const b = key.toLowerCase().replace(/[^a-z0-9%]/g, '');
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 2 || Math.min(a.length, b.length) < 6) return false;
+  // Edit distance, stopped early: only "at most 2" matters.
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length]! <= 2;
+}
+
+const TRUE_WORDS = /^(yes|y|true|x|approve|approved|1|on|✓|✔)$/i;
+const FALSE_WORDS = /^(no|n|false|0|off|)$/i;
+
+/** What a number setting accepts, in words. */
+function numberRule(format: SettingDef['format'], min: number, max: number, integer: boolean): string {
+  if (format === 'percent') return `a percentage from ${Math.round(min * 100)}% to ${Math.round(max * 100)}%`;
+  return `${integer ? 'a whole number' : 'a number'} of ${min} or more`;
+}
+
+function shown(v: string | number | boolean, format: SettingDef['format']): string {
+  return format === 'percent' && typeof v === 'number' ? `${Math.round(v * 1000) / 10}%` : String(v);
+}
+
 /**
- * Reads Key → Value pairs (as the sheet holds them) into Settings. A missing or invalid value
- * falls back to its default and is reported, so one bad cell never stops a run.
+ * Reads Key → Value pairs (as the sheet holds them) into Settings. An empty value means the
+ * default. A value that cannot be used is never silently replaced: it is reported as a problem
+ * naming the key, the value typed and what is allowed; meanwhile a setting that decides how much
+ * is pushed makes the push mode dry-run, an unknown marketplace blocks every job, and any other
+ * setting uses its default.
  */
 export function parseSettings(pairs: ReadonlyArray<readonly [unknown, unknown]>): { settings: Settings; problems: SettingsProblem[] } {
   const byKey = new Map<string, unknown>();
+  const problems: SettingsProblem[] = [];
+  const conflicting = new Set<string>();
   for (const [k, v] of pairs) {
     const key = text(k);
-    if (key) byKey.set(key.toLowerCase(), v);
+    if (!key) continue;
+    const lower = key.toLowerCase();
+    const known = SETTINGS.find((s) => s.key.toLowerCase() === lower);
+    if (!known) {
+      const near = text(v) ? SETTINGS.find((s) => looksLike(key, s.key)) : undefined;
+      if (near) {
+        problems.push({ key, value: text(v), message: `Settings row "${key}" is not a setting the add-on knows (did you mean "${near.key}"?), so its value "${text(v)}" is not used. Rename the key to "${near.key}".` });
+      }
+      continue;
+    }
+    const before = byKey.get(lower);
+    if (before !== undefined && text(before) !== '' && text(v) !== '' && text(before) !== text(v)) conflicting.add(known.key);
+    if (before === undefined || text(before) === '') byKey.set(lower, v);
   }
-  const problems: SettingsProblem[] = [];
   const def = (key: string) => SETTINGS.find((s) => s.key === key)!;
   const raw = (key: string): unknown => {
     const v = byKey.get(key.toLowerCase());
     return v === undefined || v === '' ? def(key).default : v;
   };
   const str = (key: string) => text(raw(key));
+  const fallback = (key: string): string => {
+    if (key === 'Marketplace') return "No sync runs until it is fixed, because a guess could change another marketplace's listings.";
+    if (PUSH_SETTINGS.has(key)) return 'Until it is fixed the stock sync runs as a dry run: nothing is pushed to Amazon.';
+    return `Until it is fixed the add-on uses the default, ${shown(def(key).default, def(key).format) || '(empty)'}.`;
+  };
+  const report = (key: string, typed: string, rule: string) =>
+    problems.push({ key, value: typed, message: `Settings "${key}" holds "${typed}", which is not ${rule}. ${fallback(key)}` });
+  /** A key typed twice with different values: neither is guessed. */
+  const twice = (key: string): boolean => {
+    if (!conflicting.has(key)) return false;
+    const values = pairs.filter(([k]) => text(k).toLowerCase() === key.toLowerCase()).map(([, v]) => `"${text(v)}"`);
+    problems.push({ key, value: text(byKey.get(key.toLowerCase())), message: `Settings has "${key}" more than once with different values (${values.join(', ')}); keep one row. ${fallback(key)}` });
+    return true;
+  };
   const num = (key: string, { min = 0, max = Number.POSITIVE_INFINITY, integer = false } = {}): number => {
     const v = raw(key);
-    const n = typeof v === 'number' ? v : Number(text(v).replace(/%$/, '')) / (text(v).endsWith('%') ? 100 : 1);
+    if (twice(key)) return Number(def(key).default);
+    const t = text(v);
+    const n = typeof v === 'number' ? v : /^[+-]?(\d+(\.\d*)?|\.\d+)\s*%?$/.test(t) ? Number(t.replace(/\s*%$/, '')) / (t.endsWith('%') ? 100 : 1) : Number.NaN;
     if (!Number.isFinite(n) || n < min || n > max || (integer && !Number.isInteger(n))) {
-      problems.push({ key, message: `"${text(v)}" is not a valid value for ${key}; using ${def(key).default}.` });
+      report(key, t, numberRule(def(key).format, min, max, integer));
       return Number(def(key).default);
     }
     return n;
   };
   const choice = <T extends string>(key: string): T => {
     const v = str(key);
+    if (twice(key)) return def(key).default as T;
     const options = def(key).options ?? [];
     const hit = options.find((o) => o.toLowerCase() === v.toLowerCase());
     if (!hit) {
-      problems.push({ key, message: `"${v}" is not one of ${options.join(', ')} for ${key}; using ${def(key).default}.` });
+      report(key, v, `one of ${options.join(', ')}`);
       return def(key).default as T;
     }
     return hit as T;
   };
+  /** '' when unknown: every job is blocked, so nothing acts on a guessed marketplace. */
+  const marketplace = (): string => {
+    const key = 'Marketplace';
+    const v = str(key);
+    const found = twice(key) ? null : findMarketplace(v);
+    if (found) return found.code;
+    if (!conflicting.has(key)) report(key, v, `an Amazon marketplace the add-on knows (${marketplaceHelp()})`);
+    problems[problems.length - 1]!.blocking = true;
+    return '';
+  };
+  const flag = (key: string): boolean => {
+    const v = raw(key);
+    if (typeof v === 'boolean') return v;
+    const t = text(v);
+    if (TRUE_WORDS.test(t)) return true;
+    if (!FALSE_WORDS.test(t)) problems.push({ key, value: t, message: `Settings "${key}" holds "${t}", which is neither a ticked nor an unticked box. Until it is fixed it counts as not ticked.` });
+    return false;
+  };
+  /** Merchant tokens are letters and digits (A2EXAMPLE123); anything else cannot be one, though it is still sent, so Amazon's answer is seen too. */
+  const sellerId = (key: string): string => {
+    const t = str(key);
+    if (t && !/^[A-Za-z0-9]+$/.test(t)) {
+      problems.push({ key, value: t, message: `Settings "${key}" holds "${t}", which is not a merchant token (letters and digits only, such as A2EXAMPLE123; Seller Central → Settings → Account Info → Merchant Token). Amazon refuses listing updates for a wrong seller ID.` });
+    }
+    return t;
+  };
+  const pushMode = choice<PushMode>('Push mode');
   const settings: Settings = {
-    marketplace: choice('Marketplace'),
-    sellerId: str('Amazon seller ID'),
+    marketplace: marketplace(),
+    sellerId: sellerId('Amazon seller ID'),
     threePlProvider: choice('3PL provider'),
-    threePlApiVersion: str('3PL API version'),
+    threePlApiVersion: choice('3PL API version'),
     threePlChannelId: str('3PL channel ID'),
     threePlLocations: str('3PL locations').split(',').map((s) => s.trim()).filter(Boolean),
     defaultSafetyBuffer: num('Default safety buffer', { integer: true }),
-    pushMode: choice<PushMode>('Push mode'),
+    pushMode,
     syncEveryMinutes: Number(choice('Sync every (minutes)')),
     feedThreshold: num('Feed threshold', { min: 1, integer: true }),
-    approveStockPush: /^(yes|y|true|x|approve|approved|1)$/i.test(str('Approve stock push')),
+    approveStockPush: flag('Approve stock push'),
     guardrailMaxShareChanging: num('Guardrail max share changing', { max: 1 }),
     guardrailMaxToZero: num('Guardrail max to zero', { integer: true }),
+    guardrailMaxQuantity: num('Guardrail max quantity', { min: 1, integer: true }),
     guardrailMin3plListShare: num('Guardrail min 3PL list share', { max: 1 }),
     stockDataMaxAgeMinutes: num('Stock data max age (minutes)', { min: 1 }),
     stockSyncTimeoutMinutes: num('Stock sync timeout (minutes)', { min: 1 }),
@@ -145,11 +266,27 @@ export function parseSettings(pairs: ReadonlyArray<readonly [unknown, unknown]>)
     shipByMarginHours: num('Ship-by margin (hours)'),
     confirmTimeoutMinutes: num('Confirm timeout (minutes)', { min: 1 }),
     logRetentionDays: num('Log retention (days)', { min: 1, integer: true }),
+    dailyTriggerRuntimeMinutes: num('Daily trigger runtime (minutes)', { min: 1, integer: true }),
     alertEmail: str('Alert email'),
   };
+  // A setting that decides how much is pushed could not be used: nothing is pushed meanwhile.
+  if (problems.some((p) => PUSH_SETTINGS.has(p.key))) settings.pushMode = 'dry-run';
   return { settings, problems };
 }
 
-export function defaultSettings(): Settings {
-  return parseSettings([]).settings;
+/** The schedule's intervals, shortest first ('Sync every (minutes)'). */
+const SYNC_INTERVALS = [5, 10, 15, 30, 60] as const;
+
+/** Share of the daily trigger runtime a schedule may plan to use: the rest absorbs slow runs and retries. */
+export const TRIGGER_RUNTIME_HEADROOM = 0.8;
+
+/**
+ * The shortest interval at which one firing of `msPerFiring` keeps a day of scheduled runs within
+ * TRIGGER_RUNTIME_HEADROOM of the daily trigger runtime (90 minutes on a consumer account, 6 hours
+ * on Workspace: https://developers.google.com/apps-script/guides/services/quotas). 60 when even
+ * hourly does not fit: a published add-on cannot run less often than that by itself.
+ */
+export function safeSyncEveryMinutes(msPerFiring: number, dailyQuotaMinutes: number): number {
+  const budget = TRIGGER_RUNTIME_HEADROOM * dailyQuotaMinutes * 60_000;
+  return SYNC_INTERVALS.find((m) => msPerFiring * ((24 * 60) / m) <= budget) ?? 60;
 }

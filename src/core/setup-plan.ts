@@ -9,7 +9,7 @@ import type { CellFormat, CellValue } from '../ports/workbook';
 
 type Format = CellFormat;
 
-export type SetupAction =
+type SetupAction =
   | { kind: 'createTab'; def: TabDef; rows: CellValue[][]; cellFormats?: Array<Array<Format | undefined>> }
   | { kind: 'addColumns'; tab: string; startColumn: number; columns: TabColumn[] }
   | { kind: 'appendRows'; tab: string; rows: CellValue[][]; cellFormats?: Array<Array<Format | undefined>> };
@@ -35,8 +35,9 @@ function settingsRows(header: readonly string[], keys: readonly string[]) {
 }
 
 /**
- * `existing` maps a tab name to its values (header row first) for tabs that exist. Tabs are matched
- * by exact name, headers by exact (trimmed) text, Settings keys case-insensitively.
+ * `existing` maps a tab name (as TABS has it) to its values (header row first) for tabs that exist,
+ * however people cased it. Headers and Settings keys match ignoring case and surrounding spaces, so a
+ * "seller sku" column is never added a second time as "Seller SKU".
  */
 export function planSetup(existing: ReadonlyMap<string, CellValue[][]>, tabs: readonly TabDef[] = SETUP_TABS): SetupAction[] {
   const actions: SetupAction[] = [];

@@ -4,13 +4,13 @@
 import { cellTime } from './cells';
 import { TABS, headersOf } from './tabs';
 
-export type SyncOutcome = 'ok' | 'partial' | 'held' | 'skipped' | 'failed';
+type SyncOutcome = 'ok' | 'partial' | 'held' | 'skipped' | 'failed';
 
 /** Sync Log column key → header (TABS.syncLog). */
 const L = headersOf(TABS.syncLog);
 
 /** Sheets refuses cells over 50,000 characters; a log message never needs that much. */
-export const MAX_LOG_MESSAGE = 2000;
+const MAX_LOG_MESSAGE = 2000;
 
 export interface SyncLogEntry {
   runId: string;
@@ -27,7 +27,7 @@ export interface SyncLogEntry {
   message: string;
 }
 
-export type SyncLogRecord = Record<string, unknown>;
+type SyncLogRecord = Record<string, unknown>;
 
 /** "inventory-20261102080000-3f9a": sortable by start time, unique with a random suffix. */
 export function makeRunId(job: string, start: number, suffix: string): string {
@@ -36,7 +36,7 @@ export function makeRunId(job: string, start: number, suffix: string): string {
 }
 
 /** Counts in insertion order: "offers: 120, changes: 4". */
-export function formatCounts(counts: Readonly<Record<string, number>>): string {
+function formatCounts(counts: Readonly<Record<string, number>>): string {
   return Object.keys(counts)
     .map((k) => `${k}: ${counts[k]}`)
     .join(', ');
@@ -58,7 +58,7 @@ export function syncLogRecord(entry: SyncLogEntry): SyncLogRecord {
   };
 }
 
-export interface TrimResult {
+interface TrimResult {
   kept: SyncLogRecord[];
   /** Positions (0-based, in the input) of the removed rows, ascending. */
   removedIndexes: number[];

@@ -7,7 +7,7 @@ import type { TabDef } from '../ports/workbook';
 export type { TabColumn, TabDef } from '../ports/workbook';
 
 /** Column key → header text of one tab, typed so a misspelt key does not compile. */
-export type Headers<D extends TabDef> = { readonly [C in D['columns'][number] as C['key']]: C['header'] };
+type Headers<D extends TabDef> = { readonly [C in D['columns'][number] as C['key']]: C['header'] };
 
 /** Key → header map of a tab, for reading and writing header-keyed records. */
 export function headersOf<D extends TabDef>(def: D): Headers<D> {
@@ -21,18 +21,38 @@ export function headerText(cell: unknown): string {
   return cell === null || cell === undefined ? '' : String(cell).trim();
 }
 
-/** Where `header` sits (0-based) in a header row; -1 when absent. The one place headers are matched. */
+/** How two names are compared: people type "seller sku" or "Sku Map " and mean the same thing. */
+function nameKey(name: unknown): string {
+  return headerText(name).toLowerCase();
+}
+
+/** True when two header or tab names differ only in case or surrounding spaces. */
+export function sameName(a: unknown, b: unknown): boolean {
+  return nameKey(a) === nameKey(b);
+}
+
+/**
+ * Where `header` sits (0-based) in a header row; -1 when absent. The one place headers are matched:
+ * case and surrounding spaces are ignored, and a repeated header counts at its first column.
+ */
 export function columnOf(headerRow: readonly unknown[], header: string): number {
-  return headerRow.findIndex((h) => headerText(h) === header);
+  const wanted = nameKey(header);
+  return headerRow.findIndex((h) => nameKey(h) === wanted);
 }
 
-/** The headers of a tab in their seeded order. */
-export function headerList(def: TabDef): string[] {
-  return def.columns.map((c) => c.header);
+/** The tab's own header for a header cell people typed ("seller sku " → "Seller SKU"); the cell's text when the tab has no such column. */
+export function canonicalHeader(def: TabDef, cell: unknown): string {
+  return def.columns.find((c) => sameName(c.header, cell))?.header ?? headerText(cell);
 }
 
-export const CHANNELS = ['FBM', 'FBA'] as const;
-export const EXCEPTION_STATUSES = ['Open', 'Acknowledged', 'Resolved'] as const;
+/** The name a tab really has among `tabNames`: exact first, else one that differs only in case or spaces ("SKU map", "Sku Map "). */
+export function findTabName(tabNames: readonly string[], wanted: string): string | null {
+  if (tabNames.includes(wanted)) return wanted;
+  return tabNames.find((n) => sameName(n, wanted)) ?? null;
+}
+
+const CHANNELS = ['FBM', 'FBA'] as const;
+const EXCEPTION_STATUSES = ['Open', 'Acknowledged', 'Resolved'] as const;
 
 const settings = {
   name: 'Settings',
@@ -151,6 +171,11 @@ export const TAB = {
   syncLog: syncLog.name,
   inventory: inventory.name,
 } as const;
+
+/** The definition of the tab named `name` (matched as people may have typed it); undefined for people's own tabs. */
+export function tabDefNamed(name: string): TabDef | undefined {
+  return Object.values(TABS).find((d) => sameName(d.name, name));
+}
 
 /** The tabs "Set up sheets" creates, in order. */
 export const SETUP_TABS: readonly TabDef[] = [TABS.settings, TABS.skuMap, TABS.carrierMap, TABS.exceptions, TABS.syncLog];

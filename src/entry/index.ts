@@ -88,12 +88,17 @@ function unknownJob(name: string): Job {
   return { name, label: name, scheduled: false, exceptionScope: [], run: () => ({ outcome: 'failed', counts: {}, message, resolves: [] }) };
 }
 
-/** Runs one job ("inventory", "orders", "settlements", ...) or "all" now, as the sidebar's "Sync now". */
-export function syncNow(job: string): RunSummary[] {
+/** Runs one job or "all"; `trigger`: the schedule started it, so its time counts toward the daily trigger runtime. */
+function runNamed(job: string, trigger: boolean): RunSummary[] {
   const ports = jobPorts();
   const jobs = job === 'all' ? scheduledJobs() : [scheduledJobs().find((j) => j.name === job) ?? unknownJob(job)];
   const secrets = secretValues();
-  return jobs.map((def) => runJob(def, ports, { secrets }));
+  return jobs.map((def) => runJob(def, ports, { secrets, trigger }));
+}
+
+/** Runs one job ("inventory", "orders", "settlements", ...) or "all" now, as the sidebar's "Sync now". */
+export function syncNow(job: string): RunSummary[] {
+  return runNamed(job, false);
 }
 
 export function syncAllNow(): void {
@@ -140,5 +145,5 @@ export function disableScheduledSync(): string {
 
 /** The time-driven trigger's handler: runs every job (each skips work that is not due). */
 export function onScheduledRun(_e?: GoogleAppsScript.Events.TimeDriven): void {
-  syncNow('all');
+  runNamed('all', true);
 }

@@ -4,7 +4,7 @@
 import type { Job } from './kit/job';
 import { inventoryJob, undoStockPushJob } from './inventory/job';
 
-export const JOBS: readonly Job[] = [inventoryJob, undoStockPushJob];
+const JOBS: readonly Job[] = [inventoryJob, undoStockPushJob];
 
 /** The jobs "Sync all now" and the schedule run, in order. */
 export function scheduledJobs(): Job[] {

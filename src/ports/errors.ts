@@ -1,7 +1,7 @@
 // The one base of every failure a remote system (Amazon SP-API, Login with Amazon, a 3PL) causes.
 // Jobs decide what to do from these fields, never from message text, which stays free to change.
 
-export type RemoteSystem = 'amazon' | 'lwa' | 'threePl';
+type RemoteSystem = 'amazon' | 'lwa' | 'threePl';
 
 export type RemoteErrorKind =
   | 'auth'
@@ -14,7 +14,7 @@ export type RemoteErrorKind =
   | 'transport'
   | 'schema';
 
-export interface RemoteErrorFields {
+interface RemoteErrorFields {
   system: RemoteSystem;
   /** HTTP status of the answer; null when no answer arrived or it was not kept. */
   status: number | null;

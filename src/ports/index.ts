@@ -6,6 +6,7 @@ import type { CachePort, KeyValueStore, LockPort } from './store';
 import type { ClockPort } from './clock';
 import type { CodecPort } from './codec';
 import type { LogPort } from './log';
+import type { MailPort } from './mail';
 import type { WorkbookPort } from './workbook';
 
 export interface Ports {
@@ -16,5 +17,6 @@ export interface Ports {
   clock: ClockPort;
   codec: CodecPort;
   log: LogPort;
+  mail: MailPort;
   workbook: WorkbookPort;
 }

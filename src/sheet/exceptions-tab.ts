@@ -8,7 +8,7 @@ import type { WorkbookPort } from '../ports/workbook';
 import { ensureTable, readTable, writeTable } from './table';
 import type { Table } from './table';
 
-export interface ReconcileRequest {
+interface ReconcileRequest {
   raised: ReadonlyArray<RaisedException>;
   now: number;
   /** The rows this run may resolve when it no longer raises them. */
@@ -17,7 +17,7 @@ export interface ReconcileRequest {
   retentionDays?: number;
 }
 
-export interface ExceptionsTab {
+interface ExceptionsTab {
   reconcile(req: ReconcileRequest): ReconcileResult;
 }
 

@@ -1,28 +1,56 @@
 // The Settings tab: read into typed Settings, and write one value back (the "Approve stock push"
-// tick box is unticked after a push). Rows are found through core/settings' one reader.
+// tick box is unticked after a push). Rows are found through core/settings' one reader; the tab by
+// its name as people have it ("settings"). A tab that cannot be read is a problem, never defaults.
 
 import { SETTINGS_COLUMNS, parseSettings, settingsPairs } from '../core/settings';
 import type { Settings, SettingsProblem } from '../core/settings';
-import { TAB, columnOf, headerText } from '../core/tabs';
+import { TAB, columnOf, findTabName, headerText } from '../core/tabs';
 import type { CellValue, WorkbookPort } from '../ports/workbook';
 
-export interface SettingsRead {
+interface SettingsRead {
   settings: Settings;
   problems: SettingsProblem[];
 }
 
-/** A missing tab means defaults: a sheet that was never set up still gets a sensible first run. */
+/** The tab's values and its name as the spreadsheet has it; null when there is no such tab. */
+function readTab(wb: WorkbookPort): { tab: string; values: CellValue[][] } | null {
+  const exact = wb.read(TAB.settings);
+  if (exact) return { tab: TAB.settings, values: exact };
+  const name = findTabName(wb.tabNames(), TAB.settings);
+  const values = name ? wb.read(name) : null;
+  return name && values ? { tab: name, values } : null;
+}
+
+/** Why the tab itself cannot be read (no tab, or no Key / Value column); null when it can. */
+function tabProblem(read: { tab: string; values: CellValue[][] } | null): SettingsProblem | null {
+  const what = (text: string): SettingsProblem => ({
+    key: '',
+    value: '',
+    blocking: true,
+    message: `${text} The add-on does not run any sync with guessed settings (marketplace, push mode, guardrails). Run "Set up sheets" from the add-on menu: it adds what is missing without touching your rows.`,
+  });
+  if (!read) return what(`There is no "${TAB.settings}" tab, so none of your settings can be read.`);
+  const header = read.values[0] ?? [];
+  const missing = [SETTINGS_COLUMNS.key, SETTINGS_COLUMNS.value].filter((h) => columnOf(header, h) < 0);
+  if (missing.length === 0) return null;
+  return what(`The "${read.tab}" tab has no ${missing.map((h) => `"${h}"`).join(' or ')} column in its header row (row 1), so none of your settings can be read.`);
+}
+
+/** Settings as typed, with every value that cannot be used (and a tab that cannot be read) as a problem. */
 export function readSettings(wb: WorkbookPort): SettingsRead {
-  const values = wb.read(TAB.settings) ?? [];
-  return parseSettings(settingsPairs(values).map((p) => [p.key, p.value] as const));
+  const read = readTab(wb);
+  const parsed = parseSettings(settingsPairs(read?.values ?? []).map((p) => [p.key, p.value] as const));
+  const problem = tabProblem(read);
+  return problem ? { settings: parsed.settings, problems: [problem, ...parsed.problems] } : parsed;
 }
 
 /** Writes the Value of the row whose Key is `key` (keys match case-insensitively); false when there is no such row. */
 export function writeSetting(wb: WorkbookPort, key: string, value: CellValue): boolean {
-  const values = wb.read(TAB.settings) ?? [];
+  const read = readTab(wb);
+  const values = read?.values ?? [];
   const hit = settingsPairs(values).find((p) => headerText(p.key).toLowerCase() === key.toLowerCase());
   const column = columnOf(values[0] ?? [], SETTINGS_COLUMNS.value);
-  if (!hit || column < 0) return false;
-  wb.writeCell(TAB.settings, hit.row + 2, column + 1, value);
+  if (!read || !hit || column < 0) return false;
+  wb.writeCell(read.tab, hit.row + 2, column + 1, value);
   return true;
 }

@@ -1,8 +1,9 @@
 // "Set up sheets": reads the input tabs once, applies the additive plan (core/setup-plan), and says
-// what it did.
+// what it did. A tab people renamed only in case or spaces ("SKU map", "Sku Map ") is that tab: it is
+// completed under its own name, never created a second time.
 
 import { planSetup } from '../core/setup-plan';
-import { SETUP_TABS } from '../core/tabs';
+import { SETUP_TABS, findTabName } from '../core/tabs';
 import type { CellValue, WorkbookPort } from '../ports/workbook';
 
 export interface SetupResult {
@@ -12,11 +13,17 @@ export interface SetupResult {
 }
 
 export function runSetup(wb: WorkbookPort): SetupResult {
-  const names = new Set(wb.tabNames());
+  const names = wb.tabNames();
   const existing = new Map<string, CellValue[][]>();
+  /** Tab name in the plan → the name the spreadsheet has. */
+  const actual = new Map<string, string>();
   for (const def of SETUP_TABS) {
-    if (names.has(def.name)) existing.set(def.name, wb.read(def.name) ?? []);
+    const name = findTabName(names, def.name);
+    if (name === null) continue;
+    existing.set(def.name, wb.read(name) ?? []);
+    actual.set(def.name, name);
   }
+  const tabOf = (tab: string) => actual.get(tab) ?? tab;
   const created: string[] = [];
   const completed = new Set<string>();
   for (const action of planSetup(existing)) {
@@ -26,12 +33,12 @@ export function runSetup(wb: WorkbookPort): SetupResult {
         created.push(action.def.name);
         break;
       case 'addColumns':
-        wb.addColumns(action.tab, action.startColumn, action.columns);
-        completed.add(action.tab);
+        wb.addColumns(tabOf(action.tab), action.startColumn, action.columns);
+        completed.add(tabOf(action.tab));
         break;
       case 'appendRows':
-        wb.appendRows(action.tab, action.rows, action.cellFormats);
-        completed.add(action.tab);
+        wb.appendRows(tabOf(action.tab), action.rows, action.cellFormats);
+        completed.add(tabOf(action.tab));
         break;
     }
   }

@@ -1,7 +1,9 @@
 // The SKU Map tab: people's mapping rows in (validated by core/inventory/sku-map), the Status
-// column out. A missing tab is an error people are told about, never an empty map.
+// column out. Found by name whatever case or spaces people gave it ("SKU map", "Sku Map "); a
+// missing tab or a missing required column stops the job with CONFIG_INVALID, never an empty map.
 
-import { TAB, TABS, columnOf, headersOf } from '../core/tabs';
+import { ConfigInvalidError } from '../core/config-invalid';
+import { TAB, TABS, columnOf, findTabName, headersOf } from '../core/tabs';
 import type { WorkbookPort } from '../ports/workbook';
 import { cellOut, ensureTable, readTable } from './table';
 import type { Table, TableRecord } from './table';
@@ -13,26 +15,59 @@ export interface SkuMapTab {
   writeStatus(statuses: readonly string[]): void;
 }
 
+const H = headersOf(TABS.skuMap);
+
+/** Without these a row cannot be read at all: the map would silently sync nothing (or everything wrong). */
+export const SKU_MAP_REQUIRED = [H.sellerSku, H.channel, H.threePlSku] as const;
+
+/** The tab by its exact name, else by the name people gave it; null when there is none. */
+function readSkuMap(wb: WorkbookPort): Table | null {
+  const exact = readTable(wb, TAB.skuMap);
+  if (exact) return exact;
+  const name = findTabName(wb.tabNames(), TAB.skuMap);
+  return name ? readTable(wb, name) : null;
+}
+
+function checked(table: Table | null): Table {
+  if (!table) {
+    throw new ConfigInvalidError(
+      `There is no "${TAB.skuMap}" tab, so the add-on does not know which Amazon offers to keep in step with the 3PL. ` +
+        `If you renamed it, name it "${TAB.skuMap}" again; otherwise run "Set up sheets" from the add-on menu to create it and fill it in.`,
+      TAB.skuMap,
+      `${TAB.skuMap} tab`,
+    );
+  }
+  const missing = SKU_MAP_REQUIRED.filter((h) => columnOf(table.header, h) < 0);
+  if (missing.length > 0) {
+    const list = missing.map((h) => `"${h}"`).join(', ');
+    throw new ConfigInvalidError(
+      `The "${table.tab}" tab has no ${list} column${missing.length > 1 ? 's' : ''} in its header row (row 1), so no row can be read. ` +
+        `Put the header${missing.length > 1 ? 's' : ''} back (or run "Set up sheets", which adds missing columns at the right without touching your rows).`,
+      // One row for "the SKU Map cannot be read", whichever way: its message is updated, never a second row.
+      TAB.skuMap,
+      `${TAB.skuMap} tab`,
+    );
+  }
+  return table;
+}
+
 export function skuMapTab(wb: WorkbookPort): SkuMapTab {
   let table: Table | null = null;
   const load = (): Table => {
-    if (!table) {
-      table = readTable(wb, TAB.skuMap);
-      if (!table) throw new Error('The SKU Map tab is missing: run "Set up sheets" from the add-on menu.');
-    }
+    if (!table) table = checked(readSkuMap(wb));
     return table;
   };
   return {
     records: () => load().records,
     writeStatus(statuses) {
       const t = load();
-      const status = headersOf(TABS.skuMap).status;
+      const status = H.status;
       if (columnOf(t.header, status) < 0) table = { ...t, header: ensureTable(wb, TABS.skuMap, t) };
       const col = columnOf(table!.header, status) + 1;
       const current = t.records.map((r) => String(r[status] ?? ''));
       const next = t.records.map((_, i) => statuses[i] ?? '');
       if (next.every((s, i) => s === current[i])) return;
-      wb.writeColumn(TAB.skuMap, col, next.map((s) => cellOut(s, undefined)));
+      wb.writeColumn(t.tab, col, next.map((s) => cellOut(s, undefined)));
     },
   };
 }

@@ -1,37 +1,56 @@
 // Header-keyed access to tabs, the base of every tab module: read a tab once into records, write
-// records back once in the header's own order. Columns are found by name, people's extra columns
-// survive, and text from outside that starts with =, +, - or @ is written as text, never as a
-// formula (docs/design.md §2).
+// records back once in the header's own order. Columns are found by name, ignoring case and
+// surrounding spaces (a record is read by the tab's own header and written back under the header
+// people typed); people's extra columns survive, and text from outside that starts with =, +, - or
+// @ is written as text, never as a formula (docs/design.md §2).
 
-import { columnOf, headerText } from '../core/tabs';
+import { canonicalHeader, columnOf, headerText, sameName, tabDefNamed } from '../core/tabs';
 import type { TabColumn, TabDef } from '../core/tabs';
 import type { CellFormat, CellValue, WorkbookPort } from '../ports/workbook';
 
 export type TableRecord = Record<string, CellValue>;
 
 export interface Table {
+  /** The tab's name as the spreadsheet has it. */
   tab: string;
+  /** Header cells as people typed them (trimmed). */
   header: string[];
   /** Every row under the header, blank ones included, so positions match sheet rows (row = index + 2). */
   records: TableRecord[];
 }
 
-/** Header cells as names; a repeated header keeps its first column. */
-function recordsOf(header: readonly string[], rows: ReadonlyArray<readonly CellValue[]>): TableRecord[] {
+/**
+ * The record key of each header cell: the tab's own header whatever case people typed ("seller sku"
+ * is read as "Seller SKU"), so code reads one name; a second column with the same name keeps its
+ * own key (text#column), so writing back never copies one column over another.
+ */
+function recordKeys(def: TabDef | undefined, header: readonly string[]): string[] {
+  const used = new Set<string>();
+  return header.map((h, i) => {
+    if (!h) return '';
+    const canonical = def ? canonicalHeader(def, h) : h;
+    const key = used.has(canonical) ? `${h}#${i + 1}` : canonical;
+    used.add(key);
+    return key;
+  });
+}
+
+function recordsOf(keys: readonly string[], rows: ReadonlyArray<readonly CellValue[]>): TableRecord[] {
   return rows.map((row) => {
     const rec: TableRecord = {};
-    header.forEach((h, i) => {
-      if (h && !(h in rec)) rec[h] = row[i] ?? '';
+    keys.forEach((k, i) => {
+      if (k) rec[k] = row[i] ?? '';
     });
     return rec;
   });
 }
 
+/** Reads a tab into records keyed by the tab's own headers (TABS), people's extra columns by their text. */
 export function readTable(wb: WorkbookPort, tab: string): Table | null {
   const values = wb.read(tab);
   if (!values) return null;
   const header = (values[0] ?? []).map(headerText);
-  return { tab, header, records: recordsOf(header, values.slice(1)) };
+  return { tab, header, records: recordsOf(recordKeys(tabDefNamed(tab), header), values.slice(1)) };
 }
 
 /** The value as a cell should receive it: '' for nothing, and a leading apostrophe for text that would otherwise be parsed as a formula or number. */
@@ -47,7 +66,7 @@ export function cellOut(v: unknown, format: TabColumn['format'] | undefined): Ce
 
 /** Each header's column format from the tab's definition (people's own columns have none). */
 function formatsFor(def: TabDef, header: readonly string[]): Array<TabColumn['format']> {
-  return header.map((h) => def.columns.find((c) => c.header === headerText(h))?.format);
+  return header.map((h) => def.columns.find((c) => sameName(c.header, h))?.format);
 }
 
 /** A header row without the free space people leave right of it. */
@@ -69,16 +88,17 @@ export function ensureTable(wb: WorkbookPort, def: TabDef, table: Table | null):
   let header = trimmedHeader(table.header);
   const missing = def.columns.filter((c) => columnOf(header, c.header) < 0);
   if (missing.length > 0) {
-    wb.addColumns(def.name, header.length + 1, missing);
+    wb.addColumns(table.tab, header.length + 1, missing);
     header = [...header, ...missing.map((c) => c.header)];
   }
   return header;
 }
 
-/** Records laid out as rows of `header`, each cell as the sheet should receive it. */
+/** Records laid out as rows of `header` (as people have it), each cell as the sheet should receive it. */
 function rowsOf(def: TabDef, header: readonly string[], records: ReadonlyArray<Readonly<Record<string, unknown>>>) {
   const formats = formatsFor(def, header);
-  const rows = records.map((r) => header.map((h, i) => cellOut(r[h], formats[i])));
+  const keys = recordKeys(def, header.map(headerText));
+  const rows = records.map((r) => keys.map((k, i) => cellOut(k ? r[k] : '', formats[i])));
   // Formats travel with every write: text columns must be '@' before "00123" lands in them.
   const cellFormats: Array<Array<CellFormat | undefined>> | undefined = formats.some(Boolean) ? rows.map(() => formats) : undefined;
   return { rows, cellFormats };

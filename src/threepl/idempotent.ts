@@ -14,7 +14,7 @@ export type CreateAttempt =
   /** No answer, or a 5xx: the write may have happened. */
   | { kind: 'lost'; reason: string };
 
-export interface IdempotentCreate {
+interface IdempotentCreate {
   reference: string;
   lookup(): Lookup;
   create(): CreateAttempt;

@@ -62,7 +62,7 @@ const EXTENSIV_ORDER: Table = {
   open: 'processing',
 };
 
-export const STATUS_TABLES: Readonly<Record<ProviderId, Readonly<Record<string, Table>>>> = {
+const STATUS_TABLES: Readonly<Record<ProviderId, Readonly<Record<string, Table>>>> = {
   shipbob: { shipment: SHIPBOB_SHIPMENT, order: SHIPBOB_ORDER },
   mintsoft: { order: MINTSOFT_ORDER },
   extensiv: { order: EXTENSIV_ORDER },

@@ -6,12 +6,6 @@ import { RemoteError, type RemoteErrorKind } from '../ports/errors';
 
 export type ProviderId = 'shipbob' | 'mintsoft' | 'extensiv';
 
-/** Identifies a 3PL tenant: ShipBob channel id; Mintsoft ClientId; Extensiv customerId+facilityId. */
-export interface ThreePlRef {
-  provider: ProviderId;
-  accountKey: string;
-}
-
 export type NormStatus =
   | 'accepted'
   | 'processing'
@@ -186,6 +180,24 @@ export interface StockLine {
   /** The 3PL did not report this SKU: unknown, never zero. */
   unknown: boolean;
   asOf: string;
+  /**
+   * The 3PL marks the product inactive: none of it may be picked for new orders, whatever it holds,
+   * so `available` is 0 while `onHand` and `allocated` stay as reported.
+   */
+  inactive?: boolean;
+  /**
+   * A bundle (kit): the 3PL keeps no stock for it. The figures are the whole bundles its components
+   * allow at this warehouse (each component's quantity ÷ units per bundle, the smallest of them).
+   */
+  bundle?: { components: BundleComponent[] };
+}
+
+export interface BundleComponent {
+  sku: string;
+  /** Units of this component in one bundle. */
+  quantity: number;
+  /** The component is inactive at the 3PL, so no bundle can be picked. */
+  inactive: boolean;
 }
 
 export interface InboundReceiptRequest {

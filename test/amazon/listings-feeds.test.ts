@@ -5,27 +5,26 @@
 import { describe, expect, it } from 'vitest';
 import { SpApiError } from '../../src/amazon/errors';
 import { parseMerchantListings } from '../../src/amazon/reports';
+import { parseDuration } from '../world/clock';
+import { DEFAULT_PATCH_APPLY_DELAY } from '../world/amazon/listing-writes';
 import { makeHarness, ukSeed } from './harness';
 
 describe('patchListingsItem', () => {
-  it('merges the DEFAULT quantity and the read-back shows it', () => {
+  it('merges the DEFAULT quantity and the read-back shows it once Amazon has processed it', () => {
     const h = makeHarness(ukSeed);
     const c = h.client();
     expect(c.patchListingQuantity('TEE-M', 12).status).toBe('ACCEPTED');
+    // ACCEPTED is "accepted for processing" (ListingsItemSubmissionResponse.status): reads show it
+    // minutes later (DEFAULT_PATCH_APPLY_DELAY; developer-docs manage-listings-issues, docs#2167).
+    expect(c.getFbmQuantity('TEE-M')).toBe(5);
+    h.clock.advance(parseDuration(DEFAULT_PATCH_APPLY_DELAY));
     expect(c.getFbmQuantity('TEE-M')).toBe(12);
     const body = JSON.parse(h.calls.find((r) => r.method === 'PATCH')!.body);
     expect(body.patches).toEqual([{ op: 'merge', path: '/attributes/fulfillment_availability', value: [{ fulfillment_channel_code: 'DEFAULT', quantity: 12 }] }]);
     expect(h.sim.snapshot().writes).toMatchObject([{ operation: 'patchListingsItem', sku: 'TEE-M', quantity: 12, outcome: 'applied', fulfillmentChannelCode: 'DEFAULT' }]);
   });
 
-  it('refuses a merchant quantity on an FBA listing and records the rejection', () => {
-    const h = makeHarness(ukSeed);
-    const r = h.client().patchListingQuantity('TEE-M-FBA', 3);
-    expect(r.status).toBe('INVALID');
-    expect(r.issues?.[0]?.severity).toBe('ERROR');
-    expect(h.sim.snapshot().listings.find((l) => l.sku === 'TEE-M-FBA')!.quantity).toBe(40);
-    expect(h.sim.snapshot().writes[0]!.outcome).toBe('rejected');
-  });
+  // A merchant quantity on an FBA listing is accepted and converts it: fulfilment-channels.test.ts.
 
   it('accepted but not applied: the read-back still shows the old quantity', () => {
     const h = makeHarness(ukSeed, [{ system: 'amazon', operation: 'patchListingsItem', kind: 'not_applied' }]);
@@ -35,6 +34,7 @@ describe('patchListingsItem', () => {
     expect(h.sim.snapshot().writes[0]!.outcome).toBe('not_applied');
     // The next write goes through.
     c.patchListingQuantity('TEE-M', 30);
+    h.clock.advance(parseDuration(DEFAULT_PATCH_APPLY_DELAY));
     expect(c.getFbmQuantity('TEE-M')).toBe(30);
   });
 

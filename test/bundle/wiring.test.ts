@@ -83,6 +83,8 @@ describe('manifest', () => {
       'https://www.googleapis.com/auth/script.container.ui',
       'https://www.googleapis.com/auth/script.external_request',
       'https://www.googleapis.com/auth/script.scriptapp',
+      // MailApp for the alert e-mail: send only, no mailbox access (https://developers.google.com/apps-script/reference/mail/mail-app).
+      'https://www.googleapis.com/auth/script.send_mail',
       'https://www.googleapis.com/auth/spreadsheets.currentonly',
     ]);
     expect(Intl.DateTimeFormat(undefined, { timeZone: m.timeZone }).resolvedOptions().timeZone).toBe(m.timeZone);

@@ -2,20 +2,14 @@
 // quantities), a tick left on does not approve later changes, and approved changes a cut push did
 // not send stay approved for the next computation.
 import { describe, expect, it } from 'vitest';
-import {
-  approvedEntries,
-  planEntry,
-  planFingerprint,
-  resumedPlanToRecord,
-  shownPlanToRecord,
-  splitByApproval,
-  type ApprovalInput,
-} from '../../src/core/inventory/approval';
+import { approvedEntries, planFingerprint, resumedPlanToRecord, splitByApproval } from '../../src/core/inventory/approval';
 import { planPush } from '../../src/core/inventory/diff';
 import type { InventoryRow, PushChange } from '../../src/core/inventory/types';
 import { invRow } from './inventory-fixtures';
 
 const change = (sku: string, toQty: number, fromQty: number | null = 1): PushChange => ({ key: `UK:FBM:${sku}`, marketplace: 'UK', sellerSku: sku, fromQty, toQty });
+
+type ApprovalInput = Parameters<typeof approvedEntries>[0];
 
 function input(over: Partial<ApprovalInput> = {}): ApprovalInput {
   return { approveNow: false, approveTick: false, shownPlan: null, approvedPlan: null, resumedPlan: null, ...over };
@@ -34,7 +28,7 @@ describe('planFingerprint', () => {
   it('is `key=toQty` entries, sorted and joined, so order does not matter but any quantity does', () => {
     const a = change('A', 2);
     const b = change('B', 3);
-    expect(planEntry(a)).toBe('UK:FBM:A=2');
+    expect(planFingerprint([a])).toBe('UK:FBM:A=2');
     expect(planFingerprint([b, a])).toBe('UK:FBM:A=2|UK:FBM:B=3');
     expect(planFingerprint([a, b])).toBe(planFingerprint([b, a]));
     expect(planFingerprint([a, { ...b, toQty: 4 }])).not.toBe(planFingerprint([a, b]));
@@ -119,16 +113,6 @@ describe('splitByApproval', () => {
     expect(skus(s.approved)).toEqual(['A', 'B']);
     expect(s.awaiting).toEqual([]);
     expect(s.rows).toEqual(plan.rows);
-  });
-});
-
-describe('shownPlanToRecord', () => {
-  it('records the changes still waiting in approve mode, and nothing in the other modes', () => {
-    expect(shownPlanToRecord('approve', [change('B', 7), change('A', 2)])).toBe('UK:FBM:A=2|UK:FBM:B=7');
-    // Nothing waiting: an empty plan, so a later approval approves nothing.
-    expect(shownPlanToRecord('approve', [])).toBe('');
-    expect(shownPlanToRecord('auto', [change('A', 2)])).toBeNull();
-    expect(shownPlanToRecord('dry-run', [change('A', 2)])).toBeNull();
   });
 });
 

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { buildInventory, type BuildInventoryInput } from '../../src/core/inventory/build';
+import { buildInventory } from '../../src/core/inventory/build';
 import { validateSkuMap } from '../../src/core/inventory/sku-map';
 import { aggregateThreePlStock, countThreePlSkus, unsentBy3plSku } from '../../src/core/inventory/stock';
 import type { AmazonListing, FbaSummary, RawRow } from '../../src/core/inventory/types';
 import { mapRow, stock } from './inventory-fixtures';
+
+type BuildInventoryInput = Parameters<typeof buildInventory>[0];
 
 const NOW = Date.UTC(2026, 10, 2, 8);
 
@@ -151,8 +153,7 @@ describe('buildInventory', () => {
     const viaListing = build([mapRow()], { amazonListings: [listing('TEE-M', null, true)] });
     expect(viaListing.rows[0]!.proposedQty).toBeNull();
     expect(viaListing.exceptions).toEqual([expect.objectContaining({ key: 'DUAL_CHANNEL_SKU:UK:TEE-M' })]);
-    const both: AmazonListing = { sellerSku: 'TEE-M', fbm: true, fba: true, fbmQuantity: 5 };
-    expect(build([mapRow()], { amazonListings: [both] }).rows[0]!.proposedQty).toBeNull();
+    // A listing with both channels takes a merchant quantity on its DEFAULT channel: fulfilment-channels.test.ts.
     const viaSummary = build([mapRow()], { fbaSummaries: [fbaSummary('TEE-M', 5)] });
     expect(viaSummary.rows[0]!.proposedQty).toBeNull();
     expect(viaSummary.statuses[0]).toContain('Held: Amazon fulfils');
@@ -163,8 +164,8 @@ describe('buildInventory', () => {
     expect(build([mapRow()], { fbaSummaries: [zero] }).rows[0]!.proposedQty).toBe(10);
   });
 
-  it('flags an FBA-mapped SKU that Amazon also lists as FBM', () => {
-    const r = build([mapRow({ Channel: 'FBA' })], { amazonListings: [{ sellerSku: 'TEE-M', fbm: true, fba: true, fbmQuantity: 3 }] });
+  it('flags an FBA-mapped SKU that Amazon lists as FBM only', () => {
+    const r = build([mapRow({ Channel: 'FBA' })], { amazonListings: [{ sellerSku: 'TEE-M', fbm: true, fba: false, fbmQuantity: 3 }] });
     expect(r.rows[0]!.proposedQty).toBeNull();
     expect(r.exceptions.map((e) => e.key)).toEqual(['DUAL_CHANNEL_SKU:UK:TEE-M']);
   });

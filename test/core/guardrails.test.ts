@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateGuardrails, guardrailHaltException, type GuardrailInput } from '../../src/core/inventory/guardrails';
-import { defaultSettings } from '../../src/core/settings';
+import { evaluateGuardrails, guardrailHaltException } from '../../src/core/inventory/guardrails';
+import { parseSettings } from '../../src/core/settings';
+
+type GuardrailInput = Parameters<typeof evaluateGuardrails>[0];
 
 const NOW = Date.UTC(2026, 10, 2, 8);
-const settings = { ...defaultSettings(), guardrailMaxShareChanging: 0.5, guardrailMaxToZero: 2, guardrailMin3plListShare: 0.8, stockDataMaxAgeMinutes: 90 };
+
+const settings = { ...parseSettings([]).settings, guardrailMaxShareChanging: 0.5, guardrailMaxToZero: 2, guardrailMin3plListShare: 0.8, stockDataMaxAgeMinutes: 90 };
 
 function input(over: Partial<GuardrailInput> = {}): GuardrailInput {
   return { comparedSkus: 10, changing: 2, goingToZero: 0, threePlSkuCount: 100, previousThreePlSkuCount: 100, stockSnapshotAt: NOW - 60_000, now: NOW, settings, ...over };
@@ -19,6 +22,13 @@ describe('evaluateGuardrails', () => {
     const trips = evaluateGuardrails(input({ changing: 6 }));
     expect(trips.map((t) => t.limit)).toEqual(['share-changing']);
     expect(trips[0]!.message).toBe('6 of 10 SKUs (60%) would change quantity, more than "Guardrail max share changing" (50%).');
+  });
+
+  it('holds a quantity no warehouse holds (1,999,999) and lets the limit itself through', () => {
+    expect(evaluateGuardrails(input({ largestChange: { sellerSku: 'TEE-M', toQty: 10_000 } }))).toEqual([]);
+    const trips = evaluateGuardrails(input({ largestChange: { sellerSku: 'TEE-M', toQty: 1_999_999 } }));
+    expect(trips.map((t) => t.limit)).toEqual(['quantity-too-high']);
+    expect(trips[0]!.message).toBe('Seller SKU TEE-M would be set to 1999999, more than "Guardrail max quantity" (10000).');
   });
 
   it('ignores the share when nothing is compared', () => {

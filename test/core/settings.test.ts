@@ -1,13 +1,13 @@
 // Settings parsing: defaults, percent strings, and bad cells that fall back with a plain message.
 import { describe, expect, it } from 'vitest';
-import { defaultSettings, parseSettings } from '../../src/core/settings';
+import { parseSettings } from '../../src/core/settings';
 
 describe('parseSettings', () => {
   it('uses the documented defaults when the tab is empty', () => {
-    const s = defaultSettings();
+    const s = parseSettings([]).settings;
     expect(s.marketplace).toBe('UK');
     expect(s.pushMode).toBe('dry-run');
-    expect(s.threePlApiVersion).toBe('2026-01');
+    expect(s.threePlApiVersion).toBe('2026-07');
     expect(s.guardrailMaxShareChanging).toBe(0.5);
   });
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_LOG_MESSAGE, formatCounts, makeRunId, syncLogRecord, trimSyncLog } from '../../src/core/sync-log';
-import { TABS, headerList } from '../../src/core/tabs';
+import { makeRunId, syncLogRecord, trimSyncLog } from '../../src/core/sync-log';
+import { TABS } from '../../src/core/tabs';
 
-const SYNC_LOG_HEADERS = headerList(TABS.syncLog);
+const SYNC_LOG_HEADERS = TABS.syncLog.columns.map((c) => c.header);
 
 const T0 = Date.UTC(2026, 10, 2, 8);
 const DAY = 86_400_000;
@@ -38,8 +38,8 @@ describe('sync log rows', () => {
     const rec = syncLogRecord({ runId: 'r', job: 'orders', start: T0, end: null, outcome: 'partial', counts: {}, amazonCalls: 0, threePlCalls: 0, message: 'x'.repeat(10_000) });
     expect(rec['End']).toBe('');
     expect(rec['Counts']).toBe('');
-    expect(String(rec['Message']).length).toBe(MAX_LOG_MESSAGE);
-    expect(formatCounts({ a: 1, b: 0 })).toBe('a: 1, b: 0');
+    expect(String(rec['Message']).length).toBe(2000);
+    expect(syncLogRecord({ runId: 'r', job: 'orders', start: T0, end: T0, outcome: 'ok', counts: { a: 1, b: 0 }, amazonCalls: 0, threePlCalls: 0, message: '' })['Counts']).toBe('a: 1, b: 0');
   });
 });
 

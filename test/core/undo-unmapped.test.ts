@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { diffProposals, recordPushResults } from '../../src/core/inventory/diff';
-import { buildUndoPlan, pushRecordFromRows, pushRecordItems } from '../../src/core/inventory/undo';
+import { buildUndoPlan, capUndoToPickable, pushRecordFromRows } from '../../src/core/inventory/undo';
 import { findUnmappedSkus } from '../../src/core/inventory/unmapped';
 import { invRow, mapRow, stock } from './inventory-fixtures';
 
@@ -18,29 +18,42 @@ describe('undo', () => {
     { key: 'UK:FBM:C', outcome: 'accepted' as const },
     { key: 'UK:FBM:R', outcome: 'rejected' as const },
   ];
+  /** The push record as undo reads it: from the Inventory rows recordPushResults wrote. */
+  const record = () => pushRecordFromRows(recordPushResults(rows, changes, results).rows);
 
-  it('restores the previous quantity of every accepted item, skipping unknown ones', () => {
-    const plan = buildUndoPlan(pushRecordItems(changes, results));
-    expect(plan.changes).toEqual([
+  it('restores the previous quantity of every accepted item with a known one', () => {
+    // C's quantity before the push was unknown, so its row keeps no Previous Qty to restore.
+    expect(record().map((i) => i.sellerSku)).toEqual(['A', 'B']);
+    expect(buildUndoPlan(record()).changes).toEqual([
       { key: 'UK:FBM:A', marketplace: 'UK', sellerSku: 'A', fromQty: 3, toQty: 1 },
       { key: 'UK:FBM:B', marketplace: 'UK', sellerSku: 'B', fromQty: 0, toQty: 6 },
     ]);
+  });
+
+  it('skips an item whose previous quantity is unknown', () => {
+    const plan = buildUndoPlan([{ key: 'UK:FBM:C', marketplace: 'UK', sellerSku: 'C', previousQty: null, pushedQty: 2, unconfirmed: false }]);
+    expect(plan.changes).toEqual([]);
     expect(plan.skipped.map((s) => s.sellerSku)).toEqual(['C']);
     expect(plan.skipped[0]!.reason).toContain('unknown');
   });
 
-  it('reads the same record back from the Inventory rows after recordPushResults', () => {
-    const recorded = recordPushResults(rows, changes, results).rows;
-    expect(buildUndoPlan(pushRecordFromRows(recorded)).changes.map((c) => [c.sellerSku, c.toQty])).toEqual([
-      ['A', 1],
-      ['B', 6],
-    ]);
+  it("uses Amazon's current quantity and skips items already back, once the push shows on Amazon", () => {
+    const applied = pushRecordFromRows(recordPushResults(rows, changes, results).rows.map((r) => ({ ...r, pushState: 'applied' as const })));
+    const plan = buildUndoPlan(applied, new Map([['A', 1], ['B', 4]]));
+    expect(plan.changes).toEqual([{ key: 'UK:FBM:B', marketplace: 'UK', sellerSku: 'B', fromQty: 4, toQty: 6 }]);
+    expect(plan.skipped.map((s) => s.sellerSku)).toEqual(['A']);
   });
 
-  it("uses Amazon's current quantity and skips items already back", () => {
-    const plan = buildUndoPlan(pushRecordItems(changes, results), new Map([['A', 1], ['B', 4]]));
-    expect(plan.changes).toEqual([{ key: 'UK:FBM:B', marketplace: 'UK', sellerSku: 'B', fromQty: 4, toQty: 6 }]);
-    expect(plan.skipped.map((s) => s.sellerSku)).toEqual(['A', 'C']);
+  it('still undoes a push Amazon accepted but does not show yet (it applies the undo after it)', () => {
+    const plan = buildUndoPlan(record(), new Map([['A', 1], ['B', 4]]));
+    expect(plan.changes.map((c) => `${c.sellerSku}=${c.toQty}`)).toEqual(['A=1', 'B=6']);
+  });
+
+  it('caps an undo at what the 3PL can pick today and says what was asked', () => {
+    const plan = buildUndoPlan(record());
+    const capped = capUndoToPickable(plan.changes, (key) => ({ 'UK:FBM:A': 5, 'UK:FBM:B': 2 } as Record<string, number>)[key]);
+    expect(capped.map((c) => [c.change.toQty, c.asked])).toEqual([[1, null], [2, 6]]);
+    expect(capUndoToPickable(plan.changes, () => undefined).map((c) => c.change.toQty)).toEqual([0, 0]);
   });
 
   it('never includes FBA rows', () => {

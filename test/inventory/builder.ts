@@ -71,7 +71,9 @@ export interface InventoryWorld {
   /** Settings Key → Value, on top of the test defaults below. */
   settings?: Record<string, Cell>;
   faults?: FaultSpec[];
-  amazonBehaviour?: Record<string, string>;
+  amazonBehaviour?: Record<string, string | boolean>;
+  /** More fields of the scenario's amazon section (e.g. reportLanguage). */
+  amazonExtra?: Record<string, unknown>;
   threePlLatencyMs?: number;
 }
 
@@ -133,6 +135,7 @@ export function buildScenario(w: InventoryWorld): Record<string, unknown> {
       fbaInventory: (w.fba ?? []).map((f) => ({ ...f })),
       orders: (w.orders ?? []).map((o) => ({ fulfilledBy: 'MERCHANT', created: '2026-11-02T07:00:00Z', ...o })),
       ...(w.amazonBehaviour ? { behaviour: w.amazonBehaviour } : {}),
+      ...(w.amazonExtra ?? {}),
     },
     threePl: {
       provider: 'shipbob',

@@ -3,6 +3,7 @@
 // (MAPPING_INVALID, DUAL_CHANNEL_SKU, UNMAPPED_SKU) — bad rows never stop the good ones.
 
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_PATCH_APPLY_DELAY } from '../world/amazon/listing-writes';
 import { InventoryRun, type FbmOffer } from './builder';
 
 const num = (s: string | undefined) => Number(s);
@@ -49,9 +50,10 @@ describe('FBM proposal and Reason', () => {
       expect(num(row['Safety Buffer']), `${sku} buffer`).toBe(e.buffer);
       expect(num(row['Proposed FBM Qty']), `${sku} proposed`).toBe(e.qty);
       expect(row['Reason'], sku).toMatch(e.reason);
-      // auto mode: the proposal went to Amazon's FBM offer
-      expect(r.amazonQty(sku), `${sku} on Amazon`).toBe(e.qty);
     }
+    // auto mode: the proposals went to Amazon's FBM offers, shown once Amazon has processed them.
+    r.advance(DEFAULT_PATCH_APPLY_DELAY);
+    for (const [sku, e] of Object.entries(expected)) expect(r.amazonQty(sku), `${sku} on Amazon`).toBe(e.qty);
     // Computed independently from the simulators' state, the invariant checker agrees.
     expect(r.tracker.convergenceProblems()).toEqual([]);
     r.assertInvariants();
@@ -162,6 +164,7 @@ describe('SKU Map validation', () => {
     r.edit('SKU Map', { 'Seller SKU': 'TXT-1' }, { 'Safety Buffer': 4 });
     r.sync();
     expect(r.exceptions('MAPPING_INVALID').find((e) => e['Entity'] === 'UK FBM TXT-1')!['Status']).toBe('Resolved');
+    r.advance(DEFAULT_PATCH_APPLY_DELAY);
     expect(r.amazonQty('TXT-1')).toBe(26);
     r.assertInvariants();
   });
@@ -186,6 +189,7 @@ describe('UNMAPPED_SKU', () => {
     r.sync();
     expect(r.openExceptions('UNMAPPED_SKU')).toEqual([]);
     expect(r.exceptions('UNMAPPED_SKU').map((e) => e['Status'])).toEqual(['Resolved', 'Resolved']);
+    r.advance(DEFAULT_PATCH_APPLY_DELAY);
     expect(r.amazonQty('LONELY-FBM')).toBe(9);
     r.assertInvariants();
   });
@@ -196,6 +200,9 @@ describe('a tab longer than a new sheet', () => {
   it('keeps SKU columns plain text past row 1,000 of the Inventory tab', () => {
     const offers = Array.from({ length: 1005 }, (_, i) => ({ sku: `S${i + 1}`, onHand: 5 }));
     const r = new InventoryRun({ offers, settings: { 'Push mode': 'dry-run' } });
+    // So many rows read Amazon's listings from the merchant listings report, ready by the next run.
+    r.sync();
+    r.advance('5m');
     r.sync();
     expect(r.tab('Inventory')).toHaveLength(1005);
     const book = r.run.gas.spreadsheet;

@@ -14,7 +14,8 @@ export const SECRETS = {
 } as const;
 
 const PENDING_KEY = 'inventory.pendingPush';
-const UNSENT_STATUSES = new Set(['UNSHIPPED', 'PARTIALLY_SHIPPED']);
+// PENDING orders (payment not yet authorised) become UNSHIPPED: their units are owed too.
+const UNSENT_STATUSES = new Set(['PENDING', 'UNSHIPPED', 'PARTIALLY_SHIPPED']);
 const INVENTORY_ENTRIES = new Set(['syncNow', 'syncStockNow', 'approveStockPush', 'undoLastStockPush', 'onScheduledRun', 'syncAllNow']);
 
 /** What the world allowed when a step began. */
@@ -25,7 +26,10 @@ interface StepView {
   bound: Map<string, number | null>;
   /** Seller SKU → exact expected proposal (with Offer % and Max Qty), for convergence checks. */
   expected: Map<string, number>;
-  /** Seller SKUs Amazon fulfils (FBA listing) or the SKU Map maps as FBA. */
+  /**
+   * Seller SKUs no merchant quantity may address: Amazon lists them as FBA only (a DEFAULT quantity
+   * would convert the offer), or the SKU Map maps them as FBA while Amazon does not list both channels.
+   */
   fbaSkus: Set<string>;
   mode: string;
   /** Writes are allowed in approve mode: an approval, or the continuation of an approved push. */
@@ -114,7 +118,14 @@ export function worldView(run: ScenarioRun): Pick<StepView, 'bound' | 'expected'
   const mode = String(settings.get('Push mode') ?? 'dry-run') || 'dry-run';
   const approveCell = /^(yes|y|true|x|approve|approved|1)$/i.test(String(settings.get('Approve stock push') ?? ''));
   const amazon = run.amazon.snapshot();
-  const listing = new Map(amazon.listings.map((l) => [l.sku, l] as const));
+  // world.json lists a multi-channel listing once per channel.
+  const channels = new Map<string, { fbm: boolean; fba: boolean }>();
+  for (const l of amazon.listings) {
+    const c = channels.get(l.sku) ?? { fbm: false, fba: false };
+    if (l.channel === 'FBM') c.fbm = true;
+    else c.fba = true;
+    channels.set(l.sku, c);
+  }
   const fulfillable = new Map<string, number>();
   for (const raw of run.threePl.snapshot().inventory) {
     const c = raw as { sku: string; fulfillable: number };
@@ -125,8 +136,9 @@ export function worldView(run: ScenarioRun): Pick<StepView, 'bound' | 'expected'
   const map = readSkuMap(run);
 
   const fbaSkus = new Set<string>();
-  for (const l of amazon.listings) if (l.channel === 'FBA') fbaSkus.add(l.sku);
-  for (const m of map) if (m.channel === 'FBA') fbaSkus.add(m.sellerSku);
+  for (const [sku, c] of channels) if (c.fba && !c.fbm) fbaSkus.add(sku);
+  // An FBM and an FBA row for a SKU Amazon lists with both channels: the FBM row is usable.
+  for (const m of map) if (m.channel === 'FBA' && !(channels.get(m.sellerSku)?.fbm && channels.get(m.sellerSku)?.fba)) fbaSkus.add(m.sellerSku);
 
   // Unsent units come off the 3PL product's pickable stock, whichever Seller SKU was ordered.
   const unsentBy3pl = new Map<string, number>();
@@ -138,8 +150,7 @@ export function worldView(run: ScenarioRun): Pick<StepView, 'bound' | 'expected'
   for (const m of map) if (m.channel !== 'FBA') fbmRows.set(m.sellerSku, [...(fbmRows.get(m.sellerSku) ?? []), m]);
   for (const [sku, rows] of fbmRows) {
     const row = rows[0]!;
-    const l = listing.get(sku);
-    const usable = rows.length === 1 && row.valid && row.channel === 'FBM' && !fbaSkus.has(sku) && l?.channel === 'FBM' && known.has(row.threePlSku);
+    const usable = rows.length === 1 && row.valid && row.channel === 'FBM' && !fbaSkus.has(sku) && channels.get(sku)?.fbm === true && known.has(row.threePlSku);
     if (!usable) {
       bound.set(sku, null);
       continue;
@@ -170,6 +181,11 @@ export class InvariantTracker {
   /** Last accepted-and-applied quantity per SKU since the last outside change: a second identical write is a duplicate. */
   private readonly lastApplied = new Map<string, number>();
   private pendingApproved = false;
+  /**
+   * The patch a killed execution sent last: its answer never reached the add-on, and Amazon shows an
+   * ACCEPTED patch only minutes later (DEFAULT_PATCH_APPLY_DELAY), so the next run may send it once more.
+   */
+  private lostAnswer: { sku: string; quantity: number } | null = null;
 
   constructor(readonly run: ScenarioRun) {}
 
@@ -220,14 +236,21 @@ export class InvariantTracker {
     if ('world' in step && step.world.system === 'amazon') this.lastApplied.clear();
     if (view.undo) this.lastApplied.clear();
 
+    const checkedBefore = this.checked;
     this.checkWrites(snap.writes as Write[], view);
+    if (isRun && run.results[run.results.length - 1]?.record.outcome === 'timeout') {
+      const last = (snap.writes as Write[]).slice(checkedBefore).pop();
+      this.lostAnswer = last?.operation === 'patchListingsItem' ? { sku: last.sku, quantity: last.quantity } : null;
+    }
     // People may edit exceptions as they like; runs must not lose what they typed.
     if (isRun) this.checkExceptions(exceptionsBefore, view);
     this.checkSecrets(view);
   }
 
   private checkWrites(all: Write[], current: StepView): void {
-    for (const w of all.slice(this.checked)) {
+    for (let i = this.checked; i < all.length; i++) {
+      const w = all[i]!;
+      const before = i > this.checked ? all[i - 1] : undefined;
       const view = (w.feedId ? this.feedView.get(w.feedId) : undefined) ?? current;
       const what = `${w.operation} ${w.sku}=${w.quantity} (${w.fulfillmentChannelCode}, ${w.outcome})`;
       if (w.fulfillmentChannelCode !== 'DEFAULT') this.fail(view, `write to a non-DEFAULT channel: ${what}`);
@@ -239,9 +262,16 @@ export class InvariantTracker {
         if (view.mode === 'dry-run') this.fail(view, `write in dry-run mode: ${what}`);
         if (view.mode === 'approve' && !view.approved) this.fail(view, `write in approve mode without an approval: ${what}`);
       }
-      if (view.held) this.fail(view, `write in a run a guardrail held: ${what}`);
+      // A person may release the held plan they saw ("Approve stock push"); nothing else goes out in a held run.
+      if (view.held && !view.approved) this.fail(view, `write in a run a guardrail held: ${what}`);
       const prev = this.lastApplied.get(w.sku);
-      if (prev === w.quantity && w.outcome !== 'rejected') this.fail(view, `the same quantity pushed twice: ${what}`);
+      // Sending a quantity again right after its answer was lost is the one allowed repeat: a quantity write is idempotent.
+      const lost = this.lostAnswer;
+      const resend =
+        (before?.operation === 'patchListingsItem' && w.operation === 'patchListingsItem' && before.sku === w.sku && before.quantity === w.quantity) ||
+        (lost !== null && lost.sku === w.sku && lost.quantity === w.quantity);
+      if (lost !== null && lost.sku === w.sku) this.lostAnswer = null;
+      if (prev === w.quantity && w.outcome !== 'rejected' && !resend) this.fail(view, `the same quantity pushed twice: ${what}`);
       if (w.outcome === 'applied') this.lastApplied.set(w.sku, w.quantity);
       else this.lastApplied.delete(w.sku);
     }
@@ -294,7 +324,7 @@ export class InvariantTracker {
   /** After faults have passed and the world is still: Amazon shows exactly the proposal for every usable offer. */
   convergenceProblems(): string[] {
     const w = worldView(this.run);
-    const listings = new Map(this.run.amazon.snapshot().listings.map((l) => [l.sku, l.quantity] as const));
+    const listings = new Map(this.run.amazon.snapshot().listings.filter((l) => l.channel === 'FBM').map((l) => [l.sku, l.quantity] as const));
     const out: string[] = [];
     for (const [sku, q] of w.expected) if (listings.get(sku) !== q) out.push(`${sku}: Amazon shows ${listings.get(sku)}, expected ${q}`);
     return out;

@@ -3,6 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { InventoryRun, manyOffers } from './builder';
+import { DEFAULT_PATCH_APPLY_DELAY } from '../world/amazon/listing-writes';
 
 const offers = () => [
   { sku: 'A-1', onHand: 10 },
@@ -128,7 +129,8 @@ describe('feed', () => {
     const writes = r.writes();
     expect(writes).toHaveLength(6);
     expect(new Set(writes.map((w) => w.operation))).toEqual(new Set(['JSON_LISTINGS_FEED']));
-    expect(r.inventoryRow('SKU-01')!['Push State']).toBe('accepted');
+    // The run that sees the feed finish recomputes at once, and reads Amazon showing the quantities.
+    expect(r.inventoryRow('SKU-01')!['Push State']).toBe('applied');
     r.advance('20m');
     r.sync();
     expect(r.inventoryRow('SKU-01')!['Push State']).toBe('applied');
@@ -148,8 +150,9 @@ describe('feed', () => {
     const rejected = r.openExceptions('STOCK_PUSH_REJECTED');
     expect(rejected.map((e) => e['Key'])).toEqual(['STOCK_PUSH_REJECTED:UK:SKU-03']);
     expect(rejected[0]!['Message']).toMatch(/does not exist/);
-    expect(r.inventoryRow('SKU-03')!['Push State']).toBe('rejected');
-    expect(r.inventoryRow('SKU-02')!['Push State']).toBe('accepted');
+    // The same run recomputes: the deleted listing is now held as one with nothing to update.
+    expect(r.inventoryRow('SKU-03')!['Reason']).toMatch(/Amazon has no listing with Seller SKU SKU-03/);
+    expect(['accepted', 'applied']).toContain(r.inventoryRow('SKU-02')!['Push State']);
     r.assertInvariants();
   });
 
@@ -166,13 +169,18 @@ describe('undo', () => {
   it('restores the quantities Amazon had before the last push', () => {
     const r = new InventoryRun({ offers: [{ sku: 'A-1', onHand: 10, amazonQty: 4 }, { sku: 'B-1', onHand: 6, amazonQty: 5 }, { sku: 'C-1', onHand: 8, amazonQty: 1 }] });
     r.sync();
+    // Pushes show on Amazon once it has processed them (DEFAULT_PATCH_APPLY_DELAY).
+    r.advance(DEFAULT_PATCH_APPLY_DELAY);
     expect([r.amazonQty('A-1'), r.amazonQty('B-1'), r.amazonQty('C-1')]).toEqual([9, 5, 7]);
-    r.setStock('SB-A-1', 4);
+    // A-1's buffer goes up (the 3PL still holds 10, so undoing back to 9 stays within pickable stock).
+    r.edit('SKU Map', { 'Seller SKU': 'A-1' }, { 'Safety Buffer': 6 });
     r.sync();
-    expect(r.amazonQty('A-1')).toBe(3);
+    r.advance(DEFAULT_PATCH_APPLY_DELAY);
+    expect(r.amazonQty('A-1')).toBe(4);
     const u = r.undo();
     expect(u.outcome).toBe('ok');
     expect(u.message).toMatch(/Undo: 1 FBM quantity accepted/);
+    r.advance(DEFAULT_PATCH_APPLY_DELAY);
     // Only the last push is undone: A-1 back to 9; C-1 keeps the first push's 7.
     expect([r.amazonQty('A-1'), r.amazonQty('B-1'), r.amazonQty('C-1')]).toEqual([9, 5, 7]);
     const log = r.syncLog();

@@ -4,6 +4,7 @@
 // grows, resolved automatically, people's Acknowledged and Owner kept).
 
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_PATCH_APPLY_DELAY } from '../world/amazon/listing-writes';
 import { InventoryRun } from './builder';
 
 describe('read-back', () => {
@@ -21,7 +22,8 @@ describe('read-back', () => {
     expect(na.map((e) => e['Key'])).toEqual(['STOCK_PUSH_NOT_APPLIED:UK:A-1']);
     expect(na[0]!['Message']).toMatch(/accepted quantity 9 .* still shows 0/);
     expect(r.inventoryRow('B-1')!['Push State']).toBe('applied');
-    // The same run sends it again; this time it applies.
+    // The same run sends it again; this time it applies (once Amazon has processed it).
+    r.advance(DEFAULT_PATCH_APPLY_DELAY);
     expect(r.amazonQty('A-1')).toBe(9);
     r.advance('20m');
     r.sync();
@@ -56,6 +58,7 @@ describe('read-back', () => {
     const drift = r.openExceptions('INVENTORY_DRIFT');
     expect(drift.map((e) => e['Key'])).toEqual(['INVENTORY_DRIFT:UK:A-1']);
     expect(drift[0]!['Message']).toMatch(/Amazon shows 50 .* last pushed 9/);
+    r.advance(DEFAULT_PATCH_APPLY_DELAY);
     expect(r.amazonQty('A-1')).toBe(9);
     r.advance('20m');
     r.sync();
@@ -140,6 +143,7 @@ describe('Exceptions tab life cycle', () => {
     r.sync();
     row = r.exceptions().filter((e) => e['Key'] === key);
     expect(row[0]).toMatchObject({ Status: 'Resolved', Owner: 'sam@example.co.uk' });
+    r.advance(DEFAULT_PATCH_APPLY_DELAY);
     expect(r.amazonQty('BAD-1')).toBe(4);
     // It comes back: same row, reopened.
     r.edit('SKU Map', { 'Seller SKU': 'BAD-1' }, { 'Safety Buffer': 'oops' });

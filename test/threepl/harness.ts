@@ -8,7 +8,7 @@ import { VirtualClock } from '../world/clock';
 import { FaultInjector, type FaultSpec } from '../world/faults';
 import { Network, type SimRequest, type SimHandler } from '../world/http';
 import { memoryLog, memoryStore, nodeHttp, virtualClockPort } from '../world/node-ports';
-import { parseThreePlSection, type ThreePlSection } from '../world/shipbob/scenario';
+import { parseThreePlSection, type ThreePlSectionInput } from '../world/shipbob/scenario';
 import { ShipBobSimulator } from '../world/shipbob/simulator';
 
 export const START = '2026-11-02T08:00:00Z';
@@ -47,7 +47,8 @@ export interface Rig {
   count(method: string, path: string): number;
 }
 
-export function rig(opts: { seed?: Partial<ThreePlSection> & Record<string, unknown>; faults?: FaultSpec[]; budgetMs?: number } = {}): Rig {
+export function rig(opts: { seed?: Partial<ThreePlSectionInput> & Record<string, unknown>; faults?: FaultSpec[]; budgetMs?: number; apiVersion?: string } = {}): Rig {
+  const apiVersion = opts.apiVersion ?? '2026-01';
   const clock = new VirtualClock(START);
   const network = new Network();
   const faults = new FaultInjector(opts.faults ?? []);
@@ -64,7 +65,7 @@ export function rig(opts: { seed?: Partial<ThreePlSection> & Record<string, unkn
       log,
       store,
       token: 'pat-test-token-0123456789',
-      apiVersion: '2026-01',
+      apiVersion,
       channelId: o.channelId,
       random: () => 0.5,
     });
@@ -79,7 +80,7 @@ export function rig(opts: { seed?: Partial<ThreePlSection> & Record<string, unkn
     adapter: newAdapter(),
     newAdapter,
     count(method, path) {
-      return calls.filter((c) => c.method === method && new URL(c.url).pathname === `/2026-01${path}`).length;
+      return calls.filter((c) => c.method === method && new URL(c.url).pathname === `/${apiVersion}${path}`).length;
     },
   };
 }

@@ -83,7 +83,8 @@ describe('paging', () => {
     const lines = r.adapter.getStock();
     expect(lines).toHaveLength(300);
     expect(lines.find((l) => l.sku === 'SKU-299')).toMatchObject({ onHand: 299, available: 299, warehouseId: '10' });
-    const pages = r.calls.filter((c) => new URL(c.url).pathname === '/2026-01/inventory-level/locations');
+    // The active list pages; the inactive one (IsActive=false) is a separate, single-page read.
+    const pages = r.calls.filter((c) => new URL(c.url).pathname === '/2026-01/inventory-level/locations' && new URL(c.url).searchParams.get('IsActive') === 'true');
     expect(pages).toHaveLength(2);
     expect(new URL(pages[1]!.url).searchParams.get('Cursor')).toBeTruthy();
   });

@@ -5,6 +5,7 @@ import type { Ports } from '../../ports';
 import { gasHttp } from './http';
 import { documentCache, documentLock, documentStore } from './store';
 import { gasClock, gasCodec, gasLog } from './platform';
+import { gasMail } from './mail';
 import { gasWorkbook } from './workbook';
 
 export function gasPorts(): Ports {
@@ -16,6 +17,7 @@ export function gasPorts(): Ports {
     clock: gasClock(),
     codec: gasCodec(),
     log: gasLog(),
+    mail: gasMail(),
     workbook: gasWorkbook(),
   };
 }

@@ -4,8 +4,24 @@
 import type { HttpPort, HttpRequest, HttpResponse } from '../../ports/http';
 import { HttpTransportError } from '../../ports/http';
 
-/** UrlFetchApp's transport failures: timeouts, unreachable hosts, DNS. Quota errors are not transport errors. */
-const TRANSPORT_FAILURE = /^(?:Exception: )?(?:Timeout|Address unavailable|DNS error|Unexpected error)/i;
+/**
+ * With muteHttpExceptions every HTTP status is a response, so what fetch throws is either Apps
+ * Script refusing the call before sending it, or a request that never got an answer (timeout, DNS,
+ * connection lost). Apps Script words its messages in the user's language ("… or equivalent based
+ * on your script's locale", labnol.org/code/20016-maximum-execution-time-limit), so no text can
+ * name a timeout. The refusals no retry fixes are recognised in the English wording only
+ * (quotas page: "Service invoked too many times…"; URL length; missing permission; allowlist;
+ * the execution's own time limit): in another language they count as transport failures, are
+ * retried a few times and end the run with their own text, which is safe.
+ */
+const REFUSAL = /^(?:Exception: )?(?:Service invoked too many times|Limit Exceeded|You do not have permission|Request to \S+ failed because the URL has not been whitelisted|Exceeded maximum execution time|Invalid argument)/i;
+
+/** The transport error, naming the URL's origin when the platform's text does not (the Sync Log says which system). */
+function transportError(message: string, url: string): HttpTransportError {
+  if (/https?:\/\//i.test(message)) return new HttpTransportError(message);
+  const origin = /^https?:\/\/[^/?#]+/i.exec(url)?.[0] ?? url;
+  return new HttpTransportError(`${message} (${origin})`);
+}
 
 export function gasHttp(): HttpPort {
   return {
@@ -25,8 +41,8 @@ export function gasHttp(): HttpPort {
         res = UrlFetchApp.fetch(req.url, params);
       } catch (e) {
         const message = e instanceof Object && 'message' in e ? String((e as Error).message) : String(e);
-        if (TRANSPORT_FAILURE.test(message)) throw new HttpTransportError(message);
-        throw e;
+        if (REFUSAL.test(message)) throw e;
+        throw transportError(message, req.url);
       }
       const headers: Record<string, string> = {};
       const all = res.getAllHeaders() as Record<string, string | string[]>;

@@ -3,13 +3,26 @@
 // user per document (https://developers.google.com/workspace/add-ons/concepts/editor-triggers#restrictions),
 // so a faster schedule falls back to hourly when Apps Script refuses it.
 
-export interface ScheduleState {
+import { SCHEDULE_INTERVAL_KEY } from '../../core/trigger-runtime';
+import { documentStore } from './store';
+
+interface ScheduleState {
   enabled: boolean;
   everyMinutes: number;
   note: string;
 }
 
+/**
+ * Installs the trigger and remembers the interval it really runs at (a published add-on falls back
+ * to hourly): the daily trigger-runtime check projects a day of runs from it (jobs/kit/quota.ts).
+ */
 export function installTimeTrigger(handler: string, everyMinutes: number): ScheduleState {
+  const state = createTimeTrigger(handler, everyMinutes);
+  documentStore().set(SCHEDULE_INTERVAL_KEY, String(state.everyMinutes));
+  return state;
+}
+
+function createTimeTrigger(handler: string, everyMinutes: number): ScheduleState {
   removeTriggers(handler);
   if (everyMinutes < 60) {
     try {

@@ -5,7 +5,7 @@ import { z } from 'zod';
 
 const pagination = z.object({ nextToken: z.string().optional() }).optional();
 
-export const inboundPlanSummarySchema = z.object({
+const inboundPlanSummarySchema = z.object({
   inboundPlanId: z.string(),
   name: z.string(),
   status: z.string(),
@@ -55,7 +55,7 @@ export const listShipmentItemsResponseSchema = z.object({
   pagination,
 });
 
-export const v0ShipmentSchema = z.object({
+const v0ShipmentSchema = z.object({
   ShipmentId: z.string().optional(),
   ShipmentName: z.string().optional(),
   DestinationFulfillmentCenterId: z.string().optional(),
@@ -67,7 +67,7 @@ export const getShipmentsV0ResponseSchema = z.object({
   payload: z.object({ ShipmentData: z.array(v0ShipmentSchema).optional(), NextToken: z.string().optional() }).optional(),
 });
 
-export const v0ShipmentItemSchema = z.object({
+const v0ShipmentItemSchema = z.object({
   ShipmentId: z.string().optional(),
   SellerSKU: z.string(),
   FulfillmentNetworkSKU: z.string().optional(),

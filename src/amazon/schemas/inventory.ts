@@ -5,7 +5,7 @@ import { z } from 'zod';
 
 const n = z.number().int().optional();
 
-export const inventoryDetailsSchema = z.object({
+const inventoryDetailsSchema = z.object({
   fulfillableQuantity: n,
   inboundWorkingQuantity: n,
   inboundShippedQuantity: n,
@@ -37,7 +37,7 @@ export const inventoryDetailsSchema = z.object({
     .optional(),
 });
 
-export const inventorySummarySchema = z.object({
+const inventorySummarySchema = z.object({
   asin: z.string().optional(),
   fnSku: z.string().optional(),
   sellerSku: z.string().optional(),
@@ -61,4 +61,3 @@ export const getInventorySummariesResponseSchema = z.object({
 });
 
 export type InventorySummary = z.infer<typeof inventorySummarySchema>;
-export type GetInventorySummariesResponse = z.infer<typeof getInventorySummariesResponseSchema>;

@@ -4,7 +4,7 @@
 
 import { z } from 'zod';
 
-export const listingIssueSchema = z.object({
+const listingIssueSchema = z.object({
   code: z.string(),
   message: z.string(),
   severity: z.string(),

@@ -4,7 +4,7 @@
 
 import { z } from 'zod';
 
-export const orderItemSchema = z.object({
+const orderItemSchema = z.object({
   orderItemId: z.string(),
   quantityOrdered: z.number().int(),
   product: z
@@ -21,7 +21,7 @@ export const orderItemSchema = z.object({
 
 const window = z.object({ earliestDateTime: z.string().optional(), latestDateTime: z.string().optional() });
 
-export const orderSchema = z.object({
+const orderSchema = z.object({
   orderId: z.string(),
   createdTime: z.string(),
   lastUpdatedTime: z.string(),

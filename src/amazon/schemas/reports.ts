@@ -28,4 +28,3 @@ export const reportDocumentSchema = z.object({
 
 export type Report = z.infer<typeof reportSchema>;
 export type ReportDocument = z.infer<typeof reportDocumentSchema>;
-export type GetReportsResponse = z.infer<typeof getReportsResponseSchema>;

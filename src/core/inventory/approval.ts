@@ -4,33 +4,32 @@
 // later. Pure: the caller reads and writes the remembered plans (document properties
 // inventory.shownPlan / approvedPlan / resumedPlan); these functions only decide.
 //
-// A plan is remembered as its fingerprint: one `key=toQty` entry per change, sorted, joined by '|'.
+// A plan is remembered as its fingerprint: one `key=toQty` entry per change, sorted, joined by '|',
+// or, when that would not fit in one document property (9 KB), a digest of it, whose entries are the
+// plan the Inventory tab shows when the digests agree (plan-record.ts).
 // Lifecycle, as the stock sync uses it:
 //   - every approve-mode run records the changes still waiting as the shown plan
-//     (shownPlanToRecord);
+//     (planFingerprint of what holds.ts planShown returns);
 //   - "Approve stock push" copies the shown plan into the approved plan before it runs
 //     (stored as shownPlan ?? ''), and the approved plan is cleared once a push starts;
 //   - a push cut before all its quantities reached Amazon records its unsent, already approved
 //     changes as the resumed plan (resumedPlanToRecord), which the next computation reads once and
 //     clears.
 
+import { planEntries, planEntry, rememberedPlan } from './plan-record';
+import type { PlanOnTab } from './plan-record';
 import type { InventoryRow, PushChange, PushMode } from './types';
-
-/** One change as it appears in a plan fingerprint and in an approved set: `key=toQty`. */
-export function planEntry(change: Pick<PushChange, 'key' | 'toQty'>): string {
-  return `${change.key}=${change.toQty}`;
-}
 
 /**
  * A stable text of the planned changes (sorted, so independent of order), so an approval applies to
  * exactly the plan shown: the same offer at another quantity is another entry.
  */
 export function planFingerprint(changes: ReadonlyArray<Pick<PushChange, 'key' | 'toQty'>>): string {
-  return changes.map(planEntry).sort().join('|');
+  return rememberedPlan(changes);
 }
 
 /** What the approve push mode knows at the start of a computation. */
-export interface ApprovalInput {
+interface ApprovalInput {
   /** The person chose "Approve stock push" (menu or sidebar) for this run. */
   approveNow: boolean;
   /** Settings "Approve stock push" is ticked (it may have been left on since an earlier run). */
@@ -41,6 +40,8 @@ export interface ApprovalInput {
   approvedPlan: string | null;
   /** Fingerprint of approved changes a cut push did not send (see resumedPlanToRecord). */
   resumedPlan: string | null;
+  /** The plans the Inventory tab shows (plansOnTab): what a digest fingerprint stands for. */
+  onTab?: PlanOnTab;
 }
 
 /**
@@ -57,12 +58,24 @@ export interface ApprovalInput {
  */
 export function approvedEntries(input: ApprovalInput): ReadonlySet<string> | null {
   const approvedFp = input.approveNow || input.approveTick ? input.shownPlan : input.approvedPlan;
-  const resumed = input.resumedPlan;
-  if (!approvedFp && !resumed) return null;
-  return new Set(`${approvedFp ?? ''}|${resumed ?? ''}`.split('|').filter(Boolean));
+  // A digest the tab no longer shows approves nothing: what it stood for cannot be known.
+  const approved = approvedFp ? (planEntries(approvedFp, input.onTab?.shown) ?? []) : [];
+  const resumed = input.resumedPlan ? (planEntries(input.resumedPlan, input.onTab?.queued) ?? []) : [];
+  if (approved.length === 0 && resumed.length === 0) return null;
+  return new Set([...approved, ...resumed]);
 }
 
-export interface ApprovalSplit {
+/**
+ * An approval given or recorded whose plan the Inventory tab no longer shows (a large plan is
+ * remembered as a digest of the rows shown; a cell edited since, or a later plan, changes it):
+ * it approves nothing, and the person needs to approve what the tab shows now.
+ */
+export function approvalLapsed(input: ApprovalInput): boolean {
+  const approvedFp = input.approveNow || input.approveTick ? input.shownPlan : input.approvedPlan;
+  return approvedFp ? planEntries(approvedFp, input.onTab?.shown) === null : false;
+}
+
+interface ApprovalSplit {
   /** Changes approval does not hold back (other gates — dry-run, a guardrail — may still apply). */
   approved: PushChange[];
   /** Changes that wait for a person's approval. */
@@ -97,15 +110,6 @@ export function splitByApproval(input: {
   const wait = new Set(awaiting.map((c) => c.key));
   const rows = input.rows.map((r): InventoryRow => (wait.has(r.key) ? { ...r, pushState: 'awaiting approval' } : r));
   return { approved: go, awaiting, rows };
-}
-
-/**
- * The shown plan to record after a computation: in approve mode, the changes still awaiting
- * approval (an empty string when none), so the next "Approve stock push" approves exactly what the
- * Inventory tab now shows. null outside approve mode: leave the recorded plan as it is.
- */
-export function shownPlanToRecord(mode: PushMode, awaiting: ReadonlyArray<PushChange>): string | null {
-  return mode === 'approve' ? planFingerprint(awaiting) : null;
 }
 
 /**

@@ -6,6 +6,7 @@ import { exceptionKey, type RaisedException } from '../exceptions';
 import { proposeFbmQuantity } from './proposal';
 import type { SkuMapValidation } from './sku-map';
 import { aggregateThreePlStock, unsentBy3plSku } from './stock';
+import { describeThreePlSku, threePlSkuKinds, unsentUnitsFor } from './threepl-kinds';
 import type {
   AmazonListing,
   FbaSummary,
@@ -17,7 +18,7 @@ import type {
   UnsentOrderLine,
 } from './types';
 
-export interface BuildInventoryInput {
+interface BuildInventoryInput {
   /** The Settings marketplace: SKU Map rows of other marketplaces are left out. */
   marketplace: string;
   skuMap: SkuMapValidation;
@@ -27,6 +28,8 @@ export interface BuildInventoryInput {
   unsentOrders: ReadonlyArray<UnsentOrderLine>;
   /** Amazon listings of this marketplace; undefined when not read this run (no Amazon-side checks). */
   amazonListings?: ReadonlyArray<AmazonListing>;
+  /** Why amazonListings may lack some listings (a search whose pages shifted); absent: it holds them all. */
+  amazonListingsGap?: string;
   fbaSummaries: ReadonlyArray<FbaSummary>;
   /** From the Inventory tab (see previousFromInventory), keyed by offer key. */
   previous: ReadonlyMap<string, PreviousPush>;
@@ -36,7 +39,7 @@ export interface BuildInventoryInput {
   threePlName?: string;
 }
 
-export interface BuildInventoryResult {
+interface BuildInventoryResult {
   /** In SKU Map order, one per offer of this marketplace (invalid offers included, with why). */
   rows: InventoryRow[];
   /** The SKU Map's own exceptions plus what this run found (unknown 3PL SKU, FBA on Amazon…). */
@@ -126,6 +129,9 @@ export function buildInventory(input: BuildInventoryInput): BuildInventoryResult
   const mine = (e: SkuMapEntry) => e.marketplace === marketplace;
   const fbmEntries = [...input.skuMap.entries, ...input.skuMap.held].filter((e) => mine(e) && e.channel === 'FBM');
   const unsent = unsentBy3plSku(input.unsentOrders, fbmEntries);
+  // Inactive 3PL products and bundles: said in the Reason, and bundles share unsent units with their parts.
+  const kinds = threePlSkuKinds(input.threePlStock);
+  const offered3pl = new Set(fbmEntries.map((e) => e.threePlSku));
   let listings: Map<string, AmazonListing> | null = null;
   if (input.amazonListings) {
     listings = new Map();
@@ -133,16 +139,8 @@ export function buildInventory(input: BuildInventoryInput): BuildInventoryResult
   }
   const fba = new Map<string, FbaSummary>();
   for (const s of input.fbaSummaries) fba.set(s.sellerSku, s);
-  // Offers sharing one 3PL product each show all of its stock: worth saying in the Reason.
-  const uses = new Map<string, number>();
-  for (const e of fbmEntries) uses.set(e.threePlSku, (uses.get(e.threePlSku) ?? 0) + 1);
-  const sellersOf3pl = new Map<string, string[]>();
-  for (const e of fbmEntries) {
-    if ((uses.get(e.threePlSku) ?? 0) < 2) continue;
-    const list = sellersOf3pl.get(e.threePlSku);
-    if (list) list.push(e.sellerSku);
-    else sellersOf3pl.set(e.threePlSku, [e.sellerSku]);
-  }
+  const fbmMapped = new Set(fbmEntries.map((e) => e.sellerSku));
+  const shares = splitSharedStock(input.skuMap.entries.filter((e) => mine(e) && e.channel === 'FBM'));
 
   const exceptions: RaisedException[] = [...input.skuMap.exceptions];
   const statuses = input.skuMap.rows.map((r) => r.status);
@@ -178,15 +176,21 @@ export function buildInventory(input: BuildInventoryInput): BuildInventoryResult
     rows.push(row);
     const listing = listings?.get(entry.sellerSku);
     const summary = fba.get(entry.sellerSku);
-    row.amazonFbmQty = listing?.fbmQuantity ?? null;
+    // An FBA row of a listing sold both ways would show the merchant channel's quantity as its own.
+    row.amazonFbmQty = entry.channel === 'FBA' && listing?.fba ? null : listing?.fbmQuantity ?? null;
     fillThreePl(row, entry.threePlSku ? stock.get(entry.threePlSku) : undefined);
 
     if (entry.channel === 'FBA') {
       row.pushState = '';
       fillFba(row, summary);
       if (r.state === 'dual') row.reason = `Held: ${r.status.replace(/^Held: /, '')} ${row.reason}`;
-      else if (listing?.fbm) {
-        hold(row, r.rowIndex, dualOnAmazon(entry, 'FBA'), `Amazon also lists Seller SKU ${entry.sellerSku} as merchant-fulfilled (FBM); nothing is pushed for it. ${row.reason}`);
+      else if (listing?.fbm && !listing.fba) {
+        hold(row, r.rowIndex, dualOnAmazon(entry, 'FBA'), `Amazon lists Seller SKU ${entry.sellerSku} as merchant-fulfilled (FBM) only; nothing is pushed for it. ${row.reason}`);
+      } else if (listing?.fbm) {
+        // One listing with both channels (Amazon: "Multiple Fulfillment Channels with Default MFN and FBA").
+        row.reason += fbmMapped.has(entry.sellerSku)
+          ? ' Amazon also sells this SKU merchant-fulfilled: its FBM row sets that quantity (channel DEFAULT).'
+          : ` Amazon also sells this SKU merchant-fulfilled, but no FBM row maps it, so that quantity (${listing.fbmQuantity ?? 0}) is not kept in step.`;
       }
       continue;
     }
@@ -197,8 +201,17 @@ export function buildInventory(input: BuildInventoryInput): BuildInventoryResult
       row.reason = r.status;
       continue;
     }
-    if (listing?.fba || hasFbaStock(summary)) {
-      hold(row, r.rowIndex, dualOnAmazon(entry, 'FBM'), `Amazon fulfils Seller SKU ${entry.sellerSku} as FBA, so it is never pushed as FBM.`);
+    // A merchant quantity for an offer Amazon fulfils only as FBA would convert it to merchant-fulfilled
+    // (fba-guard.ts); a listing that also has a DEFAULT channel takes the quantity on that channel alone.
+    if (listing ? listing.fba && !listing.fbm : hasFbaStock(summary)) {
+      hold(row, r.rowIndex, dualOnAmazon(entry, 'FBM'), `Amazon fulfils Seller SKU ${entry.sellerSku} as FBA only, so it is never pushed as FBM.`);
+      continue;
+    }
+    // A read that may have missed listings proves nothing about this one: it keeps its last state.
+    if (listings && !listing && input.amazonListingsGap) {
+      row.reason =
+        `Not checked this run: ${input.amazonListingsGap}, and Seller SKU ${entry.sellerSku} was not among the listings read. ` +
+        'Nothing is pushed for it and no problem is concluded until a full read; Last Pushed Qty stays as it was.';
       continue;
     }
     if (listings && !listing) {
@@ -212,6 +225,11 @@ export function buildInventory(input: BuildInventoryInput): BuildInventoryResult
         ),
         `Amazon has no listing with Seller SKU ${entry.sellerSku} in ${where}: nothing to update.`,
       );
+      continue;
+    }
+    const share = shares.get(entry.key);
+    if (share && 'overbooked' in share) {
+      hold(row, r.rowIndex, share.overbooked, `Offer % of the offers sharing 3PL SKU ${entry.threePlSku} add up to more than 100%: nothing is proposed.`);
       continue;
     }
     const s = stock.get(entry.threePlSku);
@@ -230,29 +248,85 @@ export function buildInventory(input: BuildInventoryInput): BuildInventoryResult
       );
       continue;
     }
-    const unsentUnits = unsent.get(entry.threePlSku) ?? 0;
+    const { units: unsentUnits, viaOthers } = unsentUnitsFor(entry.threePlSku, unsent, kinds);
     const buffer = entry.safetyBuffer ?? input.defaultSafetyBuffer;
     const p = proposeFbmQuantity({
       fulfillable: s.fulfillable,
       unsentOrders: unsentUnits,
-      offerShare: entry.offerShare,
+      offerShare: share ? share.share : entry.offerShare,
       safetyBuffer: buffer,
       bufferIsDefault: entry.safetyBuffer === null,
       maxQty: entry.maxQty,
     });
     row.unsentOrders = unsentUnits;
     row.safetyBuffer = buffer;
-    row.offerShare = entry.offerShare ?? 1;
+    row.offerShare = share ? share.share : entry.offerShare ?? 1;
     row.maxQty = entry.maxQty;
     row.proposedQty = p.quantity;
     row.reason = p.reason;
     if (s.locationsCounted === 0) row.reason += ` (${tpl} lists ${entry.threePlSku} only at locations not chosen in Settings)`;
-    const sharing = sellersOf3pl.get(entry.threePlSku)?.filter((x) => x !== entry.sellerSku);
-    if (sharing && sharing.length) row.reason += `. 3PL SKU ${entry.threePlSku} is also offered as ${sharing.join(', ')}: each offer shows the same stock.`;
+    const kind = describeThreePlSku(entry.threePlSku, kinds, stock, { tpl, viaOthers, offered: offered3pl });
+    if (kind) row.reason = `${kind.reason} ${row.reason}`;
+    // Not pickable at the 3PL is never read as "sold out": 0 is offered and a person is told why.
+    if (kind?.notPickable) {
+      exceptions.push(
+        fbmMappingInvalid(
+          entry,
+          `SKU Map row ${r.sheetRow} maps Seller SKU ${entry.sellerSku} to 3PL SKU ${entry.threePlSku}, but ${kind.notPickable}. ` +
+            `0 is offered on Amazon for it. Reactivate it in ${tpl} if it should sell, or untick the SKU Map row.`,
+        ),
+      );
+    }
+    if (listing?.fba) row.reason += `. Amazon also fulfils this SKU as FBA: only the merchant quantity (channel DEFAULT) is set, the FBA stock stays Amazon's`;
+    if (share) row.reason += `. 3PL SKU ${entry.threePlSku} is also offered as ${share.others.join(', ')}: ${share.explicit ? 'this offer takes its Offer %' : 'the offers without an Offer % share the rest equally'}, so together they never promise more than ${tpl} can pick.`;
   }
   return { rows, exceptions, statuses };
 }
 
+/** Shares within 1e-9 of each other are equal: 0.3 + 0.7 must not count as over 100%. */
+const SHARE_EPSILON = 1e-9;
+
+type SharedStock = { share: number; explicit: boolean; others: string[] } | { overbooked: RaisedException };
+
+/**
+ * Offers fed by one 3PL SKU split its pickable stock instead of each showing all of it, which
+ * would promise the same units twice: an offer's Offer % is its part, offers without one share
+ * what is left equally. Offer % adding up to over 100% cannot be honoured: those offers are held.
+ * Offers with a 3PL SKU of their own are not in the map.
+ */
+function splitSharedStock(entries: ReadonlyArray<SkuMapEntry>): Map<string, SharedStock> {
+  const groups = new Map<string, SkuMapEntry[]>();
+  for (const e of entries) {
+    if (!e.threePlSku) continue;
+    const g = groups.get(e.threePlSku);
+    if (g) g.push(e);
+    else groups.set(e.threePlSku, [e]);
+  }
+  const out = new Map<string, SharedStock>();
+  for (const [threePlSku, group] of groups) {
+    if (group.length < 2) continue;
+    const fixed = group.reduce((sum, e) => sum + (e.offerShare ?? 0), 0);
+    const open = group.filter((e) => e.offerShare === null);
+    const names = group.map((e) => e.sellerSku);
+    if (fixed > 1 + SHARE_EPSILON) {
+      const ex: RaisedException = {
+        key: exceptionKey('MAPPING_INVALID', group[0]!.marketplace, 'shared', threePlSku),
+        type: 'MAPPING_INVALID',
+        entity: `3PL SKU ${threePlSku}`,
+        message:
+          `Seller SKUs ${names.join(', ')} all sell 3PL SKU ${threePlSku}, and their Offer % add up to ${Math.round(fixed * 100)}%: together they would promise more than the warehouse can pick. ` +
+          'No quantity is pushed for them until their Offer % add up to 100% or less (leave Offer % empty to share equally).',
+      };
+      for (const e of group) out.set(e.key, { overbooked: ex });
+      continue;
+    }
+    const rest = open.length ? Math.max(0, 1 - fixed) / open.length : 0;
+    for (const e of group) out.set(e.key, { share: e.offerShare ?? rest, explicit: e.offerShare !== null, others: names.filter((n) => n !== e.sellerSku) });
+  }
+  return out;
+}
+
+/** A row for the channel Amazon's listing does not have (Amazon lists the SKU with the other one only). */
 function dualOnAmazon(entry: SkuMapEntry, mapped: 'FBM' | 'FBA'): RaisedException {
   const other = mapped === 'FBM' ? 'FBA' : 'FBM';
   return {
@@ -260,8 +334,8 @@ function dualOnAmazon(entry: SkuMapEntry, mapped: 'FBM' | 'FBA'): RaisedExceptio
     type: 'DUAL_CHANNEL_SKU',
     entity: `${entry.marketplace} ${entry.sellerSku}`,
     message:
-      `Seller SKU ${entry.sellerSku} is mapped as ${mapped} in the SKU Map, but Amazon also shows it as ${other} in ${entry.marketplace}. ` +
-      'The add-on must never set a quantity on an FBA offer, so it pushes nothing for this SKU. ' +
-      `Check in Seller Central how the offer is fulfilled and make the SKU Map Channel match (one channel per Seller SKU).`,
+      `Seller SKU ${entry.sellerSku} is mapped as ${mapped} in the SKU Map, but Amazon lists it as ${other} only in ${entry.marketplace}. ` +
+      'The add-on must never set a quantity on an FBA offer (a merchant quantity would turn it into a merchant-fulfilled offer), so it pushes nothing for this SKU. ' +
+      'Check in Seller Central how the offer is fulfilled and make the SKU Map Channel match; a listing sold both ways needs both channels on Amazon and an FBM and an FBA row.',
   };
 }

@@ -6,7 +6,7 @@ import { exceptionKey, type RaisedException } from '../exceptions';
 import { guardrailHaltException, type GuardrailTrip } from './guardrails';
 import type { InventoryRow, PushChange, PushMethod, PushMode, PushState } from './types';
 
-export interface DiffResult {
+interface DiffResult {
   changes: PushChange[];
   /** FBM offers with a proposal: the base of the "share changing" guardrail. */
   compared: number;
@@ -46,7 +46,7 @@ export function diffProposals(rows: ReadonlyArray<InventoryRow>): DiffResult {
  * (so a cut run resumes without sending twice), a document property limited to 9 KB, and capping
  * the patches keeps that record under the limit.
  */
-export const MAX_PATCHES = 100;
+const MAX_PATCHES = 100;
 
 /**
  * How a push of `changeCount` changes is sent: one JSON_LISTINGS_FEED from the Settings feed
@@ -59,7 +59,7 @@ export function choosePushMethod(changeCount: number, feedThreshold: number): Pu
   return changeCount >= threshold ? 'feed' : 'patch';
 }
 
-export interface PlanPushInput {
+interface PlanPushInput {
   rows: ReadonlyArray<InventoryRow>;
   mode: PushMode;
   /** approve mode: a person approved this run's push. */
@@ -68,7 +68,7 @@ export interface PlanPushInput {
   trips: ReadonlyArray<GuardrailTrip>;
 }
 
-export interface PushPlan {
+interface PushPlan {
   /** Copies of the rows with Push State set. */
   rows: InventoryRow[];
   changes: PushChange[];

@@ -5,7 +5,7 @@ import { formatPercent } from '../cells';
 import { exceptionKey, type RaisedException } from '../exceptions';
 import type { Settings } from '../settings';
 
-export type GuardrailLimit = 'share-changing' | 'to-zero' | '3pl-list-short' | 'stock-stale';
+type GuardrailLimit = 'share-changing' | 'to-zero' | '3pl-list-short' | 'stock-stale' | 'quantity-too-high';
 
 export interface GuardrailTrip {
   limit: GuardrailLimit;
@@ -13,18 +13,20 @@ export interface GuardrailTrip {
   message: string;
 }
 
-export interface GuardrailInput {
+interface GuardrailInput {
   /** FBM offers with a proposal (the base of the share). */
   comparedSkus: number;
   changing: number;
   goingToZero: number;
+  /** The highest quantity this push would send, and to which offer (null: nothing changes). */
+  largestChange?: { sellerSku: string; toQty: number } | null;
   /** Distinct SKUs in the 3PL stock list now, and at the last successful sync (null: none yet). */
   threePlSkuCount: number;
   previousThreePlSkuCount: number | null;
   /** When the 3PL stock was read (ms); null = unknown, which counts as too old. */
   stockSnapshotAt: number | null;
   now: number;
-  settings: Pick<Settings, 'guardrailMaxShareChanging' | 'guardrailMaxToZero' | 'guardrailMin3plListShare' | 'stockDataMaxAgeMinutes'>;
+  settings: Pick<Settings, 'guardrailMaxShareChanging' | 'guardrailMaxToZero' | 'guardrailMin3plListShare' | 'stockDataMaxAgeMinutes' | 'guardrailMaxQuantity'>;
 }
 
 /** Every limit the planned push would exceed; empty when the push may go ahead. */
@@ -44,6 +46,15 @@ export function evaluateGuardrails(input: GuardrailInput): GuardrailTrip[] {
     trips.push({
       limit: 'to-zero',
       message: `${input.goingToZero} SKUs would go to zero, more than "Guardrail max to zero" (${s.guardrailMaxToZero}).`,
+    });
+  }
+  // A figure no warehouse holds (1,999,999 from a unit-of-measure or parsing slip at the 3PL) would
+  // let Amazon sell stock that does not exist: hold it like any other implausible feed.
+  const big = input.largestChange;
+  if (big && big.toQty > s.guardrailMaxQuantity) {
+    trips.push({
+      limit: 'quantity-too-high',
+      message: `Seller SKU ${big.sellerSku} would be set to ${big.toQty}, more than "Guardrail max quantity" (${s.guardrailMaxQuantity}).`,
     });
   }
   const prev = input.previousThreePlSkuCount;

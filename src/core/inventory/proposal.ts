@@ -3,7 +3,7 @@
 
 import { formatPercent } from '../cells';
 
-export interface ProposalInput {
+interface ProposalInput {
   /** 3PL pickable units summed over the chosen locations. */
   fulfillable: number;
   /** Units in Amazon orders not yet at the 3PL. */
@@ -17,7 +17,7 @@ export interface ProposalInput {
   maxQty: number | null;
 }
 
-export interface Proposal {
+interface Proposal {
   quantity: number;
   reason: string;
 }

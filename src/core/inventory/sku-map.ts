@@ -3,14 +3,18 @@
 
 import { cellText, isEmptyCell, parseCount, parseFlag, parseShare } from '../cells';
 import { exceptionKey, type RaisedException } from '../exceptions';
+import { findMarketplace, marketplaceHelp } from '../marketplaces';
 import { TABS, headersOf } from '../tabs';
-import type { Channel, RawRow, SkuMapEntry } from './types';
+import type { AmazonListing, Channel, RawRow, SkuMapEntry } from './types';
 
 /** SKU Map column key → header (TABS.skuMap). */
 export const SKU_MAP_COLUMNS = headersOf(TABS.skuMap);
 
-/** ok: used; dual: valid but held (mapped as FBM and FBA); inactive / blank: skipped quietly. */
-export type SkuMapRowState = 'ok' | 'invalid' | 'inactive' | 'blank' | 'dual';
+/**
+ * ok: used; dual: valid but held (mapped as FBM and FBA while Amazon does not list the SKU with
+ * both channels); inactive / blank: skipped quietly.
+ */
+type SkuMapRowState = 'ok' | 'invalid' | 'inactive' | 'blank' | 'dual';
 
 export interface SkuMapRowResult {
   rowIndex: number;
@@ -37,11 +41,88 @@ export interface SkuMapValidation {
   exceptions: RaisedException[];
 }
 
-export interface SkuMapOptions {
+interface SkuMapOptions {
   /** Used when the Marketplace cell is empty (the Settings marketplace). */
   defaultMarketplace: string;
   /** Sheet row of rows[0]; 2 when the header is row 1. */
   firstSheetRow?: number;
+  /**
+   * Seller SKUs Amazon lists in `marketplace` with both a merchant (DEFAULT) and an FBA (AMAZON_*)
+   * channel on one listing, from this run's listings read. An FBM and an FBA row for such a SKU
+   * are both valid; without this (listings not read) they are held as DUAL_CHANNEL_SKU.
+   */
+  bothChannelsOnAmazon?: { marketplace: string; sellerSkus: ReadonlySet<string> };
+}
+
+/**
+ * A row's marketplace code as the add-on names it: "gb", "Amazon.co.uk" and "United Kingdom" are all
+ * UK; empty means the Settings marketplace. Text no marketplace matches stays as typed (upper case),
+ * so it never matches a real one and validation says why.
+ */
+export function rowMarketplace(row: RawRow, defaultMarketplace: string): string {
+  const typed = cellText(row[SKU_MAP_COLUMNS.marketplace]);
+  if (!typed) return defaultMarketplace.toUpperCase();
+  return findMarketplace(typed)?.code ?? typed.toUpperCase();
+}
+
+/** A Seller SKU cell holding a number where Amazon has the same digits with leading zeros. */
+export interface LostZeros {
+  rowIndex: number;
+  sheetRow: number;
+  /** The number as the cell holds it: "123". */
+  typed: string;
+  /** Amazon's Seller SKU: "00123". */
+  amazonSku: string;
+}
+
+/**
+ * Seller SKU cells that hold a number (123) while Amazon lists the same digits with leading zeros
+ * ("00123"): Sheets turned the typed "00123" into a number because the cell was not plain text.
+ * A number Amazon also lists as it is (123) is left alone.
+ */
+export function findLostLeadingZeros(
+  rows: ReadonlyArray<RawRow>,
+  amazonSellerSkus: Iterable<string>,
+  where: { marketplace: string; defaultMarketplace: string },
+  firstSheetRow = 2,
+): LostZeros[] {
+  const mkt = where.marketplace.toUpperCase();
+  const listed = new Set<string>();
+  const zeroPadded = new Map<string, string>();
+  for (const sku of amazonSellerSkus) {
+    listed.add(sku);
+    if (/^0+\d+$/.test(sku)) zeroPadded.set(String(Number(sku)), sku);
+  }
+  const out: LostZeros[] = [];
+  if (zeroPadded.size === 0) return out;
+  rows.forEach((row, i) => {
+    const v = row[SKU_MAP_COLUMNS.sellerSku];
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || rowMarketplace(row, where.defaultMarketplace) !== mkt) return;
+    const typed = String(v);
+    const amazonSku = zeroPadded.get(typed);
+    if (amazonSku && !listed.has(typed)) out.push({ rowIndex: i, sheetRow: firstSheetRow + i, typed, amazonSku });
+  });
+  return out;
+}
+
+/** What to tell people about one such cell. */
+export function lostZerosText(z: LostZeros): string {
+  return (
+    `SKU Map row ${z.sheetRow} holds the number ${z.typed} as its Seller SKU, but Amazon's Seller SKU is "${z.amazonSku}": ` +
+    `Sheets dropped the leading zeros when it was typed. Format the ${SKU_MAP_COLUMNS.sellerSku} column as Plain text (Format → Number → Plain text), then type "${z.amazonSku}" again`
+  );
+}
+
+/** The Status texts with each such row's explained (the row is not used: Amazon has no Seller SKU 123). */
+export function explainLostZeros(statuses: readonly string[], found: ReadonlyArray<LostZeros>): string[] {
+  const out = [...statuses];
+  for (const z of found) out[z.rowIndex] = `Not used: ${lostZerosText(z)}.`;
+  return out;
+}
+
+/** SkuMapOptions.bothChannelsOnAmazon from a listings read of `marketplace`. */
+export function bothChannelsOnAmazon(marketplace: string, listings: ReadonlyArray<AmazonListing>): NonNullable<SkuMapOptions['bothChannelsOnAmazon']> {
+  return { marketplace, sellerSkus: new Set(listings.filter((l) => l.fbm && l.fba).map((l) => l.sellerSku)) };
 }
 
 /** `UK:FBM:TEE-M` */
@@ -71,7 +152,7 @@ interface Draft {
 function readRow(row: RawRow, rowIndex: number, sheetRow: number, defaultMarketplace: string): Draft {
   const C = SKU_MAP_COLUMNS;
   const sellerSku = cellText(row[C.sellerSku]);
-  const marketplace = (cellText(row[C.marketplace]) || defaultMarketplace).toUpperCase();
+  const marketplace = rowMarketplace(row, defaultMarketplace);
   const rawChannel = cellText(row[C.channel]).toUpperCase();
   const channel = parseChannel(row[C.channel]);
   const result: SkuMapRowResult = { rowIndex, sheetRow, state: 'ok', status: '', problems: [], sellerSku, marketplace, channel, entry: null };
@@ -92,6 +173,10 @@ function readRow(row: RawRow, rowIndex: number, sheetRow: number, defaultMarketp
   const problems = result.problems;
   if (!active.ok) problems.push(active.problem);
   if (!sellerSku) problems.push('Seller SKU is empty');
+  const typedMarketplace = cellText(row[C.marketplace]);
+  if (typedMarketplace && !findMarketplace(typedMarketplace)) {
+    problems.push(`the ${C.marketplace} cell of row ${sheetRow} holds "${typedMarketplace}", which is not an Amazon marketplace the add-on knows (${marketplaceHelp()}, or leave it empty for the Settings marketplace)`);
+  }
   if (!channel) problems.push(rawChannel ? `Channel "${cellText(row[C.channel])}" is not FBM or FBA` : 'Channel is empty; choose FBM or FBA');
   const buffer = parseCount(row[C.safetyBuffer], C.safetyBuffer);
   const offer = parseShare(row[C.offer], C.offer);
@@ -132,8 +217,9 @@ function invalidKey(d: Draft): string {
 /**
  * Validates every SKU Map row. Duplicates (same Seller SKU + marketplace + channel among active
  * rows) hold all copies, since there is no telling which one is meant. The same Seller SKU in
- * two marketplaces is fine. A Seller SKU mapped as FBM and FBA in one marketplace is held as
- * DUAL_CHANNEL_SKU.
+ * two marketplaces is fine. A Seller SKU mapped as FBM and FBA in one marketplace is valid when
+ * Amazon lists it with both channels (options.bothChannelsOnAmazon: Amazon's "Multiple
+ * Fulfillment Channels with Default MFN and FBA"); otherwise both rows are held as DUAL_CHANNEL_SKU.
  */
 export function validateSkuMap(rows: ReadonlyArray<RawRow>, options: SkuMapOptions): SkuMapValidation {
   const first = options.firstSheetRow ?? 2;
@@ -168,11 +254,19 @@ export function validateSkuMap(rows: ReadonlyArray<RawRow>, options: SkuMapOptio
     }
   }
 
+  const both = options.bothChannelsOnAmazon;
+  const bothMarketplace = both?.marketplace.toUpperCase();
+  const onAmazonBoth = (r: SkuMapRowResult) => r.marketplace === bothMarketplace && both!.sellerSkus.has(r.sellerSku);
   const dualGroups = new Map<string, Draft[]>();
+  const dualOnAmazon = new Set<Draft>();
   for (const d of drafts) {
     const r = d.result;
     const skuKey = skuKeys[r.rowIndex];
     if (skuKey === undefined || channelsOfSku.get(skuKey) !== 3) continue;
+    if (onAmazonBoth(r)) {
+      dualOnAmazon.add(d);
+      continue;
+    }
     const g = dualGroups.get(skuKey);
     if (g) g.push(d);
     else dualGroups.set(skuKey, [d]);
@@ -186,7 +280,7 @@ export function validateSkuMap(rows: ReadonlyArray<RawRow>, options: SkuMapOptio
       dualHeld.add(d);
       if (d.result.problems.length === 0) {
         d.result.state = 'dual';
-        d.result.status = `Held: Seller SKU ${r0.sellerSku} is mapped as both FBM and FBA in ${r0.marketplace} (${rowsText}); nothing is pushed for it.`;
+        d.result.status = `Held: Seller SKU ${r0.sellerSku} is mapped as both FBM and FBA in ${r0.marketplace} (${rowsText})${both && r0.marketplace === bothMarketplace ? ', but Amazon lists it with one channel only' : ''}; nothing is pushed for it.`;
       }
     }
     exceptions.push({
@@ -194,8 +288,9 @@ export function validateSkuMap(rows: ReadonlyArray<RawRow>, options: SkuMapOptio
       type: 'DUAL_CHANNEL_SKU',
       entity: `${r0.marketplace} ${r0.sellerSku}`,
       message:
-        `Seller SKU ${r0.sellerSku} is mapped as both FBM and FBA in ${r0.marketplace} (SKU Map ${rowsText}). ` +
-        'An offer is fulfilled either by you (FBM) or by Amazon (FBA), and the add-on must never set a quantity on an FBA offer, so it pushes nothing for this SKU. ' +
+        `Seller SKU ${r0.sellerSku} is mapped as both FBM and FBA in ${r0.marketplace} (SKU Map ${rowsText})` +
+        `${both && r0.marketplace === bothMarketplace ? ', but Amazon lists it with one channel only' : ''}. ` +
+        'A merchant quantity sent to an offer Amazon fulfils would turn it into a merchant-fulfilled offer, so the add-on pushes nothing for this SKU. ' +
         'Keep the row that matches how the offer is fulfilled on Amazon and delete or untick the other.',
     });
   }
@@ -222,6 +317,12 @@ export function validateSkuMap(rows: ReadonlyArray<RawRow>, options: SkuMapOptio
     else {
       entries.push(d.entry);
       r.status = d.entry.channel === 'FBA' ? 'OK (FBA: stock is read from Amazon, never pushed).' : 'OK';
+      if (dualOnAmazon.has(d)) {
+        r.status =
+          d.entry.channel === 'FBA'
+            ? 'OK (Amazon lists this SKU as FBM and FBA: the FBA stock is read, never pushed).'
+            : 'OK (Amazon lists this SKU as FBM and FBA: only the merchant quantity, channel DEFAULT, is pushed).';
+      }
     }
   }
 

@@ -50,6 +50,10 @@ export interface ThreePlStockRecord {
   /** Pickable; when absent, on hand − committed. */
   fulfillable?: number;
   inbound?: number;
+  /** The 3PL marks the product inactive: held, but none of it is pickable (fulfillable is 0). */
+  inactive?: boolean;
+  /** A bundle: no stock of its own; the figures are the whole bundles these components allow. */
+  bundleOf?: ReadonlyArray<{ sku: string; quantity: number; inactive: boolean }>;
 }
 
 /** A 3PL SKU's stock summed over the chosen locations. */
@@ -67,6 +71,22 @@ export interface ThreePlStock {
 export interface UnsentOrderLine {
   sellerSku: string;
   quantity: number;
+}
+
+/**
+ * One line of a merchant order as the read-back needs it: Amazon takes the units off the FBM
+ * quantity when the order is placed (PENDING included) and puts them back when it is cancelled.
+ */
+export interface OrderedLine {
+  sellerSku: string;
+  /** Units ordered: what Amazon took off the listing when the order was placed. */
+  quantity: number;
+  /** Units already shipped: a cancellation puts back only the rest. */
+  shipped: number;
+  /** When the order was placed (ms). */
+  createdAt: number;
+  /** When it was cancelled (ms; its last update); null while it is live. */
+  cancelledAt: number | null;
 }
 
 /** An Amazon listing reduced to what the stock sync needs (Listings API fulfillmentAvailability). */

@@ -2,24 +2,17 @@
 // Amazon had before, and undo sends those quantities back through the normal push path.
 
 import type { InventoryRow, PushChange } from './types';
-import type { PushResult } from './diff';
 
 /** One offer changed by a push: what it was and what was sent. */
-export interface PushRecordItem {
+interface PushRecordItem {
   key: string;
   marketplace: string;
   sellerSku: string;
   /** Amazon's quantity before the push; null when unknown (cannot be restored). */
   previousQty: number | null;
   pushedQty: number;
-}
-
-/** The accepted items of a push, from its changes and Amazon's answers. */
-export function pushRecordItems(changes: ReadonlyArray<PushChange>, results: ReadonlyArray<PushResult>): PushRecordItem[] {
-  const accepted = new Set(results.filter((r) => r.outcome === 'accepted').map((r) => r.key));
-  return changes
-    .filter((c) => accepted.has(c.key))
-    .map((c) => ({ key: c.key, marketplace: c.marketplace, sellerSku: c.sellerSku, previousQty: c.fromQty, pushedQty: c.toQty }));
+  /** Accepted but not yet seen on Amazon: what Amazon shows now says nothing about the push. */
+  unconfirmed: boolean;
 }
 
 /** The last push as the Inventory tab records it: FBM rows that still carry a Previous Qty. */
@@ -27,12 +20,12 @@ export function pushRecordFromRows(rows: ReadonlyArray<InventoryRow>): PushRecor
   const out: PushRecordItem[] = [];
   for (const r of rows) {
     if (r.channel !== 'FBM' || r.lastPushedQty === null || r.previousQty === null) continue;
-    out.push({ key: r.key, marketplace: r.marketplace, sellerSku: r.sellerSku, previousQty: r.previousQty, pushedQty: r.lastPushedQty });
+    out.push({ key: r.key, marketplace: r.marketplace, sellerSku: r.sellerSku, previousQty: r.previousQty, pushedQty: r.lastPushedQty, unconfirmed: r.pushState === 'accepted' });
   }
   return out;
 }
 
-export interface UndoPlan {
+interface UndoPlan {
   changes: PushChange[];
   skipped: Array<{ key: string; sellerSku: string; reason: string }>;
 }
@@ -50,11 +43,32 @@ export function buildUndoPlan(items: ReadonlyArray<PushRecordItem>, currentQty?:
       continue;
     }
     const now = currentQty?.has(item.sellerSku) ? currentQty.get(item.sellerSku) ?? null : item.pushedQty;
-    if (now === item.previousQty) {
+    // Amazon applies an accepted patch minutes later: still showing the old figure does not mean
+    // there is nothing to undo, and the undo, sent after it, is applied after it.
+    if (now === item.previousQty && !item.unconfirmed) {
       plan.skipped.push({ key: item.key, sellerSku: item.sellerSku, reason: `Amazon already shows ${item.previousQty}.` });
       continue;
     }
     plan.changes.push({ key: item.key, marketplace: item.marketplace, sellerSku: item.sellerSku, fromQty: now, toQty: item.previousQty });
   }
   return plan;
+}
+
+/** An undo change, and what it asked for before today's stock capped it. */
+export interface CappedChange {
+  change: PushChange;
+  /** The quantity the undo asked for, when it was above what the 3PL can pick today. */
+  asked: number | null;
+}
+
+/**
+ * Undo restores yesterday's quantities, but the warehouse may have less today: no quantity goes
+ * back above what the 3PL can pick now (`pickable` per offer key; undefined = the 3PL does not list
+ * it, so nothing backs it). A capped change says what was asked, so the Reason can tell people.
+ */
+export function capUndoToPickable(changes: ReadonlyArray<PushChange>, pickable: (key: string) => number | undefined): CappedChange[] {
+  return changes.map((change) => {
+    const limit = Math.max(0, pickable(change.key) ?? 0);
+    return change.toQty > limit ? { change: { ...change, toQty: limit }, asked: change.toQty } : { change, asked: null };
+  });
 }

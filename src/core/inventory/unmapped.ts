@@ -4,10 +4,11 @@
 
 import { cellText } from '../cells';
 import { exceptionKey, type RaisedException } from '../exceptions';
-import { SKU_MAP_COLUMNS } from './sku-map';
+import { findMarketplace } from '../marketplaces';
+import { SKU_MAP_COLUMNS, findLostLeadingZeros, lostZerosText, rowMarketplace } from './sku-map';
 import type { AmazonListing, RawRow, ThreePlStockRecord } from './types';
 
-export interface UnmappedInput {
+interface UnmappedInput {
   marketplace: string;
   /** Raw SKU Map rows (as given to validateSkuMap). */
   skuMapRows: ReadonlyArray<RawRow>;
@@ -31,9 +32,10 @@ export function findUnmappedSkus(input: UnmappedInput): RaisedException[] {
   const sellerSkus = new Set<string>();
   const threePlSkus = new Set<string>();
   for (const row of input.skuMapRows) {
-    const rowMkt = (cellText(row[SKU_MAP_COLUMNS.marketplace]) || input.defaultMarketplace).toUpperCase();
+    const rowMkt = rowMarketplace(row, input.defaultMarketplace);
     const s = cellText(row[SKU_MAP_COLUMNS.sellerSku]);
-    if (s && rowMkt === mkt) sellerSkus.add(s);
+    // A row whose Marketplace names no marketplace has its own MAPPING_INVALID: it still mentions the SKU.
+    if (s && (rowMkt === mkt || !findMarketplace(rowMkt))) sellerSkus.add(s);
     const t = cellText(row[SKU_MAP_COLUMNS.threePlSku]);
     if (t) threePlSkus.add(t);
   }
@@ -43,16 +45,33 @@ export function findUnmappedSkus(input: UnmappedInput): RaisedException[] {
   for (const l of input.amazonListings ?? []) if (l.fbm && !sellerSkus.has(l.sellerSku)) missing.add(l.sellerSku);
   const amazonMissing = [...missing];
   // Products with nothing on hand are usually retired lines: flagging them would bury real problems.
+  // A mapped bundle sells its components, so they count as mapped too.
+  for (const r of input.threePlStock ?? []) if (r.bundleOf && threePlSkus.has(String(r.sku).trim())) for (const c of r.bundleOf) threePlSkus.add(c.sku);
   const stocked = new Map<string, number>();
   for (const r of input.threePlStock ?? []) {
     const sku = String(r.sku).trim();
+    // Inactive products cannot be sold, and a bundle's "stock" is its components' units, flagged on their own.
+    if (r.inactive || r.bundleOf) continue;
     if (sku && !threePlSkus.has(sku)) stocked.set(sku, (stocked.get(sku) ?? 0) + (Number.isFinite(r.onHand) ? r.onHand : 0));
   }
   const threePlMissing = [...stocked].filter(([, onHand]) => onHand > 0).map(([sku]) => sku);
 
-  const amazonText = (sku: string) =>
-    `Amazon has a merchant-fulfilled (FBM) listing with Seller SKU ${sku} in ${mkt} that no SKU Map row mentions. ` +
-    'The add-on does not update its quantity, so it can oversell or show stale stock. Add a SKU Map row (Channel FBM, with its 3PL SKU), or close the listing.';
+  // "00123" typed into a cell that was not plain text became 123: say so rather than "not mapped".
+  const where = { marketplace: mkt, defaultMarketplace: input.defaultMarketplace };
+  const lostZeros = new Map(findLostLeadingZeros(input.skuMapRows, amazonMissing, where).map((z) => [z.amazonSku, z] as const));
+  const amazonText = (sku: string) => {
+    const zeros = lostZeros.get(sku);
+    if (zeros) {
+      return (
+        `Amazon has a merchant-fulfilled (FBM) listing with Seller SKU ${sku} in ${mkt} that no SKU Map row matches. ${lostZerosText(zeros)}. ` +
+        'Until then the add-on does not update its quantity, so it can oversell or show stale stock.'
+      );
+    }
+    return (
+      `Amazon has a merchant-fulfilled (FBM) listing with Seller SKU ${sku} in ${mkt} that no SKU Map row mentions. ` +
+      'The add-on does not update its quantity, so it can oversell or show stale stock. Add a SKU Map row (Channel FBM, with its 3PL SKU), or close the listing.'
+    );
+  };
   const tplText = (sku: string, onHand: number) =>
     `${tpl} holds ${onHand} units of ${sku}, but no SKU Map row uses this 3PL SKU, so this stock is not offered on Amazon. ` +
     'Map it in the SKU Map if it should be sold, otherwise ignore or acknowledge this.';

@@ -5,21 +5,29 @@
 
 import type { SpApiClient } from '../../amazon/client';
 import { INVENTORY_EXCEPTION_TYPES } from '../../core/exceptions';
-import type { RaisedException } from '../../core/exceptions';
-import { approvedEntries, shownPlanToRecord, splitByApproval } from '../../core/inventory/approval';
+import type { ExceptionScope, RaisedException } from '../../core/exceptions';
+import { approvalLapsed, approvedEntries, planFingerprint, splitByApproval } from '../../core/inventory/approval';
+import { plansOnTab } from '../../core/inventory/plan-record';
+import { applyApproval, planShown } from '../../core/inventory/holds';
 import { buildInventory } from '../../core/inventory/build';
 import { diffProposals, planPush } from '../../core/inventory/diff';
-import { evaluateGuardrails } from '../../core/inventory/guardrails';
+import { evaluateGuardrails, guardrailHaltException } from '../../core/inventory/guardrails';
 import { previousFromInventory } from '../../core/inventory/inventory-tab';
 import { checkStockSyncTimeout, classifyReadback } from '../../core/inventory/readback';
-import { validateSkuMap } from '../../core/inventory/sku-map';
+import { bothChannelsOnAmazon, explainLostZeros, findLostLeadingZeros, validateSkuMap } from '../../core/inventory/sku-map';
+import { channelsFromListings } from '../../core/inventory/fba-guard';
 import type { SkuMapValidation } from '../../core/inventory/sku-map';
+import type { PushChange } from '../../core/inventory/types';
 import { countThreePlSkus } from '../../core/inventory/stock';
 import { findUnmappedSkus } from '../../core/inventory/unmapped';
+import { keptAfterPartialRead } from '../../core/inventory/listings-gap';
+import { findUnmanagedOffers } from '../../core/inventory/unmanaged';
 import { writeSetting } from '../../sheet/settings-tab';
 import { providerName } from '../../threepl/names';
 import type { ThreePlAdapter } from '../../threepl/types';
+import { SETUP_KEYS } from '../kit/failures';
 import type { Job, JobContext, JobOutcome } from '../kit/job';
+import { withCheckedLocations } from '../kit/locations-check';
 import { readFbaSummaries } from '../reads/fba-summaries';
 import { readThreePlStock } from '../reads/threepl-stock';
 import type { ThreePlStockRead } from '../reads/threepl-stock';
@@ -29,6 +37,7 @@ import type { ListingsRead } from './listings-source';
 import { loadPending } from './push';
 import { continuePending, isUnsentPush, pushSummary, settleUnsentPush, startPush } from './pushing';
 import { K, num } from './state';
+import { cancelStuckFeed } from './stuck-feed';
 import { undo } from './undo';
 
 /** Everything the two systems say this run, or why the run has to wait for Amazon. */
@@ -54,6 +63,26 @@ function readSystems(ctx: JobContext, amazon: SpApiClient, adapter: ThreePlAdapt
   const fbaSkus = [...validation.entries, ...validation.held].filter((e) => e.channel === 'FBA' && e.marketplace === settings.marketplace).map((e) => e.sellerSku);
   const fba = readFbaSummaries(amazon, [...new Set(fbaSkus)]);
   return { stock, unsent, read, fba };
+}
+
+/** The highest quantity a push would send, for the "no warehouse holds that" guardrail. */
+function largestChange(changes: ReadonlyArray<PushChange>): { sellerSku: string; toQty: number } | null {
+  let best: PushChange | null = null;
+  for (const c of changes) if (!best || c.toQty > best.toQty) best = c;
+  return best ? { sellerSku: best.sellerSku, toQty: best.toQty } : null;
+}
+
+/** Says in the Sync Log that offers missing from a partial listings read were left as they were. */
+function gapNote(read: ListingsRead): string {
+  return read.gap ? ` Amazon's listings were read only in part (${read.gap}): offers not among them keep their last state until a full read.` : '';
+}
+
+/** After a partial listings read: the job's usual scope minus the problems about listings it did not see. */
+function partialReadScope(marketplace: string, seen: ReadonlySet<string>): ExceptionScope {
+  const kept = keptAfterPartialRead(marketplace, seen);
+  const setup = new Set([SETUP_KEYS.config('inventory'), SETUP_KEYS.amazonAuth, SETUP_KEYS.threePlAuth]);
+  const types: ReadonlyArray<string> = INVENTORY_EXCEPTION_TYPES;
+  return (row) => !kept(row) && (types.includes(row.type) || setup.has(row.key));
 }
 
 /** STOCK_SYNC_TIMEOUT when the last successful sync is older than the Settings timeout. */
@@ -92,14 +121,17 @@ function computeAndPush(ctx: JobContext, amazon: SpApiClient, adapter: ThreePlAd
   if ('waiting' in systems) return waitingOutcome(ctx, systems.waiting);
   const { stock, unsent, read, fba } = systems;
   const listings = read.listings;
+  // An FBM and an FBA row for one SKU are both valid when Amazon's listing has both channels.
+  const validated = validateSkuMap(skuMapRows, { defaultMarketplace: settings.marketplace, bothChannelsOnAmazon: bothChannelsOnAmazon(settings.marketplace, listings) });
 
   const built = buildInventory({
     marketplace: settings.marketplace,
-    skuMap: validation,
+    skuMap: validated,
     threePlStock: stock.records,
     locations: settings.threePlLocations,
     unsentOrders: unsent.lines,
     amazonListings: listings,
+    amazonListingsGap: read.gap,
     fbaSummaries: fba,
     previous: previousFromInventory(ctx.tabs.inventory.rows()),
     defaultSafetyBuffer: settings.defaultSafetyBuffer,
@@ -108,13 +140,15 @@ function computeAndPush(ctx: JobContext, amazon: SpApiClient, adapter: ThreePlAd
   });
   const amazonQty = new Map(listings.filter((l) => l.fbm).map((l) => [l.sellerSku, l.fbmQuantity] as const));
   // A report's quantities are as old as its request: a push after that cannot show in it yet.
-  const readback = classifyReadback({ rows: built.rows, amazonQty, pushedAt: num(store.get(K.lastPushAt)), now: read.asOf });
+  // Orders since the push moved Amazon's quantities too (a sale lowers one at once): not a lost push.
+  const readback = classifyReadback({ rows: built.rows, amazonQty, pushedAt: num(store.get(K.lastPushAt)), now: read.asOf, orders: unsent.ordered, ordersSeenUntil: unsent.seenUntil });
 
   const diff = diffProposals(readback.rows);
   const trips = evaluateGuardrails({
     comparedSkus: diff.compared,
     changing: diff.changes.length,
     goingToZero: diff.goingToZero,
+    largestChange: largestChange(diff.changes),
     threePlSkuCount: countThreePlSkus(stock.records),
     previousThreePlSkuCount: num(store.get(K.last3plSkuCount)),
     stockSnapshotAt: stock.snapshotAt,
@@ -123,31 +157,45 @@ function computeAndPush(ctx: JobContext, amazon: SpApiClient, adapter: ThreePlAd
     now: ctx.ports.clock.now(),
     settings,
   });
-  const approved =
-    settings.pushMode === 'approve'
-      ? approvedEntries({
-          approveNow: Boolean(ctx.request.approve),
-          approveTick: settings.approveStockPush,
-          shownPlan: store.get(K.shownPlan),
-          approvedPlan: store.get(K.approvedPlan),
-          resumedPlan: store.get(K.resumedPlan),
-        })
-      : null;
+  const mode = settings.pushMode;
+  // Approve mode approves plans; auto mode needs an approval only to release a plan a guardrail held.
+  const approval = {
+    approveNow: Boolean(ctx.request.approve),
+    approveTick: settings.approveStockPush,
+    shownPlan: store.get(K.shownPlan),
+    approvedPlan: store.get(K.approvedPlan),
+    resumedPlan: store.get(K.resumedPlan),
+    // A large plan is remembered as a digest (plan-record.ts): its entries are the rows the tab shows.
+    onTab: plansOnTab(ctx.tabs.inventory.rows()),
+  };
+  const approved = mode === 'dry-run' ? null : approvedEntries(approval);
+  const lapsed = mode !== 'dry-run' && approvalLapsed(approval);
+  // It can never match again: forget it rather than repeat the note on every run.
+  if (lapsed) store.delete(K.approvedPlan);
   store.delete(K.resumedPlan);
-  // An explicit approval covers what the person saw, guardrail holds included.
-  const plan = planPush({ rows: readback.rows, mode: settings.pushMode, approved: approved !== null, trips: approved ? [] : trips });
-  const split = splitByApproval({ mode: settings.pushMode, rows: plan.rows, changes: plan.changes, approved });
-  let rows = split.rows;
+  const gate = applyApproval(mode, trips, approved, store.get(K.shownHolds));
+  const plan = planPush({ rows: readback.rows, mode: gate.planMode, approved: approved !== null, trips: gate.trips });
+  const split = splitByApproval({ mode: gate.planMode, rows: plan.rows, changes: plan.changes, approved });
+  // Auto mode: what the approval of a held plan did not cover is still held by the guardrail.
+  const stillHeld = gate.approvingHold && split.awaiting.length > 0;
+  const heldKeys = new Set(split.awaiting.map((c) => c.key));
+  let rows = stillHeld ? split.rows.map((r) => (heldKeys.has(r.key) ? { ...r, pushState: 'held by guardrail' as const } : r)) : split.rows;
+  const held = plan.held || stillHeld;
 
   const raised: RaisedException[] = [...built.exceptions, ...readback.exceptions, ...plan.exceptions];
-  raised.push(...findUnmappedSkus({ marketplace: settings.marketplace, skuMapRows, defaultMarketplace: settings.marketplace, threePlStock: stock.records, amazonListings: listings, threePlName }));
+  if (stillHeld) raised.push(guardrailHaltException(trips, settings.marketplace));
+  // A partial read cannot tell which listings are unmapped: those checks wait for a full read.
+  raised.push(...findUnmappedSkus({ marketplace: settings.marketplace, skuMapRows, defaultMarketplace: settings.marketplace, threePlStock: stock.records, amazonListings: read.gap ? undefined : listings, threePlName }));
+  raised.push(
+    ...findUnmanagedOffers({ marketplace: settings.marketplace, skuMapRows, validated: validated.rows, threePlStock: stock.records, locations: settings.threePlLocations, amazonListings: listings, threePlName }),
+  );
 
   let pushMessage = '';
   let counts: Record<string, number> = {};
   // A push still waiting for Amazon (feed in queue, patches cut by time) is not a finished run.
   let unfinished = false;
   if (plan.push && split.approved.length > 0) {
-    const run = startPush(ctx, amazon, rows, split.approved, 'push', `push-${now}`);
+    const run = startPush(ctx, amazon, rows, split.approved, 'push', `push-${now}`, channelsFromListings(listings));
     rows = run.rows;
     if (run.progress.state === 'done') ctx.tabs.inventory.write(rows);
     raised.push(...run.raised);
@@ -156,25 +204,29 @@ function computeAndPush(ctx: JobContext, amazon: SpApiClient, adapter: ThreePlAd
     pushMessage = summary.message;
     counts = summary.counts;
     store.delete(K.approvedPlan);
-    if (settings.approveStockPush) writeSetting(ctx.ports.workbook, 'Approve stock push', false);
   } else {
     ctx.tabs.inventory.write(rows);
   }
-  const awaiting = settings.pushMode === 'approve' ? split.awaiting : [];
-  const shown = shownPlanToRecord(settings.pushMode, awaiting);
-  if (shown !== null) store.set(K.shownPlan, shown);
+  // A tick approves the plan shown when it was read, once: left on, it must not approve later plans nobody saw.
+  if (settings.approveStockPush && mode !== 'dry-run') writeSetting(ctx.ports.workbook, 'Approve stock push', false);
+  const awaiting = mode === 'approve' && !plan.held ? split.awaiting : [];
+  const shown = planShown({ mode, held: plan.held, changes: plan.changes, awaiting: split.awaiting, approvingHold: gate.approvingHold, trips: plan.held ? gate.trips : trips });
+  if (shown) {
+    store.set(K.shownPlan, planFingerprint(shown.changes));
+    store.set(K.shownHolds, shown.holds);
+  }
 
   store.set(K.lastSuccessAt, String(now));
   prepareNextRead(amazon, store, now, read.via);
   // A list that tripped "much shorter than last time" must not become the new baseline, or the
   // hold would lift itself on the next run; an approval accepts it.
-  if (approved || !trips.some((t) => t.limit === '3pl-list-short')) store.set(K.last3plSkuCount, String(countThreePlSkus(stock.records)));
-  ctx.tabs.skuMap.writeStatus(built.statuses);
+  if (!gate.trips.some((t) => t.limit === '3pl-list-short') && (approved || !trips.some((t) => t.limit === '3pl-list-short'))) store.set(K.last3plSkuCount, String(countThreePlSkus(stock.records)));
+  ctx.tabs.skuMap.writeStatus(explainLostZeros(built.statuses, findLostLeadingZeros(skuMapRows, listings.map((l) => l.sellerSku), { marketplace: settings.marketplace, defaultMarketplace: settings.marketplace })));
   ctx.raise(...raised);
 
   const offers = rows.filter((r) => r.marketplace === settings.marketplace);
   return {
-    outcome: plan.held ? 'held' : unfinished ? 'partial' : 'ok',
+    outcome: held ? 'held' : unfinished || read.gap ? 'partial' : 'ok',
     counts: {
       offers: offers.length,
       changes: plan.changes.length,
@@ -183,7 +235,8 @@ function computeAndPush(ctx: JobContext, amazon: SpApiClient, adapter: ThreePlAd
       notApplied: readback.notApplied,
       ...counts,
     },
-    message: `${modeText(ctx, plan.changes.length, plan.held, awaiting.length, pushMessage)} ${readback.applied ? `${readback.applied} earlier update(s) confirmed on Amazon.` : ''}`.trim(),
+    message: `${stillHeld ? `${pushMessage} ${split.awaiting.length} other change(s) stay held by a guardrail (see Exceptions).` : modeText(ctx, plan.changes.length, plan.held, awaiting.length, pushMessage)} ${readback.applied ? `${readback.applied} earlier update(s) confirmed on Amazon.` : ''}${gapNote(read)}${lapsed ? ' The approval no longer matches the plan the Inventory tab showed (it changed since), so it approved nothing: approve again what the tab shows now.' : ''}`.trim(),
+    ...(read.gap ? { resolves: partialReadScope(settings.marketplace, new Set(listings.map((l) => l.sellerSku))) } : {}),
   };
 }
 
@@ -194,10 +247,23 @@ function runStock(ctx: JobContext, mode: 'sync' | 'undo'): JobOutcome {
   if (ctx.request.approve) store.set(K.approvedPlan, store.get(K.shownPlan) ?? '');
   const amazon = ctx.amazon();
   const pending = loadPending(store);
-  if (pending && isUnsentPush(pending)) settleUnsentPush(ctx, pending);
-  else if (pending) return continuePending(ctx, amazon, pending);
+  let before: JobOutcome | null = null;
+  const cancelled = pending ? cancelStuckFeed(ctx, amazon, pending) : null;
+  if (pending && cancelled) settleUnsentPush(ctx, { ...pending, done: {} });
+  else if (pending && isUnsentPush(pending)) settleUnsentPush(ctx, pending);
+  else if (pending) {
+    before = continuePending(ctx, amazon, pending);
+    // Waiting on Amazon is not a successful sync: a feed that never finishes still times out.
+    if (before.outcome !== 'ok') return { ...waitingOutcome(ctx, before.message), counts: before.counts };
+    // An undo stays as it is until the next sync; a finished push is followed by a fresh computation at once.
+    if (pending.kind === 'undo') return before;
+  }
   if (mode === 'undo') return undo(ctx, amazon);
-  return computeAndPush(ctx, amazon, ctx.threePl());
+  const adapter = ctx.threePl();
+  // Unknown "3PL locations" are reported; only the 3PL's own locations are counted (kit/locations-check).
+  const after = computeAndPush(withCheckedLocations(ctx, adapter, 'inventory'), amazon, adapter);
+  const note = cancelled ?? (before ? before.message.replace(/ Amazon's quantities are read back on the next run\.$/, '') : null);
+  return note ? { ...after, message: `${note} ${after.message}`, counts: { ...(before?.counts ?? {}), ...after.counts } } : after;
 }
 
 /** The stock sync and its undo share everything but what they do once a cut push is settled. */

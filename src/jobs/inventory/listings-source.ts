@@ -1,36 +1,52 @@
-// Amazon's listings for the stock sync, read in a way that scales: a catalogue of a few thousand is
-// paged through searchListingsItems (20 a page, 5 a second); a larger one comes from the
-// GET_MERCHANT_LISTINGS_ALL_DATA report, requested at the end of one run and read at the start of
-// the next, because paging 20,000 listings alone would take longer than an execution may run.
+// Amazon's listings for the stock sync, read in a way that scales: a catalogue of a few hundred is
+// paged through searchListingsItems (20 a page, 5 a second, in SKU order); a larger one comes from
+// the GET_MERCHANT_LISTINGS_ALL_DATA report, requested at the end of one run and read at the start
+// of the next. Search can page through at most 1,000 listings, so the switch comes well before
+// that, and a read that may have missed listings says so instead of passing for the whole catalogue.
 
-import { FBM_CHANNEL, listingChannels, paginate, parseMerchantListings } from '../../amazon/client';
+import { FBM_CHANNEL, listingChannels, paginate } from '../../amazon/client';
 import type { SpApiClient } from '../../amazon/client';
+import { UnsupportedCharsetError } from '../../amazon/charset';
+import { STABLE_SEARCH } from '../../amazon/listings';
+import { MerchantListingsFormatError, parseMerchantListings } from '../../amazon/merchant-listings';
 import type { AmazonListing } from '../../core/inventory/types';
 import type { KeyValueStore } from '../../ports/store';
+import { ConfigError } from '../kit/connections';
 import { toAmazonListing } from '../reads/amazon-listings';
 import { pollOnce, storedWait } from '../kit/waiter';
 
 const REPORT_TYPE = 'GET_MERCHANT_LISTINGS_ALL_DATA';
+/**
+ * The header language the parser is sure of, asked for with reportOptions.preferredReportDocumentLocale
+ * ("the preferred locale for report column headers", https://developer-docs.amazon.com/sp-api/docs/report-type-values-inventory).
+ * Amazon may still answer in the seller's language (reports are not cached by locale), which
+ * parseMerchantListings also reads.
+ */
+const REPORT_LOCALE = 'en_US';
 const STATE_KEY = 'inventory.listingsReport';
 const COUNT_KEY = 'inventory.listingCount';
-/** searchListingsItems' largest page (Listings Items 2021-08-01 model: pageSize maximum 20). */
-const SEARCH_PAGE_SIZE = 20;
 /** A report still not done after this long is requested again. */
 const REPORT_GIVE_UP_MS = 2 * 3600_000;
-/** Above this many listings (known from the last read, or SKU Map rows) the report is used. */
-export const REPORT_ABOVE = 2000;
+/**
+ * Above this many listings (known from the last read, the first search page's numberOfResults, or
+ * SKU Map rows) the report is used: well under the 1,000 a search can page through
+ * (SEARCH_PAGING_CAP), so a growing catalogue switches before search stops seeing all of it.
+ */
+const REPORT_ABOVE = 800;
 
 export interface ListingsRead {
   listings: AmazonListing[];
   /** When the quantities were true: now for search pages, the request time for a report. */
   asOf: number;
   via: 'search' | 'report';
+  /** Why this read may have missed listings (pages shifted while read); absent when it saw them all. */
+  gap?: string;
 }
 
-export type ListingsOutcome = ListingsRead | { waiting: string };
+type ListingsOutcome = ListingsRead | { waiting: string };
 
 /** Merchant listings report rows → one AmazonListing per Seller SKU (an SKU may have an FBM and an FBA row). */
-export function listingsFromReport(text: string): AmazonListing[] {
+function listingsFromReport(text: string): AmazonListing[] {
   const bySku = new Map<string, AmazonListing>();
   for (const row of parseMerchantListings(text)) {
     const l = bySku.get(row.sku) ?? { sellerSku: row.sku, fbm: false, fba: false, fbmQuantity: null };
@@ -45,18 +61,46 @@ export function listingsFromReport(text: string): AmazonListing[] {
   return [...bySku.values()];
 }
 
-/** Every listing by search pages, or null as soon as there are more than `limit`. */
-function searchUpTo(amazon: SpApiClient, limit: number): AmazonListing[] | null {
-  const out: AmazonListing[] = [];
-  const read = paginate(amazon.pages.searchListingsItems, { pageSize: SEARCH_PAGE_SIZE }, (page) => {
-    out.push(...page.items.map((i) => toAmazonListing(listingChannels(i))));
-    return out.length > limit ? 'stop' : undefined;
+type SearchResult = { listings: AmazonListing[]; gap?: string } | { tooMany: number };
+
+/**
+ * Every listing by search pages, in SKU order so Amazon's own updates do not reorder the pages, or
+ * `tooMany` as soon as Amazon counts more than `limit` (the first page says so). A SKU a page
+ * repeats is kept once; when the count changed between pages or fewer distinct listings came back
+ * than Amazon counted, listings may have slipped between pages: the read says so in `gap`.
+ */
+function searchAll(amazon: SpApiClient, limit: number): SearchResult {
+  const bySku = new Map<string, AmazonListing>();
+  const counts: number[] = [];
+  paginate(amazon.pages.searchListingsItems, STABLE_SEARCH, (page) => {
+    counts.push(page.numberOfResults);
+    if (page.numberOfResults > limit) return 'stop';
+    for (const item of page.items) bySku.set(item.sku, toAmazonListing(listingChannels(item)));
+    return bySku.size > limit ? 'stop' : undefined;
   });
-  return read.complete && out.length <= limit ? out : null;
+  const first = counts[0] ?? 0;
+  const last = counts[counts.length - 1] ?? 0;
+  if (last > limit || bySku.size > limit) return { tooMany: Math.max(last, bySku.size) };
+  const listings = [...bySku.values()];
+  if (counts.some((c) => c !== first)) return { listings, gap: `Amazon's listings changed while their pages were read (${first} → ${last})` };
+  if (bySku.size < last) return { listings, gap: `Amazon counted ${last} listings but its pages returned ${bySku.size}` };
+  return { listings };
 }
 
 function requestReport(amazon: SpApiClient, store: KeyValueStore, now: number): void {
-  storedWait(store, STATE_KEY).save({ id: amazon.createReport({ reportType: REPORT_TYPE }), requestedAt: now });
+  const id = amazon.createReport({ reportType: REPORT_TYPE, reportOptions: { preferredReportDocumentLocale: REPORT_LOCALE } });
+  storedWait(store, STATE_KEY).save({ id, requestedAt: now });
+}
+
+/** A report the add-on cannot read must stop the sync with a plain instruction, not pass for an empty catalogue. */
+function unreadable(e: unknown, reportId: string): ConfigError | null {
+  const how =
+    'Amazon writes this report in the language set in Seller Central (Settings → Account Info → "Language for feed processing report") ' +
+    'and may send it so even though the add-on asks for English. Set that language to English (US or UK); the next run requests a new report. ' +
+    'Nothing is pushed until the listings can be read.';
+  if (e instanceof MerchantListingsFormatError) return new ConfigError(`Amazon's listings report ${reportId} cannot be read: ${e.message} ${how}`, 'amazon');
+  if (e instanceof UnsupportedCharsetError) return new ConfigError(`Amazon's listings report ${reportId} cannot be read: ${e.message} ${how}`, 'amazon');
+  return null;
 }
 
 export function useReport(store: KeyValueStore, skuMapRows: number): boolean {
@@ -66,17 +110,18 @@ export function useReport(store: KeyValueStore, skuMapRows: number): boolean {
 
 /**
  * Reads the listings by search pages, or from the report requested earlier. When the report is
- * not ready (or none was requested yet) it says so; the caller stops without pushing.
+ * not ready (or none was requested yet) it says so; the caller stops without pushing. A report
+ * whose headers or charset cannot be read throws a ConfigError (and is requested afresh next run).
  */
 export function readListings(amazon: SpApiClient, store: KeyValueStore, now: number, skuMapRows: number): ListingsOutcome {
   if (!useReport(store, skuMapRows)) {
-    const listings = searchUpTo(amazon, REPORT_ABOVE);
-    if (listings) {
-      store.set(COUNT_KEY, String(listings.length));
-      return { listings, asOf: now, via: 'search' };
+    const found = searchAll(amazon, REPORT_ABOVE);
+    if (!('tooMany' in found)) {
+      store.set(COUNT_KEY, String(found.listings.length));
+      return { listings: found.listings, asOf: now, via: 'search', ...(found.gap ? { gap: found.gap } : {}) };
     }
     // More listings than a run should page through (few of them mapped): switch to the report for good.
-    store.set(COUNT_KEY, String(REPORT_ABOVE + 1));
+    store.set(COUNT_KEY, String(found.tooMany));
   }
   const wait = storedWait(store, STATE_KEY);
   const state = wait.load();
@@ -100,7 +145,15 @@ export function readListings(amazon: SpApiClient, store: KeyValueStore, now: num
     requestReport(amazon, store, now);
     return { waiting: `Amazon ended the listings report ${state.id} as ${polled.status}; a new one was requested.` };
   }
-  const listings = listingsFromReport(amazon.downloadReport(polled.result));
+  let listings: AmazonListing[];
+  try {
+    listings = listingsFromReport(amazon.downloadReport(polled.result));
+  } catch (e) {
+    const config = unreadable(e, state.id);
+    if (!config) throw e;
+    wait.clear();
+    throw config;
+  }
   wait.clear();
   store.set(COUNT_KEY, String(listings.length));
   return { listings, asOf: state.requestedAt, via: 'report' };

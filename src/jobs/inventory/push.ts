@@ -4,9 +4,11 @@
 // ever addressed: every update goes to fulfillment_channel_code DEFAULT (the merchant channel).
 
 import type { SpApiClient } from '../../amazon/client';
+import type { ListingsSubmission } from '../../amazon/schemas/listings';
 import { SpApiError, SpApiTransportError } from '../../amazon/errors';
 import { JSON_FEED_CONTENT_TYPE, buildQuantityFeed } from '../../amazon/feeds';
 import type { PushResult } from '../../core/inventory/diff';
+import { convertsFbaOffer, type ChannelsOf } from '../../core/inventory/fba-guard';
 import type { PushChange } from '../../core/inventory/types';
 import type { KeyValueStore } from '../../ports/store';
 import { DeadlineExceeded, type Deadline } from '../../ports/clock';
@@ -63,29 +65,35 @@ export function resultsFrom(done: Record<string, string>): PushResult[] {
 
 const clip = (s: string) => (s.length > 200 ? `${s.slice(0, 197)}…` : s);
 
+/** "a" for an accepted patch, "r:<Amazon's words>" for a rejected one. */
+function patchOutcome(sub: ListingsSubmission): string {
+  const errors = (sub.issues ?? []).filter((i) => i.severity === 'ERROR');
+  return sub.status === 'INVALID' || errors.length > 0 ? `r:${clip(errors.map((i) => i.message).join('; ') || sub.status)}` : 'a';
+}
+
 /** One patchListingsItem per change, recording each answer before the next call. */
-export function runPatches(amazon: SpApiClient, store: KeyValueStore, pending: PendingPush, changes: PushChange[], deadline: Deadline): PushProgress {
+export function runPatches(amazon: SpApiClient, store: KeyValueStore, pending: PendingPush, changes: PushChange[], deadline: Deadline, channelsOf: ChannelsOf): PushProgress {
   for (const c of changes) {
     if (pending.done[c.key] !== undefined) continue;
+    // The push was filtered by refuseFbaConversions already; this stops any path that skipped it.
+    if (convertsFbaOffer(channelsOf(c.sellerSku))) throw new Error(`Refused to send a merchant (DEFAULT) quantity to FBA-only Seller SKU ${c.sellerSku}: Amazon would convert the offer to merchant-fulfilled.`);
     if (deadline.remainingMs() < PATCH_RESERVE_MS) {
       return { state: 'stopped', message: 'Out of time: the remaining updates go out on the next run.', results: resultsFrom(pending.done) };
     }
     let outcome: string;
     try {
-      const sub = amazon.patchListingQuantity(c.sellerSku, c.toQty);
-      const errors = (sub.issues ?? []).filter((i) => i.severity === 'ERROR');
-      outcome = sub.status === 'INVALID' || errors.length > 0 ? `r:${clip(errors.map((i) => i.message).join('; ') || sub.status)}` : 'a';
+      outcome = patchOutcome(amazon.patchListingQuantity(c.sellerSku, c.toQty));
     } catch (e) {
       if (e instanceof SpApiTransportError) {
-        // The write may have happened. Amazon must answer a look at the listing before the push
-        // goes on (no answer: stop, the next run checks it); whatever it shows, Amazon may still
-        // apply the write, so it is recorded as sent and the read-back decides.
+        // The write may or may not have happened. Setting a quantity is idempotent, so it is sent
+        // once more: Amazon is right by the end of the run. No answer again: the next run settles
+        // it from fresh stock figures (settleUnsentPush), never with this run's.
         try {
-          amazon.getFbmQuantity(c.sellerSku);
-        } catch {
-          return { state: 'stopped', message: `No answer from Amazon for ${c.sellerSku}; it is checked on the next run.`, results: resultsFrom(pending.done) };
+          outcome = patchOutcome(amazon.patchListingQuantity(c.sellerSku, c.toQty));
+        } catch (again) {
+          if (!(again instanceof SpApiTransportError) && !(again instanceof DeadlineExceeded)) throw again;
+          return { state: 'stopped', message: `No answer from Amazon for ${c.sellerSku}, even when sent again; the next run sends it from fresh stock figures.`, results: resultsFrom(pending.done) };
         }
-        outcome = 'a';
       } else if (e instanceof SpApiError && e.status >= 400 && e.status < 500 && e.status !== 429) {
         outcome = `r:${clip(e.message)}`;
       } else if (e instanceof DeadlineExceeded) {
@@ -101,7 +109,7 @@ export function runPatches(amazon: SpApiClient, store: KeyValueStore, pending: P
 }
 
 /** Creates, uploads and submits one JSON_LISTINGS_FEED, or follows the one already submitted. */
-export function runFeed(amazon: SpApiClient, store: KeyValueStore, pending: PendingPush, changes: PushChange[], now: number): PushProgress {
+export function runFeed(amazon: SpApiClient, store: KeyValueStore, pending: PendingPush, changes: PushChange[], now: number, channelsOf: ChannelsOf): PushProgress {
   const sinceIso = new Date(pending.startedAt - 60_000).toISOString();
   if (!pending.feedId && pending.creating) {
     // The last createFeed got no answer: adopt the feed Amazon made after this push started, if any.
@@ -115,7 +123,8 @@ export function runFeed(amazon: SpApiClient, store: KeyValueStore, pending: Pend
     if (!pending.uploaded) {
       // A document never confirmed as uploaded is replaced: its pre-signed URL lives 5 minutes.
       const doc = amazon.createFeedDocument(JSON_FEED_CONTENT_TYPE);
-      const body = JSON.stringify(buildQuantityFeed(amazon.sellerId, changes.map((c) => ({ sku: c.sellerSku, quantity: c.toQty }))));
+      // Each update carries Amazon's channels so the feed builder refuses an FBA-only SKU itself.
+      const body = JSON.stringify(buildQuantityFeed(amazon.sellerId, changes.map((c) => ({ sku: c.sellerSku, quantity: c.toQty, channels: channelsOf(c.sellerSku) }))));
       amazon.uploadFeedDocument(doc.url, body, JSON_FEED_CONTENT_TYPE);
       pending.feedDocumentId = doc.feedDocumentId;
       pending.uploaded = true;

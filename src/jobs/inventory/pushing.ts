@@ -7,10 +7,12 @@ import { exceptionKey } from '../../core/exceptions';
 import type { ExceptionScope, RaisedException } from '../../core/exceptions';
 import { resumedPlanToRecord } from '../../core/inventory/approval';
 import { choosePushMethod, recordPushResults } from '../../core/inventory/diff';
+import { refuseFbaConversions, type ChannelsOf } from '../../core/inventory/fba-guard';
 import type { InventoryRow, PushChange } from '../../core/inventory/types';
 import type { JobContext, JobOutcome } from '../kit/job';
 import { clearPending, resultsFrom, runFeed, runPatches, savePending } from './push';
 import type { PendingPush, PushProgress } from './push';
+import { channelsByLookup } from './listing-channels';
 import { K } from './state';
 
 /** The changes a set of rows queues for Amazon: the push's one list, rebuilt from its durable record. */
@@ -20,34 +22,43 @@ export function changesFromRows(rows: ReadonlyArray<InventoryRow>): PushChange[]
     .map((r) => ({ key: r.key, marketplace: r.marketplace, sellerSku: r.sellerSku, fromQty: r.amazonFbmQty ?? r.lastPushedQty, toQty: r.proposedQty! }));
 }
 
-export interface PushRun {
+interface PushRun {
   progress: PushProgress;
   rows: InventoryRow[];
   raised: RaisedException[];
   changes: PushChange[];
 }
 
-/** Runs the push recorded in `pending` as far as time allows and records the answers on the rows. */
-function drivePush(ctx: JobContext, amazon: SpApiClient, pending: PendingPush, rows: InventoryRow[], changes: PushChange[]): PushRun {
+/**
+ * Runs the push recorded in `pending` as far as time allows and records the answers on the rows.
+ * `refused` are the FBA_CONVERSION_REFUSED exceptions of changes already taken out of it.
+ */
+function drivePush(ctx: JobContext, amazon: SpApiClient, pending: PendingPush, rows: InventoryRow[], changes: PushChange[], channelsOf: ChannelsOf, refused: RaisedException[]): PushRun {
   const { store } = ctx.ports;
   if (changes.length === 0) {
     clearPending(store);
-    return { progress: { state: 'done', results: [] }, rows, raised: [], changes };
+    return { progress: { state: 'done', results: [] }, rows, raised: refused, changes };
   }
-  const progress = pending.method === 'patch' ? runPatches(amazon, store, pending, changes, ctx.deadline) : runFeed(amazon, store, pending, changes, ctx.now);
-  if (progress.state !== 'done') return { progress, rows, raised: [], changes };
+  const progress = pending.method === 'patch' ? runPatches(amazon, store, pending, changes, ctx.deadline, channelsOf) : runFeed(amazon, store, pending, changes, ctx.now, channelsOf);
+  if (progress.state !== 'done') return { progress, rows, raised: refused, changes };
   const recorded = recordPushResults(rows, changes, progress.results);
   clearPending(store);
   store.set(K.lastPushAt, String(ctx.ports.clock.now()));
-  return { progress, rows: recorded.rows, raised: recorded.exceptions, changes };
+  return { progress, rows: recorded.rows, raised: [...refused, ...recorded.exceptions], changes };
 }
 
-export function pushSummary(progress: PushProgress, changes: PushChange[], kind: string): { message: string; counts: Record<string, number> } {
-  if (progress.state !== 'done') return { message: progress.message, counts: { queued: changes.length } };
+/** How many changes the FBA guard took out of a push (they are counted and named in Exceptions). */
+export function refusedCount(run: Pick<PushRun, 'raised'>): number {
+  return run.raised.filter((e) => e.type === 'FBA_CONVERSION_REFUSED').length;
+}
+
+export function pushSummary(progress: PushProgress, changes: PushChange[], kind: string, refused = 0): { message: string; counts: Record<string, number> } {
+  const notSent = refused ? ` ${refused} not sent: Amazon lists ${refused === 1 ? 'that SKU' : 'those SKUs'} as FBA only (see Exceptions).` : '';
+  if (progress.state !== 'done') return { message: `${progress.message}${notSent}`, counts: { queued: changes.length, ...(refused ? { refused } : {}) } };
   const rejected = progress.results.filter((r) => r.outcome === 'rejected').length;
   return {
-    message: `${kind} ${changes.length - rejected} FBM quantit${changes.length - rejected === 1 ? 'y' : 'ies'} accepted by Amazon${rejected ? `, ${rejected} rejected (see Exceptions)` : ''}.`,
-    counts: { pushed: changes.length - rejected, rejected },
+    message: `${kind} ${changes.length - rejected} FBM quantit${changes.length - rejected === 1 ? 'y' : 'ies'} accepted by Amazon${rejected ? `, ${rejected} rejected (see Exceptions)` : ''}.${notSent}`,
+    counts: { pushed: changes.length - rejected, rejected, ...(refused ? { refused } : {}) },
   };
 }
 
@@ -61,17 +72,41 @@ export function pushScope(run: PushRun): ExceptionScope {
   return (row) => keys.has(row.key);
 }
 
-/** Writes a finished push's rows and reports its rejections (the runner merges them). */
+/**
+ * Writes a finished push's rows and reports its rejections (the runner merges them). Refusals of
+ * the FBA guard are known before anything is sent, so they are reported either way.
+ */
 export function finishPush(ctx: JobContext, run: PushRun): void {
-  if (run.progress.state !== 'done') return;
-  ctx.tabs.inventory.write(run.rows);
+  if (run.progress.state === 'done') ctx.tabs.inventory.write(run.rows);
   ctx.raise(...run.raised);
 }
 
+/** A push with quantities still to send: patches, or a feed whose document is not uploaded yet. */
+function stillSending(p: PendingPush): boolean {
+  return p.method === 'patch' || !p.uploaded;
+}
+
 export function continuePending(ctx: JobContext, amazon: SpApiClient, pending: PendingPush): JobOutcome {
-  const rows = ctx.tabs.inventory.rows();
-  const run = drivePush(ctx, amazon, pending, rows, changesFromRows(rows));
-  const summary = pushSummary(run.progress, run.changes, pending.kind === 'undo' ? 'Undo:' : 'Push:');
+  let rows = ctx.tabs.inventory.rows();
+  let changes = changesFromRows(rows);
+  // A push carried over from an earlier run: Amazon's channels may have changed since, so each SKU
+  // still to be sent is looked at again before it goes (fba-guard.ts).
+  const channelsOf = channelsByLookup(amazon);
+  let refused: RaisedException[] = [];
+  if (stillSending(pending)) {
+    const toSend = changes.filter((c) => pending.done[c.key] === undefined);
+    const guarded = refuseFbaConversions(rows, toSend, channelsOf);
+    if (guarded.exceptions.length) {
+      const allowed = new Set(guarded.changes.map((c) => c.key));
+      changes = changes.filter((c) => pending.done[c.key] !== undefined || allowed.has(c.key));
+      rows = guarded.rows;
+      refused = guarded.exceptions;
+      // No longer queued: a later run must not find them and try again.
+      ctx.tabs.inventory.write(rows);
+    }
+  }
+  const run = drivePush(ctx, amazon, pending, rows, changes, channelsOf, refused);
+  const summary = pushSummary(run.progress, run.changes, pending.kind === 'undo' ? 'Undo:' : 'Push:', refused.length);
   finishPush(ctx, run);
   if (run.progress.state === 'done') {
     return { outcome: 'ok', counts: summary.counts, message: `${summary.message} Amazon's quantities are read back on the next run.`, resolves: pushScope(run) };
@@ -79,15 +114,19 @@ export function continuePending(ctx: JobContext, amazon: SpApiClient, pending: P
   return { outcome: 'partial', counts: summary.counts, message: summary.message, resolves: [] };
 }
 
-/** Starts a push of `changes`, the changes `rows` mark as queued. */
-export function startPush(ctx: JobContext, amazon: SpApiClient, rows: InventoryRow[], changes: PushChange[], kind: PendingPush['kind'], runId: string): PushRun {
+/**
+ * Starts a push of `changes`, the changes `rows` mark as queued. `channelsOf` says what Amazon
+ * reports on each SKU's listing now: a change for a SKU it lists as FBA only is refused, never sent.
+ */
+export function startPush(ctx: JobContext, amazon: SpApiClient, queuedRows: InventoryRow[], queued: PushChange[], kind: PendingPush['kind'], runId: string, channelsOf: ChannelsOf): PushRun {
+  const { rows, changes, exceptions: refused } = refuseFbaConversions(queuedRows, queued, channelsOf);
   const method = choosePushMethod(changes.length, ctx.settings.feedThreshold);
   // The queued rows are the push's durable record: write them before anything is sent.
   ctx.tabs.inventory.write(rows);
-  if (method === 'none') return { progress: { state: 'done', results: [] }, rows, raised: [], changes };
+  if (method === 'none') return { progress: { state: 'done', results: [] }, rows, raised: refused, changes };
   const pending: PendingPush = { runId, kind, method, startedAt: ctx.ports.clock.now(), done: {} };
   savePending(ctx.ports.store, pending);
-  return drivePush(ctx, amazon, pending, rows, changes);
+  return drivePush(ctx, amazon, pending, rows, changes, channelsOf, refused);
 }
 
 /** A push whose quantities are not all with Amazon yet: patches, or a feed not yet submitted. */

@@ -6,7 +6,10 @@ export const K = {
   trackingSince: 'inventory.trackingSince',
   lastPushAt: 'inventory.lastPushAt',
   last3plSkuCount: 'inventory.last3plSkuCount',
+  /** The plans below are fingerprints (core/inventory/plan-record): entries while they fit in 9 KB, else a digest. */
   shownPlan: 'inventory.shownPlan',
+  /** The guardrail limits that held the shown plan: an approval lifts these and no others. */
+  shownHolds: 'inventory.shownHolds',
   approvedPlan: 'inventory.approvedPlan',
   /** Approved changes of a push that was cut before they were sent: still approved for the next computation. */
   resumedPlan: 'inventory.resumedPlan',

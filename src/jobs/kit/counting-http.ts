@@ -2,9 +2,9 @@
 
 import type { HttpPort } from '../../ports/http';
 
-export type ApiSystem = 'amazon' | 'threePl' | 'other';
+type ApiSystem = 'amazon' | 'threePl' | 'other';
 
-export interface CallCounts {
+interface CallCounts {
   amazon: number;
   threePl: number;
   other: number;

@@ -2,6 +2,8 @@
 // exceptions people can act on (resolved once a job gets past them); transport failures say which
 // system went quiet. Branches on error fields (RemoteError.system / kind), never on message text.
 
+import { SpApiError } from '../../amazon/errors';
+import { ConfigInvalidError } from '../../core/config-invalid';
 import { exceptionKey } from '../../core/exceptions';
 import type { RaisedException } from '../../core/exceptions';
 import { RemoteError } from '../../ports/errors';
@@ -20,7 +22,35 @@ export const SETUP_KEYS = {
 
 const isAuth = (e: RemoteError) => e.kind === 'auth' || e.kind === 'forbidden';
 
-export function failureException(e: unknown, job: Pick<Job, 'name' | 'label'>): RaisedException | null {
+/**
+ * The SP-API operations whose path carries the seller ID (/listings/2021-08-01/items/{sellerId}…).
+ * Amazon answers a seller ID that is not the token's with the same 403 "Unauthorized / Access to
+ * requested resource is denied." it gives a missing role (shared/reference/sp-api.md §10;
+ * amzn/selling-partner-api-models#826, #2250). By then Login with Amazon has accepted the
+ * credentials (a refusal there is SpApiAuthError), so re-authorising is not the fix.
+ */
+const SELLER_SCOPED_OPERATIONS: ReadonlySet<string> = new Set(['searchListingsItems', 'getListingsItem', 'patchListingsItem']);
+
+function isSellerRefusal(e: unknown): e is SpApiError {
+  return e instanceof SpApiError && e.status === 403 && SELLER_SCOPED_OPERATIONS.has(e.operation);
+}
+
+export function failureException(e: unknown, job: Pick<Job, 'name' | 'label'>, settings?: { sellerId: string }): RaisedException | null {
+  if (e instanceof ConfigInvalidError) {
+    return { key: exceptionKey('CONFIG_INVALID', job.name, e.subject), type: 'CONFIG_INVALID', entity: e.entity, message: `${e.message} Until then the ${job.label.toLowerCase()} cannot run.` };
+  }
+  if (isSellerRefusal(e)) {
+    const id = settings?.sellerId ? ` "${settings.sellerId}"` : '';
+    return {
+      key: exceptionKey('CONFIG_INVALID', job.name, 'Amazon seller ID'),
+      type: 'CONFIG_INVALID',
+      entity: 'Settings: Amazon seller ID',
+      message:
+        `Amazon accepted the add-on's login but refused the listings of seller ID${id} (${e.message}). ` +
+        'The Settings value "Amazon seller ID" is most likely not the merchant token of the account that authorised the app: copy it from Seller Central → Settings → Account Info → Merchant Token. ' +
+        `If it is right, check that the app has the Product Listing role. Until then the ${job.label.toLowerCase()} reads and pushes no listings.`,
+    };
+  }
   if (e instanceof ConfigError) {
     return { key: SETUP_KEYS.config(job.name), type: 'CONFIG_INVALID', entity: `${job.label} set-up`, message: `${e.message} Until then the ${job.label.toLowerCase()} cannot run.` };
   }
@@ -45,6 +75,7 @@ export function failureException(e: unknown, job: Pick<Job, 'name' | 'label'>): 
 
 /** The Sync Log text of a failure. */
 export function errorText(e: unknown, job: Pick<Job, 'label'>, threePlProvider: string): string {
+  if (isSellerRefusal(e)) return `Amazon refused the listings of the Settings "Amazon seller ID" (HTTP 403). The ${job.label.toLowerCase()} stopped; see Exceptions.`;
   if (e instanceof HttpTransportError) {
     // The bare transport text is a URL; say which system went quiet and what happens next.
     const url = /https?:\/\/\S+/.exec(e.message)?.[0] ?? '';

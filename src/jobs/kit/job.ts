@@ -11,7 +11,7 @@ import type { Deadline } from '../../ports/clock';
 import type { InventoryTab } from '../../sheet/inventory-tab';
 import type { SkuMapTab } from '../../sheet/sku-map-tab';
 
-export type Outcome = 'ok' | 'partial' | 'held' | 'failed' | 'skipped';
+type Outcome = 'ok' | 'partial' | 'held' | 'failed' | 'skipped';
 
 export interface JobOutcome {
   outcome: Outcome;

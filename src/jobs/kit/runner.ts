@@ -12,14 +12,17 @@ import type { Deadline } from '../../ports/clock';
 import { exceptionsTab } from '../../sheet/exceptions-tab';
 import { readSettings } from '../../sheet/settings-tab';
 import { appendRun, trimRuns } from '../../sheet/sync-log-tab';
+import { runAlerts } from './alerts';
 import { createContext } from './context';
 import type { RunContext } from './context';
 import { countingHttp } from './counting-http';
 import { SETUP_KEYS, errorText, failureException } from './failures';
+import { blockedBySettings, settingsExceptions, withSettingsNote, withSettingsScope } from './settings-check';
+import { recordTriggerRuntime, watchTriggerRuntime } from './quota';
 import type { Job, JobOutcome, JobRequest } from './job';
 
 /** Stop starting new work here, leaving a minute for writing results before the 6-minute kill. */
-export const JOB_BUDGET_MS = 4.5 * 60 * 1000;
+const JOB_BUDGET_MS = 4.5 * 60 * 1000;
 
 /** The Sync Log is trimmed at most once a day: trimming reads the whole tab. */
 const TRIM_KEY = 'syncLog.trimmedAt';
@@ -30,10 +33,12 @@ export interface RunSummary extends JobOutcome {
   job: string;
 }
 
-export interface RunOptions {
+interface RunOptions {
   /** Stored secrets: no message leaves the run with one of them in it. */
   secrets: ReadonlyArray<string | null>;
   request?: JobRequest;
+  /** Started by the schedule's time trigger: its time counts toward Apps Script's daily trigger runtime. */
+  trigger?: boolean;
 }
 
 /** A run that did its work resolves the job's own types and the set-up problems it got past. */
@@ -41,20 +46,28 @@ function fullScope(job: Job, ctx: RunContext): ExceptionScope {
   const keys = new Set([SETUP_KEYS.config(job.name)]);
   if (ctx.reached.amazon) keys.add(SETUP_KEYS.amazonAuth);
   if (ctx.reached.threePl) keys.add(SETUP_KEYS.threePlAuth);
-  return (row) => job.exceptionScope.includes(row.type) || keys.has(row.key);
+  // Set-up problems the job raised under its own name (a SKU Map column, a 3PL location) are past too.
+  const own = `${SETUP_KEYS.config(job.name)}:`;
+  return (row) => job.exceptionScope.includes(row.type) || keys.has(row.key) || row.key.startsWith(own);
 }
 
 /** The job's run with its failures turned into outcomes and its problems into the Exceptions tab. */
-function execute(job: Job, ports: Ports, deadline: Deadline, request: JobRequest): JobOutcome {
-  const { settings } = readSettings(ports.workbook);
+function execute(job: Job, ports: Ports, deadline: Deadline, request: JobRequest, secrets: RunOptions['secrets']): JobOutcome {
+  const read = readSettings(ports.workbook);
+  const { settings } = read;
   const ctx = createContext(ports, deadline, settings, request);
+  // Unusable Settings values (kit/settings-check): reported for every job; some stop it before it starts.
+  ctx.raise(...settingsExceptions(read.problems));
+  const blocked = blockedBySettings(read.problems, job);
+  // Apps Script's daily trigger runtime (kit/quota): QUOTA before the schedule uses it up; no job's own.
+  const runtime = watchTriggerRuntime(ctx);
   let outcome: JobOutcome;
   let resolves: ExceptionScope;
   try {
-    outcome = job.run(ctx);
-    resolves = outcome.resolves ?? fullScope(job, ctx);
+    outcome = blocked ?? job.run(ctx);
+    resolves = blocked ? [] : (outcome.resolves ?? fullScope(job, ctx));
   } catch (e) {
-    const problem = failureException(e, job);
+    const problem = failureException(e, job, settings);
     if (problem) ctx.raise(problem);
     const after = job.onFailure?.(ctx);
     if (after) ctx.raise(...after.raised);
@@ -66,14 +79,19 @@ function execute(job: Job, ports: Ports, deadline: Deadline, request: JobRequest
     // A failed run that saw no problem of its own leaves the tab as people left it.
     if (ctx.raised.length === 0) return outcome;
   }
+  outcome = withSettingsNote(outcome, read.problems, ctx.raised);
+  resolves = runtime.scope(resolves);
   if (ctx.raised.length === 0 && Array.isArray(resolves) && resolves.length === 0) return outcome;
-  const rec = exceptionsTab(ports.workbook).reconcile({ raised: ctx.raised, now: ctx.now, scope: resolves, retentionDays: settings.logRetentionDays });
+  // Alert e-mail (jobs/kit/alerts): the cell is checked with the run's problems, new High rows mailed after.
+  const alerts = runAlerts({ alertEmail: settings.alertEmail, jobLabel: job.label, now: ctx.now, secrets });
+  const raised = [...ctx.raised, ...alerts.raised];
+  const rec = exceptionsTab(ports.workbook).reconcile({ raised, now: ctx.now, scope: alerts.scope(withSettingsScope(resolves)), retentionDays: settings.logRetentionDays });
   const opened = rec.opened.length;
-  return {
+  return alerts.report(ports.mail, raised, rec, {
     ...outcome,
     counts: { ...outcome.counts, opened },
     message: opened ? `${outcome.message} ${opened} new exception(s).`.trim() : outcome.message,
-  };
+  });
 }
 
 /** Removes Sync Log rows older than "Log retention (days)", once a day. */
@@ -110,7 +128,7 @@ export function runJob(job: Job, ports: Ports, opts: RunOptions): RunSummary {
   } else {
     try {
       try {
-        result = execute(job, { ...ports, http }, deadlineFrom(ports.clock, JOB_BUDGET_MS - (ports.clock.now() - start)), opts.request ?? {});
+        result = execute(job, { ...ports, http }, deadlineFrom(ports.clock, JOB_BUDGET_MS - (ports.clock.now() - start)), opts.request ?? {}, opts.secrets);
       } catch (e) {
         result = { outcome: 'failed', counts: {}, message: e instanceof Error ? e.message : String(e) };
       }
@@ -118,6 +136,7 @@ export function runJob(job: Job, ports: Ports, opts: RunOptions): RunSummary {
       logRun(ports, job, runId, start, result, calls);
       // Trimming rewrites the whole tab: only while no other run can append to it.
       trimLog(ports, ports.clock.now());
+      recordTriggerRuntime(ports.store, job, start, ports.clock.now(), opts.trigger === true);
     } finally {
       ports.lock.release();
     }

@@ -6,7 +6,7 @@
 import type { KeyValueStore } from '../../ports/store';
 
 /** What is remembered between runs about one request. */
-export interface WaitState {
+interface WaitState {
   id: string;
   requestedAt: number;
 }
@@ -14,7 +14,7 @@ export interface WaitState {
 /** Amazon's processingStatus values for reports and feeds (Reports / Feeds API 2021-06-30). */
 const STILL_RUNNING = new Set(['IN_QUEUE', 'IN_PROGRESS']);
 
-export type WaitResult<R> =
+type WaitResult<R> =
   | { state: 'pending'; status: string; minutes: number; overdue: boolean }
   | { state: 'ended'; status: string }
   | { state: 'done'; result: R };
@@ -34,7 +34,7 @@ export function pollOnce<R>(wait: WaitState, check: (id: string) => { status: st
 }
 
 /** A wait kept in one document property of its own. */
-export interface StoredWait {
+interface StoredWait {
   load(): WaitState | null;
   save(state: WaitState): void;
   clear(): void;

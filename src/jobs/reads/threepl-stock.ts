@@ -17,7 +17,17 @@ export function readThreePlStock(adapter: ThreePlAdapter, now: number): ThreePlS
   for (const l of lines) {
     // A SKU the 3PL did not report is unknown, never zero: it gets no record.
     if (l.unknown) continue;
-    records.push({ sku: l.sku, locationId: l.warehouseId, onHand: l.onHand, committed: l.allocated, fulfillable: l.available, inbound: l.inbound });
+    records.push({
+      sku: l.sku,
+      locationId: l.warehouseId,
+      onHand: l.onHand,
+      committed: l.allocated,
+      fulfillable: l.available,
+      inbound: l.inbound,
+      // Why the pickable figure is what it is: the Inventory tab says so in words.
+      ...(l.inactive ? { inactive: true } : {}),
+      ...(l.bundle ? { bundleOf: l.bundle.components } : {}),
+    });
     const t = Date.parse(l.asOf);
     if (Number.isFinite(t)) snapshotAt = snapshotAt === null ? t : Math.min(snapshotAt, t);
   }

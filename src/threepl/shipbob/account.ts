@@ -9,7 +9,7 @@ import { readJson } from './http';
 import { collectCursorPages } from './paging';
 import { channelsSchema, locationsSchema, parseOrThrow } from './schemas';
 
-export interface Channel {
+interface Channel {
   id: number;
   name: string;
   scopes: string[];

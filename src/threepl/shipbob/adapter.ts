@@ -18,8 +18,9 @@ import { RateWindow } from './rate-window';
 import { attemptCreateWro, findWrosByReference, findWrosByTracking, lookupWro, wroBody } from './receiving';
 import { attemptCreateReturn, findReturns, lookupReturn, returnBody } from './returns';
 import { listUnsyncedShipments, markShipmentsSynced } from './shipments';
+import { DEFAULT_SHIPBOB_API_VERSION, isSupportedVersion, unsupportedVersionMessage } from './versions';
 
-export interface ShipBobAdapterDeps {
+interface ShipBobAdapterDeps {
   http: HttpPort;
   clock: ClockPort;
   deadline: Deadline;
@@ -27,7 +28,7 @@ export interface ShipBobAdapterDeps {
   /** Persists the sliding-window request times (and the resolved channel) across executions. */
   store: KeyValueStore;
   token: string;
-  /** Dated API version, the "3PL API version" setting (default 2026-01). */
+  /** Dated API version, the "3PL API version" setting; empty: the current one. Anything else unsupported is refused. */
   apiVersion: string;
   /** "3PL channel ID" setting; empty: the first channel with orders_write. */
   channelId?: string;
@@ -40,6 +41,9 @@ export const SHIPBOB_RATE_LIMIT_PER_MIN = 150;
 
 export function createShipBobAdapter(deps: ShipBobAdapterDeps): ThreePlAdapter {
   if (!deps.token) throw new AdapterError('AUTH', 'No ShipBob access token is set');
+  const apiVersion = deps.apiVersion.trim() || DEFAULT_SHIPBOB_API_VERSION;
+  // Never call a path ShipBob may not serve, or whose fields this code was not checked against.
+  if (!isSupportedVersion(apiVersion)) throw new AdapterError('VALIDATION', unsupportedVersionMessage(apiVersion), { fields: { '3PL API version': [apiVersion] } });
   const fp = tokenFingerprint(deps.token);
   const window = new RateWindow(deps.store, { limit: SHIPBOB_RATE_LIMIT_PER_MIN, windowMs: 60_000, key: `threepl.shipbob.window.${fp}` });
   let channel = deps.channelId || '';
@@ -52,7 +56,7 @@ export function createShipBobAdapter(deps: ShipBobAdapterDeps): ThreePlAdapter {
     log: deps.log,
     window,
     token: deps.token,
-    apiVersion: deps.apiVersion || '2026-01',
+    apiVersion,
     sandbox: deps.sandbox === true,
     random: deps.random ?? Math.random,
     channelId: () => (channel ||= cachedWriteChannel(ctx, deps.store, fp)),

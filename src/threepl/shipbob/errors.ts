@@ -8,7 +8,7 @@
 import type { HttpResponse } from '../../ports/http';
 import { AdapterError } from '../types';
 
-export interface ParsedError {
+interface ParsedError {
   messages: string[];
   fields: Record<string, string[]>;
 }

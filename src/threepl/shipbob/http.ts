@@ -11,13 +11,13 @@ import { AdapterError } from '../types';
 import { retryAfterSeconds } from './errors';
 import type { RateWindow } from './rate-window';
 
-export const SHIPBOB_PRODUCTION = 'https://api.shipbob.com';
-export const SHIPBOB_SANDBOX = 'https://sandbox-api.shipbob.com';
+const SHIPBOB_PRODUCTION = 'https://api.shipbob.com';
+const SHIPBOB_SANDBOX = 'https://sandbox-api.shipbob.com';
 
-export type QueryValue = string | number | boolean | undefined | null | ReadonlyArray<string | number>;
+type QueryValue = string | number | boolean | undefined | null | ReadonlyArray<string | number>;
 
 /** `read`: repeat on 5xx/timeout. `idempotent`: a write that may be repeated. `once`: never repeat unless ShipBob refused it (429). */
-export type RetryMode = 'read' | 'idempotent' | 'once';
+type RetryMode = 'read' | 'idempotent' | 'once';
 
 export interface ShipBobCall {
   method: HttpMethod;
@@ -32,7 +32,7 @@ export interface ShipBobCall {
   retry: RetryMode;
 }
 
-export interface ShipBobHttpDeps {
+interface ShipBobHttpDeps {
   http: HttpPort;
   clock: ClockPort;
   deadline: Deadline;
@@ -50,7 +50,7 @@ const MAX_ATTEMPTS = 4;
 export const DEADLINE_RESERVE_MS = 15_000;
 
 /** encodeURIComponent-based: Apps Script has no URLSearchParams. Arrays become comma lists, as ShipBob's filters expect. */
-export function buildQuery(query: Record<string, QueryValue> | undefined): string {
+function buildQuery(query: Record<string, QueryValue> | undefined): string {
   if (!query) return '';
   const parts: string[] = [];
   for (const [k, v] of Object.entries(query)) {

@@ -6,7 +6,7 @@ import { mapStatus } from '../status';
 import type { NormStatus, OutboundOrder, OutboundOrderRequest, Shipment } from '../types';
 import type { ShipBobOrder, ShipBobShipment } from './schemas';
 
-export function orderType(kind: OutboundOrderRequest['kind']): string {
+function orderType(kind: OutboundOrderRequest['kind']): string {
   if (kind === 'fba_replenishment') return 'FBA';
   if (kind === 'b2b') return 'B2B';
   return 'DTC';
@@ -66,7 +66,7 @@ export function buildCreateOrderBody(req: OutboundOrderRequest): Record<string, 
   return body;
 }
 
-export function mapShipment(s: ShipBobShipment, orderId: number | string): Shipment {
+function mapShipment(s: ShipBobShipment, orderId: number | string): Shipment {
   const raw = s.status ?? '';
   let status = mapStatus('shipbob', 'shipment', raw);
   if (status === 'shipped' && s.delivery_date) status = 'delivered';

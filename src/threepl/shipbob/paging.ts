@@ -8,7 +8,7 @@ import type { Deadline } from '../../ports/clock';
 import { toAdapterError } from './errors';
 import { DEADLINE_RESERVE_MS, readJson, type ShipBobCall, type ShipBobHttp } from './http';
 
-export interface Collected<T> {
+interface Collected<T> {
   items: T[];
   /** False when the time budget or page cap stopped the walk before the last page. */
   complete: boolean;

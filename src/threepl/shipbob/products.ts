@@ -22,9 +22,16 @@ export function resolveInventoryIds(ctx: ShipBobContext, skus: string[], cache: 
     const page = parseOrThrow(productPage, readJson(res, 'get-products'), 'get-products');
     // The SKU filter may match partially: take only the exact variant.
     let id: number | undefined;
+    let bundle = false;
     for (const p of page.items ?? []) {
-      for (const v of p.variants ?? []) if (v.sku === sku && v.inventory?.inventory_id != null) id = v.inventory.inventory_id;
+      for (const v of p.variants ?? []) {
+        if (v.sku !== sku) continue;
+        if (v.inventory?.inventory_id != null) id = v.inventory.inventory_id;
+        if (v.bundle_definition?.length) bundle = true;
+      }
     }
+    // A bundle has no inventory item (developer.shipbob.com/guides/inventory): only its components can be received.
+    if (id === undefined && bundle) throw new AdapterError('VALIDATION', `ShipBob SKU ${sku} is a bundle: name its component SKUs instead`, { fields: { sku: [sku] } });
     if (id === undefined) throw new AdapterError('VALIDATION', `ShipBob has no product with SKU ${sku}`, { fields: { sku: [sku] } });
     cache.set(sku, id);
     out.set(sku, id);

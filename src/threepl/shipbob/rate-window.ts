@@ -4,7 +4,7 @@
 
 import type { KeyValueStore } from '../../ports/store';
 
-export interface RateWindowOptions {
+interface RateWindowOptions {
   limit: number;
   windowMs: number;
   /** Store key; one per token so two accounts never share a budget. */
@@ -46,11 +46,6 @@ export class RateWindow {
     const st = this.load(now);
     st.blockedUntil = Math.max(st.blockedUntil, until);
     this.save(st);
-  }
-
-  /** Requests counted in the window at `now` (for logs and tests). */
-  used(now: number): number {
-    return this.load(now).times.length;
   }
 
   private load(now: number): WindowState {

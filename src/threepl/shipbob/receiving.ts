@@ -97,6 +97,15 @@ export function lookupWro(ctx: ShipBobContext, reference: string): Lookup {
   }
 }
 
+/**
+ * 2026-07 "Requires a full RFC 3339 date-time ... a bare date such as 2026-08-05 is rejected"
+ * (developer.shipbob.com/2026-07/api/receiving/create-warehouse-receiving-order); 2026-01 takes
+ * both. A bare date means the start of that day in UTC.
+ */
+function fullDateTime(date: string): string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(date.trim()) ? `${date.trim()}T00:00:00Z` : date;
+}
+
 export function wroBody(req: InboundReceiptRequest, inventoryIds: Map<string, number>): Record<string, unknown> {
   const items = req.lines.map((l) => ({ inventory_id: inventoryIds.get(l.sku), quantity: l.quantity }));
   // Which items travel in which box is not known from Amazon's removal data: all items are declared
@@ -106,7 +115,7 @@ export function wroBody(req: InboundReceiptRequest, inventoryIds: Map<string, nu
     fulfillment_center: { id: Number(req.warehouseId) },
     package_type: 'Package',
     box_packaging_type: boxes.length > 1 ? 'MultipleSkuPerBox' : 'EverythingInOneBox',
-    expected_arrival_date: req.expectedDate,
+    expected_arrival_date: fullDateTime(req.expectedDate),
     purchase_order_number: req.reference,
     boxes,
   };

@@ -10,7 +10,7 @@ const str = z.string().nullish();
 const num = z.number().nullish();
 const int = z.number().int().nullish();
 
-export const trackingSchema = z.object({
+const trackingSchema = z.object({
   carrier: str,
   carrier_service: str,
   tracking_number: str,
@@ -29,7 +29,7 @@ const shipmentProductSchema = z.object({
   inventory_items: z.array(z.object({ id: int, name: str, quantity: int, quantity_committed: int })).nullish(),
 });
 
-export const shipmentSchema = z.object({
+const shipmentSchema = z.object({
   id: z.number().int(),
   order_id: int,
   reference_id: str,
@@ -82,7 +82,7 @@ export function cursorPage<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item).nullish(), first: str, next: str, prev: str, last: str });
 }
 
-export const inventoryLocationSchema = z.object({
+const inventoryLocationSchema = z.object({
   location_id: z.number().int(),
   name: str,
   on_hand_quantity: z.number().int(),
@@ -97,12 +97,24 @@ export const inventoryByFcSchema = z.object({
   name: str,
   locations: z.array(inventoryLocationSchema).nullish(),
 });
+export type ShipBobInventoryByFc = z.infer<typeof inventoryByFcSchema>;
 
+/** Products.ProductViewModelV5: `type` "Regular" or "Bundle"; a variant's status "Active"/"Inactive"; a bundle variant's bundle_definition. */
 export const productSchema = z.object({
   id: z.number().int(),
   name: str,
+  type: str,
   variants: z
-    .array(z.object({ id: int, sku: str, name: str, status: str, inventory: z.object({ inventory_id: int, on_hand_qty: int }).nullish() }))
+    .array(
+      z.object({
+        id: int,
+        sku: str,
+        name: str,
+        status: str,
+        inventory: z.object({ inventory_id: int, on_hand_qty: int }).nullish(),
+        bundle_definition: z.array(z.object({ variant_id: int, variant_sku: str, quantity: int })).nullish(),
+      }),
+    )
     .nullish(),
 });
 

@@ -1,0 +1,29 @@
+// A feed Amazon leaves in its queue must not hold the stock sync back: its quantities were computed
+// from stock that may have been sold since, so after a while in the queue it is cancelled and the
+// run recomputes from fresh figures and pushes anew. A feed Amazon has started cannot be cancelled
+// (feeds_2021-06-30 cancelFeed: only IN_QUEUE); that one is followed to its end, and the run that
+// sees it finish recomputes at once.
+
+import type { SpApiClient } from '../../amazon/client';
+import { RemoteError } from '../../ports/errors';
+import type { JobContext } from '../kit/job';
+import type { PendingPush } from './push';
+
+/** Amazon processes a listings feed in minutes; half an hour in the queue is a stuck feed. */
+export const FEED_STUCK_MS = 30 * 60_000;
+
+/** Cancels the pending push's feed when it has sat in Amazon's queue too long; says so, or null. */
+export function cancelStuckFeed(ctx: JobContext, amazon: SpApiClient, pending: PendingPush): string | null {
+  if (pending.kind !== 'push' || pending.method !== 'feed' || !pending.feedId) return null;
+  const waited = ctx.ports.clock.now() - pending.startedAt;
+  if (waited < FEED_STUCK_MS) return null;
+  try {
+    if (amazon.getFeed(pending.feedId).processingStatus !== 'IN_QUEUE') return null;
+    if (!amazon.cancelFeed(pending.feedId)) return null;
+  } catch (e) {
+    // Cancelling is an improvement, not a duty: if Amazon will not answer, the feed is followed as before.
+    if (e instanceof RemoteError) return null;
+    throw e;
+  }
+  return `Feed ${pending.feedId} sat in Amazon's queue for ${Math.round(waited / 60_000)} minutes, so it was cancelled and the quantities recomputed from fresh stock.`;
+}
