@@ -5,7 +5,7 @@
 
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium } from 'playwright-core';
@@ -13,7 +13,19 @@ import type { Browser, Page } from 'playwright-core';
 import { DIST, makeWorld, publicFunctions } from '../bundle/harness';
 import { applyStep, createScenarioRun } from '../world/scenario/runner';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/**
+ * A Chromium to drive: CHROMIUM_PATH when set, else Debian's, else the one npm installs with
+ * @sparticuz/chromium (a registry package carrying its own build), so `npm ci && npm test` needs
+ * no apt-get.
+ */
+async function chromiumToLaunch(): Promise<{ executablePath: string; args: string[] }> {
+  const own = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+  const given = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+  if (given) return { executablePath: given, args: own };
+  const packaged = (await import('@sparticuz/chromium')).default;
+  // Its Lambda flags (--single-process...) end the browser with its first page: only ours are passed.
+  return { executablePath: await packaged.executablePath(), args: own };
+}
 
 let server: Server;
 let base = '';
@@ -28,10 +40,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const addr = server.address();
   base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}/`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await chromium.launch({ ...(await chromiumToLaunch()), headless: true });
 });
 
 afterAll(async () => {
