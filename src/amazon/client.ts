@@ -168,6 +168,5 @@ export type { InventorySummariesParams, InventoryPage } from './inventory';
 export type { SearchListingsParams } from './listings';
 export type { GetReportsFilters, ReportsPage } from './reports';
 export type { GetFeedsFilters, FeedsPage } from './feeds';
-export { parseMerchantListings, type MerchantListingRow } from './reports';
 export { listingChannels, FBM_CHANNEL } from './listings';
 export type { Region } from './hosts';

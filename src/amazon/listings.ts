@@ -66,7 +66,7 @@ export function fbmQuantity(item: ListingsItem): number | null {
 }
 
 /** searchListingsItems' sort keys (listingsItems_2021-08-01.json: sortBy, default lastUpdatedDate DESC). */
-export type ListingsSortBy = 'sku' | 'createdDate' | 'lastUpdatedDate';
+type ListingsSortBy = 'sku' | 'createdDate' | 'lastUpdatedDate';
 
 export function searchListingsItems(
   ctx: ApiContext,
@@ -95,12 +95,6 @@ export interface SearchListingsParams {
   sortBy?: ListingsSortBy;
   sortOrder?: 'ASC' | 'DESC';
 }
-
-/**
- * "The maximum number of items (SKUs) that can be returned and paged through is 1000", while
- * numberOfResults counts every match (listingsItems_2021-08-01.json, ItemSearchResults.numberOfResults).
- */
-export const SEARCH_PAGING_CAP = 1000;
 
 /**
  * The walk that keeps a live search's pages from shifting: by SKU, ascending. The default order,

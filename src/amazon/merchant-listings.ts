@@ -33,7 +33,7 @@ const NAMES: Record<Column, string[]> = {
 const REQUIRED: ReadonlyArray<Column> = ['seller-sku', 'quantity', 'fulfillment-channel'];
 
 /** "Händler-SKU", "HANDLER SKU" and "\uFEFFhändler_sku" compare equal. */
-export function normaliseHeader(name: string): string {
+function normaliseHeader(name: string): string {
   return name
     .replace(/^(?:\uFEFF|\u00EF\u00BB\u00BF)/, '') // a BOM, or a UTF-8 BOM read as Windows-1252
     .normalize('NFKD')

@@ -99,4 +99,3 @@ export function downloadReport(ctx: ApiContext, reportDocumentId: string): strin
   }
 }
 
-export { MerchantListingsFormatError, parseMerchantListings, type MerchantListingRow } from './merchant-listings';

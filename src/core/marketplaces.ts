@@ -76,7 +76,7 @@ export function findMarketplace(typed: string): Marketplace | null {
 }
 
 /** The codes people may type, for messages: "UK, DE, FR, …". */
-export function marketplaceCodes(): string {
+function marketplaceCodes(): string {
   return MARKETPLACES.map((m) => m.code).join(', ');
 }
 

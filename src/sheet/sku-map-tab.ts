@@ -18,7 +18,7 @@ export interface SkuMapTab {
 const H = headersOf(TABS.skuMap);
 
 /** Without these a row cannot be read at all: the map would silently sync nothing (or everything wrong). */
-export const SKU_MAP_REQUIRED = [H.sellerSku, H.channel, H.threePlSku] as const;
+const SKU_MAP_REQUIRED = [H.sellerSku, H.channel, H.threePlSku] as const;
 
 /** The tab by its exact name, else by the name people gave it; null when there is none. */
 function readSkuMap(wb: WorkbookPort): Table | null {

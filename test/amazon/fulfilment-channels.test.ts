@@ -7,7 +7,7 @@
 // https://developer-docs.amazon.com/sp-api/docs/manage-advanced-multiple-offer-multiple-fulfillment-use-cases).
 
 import { describe, expect, it } from 'vitest';
-import { parseMerchantListings } from '../../src/amazon/client';
+import { parseMerchantListings } from '../../src/amazon/merchant-listings';
 import { parseTabDelimited } from '../../src/amazon/tsv';
 import { parseAmazonSection, type AmazonSectionInput } from '../world/amazon/scenario';
 import { makeHarness, ukSeed } from './harness';

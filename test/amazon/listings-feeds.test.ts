@@ -4,7 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { SpApiError } from '../../src/amazon/errors';
-import { parseMerchantListings } from '../../src/amazon/reports';
+import { parseMerchantListings } from '../../src/amazon/merchant-listings';
 import { parseDuration } from '../world/clock';
 import { DEFAULT_PATCH_APPLY_DELAY } from '../world/amazon/listing-writes';
 import { makeHarness, ukSeed } from './harness';

@@ -39,7 +39,7 @@ function refusal(change: PushChange): RaisedException {
   };
 }
 
-export interface GuardedPush {
+interface GuardedPush {
   /** The rows, with every refused change taken out of the push and explained in its Reason. */
   rows: InventoryRow[];
   /** The changes that may be sent. */

@@ -11,7 +11,7 @@ export function holdsText(trips: ReadonlyArray<GuardrailTrip>): string {
   return [...new Set(trips.map((t) => t.limit))].sort().join(',');
 }
 
-export interface ApprovalHolds {
+interface ApprovalHolds {
   /** The mode to plan this run in: auto with an approval of a held plan plans like approve. */
   planMode: PushMode;
   /** The trips still holding the push after the approval. */

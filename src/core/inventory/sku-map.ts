@@ -66,7 +66,7 @@ export function rowMarketplace(row: RawRow, defaultMarketplace: string): string 
 }
 
 /** A Seller SKU cell holding a number where Amazon has the same digits with leading zeros. */
-export interface LostZeros {
+interface LostZeros {
   rowIndex: number;
   sheetRow: number;
   /** The number as the cell holds it: "123". */

@@ -6,7 +6,7 @@ import type { ThreePlStock, ThreePlStockRecord } from './types';
 
 type Component = { sku: string; quantity: number; inactive: boolean };
 
-export interface ThreePlSkuKinds {
+interface ThreePlSkuKinds {
   inactive: ReadonlySet<string>;
   bundles: ReadonlyMap<string, ReadonlyArray<Component>>;
   /** Component SKU → the bundles that use it, with units per bundle. */
@@ -44,7 +44,7 @@ export function unsentUnitsFor(sku: string, unsent: ReadonlyMap<string, number>,
   return { units: own + viaOthers, viaOthers };
 }
 
-export interface KindDescription {
+interface KindDescription {
   /** Goes in front of the proposal's Reason. */
   reason: string;
   /** Set when nothing of it can be picked because the 3PL marks it (or a part of it) inactive. */

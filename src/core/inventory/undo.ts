@@ -55,7 +55,7 @@ export function buildUndoPlan(items: ReadonlyArray<PushRecordItem>, currentQty?:
 }
 
 /** An undo change, and what it asked for before today's stock capped it. */
-export interface CappedChange {
+interface CappedChange {
   change: PushChange;
   /** The quantity the undo asked for, when it was above what the 3PL can pick today. */
   asked: number | null;

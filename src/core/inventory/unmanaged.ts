@@ -9,7 +9,7 @@ import type { SkuMapRowResult } from './sku-map';
 import { aggregateThreePlStock } from './stock';
 import type { AmazonListing, RawRow, ThreePlStockRecord } from './types';
 
-export interface UnmanagedInput {
+interface UnmanagedInput {
   marketplace: string;
   /** Raw SKU Map rows and their validation results, in the same order. */
   skuMapRows: ReadonlyArray<RawRow>;

@@ -29,8 +29,9 @@ const COUNT_KEY = 'inventory.listingCount';
 const REPORT_GIVE_UP_MS = 2 * 3600_000;
 /**
  * Above this many listings (known from the last read, the first search page's numberOfResults, or
- * SKU Map rows) the report is used: well under the 1,000 a search can page through
- * (SEARCH_PAGING_CAP), so a growing catalogue switches before search stops seeing all of it.
+ * SKU Map rows) the report is used: well under the 1,000 a search can page through ("The maximum
+ * number of items (SKUs) that can be returned and paged through is 1000", listingsItems_2021-08-01
+ * numberOfResults), so a growing catalogue switches before search stops seeing all of it.
  */
 const REPORT_ABOVE = 800;
 

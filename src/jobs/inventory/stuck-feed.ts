@@ -10,7 +10,7 @@ import type { JobContext } from '../kit/job';
 import type { PendingPush } from './push';
 
 /** Amazon processes a listings feed in minutes; half an hour in the queue is a stuck feed. */
-export const FEED_STUCK_MS = 30 * 60_000;
+const FEED_STUCK_MS = 30 * 60_000;
 
 /** Cancels the pending push's feed when it has sat in Amazon's queue too long; says so, or null. */
 export function cancelStuckFeed(ctx: JobContext, amazon: SpApiClient, pending: PendingPush): string | null {

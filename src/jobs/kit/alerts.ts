@@ -53,7 +53,7 @@ interface AlertSettings {
   secrets: ReadonlyArray<string | null>;
 }
 
-export interface RunAlerts {
+interface RunAlerts {
   /** Problems with the alert set-up itself, to merge into the Exceptions tab with the run's own. */
   raised: RaisedException[];
   /** The run's scope plus the alert set-up row, so fixing the cell resolves it on the next run. */

@@ -11,7 +11,7 @@ import type { JobContext } from './job';
 
 const SETTING = '3PL locations';
 
-export interface LocationCheck {
+interface LocationCheck {
   /** The location ids to count (what people typed, a location name turned into its id). */
   use: string[];
   /** What people typed that is no location of the 3PL. */

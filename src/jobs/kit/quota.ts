@@ -9,7 +9,7 @@ import type { Job, JobContext } from './job';
 
 const RECORD_KEY = 'quota.triggerRuntime';
 
-export interface RuntimeWatch {
+interface RuntimeWatch {
   /**
    * The run's reconcile scope, widened to the QUOTA row when this run found the schedule within the
    * quota. The row belongs to no job: any run may resolve it, but only when it checked; an empty

@@ -15,7 +15,7 @@ const PRODUCT_PAGE_SIZE = 250;
 const BUNDLE_TYPE = 2;
 const productPage = cursorPage(productSchema);
 
-export interface BundleDef {
+interface BundleDef {
   sku: string;
   /** The bundle's own variant status is not "Active". */
   inactive: boolean;
@@ -24,7 +24,7 @@ export interface BundleDef {
 }
 
 /** Any status but "Active" (spec: "e.g., 'Active', 'Inactive'") means the variant is not to be sold. */
-export function isInactiveStatus(status: string | null | undefined): boolean {
+function isInactiveStatus(status: string | null | undefined): boolean {
   return !!status && status.trim().toLowerCase() !== 'active';
 }
 

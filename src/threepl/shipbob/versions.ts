@@ -11,7 +11,7 @@
  */
 export const SHIPBOB_API_VERSIONS = ['2026-07', '2026-01'] as const;
 
-export type ShipBobApiVersion = (typeof SHIPBOB_API_VERSIONS)[number];
+type ShipBobApiVersion = (typeof SHIPBOB_API_VERSIONS)[number];
 
 export const DEFAULT_SHIPBOB_API_VERSION: ShipBobApiVersion = SHIPBOB_API_VERSIONS[0];
 
