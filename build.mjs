@@ -3,7 +3,7 @@
 // of src/entry/index.ts gets a delegating stub; the list comes from an ESM pass because esbuild's
 // metafile lists no exports for an IIFE (see ../shared/reference/apps-script.md §4.3).
 import * as esbuild from 'esbuild';
-import { mkdirSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 
 const ENTRY = 'src/entry/index.ts';
 const common = {
@@ -17,7 +17,26 @@ const common = {
   logLevel: 'warning',
 };
 
-export async function build() {
+/**
+ * Hosts only a sandbox build may reach: SP-API's static sandbox (src/amazon/hosts.ts spApiHost) and
+ * ShipBob's sandbox (src/threepl/shipbob/http.ts). A production manifest leaves them out, so an
+ * installed add-on can only talk to the live services (`SANDBOX=1 node build.mjs` adds them).
+ */
+export const SANDBOX_HOSTS = [
+  'https://sandbox.sellingpartnerapi-na.amazon.com/',
+  'https://sandbox.sellingpartnerapi-eu.amazon.com/',
+  'https://sandbox.sellingpartnerapi-fe.amazon.com/',
+  'https://sandbox-api.shipbob.com/',
+];
+
+/** appsscript.json as dist/ receives it: the production allowlist, plus the sandbox hosts in a sandbox build. */
+export function manifestFor({ sandbox }) {
+  const manifest = JSON.parse(readFileSync('appsscript.json', 'utf8'));
+  if (sandbox) manifest.urlFetchWhitelist = [...manifest.urlFetchWhitelist, ...SANDBOX_HOSTS];
+  return manifest;
+}
+
+export async function build({ sandbox = process.env.SANDBOX === '1' } = {}) {
   mkdirSync('dist', { recursive: true });
   mkdirSync('out', { recursive: true });
 
@@ -43,12 +62,12 @@ export async function build() {
   const script = ui.outputFiles[0].text.replace(/<\/script/gi, '<\\/script');
   writeFileSync('dist/Sidebar.html', html.replace(marker, () => `<script>\n${script}</script>`));
 
-  copyFileSync('appsscript.json', 'dist/appsscript.json');
+  writeFileSync('dist/appsscript.json', JSON.stringify(manifestFor({ sandbox }), null, 2) + '\n');
   writeFileSync('out/public-functions.json', JSON.stringify(names, null, 2) + '\n');
   return names;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const names = await build();
-  console.log(`dist/Code.js: ${names.length} public functions (${names.join(', ')})`);
+  console.log(`dist/Code.js: ${names.length} public functions (${names.join(', ')})${process.env.SANDBOX === '1' ? '; sandbox hosts allowed' : ''}`);
 }

@@ -24,10 +24,20 @@ export function spApiHost(region: Region, sandbox = false): string {
 }
 
 /**
- * Pre-signed S3 hosts Amazon hands out for report and feed documents, per region, as seen in Amazon's
- * docs and in real responses quoted in public issues (amzn/selling-partner-api-models#1593, #3005;
- * feeds use-case guide example uses tortuga-prod-na.s3.amazonaws.com). The client never sends the
- * access token to these hosts.
+ * Where Amazon's pre-signed report and feed document URLs point. Amazon documents them only as "a
+ * presigned URL" (reports_2021-06-30.json ReportDocument.url, feeds_2021-06-30.json
+ * FeedDocument.url and CreateFeedDocumentResponse.url) and gives no host list; asked whether the
+ * host can change, Amazon did not promise it (amzn/selling-partner-api-models#1593). So the manifest
+ * allows every S3 host under one wildcard (Apps Script allows "a single leading wildcard" for
+ * subdomains, https://developers.google.com/apps-script/manifest/allowlist-url). No credential is
+ * ever sent to these hosts: the client never adds the access token to a document request.
+ */
+export const DOCUMENT_HOST_ALLOWLIST = 'https://*.amazonaws.com/';
+
+/**
+ * Hosts seen in Amazon's examples and in real responses quoted in public issues
+ * (amzn/selling-partner-api-models#1593, #1293; feeds use-case guide: tortuga-prod-na.s3.amazonaws.com):
+ * what the local world's document store serves, each one inside DOCUMENT_HOST_ALLOWLIST.
  */
 export const DOCUMENT_HOSTS: Record<Region, string> = {
   NA: 'https://tortuga-prod-na.s3-external-1.amazonaws.com',

@@ -42,6 +42,11 @@ function fingerprint(text: string): string {
   return h.toString(36);
 }
 
+/** The cache entry of these credentials' access token; "Disconnect" removes it too (jobs/sidebar.ts). */
+export function lwaCacheKey(credentials: Pick<LwaCredentials, 'clientId' | 'refreshToken'>): string {
+  return `amazon.lwa.${fingerprint(`${credentials.clientId}|${credentials.refreshToken}`)}`;
+}
+
 export class LwaTokens {
   private token: { value: string; expiresAt: number } | null = null;
   private readonly cacheKey: string;
@@ -50,7 +55,7 @@ export class LwaTokens {
     private readonly deps: { http: HttpPort; cache: CachePort; clock: ClockPort; log: LogPort; timing: Timing },
     private readonly credentials: LwaCredentials,
   ) {
-    this.cacheKey = `amazon.lwa.${fingerprint(`${credentials.clientId}|${credentials.refreshToken}`)}`;
+    this.cacheKey = lwaCacheKey(credentials);
   }
 
   accessToken(): string {
@@ -125,7 +130,8 @@ export class LwaTokens {
           } catch {
             err = undefined;
           }
-          throw new SpApiAuthError(res.status, err?.error ?? 'unknown_error', redact(err?.error_description ?? '', secrets));
+          // Both fields are the server's free text: an echoed credential may sit in either (issue 10).
+          throw new SpApiAuthError(res.status, redact(err?.error ?? 'unknown_error', secrets), redact(err?.error_description ?? '', secrets));
         }
       } catch (e) {
         if (!(e instanceof HttpTransportError)) throw e;

@@ -4,18 +4,22 @@
 
 import { gasPorts } from '../adapters/gas/context';
 import { gasWorkbook } from '../adapters/gas/workbook';
-import { documentStore } from '../adapters/gas/store';
-import { hasTrigger, installTimeTrigger, removeTriggers } from '../adapters/gas/triggers';
+import { documentCache, documentStore } from '../adapters/gas/store';
+import { currentUserKey, deleteOwnTrigger, installTimeTrigger, ownTriggerUids, removeTriggers } from '../adapters/gas/triggers';
+import { SCHEDULE_RECORD_KEY, decideEnable, decideScheduledRun, disableNote, parseScheduleRecord, scheduleView, serializeScheduleRecord } from '../core/schedule';
+import { audit, auditPushMode, whoLabel } from '../jobs/kit/audit';
 import { SECRET_KEYS } from '../core/secrets';
 import { TAB } from '../core/tabs';
 import { runSetup } from '../sheet/setup';
 import type { SetupResult } from '../sheet/setup';
 import { readSettings } from '../sheet/settings-tab';
 import { runJob } from '../jobs/kit/runner';
+import { createRedactor } from '../jobs/kit/redaction';
 import type { RunSummary } from '../jobs/kit/runner';
 import type { Job, JobRequest } from '../jobs/kit/job';
 import { findJob, scheduledJobs } from '../jobs/list';
-import { saveSecrets, sidebarState } from '../jobs/sidebar';
+import { credentialFields, disconnect, saveSecrets, sidebarState } from '../jobs/sidebar';
+import { checkJobName, checkNoArguments } from '../jobs/job-arg';
 import type { SidebarState } from '../jobs/sidebar';
 
 const MENU_TITLE = 'FBA 3PL Sync';
@@ -56,17 +60,61 @@ export function showSidebar(): void {
 
 export function getSidebarState(): SidebarState {
   const settings = readSettings(gasWorkbook()).settings;
-  const schedule = { enabled: hasTrigger(SCHEDULE_HANDLER), everyMinutes: settings.syncEveryMinutes };
-  return sidebarState(gasWorkbook(), documentStore(), schedule, settings.pushMode);
+  const record = parseScheduleRecord(documentStore().get(SCHEDULE_RECORD_KEY));
+  const view = scheduleView(record, currentUserKey(), record ? 0 : ownTriggerUids(SCHEDULE_HANDLER).length);
+  const schedule = { ...view, everyMinutes: settings.syncEveryMinutes };
+  return forSidebar(sidebarState(gasWorkbook(), documentStore(), schedule, settings.pushMode));
 }
 
+/** Validates every field (type, length, Amazon's documented prefixes) before writing any: all saved or none. */
 export function saveAmazonCredentials(fields: { clientId?: string; clientSecret?: string; refreshToken?: string }): string[] {
-  const f = fields ?? {};
-  return saveSecrets(documentStore(), { amazonClientId: f.clientId, amazonClientSecret: f.clientSecret, amazonRefreshToken: f.refreshToken });
+  const f = credentialFields(fields, ['clientId', 'clientSecret', 'refreshToken'] as const);
+  const saved = saveSecrets(documentStore(), { amazonClientId: f.clientId, amazonClientSecret: f.clientSecret, amazonRefreshToken: f.refreshToken });
+  auditSaved('Amazon', saved);
+  return saved;
 }
 
 export function saveThreePlCredentials(fields: { token?: string }): string[] {
-  return saveSecrets(documentStore(), { threePlToken: (fields ?? {}).token });
+  const f = credentialFields(fields, ['token'] as const);
+  const saved = saveSecrets(documentStore(), { threePlToken: f.token });
+  auditSaved('3PL', saved);
+  return saved;
+}
+
+/** An audit row now, by the running user (jobs/kit/audit.ts); the Sync Log tab is made if missing. */
+function auditNow(what: string): void {
+  // Audit texts name fields, never values; the redaction point still stands between them and the cell.
+  const { workbook } = createRedactor(secretValues()).ports(jobPorts());
+  audit(workbook, Date.now(), currentUserKey(), what);
+}
+
+/** Names the fields saved, never their values. */
+function auditSaved(system: string, saved: readonly string[]): void {
+  if (saved.length) auditNow(`${system} credentials saved (${saved.join(', ')})`);
+}
+
+/** Clears one system's credentials (and its cached token) and audits it when something was removed. */
+function disconnectSystem(name: string, args: unknown[], system: 'amazon' | 'threePl', label: string): string {
+  checkNoArguments(name, args);
+  const before = storedSecretCount();
+  const note = disconnect(documentStore(), documentCache(), system);
+  if (storedSecretCount() < before) auditNow(`${label} credentials disconnected`);
+  return note;
+}
+
+/** Clears the Amazon credentials and the cached LWA access token. */
+export function disconnectAmazon(...args: unknown[]): string {
+  return disconnectSystem('disconnectAmazon', args, 'amazon', 'Amazon');
+}
+
+/** Clears the 3PL token (ShipBob caches nothing). */
+export function disconnectThreePl(...args: unknown[]): string {
+  return disconnectSystem('disconnectThreePl', args, 'threePl', '3PL');
+}
+
+/** How many credentials are stored: a disconnect that removed one is audited. */
+function storedSecretCount(): number {
+  return secretValues().filter((v) => v !== null).length;
 }
 
 function secretValues(): Array<string | null> {
@@ -74,11 +122,22 @@ function secretValues(): Array<string | null> {
   return Object.values(SECRET_KEYS).map((k) => store.get(k));
 }
 
+/** What goes back to the sidebar passes the same redaction as cells and logs (jobs/kit/redaction). */
+function forSidebar<T>(value: T): T {
+  return createRedactor(secretValues()).value(value);
+}
+
 /** The ports for a job run; a sheet that was never set up gets its tabs first, so the run can log. */
 function jobPorts() {
   const ports = gasPorts();
   if (!ports.workbook.tabNames().includes(TAB.syncLog)) runSetup(ports.workbook);
   return ports;
+}
+
+/** Every run notices a Push mode typed into Settings since the last run, for the audit trail. */
+function noticePushMode(ports: ReturnType<typeof gasPorts>): void {
+  const { pushMode } = readSettings(ports.workbook).settings;
+  auditPushMode(ports.workbook, ports.store, ports.clock.now(), currentUserKey(), pushMode);
 }
 
 /** A name that is not a scheduled job: logged as a failed run that says which names exist. */
@@ -91,6 +150,7 @@ function unknownJob(name: string): Job {
 /** Runs one job or "all"; `trigger`: the schedule started it, so its time counts toward the daily trigger runtime. */
 function runNamed(job: string, trigger: boolean): RunSummary[] {
   const ports = jobPorts();
+  noticePushMode(ports);
   const jobs = job === 'all' ? scheduledJobs() : [scheduledJobs().find((j) => j.name === job) ?? unknownJob(job)];
   const secrets = secretValues();
   return jobs.map((def) => runJob(def, ports, { secrets, trigger }));
@@ -98,7 +158,7 @@ function runNamed(job: string, trigger: boolean): RunSummary[] {
 
 /** Runs one job ("inventory", "orders", "settlements", ...) or "all" now, as the sidebar's "Sync now". */
 export function syncNow(job: string): RunSummary[] {
-  return runNamed(job, false);
+  return runNamed(checkJobName(job, scheduledJobs().map((j) => j.name)), false);
 }
 
 export function syncAllNow(): void {
@@ -110,7 +170,9 @@ export function syncAllNow(): void {
 /** Runs a stock job from the menu and shows its outcome as a toast. */
 function runFromMenu(name: string, request: JobRequest): RunSummary {
   const job = findJob(name) ?? unknownJob(name);
-  const summary = runJob(job, jobPorts(), { secrets: secretValues(), request });
+  const ports = jobPorts();
+  noticePushMode(ports);
+  const summary = runJob(job, ports, { secrets: secretValues(), request });
   SpreadsheetApp.getActiveSpreadsheet().toast(`${summary.outcome}: ${summary.message}`, MENU_TITLE, 10);
   return summary;
 }
@@ -121,29 +183,73 @@ export function syncStockNow(): RunSummary {
 
 /** Approves the stock push the Inventory tab shows as awaiting approval, and pushes it now. */
 export function approveStockPush(): RunSummary {
+  // Recorded before the run, so the run's own row (its outcome) stays the newest Sync Log row.
+  auditNow('Stock push approved');
   return runFromMenu('inventory', { approve: true });
 }
 
 /** Restores the FBM quantities Amazon had before the last stock push. */
 export function undoLastStockPush(): RunSummary {
+  auditNow('Undo of the last stock push requested');
   return runFromMenu('inventory-undo', {});
 }
 
+/**
+ * Turns on the shared schedule: one trigger per spreadsheet, recorded with its id and owner in
+ * document properties (core/schedule.ts). Another editor's schedule is never doubled: it must be
+ * turned off first. Two editors turning it on at once both install, but only the recorded trigger
+ * runs; the other removes itself when it first fires.
+ */
 export function enableScheduledSync(): string {
-  const settings = readSettings(gasWorkbook()).settings;
-  const state = installTimeTrigger(SCHEDULE_HANDLER, settings.syncEveryMinutes);
-  SpreadsheetApp.getActiveSpreadsheet().toast(state.note, MENU_TITLE, 8);
-  return state.note;
-}
-
-export function disableScheduledSync(): string {
-  const n = removeTriggers(SCHEDULE_HANDLER);
-  const note = n ? 'Scheduled sync is off.' : 'Scheduled sync was already off.';
+  const store = documentStore();
+  const me = currentUserKey();
+  const decision = decideEnable(parseScheduleRecord(store.get(SCHEDULE_RECORD_KEY)), me);
+  let note: string;
+  if (decision.action === 'refuse') note = decision.message;
+  else {
+    const settings = readSettings(gasWorkbook()).settings;
+    const state = installTimeTrigger(SCHEDULE_HANDLER, settings.syncEveryMinutes);
+    store.set(SCHEDULE_RECORD_KEY, serializeScheduleRecord({ state: 'on', uid: state.uid, owner: me, since: Date.now() }));
+    auditNow(`Scheduled sync turned on (${state.note.replace(/\.$/, '').toLowerCase()})`);
+    note = state.note;
+  }
   SpreadsheetApp.getActiveSpreadsheet().toast(note, MENU_TITLE, 8);
   return note;
 }
 
-/** The time-driven trigger's handler: runs every job (each skips work that is not due). */
-export function onScheduledRun(_e?: GoogleAppsScript.Events.TimeDriven): void {
+/** Any editor may turn the shared schedule off; the owner's trigger then stops itself (onScheduledRun). */
+export function disableScheduledSync(): string {
+  const store = documentStore();
+  const me = currentUserKey();
+  const record = parseScheduleRecord(store.get(SCHEDULE_RECORD_KEY));
+  const n = removeTriggers(SCHEDULE_HANDLER);
+  store.set(SCHEDULE_RECORD_KEY, serializeScheduleRecord({ state: 'off', by: me, at: Date.now() }));
+  if (record?.state === 'on' || n > 0) {
+    const owner = record?.state === 'on' ? record.owner : me;
+    auditNow(`Scheduled sync turned off (it was set up by ${whoLabel(owner)})`);
+  }
+  const note = disableNote(record, me, n);
+  SpreadsheetApp.getActiveSpreadsheet().toast(note, MENU_TITLE, 8);
+  return note;
+}
+
+/**
+ * The time-driven trigger's handler: runs every job (each skips work that is not due), but only
+ * when it is the recorded shared schedule. Any other trigger (turned off, or replaced by another
+ * editor's) does nothing and, running as its owner, deletes itself.
+ */
+export function onScheduledRun(e?: GoogleAppsScript.Events.TimeDriven): void {
+  const store = documentStore();
+  const uid = e?.triggerUid;
+  const decision = decideScheduledRun(parseScheduleRecord(store.get(SCHEDULE_RECORD_KEY)), uid, () => ownTriggerUids(SCHEDULE_HANDLER));
+  if (decision.action === 'remove-stale' && uid) {
+    deleteOwnTrigger(uid);
+    console.log(`Scheduled sync: removed a trigger that is no longer the schedule (${decision.reason}).`);
+    return;
+  }
+  if (decision.action === 'ignore') return;
+  if (decision.action === 'adopt' && uid) {
+    store.set(SCHEDULE_RECORD_KEY, serializeScheduleRecord({ state: 'on', uid, owner: currentUserKey(), since: Date.now() }));
+  }
   runNamed('all', true);
 }

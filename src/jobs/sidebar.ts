@@ -2,6 +2,8 @@
 // latest Sync Log rows. Everything returned is plain JSON (google.script.run cannot carry Dates).
 
 import { SECRET_KEYS, maskSecret } from '../core/secrets';
+import { lwaCacheKey } from '../amazon/lwa';
+import type { CachePort } from '../ports/store';
 import { SETUP_TABS, TAB } from '../core/tabs';
 import type { KeyValueStore } from '../ports/store';
 import type { WorkbookPort } from '../ports/workbook';
@@ -15,7 +17,8 @@ export interface SidebarState {
   amazon: { clientId: string; clientSecret: string; refreshToken: string; complete: boolean };
   threePl: { token: string; complete: boolean };
   jobs: string[];
-  schedule: { enabled: boolean; everyMinutes: number };
+  /** owner: who set up the shared schedule, "you" or "another editor (user key …)" (core/schedule.ts). */
+  schedule: { enabled: boolean; everyMinutes: number; owner?: string | null };
   recentRuns: RecentRun[];
   /** The stock sync at a glance: push mode and how many FBM changes wait for a person. */
   stock: { pushMode: string; awaitingApproval: number; heldByGuardrail: number; canUndo: boolean };
@@ -36,15 +39,16 @@ export function sidebarState(wb: WorkbookPort, store: KeyValueStore, schedule: S
   const tabs = new Set(wb.tabNames());
   const get = (k: string) => store.get(k);
   const amazon = {
-    clientId: maskSecret(get(SECRET_KEYS.amazonClientId)),
-    clientSecret: maskSecret(get(SECRET_KEYS.amazonClientSecret)),
-    refreshToken: maskSecret(get(SECRET_KEYS.amazonRefreshToken)),
+    clientId: maskSecret(get(SECRET_KEYS.amazonClientId), 'id'),
+    clientSecret: maskSecret(get(SECRET_KEYS.amazonClientSecret), 'secret'),
+    refreshToken: maskSecret(get(SECRET_KEYS.amazonRefreshToken), 'secret'),
   };
-  const token = maskSecret(get(SECRET_KEYS.threePlToken));
+  const token = maskSecret(get(SECRET_KEYS.threePlToken), 'secret');
+  const saved = (...keys: string[]) => keys.every((k) => Boolean(get(k)));
   return {
     missingTabs: SETUP_TABS.map((t) => t.name).filter((n) => !tabs.has(n)),
-    amazon: { ...amazon, complete: Boolean(amazon.clientId && amazon.clientSecret && amazon.refreshToken) },
-    threePl: { token, complete: Boolean(token) },
+    amazon: { ...amazon, complete: saved(SECRET_KEYS.amazonClientId, SECRET_KEYS.amazonClientSecret, SECRET_KEYS.amazonRefreshToken) },
+    threePl: { token, complete: saved(SECRET_KEYS.threePlToken) },
     jobs: scheduledJobs().map((j) => j.name),
     schedule,
     recentRuns: tabs.has(TAB.syncLog) ? recentRuns(wb, 5) : [],
@@ -52,19 +56,83 @@ export function sidebarState(wb: WorkbookPort, store: KeyValueStore, schedule: S
   };
 }
 
-const FIELD_LIMIT = 4096;
+type SecretName = keyof typeof SECRET_KEYS;
 
-/** Saves the fields that were filled in; an empty field keeps the stored value. */
-export function saveSecrets(store: KeyValueStore, fields: Partial<Record<keyof typeof SECRET_KEYS, unknown>>): string[] {
-  const saved: string[] = [];
-  for (const name of Object.keys(SECRET_KEYS) as Array<keyof typeof SECRET_KEYS>) {
-    const raw = fields[name];
-    if (raw === undefined || raw === null) continue;
-    const value = String(raw).trim();
-    if (!value) continue;
-    if (value.length > FIELD_LIMIT) throw new Error(`The ${name} field is too long.`);
-    store.set(SECRET_KEYS[name], value);
-    saved.push(name);
+/**
+ * What each field may hold. The prefixes are Amazon's documented formats: the LWA client
+ * identifier "amzn1.application-oa2-client.…" and the refresh token "Atzr|…" (Amazon's LWA token
+ * example, https://videocentral.amazon.com/home/help?topicId=G83CZTQFKSB4AP7H; Seller Central
+ * "LWA credentials", https://developer-docs.amazon.com/sp-api/docs/viewing-your-application-information-and-credentials).
+ * Lengths leave room for the real values (refresh tokens run to a few hundred characters) and
+ * refuse pasted documents.
+ */
+const FIELDS: Record<SecretName, { label: string; max: number; prefix?: string }> = {
+  amazonClientId: { label: 'LWA client ID', max: 256, prefix: 'amzn1.application-oa2-client.' },
+  amazonClientSecret: { label: 'LWA client secret', max: 512 },
+  amazonRefreshToken: { label: 'Refresh token', max: 2048, prefix: 'Atzr|' },
+  threePlToken: { label: '3PL access token', max: 4096 },
+};
+
+/** Field-by-field value, or why it is refused. The message never repeats the value: it may be a secret. */
+function checkField(name: SecretName, raw: unknown): { value: string | null } | { error: string } {
+  const rule = FIELDS[name];
+  if (raw === undefined || raw === null) return { value: null };
+  if (typeof raw !== 'string') return { error: `${rule.label} must be text.` };
+  const value = raw.trim();
+  if (!value) return { value: null };
+  if (value.length > rule.max) return { error: `${rule.label} is too long (at most ${rule.max} characters).` };
+  // Whitespace or control characters inside mean two values pasted together, or a line break.
+  if (/[\s\u0000-\u001f\u007f]/.test(value)) return { error: `${rule.label} contains spaces or line breaks; paste the value alone.` };
+  if (rule.prefix && !value.startsWith(rule.prefix)) return { error: `${rule.label} should start with "${rule.prefix}".` };
+  if (rule.prefix && value.length === rule.prefix.length) return { error: `${rule.label} is only the "${rule.prefix}" prefix; paste the whole value.` };
+  return { value };
+}
+
+/**
+ * Saves the fields that were filled in (an empty field keeps the stored value). Every field is
+ * checked first and nothing is written unless all pass, so a refused field never leaves a half
+ * -changed connection behind.
+ */
+export function saveSecrets(store: KeyValueStore, fields: Partial<Record<SecretName, unknown>>): string[] {
+  const writes: Array<[SecretName, string]> = [];
+  const errors: string[] = [];
+  for (const name of Object.keys(SECRET_KEYS) as SecretName[]) {
+    const checked = checkField(name, fields[name]);
+    if ('error' in checked) errors.push(checked.error);
+    else if (checked.value !== null) writes.push([name, checked.value]);
   }
-  return saved;
+  if (errors.length) throw new Error(`Nothing was saved. ${errors.join(' ')}`);
+  for (const [name, value] of writes) store.set(SECRET_KEYS[name], value);
+  return writes.map(([name]) => name);
+}
+
+/**
+ * The argument of a save call as the sidebar sends it: an object holding only these fields.
+ * Anything else (a string, an array, an unknown key) is refused rather than guessed at.
+ */
+export function credentialFields<K extends string>(raw: unknown, allowed: readonly K[]): Partial<Record<K, unknown>> {
+  if (raw === undefined || raw === null) return {};
+  if (typeof raw !== 'object' || Array.isArray(raw)) throw new Error('Nothing was saved: the credentials must come from the sidebar form.');
+  const extra = Object.keys(raw).filter((k) => !(allowed as readonly string[]).includes(k));
+  if (extra.length) throw new Error(`Nothing was saved: unknown field(s) ${extra.slice(0, 5).map((k) => JSON.stringify(k.slice(0, 40))).join(', ')}.`);
+  return raw as Partial<Record<K, unknown>>;
+}
+
+/**
+ * "Disconnect": forgets one system's stored credentials and, for Amazon, the cached LWA access
+ * token (its key is derived from the credentials, so it is found before they are deleted). ShipBob
+ * personal access tokens are used as they are: nothing is cached for them.
+ */
+export function disconnect(store: KeyValueStore, cache: CachePort, system: 'amazon' | 'threePl'): string {
+  if (system === 'amazon') {
+    const clientId = store.get(SECRET_KEYS.amazonClientId);
+    const refreshToken = store.get(SECRET_KEYS.amazonRefreshToken);
+    if (clientId && refreshToken) cache.remove(lwaCacheKey({ clientId, refreshToken }));
+    const had = [SECRET_KEYS.amazonClientId, SECRET_KEYS.amazonClientSecret, SECRET_KEYS.amazonRefreshToken].filter((k) => store.get(k) !== null);
+    for (const k of had) store.delete(k);
+    return had.length ? 'Amazon is disconnected: its credentials and access token are removed.' : 'Amazon was not connected.';
+  }
+  const had = store.get(SECRET_KEYS.threePlToken) !== null;
+  if (had) store.delete(SECRET_KEYS.threePlToken);
+  return had ? 'The 3PL is disconnected: its token is removed.' : 'The 3PL was not connected.';
 }

@@ -11,6 +11,12 @@ export interface HttpRequest {
   /** Sent as-is. For form posts, pass an encoded string and contentType application/x-www-form-urlencoded. */
   payload?: string;
   contentType?: string;
+  /**
+   * Follow a 3xx answer to its Location. Off unless set: UrlFetchApp re-sends the headers (and so
+   * the bearer or access token) to wherever a redirect points, so a call carrying credentials must
+   * never follow one. Only a request carrying none (a pre-signed S3 URL) may turn it on.
+   */
+  followRedirects?: boolean;
 }
 
 export interface HttpResponse {

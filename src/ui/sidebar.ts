@@ -21,7 +21,11 @@ function render(state: SidebarState): void {
   $('setup').hidden = state.missingTabs.length === 0;
   setText('missing', state.missingTabs.join(', '));
   setText('amazon-state', state.amazon.complete ? `Saved (client ${state.amazon.clientId})` : 'Not connected');
-  setText('threepl-state', state.threePl.complete ? `Saved (token ${state.threePl.token})` : 'Not connected');
+  // Secrets come back only as "saved" / "not saved"; the client id shows at most its last 4 characters.
+  setText('threepl-state', state.threePl.complete ? 'Saved' : 'Not connected');
+  const { amazon } = state;
+  $('amazon-disconnect').hidden = !(amazon.clientId || amazon.clientSecret === 'saved' || amazon.refreshToken === 'saved');
+  $('threepl-disconnect').hidden = state.threePl.token !== 'saved';
   const { stock } = state;
   const waiting = stock.awaitingApproval + stock.heldByGuardrail;
   setText(
@@ -30,7 +34,7 @@ function render(state: SidebarState): void {
   );
   $('approve-button').hidden = !(stock.pushMode === 'approve' && waiting > 0);
   $('undo-button').hidden = !stock.canUndo;
-  setText('schedule-state', state.schedule.enabled ? `On, about every ${state.schedule.everyMinutes} min` : 'Off');
+  setText('schedule-state', state.schedule.enabled ? `On${state.schedule.owner ? ` (set up by ${state.schedule.owner})` : ''}, about every ${state.schedule.everyMinutes} min` : 'Off');
   const jobs = $('jobs');
   jobs.replaceChildren();
   for (const name of ['all', ...state.jobs]) {
@@ -106,7 +110,9 @@ async function saveThreePl(ev: Event): Promise<void> {
   await refresh();
 }
 
-async function act(name: 'setupSheets' | 'enableScheduledSync' | 'disableScheduledSync' | 'approveStockPush' | 'undoLastStockPush'): Promise<void> {
+type Action = 'setupSheets' | 'enableScheduledSync' | 'disableScheduledSync' | 'approveStockPush' | 'undoLastStockPush' | 'disconnectAmazon' | 'disconnectThreePl';
+
+async function act(name: Action): Promise<void> {
   status('Working…');
   try {
     const result = await call(name);
@@ -125,5 +131,7 @@ document.addEventListener('DOMContentLoaded', () => {
   $('schedule-off').addEventListener('click', () => void act('disableScheduledSync'));
   $('approve-button').addEventListener('click', () => void act('approveStockPush'));
   $('undo-button').addEventListener('click', () => void act('undoLastStockPush'));
+  $('amazon-disconnect').addEventListener('click', () => void act('disconnectAmazon'));
+  $('threepl-disconnect').addEventListener('click', () => void act('disconnectThreePl'));
   void refresh();
 });

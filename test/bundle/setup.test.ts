@@ -129,7 +129,7 @@ describe('sync runs and the schedule', () => {
     runtime.run('saveAmazonCredentials', [{ clientId: 'amzn1.application-oa2-client.abc123', clientSecret: secret, refreshToken: 'Atzr|IwEBIRefreshTokenValue' }], { kind: 'sidebar' });
     const state = runtime.run('getSidebarState', [], { kind: 'sidebar' }).value as { amazon: { clientSecret: string; complete: boolean } };
     expect(state.amazon.complete).toBe(true);
-    expect(state.amazon.clientSecret).toBe('••••3456');
+    expect(state.amazon.clientSecret).toBe('saved');
     expect(JSON.stringify(state)).not.toContain(secret);
     expect(JSON.stringify(gas.spreadsheet.toDisplayJson())).not.toContain(secret);
     expect(gas.logs.join('\n')).not.toContain(secret);

@@ -9,6 +9,8 @@ import path from 'node:path';
 import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { DIST, makeWorld, manifest, publicFunctions } from './harness';
+import { DOCUMENT_HOSTS, DOCUMENT_HOST_ALLOWLIST } from '../../src/amazon/hosts';
+import { urlAllowed } from '../world/gas/urlfetch';
 
 const code = readFileSync(path.join(DIST, 'Code.js'), 'utf8');
 const sidebar = readFileSync(path.join(DIST, 'Sidebar.html'), 'utf8');
@@ -67,7 +69,7 @@ describe('names used by the menu, triggers and sidebar', () => {
   it('every server function the sidebar calls is a public function', () => {
     const calls = [...sidebar.matchAll(/\b(?:call|act)\("(\w+)"/g)].map((m) => m[1]!);
     expect(new Set(calls)).toEqual(
-      new Set(['getSidebarState', 'syncNow', 'saveAmazonCredentials', 'saveThreePlCredentials', 'setupSheets', 'enableScheduledSync', 'disableScheduledSync', 'approveStockPush', 'undoLastStockPush']),
+      new Set(['getSidebarState', 'syncNow', 'saveAmazonCredentials', 'saveThreePlCredentials', 'disconnectAmazon', 'disconnectThreePl', 'setupSheets', 'enableScheduledSync', 'disableScheduledSync', 'approveStockPush', 'undoLastStockPush']),
     );
     for (const c of calls) expect(publicFunctions()).toContain(c);
   });
@@ -94,16 +96,33 @@ describe('manifest', () => {
     for (const prefix of m.urlFetchWhitelist) expect(prefix).toMatch(/^https:\/\/(\*\.)?[a-z0-9.-]+\.[a-z]{2,}\/\S*$/);
   });
 
-  it('covers every host the code calls', () => {
+  it('covers every production host the code calls, the document hosts under one S3 wildcard', () => {
     const hosts = [
       'https://api.amazon.com/auth/o2/token',
       'https://sellingpartnerapi-eu.amazon.com/orders/2026-01-01/orders',
       'https://sellingpartnerapi-na.amazon.com/listings/2021-08-01/items/X/Y',
       'https://sellingpartnerapi-fe.amazon.com/fba/inventory/v1/summaries',
       'https://api.shipbob.com/2026-01/order',
-      'https://sandbox-api.shipbob.com/2026-01/order',
+      // Amazon gives no host list for pre-signed document URLs (reports_2021-06-30.json ReportDocument.url):
+      // any S3 host passes, and only a real subdomain of amazonaws.com does.
+      ...Object.values(DOCUMENT_HOSTS).map((h) => `${h}/%2FNinetyDays/amzn1.tortuga.3.x?X-Amz-Signature=s`),
+      'https://tortuga-prod-na.s3.amazonaws.com/doc',
+      'https://some-new-bucket.s3.eu-central-1.amazonaws.com/doc',
     ];
-    for (const url of hosts) expect(m.urlFetchWhitelist.some((p) => url.startsWith(p)), url).toBe(true);
+    for (const url of hosts) expect(urlAllowed(url, m.urlFetchWhitelist), url).toBe(true);
+    expect(m.urlFetchWhitelist).toContain(DOCUMENT_HOST_ALLOWLIST);
+    for (const url of ['https://amazonaws.com.evil.net/x', 'https://evilamazonaws.com/x', 'https://api.shipbob.com.evil.net/x']) {
+      expect(urlAllowed(url, m.urlFetchWhitelist), url).toBe(false);
+    }
+  });
+
+  it('allows sandbox hosts only in a sandbox build (SANDBOX=1 node build.mjs)', async () => {
+    const sandboxHosts = ['https://sandbox-api.shipbob.com/2026-01/order', 'https://sandbox.sellingpartnerapi-eu.amazon.com/orders/v0/orders'];
+    for (const url of sandboxHosts) expect(urlAllowed(url, m.urlFetchWhitelist), url).toBe(false);
+    const { manifestFor } = (await import('../../build.mjs')) as { manifestFor(o: { sandbox: boolean }): { urlFetchWhitelist: string[] } };
+    expect(manifestFor({ sandbox: false }).urlFetchWhitelist).toEqual(m.urlFetchWhitelist);
+    const sandbox = manifestFor({ sandbox: true }).urlFetchWhitelist;
+    for (const url of sandboxHosts) expect(urlAllowed(url, sandbox), url).toBe(true);
   });
 });
 

@@ -211,7 +211,9 @@ export class InvariantTracker {
       undo: Boolean(opts.undo),
       held: false,
     };
-    const logBefore = run.gas.spreadsheet.exportSheet('Sync Log')?.values.length ?? 0;
+    // Audit rows (job "audit", src/jobs/kit/audit.ts) record who acted; they are not runs.
+    const runRows = () => (run.gas.spreadsheet.exportSheet('Sync Log')?.values ?? []).filter((r) => r[1] !== 'audit');
+    const logBefore = runRows().length;
     const exceptionsBefore = this.exceptionRows();
 
     applyStep(run, step, index);
@@ -222,8 +224,8 @@ export class InvariantTracker {
 
     if (isRun && INVENTORY_ENTRIES.has(entry)) {
       const result = run.results[run.results.length - 1]!;
-      const logAfter = run.gas.spreadsheet.exportSheet('Sync Log')?.values.length ?? 0;
-      const last = run.gas.spreadsheet.exportSheet('Sync Log')?.values[logAfter - 1] ?? [];
+      const logAfter = runRows().length;
+      const last = runRows()[logAfter - 1] ?? [];
       view.held = logAfter > logBefore && String(last[4]) === 'held';
       // One Sync Log row per run; an execution Apps Script killed writes nothing more.
       if (result.record.outcome !== 'timeout' && entry !== 'syncAllNow' && entry !== 'onScheduledRun' && logAfter !== logBefore + 1) {

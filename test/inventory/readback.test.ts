@@ -159,7 +159,8 @@ describe('Exceptions tab life cycle', () => {
     r.sync();
     r.sync();
     r.undo();
-    const log = r.syncLog();
+    // The undo also leaves an `audit` row (who asked for it, src/jobs/kit/audit.ts): not a run.
+    const log = r.syncLog().filter((l) => l['Job'] !== 'audit');
     expect(log.map((l) => [l['Job'], l['Outcome']])).toEqual([['inventory', 'ok'], ['inventory', 'ok'], ['inventory-undo', 'ok']]);
     expect(Number(log[0]!['Amazon Calls'])).toBeGreaterThan(0);
     expect(Number(log[0]!['3PL Calls'])).toBeGreaterThan(0);

@@ -141,4 +141,26 @@ describe('sidebar', () => {
     expect(await page.isHidden('#approve-button')).toBe(true);
     await page.close();
   });
+
+  it('"Disconnect" next to each connection clears only that system; secrets show only as saved', async () => {
+    const w = makeWorld();
+    w.runtime.run('setupSheets');
+    w.runtime.run('saveAmazonCredentials', [{ clientId: 'amzn1.application-oa2-client.0123456789', clientSecret: 'amzn1.oa2-cs.v1.secret-value-9876', refreshToken: 'Atzr|refresh-token-value-5555' }], { kind: 'sidebar' });
+    w.runtime.run('saveThreePlCredentials', [{ token: 'shipbob-pat-token-4321' }], { kind: 'sidebar' });
+    const { page, calls } = await openSidebar(w);
+    await page.waitForFunction(() => document.getElementById('threepl-state')?.textContent === 'Saved');
+    expect(await page.content()).not.toContain('4321');
+    expect(await page.content()).not.toContain('5555');
+    await page.click('#amazon-disconnect');
+    await page.waitForFunction(() => document.getElementById('amazon-state')?.textContent === 'Not connected');
+    expect(calls).toContain('disconnectAmazon');
+    expect(await page.isHidden('#amazon-disconnect')).toBe(true);
+    expect(await page.textContent('#threepl-state')).toBe('Saved');
+    await page.click('#threepl-disconnect');
+    await page.waitForFunction(() => document.getElementById('threepl-state')?.textContent === 'Not connected');
+    const state = w.runtime.run('getSidebarState', [], { kind: 'sidebar' }).value as { amazon: { complete: boolean }; threePl: { token: string } };
+    expect(state.amazon.complete).toBe(false);
+    expect(state.threePl.token).toBe('not saved');
+    await page.close();
+  });
 });

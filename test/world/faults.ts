@@ -4,7 +4,10 @@
 
 export type FaultSystem = 'amazon' | 'threePl' | 'lwa';
 export type FaultKind =
-  | '429' | '500' | '503' | 'timeout' | 'lost_response' | 'malformed' | 'auth_expired' | 'not_applied';
+  | '429' | '500' | '503' | 'timeout' | 'lost_response' | 'malformed' | 'auth_expired' | 'not_applied'
+  // The service refuses the call and quotes the credential it was sent in its error body, as some
+  // services do (issue 10): the add-on must keep it out of every output.
+  | 'echo_credential';
 
 export interface FaultSpec {
   system: FaultSystem;

@@ -29,7 +29,10 @@ export function gasHttp(): HttpPort {
       const params: GoogleAppsScript.URL_Fetch.URLFetchRequestOptions = {
         method: req.method,
         muteHttpExceptions: true,
-        followRedirects: true,
+        // Credentials ride in headers and form bodies; a redirect would carry them to its target
+        // (https://developers.google.com/apps-script/reference/url-fetch/url-fetch-app#fetch(String,Object):
+        // followRedirects defaults to true). Only a caller that sends none may opt in.
+        followRedirects: req.followRedirects === true,
         headers: req.headers ?? {},
       };
       if (req.payload !== undefined) {

@@ -10,12 +10,16 @@ import { inventoryTab } from '../../sheet/inventory-tab';
 import { skuMapTab } from '../../sheet/sku-map-tab';
 import { amazonClient, threePlAdapter } from './connections';
 import type { JobContext, JobRequest } from './job';
+import { createRedactor } from './redaction';
+import type { Redactor } from './redaction';
 
 export interface RunContext extends JobContext {
   /** Problems raised so far, in order. */
   readonly raised: RaisedException[];
   /** Which systems a client was created for (and so answered or failed this run). */
   readonly reached: { amazon: boolean; threePl: boolean };
+  /** The run's secrets registry: the runner wraps the ports with it, so what clients send or obtain is redacted too. */
+  readonly redactor: Redactor;
 }
 
 function once<T>(make: () => T, onMade: () => void): () => T {
@@ -29,7 +33,13 @@ function once<T>(make: () => T, onMade: () => void): () => T {
   };
 }
 
-export function createContext(ports: Ports, deadline: Deadline, settings: Settings, request: JobRequest): RunContext {
+export function createContext(
+  ports: Ports,
+  deadline: Deadline,
+  settings: Settings,
+  request: JobRequest,
+  redactor: Redactor = createRedactor([]),
+): RunContext {
   const raised: RaisedException[] = [];
   const reached = { amazon: false, threePl: false };
   return {
@@ -44,5 +54,6 @@ export function createContext(ports: Ports, deadline: Deadline, settings: Settin
     raise: (...problems) => void raised.push(...problems),
     raised,
     reached,
+    redactor,
   };
 }

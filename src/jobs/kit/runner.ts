@@ -1,10 +1,10 @@
 // Runs one job under the document lock and records it as one Sync Log row (docs/design.md §4). The
 // runner alone handles what every job shares: a second run while one holds the lock is skipped;
 // set-up, credential and deadline failures are reported the same way for every job; the job's
-// problems are merged into the Exceptions tab within its scope; messages are redacted of secrets.
+// problems are merged into the Exceptions tab within its scope; everything the run writes, logs,
+// mails or returns passes the run's one redaction point (kit/redaction).
 
 import type { ExceptionScope } from '../../core/exceptions';
-import { redact } from '../../core/secrets';
 import { makeRunId } from '../../core/sync-log';
 import type { Ports } from '../../ports';
 import { DeadlineExceeded, deadlineFrom } from '../../ports/clock';
@@ -16,6 +16,8 @@ import { runAlerts } from './alerts';
 import { createContext } from './context';
 import type { RunContext } from './context';
 import { countingHttp } from './counting-http';
+import { createRedactor } from './redaction';
+import type { Redactor } from './redaction';
 import { SETUP_KEYS, errorText, failureException } from './failures';
 import { blockedBySettings, settingsExceptions, withSettingsNote, withSettingsScope } from './settings-check';
 import { recordTriggerRuntime, watchTriggerRuntime } from './quota';
@@ -52,10 +54,10 @@ function fullScope(job: Job, ctx: RunContext): ExceptionScope {
 }
 
 /** The job's run with its failures turned into outcomes and its problems into the Exceptions tab. */
-function execute(job: Job, ports: Ports, deadline: Deadline, request: JobRequest, secrets: RunOptions['secrets']): JobOutcome {
+function execute(job: Job, ports: Ports, deadline: Deadline, request: JobRequest, redactor: Redactor): JobOutcome {
   const read = readSettings(ports.workbook);
   const { settings } = read;
-  const ctx = createContext(ports, deadline, settings, request);
+  const ctx = createContext(ports, deadline, settings, request, redactor);
   // Unusable Settings values (kit/settings-check): reported for every job; some stop it before it starts.
   ctx.raise(...settingsExceptions(read.problems));
   const blocked = blockedBySettings(read.problems, job);
@@ -83,7 +85,8 @@ function execute(job: Job, ports: Ports, deadline: Deadline, request: JobRequest
   resolves = runtime.scope(resolves);
   if (ctx.raised.length === 0 && Array.isArray(resolves) && resolves.length === 0) return outcome;
   // Alert e-mail (jobs/kit/alerts): the cell is checked with the run's problems, new High rows mailed after.
-  const alerts = runAlerts({ alertEmail: settings.alertEmail, jobLabel: job.label, now: ctx.now, secrets });
+  // The mail port is already redacting (kit/redaction); the list adds the run's live tokens to the alert's own checks.
+  const alerts = runAlerts({ alertEmail: settings.alertEmail, jobLabel: job.label, now: ctx.now, secrets: redactor.known() });
   const raised = [...ctx.raised, ...alerts.raised];
   const rec = exceptionsTab(ports.workbook).reconcile({ raised, now: ctx.now, scope: alerts.scope(withSettingsScope(resolves)), retentionDays: settings.logRetentionDays });
   const opened = rec.opened.length;
@@ -117,7 +120,10 @@ function logRun(ports: Ports, job: Job, runId: string, start: number, result: Jo
   });
 }
 
-export function runJob(job: Job, ports: Ports, opts: RunOptions): RunSummary {
+export function runJob(job: Job, raw: Ports, opts: RunOptions): RunSummary {
+  // The one redaction point: every cell, log line and mail of this run, and its returned summary.
+  const redactor = createRedactor(opts.secrets);
+  const ports = redactor.ports(raw);
   const start = ports.clock.now();
   const runId = makeRunId(job.name, start, randomSuffix());
   const { http, counts: calls } = countingHttp(ports.http);
@@ -128,11 +134,11 @@ export function runJob(job: Job, ports: Ports, opts: RunOptions): RunSummary {
   } else {
     try {
       try {
-        result = execute(job, { ...ports, http }, deadlineFrom(ports.clock, JOB_BUDGET_MS - (ports.clock.now() - start)), opts.request ?? {}, opts.secrets);
+        result = execute(job, { ...ports, http }, deadlineFrom(ports.clock, JOB_BUDGET_MS - (ports.clock.now() - start)), opts.request ?? {}, redactor);
       } catch (e) {
         result = { outcome: 'failed', counts: {}, message: e instanceof Error ? e.message : String(e) };
       }
-      result = { ...result, message: redact(result.message, opts.secrets) };
+      result = { ...result, message: redactor.text(result.message) };
       logRun(ports, job, runId, start, result, calls);
       // Trimming rewrites the whole tab: only while no other run can append to it.
       trimLog(ports, ports.clock.now());
@@ -143,5 +149,5 @@ export function runJob(job: Job, ports: Ports, opts: RunOptions): RunSummary {
   }
   ports.log.info(`${runId} ${result.outcome}: ${result.message}`);
   const { resolves: _scope, ...summary } = result;
-  return { ...summary, runId, job: job.name };
+  return redactor.value({ ...summary, runId, job: job.name });
 }

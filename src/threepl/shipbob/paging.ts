@@ -5,6 +5,7 @@
 // or an opaque cursor for the `Cursor` query parameter.
 
 import type { Deadline } from '../../ports/clock';
+import { AdapterError } from '../types';
 import { toAdapterError } from './errors';
 import { DEADLINE_RESERVE_MS, readJson, type ShipBobCall, type ShipBobHttp } from './http';
 
@@ -15,6 +16,38 @@ interface Collected<T> {
 }
 
 const MAX_PAGES = 400;
+
+const DEFAULT_PORT: Record<string, string> = { http: '80', https: '443' };
+
+/**
+ * scheme://host[:port] of an absolute or protocol-relative link, lower-cased with the default port
+ * dropped; null when it has none or carries user info ("https://api.shipbob.com@evil.net/" names
+ * evil.net as its host, RFC 3986 §3.2.1).
+ */
+export function linkOrigin(link: string, fallbackScheme = 'https'): string | null {
+  const m = /^(?:([a-z][a-z0-9+.-]*):)?\/\/([^/?#]*)/i.exec(link);
+  if (!m) return null;
+  const scheme = (m[1] ?? fallbackScheme).toLowerCase();
+  const authority = m[2]!.toLowerCase();
+  if (authority.indexOf('@') >= 0 || authority === '') return null;
+  const hp = /^([^:]+)(?::(\d*))?$/.exec(authority);
+  if (!hp) return null;
+  const port = hp[2] && hp[2] !== DEFAULT_PORT[scheme] ? `:${hp[2]}` : '';
+  return `${scheme}://${hp[1]}${port}`;
+}
+
+/**
+ * The link ShipBob gave for the next page, checked before the bearer token goes with it: a path
+ * stays on the API, an absolute link must have exactly the API's origin (scheme, host and port;
+ * a prefix match would let "https://api.shipbob.com.evil.net/" through).
+ */
+function nextPath(link: string, apiOrigin: string, operation: string): string {
+  if (!/^(?:[a-z][a-z0-9+.-]*:)?\/\//i.test(link)) return link;
+  if (linkOrigin(link) !== linkOrigin(apiOrigin)) {
+    throw new AdapterError('UPSTREAM', `ShipBob ${operation} returned a next-page link to another host; not followed`);
+  }
+  return link.startsWith('//') ? `${apiOrigin.slice(0, apiOrigin.indexOf(':') + 1)}${link}` : link;
+}
 
 function ok(status: number): boolean {
   return status >= 200 && status < 300;
@@ -39,7 +72,7 @@ export function collectNumberedPages<T>(
     const next = res.headers['next-page'];
     const totalPages = Number(res.headers['total-pages']);
     if (next) {
-      current = { ...call, path: next, query: undefined };
+      current = { ...call, path: nextPath(next, api.origin, call.operation), query: undefined };
     } else if (Number.isFinite(totalPages) && page < totalPages && batch.length > 0) {
       current = { ...call, query: { ...call.query, Page: page + 1, Limit: limit } };
     } else {
@@ -70,7 +103,7 @@ export function collectCursorPages<T>(
     if (!next || seen.has(next) || page.items.length === 0) return { items, complete: true };
     seen.add(next);
     if (next.indexOf('/') >= 0) {
-      current = { ...call, path: next, query: undefined };
+      current = { ...call, path: nextPath(next, api.origin, call.operation), query: undefined };
     } else {
       // A bare cursor "overrides all other filter parameters" (spec: Billing Cursor).
       current = { ...call, query: { Cursor: next } };

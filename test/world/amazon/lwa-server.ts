@@ -36,6 +36,14 @@ export class LwaServer {
     if (fault === 'auth_expired') {
       return { ...oauthError(400, 'invalid_grant', 'The request has an invalid grant parameter : refresh_token'), latencyMs: this.latencyMs };
     }
+    if (fault === 'echo_credential') {
+      // An OAuth error (RFC 6749 §5.2, https://www.rfc-editor.org/rfc/rfc6749#section-5.2: "error",
+      // "error_description") whose free text quotes what was sent, as issue 10 reproduces: the
+      // client secret and refresh token in error_description, the client id in error.
+      const sent = new URLSearchParams(req.body);
+      const description = `Client authentication failed for client_secret=${sent.get('client_secret')} refresh_token=${sent.get('refresh_token')}`;
+      return { ...oauthError(401, `invalid_client ${sent.get('client_id')}`, description), latencyMs: this.latencyMs };
+    }
     if (!/application\/x-www-form-urlencoded/i.test(req.headers['content-type'] ?? '')) {
       return { ...oauthError(400, 'invalid_request', 'Content-Type must be application/x-www-form-urlencoded'), latencyMs: this.latencyMs };
     }

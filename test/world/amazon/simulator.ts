@@ -162,6 +162,11 @@ export class AmazonSimulator {
       this.lwa.revoke(token!);
       return finish(err(403, 'Unauthorized', 'Access to requested resource is denied.', 'The access token you provided has expired.'));
     }
+    if (fault === 'echo_credential') {
+      // SP-API's 403 error shape (sp-api.md §errors: {errors:[{code,message,details}]}) with the
+      // x-amz-access-token it refused quoted in details: the echo issue 10 tests redaction against.
+      return finish(err(403, 'Unauthorized', 'Access to requested resource is denied.', `The access token ${token ?? ''} is not valid for this call.`));
+    }
 
     const plan = this.seed.behaviour.rateLimits[operation] ?? (found.op.rate !== undefined ? { rate: found.op.rate, burst: found.op.burst! } : undefined);
     if (plan && !this.buckets.take(operation, plan.rate, plan.burst)) {

@@ -19,6 +19,10 @@ export const ADDON_RECURRENCE_MESSAGE = 'The recurrence interval for an Add-on t
 export const addonDuplicateMessage = (type: string) =>
   `An add-on can have only one trigger of each type per user per document; a ${type} trigger already exists.`;
 
+/** deleteTrigger with another user's trigger: the fake's own wording (Google publishes none). */
+export const deleteOthersTriggerMessage = (uid: string) =>
+  `Trigger ${uid} belongs to another user; only the user who created a trigger can delete it.`;
+
 const enumOf = <K extends string>(...keys: K[]) => Object.freeze(Object.fromEntries(keys.map((k) => [k, k])) as { [P in K]: P });
 export const AuthMode = enumOf('NONE', 'CUSTOM_FUNCTION', 'LIMITED', 'FULL');
 export const EventType = enumOf('CLOCK', 'ON_OPEN', 'ON_EDIT', 'ON_FORM_SUBMIT', 'ON_CHANGE', 'ON_EVENT_UPDATED');
@@ -180,7 +184,11 @@ export function makeScriptApp(ctx: Ctx, deps: ScriptAppDeps) {
         forSpreadsheet: (ss: unknown) => { world.guard(); return spreadsheetBuilder(handler, idOf(ss)); },
       };
     },
-    /** "Gets all installable triggers associated with the current project and current user." */
+    /**
+     * "Gets all installable triggers associated with the current project and current user."
+     * (https://developers.google.com/apps-script/reference/script/script-app#getProjectTriggers():
+     * the "current user's triggers for this project"): another editor's triggers are not listed.
+     */
     getProjectTriggers(): FakeTrigger[] {
       authorize('ScriptApp.getProjectTriggers');
       return realmArray(realm, triggers.ownedBy(world.activeUserEmail).map(triggerView));
@@ -191,9 +199,18 @@ export function makeScriptApp(ctx: Ctx, deps: ScriptAppDeps) {
       const id = idOf(ss);
       return realmArray(realm, triggers.ownedBy(world.activeUserEmail).filter((t) => t.documentId === id).map(triggerView));
     },
+    /**
+     * Triggers "run under the account of the person who created them" and are listed only to that
+     * user (getProjectTriggers/getUserTriggers above), so a script can only remove its own user's
+     * triggers (https://developers.google.com/apps-script/guides/triggers/installable#managing_triggers_manually).
+     * Google publishes no text for deleting someone else's trigger: the message is the fake's own.
+     */
     deleteTrigger(trigger: FakeTrigger): void {
       authorize('ScriptApp.deleteTrigger');
-      triggers.remove(trigger.getUniqueId());
+      const uid = String(trigger.getUniqueId());
+      const found = triggers.triggers.find((t) => t.uid === uid);
+      if (found && found.owner !== world.activeUserEmail) fail(ctx, deleteOthersTriggerMessage(uid));
+      triggers.remove(uid);
     },
     getAuthorizationInfo(_authMode: string) {
       world.guard();

@@ -27,7 +27,11 @@ export function makeSession(ctx: Ctx, opts: SessionOptions) {
   });
   return {
     getActiveUser: () => { world.guard(); return user('Session.getActiveUser'); },
-    /** Under an installable trigger this is the trigger's creator; the world has one user. */
+    /**
+     * "If the script is running under an installable trigger, this returns the account of the user
+     * who created the trigger" (https://developers.google.com/apps-script/reference/base/session#getEffectiveUser()):
+     * the scenario runner makes the trigger's owner the world's active user for that execution.
+     */
     getEffectiveUser: () => { world.guard(); return user('Session.getEffectiveUser'); },
     /** The manifest's timeZone, separate from the spreadsheet's ("a frequent source of scripting bugs"). */
     getScriptTimeZone(): string {
@@ -38,7 +42,11 @@ export function makeSession(ctx: Ctx, opts: SessionOptions) {
       world.guard();
       return opts.locale;
     },
-    /** Unique per user and script; rotates every 30 days (rotation not simulated). */
+    /**
+     * "a temporary key that is unique to the active user but does not reveal the user identity";
+     * unique per user and script, rotates every 30 days (rotation not simulated)
+     * (https://developers.google.com/apps-script/reference/base/session#getTemporaryActiveUserKey()).
+     */
     getTemporaryActiveUserKey(): string {
       world.guard();
       return `tak-${stableHash(`${opts.scriptId}:${world.activeUserEmail}`).toString(36)}`;

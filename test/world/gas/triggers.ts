@@ -36,6 +36,8 @@ export interface TriggerOccurrence {
   at: number;
   handler: string;
   triggerUid: string;
+  /** The execution runs as this user: installable triggers "run under the account of the person who created them". */
+  owner: string;
 }
 
 const MIN = 60_000;
@@ -76,7 +78,7 @@ export class TriggerModel {
     for (const t of this.triggers) {
       if (!t.schedule) continue;
       for (const at of fireTimes(t, fromMs, toMs)) {
-        if (at > fromMs && at <= toMs && at > t.createdAt) out.push({ at, handler: t.handler, triggerUid: t.uid });
+        if (at > fromMs && at <= toMs && at > t.createdAt) out.push({ at, handler: t.handler, triggerUid: t.uid, owner: t.owner });
       }
     }
     return out.sort((a, b) => a.at - b.at || a.triggerUid.localeCompare(b.triggerUid));

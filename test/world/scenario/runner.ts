@@ -97,7 +97,7 @@ export function applyStep(run: ScenarioRun, step: Step, index: number): void {
     if (step.alertResponses) gas.ui.alertResponses.push(...step.alertResponses);
     const kind = step.as ?? defaultKind(step.run);
     const args = step.args ?? (kind === 'simple-trigger' ? [{ authMode: 'LIMITED' }] : []);
-    const result = runtime.run(step.run, args, { kind });
+    const result = asUser(world, step.user, () => runtime.run(step.run, args, { kind }));
     // Answers belong to this execution only: unused ones must not answer a later step's alert.
     gas.ui.alertResponses.length = 0;
     run.results.push({ step: index, entry: step.run, ...result });
@@ -113,7 +113,9 @@ export function applyStep(run: ScenarioRun, step: Step, index: number): void {
       if (!next) break;
       world.clock.advanceTo(next.at);
       const event = timeEvent(next.at, next.triggerUid);
-      const result = runtime.run(next.handler, [event], { kind: 'time-trigger' });
+      // Installable triggers "run under the account of the person who created them"
+      // (https://developers.google.com/apps-script/guides/triggers/installable#restrictions).
+      const result = asUser(world, next.owner, () => runtime.run(next.handler, [event], { kind: 'time-trigger' }));
       run.results.push({ step: index, entry: next.handler, ...result });
     }
     world.clock.advanceTo(end);
@@ -126,6 +128,17 @@ export function applyStep(run: ScenarioRun, step: Step, index: number): void {
     if (system === 'amazon') run.amazon.act(action);
     else run.threePl.act(action);
     world.log(`🌐 ${system} ${JSON.stringify(action)}`);
+  }
+}
+
+/** Runs one execution as `user` (the world's user when absent), then gives the world its user back. */
+function asUser<T>(world: World, user: string | undefined, run: () => T): T {
+  const previous = world.activeUserEmail;
+  if (user !== undefined) world.activeUserEmail = user;
+  try {
+    return run();
+  } finally {
+    world.activeUserEmail = previous;
   }
 }
 

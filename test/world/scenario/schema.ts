@@ -11,7 +11,7 @@ const cell = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 export const faultSchema = z.object({
   system: z.enum(['amazon', 'threePl', 'lwa']),
   operation: z.string().min(1),
-  kind: z.enum(['429', '500', '503', 'timeout', 'lost_response', 'malformed', 'auth_expired', 'not_applied']),
+  kind: z.enum(['429', '500', '503', 'timeout', 'lost_response', 'malformed', 'auth_expired', 'not_applied', 'echo_credential']),
   times: z.number().int().positive().optional(),
   after: z.number().int().nonnegative().optional(),
   probability: z.number().min(0).max(1).optional(),
@@ -25,6 +25,8 @@ const runStep = z.object({
   as: z.enum(['menu', 'sidebar', 'simple-trigger', 'time-trigger', 'editor']).optional(),
   /** Extension: answers to any alert() the execution shows, in order. */
   alertResponses: z.array(z.string()).optional(),
+  /** Extension: the Google account (an email) the execution runs as, e.g. a second editor. Default: the world's user. */
+  user: z.string().min(1).optional(),
 });
 
 const advanceStep = z.object({ advance: duration });

@@ -212,6 +212,13 @@ export class ShipBobSimulator {
     if (fault === '503') return { status: 503, headers: { 'content-type': 'text/plain' }, body: 'Service Unavailable', latencyMs };
     if (fault === 'timeout') return { timeout: true, latencyMs: TIMEOUT_MS };
     if (fault === 'auth_expired') return { ...empty(401), latencyMs };
+    // echo_credential: a 401 whose body quotes the bearer token it refused. ShipBob documents the 401
+    // as "Authorization missing or invalid" (spec 2026-01); the echo is the misbehaviour issue 10
+    // reproduces, so the add-on's redaction can be tested against it.
+    if (fault === 'echo_credential') {
+      const body = JSON.stringify({ title: 'Unauthorized', status: 401, detail: `Authorization missing or invalid: Bearer ${token}` });
+      return { status: 401, headers: { 'content-type': 'application/problem+json' }, body, latencyMs };
+    }
     const channelHeader = req.headers['shipbob_channel_id'];
     const channelId = channelHeader === undefined ? null : Number(channelHeader);
     let res: Res;

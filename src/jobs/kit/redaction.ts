@@ -1,0 +1,114 @@
+// The one redaction point of an execution: a registry of the secrets it knows (stored credentials,
+// plus every credential a client sends or obtains while it runs) and the port wrappers that apply it
+// to everything leaving the product: cells, the Sync Log, the console, mails and returned values.
+
+import { redact } from '../../core/secrets';
+import { LWA_TOKEN_URL } from '../../amazon/hosts';
+import type { Ports } from '../../ports';
+import type { HttpPort, HttpRequest } from '../../ports/http';
+import type { LogPort } from '../../ports/log';
+import type { MailPort } from '../../ports/mail';
+import type { CellValue, WorkbookPort } from '../../ports/workbook';
+
+export interface Redactor {
+  /** Makes a credential known (a live access token): from now on it never leaves the product. */
+  add(secret: string | null | undefined): void;
+  /** Every secret known so far (for code that redacts on its own, e.g. kit/alerts). */
+  known(): string[];
+  /** The text with every known secret and pre-signed URL query removed. */
+  text(text: string): string;
+  /** A copy of a returned value (summary, sidebar state) with every string in it redacted. */
+  value<T>(value: T): T;
+  /** The ports with every output (workbook writes, log, mail) redacted and every sent credential registered. */
+  ports(ports: Ports): Ports;
+}
+
+/**
+ * Headers that carry a credential: ShipBob's bearer token (Authorization: Bearer, ShipBob
+ * authentication docs https://developer.shipbob.com/auth) and the LWA access token SP-API takes in
+ * x-amz-access-token (sp-api.md §1.2, https://developer-docs.amazon.com/sp-api/docs/connecting-to-the-selling-partner-api).
+ */
+const CREDENTIAL_HEADERS = ['authorization', 'x-amz-access-token'];
+
+function headerSecrets(req: HttpRequest): string[] {
+  const out: string[] = [];
+  for (const [name, value] of Object.entries(req.headers ?? {})) {
+    if (!CREDENTIAL_HEADERS.includes(name.toLowerCase()) || !value) continue;
+    out.push(value, value.replace(/^(Bearer|Basic)\s+/i, ''));
+  }
+  return out;
+}
+
+/** The access token in a Login with Amazon answer (sp-api.md §1.1: {"access_token", ...}). */
+function issuedToken(text: string): string | null {
+  try {
+    const body = JSON.parse(text) as { access_token?: unknown };
+    return typeof body.access_token === 'string' ? body.access_token : null;
+  } catch {
+    return null;
+  }
+}
+
+export function createRedactor(secrets: ReadonlyArray<string | null | undefined>): Redactor {
+  const known = new Set<string>();
+  const r: Redactor = {
+    add: (s) => void (s && s.length >= 4 && known.add(s)),
+    known: () => [...known],
+    text: (t) => redact(t, [...known]),
+    value: <T>(v: T): T => deep(v, r.text) as T,
+    ports: (p) => ({
+      ...p,
+      http: registeringHttp(p.http, r),
+      log: redactingLog(p.log, r.text),
+      mail: redactingMail(p.mail, r.text),
+      workbook: redactingWorkbook(p.workbook, r.text),
+    }),
+  };
+  secrets.forEach(r.add);
+  return r;
+}
+
+function deep(v: unknown, text: (t: string) => string): unknown {
+  if (typeof v === 'string') return text(v);
+  if (Array.isArray(v)) return v.map((x) => deep(x, text));
+  if (v && typeof v === 'object' && !(v instanceof Date)) {
+    return Object.fromEntries(Object.entries(v as Record<string, unknown>).map(([k, x]) => [k, deep(x, text)]));
+  }
+  return v;
+}
+
+/** Registers the credentials a call sends before it goes, and the token Login with Amazon issues. */
+function registeringHttp(http: HttpPort, r: Redactor): HttpPort {
+  return {
+    fetch(req) {
+      headerSecrets(req).forEach(r.add);
+      const res = http.fetch(req);
+      if (req.url === LWA_TOKEN_URL && res.status >= 200 && res.status < 300) r.add(issuedToken(res.text));
+      return res;
+    },
+  };
+}
+
+export function redactingLog(log: LogPort, text: (t: string) => string): LogPort {
+  return { info: (m) => log.info(text(m)), warn: (m) => log.warn(text(m)), error: (m) => log.error(text(m)) };
+}
+
+function redactingMail(mail: MailPort, text: (t: string) => string): MailPort {
+  return { send: (to, subject, body) => mail.send(to, text(subject), text(body)), remainingDailyQuota: () => mail.remainingDailyQuota() };
+}
+
+function redactingWorkbook(wb: WorkbookPort, text: (t: string) => string): WorkbookPort {
+  const cell = (v: CellValue): CellValue => (typeof v === 'string' ? text(v) : v);
+  const rows = (rs: CellValue[][]) => rs.map((row) => row.map(cell));
+  return {
+    tabNames: () => wb.tabNames(),
+    readHeader: (tab) => wb.readHeader(tab),
+    read: (tab) => wb.read(tab),
+    createTab: (def, rs, formats) => wb.createTab(def, rows(rs), formats),
+    appendRows: (tab, rs, formats) => wb.appendRows(tab, rows(rs), formats),
+    addColumns: (tab, start, columns) => wb.addColumns(tab, start, columns),
+    replaceRows: (tab, rs, formats) => wb.replaceRows(tab, rows(rs), formats),
+    writeCell: (tab, row, column, value) => wb.writeCell(tab, row, column, cell(value)),
+    writeColumn: (tab, column, values) => wb.writeColumn(tab, column, values.map(cell)),
+  };
+}

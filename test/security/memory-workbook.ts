@@ -1,0 +1,43 @@
+// An in-memory WorkbookPort (src/ports/workbook.ts) for kit tests: tabs as arrays of rows, the
+// header first, so the runner's Exceptions, Sync Log and Settings reads and writes can be checked.
+
+import type { CellValue, TabDef, WorkbookPort } from '../../src/ports/workbook';
+
+export function memoryWorkbook(seed: Record<string, CellValue[][]> = {}): WorkbookPort & { tabs: Map<string, CellValue[][]> } {
+  const tabs = new Map<string, CellValue[][]>(Object.entries(seed).map(([k, v]) => [k, v.map((r) => [...r])]));
+  const tab = (name: string) => {
+    const t = tabs.get(name);
+    if (!t) throw new Error(`No tab ${name}`);
+    return t;
+  };
+  const width = (rows: CellValue[][]) => Math.max(0, ...rows.map((r) => r.length));
+  const square = (rows: CellValue[][]) => rows.map((r) => [...r, ...Array<CellValue>(width(rows) - r.length).fill('')]);
+  return {
+    tabs,
+    tabNames: () => [...tabs.keys()],
+    readHeader: (name) => (tabs.has(name) ? [...tab(name)[0]!] : null),
+    read: (name) => (tabs.has(name) ? square(tab(name)) : null),
+    createTab: (def: TabDef, rows) => void tabs.set(def.name, [def.columns.map((c) => c.header), ...rows.map((r) => [...r])]),
+    appendRows: (name, rows) => void tab(name).push(...rows.map((r) => [...r])),
+    addColumns: (name, start, columns) => {
+      const header = tab(name)[0]!;
+      columns.forEach((c, i) => (header[start - 1 + i] = c.header));
+    },
+    replaceRows: (name, rows) => {
+      const t = tab(name);
+      t.splice(1, t.length - 1, ...rows.map((r) => [...r]));
+    },
+    writeCell: (name, row, column, value) => {
+      const t = tab(name);
+      while (t.length < row) t.push([]);
+      t[row - 1]![column - 1] = value;
+    },
+    writeColumn: (name, column, values) => {
+      const t = tab(name);
+      values.forEach((v, i) => {
+        while (t.length < i + 2) t.push([]);
+        t[i + 1]![column - 1] = v;
+      });
+    },
+  };
+}
