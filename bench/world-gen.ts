@@ -1,4 +1,4 @@
-// Seeded benchmark worlds: a scenario (SCENARIOS.md format) with N mapped SKUs, about 80% FBM backed
+// Seeded benchmark worlds: a scenario (docs/scenarios.md format) with N mapped SKUs, about 80% FBM backed
 // by ShipBob stock at two locations and 20% FBA, set to push on the first run, so `npm run bench`
 // measures the stock sync at a given catalogue size with nothing else changing between sizes.
 

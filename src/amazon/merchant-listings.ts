@@ -8,7 +8,7 @@
 // spacing, dashes and a byte-order mark; a report whose key columns cannot be found is an error,
 // never an empty catalogue.
 
-export interface MerchantListingRow {
+interface MerchantListingRow {
   sku: string;
   asin: string | undefined;
   /** null for FBA rows, whose quantity Amazon leaves empty. */

@@ -1,4 +1,4 @@
-// The Exceptions tab's model (PRODUCT.md §5): one row per problem key, updated rather than added
+// The Exceptions tab's model (docs/design.md §5): one row per problem key, updated rather than added
 // when the problem recurs, resolved when the job that raises it no longer sees it, and keeping
 // what people typed (Acknowledged, Owner, their own rows and columns).
 
@@ -31,7 +31,7 @@ const EXCEPTION_TYPES = [
   'CONFIG_INVALID',
 ] as const;
 
-/** PRODUCT.md lists `FBA_SHIPMENT_*`: a family of types named by their suffix. */
+/** docs/design.md §5 lists `FBA_SHIPMENT_*`: a family of types named by their suffix. */
 type ExceptionType = (typeof EXCEPTION_TYPES)[number] | `FBA_SHIPMENT_${string}`;
 type Severity = 'High' | 'Medium' | 'Low';
 type ExceptionStatus = 'Open' | 'Acknowledged' | 'Resolved';
@@ -230,7 +230,7 @@ export function reconcileExceptions(
 }
 
 /**
- * Retention for the Exceptions tab (PRODUCT.md §2: every growing tab has a retention rule): a
+ * Retention for the Exceptions tab (docs/design.md §2: every growing tab has a retention rule): a
  * Resolved row whose Last Seen is older than `retentionDays` is dropped. Open and Acknowledged rows,
  * and rows whose Last Seen cannot be read, are always kept.
  */

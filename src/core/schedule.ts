@@ -34,7 +34,7 @@ export function ownerLabel(owner: string, me: string): string {
   return owner ? `another editor (user key ${owner})` : 'another editor';
 }
 
-export type ScheduledRunDecision =
+type ScheduledRunDecision =
   | { action: 'run' }
   /** No record yet: the first trigger of an older install to fire becomes the shared schedule. */
   | { action: 'adopt' }
@@ -63,7 +63,7 @@ export function decideScheduledRun(
   return mine ? { action: 'remove-stale', reason } : { action: 'ignore', reason };
 }
 
-export type EnableDecision = { action: 'install'; replacesOwn: boolean } | { action: 'refuse'; message: string };
+type EnableDecision = { action: 'install'; replacesOwn: boolean } | { action: 'refuse'; message: string };
 
 /** Never two schedules: another editor's schedule must be turned off before this user takes over. */
 export function decideEnable(record: ScheduleRecord | null, me: string): EnableDecision {
@@ -85,7 +85,7 @@ export function disableNote(record: ScheduleRecord | null, me: string, removedOw
   return 'Scheduled sync was already off.';
 }
 
-export interface ScheduleView {
+interface ScheduleView {
   enabled: boolean;
   /** Who set it up, as the sidebar shows it ("you", "another editor (user key …)"); null when off. */
   owner: string | null;

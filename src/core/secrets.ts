@@ -1,4 +1,4 @@
-// Where credentials live: document properties only (PRODUCT.md §7), under these keys. They are
+// Where credentials live: document properties only (docs/design.md §7), under these keys. They are
 // entered in the sidebar and never written to a cell, a log line or an exception message.
 
 export const SECRET_KEYS = {

@@ -1,4 +1,4 @@
-// The Settings tab's keys, defaults and help texts (PRODUCT.md §2), and parsing of the tab into a
+// The Settings tab's keys, defaults and help texts (docs/design.md §2), and parsing of the tab into a
 // typed object. Secrets never live here: they are in document properties (see secrets.ts).
 
 import { findMarketplace, marketplaceHelp } from './marketplaces';

@@ -1,5 +1,5 @@
 // Sync Log rows (one per job run) and their retention: old rows are trimmed so the growing tab
-// stays far below the spreadsheet's 10-million-cell limit (PRODUCT.md §2).
+// stays far below the spreadsheet's 10-million-cell limit (docs/design.md §2).
 
 import { cellTime } from './cells';
 import { TABS, headersOf } from './tabs';

@@ -2,7 +2,7 @@
 // whatever the page sends, so a public function cannot trust its declared types.
 
 /** Longer than any job name; refuses pasted text while leaving room for a readable "unknown job" answer. */
-export const JOB_NAME_MAX = 64;
+const JOB_NAME_MAX = 64;
 
 /**
  * The name as given, or an error naming what is accepted. A well-formed but unknown name is not

@@ -1,5 +1,5 @@
 // Workbook port: the few batched operations jobs need on the spreadsheet. Each method is a small,
-// fixed number of spreadsheet calls whatever the row count (PRODUCT.md §4: a job reads a tab once
+// fixed number of spreadsheet calls whatever the row count (docs/design.md §4: a job reads a tab once
 // and writes it once).
 
 /** One column of a tab as the add-on lays it out (the tabs themselves are listed in core/tabs). */

@@ -1,5 +1,5 @@
-// The idempotent create contract every adapter uses (3pl-apis.md §6.2 item 4; PRODUCT.md §3
-// Orders 2): look the primary reference up; create; on a duplicate-reference rejection or a lost
+// The idempotent create contract every adapter uses (3pl-apis.md §6.2 item 4; docs/design.md §3
+// Orders step 2): look the primary reference up; create; on a duplicate-reference rejection or a lost
 // response, look up again and adopt; after a lookup that cannot decide, never create again — report
 // outcome_unknown for a person.
 

@@ -1,4 +1,4 @@
-// Retention (PRODUCT.md §2: a spreadsheet holds at most 10 million cells, so every growing tab has a
+// Retention (docs/design.md §2: a spreadsheet holds at most 10 million cells, so every growing tab has a
 // retention rule): Sync Log rows older than "Log retention (days)" go, at most once a day.
 
 import { describe, expect, it } from 'vitest';

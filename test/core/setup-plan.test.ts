@@ -17,7 +17,7 @@ describe('planSetup', () => {
       expect(row[1]).toBe(def.default);
       expect(String(row[2]).length).toBeGreaterThan(20);
     }
-    // Shares are fractions in percent-formatted cells (PRODUCT.md §2).
+    // Shares are fractions in percent-formatted cells (docs/design.md §2).
     const shareRow = settings.rows.findIndex((r) => r[0] === 'Guardrail max share changing');
     expect(settings.cellFormats?.[shareRow]?.[1]).toBe('percent');
   });

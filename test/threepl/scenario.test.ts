@@ -12,7 +12,7 @@ import { ShipBobSimulator } from '../world/shipbob/simulator';
 import { BASE_SEED, mfnOrder, rig } from './harness';
 
 describe('threePl section', () => {
-  it('accepts the SCENARIOS.md minimum and fills defaults', () => {
+  it('accepts the docs/scenarios.md minimum and fills defaults', () => {
     const s = parseThreePlSection(BASE_SEED);
     expect(s.channels).toHaveLength(1);
     expect(s.rateLimitPerMinute).toBe(150);

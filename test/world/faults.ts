@@ -1,4 +1,4 @@
-// Scenario fault injection shared by the simulators (format: ../shared/design/SCENARIOS.md §faults).
+// Scenario fault injection shared by the simulators (format: docs/scenarios.md §faults).
 // A fault matches a system and an operation name (or "*"); it hits `times` calls after skipping
 // `after` matching calls, or hits each call with `probability` from a seeded generator.
 

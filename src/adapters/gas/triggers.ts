@@ -66,10 +66,6 @@ export function removeTriggers(handler: string): number {
   return removed;
 }
 
-export function hasTrigger(handler: string): boolean {
-  return documentTriggers().some((t) => t.getHandlerFunction() === handler);
-}
-
 /** Unique ids of this user's triggers of `handler` in this spreadsheet: the only ones it may delete. */
 export function ownTriggerUids(handler: string): string[] {
   return documentTriggers().filter((t) => t.getHandlerFunction() === handler).map((t) => t.getUniqueId());

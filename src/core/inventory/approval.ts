@@ -1,4 +1,4 @@
-// The approve push mode's rules (PRODUCT.md §3 step 7): which stock changes a person approved, which
+// The approve push mode's rules (docs/design.md §3 step 7): which stock changes a person approved, which
 // still wait for approval, and what the stock sync must remember between runs so that an approval
 // covers exactly the plan that person saw — same offers, same quantities — and nothing computed
 // later. Pure: the caller reads and writes the remembered plans (document properties

@@ -1,4 +1,4 @@
-// Deciding what to push (PRODUCT.md §3 steps 4 and 7): only changed FBM quantities, by feed or
+// Deciding what to push (docs/design.md §3 steps 4 and 7): only changed FBM quantities, by feed or
 // one-by-one patches, in the Settings push mode, and recording what Amazon accepted so the push
 // can be read back and undone. Who approved what in approve mode is in ./approval.ts.
 

@@ -1,4 +1,4 @@
-// Guardrails checked before any stock push (PRODUCT.md §3 step 3): a tripped limit holds the
+// Guardrails checked before any stock push (docs/design.md §3 step 3): a tripped limit holds the
 // whole push, because a bad 3PL feed would otherwise zero or scramble many listings at once.
 
 import { formatPercent } from '../cells';

@@ -1,4 +1,4 @@
-// The FBM quantity formula (PRODUCT.md §3 step 2) and the plain-words Reason that shows how the
+// The FBM quantity formula (docs/design.md §3 step 2) and the plain-words Reason that shows how the
 // number was reached, so people can check it against the 3PL without reading code.
 
 import { formatPercent } from '../cells';

@@ -1,4 +1,4 @@
-// After a push, compare what Amazon shows with what was pushed (PRODUCT.md §3 step 5): Amazon can
+// After a push, compare what Amazon shows with what was pushed (docs/design.md §3 step 5): Amazon can
 // accept a listings write and never apply it, and other tools can change a quantity behind our back.
 // Amazon also moves an FBM quantity itself, for each order placed or cancelled since the push; those
 // moves are neither a push left unapplied nor drift.

@@ -1,4 +1,4 @@
-// SKU Map validation, row by row (PRODUCT.md §1, §2): each row gets a Status text, a bad row is
+// SKU Map validation, row by row (docs/design.md §1, §2): each row gets a Status text, a bad row is
 // held back with a MAPPING_INVALID exception and the rest of the map still syncs.
 
 import { cellText, isEmptyCell, parseCount, parseFlag, parseShare } from '../cells';
@@ -186,7 +186,7 @@ function readRow(row: RawRow, rowIndex: number, sheetRow: number, defaultMarketp
   if (!maxQty.ok) problems.push(maxQty.problem);
   if (channel === 'FBM' && !threePlSku) problems.push('FBM row has no 3PL SKU, so there is no 3PL stock to offer');
   if (channel === 'FBA') {
-    // Amazon owns FBA stock (PRODUCT.md §1): a buffer, offer share or cap here suggests someone expects a push.
+    // Amazon owns FBA stock (docs/design.md §1): a buffer, offer share or cap here suggests someone expects a push.
     const set = (['safetyBuffer', 'offer', 'maxQty'] as const).filter((c) => !isEmptyCell(row[C[c]])).map((c) => C[c]);
     if (set.length) problems.push(`FBA row has ${set.join(', ')} set, but the add-on never sets FBA quantities (Amazon holds that stock); clear ${set.length > 1 ? 'them' : 'it'} or change Channel to FBM`);
   }

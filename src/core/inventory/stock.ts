@@ -1,5 +1,5 @@
 // Turning the 3PL's per-location stock lines and the unsent Amazon orders into per-3PL-SKU
-// figures the FBM proposal is computed from (PRODUCT.md §3, inventory steps 1–2).
+// figures the FBM proposal is computed from (docs/design.md §3, inventory steps 1–2).
 
 import type { SkuMapEntry, ThreePlStock, ThreePlStockRecord, UnsentOrderLine } from './types';
 

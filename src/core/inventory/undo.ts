@@ -1,4 +1,4 @@
-// Undo of the last stock push (PRODUCT.md §3 step 7): every accepted push records the quantity
+// Undo of the last stock push (docs/design.md §3 step 7): every accepted push records the quantity
 // Amazon had before, and undo sends those quantities back through the normal push path.
 
 import type { InventoryRow, PushChange } from './types';

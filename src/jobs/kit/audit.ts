@@ -7,9 +7,9 @@ import type { KeyValueStore } from '../../ports/store';
 import type { WorkbookPort } from '../../ports/workbook';
 import { appendRun } from '../../sheet/sync-log-tab';
 
-export const AUDIT_JOB = 'audit';
+const AUDIT_JOB = 'audit';
 /** Document property: the push mode the last run saw, to notice a change made by typing in Settings. */
-export const LAST_PUSH_MODE_KEY = 'audit.pushMode';
+const LAST_PUSH_MODE_KEY = 'audit.pushMode';
 
 /** "user key tak-1x2y" or, when Apps Script offers no key, "an unidentified user". */
 export function whoLabel(userKey: string): string {

@@ -89,7 +89,7 @@ function registeringHttp(http: HttpPort, r: Redactor): HttpPort {
   };
 }
 
-export function redactingLog(log: LogPort, text: (t: string) => string): LogPort {
+function redactingLog(log: LogPort, text: (t: string) => string): LogPort {
   return { info: (m) => log.info(text(m)), warn: (m) => log.warn(text(m)), error: (m) => log.error(text(m)) };
 }
 

@@ -25,7 +25,7 @@ interface OpenOrder {
   items: UnsentOrderLine[];
 }
 
-export interface OrdersRead {
+interface OrdersRead {
   /** Unsent units per order line (open orders the 3PL does not hold). */
   lines: UnsentOrderLine[];
   /** How many orders those lines come from. */

@@ -1,7 +1,7 @@
 // Validates and applies one listings quantity write (a patchListingsItem call or one
 // JSON_LISTINGS_FEED message) the way Amazon treats fulfillment_availability: DEFAULT is the
 // seller's FBM quantity; AMAZON_* channels belong to FBA and are not the seller's to set
-// (PRODUCT.md §1: never push to FBA). A DEFAULT quantity sent to an offer Amazon fulfils (FBA
+// (docs/design.md §1: never push to FBA). A DEFAULT quantity sent to an offer Amazon fulfils (FBA
 // only) is accepted and converts it to merchant-fulfilled, stranding its FBA stock (see
 // convertsFbaOffer). Issue codes here are the simulator's own, not Amazon's.
 
@@ -107,7 +107,7 @@ export function evaluateMessage(ctx: SimCtx, input: MessageInput, operation: Wri
       w.reason = e.bad ?? issues[0]?.message ?? 'message rejected';
       return w;
     }
-    // not_applied: Amazon accepts the write and it never shows up (PRODUCT.md §3 step 5).
+    // not_applied: Amazon accepts the write and it never shows up (docs/design.md §3 step 5).
     w.outcome = ctx.faults.check('amazon', faultOp, (k) => k === 'not_applied') ? 'not_applied' : 'applied';
     if (w.outcome === 'applied' && e.code === 'DEFAULT' && convertsFbaOffer(listing)) w.reason = CONVERTED;
     return w;

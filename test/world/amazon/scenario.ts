@@ -1,6 +1,6 @@
-// The scenario file's "amazon" section (../shared/design/SCENARIOS.md §amazon): zod schema with
+// The scenario file's "amazon" section (docs/scenarios.md §amazon): zod schema with
 // defaults, so the simulator gets a complete seed and a bad file fails with the field's path.
-// Fields beyond SCENARIOS.md are optional extensions, documented in docs/amazon-simulator.md.
+// Fields beyond the contract's minimum (docs/scenarios.md) are optional extensions, documented in docs/amazon-simulator.md.
 
 import { z } from 'zod';
 import { MARKETPLACES } from '../../../src/amazon/hosts';

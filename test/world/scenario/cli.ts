@@ -1,6 +1,6 @@
 // `npm run scenario -- FILE` and `npm run demo`: runs a scenario file and prints where the results are.
 // Exit status 0 when every step ran (executions that throw are recorded), non-zero with a clear
-// message when the file is invalid or the harness fails (SCENARIOS.md "Output").
+// message when the file is invalid or the harness fails (docs/scenarios.md "Output").
 
 import path from 'node:path';
 import { runScenarioFile } from './runner';

@@ -1,4 +1,4 @@
-// Runs a scenario (SCENARIOS.md): builds the world (fakes, simulators, faults), seeds it, executes
+// Runs a scenario (docs/scenarios.md): builds the world (fakes, simulators, faults), seeds it, executes
 // the steps against the built bundle, and writes workbook.json, workbook.xlsx, world.json,
 // metrics.json and log.txt to out/scenarios/<name>/.
 
@@ -90,7 +90,7 @@ function defaultKind(entry: string): ExecutionKind {
   return entry === 'onOpen' || entry === 'onInstall' || entry === 'onEdit' ? 'simple-trigger' : 'menu';
 }
 
-/** Applies one step. Executions that throw are recorded, not fatal (SCENARIOS.md "Output"). */
+/** Applies one step. Executions that throw are recorded, not fatal (docs/scenarios.md "Output"). */
 export function applyStep(run: ScenarioRun, step: Step, index: number): void {
   const { world, runtime, gas } = run;
   if ('run' in step) {

@@ -1,4 +1,4 @@
-// The scenario file format (../shared/design/SCENARIOS.md) as a zod schema. The format is a
+// The scenario file format (docs/scenarios.md) as a zod schema. The format is a
 // contract: fields are only ever added, optional. A bad file is rejected with the field's path.
 
 import { z } from 'zod';

@@ -1,4 +1,4 @@
-// The scenario file's "threePl" section for provider "shipbob" (SCENARIOS.md §threePl), extended
+// The scenario file's "threePl" section for provider "shipbob" (docs/scenarios.md §threePl), extended
 // with optional fields only. Documented field by field in docs/shipbob-simulator.md.
 
 import { z } from 'zod';

@@ -254,7 +254,7 @@ export class ShipBobSimulator {
       };
       res = route.handle({ st: this.state, wh: this.wh }, call);
     }
-    // lost_response: the work is done, the caller never hears (SCENARIOS.md §faults).
+    // lost_response: the work is done, the caller never hears (docs/scenarios.md §faults).
     if (fault === 'lost_response') return { timeout: true, latencyMs: TIMEOUT_MS };
     if (fault === 'malformed' && typeof res.body === 'string') res = { ...res, body: res.body.slice(0, Math.floor(res.body.length / 2)) };
     return { ...res, headers: { ...res.headers, ...remaining }, latencyMs };
