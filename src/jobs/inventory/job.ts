@@ -5,7 +5,7 @@
 
 import type { SpApiClient } from '../../amazon/client';
 import { INVENTORY_EXCEPTION_TYPES } from '../../core/exceptions';
-import type { ExceptionScope, RaisedException } from '../../core/exceptions';
+import type { RaisedException } from '../../core/exceptions';
 import { approvalLapsed, approvedEntries, planFingerprint, splitByApproval } from '../../core/inventory/approval';
 import { plansOnTab } from '../../core/inventory/plan-record';
 import { applyApproval, planShown } from '../../core/inventory/holds';
@@ -25,7 +25,6 @@ import { findUnmanagedOffers } from '../../core/inventory/unmanaged';
 import { writeSetting } from '../../sheet/settings-tab';
 import { providerName } from '../../threepl/names';
 import type { ThreePlAdapter } from '../../threepl/types';
-import { SETUP_KEYS } from '../kit/failures';
 import type { Job, JobContext, JobOutcome } from '../kit/job';
 import { withCheckedLocations } from '../kit/locations-check';
 import { readFbaSummaries } from '../reads/fba-summaries';
@@ -40,17 +39,16 @@ import { K, num } from './state';
 import { cancelStuckFeed } from './stuck-feed';
 import { undo } from './undo';
 
-/** Everything the two systems say this run, or why the run has to wait for Amazon. */
+/** What the two systems say this run, or why the run has to wait for Amazon. */
 interface SystemsRead {
   stock: ThreePlStockRead;
   unsent: ReturnType<typeof readUnsentOrders>;
   read: ListingsRead;
-  fba: ReturnType<typeof readFbaSummaries>;
 }
 
-function readSystems(ctx: JobContext, amazon: SpApiClient, adapter: ThreePlAdapter, validation: SkuMapValidation): SystemsRead | { waiting: string } {
+function readSystems(ctx: JobContext, amazon: SpApiClient, adapter: ThreePlAdapter): SystemsRead | { waiting: string } {
   const { store } = ctx.ports;
-  const { settings, now } = ctx;
+  const { now } = ctx;
   const rows = ctx.tabs.skuMap.records().length;
   // A large catalogue's listings report is checked first: until it is ready nothing else is worth reading.
   const early = useReport(store, rows) ? readListings(amazon, store, now, rows) : null;
@@ -59,10 +57,13 @@ function readSystems(ctx: JobContext, amazon: SpApiClient, adapter: ThreePlAdapt
   const unsent = readUnsentOrders(amazon, adapter, now);
   const read = early ?? readListings(amazon, store, ctx.ports.clock.now(), rows);
   if ('waiting' in read) return { waiting: read.waiting };
-  // Held dual-channel rows still show Amazon's FBA buckets, so they are read too.
-  const fbaSkus = [...validation.entries, ...validation.held].filter((e) => e.channel === 'FBA' && e.marketplace === settings.marketplace).map((e) => e.sellerSku);
-  const fba = readFbaSummaries(amazon, [...new Set(fbaSkus)]);
-  return { stock, unsent, read, fba };
+  return { stock, unsent, read };
+}
+
+/** FBA buckets for the FBA rows; held dual-channel rows still show them, so they are read too. */
+function readFba(amazon: SpApiClient, validation: SkuMapValidation, marketplace: string): ReturnType<typeof readFbaSummaries> {
+  const skus = [...validation.entries, ...validation.held].filter((e) => e.channel === 'FBA' && e.marketplace === marketplace).map((e) => e.sellerSku);
+  return readFbaSummaries(amazon, [...new Set(skus)]);
 }
 
 /** The highest quantity a push would send, for the "no warehouse holds that" guardrail. */
@@ -75,14 +76,6 @@ function largestChange(changes: ReadonlyArray<PushChange>): { sellerSku: string;
 /** Says in the Sync Log that offers missing from a partial listings read were left as they were. */
 function gapNote(read: ListingsRead): string {
   return read.gap ? ` Amazon's listings were read only in part (${read.gap}): offers not among them keep their last state until a full read.` : '';
-}
-
-/** After a partial listings read: the job's usual scope minus the problems about listings it did not see. */
-function partialReadScope(marketplace: string, seen: ReadonlySet<string>): ExceptionScope {
-  const kept = keptAfterPartialRead(marketplace, seen);
-  const setup = new Set([SETUP_KEYS.config('inventory'), SETUP_KEYS.amazonAuth, SETUP_KEYS.threePlAuth]);
-  const types: ReadonlyArray<string> = INVENTORY_EXCEPTION_TYPES;
-  return (row) => !kept(row) && (types.includes(row.type) || setup.has(row.key));
 }
 
 /** STOCK_SYNC_TIMEOUT when the last successful sync is older than the Settings timeout. */
@@ -116,13 +109,13 @@ function computeAndPush(ctx: JobContext, amazon: SpApiClient, adapter: ThreePlAd
   const { settings, now } = ctx;
   const threePlName = providerName(settings.threePlProvider);
   const skuMapRows = ctx.tabs.skuMap.records();
-  const validation = validateSkuMap(skuMapRows, { defaultMarketplace: settings.marketplace });
-  const systems = readSystems(ctx, amazon, adapter, validation);
+  const systems = readSystems(ctx, amazon, adapter);
   if ('waiting' in systems) return waitingOutcome(ctx, systems.waiting);
-  const { stock, unsent, read, fba } = systems;
+  const { stock, unsent, read } = systems;
   const listings = read.listings;
-  // An FBM and an FBA row for one SKU are both valid when Amazon's listing has both channels.
+  // Validated once Amazon's listings are known: an FBM and an FBA row for one SKU are both valid when the listing has both channels.
   const validated = validateSkuMap(skuMapRows, { defaultMarketplace: settings.marketplace, bothChannelsOnAmazon: bothChannelsOnAmazon(settings.marketplace, listings) });
+  const fba = readFba(amazon, validated, settings.marketplace);
 
   const built = buildInventory({
     marketplace: settings.marketplace,
@@ -219,8 +212,8 @@ function computeAndPush(ctx: JobContext, amazon: SpApiClient, adapter: ThreePlAd
   store.set(K.lastSuccessAt, String(now));
   prepareNextRead(amazon, store, now, read.via);
   // A list that tripped "much shorter than last time" must not become the new baseline, or the
-  // hold would lift itself on the next run; an approval accepts it.
-  if (!gate.trips.some((t) => t.limit === '3pl-list-short') && (approved || !trips.some((t) => t.limit === '3pl-list-short'))) store.set(K.last3plSkuCount, String(countThreePlSkus(stock.records)));
+  // hold would lift itself on the next run; an approval that lifted the limit accepts it.
+  if (!gate.trips.some((t) => t.limit === '3pl-list-short')) store.set(K.last3plSkuCount, String(countThreePlSkus(stock.records)));
   ctx.tabs.skuMap.writeStatus(explainLostZeros(built.statuses, findLostLeadingZeros(skuMapRows, listings.map((l) => l.sellerSku), { marketplace: settings.marketplace, defaultMarketplace: settings.marketplace })));
   ctx.raise(...raised);
 
@@ -236,7 +229,8 @@ function computeAndPush(ctx: JobContext, amazon: SpApiClient, adapter: ThreePlAd
       ...counts,
     },
     message: `${stillHeld ? `${pushMessage} ${split.awaiting.length} other change(s) stay held by a guardrail (see Exceptions).` : modeText(ctx, plan.changes.length, plan.held, awaiting.length, pushMessage)} ${readback.applied ? `${readback.applied} earlier update(s) confirmed on Amazon.` : ''}${gapNote(read)}${lapsed ? ' The approval no longer matches the plan the Inventory tab showed (it changed since), so it approved nothing: approve again what the tab shows now.' : ''}`.trim(),
-    ...(read.gap ? { resolves: partialReadScope(settings.marketplace, new Set(listings.map((l) => l.sellerSku))) } : {}),
+    // After a partial listings read, problems about listings it did not see are left as they are.
+    ...(read.gap ? { keepOpen: keptAfterPartialRead(settings.marketplace, new Set(listings.map((l) => l.sellerSku))) } : {}),
   };
 }
 
@@ -262,7 +256,7 @@ function runStock(ctx: JobContext, mode: 'sync' | 'undo'): JobOutcome {
   const adapter = ctx.threePl();
   // Unknown "3PL locations" are reported; only the 3PL's own locations are counted (kit/locations-check).
   const after = computeAndPush(withCheckedLocations(ctx, adapter, 'inventory'), amazon, adapter);
-  const note = cancelled ?? (before ? before.message.replace(/ Amazon's quantities are read back on the next run\.$/, '') : null);
+  const note = cancelled ?? before?.message ?? null;
   return note ? { ...after, message: `${note} ${after.message}`, counts: { ...(before?.counts ?? {}), ...after.counts } } : after;
 }
 

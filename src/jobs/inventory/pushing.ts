@@ -109,7 +109,9 @@ export function continuePending(ctx: JobContext, amazon: SpApiClient, pending: P
   const summary = pushSummary(run.progress, run.changes, pending.kind === 'undo' ? 'Undo:' : 'Push:', refused.length);
   finishPush(ctx, run);
   if (run.progress.state === 'done') {
-    return { outcome: 'ok', counts: summary.counts, message: `${summary.message} Amazon's quantities are read back on the next run.`, resolves: pushScope(run) };
+    // A finished push is followed by a fresh computation in the same run; an undo is read back by the next sync.
+    const next = pending.kind === 'undo' ? " Amazon's quantities are read back on the next run." : '';
+    return { outcome: 'ok', counts: summary.counts, message: `${summary.message}${next}`, resolves: pushScope(run) };
   }
   return { outcome: 'partial', counts: summary.counts, message: summary.message, resolves: [] };
 }

@@ -23,6 +23,11 @@ export interface JobOutcome {
    * raised leaves the tab untouched.
    */
   resolves?: ExceptionScope;
+  /**
+   * Rows the job's usual scope covers but this run must leave as they are, because it could not
+   * look at their subject (a partial read). Only narrows the usual scope; ignored with `resolves`.
+   */
+  keepOpen?: (row: { key: string; type: string }) => boolean;
 }
 
 /** What a person asked for beyond a plain run ("Approve stock push"). */

@@ -43,14 +43,18 @@ interface RunOptions {
   trigger?: boolean;
 }
 
-/** A run that did its work resolves the job's own types and the set-up problems it got past. */
-function fullScope(job: Job, ctx: RunContext): ExceptionScope {
+/**
+ * A run that did its work resolves the job's own types and the set-up problems it got past, except
+ * the rows it says it could not look at (`keepOpen`).
+ */
+function fullScope(job: Job, ctx: RunContext, keepOpen: JobOutcome['keepOpen']): ExceptionScope {
   const keys = new Set([SETUP_KEYS.config(job.name)]);
   if (ctx.reached.amazon) keys.add(SETUP_KEYS.amazonAuth);
   if (ctx.reached.threePl) keys.add(SETUP_KEYS.threePlAuth);
   // Set-up problems the job raised under its own name (a SKU Map column, a 3PL location) are past too.
   const own = `${SETUP_KEYS.config(job.name)}:`;
-  return (row) => job.exceptionScope.includes(row.type) || keys.has(row.key) || row.key.startsWith(own);
+  const covered = (row: { key: string; type: string }) => job.exceptionScope.includes(row.type) || keys.has(row.key) || row.key.startsWith(own);
+  return keepOpen ? (row) => covered(row) && !keepOpen(row) : covered;
 }
 
 /** The job's run with its failures turned into outcomes and its problems into the Exceptions tab. */
@@ -67,7 +71,7 @@ function execute(job: Job, ports: Ports, deadline: Deadline, request: JobRequest
   let resolves: ExceptionScope;
   try {
     outcome = blocked ?? job.run(ctx);
-    resolves = blocked ? [] : (outcome.resolves ?? fullScope(job, ctx));
+    resolves = blocked ? [] : (outcome.resolves ?? fullScope(job, ctx, outcome.keepOpen));
   } catch (e) {
     const problem = failureException(e, job, settings);
     if (problem) ctx.raise(problem);
@@ -148,6 +152,6 @@ export function runJob(job: Job, raw: Ports, opts: RunOptions): RunSummary {
     }
   }
   ports.log.info(`${runId} ${result.outcome}: ${result.message}`);
-  const { resolves: _scope, ...summary } = result;
+  const { resolves: _scope, keepOpen: _keep, ...summary } = result;
   return redactor.value({ ...summary, runId, job: job.name });
 }
