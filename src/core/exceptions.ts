@@ -160,6 +160,11 @@ function inScope(scope: ExceptionScope, key: string, type: string): boolean {
   return typeof scope === 'function' ? scope({ key, type }) : scope.indexOf(type) >= 0;
 }
 
+/** `scope` plus the rows `also` names (a check every job runs, such as Settings or the quota, resolves its own rows). */
+export function widenScope(scope: ExceptionScope, also: (row: { key: string; type: string }) => boolean): ExceptionScope {
+  return (row) => also(row) || inScope(scope, row.key, row.type);
+}
+
 /**
  * Merges the problems a run raised into the Exceptions rows. Rows keep their order; new problems
  * are appended in the order raised. A key raised twice in one run counts once (first message wins).

@@ -147,13 +147,17 @@ function unknownJob(name: string): Job {
   return { name, label: name, scheduled: false, exceptionScope: [], run: () => ({ outcome: 'failed', counts: {}, message, resolves: [] }) };
 }
 
-/** Runs one job or "all"; `trigger`: the schedule started it, so its time counts toward the daily trigger runtime. */
-function runNamed(job: string, trigger: boolean): RunSummary[] {
+/** Runs jobs one after another on one set of ports; `trigger`: the schedule started them, so their time counts toward the daily trigger runtime. */
+function runJobs(jobs: readonly Job[], opts: { trigger?: boolean; request?: JobRequest }): RunSummary[] {
   const ports = jobPorts();
   noticePushMode(ports);
-  const jobs = job === 'all' ? scheduledJobs() : [scheduledJobs().find((j) => j.name === job) ?? unknownJob(job)];
   const secrets = secretValues();
-  return jobs.map((def) => runJob(def, ports, { secrets, trigger }));
+  return jobs.map((def) => runJob(def, ports, { secrets, ...opts }));
+}
+
+/** Runs one scheduled job by name, or "all". */
+function runNamed(job: string, trigger: boolean): RunSummary[] {
+  return runJobs(job === 'all' ? scheduledJobs() : [scheduledJobs().find((j) => j.name === job) ?? unknownJob(job)], { trigger });
 }
 
 /** Runs one job ("inventory", "orders", "settlements", ...) or "all" now, as the sidebar's "Sync now". */
@@ -169,10 +173,7 @@ export function syncAllNow(): void {
 
 /** Runs a stock job from the menu and shows its outcome as a toast. */
 function runFromMenu(name: string, request: JobRequest): RunSummary {
-  const job = findJob(name) ?? unknownJob(name);
-  const ports = jobPorts();
-  noticePushMode(ports);
-  const summary = runJob(job, ports, { secrets: secretValues(), request });
+  const [summary] = runJobs([findJob(name) ?? unknownJob(name)], { request }) as [RunSummary];
   SpreadsheetApp.getActiveSpreadsheet().toast(`${summary.outcome}: ${summary.message}`, MENU_TITLE, 10);
   return summary;
 }

@@ -2,7 +2,7 @@
 // "Alert email" in one plain-text message. It runs after the Exceptions tab is reconciled and inside
 // the document lock, so "new" means new to the tab: a row already open is never mailed again.
 
-import { exceptionKey, severityOf } from '../../core/exceptions';
+import { exceptionKey, severityOf, widenScope } from '../../core/exceptions';
 import type { ExceptionScope, RaisedException } from '../../core/exceptions';
 import { redact } from '../../core/secrets';
 import type { MailPort } from '../../ports/mail';
@@ -115,7 +115,7 @@ export function runAlerts(s: AlertSettings): RunAlerts {
   const parsed = parseAlertEmail(s.alertEmail);
   const alerts: RunAlerts = {
     raised: parsed.ok ? [] : [addressProblem(s.alertEmail, parsed.why, s.secrets)],
-    scope: (scope) => (row) => row.key === ALERT_EMAIL_KEY || (typeof scope === 'function' ? scope(row) : scope.includes(row.type)),
+    scope: (scope) => widenScope(scope, (row) => row.key === ALERT_EMAIL_KEY),
     send(mail, raised, reconciled) {
       const again = new Set(reconciled.reopened);
       const fresh = new Set([...reconciled.opened, ...reconciled.reopened]);

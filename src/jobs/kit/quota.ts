@@ -3,6 +3,7 @@
 // when the schedule is using up Apps Script's daily total, or resolves that row when it no longer is.
 
 import { TRIGGER_RUNTIME_KEY, SCHEDULE_INTERVAL_KEY, parseRuntimeRecord, recordRun, triggerRuntimeProblem } from '../../core/trigger-runtime';
+import { widenScope } from '../../core/exceptions';
 import type { ExceptionScope } from '../../core/exceptions';
 import type { KeyValueStore } from '../../ports/store';
 import type { Job, JobContext } from './job';
@@ -31,7 +32,7 @@ export function watchTriggerRuntime(ctx: JobContext): RuntimeWatch {
   return {
     scope(resolves) {
       if (problem || (Array.isArray(resolves) && resolves.length === 0)) return resolves;
-      return (row) => row.key === TRIGGER_RUNTIME_KEY || (typeof resolves === 'function' ? resolves(row) : resolves.includes(row.type));
+      return widenScope(resolves, (row) => row.key === TRIGGER_RUNTIME_KEY);
     },
   };
 }

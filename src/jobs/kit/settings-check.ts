@@ -3,7 +3,7 @@
 // resolved by the first run that no longer sees it; a run with one is never "ok", and a problem
 // that blocks (unreadable tab, unknown marketplace) stops the job before it starts.
 
-import { exceptionKey } from '../../core/exceptions';
+import { exceptionKey, widenScope } from '../../core/exceptions';
 import type { ExceptionScope, RaisedException } from '../../core/exceptions';
 import { PUSH_SETTINGS } from '../../core/settings';
 import type { SettingsProblem } from '../../core/settings';
@@ -32,7 +32,7 @@ export function settingsExceptions(problems: ReadonlyArray<SettingsProblem>): Ra
 
 /** The job's scope widened to the Settings rows. */
 export function withSettingsScope(scope: ExceptionScope): ExceptionScope {
-  return (row) => isSettingsKey(row.key) || (typeof scope === 'function' ? scope(row) : scope.includes(row.type));
+  return widenScope(scope, (row) => isSettingsKey(row.key));
 }
 
 /** A failed outcome when the Settings cannot be used at all; null when the job may run. */
