@@ -61,7 +61,8 @@ export function rig(opts: { seed?: Partial<ThreePlSectionInput> & Record<string,
     createShipBobAdapter({
       http: nodeHttp(network, clock, calls),
       clock: virtualClockPort(clock),
-      deadline: deadlineFrom(virtualClockPort(clock), o.budgetMs ?? opts.budgetMs ?? 30 * 60 * 1000),
+      // Tests move the virtual clock by hours and days; one execution's budget must not be what stops them.
+      deadline: deadlineFrom(virtualClockPort(clock), o.budgetMs ?? opts.budgetMs ?? 30 * 24 * 3600 * 1000),
       log,
       store,
       token: 'pat-test-token-0123456789',

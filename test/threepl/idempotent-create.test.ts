@@ -135,13 +135,24 @@ describe('createOutboundOrder: idempotent contract', () => {
     expect(r.count('POST', '/order')).toBe(2);
   });
 
-  it('returns rejected with ShipBob field messages on a validation error', () => {
+  it('returns rejected with ShipBob field messages when ShipBob refuses the order', () => {
     const r = rig();
-    const req = mfnOrder('202-0000013-0000001');
-    req.shipTo.city = '';
+    // A location the account does not have: only ShipBob can tell.
+    const out = r.adapter.createOutboundOrder({ ...mfnOrder('202-0000013-0000001'), warehouseHint: '99' });
+    expect(out.status).toBe('rejected');
+    expect(out.messages.join(' ')).toMatch(/LocationId: Location 99 is not available/);
+    expect(r.count('POST', '/order')).toBe(1);
+  });
+
+  it('holds an order whose required field is empty, before sending, naming the field', () => {
+    const r = rig();
+    const req = mfnOrder('202-0000013-0000002');
+    req.shipTo.city = '  ';
     const out = r.adapter.createOutboundOrder(req);
     expect(out.status).toBe('rejected');
-    expect(out.messages.join(' ')).toMatch(/Recipient\.Address\.City/);
+    expect(out.messages).toEqual(['the ship-to city is empty (recipient.address.city is required)']);
+    expect(r.count('POST', '/order')).toBe(0);
+    expect(r.count('GET', '/order')).toBe(0);
   });
 
   it('rejects before sending what ShipBob would refuse (FBA without a location)', () => {

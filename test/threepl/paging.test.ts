@@ -1,6 +1,6 @@
-// Every paging style ShipBob uses: Page/Limit with a next-page header (orders), body links with an
-// opaque cursor (inventory), absolute links with page-number cursors (returns), and bare cursor
-// tokens (billing).
+// Every paging style ShipBob uses: Page/Limit (orders: no headers in the spec, so full pages mean
+// "more"; receiving orders: headers declared), body links with an opaque cursor (inventory),
+// absolute links with page-number cursors (returns), and bare cursor tokens (billing).
 import { describe, expect, it } from 'vitest';
 import { deadlineFrom } from '../../src/ports/clock';
 import { ShipBobHttp } from '../../src/threepl/shipbob/http';
@@ -48,28 +48,95 @@ function rawApi(r: Rig, budgetMs = 600_000): ShipBobHttp {
 }
 
 describe('paging', () => {
-  it('orders: follows the next-page header across pages of 250', () => {
+  it('orders: without paging headers (get-orders declares none) asks for the next page while pages come back full', () => {
     const r = rig();
-    seedOrders(r, 260);
+    seedOrders(r, 600);
     const got = r.adapter.listOrdersChangedSince('2026-01-01T00:00:00Z');
     expect(got.complete).toBe(true);
-    expect(new Set(got.orders.map((o) => o.primaryReference)).size).toBe(260);
-    const pages = r.calls.filter((c) => c.method === 'GET' && new URL(c.url).pathname === '/2026-01/order');
-    expect(pages).toHaveLength(2);
-    expect(new URL(pages[0]!.url).searchParams.get('Limit')).toBe('250');
-    expect(new URL(pages[1]!.url).searchParams.get('Page')).toBe('2');
-    expect(new URL(pages[1]!.url).searchParams.get('LastUpdateStartDate')).toBe('2026-01-01T00:00:00Z');
+    expect(got.orders).toHaveLength(600);
+    expect(new Set(got.orders.map((o) => o.primaryReference)).size).toBe(600);
+    const pages = r.calls.filter((c) => c.method === 'GET' && new URL(c.url).pathname === '/2026-01/order').map((c) => new URL(c.url).searchParams);
+    expect(pages.map((q) => [q.get('Page'), q.get('Limit'), q.get('LastUpdateStartDate')])).toEqual([
+      ['1', '250', '2026-01-01T00:00:00.000Z'],
+      ['2', '250', '2026-01-01T00:00:00.000Z'],
+      ['3', '250', '2026-01-01T00:00:00.000Z'],
+    ]);
     expect(Date.parse(got.nextCursor)).toBeLessThan(r.clock.now());
   });
 
-  it('orders: a walk cut short by the deadline keeps the old cursor', () => {
-    const r = rig({ seed: { latencyMs: 2000 }, budgetMs: 33_000 });
-    seedOrders(r, 260);
-    const fresh = r.newAdapter({ budgetMs: 33_000 });
-    const got = fresh.listOrdersChangedSince('2026-01-01T00:00:00Z');
-    expect(got.complete).toBe(false);
-    expect(got.nextCursor).toBe('2026-01-01T00:00:00Z');
-    expect(got.orders.length).toBe(250);
+  it('orders: the simulator sends no paging headers unless behaviour.orderPageHeaders asks', () => {
+    const get = (r: Rig) =>
+      nodeHttp(r.network, r.clock).fetch({ url: 'https://api.shipbob.com/2026-01/order?Limit=250', method: 'get', headers: { Authorization: 'Bearer h' } });
+    const plain = rig();
+    seedOrders(plain, 260);
+    expect(Object.keys(get(plain).headers).filter((h) => /page|total/.test(h))).toEqual([]);
+    const withHeaders = rig({ seed: { behaviour: { ...BASE_SEED.behaviour, orderPageHeaders: true } } });
+    seedOrders(withHeaders, 260);
+    expect(get(withHeaders).headers).toMatchObject({ 'page-number': '1', 'total-pages': '2', 'total-count': '260', 'page-size': '250', 'next-page': '/2026-01/order?Limit=250&Page=2' });
+  });
+
+  it('orders: follows the next-page header where one is sent', () => {
+    const r = rig({ seed: { behaviour: { ...BASE_SEED.behaviour, orderPageHeaders: true } } });
+    seedOrders(r, 600);
+    const got = r.adapter.listOrdersChangedSince('2026-01-01T00:00:00Z');
+    expect(got.complete).toBe(true);
+    expect(new Set(got.orders.map((o) => o.primaryReference)).size).toBe(600);
+    const pages = r.calls.filter((c) => c.method === 'GET' && new URL(c.url).pathname === '/2026-01/order');
+    expect(pages.map((c) => new URL(c.url).searchParams.get('Page'))).toEqual(['1', '2', '3']);
+  });
+
+  it('orders: a deadline cut keeps the old cursor, so the next run still reads every order', () => {
+    const r = rig({ seed: { latencyMs: 2000 } });
+    seedOrders(r, 600);
+    // 33 s: the channel lookup and page 1 fit; the reserve (2 × 15 s) stops the walk before page 2.
+    const cut = r.newAdapter({ budgetMs: 33_000 }).listOrdersChangedSince('2026-01-01T00:00:00Z');
+    expect(cut.complete).toBe(false);
+    expect(cut.orders).toHaveLength(250);
+    expect(cut.nextCursor).toBe('2026-01-01T00:00:00Z');
+    const next = r.newAdapter({ budgetMs: 600_000 }).listOrdersChangedSince(cut.nextCursor);
+    expect(next.complete).toBe(true);
+    expect(new Set(next.orders.map((o) => o.primaryReference)).size).toBe(600);
+    expect(next.nextCursor > cut.nextCursor).toBe(true);
+  });
+
+  it('orders: a date filter that is no date is a 400, never an unfiltered list', () => {
+    const r = rig();
+    seedOrders(r, 3);
+    const res = nodeHttp(r.network, r.clock).fetch({ url: 'https://api.shipbob.com/2026-01/order?LastUpdateStartDate=not-a-date', method: 'get', headers: { Authorization: 'Bearer h' } });
+    expect(res.status).toBe(400);
+    expect(JSON.parse(res.text)).toEqual({ LastUpdateStartDate: ["The value 'not-a-date' is not valid for LastUpdateStartDate."] });
+  });
+
+  it('orders: a damaged cursor reads the last 30 days again instead of failing or skipping', () => {
+    const r = rig();
+    seedOrders(r, 3);
+    const t0 = r.clock.now();
+    const got = r.adapter.listOrdersChangedSince('garbage');
+    expect(got.complete).toBe(true);
+    expect(got.orders).toHaveLength(3);
+    const q = new URL(r.calls.filter((c) => new URL(c.url).pathname === '/2026-01/order').pop()!.url).searchParams;
+    expect(q.get('LastUpdateStartDate')).toBe(new Date(t0 - 30 * 86_400_000).toISOString());
+    expect(r.log.lines.some((l) => /cursor "garbage" is not a date/.test(l))).toBe(true);
+  });
+
+  it('tracking: every shipped order beyond the first page is listed', () => {
+    const r = rig({ seed: { behaviour: { ...BASE_SEED.behaviour, shipAfter: '1m' }, inventory: [{ sku: 'MUG', location: 10, onHand: 1000 }] } });
+    seedOrders(r, 300);
+    r.clock.advance(5 * 60_000);
+    const unsynced = r.adapter.listUnsyncedShipments();
+    expect(new Set(unsynced.map((u) => u.order.primaryReference)).size).toBe(300);
+  });
+
+  it('receiving orders: the spec declares paging headers for them, and the simulator sends them; a bad date filter is a 400', () => {
+    const receivingOrders = Array.from({ length: 60 }, (_, i) => ({ purchaseOrderNumber: `RMV-${i}`, location: 10, boxes: [{ trackingNumber: `TN-${i}`, items: [{ sku: 'MUG', quantity: 1 }] }] }));
+    const r = rig({ seed: { receivingOrders } });
+    const res = nodeHttp(r.network, r.clock).fetch({ url: 'https://api.shipbob.com/2026-01/receiving?Limit=50', method: 'get', headers: { Authorization: 'Bearer h' } });
+    expect(res.headers).toMatchObject({ 'page-number': '1', 'total-pages': '2', 'total-count': '60', 'page-size': '50' });
+    expect(res.headers['next-page']).toMatch(/^\/2026-01\/receiving\?.*Page=2/);
+    expect(r.adapter.findInbound({ reference: 'RMV-59' })).toEqual([expect.objectContaining({ reference: 'RMV-59', trackingNumbers: ['TN-59'] })]);
+    const bad = nodeHttp(r.network, r.clock).fetch({ url: 'https://api.shipbob.com/2026-01/receiving?InsertStartDate=someday', method: 'get', headers: { Authorization: 'Bearer h' } });
+    expect(bad.status).toBe(400);
+    expect(JSON.parse(bad.text)).toMatchObject({ status: 400, errors: { InsertStartDate: ["The value 'someday' is not valid for InsertStartDate."] } });
   });
 
   it('inventory: follows the body next link until it is null', () => {

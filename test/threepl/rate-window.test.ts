@@ -50,7 +50,7 @@ describe('adapter pacing against the simulator', () => {
   });
 
   it('stops with DeadlineExceeded (a time cut, not a failure) rather than overrun the execution deadline', () => {
-    const r = rig({ budgetMs: 50_000 });
+    const r = rig({ budgetMs: 60_000 });
     for (let i = 0; i < 150; i++) r.adapter.listWarehouses();
     const sent = r.calls.length;
     try {

@@ -1,8 +1,11 @@
 // 3PL charges from ShipBob's billing API (spec 2026-01 Billing.*): POST /transactions:query for
-// charges in a date range and GET /invoices, both cursor-paged with first/next/prev/last.
+// charges in a date range and GET /invoices, both cursor-paged with first/next/prev/last. Range
+// ends go out as `format: date-time` (TransactionRequestFilterV3.from_date/to_date, get-invoices
+// FromDate/ToDate); a bare date covers that whole day.
 
-import type { Charge, ChargeKind, ChargeReferenceType, Invoice } from '../types';
+import { AdapterError, type Charge, type ChargeKind, type ChargeReferenceType, type Invoice } from '../types';
 import type { ShipBobContext } from './context';
+import { toDateTime } from './clean';
 import { collectCursorPages } from './paging';
 import { cursorPage, invoiceSchema, parseOrThrow, transactionSchema, type ShipBobTransaction } from './schemas';
 
@@ -13,6 +16,19 @@ const txPage = cursorPage(transactionSchema);
 const invoicePage = cursorPage(invoiceSchema);
 /** Spec: page_size 1–1000. */
 const PAGE_SIZE = 1000;
+
+/**
+ * The range as date-times ShipBob accepts: `from` at the start of its day, `to` at the end of its
+ * day when given as bare dates. A value that is no date stops the call before anything is sent,
+ * rather than letting ShipBob answer 400 (or, worse, fall back to its default window).
+ */
+function dateTimeRange(range: { from: string; to: string }, operation: string): { from: string; to: string } {
+  const from = toDateTime(range.from);
+  const to = toDateTime(range.to, true);
+  const bad = [from === undefined ? `from "${range.from}"` : '', to === undefined ? `to "${range.to}"` : ''].filter(Boolean);
+  if (bad.length || !from || !to) throw new AdapterError('PRECONDITION', `ShipBob ${operation}: ${bad.join(' and ')} ${bad.length > 1 ? 'are not dates' : 'is not a date'} (use 2026-11-01 or 2026-11-01T00:00:00Z); nothing was sent`);
+  return { from, to };
+}
 
 function mapTransaction(t: ShipBobTransaction): Charge {
   return {
@@ -32,12 +48,13 @@ function mapTransaction(t: ShipBobTransaction): Charge {
 }
 
 export function listCharges(ctx: ShipBobContext, range: { from: string; to: string }): Charge[] {
+  const { from, to } = dateTimeRange(range, 'search-transactions');
   const got = collectCursorPages(
     ctx.api,
     {
       method: 'post',
       path: '/transactions:query',
-      body: { from_date: range.from, to_date: range.to, page_size: PAGE_SIZE, sort_order: 'Ascending' },
+      body: { from_date: from, to_date: to, page_size: PAGE_SIZE, sort_order: 'Ascending' },
       operation: 'search-transactions',
       // A query, though sent as POST: repeating it changes nothing.
       retry: 'read',
@@ -52,9 +69,10 @@ export function listCharges(ctx: ShipBobContext, range: { from: string; to: stri
 }
 
 export function listInvoices(ctx: ShipBobContext, range: { from: string; to: string }): Invoice[] {
+  const { from, to } = dateTimeRange(range, 'get-invoices');
   const got = collectCursorPages(
     ctx.api,
-    { method: 'get', path: '/invoices', query: { FromDate: range.from, ToDate: range.to, PageSize: PAGE_SIZE, SortOrder: 'Ascending' }, operation: 'get-invoices', retry: 'read' },
+    { method: 'get', path: '/invoices', query: { FromDate: from, ToDate: to, PageSize: PAGE_SIZE, SortOrder: 'Ascending' }, operation: 'get-invoices', retry: 'read' },
     (body) => {
       const page = parseOrThrow(invoicePage, body, 'get-invoices');
       return { items: page.items ?? [], next: page.next };

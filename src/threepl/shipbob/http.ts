@@ -121,14 +121,14 @@ export class ShipBobHttp {
 
   /** Waits until the sliding window has room, or stops the run if that wait would overrun the deadline. */
   private pace(operation: string): void {
-    const wait = this.d.window.waitMs(this.d.clock.now());
-    if (wait <= 0) return;
+    const wait = Math.max(0, this.d.window.waitMs(this.d.clock.now()));
     const remaining = this.d.deadline.remainingMs();
+    // Checked before every call, not only before a wait: a slow 3PL must not carry the run past its budget.
     if (wait > remaining - DEADLINE_RESERVE_MS) {
       // A time cut, not a failure: nothing was sent, and the window has room again by the next run.
       throw new DeadlineExceeded(operation, wait + DEADLINE_RESERVE_MS, remaining, 'ShipBob');
     }
-    this.d.clock.sleep(wait);
+    if (wait > 0) this.d.clock.sleep(wait);
   }
 
   /** Exponential back-off with jitter; false when attempts or the time budget are spent. */

@@ -9,7 +9,9 @@ import { AdapterError, type CancelOutcome, type ChangedOrders, type CreateOutcom
 import { iso, type ShipBobContext } from './context';
 import { isDuplicateReference, parseErrorBody, toAdapterError } from './errors';
 import { readJson } from './http';
-import { buildCreateOrderBody, checkOrderRequest, mapOrder } from './order-map';
+import { toDateTime } from './clean';
+import { buildCreateOrderBody, checkOrderRequest } from './order-body';
+import { mapOrder } from './order-map';
 import { collectNumberedPages } from './paging';
 import { cancelOrderSchema, orderListSchema, orderSchema, parseOrThrow } from './schemas';
 
@@ -96,7 +98,11 @@ const FIRST_RUN_LOOKBACK_MS = 30 * 24 * 3600 * 1000;
 
 export function listOrdersChangedSince(ctx: ShipBobContext, cursor: string | null): ChangedOrders {
   const startedAt = ctx.clock.now();
-  const from = cursor ?? iso(startedAt - FIRST_RUN_LOOKBACK_MS);
+  // LastUpdateStartDate is `format: date-time`; ShipBob answers 400 to anything else. A cursor that
+  // is not a date (damaged in storage) reads like a first run: orders re-read, none skipped.
+  const given = cursor === null ? undefined : toDateTime(cursor);
+  if (cursor !== null && given === undefined) ctx.log.warn(`ShipBob order cursor "${cursor}" is not a date; reading the last 30 days again`);
+  const from = given ?? iso(startedAt - FIRST_RUN_LOOKBACK_MS);
   const got = collectNumberedPages(
     ctx.api,
     { method: 'get', path: '/order', query: { LastUpdateStartDate: from, SortOrder: 'Oldest' }, channel: true, operation: 'get-orders', retry: 'read' },
@@ -106,7 +112,7 @@ export function listOrdersChangedSince(ctx: ShipBobContext, cursor: string | nul
   );
   return {
     orders: got.items.map(mapOrder),
-    nextCursor: got.complete ? iso(startedAt - CURSOR_OVERLAP_MS) : (cursor ?? from),
+    nextCursor: got.complete ? iso(startedAt - CURSOR_OVERLAP_MS) : (given !== undefined && cursor !== null ? cursor : from),
     complete: got.complete,
   };
 }

@@ -1,8 +1,9 @@
-// ShipBob's two paging styles (spec 2026-01 response headers and *PagedResponse schemas):
-// orders and receiving orders take Page/Limit and announce the next page in a `next-page`
-// header (with Page-Number/Total-Pages/Total-Count/Page-Size); inventory, products, returns,
-// billing and channels return first/next/prev/last in the body, where `next` is a link to follow
-// or an opaque cursor for the `Cursor` query parameter.
+// ShipBob's two paging styles. Page/Limit (get-orders, get-multiple-warehouse-receiving-orders):
+// get-orders declares no response headers in any spec version (2025-07, 2026-01), so the only sign
+// of another page the spec leaves is a page that comes back full; receiving orders declare
+// Page-Number/Total-Pages/Total-Count/Page-Size/Next-Page headers, which are used when present.
+// Inventory, products, returns, billing and channels return first/next/prev/last in the body,
+// where `next` is a link to follow or an opaque cursor for the `Cursor` query parameter.
 
 import type { Deadline } from '../../ports/clock';
 import { AdapterError } from '../types';
@@ -53,7 +54,12 @@ function ok(status: number): boolean {
   return status >= 200 && status < 300;
 }
 
-/** Page/Limit + `next-page` header. */
+/**
+ * Page/Limit. Asks for the next page while the last one came back full (exactly `limit` items) and
+ * stops on a shorter one; a `next-page` header, where ShipBob sends one, is followed instead, and a
+ * `total-pages` header beyond the current page also means "more". Relying on the headers alone
+ * would end the walk after page 1 wherever ShipBob leaves them out.
+ */
 export function collectNumberedPages<T>(
   api: ShipBobHttp,
   call: ShipBobCall,
@@ -62,7 +68,8 @@ export function collectNumberedPages<T>(
   deadline: Deadline,
 ): Collected<T> {
   const items: T[] = [];
-  let current: ShipBobCall = { ...call, query: { ...call.query, Page: 1, Limit: limit } };
+  const pageCall = (page: number): ShipBobCall => ({ ...call, query: { ...call.query, Page: page, Limit: limit } });
+  let current = pageCall(1);
   let page = 1;
   for (let n = 0; n < MAX_PAGES; n++) {
     const res = api.send(current);
@@ -73,8 +80,8 @@ export function collectNumberedPages<T>(
     const totalPages = Number(res.headers['total-pages']);
     if (next) {
       current = { ...call, path: nextPath(next, api.origin, call.operation), query: undefined };
-    } else if (Number.isFinite(totalPages) && page < totalPages && batch.length > 0) {
-      current = { ...call, query: { ...call.query, Page: page + 1, Limit: limit } };
+    } else if (batch.length >= limit || (Number.isFinite(totalPages) && page < totalPages && batch.length > 0)) {
+      current = pageCall(page + 1);
     } else {
       return { items, complete: true };
     }

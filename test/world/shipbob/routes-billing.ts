@@ -1,8 +1,10 @@
 // Billing endpoints of the simulator (spec 2026-01 get-invoices, get-transactions-by-invoice-id,
 // search-transactions, get-transaction-fees): cursor paging where `next` is an opaque token that,
-// when sent as ?Cursor=, "overrides all other filter parameters".
+// when sent as ?Cursor=, "overrides all other filter parameters"; a date filter that is not a date
+// answers 400 (Billing.ProblemDetails) instead of falling back to the default window.
 
 import { decodeCursor, encodeCursor, intParam, json, problem, type Call, type Res } from './respond';
+import { isDateTime } from './order-rules';
 import type { SimCore } from './routes-orders';
 import type { SimTransaction } from './state';
 import { invoiceView, transactionView } from './views';
@@ -22,7 +24,25 @@ function tokenPage<T>(all: T[], offset: number, size: number, filters: Obj) {
   };
 }
 
-const day = (v: unknown): string | null => (typeof v === 'string' && Number.isFinite(Date.parse(v)) ? new Date(Date.parse(v)).toISOString().slice(0, 10) : null);
+/**
+ * A date filter: absent (null: the operation's default window), a UTC day, or 'bad'. The spec types
+ * these `format: date-time` (TransactionRequestFilterV3.from_date/to_date, get-invoices
+ * FromDate/ToDate) while its own examples send bare dates ("from_date": "2019-08-24"), so both are
+ * accepted; anything else is refused with a 400, never read as "no filter" [inferred: ShipBob's
+ * model binding cannot convert it].
+ */
+function dateFilter(v: unknown): string | null | 'bad' {
+  if (v === undefined || v === null) return null;
+  if (typeof v !== 'string') return 'bad';
+  if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return isDateTime(`${v}T00:00:00Z`) ? v : 'bad';
+  return isDateTime(v) ? new Date(Date.parse(v)).toISOString().slice(0, 10) : 'bad';
+}
+
+function badDates(fields: Record<string, string | null | 'bad'>): Res | null {
+  const errors: Record<string, string[]> = {};
+  for (const [k, v] of Object.entries(fields)) if (v === 'bad') errors[k] = ['The value is not a valid date-time, for example 2026-11-02T00:00:00Z.'];
+  return Object.keys(errors).length ? problem(400, 'One or more validation errors occurred.', errors) : null;
+}
 
 /**
  * Cursor paging keeps the first page's filters: a request with a Cursor continues them (a bad one
@@ -40,8 +60,13 @@ export function getInvoices(core: SimCore, c: Call): Res {
   const got = pageFilters(c, () => {
     const size = intParam(q.get('PageSize'), 100);
     if (!(size >= 1 && size <= 1000)) return { res: problem(400, 'PageSize must be between 1 and 1000.') };
+    // An empty query value binds to null, like an absent one.
+    const from = dateFilter(q.get('FromDate') || null);
+    const to = dateFilter(q.get('ToDate') || null);
+    const bad = badDates({ FromDate: from, ToDate: to });
+    if (bad) return { res: bad };
     // Defaults: FromDate = one month ago, ToDate = today (spec get-invoices).
-    return { f: { from: day(q.get('FromDate')) ?? dayOf(c.now - 30 * 86400000), to: day(q.get('ToDate')) ?? dayOf(c.now), types: q.getAll('InvoiceTypes'), asc: q.get('SortOrder') === 'Ascending', offset: 0, size } };
+    return { f: { from: from ?? dayOf(c.now - 30 * 86400000), to: to ?? dayOf(c.now), types: q.getAll('InvoiceTypes'), asc: q.get('SortOrder') === 'Ascending', offset: 0, size } };
   });
   if ('res' in got) return got.res;
   const { f } = got;
@@ -68,10 +93,14 @@ export function searchTransactions(core: SimCore, c: Call): Res {
     const b = (c.body() ?? {}) as Obj;
     const size = b.page_size === undefined ? 100 : Number(b.page_size);
     if (!(Number.isInteger(size) && size >= 1 && size <= 1000)) return { res: problem(400, 'One or more validation errors occurred.', { page_size: ['Must be between 1 and 1000.'] }) };
+    const from = dateFilter(b.from_date);
+    const to = dateFilter(b.to_date);
+    const bad = badDates({ from_date: from, to_date: to });
+    if (bad) return { res: bad };
     // Defaults: from 7 days before today, to today (spec TransactionRequestFilterV3).
     return { f: {
-      from: day(b.from_date) ?? dayOf(c.now - 7 * 86400000),
-      to: day(b.to_date) ?? dayOf(c.now),
+      from: from ?? dayOf(c.now - 7 * 86400000),
+      to: to ?? dayOf(c.now),
       refs: Array.isArray(b.reference_ids) ? b.reference_ids.map(String) : [],
       refTypes: Array.isArray(b.reference_types) ? b.reference_types.map(String) : [],
       txTypes: Array.isArray(b.transaction_types) ? b.transaction_types.map(String) : [],

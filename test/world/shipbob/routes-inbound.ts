@@ -1,8 +1,10 @@
 // Receiving orders and returns in the simulator (spec 2026-01 Receiving.*, Returns.*). WROs stay
 // Awaiting until a scenario `receive` step moves them, as in ShipBob's sandbox ("no sandbox
 // simulation to move these forward", brianzinn/shipbob-node-sdk README). WRO list paging:
-// Page/Limit with Page-Number, Total-Pages, Total-Count, Page-Size, Next-Page headers; returns:
-// Cursor (a page number) and Limit with the same headers plus next links in the body.
+// Page/Limit with Page-Number, Total-Pages, Total-Count, Page-Size, Next-Page headers (declared by
+// get-multiple-warehouse-receiving-orders in spec 2025-07 and 2026-01); returns: Cursor (a page
+// number) and Limit with the same headers but Next-Page (as get-return-orders declares) plus next
+// links in the body.
 
 import { dateParam, empty, fieldErrors, intParam, json, listParam, problem, type Call, type Res } from './respond';
 import type { SimCore } from './routes-orders';
@@ -106,6 +108,11 @@ export function getWros(core: SimCore, c: Call): Res {
   const statuses = listParam(q.get('Statuses'));
   const pos = listParam(q.get('PurchaseOrderNumbers'));
   const fcs = listParam(q.get('FulfillmentCenterIds')).map(Number);
+  // `format: date-time` filters: a value that is no date is refused, not dropped [inferred wording].
+  for (const name of ['InsertStartDate', 'InsertEndDate']) {
+    const v = q.get(name);
+    if (v && dateParam(v) === undefined) return problem(400, 'One or more validation errors occurred.', { [name]: [`The value '${v}' is not valid for ${name}.`] });
+  }
   const from = dateParam(q.get('InsertStartDate'));
   const to = dateParam(q.get('InsertEndDate'));
   const sync = q.get('ExternalSync');

@@ -1,10 +1,13 @@
 // Orders and shipments endpoints of the simulator (spec 2026-01 operations create-order,
 // get-orders, get-order, get-all-shipments-for-order, get-shipment, cancel-order,
-// mark-tracking-uploaded). Duplicate reference_id per channel → 422
-// {"": ["Cannot insert order with existing ReferenceId"]} (developer.shipbob.com/errors; SDK README).
+// mark-tracking-uploaded). create-order bodies are checked by order-rules.ts (400 field map);
+// a duplicate reference_id per channel → 422 {"": ["Cannot insert order with existing ReferenceId"]}
+// (developer.shipbob.com/errors; SDK README). get-orders pages by Page/Limit and, as the spec
+// declares no response headers for it, sends none unless behaviour.orderPageHeaders asks.
 
 import { boolParam, dateParam, empty, fieldErrors, intParam, json, listParam, type Call, type Res } from './respond';
 import type { ShipBobState, SimItem, SimOrder } from './state';
+import { validateCreateOrder } from './order-rules';
 import { orderView, shipmentView } from './views';
 import type { Warehouse } from './warehouse';
 
@@ -13,9 +16,6 @@ export interface SimCore {
   wh: Warehouse;
 }
 
-/** 2026-01 lists DTC, DropShip, B2B; the FBA guide documents "FBA" (3pl-apis.md §2.2). */
-const ORDER_TYPES = ['DTC', 'DropShip', 'B2B', 'FBA'];
-
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
@@ -23,39 +23,12 @@ const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 export function createOrder(core: SimCore, c: Call): Res {
   const { st, wh } = core;
   const b = c.body();
-  if (!isObj(b)) return fieldErrors(400, { '': ['A non-empty request body is required.'] });
-  const errs: Record<string, string[]> = {};
-  const need = (cond: boolean, field: string, msg = `The ${field.split('.').pop()} field is required.`) => {
-    if (!cond) errs[field] = [...(errs[field] ?? []), msg];
-  };
+  const invalid = validateCreateOrder(b, c.version);
+  if (invalid || !isObj(b)) return fieldErrors(400, invalid ?? { '': ['A non-empty request body is required.'] });
   const ref = str(b.reference_id);
-  need(ref.length > 0, 'ReferenceId');
-  need(ref.length <= 300, 'ReferenceId', 'The field ReferenceId must be a string with a maximum length of 300.');
-  need(str(b.shipping_method).length > 0, 'ShippingMethod');
-  need(ORDER_TYPES.indexOf(str(b.type)) >= 0, 'Type', `The value '${str(b.type)}' is not valid for Type.`);
-  const rec = isObj(b.recipient) ? b.recipient : null;
-  need(!!rec, 'Recipient');
-  const addr = rec && isObj(rec.address) ? rec.address : null;
-  if (rec) {
-    need(str(rec.name).length > 0, 'Recipient.Name');
-    need(!!addr, 'Recipient.Address');
-    if (addr) {
-      need(str(addr.address1).length > 0, 'Recipient.Address.Address1');
-      need(str(addr.city).length > 0, 'Recipient.Address.City');
-      need(str(addr.country).length > 0, 'Recipient.Address.Country');
-    }
-  }
-  const lines = Array.isArray(b.products) ? b.products : [];
-  need(lines.length > 0, 'Products', "The field Products must be a string or array type with a minimum length of '1'.");
-  lines.forEach((p, i) => {
-    const q = isObj(p) ? p.quantity : undefined;
-    need(typeof q === 'number' && Number.isInteger(q) && q >= 1, `Products[${i}].Quantity`, 'The field Quantity must be between 1 and 2147483647.');
-    need(isObj(p) && (str(p.reference_id).length > 0 || typeof p.id === 'number'), `Products[${i}].ReferenceId`);
-  });
+  const rec = b.recipient as Obj;
+  const lines = b.products as unknown[];
   const locationId = typeof b.location_id === 'number' ? b.location_id : null;
-  // FBA guide: location_id is required for FBA orders.
-  if (str(b.type) === 'FBA') need(locationId !== null, 'LocationId', 'LocationId is required for FBA orders.');
-  if (Object.keys(errs).length) return fieldErrors(400, errs);
   if (locationId !== null && !st.locations.some((l) => l.id === locationId)) return fieldErrors(422, { LocationId: [`Location ${locationId} is not available to this merchant.`] });
   if (st.orders.some((o) => o.referenceId === ref && o.channelId === c.channelId)) {
     return fieldErrors(422, { '': ['Cannot insert order with existing ReferenceId'] });
@@ -91,7 +64,8 @@ export function createOrder(core: SimCore, c: Call): Res {
     referenceId: ref,
     orderNumber: str(b.order_number) || ref,
     channelId: c.channelId!,
-    type: str(b.type),
+    // 2025-07 does not require `type`; an order without one is read as DTC [inferred].
+    type: str(b.type) || 'DTC',
     status: 'Processing',
     createdAt: now,
     lastUpdateAt: now,
@@ -132,6 +106,12 @@ export function getOrders(core: SimCore, c: Call): Res {
   const errs: Record<string, string[]> = {};
   if (!(page >= 1)) errs.Page = ['The field Page must be between 1 and 2147483647.'];
   if (!(limit >= 1 && limit <= 250)) errs.Limit = ['The field Limit must be between 1 and 250.'];
+  // The date filters are `format: date-time`; a value that is no date fails model binding (400),
+  // it is not dropped as if absent [inferred wording].
+  for (const name of ['StartDate', 'EndDate', 'LastUpdateStartDate', 'LastUpdateEndDate', 'LastTrackingUpdateStartDate', 'LastTrackingUpdateEndDate']) {
+    const v = q.get(name);
+    if (v && dateParam(v) === undefined) errs[name] = [`The value '${v}' is not valid for ${name}.`];
+  }
   if (Object.keys(errs).length) return fieldErrors(400, errs);
   const ids = listParam(q.get('IDs')).map(Number);
   const refs = listParam(q.get('ReferenceIds'));
@@ -159,19 +139,20 @@ export function getOrders(core: SimCore, c: Call): Res {
   });
   const oldestFirst = (q.get('SortOrder') ?? '').toLowerCase() === 'oldest';
   list = list.sort((a, b) => (oldestFirst ? a.id - b.id : b.id - a.id));
-  const totalPages = Math.max(1, Math.ceil(list.length / limit));
   const slice = list.slice((page - 1) * limit, page * limit);
-  const headers: Record<string, string> = {
-    'page-number': String(page),
-    'total-pages': String(totalPages),
-    'total-count': String(list.length),
-    'page-size': String(limit),
-  };
-  if (page < totalPages) {
-    const next = new URLSearchParams(q);
-    next.set('Page', String(page + 1));
-    next.set('Limit', String(limit));
-    headers['next-page'] = `/${c.version}/order?${next.toString()}`;
+  // get-orders declares no response headers (spec 2025-07 and 2026-01: the 200 has only the
+  // Orders.OrderViewModelArray body), so a caller learns of more orders only from a full page.
+  // behaviour.orderPageHeaders sends the receiving-style headers, to test callers that use them.
+  const headers: Record<string, string> = {};
+  if (core.st.seed.behaviour.orderPageHeaders) {
+    const totalPages = Math.max(1, Math.ceil(list.length / limit));
+    Object.assign(headers, { 'page-number': String(page), 'total-pages': String(totalPages), 'total-count': String(list.length), 'page-size': String(limit) });
+    if (page < totalPages) {
+      const next = new URLSearchParams(q);
+      next.set('Page', String(page + 1));
+      next.set('Limit', String(limit));
+      headers['next-page'] = `/${c.version}/order?${next.toString()}`;
+    }
   }
   return json(200, slice.map((o) => orderView(core.st, o)), headers);
 }

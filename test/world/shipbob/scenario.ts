@@ -47,8 +47,13 @@ const baseSchema = z.object({
       deliverAfter: duration.optional(),
       carrier: z.string().min(1).default('Royal Mail'),
       service: z.string().min(1).default('Tracked 48'),
+      /**
+       * GET /order answers with page-number/total-pages/total-count/page-size/next-page headers. Off by
+       * default: no spec version declares response headers for get-orders.
+       */
+      orderPageHeaders: z.boolean().default(false),
     })
-    .default({ carrier: 'Royal Mail', service: 'Tracked 48' }),
+    .default({ carrier: 'Royal Mail', service: 'Tracked 48', orderPageHeaders: false }),
   channels: z
     .array(z.object({ id, name: z.string().min(1), scopes: z.array(z.string()).default(ALL_SCOPES) }))
     .default([{ id: 100001, name: 'FBA 3PL Sync', scopes: ALL_SCOPES }]),

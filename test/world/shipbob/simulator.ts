@@ -75,21 +75,43 @@ const ROUTES: Route[] = [
 ];
 
 /**
- * Sandbox shipment simulation (3pl-apis.md §2.1: POST /simulate/shipment with
- * {shipment_id, simulation: {action: ShipOrder | DeliverOrder, delay, next}}). Applied at once;
- * `delay` is not modelled [simplified].
+ * Sandbox shipment simulation (spec simulates-shipment, copy at api-evangelist/shipbob
+ * openapi/shipbob-subpackage-simulations-api-openapi.yml: Simulation.orderSimulationRequestModel
+ * {shipment_id, simulation: {action: ShipOrder | DeliverOrder, delay?, next?}}; 3pl-apis.md §2.1).
+ * Applied at once; `delay` is not modelled [simplified]. The spec declares only the 200; a chain
+ * that cannot run is refused whole, before anything changes, with the orders family's 422 field map
+ * (as cancel-order answers an order it cannot cancel) [inferred]: ShipOrder on a shipment whose
+ * stock is not all committed or that was cancelled, DeliverOrder on one that has not shipped.
  */
 function simulateShipment(core: SimCore, c: Call): Res {
   const b = c.body() as { shipment_id?: unknown; simulation?: unknown } | null;
   const id = Number(b?.shipment_id);
   const found = core.st.orders.flatMap((o) => o.shipments.map((s) => ({ o, s }))).find((x) => x.s.id === id);
   if (!found) return fieldErrors(400, { ShipmentId: [`Shipment ${String(b?.shipment_id)} not found.`] });
-  let sim = b?.simulation as { action?: unknown; next?: unknown } | undefined;
-  while (sim) {
-    if (sim.action === 'ShipOrder' && found.s.status !== 'Completed') core.wh.shipNow(found.o, c.now);
-    else if (sim.action === 'DeliverOrder' && found.s.status === 'Completed') core.wh.deliver(found.o, found.s, c.now);
-    else if (sim.action !== 'ShipOrder' && sim.action !== 'DeliverOrder') return fieldErrors(400, { 'Simulation.Action': ['Action must be ShipOrder or DeliverOrder.'] });
-    sim = sim.next as typeof sim;
+  const { o, s } = found;
+  const actions: string[] = [];
+  for (let sim = b?.simulation as { action?: unknown; next?: unknown } | undefined; sim; sim = sim.next as typeof sim) {
+    if (sim.action !== 'ShipOrder' && sim.action !== 'DeliverOrder') return fieldErrors(400, { 'Simulation.Action': ['Action must be ShipOrder or DeliverOrder.'] });
+    actions.push(sim.action);
+  }
+  if (!actions.length) return fieldErrors(400, { Simulation: ['The Simulation field is required.'] });
+  // Dry run: what the shipment's status would be after each step, refusing the first that cannot run.
+  let shipped = s.status === 'Completed';
+  if (actions.indexOf('ShipOrder') >= 0 && !shipped) {
+    if (s.status === 'Cancelled') return fieldErrors(422, { '': [`Shipment ${s.id} is cancelled and cannot be shipped.`] });
+    core.wh.allocate(s, c.now);
+    const short = s.items.filter((i) => i.committed < i.quantity);
+    if (short.length) {
+      return fieldErrors(422, { '': [`Shipment ${s.id} cannot be shipped: inventory is not allocated for ${short.map((i) => i.sku).join(', ')} (AwaitingInventoryAllocation).`] });
+    }
+  }
+  for (const a of actions) {
+    if (a === 'ShipOrder') shipped = true;
+    else if (!shipped) return fieldErrors(422, { '': [`Shipment ${s.id} has not shipped, so it cannot be delivered.`] });
+  }
+  for (const a of actions) {
+    if (a === 'ShipOrder' && s.status !== 'Completed') core.wh.ship(o, s, c.now);
+    else if (a === 'DeliverOrder' && s.deliveryDate === null) core.wh.deliver(o, s, c.now);
   }
   return json(200, { simulation_id: `sim-${id}-${c.now}`, message: 'Simulation registered successfully' });
 }
