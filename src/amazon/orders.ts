@@ -12,6 +12,18 @@ import {
   type SearchOrdersResponse,
 } from './schemas/orders';
 
+/**
+ * Without includedData Amazon answers "only basic information" ("Get orders with filtering
+ * criteria", https://developer-docs.amazon.com/sp-api/docs/get-orders-with-filtering-criteria):
+ * no status, no shipped quantities. Every caller reads those, and only FULFILLMENT brings them
+ * (Order.fulfillment, OrderItem.fulfillment), so it is always asked for; it holds no personal data.
+ */
+function withFulfillment(includedData: ReadonlyArray<string> | undefined): string[] {
+  const out = [...(includedData ?? [])];
+  if (!out.includes('FULFILLMENT')) out.push('FULFILLMENT');
+  return out;
+}
+
 export type FulfillmentStatus =
   | 'PENDING_AVAILABILITY' | 'PENDING' | 'UNSHIPPED' | 'PARTIALLY_SHIPPED' | 'SHIPPED' | 'CANCELLED' | 'UNFULFILLABLE';
 
@@ -27,6 +39,7 @@ export interface SearchOrdersQuery {
   maxResultsPerPage?: number;
   /** `pagination.nextToken` of the previous page (lives 24 h). */
   paginationToken?: string;
+  /** Datasets beyond FULFILLMENT, which is always sent (BUYER and RECIPIENT bring personal data). */
   includedData?: string[];
 }
 
@@ -47,7 +60,7 @@ export function searchOrders(ctx: ApiContext, q: SearchOrdersQuery): SearchOrder
       fulfillmentStatuses: q.statuses,
       maxResultsPerPage: q.maxResultsPerPage,
       paginationToken: q.paginationToken,
-      includedData: q.includedData,
+      includedData: withFulfillment(q.includedData),
     },
     schema: searchOrdersResponseSchema,
   }).data;
@@ -64,12 +77,16 @@ export function searchOrdersPages(ctx: ApiContext): PagedOp<SearchOrdersParams, 
   };
 }
 
+/**
+ * One order with FULFILLMENT and the datasets asked for, e.g. ['RECIPIENT'] for the delivery
+ * address, ['PACKAGES'] to see what confirmShipment already recorded after a lost answer.
+ */
 export function getOrder(ctx: ApiContext, orderId: string, includedData?: string[]): Order {
   return ctx.requester.call({
     operation: 'getOrder',
     method: 'get',
     path: `/orders/2026-01-01/orders/${seg(orderId)}`,
-    query: { includedData },
+    query: { includedData: withFulfillment(includedData) },
     schema: getOrderResponseSchema,
   }).data.order;
 }

@@ -1,55 +1,99 @@
 // Orders: v2026-01-01 searchOrders / getOrder (M:orders-api-model/orders_2026-01-01.json; the
 // 2-minute rule for *Before, exactly one of createdAfter / lastUpdatedAfter, 24 h pagination
-// tokens) and v0 confirmShipment (M:orders-api-model/ordersV0.json; 204, numeric
-// packageReferenceId, carrier code from Amazon's list, carrierName when "Other").
+// tokens, includedData datasets) and v0 confirmShipment (M:orders-api-model/ordersV0.json; 204,
+// numeric packageReferenceId, carrier code from Amazon's list, carrierName when "Other"), whose
+// accepted confirmations become the order's packages.
 
 import type { OpHandler, SimCtx } from './context';
 import { err, fail, intParam, invalidInput, iso, isoParam, list, noContent, ok } from './sim-http';
+import { buyerJson, recipientJson } from './order-people';
 import type { SimOrder } from './state';
 
 const TWO_MIN = 120_000;
 const TOKEN_TTL = 24 * 3_600_000;
 
+/**
+ * One Order as Orders v2026-01-01 returns it. Without includedData only "basic information about
+ * the orders, such as orderId, createdTime, salesChannel, programs, orderItemId, product"; each
+ * dataset adds its attributes: BUYER → Order.buyer, RECIPIENT → Order.recipient, FULFILLMENT →
+ * Order.fulfillment and Order.orderItems.fulfillment, PACKAGES → Order.packages ("Get orders with
+ * filtering criteria", https://developer-docs.amazon.com/sp-api/docs/get-orders-with-filtering-criteria).
+ * PROCEEDS, EXPENSE, PROMOTION, CANCELLATION, TAX, PAYMENT and FULFILLMENT_ORDERS are accepted and
+ * add nothing: the simulator keeps no such data.
+ */
 export function orderJson(ctx: SimCtx, o: SimOrder, included: string[] = []): Record<string, unknown> {
-  const shipBy: Record<string, string> = {};
-  if (o.earliestShipDate) shipBy.earliestDateTime = o.earliestShipDate;
-  if (o.latestShipDate) shipBy.latestDateTime = o.latestShipDate;
-  const fulfillment: Record<string, unknown> = {
-    fulfillmentStatus: o.status,
-    fulfilledBy: o.fulfilledBy,
-    fulfillmentServiceLevel: o.serviceLevel.toUpperCase(),
-  };
-  if (Object.keys(shipBy).length) fulfillment.shipByWindow = shipBy;
+  const has = (d: string) => included.includes(d);
   const out: Record<string, unknown> = {
     orderId: o.orderId,
     createdTime: iso(o.created),
     lastUpdatedTime: iso(o.lastUpdated),
     programs: [],
-    salesChannel: { channelName: 'AMAZON', marketplaceId: ctx.marketplace.id },
-    fulfillment,
-    orderItems: o.items.map((it) => {
-      const product: Record<string, unknown> = { sellerSku: it.sku };
-      if (it.asin) product.asin = it.asin;
-      if (it.title) product.title = it.title;
-      if (it.price !== undefined) product.price = { unitPrice: { amount: it.price.toFixed(2), currencyCode: ctx.currency } };
-      return {
-        orderItemId: it.orderItemId,
-        quantityOrdered: it.quantity,
-        product,
-        fulfillment: { quantityFulfilled: it.shipped, quantityUnfulfilled: o.status === 'CANCELLED' ? 0 : it.quantity - it.shipped },
-      };
-    }),
+    salesChannel: { channelName: 'AMAZON', marketplaceId: ctx.marketplace.id, marketplaceName: storefrontName(ctx.marketplace.domain) },
   };
-  if (included.includes('PACKAGES')) {
-    out.packages = o.packages.map((p) => ({
-      packageReferenceId: p.packageReferenceId,
-      carrier: p.carrierCode === 'Other' ? p.carrierName ?? 'Other' : p.carrierCode,
-      shipTime: p.shipDate,
-      trackingNumber: p.trackingNumber,
-      packageStatus: { status: 'SHIPPED' },
-    }));
+  const view = { status: o.status, fulfilledBy: o.fulfilledBy, latestDelivery: o.latestDeliveryDate ? Date.parse(o.latestDeliveryDate) : undefined, now: ctx.clock.now() };
+  if (has('BUYER')) {
+    const buyer = buyerJson(o.buyer, view);
+    if (buyer) out.buyer = buyer;
+  }
+  if (has('RECIPIENT')) out.recipient = recipientJson(o.recipient, view);
+  if (has('FULFILLMENT')) {
+    const fulfillment: Record<string, unknown> = {
+      fulfillmentStatus: o.status,
+      fulfilledBy: o.fulfilledBy,
+      fulfillmentServiceLevel: o.serviceLevel.toUpperCase(),
+    };
+    const shipBy = window(o.earliestShipDate, o.latestShipDate);
+    if (shipBy) fulfillment.shipByWindow = shipBy;
+    const deliverBy = window(o.earliestDeliveryDate, o.latestDeliveryDate);
+    if (deliverBy) fulfillment.deliverByWindow = deliverBy;
+    out.fulfillment = fulfillment;
+  }
+  out.orderItems = o.items.map((it) => {
+    const product: Record<string, unknown> = { sellerSku: it.sku };
+    if (it.asin) product.asin = it.asin;
+    if (it.title) product.title = it.title;
+    if (it.price !== undefined) product.price = { unitPrice: { amount: it.price.toFixed(2), currencyCode: ctx.currency } };
+    const item: Record<string, unknown> = { orderItemId: it.orderItemId, quantityOrdered: it.quantity, product };
+    if (has('FULFILLMENT')) {
+      item.fulfillment = { quantityFulfilled: it.shipped, quantityUnfulfilled: o.status === 'CANCELLED' ? 0 : it.quantity - it.shipped };
+    }
+    return item;
+  });
+  // Order.packages: "Only available for merchant-fulfilled (FBM) orders"; the model's UNSHIPPED
+  // examples asked for PACKAGES and carry no packages key, so none is sent before the first one.
+  if (has('PACKAGES') && o.fulfilledBy === 'MERCHANT' && o.packages.length) {
+    out.packages = o.packages.map((p) => {
+      // OrderPackage: carrier is the carrier's name, shippingService the method confirmShipment was given.
+      const pkg: Record<string, unknown> = {
+        packageReferenceId: p.packageReferenceId,
+        createdTime: iso(p.created),
+        // "SHIPPED: Package dispatch confirmation to customer" (PackageStatus.status); the simulator
+        // has no carrier scans to move it on to IN_TRANSIT or DELIVERED.
+        packageStatus: { status: 'SHIPPED' },
+        carrier: p.carrierCode === 'Other' ? p.carrierName ?? 'Other' : p.carrierCode,
+        shipTime: new Date(Date.parse(p.shipDate)).toISOString(),
+        trackingNumber: p.trackingNumber,
+        packageItems: p.items.map((i) => ({ orderItemId: i.orderItemId, quantity: i.quantity })),
+      };
+      if (p.shippingMethod) pkg.shippingService = p.shippingMethod;
+      return pkg;
+    });
   }
   return out;
+}
+
+/** A DateTimeRange, or undefined when neither end is known. */
+function window(earliest: string | undefined, latest: string | undefined): Record<string, string> | undefined {
+  if (!earliest && !latest) return undefined;
+  const w: Record<string, string> = {};
+  if (earliest) w.earliestDateTime = earliest;
+  if (latest) w.latestDateTime = latest;
+  return w;
+}
+
+/** SalesChannel.marketplaceName as the model's examples spell it ("Amazon.co.uk"). */
+function storefrontName(domain: string): string {
+  return domain.charAt(0).toUpperCase() + domain.slice(1);
 }
 
 interface SearchToken {
@@ -157,6 +201,7 @@ export const confirmShipment: OpHandler = (ctx, call) => {
     shippingMethod: typeof p.shippingMethod === 'string' ? p.shippingMethod : undefined,
     trackingNumber: p.trackingNumber as string,
     shipDate: p.shipDate as string,
+    created: ctx.clock.now(),
     items: lines.map(({ it, qty }) => ({ orderItemId: it.orderItemId, quantity: qty })),
   });
   ctx.state.confirmations.push({ orderId: o.orderId, trackingNumber: p.trackingNumber as string, at: iso(ctx.clock.now()), carrierCode, packageReferenceId: ref });

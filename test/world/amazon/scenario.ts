@@ -71,6 +71,30 @@ export const ORDER_STATUSES = ['PENDING_AVAILABILITY', 'PENDING', 'UNSHIPPED', '
 export const cancelReasonSchema = z.enum(['BuyerCanceled', 'NoInventory', 'GeneralAdjustment', 'PricingError', 'ShippingAddressUndeliverable', 'CustomerExchange']).default('BuyerCanceled');
 export type CancelReason = z.infer<typeof cancelReasonSchema>;
 
+/**
+ * Extension: the delivery address, in the shape of Orders v2026-01-01 CustomerAddress
+ * (M:orders-api-model/orders_2026-01-01.json). Absent: state.ts generates a fake UK one from the order id.
+ */
+export const recipientSchema = z.object({
+  name: z.string().min(1),
+  companyName: z.string().min(1).optional(),
+  addressLine1: z.string().min(1),
+  addressLine2: z.string().min(1).optional(),
+  addressLine3: z.string().min(1).optional(),
+  city: z.string().min(1),
+  stateOrRegion: z.string().min(1).optional(),
+  postalCode: z.string().min(1),
+  /** ISO 3166-1 alpha-2 (CustomerAddress.countryCode). */
+  countryCode: z.string().regex(/^[A-Z]{2}$/, 'must be a two-letter country code such as GB'),
+  phone: z.string().min(1).optional(),
+});
+
+/** Extension: Orders v2026-01-01 Buyer. Absent fields are generated (state.ts). */
+export const buyerSchema = z.object({
+  buyerName: z.string().min(1).optional(),
+  buyerEmail: z.string().min(1).optional(),
+});
+
 export const orderSchema = z.object({
   orderId: z.string().regex(/^\d{3}-\d{7}-\d{7}$/, 'must look like 202-1234567-1234567'),
   created: iso.optional(),
@@ -79,7 +103,12 @@ export const orderSchema = z.object({
   fulfilledBy: z.enum(['MERCHANT', 'AMAZON']).default('MERCHANT'),
   earliestShipDate: iso.optional(),
   latestShipDate: iso.optional(),
+  /** Extension: fulfillment.deliverByWindow; latestDeliveryDate also ends the buyer phone of a shipped order. */
+  earliestDeliveryDate: iso.optional(),
+  latestDeliveryDate: iso.optional(),
   serviceLevel: z.string().default('Standard'),
+  recipient: recipientSchema.optional(),
+  buyer: buyerSchema.optional(),
   items: z
     .array(
       z.object({
@@ -88,7 +117,7 @@ export const orderSchema = z.object({
         orderItemId: z.string().regex(/^\d+$/, 'must be numeric').optional(),
         asin: z.string().optional(),
         title: z.string().optional(),
-        /** Unit price in the marketplace currency. */
+        /** Unit price in the marketplace currency; absent: the listing's price, if any. */
         price: z.number().nonnegative().optional(),
       }),
     )
@@ -258,6 +287,7 @@ export type AmazonSectionInput = z.input<typeof amazonSectionSchema>;
 export type SeedListing = z.infer<typeof listingSchema>;
 export type SeedFbaInventory = z.infer<typeof fbaInventorySchema>;
 export type SeedOrder = z.infer<typeof orderSchema>;
+export type SeedRecipient = z.infer<typeof recipientSchema>;
 export type SeedSettlement = z.infer<typeof settlementSchema>;
 export type SeedInboundShipment = z.infer<typeof inboundShipmentSchema>;
 export type Behaviour = z.infer<typeof behaviourSchema>;

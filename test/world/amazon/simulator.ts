@@ -65,7 +65,15 @@ export interface AmazonSnapshot {
   writes: WriteRecord[];
   feeds: unknown[];
   confirmations: Array<{ orderId: string; trackingNumber: string; at: string; carrierCode: string; packageReferenceId: string }>;
-  orders: unknown[];
+  /** Every order with the packages confirmShipment created: what "each shipment confirmed once" is checked on. No PII. */
+  orders: Array<{
+    orderId: string;
+    status: string;
+    fulfilledBy: 'MERCHANT' | 'AMAZON';
+    lastUpdated: string;
+    items: Array<{ sku: string; quantity: number; shipped: number; orderItemId: string }>;
+    packages: Array<{ packageReferenceId: string; carrierCode: string; trackingNumber: string; items: Array<{ orderItemId: string; quantity: number }> }>;
+  }>;
 }
 
 export class AmazonSimulator {
@@ -244,7 +252,12 @@ export class AmazonSimulator {
         fulfilledBy: o.fulfilledBy,
         lastUpdated: new Date(o.lastUpdated).toISOString(),
         items: o.items.map((i) => ({ sku: i.sku, quantity: i.quantity, shipped: i.shipped, orderItemId: i.orderItemId })),
-        packages: o.packages.map((p) => ({ packageReferenceId: p.packageReferenceId, carrierCode: p.carrierCode, trackingNumber: p.trackingNumber })),
+        packages: o.packages.map((p) => ({
+          packageReferenceId: p.packageReferenceId,
+          carrierCode: p.carrierCode,
+          trackingNumber: p.trackingNumber,
+          items: p.items.map((i) => ({ orderItemId: i.orderItemId, quantity: i.quantity })),
+        })),
       })),
     };
   }
@@ -261,6 +274,7 @@ export class AmazonSimulator {
     };
     switch (action.action) {
       case 'newOrder': {
+        // Same fields as the seed's orders[], recipient and buyer included (generated when absent).
         const o = orderSchema.parse(action.order);
         if (s.orders.has(o.orderId)) throw new Error(`amazon newOrder: order ${o.orderId} exists`);
         // Placed now: a merchant order takes its units off the FBM quantity (state.ts placeOrder).

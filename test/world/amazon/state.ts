@@ -1,7 +1,9 @@
 // The simulated seller account: listings, FBA stock, orders, feeds, reports and inbound
 // shipments, plus the record of every quantity write and shipment confirmation (world.json).
 
-import { seedChannels, type AmazonSection, type CancelReason, type SeedInboundShipment, type SeedOrder, type SeedSettlement } from './scenario';
+import { resolveMarketplace } from '../../../src/amazon/hosts';
+import { generatedRecipient, resolveBuyer, type SimBuyer } from './order-people';
+import { seedChannels, type AmazonSection, type CancelReason, type SeedInboundShipment, type SeedOrder, type SeedRecipient, type SeedSettlement } from './scenario';
 
 /**
  * Merchant order statuses whose units Amazon has taken off the listing: from PENDING (payment not
@@ -69,6 +71,8 @@ export interface SimPackage {
   shippingMethod: string | undefined;
   trackingNumber: string;
   shipDate: string;
+  /** When confirmShipment created it (OrderPackage.createdTime). */
+  created: number;
   items: Array<{ orderItemId: string; quantity: number }>;
 }
 
@@ -80,7 +84,12 @@ export interface SimOrder {
   fulfilledBy: 'MERCHANT' | 'AMAZON';
   earliestShipDate: string | undefined;
   latestShipDate: string | undefined;
+  earliestDeliveryDate: string | undefined;
+  latestDeliveryDate: string | undefined;
   serviceLevel: string;
+  /** The seeded delivery address, or one generated from the order id (order-people.ts). */
+  recipient: SeedRecipient;
+  buyer: SimBuyer;
   items: SimOrderItem[];
   packages: SimPackage[];
 }
@@ -221,6 +230,7 @@ export class SimState {
   addOrder(o: SeedOrder, now: number): void {
     const created = o.created ? Date.parse(o.created) : now;
     const digits = o.orderId.replace(/\D/g, '');
+    const recipient = o.recipient ?? generatedRecipient(o.orderId);
     this.orders.set(o.orderId, {
       orderId: o.orderId,
       created,
@@ -229,14 +239,19 @@ export class SimState {
       fulfilledBy: o.fulfilledBy,
       earliestShipDate: o.earliestShipDate,
       latestShipDate: o.latestShipDate,
+      earliestDeliveryDate: o.earliestDeliveryDate,
+      latestDeliveryDate: o.latestDeliveryDate,
       serviceLevel: o.serviceLevel,
+      recipient,
+      buyer: resolveBuyer(o, recipient, resolveMarketplace(this.seed.marketplace).domain),
       items: o.items.map((it, i) => ({
         sku: it.sku,
         quantity: it.quantity,
         orderItemId: it.orderItemId ?? `${digits.slice(-12)}${String(i + 1).padStart(2, '0')}`,
         asin: it.asin ?? this.listings.get(it.sku)?.asin,
         title: it.title ?? this.listings.get(it.sku)?.title,
-        price: it.price,
+        // What the buyer paid is the offer's price when the scenario does not say otherwise.
+        price: it.price ?? this.listings.get(it.sku)?.price,
         shipped: o.status === 'SHIPPED' ? it.quantity : 0,
         reserved: o.fulfilledBy === 'MERCHANT' && RESERVING_STATUSES.has(o.status) ? it.quantity : 0,
       })),
