@@ -15,6 +15,7 @@ const EXCEPTION_TYPES = [
   'ORDER_HELD',
   'ORDER_STUCK',
   'ORDER_OUTCOME_UNKNOWN',
+  'CARRIER_UNMAPPED',
   'STOCK_SYNC_TIMEOUT',
   'STOCK_PUSH_REJECTED',
   'STOCK_PUSH_NOT_APPLIED',
@@ -60,6 +61,8 @@ const SEVERITY: Record<(typeof EXCEPTION_TYPES)[number], Severity> = {
   ORDER_HELD: 'High',
   ORDER_STUCK: 'High',
   ORDER_OUTCOME_UNKNOWN: 'High',
+  // A shipment waits unconfirmed; ORDER_STUCK (High) follows if it waits past Confirm timeout.
+  CARRIER_UNMAPPED: 'Medium',
   STOCK_SYNC_TIMEOUT: 'High',
   STOCK_PUSH_REJECTED: 'High',
   STOCK_PUSH_NOT_APPLIED: 'High',
@@ -97,6 +100,9 @@ export const INVENTORY_EXCEPTION_TYPES: readonly ExceptionType[] = [
   'INVENTORY_DRIFT',
   'STOCK_SYNC_TIMEOUT',
 ];
+
+/** The types the orders job raises, and so may resolve when it no longer sees them. */
+export const ORDER_EXCEPTION_TYPES: readonly ExceptionType[] = ['ORDER_HELD', 'ORDER_OUTCOME_UNKNOWN', 'ORDER_ORPHANED', 'ORDER_STUCK', 'CARRIER_UNMAPPED'];
 
 /** A problem a job sees now. The key identifies the problem across runs. */
 export interface RaisedException {

@@ -160,7 +160,30 @@ const inventory = {
   ],
 } as const satisfies TabDef;
 
-export const TABS = { settings, skuMap, carrierMap, exceptions, syncLog, inventory } as const;
+/** The orders ledger (docs/design.md §2 "Orders"): exact headers, no buyer data. Column keys are LedgerRow's fields. */
+const orders = {
+  name: 'Orders',
+  addOnOwned: true,
+  columns: [
+    { key: 'orderId', header: 'Amazon Order ID', format: 'text', width: 170 },
+    { key: 'marketplace', header: 'Marketplace', format: 'text' },
+    { key: 'purchaseDate', header: 'Purchase Date', format: 'datetime', width: 150 },
+    { key: 'latestShipDate', header: 'Latest Ship Date', format: 'datetime', width: 150 },
+    { key: 'amazonStatus', header: 'Amazon Status', width: 140 },
+    { key: 'lines', header: 'Lines', format: 'text', width: 200 },
+    { key: 'threePlOrderId', header: '3PL Order ID', format: 'text', width: 120 },
+    { key: 'threePlStatus', header: '3PL Status', width: 120 },
+    { key: 'attempts', header: 'Attempts', format: 'integer' },
+    { key: 'tracking', header: 'Tracking', format: 'text', width: 180 },
+    { key: 'carrier', header: 'Carrier', width: 160 },
+    { key: 'shippedAt', header: 'Shipped At', format: 'datetime', width: 150 },
+    { key: 'confirmedAt', header: 'Confirmed At', format: 'datetime', width: 150 },
+    { key: 'state', header: 'State', width: 120 },
+    { key: 'note', header: 'Note', width: 420 },
+  ],
+} as const satisfies TabDef;
+
+export const TABS = { settings, skuMap, carrierMap, exceptions, syncLog, inventory, orders } as const;
 
 /** Tab names by the same keys as TABS. */
 export const TAB = {
@@ -170,6 +193,7 @@ export const TAB = {
   exceptions: exceptions.name,
   syncLog: syncLog.name,
   inventory: inventory.name,
+  orders: orders.name,
 } as const;
 
 /** The definition of the tab named `name` (matched as people may have typed it); undefined for people's own tabs. */

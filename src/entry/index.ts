@@ -33,6 +33,7 @@ export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
     .addItem('Sync all now', 'syncAllNow')
     .addSeparator()
     .addItem('Sync stock now', 'syncStockNow')
+    .addItem('Sync orders now', 'syncOrdersNow')
     .addItem('Approve stock push', 'approveStockPush')
     .addItem('Undo last stock push', 'undoLastStockPush')
     .addSeparator()
@@ -171,7 +172,7 @@ export function syncAllNow(): void {
   SpreadsheetApp.getActiveSpreadsheet().toast(text, MENU_TITLE, 8);
 }
 
-/** Runs a stock job from the menu and shows its outcome as a toast. */
+/** Runs a job from the menu and shows its outcome as a toast. */
 function runFromMenu(name: string, request: JobRequest): RunSummary {
   const [summary] = runJobs([findJob(name) ?? unknownJob(name)], { request }) as [RunSummary];
   SpreadsheetApp.getActiveSpreadsheet().toast(`${summary.outcome}: ${summary.message}`, MENU_TITLE, 10);
@@ -180,6 +181,11 @@ function runFromMenu(name: string, request: JobRequest): RunSummary {
 
 export function syncStockNow(): RunSummary {
   return runFromMenu('inventory', {});
+}
+
+/** Orders: Amazon's merchant orders to the 3PL, and its shipments confirmed back to Amazon. */
+export function syncOrdersNow(): RunSummary {
+  return runFromMenu('orders', {});
 }
 
 /** Approves the stock push the Inventory tab shows as awaiting approval, and pushes it now. */

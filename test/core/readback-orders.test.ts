@@ -44,7 +44,7 @@ describe('read-back of an accepted push with orders since', () => {
   });
 
   it('a PENDING order counts like any other: only its creation time matters', () => {
-    // The read hands PENDING, UNSHIPPED and PARTIALLY_SHIPPED lines alike (jobs/reads/unsent-orders.ts).
+    // The read hands PENDING, UNSHIPPED and PARTIALLY_SHIPPED lines alike (core/orders/stock.ts, from the Orders ledger).
     expect(readAccepted(6, 2, 3, [line({ quantity: 3, createdAt: NOW - MIN })]).rows[0]!.pushState).toBe('applied');
   });
 

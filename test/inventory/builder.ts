@@ -51,6 +51,9 @@ export interface OrderSeed {
   orderId: string;
   created?: string;
   status?: string;
+  fulfilledBy?: 'MERCHANT' | 'AMAZON';
+  latestShipDate?: string;
+  recipient?: Record<string, string>;
   items: Array<{ sku: string; quantity: number }>;
 }
 
@@ -75,7 +78,13 @@ export interface InventoryWorld {
   /** More fields of the scenario's amazon section (e.g. reportLanguage). */
   amazonExtra?: Record<string, unknown>;
   threePlLatencyMs?: number;
+  /** Carrier Map rows under its header (3PL Carrier, 3PL Service, Carrier Code, Carrier Name, Shipping Method, Notes). */
+  carrierMap?: Cell[][];
+  /** ShipBob `behaviour` (shipAfter, carrier, service…). */
+  threePlBehaviour?: Record<string, unknown>;
 }
+
+export const CARRIER_MAP_HEADER = ['3PL Carrier', '3PL Service', 'Carrier Code', 'Carrier Name', 'Shipping Method', 'Notes'];
 
 /** Test defaults: auto push, patches, guardrails wide open unless a test narrows them. */
 const DEFAULT_SETTINGS: Record<string, Cell> = {
@@ -128,6 +137,7 @@ export function buildScenario(w: InventoryWorld): Record<string, unknown> {
     sheet: {
       Settings: [['Key', 'Value', 'Help'], ...Object.entries(settings).map(([k, v]) => [k, v, ''])],
       'SKU Map': [SKU_MAP_HEADER, ...mapRows],
+      ...(w.carrierMap ? { 'Carrier Map': [CARRIER_MAP_HEADER, ...w.carrierMap] } : {}),
     },
     amazon: {
       sellerId: SELLER_ID,
@@ -144,6 +154,7 @@ export function buildScenario(w: InventoryWorld): Record<string, unknown> {
       inventory,
       orders: (w.threePlOrders ?? []).map((o) => ({ ...o, location: LOCATION })),
       ...(w.threePlLatencyMs !== undefined ? { latencyMs: w.threePlLatencyMs } : {}),
+      ...(w.threePlBehaviour ? { behaviour: w.threePlBehaviour } : {}),
     },
     faults: w.faults ?? [],
     steps: [],
@@ -173,6 +184,11 @@ export class InventoryRun {
   /** "Sync now" for the stock job (as the sidebar calls it); returns the job's RunSummary. */
   sync(): SyncResult {
     return summaryOf(this.step({ run: 'syncNow', args: ['inventory'], as: 'sidebar' }));
+  }
+
+  /** "Sync now" for the orders job. */
+  syncOrders(): SyncResult {
+    return summaryOf(this.step({ run: 'syncNow', args: ['orders'], as: 'sidebar' }));
   }
 
   approve(): SyncResult {

@@ -30,7 +30,8 @@ import { withCheckedLocations } from '../kit/locations-check';
 import { readFbaSummaries } from '../reads/fba-summaries';
 import { readThreePlStock } from '../reads/threepl-stock';
 import type { ThreePlStockRead } from '../reads/threepl-stock';
-import { readUnsentOrders } from '../reads/unsent-orders';
+import { cancellationTimes, refreshLedger } from '../reads/amazon-orders';
+import { orderedFromLedger, unsentFromLedger } from '../../core/orders/stock';
 import { prepareNextRead, readListings, useReport } from './listings-source';
 import type { ListingsRead } from './listings-source';
 import { loadPending } from './push';
@@ -42,8 +43,26 @@ import { undo } from './undo';
 /** What the two systems say this run, or why the run has to wait for Amazon. */
 interface SystemsRead {
   stock: ThreePlStockRead;
-  unsent: ReturnType<typeof readUnsentOrders>;
+  unsent: UnsentRead;
   read: ListingsRead;
+}
+
+interface UnsentRead {
+  lines: ReturnType<typeof unsentFromLedger>['lines'];
+  orders: number;
+  ordered: ReturnType<typeof orderedFromLedger>;
+  seenUntil: number;
+  complete: boolean;
+}
+
+/**
+ * Orders Amazon has and the 3PL has not committed yet, from the Orders ledger brought up to date
+ * first (the same incremental read the orders job makes, so Amazon is not searched twice).
+ */
+function readUnsent(ctx: JobContext, amazon: SpApiClient): UnsentRead {
+  const mp = ctx.settings.marketplace;
+  const ledger = refreshLedger(amazon, ctx.tabs.orders, ctx.ports.store, ctx.now, mp);
+  return { ...unsentFromLedger(ledger.rows, mp), ordered: orderedFromLedger(ledger.rows, mp, cancellationTimes(ctx.ports.store)), seenUntil: ledger.seenUntil, complete: ledger.complete };
 }
 
 function readSystems(ctx: JobContext, amazon: SpApiClient, adapter: ThreePlAdapter): SystemsRead | { waiting: string } {
@@ -54,7 +73,9 @@ function readSystems(ctx: JobContext, amazon: SpApiClient, adapter: ThreePlAdapt
   const early = useReport(store, rows) ? readListings(amazon, store, now, rows) : null;
   if (early && 'waiting' in early) return { waiting: early.waiting };
   const stock = readThreePlStock(adapter, now);
-  const unsent = readUnsentOrders(amazon, adapter, now);
+  const unsent = readUnsent(ctx, amazon);
+  // Units of orders not yet read would be offered again: no quantity is computed until all are known.
+  if (!unsent.complete) return { waiting: "Amazon's recent orders were read only in part (time limit); the stock sync waits until every order is in the Orders ledger, so no sold unit is offered again." };
   const read = early ?? readListings(amazon, store, ctx.ports.clock.now(), rows);
   if ('waiting' in read) return { waiting: read.waiting };
   return { stock, unsent, read };

@@ -7,6 +7,7 @@ import type { Ports } from '../../ports';
 import type { Deadline } from '../../ports/clock';
 import type { Settings } from '../../core/settings';
 import { inventoryTab } from '../../sheet/inventory-tab';
+import { ordersTab } from '../../sheet/orders-tab';
 import { skuMapTab } from '../../sheet/sku-map-tab';
 import { amazonClient, threePlAdapter } from './connections';
 import type { JobContext, JobRequest } from './job';
@@ -48,7 +49,7 @@ export function createContext(
     now: ports.clock.now(),
     settings,
     request,
-    tabs: { skuMap: skuMapTab(ports.workbook), inventory: inventoryTab(ports.workbook) },
+    tabs: { skuMap: skuMapTab(ports.workbook), inventory: inventoryTab(ports.workbook), orders: ordersTab(ports.workbook) },
     amazon: once(() => amazonClient(ports, deadline, settings), () => (reached.amazon = true)),
     threePl: once(() => threePlAdapter(ports, deadline, settings), () => (reached.threePl = true)),
     raise: (...problems) => void raised.push(...problems),

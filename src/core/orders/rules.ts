@@ -1,0 +1,92 @@
+// The orders flow's exceptions, worked out from the whole ledger every run so each one resolves
+// itself when its condition clears (docs/design.md §5): ORDER_HELD, ORDER_OUTCOME_UNKNOWN,
+// ORDER_ORPHANED (not at the 3PL in time; a 3PL order Amazon's ledger does not know) and
+// ORDER_STUCK (not shipped by the latest ship date minus the margin; shipped but not confirmed in
+// time; cancelled on Amazon after the 3PL shipped).
+
+import type { RaisedException } from '../exceptions';
+import { exceptionKey } from '../exceptions';
+import type { LedgerRow } from './types';
+import { SHIPPABLE_AMAZON_STATUSES } from './types';
+
+export interface OrderRuleSettings {
+  orderOrphanThresholdMinutes: number;
+  shipByMarginHours: number;
+  confirmTimeoutMinutes: number;
+}
+
+const MIN = 60_000;
+const iso = (ms: number) => new Date(ms).toISOString().replace(/:\d\d\.\d{3}Z$/, 'Z').replace('T', ' ');
+
+function entity(r: LedgerRow): string {
+  return `${r.marketplace} order ${r.orderId}`;
+}
+
+export function ledgerExceptions(rows: ReadonlyArray<LedgerRow>, now: number, s: OrderRuleSettings): RaisedException[] {
+  const out: RaisedException[] = [];
+  for (const r of rows) {
+    const id = r.orderId;
+    if (r.state === 'held') {
+      out.push({
+        key: exceptionKey('ORDER_HELD', id),
+        type: 'ORDER_HELD',
+        entity: entity(r),
+        message: `Amazon order ${id} is held and was not sent to the 3PL: ${r.note || 'a line cannot be sent'} Its units stay off the Amazon offer (the stock sync counts them as unsent). Fix the cause and the next orders run sends it.`,
+      });
+    }
+    if (r.state === 'unknown') {
+      out.push({
+        key: exceptionKey('ORDER_OUTCOME_UNKNOWN', id),
+        type: 'ORDER_OUTCOME_UNKNOWN',
+        entity: entity(r),
+        message: `Sending Amazon order ${id} to the 3PL got no answer that settles whether the 3PL has it (${r.note || 'no detail'}). It is not sent again blindly: each run looks it up by its reference first. If this stays, search the 3PL for reference ${id}; the add-on adopts it once the 3PL shows it.`,
+      });
+    }
+    const notAtThreePl = r.state === 'ready' || r.state === 'sending';
+    if (notAtThreePl && SHIPPABLE_AMAZON_STATUSES.has(r.amazonStatus) && r.purchaseDate !== null && now - r.purchaseDate > s.orderOrphanThresholdMinutes * MIN) {
+      out.push({
+        key: exceptionKey('ORDER_ORPHANED', id),
+        type: 'ORDER_ORPHANED',
+        entity: entity(r),
+        message: `Amazon order ${id} (placed ${iso(r.purchaseDate)} UTC) is still not at the 3PL after ${s.orderOrphanThresholdMinutes} minutes${r.note ? `: ${r.note}` : ''}. Nobody will ship it until it is; check the Sync Log for orders runs that failed.`,
+      });
+    }
+    const unshipped = ['held', 'ready', 'sending', 'unknown', 'sent'].includes(r.state);
+    if (unshipped && SHIPPABLE_AMAZON_STATUSES.has(r.amazonStatus) && r.latestShipDate !== null && now > r.latestShipDate - s.shipByMarginHours * 60 * MIN) {
+      const late = now > r.latestShipDate;
+      out.push({
+        key: exceptionKey('ORDER_STUCK', id, 'ship'),
+        type: 'ORDER_STUCK',
+        entity: entity(r),
+        message: `Amazon order ${id} ${late ? 'is past' : 'is close to'} its latest ship date (${iso(r.latestShipDate)} UTC) and has not shipped (state: ${r.state}${r.threePlStatus ? `, 3PL status ${r.threePlStatus}` : ''}). A late shipment hurts the account's late-shipment rate: chase the 3PL or cancel the order on Amazon.`,
+      });
+    }
+    if (r.state === 'shipped' && r.shippedAt !== null && now - r.shippedAt > s.confirmTimeoutMinutes * MIN) {
+      out.push({
+        key: exceptionKey('ORDER_STUCK', id, 'confirm'),
+        type: 'ORDER_STUCK',
+        entity: entity(r),
+        message: `The 3PL shipped Amazon order ${id} at ${iso(r.shippedAt)} UTC, but it is not confirmed to Amazon after ${s.confirmTimeoutMinutes} minutes${r.note ? ` (${r.note})` : ''}. Until it is, Amazon shows the order unshipped to the buyer and counts it late.`,
+      });
+    }
+    if (r.state === 'cancel-too-late') {
+      out.push({
+        key: exceptionKey('ORDER_STUCK', id, 'cancelled-after-shipping'),
+        type: 'ORDER_STUCK',
+        entity: entity(r),
+        message: `Amazon order ${id} was cancelled on Amazon, but the 3PL had already shipped it (3PL order ${r.threePlOrderId || '?'}). The goods are on their way to a buyer who will not pay: contact the buyer or the carrier to get them back. Set this row to Ignored once handled.`,
+      });
+    }
+  }
+  return out;
+}
+
+/** ORDER_ORPHANED for a 3PL order whose reference looks like an Amazon order id the ledger does not know. */
+export function unknownAtThreePl(reference: string, threePlOrderId: string, threePlName: string): RaisedException {
+  return {
+    key: exceptionKey('ORDER_ORPHANED', 'threepl', reference),
+    type: 'ORDER_ORPHANED',
+    entity: `${threePlName} order ${threePlOrderId}`,
+    message: `${threePlName} order ${threePlOrderId} carries reference ${reference}, which looks like an Amazon order id, but the Orders ledger does not know it: it may be a duplicate, an order from another tool, or one for another marketplace. Check it at ${threePlName} before it ships twice.`,
+  };
+}

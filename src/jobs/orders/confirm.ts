@@ -1,0 +1,189 @@
+// 3PL shipments with tracking → Amazon confirmShipment, exactly once (docs/design.md §3 "Orders"
+// step 5). Each shipment is one package whose packageReferenceId is derived from the 3PL shipment
+// id, and Amazon's own packages for the order are read (getOrder, PACKAGES) before confirming: a
+// package already there — from a run whose answer was lost, or one cut before it marked the 3PL —
+// is never sent again. Only then is the shipment marked as uploaded at the 3PL.
+
+import type { SpApiClient } from '../../amazon/client';
+import type { Order } from '../../amazon/schemas/orders';
+import type { RaisedException } from '../../core/exceptions';
+import type { CarrierMap } from '../../core/orders/carrier-map';
+import { carrierMissing, findCarrier } from '../../core/orders/carrier-map';
+import { packageItems, packageReference } from '../../core/orders/confirm-items';
+import type { SkuMapValidation } from '../../core/inventory/sku-map';
+import type { AmazonOrderItem } from '../../core/orders/types';
+import { DeadlineExceeded } from '../../ports/clock';
+import { RemoteError } from '../../ports/errors';
+import type { Shipment, ThreePlAdapter, UnsyncedShipment } from '../../threepl/types';
+import { orderView } from '../reads/amazon-orders';
+import type { Ledger } from './ledger';
+import { withThreePl } from './threepl-status';
+
+export interface ConfirmCounts {
+  confirmed: number;
+  alreadyConfirmed: number;
+  waiting: number;
+}
+
+function hasPackage(order: Order, ref: string): boolean {
+  return (order.packages ?? []).some((p) => String(p.packageReferenceId) === ref);
+}
+
+function threePlSkuOf(map: SkuMapValidation, marketplace: string): (sellerSku: string) => string | null {
+  const fbm = new Map<string, string>();
+  for (const e of [...map.entries, ...map.held]) if (e.channel === 'FBM' && e.marketplace === marketplace && !fbm.has(e.sellerSku)) fbm.set(e.sellerSku, e.threePlSku);
+  return (sku) => fbm.get(sku) ?? null;
+}
+
+function byReference(list: UnsyncedShipment[]): Map<string, UnsyncedShipment[]> {
+  const out = new Map<string, UnsyncedShipment[]>();
+  for (const u of list) {
+    const g = out.get(u.order.primaryReference);
+    if (g) g.push(u);
+    else out.set(u.order.primaryReference, [u]);
+  }
+  return out;
+}
+
+export function confirmShipments(
+  ctx: { amazon: SpApiClient; adapter: ThreePlAdapter; map: SkuMapValidation; carriers: CarrierMap; marketplace: string; now: number; threePlName: string },
+  ledger: Ledger,
+): { counts: ConfirmCounts; raised: RaisedException[] } {
+  const counts: ConfirmCounts = { confirmed: 0, alreadyConfirmed: 0, waiting: 0 };
+  const raised: RaisedException[] = [];
+  const toMark: string[] = [];
+  const skuOf = threePlSkuOf(ctx.map, ctx.marketplace);
+  try {
+    for (const [ref, group] of byReference(ctx.adapter.listUnsyncedShipments())) {
+      const row = ledger.get(ref);
+      // Only orders the ledger sent for Amazon: an FBA replenishment or another tool's order is not ours to confirm.
+      if (!row || row.state === 'cancel-too-late' || row.state === 'cancelled') continue;
+      ledger.set(withThreePl(row, group[0]!.order));
+      let amazon: Order;
+      try {
+        amazon = ctx.amazon.getOrder(ref, ['PACKAGES']);
+      } catch (e) {
+        if (e instanceof RemoteError && e.retryable) {
+          ledger.update(ref, { note: `Shipped; Amazon could not be read to confirm it this run (${e.message}).` });
+          counts.waiting += group.length;
+          continue;
+        }
+        throw e;
+      }
+      const view = orderView(amazon, row.marketplace);
+      if (view.status === 'CANCELLED') {
+        ledger.update(ref, { amazonStatus: 'CANCELLED', state: 'cancel-too-late', note: `Cancelled on Amazon after ${ctx.threePlName} shipped it.` });
+        continue;
+      }
+      const items = view.items.map((i) => ({ ...i }));
+      const open = group.filter((u) => !hasPackage(amazon, packageReference(u.shipment.externalId))).sort((a, b) => (a.shipment.externalId < b.shipment.externalId ? -1 : 1));
+      for (const u of group) {
+        if (open.includes(u)) continue;
+        toMark.push(u.shipment.externalId);
+        counts.alreadyConfirmed++;
+      }
+      const notes: string[] = [];
+      let confirmedAny = false;
+      open.forEach((u, i) => {
+        const done = confirmOne(ctx, ref, u.shipment, items, skuOf, i === open.length - 1 && liveUnshippedElsewhere(u) === 0, raised, notes);
+        if (done) {
+          toMark.push(u.shipment.externalId);
+          counts.confirmed++;
+          confirmedAny = true;
+        } else counts.waiting++;
+      });
+      const allShipped = items.every((i) => i.shipped >= i.quantity);
+      const current = ledger.get(ref)!;
+      ledger.update(ref, {
+        amazonStatus: allShipped ? 'SHIPPED' : confirmedAny || view.status === 'PARTIALLY_SHIPPED' ? 'PARTIALLY_SHIPPED' : view.status,
+        confirmedAt: confirmedAny || (open.length === 0 && current.confirmedAt === null) ? ctx.now : current.confirmedAt,
+        state: allShipped ? 'confirmed' : current.state === 'sent' ? 'shipped' : current.state,
+        note: notes.join(' '),
+      });
+    }
+  } finally {
+    // Confirmed on Amazon: the 3PL must stop listing them, or every run would read Amazon for them again.
+    if (toMark.length) markSynced(ctx.adapter, toMark);
+  }
+  return { counts, raised };
+}
+
+/** Other shipments of the order the 3PL has not shipped yet (they carry the rest of its items). */
+function liveUnshippedElsewhere(u: UnsyncedShipment): number {
+  return u.order.shipments.filter((s) => s.externalId !== u.shipment.externalId && s.status !== 'cancelled' && s.status !== 'shipped' && s.status !== 'delivered').length;
+}
+
+function markSynced(adapter: ThreePlAdapter, ids: string[]): void {
+  try {
+    adapter.markShipmentsSynced(ids);
+  } catch (e) {
+    // Amazon's packages say these are confirmed: the next run finds them there and only marks them.
+    if (e instanceof DeadlineExceeded || (e instanceof RemoteError && e.retryable)) return;
+    throw e;
+  }
+}
+
+function confirmOne(
+  ctx: { amazon: SpApiClient; carriers: CarrierMap; threePlName: string; now: number },
+  orderId: string,
+  s: Shipment,
+  items: AmazonOrderItem[],
+  skuOf: (sku: string) => string | null,
+  onlyShipmentLeft: boolean,
+  raised: RaisedException[],
+  notes: string[],
+): boolean {
+  const carrier = s.carrier ?? '';
+  const service = s.carrierService ?? '';
+  const rule = findCarrier(ctx.carriers, carrier, service);
+  if (!rule) {
+    raised.push(carrierMissing(carrier, service, orderId));
+    notes.push(`Shipment ${s.externalId} waits: carrier ${carrier || '(none)'}${service ? ` / ${service}` : ''} is not in the Carrier Map.`);
+    return false;
+  }
+  const pkgItems = packageItems(items, (s.lines ?? []).filter((l) => l.sku && l.quantity > 0), skuOf, onlyShipmentLeft);
+  if (!pkgItems) {
+    notes.push(`Shipment ${s.externalId} waits: its lines could not be matched to the Amazon order's items (check the SKU Map's 3PL SKUs).`);
+    return false;
+  }
+  const ref = packageReference(s.externalId);
+  try {
+    ctx.amazon.confirmShipment(orderId, {
+      packageReferenceId: ref,
+      carrierCode: rule.carrierCode,
+      ...(rule.carrierCode === 'Other' ? { carrierName: rule.carrierName } : {}),
+      ...(rule.shippingMethod || service ? { shippingMethod: rule.shippingMethod || service } : {}),
+      trackingNumber: s.trackingNumbers[0]!,
+      shipDate: s.shippedAt ? new Date(Date.parse(s.shippedAt)).toISOString() : new Date(ctx.now).toISOString(),
+      orderItems: pkgItems,
+    });
+  } catch (e) {
+    if (e instanceof DeadlineExceeded) throw e;
+    if (!(e instanceof RemoteError) || e.kind === 'auth') throw e;
+    // The answer was lost or refused: Amazon's packages tell whether it took the confirmation.
+    if (confirmedAfterAll(ctx.amazon, orderId, ref)) {
+      applyShipped(items, pkgItems);
+      return true;
+    }
+    notes.push(`Shipment ${s.externalId} not confirmed: ${e.message}`);
+    return false;
+  }
+  applyShipped(items, pkgItems);
+  return true;
+}
+
+function confirmedAfterAll(amazon: SpApiClient, orderId: string, ref: string): boolean {
+  try {
+    return hasPackage(amazon.getOrder(orderId, ['PACKAGES']), ref);
+  } catch (e) {
+    if (e instanceof DeadlineExceeded) throw e;
+    return false;
+  }
+}
+
+function applyShipped(items: Array<{ orderItemId: string; shipped: number }>, pkg: Array<{ orderItemId: string; quantity: number }>): void {
+  for (const p of pkg) {
+    const it = items.find((i) => i.orderItemId === p.orderItemId);
+    if (it) it.shipped += p.quantity;
+  }
+}

@@ -1,0 +1,117 @@
+// The orders job (docs/design.md §3 "Orders"): Amazon's merchant orders into the ledger, then the
+// 3PL's view of them, cancellations, sends, and shipment confirmations back to Amazon, each phase
+// exactly once across cuts. The ledger is written before any create and at the end, whatever
+// stopped the run; exceptions are worked out from the whole ledger so they clear themselves.
+
+import type { RaisedException } from '../../core/exceptions';
+import { ORDER_EXCEPTION_TYPES } from '../../core/exceptions';
+import { validateSkuMap } from '../../core/inventory/sku-map';
+import { readCarrierMap } from '../../core/orders/carrier-map';
+import { trimLedger } from '../../core/orders/ledger';
+import { ledgerExceptions } from '../../core/orders/rules';
+import { DeadlineExceeded } from '../../ports/clock';
+import { RemoteError } from '../../ports/errors';
+import { carrierMapRecords } from '../../sheet/carrier-map-tab';
+import { providerName } from '../../threepl/names';
+import type { Job, JobContext, JobOutcome } from '../kit/job';
+import { refreshLedger } from '../reads/amazon-orders';
+import type { LedgerRefresh } from '../reads/amazon-orders';
+import { cancelOrders } from './cancel';
+import { confirmShipments } from './confirm';
+import { Ledger } from './ledger';
+import { sendOrders } from './send';
+import { syncThreePlStatus } from './threepl-status';
+
+type Phase = 'amazon' | 'threePl' | 'cancel' | 'send' | 'confirm';
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+function runOrders(ctx: JobContext): JobOutcome {
+  const { settings, now } = ctx;
+  const store = ctx.ports.store;
+  const amazon = ctx.amazon();
+  const adapter = ctx.threePl();
+  const threePlName = providerName(settings.threePlProvider);
+  const tab = ctx.tabs.orders;
+  const failed: string[] = [];
+  const down = new Set<string>();
+  let refresh: LedgerRefresh;
+  try {
+    refresh = refreshLedger(amazon, tab, store, now, settings.marketplace);
+  } catch (e) {
+    if (!(e instanceof RemoteError && e.retryable)) throw e;
+    // Amazon cannot be read now: what the ledger holds still goes on at the 3PL (cancellations).
+    down.add('amazon');
+    failed.push(e.message);
+    refresh = { rows: tab.rows(), fresh: new Map(), seenUntil: now, complete: true, read: 0, added: 0 };
+  }
+  const ledger = new Ledger(refresh.rows);
+  const map = validateSkuMap(ctx.tabs.skuMap.records(), { defaultMarketplace: settings.marketplace });
+  const carriers = readCarrierMap(carrierMapRecords(ctx.ports.workbook));
+  const raised: RaisedException[] = [...carriers.problems];
+  const done = new Set<Phase>(refresh.complete ? ['amazon'] : []);
+  const counts: Record<string, number> = { read: refresh.read, added: refresh.added };
+  let cut: string | null = refresh.complete ? null : 'Amazon orders were read in part (time limit); the rest comes next run.';
+  /** Runs one phase; a system that cannot be reached skips the phases that need it, the rest go on. */
+  const phase = (name: Phase, needs: ReadonlyArray<'amazon' | 'threePl'>, work: () => void): void => {
+    if (cut || needs.some((n) => down.has(n))) return;
+    try {
+      work();
+      done.add(name);
+    } catch (e) {
+      if (e instanceof DeadlineExceeded) {
+        cut = `${e.message}. The next run carries on from the ledger.`;
+        return;
+      }
+      if (e instanceof RemoteError && e.retryable) {
+        down.add(e.system === 'threePl' ? 'threePl' : 'amazon');
+        failed.push(e.message);
+        return;
+      }
+      tab.write(ledger.rows);
+      throw e;
+    }
+  };
+  phase('threePl', ['threePl'], () => {
+    const status = syncThreePlStatus({ adapter, store, now, threePlName, orphanMinutes: settings.orderOrphanThresholdMinutes }, ledger);
+    raised.push(...status.raised);
+    if (!status.complete) cut = `${threePlName}'s order list was read in part (time limit); the rest comes next run.`;
+  });
+  phase('cancel', ['threePl'], () => Object.assign(counts, cancelOrders({ adapter, threePlName }, ledger)));
+  phase('send', ['threePl', 'amazon'], () => Object.assign(counts, sendOrders({ amazon, adapter, map, fresh: refresh.fresh, tab, marketplace: settings.marketplace, threePlName }, ledger)));
+  phase('confirm', ['threePl', 'amazon'], () => {
+    const confirmed = confirmShipments({ amazon, adapter, map, carriers, marketplace: settings.marketplace, now, threePlName }, ledger);
+    raised.push(...confirmed.raised);
+    Object.assign(counts, confirmed.counts);
+  });
+  const rows = trimLedger(ledger.rows, now, settings.orderRetentionDays);
+  tab.write(rows);
+  raised.push(...ledgerExceptions(rows, now, settings));
+  ctx.raise(...raised);
+  const open = rows.filter((r) => r.state !== 'confirmed' && r.state !== 'cancelled').length;
+  const message =
+    `${plural(counts.sent ?? 0, 'order')} sent to ${threePlName}${counts.adopted ? `, ${counts.adopted} adopted` : ''}, ` +
+    `${plural(counts.confirmed ?? 0, 'shipment')} confirmed to Amazon, ${plural(counts.cancelled ?? 0, 'cancellation')} carried over; ` +
+    `${plural(counts.held ?? 0, 'order')} held, ${open} open in the ledger.${cut ? ` ${cut}` : ''}` +
+    `${failed.length ? ` Not reachable this run, tried again next run: ${failed.join('; ')}` : ''}`;
+  return {
+    outcome: cut || failed.length ? 'partial' : 'ok',
+    counts,
+    message,
+    // A phase that did not finish saw only part of its subject: its own problems stay as they were.
+    keepOpen: (row) =>
+      (!done.has('confirm') && row.type === 'CARRIER_UNMAPPED' && !row.key.startsWith('CARRIER_UNMAPPED:row:')) ||
+      (!done.has('threePl') && row.key.startsWith('ORDER_ORPHANED:threepl:')),
+  };
+}
+
+export const ordersJob: Job = {
+  name: 'orders',
+  label: 'Orders sync',
+  scheduled: true,
+  exceptionScope: ORDER_EXCEPTION_TYPES,
+  run: (ctx) => runOrders(ctx),
+  resumeNote: () => 'The next run carries on from the Orders ledger: nothing sent or confirmed is repeated.',
+};

@@ -1,0 +1,130 @@
+// Sending shippable orders to the 3PL exactly once (docs/design.md §3 "Orders" steps 2–3): lines are
+// mapped first (an unmappable line holds the whole order); the ledger records `sending` and the
+// attempt before any create call; the adapter's create looks the reference up first and adopts on a
+// duplicate or a lost answer; an outcome nobody can decide is `unknown`, looked up again next run.
+
+import type { SpApiClient } from '../../amazon/client';
+import type { Order } from '../../amazon/schemas/orders';
+import type { SkuMapValidation } from '../../core/inventory/sku-map';
+import { mapLines } from '../../core/orders/lines';
+import type { MappedLine } from '../../core/orders/lines';
+import type { LedgerRow } from '../../core/orders/types';
+import { SHIPPABLE_AMAZON_STATUSES } from '../../core/orders/types';
+import { DeadlineExceeded } from '../../ports/clock';
+import { RemoteError } from '../../ports/errors';
+import type { Address, ThreePlAdapter } from '../../threepl/types';
+import type { OrdersTab } from '../../sheet/orders-tab';
+import type { Ledger } from './ledger';
+import { outboundRequest, recipientOf, scrubBuyer } from './outbound';
+
+/** A refusal by the 3PL is retried on its own this many times; then a person types "ready" in State. */
+export const MAX_REFUSED_ATTEMPTS = 3;
+export const REFUSED = '3PL refused the order:';
+
+export interface SendCounts {
+  sent: number;
+  adopted: number;
+  held: number;
+  unknown: number;
+}
+
+interface Prepared {
+  row: LedgerRow;
+  order: Order;
+  shipTo: Address;
+  lines: MappedLine[];
+}
+
+function candidates(ledger: Ledger, marketplace: string): LedgerRow[] {
+  return ledger.rows.filter((r) => {
+    if (r.marketplace !== marketplace || !SHIPPABLE_AMAZON_STATUSES.has(r.amazonStatus)) return false;
+    if (r.state === 'held') return !(r.note.startsWith(REFUSED) && r.attempts >= MAX_REFUSED_ATTEMPTS);
+    return r.state === 'ready' || r.state === 'sending' || r.state === 'unknown';
+  });
+}
+
+function hold(ledger: Ledger, row: LedgerRow, note: string, counts: SendCounts): void {
+  ledger.update(row.orderId, { state: 'held', note });
+  counts.held++;
+}
+
+/** Maps lines and fetches what Amazon gives only per order (the recipient) for orders not read this run. */
+function prepare(ctx: { amazon: SpApiClient; map: SkuMapValidation; fresh: Map<string, Order> }, ledger: Ledger, rows: LedgerRow[], counts: SendCounts): Prepared[] {
+  const out: Prepared[] = [];
+  for (const row of rows) {
+    const mapped = mapLines(row.lines, row.marketplace, ctx.map);
+    if (!mapped.ok) {
+      hold(ledger, row, `${mapped.reasons.join('; ')}.`, counts);
+      continue;
+    }
+    let order = ctx.fresh.get(row.orderId);
+    if (!order || !order.recipient) {
+      try {
+        order = ctx.amazon.getOrder(row.orderId, ['RECIPIENT', 'FULFILLMENT']);
+      } catch (e) {
+        if (e instanceof DeadlineExceeded) break;
+        if (e instanceof RemoteError && e.retryable) {
+          ledger.update(row.orderId, { note: `Amazon could not give the order's details this run (${e.message}); tried again next run.` });
+          continue;
+        }
+        throw e;
+      }
+    }
+    const shipTo = recipientOf(order);
+    if (!shipTo) {
+      hold(ledger, row, 'Amazon gave no shipping address for this order. The app needs the "Direct-to-Consumer Shipping" role in Seller Central to read addresses; nothing can be sent without one.', counts);
+      continue;
+    }
+    out.push({ row: ledger.get(row.orderId)!, order, shipTo, lines: mapped.lines });
+  }
+  return out;
+}
+
+export function sendOrders(
+  ctx: { amazon: SpApiClient; adapter: ThreePlAdapter; map: SkuMapValidation; fresh: Map<string, Order>; tab: OrdersTab; marketplace: string; threePlName: string },
+  ledger: Ledger,
+): SendCounts {
+  const counts: SendCounts = { sent: 0, adopted: 0, held: 0, unknown: 0 };
+  const prepared = prepare(ctx, ledger, candidates(ledger, ctx.marketplace), counts);
+  if (prepared.length === 0) return counts;
+  // On record before any call: a run killed mid-batch leaves `sending`, which the next run looks up.
+  const before = new Map(prepared.map((p) => [p.row.orderId, p.row] as const));
+  for (const p of prepared) ledger.update(p.row.orderId, { state: 'sending', attempts: p.row.attempts + 1, note: `Sending to ${ctx.threePlName}…` });
+  ctx.tab.write(ledger.rows);
+  const untouched = new Set(before.keys());
+  try {
+    for (const p of prepared) {
+      const id = p.row.orderId;
+      let outcome;
+      try {
+        outcome = ctx.adapter.createOutboundOrder(outboundRequest(p.order, p.shipTo, p.lines, p.row.latestShipDate));
+      } catch (e) {
+        if (e instanceof DeadlineExceeded) throw e;
+        // The lookup that comes before any create could not answer: nothing was sent.
+        if (e instanceof RemoteError && e.system === 'threePl' && e.retryable) {
+          const prev = before.get(id)!;
+          untouched.delete(id);
+          ledger.update(id, { state: prev.state === 'held' ? 'ready' : prev.state, attempts: prev.attempts, note: `Not sent this run: ${scrubBuyer(e.message, p.shipTo)}` });
+          continue;
+        }
+        throw e;
+      }
+      untouched.delete(id);
+      const said = scrubBuyer(outcome.messages.join(' '), p.shipTo);
+      if (outcome.status === 'created' || outcome.status === 'already_exists') {
+        ledger.update(id, { state: 'sent', threePlOrderId: outcome.externalId ?? '', note: outcome.status === 'already_exists' ? `Already at ${ctx.threePlName}; adopted.` : '' });
+        if (outcome.status === 'created') counts.sent++;
+        else counts.adopted++;
+      } else if (outcome.status === 'rejected') {
+        hold(ledger, ledger.get(id)!, `${REFUSED} ${said} Correct the cause, then type "ready" in this row's State cell to send it again.`, counts);
+      } else {
+        ledger.update(id, { state: 'unknown', note: said });
+        counts.unknown++;
+      }
+    }
+  } finally {
+    // Not reached (a cut or an error): nothing was sent for these, so they are as they were.
+    for (const id of untouched) ledger.set(before.get(id)!);
+  }
+  return counts;
+}

@@ -1,0 +1,76 @@
+// What the 3PL says about the ledger's orders (docs/design.md §3 "Orders"): orders changed since the
+// 3PL cursor update each row's 3PL order id, status, tracking, carrier and ship time; an order the
+// ledger was still sending is adopted; a 3PL order with an Amazon-looking reference the ledger does
+// not know is ORDER_ORPHANED. The cursor moves only after a complete read.
+
+import type { RaisedException } from '../../core/exceptions';
+import { unknownAtThreePl } from '../../core/orders/rules';
+import type { LedgerRow } from '../../core/orders/types';
+import { AMAZON_ORDER_ID } from '../../core/orders/types';
+import type { KeyValueStore } from '../../ports/store';
+import type { OutboundOrder, ThreePlAdapter } from '../../threepl/types';
+import type { Ledger } from './ledger';
+
+export const THREEPL_KEYS = {
+  cursor: 'orders.threePlCursor',
+  /** When the ledger started (ms): 3PL orders created before it are not the add-on's to judge. */
+  since: 'orders.since',
+} as const;
+
+const SHIPPED = new Set(['shipped', 'delivered', 'partially_shipped']);
+
+/** The row as the 3PL's order shows it. */
+export function withThreePl(row: LedgerRow, o: OutboundOrder): LedgerRow {
+  const live = o.shipments.filter((s) => s.status !== 'cancelled');
+  const tracked = live.filter((s) => s.trackingNumbers.length > 0);
+  const shippedTimes = live.map((s) => (s.shippedAt ? Date.parse(s.shippedAt) : NaN)).filter(Number.isFinite);
+  const first = tracked[0];
+  const next: LedgerRow = {
+    ...row,
+    threePlOrderId: row.threePlOrderId || o.externalId,
+    threePlStatus: o.rawStatus || o.status,
+    tracking: tracked.length ? [...new Set(tracked.flatMap((s) => s.trackingNumbers))] : row.tracking,
+    carrier: first?.carrier ? `${first.carrier}${first.carrierService ? ` / ${first.carrierService}` : ''}` : row.carrier,
+    shippedAt: shippedTimes.length ? Math.min(...shippedTimes) : row.shippedAt,
+  };
+  if ((row.state === 'sending' || row.state === 'unknown') && o.status !== 'cancelled') {
+    next.state = 'sent';
+    next.note = 'Found at the 3PL by its reference; adopted.';
+  }
+  if ((next.state === 'sent' || next.state === 'sending' || next.state === 'unknown') && SHIPPED.has(o.status)) {
+    next.state = 'shipped';
+    next.note = '';
+  }
+  if (next.state === 'sent' && o.status === 'cancelled' && row.amazonStatus !== 'CANCELLED') {
+    next.note = 'Cancelled at the 3PL while Amazon still expects it shipped.';
+  }
+  return next;
+}
+
+export function syncThreePlStatus(
+  ctx: { adapter: ThreePlAdapter; store: KeyValueStore; now: number; threePlName: string; orphanMinutes: number },
+  ledger: Ledger,
+): { updated: number; raised: RaisedException[]; complete: boolean } {
+  const { store } = ctx;
+  if (!store.get(THREEPL_KEYS.since)) store.set(THREEPL_KEYS.since, String(ctx.now));
+  const since = Number(store.get(THREEPL_KEYS.since));
+  const page = ctx.adapter.listOrdersChangedSince(store.get(THREEPL_KEYS.cursor));
+  const raised: RaisedException[] = [];
+  let updated = 0;
+  for (const o of page.orders) {
+    const row = ledger.get(o.primaryReference);
+    if (row) {
+      ledger.set(withThreePl(row, o));
+      updated++;
+      continue;
+    }
+    const created = o.createdAt ? Date.parse(o.createdAt) : NaN;
+    // Young orders may be ours, read from Amazon a moment from now; old ones predate the ledger.
+    const judged = Number.isFinite(created) && created >= since && ctx.now - created > ctx.orphanMinutes * 60_000;
+    if (AMAZON_ORDER_ID.test(o.primaryReference) && o.kind !== 'fba_replenishment' && o.status !== 'cancelled' && judged) {
+      raised.push(unknownAtThreePl(o.primaryReference, o.externalId, ctx.threePlName));
+    }
+  }
+  if (page.complete) store.set(THREEPL_KEYS.cursor, page.nextCursor);
+  return { updated, raised, complete: page.complete };
+}

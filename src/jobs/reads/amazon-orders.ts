@@ -1,0 +1,187 @@
+// Amazon's merchant orders into the Orders ledger (docs/design.md §3 "Orders" step 1): searchOrders
+// (v2026-01-01, fulfilledBy=MERCHANT, items included) by a lastUpdatedAfter cursor kept in document
+// properties. The cursor moves only after the ledger holding what was read is written; a read cut
+// by the time limit keeps its page token (valid 24 h) so the next run carries on where it stopped.
+// The orders job and the stock sync both call this, so Amazon is searched once, not twice.
+
+import type { SpApiClient, SearchOrdersParams } from '../../amazon/client';
+import type { Order } from '../../amazon/schemas/orders';
+import { findMarketplace, MARKETPLACES } from '../../core/marketplaces';
+import { byOrderId, mergeAmazon, newLedgerRow } from '../../core/orders/ledger';
+import type { AmazonOrderView, LedgerRow } from '../../core/orders/types';
+import { DeadlineExceeded } from '../../ports/clock';
+import { RemoteError } from '../../ports/errors';
+import type { KeyValueStore } from '../../ports/store';
+import type { OrdersTab } from '../../sheet/orders-tab';
+
+export const ORDERS_KEYS = {
+  cursor: 'orders.amazonCursor',
+  /** {token, before}: a read cut part-way (token of the next page, the read's upper bound). */
+  page: 'orders.amazonPage',
+  /** [[orderId, ms]]: when recent cancellations happened, for the stock sync's read-back. */
+  cancelledAt: 'orders.cancelledAt',
+} as const;
+
+/** The first read looks this far back for orders still to ship: Amazon's ship-by windows are days. */
+const FIRST_READ_LOOKBACK_MS = 14 * 24 * 3600 * 1000;
+/** searchOrders answers up to two minutes before the call (sp-api.md §2.2). */
+const AMAZON_LAG_MS = 2 * 60_000;
+const CANCELLATIONS_KEPT_MS = 48 * 3600 * 1000;
+const CANCELLATIONS_MAX = 300;
+
+export interface LedgerRefresh {
+  rows: LedgerRow[];
+  /** Orders read this run, with what only they carry (the recipient), by order id. Memory only. */
+  fresh: Map<string, Order>;
+  /** Amazon's orders are in the ledger up to this time (ms). */
+  seenUntil: number;
+  /** False when the time limit cut the read: the rest comes next run. */
+  complete: boolean;
+  read: number;
+  added: number;
+}
+
+export function orderView(o: Order, fallbackMarketplace: string): AmazonOrderView {
+  const mpId = o.salesChannel.marketplaceId;
+  const mp = (mpId && MARKETPLACES.find((m) => m.id === mpId)?.code) || (o.salesChannel.marketplaceName && findMarketplace(o.salesChannel.marketplaceName)?.code) || fallbackMarketplace;
+  const latest = o.fulfillment?.shipByWindow?.latestDateTime;
+  return {
+    orderId: o.orderId,
+    marketplace: mp,
+    purchaseDate: Date.parse(o.createdTime),
+    lastUpdated: Date.parse(o.lastUpdatedTime),
+    latestShipDate: latest ? Date.parse(latest) : null,
+    status: o.fulfillment?.fulfillmentStatus ?? '',
+    fulfilledBy: o.fulfillment?.fulfilledBy ?? 'MERCHANT',
+    serviceLevel: o.fulfillment?.fulfillmentServiceLevel ?? '',
+    items: o.orderItems.map((i) => {
+      const shipped = i.fulfillment?.quantityFulfilled ?? 0;
+      return {
+        orderItemId: i.orderItemId,
+        sku: i.product?.sellerSku ?? '',
+        quantity: i.quantityOrdered,
+        shipped,
+        unshipped: i.fulfillment?.quantityUnfulfilled ?? Math.max(0, i.quantityOrdered - shipped),
+        title: i.product?.title,
+      };
+    }),
+    packages: (o.packages ?? []).map((p) => ({ packageReferenceId: p.packageReferenceId, trackingNumber: p.trackingNumber })),
+  };
+}
+
+function readCancellations(store: KeyValueStore): Array<[string, number]> {
+  try {
+    const v = JSON.parse(store.get(ORDERS_KEYS.cancelledAt) ?? '[]') as unknown;
+    return Array.isArray(v) ? (v.filter((x) => Array.isArray(x) && typeof x[0] === 'string' && typeof x[1] === 'number') as Array<[string, number]>) : [];
+  } catch {
+    return [];
+  }
+}
+
+export function cancellationTimes(store: KeyValueStore): Map<string, number> {
+  return new Map(readCancellations(store));
+}
+
+function saveCancellations(store: KeyValueStore, added: Array<[string, number]>, now: number): void {
+  if (!added.length) return;
+  const kept = [...readCancellations(store).filter(([id]) => !added.some(([a]) => a === id)), ...added]
+    .filter(([, at]) => now - at < CANCELLATIONS_KEPT_MS)
+    .slice(-CANCELLATIONS_MAX);
+  store.set(ORDERS_KEYS.cancelledAt, JSON.stringify(kept));
+}
+
+interface SavedPage {
+  token: string;
+  before: string;
+  firstRead: boolean;
+}
+
+function savedPage(store: KeyValueStore): SavedPage | null {
+  try {
+    const v = JSON.parse(store.get(ORDERS_KEYS.page) ?? 'null') as SavedPage | null;
+    return v && typeof v.token === 'string' && typeof v.before === 'string' ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Reads what changed on Amazon since the cursor into the ledger and writes the ledger (then moves
+ * the cursor). `marketplace` is the Settings one, used when an order does not name its own.
+ */
+export function refreshLedger(amazon: SpApiClient, tab: OrdersTab, store: KeyValueStore, now: number, marketplace: string): LedgerRefresh {
+  const rows = [...tab.rows()];
+  const index = byOrderId(rows);
+  const fresh = new Map<string, Order>();
+  const cancelled: Array<[string, number]> = [];
+  const cursor = store.get(ORDERS_KEYS.cursor);
+  const firstRead = !cursor;
+  const query: SearchOrdersParams = {
+    lastUpdatedAfter: cursor ?? new Date(now - FIRST_READ_LOOKBACK_MS).toISOString(),
+    fulfilledBy: ['MERCHANT'],
+    // The first read takes only what may still need shipping; later ones every change, cancellations included.
+    ...(firstRead ? { statuses: ['PENDING', 'UNSHIPPED', 'PARTIALLY_SHIPPED'] as Array<'PENDING' | 'UNSHIPPED' | 'PARTIALLY_SHIPPED'> } : {}),
+    includedData: ['RECIPIENT', 'FULFILLMENT'],
+  };
+  const resume = savedPage(store);
+  let token: string | undefined = resume?.token;
+  let before: string | null = resume?.before ?? null;
+  let complete = false;
+  let read = 0;
+  let added = 0;
+  let pageFailed: unknown = null;
+  try {
+    for (;;) {
+      let page;
+      try {
+        page = amazon.searchOrders(token ? { ...query, paginationToken: token } : query);
+      } catch (e) {
+        // A saved token older than its 24 hours is refused: read again from the cursor, which never moved.
+        if (!(token && token === resume?.token && e instanceof RemoteError && e.kind === 'validation')) throw e;
+        store.delete(ORDERS_KEYS.page);
+        token = undefined;
+        before = null;
+        continue;
+      }
+      if (before === null) before = page.lastUpdatedBefore ?? new Date(now - AMAZON_LAG_MS).toISOString();
+      for (const o of page.orders) {
+        read++;
+        const view = orderView(o, marketplace);
+        if (view.fulfilledBy !== 'MERCHANT') continue;
+        const known = index.get(view.orderId);
+        if (known) {
+          const merged = mergeAmazon(known, view);
+          rows[rows.indexOf(known)] = merged;
+          index.set(view.orderId, merged);
+          if (view.status === 'CANCELLED' && known.amazonStatus !== 'CANCELLED') cancelled.push([view.orderId, view.lastUpdated]);
+        } else {
+          const row = newLedgerRow(view);
+          if (!row) continue;
+          rows.push(row);
+          index.set(row.orderId, row);
+          added++;
+        }
+        fresh.set(view.orderId, o);
+      }
+      token = page.pagination?.nextToken || undefined;
+      if (!token) {
+        complete = true;
+        break;
+      }
+    }
+  } catch (e) {
+    if (!(e instanceof DeadlineExceeded)) pageFailed = e;
+  }
+  // The ledger first, then the cursor: a cut between the two re-reads, never skips.
+  tab.write(rows);
+  saveCancellations(store, cancelled, now);
+  if (complete && before) {
+    store.set(ORDERS_KEYS.cursor, before);
+    store.delete(ORDERS_KEYS.page);
+  } else if (token && before) {
+    store.set(ORDERS_KEYS.page, JSON.stringify({ token, before, firstRead } satisfies SavedPage));
+  }
+  if (pageFailed) throw pageFailed;
+  const seenUntil = complete && before ? Date.parse(before) : cursor ? Date.parse(cursor) : now - FIRST_READ_LOOKBACK_MS;
+  return { rows, fresh, seenUntil, complete, read, added };
+}

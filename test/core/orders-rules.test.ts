@@ -1,0 +1,219 @@
+// The orders flow's pure rules: the ledger's text forms and merges, SKU Map line mapping and holds,
+// the Carrier Map, which items a split shipment carries, the exceptions worked out from the ledger,
+// and what the stock sync reads from the ledger.
+
+import { describe, expect, it } from 'vitest';
+import { validateSkuMap } from '../../src/core/inventory/sku-map';
+import { carrierMissing, findCarrier, readCarrierMap } from '../../src/core/orders/carrier-map';
+import { packageItems, packageReference } from '../../src/core/orders/confirm-items';
+import { formatLines, mergeAmazon, newLedgerRow, parseLines, trimLedger } from '../../src/core/orders/ledger';
+import { ledgerRowFromRecord, ledgerRowToRecord } from '../../src/core/orders/ledger-record';
+import { mapLines } from '../../src/core/orders/lines';
+import { ledgerExceptions } from '../../src/core/orders/rules';
+import { orderedFromLedger, unsentFromLedger } from '../../src/core/orders/stock';
+import type { AmazonOrderView, LedgerRow } from '../../src/core/orders/types';
+import { mapRow } from './inventory-fixtures';
+
+const T0 = Date.parse('2026-11-02T08:00:00Z');
+const MIN = 60_000;
+
+function order(over: Partial<AmazonOrderView> = {}): AmazonOrderView {
+  return {
+    orderId: '202-1000001-0000001',
+    marketplace: 'UK',
+    purchaseDate: T0 - 10 * MIN,
+    lastUpdated: T0 - 5 * MIN,
+    latestShipDate: T0 + 48 * 60 * MIN,
+    status: 'UNSHIPPED',
+    fulfilledBy: 'MERCHANT',
+    serviceLevel: 'STANDARD',
+    items: [
+      { orderItemId: '11', sku: 'TEE-M', quantity: 2, shipped: 0, unshipped: 2 },
+      { orderItemId: '12', sku: 'MUG-1', quantity: 1, shipped: 0, unshipped: 1 },
+    ],
+    packages: [],
+    ...over,
+  };
+}
+
+const row = (over: Partial<LedgerRow> = {}): LedgerRow => ({ ...newLedgerRow(order())!, ...over });
+const settings = { orderOrphanThresholdMinutes: 60, shipByMarginHours: 12, confirmTimeoutMinutes: 120 };
+
+describe('ledger text and merges', () => {
+  it('writes one "SKU × qty" per line and reads it back, also typed with x or *', () => {
+    expect(formatLines([{ sku: 'TEE-M', quantity: 2 }, { sku: 'MUG 1', quantity: 1 }])).toBe('TEE-M × 2\nMUG 1 × 1');
+    expect(parseLines('TEE-M × 2\nMUG 1 x 1\n00123*3\nrubbish')).toEqual([{ sku: 'TEE-M', quantity: 2 }, { sku: 'MUG 1', quantity: 1 }, { sku: '00123', quantity: 3 }]);
+  });
+
+  it('takes in open merchant orders only: never FBA, never one already cancelled or shipped', () => {
+    expect(newLedgerRow(order())).toMatchObject({ state: 'ready', amazonStatus: 'UNSHIPPED', lines: [{ sku: 'TEE-M', quantity: 2 }, { sku: 'MUG-1', quantity: 1 }] });
+    expect(newLedgerRow(order({ status: 'PENDING' }))).toMatchObject({ state: 'pending' });
+    expect(newLedgerRow(order({ fulfilledBy: 'AMAZON' }))).toBeNull();
+    expect(newLedgerRow(order({ status: 'CANCELLED' }))).toBeNull();
+    expect(newLedgerRow(order({ status: 'SHIPPED' }))).toBeNull();
+  });
+
+  it('a paid PENDING order becomes ready; a cancellation before sending closes it; one at the 3PL is left for the job', () => {
+    expect(mergeAmazon(row({ state: 'pending' }), order())).toMatchObject({ state: 'ready' });
+    expect(mergeAmazon(row({ state: 'held' }), order({ status: 'CANCELLED' }))).toMatchObject({ state: 'cancelled', amazonStatus: 'CANCELLED' });
+    expect(mergeAmazon(row({ state: 'sent', threePlOrderId: '9' }), order({ status: 'CANCELLED' }))).toMatchObject({ state: 'sent', amazonStatus: 'CANCELLED' });
+    expect(mergeAmazon(row({ state: 'shipped' }), order({ status: 'SHIPPED' }))).toMatchObject({ state: 'confirmed' });
+  });
+
+  it('keeps the lines that were sent once the order is at the 3PL', () => {
+    const sent = row({ state: 'sent', lines: [{ sku: 'TEE-M', quantity: 2 }] });
+    expect(mergeAmazon(sent, order()).lines).toEqual([{ sku: 'TEE-M', quantity: 2 }]);
+  });
+
+  it('trims finished rows past the retention and keeps open ones however old', () => {
+    const old = T0 - 100 * 24 * 60 * MIN;
+    const rows = [row({ orderId: 'a', state: 'confirmed', confirmedAt: old }), row({ orderId: 'b', state: 'held', purchaseDate: old }), row({ orderId: 'c', state: 'confirmed', confirmedAt: T0 })];
+    expect(trimLedger(rows, T0, 90).map((r) => r.orderId)).toEqual(['b', 'c']);
+  });
+
+  it('round-trips a row through the Orders tab record, and an overtyped State never reads as ready when a 3PL id exists', () => {
+    const r = row({ tracking: ['T1', 'T2'], shippedAt: T0, state: 'shipped', threePlOrderId: '77' });
+    expect(ledgerRowFromRecord(ledgerRowToRecord(r))).toEqual(r);
+    const rec = { ...ledgerRowToRecord(r), State: 'whatever' };
+    expect(ledgerRowFromRecord(rec)!.state).toBe('sent');
+    expect(ledgerRowFromRecord({ ...ledgerRowToRecord(row()), State: 'READY' })!.state).toBe('ready');
+  });
+});
+
+describe('lines through the SKU Map', () => {
+  const map = validateSkuMap(
+    [
+      mapRow({ 'Seller SKU': 'TEE-M', '3PL SKU': 'SB-TEE-M' }),
+      mapRow({ 'Seller SKU': 'OLD-1', '3PL SKU': 'SB-OLD', Active: false }),
+      mapRow({ 'Seller SKU': 'FBA-1', Channel: 'FBA', '3PL SKU': '' }),
+      mapRow({ 'Seller SKU': 'BAD-1', '3PL SKU': '' }),
+    ],
+    { defaultMarketplace: 'UK' },
+  );
+
+  it('maps Amazon SKUs to 3PL SKUs with the quantities unchanged', () => {
+    expect(mapLines([{ sku: 'TEE-M', quantity: 3 }], 'UK', map)).toEqual({ ok: true, lines: [{ sellerSku: 'TEE-M', threePlSku: 'SB-TEE-M', quantity: 3 }] });
+  });
+
+  it.each([
+    ['NEW-1', /NEW-1 is not in the SKU Map for UK/],
+    ['OLD-1', /OLD-1's SKU Map row \(row 3\) is not active/],
+    ['FBA-1', /FBA-1 is mapped only as an FBA offer/],
+    ['BAD-1', /BAD-1's SKU Map row \(row 5\) cannot be used/],
+  ])('holds the whole order when a line is %s, naming it', (sku, why) => {
+    const m = mapLines([{ sku: 'TEE-M', quantity: 1 }, { sku, quantity: 1 }], 'UK', map);
+    expect(m.ok).toBe(false);
+    if (!m.ok) expect(m.reasons.join(' ')).toMatch(why);
+  });
+
+  it('a SKU mapped in another marketplace only is unmapped here', () => {
+    expect(mapLines([{ sku: 'TEE-M', quantity: 1 }], 'DE', map).ok).toBe(false);
+  });
+});
+
+describe('Carrier Map', () => {
+  const map = readCarrierMap([
+    { '3PL Carrier': 'Royal Mail', '3PL Service': 'Tracked 24', 'Carrier Code': 'Royal Mail', 'Carrier Name': '', 'Shipping Method': 'Tracked 24' },
+    { '3PL Carrier': 'royal mail', '3PL Service': '', 'Carrier Code': 'Royal Mail', 'Carrier Name': '', 'Shipping Method': '' },
+    { '3PL Carrier': 'Hermes', '3PL Service': '', 'Carrier Code': 'other', 'Carrier Name': 'Evri (Hermes)', 'Shipping Method': '' },
+    { '3PL Carrier': 'Yodel', '3PL Service': '', 'Carrier Code': 'Other', 'Carrier Name': '', 'Shipping Method': '' },
+    { '3PL Carrier': 'DPD', '3PL Service': '', 'Carrier Code': '', 'Carrier Name': '', 'Shipping Method': '' },
+    { '3PL Carrier': '', '3PL Service': '', 'Carrier Code': '', 'Carrier Name': '', 'Shipping Method': '' },
+  ]);
+
+  it('matches the exact service first, then the carrier catch-all, ignoring case and spaces', () => {
+    expect(findCarrier(map, 'Royal Mail', 'Tracked 24')?.sheetRow).toBe(2);
+    expect(findCarrier(map, 'ROYAL  MAIL', 'Tracked 48')?.sheetRow).toBe(3);
+    expect(findCarrier(map, 'Hermes', 'x')).toMatchObject({ carrierCode: 'Other', carrierName: 'Evri (Hermes)' });
+    expect(findCarrier(map, 'UPS', '')).toBeNull();
+  });
+
+  it('reports unusable rows naming the row and column, and leaves them unused', () => {
+    expect(map.problems.map((p) => p.entity)).toEqual(['Carrier Map row 5', 'Carrier Map row 6']);
+    expect(map.problems[0]!.message).toMatch(/column "Carrier Name"/);
+    expect(map.problems[1]!.message).toMatch(/column "Carrier Code"/);
+    expect(findCarrier(map, 'Yodel', '')).toBeNull();
+    expect(carrierMissing('UPS', 'Express', '202-1').message).toMatch(/3PL Carrier "UPS", 3PL Service "Express"/);
+  });
+});
+
+describe('split shipments: each package carries its own items', () => {
+  const items = [
+    { orderItemId: '11', sku: 'TEE-M', quantity: 2, shipped: 0, unshipped: 2 },
+    { orderItemId: '12', sku: 'MUG-1', quantity: 1, shipped: 0, unshipped: 1 },
+  ];
+  const sku = (s: string) => ({ 'TEE-M': 'SB-TEE', 'MUG-1': 'SB-MUG' })[s] ?? null;
+
+  it('matches 3PL lines to Amazon items through the 3PL SKU, never beyond what is unshipped', () => {
+    expect(packageItems(items, [{ sku: 'SB-TEE', quantity: 1 }], sku, false)).toEqual([{ orderItemId: '11', quantity: 1 }]);
+    expect(packageItems([{ ...items[0]!, shipped: 1 }, items[1]!], [{ sku: 'SB-TEE', quantity: 1 }, { sku: 'SB-MUG', quantity: 1 }], sku, true)).toEqual([
+      { orderItemId: '11', quantity: 1 },
+      { orderItemId: '12', quantity: 1 },
+    ]);
+  });
+
+  it('without line detail, only the last shipment may take everything left', () => {
+    expect(packageItems(items, [], sku, false)).toBeNull();
+    expect(packageItems(items, [], sku, true)).toEqual([{ orderItemId: '11', quantity: 2 }, { orderItemId: '12', quantity: 1 }]);
+    expect(packageItems(items, [{ sku: 'SB-OTHER', quantity: 1 }], sku, false)).toBeNull();
+  });
+
+  it('a package reference is numeric and the same for the same shipment', () => {
+    expect(packageReference('200003')).toBe('200003');
+    expect(packageReference('ab-7')).toMatch(/^[1-9]\d+$/);
+    expect(packageReference('ab-7')).toBe(packageReference('ab-7'));
+    expect(packageReference('ab-7')).not.toBe(packageReference('ab-8'));
+  });
+});
+
+describe('exceptions from the ledger', () => {
+  const types = (rows: LedgerRow[], now = T0) => ledgerExceptions(rows, now, settings).map((e) => e.key);
+
+  it('held and unknown orders each raise their own row', () => {
+    expect(types([row({ state: 'held', note: 'X is not in the SKU Map.' }), row({ orderId: 'b', state: 'unknown' })])).toEqual(['ORDER_HELD:202-1000001-0000001', 'ORDER_OUTCOME_UNKNOWN:b']);
+  });
+
+  it('ORDER_ORPHANED only after the threshold, and not for pending or held orders', () => {
+    expect(types([row()], T0)).toEqual([]);
+    expect(types([row()], T0 + 61 * MIN)).toEqual(['ORDER_ORPHANED:202-1000001-0000001']);
+    expect(types([row({ state: 'pending', amazonStatus: 'PENDING' })], T0 + 600 * MIN)).toEqual([]);
+    expect(types([row({ state: 'sent' })], T0 + 61 * MIN)).toEqual([]);
+  });
+
+  it('ORDER_STUCK within the ship-by margin while unshipped, and when shipped but unconfirmed past the timeout', () => {
+    const r = row({ state: 'sent', latestShipDate: T0 + 11 * 60 * MIN });
+    expect(types([r])).toEqual(['ORDER_STUCK:202-1000001-0000001:ship']);
+    expect(types([row({ state: 'sent', latestShipDate: T0 + 13 * 60 * MIN })])).toEqual([]);
+    expect(types([row({ state: 'shipped', shippedAt: T0 - 121 * MIN })])).toEqual(['ORDER_STUCK:202-1000001-0000001:confirm']);
+    expect(types([row({ state: 'shipped', shippedAt: T0 - 60 * MIN })])).toEqual([]);
+    expect(types([row({ state: 'cancel-too-late', amazonStatus: 'CANCELLED' })])).toEqual(['ORDER_STUCK:202-1000001-0000001:cancelled-after-shipping']);
+  });
+
+  it('never quotes anything but order ids, SKUs and statuses', () => {
+    const all = ledgerExceptions([row({ state: 'held', note: 'CAP-9 is not in the SKU Map.' })], T0 + 1000 * MIN, settings);
+    for (const e of all) expect(e.message).not.toMatch(/Buyer|Street|@/);
+  });
+});
+
+describe('what the stock sync reads from the ledger', () => {
+  it('counts units of open orders the 3PL does not hold yet, pending included', () => {
+    const rows = [
+      row({ orderId: 'a' }),
+      row({ orderId: 'b', state: 'pending', amazonStatus: 'PENDING' }),
+      row({ orderId: 'c', state: 'sent' }),
+      row({ orderId: 'd', state: 'held' }),
+      row({ orderId: 'e', state: 'cancelled', amazonStatus: 'CANCELLED' }),
+      row({ orderId: 'f', marketplace: 'DE' }),
+    ];
+    const u = unsentFromLedger(rows, 'UK');
+    expect(u.orders).toBe(3);
+    expect(u.lines.filter((l) => l.sellerSku === 'TEE-M').reduce((n, l) => n + l.quantity, 0)).toBe(6);
+  });
+
+  it('gives the read-back each line with its order and cancellation times', () => {
+    const lines = orderedFromLedger([row({ orderId: 'x', amazonStatus: 'CANCELLED', state: 'cancelled' })], 'UK', new Map([['x', T0]]));
+    expect(lines[0]).toMatchObject({ sellerSku: 'TEE-M', quantity: 2, createdAt: T0 - 10 * MIN, cancelledAt: T0 });
+    // A cancellation of unknown time nets out with the sale.
+    expect(orderedFromLedger([row({ amazonStatus: 'CANCELLED' })], 'UK', new Map())[0]!.cancelledAt).toBe(T0 - 10 * MIN);
+  });
+});
