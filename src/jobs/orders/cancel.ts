@@ -4,62 +4,72 @@
 
 import { DeadlineExceeded } from '../../ports/clock';
 import { RemoteError } from '../../ports/errors';
-import type { ThreePlAdapter } from '../../threepl/types';
+import type { OutboundOrder, ThreePlAdapter } from '../../threepl/types';
 import type { Ledger } from './ledger';
 import { withThreePl } from './threepl-status';
 
 const SHIPPED = new Set(['shipped', 'delivered', 'partially_shipped']);
 
+/** Live shipments the 3PL has not shipped yet. */
+function openShipments(o: OutboundOrder): number {
+  return o.shipments.filter((s) => s.status !== 'cancelled' && !SHIPPED.has(s.status)).length;
+}
+
+function anyShipped(o: OutboundOrder): boolean {
+  return o.shipments.some((s) => SHIPPED.has(s.status)) || SHIPPED.has(o.status);
+}
+
 export function cancelOrders(ctx: { adapter: ThreePlAdapter; threePlName: string }, ledger: Ledger): { cancelled: number; tooLate: number } {
   const counts = { cancelled: 0, tooLate: 0 };
+  const name = ctx.threePlName;
   const todo = ledger.rows.filter((r) => r.amazonStatus === 'CANCELLED' && ['sent', 'sending', 'unknown', 'shipped', 'confirmed'].includes(r.state));
   for (const row of todo) {
     const id = row.orderId;
-    if (row.state === 'shipped' || row.state === 'confirmed') {
-      ledger.update(id, { state: 'cancel-too-late', note: `Cancelled on Amazon after ${ctx.threePlName} shipped it.` });
+    const tooLate = (note: string) => {
+      ledger.update(id, { state: 'cancel-too-late', note });
       counts.tooLate++;
+    };
+    if (row.state === 'confirmed') {
+      tooLate(`Cancelled on Amazon after ${name} shipped it.`);
       continue;
     }
     try {
-      let externalId = row.threePlOrderId;
-      if (!externalId) {
+      let order: OutboundOrder | null = null;
+      if (row.threePlOrderId) order = ctx.adapter.getOrder(row.threePlOrderId);
+      else {
         const found = ctx.adapter.findOrderByReference(id);
         if (found.kind === 'indeterminate') {
-          ledger.update(id, { note: `Cancelled on Amazon; could not check ${ctx.threePlName} this run (${found.reason}).` });
+          ledger.update(id, { note: `Cancelled on Amazon; could not check ${name} this run (${found.reason}).` });
           continue;
         }
-        if (found.kind === 'absent') {
-          ledger.update(id, { state: 'cancelled', note: `Cancelled on Amazon; ${ctx.threePlName} never had it.` });
-          counts.cancelled++;
-          continue;
-        }
-        ledger.set(withThreePl(ledger.get(id)!, found.order));
-        externalId = found.order.externalId;
-        if (SHIPPED.has(found.order.status)) {
-          ledger.update(id, { state: 'cancel-too-late', note: `Cancelled on Amazon after ${ctx.threePlName} shipped it.` });
-          counts.tooLate++;
-          continue;
-        }
+        if (found.kind === 'found') order = found.order;
       }
-      const res = ctx.adapter.cancelOrder(externalId, `Cancelled on Amazon (order ${id})`);
-      if (res.status === 'cancelled' || res.status === 'not_found') {
-        ledger.update(id, { state: 'cancelled', threePlOrderId: externalId, threePlStatus: res.status === 'cancelled' ? 'Cancelled' : ledger.get(id)!.threePlStatus, note: res.status === 'cancelled' ? `Cancelled on Amazon and at ${ctx.threePlName}.` : `Cancelled on Amazon; ${ctx.threePlName} no longer has order ${externalId}.` });
+      if (!order || order.status === 'cancelled') {
+        ledger.update(id, { state: 'cancelled', ...(order ? { threePlStatus: order.rawStatus || 'Cancelled' } : {}), note: order ? `Cancelled on Amazon and at ${name}.` : `Cancelled on Amazon; ${name} does not have it.` });
         counts.cancelled++;
         continue;
       }
-      // Not cancellable: shipped (too late) or being picked (try again next run).
-      const now = ctx.adapter.getOrder(externalId);
-      if (now) ledger.set(withThreePl(ledger.get(id)!, now));
-      if (now && SHIPPED.has(now.status)) {
-        ledger.update(id, { state: 'cancel-too-late', note: `Cancelled on Amazon after ${ctx.threePlName} shipped it.` });
-        counts.tooLate++;
-      } else {
-        ledger.update(id, { note: `Cancelled on Amazon; ${ctx.threePlName} could not cancel it yet (${res.messages.join('; ')}). Tried again next run.` });
+      ledger.set(withThreePl(ledger.get(id)!, order));
+      // Whatever has not shipped is cancelled at the 3PL, even when part of the order already went.
+      if (openShipments(order) > 0) {
+        const res = ctx.adapter.cancelOrder(order.externalId, `Cancelled on Amazon (order ${id})`);
+        const after = ctx.adapter.getOrder(order.externalId) ?? order;
+        ledger.set(withThreePl(ledger.get(id)!, after));
+        if (openShipments(after) > 0) {
+          ledger.update(id, { note: `Cancelled on Amazon; ${name} could not cancel it yet (${res.messages.join('; ')}). Tried again next run.` });
+          continue;
+        }
+        order = after;
+      }
+      if (anyShipped(order)) tooLate(`Cancelled on Amazon after ${name} shipped ${openShipments(order) === 0 && order.shipments.some((s) => s.status === 'cancelled') ? 'part of it (the rest was cancelled there)' : 'it'}.`);
+      else {
+        ledger.update(id, { state: 'cancelled', threePlOrderId: order.externalId, threePlStatus: 'Cancelled', note: `Cancelled on Amazon and at ${name}.` });
+        counts.cancelled++;
       }
     } catch (e) {
       if (e instanceof DeadlineExceeded) throw e;
       if (e instanceof RemoteError && e.retryable) {
-        ledger.update(id, { note: `Cancelled on Amazon; ${ctx.threePlName} could not be reached to cancel it (${e.message}). Tried again next run.` });
+        ledger.update(id, { note: `Cancelled on Amazon; ${name} could not be reached to cancel it (${e.message}). Tried again next run.` });
         continue;
       }
       throw e;

@@ -76,6 +76,16 @@ export function confirmShipments(
         continue;
       }
       const items = view.items.map((i) => ({ ...i }));
+      if (items.every((i) => i.shipped >= i.quantity)) {
+        // Confirmed outside the add-on (Seller Central, another tool): nothing is left to confirm, and a
+        // second confirmation would be refused; the 3PL stops listing the shipments.
+        for (const u of group) toMark.push(u.shipment.externalId);
+        counts.alreadyConfirmed += group.length;
+        const current = ledger.get(ref)!;
+        const ours = group.every((u) => hasPackage(amazon, packageReference(u.shipment.externalId)));
+        ledger.update(ref, { amazonStatus: 'SHIPPED', state: 'confirmed', confirmedAt: current.confirmedAt ?? ctx.now, note: ours ? '' : 'Amazon already shows every item shipped (confirmed outside the add-on).' });
+        continue;
+      }
       const open = group.filter((u) => !hasPackage(amazon, packageReference(u.shipment.externalId))).sort((a, b) => (a.shipment.externalId < b.shipment.externalId ? -1 : 1));
       for (const u of group) {
         if (open.includes(u)) continue;

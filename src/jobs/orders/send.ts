@@ -95,6 +95,8 @@ export function sendOrders(
   try {
     for (const p of prepared) {
       const id = p.row.orderId;
+      // From here the create may reach the 3PL whatever happens next: the row stays `sending` (looked up next run) unless we learn otherwise.
+      untouched.delete(id);
       let outcome;
       try {
         outcome = ctx.adapter.createOutboundOrder(outboundRequest(p.order, p.shipTo, p.lines, p.row.latestShipDate));
@@ -103,13 +105,11 @@ export function sendOrders(
         // The lookup that comes before any create could not answer: nothing was sent.
         if (e instanceof RemoteError && e.system === 'threePl' && e.retryable) {
           const prev = before.get(id)!;
-          untouched.delete(id);
           ledger.update(id, { state: prev.state === 'held' ? 'ready' : prev.state, attempts: prev.attempts, note: `Not sent this run: ${scrubBuyer(e.message, p.shipTo)}` });
           continue;
         }
         throw e;
       }
-      untouched.delete(id);
       const said = scrubBuyer(outcome.messages.join(' '), p.shipTo);
       if (outcome.status === 'created' || outcome.status === 'already_exists') {
         ledger.update(id, { state: 'sent', threePlOrderId: outcome.externalId ?? '', note: outcome.status === 'already_exists' ? `Already at ${ctx.threePlName}; adopted.` : '' });

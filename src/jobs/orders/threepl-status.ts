@@ -33,9 +33,16 @@ export function withThreePl(row: LedgerRow, o: OutboundOrder): LedgerRow {
     carrier: first?.carrier ? `${first.carrier}${first.carrierService ? ` / ${first.carrierService}` : ''}` : row.carrier,
     shippedAt: shippedTimes.length ? Math.min(...shippedTimes) : row.shippedAt,
   };
-  if ((row.state === 'sending' || row.state === 'unknown') && o.status !== 'cancelled') {
+  const alive = o.status !== 'cancelled';
+  if ((row.state === 'sending' || row.state === 'unknown' || row.state === 'ready' || row.state === 'held') && alive) {
+    // The 3PL holds it (a create whose answer never arrived, or an earlier tool): adopted, never sent again.
     next.state = 'sent';
     next.note = 'Found at the 3PL by its reference; adopted.';
+  }
+  if (row.state === 'cancelled' && alive && !row.threePlOrderId) {
+    // Closed as "never sent", yet the 3PL has it: back to `sent`, so the cancellation step cancels it there.
+    next.state = 'sent';
+    next.note = 'Cancelled on Amazon, but found at the 3PL: to be cancelled there.';
   }
   if ((next.state === 'sent' || next.state === 'sending' || next.state === 'unknown') && SHIPPED.has(o.status)) {
     next.state = 'shipped';
