@@ -45,7 +45,8 @@ export const SETTINGS: readonly SettingDef[] = [
   { key: 'Order orphan threshold (minutes)', default: 60, format: 'integer', help: 'Raise ORDER_ORPHANED when an Amazon order is not at the 3PL after this long.' },
   { key: 'Ship-by margin (hours)', default: 12, format: 'integer', help: 'Raise ORDER_STUCK when an order is unshipped this close to its latest ship date.' },
   { key: 'Confirm timeout (minutes)', default: 120, format: 'integer', help: 'Raise ORDER_STUCK when a shipped order is not confirmed to Amazon after this long.' },
-  { key: 'Order retention (days)', default: 90, format: 'integer', help: 'Confirmed and cancelled orders older than this leave the Orders tab; open orders stay however old.' },
+  { key: 'Order retention (days)', default: 30, format: 'integer', help: 'Confirmed and cancelled orders older than this leave the Orders tab; open orders stay however old. 15 cells an order: 10,000 orders a day kept 30 days is 4.5 million of the 10 million cells a spreadsheet may hold.' },
+  { key: 'Settlement lines kept', default: 400000, format: 'integer', help: 'Most lines the Settlement Lines tab keeps (11 cells each; 400,000 is 4.4 of the 10 million cells a spreadsheet may hold). Past it the oldest settlements lose their lines; their Settlements rows stay.' },
   { key: 'Log retention (days)', default: 30, format: 'integer', help: 'Sync Log rows older than this are removed, to stay far below the 10-million-cell limit.' },
   { key: 'Daily trigger runtime (minutes)', default: 90, format: 'integer', help: 'How long Apps Script lets scheduled runs take per day: 90 for a consumer (gmail.com) account, 360 for Google Workspace. The add-on warns (QUOTA) before its schedule would use it up.' },
   { key: 'Alert email', default: '', format: 'text', help: 'Who gets an email for new high-severity exceptions. Empty: no email.' },
@@ -75,6 +76,7 @@ export interface Settings {
   confirmTimeoutMinutes: number;
   logRetentionDays: number;
   orderRetentionDays: number;
+  settlementLinesKept: number;
   /** Apps Script's "Triggers total runtime" for this account, minutes a day (quotas page). */
   dailyTriggerRuntimeMinutes: number;
   alertEmail: string;
@@ -269,6 +271,7 @@ export function parseSettings(pairs: ReadonlyArray<readonly [unknown, unknown]>)
     confirmTimeoutMinutes: num('Confirm timeout (minutes)', { min: 1 }),
     logRetentionDays: num('Log retention (days)', { min: 1, integer: true }),
     orderRetentionDays: num('Order retention (days)', { min: 1, integer: true }),
+    settlementLinesKept: num('Settlement lines kept', { min: 1000, integer: true }),
     dailyTriggerRuntimeMinutes: num('Daily trigger runtime (minutes)', { min: 1, integer: true }),
     alertEmail: str('Alert email'),
   };

@@ -3,6 +3,7 @@
 // that holds something, so running it twice plans nothing the second time.
 
 import { SETTINGS, SETTINGS_COLUMNS, settingsPairs } from './settings';
+import { DEFAULT_SETTLEMENT_RULES } from './settlements/categories';
 import type { TabColumn, TabDef } from './tabs';
 import { SETUP_TABS, TAB, columnOf, headerText } from './tabs';
 import type { CellFormat, CellValue } from '../ports/workbook';
@@ -45,7 +46,12 @@ export function planSetup(existing: ReadonlyMap<string, CellValue[][]>, tabs: re
     const values = existing.get(def.name);
     const wanted = def.columns.map((c) => c.header);
     if (!values) {
-      const initial = def.name === TAB.settings ? settingsRows(wanted, SETTINGS.map((s) => s.key)) : { rows: [] };
+      const initial =
+        def.name === TAB.settings
+          ? settingsRows(wanted, SETTINGS.map((s) => s.key))
+          : def.name === TAB.settlementMap
+            ? { rows: DEFAULT_SETTLEMENT_RULES.map((r) => [r.transactionType, r.amountType, r.amountDescription, r.category, r.account, r.notes]) }
+            : { rows: [] };
       actions.push({ kind: 'createTab', def, ...initial });
       continue;
     }

@@ -183,7 +183,58 @@ const orders = {
   ],
 } as const satisfies TabDef;
 
-export const TABS = { settings, skuMap, carrierMap, exceptions, syncLog, inventory, orders } as const;
+/** Finance's category map (docs/design.md §2, §6): seeded with the default table on set-up, edited by people. */
+const settlementMap = {
+  name: 'Settlement Map',
+  columns: [
+    { key: 'transactionType', header: 'Transaction Type', format: 'text', width: 180 },
+    { key: 'amountType', header: 'Amount Type', format: 'text', width: 180 },
+    { key: 'amountDescription', header: 'Amount Description', format: 'text', width: 260 },
+    { key: 'category', header: 'Category', width: 200 },
+    { key: 'account', header: 'Account', format: 'text', width: 120 },
+    { key: 'notes', header: 'Notes', width: 240 },
+  ],
+} as const satisfies TabDef;
+
+/**
+ * One row per settlement: these fixed headers first, then one column per category (the Settlement
+ * Map's, UNMAPPED last) and the reserve roll-forward; the category columns are laid out per write.
+ */
+const settlements = {
+  name: 'Settlements',
+  addOnOwned: true,
+  columns: [
+    { key: 'settlementId', header: 'Settlement ID', format: 'text', width: 140 },
+    { key: 'start', header: 'Start', format: 'datetime', width: 150 },
+    { key: 'end', header: 'End', format: 'datetime', width: 150 },
+    { key: 'depositDate', header: 'Deposit Date', format: 'datetime', width: 150 },
+    { key: 'currency', header: 'Currency' },
+    { key: 'reportedTotal', header: 'Reported Total', format: 'money' },
+    { key: 'linesTotal', header: 'Lines Total', format: 'money' },
+    { key: 'difference', header: 'Difference', format: 'money' },
+  ],
+} as const satisfies TabDef;
+
+/** Every line of every imported settlement (docs/design.md §2). */
+const settlementLines = {
+  name: 'Settlement Lines',
+  addOnOwned: true,
+  columns: [
+    { key: 'settlementId', header: 'Settlement ID', format: 'text', width: 140 },
+    { key: 'posted', header: 'Posted', format: 'datetime', width: 150 },
+    { key: 'month', header: 'Month', format: 'text' },
+    { key: 'transactionType', header: 'Transaction Type', format: 'text', width: 160 },
+    { key: 'orderId', header: 'Order ID', format: 'text', width: 170 },
+    { key: 'sku', header: 'SKU', format: 'text', width: 140 },
+    { key: 'amountType', header: 'Amount Type', format: 'text', width: 160 },
+    { key: 'amountDescription', header: 'Amount Description', format: 'text', width: 220 },
+    { key: 'amount', header: 'Amount', format: 'money' },
+    { key: 'category', header: 'Category', width: 180 },
+    { key: 'account', header: 'Account', format: 'text' },
+  ],
+} as const satisfies TabDef;
+
+export const TABS = { settings, skuMap, carrierMap, exceptions, syncLog, inventory, orders, settlementMap, settlements, settlementLines } as const;
 
 /** Tab names by the same keys as TABS. */
 export const TAB = {
@@ -194,6 +245,9 @@ export const TAB = {
   syncLog: syncLog.name,
   inventory: inventory.name,
   orders: orders.name,
+  settlementMap: settlementMap.name,
+  settlements: settlements.name,
+  settlementLines: settlementLines.name,
 } as const;
 
 /** The definition of the tab named `name` (matched as people may have typed it); undefined for people's own tabs. */
@@ -202,4 +256,4 @@ export function tabDefNamed(name: string): TabDef | undefined {
 }
 
 /** The tabs "Set up sheets" creates, in order. */
-export const SETUP_TABS: readonly TabDef[] = [TABS.settings, TABS.skuMap, TABS.carrierMap, TABS.exceptions, TABS.syncLog];
+export const SETUP_TABS: readonly TabDef[] = [TABS.settings, TABS.skuMap, TABS.carrierMap, TABS.settlementMap, TABS.exceptions, TABS.syncLog];

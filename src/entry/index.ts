@@ -36,6 +36,8 @@ export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
     .addItem('Sync orders now', 'syncOrdersNow')
     .addItem('Approve stock push', 'approveStockPush')
     .addItem('Undo last stock push', 'undoLastStockPush')
+    .addItem('Import settlements now', 'importSettlementsNow')
+    .addItem('Recategorise settlements', 'recategoriseSettlements')
     .addSeparator()
     .addItem('Set up sheets', 'setupSheets')
     .addItem('Turn on scheduled sync', 'enableScheduledSync')
@@ -186,6 +188,33 @@ export function syncStockNow(): RunSummary {
 /** Orders: Amazon's merchant orders to the 3PL, and its shipments confirmed back to Amazon. */
 export function syncOrdersNow(): RunSummary {
   return runFromMenu('orders', {});
+}
+
+/** Settlements: every settlement report Amazon lists that is not imported yet. */
+export function importSettlementsNow(): RunSummary {
+  return runFromMenu('settlements', {});
+}
+
+/** Re-applies the edited Settlement Map to every imported settlement (nothing is downloaded again). */
+export function recategoriseSettlements(): RunSummary {
+  return runFromMenu('settlements-recategorise', {});
+}
+
+/** Largest settlement file the sidebar may send: 40 MB of base64 (about 30 MB of file). */
+const MAX_UPLOAD_BASE64 = 40 * 1024 * 1024;
+
+/**
+ * A settlement file a person uploaded in the sidebar (reports older than 90 days cannot be listed):
+ * the same parser and the same once-only rule as the reports the job finds.
+ */
+export function importSettlementFile(name: unknown, base64: unknown): RunSummary {
+  if (typeof name !== 'string' || name.length === 0 || name.length > 200) throw new Error('The file name must be text of 1 to 200 characters.');
+  if (typeof base64 !== 'string' || base64.length === 0) throw new Error('The file is empty.');
+  if (base64.length > MAX_UPLOAD_BASE64) throw new Error('The file is larger than 30 MB; split it or import it from Amazon with "Import settlements now".');
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(base64)) throw new Error('The file did not arrive as base64.');
+  auditNow(`Settlement file uploaded (${name.replace(/[^\w .()-]/g, '_').slice(0, 120)})`);
+  const [summary] = runJobs([findJob('settlements')!], { request: { file: { name, base64 } } }) as [RunSummary];
+  return forSidebar(summary);
 }
 
 /** Approves the stock push the Inventory tab shows as awaiting approval, and pushes it now. */

@@ -4,9 +4,10 @@
 import type { Job } from './kit/job';
 import { inventoryJob, undoStockPushJob } from './inventory/job';
 import { ordersJob } from './orders/job';
+import { recategoriseJob, settlementsJob } from './settlements/job';
 
 // Orders first: the stock sync counts the units of orders the 3PL does not hold yet from the ledger.
-const JOBS: readonly Job[] = [ordersJob, inventoryJob, undoStockPushJob];
+const JOBS: readonly Job[] = [ordersJob, inventoryJob, settlementsJob, undoStockPushJob, recategoriseJob];
 
 /** The jobs "Sync all now" and the schedule run, in order. */
 export function scheduledJobs(): Job[] {

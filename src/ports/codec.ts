@@ -7,4 +7,6 @@ export interface CodecPort {
   utf8Decode(bytes: number[]): string;
   utf8Encode(text: string): number[];
   base64Encode(text: string): string;
+  /** Standard base64 (a file the sidebar uploaded) to bytes. */
+  base64Decode(text: string): number[];
 }

@@ -7,8 +7,8 @@ export interface TabColumn {
   /** How code names the column; never shown. */
   key: string;
   header: string;
-  /** '@' plain text keeps "00123" as typed; 'percent' shows 0.5 as 50%; 'datetime' for timestamps. */
-  format?: 'text' | 'percent' | 'datetime' | 'integer';
+  /** '@' plain text keeps "00123" as typed; 'percent' shows 0.5 as 50%; 'datetime' for timestamps; 'money' two decimals. */
+  format?: 'text' | 'percent' | 'datetime' | 'integer' | 'money';
   /** Data validation: a list of allowed values, or a tick box. */
   validation?: { list: readonly string[] } | 'checkbox';
   width?: number;

@@ -110,6 +110,33 @@ async function saveThreePl(ev: Event): Promise<void> {
   await refresh();
 }
 
+/** The file's bytes as base64, in slices so a large file never builds one huge argument list. */
+function toBase64(buffer: ArrayBuffer): string {
+  const bytes = new Uint8Array(buffer);
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+async function importSettlement(ev: Event): Promise<void> {
+  ev.preventDefault();
+  const input = $<HTMLInputElement>('settlement-file');
+  const file = input.files?.[0];
+  if (!file) {
+    status('Choose a settlement file first.', 'error');
+    return;
+  }
+  status(`Importing ${file.name}…`);
+  try {
+    const r = await call('importSettlementFile', file.name, toBase64(await file.arrayBuffer()));
+    status(`${r.outcome}: ${r.message}`, r.outcome === 'failed' ? 'error' : 'info');
+    input.value = '';
+  } catch (e) {
+    status(`Could not import: ${(e as Error).message}`, 'error');
+  }
+  await refresh();
+}
+
 type Action = 'setupSheets' | 'enableScheduledSync' | 'disableScheduledSync' | 'approveStockPush' | 'undoLastStockPush' | 'disconnectAmazon' | 'disconnectThreePl';
 
 async function act(name: Action): Promise<void> {
@@ -126,6 +153,7 @@ async function act(name: Action): Promise<void> {
 document.addEventListener('DOMContentLoaded', () => {
   $('amazon-form').addEventListener('submit', (e) => void saveAmazon(e));
   $('threepl-form').addEventListener('submit', (e) => void saveThreePl(e));
+  $('settlement-form').addEventListener('submit', (e) => void importSettlement(e));
   $('setup-button').addEventListener('click', () => void act('setupSheets'));
   $('schedule-on').addEventListener('click', () => void act('enableScheduledSync'));
   $('schedule-off').addEventListener('click', () => void act('disableScheduledSync'));

@@ -46,7 +46,7 @@ describe('syncNow', () => {
     const { gas, runtime } = makeWorld();
     runtime.run('setupSheets');
     const r = runtime.run('syncNow', [arg], { kind: 'sidebar' });
-    expect(String(r.error)).toMatch(/Use "all" or one of: orders, inventory\./);
+    expect(String(r.error)).toMatch(/Use "all" or one of: orders, inventory, settlements\./);
     expect(gas.spreadsheet.toDisplayJson()['Sync Log']).toHaveLength(1);
   });
 
@@ -57,7 +57,7 @@ describe('syncNow', () => {
     const r = runtime.run('syncNow', [name], { kind: 'sidebar' });
     const runs = r.value as Array<{ outcome: string; message: string }>;
     expect(runs[0]!.outcome).toBe('failed');
-    expect(runs[0]!.message).toContain('Available: orders, inventory.');
+    expect(runs[0]!.message).toContain('Available: orders, inventory, settlements.');
     const sheet = gas.spreadsheet.sheetNames().includes('Sync Log') ? gas.spreadsheet.toDisplayJson()['Sync Log']! : [];
     expect(String(sheet[1]![1])).toContain('IMPORTXML');
     expect(JSON.stringify(gas.spreadsheet.toDisplayJson())).not.toMatch(/#NAME\?|#ERROR!/);

@@ -29,6 +29,7 @@ describe('planSetup', () => {
       ['Settings', settings],
       ['SKU Map', skuMap],
       ['Carrier Map', [TABS.carrierMap.columns.map((c) => c.header)]],
+      ['Settlement Map', [TABS.settlementMap.columns.map((c) => c.header)]],
       ['Exceptions', [TABS.exceptions.columns.map((c) => c.header)]],
       ['Sync Log', [TABS.syncLog.columns.map((c) => c.header)]],
     ]);

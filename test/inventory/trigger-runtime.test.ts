@@ -77,7 +77,7 @@ describe('daily trigger runtime', () => {
     r.step({ trigger: 'time', for: '20m' });
     const rec = JSON.parse(r.run.gas.properties.document.data.get('quota.triggerRuntime')!) as { usedMs: number; avgMs: Record<string, number> };
     expect(rec.usedMs).toBeGreaterThan(15_000);
-    expect(Object.keys(rec.avgMs).sort()).toEqual(['inventory', 'orders']);
+    expect(Object.keys(rec.avgMs).sort()).toEqual(['inventory', 'orders', 'settlements']);
     expect(quotaRows(r)).toEqual([]);
   });
 });

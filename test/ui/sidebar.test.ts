@@ -6,6 +6,8 @@
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { readFixture } from '../fixtures/settlements/read';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium } from 'playwright-core';
@@ -139,6 +141,28 @@ describe('sidebar', () => {
     expect(await page.textContent('#status')).toMatch(/^ok: Pushed: 2 FBM quantities accepted by Amazon/);
     expect(run.amazon.snapshot().writes.map((w) => `${w.sku}=${w.quantity}`).sort()).toEqual(['TEE-L=2', 'TEE-M=17']);
     expect(await page.isHidden('#approve-button')).toBe(true);
+    await page.close();
+  });
+
+  it('imports a settlement file chosen in the Settlements box, gzipped as downloaded, once', async () => {
+    const scenario = { name: 'sidebar-settlement', steps: [] };
+    const run = createScenarioRun(scenario);
+    applyStep(run, { run: 'setupSheets' }, 0);
+    const { page, calls } = await openSidebar(run);
+    await page.waitForSelector('#settlement-form');
+    const file = gzipSync(Buffer.from(readFixture('uk-2026-10.txt')));
+    await page.setInputFiles('#settlement-file', { name: 'settlement-24000000001.txt.gz', mimeType: 'application/gzip', buffer: file });
+    await page.click('#settlement-form button[type=submit]');
+    await page.waitForFunction(() => /^(ok|partial|failed):/.test(document.getElementById('status')?.textContent ?? ''));
+    expect(await page.textContent('#status')).toMatch(/^ok: From "settlement-24000000001.txt.gz": 1 settlement\(s\) imported/);
+    expect(calls).toContain('importSettlementFile');
+    const tabs = run.gas.spreadsheet.toDisplayJson();
+    expect(tabs['Settlements']!.slice(1).map((r) => r[0])).toEqual(['24000000001']);
+    // The same file again: the once-only rule holds.
+    await page.setInputFiles('#settlement-file', { name: 'again.txt.gz', mimeType: 'application/gzip', buffer: file });
+    await page.click('#settlement-form button[type=submit]');
+    await page.waitForFunction(() => /already imported/.test(document.getElementById('status')?.textContent ?? ''));
+    expect(run.gas.spreadsheet.toDisplayJson()['Settlements']!.length).toBe(2);
     await page.close();
   });
 

@@ -89,6 +89,7 @@ export const nodeCodec: CodecPort = {
   utf8Decode: (b) => Buffer.from(b).toString('utf8'),
   utf8Encode: (t) => [...Buffer.from(t, 'utf8')],
   base64Encode: (t) => Buffer.from(t, 'utf8').toString('base64'),
+  base64Decode: (t) => [...Buffer.from(t, 'base64')],
 };
 
 export function memoryLog(lines: string[] = []): LogPort & { lines: string[] } {

@@ -19,6 +19,7 @@ export function gasCodec(): CodecPort {
     utf8Decode: (bytes) => Utilities.newBlob(toSigned(bytes)).getDataAsString('UTF-8'),
     utf8Encode: (text) => toUnsigned(Utilities.newBlob(text).getBytes()),
     base64Encode: (text) => Utilities.base64Encode(text, Utilities.Charset.UTF_8),
+    base64Decode: (text) => toUnsigned(Utilities.base64Decode(text)),
   };
 }
 

@@ -14,6 +14,8 @@ const NUMBER_FORMATS: Record<NonNullable<Format>, string> = {
   percent: '0%',
   integer: '0',
   datetime: 'yyyy-mm-dd hh:mm',
+  // Two decimals with thousands groups; the currency is its own column, settlements mix none.
+  money: '#,##0.00',
 };
 
 function sheetOrThrow(tab: string): Sheet {

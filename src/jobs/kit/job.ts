@@ -34,6 +34,8 @@ export interface JobOutcome {
 /** What a person asked for beyond a plain run ("Approve stock push"). */
 export interface JobRequest {
   approve?: boolean;
+  /** A settlement file a person uploaded from the sidebar: its name and its bytes in base64. */
+  file?: { name: string; base64: string };
 }
 
 export interface JobContext {

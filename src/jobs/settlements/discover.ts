@@ -1,0 +1,44 @@
+// Settlement reports Amazon lists (getReports, GET_V2_SETTLEMENT_REPORT_DATA_FLAT_FILE_V2: they
+// cannot be requested, sp-api.md §5), oldest first, from a createdSince cursor. Each DONE report is
+// downloaded at once (the document URL lives 5 minutes), decoded and parsed; FATAL or CANCELLED
+// reports, unreadable files and a refused listing (the Finance and Accounting role) are reported.
+
+import type { SpApiClient } from '../../amazon/client';
+import { paginate } from '../../amazon/client';
+import type { Report } from '../../amazon/schemas/reports';
+import type { RaisedException } from '../../core/exceptions';
+import { exceptionKey } from '../../core/exceptions';
+
+export const SETTLEMENT_REPORT_TYPE = 'GET_V2_SETTLEMENT_REPORT_DATA_FLAT_FILE_V2';
+/** getReports lists reports of the last 90 days at most (sp-api.md §5). */
+export const LIST_WINDOW_MS = 90 * 24 * 3600 * 1000;
+
+export function listSettlementReports(amazon: SpApiClient, createdSince: string): Report[] {
+  const out: Report[] = [];
+  paginate(amazon.pages.getReports, { reportTypes: [SETTLEMENT_REPORT_TYPE], createdSince, pageSize: 100 }, (page) => {
+    out.push(...page.reports);
+  });
+  return out.sort((a, b) => (a.createdTime < b.createdTime ? -1 : a.createdTime > b.createdTime ? 1 : 0));
+}
+
+export function reportFailed(reportId: string, what: string): RaisedException {
+  return {
+    key: exceptionKey('SETTLEMENT_REPORT_FAILED', 'report', reportId),
+    type: 'SETTLEMENT_REPORT_FAILED',
+    entity: `Settlement report ${reportId}`,
+    message: what,
+  };
+}
+
+export const ACCESS_KEY = exceptionKey('SETTLEMENT_REPORT_FAILED', 'access');
+
+export function accessRefused(detail: string): RaisedException {
+  return {
+    key: ACCESS_KEY,
+    type: 'SETTLEMENT_REPORT_FAILED',
+    entity: 'Amazon settlement reports',
+    message:
+      `Amazon refused to list settlement reports (${detail}). Settlement reports need the "Finance and Accounting" role: in Seller Central (Apps & Services → Develop Apps, or the app's authorisation) ` +
+      'grant that role to the app and authorise it again, then save the new refresh token in the sidebar. Until then no settlement is imported; a file you download from Seller Central can be imported from the sidebar.',
+  };
+}

@@ -1,0 +1,155 @@
+// One parsed settlement into the tabs, exactly once (docs/design.md §3 "Settlements"): keyed by
+// settlement id (the Settlements tab) whichever report or upload brought it; lines categorised with
+// the Settlement Map and appended in chunks, with the count written so far kept in document
+// properties, so a settlement too large for one execution resumes where it stopped; the Settlements
+// row is written last, once every line is in.
+
+import type { RaisedException } from '../../core/exceptions';
+import { exceptionKey } from '../../core/exceptions';
+import { readSettlementRules, tripleKey, UNMAPPED } from '../../core/settlements/categories';
+import { categoryColumns, summarise } from '../../core/settlements/summary';
+import type { SettlementTotals } from '../../core/settlements/summary';
+import type { ParsedSettlement } from '../../core/settlements/types';
+import type { Deadline } from '../../ports/clock';
+import type { KeyValueStore } from '../../ports/store';
+import type { SettlementLinesTab } from '../../sheet/settlement-lines-tab';
+import type { SettlementMapTab, Triple } from '../../sheet/settlement-map-tab';
+import type { SettlementRecord, SettlementsTab } from '../../sheet/settlements-tab';
+import { SETTLEMENT_KEYS, partialImport, setPartial } from './state';
+
+/** Lines per append: 5,000 × 11 cells is one setValues Sheets takes in seconds. */
+export const LINES_PER_APPEND = 5_000;
+/** Left for the Settlements row, the Exceptions tab and the Sync Log after the last append. */
+const RESERVE_MS = 45_000;
+
+export interface SettlementTabs {
+  map: SettlementMapTab;
+  settlements: SettlementsTab;
+  lines: SettlementLinesTab;
+}
+
+export interface ImportResult {
+  status: 'imported' | 'duplicate' | 'partial';
+  settlementId: string;
+  lines: number;
+  raised: RaisedException[];
+}
+
+const money = (cents: number, currency: string) => `${(cents / 100).toFixed(2)} ${currency}`.trim();
+
+export function recordOf(t: SettlementTotals): SettlementRecord {
+  return {
+    settlementId: t.settlementId,
+    start: t.start,
+    end: t.end,
+    depositDate: t.depositDate,
+    currency: t.currency,
+    reportedTotalCents: t.reportedTotalCents,
+    linesTotalCents: t.linesTotalCents,
+    differenceCents: t.differenceCents,
+    byCategory: t.byCategory,
+    reserve: t.reserve,
+  };
+}
+
+/** SETTLEMENT_UNMAPPED for one triple no Settlement Map row maps. */
+export function unmappedException(t: Triple, lines: number, cents: number, currency: string, settlementId: string): RaisedException {
+  const triple = `${t.transactionType || '(empty)'} / ${t.amountType || '(empty)'} / ${t.amountDescription || '(empty)'}`;
+  return {
+    key: exceptionKey('SETTLEMENT_UNMAPPED', tripleKey(t)),
+    type: 'SETTLEMENT_UNMAPPED',
+    entity: `Settlement Map: ${triple}`,
+    message:
+      `No Settlement Map row matches Transaction Type / Amount Type / Amount Description "${triple}" (${lines} line(s), ${money(cents, currency)} in settlement ${settlementId}), ` +
+      `so those amounts are in the UNMAPPED column. The triple was added to the Settlement Map with Category UNMAPPED: set its Category (and Account), then use "Recategorise settlements".`,
+  };
+}
+
+/**
+ * Keeps Settlement Lines within `kept` lines: past it, the oldest settlements' lines go (their
+ * Settlements rows stay). The count lives in document properties; unknown, the tab is counted once.
+ */
+export function keepLineBudget(tabs: SettlementTabs, store: KeyValueStore, added: number, kept: number): number {
+  const stored = Number(store.get(SETTLEMENT_KEYS.lineCount));
+  let count = Number.isFinite(stored) && store.get(SETTLEMENT_KEYS.lineCount) !== null ? stored + added : null;
+  if (count === null || count > kept) {
+    const all = tabs.lines.all();
+    count = all.length;
+    if (count > kept) {
+      // Settlements in the order they were imported (the tab's order): the first ones go first.
+      const order = [...new Set(all.map((l) => l.settlementId))];
+      let drop = count - kept;
+      const gone = new Set<string>();
+      for (const id of order) {
+        if (drop <= 0) break;
+        gone.add(id);
+        drop -= all.filter((l) => l.settlementId === id).length;
+      }
+      const left = all.filter((l) => !gone.has(l.settlementId));
+      tabs.lines.write(left);
+      count = left.length;
+    }
+  }
+  store.set(SETTLEMENT_KEYS.lineCount, String(count));
+  return count;
+}
+
+export function importSettlement(
+  ctx: { tabs: SettlementTabs; store: KeyValueStore; deadline: Deadline; linesKept: number },
+  parsed: ParsedSettlement,
+  source: string,
+): ImportResult {
+  const id = parsed.summary.settlementId;
+  const existing = ctx.tabs.settlements.rows();
+  if (existing.some((r) => r.settlementId === id)) return { status: 'duplicate', settlementId: id, lines: 0, raised: [] };
+  const rules = readSettlementRules(ctx.tabs.map.records()).rules;
+  const { totals, lines } = summarise(parsed, rules);
+  const partial = partialImport(ctx.store);
+  let written = partial && partial.settlementId === id ? Math.min(partial.written, lines.length) : 0;
+  while (written < lines.length) {
+    if (ctx.deadline.remainingMs() < RESERVE_MS) {
+      setPartial(ctx.store, { settlementId: id, written });
+      return { status: 'partial', settlementId: id, lines: written, raised: [] };
+    }
+    const chunk = lines.slice(written, written + LINES_PER_APPEND).map(({ lineNo: _lineNo, ...l }) => l);
+    ctx.tabs.lines.append(chunk);
+    written += chunk.length;
+    setPartial(ctx.store, { settlementId: id, written });
+  }
+
+  const raised: RaisedException[] = [];
+  // Triples no row maps go into the map for finance to fill in, once each.
+  const known = new Set(rules.map((r) => tripleKey(r)));
+  const fresh = totals.unmapped.filter((u) => !known.has(tripleKey(u)));
+  ctx.tabs.map.appendUnmapped(fresh);
+  for (const u of totals.unmapped) raised.push(unmappedException(u, u.lines, u.cents, totals.currency, id));
+  if (Math.abs(totals.differenceCents) > 1) {
+    raised.push({
+      key: exceptionKey('SETTLEMENT_MISMATCH', id),
+      type: 'SETTLEMENT_MISMATCH',
+      entity: `Settlement ${id}`,
+      message:
+        `Settlement ${id}'s lines add up to ${money(totals.linesTotalCents, totals.currency)}, but Amazon reports a total of ${money(totals.reportedTotalCents, totals.currency)} ` +
+        `(difference ${money(totals.differenceCents, totals.currency)}). ${parsed.problems.length ? 'Lines that could not be read are a likely cause (see SETTLEMENT_REPORT_FAILED). ' : ''}` +
+        'Check the file against Seller Central (Payments → All statements) before closing the month.',
+    });
+  }
+  if (parsed.problems.length) {
+    const shown = parsed.problems.slice(0, 5).map((p) => `line ${p.lineNo}: ${p.message}`).join('; ');
+    raised.push({
+      key: exceptionKey('SETTLEMENT_REPORT_FAILED', id, 'lines'),
+      type: 'SETTLEMENT_REPORT_FAILED',
+      entity: `Settlement ${id}`,
+      message: `${parsed.problems.length} line(s) of ${source} could not be read and are not in the Settlement Lines tab (${shown}${parsed.problems.length > 5 ? '; …' : ''}). The other lines were imported; the Difference column shows what is missing.`,
+    });
+  }
+  const rows = [...existing, recordOf(totals)];
+  const seen = new Set<string>();
+  for (const r of rows) for (const c of Object.keys(r.byCategory)) seen.add(c);
+  ctx.tabs.settlements.write(rows, categoryColumns(rules, seen));
+  setPartial(ctx.store, null);
+  keepLineBudget(ctx.tabs, ctx.store, lines.length, ctx.linesKept);
+  return { status: 'imported', settlementId: id, lines: lines.length, raised };
+}
+
+export { UNMAPPED };

@@ -1,0 +1,166 @@
+// The settlements job (docs/design.md §3 "Settlements"): every settlement report Amazon lists is
+// imported once — downloaded, parsed by header name, categorised with the Settlement Map, its lines
+// in Settlement Lines and its breakdown in Settlements — and a file a person uploads goes through
+// the same import. Recategorising re-applies the edited map to everything imported, without
+// downloading again.
+
+import type { SpApiClient } from '../../amazon/client';
+import { decodeBytes } from '../../amazon/charset';
+import type { RaisedException } from '../../core/exceptions';
+import { parseSettlementFile } from '../../core/settlements/parse';
+import { DeadlineExceeded } from '../../ports/clock';
+import { RemoteError } from '../../ports/errors';
+import { settlementLinesTab } from '../../sheet/settlement-lines-tab';
+import { settlementMapTab } from '../../sheet/settlement-map-tab';
+import { settlementsTab } from '../../sheet/settlements-tab';
+import type { Job, JobContext, JobOutcome } from '../kit/job';
+import { ACCESS_KEY, accessRefused, LIST_WINDOW_MS, listSettlementReports, reportFailed } from './discover';
+import type { ImportResult, SettlementTabs } from './import';
+import { importSettlement } from './import';
+import { recategorise } from './recategorise';
+import { SETTLEMENT_KEYS, handledReports, markHandled } from './state';
+
+function tabsOf(ctx: JobContext): SettlementTabs {
+  const wb = ctx.ports.workbook;
+  return { map: settlementMapTab(wb), settlements: settlementsTab(wb), lines: settlementLinesTab(wb) };
+}
+
+function describe(results: ImportResult[]): { counts: Record<string, number>; text: string } {
+  const imported = results.filter((r) => r.status === 'imported');
+  const dup = results.filter((r) => r.status === 'duplicate').length;
+  const partial = results.find((r) => r.status === 'partial');
+  const parts = [`${imported.length} settlement(s) imported (${imported.reduce((n, r) => n + r.lines, 0)} lines)`];
+  if (dup) parts.push(`${dup} already imported, left as they were`);
+  if (partial) parts.push(`settlement ${partial.settlementId} is being imported: ${partial.lines} lines so far, the rest next run`);
+  return { counts: { imported: imported.length, duplicates: dup, lines: imported.reduce((n, r) => n + r.lines, 0) }, text: `${parts.join('; ')}.` };
+}
+
+/** A file's bytes as text: gunzipped when it is gzip, decoded as UTF-8 or, failing that, Windows-1252. */
+function fileText(ctx: JobContext, base64: string): string {
+  let bytes = ctx.ports.codec.base64Decode(base64);
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = ctx.ports.codec.gunzip(bytes);
+  return decodeBytes(bytes, '', ctx.ports.codec);
+}
+
+function importUpload(ctx: JobContext, file: { name: string; base64: string }): JobOutcome {
+  const name = file.name.replace(/[^\w .()-]/g, '_').slice(0, 120) || 'the uploaded file';
+  let text: string;
+  try {
+    text = fileText(ctx, file.base64);
+  } catch (e) {
+    ctx.raise(reportFailed(`upload:${name}`, `The file "${name}" could not be read (${e instanceof Error ? e.message : String(e)}). Upload the settlement report as downloaded from Seller Central (a .txt flat file, or its .gz).`));
+    return { outcome: 'failed', counts: {}, message: `"${name}" could not be read.`, resolves: [] };
+  }
+  const parsed = parseSettlementFile(text);
+  if (!parsed.ok) {
+    ctx.raise(reportFailed(`upload:${name}`, `"${name}" is not a settlement flat file: ${parsed.message}`));
+    return { outcome: 'failed', counts: {}, message: `"${name}" is not a settlement flat file.`, resolves: [] };
+  }
+  const result = importSettlement({ tabs: tabsOf(ctx), store: ctx.ports.store, deadline: ctx.deadline, linesKept: ctx.settings.settlementLinesKept }, parsed.settlement, `"${name}"`);
+  ctx.raise(...result.raised);
+  const d = describe([result]);
+  return {
+    outcome: result.status === 'partial' ? 'partial' : 'ok',
+    counts: d.counts,
+    message: result.status === 'duplicate' ? `Settlement ${result.settlementId} from "${name}" was already imported; nothing changed.` : `From "${name}": ${d.text}`,
+    resolves: (row) => row.key === reportFailed(`upload:${name}`, '').key,
+  };
+}
+
+function importListed(ctx: JobContext, amazon: SpApiClient): JobOutcome {
+  const { store } = ctx.ports;
+  const since = store.get(SETTLEMENT_KEYS.cursor) ?? new Date(ctx.now - LIST_WINDOW_MS + 3600_000).toISOString();
+  let reports;
+  try {
+    reports = listSettlementReports(amazon, since);
+  } catch (e) {
+    if (e instanceof RemoteError && e.system === 'amazon' && e.status === 403) {
+      ctx.raise(accessRefused(e.message));
+      return { outcome: 'failed', counts: {}, message: 'Amazon refused to list settlement reports (see Exceptions: the Finance and Accounting role).', resolves: [] };
+    }
+    throw e;
+  }
+  const handled = handledReports(store);
+  const tabs = tabsOf(ctx);
+  const results: ImportResult[] = [];
+  const raised: RaisedException[] = [];
+  const resolved = new Set<string>([ACCESS_KEY]);
+  let waitingFrom: string | null = null;
+  let latest = since;
+  let cut = '';
+  for (const report of reports) {
+    if (handled.has(report.reportId)) continue;
+    const status = report.processingStatus;
+    if (status === 'IN_QUEUE' || status === 'IN_PROGRESS') {
+      waitingFrom ??= report.createdTime;
+      continue;
+    }
+    if (status === 'FATAL' || status === 'CANCELLED' || !report.reportDocumentId) {
+      raised.push(reportFailed(report.reportId, `Amazon's settlement report ${report.reportId} (created ${report.createdTime}) ended ${status}${report.reportDocumentId ? '' : ' without a document'}, so it cannot be imported. Download the settlement from Seller Central (Payments → Reports repository) and import the file from the sidebar.`));
+      markHandled(store, [report.reportId]);
+      continue;
+    }
+    let text: string;
+    try {
+      text = amazon.downloadReport(report.reportDocumentId);
+    } catch (e) {
+      if (e instanceof DeadlineExceeded) {
+        cut = ` ${e.message}; the rest next run.`;
+        waitingFrom ??= report.createdTime;
+        break;
+      }
+      if (e instanceof RemoteError && e.retryable) {
+        // Never skipped: the cursor stays at this report and the next run downloads it again.
+        raised.push(reportFailed(report.reportId, `Settlement report ${report.reportId} could not be downloaded (${e.message}); the next run tries again.`));
+        waitingFrom ??= report.createdTime;
+        continue;
+      }
+      throw e;
+    }
+    const parsed = parseSettlementFile(text);
+    if (!parsed.ok) {
+      raised.push(reportFailed(report.reportId, `Settlement report ${report.reportId} could not be read as a V2 settlement flat file: ${parsed.message}`));
+      markHandled(store, [report.reportId]);
+      continue;
+    }
+    const result = importSettlement({ tabs, store, deadline: ctx.deadline, linesKept: ctx.settings.settlementLinesKept }, parsed.settlement, `report ${report.reportId}`);
+    results.push(result);
+    raised.push(...result.raised);
+    if (result.status === 'partial') {
+      waitingFrom ??= report.createdTime;
+      cut = ' The time limit was reached; the next run carries on with the same settlement.';
+      break;
+    }
+    markHandled(store, [report.reportId]);
+    resolved.add(reportFailed(report.reportId, '').key);
+    if (report.createdTime > latest) latest = report.createdTime;
+  }
+  // The cursor never passes a report that still has to be imported.
+  store.set(SETTLEMENT_KEYS.cursor, waitingFrom ?? latest);
+  ctx.raise(...raised);
+  const d = describe(results);
+  return {
+    outcome: cut ? 'partial' : 'ok',
+    counts: { reports: reports.length, ...d.counts },
+    message: `${d.text}${cut}`,
+    // Mismatches and unmapped triples stay until a person acts or finance recategorises.
+    resolves: (row) => resolved.has(row.key),
+  };
+}
+
+export const settlementsJob: Job = {
+  name: 'settlements',
+  label: 'Settlements import',
+  scheduled: true,
+  exceptionScope: ['SETTLEMENT_REPORT_FAILED'],
+  run: (ctx) => (ctx.request.file ? importUpload(ctx, ctx.request.file) : importListed(ctx, ctx.amazon())),
+  resumeNote: () => 'The next run carries on: settlements already imported are never imported twice.',
+};
+
+export const recategoriseJob: Job = {
+  name: 'settlements-recategorise',
+  label: 'Recategorise settlements',
+  scheduled: false,
+  exceptionScope: ['SETTLEMENT_UNMAPPED'],
+  run: (ctx) => recategorise(ctx, tabsOf(ctx)),
+};

@@ -1,0 +1,49 @@
+// "Recategorise settlements": the edited Settlement Map applied again to every imported line,
+// without downloading anything. Rewrites only the Category and Account of the lines and the
+// category columns of the Settlements rows (totals, dates and reserve are the file's and stay);
+// SETTLEMENT_UNMAPPED rows whose triple is now mapped resolve.
+
+import { categorise, readSettlementRules, tripleKey, UNMAPPED } from '../../core/settlements/categories';
+import { categoryColumns } from '../../core/settlements/summary';
+import type { JobContext, JobOutcome } from '../kit/job';
+import type { SettlementTabs } from './import';
+import { unmappedException } from './import';
+import { SETTLEMENT_KEYS } from './state';
+
+export function recategorise(ctx: JobContext, tabs: SettlementTabs): JobOutcome {
+  const rules = readSettlementRules(tabs.map.records()).rules;
+  const lines = tabs.lines.all();
+  const rows = tabs.settlements.rows();
+  const currency = new Map(rows.map((r) => [r.settlementId, r.currency] as const));
+  const byCategory = new Map<string, Record<string, number>>();
+  const unmapped = new Map<string, { t: { transactionType: string; amountType: string; amountDescription: string }; lines: number; cents: number; settlementId: string }>();
+  let moved = 0;
+  const next = lines.map((l) => {
+    const c = categorise(l, rules);
+    if (c.category !== l.category || c.account !== l.account) moved++;
+    const sums = byCategory.get(l.settlementId) ?? {};
+    sums[c.category] = (sums[c.category] ?? 0) + l.amountCents;
+    byCategory.set(l.settlementId, sums);
+    if (c.category === UNMAPPED) {
+      const k = tripleKey(l);
+      const u = unmapped.get(k) ?? { t: { transactionType: l.transactionType, amountType: l.amountType, amountDescription: l.amountDescription }, lines: 0, cents: 0, settlementId: l.settlementId };
+      u.lines++;
+      u.cents += l.amountCents;
+      unmapped.set(k, u);
+    }
+    return { ...l, category: c.category, account: c.account };
+  });
+  if (moved > 0) tabs.lines.write(next);
+  ctx.ports.store.set(SETTLEMENT_KEYS.lineCount, String(lines.length));
+  // A settlement whose lines were trimmed away keeps the breakdown it had.
+  const updated = rows.map((r) => (byCategory.has(r.settlementId) ? { ...r, byCategory: byCategory.get(r.settlementId)! } : r));
+  const seen = new Set<string>();
+  for (const r of updated) for (const c of Object.keys(r.byCategory)) if (r.byCategory[c] !== 0 || c === UNMAPPED) seen.add(c);
+  tabs.settlements.write(updated, categoryColumns(rules, seen));
+  ctx.raise(...[...unmapped.values()].map((u) => unmappedException(u.t, u.lines, u.cents, currency.get(u.settlementId) ?? '', u.settlementId)));
+  return {
+    outcome: 'ok',
+    counts: { lines: lines.length, moved, settlements: rows.length, unmapped: unmapped.size },
+    message: `${moved} of ${lines.length} line(s) moved to another category or account across ${rows.length} settlement(s); ${unmapped.size} triple(s) still unmapped.`,
+  };
+}

@@ -1,0 +1,81 @@
+// The Settlement Lines tab: every line of every imported settlement (docs/design.md §2), appended a
+// settlement (or a chunk of a large one) at a time without reading the tab, read and rewritten whole
+// only when finance recategorises, and trimmed to a line budget that keeps the spreadsheet far from
+// its 10-million-cell limit.
+
+import { cellText, cellTime } from '../core/cells';
+import { monthOf } from '../core/settlements/parse';
+import type { CategorisedLine } from '../core/settlements/summary';
+import { TAB, TABS, findTabName, headersOf } from '../core/tabs';
+import type { WorkbookPort } from '../ports/workbook';
+import { appendRecords, ensureTable, readTable, writeTable } from './table';
+
+const H = headersOf(TABS.settlementLines);
+
+/** A line as the tab holds it (no file line number: the tab's own row is its place). */
+export type LineRecord = Omit<CategorisedLine, 'lineNo'>;
+
+export interface SettlementLinesTab {
+  append(lines: ReadonlyArray<LineRecord>): void;
+  /** Every line (reads the whole tab). */
+  all(): LineRecord[];
+  /** Replaces every line, e.g. after recategorising or trimming. */
+  write(lines: ReadonlyArray<LineRecord>): void;
+}
+
+function toRecord(l: LineRecord): Record<string, unknown> {
+  return {
+    [H.settlementId]: l.settlementId,
+    [H.posted]: l.posted === null ? '' : new Date(l.posted),
+    [H.month]: l.posted === null ? '' : monthOf(l.posted),
+    [H.transactionType]: l.transactionType,
+    [H.orderId]: l.orderId,
+    [H.sku]: l.sku,
+    [H.amountType]: l.amountType,
+    [H.amountDescription]: l.amountDescription,
+    [H.amount]: Math.round(l.amountCents) / 100,
+    [H.category]: l.category,
+    [H.account]: l.account,
+  };
+}
+
+function fromRecord(r: Readonly<Record<string, unknown>>): LineRecord | null {
+  const settlementId = cellText(r[H.settlementId]);
+  if (!settlementId) return null;
+  const amount = typeof r[H.amount] === 'number' ? (r[H.amount] as number) : Number(cellText(r[H.amount]).replace(/,/g, ''));
+  return {
+    settlementId,
+    posted: cellTime(r[H.posted]),
+    transactionType: cellText(r[H.transactionType]),
+    orderId: cellText(r[H.orderId]),
+    sku: cellText(r[H.sku]),
+    amountType: cellText(r[H.amountType]),
+    amountDescription: cellText(r[H.amountDescription]),
+    amountCents: Number.isFinite(amount) ? Math.round(amount * 100) : 0,
+    category: cellText(r[H.category]),
+    account: cellText(r[H.account]),
+  };
+}
+
+export function settlementLinesTab(wb: WorkbookPort): SettlementLinesTab {
+  const tabName = () => findTabName(wb.tabNames(), TAB.settlementLines);
+  return {
+    append(lines) {
+      if (lines.length === 0) return;
+      const name = tabName();
+      if (!name) wb.createTab(TABS.settlementLines, []);
+      appendRecords(wb, { ...TABS.settlementLines, name: name ?? TAB.settlementLines }, lines.map(toRecord));
+    },
+    all() {
+      const name = tabName();
+      const table = name ? readTable(wb, name) : null;
+      return (table?.records ?? []).map(fromRecord).filter((l): l is LineRecord => l !== null);
+    },
+    write(lines) {
+      const name = tabName();
+      const table = name ? readTable(wb, name) : null;
+      const header = ensureTable(wb, TABS.settlementLines, table);
+      writeTable(wb, { ...TABS.settlementLines, name: name ?? TAB.settlementLines }, header, lines.map(toRecord));
+    },
+  };
+}
