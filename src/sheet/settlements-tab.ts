@@ -47,7 +47,7 @@ function layout(categories: readonly string[]): TabDef {
 }
 
 export function settlementsTab(wb: WorkbookPort): SettlementsTab {
-  let loaded: { name: string | null; rows: SettlementRecord[] } | null = null;
+  let loaded: { name: string | null; rows: SettlementRecord[]; header: string[] } | null = null;
   const load = () => {
     if (loaded) return loaded;
     const name = findTabName(wb.tabNames(), TAB.settlements);
@@ -72,13 +72,13 @@ export function settlementsTab(wb: WorkbookPort): SettlementsTab {
         reserve: { heldCents: cents(rec[RESERVE_HEADERS.held]), releasedCents: cents(rec[RESERVE_HEADERS.released]), netCents: cents(rec[RESERVE_HEADERS.net]) },
       });
     }
-    loaded = { name, rows };
+    loaded = { name, rows, header: table?.header ?? [] };
     return loaded;
   };
   return {
     rows: () => load().rows,
     write(rows, categories) {
-      const { name } = load();
+      const { name, header: current } = load();
       const def = layout(categories);
       const header = def.columns.map((c) => c.header);
       const records = rows.map((r) => {
@@ -99,10 +99,10 @@ export function settlementsTab(wb: WorkbookPort): SettlementsTab {
         return rec;
       });
       if (!name) wb.createTab(def, []);
-      // The whole header again: a new category goes in before UNMAPPED, not at the right.
-      else wb.addColumns(name, 1, def.columns);
+      // The whole header again when it changed: a new category goes in before UNMAPPED, not at the right.
+      else if (current.length !== header.length || current.some((h, i) => !sameName(h, header[i]))) wb.addColumns(name, 1, def.columns);
       writeTable(wb, { ...def, name: name ?? TAB.settlements }, header, records);
-      loaded = { name: name ?? TAB.settlements, rows: [...rows] };
+      loaded = { name: name ?? TAB.settlements, rows: [...rows], header };
     },
   };
 }

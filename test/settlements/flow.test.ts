@@ -155,3 +155,30 @@ describe('settlements: problems are reported, never hidden', () => {
     expect(r.openExceptions('SETTLEMENT_REPORT_FAILED').map((x) => x.Entity)).toEqual(['Settlement report upload:notes.txt']);
   });
 });
+
+describe('settlements: reports Amazon could not produce, and a refused listing', () => {
+  it('raises SETTLEMENT_REPORT_FAILED once for a FATAL report and still imports the next one', () => {
+    const r = run([
+      { reportId: '900010', created: '2026-10-03T06:00:00Z', content: '', processingStatus: 'FATAL' } as never,
+      { reportId: '900011', created: '2026-10-17T06:00:00Z', content: readFixture('uk-2026-10.txt') },
+    ]);
+    importNow(r);
+    const failed = r.openExceptions('SETTLEMENT_REPORT_FAILED');
+    expect(failed.map((x) => x.Key)).toEqual(['SETTLEMENT_REPORT_FAILED:report:900010']);
+    expect(failed[0]!.Message).toMatch(/ended FATAL.*import the file from the sidebar/);
+    expect(r.tab('Settlements')).toHaveLength(1);
+    importNow(r);
+    expect(r.exceptions('SETTLEMENT_REPORT_FAILED')).toHaveLength(1);
+  });
+
+  it('says which role is missing when Amazon refuses to list settlement reports', () => {
+    const r = run([{ reportId: '900011', created: '2026-10-17T06:00:00Z', content: readFixture('uk-2026-10.txt') }], {
+      faults: [{ system: 'amazon', operation: 'getReports', kind: 'auth_expired', times: 10 }],
+    });
+    const res = importNow(r);
+    expect(res!.error ?? '').toBe('');
+    const [x] = r.openExceptions('SETTLEMENT_REPORT_FAILED');
+    expect(x!.Message).toMatch(/Finance and Accounting/);
+    expect(r.tab('Settlements')).toHaveLength(0);
+  });
+});

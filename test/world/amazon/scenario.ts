@@ -138,8 +138,13 @@ export const settlementSchema = z
     /** Serve the document gzipped (compressionAlgorithm GZIP). */
     gzip: z.boolean().default(false),
     charset: z.enum(['UTF-8', 'Cp1252']).default('UTF-8'),
+    /**
+     * Extension: how Amazon's processing of the report ended (Reports 2021-06-30 processingStatus).
+     * FATAL and CANCELLED reports are listed without a document.
+     */
+    processingStatus: z.enum(['DONE', 'FATAL', 'CANCELLED']).default('DONE'),
   })
-  .refine((s) => s.file !== undefined || s.content !== undefined, { message: 'needs "file" or "content"' });
+  .refine((s) => s.file !== undefined || s.content !== undefined || s.processingStatus !== 'DONE', { message: 'needs "file" or "content"' });
 
 export const inboundShipmentSchema = z.object({
   /** The FBA shipment id on labels (v0 ShipmentId, 2024 shipmentConfirmationId). */

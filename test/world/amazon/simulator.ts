@@ -365,6 +365,7 @@ export class AmazonSimulator {
   private storeSettlement(r: SimState['reports'][number], readFile: ((p: string) => string | Uint8Array) | undefined): void {
     const st = r.settlement!;
     r.marketplaceIds = [this.marketplace.id];
+    if (st.processingStatus !== 'DONE') return;
     let content: string | Uint8Array;
     if (st.content !== undefined) content = st.content;
     else if (readFile) content = readFile(st.file!);

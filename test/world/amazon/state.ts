@@ -310,7 +310,7 @@ export class SimState {
       created,
       startAt: created,
       doneAt: created,
-      status: 'DONE',
+      status: s.processingStatus,
       settlement: s,
     };
     if (s.dataStartTime) r.dataStartTime = s.dataStartTime;
