@@ -35,7 +35,7 @@ const EXCEPTION_TYPES = [
 /** docs/design.md §5 lists `FBA_SHIPMENT_*`: a family of types named by their suffix. */
 type ExceptionType = (typeof EXCEPTION_TYPES)[number] | `FBA_SHIPMENT_${string}`;
 type Severity = 'High' | 'Medium' | 'Low';
-type ExceptionStatus = 'Open' | 'Acknowledged' | 'Resolved';
+type ExceptionStatus = 'Open' | 'Acknowledged' | 'Ignored' | 'Resolved';
 
 /** Exceptions column key → header (TABS.exceptions). */
 const X = headersOf(TABS.exceptions);
@@ -112,6 +112,48 @@ export interface RaisedException {
   entity: string;
   /** Plain words: what happened, why it matters, what to do. Never a secret. */
   message: string;
+  /** The next step in one line, for the Action column; the type's usual step when absent. */
+  action?: string;
+}
+
+/** Each type's usual next step (the Action column); docs/operations.md says the same at length. */
+const ACTIONS: Record<(typeof EXCEPTION_TYPES)[number], string> = {
+  UNMAPPED_SKU: 'Add a SKU Map row for it (FBM with its 3PL SKU), or set this row to Ignored if it is not for sale.',
+  MAPPING_INVALID: 'Fix the SKU Map cell the message names; the row syncs again on the next run.',
+  DUAL_CHANNEL_SKU: 'Keep the SKU Map row that matches how Amazon fulfils the offer; delete or untick the other.',
+  FBA_CONVERSION_REFUSED: 'Check the offer in Seller Central: it is FBA now, so make its SKU Map row FBA.',
+  OFFER_UNMANAGED: 'Tick or fix the SKU Map row, or lower the quantity in Seller Central now.',
+  ORDER_ORPHANED: 'Check the order at the 3PL and in the Sync Log; send or cancel it by hand if needed.',
+  ORDER_HELD: 'Fix the SKU Map row the message names; the next orders run sends the order.',
+  ORDER_STUCK: 'Chase the 3PL (or the carrier) for this order; cancel it on Amazon if it cannot ship.',
+  ORDER_OUTCOME_UNKNOWN: 'Search the 3PL for the Amazon order id; the add-on adopts it once the 3PL shows it.',
+  CARRIER_UNMAPPED: 'Add a Carrier Map row with the exact Seller Central carrier code for this carrier.',
+  STOCK_SYNC_TIMEOUT: 'Look at the Sync Log for the failing runs and fix their cause (credentials, 3PL outage).',
+  STOCK_PUSH_REJECTED: 'Read Amazon\'s reason in the message, fix the listing in Seller Central, then sync again.',
+  STOCK_PUSH_NOT_APPLIED: 'Compare the quantity in Seller Central; the next sync pushes again.',
+  INVENTORY_DRIFT: 'Check who changed the quantity in Seller Central; the next sync sets it back.',
+  GUARDRAIL_HALT: 'Check the Inventory tab; if the changes are right, use Approve stock push.',
+  REMOVAL_UNIDENTIFIED: 'Match the receipt to a removal order at the 3PL.',
+  REMOVAL_OVERDUE: 'Ask the carrier or Amazon where the removal shipment is.',
+  SETTLEMENT_MISMATCH: 'Compare the settlement with Seller Central (Payments → All statements).',
+  SETTLEMENT_UNMAPPED: 'Set the Category of this triple in the Settlement Map, then use Recategorise settlements.',
+  SETTLEMENT_REPORT_FAILED: 'Download the settlement from Seller Central and import the file from the sidebar.',
+  CHARGE_UNMATCHED: 'Match the charge to an order, shipment or receipt at the 3PL.',
+  AUTH_FAILED: 'Reconnect the system in the sidebar with a new token or refresh token.',
+  QUOTA: 'Sync less often (Settings "Sync every (minutes)") or use a Google Workspace account.',
+  CONFIG_INVALID: 'Fix the cell the message names; the allowed values are listed there.',
+};
+
+/** The Action column's text for a raised problem. */
+export function actionOf(e: Pick<RaisedException, 'type' | 'action'>): string {
+  if (e.action) return e.action;
+  if (e.type.startsWith('FBA_SHIPMENT_')) return 'Check the FBA shipment in Seller Central and at the 3PL.';
+  return (ACTIONS as Record<string, string | undefined>)[e.type] ?? 'Read the message and fix its cause.';
+}
+
+/** The facts of a message: its words without the figures that move (units, dates, counts). */
+function factsOf(message: unknown): string {
+  return cellText(message).replace(/\d+([.,:]\d+)*/g, '#');
 }
 
 /** `MAPPING_INVALID:UK:FBM:TEE-M` */
@@ -146,6 +188,7 @@ export interface ReconcileResult {
 function normaliseStatus(v: unknown): ExceptionStatus {
   const t = cellText(v).toLowerCase();
   if (t.startsWith('ack')) return 'Acknowledged';
+  if (t.startsWith('ignore')) return 'Ignored';
   if (t === 'resolved' || t === 'closed' || t === 'done') return 'Resolved';
   return 'Open';
 }
@@ -198,7 +241,9 @@ export function reconcileExceptions(
     const status = normaliseStatus(row[X.status]);
     const hit = raised.get(key);
     if (hit) {
-      const reopen = status === 'Resolved';
+      // Ignored stays closed while the problem is the same; new facts (another SKU, another reason) reopen it.
+      const ignoredStill = status === 'Ignored' && factsOf(row[X.message]) === factsOf(hit.message);
+      const reopen = status === 'Resolved' || (status === 'Ignored' && !ignoredStill);
       if (reopen) result.reopened.push(key);
       result.rows.push({
         ...row,
@@ -212,8 +257,9 @@ export function reconcileExceptions(
         [X.count]: countOf(row[X.count]) + 1,
         [X.status]: reopen ? 'Open' : status,
         [X.owner]: row[X.owner] ?? '',
+        [X.action]: actionOf(hit),
       });
-    } else if (status !== 'Resolved' && inScope(options.scope, key, typeOfRow(row, key))) {
+    } else if (status !== 'Resolved' && status !== 'Ignored' && inScope(options.scope, key, typeOfRow(row, key))) {
       result.resolved.push(key);
       result.rows.push({ ...row, [X.status]: 'Resolved' });
     } else {
@@ -235,6 +281,7 @@ export function reconcileExceptions(
       [X.count]: 1,
       [X.status]: 'Open',
       [X.owner]: '',
+      [X.action]: actionOf(hit),
     });
   }
   return result;

@@ -13,7 +13,8 @@ type Format = CellFormat;
 type SetupAction =
   | { kind: 'createTab'; def: TabDef; rows: CellValue[][]; cellFormats?: Array<Array<Format | undefined>> }
   | { kind: 'addColumns'; tab: string; startColumn: number; columns: TabColumn[] }
-  | { kind: 'appendRows'; tab: string; rows: CellValue[][]; cellFormats?: Array<Array<Format | undefined>> };
+  | { kind: 'appendRows'; tab: string; rows: CellValue[][]; cellFormats?: Array<Array<Format | undefined>> }
+  | { kind: 'renameColumn'; tab: string; column: number; header: string };
 
 /** Settings rows laid out for a header row (by header name, so reordered columns are respected). */
 function settingsRows(header: readonly string[], keys: readonly string[]) {
@@ -58,6 +59,14 @@ export function planSetup(existing: ReadonlyMap<string, CellValue[][]>, tabs: re
     const header = (values[0] ?? []).map(headerText);
     // Trailing empty header cells are free space; a person's own extra columns are kept.
     while (header.length > 0 && header[header.length - 1] === '') header.pop();
+    // A column under its former name is renamed where it stands, keeping its values.
+    for (const c of def.columns) {
+      if (columnOf(header, c.header) >= 0) continue;
+      const at = (c.was ?? []).map((w) => columnOf(header, w)).find((i) => i >= 0);
+      if (at === undefined) continue;
+      actions.push({ kind: 'renameColumn', tab: def.name, column: at + 1, header: c.header });
+      header[at] = c.header;
+    }
     const missing = def.columns.filter((c) => columnOf(header, c.header) < 0);
     if (missing.length > 0) {
       actions.push({ kind: 'addColumns', tab: def.name, startColumn: header.length + 1, columns: missing });

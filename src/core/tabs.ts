@@ -52,7 +52,7 @@ export function findTabName(tabNames: readonly string[], wanted: string): string
 }
 
 const CHANNELS = ['FBM', 'FBA'] as const;
-const EXCEPTION_STATUSES = ['Open', 'Acknowledged', 'Resolved'] as const;
+const EXCEPTION_STATUSES = ['Open', 'Acknowledged', 'Ignored', 'Resolved'] as const;
 
 const settings = {
   name: 'Settings',
@@ -104,9 +104,11 @@ const exceptions = {
     { key: 'message', header: 'Message', width: 480 },
     { key: 'firstSeen', header: 'First Seen', format: 'datetime', width: 150 },
     { key: 'lastSeen', header: 'Last Seen', format: 'datetime', width: 150 },
-    { key: 'count', header: 'Count', format: 'integer' },
+    // Was "Count": it reads like units (set-up and the Exceptions tab rename an old header in place).
+    { key: 'count', header: 'Times Seen', format: 'integer', was: ['Count'] },
     { key: 'status', header: 'Status', validation: { list: EXCEPTION_STATUSES } },
     { key: 'owner', header: 'Owner', width: 140 },
+    { key: 'action', header: 'Action', width: 360 },
   ],
 } as const satisfies TabDef;
 

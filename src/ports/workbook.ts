@@ -12,6 +12,8 @@ export interface TabColumn {
   /** Data validation: a list of allowed values, or a tick box. */
   validation?: { list: readonly string[] } | 'checkbox';
   width?: number;
+  /** Former header texts: a tab that still has one is renamed in place, never given a second column. */
+  was?: readonly string[];
 }
 
 export interface TabDef {

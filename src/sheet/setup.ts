@@ -36,6 +36,10 @@ export function runSetup(wb: WorkbookPort): SetupResult {
         wb.addColumns(tabOf(action.tab), action.startColumn, action.columns);
         completed.add(tabOf(action.tab));
         break;
+      case 'renameColumn':
+        wb.writeCell(tabOf(action.tab), 1, action.column, action.header);
+        completed.add(tabOf(action.tab));
+        break;
       case 'appendRows':
         wb.appendRows(tabOf(action.tab), action.rows, action.cellFormats);
         completed.add(tabOf(action.tab));

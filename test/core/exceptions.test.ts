@@ -28,7 +28,7 @@ function row(over: Partial<Record<string, unknown>>): Record<string, unknown> {
     Message: 'old',
     'First Seen': new Date(T0),
     'Last Seen': new Date(T0),
-    Count: 1,
+    'Times Seen': 1,
     Status: 'Open',
     Owner: '',
     ...over,
@@ -47,9 +47,10 @@ describe('reconcileExceptions', () => {
         Message: 'problem with A',
         'First Seen': new Date(T0),
         'Last Seen': new Date(T0),
-        Count: 1,
+        'Times Seen': 1,
         Status: 'Open',
         Owner: '',
+        Action: 'Fix the SKU Map cell the message names; the row syncs again on the next run.',
       },
     ]);
     expect(Object.keys(r.rows[0]!)).toEqual(TABS.exceptions.columns.map((c) => c.header));
@@ -57,9 +58,9 @@ describe('reconcileExceptions', () => {
   });
 
   it('updates the row of a problem raised again instead of adding one', () => {
-    const r = reconcileExceptions([row({ Count: 3 })], [raised('A', 'fresh words')], { now: T1, scope });
+    const r = reconcileExceptions([row({ 'Times Seen': 3 })], [raised('A', 'fresh words')], { now: T1, scope });
     expect(r.rows).toHaveLength(1);
-    expect(r.rows[0]).toMatchObject({ Count: 4, 'Last Seen': new Date(T1), 'First Seen': new Date(T0), Message: 'fresh words', Status: 'Open' });
+    expect(r.rows[0]).toMatchObject({ 'Times Seen': 4, 'Last Seen': new Date(T1), 'First Seen': new Date(T0), Message: 'fresh words', Status: 'Open' });
     expect(r.opened).toEqual([]);
   });
 
@@ -72,15 +73,15 @@ describe('reconcileExceptions', () => {
   });
 
   it('reopens a resolved problem that comes back, counting it', () => {
-    const r = reconcileExceptions([row({ Status: 'Resolved', Count: 2, Owner: 'Sam' })], [raised('A')], { now: T1, scope });
-    expect(r.rows[0]).toMatchObject({ Status: 'Open', Count: 3, Owner: 'Sam', 'Last Seen': new Date(T1) });
+    const r = reconcileExceptions([row({ Status: 'Resolved', 'Times Seen': 2, Owner: 'Sam' })], [raised('A')], { now: T1, scope });
+    expect(r.rows[0]).toMatchObject({ Status: 'Open', 'Times Seen': 3, Owner: 'Sam', 'Last Seen': new Date(T1) });
     expect(r.reopened).toEqual(['MAPPING_INVALID:UK:FBM:A']);
   });
 
   it('keeps Acknowledged and Owner while the problem persists, then resolves it', () => {
     const ack = row({ Status: 'Acknowledged', Owner: 'Priya' });
     const persisting = reconcileExceptions([ack], [raised('A')], { now: T1, scope });
-    expect(persisting.rows[0]).toMatchObject({ Status: 'Acknowledged', Owner: 'Priya', Count: 2 });
+    expect(persisting.rows[0]).toMatchObject({ Status: 'Acknowledged', Owner: 'Priya', 'Times Seen': 2 });
     const typed = reconcileExceptions([row({ Status: 'ack' })], [raised('A')], { now: T1, scope });
     expect(typed.rows[0]!['Status']).toBe('Acknowledged');
     const cleared = reconcileExceptions(persisting.rows, [], { now: T1, scope });
@@ -99,7 +100,7 @@ describe('reconcileExceptions', () => {
   it('counts a key raised twice in one run once, and leaves a duplicate row copy untouched', () => {
     const copy = row({ Message: 'copy' });
     const r = reconcileExceptions([row({}), copy], [raised('A', 'first'), raised('A', 'second')], { now: T1, scope });
-    expect(r.rows.map((x) => [x['Count'], x['Message']])).toEqual([
+    expect(r.rows.map((x) => [x['Times Seen'], x['Message']])).toEqual([
       [2, 'first'],
       [1, 'copy'],
     ]);
@@ -114,9 +115,22 @@ describe('reconcileExceptions', () => {
     expect(byType.rows[0]!['Status']).toBe('Resolved');
   });
 
+  it('keeps an Ignored problem closed while its facts stay (figures may move), and reopens it when they change', () => {
+    const ignored = row({ Status: 'Ignored', Message: 'ShipBob holds 5 units of SB-BOX' });
+    const same = reconcileExceptions([ignored], [raised('A', 'ShipBob holds 12 units of SB-BOX')], { now: T1, scope });
+    expect(same.rows[0]).toMatchObject({ Status: 'Ignored', 'Times Seen': 2, Message: 'ShipBob holds 12 units of SB-BOX' });
+    expect(same.reopened).toEqual([]);
+    // Not resolved while ignored, even when the run no longer sees it.
+    expect(reconcileExceptions([ignored], [], { now: T1, scope }).rows[0]!['Status']).toBe('Ignored');
+    const changed = reconcileExceptions([ignored], [raised('A', 'SB-BOX is mapped twice')], { now: T1, scope });
+    expect(changed.rows[0]!['Status']).toBe('Open');
+    expect(changed.reopened).toEqual(['MAPPING_INVALID:UK:FBM:A']);
+    expect(reconcileExceptions([row({ Status: 'ignore' })], [raised('A', 'old')], { now: T1, scope }).rows[0]!['Status']).toBe('Ignored');
+  });
+
   it('repairs an unreadable count or first-seen cell', () => {
-    const r = reconcileExceptions([row({ Count: 'lots', 'First Seen': '' })], [raised('A')], { now: T1, scope });
-    expect(r.rows[0]).toMatchObject({ Count: 2, 'First Seen': new Date(T1) });
+    const r = reconcileExceptions([row({ 'Times Seen': 'lots', 'First Seen': '' })], [raised('A')], { now: T1, scope });
+    expect(r.rows[0]).toMatchObject({ 'Times Seen': 2, 'First Seen': new Date(T1) });
   });
 });
 

@@ -36,6 +36,14 @@ describe('planSetup', () => {
     expect(planSetup(existing)).toEqual([]);
   });
 
+  it('renames a column still under its former header ("Count" → "Times Seen") instead of adding a second one', () => {
+    const old = ['Key', 'Type', 'Severity', 'Entity', 'Message', 'First Seen', 'Last Seen', 'count', 'Status', 'Owner'];
+    const plan = planSetup(new Map([['Exceptions', [old]]]), [TABS.exceptions]);
+    expect(plan).toContainEqual({ kind: 'renameColumn', tab: 'Exceptions', column: 8, header: 'Times Seen' });
+    const add = plan.find((a) => a.kind === 'addColumns');
+    expect(add?.kind === 'addColumns' ? add.columns.map((c) => c.header) : []).toEqual(['Action']);
+  });
+
   it('adds missing columns to the right of extra columns people added, and missing settings by header position', () => {
     const existing = new Map<string, CellValue[][]>([
       ['SKU Map', [['Seller SKU', 'My column', 'Channel'], ['A', 'x', 'FBM']]],

@@ -294,7 +294,7 @@ export class InvariantTracker {
     const keys = rows.map((r) => r[k] ?? '').filter(Boolean);
     const dup = keys.filter((key, i) => keys.indexOf(key) !== i);
     if (dup.length) this.fail(view, `duplicate exception keys: ${[...new Set(dup)].join(', ')}`);
-    const c = header.indexOf('Count');
+    const c = header.indexOf('Times Seen');
     const s = header.indexOf('Status');
     const o = header.indexOf('Owner');
     const now = new Map(rows.map((r) => [r[k] ?? '', r] as const));

@@ -92,12 +92,12 @@ describe('STOCK_SYNC_TIMEOUT', () => {
     }
     const auth = r.openExceptions('AUTH_FAILED');
     expect(auth.map((e) => e['Key'])).toEqual(['AUTH_FAILED:threePl']);
-    expect(Number(auth[0]!['Count'])).toBe(4);
+    expect(Number(auth[0]!['Times Seen'])).toBe(4);
     const timeout = r.openExceptions('STOCK_SYNC_TIMEOUT');
     expect(timeout).toHaveLength(1);
     expect(timeout[0]!['Message']).toMatch(/"Stock sync timeout \(minutes\)" \(30\)/);
     // Raised at 45 and 60 minutes: one row, counted twice.
-    expect(Number(timeout[0]!['Count'])).toBe(2);
+    expect(Number(timeout[0]!['Times Seen'])).toBe(2);
     r.advance('15m');
     expect(r.sync().outcome).toBe('ok');
     expect(r.exceptions('STOCK_SYNC_TIMEOUT')[0]!['Status']).toBe('Resolved');
@@ -131,14 +131,14 @@ describe('Exceptions tab life cycle', () => {
     const key = 'MAPPING_INVALID:UK:FBM:BAD-1';
     let row = r.exceptions().filter((e) => e['Key'] === key);
     expect(row).toHaveLength(1);
-    expect(row[0]!['Count']).toBe('2');
+    expect(row[0]!['Times Seen']).toBe('2');
     expect(row[0]!['First Seen']).toBe('2026-11-02 08:00');
     r.edit('Exceptions', { Key: key }, { Status: 'Acknowledged', Owner: 'sam@example.co.uk' });
     r.advance('20m');
     r.sync();
     row = r.exceptions().filter((e) => e['Key'] === key);
     expect(row).toHaveLength(1);
-    expect(row[0]).toMatchObject({ Count: '3', Status: 'Acknowledged', Owner: 'sam@example.co.uk', 'First Seen': '2026-11-02 08:00' });
+    expect(row[0]).toMatchObject({ 'Times Seen': '3', Status: 'Acknowledged', Owner: 'sam@example.co.uk', 'First Seen': '2026-11-02 08:00' });
     r.edit('SKU Map', { 'Seller SKU': 'BAD-1' }, { 'Safety Buffer': 1 });
     r.sync();
     row = r.exceptions().filter((e) => e['Key'] === key);
