@@ -62,6 +62,11 @@ export interface SpApiClient {
   readonly stats: RequestStats;
   /** Paged operations for `paginate` (exported below). */
   readonly pages: SpApiPages;
+  /**
+   * How long the next call of `operation` would wait for Amazon's rate limit (ms). Lets a job stop
+   * at a rate-limited read and do other work instead of sleeping through its time budget.
+   */
+  waitMs(operation: string): number;
   // Orders
   searchOrders(q: orders.SearchOrdersQuery): SearchOrdersResponse;
   getOrder(orderId: string, includedData?: string[]): Order;
@@ -122,6 +127,7 @@ export function createSpApiClient(deps: SpApiClientDeps): SpApiClient {
     region: mp.region,
     sellerId: deps.sellerId,
     stats: requester.stats,
+    waitMs: (op) => requester.waitMs(op),
     pages: {
       searchOrders: orders.searchOrdersPages(ctx),
       getInventorySummaries: inventory.getInventorySummariesPages(ctx),

@@ -67,6 +67,11 @@ export class SpApiRequester {
     return l;
   }
 
+  /** How long the next call of `operation` would wait for its rate-limit token (0: now). */
+  waitMs(operation: string): number {
+    return this.deps.buckets.waitMs(operation, this.limitFor(operation));
+  }
+
   call<T>(spec: CallSpec<T>): CallResult<T> {
     const { http, log, timing, buckets, lwa } = this.deps;
     const op = spec.operation;

@@ -153,9 +153,10 @@ function unknownJob(name: string): Job {
 /** Runs jobs one after another on one set of ports; `trigger`: the schedule started them, so their time counts toward the daily trigger runtime. */
 function runJobs(jobs: readonly Job[], opts: { trigger?: boolean; request?: JobRequest }): RunSummary[] {
   const ports = jobPorts();
+  const executionStart = ports.clock.now();
   noticePushMode(ports);
   const secrets = secretValues();
-  return jobs.map((def) => runJob(def, ports, { secrets, ...opts }));
+  return jobs.map((def) => runJob(def, ports, { secrets, executionStart, ...opts }));
 }
 
 /** Runs one scheduled job by name, or "all". */

@@ -25,6 +25,13 @@ import type { Job, JobOutcome, JobRequest } from './job';
 
 /** Stop starting new work here, leaving a minute for writing results before the 6-minute kill. */
 const JOB_BUDGET_MS = 4.5 * 60 * 1000;
+/**
+ * Several jobs in one execution ("Sync all now", the schedule) share Apps Script's 6 minutes: each
+ * job's budget also ends this long after the execution started, and a job with less than
+ * MIN_JOB_MS left waits for the next execution instead of being killed mid-write.
+ */
+const EXECUTION_BUDGET_MS = 5 * 60 * 1000;
+const MIN_JOB_MS = 45_000;
 
 /** The Sync Log is trimmed at most once a day: trimming reads the whole tab. */
 const TRIM_KEY = 'syncLog.trimmedAt';
@@ -41,6 +48,8 @@ interface RunOptions {
   request?: JobRequest;
   /** Started by the schedule's time trigger: its time counts toward Apps Script's daily trigger runtime. */
   trigger?: boolean;
+  /** When the Apps Script execution started (ms), when it runs several jobs one after another. */
+  executionStart?: number;
 }
 
 /**
@@ -132,13 +141,17 @@ export function runJob(job: Job, raw: Ports, opts: RunOptions): RunSummary {
   const runId = makeRunId(job.name, start, randomSuffix());
   const { http, counts: calls } = countingHttp(ports.http);
   let result: JobOutcome;
-  if (!ports.lock.tryLock(10_000)) {
+  const budget = Math.min(JOB_BUDGET_MS, EXECUTION_BUDGET_MS - (start - (opts.executionStart ?? start)));
+  if (budget < MIN_JOB_MS) {
+    result = { outcome: 'skipped', counts: {}, message: 'The jobs before it used this execution\'s time; it runs with the next one.' };
+    logRun(ports, job, runId, start, result, calls);
+  } else if (!ports.lock.tryLock(10_000)) {
     result = { outcome: 'skipped', counts: {}, message: 'Another sync was running, so this one was skipped.' };
     logRun(ports, job, runId, start, result, calls);
   } else {
     try {
       try {
-        result = execute(job, { ...ports, http }, deadlineFrom(ports.clock, JOB_BUDGET_MS - (ports.clock.now() - start)), opts.request ?? {}, redactor);
+        result = execute(job, { ...ports, http }, deadlineFrom(ports.clock, budget - (ports.clock.now() - start)), opts.request ?? {}, redactor);
       } catch (e) {
         result = { outcome: 'failed', counts: {}, message: e instanceof Error ? e.message : String(e) };
       }

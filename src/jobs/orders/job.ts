@@ -20,9 +20,13 @@ import { cancelOrders } from './cancel';
 import { confirmShipments } from './confirm';
 import { Ledger } from './ledger';
 import { sendOrders } from './send';
+import type { SendCounts } from './send';
 import { syncThreePlStatus } from './threepl-status';
 
 type Phase = 'amazon' | 'threePl' | 'cancel' | 'send' | 'confirm';
+
+/** Rather than sleep through the run for searchOrders' next page, carry on and read it next run. */
+const AMAZON_READ_MAX_WAIT_MS = 20_000;
 
 function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
@@ -39,13 +43,13 @@ function runOrders(ctx: JobContext): JobOutcome {
   const down = new Set<string>();
   let refresh: LedgerRefresh;
   try {
-    refresh = refreshLedger(amazon, tab, store, now, settings.marketplace);
+    refresh = refreshLedger(amazon, tab, store, now, settings.marketplace, AMAZON_READ_MAX_WAIT_MS);
   } catch (e) {
     if (!(e instanceof RemoteError && e.retryable)) throw e;
     // Amazon cannot be read now: what the ledger holds still goes on at the 3PL (cancellations).
     down.add('amazon');
     failed.push(e.message);
-    refresh = { rows: tab.rows(), fresh: new Map(), seenUntil: now, complete: true, read: 0, added: 0 };
+    refresh = { rows: tab.rows(), fresh: new Map(), seenUntil: now, complete: true, stoppedBy: null, read: 0, added: 0 };
   }
   const ledger = new Ledger(refresh.rows);
   const map = validateSkuMap(ctx.tabs.skuMap.records(), { defaultMarketplace: settings.marketplace });
@@ -53,7 +57,8 @@ function runOrders(ctx: JobContext): JobOutcome {
   const raised: RaisedException[] = [...carriers.problems];
   const done = new Set<Phase>(refresh.complete ? ['amazon'] : []);
   const counts: Record<string, number> = { read: refresh.read, added: refresh.added };
-  let cut: string | null = refresh.complete ? null : 'Amazon orders were read in part (time limit); the rest comes next run.';
+  let cut: string | null = refresh.stoppedBy === 'deadline' ? 'Amazon orders were read in part (time limit); the rest comes next run.' : null;
+  const readNote = refresh.stoppedBy === 'rate' ? " Amazon's new orders were read in part (searchOrders allows one page every 3 minutes); the rest comes next run." : '';
   /** Runs one phase; a system that cannot be reached skips the phases that need it, the rest go on. */
   const phase = (name: Phase, needs: ReadonlyArray<'amazon' | 'threePl'>, work: () => void): void => {
     if (cut || needs.some((n) => down.has(n))) return;
@@ -80,12 +85,16 @@ function runOrders(ctx: JobContext): JobOutcome {
     if (!status.complete) cut = `${threePlName}'s order list was read in part (time limit); the rest comes next run.`;
   });
   phase('cancel', ['threePl'], () => Object.assign(counts, cancelOrders({ adapter, threePlName }, ledger)));
-  phase('send', ['threePl', 'amazon'], () => Object.assign(counts, sendOrders({ amazon, adapter, map, fresh: refresh.fresh, tab, marketplace: settings.marketplace, threePlName }, ledger)));
+  // Confirmations first: they are due now (Amazon counts late ones), and sends keep time for the end of the run.
   phase('confirm', ['threePl', 'amazon'], () => {
     const confirmed = confirmShipments({ amazon, adapter, map, carriers, marketplace: settings.marketplace, now, threePlName }, ledger);
     raised.push(...confirmed.raised);
     Object.assign(counts, confirmed.counts);
   });
+  const sent: SendCounts = { sent: 0, adopted: 0, held: 0, unknown: 0 };
+  phase('send', ['threePl', 'amazon'], () => sendOrders({ amazon, adapter, map, fresh: refresh.fresh, tab, marketplace: settings.marketplace, threePlName, deadline: ctx.deadline }, ledger, sent));
+  // Counted as they happen, so a cut run still says what it sent.
+  Object.assign(counts, sent);
   const rows = trimLedger(ledger.rows, now, settings.orderRetentionDays);
   tab.write(rows);
   raised.push(...ledgerExceptions(rows, now, settings));
@@ -94,7 +103,7 @@ function runOrders(ctx: JobContext): JobOutcome {
   const message =
     `${plural(counts.sent ?? 0, 'order')} sent to ${threePlName}${counts.adopted ? `, ${counts.adopted} adopted` : ''}, ` +
     `${plural(counts.confirmed ?? 0, 'shipment')} confirmed to Amazon, ${plural(counts.cancelled ?? 0, 'cancellation')} carried over; ` +
-    `${plural(counts.held ?? 0, 'order')} held, ${open} open in the ledger.${cut ? ` ${cut}` : ''}` +
+    `${plural(counts.held ?? 0, 'order')} held, ${open} open in the ledger.${readNote}${cut ? ` ${cut}` : ''}` +
     `${failed.length ? ` Not reachable this run, tried again next run: ${failed.join('; ')}` : ''}`;
   return {
     outcome: cut || failed.length ? 'partial' : 'ok',

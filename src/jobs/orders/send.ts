@@ -11,6 +11,7 @@ import type { MappedLine } from '../../core/orders/lines';
 import type { LedgerRow } from '../../core/orders/types';
 import { SHIPPABLE_AMAZON_STATUSES } from '../../core/orders/types';
 import { DeadlineExceeded } from '../../ports/clock';
+import type { Deadline } from '../../ports/clock';
 import { RemoteError } from '../../ports/errors';
 import type { Address, ThreePlAdapter } from '../../threepl/types';
 import type { OrdersTab } from '../../sheet/orders-tab';
@@ -48,8 +49,15 @@ function hold(ledger: Ledger, row: LedgerRow, note: string, counts: SendCounts):
   counts.held++;
 }
 
+/** Orders prepared and sent together: one ledger write before their creates, bounded in time by the rate limits. */
+const BATCH = 25;
+/** A read of an order's address that would wait longer than this for Amazon's rate limit is left for the next run. */
+const MAX_RATE_WAIT_MS = 20_000;
+/** Kept free for writing the ledger and the exceptions once the sends stop. */
+const SEND_RESERVE_MS = 30_000;
+
 /** Maps lines and fetches what Amazon gives only per order (the recipient) for orders not read this run. */
-function prepare(ctx: { amazon: SpApiClient; map: SkuMapValidation; fresh: Map<string, Order> }, ledger: Ledger, rows: LedgerRow[], counts: SendCounts): Prepared[] {
+function prepare(ctx: { amazon: SpApiClient; map: SkuMapValidation; fresh: Map<string, Order> }, ledger: Ledger, rows: LedgerRow[], counts: SendCounts): { prepared: Prepared[]; stopped: boolean } {
   const out: Prepared[] = [];
   for (const row of rows) {
     const mapped = mapLines(row.lines, row.marketplace, ctx.map);
@@ -59,10 +67,12 @@ function prepare(ctx: { amazon: SpApiClient; map: SkuMapValidation; fresh: Map<s
     }
     let order = ctx.fresh.get(row.orderId);
     if (!order || !order.recipient) {
+      // getOrder allows one call every 2 s after a burst of 30: past that, send what is ready and read the rest next run.
+      if (ctx.amazon.waitMs('getOrder') > MAX_RATE_WAIT_MS) return { prepared: out, stopped: true };
       try {
         order = ctx.amazon.getOrder(row.orderId, ['RECIPIENT', 'FULFILLMENT']);
       } catch (e) {
-        if (e instanceof DeadlineExceeded) break;
+        if (e instanceof DeadlineExceeded) return { prepared: out, stopped: true };
         if (e instanceof RemoteError && e.retryable) {
           ledger.update(row.orderId, { note: `Amazon could not give the order's details this run (${e.message}); tried again next run.` });
           continue;
@@ -77,16 +87,26 @@ function prepare(ctx: { amazon: SpApiClient; map: SkuMapValidation; fresh: Map<s
     }
     out.push({ row: ledger.get(row.orderId)!, order, shipTo, lines: mapped.lines });
   }
-  return out;
+  return { prepared: out, stopped: false };
 }
 
 export function sendOrders(
-  ctx: { amazon: SpApiClient; adapter: ThreePlAdapter; map: SkuMapValidation; fresh: Map<string, Order>; tab: OrdersTab; marketplace: string; threePlName: string },
+  ctx: { amazon: SpApiClient; adapter: ThreePlAdapter; map: SkuMapValidation; fresh: Map<string, Order>; tab: OrdersTab; marketplace: string; threePlName: string; deadline: Deadline },
   ledger: Ledger,
-): SendCounts {
-  const counts: SendCounts = { sent: 0, adopted: 0, held: 0, unknown: 0 };
-  const prepared = prepare(ctx, ledger, candidates(ledger, ctx.marketplace), counts);
-  if (prepared.length === 0) return counts;
+  counts: SendCounts,
+): void {
+  // Oldest first: a backlog drains in the order the buyers placed it.
+  const todo = candidates(ledger, ctx.marketplace).sort((a, b) => (a.purchaseDate ?? 0) - (b.purchaseDate ?? 0));
+  for (let i = 0; i < todo.length; i += BATCH) {
+    if (ctx.deadline.remainingMs() < SEND_RESERVE_MS) return;
+    const { prepared, stopped } = prepare(ctx, ledger, todo.slice(i, i + BATCH), counts);
+    sendBatch(ctx, ledger, prepared, counts);
+    if (stopped) return;
+  }
+}
+
+function sendBatch(ctx: { adapter: ThreePlAdapter; tab: OrdersTab; threePlName: string }, ledger: Ledger, prepared: Prepared[], counts: SendCounts): void {
+  if (prepared.length === 0) return;
   // On record before any call: a run killed mid-batch leaves `sending`, which the next run looks up.
   const before = new Map(prepared.map((p) => [p.row.orderId, p.row] as const));
   for (const p of prepared) ledger.update(p.row.orderId, { state: 'sending', attempts: p.row.attempts + 1, note: `Sending to ${ctx.threePlName}…` });
@@ -126,5 +146,4 @@ export function sendOrders(
     // Not reached (a cut or an error): nothing was sent for these, so they are as they were.
     for (const id of untouched) ledger.set(before.get(id)!);
   }
-  return counts;
 }

@@ -35,8 +35,10 @@ export interface LedgerRefresh {
   fresh: Map<string, Order>;
   /** Amazon's orders are in the ledger up to this time (ms). */
   seenUntil: number;
-  /** False when the time limit cut the read: the rest comes next run. */
+  /** False when the read stopped part-way (time limit, or Amazon's rate limit): the rest comes next run. */
   complete: boolean;
+  /** Why an incomplete read stopped. */
+  stoppedBy: 'deadline' | 'rate' | null;
   read: number;
   added: number;
 }
@@ -109,7 +111,19 @@ function savedPage(store: KeyValueStore): SavedPage | null {
  * Reads what changed on Amazon since the cursor into the ledger and writes the ledger (then moves
  * the cursor). `marketplace` is the Settings one, used when an order does not name its own.
  */
-export function refreshLedger(amazon: SpApiClient, tab: OrdersTab, store: KeyValueStore, now: number, marketplace: string): LedgerRefresh {
+export function refreshLedger(
+  amazon: SpApiClient,
+  tab: OrdersTab,
+  store: KeyValueStore,
+  now: number,
+  marketplace: string,
+  /**
+   * Stop (keeping the page token) rather than wait longer than this for searchOrders' rate limit
+   * (one call every 3 minutes after a burst of 20): the orders job has other work to do meanwhile.
+   * Unset: wait as long as the run's time allows (the stock sync needs every order first).
+   */
+  maxRateWaitMs?: number,
+): LedgerRefresh {
   const rows = [...tab.rows()];
   const index = byOrderId(rows);
   const fresh = new Map<string, Order>();
@@ -130,8 +144,13 @@ export function refreshLedger(amazon: SpApiClient, tab: OrdersTab, store: KeyVal
   let read = 0;
   let added = 0;
   let pageFailed: unknown = null;
+  let stoppedBy: LedgerRefresh['stoppedBy'] = null;
   try {
     for (;;) {
+      if (maxRateWaitMs !== undefined && amazon.waitMs('searchOrders') > maxRateWaitMs) {
+        stoppedBy = 'rate';
+        break;
+      }
       let page;
       try {
         page = amazon.searchOrders(token ? { ...query, paginationToken: token } : query);
@@ -170,7 +189,8 @@ export function refreshLedger(amazon: SpApiClient, tab: OrdersTab, store: KeyVal
       }
     }
   } catch (e) {
-    if (!(e instanceof DeadlineExceeded)) pageFailed = e;
+    if (e instanceof DeadlineExceeded) stoppedBy = 'deadline';
+    else pageFailed = e;
   }
   // The ledger first, then the cursor: a cut between the two re-reads, never skips.
   tab.write(rows);
@@ -183,5 +203,5 @@ export function refreshLedger(amazon: SpApiClient, tab: OrdersTab, store: KeyVal
   }
   if (pageFailed) throw pageFailed;
   const seenUntil = complete && before ? Date.parse(before) : cursor ? Date.parse(cursor) : now - FIRST_READ_LOOKBACK_MS;
-  return { rows, fresh, seenUntil, complete, read, added };
+  return { rows, fresh, seenUntil, complete, stoppedBy: complete ? null : stoppedBy, read, added };
 }
