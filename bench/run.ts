@@ -1,10 +1,13 @@
 // `npm run bench`: the stock sync at 100, 1,000 and 10,000 mapped SKUs — spreadsheet calls per
 // run, Amazon and ShipBob calls next to the minimum the page sizes allow, virtual seconds next to
 // the rate-limit floor, Node CPU of the pure computation, the daily trigger runtime a schedule
-// would use, and approve mode (the plan shown, approved and pushed). Prints tables and writes
-// bench/results.json. `npm run bench -- --sizes 100,20000` runs other sizes.
+// would use, and approve mode (the plan shown, approved and pushed) — then the orders job at 100,
+// 1,000 and 10,000 orders a day (bench/orders.ts). Prints tables and writes bench/results.json.
+// Options: `--sizes 100,20000` (stock SKUs), `--order-sizes 100,5000` (orders a day),
+// `--only stock` / `--only orders` (one section; the other keeps its place in results.json),
+// `--orders-every 15` (the orders schedule's interval, minutes), `--no-backlog`.
 
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { approveRows, runApprove } from './approve';
@@ -15,19 +18,65 @@ import { measurePureCpu } from './pure-cpu';
 import { markdownTable, runRows, summaryRows, textTable } from './table';
 import type { SizeResult } from './table';
 import { generateWorld } from './world-gen';
+import { DEFAULT_ORDER_SIZES, runOrdersBench } from './orders';
 
 const DEFAULT_SIZES = [100, 1_000, 10_000];
 
-function sizesFrom(argv: string[]): number[] {
-  const i = argv.indexOf('--sizes');
-  if (i < 0) return DEFAULT_SIZES;
+function sizesFrom(argv: string[], flag: string, fallback: number[]): number[] {
+  const i = argv.indexOf(flag);
+  if (i < 0) return fallback;
   const sizes = (argv[i + 1] ?? '').split(',').map((s) => Number(s.replace(/_/g, '')));
-  if (sizes.length === 0 || sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('--sizes takes a comma-separated list of positive whole numbers, e.g. --sizes 100,1000');
+  if (sizes.length === 0 || sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`${flag} takes a comma-separated list of positive whole numbers, e.g. ${flag} 100,1000`);
   return sizes;
 }
 
+function onlyFrom(argv: string[]): 'stock' | 'orders' | null {
+  const i = argv.indexOf('--only');
+  if (i < 0) return null;
+  const v = argv[i + 1];
+  if (v !== 'stock' && v !== 'orders') throw new Error('--only takes "stock" or "orders"');
+  return v;
+}
+
+function everyFrom(argv: string[]): number {
+  const i = argv.indexOf('--orders-every');
+  if (i < 0) return 60;
+  const v = Number(argv[i + 1]);
+  // The intervals "Sync every (minutes)" offers (src/core/settings.ts).
+  if (![5, 10, 15, 30, 60].includes(v)) throw new Error('--orders-every takes 5, 10, 15, 30 or 60');
+  return v;
+}
+
+/** What results.json held before, so a one-section run keeps the other section. */
+function previous(file: string): Record<string, unknown> {
+  if (!existsSync(file)) return {};
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  } catch {
+    return {};
+  }
+}
+
 function main(argv: string[]): void {
-  const sizes = sizesFrom(argv);
+  const only = onlyFrom(argv);
+  const dir = path.dirname(fileURLToPath(import.meta.url));
+  const out = path.join(dir, 'results.json');
+  const before = previous(out);
+  const stock = only === 'orders' ? null : stockBench(sizesFrom(argv, '--sizes', DEFAULT_SIZES));
+  const orders =
+    only === 'stock'
+      ? null
+      : runOrdersBench({ sizes: sizesFrom(argv, '--order-sizes', DEFAULT_ORDER_SIZES), everyMin: everyFrom(argv), backlog: !argv.includes('--no-backlog'), log: (line) => console.error(line) });
+  const { generatedAt: _g, node: _n, orders: oldOrders, ...oldStock } = before;
+  writeFileSync(
+    out,
+    `${JSON.stringify({ generatedAt: new Date().toISOString(), node: process.version, ...(stock ?? oldStock), orders: orders ?? oldOrders ?? null }, null, 2)}\n`,
+  );
+  console.log(`\nWrote ${path.relative(process.cwd(), out)}`);
+}
+
+/** The stock sync section: prints its tables and returns what results.json keeps of it. */
+function stockBench(sizes: number[]): Record<string, unknown> {
   const results: SizeResult[] = [];
   const approvals: ApproveReport[] = [];
   for (const n of sizes) {
@@ -55,10 +104,7 @@ function main(argv: string[]): void {
   console.log('\nApprove mode:\n');
   console.log(textTable(approveTable));
 
-  const dir = path.dirname(fileURLToPath(import.meta.url));
-  const out = path.join(dir, 'results.json');
-  writeFileSync(out, `${JSON.stringify({ generatedAt: new Date().toISOString(), node: process.version, sizes: results, triggerDay: days, approve: approvals, markdown: { summary: markdownTable(summary), perRun: markdownTable(perRun), triggerDay: markdownTable(triggerTable), approve: markdownTable(approveTable) } }, null, 2)}\n`);
-  console.log(`\nWrote ${path.relative(process.cwd(), out)}`);
+  return { sizes: results, triggerDay: days, approve: approvals, markdown: { summary: markdownTable(summary), perRun: markdownTable(perRun), triggerDay: markdownTable(triggerTable), approve: markdownTable(approveTable) } };
 }
 
 main(process.argv.slice(2));

@@ -357,6 +357,85 @@ const carrierRows: Cell[][] = [
   ['Evri', 'Standard', 'Evri', '', 'Standard 48', 'large letters'],
 ];
 
+// ── A day of orders ──────────────────────────────────────────────────────────────────────────────
+// Amazon orders arrive from mid-morning to evening while the hourly schedule runs (it fires at about
+// a quarter past each hour here): most go to ShipBob, ship two hours later and are confirmed to
+// Amazon; one waits for payment, one is cancelled before ShipBob ships it, one names a listing
+// nobody mapped and is held, one ships in two parcels. Its own generator, so the catalogue and
+// stock above stay as they were.
+const dayRand = seededRandom(20261103);
+const dayInt = (lo: number, hi: number) => lo + Math.floor(dayRand() * (hi - lo + 1));
+const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3));
+const atMinutes = (m: number) => Date.parse(START) - 8 * 3600_000 + m * 60_000;
+const seededSkus = new Set(orders.flatMap((o) => o.items.map((i) => i.sku)));
+// Orders ship from Manchester: only SKUs with plenty there, one order each, so none waits for stock.
+const daySkus = good.filter((r) => {
+  const m = stock.get(r.threePlSku)!.get(MANCHESTER)!;
+  return m.onHand - m.committed >= 15 && r !== zeroed && !seededSkus.has(r.sellerSku);
+});
+const takeSku = (): MapRow => daySkus.splice(dayInt(0, daySkus.length - 1), 1)[0]!;
+const usedIds = new Set(ORDER_IDS);
+function dayOrderId(): string {
+  for (;;) {
+    const id = `202-${dayInt(1_000_000, 9_999_999)}-${dayInt(1_000_000, 9_999_999)}`;
+    if (!usedIds.has(id)) {
+      usedIds.add(id);
+      return id;
+    }
+  }
+}
+const line = (r: MapRow, quantity: number) => {
+  const v = variantBySku.get(r.sellerSku)!;
+  return { sku: r.sellerSku, quantity, asin: v.asin, title: v.title, price: v.price };
+};
+interface DayEvent { at: number; step: Record<string, unknown>; }
+const dayEvents: DayEvent[] = [];
+function placeOrder(hhmm: string, items: Array<Record<string, unknown>>, extra: Record<string, unknown> = {}): string {
+  const at = atMinutes(minutesOf(hhmm));
+  const orderId = dayOrderId();
+  // Ship by the end of the next day, as Amazon sets it for a standard UK order placed today.
+  const latestShipDate = new Date(Date.parse(START.slice(0, 10)) + 2 * 24 * 3600_000 - 60_000).toISOString();
+  dayEvents.push({ at, step: { world: { system: 'amazon', action: 'newOrder', order: { orderId, status: 'UNSHIPPED', fulfilledBy: 'MERCHANT', latestShipDate, items, ...extra } } } });
+  return orderId;
+}
+const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+const REGULAR_ORDERS = 28;
+const regularTimes = Array.from({ length: REGULAR_ORDERS }, () => dayInt(minutesOf('08:30'), minutesOf('19:45'))).sort((a, b) => a - b);
+for (const m of regularTimes) {
+  const two = dayRand() < 0.25;
+  placeOrder(hhmm(m), two ? [line(takeSku(), 1), line(takeSku(), 1)] : [line(takeSku(), dayRand() < 0.2 ? 2 : 1)]);
+}
+// Placed before the 10:15 run, paid after it: the ledger shows it pending, the 11:15 run sends it.
+const pendingId = placeOrder('10:05', [line(takeSku(), 1)], { status: 'PENDING' });
+dayEvents.push({ at: atMinutes(minutesOf('10:40')), step: { world: { system: 'amazon', action: 'setOrderStatus', orderId: pendingId, status: 'UNSHIPPED' } } });
+// Sent at 12:15, cancelled by the buyer at 12:50: the 13:15 run cancels it at ShipBob before it ships (14:15).
+const cancelledId = placeOrder('12:02', [line(takeSku(), 1)]);
+dayEvents.push({ at: atMinutes(minutesOf('12:50')), step: { world: { system: 'amazon', action: 'cancelOrder', orderId: cancelledId } } });
+// A listing nobody mapped in the SKU Map (UNMAPPED_SKU above): the whole order is held (ORDER_HELD).
+placeOrder('14:20', [line(takeSku(), 1), { sku: 'HT-TOTE-CANVAS', quantity: 1, title: 'Hearth & Thread Canvas Tote Bag', price: 18 }]);
+// Sent at 15:15; the warehouse sends the first half at 16:00 and the rest when it was due (17:15).
+const splitId = placeOrder('15:00', [line(takeSku(), 2), line(takeSku(), 1)]);
+dayEvents.push({ at: atMinutes(minutesOf('16:00')), step: { world: { system: 'threePl', action: 'ship', reference: splitId, partial: true } } });
+dayEvents.sort((a, b) => a.at - b.at);
+const dayOrders = dayEvents.filter((e) => (e.step.world as { action: string }).action === 'newOrder').length;
+
+/** The day's world events with the schedule's time passing between them, until `endHhmm`. */
+function dayOfOrders(fromHhmm: string, endHhmm: string): Array<Record<string, unknown>> {
+  const out: Array<Record<string, unknown>> = [];
+  let now = atMinutes(minutesOf(fromHhmm));
+  const pass = (to: number) => {
+    const min = Math.round((to - now) / 60_000);
+    if (min > 0) out.push({ trigger: 'time', for: `${min}m` });
+    now = Math.max(now, to);
+  };
+  for (const e of dayEvents) {
+    pass(e.at);
+    out.push(e.step);
+  }
+  pass(atMinutes(minutesOf(endHhmm)));
+  return out;
+}
+
 const settingsEdit = (key: string, value: Cell) => ({ edit: { tab: 'Settings', match: { Key: key }, set: { Value: value } } });
 const steps = [
   { run: 'onOpen' },
@@ -367,11 +446,14 @@ const steps = [
   { run: 'approveStockPush' },
   { advance: '20m' },
   { run: 'syncNow', args: ['inventory'] },
+  // "Sync orders now": the three orders not yet at ShipBob go, the three already there are adopted.
+  { run: 'syncOrdersNow' },
   { world: { system: 'threePl', action: 'setStock', sku: zeroed.threePlSku, location: MANCHESTER, onHand: 0, committed: 0 } },
   settingsEdit('Guardrail max share changing', '50%'),
   settingsEdit('Push mode', 'auto'),
   { run: 'enableScheduledSync' },
-  { trigger: 'time', for: '3h' },
+  // The schedule runs orders then stock every hour while the day's orders come in, until 23:00.
+  ...dayOfOrders('08:21', '23:00'),
   { run: 'undoLastStockPush' },
   { run: 'syncNow', args: ['inventory'] },
 ];
@@ -382,8 +464,9 @@ const scenario = {
     `Hearth & Thread, a UK apparel and homeware brand: ${rows.length} SKU Map rows (${rows.filter((r) => r.channel === 'FBM').length} FBM, ` +
     `${rows.filter((r) => r.channel === 'FBA').length} FBA, ${dualSet.size} Seller SKUs mapped as both, ${rows.filter((r) => r.kind === 'bad' && r.active).length} broken rows, 1 inactive), ` +
     `ShipBob in Manchester and Northampton, ${orders.length} unshipped Amazon orders (${orders.filter((o) => !o.atThreePl).length} not yet at the 3PL). ` +
-    'Set up, dry-run, approve the first push, read it back, then the 3PL runs out of ' + zeroed.threePlSku +
-    ' while the scheduled sync runs in auto mode; undo the last push and sync again.',
+    'Set up, dry-run, approve the first push, send the waiting orders, read the push back, then the 3PL runs out of ' + zeroed.threePlSku +
+    ` while the scheduled sync runs in auto mode through a day of ${dayOrders} more orders (one paid late, one cancelled before it ships, ` +
+    'one held for an unmapped SKU, one shipped in two parcels), each sent to ShipBob and confirmed to Amazon; undo the last push and sync again.',
   start: START,
   mode: 'bound',
   sheet: { Settings: settingsRows, 'SKU Map': skuMapRows, 'Carrier Map': carrierRows },
