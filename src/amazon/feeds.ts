@@ -25,7 +25,7 @@ import {
 
 export const JSON_FEED_CONTENT_TYPE = 'application/json; charset=UTF-8';
 /** Amazon's cap on messages in one JSON_LISTINGS_FEED (listings-feed-schema-v2.json messages.maxItems). */
-const MAX_FEED_MESSAGES = 25000;
+export const MAX_FEED_MESSAGES = 25000;
 
 export interface QuantityUpdate {
   sku: string;

@@ -25,6 +25,7 @@ const PUSH_STATES: readonly PushState[] = [
   'accepted but not applied',
   'rejected',
   'held by guardrail',
+  'next push',
   'unchanged',
 ];
 

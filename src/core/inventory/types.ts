@@ -15,6 +15,8 @@ export type PushState =
   | 'accepted but not applied'
   | 'rejected'
   | 'held by guardrail'
+  /** Beyond what one listings feed carries (25,000 messages): goes with the next push. */
+  | 'next push'
   | 'unchanged'
   | '';
 

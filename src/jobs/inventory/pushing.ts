@@ -2,6 +2,8 @@
 // (queued rows written first, as its durable record), continue it on a later run, or settle a push
 // that was cut before its quantities reached Amazon.
 
+import { capPush } from '../../core/inventory/feed-cap';
+import { MAX_FEED_MESSAGES } from '../../amazon/feeds';
 import type { SpApiClient } from '../../amazon/client';
 import { exceptionKey } from '../../core/exceptions';
 import type { ExceptionScope, RaisedException } from '../../core/exceptions';
@@ -121,7 +123,9 @@ export function continuePending(ctx: JobContext, amazon: SpApiClient, pending: P
  * reports on each SKU's listing now: a change for a SKU it lists as FBA only is refused, never sent.
  */
 export function startPush(ctx: JobContext, amazon: SpApiClient, queuedRows: InventoryRow[], queued: PushChange[], kind: PendingPush['kind'], runId: string, channelsOf: ChannelsOf): PushRun {
-  const { rows, changes, exceptions: refused } = refuseFbaConversions(queuedRows, queued, channelsOf);
+  const guarded = refuseFbaConversions(queuedRows, queued, channelsOf);
+  const { rows, changes } = capPush(guarded.rows, guarded.changes, MAX_FEED_MESSAGES);
+  const refused = guarded.exceptions;
   const method = choosePushMethod(changes.length, ctx.settings.feedThreshold);
   // The queued rows are the push's durable record: write them before anything is sent.
   ctx.tabs.inventory.write(rows);
