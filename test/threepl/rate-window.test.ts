@@ -19,15 +19,29 @@ describe('RateWindow', () => {
     expect(w.waitMs(61_001)).toBe(0);
   });
 
-  it('survives in the store, and respects a block from x-retry-after', () => {
+  it('survives in the store for the next execution, and respects a block from x-retry-after', () => {
     const store = memoryStore();
     const a = new RateWindow(store, { limit: 2, windowMs: 60_000, key: 'w' });
     a.record(0);
-    a.record(10);
+    // Saved at most 15 s apart (or every 25 requests), not on every call.
+    a.record(16_000);
     const b = new RateWindow(store, { limit: 2, windowMs: 60_000, key: 'w' });
-    expect(b.waitMs(20)).toBeGreaterThan(59_000);
+    expect(b.waitMs(20_000)).toBe(40_001);
     b.block(100_000, 70_000);
-    expect(b.waitMs(70_000)).toBe(30_000);
+    const c = new RateWindow(store, { limit: 2, windowMs: 60_000, key: 'w' });
+    expect(c.waitMs(70_000)).toBe(30_000);
+  });
+
+  it('writes the store once per 25 requests, not once per request', () => {
+    const store = memoryStore();
+    let writes = 0;
+    const counting = { ...store, set: (k: string, v: string) => (writes++, store.set(k, v)) };
+    const w = new RateWindow(counting, { limit: 150, windowMs: 60_000, key: 'w' });
+    for (let i = 0; i < 100; i++) {
+      w.waitMs(i * 10);
+      w.record(i * 10);
+    }
+    expect(writes).toBe(4);
   });
 });
 

@@ -1,6 +1,8 @@
 // ShipBob's rate limit: 150 requests per minute in a sliding window, per user and application,
-// across every endpoint (developer.shipbob.com/rate-limit). The request times live in a
-// KeyValueStore so that consecutive Apps Script executions share one window.
+// across every endpoint (developer.shipbob.com/rate-limit). The window is read from a KeyValueStore
+// once per execution and kept in memory; it is written back after a 429, every SAVE_EVERY requests
+// and at most SAVE_AFTER_MS apart, so the next execution starts from nearly the same window without
+// a property write per call (the properties quota is 50,000 operations a day on a consumer account).
 
 import type { KeyValueStore } from '../../ports/store';
 
@@ -17,7 +19,15 @@ interface WindowState {
   blockedUntil: number;
 }
 
+/** Requests between two saves of the window. A window short of these at the next execution costs at most one 429. */
+const SAVE_EVERY = 25;
+const SAVE_AFTER_MS = 15_000;
+
 export class RateWindow {
+  private state: WindowState | null = null;
+  private unsaved = 0;
+  private savedAt = 0;
+
   constructor(
     private readonly store: KeyValueStore,
     private readonly opts: RateWindowOptions,
@@ -38,17 +48,22 @@ export class RateWindow {
   record(now: number): void {
     const st = this.load(now);
     st.times.push(now);
-    this.save(st);
+    this.unsaved++;
+    if (this.unsaved >= SAVE_EVERY || now - this.savedAt >= SAVE_AFTER_MS) this.save(st, now);
   }
 
-  /** After a 429: ShipBob says when to come back. */
+  /** After a 429: ShipBob says when to come back (saved at once: every execution must honour it). */
   block(until: number, now: number): void {
     const st = this.load(now);
     st.blockedUntil = Math.max(st.blockedUntil, until);
-    this.save(st);
+    this.save(st, now);
   }
 
   private load(now: number): WindowState {
+    if (this.state) {
+      this.state.times = this.state.times.filter((t) => t > now - this.opts.windowMs);
+      return this.state;
+    }
     const raw = this.store.get(this.opts.key);
     let st: WindowState = { times: [], blockedUntil: 0 };
     if (raw) {
@@ -62,10 +77,14 @@ export class RateWindow {
       }
     }
     st.times = st.times.filter((t) => t > now - this.opts.windowMs).sort((a, b) => a - b);
+    this.state = st;
+    this.savedAt = now;
     return st;
   }
 
-  private save(st: WindowState): void {
+  private save(st: WindowState, now: number): void {
+    this.unsaved = 0;
+    this.savedAt = now;
     // Offsets from the oldest time keep the value around 1 KB at 150 entries (9 KB property limit).
     const base = st.times[0] ?? 0;
     this.store.set(this.opts.key, JSON.stringify({ s: base, t: st.times.map((t) => t - base), b: st.blockedUntil }));
