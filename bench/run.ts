@@ -2,9 +2,10 @@
 // run, Amazon and ShipBob calls next to the minimum the page sizes allow, virtual seconds next to
 // the rate-limit floor, Node CPU of the pure computation, the daily trigger runtime a schedule
 // would use, and approve mode (the plan shown, approved and pushed) — then the orders job at 100,
-// 1,000 and 10,000 orders a day (bench/orders.ts). Prints tables and writes bench/results.json.
+// 1,000 and 10,000 orders a day (bench/orders.ts), then settlements of 10,000 and 200,000 lines
+// (bench/settlements-run.ts). Prints tables and writes bench/results.json.
 // Options: `--sizes 100,20000` (stock SKUs), `--order-sizes 100,5000` (orders a day),
-// `--only stock` / `--only orders` (one section; the other keeps its place in results.json),
+// `--only stock|orders|settlements` (one section; the others keep their place in results.json),
 // `--orders-every 15` (the orders schedule's interval, minutes), `--no-backlog`.
 
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -19,6 +20,7 @@ import { markdownTable, runRows, summaryRows, textTable } from './table';
 import type { SizeResult } from './table';
 import { generateWorld } from './world-gen';
 import { DEFAULT_ORDER_SIZES, runOrdersBench } from './orders';
+import { runSettlementsBench } from './settlements-run';
 
 const DEFAULT_SIZES = [100, 1_000, 10_000];
 
@@ -30,11 +32,11 @@ function sizesFrom(argv: string[], flag: string, fallback: number[]): number[] {
   return sizes;
 }
 
-function onlyFrom(argv: string[]): 'stock' | 'orders' | null {
+function onlyFrom(argv: string[]): 'stock' | 'orders' | 'settlements' | null {
   const i = argv.indexOf('--only');
   if (i < 0) return null;
   const v = argv[i + 1];
-  if (v !== 'stock' && v !== 'orders') throw new Error('--only takes "stock" or "orders"');
+  if (v !== 'stock' && v !== 'orders' && v !== 'settlements') throw new Error('--only takes "stock", "orders" or "settlements"');
   return v;
 }
 
@@ -62,15 +64,21 @@ function main(argv: string[]): void {
   const dir = path.dirname(fileURLToPath(import.meta.url));
   const out = path.join(dir, 'results.json');
   const before = previous(out);
-  const stock = only === 'orders' ? null : stockBench(sizesFrom(argv, '--sizes', DEFAULT_SIZES));
+  const stock = only === 'orders' || only === 'settlements' ? null : stockBench(sizesFrom(argv, '--sizes', DEFAULT_SIZES));
   const orders =
-    only === 'stock'
+    only === 'stock' || only === 'settlements'
       ? null
       : runOrdersBench({ sizes: sizesFrom(argv, '--order-sizes', DEFAULT_ORDER_SIZES), everyMin: everyFrom(argv), backlog: !argv.includes('--no-backlog'), log: (line) => console.error(line) });
-  const { generatedAt: _g, node: _n, orders: oldOrders, ...oldStock } = before;
+  let settlements: unknown = null;
+  if (only === null || only === 'settlements') {
+    const r = runSettlementsBench((line) => console.error(line));
+    console.log(`\n${r.markdown}`);
+    settlements = r.json;
+  }
+  const { generatedAt: _g, node: _n, orders: oldOrders, settlements: oldSettlements, ...oldStock } = before;
   writeFileSync(
     out,
-    `${JSON.stringify({ generatedAt: new Date().toISOString(), node: process.version, ...(stock ?? oldStock), orders: orders ?? oldOrders ?? null }, null, 2)}\n`,
+    `${JSON.stringify({ generatedAt: new Date().toISOString(), node: process.version, ...(stock ?? oldStock), orders: orders ?? oldOrders ?? null, settlements: settlements ?? oldSettlements ?? null }, null, 2)}\n`,
   );
   console.log(`\nWrote ${path.relative(process.cwd(), out)}`);
 }

@@ -42,9 +42,12 @@ describe('orders chaos: every seed converges to the invariants after recovery', 
 
 describe('the invariants catch a broken world', () => {
   it('a faulty period without recovery leaves shipments unconfirmed, and the check says so', () => {
-    const report = checkInvariants(runChaos(1, { recovery: false }));
+    // The first seed whose faulty period ends with a shipment still unconfirmed (most do).
+    let seed = 1;
+    let report = checkInvariants(runChaos(seed, { recovery: false }));
+    while (report.counts.unconfirmed === 0 && seed < 20) report = checkInvariants(runChaos(++seed, { recovery: false }));
     expect(report.counts.unconfirmed).toBeGreaterThan(0);
-    expect(describeViolations(1, report)).toMatch(/^seed 1 \[unconfirmed\] shipment \d+ of 202-\d{7}-\d{7}/m);
+    expect(describeViolations(seed, report)).toMatch(new RegExp(`^seed ${seed} \\[unconfirmed\\] shipment \\d+ of 202-\\d{7}-\\d{7}`, 'm'));
   });
 
   it('each tampering with a settled world breaks its own invariant', () => {

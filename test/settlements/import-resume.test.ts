@@ -71,3 +71,23 @@ describe('a settlement larger than one execution', () => {
     expect(m.settlements().map((r) => r.settlementId)).toEqual(['8001', '8002', '8003']);
   });
 });
+
+describe('two settlements part-imported at once', () => {
+  it('keeps each one\'s progress, so an upload between the runs of a large import duplicates nothing', () => {
+    const big = parseSettlementFile(bigFile(LINES_PER_APPEND * 3));
+    const small = parseSettlementFile(bigFile(10).replace(/^7001/gm, '7002'));
+    if (!big.ok || !small.ok) throw new Error('fixture');
+    const m = memoryTabs();
+    const store = memoryStore();
+    let appends = 0;
+    const tabs = { ...m.tabs, lines: { ...m.tabs.lines, append: (l: readonly LineRecord[]) => (appends++, m.tabs.lines.append(l)) } };
+    const short = { remainingMs: () => (appends >= 1 ? 1_000 : 600_000) };
+    expect(importSettlement({ tabs, store, deadline: short, linesKept: 1_000_000 }, big.settlement, 'big').status).toBe('partial');
+    const long = { remainingMs: () => 600_000 };
+    expect(importSettlement({ tabs, store, deadline: long, linesKept: 1_000_000 }, small.settlement, 'upload').status).toBe('imported');
+    expect(importSettlement({ tabs, store, deadline: long, linesKept: 1_000_000 }, big.settlement, 'big').status).toBe('imported');
+    expect(m.lines.filter((l) => l.settlementId === '7001')).toHaveLength(LINES_PER_APPEND * 3);
+    expect(new Set(m.lines.filter((l) => l.settlementId === '7001').map((l) => l.orderId)).size).toBe(LINES_PER_APPEND * 3);
+    expect(m.lines.filter((l) => l.settlementId === '7002')).toHaveLength(10);
+  });
+});

@@ -13,11 +13,18 @@ import { packageItems, packageReference } from '../../core/orders/confirm-items'
 import type { SkuMapValidation } from '../../core/inventory/sku-map';
 import type { AmazonOrderItem } from '../../core/orders/types';
 import { DeadlineExceeded } from '../../ports/clock';
+import type { Deadline } from '../../ports/clock';
 import { RemoteError } from '../../ports/errors';
 import type { Shipment, ThreePlAdapter, UnsyncedShipment } from '../../threepl/types';
 import { orderView } from '../reads/amazon-orders';
 import type { Ledger } from './ledger';
 import { withThreePl } from './threepl-status';
+
+/** Kept free at the end of the step for marking the confirmed shipments at the 3PL. */
+const CONFIRM_RESERVE_MS = 40_000;
+/** Marked at the 3PL in batches as the step goes, so a cut loses little. */
+const MARK_BATCH = 50;
+const MAX_RATE_WAIT_MS = 20_000;
 
 export interface ConfirmCounts {
   confirmed: number;
@@ -46,7 +53,7 @@ function byReference(list: UnsyncedShipment[]): Map<string, UnsyncedShipment[]> 
 }
 
 export function confirmShipments(
-  ctx: { amazon: SpApiClient; adapter: ThreePlAdapter; map: SkuMapValidation; carriers: CarrierMap; marketplace: string; now: number; threePlName: string },
+  ctx: { amazon: SpApiClient; adapter: ThreePlAdapter; map: SkuMapValidation; carriers: CarrierMap; marketplace: string; now: number; threePlName: string; deadline: Deadline },
   ledger: Ledger,
 ): { counts: ConfirmCounts; raised: RaisedException[] } {
   const counts: ConfirmCounts = { confirmed: 0, alreadyConfirmed: 0, waiting: 0 };
@@ -55,9 +62,20 @@ export function confirmShipments(
   const skuOf = threePlSkuOf(ctx.map, ctx.marketplace);
   try {
     for (const [ref, group] of byReference(ctx.adapter.listUnsyncedShipments())) {
+      // Time for marking what was confirmed is kept: confirmed but unmarked shipments would be read again next run.
+      if (ctx.deadline.remainingMs() < CONFIRM_RESERVE_MS) break;
+      if (toMark.length >= MARK_BATCH) markSynced(ctx.adapter, toMark.splice(0));
       const row = ledger.get(ref);
       // Only orders the ledger sent for Amazon: an FBA replenishment or another tool's order is not ours to confirm.
       if (!row || row.state === 'cancel-too-late' || row.state === 'cancelled') continue;
+      if (row.state === 'confirmed') {
+        // Confirmed by an earlier run that was cut before it marked the 3PL: only the mark is missing.
+        for (const u of group) toMark.push(u.shipment.externalId);
+        counts.alreadyConfirmed += group.length;
+        continue;
+      }
+      // getOrder allows one call every 2 s after a burst of 30: past that, the rest is confirmed next run.
+      if (ctx.amazon.waitMs('getOrder') > MAX_RATE_WAIT_MS) break;
       ledger.set(withThreePl(row, group[0]!.order));
       let amazon: Order;
       try {

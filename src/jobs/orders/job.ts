@@ -87,7 +87,7 @@ function runOrders(ctx: JobContext): JobOutcome {
   phase('cancel', ['threePl'], () => Object.assign(counts, cancelOrders({ adapter, threePlName }, ledger)));
   // Confirmations first: they are due now (Amazon counts late ones), and sends keep time for the end of the run.
   phase('confirm', ['threePl', 'amazon'], () => {
-    const confirmed = confirmShipments({ amazon, adapter, map, carriers, marketplace: settings.marketplace, now, threePlName }, ledger);
+    const confirmed = confirmShipments({ amazon, adapter, map, carriers, marketplace: settings.marketplace, now, threePlName, deadline: ctx.deadline }, ledger);
     raised.push(...confirmed.raised);
     Object.assign(counts, confirmed.counts);
   });

@@ -15,7 +15,7 @@ import type { KeyValueStore } from '../../ports/store';
 import type { SettlementLinesTab } from '../../sheet/settlement-lines-tab';
 import type { SettlementMapTab, Triple } from '../../sheet/settlement-map-tab';
 import type { SettlementRecord, SettlementsTab } from '../../sheet/settlements-tab';
-import { SETTLEMENT_KEYS, partialImport, setPartial } from './state';
+import { SETTLEMENT_KEYS, setWritten, writtenSoFar } from './state';
 
 /** Lines per append: 5,000 × 11 cells is one setValues Sheets takes in seconds. */
 export const LINES_PER_APPEND = 5_000;
@@ -104,17 +104,16 @@ export function importSettlement(
   if (existing.some((r) => r.settlementId === id)) return { status: 'duplicate', settlementId: id, lines: 0, raised: [] };
   const rules = readSettlementRules(ctx.tabs.map.records()).rules;
   const { totals, lines } = summarise(parsed, rules);
-  const partial = partialImport(ctx.store);
-  let written = partial && partial.settlementId === id ? Math.min(partial.written, lines.length) : 0;
+  let written = Math.min(writtenSoFar(ctx.store, id), lines.length);
   while (written < lines.length) {
     if (ctx.deadline.remainingMs() < RESERVE_MS) {
-      setPartial(ctx.store, { settlementId: id, written });
+      setWritten(ctx.store, id, written);
       return { status: 'partial', settlementId: id, lines: written, raised: [] };
     }
     const chunk = lines.slice(written, written + LINES_PER_APPEND).map(({ lineNo: _lineNo, ...l }) => l);
     ctx.tabs.lines.append(chunk);
     written += chunk.length;
-    setPartial(ctx.store, { settlementId: id, written });
+    setWritten(ctx.store, id, written);
   }
 
   const raised: RaisedException[] = [];
@@ -147,7 +146,7 @@ export function importSettlement(
   const seen = new Set<string>();
   for (const r of rows) for (const c of Object.keys(r.byCategory)) seen.add(c);
   ctx.tabs.settlements.write(rows, categoryColumns(rules, seen));
-  setPartial(ctx.store, null);
+  setWritten(ctx.store, id, null);
   keepLineBudget(ctx.tabs, ctx.store, lines.length, ctx.linesKept);
   return { status: 'imported', settlementId: id, lines: lines.length, raised };
 }

@@ -9,7 +9,7 @@ export const SETTLEMENT_KEYS = {
   cursor: 'settlements.createdSince',
   /** JSON array of report ids already handled, newest last. */
   handled: 'settlements.handledReports',
-  /** {settlementId, written}: lines appended so far of a settlement still being imported. */
+  /** {settlementId: written}: lines appended so far of each settlement still being imported. */
   partial: 'settlements.partial',
   /** Lines the Settlement Lines tab holds, so the budget is kept without reading the tab. */
   lineCount: 'settlements.lineCount',
@@ -33,21 +33,28 @@ export function markHandled(store: KeyValueStore, ids: ReadonlyArray<string>): v
   store.set(SETTLEMENT_KEYS.handled, JSON.stringify([...all, ...ids].slice(-HANDLED_MAX)));
 }
 
-export interface Partial {
-  settlementId: string;
-  written: number;
-}
-
-export function partialImport(store: KeyValueStore): Partial | null {
+/** Lines appended so far per settlement still being imported (a listed one and an upload may both be). */
+function partials(store: KeyValueStore): Record<string, number> {
   try {
-    const v = JSON.parse(store.get(SETTLEMENT_KEYS.partial) ?? 'null') as Partial | null;
-    return v && typeof v.settlementId === 'string' && typeof v.written === 'number' ? v : null;
+    const v = JSON.parse(store.get(SETTLEMENT_KEYS.partial) ?? '{}') as unknown;
+    if (!v || typeof v !== 'object' || Array.isArray(v)) return {};
+    const out: Record<string, number> = {};
+    for (const [id, n] of Object.entries(v as Record<string, unknown>)) if (typeof n === 'number' && n >= 0) out[id] = n;
+    return out;
   } catch {
-    return null;
+    return {};
   }
 }
 
-export function setPartial(store: KeyValueStore, p: Partial | null): void {
-  if (p) store.set(SETTLEMENT_KEYS.partial, JSON.stringify(p));
+export function writtenSoFar(store: KeyValueStore, settlementId: string): number {
+  return partials(store)[settlementId] ?? 0;
+}
+
+/** Records the lines written for one settlement; null: it is complete. */
+export function setWritten(store: KeyValueStore, settlementId: string, written: number | null): void {
+  const all = partials(store);
+  if (written === null) delete all[settlementId];
+  else all[settlementId] = written;
+  if (Object.keys(all).length) store.set(SETTLEMENT_KEYS.partial, JSON.stringify(all));
   else store.delete(SETTLEMENT_KEYS.partial);
 }
