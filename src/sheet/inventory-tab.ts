@@ -4,9 +4,9 @@
 
 import { inventoryRowFromRecord, inventoryRowToRecord } from '../core/inventory/inventory-tab';
 import type { InventoryRow } from '../core/inventory/types';
-import { TAB, TABS, columnOf } from '../core/tabs';
+import { TAB, TABS } from '../core/tabs';
 import type { WorkbookPort } from '../ports/workbook';
-import { ensureTable, readTable, writeTable } from './table';
+import { readTable, writeKeepingExtras } from './table';
 import type { Table } from './table';
 
 export interface InventoryTab {
@@ -37,23 +37,11 @@ export function inventoryTab(wb: WorkbookPort): InventoryTab {
     },
     write(next) {
       load();
-      const header = ensureTable(wb, TABS.inventory, table);
-      const extra = header.filter((h) => h && !TABS.inventory.columns.some((c) => columnOf([h], c.header) === 0));
-      const old = new Map<string, Record<string, unknown>>();
-      if (extra.length && table) {
-        table.records.forEach((rec) => {
-          const row = inventoryRowFromRecord(rec);
-          if (row) old.set(row.key, rec);
-        });
-      }
-      const records = next.map((r) => {
-        const rec = inventoryRowToRecord(r);
-        const before = old.get(r.key);
-        if (before) for (const h of extra) rec[h] = before[h];
-        return rec;
+      table = writeKeepingExtras(wb, TABS.inventory, table, next, {
+        toRecord: inventoryRowToRecord,
+        idOfRecord: (rec) => inventoryRowFromRecord(rec)?.key ?? null,
+        idOf: (r) => r.key,
       });
-      writeTable(wb, TABS.inventory, header, records);
-      table = { tab: TAB.inventory, header, records: records as Table['records'] };
       rows = [...next];
     },
   };

@@ -4,9 +4,9 @@
 
 import { ledgerRowFromRecord, ledgerRowToRecord } from '../core/orders/ledger-record';
 import type { LedgerRow } from '../core/orders/types';
-import { TAB, TABS, columnOf } from '../core/tabs';
+import { TAB, TABS } from '../core/tabs';
 import type { WorkbookPort } from '../ports/workbook';
-import { ensureTable, readTable, writeTable } from './table';
+import { readTable, writeKeepingExtras } from './table';
 import type { Table } from './table';
 
 export interface OrdersTab {
@@ -31,23 +31,11 @@ export function ordersTab(wb: WorkbookPort): OrdersTab {
     },
     write(next) {
       load();
-      const header = ensureTable(wb, TABS.orders, table);
-      const extra = header.filter((h) => h && !TABS.orders.columns.some((c) => columnOf([h], c.header) === 0));
-      const old = new Map<string, Record<string, unknown>>();
-      if (extra.length && table) {
-        for (const rec of table.records) {
-          const r = ledgerRowFromRecord(rec);
-          if (r) old.set(r.orderId, rec);
-        }
-      }
-      const records = next.map((r) => {
-        const rec = ledgerRowToRecord(r);
-        const before = old.get(r.orderId);
-        if (before) for (const h of extra) rec[h] = before[h];
-        return rec;
+      table = writeKeepingExtras(wb, TABS.orders, table, next, {
+        toRecord: ledgerRowToRecord,
+        idOfRecord: (rec) => ledgerRowFromRecord(rec)?.orderId ?? null,
+        idOf: (r) => r.orderId,
       });
-      writeTable(wb, TABS.orders, header, records);
-      table = { tab: TAB.orders, header, records: records as Table['records'] };
       rows = [...next];
     },
   };

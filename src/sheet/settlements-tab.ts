@@ -6,6 +6,7 @@
 import { cellText, cellTime } from '../core/cells';
 import type { TabColumn, TabDef } from '../core/tabs';
 import { TAB, TABS, findTabName, headersOf, sameName } from '../core/tabs';
+import type { SettlementTotals } from '../core/settlements/summary';
 import type { CellValue, WorkbookPort } from '../ports/workbook';
 import { readTable, writeTable } from './table';
 
@@ -14,19 +15,8 @@ const FIXED = TABS.settlements.columns.map((c) => c.header as string);
 export const RESERVE_HEADERS = { held: 'Reserve Held', released: 'Reserve Released', net: 'Reserve Net' } as const;
 const RESERVE = Object.values(RESERVE_HEADERS) as string[];
 
-export interface SettlementRecord {
-  settlementId: string;
-  start: number | null;
-  end: number | null;
-  depositDate: number | null;
-  currency: string;
-  reportedTotalCents: number;
-  linesTotalCents: number;
-  differenceCents: number;
-  /** Cents per category column. */
-  byCategory: Record<string, number>;
-  reserve: { heldCents: number; releasedCents: number; netCents: number };
-}
+/** A settlement as the tab holds it: its totals without the unmapped-triple detail. */
+export type SettlementRecord = Omit<SettlementTotals, 'unmapped'>;
 
 export interface SettlementsTab {
   rows(): SettlementRecord[];

@@ -118,3 +118,33 @@ export function appendRecords(wb: WorkbookPort, def: TabDef, records: ReadonlyAr
   const { rows, cellFormats } = rowsOf(def, usable, records);
   wb.appendRows(def.name, rows, cellFormats);
 }
+
+/**
+ * Rewrites an add-on tab whose rows have an identity (an offer, an order): people's own extra
+ * columns stay with the row they were typed on, whatever the new order of rows.
+ */
+export function writeKeepingExtras<R>(
+  wb: WorkbookPort,
+  def: TabDef,
+  table: Table | null,
+  rows: ReadonlyArray<R>,
+  io: { toRecord(r: R): Record<string, unknown>; idOfRecord(rec: TableRecord): string | null; idOf(r: R): string },
+): Table {
+  const header = ensureTable(wb, def, table);
+  const extra = header.filter((h) => h && !def.columns.some((c) => columnOf([h], c.header) === 0));
+  const old = new Map<string, TableRecord>();
+  if (extra.length && table) {
+    for (const rec of table.records) {
+      const id = io.idOfRecord(rec);
+      if (id !== null) old.set(id, rec);
+    }
+  }
+  const records = rows.map((r) => {
+    const rec = io.toRecord(r);
+    const before = old.get(io.idOf(r));
+    if (before) for (const h of extra) rec[h] = before[h];
+    return rec;
+  });
+  writeTable(wb, def, header, records);
+  return { tab: def.name, header, records: records as Table['records'] };
+}
