@@ -300,6 +300,8 @@ const amazon = {
   fbaInventory,
   orders: orders.map((o) => ({ orderId: o.orderId, created: o.created, status: 'UNSHIPPED', fulfilledBy: 'MERCHANT', latestShipDate: o.latestShipDate, items: o.items })),
   carrierCodes: ['Royal Mail', 'Parcelforce', 'DPD', 'Evri', 'Other'],
+  // Finance's month end: the October settlement Amazon lists, imported by the scheduled runs.
+  settlements: [{ reportId: '51000000001', created: '2026-10-17T06:00:00Z', file: '../test/fixtures/settlements/uk-2026-10.txt' }],
 };
 
 // ── 3PL section ──────────────────────────────────────────────────────────────────────────────────
@@ -466,7 +468,7 @@ const scenario = {
     `ShipBob in Manchester and Northampton, ${orders.length} unshipped Amazon orders (${orders.filter((o) => !o.atThreePl).length} not yet at the 3PL). ` +
     'Set up, dry-run, approve the first push, send the waiting orders, read the push back, then the 3PL runs out of ' + zeroed.threePlSku +
     ` while the scheduled sync runs in auto mode through a day of ${dayOrders} more orders (one paid late, one cancelled before it ships, ` +
-    'one held for an unmapped SKU, one shipped in two parcels), each sent to ShipBob and confirmed to Amazon; undo the last push and sync again.',
+    'one held for an unmapped SKU, one shipped in two parcels), each sent to ShipBob and confirmed to Amazon; the October settlement lands in the Settlements tabs; undo the last push and sync again.',
   start: START,
   mode: 'bound',
   sheet: { Settings: settingsRows, 'SKU Map': skuMapRows, 'Carrier Map': carrierRows },
