@@ -60,6 +60,11 @@ describe('ledger text and merges', () => {
     expect(mergeAmazon(row({ state: 'shipped' }), order({ status: 'SHIPPED' }))).toMatchObject({ state: 'confirmed' });
   });
 
+  it('an order first seen partly shipped sends only what Amazon still waits for', () => {
+    const partly = order({ status: 'PARTIALLY_SHIPPED', items: [{ orderItemId: '11', sku: 'TEE-M', quantity: 3, shipped: 1, unshipped: 2 }, { orderItemId: '12', sku: 'MUG-1', quantity: 1, shipped: 1, unshipped: 0 }] });
+    expect(newLedgerRow(partly)!.lines).toEqual([{ sku: 'TEE-M', quantity: 2 }]);
+  });
+
   it('keeps the lines that were sent once the order is at the 3PL', () => {
     const sent = row({ state: 'sent', lines: [{ sku: 'TEE-M', quantity: 2 }] });
     expect(mergeAmazon(sent, order()).lines).toEqual([{ sku: 'TEE-M', quantity: 2 }]);

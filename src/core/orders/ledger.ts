@@ -29,9 +29,15 @@ export function parseList(text: string): string[] {
   return text.split(/\r?\n|,/).map((s) => s.trim()).filter(Boolean);
 }
 
-/** The units of each line Amazon still waits for (ordered − shipped), as ledger lines. */
+/**
+ * The units of each line the 3PL is to ship: what Amazon still waits for (ordered − shipped). An
+ * order first seen PARTIALLY_SHIPPED (part sent by hand or by another tool) must not ship twice.
+ */
 function linesOf(order: AmazonOrderView): LedgerLine[] {
-  return order.items.filter((i) => i.sku).map((i) => ({ sku: i.sku, quantity: i.quantity }));
+  return order.items
+    .filter((i) => i.sku)
+    .map((i) => ({ sku: i.sku, quantity: Math.max(0, i.quantity - i.shipped) }))
+    .filter((l) => l.quantity > 0);
 }
 
 function initialState(status: string): OrderState {
