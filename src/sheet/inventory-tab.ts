@@ -2,7 +2,7 @@
 // of what was pushed), and the rows this run computed. People's own extra columns travel along
 // with their offer; rows map to and from records in core/inventory/inventory-tab.
 
-import { inventoryRowFromRecord, inventoryRowToRecord } from '../core/inventory/inventory-tab';
+import { inventoryRowFromRecord, inventoryRowToRecord, keepUnchangedTimes } from '../core/inventory/inventory-tab';
 import type { InventoryRow } from '../core/inventory/types';
 import { TAB, TABS } from '../core/tabs';
 import type { WorkbookPort } from '../ports/workbook';
@@ -37,6 +37,7 @@ export function inventoryTab(wb: WorkbookPort): InventoryTab {
     },
     write(next) {
       load();
+      next = keepUnchangedTimes(next, rows);
       table = writeKeepingExtras(wb, TABS.inventory, table, next, {
         toRecord: inventoryRowToRecord,
         idOfRecord: (rec) => inventoryRowFromRecord(rec)?.key ?? null,

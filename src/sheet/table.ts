@@ -145,6 +145,23 @@ export function writeKeepingExtras<R>(
     if (before) for (const h of extra) rec[h] = before[h];
     return rec;
   });
+  // A tab whose rows are what it already holds is not written again (no cells, no formats).
+  if (table && sameRecords(table.records, records, header.map((h) => canonicalHeader(def, h)))) return table;
   writeTable(wb, def, header, records);
   return { tab: def.name, header, records: records as Table['records'] };
+}
+
+/** A cell as it compares: dates by instant, empty as '', numbers and text as they are. */
+function comparable(v: unknown): unknown {
+  if (v === null || v === undefined) return '';
+  if (Object.prototype.toString.call(v) === '[object Date]') return (v as Date).getTime();
+  return v;
+}
+
+/** `keys`: the header as record keys (the tab's own names for its columns, people's text for theirs). */
+function sameRecords(before: ReadonlyArray<TableRecord>, after: ReadonlyArray<Record<string, unknown>>, keys: readonly string[]): boolean {
+  const filled = before.filter((r) => Object.values(r).some((v) => v !== ''));
+  if (filled.length !== after.length) return false;
+  const used = keys.filter(Boolean);
+  return after.every((rec, i) => used.every((k) => comparable(filled[i]![k]) === comparable(rec[k])));
 }

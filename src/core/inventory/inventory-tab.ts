@@ -89,3 +89,17 @@ export function previousFromInventory(rows: ReadonlyArray<InventoryRow>): Map<st
   for (const r of rows) out.set(r.key, { lastPushedQty: r.lastPushedQty, previousQty: r.previousQty, pushState: r.pushState });
   return out;
 }
+
+/**
+ * `Updated At` says when a row's figures last changed, not when a run last looked: a row whose
+ * every other field is as before keeps its time, so a run that changed nothing writes nothing.
+ */
+export function keepUnchangedTimes(next: ReadonlyArray<InventoryRow>, previous: ReadonlyArray<InventoryRow>): InventoryRow[] {
+  const before = new Map(previous.map((r) => [r.key, r] as const));
+  return next.map((r) => {
+    const old = before.get(r.key);
+    if (!old) return r;
+    const same = FIELDS.every((f) => f === 'updatedAt' || old[f] === r[f]);
+    return same ? { ...r, updatedAt: old.updatedAt } : r;
+  });
+}

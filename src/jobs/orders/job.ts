@@ -25,6 +25,8 @@ import { syncThreePlStatus } from './threepl-status';
 
 type Phase = 'amazon' | 'threePl' | 'cancel' | 'send' | 'confirm';
 
+const THREEPL_ORPHAN = 'ORDER_ORPHANED:threepl:';
+
 /** Rather than sleep through the run for searchOrders' next page, carry on and read it next run. */
 const AMAZON_READ_MAX_WAIT_MS = 20_000;
 
@@ -112,7 +114,9 @@ function runOrders(ctx: JobContext): JobOutcome {
     // A phase that did not finish saw only part of its subject: its own problems stay as they were.
     keepOpen: (row) =>
       (!done.has('confirm') && row.type === 'CARRIER_UNMAPPED' && !row.key.startsWith('CARRIER_UNMAPPED:row:')) ||
-      (!done.has('threePl') && row.key.startsWith('ORDER_ORPHANED:threepl:')),
+      // A 3PL order the ledger does not know shows only in the run that sees it change: it stays open
+      // until the ledger knows its reference (read from Amazon later) or a person resolves it.
+      (row.key.startsWith(THREEPL_ORPHAN) && (!done.has('threePl') || !ledger.get(row.key.slice(THREEPL_ORPHAN.length)))),
   };
 }
 
