@@ -278,3 +278,21 @@ describe('orders: resumable across the time limit', () => {
     expect(r.tab('Orders').every((x) => Number(x.Attempts) <= 2)).toBe(true);
   });
 });
+
+describe('orders: a 3PL order Amazon\'s ledger does not know', () => {
+  it('raises ORDER_ORPHANED for it and keeps the row open on later runs that no longer see it change', () => {
+    const r = new InventoryRun(world({ settings: { 'Push mode': 'dry-run', 'Order orphan threshold (minutes)': 30 }, threePlOrders: [{ reference: '202-7777777-7777777', items: [{ sku: 'SB-TEE-M', quantity: 1 }] }] }));
+    r.syncOrders();
+    r.advance('40m');
+    // The 3PL order changes (it ships), so the next run sees it in ShipBob's changes.
+    r.threePl('ship', { reference: '202-7777777-7777777' });
+    r.syncOrders();
+    const key = 'ORDER_ORPHANED:threepl:202-7777777-7777777';
+    expect(r.openExceptions('ORDER_ORPHANED').map((e) => e.Key)).toEqual([key]);
+    r.advance('1h');
+    r.syncOrders();
+    r.advance('1h');
+    r.syncOrders();
+    expect(r.openExceptions('ORDER_ORPHANED').map((e) => e.Key)).toEqual([key]);
+  });
+});
