@@ -17,6 +17,9 @@ function status(message: string, kind: 'info' | 'error' = 'info'): void {
   el.className = kind;
 }
 
+/** One vocabulary with the menu: people read "stock", the code's job is "inventory". */
+const JOB_WORDS: Record<string, string> = { inventory: 'stock', orders: 'orders', settlements: 'settlements' };
+
 function render(state: SidebarState): void {
   $('setup').hidden = state.missingTabs.length === 0;
   setText('missing', state.missingTabs.join(', '));
@@ -40,7 +43,7 @@ function render(state: SidebarState): void {
   for (const name of ['all', ...state.jobs]) {
     const b = document.createElement('button');
     b.type = 'button';
-    b.textContent = name === 'all' ? 'Sync all now' : `Sync ${name} now`;
+    b.textContent = name === 'all' ? 'Sync all now' : `Sync ${JOB_WORDS[name] ?? name} now`;
     b.dataset.job = name;
     b.addEventListener('click', () => void syncNow(name));
     jobs.appendChild(b);
