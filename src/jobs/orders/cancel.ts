@@ -29,10 +29,6 @@ export function cancelOrders(ctx: { adapter: ThreePlAdapter; threePlName: string
       ledger.update(id, { state: 'cancel-too-late', note });
       counts.tooLate++;
     };
-    if (row.state === 'confirmed') {
-      tooLate(`Cancelled on Amazon after ${name} shipped it.`);
-      continue;
-    }
     try {
       let order: OutboundOrder | null = null;
       if (row.threePlOrderId) order = ctx.adapter.getOrder(row.threePlOrderId);

@@ -90,7 +90,8 @@ export function confirmShipments(
       }
       const view = orderView(amazon, row.marketplace);
       if (view.status === 'CANCELLED') {
-        ledger.update(ref, { amazonStatus: 'CANCELLED', state: 'cancel-too-late', note: `Cancelled on Amazon after ${ctx.threePlName} shipped it.` });
+        // Not confirmed; the cancellation step (next run) cancels what has not shipped yet and says the rest was too late.
+        ledger.update(ref, { amazonStatus: 'CANCELLED', note: `Cancelled on Amazon after ${ctx.threePlName} shipped part or all of it.` });
         continue;
       }
       const items = view.items.map((i) => ({ ...i }));

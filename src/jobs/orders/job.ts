@@ -21,7 +21,7 @@ import { confirmShipments } from './confirm';
 import { Ledger } from './ledger';
 import { sendOrders } from './send';
 import type { SendCounts } from './send';
-import { syncThreePlStatus } from './threepl-status';
+import { THREEPL_KEYS, syncThreePlStatus } from './threepl-status';
 
 type Phase = 'amazon' | 'threePl' | 'cancel' | 'send' | 'confirm';
 
@@ -81,9 +81,11 @@ function runOrders(ctx: JobContext): JobOutcome {
       throw e;
     }
   };
+  let threePlCursor: string | null = null;
   phase('threePl', ['threePl'], () => {
     const status = syncThreePlStatus({ adapter, store, now, threePlName, orphanMinutes: settings.orderOrphanThresholdMinutes }, ledger);
     raised.push(...status.raised);
+    threePlCursor = status.nextCursor;
     if (!status.complete) cut = `${threePlName}'s order list was read in part (time limit); the rest comes next run.`;
   });
   phase('cancel', ['threePl'], () => Object.assign(counts, cancelOrders({ adapter, threePlName }, ledger)));
@@ -99,6 +101,8 @@ function runOrders(ctx: JobContext): JobOutcome {
   Object.assign(counts, sent);
   const rows = trimLedger(ledger.rows, now, settings.orderRetentionDays);
   tab.write(rows);
+  // Only now: a run killed before this write reads the same 3PL changes again next time.
+  if (threePlCursor !== null) store.set(THREEPL_KEYS.cursor, threePlCursor);
   raised.push(...ledgerExceptions(rows, now, settings));
   ctx.raise(...raised);
   const open = rows.filter((r) => r.state !== 'confirmed' && r.state !== 'cancelled').length;

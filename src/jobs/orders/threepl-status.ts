@@ -1,7 +1,7 @@
 // What the 3PL says about the ledger's orders (docs/design.md §3 "Orders"): orders changed since the
 // 3PL cursor update each row's 3PL order id, status, tracking, carrier and ship time; an order the
 // ledger was still sending is adopted; a 3PL order with an Amazon-looking reference the ledger does
-// not know is ORDER_ORPHANED. The cursor moves only after a complete read.
+// not know is ORDER_ORPHANED. The cursor moves only after a complete read is in the written ledger.
 
 import type { RaisedException } from '../../core/exceptions';
 import { unknownAtThreePl } from '../../core/orders/rules';
@@ -48,6 +48,8 @@ export function withThreePl(row: LedgerRow, o: OutboundOrder): LedgerRow {
     next.state = 'shipped';
     next.note = '';
   }
+  // Amazon already shows every item shipped (a confirmation whose ledger write was lost to a kill).
+  if (next.state === 'shipped' && row.amazonStatus === 'SHIPPED' && o.status !== 'partially_shipped') next.state = 'confirmed';
   if (next.state === 'sent' && o.status === 'cancelled' && row.amazonStatus !== 'CANCELLED') {
     next.note = 'Cancelled at the 3PL while Amazon still expects it shipped.';
   }
@@ -57,7 +59,7 @@ export function withThreePl(row: LedgerRow, o: OutboundOrder): LedgerRow {
 export function syncThreePlStatus(
   ctx: { adapter: ThreePlAdapter; store: KeyValueStore; now: number; threePlName: string; orphanMinutes: number },
   ledger: Ledger,
-): { updated: number; raised: RaisedException[]; complete: boolean } {
+): { updated: number; raised: RaisedException[]; complete: boolean; nextCursor: string | null } {
   const { store } = ctx;
   if (!store.get(THREEPL_KEYS.since)) store.set(THREEPL_KEYS.since, String(ctx.now));
   const since = Number(store.get(THREEPL_KEYS.since));
@@ -78,6 +80,6 @@ export function syncThreePlStatus(
       raised.push(unknownAtThreePl(o.primaryReference, o.externalId, ctx.threePlName));
     }
   }
-  if (page.complete) store.set(THREEPL_KEYS.cursor, page.nextCursor);
-  return { updated, raised, complete: page.complete };
+  // The caller moves the cursor once the ledger holding these changes is written (never before).
+  return { updated, raised, complete: page.complete, nextCursor: page.complete ? page.nextCursor : null };
 }
