@@ -79,6 +79,15 @@ export function formatPercent(share: number): string {
   return `${Math.round(share * 1000) / 10}%`;
 }
 
+/**
+ * A money cell in cents: a number, or the text Sheets shows for a '#,##0.00' cell ("1,234.56");
+ * 0 when empty or unreadable (the add-on wrote these cells itself).
+ */
+export function cellCents(v: unknown): number {
+  const n = typeof v === 'number' ? v : Number(cellText(v).replace(/,/g, ''));
+  return Number.isFinite(n) ? Math.round(n * 100) : 0;
+}
+
 /** Milliseconds since the epoch from a Date, an ISO/date text or a number; null when unreadable. */
 export function cellTime(v: unknown): number | null {
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : v.getTime();
@@ -88,4 +97,9 @@ export function cellTime(v: unknown): number | null {
     return Number.isNaN(t) ? null : t;
   }
   return null;
+}
+
+/** "2026-11-02 07:30": a time in messages, to the minute, in UTC (the reader is told it is UTC). */
+export function utcMinute(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
 }

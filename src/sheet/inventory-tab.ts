@@ -4,46 +4,18 @@
 
 import { inventoryRowFromRecord, inventoryRowToRecord, keepUnchangedTimes } from '../core/inventory/inventory-tab';
 import type { InventoryRow } from '../core/inventory/types';
-import { TAB, TABS } from '../core/tabs';
+import { TABS } from '../core/tabs';
 import type { WorkbookPort } from '../ports/workbook';
-import { readTable, writeKeepingExtras } from './table';
-import type { Table } from './table';
+import { keyedRowsTab } from './table';
+import type { KeyedRowsTab } from './table';
 
-export interface InventoryTab {
-  /** The rows as last written (by an earlier run, or by this one). */
-  rows(): InventoryRow[];
-  /** Replaces the rows; later reads in the same run see them. */
-  write(rows: ReadonlyArray<InventoryRow>): void;
-}
-
-function rowsOf(table: Table | null): InventoryRow[] {
-  return (table?.records ?? []).map(inventoryRowFromRecord).filter((r): r is InventoryRow => r !== null);
-}
+export type InventoryTab = KeyedRowsTab<InventoryRow>;
 
 export function inventoryTab(wb: WorkbookPort): InventoryTab {
-  let loaded = false;
-  let table: Table | null = null;
-  let rows: InventoryRow[] = [];
-  const load = () => {
-    if (loaded) return;
-    table = readTable(wb, TAB.inventory);
-    rows = rowsOf(table);
-    loaded = true;
-  };
+  const tab = keyedRowsTab(wb, TABS.inventory, { fromRecord: inventoryRowFromRecord, toRecord: inventoryRowToRecord, idOf: (r) => r.key });
   return {
-    rows() {
-      load();
-      return rows;
-    },
-    write(next) {
-      load();
-      next = keepUnchangedTimes(next, rows);
-      table = writeKeepingExtras(wb, TABS.inventory, table, next, {
-        toRecord: inventoryRowToRecord,
-        idOfRecord: (rec) => inventoryRowFromRecord(rec)?.key ?? null,
-        idOf: (r) => r.key,
-      });
-      rows = [...next];
-    },
+    rows: () => tab.rows(),
+    // A row whose figures did not change keeps its Updated At, so a quiet run writes nothing.
+    write: (next) => tab.write(keepUnchangedTimes(next, tab.rows())),
   };
 }

@@ -3,7 +3,7 @@
 // only when finance recategorises, and trimmed to a line budget that keeps the spreadsheet far from
 // its 10-million-cell limit.
 
-import { cellText, cellTime } from '../core/cells';
+import { cellCents, cellText, cellTime } from '../core/cells';
 import { monthOf } from '../core/settlements/parse';
 import type { CategorisedLine } from '../core/settlements/summary';
 import { TAB, TABS, findTabName, headersOf } from '../core/tabs';
@@ -42,7 +42,6 @@ function toRecord(l: LineRecord): Record<string, unknown> {
 function fromRecord(r: Readonly<Record<string, unknown>>): LineRecord | null {
   const settlementId = cellText(r[H.settlementId]);
   if (!settlementId) return null;
-  const amount = typeof r[H.amount] === 'number' ? (r[H.amount] as number) : Number(cellText(r[H.amount]).replace(/,/g, ''));
   return {
     settlementId,
     posted: cellTime(r[H.posted]),
@@ -51,7 +50,7 @@ function fromRecord(r: Readonly<Record<string, unknown>>): LineRecord | null {
     sku: cellText(r[H.sku]),
     amountType: cellText(r[H.amountType]),
     amountDescription: cellText(r[H.amountDescription]),
-    amountCents: Number.isFinite(amount) ? Math.round(amount * 100) : 0,
+    amountCents: cellCents(r[H.amount]),
     category: cellText(r[H.category]),
     account: cellText(r[H.account]),
   };

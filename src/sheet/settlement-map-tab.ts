@@ -3,19 +3,13 @@
 // missing; a triple no row matches is appended with Category UNMAPPED, so finance fills it in place.
 
 import { DEFAULT_SETTLEMENT_RULES, UNMAPPED } from '../core/settlements/categories';
-import type { SettlementRule } from '../core/settlements/categories';
+import type { SettlementRule, Triple } from '../core/settlements/categories';
 import { TAB, TABS, findTabName, headersOf } from '../core/tabs';
 import type { CellValue, WorkbookPort } from '../ports/workbook';
 import { appendRecords, readTable } from './table';
 import type { TableRecord } from './table';
 
 const H = headersOf(TABS.settlementMap);
-
-export interface Triple {
-  transactionType: string;
-  amountType: string;
-  amountDescription: string;
-}
 
 export interface SettlementMapTab {
   /** The rows under the header (row = index + 2); the tab is created with the defaults when missing. */

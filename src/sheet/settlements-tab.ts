@@ -3,7 +3,7 @@
 // roll-forward. Written whole, header included, because a new category adds a column before
 // UNMAPPED; it is small (one row a fortnight per marketplace).
 
-import { cellText, cellTime } from '../core/cells';
+import { cellCents, cellText, cellTime } from '../core/cells';
 import type { TabColumn, TabDef } from '../core/tabs';
 import { TAB, TABS, findTabName, headersOf, sameName } from '../core/tabs';
 import type { SettlementTotals } from '../core/settlements/summary';
@@ -24,10 +24,6 @@ export interface SettlementsTab {
   write(rows: ReadonlyArray<SettlementRecord>, categories: readonly string[]): void;
 }
 
-const cents = (v: unknown): number => {
-  const n = typeof v === 'number' ? v : Number(cellText(v).replace(/,/g, ''));
-  return Number.isFinite(n) ? Math.round(n * 100) : 0;
-};
 const money = (c: number): number => Math.round(c) / 100;
 const time = (ms: number | null): CellValue => (ms === null ? '' : new Date(ms));
 
@@ -48,18 +44,18 @@ export function settlementsTab(wb: WorkbookPort): SettlementsTab {
       const settlementId = cellText(rec[H.settlementId]);
       if (!settlementId) continue;
       const byCategory: Record<string, number> = {};
-      for (const h of categoryHeaders) if (cellText(rec[h]) !== '') byCategory[h] = cents(rec[h]);
+      for (const h of categoryHeaders) if (cellText(rec[h]) !== '') byCategory[h] = cellCents(rec[h]);
       rows.push({
         settlementId,
         start: cellTime(rec[H.start]),
         end: cellTime(rec[H.end]),
         depositDate: cellTime(rec[H.depositDate]),
         currency: cellText(rec[H.currency]),
-        reportedTotalCents: cents(rec[H.reportedTotal]),
-        linesTotalCents: cents(rec[H.linesTotal]),
-        differenceCents: cents(rec[H.difference]),
+        reportedTotalCents: cellCents(rec[H.reportedTotal]),
+        linesTotalCents: cellCents(rec[H.linesTotal]),
+        differenceCents: cellCents(rec[H.difference]),
         byCategory,
-        reserve: { heldCents: cents(rec[RESERVE_HEADERS.held]), releasedCents: cents(rec[RESERVE_HEADERS.released]), netCents: cents(rec[RESERVE_HEADERS.net]) },
+        reserve: { heldCents: cellCents(rec[RESERVE_HEADERS.held]), releasedCents: cellCents(rec[RESERVE_HEADERS.released]), netCents: cellCents(rec[RESERVE_HEADERS.net]) },
       });
     }
     loaded = { name, rows, header: table?.header ?? [] };

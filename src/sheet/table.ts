@@ -119,36 +119,61 @@ export function appendRecords(wb: WorkbookPort, def: TabDef, records: ReadonlyAr
   wb.appendRows(def.name, rows, cellFormats);
 }
 
+/** An add-on tab of rows that each have an identity (an offer, an order), read once and written whole. */
+export interface KeyedRowsTab<R> {
+  /** The rows as last written (by an earlier run, or by this one). */
+  rows(): R[];
+  /** Replaces the rows; later reads in the same run see them. */
+  write(rows: ReadonlyArray<R>): void;
+}
+
 /**
- * Rewrites an add-on tab whose rows have an identity (an offer, an order): people's own extra
- * columns stay with the row they were typed on, whatever the new order of rows.
+ * The tab `def` as rows: read on first use, written only when the rows differ from what it holds,
+ * and people's own extra columns stay with the row they were typed on, whatever the new order.
  */
-export function writeKeepingExtras<R>(
+export function keyedRowsTab<R>(
   wb: WorkbookPort,
   def: TabDef,
-  table: Table | null,
-  rows: ReadonlyArray<R>,
-  io: { toRecord(r: R): Record<string, unknown>; idOfRecord(rec: TableRecord): string | null; idOf(r: R): string },
-): Table {
-  const header = ensureTable(wb, def, table);
-  const extra = header.filter((h) => h && !def.columns.some((c) => columnOf([h], c.header) === 0));
-  const old = new Map<string, TableRecord>();
-  if (extra.length && table) {
-    for (const rec of table.records) {
-      const id = io.idOfRecord(rec);
-      if (id !== null) old.set(id, rec);
+  io: { fromRecord(rec: TableRecord): R | null; toRecord(r: R): Record<string, unknown>; idOf(r: R): string },
+): KeyedRowsTab<R> {
+  let table: Table | null | undefined;
+  let rows: R[] = [];
+  const load = (): Table | null => {
+    if (table === undefined) {
+      table = readTable(wb, def.name);
+      rows = (table?.records ?? []).map((rec) => io.fromRecord(rec)).filter((r): r is R => r !== null);
     }
-  }
-  const records = rows.map((r) => {
-    const rec = io.toRecord(r);
-    const before = old.get(io.idOf(r));
-    if (before) for (const h of extra) rec[h] = before[h];
-    return rec;
-  });
-  // A tab whose rows are what it already holds is not written again (no cells, no formats).
-  if (table && sameRecords(table.records, records, header.map((h) => canonicalHeader(def, h)))) return table;
-  writeTable(wb, def, header, records);
-  return { tab: def.name, header, records: records as Table['records'] };
+    return table;
+  };
+  return {
+    rows() {
+      load();
+      return rows;
+    },
+    write(next) {
+      const current = load();
+      const header = ensureTable(wb, def, current);
+      const extra = header.filter((h) => h && !def.columns.some((c) => columnOf([h], c.header) === 0));
+      const old = new Map<string, TableRecord>();
+      if (extra.length && current) {
+        for (const rec of current.records) {
+          const r = io.fromRecord(rec);
+          if (r !== null) old.set(io.idOf(r), rec);
+        }
+      }
+      const records = next.map((r) => {
+        const rec = io.toRecord(r);
+        const before = old.get(io.idOf(r));
+        if (before) for (const h of extra) rec[h] = before[h];
+        return rec;
+      });
+      rows = [...next];
+      // A tab whose rows are what it already holds is not written again (no cells, no formats).
+      if (current && sameRecords(current.records, records, header.map((h) => canonicalHeader(def, h)))) return;
+      writeTable(wb, def, header, records);
+      table = { tab: def.name, header, records: records as Table['records'] };
+    },
+  };
 }
 
 /** A cell as it compares: dates by instant, empty as '', numbers and text as they are. */

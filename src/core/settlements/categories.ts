@@ -9,23 +9,15 @@
 
 import { cellText } from '../cells';
 import type { SettlementLine, SettlementRule } from './types';
+import { TABS, headersOf } from '../tabs';
 
 export type { SettlementRule } from './types';
 export { DEFAULT_SETTLEMENT_RULES } from './default-rules';
 
 export const UNMAPPED = 'UNMAPPED';
 
-/** The Settlement Map's exact headers. */
-export const SETTLEMENT_MAP_HEADERS = {
-  transactionType: 'Transaction Type',
-  amountType: 'Amount Type',
-  amountDescription: 'Amount Description',
-  category: 'Category',
-  account: 'Account',
-  notes: 'Notes',
-} as const;
-
-type Triple = Pick<SettlementLine, 'transactionType' | 'amountType' | 'amountDescription'>;
+/** What a Settlement Map row matches: a line's transaction type, amount type and description. */
+export type Triple = Pick<SettlementLine, 'transactionType' | 'amountType' | 'amountDescription'>;
 export interface Categorised {
   category: string;
   account: string;
@@ -117,7 +109,7 @@ export function readSettlementRules(
   records: ReadonlyArray<Readonly<Record<string, unknown>>>,
   firstSheetRow = 2,
 ): { rules: SettlementRule[]; problems: Array<{ sheetRow: number; message: string }> } {
-  const H = SETTLEMENT_MAP_HEADERS;
+  const H = headersOf(TABS.settlementMap);
   const rules: SettlementRule[] = [];
   const problems: Array<{ sheetRow: number; message: string }> = [];
   records.forEach((rec, i) => {

@@ -6,14 +6,15 @@
 
 import type { RaisedException } from '../../core/exceptions';
 import { exceptionKey } from '../../core/exceptions';
-import { readSettlementRules, tripleKey, UNMAPPED } from '../../core/settlements/categories';
+import { readSettlementRules, tripleKey } from '../../core/settlements/categories';
+import type { Triple } from '../../core/settlements/categories';
 import { categoryColumns, summarise } from '../../core/settlements/summary';
 import type { SettlementTotals } from '../../core/settlements/summary';
 import type { ParsedSettlement } from '../../core/settlements/types';
 import type { Deadline } from '../../ports/clock';
 import type { KeyValueStore } from '../../ports/store';
 import type { SettlementLinesTab } from '../../sheet/settlement-lines-tab';
-import type { SettlementMapTab, Triple } from '../../sheet/settlement-map-tab';
+import type { SettlementMapTab } from '../../sheet/settlement-map-tab';
 import type { SettlementRecord, SettlementsTab } from '../../sheet/settlements-tab';
 import { SETTLEMENT_KEYS, setWritten, writtenSoFar } from './state';
 
@@ -37,19 +38,10 @@ export interface ImportResult {
 
 const money = (cents: number, currency: string) => `${(cents / 100).toFixed(2)} ${currency}`.trim();
 
+/** The Settlements row of a settlement: its totals, without the unmapped-triple detail (raised as exceptions). */
 export function recordOf(t: SettlementTotals): SettlementRecord {
-  return {
-    settlementId: t.settlementId,
-    start: t.start,
-    end: t.end,
-    depositDate: t.depositDate,
-    currency: t.currency,
-    reportedTotalCents: t.reportedTotalCents,
-    linesTotalCents: t.linesTotalCents,
-    differenceCents: t.differenceCents,
-    byCategory: t.byCategory,
-    reserve: t.reserve,
-  };
+  const { unmapped: _unmapped, ...record } = t;
+  return record;
 }
 
 /** SETTLEMENT_UNMAPPED for one triple no Settlement Map row maps. */
@@ -151,4 +143,3 @@ export function importSettlement(
   return { status: 'imported', settlementId: id, lines: lines.length, raised };
 }
 
-export { UNMAPPED };
