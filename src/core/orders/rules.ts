@@ -4,6 +4,7 @@
 // ORDER_STUCK (not shipped by the latest ship date minus the margin; shipped but not confirmed in
 // time; cancelled on Amazon after the 3PL shipped).
 
+import { utcMinute } from '../cells';
 import type { RaisedException } from '../exceptions';
 import { exceptionKey } from '../exceptions';
 import type { LedgerRow } from './types';
@@ -16,7 +17,6 @@ export interface OrderRuleSettings {
 }
 
 const MIN = 60_000;
-const iso = (ms: number) => new Date(ms).toISOString().replace(/:\d\d\.\d{3}Z$/, 'Z').replace('T', ' ');
 
 function entity(r: LedgerRow): string {
   return `${r.marketplace} order ${r.orderId}`;
@@ -48,7 +48,7 @@ export function ledgerExceptions(rows: ReadonlyArray<LedgerRow>, now: number, s:
         key: exceptionKey('ORDER_ORPHANED', id),
         type: 'ORDER_ORPHANED',
         entity: entity(r),
-        message: `Amazon order ${id} (placed ${iso(r.purchaseDate)} UTC) is still not at the 3PL after ${s.orderOrphanThresholdMinutes} minutes${r.note ? `: ${r.note}` : ''}. Nobody will ship it until it is; check the Sync Log for orders runs that failed.`,
+        message: `Amazon order ${id} (placed ${utcMinute(r.purchaseDate)} UTC) is still not at the 3PL after ${s.orderOrphanThresholdMinutes} minutes${r.note ? `: ${r.note}` : ''}. Nobody will ship it until it is; check the Sync Log for orders runs that failed.`,
       });
     }
     const unshipped = ['held', 'ready', 'sending', 'unknown', 'sent'].includes(r.state);
@@ -58,7 +58,7 @@ export function ledgerExceptions(rows: ReadonlyArray<LedgerRow>, now: number, s:
         key: exceptionKey('ORDER_STUCK', id, 'ship'),
         type: 'ORDER_STUCK',
         entity: entity(r),
-        message: `Amazon order ${id} ${late ? 'is past' : 'is close to'} its latest ship date (${iso(r.latestShipDate)} UTC) and has not shipped (state: ${r.state}${r.threePlStatus ? `, 3PL status ${r.threePlStatus}` : ''}). A late shipment hurts the account's late-shipment rate: chase the 3PL or cancel the order on Amazon.`,
+        message: `Amazon order ${id} ${late ? 'is past' : 'is close to'} its latest ship date (${utcMinute(r.latestShipDate)} UTC) and has not shipped (state: ${r.state}${r.threePlStatus ? `, 3PL status ${r.threePlStatus}` : ''}). A late shipment hurts the account's late-shipment rate: chase the 3PL or cancel the order on Amazon.`,
       });
     }
     if (r.state === 'shipped' && r.shippedAt !== null && now - r.shippedAt > s.confirmTimeoutMinutes * MIN) {
@@ -66,7 +66,7 @@ export function ledgerExceptions(rows: ReadonlyArray<LedgerRow>, now: number, s:
         key: exceptionKey('ORDER_STUCK', id, 'confirm'),
         type: 'ORDER_STUCK',
         entity: entity(r),
-        message: `The 3PL shipped Amazon order ${id} at ${iso(r.shippedAt)} UTC, but it is not confirmed to Amazon after ${s.confirmTimeoutMinutes} minutes${r.note ? ` (${r.note})` : ''}. Until it is, Amazon shows the order unshipped to the buyer and counts it late.`,
+        message: `The 3PL shipped Amazon order ${id} at ${utcMinute(r.shippedAt)} UTC, but it is not confirmed to Amazon after ${s.confirmTimeoutMinutes} minutes${r.note ? ` (${r.note})` : ''}. Until it is, Amazon shows the order unshipped to the buyer and counts it late.`,
       });
     }
     if (r.state === 'cancel-too-late') {

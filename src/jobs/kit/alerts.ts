@@ -7,6 +7,7 @@ import type { ExceptionScope, RaisedException } from '../../core/exceptions';
 import { redact } from '../../core/secrets';
 import type { MailPort } from '../../ports/mail';
 import type { JobOutcome } from './job';
+import { utcMinute } from '../../core/cells';
 
 /** The Settings key, as people see it in the tab. */
 const SETTING = 'Alert email';
@@ -86,7 +87,7 @@ function addressProblem(typed: string, why: string, secrets: AlertSettings['secr
 const highs = (n: number, adjective = 'new ') => `${n} ${adjective}High exception${n === 1 ? '' : 's'}`;
 
 /** "2026-11-02 08:00 UTC": the mail may be read in another time zone than the sheet's. */
-const utc = (ms: number) => `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+const utc = (ms: number) => `${utcMinute(ms)} UTC`;
 
 function composeMail(fresh: ReadonlyArray<{ problem: RaisedException; again: boolean }>, s: AlertSettings): { subject: string; body: string } {
   const subject = `FBA 3PL Sync: ${highs(fresh.length)} (${s.jobLabel})`;
