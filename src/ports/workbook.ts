@@ -1,6 +1,6 @@
 // Workbook port: the few batched operations jobs need on the spreadsheet. Each method is a small,
 // fixed number of spreadsheet calls whatever the row count (docs/design.md §4: a job reads a tab once
-// and writes it once).
+// and writes it once), one for values and one per formatted column for each block of rows written.
 
 /** One column of a tab as the add-on lays it out (the tabs themselves are listed in core/tabs). */
 export interface TabColumn {
@@ -21,6 +21,8 @@ export interface TabDef {
   columns: readonly TabColumn[];
   /** Written by the add-on: protected with a warning so people can still sort and filter. */
   addOnOwned?: boolean;
+  /** Kept out of sight: working data of the add-on that people have no reason to read. */
+  hidden?: boolean;
 }
 
 /** A cell's format when written: a column number format, or a tick box (checkbox validation). */
@@ -28,6 +30,12 @@ export type CellFormat = TabColumn['format'] | 'checkbox';
 
 /** What a cell holds as Apps Script returns it. */
 export type CellValue = string | number | boolean | Date;
+
+/** Consecutive rows written in one range, from sheet row `row` (1-based) down. */
+export interface RowBlock {
+  row: number;
+  rows: CellValue[][];
+}
 
 export interface WorkbookPort {
   tabNames(): string[];
@@ -43,9 +51,16 @@ export interface WorkbookPort {
   addColumns(tab: string, startColumn: number, columns: readonly TabColumn[]): void;
   /**
    * Overwrites the data rows (row 2 on) in one write, clearing rows left over. `cellFormats` are
-   * applied first (rows added to the grid carry no format of their own).
+   * applied first (rows added to the grid carry no format of their own), one call per run of rows
+   * sharing a format in a column.
    */
   replaceRows(tab: string, rows: CellValue[][], cellFormats?: Array<Array<CellFormat | undefined>>): void;
+  /**
+   * Overwrites each block of rows where it stands (one range write per block), growing the grid
+   * when a block runs past it. `columnFormats[j]` is column j+1's format, set on each block's rows
+   * with one call per column before the values; a column without one keeps the format people gave it.
+   */
+  writeRows(tab: string, blocks: readonly RowBlock[], columnFormats?: ReadonlyArray<CellFormat | undefined>): void;
   /** Writes one cell (row and column 1-based). */
   writeCell(tab: string, row: number, column: number, value: CellValue): void;
   /** Writes one column's values for data rows 2..n+1 in one call (e.g. a Status column). */

@@ -1,6 +1,7 @@
 // The Inventory tab: the offers' rows as the last run left them (the stock sync's durable record
-// of what was pushed), and the rows this run computed. People's own extra columns travel along
-// with their offer; rows map to and from records in core/inventory/inventory-tab.
+// of what was pushed), and the rows this run computed; only the rows whose figures changed are
+// written (table.ts keyedRowsTab). People's own extra columns travel along with their offer; rows
+// map to and from records in core/inventory/inventory-tab.
 
 import { inventoryRowFromRecord, inventoryRowToRecord, keepUnchangedTimes } from '../core/inventory/inventory-tab';
 import type { InventoryRow } from '../core/inventory/types';

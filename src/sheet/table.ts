@@ -7,6 +7,7 @@
 import { canonicalHeader, columnOf, headerText, sameName, tabDefNamed } from '../core/tabs';
 import type { TabColumn, TabDef } from '../core/tabs';
 import type { CellFormat, CellValue, WorkbookPort } from '../ports/workbook';
+import { changedRuns, runsAreCheaper } from './row-blocks';
 
 export type TableRecord = Record<string, CellValue>;
 
@@ -94,14 +95,18 @@ export function ensureTable(wb: WorkbookPort, def: TabDef, table: Table | null):
   return header;
 }
 
-/** Records laid out as rows of `header` (as people have it), each cell as the sheet should receive it. */
+/**
+ * Records laid out as rows of `header` (as people have it), each cell as the sheet should receive
+ * it, with each column's format (the tab's own columns have one, people's columns none).
+ */
 function rowsOf(def: TabDef, header: readonly string[], records: ReadonlyArray<Readonly<Record<string, unknown>>>) {
   const formats = formatsFor(def, header);
   const keys = recordKeys(def, header.map(headerText));
   const rows = records.map((r) => keys.map((k, i) => cellOut(k ? r[k] : '', formats[i])));
   // Formats travel with every write: text columns must be '@' before "00123" lands in them.
-  const cellFormats: Array<Array<CellFormat | undefined>> | undefined = formats.some(Boolean) ? rows.map(() => formats) : undefined;
-  return { rows, cellFormats };
+  const columnFormats: Array<CellFormat | undefined> | undefined = formats.some(Boolean) ? formats : undefined;
+  const cellFormats = columnFormats ? rows.map(() => columnFormats) : undefined;
+  return { rows, columnFormats, cellFormats };
 }
 
 /** Replaces the data rows with `records`, laid out by header name. */
@@ -119,7 +124,7 @@ export function appendRecords(wb: WorkbookPort, def: TabDef, records: ReadonlyAr
   wb.appendRows(def.name, rows, cellFormats);
 }
 
-/** An add-on tab of rows that each have an identity (an offer, an order), read once and written whole. */
+/** An add-on tab of rows that each have an identity (an offer, an order), read once and written once. */
 export interface KeyedRowsTab<R> {
   /** The rows as last written (by an earlier run, or by this one). */
   rows(): R[];
@@ -128,8 +133,11 @@ export interface KeyedRowsTab<R> {
 }
 
 /**
- * The tab `def` as rows: read on first use, written only when the rows differ from what it holds,
- * and people's own extra columns stay with the row they were typed on, whatever the new order.
+ * The tab `def` as rows: read on first use, and on write only what differs from what it holds.
+ * When the rows keep their order (quantities changed, rows added at the end) only the changed rows
+ * are written, in blocks of consecutive rows, unless one whole write is cheaper (row-blocks.ts);
+ * otherwise the tab is rewritten whole. People's own extra columns stay with the row they were
+ * typed on, whatever the new order.
  */
 export function keyedRowsTab<R>(
   wb: WorkbookPort,
@@ -138,10 +146,14 @@ export function keyedRowsTab<R>(
 ): KeyedRowsTab<R> {
   let table: Table | null | undefined;
   let rows: R[] = [];
+  /** The id of each record of `table` (null for a blank or unreadable row), by position. */
+  let ids: Array<string | null> = [];
   const load = (): Table | null => {
     if (table === undefined) {
       table = readTable(wb, def.name);
-      rows = (table?.records ?? []).map((rec) => io.fromRecord(rec)).filter((r): r is R => r !== null);
+      const read = (table?.records ?? []).map((rec) => io.fromRecord(rec));
+      ids = read.map((r) => (r === null ? null : io.idOf(r)));
+      rows = read.filter((r): r is R => r !== null);
     }
     return table;
   };
@@ -153,25 +165,43 @@ export function keyedRowsTab<R>(
     write(next) {
       const current = load();
       const header = ensureTable(wb, def, current);
-      const extra = header.filter((h) => h && !def.columns.some((c) => columnOf([h], c.header) === 0));
+      const keys = header.map((h) => canonicalHeader(def, h));
+      const isOwn = (h: string) => def.columns.some((c) => columnOf([h], c.header) === 0);
+      const extra = header.filter((h) => h && !isOwn(h));
+      // Every row the tab holds is, in order, the row of the same id: rows are rewritten where they stand.
+      const inPlace = current !== null && current.records.length <= next.length && ids.every((id, i) => id !== null && id === io.idOf(next[i]!));
       const old = new Map<string, TableRecord>();
-      if (extra.length && current) {
-        for (const rec of current.records) {
-          const r = io.fromRecord(rec);
-          if (r !== null) old.set(io.idOf(r), rec);
-        }
-      }
-      const records = next.map((r) => {
+      if (extra.length && current) current.records.forEach((rec, i) => ids[i] !== null && old.set(ids[i]!, rec));
+      const records = next.map((r, i) => {
         const rec = io.toRecord(r);
-        const before = old.get(io.idOf(r));
+        const before = inPlace && i < current.records.length ? current.records[i] : old.get(io.idOf(r));
         if (before) for (const h of extra) rec[h] = before[h];
         return rec;
       });
       rows = [...next];
-      // A tab whose rows are what it already holds is not written again (no cells, no formats).
-      if (current && sameRecords(current.records, records, header.map((h) => canonicalHeader(def, h)))) return;
+      const written = () => {
+        table = { tab: def.name, header, records: records as Table['records'] };
+        ids = next.map((r) => io.idOf(r));
+      };
+      if (current && inPlace) {
+        // Only the add-on's own columns make a row changed: people's come from the row itself.
+        const own = keys.filter((k) => k && def.columns.some((c) => c.header === k));
+        const changed = records.map((rec, i) => i >= current.records.length || !sameRecord(current.records[i]!, rec, own));
+        const runs = changedRuns(changed);
+        // A tab whose rows are what it already holds is not written again (no cells, no formats).
+        if (runs.length === 0) return;
+        const { columnFormats } = rowsOf(def, header, []);
+        if (runsAreCheaper(runs, records.length, header.length, (columnFormats ?? []).filter(Boolean).length)) {
+          const blocks = runs.map((run) => ({ row: run.start + 2, rows: rowsOf(def, header, records.slice(run.start, run.start + run.count)).rows }));
+          wb.writeRows(def.name, blocks, columnFormats);
+          written();
+          return;
+        }
+      } else if (current && sameRecords(current.records, records, keys)) {
+        return;
+      }
       writeTable(wb, def, header, records);
-      table = { tab: def.name, header, records: records as Table['records'] };
+      written();
     },
   };
 }
@@ -183,10 +213,15 @@ function comparable(v: unknown): unknown {
   return v;
 }
 
+/** True when the record holds the same value under each of `keys`. */
+function sameRecord(before: Readonly<Record<string, unknown>>, after: Readonly<Record<string, unknown>>, keys: readonly string[]): boolean {
+  return keys.every((k) => comparable(before[k]) === comparable(after[k]));
+}
+
 /** `keys`: the header as record keys (the tab's own names for its columns, people's text for theirs). */
 function sameRecords(before: ReadonlyArray<TableRecord>, after: ReadonlyArray<Record<string, unknown>>, keys: readonly string[]): boolean {
   const filled = before.filter((r) => Object.values(r).some((v) => v !== ''));
   if (filled.length !== after.length) return false;
   const used = keys.filter(Boolean);
-  return after.every((rec, i) => used.every((k) => comparable(filled[i]![k]) === comparable(rec[k])));
+  return after.every((rec, i) => sameRecord(filled[i]!, rec, used));
 }

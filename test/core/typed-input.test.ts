@@ -32,6 +32,13 @@ function memoryWorkbook(tabs: Record<string, CellValue[][]>): WorkbookPort & { t
     appendRows: (tab, rows) => void grid(tab).push(...rows),
     addColumns: (tab, start, columns) => columns.forEach((c, i) => (grid(tab)[0]![start - 1 + i] = c.header)),
     replaceRows: (tab, rows) => void grid(tab).splice(1, Infinity, ...rows),
+    writeRows: (tab, blocks) => {
+      const g = grid(tab);
+      for (const b of blocks) {
+        while (g.length < b.row - 1 + b.rows.length) g.push([]);
+        b.rows.forEach((r, i) => (g[b.row - 1 + i] = r));
+      }
+    },
     writeCell: (tab, row, column, value) => {
       const g = grid(tab);
       while (g.length < row) g.push([]);

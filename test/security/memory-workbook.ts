@@ -27,6 +27,13 @@ export function memoryWorkbook(seed: Record<string, CellValue[][]> = {}): Workbo
       const t = tab(name);
       t.splice(1, t.length - 1, ...rows.map((r) => [...r]));
     },
+    writeRows: (name, blocks) => {
+      const t = tab(name);
+      for (const b of blocks) {
+        while (t.length < b.row - 1 + b.rows.length) t.push([]);
+        b.rows.forEach((r, i) => (t[b.row - 1 + i] = [...r]));
+      }
+    },
     writeCell: (name, row, column, value) => {
       const t = tab(name);
       while (t.length < row) t.push([]);

@@ -54,29 +54,56 @@ function styleColumn(sheet: Sheet, column: number, col: TabColumn): void {
   if (col.width) sheet.setColumnWidth(column, col.width);
 }
 
+/** A cell's wanted format by its offset (row i, column j) in a written span; undefined keeps the cell's own. */
+type FormatAt = (i: number, j: number) => CellFormat | undefined;
+
+/**
+ * Calls `apply` once per run of consecutive rows of a column that want the same format, so a
+ * column with one format costs one call whatever the row count, and a column whose cells differ
+ * (the Settings tab's Value column) one call per run.
+ */
+function eachRun(rowCount: number, width: number, formatAt: FormatAt, apply: (i: number, j: number, count: number, f: NonNullable<CellFormat>) => void): void {
+  for (let j = 0; j < width; j++) {
+    for (let i = 0; i < rowCount; ) {
+      const f = formatAt(i, j);
+      let end = i + 1;
+      while (end < rowCount && formatAt(end, j) === f) end++;
+      if (f) apply(i, j, end - i, f);
+      i = end;
+    }
+  }
+}
+
+/** Number formats go on before values: "00123" must land in a cell that is already plain text. */
+function setNumberFormats(sheet: Sheet, row: number, rowCount: number, width: number, formatAt: FormatAt): void {
+  eachRun(rowCount, width, formatAt, (i, j, count, f) => {
+    if (f !== 'checkbox') sheet.getRange(row + i, j + 1, count, 1).setNumberFormat(NUMBER_FORMATS[f]);
+  });
+}
+
+/** Tick boxes are data validation on their cells (a Settings row such as "Approve stock push"). */
+function setCheckboxes(sheet: Sheet, row: number, rowCount: number, width: number, formatAt: FormatAt): void {
+  eachRun(rowCount, width, formatAt, (i, j, count, f) => {
+    if (f === 'checkbox') sheet.getRange(row + i, j + 1, count, 1).setDataValidation(SpreadsheetApp.newDataValidation().requireCheckbox().build());
+  });
+}
+
+/** Rows padded to one width, as setValues needs a rectangle. */
+function rectangle(rows: readonly CellValue[][], width: number): CellValue[][] {
+  return rows.map((r) => (r.length === width ? r : [...r, ...new Array<CellValue>(width - r.length).fill('')]));
+}
+
+const widthOf = (rows: readonly CellValue[][]): number => rows.reduce((w, r) => Math.max(w, r.length), 0);
+
 function writeBlock(sheet: Sheet, row: number, rows: CellValue[][], cellFormats?: Array<Array<CellFormat | undefined>>): void {
   if (rows.length === 0) return;
-  const width = Math.max(...rows.map((r) => r.length));
-  const grid = rows.map((r) => (r.length === width ? r : [...r, ...new Array<CellValue>(width - r.length).fill('')]));
-  ensureRows(sheet, row + grid.length - 1);
+  const width = widthOf(rows);
+  ensureRows(sheet, row + rows.length - 1);
   ensureColumns(sheet, width);
-  const range = sheet.getRange(row, 1, grid.length, width);
-  if (cellFormats) {
-    const current = range.getNumberFormats();
-    range.setNumberFormats(
-      current.map((r, i) => r.map((f, j) => {
-        const wanted = cellFormats[i]?.[j];
-        return wanted && wanted !== 'checkbox' ? NUMBER_FORMATS[wanted] : f;
-      })),
-    );
-  }
-  range.setValues(grid);
-  // Tick boxes are data validation on single cells (a Settings row such as "Approve stock push").
-  cellFormats?.forEach((formats, i) =>
-    formats.forEach((f, j) => {
-      if (f === 'checkbox') range.getCell(i + 1, j + 1).setDataValidation(SpreadsheetApp.newDataValidation().requireCheckbox().build());
-    }),
-  );
+  const formatAt: FormatAt = (i, j) => cellFormats?.[i]?.[j];
+  if (cellFormats) setNumberFormats(sheet, row, rows.length, width, formatAt);
+  sheet.getRange(row, 1, rows.length, width).setValues(rectangle(rows, width));
+  if (cellFormats) setCheckboxes(sheet, row, rows.length, width, formatAt);
 }
 
 export function gasWorkbook(): WorkbookPort {
@@ -113,6 +140,7 @@ export function gasWorkbook(): WorkbookPort {
       if (def.addOnOwned) {
         sheet.protect().setWarningOnly(true).setDescription('Written by FBA 3PL Sync: edits here are overwritten on the next run.');
       }
+      if (def.hidden) sheet.hideSheet();
       writeBlock(sheet, 2, rows, cellFormats);
     },
 
@@ -134,6 +162,25 @@ export function gasWorkbook(): WorkbookPort {
       writeBlock(sheet, 2, rows, cellFormats);
       if (previous > rows.length) {
         sheet.getRange(2 + rows.length, 1, previous - rows.length, Math.max(1, sheet.getLastColumn())).clearContent();
+      }
+    },
+
+    writeRows(tab, blocks, columnFormats) {
+      const written = blocks.filter((b) => b.rows.length > 0);
+      if (written.length === 0) return;
+      const sheet = sheetOrThrow(tab);
+      // reduce, not Math.max(...): thousands of arguments can overflow the call stack.
+      const last = written.reduce((m, b) => Math.max(m, b.row + b.rows.length - 1), 0);
+      const width = written.reduce((m, b) => Math.max(m, widthOf(b.rows)), 0);
+      ensureRows(sheet, last);
+      ensureColumns(sheet, width);
+      // Formats per block, not over the span from the first block to the last: a span would touch
+      // every unchanged row between them, and far-apart blocks on a 100,000-row tab span it all.
+      const formatAt: FormatAt = (_i, j) => columnFormats?.[j];
+      for (const b of written) {
+        if (columnFormats) setNumberFormats(sheet, b.row, b.rows.length, width, formatAt);
+        sheet.getRange(b.row, 1, b.rows.length, width).setValues(rectangle(b.rows, width));
+        if (columnFormats) setCheckboxes(sheet, b.row, b.rows.length, width, formatAt);
       }
     },
 

@@ -108,6 +108,7 @@ function redactingWorkbook(wb: WorkbookPort, text: (t: string) => string): Workb
     appendRows: (tab, rs, formats) => wb.appendRows(tab, rows(rs), formats),
     addColumns: (tab, start, columns) => wb.addColumns(tab, start, columns),
     replaceRows: (tab, rs, formats) => wb.replaceRows(tab, rows(rs), formats),
+    writeRows: (tab, blocks, formats) => wb.writeRows(tab, blocks.map((b) => ({ row: b.row, rows: rows(b.rows) })), formats),
     writeCell: (tab, row, column, value) => wb.writeCell(tab, row, column, cell(value)),
     writeColumn: (tab, column, values) => wb.writeColumn(tab, column, values.map(cell)),
   };

@@ -1,0 +1,423 @@
+// Issue 13, "write only what changed": a keyed tab (keyedRowsTab, src/sheet/table.ts) whose rows keep
+// their order writes only the rows that changed, in blocks, through the real Apps Script adapter
+// (src/adapters/gas/workbook.ts) over the SpreadsheetApp fake; many scattered changes, reordered or
+// inserted rows fall back to one whole write. Whatever path was taken, the sheet ends as a whole
+// write would have left it (values, what people see, number formats), people's columns stay with
+// their rows, and number formats are set with one call per column (per block written), never read and
+// rewritten cell by cell.
+
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { gasWorkbook } from '../../src/adapters/gas/workbook';
+import type { CellFormat, CellValue, RowBlock, TabDef, WorkbookPort } from '../../src/ports/workbook';
+import { changedRuns, RANGE_WRITE_OVERHEAD_CELLS, runsAreCheaper } from '../../src/sheet/row-blocks';
+import { keyedRowsTab, writeTable } from '../../src/sheet/table';
+import type { TableRecord } from '../../src/sheet/table';
+import { RangeApi } from '../world/gas/spreadsheet/range';
+import { openFake, type FakeSheets } from '../world/gas/spreadsheet/testing';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- the fake's facades are untyped, as product code sees them */
+
+/** A tab with one column of each format the add-on uses, and one column without. */
+const DEF = {
+  name: 'Stock',
+  columns: [
+    { key: 'sku', header: 'SKU', format: 'text' },
+    { key: 'qty', header: 'Qty', format: 'integer' },
+    { key: 'share', header: 'Share', format: 'percent' },
+    { key: 'price', header: 'Price', format: 'money' },
+    { key: 'at', header: 'Updated', format: 'datetime' },
+    { key: 'reason', header: 'Reason' },
+  ],
+} as const satisfies TabDef;
+const WIDTH = DEF.columns.length;
+const FORMATTED = DEF.columns.filter((c) => 'format' in c).length;
+
+interface Item {
+  sku: string;
+  qty: number;
+  share: number;
+  price: number;
+  at: number;
+  reason: string;
+}
+
+const T0 = Date.UTC(2026, 10, 2, 8, 30);
+
+const io = {
+  fromRecord(rec: TableRecord): Item | null {
+    if (rec['SKU'] === '' || rec['SKU'] === undefined) return null;
+    const at = rec['Updated'];
+    return {
+      sku: String(rec['SKU']),
+      qty: Number(rec['Qty']),
+      share: Number(rec['Share']),
+      price: Number(rec['Price']),
+      at: Object.prototype.toString.call(at) === '[object Date]' ? (at as Date).getTime() : NaN,
+      reason: String(rec['Reason']),
+    };
+  },
+  toRecord: (r: Item) => ({ SKU: r.sku, Qty: r.qty, Share: r.share, Price: r.price, Updated: new Date(r.at), Reason: r.reason }),
+  idOf: (r: Item) => r.sku,
+};
+
+/** SKUs with leading zeros, so a text column that lost '@' would turn them into numbers. */
+function items(n: number): Item[] {
+  return Array.from({ length: n }, (_, i) => ({
+    sku: String(i + 1).padStart(6, '0'),
+    qty: i % 50,
+    share: 0.5,
+    price: 2.5,
+    at: T0,
+    reason: i % 7 === 0 ? '-held' : 'ok',
+  }));
+}
+
+interface PortCall {
+  method: 'replaceRows' | 'writeRows';
+  cells: number;
+  blocks: number;
+}
+
+/** The adapter with a record of the row writes keyedRowsTab asks of it. */
+function spying(wb: WorkbookPort): WorkbookPort & { calls: PortCall[] } {
+  const calls: PortCall[] = [];
+  const cells = (rows: CellValue[][]) => rows.reduce((n, r) => n + r.length, 0);
+  return {
+    ...wb,
+    calls,
+    replaceRows(tab, rows, formats) {
+      calls.push({ method: 'replaceRows', cells: cells(rows), blocks: 1 });
+      wb.replaceRows(tab, rows, formats);
+    },
+    writeRows(tab, blocks: readonly RowBlock[], formats) {
+      calls.push({ method: 'writeRows', cells: blocks.reduce((n, b) => n + cells(b.rows), 0), blocks: blocks.length });
+      wb.writeRows(tab, blocks, formats);
+    },
+  };
+}
+
+let fake: FakeSheets;
+
+/** A fresh spreadsheet whose SpreadsheetApp is the global the adapter calls. */
+function open(): WorkbookPort & { calls: PortCall[] } {
+  fake = openFake();
+  (globalThis as Record<string, unknown>).SpreadsheetApp = fake.app;
+  return spying(gasWorkbook());
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  delete (globalThis as Record<string, unknown>).SpreadsheetApp;
+});
+
+const sheet = (): any => fake.ss.getSheetByName(DEF.name);
+
+/** Everything a person sees of the tab, cell by cell: values (dates by instant), display text and number format. */
+function snapshot(): Array<Array<{ v: unknown; shown: string; nf: string }>> {
+  const range = sheet().getDataRange();
+  const values = range.getValues() as unknown[][];
+  const shown = range.getDisplayValues() as string[][];
+  const nf = range.getNumberFormats() as string[][];
+  return values.map((row, i) =>
+    row.map((v, j) => ({
+      v: Object.prototype.toString.call(v) === '[object Date]' ? (v as Date).getTime() : v,
+      shown: shown[i]![j]!,
+      nf: nf[i]![j]!,
+    })),
+  );
+}
+
+/** Puts a person's column in (before `beforeColumn`, 1-based; 0 = right of the last) and types into it by SKU. */
+function peopleColumn(header: string, beforeColumn: number, notes: Record<string, string>): void {
+  const sh = sheet();
+  let col = beforeColumn;
+  if (col === 0) col = sh.getLastColumn() + 1;
+  else sh.insertColumnsBefore(col, 1);
+  sh.getRange(1, col).setValue(header);
+  const skus = sh.getRange(1, 1, sh.getLastRow(), 1).getValues() as unknown[][];
+  skus.forEach((r, i) => {
+    const note = notes[String(r[0])];
+    if (note !== undefined) sh.getRange(i + 1, col).setValue(note);
+  });
+}
+
+/**
+ * Runs `steps` against a fresh spreadsheet twice: once through keyedRowsTab as the product does,
+ * once ending with a whole write (writeTable: what replaceRows with every row gives) of the last rows,
+ * people's columns carried by SKU as keyedRowsTab promises. Returns the product's port calls and both
+ * sheets.
+ */
+function againstWholeWrite(start: Item[], setup: () => void, next: Item[]) {
+  const run = (whole: boolean) => {
+    const wb = open();
+    keyedRowsTab(wb, DEF, io).write(start);
+    setup();
+    const tab = keyedRowsTab(wb, DEF, io);
+    tab.rows();
+    wb.calls.length = 0;
+    const formatted: string[] = [];
+    if (!whole) {
+      const setNumberFormat = vi.spyOn(RangeApi.prototype, 'setNumberFormat');
+      tab.write(next);
+      for (const range of setNumberFormat.mock.contexts as RangeApi[]) formatted.push(range.getA1Notation());
+      setNumberFormat.mockRestore();
+    } else {
+      const values = fake.ss.getSheetByName(DEF.name).getDataRange().getValues() as unknown[][];
+      const header = (values[0] ?? []).map(String);
+      const bySku = new Map(values.slice(1).map((r) => [String(r[0]), r]));
+      const records = next.map((item) => {
+        const rec: Record<string, unknown> = io.toRecord(item);
+        header.forEach((h, j) => {
+          if (!DEF.columns.some((c) => c.header === h)) rec[h] = bySku.get(item.sku)?.[j] ?? '';
+        });
+        return rec;
+      });
+      writeTable(wb, DEF, header, records);
+    }
+    return { calls: [...wb.calls], grid: snapshot(), formatted };
+  };
+  const product = run(false);
+  const reference = run(true);
+  return { calls: product.calls, grid: product.grid, reference: reference.grid, formatted: product.formatted };
+}
+
+const rowOf = (sku: string): number => (sheet().getRange(1, 1, sheet().getLastRow(), 1).getValues() as unknown[][]).findIndex((r) => r[0] === sku) + 1;
+
+describe('row blocks and their cost', () => {
+  it('groups consecutive changed rows into runs', () => {
+    expect(changedRuns([false, true, true, false, false, true, false, true])).toEqual([
+      { start: 1, count: 2 },
+      { start: 5, count: 1 },
+      { start: 7, count: 1 },
+    ]);
+    expect(changedRuns([false, false])).toEqual([]);
+  });
+
+  it('prefers runs while their calls cost less than writing every row, else one whole write', () => {
+    expect(runsAreCheaper([{ start: 3, count: 1 }], 1000, 6, 5)).toBe(true);
+    expect(runsAreCheaper([{ start: 3, count: 1 }, { start: 900, count: 1 }], 1000, 6, 5)).toBe(true);
+    // Each run costs a values call and a format call per formatted column, RANGE_WRITE_OVERHEAD_CELLS
+    // each, beyond its cells: enough scattered runs outweigh one write of every row.
+    const scattered = Array.from({ length: 500 }, (_, i) => ({ start: i * 2, count: 1 }));
+    const perWrite = 6 * RANGE_WRITE_OVERHEAD_CELLS;
+    expect(runsAreCheaper(scattered, 1000, 6, 5)).toBe(500 * perWrite + 500 * 11 < perWrite + 1000 * 11);
+    expect(runsAreCheaper(scattered, 1000, 6, 5)).toBe(false);
+    // A tab without formats pays less per run, so more runs are worth it.
+    const some = Array.from({ length: 100 }, (_, i) => ({ start: i * 10, count: 1 }));
+    expect(runsAreCheaper(some, 1000, 6, 0)).toBe(true);
+    expect(runsAreCheaper(some, 1000, 6, 5)).toBe(false);
+    // Every row in one run is one write either way: the whole write is taken.
+    expect(runsAreCheaper([{ start: 0, count: 10 }], 10, 6, 5)).toBe(false);
+  });
+});
+
+describe('keyedRowsTab writes only the rows that changed', () => {
+  it('one quantity changed among 1,000 rows: one row written, no format read, one format call per formatted column', () => {
+    const start = items(1000);
+    const next = start.map((r, i) => (i === 499 ? { ...r, qty: 999, at: T0 + 3_600_000 } : r));
+    const setNumberFormat = vi.spyOn(RangeApi.prototype, 'setNumberFormat');
+    const getNumberFormats = vi.spyOn(RangeApi.prototype, 'getNumberFormats');
+    const setNumberFormats = vi.spyOn(RangeApi.prototype, 'setNumberFormats');
+    const setValues = vi.spyOn(RangeApi.prototype, 'setValues');
+
+    const wb = open();
+    keyedRowsTab(wb, DEF, io).write(start);
+    const tab = keyedRowsTab(wb, DEF, io);
+    tab.rows();
+    wb.calls.length = 0;
+    const before = snapshot();
+    for (const spy of [setNumberFormat, getNumberFormats, setNumberFormats, setValues]) spy.mockClear();
+    tab.write(next);
+
+    expect(wb.calls).toEqual([{ method: 'writeRows', cells: WIDTH, blocks: 1 }]);
+    expect(setValues).toHaveBeenCalledTimes(1);
+    expect((setValues.mock.contexts[0] as RangeApi).getA1Notation()).toBe('A501:F501');
+    expect(setNumberFormat).toHaveBeenCalledTimes(FORMATTED);
+    expect(getNumberFormats).not.toHaveBeenCalled();
+    expect(setNumberFormats).not.toHaveBeenCalled();
+    const after = snapshot();
+    expect(after[500]![1]!.v).toBe(999);
+    expect(after[500]![4]!.shown).toBe('2026-11-02 09:30');
+    // Every other row is as it was.
+    after.forEach((row, i) => {
+      if (i !== 500) expect(row).toEqual(before[i]);
+    });
+  });
+
+  it('two far-apart changes: two blocks of one row each, the sheet as a whole write leaves it', () => {
+    const start = items(1000);
+    const next = start.map((r, i) => (i === 9 || i === 899 ? { ...r, qty: r.qty + 1, reason: 'changed' } : r));
+    const { calls, grid, reference, formatted } = againstWholeWrite(start, () => undefined, next);
+    expect(calls).toEqual([{ method: 'writeRows', cells: 2 * WIDTH, blocks: 2 }]);
+    expect(grid).toEqual(reference);
+    // Formats go on the written rows only, one call per formatted column and block, never the 890 rows between.
+    expect(formatted.sort()).toEqual(['A11', 'A901', 'B11', 'B901', 'C11', 'C901', 'D11', 'D901', 'E11', 'E901']);
+    expect(grid[10]![5]!.v).toBe('changed');
+    expect(grid[900]![5]!.v).toBe('changed');
+  });
+
+  it('neighbouring changes share one block', () => {
+    const start = items(1000);
+    const next = start.map((r, i) => (i >= 100 && i < 105 ? { ...r, qty: 7 } : r));
+    const { calls, grid, reference } = againstWholeWrite(start, () => undefined, next);
+    expect(calls).toEqual([{ method: 'writeRows', cells: 5 * WIDTH, blocks: 1 }]);
+    expect(grid).toEqual(reference);
+  });
+
+  it('many scattered changes fall back to one whole write', () => {
+    const start = items(1000);
+    // Every other row: 500 writes of one row each would cost more than one write of all 1,000.
+    const next = start.map((r, i) => (i % 2 === 0 ? { ...r, qty: r.qty + 100 } : r));
+    const { calls, grid, reference } = againstWholeWrite(start, () => undefined, next);
+    expect(calls).toEqual([{ method: 'replaceRows', cells: 1000 * WIDTH, blocks: 1 }]);
+    expect(grid).toEqual(reference);
+  });
+
+  it('nothing changed, or only people’s own columns: nothing is written', () => {
+    const start = items(200);
+    const { calls, grid, reference } = againstWholeWrite(start, () => peopleColumn('My note', 3, { '000005': 'call them' }), start);
+    expect(calls).toEqual([]);
+    expect(grid).toEqual(reference);
+    expect(grid[5]![2]!.v).toBe('call them');
+  });
+
+  it('reordered rows are written whole, people’s columns moving with their rows', () => {
+    const start = items(300);
+    const next = [...start].reverse().map((r, i) => (i === 0 ? { ...r, qty: 1234 } : r));
+    const notes = { '000001': 'first', '000150': 'middle', '000300': 'last' };
+    const { calls, grid, reference } = againstWholeWrite(start, () => { peopleColumn('My note', 2, notes); peopleColumn('Owner', 0, { '000150': 'ana' }); }, next);
+    expect(calls).toEqual([{ method: 'replaceRows', cells: 300 * (WIDTH + 2), blocks: 1 }]);
+    expect(grid).toEqual(reference);
+    const bySku = new Map(grid.slice(1).map((r) => [r[0]!.v, r]));
+    expect(bySku.get('000001')![1]!.v).toBe('first');
+    expect(bySku.get('000150')![1]!.v).toBe('middle');
+    expect(bySku.get('000150')![WIDTH + 1]!.v).toBe('ana');
+    expect(bySku.get('000300')![1]!.v).toBe('last');
+    expect(grid[1]![0]!.v).toBe('000300');
+    expect(grid[1]![2]!.v).toBe(1234);
+  });
+
+  it('a row inserted among the others is written whole, people’s columns moving with their rows', () => {
+    const start = items(300);
+    const added: Item = { sku: '000150A', qty: 3, share: 0.25, price: 10, at: T0, reason: 'new' };
+    const next = [...start.slice(0, 150), added, ...start.slice(150)];
+    const { calls, grid, reference } = againstWholeWrite(start, () => peopleColumn('My note', 0, { '000151': 'after the new one' }), next);
+    expect(calls).toEqual([{ method: 'replaceRows', cells: 301 * (WIDTH + 1), blocks: 1 }]);
+    expect(grid).toEqual(reference);
+    expect(grid[151]![0]!.v).toBe('000150A');
+    expect(grid[151]![WIDTH]!.v).toBe('');
+    expect(grid[152]![WIDTH]!.v).toBe('after the new one');
+  });
+
+  it('a row removed is written whole and the row left over is cleared', () => {
+    const start = items(300);
+    const next = start.filter((_, i) => i !== 10);
+    const { calls, grid, reference } = againstWholeWrite(start, () => peopleColumn('My note', 0, { '000012': 'moves up' }), next);
+    expect(calls.map((c) => c.method)).toEqual(['replaceRows']);
+    expect(grid).toEqual(reference);
+    expect(grid.length).toBe(300);
+    expect(grid[11]![WIDTH]!.v).toBe('moves up');
+  });
+
+  it('rows added at the end, past the grid, are written with the changed rows and get their formats', () => {
+    // 1,000 rows fill the new tab's 1,000-row grid past its end already; 20 more grow it again.
+    const start = items(1000);
+    const more = items(1020).slice(1000).map((r) => ({ ...r, sku: `0${r.sku}` }));
+    const next = [...start.map((r, i) => (i === 3 ? { ...r, qty: 42 } : r)), ...more];
+    const { calls, grid, reference } = againstWholeWrite(start, () => peopleColumn('My note', 0, { '000004': 'kept' }), next);
+    expect(calls).toEqual([{ method: 'writeRows', cells: 21 * (WIDTH + 1), blocks: 2 }]);
+    expect(grid).toEqual(reference);
+    expect(grid.length).toBe(1021);
+    expect(grid[4]![WIDTH]!.v).toBe('kept');
+    const last = grid[1020]!;
+    expect(last[0]).toEqual({ v: '0001020', shown: '0001020', nf: '@' });
+    expect(last[1]!.nf).toBe('0');
+  });
+});
+
+describe('number formats, by column', () => {
+  /** The cells of one data row as a person sees them. */
+  const seen = (row: number) => snapshot()[row - 1]!.map((c) => ({ shown: c.shown, nf: c.nf }));
+
+  it('text, integer, percent, money and datetime columns show their format after whole and partial writes', () => {
+    const wb = open();
+    const start = items(50);
+    keyedRowsTab(wb, DEF, io).write(start);
+    const expected = (sku: string, qty: string, at: string, reason: string) => [
+      { shown: sku, nf: '@' },
+      { shown: qty, nf: '0' },
+      { shown: '50%', nf: '0%' },
+      { shown: '2.50', nf: '#,##0.00' },
+      { shown: at, nf: 'yyyy-mm-dd hh:mm' },
+      { shown: reason, nf: '0.###############' },
+    ];
+    expect(wb.calls.map((c) => c.method)).toEqual(['replaceRows']);
+    expect(seen(2)).toEqual(expected('000001', '0', '2026-11-02 08:30', '-held'));
+    expect(sheet().getRange(2, 1).getValue()).toBe('000001');
+
+    const tab = keyedRowsTab(wb, DEF, io);
+    tab.write(tab.rows().map((r, i) => (i === 20 ? { ...r, sku: r.sku, qty: 7.6, at: T0 + 86_400_000, reason: '=not a formula' } : r)));
+    expect(wb.calls.map((c) => c.method)).toEqual(['replaceRows', 'writeRows']);
+    expect(seen(22)).toEqual(expected('000021', '8', '2026-11-03 08:30', '=not a formula'));
+    expect(sheet().getRange(22, 1).getValue()).toBe('000021');
+    expect(sheet().getRange(22, 6).getFormula()).toBe('');
+  });
+
+  it('a partial write sets each column format once over the written rows, even where people changed it', () => {
+    const wb = open();
+    keyedRowsTab(wb, DEF, io).write(items(100));
+    // Someone turned the SKU cell of row 31 into a number format: "000030" would become 30.
+    sheet().getRange(31, 1).setNumberFormat('0');
+    // A person's own format on the add-on's unformatted column and on their own column is theirs to keep.
+    peopleColumn('Weight', 0, { '000030': '1.5' });
+    sheet().getRange(2, 6, 100, 1).setNumberFormat('@');
+    sheet().getRange(2, 7, 100, 1).setNumberFormat('0.000');
+    const tab = keyedRowsTab(wb, DEF, io);
+    tab.write(tab.rows().map((r) => (r.sku === '000030' ? { ...r, sku: '000030', qty: 1, reason: '0012' } : r)));
+    expect(wb.calls.map((c) => c.method)).toEqual(['replaceRows', 'writeRows']);
+    expect(sheet().getRange(31, 1).getValue()).toBe('000030');
+    expect(sheet().getRange(31, 1).getNumberFormat()).toBe('@');
+    // "0012" in the person's '@' column stays text: the add-on did not touch that column's format.
+    expect(sheet().getRange(31, 6).getValue()).toBe('0012');
+    expect(sheet().getRange(31, 7).getDisplayValue()).toBe('1.500');
+  });
+
+  it('per-cell formats (Settings rows) cost one call per run of a column, tick boxes included', () => {
+    const setNumberFormat = vi.spyOn(RangeApi.prototype, 'setNumberFormat');
+    const setDataValidation = vi.spyOn(RangeApi.prototype, 'setDataValidation');
+    const getNumberFormats = vi.spyOn(RangeApi.prototype, 'getNumberFormats');
+    const wb = open();
+    const settings: TabDef = { name: 'Settings', columns: [{ key: 'key', header: 'Key' }, { key: 'value', header: 'Value' }, { key: 'help', header: 'Help' }] };
+    const rows: CellValue[][] = [
+      ['Marketplace', 'UK', 'where'],
+      ['Max daily change', 50, 'units'],
+      ['Buffer', 2, 'units'],
+      ['Approve stock push', false, 'tick'],
+      ['Account', '00123', 'text'],
+    ];
+    const formats: Array<Array<CellFormat | undefined>> = [
+      ['text', 'text', undefined],
+      ['text', 'integer', undefined],
+      ['text', 'integer', undefined],
+      ['text', 'checkbox', undefined],
+      ['text', 'text', undefined],
+    ];
+    wb.createTab(settings, rows, formats);
+    // Key: one run; Value: text, integer ×2, (tick box), text → three runs.
+    expect(setNumberFormat).toHaveBeenCalledTimes(4);
+    expect(setDataValidation).toHaveBeenCalledTimes(1);
+    expect(getNumberFormats).not.toHaveBeenCalled();
+    const tab = fake.ss.getSheetByName('Settings');
+    expect(tab.getRange(2, 1, 5, 2).getNumberFormats()).toEqual([
+      ['@', '@'],
+      ['@', '0'],
+      ['@', '0'],
+      ['@', '0.###############'],
+      ['@', '@'],
+    ]);
+    expect(tab.getRange(6, 2).getValue()).toBe('00123');
+    expect(tab.getRange(5, 2).getDataValidation().getCriteriaType()).toBe(fake.app.DataValidationCriteria.CHECKBOX);
+    expect(tab.getRange(4, 2).getDataValidation()).toBeNull();
+    expect(tab.getRange(2, 3).getNumberFormat()).toBe('0.###############');
+  });
+});
