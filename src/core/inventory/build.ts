@@ -2,16 +2,17 @@
 // Amazon's listings and FBA summaries: proposes FBM quantities, fills the FBA columns, and holds
 // (with an exception) every offer that must not be pushed.
 
+import { utcMinute } from '../cells';
 import { exceptionKey, type RaisedException } from '../exceptions';
+import type { FbaBuckets, PreviousOffer } from './inventory-tab';
 import { proposeFbmQuantity } from './proposal';
-import type { SkuMapValidation } from './sku-map';
+import { offerKey, type SkuMapValidation } from './sku-map';
 import { aggregateThreePlStock, unsentBy3plSku } from './stock';
 import { describeThreePlSku, threePlSkuKinds, unsentUnitsFor } from './threepl-kinds';
 import type {
   AmazonListing,
   FbaSummary,
   InventoryRow,
-  PreviousPush,
   SkuMapEntry,
   ThreePlStock,
   ThreePlStockRecord,
@@ -31,12 +32,25 @@ interface BuildInventoryInput {
   /** Why amazonListings may lack some listings (a search whose pages shifted); absent: it holds them all. */
   amazonListingsGap?: string;
   fbaSummaries: ReadonlyArray<FbaSummary>;
+  /** How fbaSummaries were read; absent: getInventorySummaries, this run. */
+  fbaRead?: FbaReadInfo;
   /** From the Inventory tab (see previousFromInventory), keyed by offer key. */
-  previous: ReadonlyMap<string, PreviousPush>;
+  previous: ReadonlyMap<string, PreviousOffer>;
   defaultSafetyBuffer: number;
   now: number;
   /** For messages, e.g. "ShipBob". */
   threePlName?: string;
+}
+
+/** How this run's FBA figures were read (jobs/inventory/fba-source.ts). */
+export interface FbaReadInfo {
+  via: 'summaries' | 'report';
+  /** When the figures were true; when `unknown`, those the tab shows (0 = not recorded). */
+  asOf: number;
+  /** None were read this run (Amazon's report not ready): FBA rows keep the figures they showed. */
+  unknown: boolean;
+  /** Said in the FBA rows' Reason: where report figures come from, or why none were read. */
+  note?: string;
 }
 
 interface BuildInventoryResult {
@@ -48,7 +62,7 @@ interface BuildInventoryResult {
   statuses: string[];
 }
 
-function emptyRow(entry: Pick<SkuMapEntry, 'key' | 'sellerSku' | 'marketplace' | 'channel' | 'threePlSku'>, prev: PreviousPush | undefined, now: number): InventoryRow {
+function emptyRow(entry: Pick<SkuMapEntry, 'key' | 'sellerSku' | 'marketplace' | 'channel' | 'threePlSku'>, prev: PreviousOffer | undefined, now: number): InventoryRow {
   return {
     key: entry.key,
     sellerSku: entry.sellerSku,
@@ -80,7 +94,7 @@ function emptyRow(entry: Pick<SkuMapEntry, 'key' | 'sellerSku' | 'marketplace' |
   };
 }
 
-function hasFbaStock(s: FbaSummary | undefined): boolean {
+function hasFbaStock(s: FbaBuckets | undefined): boolean {
   if (!s) return false;
   return s.fulfillable + s.inboundWorking + s.inboundShipped + s.inboundReceiving + s.reserved + s.unfulfillable + s.researching + s.total > 0;
 }
@@ -92,7 +106,7 @@ function fillThreePl(row: InventoryRow, stock: ThreePlStock | undefined): void {
   row.threePlFulfillable = stock.fulfillable;
 }
 
-function fillFba(row: InventoryRow, s: FbaSummary | undefined): void {
+function fillFba(row: InventoryRow, s: FbaBuckets | undefined): void {
   if (!s) {
     row.reason = 'FBA offer: Amazon holds this stock and the add-on only reads it. Amazon reported no FBA inventory for this SKU.';
     return;
@@ -111,7 +125,30 @@ function fillFba(row: InventoryRow, s: FbaSummary | undefined): void {
     `inbound ${inbound}, reserved ${s.reserved}, unfulfillable ${s.unfulfillable}, researching ${s.researching}; total ${s.total} (includes inbound, information only).`;
 }
 
-/** Builds the Inventory rows and proposes a quantity for every pushable FBM offer. */
+/**
+ * What an FBA row's Reason adds when its figures are not this run's getInventorySummaries answer:
+ * when they were read, and the note. Report figures and figures kept from it read the same, so a
+ * run that reads no new report rewrites no FBA row.
+ */
+function fbaReadNote(read: FbaReadInfo | undefined): string {
+  if (!read || (read.via === 'summaries' && !read.unknown)) return '';
+  const when = read.asOf > 0 ? `${utcMinute(read.asOf)} UTC` : 'time not recorded';
+  return ` FBA figures as last read (${when}).${read.note ? ` ${read.note}` : ''}`;
+}
+
+/**
+ * An FBA row when this run read no FBA figures: the ones it showed, else "none" when the last read
+ * found none, else not known yet (first run of a large catalogue).
+ */
+function fillFbaKept(row: InventoryRow, prev: PreviousOffer | undefined, read: FbaReadInfo): void {
+  if (prev?.fba || (prev?.fba === null && read.asOf > 0)) {
+    fillFba(row, prev.fba ?? undefined);
+    row.reason += fbaReadNote(read);
+    return;
+  }
+  row.reason = `FBA offer: Amazon holds this stock and the add-on only reads it. Its FBA figures have not been read yet.${read.note ? ` ${read.note}` : ''}`;
+}
+
 /** A valid FBM row that still cannot be synced: one MAPPING_INVALID under the offer's own key. */
 function fbmMappingInvalid(entry: Pick<SkuMapEntry, 'marketplace' | 'sellerSku'>, message: string): RaisedException {
   return {
@@ -122,6 +159,7 @@ function fbmMappingInvalid(entry: Pick<SkuMapEntry, 'marketplace' | 'sellerSku'>
   };
 }
 
+/** Builds the Inventory rows and proposes a quantity for every pushable FBM offer. */
 export function buildInventory(input: BuildInventoryInput): BuildInventoryResult {
   const marketplace = input.marketplace.toUpperCase();
   const tpl = input.threePlName || 'the 3PL';
@@ -139,6 +177,11 @@ export function buildInventory(input: BuildInventoryInput): BuildInventoryResult
   }
   const fba = new Map<string, FbaSummary>();
   for (const s of input.fbaSummaries) fba.set(s.sellerSku, s);
+  const fbaUnknown = input.fbaRead?.unknown === true;
+  // Unknown FBA stock must not weaken the FBA guard: it looks at the figures the FBA row showed.
+  const fbaForGuard = (sku: string): FbaBuckets | undefined =>
+    fbaUnknown ? input.previous.get(offerKey(marketplace, 'FBA', sku))?.fba ?? undefined : fba.get(sku);
+  const fbaMappedSkus = new Set([...input.skuMap.entries, ...input.skuMap.held].filter((e) => mine(e) && e.channel === 'FBA').map((e) => e.sellerSku));
   const fbmMapped = new Set(fbmEntries.map((e) => e.sellerSku));
   const shares = splitSharedStock(input.skuMap.entries.filter((e) => mine(e) && e.channel === 'FBM'));
 
@@ -182,7 +225,11 @@ export function buildInventory(input: BuildInventoryInput): BuildInventoryResult
 
     if (entry.channel === 'FBA') {
       row.pushState = '';
-      fillFba(row, summary);
+      if (input.fbaRead?.unknown) fillFbaKept(row, input.previous.get(entry.key), input.fbaRead);
+      else {
+        fillFba(row, summary);
+        row.reason += fbaReadNote(input.fbaRead);
+      }
       if (r.state === 'dual') row.reason = `Held: ${r.status.replace(/^Held: /, '')} ${row.reason}`;
       else if (listing?.fbm && !listing.fba) {
         hold(row, r.rowIndex, dualOnAmazon(entry, 'FBA'), `Amazon lists Seller SKU ${entry.sellerSku} as merchant-fulfilled (FBM) only; nothing is pushed for it. ${row.reason}`);
@@ -203,8 +250,15 @@ export function buildInventory(input: BuildInventoryInput): BuildInventoryResult
     }
     // A merchant quantity for an offer Amazon fulfils only as FBA would convert it to merchant-fulfilled
     // (fba-guard.ts); a listing that also has a DEFAULT channel takes the quantity on that channel alone.
-    if (listing ? listing.fba && !listing.fbm : hasFbaStock(summary)) {
+    if (listing ? listing.fba && !listing.fbm : hasFbaStock(fbaForGuard(entry.sellerSku))) {
       hold(row, r.rowIndex, dualOnAmazon(entry, 'FBM'), `Amazon fulfils Seller SKU ${entry.sellerSku} as FBA only, so it is never pushed as FBM.`);
+      continue;
+    }
+    // Neither a listing nor FBA figures to tell: a SKU the SKU Map also sells as FBA may be an FBA offer.
+    if (!listings && fbaUnknown && fbaMappedSkus.has(entry.sellerSku) && !input.previous.get(offerKey(marketplace, 'FBA', entry.sellerSku))?.fba) {
+      row.reason =
+        `Not checked this run: Amazon's listings were not read and its FBA stock of Seller SKU ${entry.sellerSku} is not known yet, so it could be an FBA offer. ` +
+        'Nothing is pushed for it until one of them is known; Last Pushed Qty stays as it was.';
       continue;
     }
     // A read that may have missed listings proves nothing about this one: it keeps its last state.

@@ -4,7 +4,7 @@
 import { cellText, cellTime, parseCount, parseShare } from '../cells';
 import { TABS, headersOf } from '../tabs';
 import { parseChannel, offerKey } from './sku-map';
-import type { InventoryRow, PreviousPush, PushState } from './types';
+import type { FbaSummary, InventoryRow, PreviousPush, PushState } from './types';
 
 /** InventoryRow field → Inventory tab header: the column keys of TABS.inventory are the row's fields. */
 const H = headersOf(TABS.inventory);
@@ -83,10 +83,41 @@ export function inventoryRowFromRecord(record: Readonly<Record<string, unknown>>
   };
 }
 
-/** What earlier runs pushed, keyed by offer key: the input buildInventory carries forward. */
-export function previousFromInventory(rows: ReadonlyArray<InventoryRow>): Map<string, PreviousPush> {
-  const out = new Map<string, PreviousPush>();
-  for (const r of rows) out.set(r.key, { lastPushedQty: r.lastPushedQty, previousQty: r.previousQty, pushState: r.pushState });
+/** An FBA row's buckets as the tab shows them. */
+export type FbaBuckets = Omit<FbaSummary, 'sellerSku'>;
+
+/** What the tab remembers of one offer between runs. */
+export interface PreviousOffer extends PreviousPush {
+  /**
+   * FBA rows only: the FBA figures shown, kept when a run cannot read Amazon's FBA stock (its
+   * report is not ready); null when the row showed none. Absent for FBM rows.
+   */
+  fba?: FbaBuckets | null;
+}
+
+/** The FBA columns of a row, or null unless every one holds a number (a person may have cleared one). */
+function fbaBucketsOf(r: InventoryRow): FbaBuckets | null {
+  const b = {
+    fulfillable: r.fbaFulfillable,
+    inboundWorking: r.fbaInboundWorking,
+    inboundShipped: r.fbaInboundShipped,
+    inboundReceiving: r.fbaInboundReceiving,
+    reserved: r.fbaReserved,
+    unfulfillable: r.fbaUnfulfillable,
+    researching: r.fbaResearching,
+    total: r.fbaTotal,
+  };
+  return Object.values(b).every((v) => v !== null) ? (b as FbaBuckets) : null;
+}
+
+/** What earlier runs pushed (and FBA rows showed), keyed by offer key: the input buildInventory carries forward. */
+export function previousFromInventory(rows: ReadonlyArray<InventoryRow>): Map<string, PreviousOffer> {
+  const out = new Map<string, PreviousOffer>();
+  for (const r of rows) {
+    const p: PreviousOffer = { lastPushedQty: r.lastPushedQty, previousQty: r.previousQty, pushState: r.pushState };
+    if (r.channel === 'FBA') p.fba = fbaBucketsOf(r);
+    out.set(r.key, p);
+  }
   return out;
 }
 

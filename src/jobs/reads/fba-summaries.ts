@@ -1,4 +1,6 @@
-// FBA stock per Seller SKU, in the buckets the Inventory tab shows (never pushed anywhere).
+// FBA stock per Seller SKU from getInventorySummaries, in the buckets the Inventory tab shows (never
+// pushed anywhere). The stock sync uses it for catalogues of up to 1,000 FBA SKUs; larger ones read
+// Amazon's FBA inventory report instead (jobs/inventory/fba-source.ts).
 
 import type { SpApiClient } from '../../amazon/client';
 import type { InventorySummary } from '../../amazon/schemas/inventory';

@@ -78,8 +78,17 @@ export function generateReport(ctx: SimCtx, reportType: string, range: { start?:
       return rows.length ? tsv(MERCHANT_LISTINGS_HEADER, rows, localizedHeader(MERCHANT_LISTINGS_HEADER, headers.language, headers.own)) : null;
     }
     case 'GET_FBA_MYI_UNSUPPRESSED_INVENTORY_DATA': {
+      // "Current details of active (not archived) inventory" (reporttype-values.md, FBA Manage
+      // Inventory, amzn/selling-partner-api-docs): inventory, not offers, so an Inactive or
+      // Incomplete listing's stock is listed, and so is stock whose FBA offer is gone (converted to
+      // merchant-fulfilled: stranded), since the page this report downloads "lists all the
+      // relationships between listings and inventory items (FNSKUs) even if the listing no longer
+      // exists" (https://www.amazon.co.uk/gp/help/customer/display.html?nodeId=200299090) — with
+      // afn-listing-exists No. The same SKUs getInventorySummaries answers for (state.fbaSkus).
+      // The simulator has no archived listings.
+      const fbaSkus = new Set(s.fbaSkus());
       const rows = [...s.listings.values()]
-        .filter((l) => l.fba && l.status === 'Active')
+        .filter((l) => fbaSkus.has(l.sku))
         .map((l) => {
           const f = s.inventory.get(l.sku);
           const fulfillable = f?.fulfillable ?? 0;
@@ -88,7 +97,7 @@ export function generateReport(ctx: SimCtx, reportType: string, range: { start?:
           return {
             sku: l.sku, fnsku: l.fnsku, asin: l.asin, 'product-name': l.title, condition: 'New', 'your-price': l.price?.toFixed(2),
             // Both "exists" columns are Yes for a SKU with both channels (Seller Central help 200740930, FBA Manage Inventory report).
-            'mfn-listing-exists': l.fbm ? 'Yes' : 'No', 'mfn-fulfillable-quantity': l.fbm ? l.quantity : '', 'afn-listing-exists': 'Yes',
+            'mfn-listing-exists': l.fbm ? 'Yes' : 'No', 'mfn-fulfillable-quantity': l.fbm ? l.quantity : '', 'afn-listing-exists': l.fba ? 'Yes' : 'No',
             'afn-warehouse-quantity': warehouse, 'afn-fulfillable-quantity': fulfillable,
             'afn-unsellable-quantity': f?.unfulfillable ?? 0, 'afn-reserved-quantity': f?.reserved ?? 0,
             'afn-total-quantity': warehouse + inbound, 'per-unit-volume': '',
