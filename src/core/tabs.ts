@@ -236,7 +236,22 @@ const settlementLines = {
   ],
 } as const satisfies TabDef;
 
-export const TABS = { settings, skuMap, carrierMap, exceptions, syncLog, inventory, orders, settlementMap, settlements, settlementLines } as const;
+/**
+ * Pages of a read that takes more than one execution (a very large 3PL catalogue), kept until the
+ * read is complete and then removed. Hidden: working data, no one's to edit.
+ */
+const syncStaging = {
+  name: 'Sync Staging',
+  addOnOwned: true,
+  hidden: true,
+  columns: [
+    { key: 'source', header: 'Source', format: 'text' },
+    { key: 'part', header: 'Part', format: 'integer' },
+    { key: 'data', header: 'Data', format: 'text' },
+  ],
+} as const satisfies TabDef;
+
+export const TABS = { settings, skuMap, carrierMap, exceptions, syncLog, inventory, orders, settlementMap, settlements, settlementLines, syncStaging } as const;
 
 /** Tab names by the same keys as TABS. */
 export const TAB = {
@@ -250,6 +265,7 @@ export const TAB = {
   settlementMap: settlementMap.name,
   settlements: settlements.name,
   settlementLines: settlementLines.name,
+  syncStaging: syncStaging.name,
 } as const;
 
 /** The definition of the tab named `name` (matched as people may have typed it); undefined for people's own tabs. */

@@ -163,6 +163,17 @@ export interface StockQuery {
   warehouseIds?: string[];
 }
 
+/**
+ * A stock read walked a page at a time: the caller keeps the cursor and the chunks between
+ * executions (they are plain text), and assembles the lines once the last page is in.
+ */
+export interface StockPages {
+  /** Reads the page `cursor` names (null: the first). `cursor` comes back null after the last page. */
+  next(cursor: string | null): { chunk: string; cursor: string | null; items: number };
+  /** Every chunk of one walk, in order → the lines getStock would return (may make a few more calls, e.g. bundles). */
+  assemble(chunks: readonly string[]): StockLine[];
+}
+
 /** One SKU at one warehouse. `available` (pickable: on hand − committed) is what Amazon may be offered. */
 export interface StockLine {
   sku: string;
@@ -315,6 +326,8 @@ export interface ThreePlAdapter {
   cancelOrder(externalId: string, reason: string): CancelOutcome;
   /** Per-SKU per-warehouse rows; requested SKUs the 3PL omits come back with `unknown: true`. */
   getStock(query?: StockQuery): StockLine[];
+  /** The same read a page at a time, for a catalogue whose stock takes longer than one execution to read. */
+  stockPages?(query?: StockQuery): StockPages;
   /** Same idempotent contract as createOutboundOrder, keyed on `reference`. */
   createInboundReceipt(req: InboundReceiptRequest): CreateOutcome;
   findInbound(query: InboundQuery): InboundReceipt[];

@@ -10,7 +10,7 @@ import { formatLines, mergeAmazon, newLedgerRow, parseLines, trimLedger } from '
 import { ledgerRowFromRecord, ledgerRowToRecord } from '../../src/core/orders/ledger-record';
 import { mapLines } from '../../src/core/orders/lines';
 import { ledgerExceptions } from '../../src/core/orders/rules';
-import { orderedFromLedger, unsentFromLedger } from '../../src/core/orders/stock';
+import { orderedFromLedger, unsentFromLedger, walkOrdersNow } from '../../src/core/orders/stock';
 import type { AmazonOrderView, LedgerRow } from '../../src/core/orders/types';
 import { mapRow } from './inventory-fixtures';
 
@@ -213,6 +213,24 @@ describe('what the stock sync reads from the ledger', () => {
     const u = unsentFromLedger(rows, 'UK');
     expect(u.orders).toBe(3);
     expect(u.lines.filter((l) => l.sellerSku === 'TEE-M').reduce((n, l) => n + l.quantity, 0)).toBe(6);
+  });
+
+  it('after a stock read over several runs, also counts orders the pages read first could not show: unsent as it began, or not seen by the ledger then', () => {
+    const began = T0 - 30 * MIN;
+    const rows = [
+      // Unsent when the read began, sent since: pages read before then do not show it committed.
+      row({ orderId: 'sent-since', state: 'sent', purchaseDate: T0 - 3 * 60 * MIN }),
+      // Placed after the ledger's last read before the walk, sent since.
+      row({ orderId: 'new', state: 'sent', purchaseDate: T0 - 5 * MIN }),
+      // Shipped before the read began: its units had left on-hand already.
+      row({ orderId: 'old', state: 'shipped', amazonStatus: 'SHIPPED', purchaseDate: T0 - 5 * MIN, shippedAt: began - MIN }),
+      row({ orderId: 'gone', state: 'cancelled', amazonStatus: 'CANCELLED' }),
+      row({ orderId: 'known-sent', state: 'sent', purchaseDate: T0 - 3 * 60 * MIN }),
+    ];
+    const walk = { orders: walkOrdersNow([row({ orderId: 'sent-since' }), row({ orderId: 'gone' })], 'UK', T0 - 20 * MIN), startedAt: began };
+    expect(walk.orders.unsentIds).toEqual(['sent-since', 'gone']);
+    expect(unsentFromLedger(rows, 'UK').orders).toBe(0);
+    expect(unsentFromLedger(rows, 'UK', walk).orders).toBe(2);
   });
 
   it('gives the read-back each line with its order and cancellation times', () => {

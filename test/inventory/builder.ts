@@ -123,8 +123,10 @@ export function buildScenario(w: InventoryWorld): Record<string, unknown> {
 
   const products: Array<{ sku: string; name: string }> = [];
   const inventory: Array<{ sku: string; location: number; onHand: number; committed: number }> = [];
+  const known = new Set<string>();
   const addStock = (sku: string, onHand: number, committed = 0) => {
-    if (!products.some((p) => p.sku === sku)) products.push({ sku, name: `Product ${sku}` });
+    if (!known.has(sku)) products.push({ sku, name: `Product ${sku}` });
+    known.add(sku);
     inventory.push({ sku, location: LOCATION, onHand, committed });
   };
   for (const o of w.offers) if (o.stocked !== false) addStock(threePlSkuOf(o), o.onHand, o.committed ?? 0);

@@ -45,9 +45,9 @@ describe('a listing with a merchant (DEFAULT) and an FBA channel', () => {
   it('is read the same from the merchant listings report of a large catalogue (one row per channel)', () => {
     const r = dualRun();
     r.run.gas.properties.document.data.set('inventory.listingCount', '25000');
-    expect(r.sync().message).toMatch(/listings report/);
-    r.advance('5m');
+    // The report is requested and waited for within the run.
     r.sync();
+    expect(r.run.amazon.calls.filter((c: { operation: string }) => c.operation === 'getReportDocument').length).toBeGreaterThan(0);
     expect(r.writes().filter((w) => w.sku === 'TEE-S').map((w) => `${w.fulfillmentChannelCode}=${w.quantity}`)).toEqual(['DEFAULT=19']);
     expect(r.openExceptions('DUAL_CHANNEL_SKU')).toEqual([]);
     expect(channelsOnAmazon(r, 'TEE-S')).toEqual(['FBM=19', 'FBA=9']);

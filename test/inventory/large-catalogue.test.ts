@@ -26,29 +26,38 @@ function large(r: InventoryRun) {
 const calls = (r: InventoryRun, op: string) => r.run.amazon.calls.filter((c: { operation: string }) => c.operation === op).length;
 
 describe('large catalogue', () => {
-  it('requests the listings report, then pushes from it on the next run', () => {
+  it('requests the listings report first and waits for it within the run: the first push lands in the first run', () => {
     const r = large(new InventoryRun({ offers: offers(), settings: { 'Push mode': 'auto' } }));
+    const first = r.syncLarge();
+    expect(first.outcome).toBe('ok');
+    expect(r.writes().map((w) => [w.sku, w.quantity])).toEqual([['A-1', 9], ['B-1', 5]]);
+    expect(calls(r, 'searchListingsItems')).toBe(0);
+    // Polled while the run waited (the simulator takes a minute), not once per second.
+    expect(calls(r, 'getReport')).toBeGreaterThan(1);
+    expect(calls(r, 'getReport')).toBeLessThan(10);
+    // The next report is already requested, so the next run does not wait.
+    expect(calls(r, 'createReport')).toBe(2);
+    r.assertInvariants();
+  });
+
+  it('a report Amazon takes longer to prepare than the run can wait for is used by the next run, and nothing is pushed before', () => {
+    const r = large(new InventoryRun({ offers: offers(), settings: { 'Push mode': 'auto' }, amazonBehaviour: { reportProcessing: '20m' } }));
     const first = r.syncLarge();
     expect(first.outcome).toBe('partial');
     expect(first.message).toMatch(/listings report/);
     expect(r.writes()).toEqual([]);
     expect(calls(r, 'createReport')).toBe(1);
-
-    r.advance('5m');
+    r.advance('30m');
     const second = r.syncLarge();
     expect(second.outcome).toBe('ok');
     expect(r.writes().map((w) => [w.sku, w.quantity])).toEqual([['A-1', 9], ['B-1', 5]]);
-    expect(calls(r, 'searchListingsItems')).toBe(0);
-    // The next report is already requested, so the next run does not wait.
     expect(calls(r, 'createReport')).toBe(2);
     r.assertInvariants();
   });
 
   it('does not read back against a report requested before the push', () => {
     const r = large(new InventoryRun({ offers: offers(), settings: { 'Push mode': 'auto' } }));
-    r.syncLarge();
-    r.advance('5m');
-    r.syncLarge(); // pushes; requests the next report at the end of the run
+    r.syncLarge(); // waits for the report, pushes; requests the next report at the end of the run
     r.advance(DEFAULT_PATCH_APPLY_DELAY); // the patches land…
     r.amazon('setListingQuantity', { sku: 'A-1', quantity: 1 }); // …and A-1 goes back, as if the write had not applied
     r.advance('25m');
@@ -64,15 +73,13 @@ describe('large catalogue', () => {
     const extraListings = Array.from({ length: 2100 }, (_, i) => ({ sku: `OLD-${String(i).padStart(4, '0')}`, channel: 'FBM' as const, quantity: 1 }));
     const r = new InventoryRun({ offers: offers(), extraListings, settings: { 'Push mode': 'auto' } });
     const first = r.sync();
-    expect(first.outcome).toBe('partial');
-    expect(first.message).toMatch(/listings report/);
-    // The first page's numberOfResults (2,103) is past the search threshold: one page, then the report.
+    // The first page's numberOfResults (2,103) is past the search threshold: one page, then the
+    // report, waited for within the run.
+    expect(first.outcome).toBe('ok');
     expect(calls(r, 'searchListingsItems')).toBe(1);
-    expect(r.writes()).toEqual([]);
-    r.advance('5m');
-    const second = r.sync();
-    expect(second.outcome).toBe('ok');
     expect(r.writes().map((w) => [w.sku, w.quantity])).toEqual([['A-1', 9], ['B-1', 5]]);
+    r.advance('5m');
+    expect(r.sync().outcome).toBe('ok');
     expect(calls(r, 'searchListingsItems')).toBe(1);
     // 2,100 unmapped FBM listings are summarised, not listed one by one.
     expect(r.openExceptions('UNMAPPED_SKU').length).toBeLessThan(5);

@@ -7,11 +7,46 @@ import type { OrderedLine, UnsentOrderLine } from '../inventory/types';
 import type { LedgerRow } from './types';
 import { NOT_AT_THREE_PL, OPEN_AMAZON_STATUSES } from './types';
 
-export function unsentFromLedger(rows: ReadonlyArray<LedgerRow>, marketplace: string): { lines: UnsentOrderLine[]; orders: number } {
+function isUnsent(r: LedgerRow): boolean {
+  return OPEN_AMAZON_STATUSES.has(r.amazonStatus) && NOT_AT_THREE_PL.has(r.state);
+}
+
+/**
+ * What a stock read over several runs notes as it begins: the orders unsent then, and how far the
+ * ledger had seen Amazon's orders (`since`, ms), since orders placed after that were not known yet.
+ */
+export interface WalkOrders {
+  unsentIds: string[];
+  since: number;
+}
+
+export function walkOrdersNow(rows: ReadonlyArray<LedgerRow>, marketplace: string, since: number): WalkOrders {
+  return { unsentIds: rows.filter((r) => r.marketplace === marketplace && isUnsent(r)).map((r) => r.orderId), since };
+}
+
+/** searchOrders shows an order up to two minutes after it is placed (sp-api.md §2.2). */
+const AMAZON_LAG_MS = 2 * 60_000;
+
+/**
+ * Pages a stock read over several runs took before an order reached the 3PL do not show its units
+ * committed. Such an order still counts unless Amazon cancelled it or it shipped before the read
+ * began: one unsent as the read began, or one the ledger had not seen yet then.
+ */
+function missedByWalk(r: LedgerRow, walk: { orders: WalkOrders; startedAt: number; unsent: ReadonlySet<string> }): boolean {
+  if (r.amazonStatus === 'CANCELLED') return false;
+  if (r.shippedAt !== null && r.shippedAt < walk.startedAt) return false;
+  return walk.unsent.has(r.orderId) || (r.purchaseDate !== null && r.purchaseDate >= walk.orders.since - AMAZON_LAG_MS);
+}
+
+/** `walk`: set when the 3PL stock was read over several runs (see missedByWalk). */
+export function unsentFromLedger(rows: ReadonlyArray<LedgerRow>, marketplace: string, walk?: { orders: WalkOrders; startedAt: number }): { lines: UnsentOrderLine[]; orders: number } {
+  const seen = walk ? { ...walk, unsent: new Set(walk.orders.unsentIds) } : null;
   const lines: UnsentOrderLine[] = [];
   let orders = 0;
   for (const r of rows) {
-    if (r.marketplace !== marketplace || !OPEN_AMAZON_STATUSES.has(r.amazonStatus) || !NOT_AT_THREE_PL.has(r.state)) continue;
+    if (r.marketplace !== marketplace) continue;
+    const counted = isUnsent(r) || (seen !== null && missedByWalk(r, seen));
+    if (!counted) continue;
     orders++;
     for (const l of r.lines) lines.push({ sellerSku: l.sku, quantity: l.quantity });
   }

@@ -27,12 +27,14 @@ import { providerName } from '../../threepl/names';
 import type { ThreePlAdapter } from '../../threepl/types';
 import type { Job, JobContext, JobOutcome } from '../kit/job';
 import { withCheckedLocations } from '../kit/locations-check';
-import { readFbaSummaries } from '../reads/fba-summaries';
-import { readThreePlStock } from '../reads/threepl-stock';
+import { prepareNextFbaRead, readFbaStock } from './fba-source';
+import type { FbaStockRead } from './fba-source';
+import { readThreePlStockInRuns } from '../reads/threepl-stock';
 import type { ThreePlStockRead } from '../reads/threepl-stock';
-import { cancellationTimes, refreshLedger } from '../reads/amazon-orders';
-import { orderedFromLedger, unsentFromLedger } from '../../core/orders/stock';
-import { prepareNextRead, readListings, useReport } from './listings-source';
+import { ORDERS_KEYS, cancellationTimes, refreshLedger } from '../reads/amazon-orders';
+import { orderedFromLedger, unsentFromLedger, walkOrdersNow } from '../../core/orders/stock';
+import type { WalkOrders } from '../../core/orders/stock';
+import { prepareNextRead, readListings, requestListingsIfNeeded } from './listings-source';
 import type { ListingsRead } from './listings-source';
 import { loadPending } from './push';
 import { continuePending, isUnsentPush, pushSummary, settleUnsentPush, startPush } from './pushing';
@@ -59,32 +61,60 @@ interface UnsentRead {
  * Orders Amazon has and the 3PL has not committed yet, from the Orders ledger brought up to date
  * first (the same incremental read the orders job makes, so Amazon is not searched twice).
  */
-function readUnsent(ctx: JobContext, amazon: SpApiClient): UnsentRead {
+function readUnsent(ctx: JobContext, amazon: SpApiClient, walk: { orders: WalkOrders; startedAt: number } | undefined): UnsentRead {
   const mp = ctx.settings.marketplace;
   const ledger = refreshLedger(amazon, ctx.tabs.orders, ctx.ports.store, ctx.now, mp);
-  return { ...unsentFromLedger(ledger.rows, mp), ordered: orderedFromLedger(ledger.rows, mp, cancellationTimes(ctx.ports.store)), seenUntil: ledger.seenUntil, complete: ledger.complete };
+  return { ...unsentFromLedger(ledger.rows, mp, walk), ordered: orderedFromLedger(ledger.rows, mp, cancellationTimes(ctx.ports.store)), seenUntil: ledger.seenUntil, complete: ledger.complete };
 }
 
+/** The note a stock read over several runs keeps of the orders as it began; unreadable → count every order not shipped before. */
+function walkOrders(note: string): WalkOrders {
+  try {
+    const v = JSON.parse(note) as Partial<WalkOrders>;
+    if (Array.isArray(v.unsentIds) && typeof v.since === 'number') return { unsentIds: v.unsentIds.filter((x) => typeof x === 'string'), since: v.since };
+  } catch {
+    // fall through
+  }
+  return { unsentIds: [], since: 0 };
+}
+
+/** The 3PL's stock, read over several runs when the catalogue needs it (reads/threepl-stock-walk.ts). */
+function readStock(ctx: JobContext, adapter: ThreePlAdapter) {
+  const { store, clock } = ctx.ports;
+  const ports = { store, clock, staging: ctx.tabs.staging, deadline: ctx.deadline };
+  const maxAgeMs = ctx.settings.stockDataMaxAgeMinutes * 60_000;
+  const since = Date.parse(store.get(ORDERS_KEYS.cursor) ?? '');
+  const note = () => JSON.stringify(walkOrdersNow(ctx.tabs.orders.rows(), ctx.settings.marketplace, Number.isFinite(since) ? since : 0));
+  return readThreePlStockInRuns(adapter, ports, maxAgeMs, note);
+}
+
+/** What the rest of the run needs after the listings report arrives: computing, the push, the sheet. */
+const AFTER_LISTINGS_MS = 120_000;
+
 function readSystems(ctx: JobContext, amazon: SpApiClient, adapter: ThreePlAdapter): SystemsRead | { waiting: string } {
-  const { store } = ctx.ports;
-  const { now } = ctx;
+  const { store, clock } = ctx.ports;
   const rows = ctx.tabs.skuMap.records().length;
-  // A large catalogue's listings report is checked first: until it is ready nothing else is worth reading.
-  const early = useReport(store, rows) ? readListings(amazon, store, now, rows) : null;
-  if (early && 'waiting' in early) return { waiting: early.waiting };
-  const stock = readThreePlStock(adapter, now);
-  const unsent = readUnsent(ctx, amazon);
+  // A large catalogue's listings come from a report: asked for first, so Amazon prepares it while the 3PL is read.
+  requestListingsIfNeeded(amazon, store, ctx.now, rows);
+  const stock = readStock(ctx, adapter);
+  if ('waiting' in stock) return { waiting: stock.waiting };
+  const unsent = readUnsent(ctx, amazon, stock.atStart === null ? undefined : { orders: walkOrders(stock.atStart), startedAt: stock.walkStartedAt });
   // Units of orders not yet read would be offered again: no quantity is computed until all are known.
   if (!unsent.complete) return { waiting: "Amazon's recent orders were read only in part (time limit); the stock sync waits until every order is in the Orders ledger, so no sold unit is offered again." };
-  const read = early ?? readListings(amazon, store, ctx.ports.clock.now(), rows);
+  // Read last, so a report not ready yet is waited for in this run rather than the next one.
+  const read = readListings(amazon, store, clock.now(), rows, { clock, deadline: ctx.deadline, reserveMs: AFTER_LISTINGS_MS });
   if ('waiting' in read) return { waiting: read.waiting };
   return { stock, unsent, read };
 }
 
-/** FBA buckets for the FBA rows; held dual-channel rows still show them, so they are read too. */
-function readFba(amazon: SpApiClient, validation: SkuMapValidation, marketplace: string): ReturnType<typeof readFbaSummaries> {
+/**
+ * FBA buckets for the FBA rows; held dual-channel rows still show them, so they are read too. A
+ * large catalogue reads them from a report (fba-source.ts): until one is ready they are unknown
+ * and the rows keep the figures they showed.
+ */
+function readFba(amazon: SpApiClient, store: JobContext['ports']['store'], now: number, validation: SkuMapValidation, marketplace: string): FbaStockRead {
   const skus = [...validation.entries, ...validation.held].filter((e) => e.channel === 'FBA' && e.marketplace === marketplace).map((e) => e.sellerSku);
-  return readFbaSummaries(amazon, [...new Set(skus)]);
+  return readFbaStock(amazon, store, now, [...new Set(skus)]);
 }
 
 /** The highest quantity a push would send, for the "no warehouse holds that" guardrail. */
@@ -136,7 +166,7 @@ function computeAndPush(ctx: JobContext, amazon: SpApiClient, adapter: ThreePlAd
   const listings = read.listings;
   // Validated once Amazon's listings are known: an FBM and an FBA row for one SKU are both valid when the listing has both channels.
   const validated = validateSkuMap(skuMapRows, { defaultMarketplace: settings.marketplace, bothChannelsOnAmazon: bothChannelsOnAmazon(settings.marketplace, listings) });
-  const fba = readFba(amazon, validated, settings.marketplace);
+  const fba = readFba(amazon, store, ctx.ports.clock.now(), validated, settings.marketplace);
 
   const built = buildInventory({
     marketplace: settings.marketplace,
@@ -146,7 +176,8 @@ function computeAndPush(ctx: JobContext, amazon: SpApiClient, adapter: ThreePlAd
     unsentOrders: unsent.lines,
     amazonListings: listings,
     amazonListingsGap: read.gap,
-    fbaSummaries: fba,
+    fbaSummaries: fba.summaries,
+    fbaRead: fba,
     previous: previousFromInventory(ctx.tabs.inventory.rows()),
     defaultSafetyBuffer: settings.defaultSafetyBuffer,
     now,
@@ -232,6 +263,7 @@ function computeAndPush(ctx: JobContext, amazon: SpApiClient, adapter: ThreePlAd
 
   store.set(K.lastSuccessAt, String(now));
   prepareNextRead(amazon, store, now, read.via);
+  prepareNextFbaRead(amazon, store, ctx.ports.clock.now(), fba.via);
   // A list that tripped "much shorter than last time" must not become the new baseline, or the
   // hold would lift itself on the next run; an approval that lifted the limit accepts it.
   if (!gate.trips.some((t) => t.limit === '3pl-list-short')) store.set(K.last3plSkuCount, String(countThreePlSkus(stock.records)));

@@ -14,6 +14,7 @@ import type { KeyValueStore } from '../../ports/store';
 import { ConfigError } from '../kit/connections';
 import { toAmazonListing } from '../reads/amazon-listings';
 import { pollOnce, storedWait } from '../kit/waiter';
+import type { ClockPort, Deadline } from '../../ports/clock';
 
 const REPORT_TYPE = 'GET_MERCHANT_LISTINGS_ALL_DATA';
 /**
@@ -104,6 +105,28 @@ function unreadable(e: unknown, reportId: string): ConfigError | null {
   return null;
 }
 
+/**
+ * A report requested by this very run is waited for, polling this often, while the run has time
+ * left beyond `reserveMs`: Amazon usually takes a minute or two, and waiting in the run pushes the
+ * first quantities an hour sooner on an hourly schedule. getReport allows 2 calls a second.
+ */
+const POLL_MS = 15_000;
+
+/** What waiting for a report in the run may use: the clock to sleep on and the run's deadline. */
+export interface InRunWait {
+  clock: ClockPort;
+  deadline: Deadline;
+  /** Time to keep for the rest of the run (computing, pushing, writing the sheet). */
+  reserveMs: number;
+}
+
+/** Asks Amazon for the listings report if the catalogue needs one and none is on its way; true when asked now. */
+export function requestListingsIfNeeded(amazon: SpApiClient, store: KeyValueStore, now: number, skuMapRows: number): boolean {
+  if (!useReport(store, skuMapRows) || storedWait(store, STATE_KEY).load()) return false;
+  requestReport(amazon, store, now);
+  return true;
+}
+
 export function useReport(store: KeyValueStore, skuMapRows: number): boolean {
   const known = Number(store.get(COUNT_KEY) ?? '0');
   return Math.max(known, skuMapRows) > REPORT_ABOVE;
@@ -114,7 +137,7 @@ export function useReport(store: KeyValueStore, skuMapRows: number): boolean {
  * not ready (or none was requested yet) it says so; the caller stops without pushing. A report
  * whose headers or charset cannot be read throws a ConfigError (and is requested afresh next run).
  */
-export function readListings(amazon: SpApiClient, store: KeyValueStore, now: number, skuMapRows: number): ListingsOutcome {
+export function readListings(amazon: SpApiClient, store: KeyValueStore, now: number, skuMapRows: number, inRun?: InRunWait): ListingsOutcome {
   if (!useReport(store, skuMapRows)) {
     const found = searchAll(amazon, REPORT_ABOVE);
     if (!('tooMany' in found)) {
@@ -125,15 +148,19 @@ export function readListings(amazon: SpApiClient, store: KeyValueStore, now: num
     store.set(COUNT_KEY, String(found.tooMany));
   }
   const wait = storedWait(store, STATE_KEY);
-  const state = wait.load();
-  if (!state) {
-    requestReport(amazon, store, now);
-    return { waiting: 'The catalogue is large, so Amazon prepares a listings report; the next run uses it.' };
+  // A catalogue that just outgrew search asks for the report now and waits for it like any other.
+  if (!wait.load()) requestReport(amazon, store, now);
+  const state = wait.load()!;
+  const check = (at: number) =>
+    pollOnce(state, (id) => {
+      const report = amazon.getReport(id);
+      return { status: report.processingStatus, result: report.reportDocumentId };
+    }, at, REPORT_GIVE_UP_MS);
+  let polled = check(now);
+  while (polled.state === 'pending' && !polled.overdue && inRun && inRun.deadline.remainingMs() > inRun.reserveMs + POLL_MS) {
+    inRun.clock.sleep(POLL_MS);
+    polled = check(inRun.clock.now());
   }
-  const polled = pollOnce(state, (id) => {
-    const report = amazon.getReport(id);
-    return { status: report.processingStatus, result: report.reportDocumentId };
-  }, now, REPORT_GIVE_UP_MS);
   if (polled.state === 'pending') {
     if (polled.overdue) {
       // Reports can sit in Amazon's queue behind others; a fresh request may overtake a stuck one.

@@ -6,7 +6,7 @@
 import type { SpApiClient } from '../../amazon/client';
 import type { ListingsSubmission } from '../../amazon/schemas/listings';
 import { SpApiError, SpApiTransportError } from '../../amazon/errors';
-import { JSON_FEED_CONTENT_TYPE, buildQuantityFeed } from '../../amazon/feeds';
+import { JSON_FEED_CONTENT_TYPE, MAX_FEED_MESSAGES, buildQuantityFeed } from '../../amazon/feeds';
 import type { PushResult } from '../../core/inventory/diff';
 import { convertsFbaOffer, type ChannelsOf } from '../../core/inventory/fba-guard';
 import type { PushChange } from '../../core/inventory/types';
@@ -18,6 +18,22 @@ const PENDING_KEY = 'inventory.pendingPush';
 /** Patches stop this long before the deadline, leaving time to write the sheet. */
 const PATCH_RESERVE_MS = 20_000;
 
+/**
+ * One JSON_LISTINGS_FEED of a push: its slice of the push's changes (in the order the Inventory
+ * rows queue them) and how far it got. A push of more than 25,000 changes is several parts.
+ */
+export interface FeedPart {
+  feedDocumentId?: string;
+  uploaded?: boolean;
+  /** Set before createFeed is called (when): a lost answer must be looked up, not re-sent. */
+  creating?: boolean;
+  creatingAt?: number;
+  feedId?: string;
+  /** Amazon's end for this feed: its processing report, or the status it ended with otherwise. */
+  resultDocumentId?: string;
+  endedAs?: string;
+}
+
 export interface PendingPush {
   runId: string;
   kind: 'push' | 'undo';
@@ -25,9 +41,11 @@ export interface PendingPush {
   startedAt: number;
   /** Patch: outcome per offer key so far ("a" accepted, "r:<text>" rejected). */
   done: Record<string, string>;
+  /** Feed: the feeds, in order; part i carries changes [i × 25,000, (i + 1) × 25,000). */
+  parts?: FeedPart[];
+  /** A push saved by a version that sent one feed keeps its feed here (read as parts[0]). */
   feedDocumentId?: string;
   uploaded?: boolean;
-  /** Set before createFeed is called: a lost answer must be looked up, not re-sent. */
   creating?: boolean;
   feedId?: string;
 }
@@ -36,7 +54,15 @@ export function loadPending(store: KeyValueStore): PendingPush | null {
   const raw = store.get(PENDING_KEY);
   if (!raw) return null;
   try {
-    return JSON.parse(raw) as PendingPush;
+    const p = JSON.parse(raw) as PendingPush;
+    if (p.method === 'feed' && !p.parts) {
+      p.parts = [{ feedDocumentId: p.feedDocumentId, uploaded: p.uploaded, creating: p.creating, feedId: p.feedId }];
+      delete p.feedDocumentId;
+      delete p.uploaded;
+      delete p.creating;
+      delete p.feedId;
+    }
+    return p;
   } catch {
     store.delete(PENDING_KEY);
     return null;
@@ -108,63 +134,116 @@ export function runPatches(amazon: SpApiClient, store: KeyValueStore, pending: P
   return { state: 'done', results: resultsFrom(pending.done) };
 }
 
-/** Creates, uploads and submits one JSON_LISTINGS_FEED, or follows the one already submitted. */
+/**
+ * Feeds one push may send: Amazon takes 5 JSON_LISTINGS_FEEDs per 5 minutes per region
+ * (sp-api.md "JSON_LISTINGS_FEED"); a larger push leaves the rest for the next run ("next push").
+ */
+export const FEEDS_PER_PUSH = 5;
+
+/** The changes part `i` of a feed push carries. */
+export function partChanges(changes: ReadonlyArray<PushChange>, i: number): PushChange[] {
+  return changes.slice(i * MAX_FEED_MESSAGES, (i + 1) * MAX_FEED_MESSAGES);
+}
+
+/** How many feeds a push of `count` changes takes. */
+export function partsFor(count: number): number {
+  return Math.max(1, Math.ceil(count / MAX_FEED_MESSAGES));
+}
+
+/**
+ * Creates, uploads and submits the push's feeds (one per 25,000 changes, all in this run: Amazon
+ * takes 5 JSON_LISTINGS_FEEDs per 5 minutes, and a push never has more), or follows the ones
+ * already submitted. Each step is saved before the next, so a cut run resumes without sending twice.
+ */
 export function runFeed(amazon: SpApiClient, store: KeyValueStore, pending: PendingPush, changes: PushChange[], now: number, channelsOf: ChannelsOf): PushProgress {
-  const sinceIso = new Date(pending.startedAt - 60_000).toISOString();
-  if (!pending.feedId && pending.creating) {
-    // The last createFeed got no answer: adopt the feed Amazon made after this push started, if any.
-    const found = amazon.getFeeds({ feedTypes: ['JSON_LISTINGS_FEED'], createdSince: sinceIso }).feeds;
-    const ours = found.filter((f) => Date.parse(f.createdTime) >= pending.startedAt - 60_000);
-    if (ours.length > 0) pending.feedId = ours[ours.length - 1]!.feedId;
-    pending.creating = false;
-    savePending(store, pending);
-  }
-  if (!pending.feedId) {
-    if (!pending.uploaded) {
+  const parts = pending.parts ?? (pending.parts = []);
+  while (parts.length < partsFor(changes.length)) parts.push({});
+  adoptLostFeeds(amazon, store, pending);
+  const save = () => savePending(store, pending);
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i]!;
+    if (part.feedId) continue;
+    if (!part.uploaded) {
       // A document never confirmed as uploaded is replaced: its pre-signed URL lives 5 minutes.
       const doc = amazon.createFeedDocument(JSON_FEED_CONTENT_TYPE);
       // Each update carries Amazon's channels so the feed builder refuses an FBA-only SKU itself.
-      const body = JSON.stringify(buildQuantityFeed(amazon.sellerId, changes.map((c) => ({ sku: c.sellerSku, quantity: c.toQty, channels: channelsOf(c.sellerSku) }))));
+      const body = JSON.stringify(buildQuantityFeed(amazon.sellerId, partChanges(changes, i).map((c) => ({ sku: c.sellerSku, quantity: c.toQty, channels: channelsOf(c.sellerSku) }))));
       amazon.uploadFeedDocument(doc.url, body, JSON_FEED_CONTENT_TYPE);
-      pending.feedDocumentId = doc.feedDocumentId;
-      pending.uploaded = true;
-      savePending(store, pending);
+      part.feedDocumentId = doc.feedDocumentId;
+      part.uploaded = true;
+      save();
     }
-    pending.creating = true;
-    savePending(store, pending);
+    part.creating = true;
+    part.creatingAt = now;
+    save();
     try {
-      pending.feedId = amazon.createFeed('JSON_LISTINGS_FEED', pending.feedDocumentId!);
+      part.feedId = amazon.createFeed('JSON_LISTINGS_FEED', part.feedDocumentId!);
     } catch (e) {
       if (e instanceof SpApiTransportError) return { state: 'waiting', message: 'Amazon did not answer the feed submission; the next run looks it up.' };
       throw e;
     }
-    pending.creating = false;
-    savePending(store, pending);
-    // Amazon takes minutes to process a feed: asking straight away could only answer IN_QUEUE.
-    return { state: 'waiting', message: `Feed ${pending.feedId} was submitted to Amazon; its result is read on the next run.` };
+    part.creating = false;
+    save();
+    if (i === parts.length - 1) {
+      // Amazon takes minutes to process a feed: asking straight away could only answer IN_QUEUE.
+      const ids = parts.map((p) => p.feedId).join(', ');
+      const message = parts.length === 1 ? `Feed ${ids} was submitted to Amazon; its result is read on the next run.` : `${parts.length} feeds (${ids}) were submitted to Amazon; their results are read on the next run.`;
+      return { state: 'waiting', message };
+    }
   }
-  const polled = pollOnce({ id: pending.feedId, requestedAt: pending.startedAt }, (id) => {
-    const feed = amazon.getFeed(id);
-    return { status: feed.processingStatus, result: feed.resultFeedDocumentId };
-  }, now);
-  if (polled.state === 'pending') {
-    return { state: 'waiting', message: `Feed ${pending.feedId} is ${polled.status.toLowerCase().replace('_', ' ')} at Amazon; its result is read on the next run.` };
+  for (const part of parts) {
+    if (part.resultDocumentId || part.endedAs) continue;
+    const polled = pollOnce({ id: part.feedId!, requestedAt: pending.startedAt }, (id) => {
+      const feed = amazon.getFeed(id);
+      return { status: feed.processingStatus, result: feed.resultFeedDocumentId };
+    }, now);
+    if (polled.state === 'pending') {
+      return { state: 'waiting', message: `Feed ${part.feedId} is ${polled.status.toLowerCase().replace('_', ' ')} at Amazon; its result is read on the next run.` };
+    }
+    if (polled.state === 'ended') part.endedAs = polled.status;
+    else part.resultDocumentId = polled.result;
+    save();
   }
-  if (polled.state === 'ended') {
-    const why = `Amazon ended feed ${pending.feedId} as ${polled.status}.`;
-    return { state: 'done', results: changes.map((c) => ({ key: c.key, outcome: 'rejected' as const, message: why })) };
-  }
-  const report = amazon.getProcessingReport(polled.result);
-  const bySku = new Map<string, string[]>();
-  for (const issue of report.issues ?? []) {
-    if (issue.severity !== 'ERROR' || !issue.sku) continue;
-    bySku.set(issue.sku, [...(bySku.get(issue.sku) ?? []), issue.message]);
-  }
-  return {
-    state: 'done',
-    results: changes.map((c) => {
+  const results: PushResult[] = [];
+  parts.forEach((part, i) => {
+    const mine = partChanges(changes, i);
+    if (part.endedAs) {
+      const why = `Amazon ended feed ${part.feedId} as ${part.endedAs}.`;
+      for (const c of mine) results.push({ key: c.key, outcome: 'rejected', message: why });
+      return;
+    }
+    const report = amazon.getProcessingReport(part.resultDocumentId!);
+    const bySku = new Map<string, string[]>();
+    for (const issue of report.issues ?? []) {
+      if (issue.severity !== 'ERROR' || !issue.sku) continue;
+      bySku.set(issue.sku, [...(bySku.get(issue.sku) ?? []), issue.message]);
+    }
+    for (const c of mine) {
       const errs = bySku.get(c.sellerSku);
-      return errs ? { key: c.key, outcome: 'rejected' as const, message: clip(errs.join('; ')) } : { key: c.key, outcome: 'accepted' as const };
-    }),
-  };
+      results.push(errs ? { key: c.key, outcome: 'rejected', message: clip(errs.join('; ')) } : { key: c.key, outcome: 'accepted' });
+    }
+  });
+  return { state: 'done', results };
+}
+
+/**
+ * A createFeed that got no answer: the feed Amazon made after it was sent, not claimed by another
+ * part, is adopted; none means it was never made, and the part is submitted again.
+ */
+function adoptLostFeeds(amazon: SpApiClient, store: KeyValueStore, pending: PendingPush): void {
+  const lost = (pending.parts ?? []).filter((p) => !p.feedId && p.creating);
+  if (lost.length === 0) return;
+  const sinceIso = new Date(pending.startedAt - 60_000).toISOString();
+  const found = amazon.getFeeds({ feedTypes: ['JSON_LISTINGS_FEED'], createdSince: sinceIso }).feeds;
+  const claimed = new Set((pending.parts ?? []).map((p) => p.feedId).filter(Boolean));
+  for (const part of lost) {
+    const from = (part.creatingAt ?? pending.startedAt) - 60_000;
+    const match = found.find((f) => !claimed.has(f.feedId) && Date.parse(f.createdTime) >= from);
+    if (match) {
+      part.feedId = match.feedId;
+      claimed.add(match.feedId);
+    }
+    part.creating = false;
+  }
+  savePending(store, pending);
 }

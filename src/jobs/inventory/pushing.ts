@@ -4,6 +4,7 @@
 
 import { capPush } from '../../core/inventory/feed-cap';
 import { MAX_FEED_MESSAGES } from '../../amazon/feeds';
+import { FEEDS_PER_PUSH } from './push';
 import type { SpApiClient } from '../../amazon/client';
 import { exceptionKey } from '../../core/exceptions';
 import type { ExceptionScope, RaisedException } from '../../core/exceptions';
@@ -83,9 +84,27 @@ export function finishPush(ctx: JobContext, run: PushRun): void {
   ctx.raise(...run.raised);
 }
 
+/**
+ * A feed push cut while sending its feeds, some of them already with Amazon: those are followed;
+ * the parts not uploaded yet (always the last ones, so the others keep their slice of the changes)
+ * wait for the next push, computed afresh.
+ */
+function dropUnsentParts(pending: PendingPush, rows: InventoryRow[], changes: PushChange[]): { rows: InventoryRow[]; changes: PushChange[] } | null {
+  const parts = pending.parts ?? [];
+  if (pending.method !== 'feed' || !parts.some((p) => p.feedId || p.creating)) return null;
+  const kept = parts.filter((p) => p.uploaded).length;
+  if (kept * MAX_FEED_MESSAGES >= changes.length) return null;
+  pending.parts = parts.slice(0, kept);
+  const later = new Set(changes.slice(kept * MAX_FEED_MESSAGES).map((c) => c.key));
+  return {
+    rows: rows.map((r) => (later.has(r.key) ? { ...r, pushState: 'next push' as const, reason: `${r.reason} Waits for the next push: the run sending it stopped before this part reached Amazon.`.trim() } : r)),
+    changes: changes.slice(0, kept * MAX_FEED_MESSAGES),
+  };
+}
+
 /** A push with quantities still to send: patches, or a feed whose document is not uploaded yet. */
 function stillSending(p: PendingPush): boolean {
-  return p.method === 'patch' || !p.uploaded;
+  return p.method === 'patch' || (p.parts ?? []).length === 0 || (p.parts ?? []).some((part) => !part.uploaded);
 }
 
 export function continuePending(ctx: JobContext, amazon: SpApiClient, pending: PendingPush): JobOutcome {
@@ -95,7 +114,12 @@ export function continuePending(ctx: JobContext, amazon: SpApiClient, pending: P
   // still to be sent is looked at again before it goes (fba-guard.ts).
   const channelsOf = channelsByLookup(amazon);
   let refused: RaisedException[] = [];
-  if (stillSending(pending)) {
+  const dropped = dropUnsentParts(pending, rows, changes);
+  if (dropped) {
+    ({ rows, changes } = dropped);
+    savePending(ctx.ports.store, pending);
+    ctx.tabs.inventory.write(rows);
+  } else if (stillSending(pending)) {
     const toSend = changes.filter((c) => pending.done[c.key] === undefined);
     const guarded = refuseFbaConversions(rows, toSend, channelsOf);
     if (guarded.exceptions.length) {
@@ -124,7 +148,7 @@ export function continuePending(ctx: JobContext, amazon: SpApiClient, pending: P
  */
 export function startPush(ctx: JobContext, amazon: SpApiClient, queuedRows: InventoryRow[], queued: PushChange[], kind: PendingPush['kind'], runId: string, channelsOf: ChannelsOf): PushRun {
   const guarded = refuseFbaConversions(queuedRows, queued, channelsOf);
-  const { rows, changes } = capPush(guarded.rows, guarded.changes, MAX_FEED_MESSAGES);
+  const { rows, changes } = capPush(guarded.rows, guarded.changes, MAX_FEED_MESSAGES * FEEDS_PER_PUSH);
   const refused = guarded.exceptions;
   const method = choosePushMethod(changes.length, ctx.settings.feedThreshold);
   // The queued rows are the push's durable record: write them before anything is sent.
@@ -137,7 +161,7 @@ export function startPush(ctx: JobContext, amazon: SpApiClient, queuedRows: Inve
 
 /** A push whose quantities are not all with Amazon yet: patches, or a feed not yet submitted. */
 export function isUnsentPush(p: PendingPush): boolean {
-  return p.kind === 'push' && (p.method === 'patch' || (!p.feedId && !p.creating));
+  return p.kind === 'push' && (p.method === 'patch' || !(p.parts ?? []).some((part) => part.feedId || part.creating));
 }
 
 /**

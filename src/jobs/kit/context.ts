@@ -9,6 +9,7 @@ import type { Settings } from '../../core/settings';
 import { inventoryTab } from '../../sheet/inventory-tab';
 import { ordersTab } from '../../sheet/orders-tab';
 import { skuMapTab } from '../../sheet/sku-map-tab';
+import { stagingTab } from '../../sheet/staging-tab';
 import { amazonClient, threePlAdapter } from './connections';
 import type { JobContext, JobRequest } from './job';
 import { createRedactor } from './redaction';
@@ -49,7 +50,7 @@ export function createContext(
     now: ports.clock.now(),
     settings,
     request,
-    tabs: { skuMap: skuMapTab(ports.workbook), inventory: inventoryTab(ports.workbook), orders: ordersTab(ports.workbook) },
+    tabs: { skuMap: skuMapTab(ports.workbook), inventory: inventoryTab(ports.workbook), orders: ordersTab(ports.workbook), staging: stagingTab(ports.workbook) },
     amazon: once(() => amazonClient(ports, deadline, settings), () => (reached.amazon = true)),
     threePl: once(() => threePlAdapter(ports, deadline, settings), () => (reached.threePl = true)),
     raise: (...problems) => void raised.push(...problems),

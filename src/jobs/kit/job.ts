@@ -10,6 +10,7 @@ import type { Ports } from '../../ports';
 import type { Deadline } from '../../ports/clock';
 import type { InventoryTab } from '../../sheet/inventory-tab';
 import type { OrdersTab } from '../../sheet/orders-tab';
+import type { StagingTab } from '../../sheet/staging-tab';
 import type { SkuMapTab } from '../../sheet/sku-map-tab';
 
 type Outcome = 'ok' | 'partial' | 'held' | 'failed' | 'skipped';
@@ -46,7 +47,7 @@ export interface JobContext {
   settings: Settings;
   request: JobRequest;
   /** The tabs a job reads and writes besides Exceptions and the Sync Log (the runner's). */
-  tabs: { skuMap: SkuMapTab; inventory: InventoryTab; orders: OrdersTab };
+  tabs: { skuMap: SkuMapTab; inventory: InventoryTab; orders: OrdersTab; staging: StagingTab };
   /** Created on first use; a missing credential or setting throws a ConfigError the runner reports. */
   amazon(): SpApiClient;
   threePl(): ThreePlAdapter;

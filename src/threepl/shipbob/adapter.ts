@@ -11,7 +11,7 @@ import { cachedWriteChannel, listChannels, listWarehouses, pickWriteChannel, tok
 import { listCharges, listInvoices } from './billing';
 import type { ShipBobContext } from './context';
 import { ShipBobHttp } from './http';
-import { getStock } from './inventory';
+import { getStock, stockPages } from './inventory';
 import { cancelOrder, createOutboundOrder, findOrderByReference, getOrder, listOrdersChangedSince, ORDER_PAGE_LIMIT } from './orders';
 import { resolveInventoryIds } from './products';
 import { RateWindow } from './rate-window';
@@ -120,6 +120,7 @@ export function createShipBobAdapter(deps: ShipBobAdapterDeps): ThreePlAdapter {
     markShipmentsSynced: (ids) => markShipmentsSynced(ctx, ids),
     cancelOrder: (id, reason) => cancelOrder(ctx, id, reason),
     getStock: (q) => getStock(ctx, q),
+    stockPages: (q) => stockPages(ctx, q),
     createInboundReceipt: createInbound,
     findInbound(q): InboundReceipt[] {
       const out: InboundReceipt[] = [];

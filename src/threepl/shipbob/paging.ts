@@ -91,6 +91,30 @@ export function collectNumberedPages<T>(
   return { items, complete: false };
 }
 
+/** The call that reads the page after one whose body said `next` (a link to follow or a bare cursor). */
+function nextCall(api: ShipBobHttp, call: ShipBobCall, next: string): ShipBobCall {
+  // A bare cursor "overrides all other filter parameters" (spec: Billing Cursor).
+  return next.indexOf('/') >= 0 ? { ...call, path: nextPath(next, api.origin, call.operation), query: undefined } : { ...call, query: { Cursor: next } };
+}
+
+/**
+ * One page of a cursor walk: the first when `next` is null, else the page `next` points to. For a
+ * walk that outlasts one execution: the caller keeps `next` between runs.
+ */
+export function cursorPageStep<T>(
+  api: ShipBobHttp,
+  call: ShipBobCall,
+  next: string | null,
+  parse: (body: unknown) => { items: T[]; next: string | null | undefined },
+): { items: T[]; next: string | null } {
+  const current = next === null ? call : nextCall(api, call, next);
+  const res = api.send(current);
+  if (!ok(res.status)) throw toAdapterError(res, call.operation);
+  const page = parse(readJson(res, call.operation));
+  const following = page.next && page.items.length > 0 && page.next !== next ? page.next : null;
+  return { items: page.items, next: following };
+}
+
 /** Links or cursors in the body. */
 export function collectCursorPages<T>(
   api: ShipBobHttp,
@@ -109,12 +133,7 @@ export function collectCursorPages<T>(
     const next = page.next;
     if (!next || seen.has(next) || page.items.length === 0) return { items, complete: true };
     seen.add(next);
-    if (next.indexOf('/') >= 0) {
-      current = { ...call, path: nextPath(next, api.origin, call.operation), query: undefined };
-    } else {
-      // A bare cursor "overrides all other filter parameters" (spec: Billing Cursor).
-      current = { ...call, query: { Cursor: next } };
-    }
+    current = nextCall(api, call, next);
     if (deadline.remainingMs() < DEADLINE_RESERVE_MS * 2) return { items, complete: false };
   }
   return { items, complete: false };
