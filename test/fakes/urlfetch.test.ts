@@ -3,6 +3,7 @@
 // https://developers.google.com/apps-script/manifest/allowlist-url and the quotas page.
 
 import { describe, expect, it } from 'vitest';
+import { NO_COST } from '../world/cost-model';
 import type { SimRequest, SimResponse } from '../world/http';
 import { makeUtilities } from '../world/gas/utilities';
 import { makeUrlFetchApp, urlAllowed, type UrlFetchState } from '../world/gas/urlfetch';
@@ -12,6 +13,8 @@ const API = 'https://api.example.com';
 
 function setup(answer: (req: SimRequest) => SimResponse, opts: HarnessOptions & { quota?: number } = {}) {
   const h = harness(opts);
+  // These tests assert the simulator's latency exactly; UrlFetch's own modelled time is tested in cost-model.test.ts.
+  h.world.cost = NO_COST;
   const seen: SimRequest[] = [];
   h.world.network.register(API, (req) => {
     seen.push(req);

@@ -3,6 +3,7 @@
 // FBA orders ignored, lost answers settled without repeats, and no buyer data in the sheet or log.
 
 import { describe, expect, it } from 'vitest';
+import { THREEPL_KEYS } from '../../src/jobs/orders/threepl-status';
 import { InventoryRun, type InventoryWorld, type OrderSeed } from '../inventory/builder';
 
 const RM = ['Royal Mail', '', 'Royal Mail', '', 'Tracked 48', ''];
@@ -282,6 +283,10 @@ describe('orders: resumable across the time limit', () => {
 describe('orders: a 3PL order Amazon\'s ledger does not know', () => {
   it('raises ORDER_ORPHANED for it and keeps the row open on later runs that no longer see it change', () => {
     const r = new InventoryRun(world({ settings: { 'Push mode': 'dry-run', 'Order orphan threshold (minutes)': 30 }, threePlOrders: [{ reference: '202-7777777-7777777', items: [{ sku: 'SB-TEE-M', quantity: 1 }] }] }));
+    // The 3PL order is seeded at the scenario's start; "Set up sheets" takes a few seconds (the fakes
+    // charge Sheets time), so the ledger must count as started then, or the order predates it and is
+    // rightly not judged (THREEPL_KEYS.since in src/jobs/orders/threepl-status.ts).
+    r.run.gas.properties.document.data.set(THREEPL_KEYS.since, String(Date.parse('2026-11-02T08:00:00Z')));
     r.syncOrders();
     r.advance('40m');
     // The 3PL order changes (it ships), so the next run sees it in ShipBob's changes.

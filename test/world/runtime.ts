@@ -1,7 +1,9 @@
 // Runs the built bundle as Apps Script would: every execution gets a fresh global scope (top-level
 // code runs again, nothing survives in memory between executions), loaded by gas-local into a vm
 // context that holds only what Apps Script provides (the fakes) plus the JS built-ins. `Date` and
-// `Math.random` in that context follow the world's virtual clock and a seeded generator.
+// `Math.random` in that context follow the world's virtual clock and a seeded generator. The fakes
+// charge their calls' modelled time to that clock (cost-model.ts), so the 6-minute budget and the
+// triggers' daily runtime below include it.
 
 import vm from 'node:vm';
 import path from 'node:path';
@@ -164,7 +166,10 @@ export class AppsScriptRuntime {
       }
     }
     this.world.log(
-      this.redact(`■ ${entry} ${record.outcome}${record.error ? `: ${record.error}` : ''} (${Math.round(record.virtualMs / 1000)} s virtual)`),
+      this.redact(
+        `■ ${entry} ${record.outcome}${record.error ? `: ${record.error}` : ''} (${Math.round(record.virtualMs / 1000)} s virtual, ` +
+          `${Math.round(record.modelledMs / 1000)} s of it modelled service time)`,
+      ),
     );
     return { record, ...(value !== undefined ? { value } : {}), ...(record.error ? { error: record.error } : {}) };
   }

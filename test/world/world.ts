@@ -2,8 +2,11 @@
 // every Apps Script execution. Each run of an entry point is one execution with Apps Script's
 // 6-minute budget, counted as virtual time that passed plus real CPU time spent
 // (https://developers.google.com/apps-script/guides/services/quotas: "Script runtime 6 min / execution").
+// The fakes charge the time their calls take by the world's cost model (cost-model.ts), so the
+// budget sees Sheets, properties, cache and UrlFetch working, not only the simulators' latency.
 
 import { VirtualClock } from './clock';
+import { COST_MODEL, flushCost, type CostModel } from './cost-model';
 import { Network } from './http';
 
 export type WorldMode = 'bound' | 'addon';
@@ -23,6 +26,15 @@ export interface ExecutionCounts {
   cacheCalls: number;
   http429: number;
   retries: number;
+  /** Cells returned by spreadsheet reads and touched by spreadsheet writes. */
+  cellsRead: number;
+  cellsWritten: number;
+  /** Commits of the spreadsheet write cache: flush(), a read after writes, the end of the execution. */
+  flushes: number;
+  /** Response body bytes UrlFetchApp handed to the script. */
+  bytesDownloaded: number;
+  /** Whole milliseconds the cost model moved the clock by. */
+  modelledMs: number;
 }
 
 export interface ExecutionRecord extends ExecutionCounts {
@@ -40,7 +52,15 @@ export interface ExecutionRecord extends ExecutionCounts {
 export class ExecutionState {
   readonly counts: ExecutionCounts = {
     spreadsheetCalls: 0, fetches: {}, propertyReads: 0, propertyWrites: 0, cacheCalls: 0, http429: 0, retries: 0,
+    cellsRead: 0, cellsWritten: 0, flushes: 0, bytesDownloaded: 0, modelledMs: 0,
   };
+  /**
+   * Cells written since the spreadsheet's write cache was last committed, or null when nothing is
+   * pending (a structural change such as insertRows is pending with no cells).
+   */
+  pendingSheetCells: number | null = null;
+  /** Modelled time not yet on the clock: the clock moves by whole milliseconds, so Date.now() stays an integer. */
+  costCarry = 0;
   killed = false;
   /** Lock names this execution holds; released when it ends, as Apps Script does. */
   readonly heldLocks = new Set<string>();
@@ -88,6 +108,8 @@ export class World {
   maxExecutionMs = MAX_EXECUTION_MS;
   /** The active user's email; Apps Script may return '' (Session.getActiveUser docs). */
   activeUserEmail = 'ops@example.co.uk';
+  /** What each service call costs in virtual time; NO_COST for tests that assert exact clock values. */
+  cost: CostModel = COST_MODEL;
 
   constructor(
     start: string | number,
@@ -109,6 +131,9 @@ export class World {
   end(outcome: ExecutionRecord['outcome'], error?: string): ExecutionRecord {
     const ex = this.current;
     if (!ex) throw new Error('No execution is running');
+    // Writes still in the cache are committed when the script returns, within its runtime; a
+    // stopped execution ends at the limit, and whether its cache is committed is not documented.
+    if (!ex.killed) this.commitSheetWrites(ex);
     this.current = null;
     const record: ExecutionRecord = {
       id: ex.id,
@@ -145,6 +170,35 @@ export class World {
   /** Milliseconds of the current execution's budget used so far (virtual time + CPU time). */
   used(ex: ExecutionState): number {
     return this.clock.now() - ex.virtualStart + ex.cpuMs();
+  }
+
+  /**
+   * Moves the clock by `ms` of modelled work done by `ex`. Fractions are carried to the next
+   * charge; the caller calls guard() afterwards when the work may stop the execution.
+   */
+  charge(ex: ExecutionState, ms: number): void {
+    if (!(ms > 0)) return;
+    ex.costCarry += ms;
+    // The epsilon keeps sums of fractions such as 10 × 0.4 from landing just under a whole number.
+    const whole = Math.floor(ex.costCarry + 1e-9);
+    if (whole <= 0) return;
+    ex.costCarry -= whole;
+    ex.counts.modelledMs += whole;
+    this.clock.advance(whole);
+  }
+
+  /**
+   * Commits the spreadsheet write cache if anything is pending: "every time you do a read, we must
+   * first empty (commit) the write cache" (Google Apps Script blog, "Optimizing Spreadsheet
+   * Operations", 2010). `explicit` is SpreadsheetApp.flush(), which pays the round trip even when
+   * nothing is pending.
+   */
+  commitSheetWrites(ex: ExecutionState, explicit = false): void {
+    const cells = ex.pendingSheetCells;
+    if (cells === null && !explicit) return;
+    ex.pendingSheetCells = null;
+    ex.counts.flushes++;
+    this.charge(ex, flushCost(this.cost, cells ?? 0));
   }
 
   /**

@@ -1,9 +1,11 @@
 // Fake CacheService (https://developers.google.com/apps-script/reference/cache/cache): string values
 // with a TTL on the virtual clock, Google's size limits, the 1,000-item trim, and test hooks that
-// evict early, because "cached data may be removed before this time" and code must cope.
+// evict early, because "cached data may be removed before this time" and code must cope. Each call
+// costs the cost model's read or write time (../cost-model.ts); getAll/putAll/removeAll are one call.
 
 import type { VirtualClock } from '../clock';
 import { seededRandom } from '../faults';
+import { charged } from './charged';
 import { fail, realmObject, type Ctx } from './context';
 
 export const CACHE_KEY_MAX = 250;
@@ -78,7 +80,11 @@ export type CacheScope = 'document' | 'script' | 'user';
 
 function makeCache(ctx: Ctx, model: CacheModel) {
   const { world, realm } = ctx;
-  const call = () => { world.guard().counts.cacheCalls++; };
+  const call = <T>(kind: 'read' | 'write', fn: () => T): T => {
+    const ex = world.guard();
+    ex.counts.cacheCalls++;
+    return charged(world, ex, kind === 'read' ? world.cost.cacheReadMs : world.cost.cacheWriteMs, fn);
+  };
   // "Argument too large: key" / "Argument too large: value" (observed, apps-script.md §2.5).
   const checkKey = (key: unknown): string => {
     const k = String(key);
@@ -92,34 +98,32 @@ function makeCache(ctx: Ctx, model: CacheModel) {
   };
   return {
     get(key: string): string | null {
-      call();
-      return model.get(checkKey(key));
+      return call('read', () => model.get(checkKey(key)));
     },
     getAll(keys: string[]): Record<string, string> {
-      call();
-      const found: Array<[string, string]> = [];
-      for (const key of keys) {
-        const v = model.get(checkKey(key));
-        if (v !== null) found.push([String(key), v]);
-      }
-      return realmObject(realm, found);
+      return call('read', () => {
+        const found: Array<[string, string]> = [];
+        for (const key of keys) {
+          const v = model.get(checkKey(key));
+          if (v !== null) found.push([String(key), v]);
+        }
+        return realmObject(realm, found);
+      });
     },
     put(key: string, value: string, expirationInSeconds = CACHE_DEFAULT_TTL_S): void {
-      call();
-      model.put(checkKey(key), checkValue(value), Number(expirationInSeconds));
+      call('write', () => model.put(checkKey(key), checkValue(value), Number(expirationInSeconds)));
     },
     putAll(values: Record<string, string>, expirationInSeconds = CACHE_DEFAULT_TTL_S): void {
-      call();
-      const checked = Object.entries(values).map(([k, v]) => [checkKey(k), checkValue(v)] as const);
-      for (const [k, v] of checked) model.put(k, v, Number(expirationInSeconds));
+      call('write', () => {
+        const checked = Object.entries(values).map(([k, v]) => [checkKey(k), checkValue(v)] as const);
+        for (const [k, v] of checked) model.put(k, v, Number(expirationInSeconds));
+      });
     },
     remove(key: string): void {
-      call();
-      model.remove(checkKey(key));
+      call('write', () => model.remove(checkKey(key)));
     },
     removeAll(keys: string[]): void {
-      call();
-      for (const key of keys) model.remove(checkKey(key));
+      call('write', () => { for (const key of keys) model.remove(checkKey(key)); });
     },
   };
 }

@@ -1,7 +1,9 @@
 // Fake PropertiesService (https://developers.google.com/apps-script/reference/properties/properties):
 // three separate string stores that outlive executions, with the 9 KB per value and 500 KB per store
-// limits (https://developers.google.com/apps-script/guides/services/quotas).
+// limits (https://developers.google.com/apps-script/guides/services/quotas). Each call on a store
+// costs the cost model's read or write time (../cost-model.ts).
 
+import { charged } from './charged';
 import { MODES, fail, realmArray, realmObject, requireAuth, type Ctx } from './context';
 
 export const PROPERTY_VALUE_LIMIT = 9 * 1024;
@@ -24,8 +26,16 @@ export type PropertyScope = 'document' | 'script' | 'user';
 
 function makeProperties(ctx: Ctx, store: PropertyStore) {
   const { world, realm } = ctx;
-  const read = () => { world.guard().counts.propertyReads++; };
-  const write = () => { world.guard().counts.propertyWrites++; };
+  const read = <T>(fn: () => T): T => {
+    const ex = world.guard();
+    ex.counts.propertyReads++;
+    return charged(world, ex, world.cost.propertyReadMs, fn);
+  };
+  const write = <T>(fn: () => T): T => {
+    const ex = world.guard();
+    ex.counts.propertyWrites++;
+    return charged(world, ex, world.cost.propertyWriteMs, fn);
+  };
   /** Applies `next` only if it fits the quotas, so a refused write leaves the store unchanged. */
   const commit = (next: Map<string, string>) => {
     for (const v of next.values()) {
@@ -38,41 +48,42 @@ function makeProperties(ctx: Ctx, store: PropertyStore) {
   const self = {
     /** "Gets the value associated with the given key, or null if no such key exists." */
     getProperty(key: string): string | null {
-      read();
-      return store.data.get(String(key)) ?? null;
+      return read(() => store.data.get(String(key)) ?? null);
     },
     /** "Gets a copy of all key/value pairs" — not a live view. */
     getProperties(): Record<string, string> {
-      read();
-      return realmObject(realm, store.data);
+      return read(() => realmObject(realm, store.data));
     },
     getKeys(): string[] {
-      read();
-      return realmArray(realm, [...store.data.keys()]);
+      return read(() => realmArray(realm, [...store.data.keys()]));
     },
     setProperty(key: string, value: unknown) {
-      write();
-      const next = new Map(store.data);
-      next.set(String(key), String(value));
-      commit(next);
-      return self;
+      return write(() => {
+        const next = new Map(store.data);
+        next.set(String(key), String(value));
+        commit(next);
+        return self;
+      });
     },
     setProperties(properties: Record<string, unknown>, deleteAllOthers = false) {
-      write();
-      const next = deleteAllOthers ? new Map<string, string>() : new Map(store.data);
-      for (const [k, v] of Object.entries(properties)) next.set(k, String(v));
-      commit(next);
-      return self;
+      return write(() => {
+        const next = deleteAllOthers ? new Map<string, string>() : new Map(store.data);
+        for (const [k, v] of Object.entries(properties)) next.set(k, String(v));
+        commit(next);
+        return self;
+      });
     },
     deleteProperty(key: string) {
-      write();
-      store.data.delete(String(key));
-      return self;
+      return write(() => {
+        store.data.delete(String(key));
+        return self;
+      });
     },
     deleteAllProperties() {
-      write();
-      store.data.clear();
-      return self;
+      return write(() => {
+        store.data.clear();
+        return self;
+      });
     },
   };
   return self;

@@ -1,7 +1,10 @@
 // Fake UrlFetchApp (https://developers.google.com/apps-script/reference/url-fetch/url-fetch-app): hands
 // each request to the simulator owning the URL's origin, with Apps Script's options, allowlist, URL
 // length limit, daily quota, status exceptions, and per-execution counting (apps-script.md §2.2, §5).
+// Time: the simulator's latency (server and network) plus UrlFetch's own work per request and per
+// byte moved, from the world's cost model (../cost-model.ts).
 
+import { fetchCost } from '../cost-model';
 import type { SimRequest, SimResponse } from '../http';
 import type { ExecutionState } from '../world';
 import { encodeText, toBytes } from './blob';
@@ -211,6 +214,13 @@ export function makeUrlFetchApp(ctx: Ctx, state: UrlFetchState) {
     }
   };
 
+  /** UrlFetch's own time for one request, and the bytes it handed the script. */
+  const own = (ex: ExecutionState, prep: Prepared, out: Outcome): number => {
+    const down = out.kind === 'response' ? out.body.length : 0;
+    ex.counts.bytesDownloaded += down;
+    return fetchCost(world.cost, prep.request.bodyBytes.length, down);
+  };
+
   const begin = (ex: ExecutionState, prep: Prepared) => {
     takeQuota();
     const host = hostOf(prep.url);
@@ -225,19 +235,26 @@ export function makeUrlFetchApp(ctx: Ctx, state: UrlFetchState) {
       begin(ex, prep);
       const out = dispatch(prep);
       world.clock.advance(out.latency);
+      world.charge(ex, own(ex, prep, out));
       world.guard();
       const result = settle(ex, prep, out);
       if (result instanceof FakeHttpResponse) return result;
       throw result;
     },
 
-    /** Requests run in parallel on Google's side: the clock moves by the slowest one. */
+    /**
+     * Requests run in parallel on Google's side: the clock moves by the slowest one's latency. The
+     * per-request and per-byte parts are charged for every request, because a published timing
+     * (cost-model.ts, pre-practice.net) shows fetchAll growing by ≈ 170 ms per request beyond the
+     * first: that part is not overlapped, while the server's time is.
+     */
     fetchAll(requests: Array<string | (FetchParams & { url: string })>): FakeHttpResponse[] {
       const ex = world.guard();
       const preps = requests.map((r) => (typeof r === 'string' ? prepare(ex, r) : prepare(ex, r.url, r)));
       for (const p of preps) begin(ex, p);
       const outs = preps.map(dispatch);
       world.clock.advance(Math.max(0, ...outs.map((o) => o.latency)));
+      world.charge(ex, preps.reduce((ms, p, i) => ms + own(ex, p, outs[i]!), 0));
       world.guard();
       const results = preps.map((p, i) => settle(ex, p, outs[i]!));
       const error = results.find((r): r is Error => !(r instanceof FakeHttpResponse));

@@ -1,5 +1,6 @@
-// A short human summary of a scenario run for the terminal: what ran, how it ended, what the
-// sheet and the two simulated systems look like afterwards.
+// A short human summary of a scenario run for the terminal: what ran, how it ended, what it cost
+// (calls, cells, bytes, and the time the cost model charged), what the sheet and the two simulated
+// systems look like afterwards.
 
 import type { ScenarioRun } from './runner';
 
@@ -11,8 +12,11 @@ export function summarise(run: ScenarioRun): string {
   lines.push('Executions:');
   for (const e of world.executions) {
     const fetches = Object.values(e.fetches).reduce((a, b) => a + b, 0);
+    const kb = Math.round(e.bytesDownloaded / 1024);
     lines.push(
-      `  #${e.id} ${e.entry} [${e.kind}] ${e.outcome}${e.error ? ` – ${e.error}` : ''} · ${e.spreadsheetCalls} sheet calls, ${fetches} fetches, ${Math.round(e.virtualMs / 1000)} s`,
+      `  #${e.id} ${e.entry} [${e.kind}] ${e.outcome}${e.error ? ` – ${e.error}` : ''} · ${e.spreadsheetCalls} sheet calls ` +
+        `(${e.cellsRead} cells read, ${e.cellsWritten} written, ${e.flushes} flushes), ${fetches} fetches (${kb} KB), ` +
+        `${Math.round(e.virtualMs / 1000)} s (${(e.modelledMs / 1000).toFixed(1)} s modelled)`,
     );
   }
   const book = run.gas.spreadsheet.toDisplayJson();

@@ -70,13 +70,19 @@ class SpreadsheetAppApi {
     if (!ex?.hasUi) throw gasError(this._ctx.realm, NO_UI_MESSAGE);
     return makeUi({ world: this._ctx.world, ui: this._ctx.ui, realm: this._ctx.realm, addonMode: this._ctx.addonMode });
   }
-  /** Writes are applied immediately in the fake, so flush has nothing left to apply. */
-  flush(): void {}
+  /**
+   * The fake applies writes at once, so flush only commits the modelled write cache: it costs a
+   * round trip plus the pending cells (sheet-cost.ts), and guard() may then stop the execution.
+   */
+  flush(): void {
+    const ex = this._ctx.world.current;
+    if (ex) this._ctx.world.commitSheetWrites(ex, true);
+  }
   newDataValidation(): DataValidationBuilder { return new DataValidationBuilder(); }
   newConditionalFormatRule(): ConditionalFormatRuleBuilder { return new ConditionalFormatRuleBuilder(); }
 }
 
-instrument(SpreadsheetAppApi, false);
+instrument(SpreadsheetAppApi, 'SpreadsheetApp', false);
 
 export function makeSpreadsheetApp(deps: { world: World; model: SpreadsheetModel; ui: UiModel; realm: Realm; addonMode: boolean }): Record<string, unknown> {
   return new SpreadsheetAppApi({ ...deps }) as unknown as Record<string, unknown>;

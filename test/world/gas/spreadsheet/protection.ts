@@ -74,4 +74,4 @@ export class ProtectionApi {
   }
 }
 
-instrument(ProtectionApi, true);
+instrument(ProtectionApi, 'Protection', true);

@@ -318,4 +318,4 @@ export class RangeApi {
   }
 }
 
-instrument(RangeApi, true);
+instrument(RangeApi, 'Range', true);

@@ -249,4 +249,4 @@ export class SheetApi {
   }
 }
 
-instrument(SheetApi, true);
+instrument(SheetApi, 'Sheet', true);

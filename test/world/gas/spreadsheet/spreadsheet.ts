@@ -108,4 +108,4 @@ export class SpreadsheetApi {
   }
 }
 
-instrument(SpreadsheetApi, true);
+instrument(SpreadsheetApi, 'Spreadsheet', true);
