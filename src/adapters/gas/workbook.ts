@@ -35,9 +35,11 @@ function ensureColumns(sheet: Sheet, lastColumn: number): void {
   if (lastColumn > max) sheet.insertColumnsAfter(max, lastColumn - max);
 }
 
-/** Applies one column's format and validation from row 2 to the bottom of the grid. */
-function styleColumn(sheet: Sheet, column: number, col: TabColumn): void {
-  const rows = sheet.getMaxRows();
+/**
+ * Applies one column's format and validation from row 2 to the bottom of the grid (`rows` rows,
+ * read once by the caller: a size read after a write commits the pending writes first).
+ */
+function styleColumn(sheet: Sheet, column: number, col: TabColumn, rows: number): void {
   if (col.format) sheet.getRange(1, column, rows, 1).setNumberFormat(NUMBER_FORMATS[col.format]);
   if (col.validation && rows > 1) {
     const builder = SpreadsheetApp.newDataValidation();
@@ -132,7 +134,8 @@ export function gasWorkbook(): WorkbookPort {
       const sheet = ss.insertSheet(def.name);
       // A new sheet has 26 columns; a wider tab needs its columns before they can be styled.
       ensureColumns(sheet, def.columns.length);
-      def.columns.forEach((col, i) => styleColumn(sheet, i + 1, col));
+      const gridRows = sheet.getMaxRows();
+      def.columns.forEach((col, i) => styleColumn(sheet, i + 1, col, gridRows));
       const header = sheet.getRange(1, 1, 1, def.columns.length);
       header.setValues([def.columns.map((c) => c.header)]);
       header.setFontWeight('bold');
@@ -152,7 +155,8 @@ export function gasWorkbook(): WorkbookPort {
     addColumns(tab, startColumn, columns) {
       const sheet = sheetOrThrow(tab);
       ensureColumns(sheet, startColumn + columns.length - 1);
-      columns.forEach((col, i) => styleColumn(sheet, startColumn + i, col));
+      const gridRows = sheet.getMaxRows();
+      columns.forEach((col, i) => styleColumn(sheet, startColumn + i, col, gridRows));
       sheet.getRange(1, startColumn, 1, columns.length).setValues([columns.map((c) => c.header)]).setFontWeight('bold');
     },
 

@@ -18,6 +18,7 @@ import type { RunContext } from './context';
 import { countingHttp } from './counting-http';
 import { createRedactor } from './redaction';
 import type { Redactor } from './redaction';
+import { snapshotStore } from './store-snapshot';
 import { SETUP_KEYS, errorText, failureException } from './failures';
 import { blockedBySettings, settingsExceptions, withSettingsNote, withSettingsScope } from './settings-check';
 import { recordTriggerRuntime, watchTriggerRuntime } from './quota';
@@ -149,17 +150,19 @@ export function runJob(job: Job, raw: Ports, opts: RunOptions): RunSummary {
     result = { outcome: 'skipped', counts: {}, message: 'Another sync was running, so this one was skipped.' };
     logRun(ports, job, runId, start, result, calls);
   } else {
+    // Read once, now that no other run can change them (store-snapshot.ts).
+    const store = snapshotStore(ports.store);
     try {
       try {
-        result = execute(job, { ...ports, http }, deadlineFrom(ports.clock, budget - (ports.clock.now() - start)), opts.request ?? {}, redactor);
+        result = execute(job, { ...ports, http, store }, deadlineFrom(ports.clock, budget - (ports.clock.now() - start)), opts.request ?? {}, redactor);
       } catch (e) {
         result = { outcome: 'failed', counts: {}, message: e instanceof Error ? e.message : String(e) };
       }
       result = { ...result, message: redactor.text(result.message) };
       logRun(ports, job, runId, start, result, calls);
       // Trimming rewrites the whole tab: only while no other run can append to it.
-      trimLog(ports, ports.clock.now());
-      recordTriggerRuntime(ports.store, job, start, ports.clock.now(), opts.trigger === true);
+      trimLog({ ...ports, store }, ports.clock.now());
+      recordTriggerRuntime(store, job, start, ports.clock.now(), opts.trigger === true);
     } finally {
       ports.lock.release();
     }
