@@ -140,6 +140,29 @@ export function runPatches(amazon: SpApiClient, store: KeyValueStore, pending: P
  */
 export const FEEDS_PER_PUSH = 5;
 
+const FEED_TIMES_KEY = 'inventory.feedTimes';
+const FEED_WINDOW_MS = 5 * 60_000;
+
+function feedTimes(store: KeyValueStore, now: number): number[] {
+  try {
+    const v = JSON.parse(store.get(FEED_TIMES_KEY) ?? '[]') as unknown;
+    return Array.isArray(v) ? v.filter((t): t is number => typeof t === 'number' && t > now - FEED_WINDOW_MS) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** When the next JSON_LISTINGS_FEED may go: now, unless 5 went in the last 5 minutes (pushes or undos). */
+export function nextFeedSlot(store: KeyValueStore, now: number): number {
+  const recent = feedTimes(store, now).sort((a, b) => a - b);
+  return recent.length < FEEDS_PER_PUSH ? now : recent[recent.length - FEEDS_PER_PUSH]! + FEED_WINDOW_MS;
+}
+
+/** Counted before createFeed is called: a submission whose answer is lost still used its slot. */
+export function noteFeedSent(store: KeyValueStore, at: number): void {
+  store.set(FEED_TIMES_KEY, JSON.stringify([...feedTimes(store, at), at]));
+}
+
 /** The changes part `i` of a feed push carries. */
 export function partChanges(changes: ReadonlyArray<PushChange>, i: number): PushChange[] {
   return changes.slice(i * MAX_FEED_MESSAGES, (i + 1) * MAX_FEED_MESSAGES);
@@ -173,6 +196,11 @@ export function runFeed(amazon: SpApiClient, store: KeyValueStore, pending: Pend
       part.uploaded = true;
       save();
     }
+    const slot = nextFeedSlot(store, now);
+    if (slot > now) {
+      return { state: 'waiting', message: `Amazon takes ${FEEDS_PER_PUSH} listings feeds per 5 minutes and that many went out just now; the rest of this push is submitted on the next run.` };
+    }
+    noteFeedSent(store, now);
     part.creating = true;
     part.creatingAt = now;
     save();
