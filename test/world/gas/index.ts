@@ -14,6 +14,7 @@ import type { Realm } from './realm';
 import { makeScriptApp, type ScriptState } from './scriptapp';
 import { makeSession } from './session';
 import { makeSpreadsheetApp } from './spreadsheet/app';
+import { makeCharts } from './spreadsheet/charts';
 import { SpreadsheetModel } from './spreadsheet/model';
 import { TriggerModel } from './triggers';
 import { TRIGGER_RUNTIME_QUOTA_MS, TriggerRuntimeQuota, type GoogleAccount } from './trigger-runtime';
@@ -119,6 +120,8 @@ export class GasServices {
       SpreadsheetApp: makeSpreadsheetApp({
         world: this.world, model: this.spreadsheet, ui: this.ui, realm, addonMode: this.world.mode === 'addon',
       }),
+      // The Charts service's enums, for sheet.newChart().setChartType(Charts.ChartType.COLUMN).
+      Charts: makeCharts(),
       UrlFetchApp: makeUrlFetchApp(ctx, this.urlFetch),
       PropertiesService: makePropertiesService(ctx, this.properties),
       CacheService: makeCacheService(ctx, this.cache),

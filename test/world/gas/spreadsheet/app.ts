@@ -8,13 +8,16 @@
 import type { World } from '../../world';
 import { gasError, type Realm } from '../realm';
 import { makeUi, type UiModel } from '../ui';
+import { ConditionalFormatRuleBuilder } from './conditional';
 import { hide, instrument, type Ctx } from './ctx';
-import { BooleanCriteria, DataValidationCriteria, Dimension, makeEnum, ProtectionType, SheetType, WrapStrategy } from './enums';
+import { BooleanCriteria, ColorType, DataValidationCriteria, Dimension, makeEnum, ProtectionType, RelativeDate, SheetType, WrapStrategy } from './enums';
+import { FilterCriteriaBuilder } from './filter-criteria';
 import type { SpreadsheetModel } from './model';
 import type { RangeApi } from './range';
+import { RichTextValueBuilder, TextStyleBuilder } from './rich-text';
 import { rangeFromA1, SheetApi } from './sheet';
 import { SpreadsheetApi } from './spreadsheet';
-import { ConditionalFormatRuleBuilder, DataValidationBuilder } from './validation';
+import { DataValidationBuilder } from './validation';
 
 const CURRENT_ONLY = 'https://www.googleapis.com/auth/spreadsheets.currentonly';
 const SPREADSHEETS = 'https://www.googleapis.com/auth/spreadsheets';
@@ -31,6 +34,8 @@ class SpreadsheetAppApi {
   readonly Dimension = Dimension;
   readonly SheetType = SheetType;
   readonly BorderStyle = BorderStyle;
+  readonly RelativeDate = RelativeDate;
+  readonly ColorType = ColorType;
 
   constructor(ctx: Ctx) {
     hide(this, { _ctx: ctx });
@@ -79,7 +84,12 @@ class SpreadsheetAppApi {
     if (ex) this._ctx.world.commitSheetWrites(ex, true);
   }
   newDataValidation(): DataValidationBuilder { return new DataValidationBuilder(); }
-  newConditionalFormatRule(): ConditionalFormatRuleBuilder { return new ConditionalFormatRuleBuilder(); }
+  // Builders are value objects: https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet-app#newConditionalFormatRule() ,
+  // #newFilterCriteria() , #newRichTextValue() , #newTextStyle() .
+  newConditionalFormatRule(): ConditionalFormatRuleBuilder { return new ConditionalFormatRuleBuilder(this._ctx.realm); }
+  newFilterCriteria(): FilterCriteriaBuilder { return new FilterCriteriaBuilder(this._ctx.realm); }
+  newRichTextValue(): RichTextValueBuilder { return new RichTextValueBuilder(this._ctx.realm); }
+  newTextStyle(): TextStyleBuilder { return new TextStyleBuilder(this._ctx.realm); }
 }
 
 instrument(SpreadsheetAppApi, 'SpreadsheetApp', false);

@@ -7,7 +7,8 @@
 //   (https://developers.google.com/apps-script/reference/spreadsheet/range#setValues(Object)).
 // - A Date written to an unformatted cell gets the locale's date-time format, as Sheets does.
 // Data validation is not enforced on script writes (Apps Script writes invalid values; the cell only
-// shows the rule's warning).
+// shows the rule's warning). Any write of a value or formula drops the cell's rich text (its links):
+// the new content has its own, plain, text.
 
 import { evaluateFormula } from './formula';
 import { DEFAULT_NUMBER_FORMAT, displayOf, isDateFormat } from './formats';
@@ -32,6 +33,7 @@ export function isDateLike(v: unknown): v is Date {
 export function writeCell(doc: DocCtx, sh: SheetData, r: number, c: number, input: unknown): void {
   const fmt = sh.get('nf', r, c);
   sh.set('f', r, c, undefined);
+  sh.set('rt', r, c, undefined);
   if (input === null || input === undefined || input === '') { sh.set('v', r, c, undefined); return; }
   if (typeof input === 'number' || typeof input === 'boolean') { sh.set('v', r, c, input); return; }
   if (isDateLike(input)) {
@@ -69,6 +71,7 @@ export function writeRow(doc: DocCtx, sh: SheetData, r: number, c: number, value
     const col = c - 1 + j;
     const x = values[j];
     if (row.f !== undefined && row.f[col] !== undefined) row.f[col] = undefined;
+    if (row.rt !== undefined && row.rt[col] !== undefined) row.rt[col] = undefined;
     if (typeof x === 'number' || typeof x === 'boolean') { v[col] = x; continue; }
     if (x === '' || x === null || x === undefined) { v[col] = undefined; continue; }
     if (typeof x === 'string' && x.length <= MAX_CELL_CHARS) {
@@ -82,6 +85,7 @@ export function writeRow(doc: DocCtx, sh: SheetData, r: number, c: number, value
 }
 
 export function writeFormula(sh: SheetData, r: number, c: number, formula: string): void {
+  sh.set('rt', r, c, undefined);
   if (formula === '') { sh.set('f', r, c, undefined); sh.set('v', r, c, undefined); return; }
   const f = formula.startsWith('=') ? formula : `=${formula}`;
   sh.set('f', r, c, f);

@@ -35,6 +35,16 @@ export const MSG = {
   freezeAllCols: "You can't freeze all visible columns on the sheet.",
   hideLastSheet: "You can't hide all the sheets in a document.",
   listTooLong: 'The data validation rule has more items than the limit of 500. Use the "List from a range" criteria instead.',
+  // Range.createFilter on a tab that has one: observed on live Apps Script by gas-fakes' tests
+  // (github.com/brucemcpherson/gas-fakes, test/testsheetssets.js).
+  filterExists: "You can't create a filter in a sheet that already has a filter.",
+  // Protection.setRange on a sheet protection: the text gas-fakes throws (src/services/spreadsheetapp/fakeprotection.js).
+  protectionKind: 'Cannot change sheet protection to range protection (or vice versa).',
+  // The fake's own wording below (unverified): Google documents the case, not the text.
+  filterGone: 'This filter has been removed from the sheet.',
+  filterColumn: (col: number) => `The column ${col} is not within the filter range.`,
+  cfOtherSheet: "A conditional format rule's ranges must be on the sheet the rule is set on.",
+  chartNotOnSheet: 'The chart is not on this sheet. Use insertChart for a new chart.',
   signature: (types: string, method: string) => `The parameters (${types}) don't match the method signature for ${method}.`,
 } as const;
 

@@ -1,13 +1,22 @@
 // The spreadsheet document of the local world: tabs, cells and settings that live across executions.
 // Tests and scenarios seed it "as a person typing", read what a person would see, and export it; the
 // SpreadsheetApp facade (app.ts) reads and writes the same state. Grid size limit: 10,000,000 cells
-// counted on maxRows × maxColumns over all tabs (apps-script.md §2.1 "Size").
+// counted on maxRows × maxColumns over all tabs (apps-script.md §2.1 "Size"). Tests can also ask what
+// the rules over a tab show: the conditional format of a cell, the rows formatted a given way, the rows
+// a filter hides (cell-rules.ts).
 
 import { cellA1, parseA1, rangeA1 } from './a1';
 import { isDateLike, readCell, writeCell, type DocCtx } from './cells';
+import { conditionalFormatOf, formattedColumns, hiddenByFilter, type RuleMemo } from './cell-rules';
+import { normaliseColor } from './colors';
+import type { CondFormat } from './conditional';
 import { MSG, SheetError } from './errors';
 import { displayOf } from './formats';
 import { localeInfo, type LocaleInfo } from './locale';
+import {
+  chartsOf, conditionalFormatsOf, filterOf, linksOf,
+  type ChartExport, type ConditionalFormatExport, type FilterExport, type LinkExport,
+} from './overlay-export';
 import { SheetData, type Rect } from './sheet-data';
 import { checkTimeZone } from './tz';
 import type { DataValidationRule } from './validation';
@@ -31,6 +40,12 @@ export interface SheetExport {
   hidden: boolean;
   maxRows: number;
   maxColumns: number;
+  /** Rules in the tab's order (the first that holds formats a cell). */
+  conditionalFormats: ConditionalFormatExport[];
+  filter: FilterExport | null;
+  /** Cells with a link: rich-text links and =HYPERLINK formulas. */
+  links: LinkExport[];
+  charts: ChartExport[];
 }
 
 export class SpreadsheetModel implements DocCtx {
@@ -43,6 +58,8 @@ export class SpreadsheetModel implements DocCtx {
   activeSheetId: number;
   private nextSheetId = 0;
   private nextProtectionId = 1;
+  /** Sheets chart ids are integers unique in the spreadsheet. */
+  private nextChartId = 1_000_001;
   /** True while the document is a fresh spreadsheet with only its untouched "Sheet1". */
   private pristine = true;
 
@@ -61,6 +78,7 @@ export class SpreadsheetModel implements DocCtx {
   set locale(v: string) { this.localeName = v; this.loc = localeInfo(v); }
 
   newProtectionId(): number { return this.nextProtectionId++; }
+  newChartId(): number { return this.nextChartId++; }
 
   totalCells(): number {
     return this.sheets.reduce((n, s) => n + s.maxRows * s.maxCols, 0);
@@ -247,8 +265,60 @@ export class SpreadsheetModel implements DocCtx {
       validations: validationRuns(sh),
       protections: sh.protections.map((p) => ({ a1: p.rect ? rangeOf(p.rect) : null, warningOnly: p.warningOnly, description: p.description })),
       columnWidths, hidden: sh.hidden, maxRows: sh.maxRows, maxColumns: sh.maxCols,
+      conditionalFormats: conditionalFormatsOf(sh), filter: filterOf(sh), links: linksOf(sh), charts: chartsOf(sh),
     };
   }
+
+  /**
+   * The conditional format the cell shows ("A5" or row, column), or null when no rule colours it.
+   * Throws CannotEvaluate for a custom formula outside the fake's subset (cf-formula.ts).
+   */
+  conditionalFormatAt(sheetName: string, a1OrRow: string | number, col?: number): CondFormat | null {
+    const sh = this.requireSheet(sheetName);
+    const { r, c } = cellOf(a1OrRow, col);
+    return conditionalFormatOf(this, sh, r, c);
+  }
+
+  /**
+   * The rows (1-based, ascending) where some cell within the data extent shows a conditional format
+   * with every property of `want`, e.g. { background: '#f4c7c3' } for "which rows are red".
+   */
+  rowsFormatted(sheetName: string, want: Partial<CondFormat>): number[] {
+    const sh = this.requireSheet(sheetName);
+    const norm = (k: keyof CondFormat, v: unknown): unknown => ((k === 'background' || k === 'fontColor') && typeof v === 'string' ? normaliseColor(v) : v);
+    const keys = Object.keys(want) as (keyof CondFormat)[];
+    const rows: number[] = [];
+    const lastCol = sh.lastCol();
+    const memo: RuleMemo = new WeakMap();
+    for (let r = 1; r <= sh.lastRow(); r++) {
+      for (const c of formattedColumns(sh, r)) {
+        if (c > lastCol) break;
+        const f = conditionalFormatOf(this, sh, r, c, memo);
+        if (f && keys.every((k) => norm(k, f[k]) === norm(k, want[k]))) { rows.push(r); break; }
+      }
+    }
+    return rows;
+  }
+
+  /** The rows the tab's filter hides, ascending; [] when the tab has no filter. */
+  rowsHiddenByFilter(sheetName: string): number[] {
+    const sh = this.requireSheet(sheetName);
+    const f = sh.filter;
+    if (!f) return [];
+    const rows: number[] = [];
+    for (let r = f.rect.r + 1; r < f.rect.r + f.rect.nr; r++) if (hiddenByFilter(this, sh, r)) rows.push(r);
+    return rows;
+  }
+}
+
+function cellOf(a1OrRow: string | number, col?: number): { r: number; c: number } {
+  if (typeof a1OrRow === 'number') {
+    if (col === undefined) throw new Error('conditionalFormatAt(sheet, row, column) needs the column');
+    return { r: a1OrRow, c: col };
+  }
+  const ref = parseA1(a1OrRow);
+  if (!ref || ref.r1 === undefined || ref.c1 === undefined) throw new Error(`Not a cell: ${a1OrRow}`);
+  return { r: ref.r1, c: ref.c1 };
 }
 
 function rangeOf(rect: Rect): string {

@@ -2,10 +2,15 @@
 // Until a script changes editors, a new protection mirrors the spreadsheet's permissions, so the owner
 // running the script can still edit (canEdit() true). Sheet.protect() on an already-protected sheet
 // returns the existing protection (a sheet has at most one); Range.protect() always adds an overlapping one
-// (https://developers.google.com/apps-script/reference/spreadsheet/range#protect()).
+// (https://developers.google.com/apps-script/reference/spreadsheet/range#protect()). setRange moves a range
+// protection; a sheet protection cannot become a range one. Unprotected ranges belong to sheet protections
+// only ("Gets an array of unprotected ranges in a protected sheet. If the Protection object corresponds to
+// a protected range instead of a protected sheet, this method returns an empty array").
 
 import { hide, instrument, type Ctx } from './ctx';
 import { ProtectionType } from './enums';
+import { MSG, SheetError, typeNames } from './errors';
+import { rangeRefOf } from './range-ref';
 import { rangeAt, type RangeApi } from './range';
 import type { ProtectionData, Rect, SheetData } from './sheet-data';
 
@@ -65,8 +70,24 @@ export class ProtectionApi {
     return this;
   }
   getUnprotectedRanges(): RangeApi[] {
+    if (this._p.rect) return [];
     return this._p.unprotected.map((rect) => rangeAt(this._ctx, this._p.sheet, rect));
   }
+  /** "Adjusts the range that is being protected"; the range may be on another tab. */
+  setRange(...args: unknown[]): this {
+    const ref = rangeRefOf(args[0]);
+    if (!ref) throw new SheetError(MSG.signature(typeNames(args), 'SpreadsheetApp.Protection.setRange'));
+    if (!this._p.rect) throw new SheetError(MSG.protectionKind);
+    const p = this._p;
+    if (ref.sh !== p.sheet) {
+      p.sheet.protections = p.sheet.protections.filter((x) => x !== p);
+      ref.sh.protections.push(p);
+      p.sheet = ref.sh;
+    }
+    p.rect = ref.rect;
+    return this;
+  }
+  getTargetAudiences(): unknown[] { return []; }
   getRangeName(): null { return null; }
   remove(): void {
     const sh = this._p.sheet;

@@ -1,13 +1,16 @@
 // The Range facade: a view (row, column, size) on one tab. Behaviour follows
 // https://developers.google.com/apps-script/reference/spreadsheet/range and apps-script.md §2.1:
 // getValues always returns numRows × numColumns with '' for empty cells; setValues checks dimensions
-// with Google's texts; Range has clearContent() (singular) and no clearContents().
+// with Google's texts; Range has clearContent() (singular) and no clearContents(). Also the tab's filter
+// (createFilter/getFilter) and rich text (setRichTextValue(s)/getRichTextValue(s)).
 
 import { rangeA1 } from './a1';
 import { displayCell, numberFormatOf, readCell, writeCell, writeFormula, writeRow } from './cells';
 import { hide, instrument, type Ctx } from './ctx';
 import { MSG, SheetError, typeNames } from './errors';
+import { FilterApi } from './filter';
 import { newProtection, ProtectionApi } from './protection';
+import { plainRichText, RichTextValue } from './rich-text';
 import { SheetApi } from './sheet';
 import type { Layer, Rect, SheetData, Style } from './sheet-data';
 import { sortRect, type SortKey } from './sort';
@@ -198,6 +201,7 @@ export class RangeApi {
     this._each((r, c) => {
       this._sh.set('dv', r, c, rule);
       this._sh.set('f', r, c, undefined);
+      this._sh.set('rt', r, c, undefined);
       this._sh.set('v', r, c, off === '' ? undefined : (off as string | number | boolean));
     });
     return this;
@@ -299,6 +303,48 @@ export class RangeApi {
   setNotes(g: unknown): this { return this._styles('note', g, 'setNotes'); }
   getNote(): string { return this._styleGrid('note', '')[0]?.[0] ?? ''; }
   getNotes(): string[][] { return this._styleGrid('note', ''); }
+
+  // --- filter: https://developers.google.com/apps-script/reference/spreadsheet/range#createFilter() ---
+  /** "You can't create more than one filter on a sheet." */
+  createFilter(): FilterApi {
+    if (this._sh.filter) throw new SheetError(MSG.filterExists);
+    this._sh.filter = { rect: { ...this._rect }, criteria: new Map() };
+    return new FilterApi(this._ctx, this._sh, this._sh.filter);
+  }
+  /** "Returns the filter on the sheet this range belongs to, or null if there is no filter on the sheet." */
+  getFilter(): FilterApi | null { return this._sh.filter ? new FilterApi(this._ctx, this._sh, this._sh.filter) : null; }
+
+  // --- rich text: https://developers.google.com/apps-script/reference/spreadsheet/range#setRichTextValue(RichTextValue) ---
+  _richText(value: unknown, method: string): RichTextValue {
+    if (!(value instanceof RichTextValue)) throw new SheetError(MSG.signature(typeNames([value]), `SpreadsheetApp.Range.${method}`));
+    return value;
+  }
+  /** The cell holds the value's text as text (never parsed as a number or formula) and keeps its runs and links. */
+  _writeRichText(r: number, c: number, rt: RichTextValue): void {
+    const text = rt.getText();
+    this._sh.set('f', r, c, undefined);
+    this._sh.set('v', r, c, text === '' ? undefined : text);
+    this._sh.set('rt', r, c, rt.hasFormatting() ? rt : undefined);
+  }
+  setRichTextValue(value: unknown): this {
+    const rt = this._richText(value, 'setRichTextValue');
+    this._each((r, c) => this._writeRichText(r, c, rt));
+    return this;
+  }
+  setRichTextValues(values: unknown): this {
+    const g = this._checkGrid(values, 'setRichTextValues');
+    const parsed = g.map((row) => row.map((x) => this._richText(x, 'setRichTextValues')));
+    this._each((r, c, i, j) => this._writeRichText(r, c, parsed[i]?.[j] as RichTextValue));
+    return this;
+  }
+  /** "null if the cell value is not text": numbers, booleans and dates give null; an empty cell gives empty text. */
+  _richTextAt(r: number, c: number): RichTextValue | null {
+    const v = this._sh.get('v', r, c);
+    if (v !== undefined && typeof v !== 'string') return null;
+    return this._sh.get('rt', r, c) ?? plainRichText(v ?? '', this._ctx.realm);
+  }
+  getRichTextValue(): RichTextValue | null { return this._richTextAt(this._rect.r, this._rect.c); }
+  getRichTextValues(): (RichTextValue | null)[][] { return this._grid((r, c) => this._richTextAt(r, c)); }
 
   // --- protection and sorting ---
   protect(): ProtectionApi { return new ProtectionApi(this._ctx, newProtection(this._ctx, this._sh, { ...this._rect })); }

@@ -7,7 +7,7 @@
 import type { ExecutionState, World } from '../../world';
 
 /** Which facade a method belongs to, as instrument() labels it. */
-export type Facade = 'Range' | 'Sheet' | 'Spreadsheet' | 'Protection' | 'SpreadsheetApp';
+export type Facade = 'Range' | 'Sheet' | 'Spreadsheet' | 'Protection' | 'Filter' | 'SpreadsheetApp';
 
 type Access =
   | { kind: 'read'; cells: number }
@@ -17,18 +17,18 @@ type Access =
 /** Range getters returning one value per cell of the range. */
 const RANGE_GRID_READS = new Set([
   'getValues', 'getDisplayValues', 'getFormulas', 'getNumberFormats', 'getDataValidations', 'getBackgrounds',
-  'getFontWeights', 'getNotes', 'isBlank', 'isChecked',
+  'getFontWeights', 'getNotes', 'isBlank', 'isChecked', 'getRichTextValues',
 ]);
 /** Range getters returning the top-left cell's value. */
 const RANGE_CELL_READS = new Set([
   'getValue', 'getDisplayValue', 'getFormula', 'getNumberFormat', 'getDataValidation', 'getBackground', 'getFontWeight',
-  'getFontColor', 'getWrap', 'getHorizontalAlignment', 'getNote',
+  'getFontColor', 'getWrap', 'getHorizontalAlignment', 'getNote', 'getRichTextValue',
 ]);
 /** Range methods that change every cell of the range. */
 const RANGE_WRITE = /^(set|clear|insertCheckboxes$|removeCheckboxes$|check$|uncheck$|sort$)/;
 
 /** Sheet and Spreadsheet reads that depend on the grid's contents or size, so see pending writes. */
-const CONTENT_READS = new Set(['getSheetValues', 'getLastRow', 'getLastColumn', 'getDataRange', 'getMaxRows', 'getMaxColumns']);
+const CONTENT_READS = new Set(['getSheetValues', 'getLastRow', 'getLastColumn', 'getDataRange', 'getMaxRows', 'getMaxColumns', 'isRowHiddenByFilter']);
 /** Structural changes: one operation on Google's side whatever the grid's size, committed like any write. */
 const STRUCTURAL = new Set([
   'insertRowsAfter', 'insertRowsBefore', 'insertRowAfter', 'insertRowBefore', 'insertRows',
@@ -57,6 +57,7 @@ function accessOf(facade: Facade, name: string, self: { _rect?: { nr: number; nc
     if (name === 'appendRow') return { kind: 'write', cells: Array.isArray(args[0]) ? args[0].length : 0 };
     if (STRUCTURAL.has(name)) return { kind: 'write', cells: 0 };
   }
+  if (facade === 'Filter' && name === 'sort') return { kind: 'write', cells: 0 };
   return { kind: 'call' };
 }
 

@@ -1,8 +1,16 @@
 // One tab's state: the grid size and its cells stored as sparse row arrays (one array per layer:
-// values, formulas, number formats, validations, styles) so 10k-row reads and writes stay cheap.
+// values, formulas, number formats, validations, styles, rich text) so 10k-row reads and writes stay
+// cheap, plus what lies over the grid: protections, conditional format rules, the filter and charts.
 // Knows nothing about Apps Script facades; the facades and cells.ts apply Google's rules.
 
-import type { ConditionalFormatRule, DataValidationRule } from './validation';
+import type { ChartData } from './charts';
+import type { CondFormat } from './conditional';
+import type { BooleanCriteriaName } from './enums';
+import type { FilterCriteriaData } from './filter-criteria';
+import { shiftOverlays } from './overlay-shift';
+import type { RangeRef } from './range-ref';
+import type { RichTextValue } from './rich-text';
+import type { DataValidationRule } from './validation';
 
 export type Val = string | number | boolean;
 export interface Style {
@@ -15,10 +23,12 @@ export interface Row {
   nf?: (string | undefined)[];
   dv?: (DataValidationRule | undefined)[];
   st?: (Style | undefined)[];
+  /** Rich text (runs, links) of text cells written with setRichTextValue; the text itself is in `v`. */
+  rt?: (RichTextValue | undefined)[];
 }
 export type Layer = keyof Row;
 type LayerItem<L extends Layer> = NonNullable<Row[L]>[number];
-export const ALL_LAYERS: readonly Layer[] = ['v', 'f', 'nf', 'dv', 'st'];
+export const ALL_LAYERS: readonly Layer[] = ['v', 'f', 'nf', 'dv', 'st', 'rt'];
 
 export interface Rect { r: number; c: number; nr: number; nc: number }
 
@@ -34,6 +44,20 @@ export interface ProtectionData {
   unprotected: Rect[];
 }
 
+/** A conditional format rule as the tab keeps it: ranges as tab + rectangle, rebuilt as Ranges on every get. */
+export interface StoredCondRule {
+  criteria: BooleanCriteriaName;
+  values: unknown[];
+  format: CondFormat;
+  ranges: RangeRef[];
+}
+
+/** The tab's basic filter (at most one a tab): its range and the criteria by 1-based sheet column. */
+export interface FilterData {
+  rect: Rect;
+  criteria: Map<number, FilterCriteriaData>;
+}
+
 export class SheetData {
   maxRows = 1000;
   maxCols = 26;
@@ -47,7 +71,9 @@ export class SheetData {
   readonly hiddenCols = new Set<number>();
   readonly hiddenRows = new Set<number>();
   protections: ProtectionData[] = [];
-  cfRules: ConditionalFormatRule[] = [];
+  cfRules: StoredCondRule[] = [];
+  filter: FilterData | null = null;
+  charts: ChartData[] = [];
   deleted = false;
 
   constructor(public name: string, readonly id: number) {}
@@ -101,11 +127,13 @@ export class SheetData {
   insertRows(before: number, n: number): void {
     if (this.rows.length >= before) this.rows.splice(before - 1, 0, ...new Array<Row | undefined>(n).fill(undefined));
     this.maxRows += n;
+    shiftOverlays(this, 'rows', before, n);
   }
 
   deleteRows(start: number, n: number): void {
     this.rows.splice(start - 1, n);
     this.maxRows -= n;
+    shiftOverlays(this, 'rows', start, -n);
   }
 
   insertCols(before: number, n: number): void {
@@ -118,6 +146,7 @@ export class SheetData {
     }
     shiftKeys(this.colWidths, before, n);
     this.maxCols += n;
+    shiftOverlays(this, 'cols', before, n);
   }
 
   deleteCols(start: number, n: number): void {
@@ -128,9 +157,12 @@ export class SheetData {
     for (let c = start; c < start + n; c++) this.colWidths.delete(c);
     shiftKeys(this.colWidths, start + n, -n);
     this.maxCols -= n;
+    shiftOverlays(this, 'cols', start, -n);
   }
 
-  clearRect(rect: Rect, layers: readonly Layer[]): void {
+  /** Clearing values also drops their rich text: a cleared cell has no text to carry links. */
+  clearRect(rect: Rect, given: readonly Layer[]): void {
+    const layers = given.includes('v') && !given.includes('rt') ? [...given, 'rt' as const] : given;
     const lastR = Math.min(rect.r + rect.nr - 1, this.rows.length);
     for (let r = rect.r; r <= lastR; r++) {
       const row = this.rows[r - 1];

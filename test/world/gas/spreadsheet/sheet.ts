@@ -1,5 +1,6 @@
 // The Sheet facade (https://developers.google.com/apps-script/reference/spreadsheet/sheet): grid size,
-// rows/columns, freezing, widths, clearing, protection, visibility and sorting of one tab.
+// rows/columns, freezing, widths, clearing, protection, visibility, sorting, conditional format rules,
+// the filter and embedded charts of one tab.
 // Sheet.getLastRow()/getLastColumn() give the last position WITH CONTENT (0 when empty), unlike Range's
 // methods of the same name. Growing the grid is checked against the 10,000,000-cell limit.
 
@@ -11,10 +12,14 @@ import { MSG, SheetError, typeNames } from './errors';
 import { displayOf } from './formats';
 import { newProtection, ProtectionApi } from './protection';
 import { makeRange, rangeAt, RangeApi } from './range';
-import type { Layer, SheetData } from './sheet-data';
+import type { Layer, SheetData, StoredCondRule } from './sheet-data';
+import { hiddenByFilter } from './cell-rules';
+import { cloneChart, EmbeddedChart, EmbeddedChartBuilder } from './charts';
+import { ConditionalFormatRule } from './conditional';
+import { FilterApi } from './filter';
+import { rangeRefOf, type RangeRef } from './range-ref';
 import { sortRect } from './sort';
 import { SpreadsheetApi } from './spreadsheet';
-import { ConditionalFormatRule } from './validation';
 
 const DEFAULT_WIDTH = 100;
 const DEFAULT_HEIGHT = 21;
@@ -230,15 +235,61 @@ export class SheetApi {
     return this._sh.protections.filter((p) => (p.rect ? 'RANGE' : 'SHEET') === name).map((p) => new ProtectionApi(this._ctx, p));
   }
 
-  // --- conditional formats: "Replaces all currently existing conditional format rules" ---
-  setConditionalFormatRules(rules: unknown[]): void {
+  // --- conditional formats: https://developers.google.com/apps-script/reference/spreadsheet/sheet#setConditionalFormatRules(ConditionalFormatRule)
+  /** "Replaces all currently existing conditional format rules in the sheet with the input rules. Rules are evaluated in their input order." */
+  setConditionalFormatRules(...args: unknown[]): void {
+    const [rules] = args;
     if (!Array.isArray(rules) || rules.some((r) => !(r instanceof ConditionalFormatRule))) {
-      throw new SheetError(MSG.signature(typeNames([rules]), 'SpreadsheetApp.Sheet.setConditionalFormatRules'));
+      throw new SheetError(MSG.signature(typeNames(args), 'SpreadsheetApp.Sheet.setConditionalFormatRules'));
     }
-    this._sh.cfRules = rules.slice() as ConditionalFormatRule[];
+    const stored: StoredCondRule[] = (rules as ConditionalFormatRule[]).map((rule) => {
+      const ranges = rule.data.ranges.map((r) => rangeRefOf(r) as RangeRef);
+      if (ranges.some((ref) => ref.sh !== this._sh)) throw new SheetError(MSG.cfOtherSheet);
+      return { criteria: rule.data.criteria as StoredCondRule['criteria'], values: rule.data.values.slice(), format: { ...rule.data.format }, ranges };
+    });
+    this._sh.cfRules = stored;
   }
-  getConditionalFormatRules(): ConditionalFormatRule[] { return this._sh.cfRules.slice(); }
+  /** Fresh rule objects with fresh Ranges on every call, as Apps Script returns them. */
+  getConditionalFormatRules(): ConditionalFormatRule[] {
+    return this._sh.cfRules.map((rule) => new ConditionalFormatRule(Object.freeze({
+      criteria: rule.criteria, values: rule.values.slice(), format: { ...rule.format },
+      ranges: rule.ranges.map((ref) => new RangeApi(this._ctx, ref.sh, ref.rect)),
+    }), this._ctx.realm));
+  }
   clearConditionalFormatRules(): void { this._sh.cfRules = []; }
+
+  // --- filter: https://developers.google.com/apps-script/reference/spreadsheet/sheet#getFilter() ---
+  /** "Returns the filter in this sheet, or null if there is no filter." */
+  getFilter(): FilterApi | null { return this._sh.filter ? new FilterApi(this._ctx, this._sh, this._sh.filter) : null; }
+  /** "Returns whether the given row is hidden by a filter (not a filter view)." */
+  isRowHiddenByFilter(rowPosition: number): boolean { return hiddenByFilter(this._ctx.model, this._sh, rowPosition); }
+
+  // --- charts: https://developers.google.com/apps-script/reference/spreadsheet/sheet#newChart() ---
+  newChart(): EmbeddedChartBuilder { return new EmbeddedChartBuilder(this._ctx); }
+  _chart(chart: unknown, method: string): EmbeddedChart {
+    if (!(chart instanceof EmbeddedChart)) throw new SheetError(MSG.signature(typeNames([chart]), `SpreadsheetApp.Sheet.${method}`));
+    return chart;
+  }
+  /** "Adds a new chart to this sheet." The chart gets a new id, also on the object passed (see charts.ts). */
+  insertChart(chart: unknown): void {
+    const c = this._chart(chart, 'insertChart');
+    const id = this._ctx.model.newChartId();
+    if (c._data.id === null) c._data.id = id;
+    this._sh.charts.push({ ...cloneChart(c._data), id });
+  }
+  getCharts(): EmbeddedChart[] { return this._sh.charts.map((d) => new EmbeddedChart(this._ctx, cloneChart(d))); }
+  /** "Removes a chart from the parent sheet." A chart that is not on the sheet is left alone. */
+  removeChart(chart: unknown): void {
+    const c = this._chart(chart, 'removeChart');
+    this._sh.charts = this._sh.charts.filter((d) => d.id !== c._data.id);
+  }
+  /** "Updates the chart on this sheet": the chart rebuilt through modify() keeps its id. */
+  updateChart(chart: unknown): void {
+    const c = this._chart(chart, 'updateChart');
+    const i = this._sh.charts.findIndex((d) => d.id !== null && d.id === c._data.id);
+    if (i < 0) throw new SheetError(MSG.chartNotOnSheet);
+    this._sh.charts[i] = cloneChart(c._data);
+  }
 
   // --- sorting: rows below the frozen rows, whole rows move ---
   sort(columnPosition: number, ascending = true): this {

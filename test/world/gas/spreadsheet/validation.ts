@@ -1,11 +1,10 @@
-// Data validation and conditional-format builders: pure value objects, so they neither hit the
-// execution guard nor count as spreadsheet calls.
+// Data validation builder and rule: pure value objects, so they neither hit the execution guard nor
+// count as spreadsheet calls (conditional format rules are in conditional.ts).
 // https://developers.google.com/apps-script/reference/spreadsheet/data-validation-builder ,
 // https://developers.google.com/apps-script/reference/spreadsheet/data-validation ("setAllowInvalid…
-// The default for new data validation rules is true"), and
-// https://developers.google.com/apps-script/reference/spreadsheet/conditional-format-rule-builder .
+// The default for new data validation rules is true").
 
-import { BooleanCriteria, DataValidationCriteria, type BooleanCriteriaName, type CriteriaName } from './enums';
+import { DataValidationCriteria, type CriteriaName } from './enums';
 
 export interface RuleData {
   criteria: CriteriaName;
@@ -76,60 +75,4 @@ export class DataValidationBuilder {
   getHelpText(): string | null { return this.d.helpText || null; }
   copy(): DataValidationBuilder { return new DataValidationBuilder({ ...this.d, values: this.d.values.slice() }); }
   build(): DataValidationRule { return new DataValidationRule(Object.freeze({ ...this.d, values: this.d.values.slice() })); }
-}
-
-interface CondData {
-  criteria: BooleanCriteriaName | null;
-  values: unknown[];
-  background: string | null;
-  fontColor: string | null;
-  bold: boolean | null;
-  ranges: unknown[];
-}
-
-export class BooleanCondition {
-  constructor(private readonly d: Readonly<CondData>) {}
-  getCriteriaType(): unknown { return this.d.criteria ? BooleanCriteria[this.d.criteria] : null; }
-  getCriteriaValues(): unknown[] { return this.d.values.slice(); }
-  getBackground(): string | null { return this.d.background; }
-  getFontColor(): string | null { return this.d.fontColor; }
-  getBold(): boolean | null { return this.d.bold; }
-}
-
-export class ConditionalFormatRule {
-  constructor(readonly data: Readonly<CondData>) {}
-  getBooleanCondition(): BooleanCondition | null { return this.data.criteria ? new BooleanCondition(this.data) : null; }
-  getRanges(): unknown[] { return this.data.ranges.slice(); }
-  getGradientCondition(): null { return null; }
-  copy(): ConditionalFormatRuleBuilder { return new ConditionalFormatRuleBuilder({ ...this.data }); }
-  toString(): string { return 'ConditionalFormatRule'; }
-}
-
-export class ConditionalFormatRuleBuilder {
-  private d: CondData;
-  constructor(init?: CondData) {
-    this.d = init ?? { criteria: null, values: [], background: null, fontColor: null, bold: null, ranges: [] };
-  }
-  private when(criteria: BooleanCriteriaName, values: unknown[]): this { this.d = { ...this.d, criteria, values }; return this; }
-  whenCellEmpty(): this { return this.when('CELL_EMPTY', []); }
-  whenCellNotEmpty(): this { return this.when('CELL_NOT_EMPTY', []); }
-  whenFormulaSatisfied(f: string): this { return this.when('CUSTOM_FORMULA', [f]); }
-  whenNumberBetween(a: number, b: number): this { return this.when('NUMBER_BETWEEN', [a, b]); }
-  whenNumberEqualTo(n: number): this { return this.when('NUMBER_EQUAL_TO', [n]); }
-  whenNumberGreaterThan(n: number): this { return this.when('NUMBER_GREATER_THAN', [n]); }
-  whenNumberGreaterThanOrEqualTo(n: number): this { return this.when('NUMBER_GREATER_THAN_OR_EQUAL_TO', [n]); }
-  whenNumberLessThan(n: number): this { return this.when('NUMBER_LESS_THAN', [n]); }
-  whenNumberLessThanOrEqualTo(n: number): this { return this.when('NUMBER_LESS_THAN_OR_EQUAL_TO', [n]); }
-  whenTextContains(t: string): this { return this.when('TEXT_CONTAINS', [t]); }
-  whenTextDoesNotContain(t: string): this { return this.when('TEXT_DOES_NOT_CONTAIN', [t]); }
-  whenTextEqualTo(t: string): this { return this.when('TEXT_EQUAL_TO', [t]); }
-  whenTextStartsWith(t: string): this { return this.when('TEXT_STARTS_WITH', [t]); }
-  whenTextEndsWith(t: string): this { return this.when('TEXT_ENDS_WITH', [t]); }
-  setBackground(c: string | null): this { this.d = { ...this.d, background: c }; return this; }
-  setFontColor(c: string | null): this { this.d = { ...this.d, fontColor: c }; return this; }
-  setBold(b: boolean | null): this { this.d = { ...this.d, bold: b }; return this; }
-  setRanges(ranges: unknown[]): this { this.d = { ...this.d, ranges: Array.from(ranges) }; return this; }
-  getRanges(): unknown[] { return this.d.ranges.slice(); }
-  copy(): ConditionalFormatRuleBuilder { return new ConditionalFormatRuleBuilder({ ...this.d }); }
-  build(): ConditionalFormatRule { return new ConditionalFormatRule(Object.freeze({ ...this.d, ranges: this.d.ranges.slice() })); }
 }
