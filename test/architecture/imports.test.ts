@@ -42,7 +42,7 @@ const IMPORT_RULES: readonly ImportRule[] = [
 
 /** Apps Script's server-side services. `console` is allowed everywhere. */
 const GAS_GLOBALS = [
-  'SpreadsheetApp', 'UrlFetchApp', 'PropertiesService', 'CacheService', 'LockService', 'ScriptApp',
+  'SpreadsheetApp', 'Charts', 'UrlFetchApp', 'PropertiesService', 'CacheService', 'LockService', 'ScriptApp',
   'Utilities', 'HtmlService', 'Session', 'Logger', 'MailApp', 'GmailApp', 'DriveApp', 'ContentService',
 ] as const;
 

@@ -10,7 +10,7 @@ import { GasServices } from '../world/gas/index';
 import type { Realm } from '../world/gas/realm';
 import { World } from '../world/world';
 
-const NAMES = ['SpreadsheetApp', 'UrlFetchApp', 'PropertiesService', 'CacheService', 'LockService', 'ScriptApp', 'Utilities', 'Session', 'HtmlService', 'Logger', 'console', 'MailApp'];
+const NAMES = ['SpreadsheetApp', 'Charts', 'UrlFetchApp', 'PropertiesService', 'CacheService', 'LockService', 'ScriptApp', 'Utilities', 'Session', 'HtmlService', 'Logger', 'console', 'MailApp'];
 
 function setup() {
   const dir = mkdtempSync(join(tmpdir(), 'gas-services-'));
