@@ -4,12 +4,13 @@
 
 import { gasPorts } from '../adapters/gas/context';
 import { gasWorkbook } from '../adapters/gas/workbook';
+import { gasSheetStyle } from '../adapters/gas/sheet-style';
 import { documentCache, documentStore } from '../adapters/gas/store';
 import { currentUserKey, deleteOwnTrigger, installTimeTrigger, ownTriggerUids, removeTriggers } from '../adapters/gas/triggers';
 import { SCHEDULE_RECORD_KEY, decideEnable, decideScheduledRun, disableNote, parseScheduleRecord, scheduleView, serializeScheduleRecord } from '../core/schedule';
 import { audit, auditPushMode, whoLabel } from '../jobs/kit/audit';
 import { SECRET_KEYS } from '../core/secrets';
-import { TAB } from '../core/tabs';
+import { TAB, findTabName } from '../core/tabs';
 import { runSetup } from '../sheet/setup';
 import type { SetupResult } from '../sheet/setup';
 import { readSettings } from '../sheet/settings-tab';
@@ -21,6 +22,9 @@ import { findJob, scheduledJobs } from '../jobs/list';
 import { credentialFields, disconnect, saveSecrets, sidebarState } from '../jobs/sidebar';
 import { checkJobName, checkNoArguments } from '../jobs/job-arg';
 import type { SidebarState } from '../jobs/sidebar';
+import { runConnectionTest } from '../jobs/sidebar/connection-test';
+import type { ConnectionTestResult } from '../jobs/sidebar/connection-test';
+import { setPushMode as writePushMode, setSellerId } from '../jobs/sidebar/settings-writes';
 
 const MENU_TITLE = 'FBA 3PL Sync';
 const SCHEDULE_HANDLER = 'onScheduledRun';
@@ -51,7 +55,7 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
 }
 
 export function setupSheets(): SetupResult {
-  const result = runSetup(gasWorkbook());
+  const result = runSetup(gasWorkbook(), gasSheetStyle());
   SpreadsheetApp.getActiveSpreadsheet().toast(result.message, MENU_TITLE, 8);
   return result;
 }
@@ -66,7 +70,52 @@ export function getSidebarState(): SidebarState {
   const record = parseScheduleRecord(documentStore().get(SCHEDULE_RECORD_KEY));
   const view = scheduleView(record, currentUserKey(), record ? 0 : ownTriggerUids(SCHEDULE_HANDLER).length);
   const schedule = { ...view, everyMinutes: settings.syncEveryMinutes };
-  return forSidebar(sidebarState(gasWorkbook(), documentStore(), schedule, settings.pushMode));
+  return forSidebar(sidebarState(gasWorkbook(), documentStore(), schedule, settings));
+}
+
+/**
+ * "Test connection": one harmless call to Amazon ("amazon") or the 3PL ("threePl"), answered in
+ * plain words (jobs/sidebar/connection-test.ts). Reads only; nothing is written to the sheet.
+ */
+export function testConnection(system: 'amazon' | 'threePl'): ConnectionTestResult {
+  if (system !== 'amazon' && system !== 'threePl') throw new Error('testConnection takes "amazon" or "threePl".');
+  const ports = gasPorts();
+  return forSidebar(runConnectionTest(ports, readSettings(ports.workbook).settings, system, secretValues()));
+}
+
+/** Push mode from the sidebar: dry-run, approve or auto, written to Settings and audited. */
+export function setPushMode(mode: 'dry-run' | 'approve' | 'auto'): string {
+  const ports = jobPorts();
+  const { workbook } = createRedactor(secretValues()).ports(ports);
+  return writePushMode(workbook, ports.store, Date.now(), currentUserKey(), mode);
+}
+
+/** The Amazon seller ID (merchant token) entered with the Amazon credentials; it lives in Settings. */
+export function saveAmazonSellerId(sellerId: string): string {
+  const { workbook } = createRedactor(secretValues()).ports(jobPorts());
+  return setSellerId(workbook, Date.now(), currentUserKey(), sellerId);
+}
+
+/** The sidebar's links to a tab (Exceptions, Inventory, Settings…): only the add-on's own tabs. */
+export function showTab(name: 'Exceptions' | 'Inventory' | 'Settings' | 'Sync Log' | 'SKU Map'): string {
+  const allowed: readonly string[] = [TAB.exceptions, TAB.inventory, TAB.settings, TAB.syncLog, TAB.skuMap];
+  if (typeof name !== 'string' || !allowed.includes(name)) throw new Error(`showTab takes one of ${allowed.join(', ')}.`);
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const found = findTabName(ss.getSheets().map((s) => s.getName()), name);
+  const sheet = found ? ss.getSheetByName(found) : null;
+  if (!sheet) return `There is no ${name} tab yet.`;
+  sheet.activate();
+  return `Showing the ${found} tab.`;
+}
+
+/** The manual (docs/operations.md, built into dist/Manual.html) in a dialog, at `section` when given. */
+export function showManual(section?: string): void {
+  const html = HtmlService.createHtmlOutputFromFile('Manual').setWidth(720).setHeight(560);
+  // A heading id from the sidebar's own table: checked, then only ever used as a string literal.
+  if (typeof section === 'string' && /^[a-z0-9_-]{1,80}$/.test(section)) {
+    html.append(`<script>location.hash = ${JSON.stringify(section)};</script>`);
+  }
+  SpreadsheetApp.getUi().showModelessDialog(html, 'FBA 3PL Sync manual');
 }
 
 /** Validates every field (type, length, Amazon's documented prefixes) before writing any: all saved or none. */
@@ -133,7 +182,7 @@ function forSidebar<T>(value: T): T {
 /** The ports for a job run; a sheet that was never set up gets its tabs first, so the run can log. */
 function jobPorts() {
   const ports = gasPorts();
-  if (!ports.workbook.tabNames().includes(TAB.syncLog)) runSetup(ports.workbook);
+  if (!ports.workbook.tabNames().includes(TAB.syncLog)) runSetup(ports.workbook, ports.sheetStyle);
   return ports;
 }
 

@@ -1,58 +1,107 @@
-// What the sidebar shows and saves: connection status with masked secrets, the schedule, and the
-// latest Sync Log rows. Everything returned is plain JSON (google.script.run cannot carry Dates).
+// What the sidebar shows and saves: connection status with masked secrets, the guided first run,
+// the stock push under review, open exceptions, the schedule and the latest Sync Log rows. Everything
+// returned is plain JSON (google.script.run cannot carry Dates): times travel as ISO strings.
 
 import { SECRET_KEYS, maskSecret } from '../core/secrets';
 import { lwaCacheKey } from '../amazon/lwa';
 import type { CachePort } from '../ports/store';
+import type { Settings } from '../core/settings';
 import { SETUP_TABS, TAB } from '../core/tabs';
 import type { KeyValueStore } from '../ports/store';
 import type { WorkbookPort } from '../ports/workbook';
 import { inventoryTab } from '../sheet/inventory-tab';
 import { recentRuns } from '../sheet/sync-log-tab';
 import type { RecentRun } from '../sheet/sync-log-tab';
+import { providerName } from '../threepl/names';
+import { K } from './inventory/state';
 import { scheduledJobs } from './list';
+import { clearTestRecord, connectionView } from './sidebar/connection-record';
+import type { ConnectionView } from './sidebar/connection-record';
+import { exceptionSummary } from './sidebar/exceptions-summary';
+import type { ExceptionSummary } from './sidebar/exceptions-summary';
+import { guideSteps, syncBlockers } from './sidebar/guide';
+import type { GuideInput, GuideStep } from './sidebar/guide';
+import { explainMessage } from './sidebar/plain-words';
+import { PUSH_MODE_CHOSEN_KEY } from './sidebar/settings-writes';
+import { approvalBreakdown, pendingPush, undoReview } from './sidebar/stock-review';
+import type { ApprovalBreakdown, PendingPush, UndoReview } from './sidebar/stock-review';
 
 export interface SidebarState {
   missingTabs: string[];
-  amazon: { clientId: string; clientSecret: string; refreshToken: string; complete: boolean };
-  threePl: { token: string; complete: boolean };
+  amazon: { clientId: string; clientSecret: string; refreshToken: string; complete: boolean; sellerId: string; connection: ConnectionView };
+  threePl: { token: string; complete: boolean; provider: string; connection: ConnectionView };
+  /** The guided first run, in order. */
+  steps: GuideStep[];
+  /** What "Sync now" still needs; empty when it may run. */
+  syncBlockers: string[];
   jobs: string[];
   /** owner: who set up the shared schedule, "you" or "another editor (user key …)" (core/schedule.ts). */
   schedule: { enabled: boolean; everyMinutes: number; owner?: string | null };
   recentRuns: RecentRun[];
-  /** The stock sync at a glance: push mode and how many FBM changes wait for a person. */
-  stock: { pushMode: string; awaitingApproval: number; heldByGuardrail: number; canUndo: boolean };
+  /** The stock sync at a glance: push mode, what waits for a person, and what an approval or undo would do. */
+  stock: {
+    pushMode: string;
+    awaitingApproval: number;
+    heldByGuardrail: number;
+    canUndo: boolean;
+    approval: ApprovalBreakdown | null;
+    undo: UndoReview | null;
+    /** A push Amazon still has to answer: the next stock sync reads its result. */
+    pending: PendingPush | null;
+  };
+  exceptions: Omit<ExceptionSummary, 'refused'>;
 }
 
-/** Counts of the Inventory tab's Push State column, and whether a push can be undone. */
-function stockStatus(wb: WorkbookPort, pushMode: string): SidebarState['stock'] {
+/** Counts of the Inventory tab's Push State column, and what an approval or an undo would send. */
+function stockStatus(wb: WorkbookPort, store: KeyValueStore, pushMode: string): SidebarState['stock'] {
   const rows = inventoryTab(wb).rows();
+  const undo = undoReview(rows);
   return {
     pushMode,
     awaitingApproval: rows.filter((r) => r.pushState === 'awaiting approval').length,
     heldByGuardrail: rows.filter((r) => r.pushState === 'held by guardrail').length,
-    canUndo: rows.some((r) => r.previousQty !== null),
+    canUndo: undo !== null,
+    approval: approvalBreakdown(rows),
+    undo,
+    pending: pendingPush(store),
   };
 }
 
-export function sidebarState(wb: WorkbookPort, store: KeyValueStore, schedule: SidebarState['schedule'], pushMode: string): SidebarState {
+export function sidebarState(wb: WorkbookPort, store: KeyValueStore, schedule: SidebarState['schedule'], settings: Settings): SidebarState {
   const tabs = new Set(wb.tabNames());
   const get = (k: string) => store.get(k);
-  const amazon = {
+  const amazonMasked = {
     clientId: maskSecret(get(SECRET_KEYS.amazonClientId), 'id'),
     clientSecret: maskSecret(get(SECRET_KEYS.amazonClientSecret), 'secret'),
     refreshToken: maskSecret(get(SECRET_KEYS.amazonRefreshToken), 'secret'),
   };
   const token = maskSecret(get(SECRET_KEYS.threePlToken), 'secret');
   const saved = (...keys: string[]) => keys.every((k) => Boolean(get(k)));
+  const amazonComplete = saved(SECRET_KEYS.amazonClientId, SECRET_KEYS.amazonClientSecret, SECRET_KEYS.amazonRefreshToken);
+  const threePlComplete = saved(SECRET_KEYS.threePlToken);
+  const { refused, ...exceptions } = tabs.has(TAB.exceptions) ? exceptionSummary(wb) : { open: { High: 0, Medium: 0, Low: 0 }, acknowledged: 0, top: [], refused: {} };
+  const amazonConnection = connectionView(store, settings, 'amazon', amazonComplete, refused.amazon ?? null, explainMessage);
+  const threePlConnection = connectionView(store, settings, 'threePl', threePlComplete, refused.threePl ?? null, explainMessage);
+  const missingTabs = SETUP_TABS.map((t) => t.name).filter((n) => !tabs.has(n));
+  const guide: GuideInput = {
+    missingTabs,
+    amazon: { clientId: saved(SECRET_KEYS.amazonClientId), clientSecret: saved(SECRET_KEYS.amazonClientSecret), refreshToken: saved(SECRET_KEYS.amazonRefreshToken), sellerId: Boolean(settings.sellerId), tested: amazonConnection.tested, failing: amazonConnection.level === 'error' },
+    threePl: { token: threePlComplete, tested: threePlConnection.tested, failing: threePlConnection.level === 'error' },
+    dryRunDone: get(K.lastSuccessAt) !== null,
+    pushMode: settings.pushMode,
+    pushModeChosen: get(PUSH_MODE_CHOSEN_KEY) !== null,
+  };
   return {
-    missingTabs: SETUP_TABS.map((t) => t.name).filter((n) => !tabs.has(n)),
-    amazon: { ...amazon, complete: saved(SECRET_KEYS.amazonClientId, SECRET_KEYS.amazonClientSecret, SECRET_KEYS.amazonRefreshToken) },
-    threePl: { token, complete: saved(SECRET_KEYS.threePlToken) },
+    missingTabs,
+    amazon: { ...amazonMasked, complete: amazonComplete, sellerId: settings.sellerId, connection: amazonConnection },
+    threePl: { token, complete: threePlComplete, provider: providerName(settings.threePlProvider), connection: threePlConnection },
+    steps: guideSteps(guide),
+    syncBlockers: syncBlockers(guide),
     jobs: scheduledJobs().map((j) => j.name),
     schedule,
-    recentRuns: tabs.has(TAB.syncLog) ? recentRuns(wb, 5) : [],
-    stock: stockStatus(wb, pushMode),
+    recentRuns: tabs.has(TAB.syncLog) ? recentRuns(wb, 8) : [],
+    stock: stockStatus(wb, store, settings.pushMode),
+    exceptions,
   };
 }
 
@@ -130,9 +179,11 @@ export function disconnect(store: KeyValueStore, cache: CachePort, system: 'amaz
     if (clientId && refreshToken) cache.remove(lwaCacheKey({ clientId, refreshToken }));
     const had = [SECRET_KEYS.amazonClientId, SECRET_KEYS.amazonClientSecret, SECRET_KEYS.amazonRefreshToken].filter((k) => store.get(k) !== null);
     for (const k of had) store.delete(k);
+    clearTestRecord(store, 'amazon');
     return had.length ? 'Amazon is disconnected: its credentials and access token are removed.' : 'Amazon was not connected.';
   }
   const had = store.get(SECRET_KEYS.threePlToken) !== null;
   if (had) store.delete(SECRET_KEYS.threePlToken);
+  clearTestRecord(store, 'threePl');
   return had ? 'The 3PL is disconnected: its token is removed.' : 'The 3PL was not connected.';
 }

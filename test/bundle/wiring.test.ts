@@ -69,7 +69,7 @@ describe('names used by the menu, triggers and sidebar', () => {
   it('every server function the sidebar calls is a public function', () => {
     const calls = [...sidebar.matchAll(/\b(?:call|act)\("(\w+)"/g)].map((m) => m[1]!);
     expect(new Set(calls)).toEqual(
-      new Set(['getSidebarState', 'syncNow', 'saveAmazonCredentials', 'saveThreePlCredentials', 'disconnectAmazon', 'disconnectThreePl', 'setupSheets', 'enableScheduledSync', 'disableScheduledSync', 'approveStockPush', 'undoLastStockPush', 'importSettlementFile']),
+      new Set(['getSidebarState', 'syncNow', 'saveAmazonCredentials', 'saveThreePlCredentials', 'disconnectAmazon', 'disconnectThreePl', 'setupSheets', 'enableScheduledSync', 'disableScheduledSync', 'approveStockPush', 'undoLastStockPush', 'importSettlementFile', 'testConnection', 'setPushMode', 'saveAmazonSellerId', 'showTab', 'showManual']),
     );
     for (const c of calls) expect(publicFunctions()).toContain(c);
   });
@@ -127,13 +127,13 @@ describe('manifest', () => {
 });
 
 describe('clasp', () => {
-  it('would push exactly the three dist/ files (clasp status runs offline)', () => {
+  it('would push exactly the four dist/ files (clasp status runs offline)', () => {
     const home = mkdtempSync(path.join(os.tmpdir(), 'clasp-home-'));
     const out = execFileSync(path.resolve('node_modules/.bin/clasp'), ['status', '--json'], {
       env: { ...process.env, HOME: home },
       encoding: 'utf8',
     });
     const status = JSON.parse(out.trim().split('\n').find((l) => l.startsWith('{'))!) as { filesToPush: string[] };
-    expect([...status.filesToPush].sort()).toEqual(['dist/Code.js', 'dist/Sidebar.html', 'dist/appsscript.json']);
+    expect([...status.filesToPush].sort()).toEqual(['dist/Code.js', 'dist/Manual.html', 'dist/Sidebar.html', 'dist/appsscript.json']);
   });
 });

@@ -9,7 +9,7 @@ import { appendRun } from '../../sheet/sync-log-tab';
 
 const AUDIT_JOB = 'audit';
 /** Document property: the push mode the last run saw, to notice a change made by typing in Settings. */
-const LAST_PUSH_MODE_KEY = 'audit.pushMode';
+export const LAST_PUSH_MODE_KEY = 'audit.pushMode';
 
 /** "user key tak-1x2y" or, when Apps Script offers no key, "an unidentified user". */
 export function whoLabel(userKey: string): string {
