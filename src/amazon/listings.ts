@@ -115,6 +115,8 @@ export interface ListingChannels {
   sku: string;
   asin: string | undefined;
   productType: string | undefined;
+  /** The summary's itemName (summaries are asked for with every search). */
+  title: string | undefined;
   channels: Array<{ code: string; quantity: number | undefined }>;
 }
 
@@ -124,6 +126,7 @@ export function listingChannels(item: ListingsItem): ListingChannels {
     sku: item.sku,
     asin: summary?.asin,
     productType: summary?.productType,
+    title: summary?.itemName,
     channels: (item.fulfillmentAvailability ?? []).map((f) => ({ code: f.fulfillmentChannelCode, quantity: f.quantity })),
   };
 }

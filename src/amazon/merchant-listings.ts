@@ -16,9 +16,11 @@ interface MerchantListingRow {
   /** DEFAULT = merchant-fulfilled, AMAZON_EU / AMAZON_NA... = FBA. */
   fulfillmentChannel: string;
   status: string | undefined;
+  /** item-name: the product's name, for people; undefined when the report has no such column. */
+  title: string | undefined;
 }
 
-type Column = 'seller-sku' | 'quantity' | 'fulfillment-channel' | 'asin1' | 'status';
+type Column = 'seller-sku' | 'quantity' | 'fulfillment-channel' | 'asin1' | 'status' | 'item-name';
 
 /** Header names by column: English first, then German, French, Italian, Spanish, Japanese. */
 const NAMES: Record<Column, string[]> = {
@@ -27,6 +29,7 @@ const NAMES: Record<Column, string[]> = {
   'fulfillment-channel': ['fulfillment-channel', 'fulfilment-channel', 'Versender', 'canal-traitement', 'Canale di gestione', 'Canal de gestión logística', 'フルフィルメント・チャンネル'],
   asin1: ['asin1', 'ASIN 1', 'asin'],
   status: ['status', 'statut', 'état', 'stato', 'estado', 'ステータス'],
+  'item-name': ['item-name', 'Artikelbezeichnung', 'nom-produit', "Nome dell'articolo", 'Título del producto', '商品名'],
 };
 
 /** Without these the report cannot say which offers are merchant-fulfilled and how many units they show. */
@@ -83,6 +86,7 @@ export function parseMerchantListings(text: string): MerchantListingRow[] {
       quantity: /^\d+$/.test(q) ? Number(q) : null,
       fulfillmentChannel: cell(cells, 'fulfillment-channel') || 'DEFAULT',
       status: cell(cells, 'status') || undefined,
+      title: cell(cells, 'item-name') || undefined,
     });
   }
   return rows;

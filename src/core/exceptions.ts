@@ -4,6 +4,7 @@
 
 import { cellText, cellTime } from './cells';
 import { TABS, headersOf } from './tabs';
+import { sellerCentralOrderUrl, sellerCentralSkuUrl, shipBobInventoryUrl } from './web-links';
 
 const EXCEPTION_TYPES = [
   'UNMAPPED_SKU',
@@ -149,6 +150,34 @@ export function actionOf(e: Pick<RaisedException, 'type' | 'action'>): string {
   if (e.action) return e.action;
   if (e.type.startsWith('FBA_SHIPMENT_')) return 'Check the FBA shipment in Seller Central and at the 3PL.';
   return (ACTIONS as Record<string, string | undefined>)[e.type] ?? 'Read the message and fix its cause.';
+}
+
+/** Types keyed `TYPE:<marketplace>:<Seller SKU>`: the offer's page in Seller Central is where to look. */
+const OFFER_KEYED = ['DUAL_CHANNEL_SKU', 'STOCK_PUSH_REJECTED', 'STOCK_PUSH_NOT_APPLIED', 'INVENTORY_DRIFT', 'OFFER_UNMANAGED', 'FBA_CONVERSION_REFUSED'];
+/** Types keyed `TYPE:<Amazon order id>:…` (or `TYPE:threepl:<reference>`, the reference being the Amazon order id). */
+const ORDER_KEYED = ['ORDER_HELD', 'ORDER_OUTCOME_UNKNOWN', 'ORDER_ORPHANED', 'ORDER_STUCK'];
+
+/**
+ * Where a person goes to look at what an Exceptions row is about, read from its key (the keys are
+ * built by exceptionKey, parts joined by ':'; a Seller SKU may itself hold ':', so it is the rest).
+ * `marketplace` (Settings) places order ids, whose keys name none. Null: no page to link.
+ */
+export function exceptionLink(key: string, marketplace: string): string | null {
+  const [type = '', a = '', b = '', ...more] = key.split(':');
+  const rest = (from: string[]) => from.join(':');
+  if (OFFER_KEYED.includes(type)) return sellerCentralSkuUrl(a, rest([b, ...more]));
+  if (type === 'MAPPING_INVALID') {
+    if (a === 'row') return null;
+    if (b === 'shared') return shipBobInventoryUrl();
+    return sellerCentralSkuUrl(a, rest(more));
+  }
+  if (type === 'UNMAPPED_SKU') {
+    if (a === '3PL') return b && b !== 'many' ? shipBobInventoryUrl() : null;
+    const sku = rest(more);
+    return b === 'amazon' && sku !== 'many' ? sellerCentralSkuUrl(a, sku) : null;
+  }
+  if (ORDER_KEYED.includes(type)) return sellerCentralOrderUrl(marketplace, a === 'threepl' ? b : a);
+  return null;
 }
 
 /** The facts of a message: its words without the figures that move (units, dates, counts). */

@@ -9,48 +9,115 @@ export type PushMode = 'dry-run' | 'approve' | 'auto';
 /** Settings column key → header (TABS.settings). */
 export const SETTINGS_COLUMNS = headersOf(TABS.settings);
 
+/** The groups the Settings tab shows its keys in, in order; each is a section row above its keys. */
+export const SETTINGS_SECTIONS = [
+  { id: 'amazon', title: 'Amazon', help: 'Which Amazon marketplace and seller account the add-on works on.' },
+  { id: 'threePl', title: '3PL', help: 'The warehouse (3PL) account: which API, which channel, which locations count.' },
+  { id: 'stock', title: 'Stock sync', help: 'How the stock offered on Amazon is worked out and pushed.' },
+  { id: 'guardrails', title: 'Guardrails', help: 'When a stock push is held for a person to look at first.' },
+  { id: 'orders', title: 'Orders', help: 'When an order needs a person, and how long finished orders stay.' },
+  { id: 'settlements', title: 'Settlements', help: 'How much settlement detail the spreadsheet keeps.' },
+  { id: 'schedule', title: 'Schedule and alerts', help: 'How often the sync runs, who hears about problems, how long the Sync Log keeps.' },
+] as const;
+
+type SectionId = (typeof SETTINGS_SECTIONS)[number]['id'];
+
 interface SettingDef {
   key: string;
+  /** The section it is shown under (SETTINGS_SECTIONS). */
+  section: SectionId;
   default: string | number | boolean;
   help: string;
   /** Number format for the Value cell: shares are fractions shown as percentages. */
   format?: 'percent' | 'integer' | 'text' | 'checkbox';
   /** Allowed values, for data validation. */
   options?: readonly string[];
+  /**
+   * False for a key of a feature not built yet: it is read when a person typed it, never seeded by
+   * "Set up sheets" (a key that does nothing would mislead). A test keeps every seeded key read by code.
+   */
+  seeded?: false;
 }
 
+/** In section order: a new Settings tab lists them so. */
 export const SETTINGS: readonly SettingDef[] = [
-  { key: 'Marketplace', default: 'UK', options: ['UK', 'DE', 'FR', 'IT', 'ES', 'NL', 'SE', 'PL', 'BE', 'IE', 'US', 'CA', 'MX'], help: 'Amazon marketplace code; the region (EU, NA, FE) follows from it. UK is A1F83G8C2ARO7P.' },
-  { key: 'Amazon seller ID', default: '', format: 'text', help: 'Your merchant token (Seller Central → Settings → Account Info → Merchant Token). Needed to update FBM listings.' },
-  { key: '3PL provider', default: 'shipbob', options: ['shipbob'], help: 'Which 3PL API to use. ShipBob today; Mintsoft and Extensiv are planned.' },
+  { key: 'Marketplace', section: 'amazon', default: 'UK', options: ['UK', 'DE', 'FR', 'IT', 'ES', 'NL', 'SE', 'PL', 'BE', 'IE', 'US', 'CA', 'MX'], help: 'Amazon marketplace code; the region (EU, NA, FE) follows from it. UK is A1F83G8C2ARO7P.' },
+  { key: 'Amazon seller ID', section: 'amazon', default: '', format: 'text', help: 'Your merchant token (Seller Central → Settings → Account Info → Merchant Token). Needed to update FBM listings.' },
+  { key: '3PL provider', section: 'threePl', default: 'shipbob', options: ['shipbob'], help: 'Which 3PL API to use: ShipBob.' },
   // ShipBob's current version is 2026-07 (developer.shipbob.com/versioning); the list is the one in src/threepl/shipbob/versions.ts (a test keeps them equal).
-  { key: '3PL API version', default: '2026-07', format: 'text', options: ['2026-07', '2026-01'], help: 'The dated ShipBob API version to call: 2026-07 (current) or 2026-01. ShipBob releases one every January and July and retires each after 12 months.' },
-  { key: '3PL channel ID', default: '', format: 'text', help: 'ShipBob channel that owns the orders we create. Empty: the first channel the token may write to.' },
-  { key: '3PL locations', default: '', format: 'text', help: 'Comma-separated 3PL location IDs whose pickable stock counts for Amazon. Empty: all locations.' },
-  { key: 'Default safety buffer', default: 2, format: 'integer', help: 'Units held back from Amazon on every FBM row whose Safety Buffer cell is empty.' },
+  { key: '3PL API version', section: 'threePl', default: '2026-07', format: 'text', options: ['2026-07', '2026-01'], help: 'The dated ShipBob API version to call: 2026-07 (current) or 2026-01. ShipBob releases one every January and July and retires each after 12 months.' },
+  { key: '3PL channel ID', section: 'threePl', default: '', format: 'text', help: 'ShipBob channel that owns the orders we create. Empty: the first channel the token may write to.' },
+  { key: '3PL locations', section: 'threePl', default: '', format: 'text', help: 'Comma-separated 3PL location IDs whose pickable stock counts for Amazon. Empty: all locations.' },
+  { key: 'Push mode', section: 'stock', default: 'dry-run', options: ['dry-run', 'approve', 'auto'], help: 'dry-run: compute and show only. approve: wait for "Approve stock push". auto: push within the guardrails.' },
+  { key: 'Approve stock push', section: 'stock', default: false, format: 'checkbox', help: 'Push mode approve: tick this (or use the menu item "Approve stock push") to send the quantities the Inventory tab shows as awaiting approval. The add-on unticks it after pushing.' },
+  { key: 'Default safety buffer', section: 'stock', default: 2, format: 'integer', help: 'Units held back from Amazon on every FBM row whose Safety Buffer cell is empty.' },
+  { key: 'Feed threshold', section: 'stock', default: 20, format: 'integer', help: 'With this many changed quantities or more, send one JSON_LISTINGS_FEED; below it, update listings one by one.' },
+  { key: 'Stock sync timeout (minutes)', section: 'stock', default: 180, format: 'integer', help: 'Raise STOCK_SYNC_TIMEOUT when no stock sync has succeeded for this long.' },
+  { key: 'Guardrail max share changing', section: 'guardrails', default: 0.5, format: 'percent', help: 'Hold the whole push when more than this share of SKUs would change quantity.' },
+  { key: 'Guardrail max to zero', section: 'guardrails', default: 20, format: 'integer', help: 'Hold the whole push when more than this many SKUs would go to zero.' },
+  { key: 'Guardrail max quantity', section: 'guardrails', default: 10000, format: 'integer', help: 'Hold the whole push when any one FBM quantity would be set above this (a figure no warehouse holds is a data error).' },
+  { key: 'Guardrail min 3PL list share', section: 'guardrails', default: 0.8, format: 'percent', help: 'Hold the push when the 3PL stock list has fewer SKUs than this share of the previous list.' },
+  { key: 'Stock data max age (minutes)', section: 'guardrails', default: 90, format: 'integer', help: 'Hold the push when the 3PL stock snapshot is older than this.' },
+  { key: 'Order orphan threshold (minutes)', section: 'orders', default: 60, format: 'integer', help: 'Raise ORDER_ORPHANED when an Amazon order is not at the 3PL after this long.' },
+  { key: 'Ship-by margin (hours)', section: 'orders', default: 12, format: 'integer', help: 'Raise ORDER_STUCK when an order is unshipped this close to its latest ship date.' },
+  { key: 'Confirm timeout (minutes)', section: 'orders', default: 120, format: 'integer', help: 'Raise ORDER_STUCK when a shipped order is not confirmed to Amazon after this long.' },
+  { key: 'Order retention (days)', section: 'orders', default: 30, format: 'integer', help: 'Confirmed and cancelled orders older than this leave the Orders tab; open orders stay however old. 15 cells an order: 10,000 orders a day kept 30 days is 4.5 million of the 10 million cells a spreadsheet may hold.' },
+  { key: 'Settlement lines kept', section: 'settlements', default: 400000, format: 'integer', help: 'Most lines the Settlement Lines tab keeps (11 cells each; 400,000 is 4.4 of the 10 million cells a spreadsheet may hold). Past it the oldest settlements lose their lines; their Settlements rows stay.' },
   // Hourly by default: it fits the consumer trigger-runtime quota (90 min a day) for runs up to 3 min
   // (24 × 3 = 72, TRIGGER_RUNTIME_HEADROOM), where every 5 minutes fits only runs under 15 s; a run
   // takes about 5 s at 1,000 SKUs and 33 s at 10,000 (docs/benchmarks.md, before Google's own
   // spreadsheet time). The QUOTA warning names the shortest safe interval for the run time measured.
-  { key: 'Sync every (minutes)', default: 60, options: ['5', '10', '15', '30', '60'], help: 'How often the scheduled sync runs once turned on. A published add-on runs at most hourly; 5–30 work when the script is bound to this sheet. Scheduled runs share a daily limit (90 minutes on a gmail.com account): with 10,000 SKUs a run takes about 30 s, so every 5 minutes would need about 150 minutes a day.' },
-  { key: 'Push mode', default: 'dry-run', options: ['dry-run', 'approve', 'auto'], help: 'dry-run: compute and show only. approve: wait for "Approve stock push". auto: push within the guardrails.' },
-  { key: 'Approve stock push', default: false, format: 'checkbox', help: 'Push mode approve: tick this (or use the menu item "Approve stock push") to send the quantities the Inventory tab shows as awaiting approval. The add-on unticks it after pushing.' },
-  { key: 'Feed threshold', default: 20, format: 'integer', help: 'With this many changed quantities or more, send one JSON_LISTINGS_FEED; below it, update listings one by one.' },
-  { key: 'Guardrail max share changing', default: 0.5, format: 'percent', help: 'Hold the whole push when more than this share of SKUs would change quantity.' },
-  { key: 'Guardrail max to zero', default: 20, format: 'integer', help: 'Hold the whole push when more than this many SKUs would go to zero.' },
-  { key: 'Guardrail max quantity', default: 10000, format: 'integer', help: 'Hold the whole push when any one FBM quantity would be set above this (a figure no warehouse holds is a data error).' },
-  { key: 'Guardrail min 3PL list share', default: 0.8, format: 'percent', help: 'Hold the push when the 3PL stock list has fewer SKUs than this share of the previous list.' },
-  { key: 'Stock data max age (minutes)', default: 90, format: 'integer', help: 'Hold the push when the 3PL stock snapshot is older than this.' },
-  { key: 'Stock sync timeout (minutes)', default: 180, format: 'integer', help: 'Raise STOCK_SYNC_TIMEOUT when no stock sync has succeeded for this long.' },
-  { key: 'Order orphan threshold (minutes)', default: 60, format: 'integer', help: 'Raise ORDER_ORPHANED when an Amazon order is not at the 3PL after this long.' },
-  { key: 'Ship-by margin (hours)', default: 12, format: 'integer', help: 'Raise ORDER_STUCK when an order is unshipped this close to its latest ship date.' },
-  { key: 'Confirm timeout (minutes)', default: 120, format: 'integer', help: 'Raise ORDER_STUCK when a shipped order is not confirmed to Amazon after this long.' },
-  { key: 'Order retention (days)', default: 30, format: 'integer', help: 'Confirmed and cancelled orders older than this leave the Orders tab; open orders stay however old. 15 cells an order: 10,000 orders a day kept 30 days is 4.5 million of the 10 million cells a spreadsheet may hold.' },
-  { key: 'Settlement lines kept', default: 400000, format: 'integer', help: 'Most lines the Settlement Lines tab keeps (11 cells each; 400,000 is 4.4 of the 10 million cells a spreadsheet may hold). Past it the oldest settlements lose their lines; their Settlements rows stay.' },
-  { key: 'Log retention (days)', default: 30, format: 'integer', help: 'Sync Log rows older than this are removed, to stay far below the 10-million-cell limit.' },
-  { key: 'Daily trigger runtime (minutes)', default: 90, format: 'integer', help: 'How long Apps Script lets scheduled runs take per day: 90 for a consumer (gmail.com) account, 360 for Google Workspace. The add-on warns (QUOTA) before its schedule would use it up.' },
-  { key: 'Alert email', default: '', format: 'text', help: 'Who gets an email for new high-severity exceptions. Empty: no email.' },
+  { key: 'Sync every (minutes)', section: 'schedule', default: 60, options: ['5', '10', '15', '30', '60'], help: 'How often the scheduled sync runs once turned on. A published add-on runs at most hourly; 5–30 work when the script is bound to this sheet. Scheduled runs share a daily limit (90 minutes on a gmail.com account): with 10,000 SKUs a run takes about 30 s, so every 5 minutes would need about 150 minutes a day.' },
+  { key: 'Daily trigger runtime (minutes)', section: 'schedule', default: 90, format: 'integer', help: 'How long Apps Script lets scheduled runs take per day: 90 for a consumer (gmail.com) account, 360 for Google Workspace. The add-on warns (QUOTA) before its schedule would use it up.' },
+  { key: 'Alert email', section: 'schedule', default: '', format: 'text', help: 'Who gets an email for new high-severity exceptions. Empty: no email.' },
+  { key: 'Log retention (days)', section: 'schedule', default: 30, format: 'integer', help: 'Sync Log rows older than this are removed, to stay far below the 10-million-cell limit.' },
 ];
+
+/** A section row's Key: set apart by dashes, so it never reads as a setting ("— Stock sync —"). */
+export function settingsSectionKey(title: string): string {
+  return `— ${title} —`;
+}
+
+/**
+ * True for a Settings row that is a heading, not a setting: a Key set apart by dashes or a # ("— Stock
+ * sync —", "-- Orders --", "# Guardrails"), or a section title alone ("Stock sync"). Such rows are never
+ * read as settings, never reported as unknown keys, and their Value is ignored.
+ */
+export function isSettingsSection(key: unknown): boolean {
+  const t = key === null || key === undefined ? '' : String(key).trim();
+  if (!t) return false;
+  if (/^[—–\-#=*]/.test(t)) return true;
+  return SETTINGS_SECTIONS.some((s) => s.title.toLowerCase() === t.toLowerCase());
+}
+
+/** The keys "Set up sheets" writes (on a new tab, and appended when missing from an existing one). */
+export const SEEDED_SETTING_KEYS: readonly string[] = SETTINGS.filter((s) => s.seeded !== false).map((s) => s.key);
+
+/** One row "Set up sheets" writes into Settings: a setting with its default, or a section heading (value '', no format). */
+export interface SettingsSeedRow {
+  key: string;
+  value: string | number | boolean;
+  help: string;
+  format?: SettingDef['format'];
+  section?: true;
+}
+
+/**
+ * Rows for a new Settings tab when `keys` is absent: each section's heading, then its seeded keys. With
+ * `keys` (those missing from a tab people already have), only those keys, in section order: their
+ * own layout is theirs, so no heading is added to it.
+ */
+export function settingsSeed(keys?: readonly string[], defs: readonly SettingDef[] = SETTINGS): SettingsSeedRow[] {
+  const wanted = keys ? new Set(keys.map((k) => k.toLowerCase())) : null;
+  const rows: SettingsSeedRow[] = [];
+  for (const section of SETTINGS_SECTIONS) {
+    const own = defs.filter((d) => d.section === section.id && (wanted ? wanted.has(d.key.toLowerCase()) : d.seeded !== false));
+    if (own.length === 0) continue;
+    if (!wanted) rows.push({ key: settingsSectionKey(section.title), value: '', help: section.help, section: true });
+    for (const d of own) rows.push({ key: d.key, value: d.default, help: d.help, ...(d.format ? { format: d.format } : {}) });
+  }
+  return rows;
+}
 
 export interface Settings {
   marketplace: string;
@@ -165,7 +232,8 @@ export function parseSettings(pairs: ReadonlyArray<readonly [unknown, unknown]>)
   const conflicting = new Set<string>();
   for (const [k, v] of pairs) {
     const key = text(k);
-    if (!key) continue;
+    // A heading ("— Stock sync —") groups the rows under it; whatever its Value holds is not a setting.
+    if (!key || isSettingsSection(key)) continue;
     const lower = key.toLowerCase();
     const known = SETTINGS.find((s) => s.key.toLowerCase() === lower);
     if (!known) {

@@ -2,7 +2,8 @@
 // ever adds (missing tabs, missing header columns, missing Settings keys) and never changes a cell
 // that holds something, so running it twice plans nothing the second time.
 
-import { SETTINGS, SETTINGS_COLUMNS, settingsPairs } from './settings';
+import { SEEDED_SETTING_KEYS, SETTINGS_COLUMNS, settingsPairs, settingsSeed } from './settings';
+import type { SettingsSeedRow } from './settings';
 import { DEFAULT_SETTLEMENT_RULES } from './settlements/categories';
 import type { TabColumn, TabDef } from './tabs';
 import { SETUP_TABS, TAB, columnOf, headerText } from './tabs';
@@ -16,17 +17,16 @@ type SetupAction =
   | { kind: 'appendRows'; tab: string; rows: CellValue[][]; cellFormats?: Array<Array<Format | undefined>> }
   | { kind: 'renameColumn'; tab: string; column: number; header: string };
 
-/** Settings rows laid out for a header row (by header name, so reordered columns are respected). */
-function settingsRows(header: readonly string[], keys: readonly string[]) {
+/** Settings rows (core/settings settingsSeed: section headings and keys) laid out for a header row, by header name. */
+function settingsRows(header: readonly string[], seed: readonly SettingsSeedRow[]) {
   const at = (name: string) => columnOf(header, name);
   const rows: CellValue[][] = [];
   const cellFormats: Array<Array<Format | undefined>> = [];
-  for (const key of keys) {
-    const def = SETTINGS.find((s) => s.key === key)!;
+  for (const def of seed) {
     const row = new Array<CellValue>(header.length).fill('');
     const formats = new Array<Format | undefined>(header.length).fill(undefined);
     row[at(SETTINGS_COLUMNS.key)] = def.key;
-    row[at(SETTINGS_COLUMNS.value)] = def.default;
+    row[at(SETTINGS_COLUMNS.value)] = def.value;
     row[at(SETTINGS_COLUMNS.help)] = def.help;
     formats[at(SETTINGS_COLUMNS.key)] = 'text';
     formats[at(SETTINGS_COLUMNS.value)] = def.format;
@@ -49,7 +49,7 @@ export function planSetup(existing: ReadonlyMap<string, CellValue[][]>, tabs: re
     if (!values) {
       const initial =
         def.name === TAB.settings
-          ? settingsRows(wanted, SETTINGS.map((s) => s.key))
+          ? settingsRows(wanted, settingsSeed())
           : def.name === TAB.settlementMap
             ? { rows: DEFAULT_SETTLEMENT_RULES.map((r) => [r.transactionType, r.amountType, r.amountDescription, r.category, r.account, r.notes]) }
             : { rows: [] };
@@ -74,8 +74,8 @@ export function planSetup(existing: ReadonlyMap<string, CellValue[][]>, tabs: re
     if (def.name === TAB.settings) {
       const fullHeader = [...header, ...missing.map((c) => c.header)];
       const present = new Set(settingsPairs([fullHeader, ...values.slice(1)]).map((p) => headerText(p.key).toLowerCase()));
-      const absent = SETTINGS.map((s) => s.key).filter((k) => !present.has(k.toLowerCase()));
-      if (absent.length > 0) actions.push({ kind: 'appendRows', tab: def.name, ...settingsRows(fullHeader, absent) });
+      const absent = SEEDED_SETTING_KEYS.filter((k) => !present.has(k.toLowerCase()));
+      if (absent.length > 0) actions.push({ kind: 'appendRows', tab: def.name, ...settingsRows(fullHeader, settingsSeed(absent)) });
     }
   }
   return actions;

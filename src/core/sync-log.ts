@@ -19,7 +19,7 @@ export interface SyncLogEntry {
   start: number;
   end: number | null;
   outcome: SyncOutcome;
-  /** e.g. { proposed: 120, changed: 4 } → "proposed 120, changed 4" */
+  /** e.g. { sent: 3, confirmed: 2 } → "3 orders sent, 2 shipments confirmed" (COUNT_WORDS) */
   counts: Readonly<Record<string, number>>;
   amazonCalls: number;
   threePlCalls: number;
@@ -35,11 +35,75 @@ export function makeRunId(job: string, start: number, suffix: string): string {
   return `${job}-${stamp}${suffix ? `-${suffix}` : ''}`;
 }
 
-/** Counts in insertion order: "offers: 120, changes: 4". */
-function formatCounts(counts: Readonly<Record<string, number>>): string {
-  return Object.keys(counts)
-    .map((k) => `${k}: ${counts[k]}`)
-    .join(', ');
+/**
+ * How a person reads each count a run reports (JobOutcome.counts): the words for one and for many.
+ * One table for every job, so the Sync Log and the Dashboard say "stock" and "orders" the same way.
+ * Keys: inventory (jobs/inventory: offers … capped), orders (jobs/orders: read … unknown),
+ * settlements (jobs/settlements: reports … unmapped) and the runner's `opened`.
+ */
+export const COUNT_WORDS: Readonly<Record<string, readonly [one: string, many: string]>> = {
+  // Stock sync and its undo.
+  offers: ['offer checked', 'offers checked'],
+  changes: ['stock change proposed', 'stock changes proposed'],
+  unsentOrders: ['order not yet at the 3PL', 'orders not yet at the 3PL'],
+  applied: ['earlier stock update confirmed on Amazon', 'earlier stock updates confirmed on Amazon'],
+  notApplied: ['stock update Amazon did not apply', 'stock updates Amazon did not apply'],
+  queued: ['stock change waiting for Amazon', 'stock changes waiting for Amazon'],
+  pushed: ['stock change pushed', 'stock changes pushed'],
+  rejected: ['stock change rejected by Amazon', 'stock changes rejected by Amazon'],
+  refused: ['stock change not sent (FBA only on Amazon)', 'stock changes not sent (FBA only on Amazon)'],
+  capped: ['undo lowered to the stock the 3PL can pick', 'undos lowered to the stock the 3PL can pick'],
+  skipped: ['offer not undone', 'offers not undone'],
+  // Orders sync.
+  read: ['Amazon order read', 'Amazon orders read'],
+  added: ['new order in the ledger', 'new orders in the ledger'],
+  sent: ['order sent', 'orders sent'],
+  adopted: ['order found already at the 3PL', 'orders found already at the 3PL'],
+  held: ['order held', 'orders held'],
+  unknown: ['order whose sending is unconfirmed', 'orders whose sending is unconfirmed'],
+  confirmed: ['shipment confirmed', 'shipments confirmed'],
+  alreadyConfirmed: ['shipment already confirmed', 'shipments already confirmed'],
+  waiting: ['shipment waiting to be confirmed', 'shipments waiting to be confirmed'],
+  cancelled: ['cancellation passed to the 3PL', 'cancellations passed to the 3PL'],
+  tooLate: ['cancellation too late (already shipped)', 'cancellations too late (already shipped)'],
+  // Settlements import and recategorising.
+  reports: ['settlement report found', 'settlement reports found'],
+  imported: ['settlement imported', 'settlements imported'],
+  duplicates: ['settlement already imported', 'settlements already imported'],
+  lines: ['settlement line', 'settlement lines'],
+  moved: ['line moved to another category', 'lines moved to another category'],
+  settlements: ['settlement', 'settlements'],
+  unmapped: ['line type still unmapped', 'line types still unmapped'],
+  // Every run (jobs/kit/runner).
+  opened: ['new exception', 'new exceptions'],
+};
+
+/** A key no table entry names, readable: "tooLate" → "too late", "3plErrors" → "3pl errors". */
+function keyWords(key: string): string {
+  return key
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/[_-]+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+/** One count in words: "3 orders sent", "1 shipment confirmed"; an unknown key reads "2 too late". */
+export function countInWords(key: string, n: number): string {
+  const words = COUNT_WORDS[key];
+  if (!words) return `${n} ${keyWords(key)}`;
+  return `${n} ${n === 1 ? words[0] : words[1]}`;
+}
+
+/**
+ * The counts in words, in the order the job gave them ("3 orders sent, 2 shipments confirmed").
+ * Zeros are left out: a person reads what happened, not a list of things that did not. A run that
+ * counted only zeros says so; one that counted nothing leaves the cell empty.
+ */
+export function countsInWords(counts: Readonly<Record<string, number>>): string {
+  const keys = Object.keys(counts);
+  const said = keys.filter((k) => counts[k] !== 0 && Number.isFinite(counts[k])).map((k) => countInWords(k, counts[k]!));
+  if (said.length > 0) return said.join(', ');
+  return keys.length > 0 ? 'nothing to count' : '';
 }
 
 /** The Sync Log row of one run, keyed by header. */
@@ -51,11 +115,20 @@ export function syncLogRecord(entry: SyncLogEntry): SyncLogRecord {
     [L.start]: new Date(entry.start),
     [L.end]: entry.end === null ? '' : new Date(entry.end),
     [L.outcome]: entry.outcome,
-    [L.counts]: formatCounts(entry.counts),
+    [L.counts]: countsInWords(entry.counts),
     [L.amazonCalls]: entry.amazonCalls,
     [L.threePlCalls]: entry.threePlCalls,
     [L.message]: message,
   };
+}
+
+/**
+ * The Start and End cells' number format: Sheets shows a date-time in the spreadsheet's time zone,
+ * and the pattern names that zone, since the Sync Log's headers cannot ("2026-11-02 08:00 Europe/London").
+ * Sheets patterns: https://developers.google.com/sheets/api/guides/formats (quoted text is literal).
+ */
+export function syncLogTimeFormat(timeZone: string): string {
+  return `yyyy-mm-dd hh:mm "${timeZone.replace(/"/g, '')}"`;
 }
 
 interface TrimResult {

@@ -134,6 +134,10 @@ const inventory = {
   addOnOwned: true,
   columns: [
     { key: 'sellerSku', header: 'Seller SKU', format: 'text', width: 160 },
+    // Added after the first release: a tab made before gets it at the right (ensureTable). No number
+    // format: on a large catalogue every formatted column costs a format call over each block written,
+    // and a title is only read by people (text that looks like a formula is still written as text).
+    { key: 'productTitle', header: 'Product Title', width: 260 },
     { key: 'marketplace', header: 'Marketplace', format: 'text' },
     { key: 'channel', header: 'Channel' },
     { key: 'threePlSku', header: '3PL SKU', format: 'text', width: 160 },
@@ -146,6 +150,9 @@ const inventory = {
     { key: 'maxQty', header: 'Max Qty', format: 'integer' },
     { key: 'proposedQty', header: 'Proposed FBM Qty', format: 'integer' },
     { key: 'amazonFbmQty', header: 'Amazon FBM Qty', format: 'integer' },
+    // Proposed FBM Qty − Amazon FBM Qty: what a push would do, at a glance (empty when either is
+    // unknown). Whole numbers show as such without a format, which would cost a call per block written.
+    { key: 'change', header: 'Change' },
     { key: 'lastPushedQty', header: 'Last Pushed Qty', format: 'integer' },
     { key: 'previousQty', header: 'Previous Qty', format: 'integer' },
     { key: 'pushState', header: 'Push State' },
@@ -251,7 +258,25 @@ const syncStaging = {
   ],
 } as const satisfies TabDef;
 
-export const TABS = { settings, skuMap, carrierMap, exceptions, syncLog, inventory, orders, settlementMap, settlements, settlementLines, syncStaging } as const;
+/**
+ * The Dashboard (core/dashboard lays it out): figures on the left (Item … Detail), the last 30 days
+ * on the right (Day … New exceptions, the range its chart draws). Written by the add-on after each run.
+ */
+const dashboard = {
+  name: 'Dashboard',
+  addOnOwned: true,
+  columns: [
+    { key: 'item', header: 'Item', format: 'text', width: 300 },
+    { key: 'count', header: 'Count', format: 'integer', width: 80 },
+    { key: 'when', header: 'When', format: 'datetime', width: 150 },
+    { key: 'detail', header: 'Detail', format: 'text', width: 460 },
+    { key: 'day', header: 'Day', format: 'text', width: 100 },
+    { key: 'pushed', header: 'Stock changes pushed', format: 'integer', width: 150 },
+    { key: 'opened', header: 'New exceptions', format: 'integer', width: 120 },
+  ],
+} as const satisfies TabDef;
+
+export const TABS = { settings, skuMap, carrierMap, exceptions, syncLog, inventory, orders, settlementMap, settlements, settlementLines, syncStaging, dashboard } as const;
 
 /** Tab names by the same keys as TABS. */
 export const TAB = {
@@ -266,6 +291,7 @@ export const TAB = {
   settlements: settlements.name,
   settlementLines: settlementLines.name,
   syncStaging: syncStaging.name,
+  dashboard: dashboard.name,
 } as const;
 
 /** The definition of the tab named `name` (matched as people may have typed it); undefined for people's own tabs. */
@@ -274,4 +300,4 @@ export function tabDefNamed(name: string): TabDef | undefined {
 }
 
 /** The tabs "Set up sheets" creates, in order. */
-export const SETUP_TABS: readonly TabDef[] = [TABS.settings, TABS.skuMap, TABS.carrierMap, TABS.settlementMap, TABS.exceptions, TABS.syncLog];
+export const SETUP_TABS: readonly TabDef[] = [TABS.dashboard, TABS.settings, TABS.skuMap, TABS.carrierMap, TABS.settlementMap, TABS.exceptions, TABS.syncLog];

@@ -8,6 +8,8 @@ import type { CodecPort } from './codec';
 import type { LogPort } from './log';
 import type { MailPort } from './mail';
 import type { WorkbookPort } from './workbook';
+import type { SheetStylePort } from './sheet-style';
+import type { DashboardPort } from './dashboard';
 
 export interface Ports {
   http: HttpPort;
@@ -19,4 +21,8 @@ export interface Ports {
   log: LogPort;
   mail: MailPort;
   workbook: WorkbookPort;
+  /** Formatting beyond values (filters, colours, links); absent where nothing is styled (unit tests of other concerns). */
+  sheetStyle?: SheetStylePort;
+  /** Time zone, number-format patterns and the Dashboard's chart; absent where nothing is shown (unit tests of other concerns). */
+  dashboard?: DashboardPort;
 }

@@ -1,10 +1,13 @@
-// The Exceptions tab: a run's problems merged into it (core/exceptions decides how), in one write.
+// The Exceptions tab: a run's problems merged into it (core/exceptions decides how), in one write,
+// then each row's Entity linked to the page where it can be looked at (Seller Central, ShipBob).
 // Only the job runner calls this, with the running job's scope.
 
-import { pruneResolved, reconcileExceptions } from '../core/exceptions';
+import { exceptionLink, pruneResolved, reconcileExceptions } from '../core/exceptions';
 import type { ExceptionScope, RaisedException, ReconcileResult } from '../core/exceptions';
-import { TAB, TABS, columnOf } from '../core/tabs';
+import { cellText } from '../core/cells';
+import { TAB, TABS, columnOf, headersOf } from '../core/tabs';
 import type { TabColumn } from '../core/tabs';
+import type { LinkCell, SheetStylePort } from '../ports/sheet-style';
 import type { WorkbookPort } from '../ports/workbook';
 import { ensureTable, readTable, writeTable } from './table';
 import type { Table } from './table';
@@ -16,6 +19,27 @@ interface ReconcileRequest {
   scope: ExceptionScope;
   /** Resolved rows older than this are dropped (Settings "Log retention (days)"). */
   retentionDays?: number;
+  /** Settings "Marketplace": where order ids are looked up (their keys name no marketplace). */
+  marketplace?: string;
+}
+
+const X = headersOf(TABS.exceptions);
+
+/**
+ * The Entity cells, rows as written (row = index + 2), each with its link or none: given together,
+ * the column is one write. The tab is rewritten whole on every reconcile, which drops rich text, so
+ * the links go back on each time; the tab's rows are few.
+ */
+function entityLinks(header: readonly string[], rows: ReadonlyArray<Record<string, unknown>>, marketplace: string): LinkCell[] {
+  const column = columnOf(header, X.entity) + 1;
+  if (column < 1) return [];
+  const out: LinkCell[] = [];
+  rows.forEach((r, i) => {
+    const text = cellText(r[X.entity]);
+    if (text) out.push({ row: i + 2, column, text, url: exceptionLink(cellText(r[X.key]), marketplace) });
+  });
+  // Nothing to link: the cells stay as written.
+  return out.some((c) => c.url) ? out : [];
 }
 
 interface ExceptionsTab {
@@ -43,10 +67,11 @@ function migrated(wb: WorkbookPort, table: Table | null): Table | null {
   return table;
 }
 
-export function exceptionsTab(wb: WorkbookPort): ExceptionsTab {
+/** `style` absent: values only, no links. */
+export function exceptionsTab(wb: WorkbookPort, style?: SheetStylePort): ExceptionsTab {
   let table: Table | null | undefined;
   return {
-    reconcile({ raised, now, scope, retentionDays }) {
+    reconcile({ raised, now, scope, retentionDays, marketplace = '' }) {
       if (table === undefined) table = migrated(wb, readTable(wb, TAB.exceptions));
       const header = ensureTable(wb, TABS.exceptions, table);
       // Rows people emptied are gone for good; everything else is kept as typed.
@@ -55,6 +80,7 @@ export function exceptionsTab(wb: WorkbookPort): ExceptionsTab {
       if (retentionDays !== undefined) result.rows = pruneResolved(result.rows, { now, retentionDays });
       const cols = [...header, ...TABS.exceptions.columns.map((c) => c.header).filter((h) => columnOf(header, h) < 0)];
       writeTable(wb, TABS.exceptions, cols, result.rows);
+      if (style) style.setLinks(TAB.exceptions, entityLinks(cols, result.rows, marketplace));
       table = { tab: TAB.exceptions, header: cols, records: result.rows as Table['records'] };
       return result;
     },

@@ -1,8 +1,9 @@
 // The Settings tab: read into typed Settings, and write one value back (the "Approve stock push"
-// tick box is unticked after a push). Rows are found through core/settings' one reader; the tab by
-// its name as people have it ("settings"). A tab that cannot be read is a problem, never defaults.
+// tick box is unticked after a push). Rows are found through core/settings' one reader; section rows
+// ("— Stock sync —") are headings, never read or written as settings; the tab is found by its name as
+// people have it ("settings"). A tab that cannot be read is a problem, never defaults.
 
-import { SETTINGS_COLUMNS, parseSettings, settingsPairs } from '../core/settings';
+import { SETTINGS_COLUMNS, isSettingsSection, parseSettings, settingsPairs } from '../core/settings';
 import type { Settings, SettingsProblem } from '../core/settings';
 import { TAB, columnOf, findTabName, headerText } from '../core/tabs';
 import type { CellValue, WorkbookPort } from '../ports/workbook';
@@ -44,11 +45,11 @@ export function readSettings(wb: WorkbookPort): SettingsRead {
   return problem ? { settings: parsed.settings, problems: [problem, ...parsed.problems] } : parsed;
 }
 
-/** Writes the Value of the row whose Key is `key` (keys match case-insensitively); false when there is no such row. */
+/** Writes the Value of the setting row whose Key is `key` (keys match case-insensitively); false when there is no such row. */
 export function writeSetting(wb: WorkbookPort, key: string, value: CellValue): boolean {
   const read = readTab(wb);
   const values = read?.values ?? [];
-  const hit = settingsPairs(values).find((p) => headerText(p.key).toLowerCase() === key.toLowerCase());
+  const hit = settingsPairs(values).find((p) => !isSettingsSection(p.key) && headerText(p.key).toLowerCase() === key.toLowerCase());
   const column = columnOf(values[0] ?? [], SETTINGS_COLUMNS.value);
   if (!read || !hit || column < 0) return false;
   wb.writeCell(read.tab, hit.row + 2, column + 1, value);

@@ -1,18 +1,50 @@
-// "Set up sheets": reads the input tabs once, applies the additive plan (core/setup-plan), and says
-// what it did. A tab people renamed only in case or spaces ("SKU map", "Sku Map ") is that tab: it is
-// completed under its own name, never created a second time.
+// "Set up sheets": reads the input tabs once, applies the additive plan (core/setup-plan), then brings
+// every tab of the add-on up to standard (core/tab-standard: frozen header, filter, drop-downs, tick
+// boxes, plain-text ID columns, protection) through the sheet-style port, and says what it did and
+// what a person should check. A tab people renamed only in case or spaces ("SKU map", "Sku Map ") is
+// that tab: it is completed under its own name, never created a second time.
 
 import { planSetup } from '../core/setup-plan';
-import { SETUP_TABS, findTabName } from '../core/tabs';
+import { tabStandard } from '../core/tab-standard';
+import { SETUP_TABS, TABS, findTabName } from '../core/tabs';
+import type { TabDef } from '../core/tabs';
+import type { SheetStylePort, StyleChange } from '../ports/sheet-style';
 import type { CellValue, WorkbookPort } from '../ports/workbook';
 
 export interface SetupResult {
   created: string[];
   completed: string[];
+  /** Tabs that existed and were given a frozen header, filter, drop-downs… (tabs created here come with them). */
+  styled: string[];
+  /** What a person should check (numbers in SKU columns that may have lost leading zeros…). */
+  warnings: string[];
   message: string;
 }
 
-export function runSetup(wb: WorkbookPort): SetupResult {
+/**
+ * Brings each tab of the add-on that exists up to standard. Input tabs are read whole (their values
+ * decide the rules; `unchanged` holds those read before that the plan left as they were, so they are
+ * not read twice); tabs the add-on writes only by their header, as it formats their rows itself.
+ */
+function standardise(wb: WorkbookPort, style: SheetStylePort, created: ReadonlySet<string>, unchanged: ReadonlyMap<string, CellValue[][]>) {
+  const names = wb.tabNames();
+  const styled: string[] = [];
+  const warnings: string[] = [];
+  for (const def of Object.values(TABS) as TabDef[]) {
+    const name = findTabName(names, def.name);
+    if (name === null || def.hidden) continue;
+    const input = SETUP_TABS.includes(def) && !def.addOnOwned;
+    const values = input ? (unchanged.get(def.name) ?? wb.read(name) ?? []) : [wb.readHeader(name) ?? []];
+    const plan = tabStandard(def, name, values);
+    const changes: StyleChange[] = style.ensureStandard(plan.standard);
+    if (changes.length && !created.has(def.name)) styled.push(`${name} (${changes.join(', ')})`);
+    warnings.push(...plan.warnings);
+  }
+  return { styled, warnings };
+}
+
+/** `style` absent: tabs and columns only (tests of other concerns). */
+export function runSetup(wb: WorkbookPort, style?: SheetStylePort): SetupResult {
   const names = wb.tabNames();
   const existing = new Map<string, CellValue[][]>();
   /** Tab name in the plan → the name the spreadsheet has. */
@@ -46,12 +78,18 @@ export function runSetup(wb: WorkbookPort): SetupResult {
         break;
     }
   }
+  const unchanged = new Map([...existing].filter(([tab]) => !completed.has(tabOf(tab))));
+  const { styled, warnings } = style ? standardise(wb, style, new Set(created), unchanged) : { styled: [], warnings: [] };
   const parts: string[] = [];
   if (created.length) parts.push(`Created ${created.join(', ')}.`);
   if (completed.size) parts.push(`Added missing columns or settings to ${[...completed].join(', ')}.`);
+  if (styled.length) parts.push(`Brought up to standard: ${styled.join('; ')}.`);
+  const done = parts.length ? parts.join(' ') : 'All tabs were already set up; nothing changed.';
   return {
     created,
     completed: [...completed],
-    message: parts.length ? parts.join(' ') : 'All tabs were already set up; nothing changed.',
+    styled,
+    warnings,
+    message: [done, ...warnings].join(' '),
   };
 }

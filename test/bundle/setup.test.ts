@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { makeWorld } from './harness';
-import { SETTINGS } from '../../src/core/settings';
+import { SETTINGS, isSettingsSection } from '../../src/core/settings';
 import { TABS } from '../../src/core/tabs';
 
 const INPUT_TABS = ['Settings', 'SKU Map', 'Carrier Map', 'Exceptions', 'Sync Log'];
@@ -32,7 +32,8 @@ describe('setupSheets', () => {
 
     const settings = gas.spreadsheet.toDisplayJson().Settings!;
     expect(settings[0]).toEqual(['Key', 'Value', 'Help']);
-    expect(settings.slice(1).map((r) => r[0])).toEqual(SETTINGS.map((s) => s.key));
+    // Grouped under section rows ("— Stock sync —"), every key once.
+    expect(settings.slice(1).filter((r) => !isSettingsSection(r[0])).map((r) => r[0])).toEqual(SETTINGS.map((s) => s.key));
     const share = settings.find((r) => r[0] === 'Guardrail max share changing')!;
     expect(share[1]).toBe('50%');
     expect(settings.find((r) => r[0] === 'Push mode')![1]).toBe('dry-run');

@@ -129,7 +129,7 @@ describe('buildInventory', () => {
     expect(r.rows.map((x) => x.key)).toEqual(['UK:FBM:UK-1']);
   });
 
-  it('fills FBA columns from inventory summaries and never proposes for FBA', () => {
+  it('fills FBA columns from inventory summaries, never proposes for FBA and leaves its 3PL columns empty', () => {
     const r = build([mapRow({ 'Seller SKU': 'TEE-M-FBA', Channel: 'FBA', '3PL SKU': 'TEE-M' })], { fbaSummaries: [fbaSummary('TEE-M-FBA', 40)] });
     expect(r.rows[0]).toMatchObject({
       channel: 'FBA',
@@ -143,7 +143,10 @@ describe('buildInventory', () => {
       fbaUnfulfillable: 1,
       fbaResearching: 0,
       fbaTotal: 59,
-      threePlFulfillable: 12,
+      // Amazon holds FBA stock: the 3PL's units belong to the FBM row, so a column sum counts them once.
+      threePlOnHand: null,
+      threePlCommitted: null,
+      threePlFulfillable: null,
     });
     expect(r.rows[0]!.reason).toContain('Sellable = FBA fulfillable 40');
     expect(r.rows[0]!.reason).toContain('total 59 (includes inbound, information only)');

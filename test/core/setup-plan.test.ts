@@ -1,7 +1,7 @@
 // "Set up sheets" planning: creates what is missing, only ever adds, and plans nothing twice.
 import { describe, expect, it } from 'vitest';
 import { planSetup } from '../../src/core/setup-plan';
-import { SETTINGS } from '../../src/core/settings';
+import { SETTINGS, isSettingsSection } from '../../src/core/settings';
 import { SETUP_TABS, TABS } from '../../src/core/tabs';
 import type { CellValue } from '../../src/ports/workbook';
 
@@ -11,8 +11,14 @@ describe('planSetup', () => {
     expect(plan.map((a) => a.kind === 'createTab' && a.def.name)).toEqual(SETUP_TABS.map((t) => t.name));
     const settings = plan.find((a) => a.kind === 'createTab' && a.def.name === 'Settings');
     if (settings?.kind !== 'createTab') throw new Error('no Settings');
-    expect(settings.rows.map((r) => r[0])).toEqual(SETTINGS.map((s) => s.key));
+    // Every key under a section heading ("— Stock sync —": Value empty, Help says what the group is for).
+    expect(settings.rows.filter((r) => !isSettingsSection(r[0])).map((r) => r[0])).toEqual(SETTINGS.map((s) => s.key));
+    expect(isSettingsSection(settings.rows[0]![0])).toBe(true);
     for (const row of settings.rows) {
+      if (isSettingsSection(row[0])) {
+        expect(row[1]).toBe('');
+        continue;
+      }
       const def = SETTINGS.find((s) => s.key === row[0])!;
       expect(row[1]).toBe(def.default);
       expect(String(row[2]).length).toBeGreaterThan(20);
@@ -32,6 +38,7 @@ describe('planSetup', () => {
       ['Settlement Map', [TABS.settlementMap.columns.map((c) => c.header)]],
       ['Exceptions', [TABS.exceptions.columns.map((c) => c.header)]],
       ['Sync Log', [TABS.syncLog.columns.map((c) => c.header)]],
+      ['Dashboard', [TABS.dashboard.columns.map((c) => c.header)]],
     ]);
     expect(planSetup(existing)).toEqual([]);
   });

@@ -15,7 +15,7 @@ describe('sync log rows', () => {
       start: T0,
       end: T0 + 42_000,
       outcome: 'ok',
-      counts: { proposed: 120, changed: 4, exceptions: 0 },
+      counts: { offers: 120, changes: 4, opened: 0 },
       amazonCalls: 7,
       threePlCalls: 3,
       message: 'Pushed 4 quantities by patch.',
@@ -26,7 +26,8 @@ describe('sync log rows', () => {
       Start: new Date(T0),
       End: new Date(T0 + 42_000),
       Outcome: 'ok',
-      Counts: 'proposed: 120, changed: 4, exceptions: 0',
+      // In words (COUNT_WORDS), zeros left out.
+      Counts: '120 offers checked, 4 stock changes proposed',
       'Amazon Calls': 7,
       '3PL Calls': 3,
       Message: 'Pushed 4 quantities by patch.',
@@ -39,7 +40,9 @@ describe('sync log rows', () => {
     expect(rec['End']).toBe('');
     expect(rec['Counts']).toBe('');
     expect(String(rec['Message']).length).toBe(2000);
-    expect(syncLogRecord({ runId: 'r', job: 'orders', start: T0, end: T0, outcome: 'ok', counts: { a: 1, b: 0 }, amazonCalls: 0, threePlCalls: 0, message: '' })['Counts']).toBe('a: 1, b: 0');
+    // A key the table does not know reads as words; only zeros say so.
+    expect(syncLogRecord({ runId: 'r', job: 'orders', start: T0, end: T0, outcome: 'ok', counts: { tooSlowNow: 1, b: 0 }, amazonCalls: 0, threePlCalls: 0, message: '' })['Counts']).toBe('1 too slow now');
+    expect(syncLogRecord({ runId: 'r', job: 'orders', start: T0, end: T0, outcome: 'ok', counts: { sent: 0 }, amazonCalls: 0, threePlCalls: 0, message: '' })['Counts']).toBe('nothing to count');
   });
 });
 

@@ -11,6 +11,8 @@ import type { ClockPort } from '../../src/ports/clock';
 import type { CodecPort } from '../../src/ports/codec';
 import type { LogPort } from '../../src/ports/log';
 import type { MailPort } from '../../src/ports/mail';
+import type { CellRule, ConditionalFormat, LinkCell, SheetStylePort, StyleChange } from '../../src/ports/sheet-style';
+import type { ChartSpec, DashboardPort } from '../../src/ports/dashboard';
 import type { Network, SimRequest } from './http';
 import type { VirtualClock } from './clock';
 
@@ -106,5 +108,103 @@ export function worldMail(mailApp: { sendEmail(to: string, subject: string, body
   return {
     send: (to, subject, body) => mailApp.sendEmail(to, subject, body, { name: 'FBA 3PL Sync' }),
     remainingDailyQuota: () => mailApp.getRemainingDailyQuota(),
+  };
+}
+
+/**
+ * The dashboard port in memory: a spreadsheet time zone, days computed in it as
+ * Utilities.formatDate does, and a record of the formats, weights and charts asked for.
+ */
+export function memoryDashboard(timeZone = 'Europe/London', lastRows: Record<string, number> = {}): DashboardPort & {
+  formats: Array<{ tab: string; row: number; column: number; rows: number; columns: number; pattern: string }>;
+  bold: Array<{ tab: string; row: number; bold: boolean }>;
+  charts: Array<{ tab: string } & ChartSpec>;
+} {
+  const formats: Array<{ tab: string; row: number; column: number; rows: number; columns: number; pattern: string }> = [];
+  const bold: Array<{ tab: string; row: number; bold: boolean }> = [];
+  const charts: Array<{ tab: string } & ChartSpec> = [];
+  return {
+    formats,
+    bold,
+    charts,
+    timeZone: () => timeZone,
+    dayOf: (ms, tz) => new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(ms)),
+    lastRow: (tab) => lastRows[tab] ?? 0,
+    setNumberFormat: (tab, b, pattern) => void formats.push({ tab, ...b, pattern }),
+    setBold: (tab, blocks, on) => blocks.forEach((b) => bold.push({ tab, row: b.row, bold: on })),
+    chartCount: (tab) => charts.filter((c) => c.tab === tab).length,
+    insertChart: (tab, spec) => void charts.push({ tab, ...spec }),
+  };
+}
+
+/** One tab's styling as the memory double keeps it. */
+export interface MemoryTabStyle {
+  frozen: boolean;
+  filterWidth: number | null;
+  plainText: Set<number>;
+  /** `column` or `row:column` → rule. */
+  rules: Map<string, CellRule>;
+  protectedWarningOnly: boolean;
+  formats: ConditionalFormat[];
+  links: LinkCell[];
+}
+
+/**
+ * The sheet-style port in memory, with the adapter's semantics (src/adapters/gas/sheet-style.ts):
+ * each method changes only what is missing or different and says so; `writes` counts the changes,
+ * so a test sees that a second run wrote nothing.
+ */
+export function memorySheetStyle(): SheetStylePort & { tabs: Map<string, MemoryTabStyle>; writes: string[] } {
+  const tabs = new Map<string, MemoryTabStyle>();
+  const writes: string[] = [];
+  const tabOf = (tab: string): MemoryTabStyle => {
+    let t = tabs.get(tab);
+    if (!t) tabs.set(tab, (t = { frozen: false, filterWidth: null, plainText: new Set(), rules: new Map(), protectedWarningOnly: false, formats: [], links: [] }));
+    return t;
+  };
+  const wants = (have: CellRule | undefined, rule: CellRule): boolean =>
+    !have || (rule !== 'checkbox' && have !== 'checkbox' && rule.list.some((v) => !have.list.includes(v)));
+  return {
+    tabs,
+    writes,
+    ensureStandard(std) {
+      const t = tabOf(std.tab);
+      const changes = new Set<StyleChange>();
+      if (std.freezeHeader && !t.frozen) (t.frozen = true), changes.add('frozen header');
+      if (std.filter && t.filterWidth === null && std.width > 0) (t.filterWidth = std.width), changes.add('filter');
+      for (const c of std.plainText) if (!t.plainText.has(c)) t.plainText.add(c), changes.add('plain text');
+      const rules = [...std.columnRules.map((r) => ({ at: String(r.column), rule: r.rule })), ...std.cellRules.map((r) => ({ at: `${r.row}:${r.column}`, rule: r.rule }))];
+      for (const { at, rule } of rules) {
+        if (!wants(t.rules.get(at), rule)) continue;
+        t.rules.set(at, rule);
+        changes.add(rule === 'checkbox' ? 'tick boxes' : 'drop-downs');
+      }
+      if (std.protect && !t.protectedWarningOnly) (t.protectedWarningOnly = true), changes.add('protection');
+      writes.push(...[...changes].map((c) => `${std.tab}: ${c}`));
+      return [...changes];
+    },
+    setConditionalFormats(tab, rules, isOwn) {
+      const t = tabOf(tab);
+      const ours = t.formats.filter((f) => isOwn(f.formula));
+      if (JSON.stringify(ours) === JSON.stringify(rules)) return false;
+      t.formats = [...t.formats.filter((f) => !isOwn(f.formula)), ...rules.map((r) => ({ ...r }))];
+      writes.push(`${tab}: conditional formats`);
+      return true;
+    },
+    ensureFilter(tab, width) {
+      const t = tabOf(tab);
+      if (t.filterWidth !== null || width < 1) return false;
+      t.filterWidth = width;
+      writes.push(`${tab}: filter`);
+      return true;
+    },
+    setLinks(tab, cells) {
+      if (cells.length === 0) return;
+      const t = tabOf(tab);
+      const placed = new Set(cells.map((c) => `${c.row}:${c.column}`));
+      // A cell given without a url is plain text again: only linked cells are kept.
+      t.links = [...t.links.filter((l) => !placed.has(`${l.row}:${l.column}`)), ...cells.filter((c) => c.url).map((c) => ({ ...c }))];
+      writes.push(`${tab}: links`);
+    },
   };
 }

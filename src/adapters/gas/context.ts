@@ -7,6 +7,8 @@ import { documentCache, documentLock, documentStore } from './store';
 import { gasClock, gasCodec, gasLog } from './platform';
 import { gasMail } from './mail';
 import { gasWorkbook } from './workbook';
+import { gasSheetStyle } from './sheet-style';
+import { gasDashboard } from './dashboard';
 
 export function gasPorts(): Ports {
   return {
@@ -19,5 +21,7 @@ export function gasPorts(): Ports {
     log: gasLog(),
     mail: gasMail(),
     workbook: gasWorkbook(),
+    sheetStyle: gasSheetStyle(),
+    dashboard: gasDashboard(),
   };
 }

@@ -66,6 +66,7 @@ function emptyRow(entry: Pick<SkuMapEntry, 'key' | 'sellerSku' | 'marketplace' |
   return {
     key: entry.key,
     sellerSku: entry.sellerSku,
+    productTitle: prev?.title ?? '',
     marketplace: entry.marketplace,
     channel: entry.channel,
     threePlSku: entry.threePlSku,
@@ -192,10 +193,11 @@ export function buildInventory(input: BuildInventoryInput): BuildInventoryResult
   const where = `${marketplace}`;
 
   // A held offer is never pushed: no proposal, no push state, one exception and a Status line.
+  // Its Reason starts "Held:" as the Status does: the tab sorts and colours held rows by it (row-order.ts).
   const hold = (row: InventoryRow, rowIndex: number, ex: RaisedException, reason: string) => {
     row.proposedQty = null;
     row.pushState = '';
-    row.reason = reason;
+    row.reason = `Held: ${reason}`;
     exceptions.push(ex);
     statuses[rowIndex] = `Held: ${reason}`;
   };
@@ -208,6 +210,7 @@ export function buildInventory(input: BuildInventoryInput): BuildInventoryResult
       emitted.add(key);
       const row = emptyRow({ key, sellerSku: r.sellerSku, marketplace: r.marketplace, channel: r.channel, threePlSku: '' }, input.previous.get(key), input.now);
       row.reason = `Not synced: the SKU Map row is invalid (${r.problems.join('; ')}).`;
+      row.productTitle = listings?.get(r.sellerSku)?.title || row.productTitle;
       row.pushState = '';
       rows.push(row);
       continue;
@@ -219,11 +222,14 @@ export function buildInventory(input: BuildInventoryInput): BuildInventoryResult
     rows.push(row);
     const listing = listings?.get(entry.sellerSku);
     const summary = fba.get(entry.sellerSku);
+    // Amazon's name for the product when this read has one; otherwise the one the row showed.
+    if (listing?.title) row.productTitle = listing.title;
     // An FBA row of a listing sold both ways would show the merchant channel's quantity as its own.
     row.amazonFbmQty = entry.channel === 'FBA' && listing?.fba ? null : listing?.fbmQuantity ?? null;
-    fillThreePl(row, entry.threePlSku ? stock.get(entry.threePlSku) : undefined);
 
     if (entry.channel === 'FBA') {
+      // Amazon holds FBA stock: the row shows Amazon's figures and leaves the 3PL columns empty, so
+      // the 3PL units its FBM twin shows are counted once when a column is summed.
       row.pushState = '';
       if (input.fbaRead?.unknown) fillFbaKept(row, input.previous.get(entry.key), input.fbaRead);
       else {
@@ -243,6 +249,7 @@ export function buildInventory(input: BuildInventoryInput): BuildInventoryResult
     }
 
     // FBM offer.
+    fillThreePl(row, entry.threePlSku ? stock.get(entry.threePlSku) : undefined);
     if (r.state === 'dual') {
       row.pushState = '';
       row.reason = r.status;

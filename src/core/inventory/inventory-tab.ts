@@ -9,12 +9,19 @@ import type { FbaSummary, InventoryRow, PreviousPush, PushState } from './types'
 /** InventoryRow field → Inventory tab header: the column keys of TABS.inventory are the row's fields. */
 const H = headersOf(TABS.inventory);
 
-type Field = keyof typeof H;
-// Compile-time check that every row field has a column and every column a field.
+/** Columns worked out from other columns when written, never read back: not row fields. */
+type Derived = 'change';
+type Field = Exclude<keyof typeof H, Derived>;
+// Compile-time check that every row field has a column and every column but the derived ones a field.
 const sameFields: [Field, Exclude<keyof InventoryRow, 'key'>] extends [Exclude<keyof InventoryRow, 'key'>, Field] ? true : never = true;
 void sameFields;
 
-const FIELDS = Object.keys(H) as Field[];
+const FIELDS = (Object.keys(H) as Array<keyof typeof H>).filter((k): k is Field => k !== 'change');
+
+/** Proposed FBM Qty − Amazon FBM Qty: what the next push would do to Amazon's quantity; null when either is unknown. */
+export function changeOf(row: Pick<InventoryRow, 'proposedQty' | 'amazonFbmQty'>): number | null {
+  return row.proposedQty === null || row.amazonFbmQty === null ? null : row.proposedQty - row.amazonFbmQty;
+}
 
 const PUSH_STATES: readonly PushState[] = [
   'dry-run',
@@ -34,8 +41,9 @@ export function inventoryRowToRecord(row: InventoryRow): Record<string, unknown>
   const out: Record<string, unknown> = {};
   for (const f of FIELDS) {
     const v = row[f];
-    out[H[f]] = f === 'updatedAt' ? new Date(row.updatedAt) : v === null ? '' : v;
+    out[H[f]] = f === 'updatedAt' ? new Date(row.updatedAt) : v === null || v === undefined ? '' : v;
   }
+  out[H.change] = changeOf(row) ?? '';
   return out;
 }
 
@@ -52,9 +60,11 @@ export function inventoryRowFromRecord(record: Readonly<Record<string, unknown>>
   if (!sellerSku || !marketplace || !channel) return null;
   const state = cellText(record[H.pushState]).toLowerCase() as PushState;
   const share = parseShare(record[H.offerShare], '');
+  const title = cellText(record[H.productTitle]);
   return {
     key: offerKey(marketplace, channel, sellerSku),
     sellerSku,
+    ...(title ? { productTitle: title } : {}),
     marketplace,
     channel,
     threePlSku: cellText(record[H.threePlSku]),
@@ -93,6 +103,8 @@ export interface PreviousOffer extends PreviousPush {
    * report is not ready); null when the row showed none. Absent for FBM rows.
    */
   fba?: FbaBuckets | null;
+  /** The product title the row showed, kept while a run reads none (listings not read, or read without names). */
+  title?: string;
 }
 
 /** The FBA columns of a row, or null unless every one holds a number (a person may have cleared one). */
@@ -116,6 +128,7 @@ export function previousFromInventory(rows: ReadonlyArray<InventoryRow>): Map<st
   for (const r of rows) {
     const p: PreviousOffer = { lastPushedQty: r.lastPushedQty, previousQty: r.previousQty, pushState: r.pushState };
     if (r.channel === 'FBA') p.fba = fbaBucketsOf(r);
+    if (r.productTitle) p.title = r.productTitle;
     out.set(r.key, p);
   }
   return out;
@@ -130,7 +143,8 @@ export function keepUnchangedTimes(next: ReadonlyArray<InventoryRow>, previous: 
   return next.map((r) => {
     const old = before.get(r.key);
     if (!old) return r;
-    const same = FIELDS.every((f) => f === 'updatedAt' || old[f] === r[f]);
+    // A title that appears or changes is not a change of figures: it keeps the time too.
+    const same = FIELDS.every((f) => f === 'updatedAt' || f === 'productTitle' || old[f] === r[f]);
     return same ? { ...r, updatedAt: old.updatedAt } : r;
   });
 }

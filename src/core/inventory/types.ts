@@ -100,6 +100,8 @@ export interface AmazonListing {
   fba: boolean;
   /** The DEFAULT channel's quantity; null when not set. */
   fbmQuantity: number | null;
+  /** The product's name as Amazon shows it (listings report item-name, search summaries itemName); absent when not read. */
+  title?: string;
 }
 
 /** getInventorySummaries (details=true) for one seller SKU. */
@@ -127,6 +129,8 @@ export interface PreviousPush {
 export interface InventoryRow {
   key: string;
   sellerSku: string;
+  /** Amazon's product name, for people (absent: not known); never used to decide anything. */
+  productTitle?: string;
   marketplace: string;
   channel: Channel;
   threePlSku: string;

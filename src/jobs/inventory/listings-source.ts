@@ -52,6 +52,7 @@ function listingsFromReport(text: string): AmazonListing[] {
   const bySku = new Map<string, AmazonListing>();
   for (const row of parseMerchantListings(text)) {
     const l = bySku.get(row.sku) ?? { sellerSku: row.sku, fbm: false, fba: false, fbmQuantity: null };
+    if (row.title && !l.title) l.title = row.title;
     if (row.fulfillmentChannel === FBM_CHANNEL) {
       l.fbm = true;
       l.fbmQuantity = row.quantity;

@@ -50,7 +50,7 @@ export function createContext(
     now: ports.clock.now(),
     settings,
     request,
-    tabs: { skuMap: skuMapTab(ports.workbook), inventory: inventoryTab(ports.workbook), orders: ordersTab(ports.workbook), staging: stagingTab(ports.workbook) },
+    tabs: { skuMap: skuMapTab(ports.workbook), inventory: inventoryTab(ports.workbook, ports.sheetStyle), orders: ordersTab(ports.workbook), staging: stagingTab(ports.workbook) },
     amazon: once(() => amazonClient(ports, deadline, settings), () => (reached.amazon = true)),
     threePl: once(() => threePlAdapter(ports, deadline, settings), () => (reached.threePl = true)),
     raise: (...problems) => void raised.push(...problems),

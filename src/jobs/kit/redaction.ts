@@ -2,6 +2,7 @@
 // plus every credential a client sends or obtains while it runs) and the port wrappers that apply it
 // to everything leaving the product: cells, the Sync Log, the console, mails and returned values.
 
+import type { SheetStylePort } from '../../ports/sheet-style';
 import { redact } from '../../core/secrets';
 import { LWA_TOKEN_URL } from '../../amazon/hosts';
 import type { Ports } from '../../ports';
@@ -62,6 +63,7 @@ export function createRedactor(secrets: ReadonlyArray<string | null | undefined>
       log: redactingLog(p.log, r.text),
       mail: redactingMail(p.mail, r.text),
       workbook: redactingWorkbook(p.workbook, r.text),
+      ...(p.sheetStyle ? { sheetStyle: redactingStyle(p.sheetStyle, r.text) } : {}),
     }),
   };
   secrets.forEach(r.add);
@@ -91,6 +93,16 @@ function registeringHttp(http: HttpPort, r: Redactor): HttpPort {
 
 function redactingLog(log: LogPort, text: (t: string) => string): LogPort {
   return { info: (m) => log.info(text(m)), warn: (m) => log.warn(text(m)), error: (m) => log.error(text(m)) };
+}
+
+/** Link text and addresses are cells too. */
+function redactingStyle(style: SheetStylePort, text: (t: string) => string): SheetStylePort {
+  return {
+    ensureStandard: (std) => style.ensureStandard(std),
+    setConditionalFormats: (tab, rules, isOwn) => style.setConditionalFormats(tab, rules, isOwn),
+    ensureFilter: (tab, width) => style.ensureFilter(tab, width),
+    setLinks: (tab, cells) => style.setLinks(tab, cells.map((c) => ({ ...c, text: text(c.text), url: c.url === null ? null : text(c.url) }))),
+  };
 }
 
 function redactingMail(mail: MailPort, text: (t: string) => string): MailPort {

@@ -22,6 +22,8 @@ import { snapshotStore } from './store-snapshot';
 import { SETUP_KEYS, errorText, failureException } from './failures';
 import { blockedBySettings, settingsExceptions, withSettingsNote, withSettingsScope } from './settings-check';
 import { recordTriggerRuntime, watchTriggerRuntime } from './quota';
+import { refreshAfterRun, watchRun } from './dashboard';
+import type { RunWatch } from './dashboard';
 import type { Job, JobOutcome, JobRequest } from './job';
 
 /** Stop starting new work here, leaving a minute for writing results before the 6-minute kill. */
@@ -68,10 +70,12 @@ function fullScope(job: Job, ctx: RunContext, keepOpen: JobOutcome['keepOpen']):
 }
 
 /** The job's run with its failures turned into outcomes and its problems into the Exceptions tab. */
-function execute(job: Job, ports: Ports, deadline: Deadline, request: JobRequest, redactor: Redactor): JobOutcome {
+function execute(job: Job, ports: Ports, deadline: Deadline, request: JobRequest, redactor: Redactor, watch?: RunWatch): JobOutcome {
   const read = readSettings(ports.workbook);
   const { settings } = read;
   const ctx = createContext(ports, deadline, settings, request, redactor);
+  // The Dashboard's stock health comes from the rows this run holds (kit/dashboard).
+  watch?.seen(ctx);
   // Unusable Settings values (kit/settings-check): reported for every job; some stop it before it starts.
   ctx.raise(...settingsExceptions(read.problems));
   const blocked = blockedBySettings(read.problems, job);
@@ -102,7 +106,7 @@ function execute(job: Job, ports: Ports, deadline: Deadline, request: JobRequest
   // The mail port is already redacting (kit/redaction); the list adds the run's live tokens to the alert's own checks.
   const alerts = runAlerts({ alertEmail: settings.alertEmail, jobLabel: job.label, now: ctx.now, secrets: redactor.known() });
   const raised = [...ctx.raised, ...alerts.raised];
-  const rec = exceptionsTab(ports.workbook).reconcile({ raised, now: ctx.now, scope: alerts.scope(withSettingsScope(resolves)), retentionDays: settings.logRetentionDays });
+  const rec = exceptionsTab(ports.workbook, ports.sheetStyle).reconcile({ raised, now: ctx.now, scope: alerts.scope(withSettingsScope(resolves)), retentionDays: settings.logRetentionDays, marketplace: settings.marketplace });
   const opened = rec.opened.length;
   return alerts.report(ports.mail, raised, rec, {
     ...outcome,
@@ -131,7 +135,7 @@ function logRun(ports: Ports, job: Job, runId: string, start: number, result: Jo
     amazonCalls: calls.amazon,
     threePlCalls: calls.threePl,
     message: result.message,
-  });
+  }, ports.dashboard);
 }
 
 export function runJob(job: Job, raw: Ports, opts: RunOptions): RunSummary {
@@ -152,14 +156,17 @@ export function runJob(job: Job, raw: Ports, opts: RunOptions): RunSummary {
   } else {
     // Read once, now that no other run can change them (store-snapshot.ts).
     const store = snapshotStore(ports.store);
+    const watch = watchRun();
     try {
       try {
-        result = execute(job, { ...ports, http, store }, deadlineFrom(ports.clock, budget - (ports.clock.now() - start)), opts.request ?? {}, redactor);
+        result = execute(job, { ...ports, http, store }, deadlineFrom(ports.clock, budget - (ports.clock.now() - start)), opts.request ?? {}, redactor, watch);
       } catch (e) {
         result = { outcome: 'failed', counts: {}, message: e instanceof Error ? e.message : String(e) };
       }
       result = { ...result, message: redactor.text(result.message) };
       logRun(ports, job, runId, start, result, calls);
+      // The Dashboard after the Sync Log row: a few dozen cells, never failing the run (kit/dashboard).
+      refreshAfterRun({ ...ports, store }, job, result, ports.clock.now(), watch);
       // Trimming rewrites the whole tab: only while no other run can append to it.
       trimLog({ ...ports, store }, ports.clock.now());
       recordTriggerRuntime(store, job, start, ports.clock.now(), opts.trigger === true);

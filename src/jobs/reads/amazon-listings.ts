@@ -1,5 +1,5 @@
-// Amazon's listings reduced to what the core needs per Seller SKU: which channels the offer has
-// and its merchant-fulfilled (DEFAULT) quantity.
+// Amazon's listings reduced to what the core needs per Seller SKU: which channels the offer has,
+// its merchant-fulfilled (DEFAULT) quantity and, for people, its name.
 
 import { FBM_CHANNEL } from '../../amazon/client';
 import type { SpApiClient } from '../../amazon/client';
@@ -13,6 +13,7 @@ export function toAmazonListing(l: ListingChannels): AmazonListing {
     fbm: Boolean(fbm),
     fba: l.channels.some((c) => c.code !== FBM_CHANNEL),
     fbmQuantity: fbm?.quantity ?? null,
+    ...(l.title ? { title: l.title } : {}),
   };
 }
 

@@ -1,0 +1,80 @@
+// The Dashboard tab, refreshed after each run: the record in document properties is brought up to
+// date, the tab (a few dozen cells) is read and only the rows whose cells changed are written. It
+// reads the Exceptions tab, never the Inventory tab (the run passes its stock health). The chart is
+// inserted once, over the fixed range of the last 30 days, and looked for again only when the tab
+// is found empty (a new Dashboard from "Set up sheets").
+
+import { DASHBOARD_DATA, DASHBOARD_WIDTH, dashboardGrid, exceptionFigures, parseDashboardState, recordRun } from '../core/dashboard';
+import type { DashboardRun } from '../core/dashboard';
+import { TAB, TABS, sameName } from '../core/tabs';
+import type { DashboardPort } from '../ports/dashboard';
+import type { KeyValueStore } from '../ports/store';
+import type { CellValue, WorkbookPort } from '../ports/workbook';
+import { changedRuns } from './row-blocks';
+import { readTable } from './table';
+
+/** Document property holding the Dashboard's record (core/dashboard DashboardState). */
+export const DASHBOARD_STATE_KEY = 'dashboard.state';
+
+const CHART_TITLE = 'Stock changes pushed and new exceptions per day (last 30 days)';
+
+/** A cell as it compares: dates to the second (what a sheet keeps of them), empty as ''. */
+function comparable(v: CellValue | undefined): unknown {
+  if (v === undefined || v === null) return '';
+  if (Object.prototype.toString.call(v) === '[object Date]') return Math.round((v as Date).getTime() / 1000);
+  return v;
+}
+
+const sameRow = (a: readonly CellValue[], b: readonly CellValue[]) => Array.from({ length: DASHBOARD_WIDTH }, (_, j) => comparable(a[j]) === comparable(b[j])).every(Boolean);
+
+/** Rows (0-based under the header) whose Item reads as a section ("— Stock health —"). */
+function sectionRows(rows: ReadonlyArray<readonly CellValue[]>): number[] {
+  return rows.flatMap((r, i) => (/^—.*—$/.test(String(r[0] ?? '').trim()) ? [i] : []));
+}
+
+/** The tab is the add-on's layout only when its header row is: a person's own "Dashboard" tab is never written over. */
+function isOurs(values: ReadonlyArray<readonly CellValue[]>): boolean {
+  const header = values[0] ?? [];
+  return TABS.dashboard.columns.every((c, i) => sameName(header[i], c.header));
+}
+
+/**
+ * Records the run and redraws what changed. `now` values come from the run: nothing here reads a
+ * clock. A missing Dashboard tab, or a tab of that name laid out otherwise (a person's
+ * own), only updates the record ("Set up sheets" creates the tab).
+ */
+export function refreshDashboard(wb: WorkbookPort, shown: DashboardPort, store: KeyValueStore, run: DashboardRun): void {
+  const zone = shown.timeZone();
+  const today = shown.dayOf(run.end, zone);
+  const stored = store.get(DASHBOARD_STATE_KEY);
+  const state = recordRun(parseDashboardState(stored), run, today);
+  const values = wb.read(TAB.dashboard);
+  if (values && isOurs(values)) {
+    const exceptions = readTable(wb, TAB.exceptions)?.records ?? [];
+    const grid = dashboardGrid({ state, exceptions: exceptionFigures(exceptions), timeZone: zone, today });
+    const before = values.slice(1);
+    const empty = before.every((r) => r.every((v) => comparable(v) === ''));
+    const blank = new Array<CellValue>(DASHBOARD_WIDTH).fill('');
+    const height = Math.max(grid.rows.length, before.length);
+    const next = Array.from({ length: height }, (_, i) => grid.rows[i] ?? blank);
+    const changed = next.map((r, i) => !sameRow(before[i] ?? blank, r));
+    const blocks = changedRuns(changed).map((run) => ({ row: run.start + 2, rows: next.slice(run.start, run.start + run.count) }));
+    // Formats are the tab's own (set-up styled each column): only values are written.
+    if (blocks.length > 0) wb.writeRows(TAB.dashboard, blocks);
+    const was = new Set(sectionRows(before));
+    const now = new Set(grid.sections);
+    const block = (i: number) => ({ row: i + 2, column: 1, rows: 1, columns: 4 });
+    const plain = [...was].filter((i) => !now.has(i));
+    const bold = [...now].filter((i) => !was.has(i) || empty);
+    if (plain.length > 0) shown.setBold(TAB.dashboard, plain.map(block), false);
+    if (bold.length > 0) shown.setBold(TAB.dashboard, bold.map(block), true);
+    if (empty || !state.chart) {
+      if (shown.chartCount(TAB.dashboard) === 0) {
+        shown.insertChart(TAB.dashboard, { type: 'column', range: DASHBOARD_DATA, title: CHART_TITLE, at: { row: 2, column: DASHBOARD_WIDTH + 2 } });
+      }
+      state.chart = true;
+    }
+  }
+  const text = JSON.stringify(state);
+  if (text !== stored) store.set(DASHBOARD_STATE_KEY, text);
+}
