@@ -36,7 +36,8 @@ export function runDay(n: number, intervalMin = 60, log: (line: string) => void 
   const world = dayWorld(n);
   const d = startDriver(world.scenario);
   const { clock } = d.run.world;
-  const t0 = clock.now();
+  // The schedule's hours count from the day's start, not from when set-up ended (it takes seconds).
+  const t0 = Math.floor(clock.now() / 60_000) * 60_000;
   const step = intervalMin * 60_000;
   const created = new Map<string, number>();
   let next = 0;

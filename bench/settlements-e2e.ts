@@ -12,6 +12,7 @@ import type { ScenarioRun } from '../test/world/scenario/runner';
 import { LINES_PER_APPEND } from '../src/jobs/settlements/import';
 import { SETTLEMENT_KEYS } from '../src/jobs/settlements/state';
 import { installSheetMeter } from './settlements-meter';
+import { NO_COST } from '../test/world/cost-model';
 import type { SheetCostModel } from './settlements-meter';
 import { generateSettlement } from './settlements-gen';
 import type { GeneratedSettlement } from './settlements-gen';
@@ -117,6 +118,9 @@ export function runImport(file: GeneratedSettlement, mode: Mode, costModel: Shee
   const meter = installSheetMeter(model);
   try {
     const run = createScenarioRun(settlementScenario(file, warmUp));
+    // This bench charges Sheets time with its own per-cell model (settlements-meter.ts) or none at
+    // all ("fake"): the world's cost model (test/world/cost-model.ts) would count it twice.
+    run.world.cost = NO_COST;
     applyStep(run, { run: 'setupSheets' }, 0);
     meter.take();
     const once = (i: number): ExecutionReport => {

@@ -38,7 +38,8 @@ export interface SheetTally {
   chargedMs: number;
 }
 
-const WRITES = new Set(['setValues', 'setNumberFormats']);
+/** Number formats are cells written too: per cell (setNumberFormats) or per column run (setNumberFormat). */
+const WRITES = new Set(['setValues', 'setNumberFormats', 'setNumberFormat']);
 const READS = new Set(['getValues', 'getDisplayValues', 'getNumberFormats', 'getFormulas']);
 
 type Proto = Record<string, unknown>;

@@ -93,8 +93,9 @@ describe('a small settlement through the bundle', () => {
     ]);
     const x = slow.executions[0]!;
     const cellsPerChunk = ((x.cellsWritten - slow.idleRun!.cellsWritten) / x.linesAdded) * LINES_PER_APPEND;
-    // Eleven columns, written as values and as number formats.
-    expect(Math.abs(cellsPerChunk / (LINES_PER_APPEND * 11 * 2) - 1)).toBeLessThan(0.01);
+    // Eleven columns, written as values and as number formats (set per column; the few cells more
+    // come from the format calls that go on before the values of each chunk).
+    expect(Math.abs(cellsPerChunk / (LINES_PER_APPEND * 11 * 2) - 1)).toBeLessThan(0.06);
     const predicted = capacity({ cellsPerChunk, networkMs: x.virtualMs - x.chargedSheetMs, otherCells: slow.idleRun!.cellsWritten, cpuMs: 0 }, 1.2);
     expect(predicted.linesPerExecution).toBe(x.linesAdded);
     expect(slow.check).toEqual({ linesInTab: 12_000, amountCents: file.totalCents, settlementsRows: 1 });
@@ -113,7 +114,8 @@ describe('a small settlement through the bundle', () => {
     expect([small.chunks, big.chunks]).toEqual([1, 3]);
     const per = callsPerChunk(small, big);
     expect(per.total).toBeGreaterThan(5);
-    expect(per.total).toBeLessThan(40);
+    // One number-format call per formatted column and chunk (11 columns), one setValues, a few reads.
+    expect(per.total).toBeLessThan(60);
     expect(per.byMethod['Range.setValues']).toBe(1);
     // Three times the lines, far less than three times the calls.
     expect(big.sheetCalls).toBeLessThan(small.sheetCalls * 1.5);
