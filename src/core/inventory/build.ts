@@ -128,13 +128,13 @@ function fillFba(row: InventoryRow, s: FbaBuckets | undefined): void {
 
 /**
  * What an FBA row's Reason adds when its figures are not this run's getInventorySummaries answer:
- * when they were read, and the note. Report figures and figures kept from it read the same, so a
- * run that reads no new report rewrites no FBA row.
+ * only a problem with Amazon's report (failed, late). Not the read's time: a Reason that changed
+ * with every new report would rewrite every FBA row each time (thousands of rows at scale) although
+ * no figure moved; the Sync Log says when the FBA report was read.
  */
 function fbaReadNote(read: FbaReadInfo | undefined): string {
   if (!read || (read.via === 'summaries' && !read.unknown)) return '';
-  const when = read.asOf > 0 ? `${utcMinute(read.asOf)} UTC` : 'time not recorded';
-  return ` FBA figures as last read (${when}).${read.note ? ` ${read.note}` : ''}`;
+  return read.note ? ` ${read.note}` : '';
 }
 
 /**
