@@ -212,7 +212,7 @@ describe('row blocks and their cost', () => {
 });
 
 describe('keyedRowsTab writes only the rows that changed', () => {
-  it('one quantity changed among 1,000 rows: one row written, no format read, one format call per formatted column', () => {
+  it('one quantity changed among 1,000 rows: one row written, no format read, a format call only for the plain-text column', () => {
     const start = items(1000);
     const next = start.map((r, i) => (i === 499 ? { ...r, qty: 999, at: T0 + 3_600_000 } : r));
     const setNumberFormat = vi.spyOn(RangeApi.prototype, 'setNumberFormat');
@@ -232,7 +232,10 @@ describe('keyedRowsTab writes only the rows that changed', () => {
     expect(wb.calls).toEqual([{ method: 'writeRows', cells: WIDTH, blocks: 1 }]);
     expect(setValues).toHaveBeenCalledTimes(1);
     expect((setValues.mock.contexts[0] as RangeApi).getA1Notation()).toBe('A501:F501');
-    expect(setNumberFormat).toHaveBeenCalledTimes(FORMATTED);
+    // Number formats are already on the rows inside the grid (set when the tab and its rows were
+    // made); only plain text is set again, so an identifier never lands in a reformatted cell.
+    expect(FORMATTED).toBeGreaterThan(1);
+    expect(setNumberFormat).toHaveBeenCalledTimes(1);
     expect(getNumberFormats).not.toHaveBeenCalled();
     expect(setNumberFormats).not.toHaveBeenCalled();
     const after = snapshot();
@@ -250,8 +253,9 @@ describe('keyedRowsTab writes only the rows that changed', () => {
     const { calls, grid, reference, formatted } = againstWholeWrite(start, () => undefined, next);
     expect(calls).toEqual([{ method: 'writeRows', cells: 2 * WIDTH, blocks: 2 }]);
     expect(grid).toEqual(reference);
-    // Formats go on the written rows only, one call per formatted column and block, never the 890 rows between.
-    expect(formatted.sort()).toEqual(['A11', 'A901', 'B11', 'B901', 'C11', 'C901', 'D11', 'D901', 'E11', 'E901']);
+    // Plain text goes on the written rows only, once per block, never the 890 rows between; the
+    // number formats the grid's rows already carry are not set again.
+    expect(formatted.sort()).toEqual(['A11', 'A901']);
     expect(grid[10]![5]!.v).toBe('changed');
     expect(grid[900]![5]!.v).toBe('changed');
   });

@@ -24,10 +24,34 @@ function sheetOrThrow(tab: string): Sheet {
   return sheet;
 }
 
-/** Grows the grid so rows up to `lastRow` exist. */
-function ensureRows(sheet: Sheet, lastRow: number): void {
+/** Grows the grid so rows up to `lastRow` exist; returns the first row it added (past the end when none). */
+function ensureRows(sheet: Sheet, lastRow: number): number {
   const max = sheet.getMaxRows();
   if (lastRow > max) sheet.insertRowsAfter(max, lastRow - max);
+  return max + 1;
+}
+
+/**
+ * The formats a write still has to set. A column's own number format (the same for every row
+ * written) was set over the whole grid when the tab or column was made (styleColumn) and on every
+ * row added since, so rewriting rows inside the grid does not set it again: at 100,000 rows that
+ * would double the cells a write touches. Plain text ('@') is set every time all the same, so an
+ * identifier such as "00123" can never land in a cell someone reformatted; per-row formats (the
+ * Settings tab's Value column) and tick boxes are set as before.
+ */
+function formatsToSet(row: number, rowCount: number, width: number, firstNew: number, formatAt: FormatAt): FormatAt {
+  const uniform: boolean[] = [];
+  for (let j = 0; j < width; j++) {
+    const f = formatAt(0, j);
+    let same = true;
+    for (let i = 1; i < rowCount && same; i++) same = formatAt(i, j) === f;
+    uniform.push(same);
+  }
+  return (i, j) => {
+    const f = formatAt(i, j);
+    if (!f || f === 'text' || f === 'checkbox' || !uniform[j]) return f;
+    return row + i >= firstNew ? f : undefined;
+  };
 }
 
 function ensureColumns(sheet: Sheet, lastColumn: number): void {
@@ -100,9 +124,9 @@ const widthOf = (rows: readonly CellValue[][]): number => rows.reduce((w, r) => 
 function writeBlock(sheet: Sheet, row: number, rows: CellValue[][], cellFormats?: Array<Array<CellFormat | undefined>>): void {
   if (rows.length === 0) return;
   const width = widthOf(rows);
-  ensureRows(sheet, row + rows.length - 1);
+  const firstNew = ensureRows(sheet, row + rows.length - 1);
   ensureColumns(sheet, width);
-  const formatAt: FormatAt = (i, j) => cellFormats?.[i]?.[j];
+  const formatAt = formatsToSet(row, rows.length, width, firstNew, (i, j) => cellFormats?.[i]?.[j]);
   if (cellFormats) setNumberFormats(sheet, row, rows.length, width, formatAt);
   sheet.getRange(row, 1, rows.length, width).setValues(rectangle(rows, width));
   if (cellFormats) setCheckboxes(sheet, row, rows.length, width, formatAt);
@@ -176,12 +200,12 @@ export function gasWorkbook(): WorkbookPort {
       // reduce, not Math.max(...): thousands of arguments can overflow the call stack.
       const last = written.reduce((m, b) => Math.max(m, b.row + b.rows.length - 1), 0);
       const width = written.reduce((m, b) => Math.max(m, widthOf(b.rows)), 0);
-      ensureRows(sheet, last);
+      const firstNew = ensureRows(sheet, last);
       ensureColumns(sheet, width);
       // Formats per block, not over the span from the first block to the last: a span would touch
       // every unchanged row between them, and far-apart blocks on a 100,000-row tab span it all.
-      const formatAt: FormatAt = (_i, j) => columnFormats?.[j];
       for (const b of written) {
+        const formatAt = formatsToSet(b.row, b.rows.length, width, firstNew, (_i, j) => columnFormats?.[j]);
         if (columnFormats) setNumberFormats(sheet, b.row, b.rows.length, width, formatAt);
         sheet.getRange(b.row, 1, b.rows.length, width).setValues(rectangle(b.rows, width));
         if (columnFormats) setCheckboxes(sheet, b.row, b.rows.length, width, formatAt);
