@@ -1,7 +1,7 @@
-// `npm run bench`: the stock sync at 100, 1,000 and 10,000 mapped SKUs — spreadsheet calls per
-// run, Amazon and ShipBob calls next to the minimum the page sizes allow, virtual seconds next to
-// the rate-limit floor, Node CPU of the pure computation, the daily trigger runtime a schedule
-// would use, and approve mode (the plan shown, approved and pushed) — then the orders job at 100,
+// `npm run bench`: the stock sync at 1,000, 10,000, 50,000 and 100,000 mapped SKUs — runs to settle,
+// modelled time, cells read and written, API calls next to the world-derived minimum, modelled time
+// next to its floor, the daily trigger runtime and URL fetches of each schedule, issue 13's targets
+// as PASS/MISS, and approve mode up to 10,000 — then the orders job at 100,
 // 1,000 and 10,000 orders a day (bench/orders.ts), then settlements of 10,000 and 200,000 lines
 // (bench/settlements-run.ts). Prints tables and writes bench/results.json.
 // Options: `--sizes 100,20000` (stock SKUs), `--order-sizes 100,5000` (orders a day),
@@ -14,15 +14,18 @@ import { fileURLToPath } from 'node:url';
 import { approveRows, runApprove } from './approve';
 import type { ApproveReport } from './approve';
 import { runSize } from './e2e';
-import { triggerDay, triggerDayRows } from './trigger-day';
+import { SAFE_SHARE, fastestRows, meanRun, scheduleDay, scheduleRows } from './trigger-day';
+import type { ScheduleDay } from './trigger-day';
 import { measurePureCpu } from './pure-cpu';
-import { markdownTable, runRows, summaryRows, textTable } from './table';
+import { floorRows, markdownTable, opRows, runRows, settleRows, targetRows, textTable } from './table';
 import type { SizeResult } from './table';
+import { judge } from './stock-targets';
+import type { Verdict } from './stock-targets';
 import { generateWorld } from './world-gen';
 import { DEFAULT_ORDER_SIZES, runOrdersBench } from './orders';
 import { runSettlementsBench } from './settlements-run';
 
-const DEFAULT_SIZES = [100, 1_000, 10_000];
+const DEFAULT_SIZES = [1_000, 10_000, 50_000, 100_000];
 
 function sizesFrom(argv: string[], flag: string, fallback: number[]): number[] {
   const i = argv.indexOf(flag);
@@ -83,10 +86,15 @@ function main(argv: string[]): void {
   console.log(`\nWrote ${path.relative(process.cwd(), out)}`);
 }
 
+/** Approve mode is measured up to this size: above it the run would repeat the settle sequence's hours of work for one figure. */
+const APPROVE_MAX = 10_000;
+
 /** The stock sync section: prints its tables and returns what results.json keeps of it. */
 function stockBench(sizes: number[]): Record<string, unknown> {
   const results: SizeResult[] = [];
   const approvals: ApproveReport[] = [];
+  const days: ScheduleDay[] = [];
+  const verdicts: Verdict[] = [];
   for (const n of sizes) {
     console.error(`N=${n}: generating the world and running the stock sync…`);
     const world = generateWorld(n);
@@ -94,25 +102,54 @@ function stockBench(sizes: number[]): Record<string, unknown> {
     const pureCpu = measurePureCpu(world);
     const report = runSize(world, (line) => console.error(line));
     results.push({ ...report, pureCpu });
-    console.error(`  N=${n}: ${report.runs.length} runs in ${(report.realMs / 1000).toFixed(1)} s real time; pure computation ${pureCpu.medianMs.toFixed(1)} ms CPU (median of ${pureCpu.samplesMs.length})`);
-    approvals.push(runApprove(world, (line) => console.error(line)));
+    // A size that never settled is shown with what its runs cost on average: what a schedule would repeat.
+    const steady = report.steady[report.steady.length - 1];
+    const day = steady ? scheduleDay(n, steady, 'steady') : report.runs.length ? scheduleDay(n, meanRun(report.runs), 'unsettled') : null;
+    if (report.quiet) days.push(scheduleDay(n, report.quiet, 'quiet'));
+    if (day) days.push(day);
+    verdicts.push(...judge(report, day));
+    console.error(`  N=${n}: ${report.runs.length} settle runs + ${report.steady.length + (report.quiet ? 1 : 0)} steady in ${(report.realMs / 1000).toFixed(1)} s real time; pure computation ${pureCpu.medianMs.toFixed(1)} ms CPU (median of ${pureCpu.samplesMs.length})`);
+    if (n <= APPROVE_MAX) approvals.push(runApprove(world, (line) => console.error(line)));
   }
 
-  const summary = summaryRows(results);
-  const perRun = runRows(results);
-  const days = results.map(triggerDay);
-  const triggerTable = triggerDayRows(days);
-  const approveTable = approveRows(approvals);
+  const tables = {
+    settle: settleRows(results),
+    targets: targetRows(verdicts),
+    floors: floorRows(results),
+    operations: opRows(results),
+    perRun: runRows(results),
+    schedule: scheduleRows(days),
+    fastestSafe: fastestRows(days),
+    approve: approveRows(approvals),
+  };
   console.log(`\nStock sync benchmark (${new Date().toISOString()}, Node ${process.version})\n`);
-  console.log(textTable(summary));
-  console.log('\nPer run:\n');
-  console.log(textTable(perRun));
-  console.log('\nDaily trigger runtime of a schedule (✗ over the consumer 90 minutes, ! over 80% of it):\n');
-  console.log(textTable(triggerTable));
-  console.log('\nApprove mode:\n');
-  console.log(textTable(approveTable));
+  console.log(textTable(tables.settle));
+  console.log('\nTargets (issue 13):\n');
+  console.log(textTable(tables.targets));
+  console.log('\nWorld-derived minimum: the two runs of the settle sequence (bench/stock-floors.ts):\n');
+  console.log(textTable(tables.floors));
+  console.log('\nCalls of the settle sequence by operation, next to the minimum:\n');
+  console.log(textTable(tables.operations));
+  console.log('\nPer run (settle sequence, then a quiet run and two hourly runs with a small stock change):\n');
+  console.log(textTable(tables.perRun));
+  console.log(`\nDaily quotas of a schedule, consumer account (90 trigger minutes, 20,000 URL fetches; ✗ over ${SAFE_SHARE * 100}% of either):\n`);
+  console.log(textTable(tables.schedule));
+  console.log('\nFastest safe schedule (at most 25% of each daily quota; measured on the small-change run; a size that never settles has none):\n');
+  console.log(textTable(tables.fastestSafe));
+  if (approvals.length) {
+    console.log(`\nApprove mode (sizes up to ${APPROVE_MAX.toLocaleString('en-GB')}):\n`);
+    console.log(textTable(tables.approve));
+  }
+  const misses = verdicts.filter((v) => !v.pass);
+  console.log(`\n${verdicts.length - misses.length} PASS, ${misses.length} MISS${misses.length ? `: ${misses.map((v) => `${v.target} at ${v.n.toLocaleString('en-GB')}`).join('; ')}` : ''}`);
 
-  return { sizes: results, triggerDay: days, approve: approvals, markdown: { summary: markdownTable(summary), perRun: markdownTable(perRun), triggerDay: markdownTable(triggerTable), approve: markdownTable(approveTable) } };
+  return {
+    sizes: results,
+    schedule: days,
+    targets: verdicts,
+    approve: approvals,
+    markdown: Object.fromEntries(Object.entries(tables).map(([k, v]) => [k, markdownTable(v)])),
+  };
 }
 
 main(process.argv.slice(2));

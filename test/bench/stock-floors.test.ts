@@ -1,0 +1,88 @@
+// The stock bench's world-derived minimum (bench/stock-floors.ts) against counts worked out by hand
+// from the documented page sizes and limits, so a change to the formula shows here first.
+
+import { describe, expect, it } from 'vitest';
+import { LIMITS, chainOfS, settleMinimum, windowWaitS } from '../../bench/stock-floors';
+import type { StockWorld } from '../../bench/stock-floors';
+
+/** The Inventory tab's width (TABS): the cells a written row holds. */
+const W = LIMITS.inventoryColumns;
+const calls = (ops: ReadonlyArray<{ operation: string; calls: number }>) => Object.fromEntries(ops.map((o) => [o.operation, o.calls]));
+
+describe('settleMinimum', () => {
+  it('1,000 SKUs: listings by report, FBA by summaries, one feed', () => {
+    const w: StockWorld = { skus: 1000, fba: 200, listings: 1000, threePlProducts: 800, inactiveProducts: 0, bundleProducts: 0, orders: 5, changes: 749 };
+    const m = settleMinimum(w);
+    expect(m.plan).toEqual({ listings: 'report', fba: 'summaries', feeds: 1, patches: 0, tokens: 1 });
+    // Run A: token; ShipBob ⌈800/250⌉ = 4 active pages + 1 inactive + 1 bundle page; 1 orders page;
+    // the listings report (create, poll, document, download); ⌈200/50⌉ = 4 summaries; the feed (document, upload, create).
+    expect(calls(m.readAndPush.ops)).toEqual({
+      'lwa-token': 1,
+      'get-all-inventory-levels-grouped-by-fulfillment-center': 5,
+      'get-products': 1,
+      searchOrders: 1,
+      createReport: 1,
+      getReport: 1,
+      getReportDocument: 1,
+      's3-download': 1,
+      getInventorySummaries: 4,
+      createFeedDocument: 1,
+      's3-upload': 1,
+      createFeed: 1,
+    });
+    expect(m.readAndPush.calls).toBe(19);
+    // Run B: the feed's status, result and download; the listings report again; one orders page.
+    expect(calls(m.followAndReadBack.ops)).toEqual({ getFeed: 1, getFeedDocument: 1, 's3-download': 2, searchOrders: 1, createReport: 1, getReport: 1, getReportDocument: 1 });
+    expect([m.total, m.amazon, m.shipbob]).toEqual([27, 21, 6]);
+    // Run A's time: 19 × 0.17 s UrlFetch; token 0.3 + report (0.3 + 60 + 3 × 0.3) + feed 3 × 0.3 = 62.4 s;
+    // cells: 12,000 SKU Map cells read × 0.01 ms + 1,000 Inventory rows of W cells × (0.01 + 0.135) ms + one 28 ms commit.
+    const sheetA = (12_000 * 0.01 + 1000 * W * 0.145 + 28) / 1000;
+    expect(m.readAndPush.overheadS).toBeCloseTo(3.23, 6);
+    expect(m.readAndPush.chainS).toBeCloseTo(62.4, 6);
+    expect(m.readAndPush.sheetS).toBeCloseTo(sheetA, 6);
+    expect(m.readAndPush.totalS).toBeCloseTo(3.23 + 62.4 + sheetA, 6);
+    // Run B: 8 × 0.17 s; the longest chain is three 0.3 s calls; 1,000 × W cells read, 749 written, one commit.
+    const sheetB = (1000 * W * 0.01 + 749 * 0.145 + 28) / 1000;
+    expect(m.followAndReadBack.totalS).toBeCloseTo(1.36 + 0.9 + sheetB, 6);
+    expect(m.timeS).toBeCloseTo(3.23 + 62.4 + sheetA + 1.36 + 0.9 + sheetB, 6);
+  });
+
+  it('100,000 SKUs: FBA by report, three feeds, ShipBob bound by its 150 a minute', () => {
+    const w: StockWorld = { skus: 100_000, fba: 20_000, listings: 100_000, threePlProducts: 80_000, inactiveProducts: 0, bundleProducts: 0, orders: 5, changes: 72_000 };
+    const m = settleMinimum(w);
+    expect(m.plan).toEqual({ listings: 'report', fba: 'report', feeds: 3, patches: 0, tokens: 1 });
+    // ShipBob: 320 active + 1 inactive + 1 bundle page. Amazon A: token, orders, listings report (4),
+    // the FBA report's request, 3 × 3 feed calls = 16; B: 3 × 3 feed results, orders, listings report (4), FBA report read (3) = 17.
+    expect(m.shipbob).toBe(322);
+    expect(m.amazon).toBe(33);
+    expect(m.total).toBe(355);
+    // 322 calls in a 150-a-minute window: the last starts after two full minutes.
+    expect(windowWaitS(322, 150)).toBe(120);
+    expect(m.readAndPush.chainS).toBeCloseTo(120.25 + 0.9, 6);
+    expect(m.readAndPush.binding).toContain('ShipBob 150/min');
+    expect(m.rateOnlyS).toBe(120);
+    // Writing 100,000 Inventory rows (2.6 million cells and more) costs over 377 s under the cost model: more than one execution.
+    expect(m.readAndPush.sheetS).toBeCloseTo((1_200_000 * 0.01 + 100_000 * W * 0.145 + 28) / 1000, 6);
+    expect(m.readAndPush.totalS).toBeGreaterThan(360);
+  });
+
+  it('a small catalogue reads by search pages and sends patches below the feed threshold', () => {
+    const w: StockWorld = { skus: 50, fba: 10, listings: 50, threePlProducts: 40, inactiveProducts: 0, bundleProducts: 0, orders: 0, changes: 7 };
+    const m = settleMinimum(w);
+    expect(m.plan).toEqual({ listings: 'search', fba: 'summaries', feeds: 0, patches: 7, tokens: 1 });
+    // A: token, 2 inventory pages + 1 bundle page, 1 orders page, ⌈50/20⌉ = 3 search pages, 1 summaries call, 7 patches.
+    expect(m.readAndPush.calls).toBe(16);
+    // B: an orders page and the 3 search pages.
+    expect(calls(m.followAndReadBack.ops)).toEqual({ searchOrders: 1, searchListingsItems: 3 });
+    expect(m.total).toBe(20);
+  });
+});
+
+describe('chainOfS', () => {
+  it('makes calls past the burst wait for the bucket to refill', () => {
+    // searchListingsItems 5/s burst 5: six calls one after another at 0.3 s each never wait (the sixth token is there at 0.2 s).
+    expect(chainOfS('searchListingsItems', 6, 0.3)).toBeCloseTo(1.8, 9);
+    // getInventorySummaries 2/s burst 2 at 0.1 s latency: calls start at 0, 0.1, 0.5, 1.0 → the last ends at 1.1 s.
+    expect(chainOfS('getInventorySummaries', 4, 0.1)).toBeCloseTo(1.1, 9);
+  });
+});
