@@ -86,14 +86,14 @@ export function testConnection(system: 'amazon' | 'threePl'): ConnectionTestResu
 /** Push mode from the sidebar: dry-run, approve or auto, written to Settings and audited. */
 export function setPushMode(mode: 'dry-run' | 'approve' | 'auto'): string {
   const ports = jobPorts();
-  const { workbook } = createRedactor(secretValues()).ports(ports);
-  return writePushMode(workbook, ports.store, Date.now(), currentUserKey(), mode);
+  const { workbook, dashboard } = createRedactor(secretValues()).ports(ports);
+  return writePushMode(workbook, ports.store, Date.now(), currentUserKey(), mode, dashboard);
 }
 
 /** The Amazon seller ID (merchant token) entered with the Amazon credentials; it lives in Settings. */
 export function saveAmazonSellerId(sellerId: string): string {
-  const { workbook } = createRedactor(secretValues()).ports(jobPorts());
-  return setSellerId(workbook, Date.now(), currentUserKey(), sellerId);
+  const { workbook, dashboard } = createRedactor(secretValues()).ports(jobPorts());
+  return setSellerId(workbook, Date.now(), currentUserKey(), sellerId, dashboard);
 }
 
 /** The sidebar's links to a tab (Exceptions, Inventory, Settings…): only the add-on's own tabs. */
@@ -136,8 +136,9 @@ export function saveThreePlCredentials(fields: { token?: string }): string[] {
 /** An audit row now, by the running user (jobs/kit/audit.ts); the Sync Log tab is made if missing. */
 function auditNow(what: string): void {
   // Audit texts name fields, never values; the redaction point still stands between them and the cell.
-  const { workbook } = createRedactor(secretValues()).ports(jobPorts());
-  audit(workbook, Date.now(), currentUserKey(), what);
+  const { workbook, dashboard } = createRedactor(secretValues()).ports(jobPorts());
+  // The Sync Log's times name the spreadsheet's zone on audit rows too (the dashboard port knows it).
+  audit(workbook, Date.now(), currentUserKey(), what, dashboard);
 }
 
 /** Names the fields saved, never their values. */
@@ -189,7 +190,7 @@ function jobPorts() {
 /** Every run notices a Push mode typed into Settings since the last run, for the audit trail. */
 function noticePushMode(ports: ReturnType<typeof gasPorts>): void {
   const { pushMode } = readSettings(ports.workbook).settings;
-  auditPushMode(ports.workbook, ports.store, ports.clock.now(), currentUserKey(), pushMode);
+  auditPushMode(ports.workbook, ports.store, ports.clock.now(), currentUserKey(), pushMode, ports.dashboard);
 }
 
 /** A name that is not a scheduled job: logged as a failed run that says which names exist. */

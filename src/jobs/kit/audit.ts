@@ -4,6 +4,7 @@
 
 import { makeRunId } from '../../core/sync-log';
 import type { KeyValueStore } from '../../ports/store';
+import type { DashboardPort } from '../../ports/dashboard';
 import type { WorkbookPort } from '../../ports/workbook';
 import { appendRun } from '../../sheet/sync-log-tab';
 
@@ -17,7 +18,7 @@ export function whoLabel(userKey: string): string {
 }
 
 /** Appends one audit row: `what` is a sentence without the actor, e.g. "Amazon credentials saved (client ID)". */
-export function audit(wb: WorkbookPort, now: number, userKey: string, what: string): void {
+export function audit(wb: WorkbookPort, now: number, userKey: string, what: string, shown?: DashboardPort): void {
   const suffix = Math.floor(Math.random() * 0xffff).toString(16).padStart(4, '0');
   appendRun(wb, {
     runId: makeRunId(AUDIT_JOB, now, suffix),
@@ -29,7 +30,7 @@ export function audit(wb: WorkbookPort, now: number, userKey: string, what: stri
     amazonCalls: 0,
     threePlCalls: 0,
     message: `${what} by ${whoLabel(userKey)}.`,
-  });
+  }, shown);
 }
 
 /**
@@ -37,11 +38,11 @@ export function audit(wb: WorkbookPort, now: number, userKey: string, what: stri
  * last value a run saw and records a change once. The actor is the user whose run noticed it;
  * Sheets' version history shows who typed it.
  */
-export function auditPushMode(wb: WorkbookPort, store: KeyValueStore, now: number, userKey: string, pushMode: string): void {
+export function auditPushMode(wb: WorkbookPort, store: KeyValueStore, now: number, userKey: string, pushMode: string, shown?: DashboardPort): void {
   const last = store.get(LAST_PUSH_MODE_KEY);
   if (last === pushMode) return;
   store.set(LAST_PUSH_MODE_KEY, pushMode);
   // The first run after install has nothing to compare with: that is no change.
   if (last === null) return;
-  audit(wb, now, userKey, `Push mode changed from "${last}" to "${pushMode}" in Settings (Sheets' version history shows who typed it); noticed in a run started`);
+  audit(wb, now, userKey, `Push mode changed from "${last}" to "${pushMode}" in Settings (Sheets' version history shows who typed it); noticed in a run started`, shown);
 }

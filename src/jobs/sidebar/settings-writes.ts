@@ -3,6 +3,7 @@
 // written to its Settings row and recorded in the audit trail by the user who changed it.
 
 import type { PushMode } from '../../core/settings';
+import type { DashboardPort } from '../../ports/dashboard';
 import type { KeyValueStore } from '../../ports/store';
 import type { WorkbookPort } from '../../ports/workbook';
 import { readSettings, writeSetting } from '../../sheet/settings-tab';
@@ -24,16 +25,16 @@ function settingsMissing(key: string): Error {
   return new Error(`The Settings tab has no "${key}" row: run "Set up sheets" first (it adds missing rows and changes nothing you typed).`);
 }
 
-export function setPushMode(wb: WorkbookPort, store: KeyValueStore, now: number, userKey: string, raw: unknown): string {
+export function setPushMode(wb: WorkbookPort, store: KeyValueStore, now: number, userKey: string, raw: unknown, shown?: DashboardPort): string {
   const mode = PUSH_MODES.find((m) => m === raw);
   if (!mode) throw new Error(`Push mode must be one of ${PUSH_MODES.join(', ')}.`);
   const before = readSettings(wb).settings.pushMode;
   // A value typed into Settings since the last run is recorded first, so the trail stays in order.
-  auditPushMode(wb, store, now, userKey, before);
+  auditPushMode(wb, store, now, userKey, before, shown);
   if (!writeSetting(wb, 'Push mode', mode)) throw settingsMissing('Push mode');
   store.set(LAST_PUSH_MODE_KEY, mode);
   store.set(PUSH_MODE_CHOSEN_KEY, '1');
-  if (before !== mode) audit(wb, now, userKey, `Push mode changed from "${before}" to "${mode}" in the sidebar`);
+  if (before !== mode) audit(wb, now, userKey, `Push mode changed from "${before}" to "${mode}" in the sidebar`, shown);
   return `Push mode is now ${MEANING[mode]}`;
 }
 
@@ -41,7 +42,7 @@ export function setPushMode(wb: WorkbookPort, store: KeyValueStore, now: number,
  * Amazon's merchant token (Seller Central → Settings → Account Info → Merchant Token): capital
  * letters and digits, such as A2EUQ1WTGCTBG2. Not a secret: it lives in Settings like the rest.
  */
-export function setSellerId(wb: WorkbookPort, now: number, userKey: string, raw: unknown): string {
+export function setSellerId(wb: WorkbookPort, now: number, userKey: string, raw: unknown, shown?: DashboardPort): string {
   if (typeof raw !== 'string') throw new Error('The seller ID must be text.');
   const id = raw.trim();
   if (!/^[A-Z0-9]{5,32}$/.test(id)) {
@@ -49,6 +50,6 @@ export function setSellerId(wb: WorkbookPort, now: number, userKey: string, raw:
   }
   if (readSettings(wb).settings.sellerId === id) return `The seller ID is already ${id}.`;
   if (!writeSetting(wb, 'Amazon seller ID', id)) throw settingsMissing('Amazon seller ID');
-  audit(wb, now, userKey, 'Amazon seller ID changed in the sidebar');
+  audit(wb, now, userKey, 'Amazon seller ID changed in the sidebar', shown);
   return `Saved the seller ID ${id} in Settings.`;
 }
