@@ -103,3 +103,14 @@ export function cellTime(v: unknown): number | null {
 export function utcMinute(ms: number): string {
   return new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
 }
+
+/** A column's letters as Sheets names it: 1 → A, 27 → AA. */
+export function columnLetters(column: number): string {
+  let n = column;
+  let out = '';
+  while (n > 0) {
+    out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}

@@ -11,6 +11,7 @@ import { TAB, columnOf, headerText, sameName } from './tabs';
 import type { TabDef } from './tabs';
 import type { CellRule, TabStandard } from '../ports/sheet-style';
 import type { CellValue } from '../ports/workbook';
+import { columnLetters } from './cells';
 
 export interface StandardPlan {
   standard: TabStandard;
@@ -29,16 +30,6 @@ const EXTRA_LISTS: Readonly<Record<string, ReadonlyArray<{ header: string; list:
 /** ID columns whose numbers may have lost leading zeros (a Seller SKU "00123" typed into a number cell). */
 const ID_KEY = /sku|asin/i;
 
-/** 1 → A, 27 → AA. */
-function letters(column: number): string {
-  let n = column;
-  let out = '';
-  while (n > 0) {
-    out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
 
 /** At most `max` items named, then how many more. */
 function listed(items: readonly string[], max = 8): string {
@@ -98,7 +89,7 @@ export function tabStandard(def: TabDef, tab: string, values: ReadonlyArray<Read
     if (col.format === 'text' && !def.addOnOwned && !cells.some((v) => isDate(v) || typeof v === 'boolean')) {
       plainText.push(at + 1);
       if (ID_KEY.test(col.key)) {
-        const numbers = cells.map((v, i) => (typeof v === 'number' ? `${letters(at + 1)}${i + 2}` : '')).filter(Boolean);
+        const numbers = cells.map((v, i) => (typeof v === 'number' ? `${columnLetters(at + 1)}${i + 2}` : '')).filter(Boolean);
         if (numbers.length) {
           warnings.push(
             `${tab} ${listed(numbers)} ${numbers.length === 1 ? 'holds a number' : 'hold numbers'} in ${col.header}: if ${numbers.length === 1 ? 'that SKU' : 'those SKUs'} began with zeros, Sheets dropped them when typed. ` +

@@ -5,6 +5,7 @@
 
 import type { ConditionalFormat } from '../../ports/sheet-style';
 import { TABS, columnOf, headersOf } from '../tabs';
+import { columnLetters } from '../cells';
 
 const H = headersOf(TABS.inventory);
 
@@ -33,16 +34,6 @@ const RULES: readonly RuleDef[] = [
   { column: null, formula: `=OR({${H.pushState}}="held by guardrail",LEFT({${H.reason}},5)="Held:",LEFT({${H.reason}},11)="Not synced:")`, background: COLOURS.held },
 ];
 
-/** 1 → A, 27 → AA. */
-function letters(column: number): string {
-  let n = column;
-  let out = '';
-  while (n > 0) {
-    out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
 
 /** The formula with each {Header} as a column-absolute, row-relative reference to row 2 ($M2); null when a column is missing. */
 function formulaFor(template: string, header: readonly string[]): string | null {
@@ -50,7 +41,7 @@ function formulaFor(template: string, header: readonly string[]): string | null 
   const out = template.replace(/\{([^}]+)\}/g, (_m, name: string) => {
     const at = columnOf(header, name);
     if (at < 0) missing = true;
-    return `$${letters(at + 1)}2`;
+    return `$${columnLetters(at + 1)}2`;
   });
   return missing ? null : out;
 }
