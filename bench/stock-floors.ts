@@ -34,20 +34,10 @@ import { FBA_REPORT_ABOVE } from '../src/jobs/inventory/fba-source';
 import { SHIPBOB_RATE_LIMIT_PER_MIN } from '../src/threepl/shipbob/adapter';
 import { COST_MODEL } from '../test/world/cost-model';
 import type { OpCalls, System } from './floors';
+import type { BenchCounts } from './world-gen';
 
-/** What the minimum depends on: the world's counts (bench/world-gen.ts BenchCounts has them all). */
-export interface StockWorld {
-  skus: number;
-  fba: number;
-  listings: number;
-  threePlProducts: number;
-  inactiveProducts: number;
-  bundleProducts: number;
-  /** Merchant orders Amazon has that the 3PL does not. */
-  orders: number;
-  /** FBM quantities that must change on Amazon. */
-  changes: number;
-}
+/** What the minimum depends on: the world's counts, as bench/world-gen.ts reports them. */
+export type StockWorld = Omit<BenchCounts, 'fbm'>;
 
 export const LIMITS = {
   listingsPage: 20,

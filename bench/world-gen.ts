@@ -30,6 +30,7 @@ export interface BenchCounts {
   /** Inactive ShipBob products and bundle products (none in this world; the minimum still reads one page of each). */
   inactiveProducts: number;
   bundleProducts: number;
+  /** Merchant orders Amazon has that the 3PL does not. */
   orders: number;
   /** FBM quantities Amazon has that differ from what the sync must push: the first push's size. */
   changes: number;
