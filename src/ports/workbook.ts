@@ -34,6 +34,8 @@ export type CellValue = string | number | boolean | Date;
 /** Consecutive rows written in one range, from sheet row `row` (1-based) down. */
 export interface RowBlock {
   row: number;
+  /** The block's first column (1-based; 1 when absent): cells left of it and right of its rows are left alone. */
+  column?: number;
   rows: CellValue[][];
 }
 
@@ -56,8 +58,9 @@ export interface WorkbookPort {
    */
   replaceRows(tab: string, rows: CellValue[][], cellFormats?: Array<Array<CellFormat | undefined>>): void;
   /**
-   * Overwrites each block of rows where it stands (one range write per block), growing the grid
-   * when a block runs past it. `columnFormats[j]` is column j+1's format, set on each block's rows
+   * Overwrites each block of rows where it stands (one range write per block, from the block's
+   * column, as wide as its widest row), growing the grid when a block runs past it.
+   * `columnFormats[j]` is column j+1's format, set on each block's rows
    * with one call per column before the values; a column without one keeps the format people gave it.
    */
   writeRows(tab: string, blocks: readonly RowBlock[], columnFormats?: ReadonlyArray<CellFormat | undefined>): void;

@@ -1,5 +1,6 @@
-// Which rows of a tab to write when only some changed: runs of consecutive changed rows, each one
-// range write, unless so many scattered runs would cost more than writing every row at once.
+// Which cells of a tab to write when only some rows changed: runs of consecutive changed rows, as
+// narrow as the columns that changed, each one range write; runs so close that a write costs more
+// than the unchanged rows between them become one block (at the limit, one write of every row).
 
 /**
  * What one range write costs beyond its cells, counted in cells. Each write is a call to the
@@ -30,14 +31,55 @@ export function changedRuns(changed: readonly boolean[]): RowRun[] {
   return runs;
 }
 
+/** Data rows [start, start + count) and columns [column, column + width), all 0-based. */
+export interface BlockPlan {
+  start: number;
+  count: number;
+  column: number;
+  width: number;
+}
+
+/** The 0-based first and last column a changed row differs in. */
+export interface ColumnSpan {
+  first: number;
+  last: number;
+}
+
 /**
- * True when writing `runs` costs less than one write of all `total` rows. A tab `width` cells wide
- * with `formatted` columns that carry a number format costs, per write, one call for the values and
- * one per formatted column, and per row its cells and its formatted cells.
+ * The blocks to write. `spans[i]` says where the tab's existing row i differs (null: unchanged);
+ * rows from `existing` to `total` are new and written whole. `resetEachWrite[j]` is true for a
+ * column whose format goes on again with every write (text, tick boxes): each costs a call per
+ * block and a cell per row.
+ * Existing rows are written in one band of columns, the union of their spans: a push that only
+ * clears `Previous Qty` on thousands of rows writes that one column, not thousands of whole rows.
+ * Runs closer than a write's overhead are merged, their unchanged rows written as they are, so the
+ * blocks never cost more than one write of every row would.
  */
-export function runsAreCheaper(runs: readonly RowRun[], total: number, width: number, formatted: number): boolean {
-  const perWrite = (1 + formatted) * RANGE_WRITE_OVERHEAD_CELLS;
-  const perRow = width + formatted;
-  const rows = runs.reduce((n, r) => n + r.count, 0);
-  return runs.length * perWrite + rows * perRow < perWrite + total * perRow;
+export function planRowWrites(
+  spans: ReadonlyArray<ColumnSpan | null>,
+  existing: number,
+  total: number,
+  resetEachWrite: readonly boolean[],
+): BlockPlan[] {
+  const width = resetEachWrite.length;
+  let first = width;
+  let last = -1;
+  spans.forEach((s) => {
+    if (s) (first = Math.min(first, s.first)), (last = Math.max(last, s.last));
+  });
+  const plans: BlockPlan[] = [];
+  if (last >= 0) {
+    const band = last - first + 1;
+    const reset = resetEachWrite.slice(first, last + 1).filter(Boolean).length;
+    const perWrite = (1 + reset) * RANGE_WRITE_OVERHEAD_CELLS;
+    const perRow = band + reset;
+    for (const run of changedRuns(spans.map((s) => s !== null))) {
+      const prev = plans[plans.length - 1];
+      const gap = prev ? run.start - (prev.start + prev.count) : 0;
+      if (prev && gap * perRow < perWrite) prev.count = run.start + run.count - prev.start;
+      else plans.push({ start: run.start, count: run.count, column: first, width: band });
+    }
+  }
+  if (total > existing) plans.push({ start: existing, count: total - existing, column: 0, width });
+  return plans;
 }

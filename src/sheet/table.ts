@@ -7,7 +7,7 @@
 import { canonicalHeader, columnOf, headerText, sameName, tabDefNamed } from '../core/tabs';
 import type { TabColumn, TabDef } from '../core/tabs';
 import type { CellFormat, CellValue, WorkbookPort } from '../ports/workbook';
-import { changedRuns, runsAreCheaper } from './row-blocks';
+import { planRowWrites, type ColumnSpan } from './row-blocks';
 
 export type TableRecord = Record<string, CellValue>;
 
@@ -135,8 +135,8 @@ export interface KeyedRowsTab<R> {
 /**
  * The tab `def` as rows: read on first use, and on write only what differs from what it holds.
  * When the rows keep their order (quantities changed, rows added at the end) only the changed rows
- * are written, in blocks of consecutive rows, unless one whole write is cheaper (row-blocks.ts);
- * otherwise the tab is rewritten whole. People's own extra columns stay with the row they were
+ * are written, in blocks of consecutive rows as wide as the columns that changed, close blocks
+ * merged (row-blocks.ts); otherwise the tab is rewritten whole. People's own extra columns stay with the row they were
  * typed on, whatever the new order.
  */
 export function keyedRowsTab<R>(
@@ -186,17 +186,21 @@ export function keyedRowsTab<R>(
       if (current && inPlace) {
         // Only the add-on's own columns make a row changed: people's come from the row itself.
         const own = keys.filter((k) => k && def.columns.some((c) => c.header === k));
-        const changed = records.map((rec, i) => i >= current.records.length || !sameRecord(current.records[i]!, rec, own));
-        const runs = changedRuns(changed);
-        // A tab whose rows are what it already holds is not written again (no cells, no formats).
-        if (runs.length === 0) return;
+        const spans = current.records.map((before, i) => differingColumns(before, records[i]!, keys, own));
         const { columnFormats } = rowsOf(def, header, []);
-        if (runsAreCheaper(runs, records.length, header.length, (columnFormats ?? []).filter(Boolean).length)) {
-          const blocks = runs.map((run) => ({ row: run.start + 2, rows: rowsOf(def, header, records.slice(run.start, run.start + run.count)).rows }));
+        const formats = columnFormats ?? header.map(() => undefined);
+        const plan = planRowWrites(spans, current.records.length, records.length, formats.map((f) => f === 'text' || f === 'checkbox'));
+        // A tab whose rows are what it already holds is not written again (no cells, no formats).
+        if (plan.length > 0) {
+          const blocks = plan.map((p) => ({
+            row: p.start + 2,
+            column: p.column + 1,
+            rows: rowsOf(def, header, records.slice(p.start, p.start + p.count)).rows.map((r) => r.slice(p.column, p.column + p.width)),
+          }));
           wb.writeRows(def.name, blocks, columnFormats);
           written();
-          return;
         }
+        return;
       } else if (current && sameRecords(current.records, records, keys)) {
         return;
       }
@@ -211,6 +215,21 @@ function comparable(v: unknown): unknown {
   if (v === null || v === undefined) return '';
   if (Object.prototype.toString.call(v) === '[object Date]') return (v as Date).getTime();
   return v;
+}
+
+/** The first and last column (0-based, in `keys`) where `after` differs from `before` among the `own` keys; null when none does. */
+function differingColumns(
+  before: Readonly<Record<string, unknown>>,
+  after: Readonly<Record<string, unknown>>,
+  keys: readonly string[],
+  own: readonly string[],
+): ColumnSpan | null {
+  let span: ColumnSpan | null = null;
+  keys.forEach((k, j) => {
+    if (!k || !own.includes(k) || comparable(before[k]) === comparable(after[k])) return;
+    span = span ? { first: span.first, last: j } : { first: j, last: j };
+  });
+  return span;
 }
 
 /** True when the record holds the same value under each of `keys`. */

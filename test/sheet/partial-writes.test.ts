@@ -9,7 +9,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { gasWorkbook } from '../../src/adapters/gas/workbook';
 import type { CellFormat, CellValue, RowBlock, TabDef, WorkbookPort } from '../../src/ports/workbook';
-import { changedRuns, RANGE_WRITE_OVERHEAD_CELLS, runsAreCheaper } from '../../src/sheet/row-blocks';
+import { changedRuns, planRowWrites, RANGE_WRITE_OVERHEAD_CELLS } from '../../src/sheet/row-blocks';
 import { keyedRowsTab, writeTable } from '../../src/sheet/table';
 import type { TableRecord } from '../../src/sheet/table';
 import { RangeApi } from '../world/gas/spreadsheet/range';
@@ -193,26 +193,37 @@ describe('row blocks and their cost', () => {
     expect(changedRuns([false, false])).toEqual([]);
   });
 
-  it('prefers runs while their calls cost less than writing every row, else one whole write', () => {
-    expect(runsAreCheaper([{ start: 3, count: 1 }], 1000, 6, 5)).toBe(true);
-    expect(runsAreCheaper([{ start: 3, count: 1 }, { start: 900, count: 1 }], 1000, 6, 5)).toBe(true);
-    // Each run costs a values call and a format call per formatted column, RANGE_WRITE_OVERHEAD_CELLS
-    // each, beyond its cells: enough scattered runs outweigh one write of every row.
-    const scattered = Array.from({ length: 500 }, (_, i) => ({ start: i * 2, count: 1 }));
-    const perWrite = 6 * RANGE_WRITE_OVERHEAD_CELLS;
-    expect(runsAreCheaper(scattered, 1000, 6, 5)).toBe(500 * perWrite + 500 * 11 < perWrite + 1000 * 11);
-    expect(runsAreCheaper(scattered, 1000, 6, 5)).toBe(false);
-    // A tab without formats pays less per run, so more runs are worth it.
-    const some = Array.from({ length: 100 }, (_, i) => ({ start: i * 10, count: 1 }));
-    expect(runsAreCheaper(some, 1000, 6, 0)).toBe(true);
-    expect(runsAreCheaper(some, 1000, 6, 5)).toBe(false);
-    // Every row in one run is one write either way: the whole write is taken.
-    expect(runsAreCheaper([{ start: 0, count: 10 }], 10, 6, 5)).toBe(false);
+  const span = (first: number, last: number) => ({ first, last });
+  const noReset = [false, false, false, false, false, false];
+
+  it('writes existing rows in the band of columns that changed, new rows whole', () => {
+    const spans = [null, span(2, 2), null, span(4, 5), null];
+    expect(planRowWrites(spans, 5, 7, noReset)).toEqual([
+      { start: 1, count: 3, column: 2, width: 4 },
+      { start: 5, count: 2, column: 0, width: 6 },
+    ]);
+    expect(planRowWrites([null, null], 2, 2, noReset)).toEqual([]);
+  });
+
+  it('merges runs whose gap costs fewer cells than a write, keeps far-apart runs apart', () => {
+    // One column wide, no format set again: a write costs RANGE_WRITE_OVERHEAD_CELLS, a row one cell.
+    const near = Array.from({ length: 100 }, (_, i) => (i % 10 === 0 ? span(1, 1) : null));
+    expect(planRowWrites(near, 100, 100, noReset)).toEqual([{ start: 0, count: 91, column: 1, width: 1 }]);
+    const far = Array.from({ length: 1000 }, (_, i) => (i === 3 || i === 900 ? span(1, 1) : null));
+    expect(planRowWrites(far, 1000, 1000, noReset)).toEqual([
+      { start: 3, count: 1, column: 1, width: 1 },
+      { start: 900, count: 1, column: 1, width: 1 },
+    ]);
+  });
+
+  it('never costs more than one write of every row: the closest runs merge into it', () => {
+    const every = Array.from({ length: 100 }, (_, i) => (i % 2 === 0 ? span(0, 5) : null));
+    expect(planRowWrites(every, 100, 100, noReset)).toEqual([{ start: 0, count: 99, column: 0, width: 6 }]);
   });
 });
 
 describe('keyedRowsTab writes only the rows that changed', () => {
-  it('one quantity changed among 1,000 rows: one row written, no format read, a format call only for the plain-text column', () => {
+  it('one quantity changed among 1,000 rows: only its changed cells written, no format read or set', () => {
     const start = items(1000);
     const next = start.map((r, i) => (i === 499 ? { ...r, qty: 999, at: T0 + 3_600_000 } : r));
     const setNumberFormat = vi.spyOn(RangeApi.prototype, 'setNumberFormat');
@@ -229,13 +240,14 @@ describe('keyedRowsTab writes only the rows that changed', () => {
     for (const spy of [setNumberFormat, getNumberFormats, setNumberFormats, setValues]) spy.mockClear();
     tab.write(next);
 
-    expect(wb.calls).toEqual([{ method: 'writeRows', cells: WIDTH, blocks: 1 }]);
+    // Qty (B) and Updated (E) changed: the band B:E, the SKU in A untouched.
+    expect(wb.calls).toEqual([{ method: 'writeRows', cells: 4, blocks: 1 }]);
     expect(setValues).toHaveBeenCalledTimes(1);
-    expect((setValues.mock.contexts[0] as RangeApi).getA1Notation()).toBe('A501:F501');
+    expect((setValues.mock.contexts[0] as RangeApi).getA1Notation()).toBe('B501:E501');
     // Number formats are already on the rows inside the grid (set when the tab and its rows were
-    // made); only plain text is set again, so an identifier never lands in a reformatted cell.
+    // made); only plain text is set again, and no text column is written here.
     expect(FORMATTED).toBeGreaterThan(1);
-    expect(setNumberFormat).toHaveBeenCalledTimes(1);
+    expect(setNumberFormat).not.toHaveBeenCalled();
     expect(getNumberFormats).not.toHaveBeenCalled();
     expect(setNumberFormats).not.toHaveBeenCalled();
     const after = snapshot();
@@ -247,15 +259,15 @@ describe('keyedRowsTab writes only the rows that changed', () => {
     });
   });
 
-  it('two far-apart changes: two blocks of one row each, the sheet as a whole write leaves it', () => {
+  it('two far-apart changes: two blocks of the changed columns, the sheet as a whole write leaves it', () => {
     const start = items(1000);
     const next = start.map((r, i) => (i === 9 || i === 899 ? { ...r, qty: r.qty + 1, reason: 'changed' } : r));
     const { calls, grid, reference, formatted } = againstWholeWrite(start, () => undefined, next);
-    expect(calls).toEqual([{ method: 'writeRows', cells: 2 * WIDTH, blocks: 2 }]);
+    // Qty (B) to Reason (F) on rows 11 and 901, never the 890 rows between.
+    expect(calls).toEqual([{ method: 'writeRows', cells: 2 * (WIDTH - 1), blocks: 2 }]);
     expect(grid).toEqual(reference);
-    // Plain text goes on the written rows only, once per block, never the 890 rows between; the
-    // number formats the grid's rows already carry are not set again.
-    expect(formatted.sort()).toEqual(['A11', 'A901']);
+    // The number formats the grid's rows already carry are not set again; the text column is not written.
+    expect(formatted).toEqual([]);
     expect(grid[10]![5]!.v).toBe('changed');
     expect(grid[900]![5]!.v).toBe('changed');
   });
@@ -264,16 +276,16 @@ describe('keyedRowsTab writes only the rows that changed', () => {
     const start = items(1000);
     const next = start.map((r, i) => (i >= 100 && i < 105 ? { ...r, qty: 7 } : r));
     const { calls, grid, reference } = againstWholeWrite(start, () => undefined, next);
-    expect(calls).toEqual([{ method: 'writeRows', cells: 5 * WIDTH, blocks: 1 }]);
+    expect(calls).toEqual([{ method: 'writeRows', cells: 5, blocks: 1 }]);
     expect(grid).toEqual(reference);
   });
 
-  it('many scattered changes fall back to one whole write', () => {
+  it('many scattered changes are written as one block of their column, not a write per row', () => {
     const start = items(1000);
-    // Every other row: 500 writes of one row each would cost more than one write of all 1,000.
+    // Every other row: 500 writes of one cell each would cost more than one write of the 999 rows between.
     const next = start.map((r, i) => (i % 2 === 0 ? { ...r, qty: r.qty + 100 } : r));
     const { calls, grid, reference } = againstWholeWrite(start, () => undefined, next);
-    expect(calls).toEqual([{ method: 'replaceRows', cells: 1000 * WIDTH, blocks: 1 }]);
+    expect(calls).toEqual([{ method: 'writeRows', cells: 999, blocks: 1 }]);
     expect(grid).toEqual(reference);
   });
 
@@ -329,7 +341,7 @@ describe('keyedRowsTab writes only the rows that changed', () => {
     const more = items(1020).slice(1000).map((r) => ({ ...r, sku: `0${r.sku}` }));
     const next = [...start.map((r, i) => (i === 3 ? { ...r, qty: 42 } : r)), ...more];
     const { calls, grid, reference } = againstWholeWrite(start, () => peopleColumn('My note', 0, { '000004': 'kept' }), next);
-    expect(calls).toEqual([{ method: 'writeRows', cells: 21 * (WIDTH + 1), blocks: 2 }]);
+    expect(calls).toEqual([{ method: 'writeRows', cells: 1 + 20 * (WIDTH + 1), blocks: 2 }]);
     expect(grid).toEqual(reference);
     expect(grid.length).toBe(1021);
     expect(grid[4]![WIDTH]!.v).toBe('kept');
@@ -367,7 +379,7 @@ describe('number formats, by column', () => {
     expect(sheet().getRange(22, 6).getFormula()).toBe('');
   });
 
-  it('a partial write sets each column format once over the written rows, even where people changed it', () => {
+  it('a partial write leaves the cells it does not change, and people’s formats, alone', () => {
     const wb = open();
     keyedRowsTab(wb, DEF, io).write(items(100));
     // Someone turned the SKU cell of row 31 into a number format: "000030" would become 30.
@@ -379,8 +391,9 @@ describe('number formats, by column', () => {
     const tab = keyedRowsTab(wb, DEF, io);
     tab.write(tab.rows().map((r) => (r.sku === '000030' ? { ...r, sku: '000030', qty: 1, reason: '0012' } : r)));
     expect(wb.calls.map((c) => c.method)).toEqual(['replaceRows', 'writeRows']);
+    // The SKU did not change, so its cell is not written: the value stays the text it was.
     expect(sheet().getRange(31, 1).getValue()).toBe('000030');
-    expect(sheet().getRange(31, 1).getNumberFormat()).toBe('@');
+    expect(sheet().getRange(31, 1).getNumberFormat()).toBe('0');
     // "0012" in the person's '@' column stays text: the add-on did not touch that column's format.
     expect(sheet().getRange(31, 6).getValue()).toBe('0012');
     expect(sheet().getRange(31, 7).getDisplayValue()).toBe('1.500');

@@ -101,16 +101,16 @@ function eachRun(rowCount: number, width: number, formatAt: FormatAt, apply: (i:
 }
 
 /** Number formats go on before values: "00123" must land in a cell that is already plain text. */
-function setNumberFormats(sheet: Sheet, row: number, rowCount: number, width: number, formatAt: FormatAt): void {
+function setNumberFormats(sheet: Sheet, row: number, rowCount: number, width: number, formatAt: FormatAt, column = 1): void {
   eachRun(rowCount, width, formatAt, (i, j, count, f) => {
-    if (f !== 'checkbox') sheet.getRange(row + i, j + 1, count, 1).setNumberFormat(NUMBER_FORMATS[f]);
+    if (f !== 'checkbox') sheet.getRange(row + i, column + j, count, 1).setNumberFormat(NUMBER_FORMATS[f]);
   });
 }
 
 /** Tick boxes are data validation on their cells (a Settings row such as "Approve stock push"). */
-function setCheckboxes(sheet: Sheet, row: number, rowCount: number, width: number, formatAt: FormatAt): void {
+function setCheckboxes(sheet: Sheet, row: number, rowCount: number, width: number, formatAt: FormatAt, column = 1): void {
   eachRun(rowCount, width, formatAt, (i, j, count, f) => {
-    if (f === 'checkbox') sheet.getRange(row + i, j + 1, count, 1).setDataValidation(SpreadsheetApp.newDataValidation().requireCheckbox().build());
+    if (f === 'checkbox') sheet.getRange(row + i, column + j, count, 1).setDataValidation(SpreadsheetApp.newDataValidation().requireCheckbox().build());
   });
 }
 
@@ -199,16 +199,19 @@ export function gasWorkbook(): WorkbookPort {
       const sheet = sheetOrThrow(tab);
       // reduce, not Math.max(...): thousands of arguments can overflow the call stack.
       const last = written.reduce((m, b) => Math.max(m, b.row + b.rows.length - 1), 0);
-      const width = written.reduce((m, b) => Math.max(m, widthOf(b.rows)), 0);
+      const right = written.reduce((m, b) => Math.max(m, (b.column ?? 1) + widthOf(b.rows) - 1), 0);
       const firstNew = ensureRows(sheet, last);
-      ensureColumns(sheet, width);
+      ensureColumns(sheet, right);
       // Formats per block, not over the span from the first block to the last: a span would touch
       // every unchanged row between them, and far-apart blocks on a 100,000-row tab span it all.
       for (const b of written) {
-        const formatAt = formatsToSet(b.row, b.rows.length, width, firstNew, (_i, j) => columnFormats?.[j]);
-        if (columnFormats) setNumberFormats(sheet, b.row, b.rows.length, width, formatAt);
-        sheet.getRange(b.row, 1, b.rows.length, width).setValues(rectangle(b.rows, width));
-        if (columnFormats) setCheckboxes(sheet, b.row, b.rows.length, width, formatAt);
+        // Each block as wide as its own rows: padding a narrow block would blank the cells right of it.
+        const col = b.column ?? 1;
+        const width = widthOf(b.rows);
+        const formatAt = formatsToSet(b.row, b.rows.length, width, firstNew, (_i, j) => columnFormats?.[col - 1 + j]);
+        if (columnFormats) setNumberFormats(sheet, b.row, b.rows.length, width, formatAt, col);
+        sheet.getRange(b.row, col, b.rows.length, width).setValues(rectangle(b.rows, width));
+        if (columnFormats) setCheckboxes(sheet, b.row, b.rows.length, width, formatAt, col);
       }
     },
 

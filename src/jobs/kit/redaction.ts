@@ -27,9 +27,10 @@ export interface Redactor {
 /**
  * Headers that carry a credential: ShipBob's bearer token (Authorization: Bearer, ShipBob
  * authentication docs https://developer.shipbob.com/auth) and the LWA access token SP-API takes in
- * x-amz-access-token (sp-api.md §1.2, https://developer-docs.amazon.com/sp-api/docs/connecting-to-the-selling-partner-api).
+ * x-amz-access-token (sp-api.md §1.2, https://developer-docs.amazon.com/sp-api/docs/connecting-to-the-selling-partner-api),
+ * and Mintsoft's key in ms-apikey (help-mintsoft 12087865).
  */
-const CREDENTIAL_HEADERS = ['authorization', 'x-amz-access-token'];
+const CREDENTIAL_HEADERS = ['authorization', 'x-amz-access-token', 'ms-apikey'];
 
 function headerSecrets(req: HttpRequest): string[] {
   const out: string[] = [];
@@ -120,7 +121,7 @@ function redactingWorkbook(wb: WorkbookPort, text: (t: string) => string): Workb
     appendRows: (tab, rs, formats) => wb.appendRows(tab, rows(rs), formats),
     addColumns: (tab, start, columns) => wb.addColumns(tab, start, columns),
     replaceRows: (tab, rs, formats) => wb.replaceRows(tab, rows(rs), formats),
-    writeRows: (tab, blocks, formats) => wb.writeRows(tab, blocks.map((b) => ({ row: b.row, rows: rows(b.rows) })), formats),
+    writeRows: (tab, blocks, formats) => wb.writeRows(tab, blocks.map((b) => ({ ...b, rows: rows(b.rows) })), formats),
     writeCell: (tab, row, column, value) => wb.writeCell(tab, row, column, cell(value)),
     writeColumn: (tab, column, values) => wb.writeColumn(tab, column, values.map(cell)),
   };
