@@ -21,13 +21,20 @@ const BASE = '/inbound/fba/2024-03-20';
 
 export function listInboundPlans(
   ctx: ApiContext,
-  q: { status?: 'ACTIVE' | 'VOIDED' | 'SHIPPED'; pageSize?: number; paginationToken?: string } = {},
+  q: {
+    status?: 'ACTIVE' | 'VOIDED' | 'SHIPPED';
+    pageSize?: number;
+    paginationToken?: string;
+    /** fulfillmentInbound_2024-03-20.json listInboundPlans `sortBy` / `sortOrder`. */
+    sortBy?: 'LAST_UPDATED_TIME' | 'CREATION_TIME';
+    sortOrder?: 'ASC' | 'DESC';
+  } = {},
 ): { plans: InboundPlanSummary[]; nextToken: string | undefined } {
   const data = ctx.requester.call({
     operation: 'listInboundPlans',
     method: 'get',
     path: `${BASE}/inboundPlans`,
-    query: { status: q.status, pageSize: q.pageSize, paginationToken: q.paginationToken },
+    query: { status: q.status, pageSize: q.pageSize, paginationToken: q.paginationToken, sortBy: q.sortBy, sortOrder: q.sortOrder },
     schema: listInboundPlansResponseSchema,
   }).data;
   return { plans: data.inboundPlans ?? [], nextToken: data.pagination?.nextToken };

@@ -11,6 +11,11 @@ const SHIP_FROM = { Name: '3PL Warehouse', AddressLine1: '1 Logistics Way', City
 const SOURCE_ADDRESS = { name: '3PL Warehouse', addressLine1: '1 Logistics Way', city: 'Manchester', stateOrProvinceCode: 'Greater Manchester', countryCode: 'GB', postalCode: 'M1 1AA' };
 const V0_PAGE = 50;
 
+/** A stand-in FC address when the scenario gives none (Address requires name, addressLine1, city, countryCode, postalCode). */
+function fcAddress(fc: string): Record<string, string> {
+  return { name: `Amazon ${fc}`, addressLine1: `${fc} Fulfilment Centre, 1 Distribution Way`, city: 'Coventry', postalCode: 'CV1 1AA', countryCode: 'GB' };
+}
+
 /** v0's ShipmentStatus definition has no READY_TO_SHIP (the query enum does). */
 function v0Status(s: SimInbound['status']): string {
   return s === 'READY_TO_SHIP' ? 'WORKING' : s;
@@ -98,9 +103,14 @@ export const getShipmentItems: OpHandler = (ctx, call) => {
   return ok({ payload: next ? { ItemData: page, NextToken: next } : { ItemData: page } });
 };
 
+/**
+ * Inbound plans exist only for shipments made with Send to Amazon / v2024-03-20; a shipment made in
+ * Seller Central's old workflow is read through v0 alone ("v0 … read operations still supported",
+ * sp-api.md §7.1; the v2024 model has no operation that lists v0 shipments).
+ */
 function plans(ctx: SimCtx): Array<{ id: string; shipments: SimInbound[] }> {
   const byPlan = new Map<string, SimInbound[]>();
-  for (const s of ctx.state.inbound) byPlan.set(s.inboundPlanId, [...(byPlan.get(s.inboundPlanId) ?? []), s]);
+  for (const s of ctx.state.inbound.filter((x) => x.workflow !== 'v0')) byPlan.set(s.inboundPlanId, [...(byPlan.get(s.inboundPlanId) ?? []), s]);
   return [...byPlan.entries()].map(([id, shipments]) => ({ id, shipments }));
 }
 
@@ -129,6 +139,17 @@ export const listInboundPlans: OpHandler = (ctx, call) => {
     const status = q.get('status');
     if (status !== null && !['ACTIVE', 'VOIDED', 'SHIPPED'].includes(status)) fail(invalidInput(`Invalid status ${status}.`));
     all = plans(ctx).map((p) => planSummary(ctx, p)).filter((p) => !status || p.status === status);
+    // fulfillmentInbound_2024-03-20.json listInboundPlans: sortBy LAST_UPDATED_TIME | CREATION_TIME,
+    // sortOrder ASC | DESC. The model names no default order; DESC is assumed when only sortBy is given [inferred].
+    const sortBy = q.get('sortBy');
+    const sortOrder = q.get('sortOrder');
+    if (sortBy !== null && !['LAST_UPDATED_TIME', 'CREATION_TIME'].includes(sortBy)) fail(invalidInput(`Invalid sortBy ${sortBy}.`));
+    if (sortOrder !== null && !['ASC', 'DESC'].includes(sortOrder)) fail(invalidInput(`Invalid sortOrder ${sortOrder}.`));
+    if (sortBy !== null) {
+      const field = sortBy === 'CREATION_TIME' ? 'createdAt' : 'lastUpdatedAt';
+      const sign = sortOrder === 'ASC' ? 1 : -1;
+      all = [...all].sort((a, b) => sign * String(a[field]).localeCompare(String(b[field])));
+    }
   }
   const { page, next } = pageOf(ctx, 'listInboundPlans', all, offset, size);
   return ok(next ? { inboundPlans: page, pagination: { nextToken: next } } : { inboundPlans: page });
@@ -159,7 +180,10 @@ export const getShipment: OpHandler = (ctx, call) => {
     name: s.name ?? s.shipmentId,
     status: s.status,
     placementOptionId: `pl${s.apiShipmentId.slice(2)}`,
-    destination: { destinationType: 'AMAZON_OPTIMIZED', warehouseId: s.destination },
+    // A confirmed shipment (one with its FBA id) goes to one FC: ShipmentDestination's warehouseId and
+    // address "can be empty if the destination type is AMAZON_OPTIMIZED" (fulfillmentInbound_2024-03-20.json),
+    // so a confirmed one is AMAZON_WAREHOUSE with both.
+    destination: { destinationType: 'AMAZON_WAREHOUSE', warehouseId: s.destination, address: s.destinationAddress ?? fcAddress(s.destination) },
     source: { sourceType: 'SELLER_FACILITY', address: SOURCE_ADDRESS },
   });
 };

@@ -1,0 +1,77 @@
+// The FBA Shipments exceptions, worked out from the whole tab at the end of a run so they clear
+// themselves (docs/design.md §5 FBA_SHIPMENT_*): held, outcome unknown, shipped-vs-received
+// discrepancy, stuck on the way in, and cancelled by Amazon after the 3PL shipped.
+
+import type { RaisedException } from '../exceptions';
+import { exceptionKey } from '../exceptions';
+import type { FbaItem, FbaRow } from './types';
+import { AMAZON_ARRIVED, AMAZON_DEAD } from './types';
+
+export const FBA_EXCEPTION_TYPES = [
+  'FBA_SHIPMENT_HELD',
+  'FBA_SHIPMENT_OUTCOME_UNKNOWN',
+  'FBA_SHIPMENT_DISCREPANCY',
+  'FBA_SHIPMENT_STUCK',
+  'FBA_SHIPMENT_CANCELLED',
+] as const;
+
+export interface FbaRuleSettings {
+  /** Units per SKU that received may differ from shipped before it is an exception. */
+  fbaDiscrepancyToleranceUnits: number;
+  /** Days after the 3PL shipped by which Amazon should have checked the shipment in. */
+  fbaStuckDays: number;
+}
+
+const DAY_MS = 86_400_000;
+
+/** Per Seller SKU: shipped (what Amazon expects) against received, where they differ by more than `tolerance`. */
+export function itemDifferences(items: ReadonlyArray<FbaItem>, received: ReadonlyArray<FbaItem>, tolerance: number): Array<{ sku: string; shipped: number; received: number }> {
+  const sum = (list: ReadonlyArray<FbaItem>) => {
+    const m = new Map<string, number>();
+    for (const l of list) m.set(l.sku, (m.get(l.sku) ?? 0) + l.quantity);
+    return m;
+  };
+  const s = sum(items);
+  const r = sum(received);
+  const out: Array<{ sku: string; shipped: number; received: number }> = [];
+  for (const sku of new Set([...s.keys(), ...r.keys()])) {
+    const a = s.get(sku) ?? 0;
+    const b = r.get(sku) ?? 0;
+    if (Math.abs(a - b) > tolerance) out.push({ sku, shipped: a, received: b });
+  }
+  return out;
+}
+
+function raise(type: (typeof FBA_EXCEPTION_TYPES)[number], row: FbaRow, message: string, action: string): RaisedException {
+  return { key: exceptionKey(type, row.shipmentId), type, entity: `FBA ${row.shipmentId}`, message, action };
+}
+
+export function fbaExceptions(rows: ReadonlyArray<FbaRow>, now: number, s: FbaRuleSettings, threePlName: string): RaisedException[] {
+  const out: RaisedException[] = [];
+  for (const row of rows) {
+    const id = row.shipmentId;
+    if (row.state === 'held' && row.send) {
+      out.push(raise('FBA_SHIPMENT_HELD', row, `FBA shipment ${id} is ticked to go from ${threePlName} but nothing was sent: ${row.note}`, 'Fix what the message names; the next run sends it. Untick Send from 3PL if it should not go from the 3PL.'));
+    }
+    if (row.state === 'unknown') {
+      out.push(raise('FBA_SHIPMENT_OUTCOME_UNKNOWN', row, `Whether ${threePlName} holds an order for FBA shipment ${id} could not be decided: ${row.note} The add-on looks it up again each run and never creates a second one.`, `Search ${threePlName} for reference ${id}; the add-on adopts the order once it shows.`));
+    }
+    if (row.state === 'closed' && row.threePlOrderId) {
+      const diffs = itemDifferences(row.items, row.received, s.fbaDiscrepancyToleranceUnits);
+      if (diffs.length) {
+        const words = diffs.map((d) => `${d.sku}: shipped ${d.shipped}, received ${d.received} (${d.received < d.shipped ? `${d.shipped - d.received} short` : `${d.received - d.shipped} over`})`).join('; ');
+        out.push(raise('FBA_SHIPMENT_DISCREPANCY', row, `Amazon closed FBA shipment ${id} with a difference beyond the tolerance of ${s.fbaDiscrepancyToleranceUnits} unit(s) per SKU: ${words}.`, 'Check the box contents with the 3PL; open a case with Amazon (Inventory reconciliation) within its deadline for missing units.'));
+      }
+    }
+    if (row.state === 'shipped' && row.shipped !== null && !AMAZON_ARRIVED.has(row.amazonStatus) && !AMAZON_DEAD.has(row.amazonStatus)) {
+      const days = Math.floor((now - row.shipped) / DAY_MS);
+      if (now - row.shipped > s.fbaStuckDays * DAY_MS) {
+        out.push(raise('FBA_SHIPMENT_STUCK', row, `${threePlName} shipped FBA shipment ${id} ${days} days ago and Amazon has not checked it in (status ${row.amazonStatus || 'unknown'}); the limit is ${s.fbaStuckDays} days.`, 'Chase the carrier with the tracking number; if delivered, open a case with Amazon about the shipment.'));
+      }
+    }
+    if (row.state === 'amazon-cancelled') {
+      out.push(raise('FBA_SHIPMENT_CANCELLED', row, `Amazon ${row.amazonStatus === 'DELETED' ? 'deleted' : 'cancelled'} FBA shipment ${id} after ${threePlName} shipped it: the boxes are on their way to (or at) ${row.destination || 'the fulfilment centre'} under a shipment Amazon no longer expects, so it may refuse them.`, 'Contact Amazon Seller Support about the shipment now, and the carrier to stop the delivery if possible.'));
+    }
+  }
+  return out;
+}

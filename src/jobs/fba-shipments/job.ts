@@ -1,0 +1,111 @@
+// The FBA replenishment job `fbaShipments` (docs/design.md §3 "FBA replenishment"): Amazon's FBA
+// shipments into the FBA Shipments tab, the 3PL's view of the orders it holds, cancellations of
+// unticked (or Amazon-cancelled) shipments, creates for ticked ones, then Amazon's received counts.
+// The tab is written before any create and at the end, whatever stopped the run; exceptions are
+// worked out from the whole tab so they clear themselves.
+
+import { fbaCommittedUnits, fbaShipFromLocation } from '../../core/fba-shipments/committed';
+import { afterArrival, mergeAmazon } from '../../core/fba-shipments/merge';
+import { FBA_EXCEPTION_TYPES, fbaExceptions } from '../../core/fba-shipments/rules';
+import { validateSkuMap } from '../../core/inventory/sku-map';
+import { DeadlineExceeded } from '../../ports/clock';
+import { RemoteError } from '../../ports/errors';
+import { fbaShipmentsTab } from '../../sheet/fba-shipments-tab';
+import { providerName } from '../../threepl/names';
+import type { Job, JobContext, JobOutcome } from '../kit/job';
+import type { AmazonRead } from './amazon-read';
+import { readAmazonShipments, readReceived } from './amazon-read';
+import { cancelFbaOrders } from './cancel';
+import { FbaRows } from './rows';
+import type { SendTally } from './send';
+import { sendFbaOrders } from './send';
+import { syncThreePlStatus } from './threepl-status';
+
+type Phase = 'amazon' | 'threePl' | 'cancel' | 'send' | 'received';
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+function runFbaShipments(ctx: JobContext): JobOutcome {
+  const { settings, now } = ctx;
+  const store = ctx.ports.store;
+  const amazon = ctx.amazon();
+  const adapter = ctx.threePl();
+  const threePlName = providerName(settings.threePlProvider);
+  // The run never changes `Send from 3PL`, and keyed tabs write only the columns that changed
+  // (sheet/table.ts): a tick set while the run works is never written over.
+  const tab = fbaShipmentsTab(ctx.ports.workbook);
+  const rows = new FbaRows([...tab.rows()]);
+  const map = validateSkuMap(ctx.tabs.skuMap.records(), { defaultMarketplace: settings.marketplace });
+  const failed: string[] = [];
+  const down = new Set<'amazon' | 'threePl'>();
+  const done = new Set<Phase>();
+  let cut: string | null = null;
+  /** Runs one phase; a system that cannot be reached skips the phases that need it, the rest go on. */
+  const phase = (name: Phase, needs: ReadonlyArray<'amazon' | 'threePl'>, work: () => void): void => {
+    if (cut || needs.some((n) => down.has(n))) return;
+    try {
+      work();
+      done.add(name);
+    } catch (e) {
+      if (e instanceof DeadlineExceeded) {
+        cut = `${e.message}. The next run carries on from the FBA Shipments tab.`;
+        return;
+      }
+      if (e instanceof RemoteError && e.retryable) {
+        down.add(e.system === 'threePl' ? 'threePl' : 'amazon');
+        failed.push(e.message);
+        return;
+      }
+      tab.write(rows.rows);
+      throw e;
+    }
+  };
+  const read: AmazonRead = { views: [], located: new Map() };
+  try {
+    phase('amazon', ['amazon'], () => readAmazonShipments(amazon, store, now, rows.rows, read));
+  } finally {
+    // What was read before a cut or an outage is kept.
+    rows.replace(mergeAmazon(rows.rows, read.views));
+  }
+  const counts: Record<string, number> = { fbaShipments: rows.rows.length, fbaRead: read.views.length };
+  phase('threePl', ['threePl'], () => void (counts.fbaLooked = syncThreePlStatus({ adapter, threePlName }, rows)));
+  phase('cancel', ['threePl'], () => void (counts.fbaCancelled = cancelFbaOrders({ adapter, threePlName }, rows).cancelled));
+  const sent: SendTally = { sent: 0, adopted: 0, held: 0, unknown: 0, deferred: 0 };
+  phase('send', ['threePl', 'amazon'], () =>
+    sendFbaOrders({ amazon, adapter, map, marketplace: settings.marketplace, threePlName, location: fbaShipFromLocation(settings), located: read.located, tab, deadline: ctx.deadline }, rows, sent),
+  );
+  Object.assign(counts, { fbaSent: sent.sent, fbaAdopted: sent.adopted, fbaHeld: sent.held, fbaUnknown: sent.unknown, fbaDeferred: sent.deferred });
+  const deferredNote = sent.deferred ? ` ${plural(sent.deferred, 'ticked shipment')} left for the next run (time limit or ${threePlName} not answering).` : '';
+  phase('received', ['amazon'], () => rows.replace(mergeAmazon(rows.rows, readReceived(amazon, rows.rows))));
+  rows.replace(rows.rows.map((r) => afterArrival(r)));
+  tab.write(rows.rows);
+  ctx.raise(...fbaExceptions(rows.rows, now, settings, threePlName));
+  const waiting = rows.rows.filter((r) => r.send && (r.state === 'ready' || r.state === 'held')).length;
+  counts.fbaCommittedUnits = [...fbaCommittedUnits(rows.rows, settings.marketplace, map).values()].reduce((a, b) => a + b, 0);
+  const message =
+    `${plural(rows.rows.length, 'FBA shipment')} in the tab; ${plural(sent.sent, 'order')} created at ${threePlName}${sent.adopted ? `, ${sent.adopted} adopted` : ''}` +
+    `${counts.fbaCancelled ? `, ${plural(counts.fbaCancelled, 'order')} cancelled` : ''}; ${plural(waiting, 'ticked shipment')} not sent yet.` +
+    `${deferredNote}${cut ? ` ${cut}` : ''}${failed.length ? ` Not reachable this run, tried again next run: ${failed.join('; ')}` : ''}`;
+  return {
+    outcome: cut || failed.length || sent.deferred ? 'partial' : 'ok',
+    counts,
+    message,
+    // A receipt comparison not made this run leaves its discrepancy as it was; so does a 3PL look not made.
+    keepOpen: (row) =>
+      (!done.has('received') && row.type === 'FBA_SHIPMENT_DISCREPANCY') ||
+      (!done.has('threePl') && (row.type === 'FBA_SHIPMENT_STUCK' || row.type === 'FBA_SHIPMENT_CANCELLED')) ||
+      (!done.has('send') && (row.type === 'FBA_SHIPMENT_HELD' || row.type === 'FBA_SHIPMENT_OUTCOME_UNKNOWN')),
+  };
+}
+
+export const fbaShipmentsJob: Job = {
+  // The name scenarios and "Sync now" use (docs/scenarios.md "Entry points": "fbaShipments").
+  name: 'fbaShipments',
+  label: 'FBA shipments',
+  scheduled: true,
+  exceptionScope: FBA_EXCEPTION_TYPES,
+  run: (ctx) => runFbaShipments(ctx),
+  resumeNote: () => 'The next run carries on from the FBA Shipments tab: nothing created at the 3PL is created again.',
+};

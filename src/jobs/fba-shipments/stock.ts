@@ -1,0 +1,15 @@
+// The stock sync's view of the FBA Shipments tab (docs/design.md §3 "FBA replenishment": units
+// committed to an FBA shipment are not available for FBM): the 3PL stock lines less the units of
+// ticked shipments the 3PL has not committed yet (core/fba-shipments/committed.ts says why those).
+
+import { fbaCommittedUnits, fbaShipFromLocation, lessFbaCommitted } from '../../core/fba-shipments/committed';
+import type { SkuMapValidation } from '../../core/inventory/sku-map';
+import type { ThreePlStockRecord } from '../../core/inventory/types';
+import { fbaShipmentsTab } from '../../sheet/fba-shipments-tab';
+import type { JobContext } from '../kit/job';
+
+/** One read of the FBA Shipments tab (a missing tab has no rows). */
+export function stockLessFbaShipments(ctx: JobContext, records: ReadonlyArray<ThreePlStockRecord>, map: SkuMapValidation): ThreePlStockRecord[] {
+  const committed = fbaCommittedUnits(fbaShipmentsTab(ctx.ports.workbook).rows(), ctx.settings.marketplace, map);
+  return lessFbaCommitted(records, committed, fbaShipFromLocation(ctx.settings));
+}

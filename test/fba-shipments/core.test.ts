@@ -1,0 +1,70 @@
+// The flow's pure rules: units committed per 3PL SKU, taken off the 3PL stock lines at the ship-from
+// location (or everywhere when it is not known; bundles by whole bundles), and the shipped-vs-received
+// comparison with its tolerance.
+
+import { describe, expect, it } from 'vitest';
+import { fbaCommittedUnits, fbaShipFromLocation, lessFbaCommitted } from '../../src/core/fba-shipments/committed';
+import { itemDifferences } from '../../src/core/fba-shipments/rules';
+import type { FbaRow } from '../../src/core/fba-shipments/types';
+import { validateSkuMap } from '../../src/core/inventory/sku-map';
+
+const HEAD = ['Seller SKU', 'Marketplace', 'Channel', '3PL SKU', 'Active'];
+const map = validateSkuMap(
+  [
+    ['TEE-M', 'UK', 'FBM', 'SB-TEE', ''],
+    ['TEE-M-FBA', 'UK', 'FBA', 'SB-TEE', ''],
+    ['MUG-FBA', 'UK', 'FBA', 'SB-MUG', ''],
+  ].map((r) => Object.fromEntries(HEAD.map((h, i) => [h, r[i]]))),
+  { defaultMarketplace: 'UK' },
+);
+
+function row(over: Partial<FbaRow>): FbaRow {
+  return { shipmentId: 'FBA1', plan: 'wf', destination: 'BHX4', amazonStatus: 'WORKING', items: [], send: true, threePlOrderId: '', threePlStatus: '', tracking: [], shipped: null, received: [], state: 'ready', note: '', ...over };
+}
+
+describe('fbaCommittedUnits', () => {
+  it('counts ticked shipments the 3PL has not committed yet, by 3PL SKU', () => {
+    const rows = [
+      row({ shipmentId: 'A', items: [{ sku: 'TEE-M-FBA', quantity: 5 }, { sku: 'MUG-FBA', quantity: 2 }] }),
+      row({ shipmentId: 'B', state: 'held', items: [{ sku: 'TEE-M-FBA', quantity: 3 }, { sku: 'UNKNOWN', quantity: 9 }] }),
+      row({ shipmentId: 'C', state: 'sent', threePlOrderId: '7', items: [{ sku: 'TEE-M-FBA', quantity: 100 }] }),
+      row({ shipmentId: 'D', send: false, state: 'open', items: [{ sku: 'TEE-M-FBA', quantity: 100 }] }),
+      row({ shipmentId: 'E', state: 'open', items: [{ sku: 'MUG-FBA', quantity: 1 }] }),
+    ];
+    expect([...fbaCommittedUnits(rows, 'UK', map)]).toEqual([['SB-TEE', 8], ['SB-MUG', 3]]);
+  });
+});
+
+describe('lessFbaCommitted', () => {
+  const records = [
+    { sku: 'SB-TEE', locationId: 10, onHand: 30, committed: 2, fulfillable: 28 },
+    { sku: 'SB-TEE', locationId: 20, onHand: 30, committed: 0 },
+    { sku: 'KIT', locationId: 10, onHand: 5, committed: 0, fulfillable: 5, bundleOf: [{ sku: 'SB-TEE', quantity: 2, inactive: false }] },
+  ];
+  it('moves the units from fulfillable to committed at the ship-from location', () => {
+    const out = lessFbaCommitted(records, new Map([['SB-TEE', 5]]), '10');
+    expect(out[0]).toMatchObject({ committed: 7, fulfillable: 23 });
+    expect(out[1]).toEqual(records[1]);
+    // 5 units of a 2-unit component: up to 3 whole bundles fewer.
+    expect(out[2]).toMatchObject({ fulfillable: 2 });
+  });
+  it('takes them off every location when the ship-from location is unknown, never below zero', () => {
+    const out = lessFbaCommitted(records, new Map([['SB-TEE', 40]]), null);
+    expect(out[0]).toMatchObject({ committed: 30, fulfillable: 0 });
+    expect(out[1]).toMatchObject({ committed: 30, fulfillable: 0 });
+  });
+  it('ship-from location: the Setting, else the one "3PL locations" entry', () => {
+    expect(fbaShipFromLocation({ fbaShipFromLocation: ' 20 ', threePlLocations: ['10'] })).toBe('20');
+    expect(fbaShipFromLocation({ fbaShipFromLocation: '', threePlLocations: ['10'] })).toBe('10');
+    expect(fbaShipFromLocation({ fbaShipFromLocation: '', threePlLocations: ['10', '20'] })).toBeNull();
+  });
+});
+
+describe('itemDifferences', () => {
+  it('names each SKU whose received differs from shipped by more than the tolerance, either way', () => {
+    const items = [{ sku: 'A', quantity: 10 }, { sku: 'B', quantity: 5 }, { sku: 'C', quantity: 3 }];
+    const received = [{ sku: 'A', quantity: 8 }, { sku: 'B', quantity: 7 }, { sku: 'D', quantity: 1 }, { sku: 'C', quantity: 2 }];
+    expect(itemDifferences(items, received, 1)).toEqual([{ sku: 'A', shipped: 10, received: 8 }, { sku: 'B', shipped: 5, received: 7 }]);
+    expect(itemDifferences(items, received, 0).map((d) => d.sku)).toEqual(['A', 'B', 'C', 'D']);
+  });
+});

@@ -1,0 +1,66 @@
+// A small world for the FBA replenishment tests: two FBM offers whose 3PL products also go to FBA,
+// their FBA rows in the SKU Map, and inbound shipments seeded in Amazon's simulator (scenario
+// `amazon.inboundShipments`, docs/amazon-simulator.md).
+
+import { InventoryRun, LOCATION, type InventoryWorld } from '../inventory/builder';
+
+export { LOCATION };
+
+export interface InboundSeed {
+  shipmentId: string;
+  inboundPlanId?: string;
+  status?: string;
+  destination?: string;
+  workflow?: '2024' | 'v0';
+  items: Array<{ sku: string; quantityShipped: number; quantityReceived?: number }>;
+}
+
+const FBA_ROWS = [
+  ['TEE-M-FBA', 'UK', 'FBA', 'SB-TEE-M', 'B0F0000001', 'X00F000001', '', '', '', '', '', ''],
+  ['MUG-1-FBA', 'UK', 'FBA', 'SB-MUG-1', 'B0F0000002', 'X00F000002', '', '', '', '', '', ''],
+];
+
+export function fbaWorld(inbound: InboundSeed[], over: Partial<InventoryWorld> = {}): InventoryWorld {
+  return {
+    offers: [
+      { sku: 'TEE-M', onHand: 100 },
+      { sku: 'MUG-1', onHand: 50 },
+    ],
+    extraMapRows: FBA_ROWS,
+    extraListings: [{ sku: 'TEE-M-FBA', channel: 'FBA' }, { sku: 'MUG-1-FBA', channel: 'FBA' }],
+    settings: { 'Push mode': 'auto', 'Default safety buffer': 0, '3PL locations': String(LOCATION) },
+    threePlBehaviour: { shipAfter: '2h', carrier: 'UPS', service: 'Ground' },
+    amazonExtra: { inboundShipments: inbound.map((s) => ({ status: 'WORKING', created: '2026-11-01T08:00:00Z', ...s })) },
+    ...over,
+  };
+}
+
+export class FbaRun extends InventoryRun {
+  syncFba() {
+    return this.syncJob('fbaShipments');
+  }
+
+  syncJob(name: string) {
+    const r = this.step({ run: 'syncNow', args: [name], as: 'sidebar' });
+    if (!r) throw new Error('no execution recorded');
+    const v = (Array.isArray(r.value) ? r.value[0] : r.value) as { outcome?: string; message?: string; counts?: Record<string, number> } | undefined;
+    return { outcome: v?.outcome, message: v?.message, counts: v?.counts, execution: r.record.outcome, error: r.error };
+  }
+
+  shipment(id: string): Record<string, string> | undefined {
+    return this.tab('FBA Shipments').find((r) => r['FBA Shipment ID'] === id);
+  }
+
+  tick(id: string, on = true): void {
+    this.edit('FBA Shipments', { 'FBA Shipment ID': id }, { 'Send from 3PL': on });
+  }
+
+  threePlOrders() {
+    return this.run.threePl.snapshot().orders as Array<{ id: number; reference: string; type: string; status: string; shipments: Array<{ id: number; status: string; tracking?: unknown }> }>;
+  }
+
+  /** The raw ShipBob order the simulator holds for a reference. */
+  rawOrder(reference: string) {
+    return this.run.threePl.state.orders.find((o) => o.referenceId === reference);
+  }
+}
