@@ -34,7 +34,7 @@ function boxesOf(ctx: ShipBobContext, id: number): string[] {
   return boxes.map((b) => b.tracking_number).filter((t): t is string => !!t);
 }
 
-function mapWro(w: ShipBobWro, trackingNumbers: string[]): InboundReceipt {
+export function mapWro(w: ShipBobWro, trackingNumbers: string[]): InboundReceipt {
   const raw = w.status ?? '';
   return {
     externalId: String(w.id),

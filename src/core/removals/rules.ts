@@ -1,0 +1,119 @@
+// The 3PL side of removals as pure rules: what a receipt's counts mean for each row, when a removal
+// is overdue, and the exceptions the whole tab shows (worked out from every row each run, so they
+// clear themselves once the removal is counted or the row leaves).
+
+import type { RaisedException } from '../exceptions';
+import { FOLLOWED_STATES, type RemovalRow, type RemovalState } from './types';
+
+/** The job's exception types (its scope: it may resolve these when it no longer sees them). */
+export const REMOVAL_EXCEPTION_TYPES: ReadonlyArray<RaisedException['type']> = [
+  'REMOVAL_UNIDENTIFIED',
+  'REMOVAL_OVERDUE',
+  'REMOVAL_DISCREPANCY',
+  'REMOVAL_RECEIPT_FAILED',
+  'REMOVAL_REPORT_INVALID',
+];
+
+/** A 3PL receipt as the rules need it: status and, per 3PL SKU, units counted. */
+export interface ReceiptView {
+  id: string;
+  status: 'expected' | 'arrived' | 'receiving' | 'completed' | 'cancelled';
+  received: ReadonlyMap<string, number>;
+}
+
+/**
+ * Applies a receipt to the rows of its removal order. `threePlSkuOf` names each row's 3PL SKU; rows
+ * sharing one 3PL SKU share its count, first rows first, so the order's total is never counted twice.
+ */
+export function applyReceipt(rows: RemovalRow[], receipt: ReceiptView, threePlSkuOf: (r: RemovalRow) => string): void {
+  const left = new Map(receipt.received);
+  const bySku = new Map<string, RemovalRow[]>();
+  for (const r of rows) bySku.set(threePlSkuOf(r), [...(bySku.get(threePlSkuOf(r)) ?? []), r]);
+  for (const [sku, group] of bySku) {
+    let units = left.get(sku) ?? 0;
+    group.forEach((r, i) => {
+      r.receipt = receipt.id;
+      const last = i === group.length - 1;
+      const mine = last ? units : Math.min(units, r.shipped);
+      units -= mine;
+      const counted = receipt.status === 'completed' || receipt.status === 'receiving';
+      r.received = counted || mine > 0 ? mine : r.received;
+      r.state = stateFor(receipt.status, mine, r.shipped, r.state);
+    });
+  }
+}
+
+function stateFor(status: ReceiptView['status'], received: number, shipped: number, was: RemovalState): RemovalState {
+  switch (status) {
+    case 'completed':
+      return received === shipped ? 'received' : received < shipped ? 'short' : 'over';
+    case 'receiving':
+      return 'receiving';
+    case 'arrived':
+      return 'arrived';
+    case 'cancelled':
+      // A person cancelled it at the 3PL: nothing is expected any more.
+      return 'cancelled';
+    default:
+      return was === 'overdue' ? 'overdue' : 'expected';
+  }
+}
+
+/** Expected rows whose last box left Amazon more than `days` ago become overdue (and back, if the setting grows). */
+export function markOverdue(rows: RemovalRow[], shippedAt: ReadonlyMap<string, number>, now: number, days: number): void {
+  for (const r of rows) {
+    if (r.state !== 'expected' && r.state !== 'overdue') continue;
+    const at = shippedAt.get(r.orderId);
+    if (at === undefined) continue;
+    r.state = now - at > days * 86_400_000 ? 'overdue' : 'expected';
+  }
+}
+
+function dayText(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+/** Exceptions the rows show now; `notes` holds the 3PL's words for a removal it refused or left undecided. */
+export function removalExceptions(rows: readonly RemovalRow[], ctx: { shippedAt: ReadonlyMap<string, number>; notes: ReadonlyMap<string, string>; threePlName: string; overdueDays: number }): RaisedException[] {
+  const out: RaisedException[] = [];
+  const failedOrders = new Set<string>();
+  for (const r of rows) {
+    const entity = `Removal ${r.orderId}`;
+    if (r.state === 'overdue' && !out.some((e) => e.key === `REMOVAL_OVERDUE:${r.orderId}`)) {
+      const at = ctx.shippedAt.get(r.orderId);
+      out.push({
+        key: `REMOVAL_OVERDUE:${r.orderId}`,
+        type: 'REMOVAL_OVERDUE',
+        entity,
+        message: `Amazon shipped removal ${r.orderId} (${r.carrier || 'carrier not given'}, tracking ${r.tracking.join(', ') || 'none'})${at ? ` on ${dayText(at)}` : ''}, more than ${ctx.overdueDays} days ago, and ${ctx.threePlName} has not had it arrive (receipt ${r.receipt}). The boxes may be lost or delivered somewhere else: ask the carrier with the tracking number, and open a case with Amazon if they are lost.`,
+      });
+    }
+    if (r.state === 'short' || r.state === 'over') {
+      const diff = (r.received ?? 0) - r.shipped;
+      out.push({
+        key: `REMOVAL_DISCREPANCY:${r.orderId}:${r.sku}`,
+        type: 'REMOVAL_DISCREPANCY',
+        entity: `${entity} ${r.sku}`,
+        message: `${ctx.threePlName} counted ${r.received ?? 0} of ${r.sku} in receipt ${r.receipt} for removal ${r.orderId}, but Amazon shipped ${r.shipped}: ${Math.abs(diff)} ${diff < 0 ? 'missing' : 'more than shipped'}.`,
+        action: diff < 0 ? 'Ask the 3PL to recount; if units are missing, open a case with Amazon for the removal shipment.' : 'Ask the 3PL to recount; extra units may belong to another removal or receipt.',
+      });
+    }
+    if ((r.state === 'held' || r.state === 'rejected' || r.state === 'outcome unknown') && !failedOrders.has(r.orderId)) {
+      failedOrders.add(r.orderId);
+      const why = ctx.notes.get(r.orderId) ?? '';
+      const what =
+        r.state === 'outcome unknown'
+          ? `It is not known whether ${ctx.threePlName} made the receipt for removal ${r.orderId}: ${why} The next run looks it up and adopts it, or creates it once.`
+          : r.state === 'held'
+            ? `Removal ${r.orderId} is on its way to ${ctx.threePlName} but no receipt was made: ${why}`
+            : `${ctx.threePlName} refused the receipt for removal ${r.orderId}: ${why} The next run tries again.`;
+      out.push({ key: `REMOVAL_RECEIPT_FAILED:${r.orderId}`, type: 'REMOVAL_RECEIPT_FAILED', entity, message: `${what} Without a receipt the warehouse may not recognise the boxes (tracking ${r.tracking.join(', ') || 'none'}).` });
+    }
+  }
+  return out;
+}
+
+/** The Removals rows still waiting for the 3PL: their receipt is followed every run. */
+export function followed(rows: readonly RemovalRow[]): RemovalRow[] {
+  return rows.filter((r) => r.receipt && FOLLOWED_STATES.has(r.state));
+}

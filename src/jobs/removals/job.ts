@@ -1,0 +1,186 @@
+// The removals job (docs/design.md §3 "Removals"): Amazon's removal and customer-returns reports
+// into the Removals tab, one expected receipt at the 3PL per removal shipped there, each receipt
+// followed until it is counted, and the 3PL's unidentified parcels. The tab is written at the end
+// whatever stopped the run; exceptions are worked out from the whole tab so they clear themselves.
+
+import type { RaisedException } from '../../core/exceptions';
+import { validateSkuMap } from '../../core/inventory/sku-map';
+import { reportName } from '../../core/removals/parse';
+import { markOverdue, REMOVAL_EXCEPTION_TYPES, removalExceptions } from '../../core/removals/rules';
+import { mergeReports, retainRows } from '../../core/removals/build';
+import { CLOSED_STATES, FOLLOWED_STATES, type RemovalReports, type RemovalRow } from '../../core/removals/types';
+import { DeadlineExceeded } from '../../ports/clock';
+import { removalsTab } from '../../sheet/removals-tab';
+import { providerName } from '../../threepl/names';
+import type { ThreePlAdapter, Warehouse } from '../../threepl/types';
+import type { Job, JobContext, JobOutcome } from '../kit/job';
+import { matchLocations } from '../kit/locations-check';
+import { followReceipts, retryable, sendReceipts, type ReceiptCounts, type ReceiptDeps } from './receipts';
+import { readReports, requestReports } from './reports';
+import { loadState, saveState } from './state';
+import { unidentifiedReceipts } from './unidentified';
+
+/** Time kept after waiting for Amazon's reports, for the 3PL's side and the tab. */
+const RESERVE_MS = 90_000;
+/**
+ * How old the last set of reports must be before the next is asked for: hourly on the schedule
+ * (every 5 minutes would spend six report calls a run on figures that change in days); a person
+ * pressing "Sync removals now" gets fresh ones unless the last are minutes old.
+ */
+const REPORTS_EVERY_MS = { scheduled: 55 * 60_000, person: 5 * 60_000 };
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** Settings "Removals to 3PL": a Return removal whose id begins with one of the entries (any, when empty). */
+export function goesToThreePl(prefixes: readonly string[]): (orderId: string, orderType: string) => boolean {
+  return (orderId, orderType) => /^return$/i.test(orderType) && (prefixes.length === 0 || prefixes.some((p) => orderId.toLowerCase().startsWith(p.toLowerCase())));
+}
+
+function reportExceptions(problems: RemovalReports['problems']): RaisedException[] {
+  return problems.map((p) => ({
+    key: `REMOVAL_REPORT_INVALID:${p.report}:${p.line}`,
+    type: 'REMOVAL_REPORT_INVALID' as const,
+    entity: `Amazon ${reportName(p.report)}, line ${p.line}`,
+    message: p.message,
+  }));
+}
+
+/** The 3PL location receiving removals: the setting, else the one counted location, else the 3PL's only one. */
+function removalsLocation(ctx: JobContext, adapter: ThreePlAdapter, threePlName: string): () => { id: string } | { problem: string } {
+  let answer: { id: string } | { problem: string } | undefined;
+  return () => {
+    if (answer) return answer;
+    const typed = ctx.settings.removalsLocation;
+    const threePlLocations = ctx.settings.threePlLocations;
+    const warehouses: Warehouse[] = adapter.listWarehouses();
+    const names = warehouses.map((w) => `${w.id} ${w.name}`).join(', ');
+    if (typed) {
+      const m = matchLocations([typed], warehouses);
+      answer = m.use[0] ? { id: m.use[0] } : { problem: `Settings "Removals 3PL location" holds "${typed}", which is no ${threePlName} location (${names}).` };
+    } else if (threePlLocations.length === 1) {
+      const m = matchLocations(threePlLocations, warehouses);
+      answer = m.use[0] ? { id: m.use[0] } : { problem: `Settings "3PL locations" holds "${threePlLocations[0]}", which is no ${threePlName} location (${names}).` };
+    } else {
+      const active = warehouses.filter((w) => w.active);
+      answer = active.length === 1 ? { id: active[0]!.id } : { problem: `${threePlName} has ${active.length} locations (${names}); set "Removals 3PL location" in Settings to the one Amazon sends removals to.` };
+    }
+    return answer;
+  };
+}
+
+/** Each removal SKU's 3PL SKU from the SKU Map: a row with its Seller SKU, else one with its FNSKU. */
+function skuMapper(ctx: JobContext): ReceiptDeps['threePlSku'] {
+  let entries: ReturnType<typeof validateSkuMap>['entries'] | undefined;
+  return (r) => {
+    entries ??= validateSkuMap(ctx.tabs.skuMap.records(), { defaultMarketplace: ctx.settings.marketplace }).entries.filter((e) => e.marketplace === ctx.settings.marketplace && e.threePlSku);
+    let hits = entries.filter((e) => e.sellerSku === r.sku);
+    if (!hits.length && r.fnsku) hits = entries.filter((e) => e.fnsku === r.fnsku);
+    const skus = [...new Set(hits.map((e) => e.threePlSku))];
+    if (skus.length === 1) return { sku: skus[0]! };
+    if (!skus.length) return { problem: `SKU ${r.sku}${r.fnsku ? ` (FNSKU ${r.fnsku})` : ''} has no 3PL SKU in the SKU Map; add it to a row with this Seller SKU.` };
+    return { problem: `SKU ${r.sku} has several 3PL SKUs in the SKU Map (${skus.join(', ')}), so the add-on cannot tell which product comes back.` };
+  };
+}
+
+function runRemovals(ctx: JobContext): JobOutcome {
+  const { settings, now, ports } = ctx;
+  const store = ports.store;
+  const tab = removalsTab(ports.workbook);
+  let rows: RemovalRow[] = tab.rows().map((r) => ({ ...r, tracking: [...r.tracking], lpns: [...r.lpns] }));
+  const state = loadState(store);
+  const threePlName = providerName(settings.threePlProvider);
+  const raised: RaisedException[] = [];
+  const failed: string[] = [];
+  const counts: ReceiptCounts & Record<string, number> = { receiptsMade: 0, receiptsAdopted: 0, removalsHeld: 0, receiptsFailed: 0, removalsCounted: 0 };
+  let cut: string | null = null;
+  let waiting = '';
+  let reportsRead = false;
+  let unidentified: RaisedException[] | null = null;
+
+  const down = new Set<'amazon' | 'threePl'>();
+  /**
+   * Runs one step. A cut ends the steps after it; a system that cannot be reached skips the steps
+   * that need it (the rest go on); anything else is thrown once the tab is written.
+   */
+  const step = (needs: 'amazon' | 'threePl', work: () => void): void => {
+    if (cut || down.has(needs)) return;
+    try {
+      work();
+    } catch (e) {
+      if (e instanceof DeadlineExceeded) cut = `${e.message}. The next run carries on from the Removals tab.`;
+      else if (retryable(e)) {
+        down.add(e.system === 'threePl' ? 'threePl' : 'amazon');
+        failed.push(e.message);
+      } else {
+        tab.write(rows);
+        throw e;
+      }
+    }
+  };
+
+  const scheduled = ctx.request.scheduled === true;
+  const reportsDue = (at: number) => at - state.reportsAt >= (scheduled ? REPORTS_EVERY_MS.scheduled : REPORTS_EVERY_MS.person);
+  const amazon = ctx.amazon();
+  step('amazon', () => {
+    const read = readReports(amazon, store, now, { clock: ports.clock, deadline: ctx.deadline, reserveMs: RESERVE_MS, wait: !scheduled, due: reportsDue(now) });
+    if (read.kind === 'not due') return;
+    if (read.kind === 'waiting') {
+      waiting = read.message;
+      return;
+    }
+    reportsRead = true;
+    state.reportsAt = read.asOf;
+    const merged = mergeReports(rows, read.reports, { toThreePl: goesToThreePl(settings.removalsToThreePl) });
+    for (const [id, t] of merged.shippedAt) state.shippedAt.set(id, t);
+    rows = retainRows(merged.rows, merged.seen, read.reports.problems.length);
+    raised.push(...reportExceptions(read.reports.problems));
+    counts.removalReportLines = read.reports.orders.length + read.reports.shipments.length;
+  });
+
+  const adapter = ctx.threePl();
+  const deps: ReceiptDeps = { adapter, threePlName, now, state, threePlSku: skuMapper(ctx), location: removalsLocation(ctx, adapter, threePlName) };
+  // Receipts first: the boxes are already travelling, and the warehouse needs the receipt before they arrive.
+  step('threePl', () => sendReceipts(deps, rows, counts));
+  // Overdue before reading back: an overdue removal is also looked for by tracking number and LPN.
+  markOverdue(rows, state.shippedAt, now, settings.removalOverdueDays);
+  step('threePl', () => followReceipts(deps, rows, counts));
+  step('threePl', () => {
+    unidentified = unidentifiedReceipts(adapter, rows, state, now, threePlName);
+  });
+  markOverdue(rows, state.shippedAt, now, settings.removalOverdueDays);
+  tab.write(rows);
+  // The next set is asked for now when it is due already, so the next run finds it ready.
+  if (reportsRead && !cut && reportsDue(ports.clock.now())) step('amazon', () => requestReports(amazon, store, ports.clock.now()));
+  saveState(store, state, new Set(rows.filter((r) => !CLOSED_STATES.has(r.state)).map((r) => r.orderId)));
+
+  raised.push(...removalExceptions(rows, { shippedAt: state.shippedAt, notes: state.notes, threePlName, overdueDays: settings.removalOverdueDays }));
+  if (unidentified) raised.push(...(unidentified as RaisedException[]));
+  ctx.raise(...raised);
+
+  const orders = (pick: (r: RemovalRow) => boolean) => new Set(rows.filter(pick).map((r) => r.orderId)).size;
+  const expected = orders((r) => FOLLOWED_STATES.has(r.state));
+  const unsent = orders((r) => r.state === 'to send');
+  const attention = orders((r) => r.state === 'held' || r.state === 'rejected' || r.state === 'outcome unknown');
+  const message =
+    `${plural(counts.receiptsMade, 'receipt')} made at ${threePlName}${counts.receiptsAdopted ? `, ${counts.receiptsAdopted} adopted` : ''}, ${plural(counts.removalsCounted, 'removal')} counted; ` +
+    `${plural(expected, 'removal')} expected at ${threePlName}${unsent ? `, ${unsent} still to send` : ''}${attention ? `, ${attention} need a person` : ''}.` +
+    `${waiting ? ` ${waiting}` : ''}${cut ? ` ${cut}` : ''}${failed.length ? ` Not reachable this run, tried again next run: ${failed.join('; ')}` : ''}`;
+  return {
+    // Reports still being made are the normal rhythm (the next run reads them), not a partial run.
+    outcome: cut || failed.length ? 'partial' : 'ok',
+    counts,
+    message,
+    keepOpen: (row) => (row.type === 'REMOVAL_UNIDENTIFIED' && unidentified === null) || (row.type === 'REMOVAL_REPORT_INVALID' && !reportsRead),
+  };
+}
+
+export const removalsJob: Job = {
+  name: 'removals',
+  label: 'Removals',
+  scheduled: true,
+  exceptionScope: REMOVAL_EXCEPTION_TYPES,
+  run: (ctx) => runRemovals(ctx),
+  resumeNote: () => 'The next run carries on from the Removals tab: no receipt is made twice.',
+};

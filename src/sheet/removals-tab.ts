@@ -1,0 +1,14 @@
+// The Removals tab (docs/design.md §2 "Removals"): the removals flow's ledger, read once per run and
+// written once at its end (also after a cut), only the rows that changed when rows keep their places.
+
+import { removalFromRecord, removalId, removalToRecord } from '../core/removals/record';
+import type { RemovalRow } from '../core/removals/types';
+import { TABS } from '../core/tabs';
+import type { WorkbookPort } from '../ports/workbook';
+import { keyedRowsTab, type KeyedRowsTab } from './table';
+
+export type RemovalsTab = KeyedRowsTab<RemovalRow>;
+
+export function removalsTab(wb: WorkbookPort): RemovalsTab {
+  return keyedRowsTab<RemovalRow>(wb, TABS.removals, { fromRecord: removalFromRecord, toRecord: removalToRecord, idOf: removalId });
+}
