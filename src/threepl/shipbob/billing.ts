@@ -1,8 +1,10 @@
 // 3PL charges from ShipBob's billing API (spec 2026-01 Billing.*): POST /transactions:query for
-// charges in a date range and GET /invoices, both cursor-paged with first/next/prev/last. Range
+// charges in a date range, GET /invoices and GET /invoices/{invoiceId}/transactions, all
+// cursor-paged with first/next/prev/last. Range
 // ends go out as `format: date-time` (TransactionRequestFilterV3.from_date/to_date, get-invoices
 // FromDate/ToDate); a bare date covers that whole day.
 
+import { DeadlineExceeded } from '../../ports/clock';
 import { AdapterError, type Charge, type ChargeKind, type ChargeReferenceType, type Invoice } from '../types';
 import type { ShipBobContext } from './context';
 import { toDateTime } from './clean';
@@ -35,6 +37,7 @@ function mapTransaction(t: ShipBobTransaction): Charge {
     chargeId: t.transaction_id ?? '',
     invoiceId: t.invoice_id != null ? String(t.invoice_id) : undefined,
     invoiceDate: t.invoice_date ?? undefined,
+    invoiceType: t.invoice_type ?? undefined,
     chargeDate: t.charge_date ?? '',
     amount: t.amount ?? 0,
     currency: t.currency_code ?? '',
@@ -86,4 +89,26 @@ export function listInvoices(ctx: ShipBobContext, range: { from: string; to: str
     amount: i.amount,
     currency: i.currency_code ?? '',
   }));
+}
+
+/**
+ * Every transaction of one invoice (spec 2026-01 get-transactions-by-invoice-id: PageSize 1–1000,
+ * SortOrder Ascending|Descending, Cursor "overrides all other filter parameters"). All pages or
+ * nothing: a walk the run's time cuts short throws DeadlineExceeded, so a caller never takes part
+ * of an invoice for the whole of it.
+ */
+export function listInvoiceCharges(ctx: ShipBobContext, invoiceId: string): Charge[] {
+  if (!/^\d+$/.test(invoiceId)) throw new AdapterError('PRECONDITION', `ShipBob get-transactions-by-invoice-id: invoice id "${invoiceId}" is not a number; nothing was sent`);
+  const operation = 'get-transactions-by-invoice-id';
+  const got = collectCursorPages(
+    ctx.api,
+    { method: 'get', path: `/invoices/${invoiceId}/transactions`, query: { PageSize: PAGE_SIZE, SortOrder: 'Ascending' }, operation, retry: 'read' },
+    (body) => {
+      const page = parseOrThrow(txPage, body, operation);
+      return { items: page.items ?? [], next: page.next };
+    },
+    ctx.deadline,
+  );
+  if (!got.complete) throw new DeadlineExceeded(operation, 0, ctx.deadline.remainingMs(), 'ShipBob');
+  return got.items.map(mapTransaction);
 }

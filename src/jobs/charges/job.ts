@@ -1,0 +1,117 @@
+// The 3PL charges job (issue 16; docs/design.md §3 "3PL charges"): every invoice the 3PL issues is
+// read once, its transactions land in the 3PL Charges tab once each (keyed by transaction id, so a
+// re-read invoice or a lost cursor imports nothing twice), each charge is matched to the ledger
+// (Orders, FBA Shipments, Removals), the exceptions are worked out from the whole tab, and the
+// Dashboard's monthly summary is brought up to date.
+//
+// Order of steps and what a cut does: invoices are read whole or not at all (read.ts); the tab is
+// written before the cursor moves, so a run cut after the write re-lists those invoices and finds
+// them in the tab; a cut during the order lookup leaves those charges unmatched until a later run.
+
+import { CHARGE_EXCEPTION_TYPES, matchCharges } from '../../core/charges/match';
+import { CHARGES_SUMMARY_KEY, summariseCharges } from '../../core/charges/summary';
+import type { ChargeRow } from '../../core/charges/types';
+import { DeadlineExceeded } from '../../ports/clock';
+import { RemoteError } from '../../ports/errors';
+import { chargeLedgers, chargesTab } from '../../sheet/charges-tab';
+import type { Job, JobContext, JobOutcome } from '../kit/job';
+import { listInvoicesSince, readNewCharges, unreadInvoices } from './read';
+import { resolveShipments } from './resolve';
+import { loadCursor, saveCursor, shiftDay } from './state';
+
+const PROVIDER_NAMES: Record<string, string> = { shipbob: 'ShipBob', mintsoft: 'Mintsoft', extensiv: 'Extensiv' };
+
+/**
+ * With no new invoice, the charges are matched against the ledgers again at most this often (an order
+ * cancelled or a removal added meanwhile is seen within the hour).
+ */
+const REMATCH_MS = 60 * 60_000;
+/** Rows whose invoice is older than this many months leave the tab (9 cells each; 10 million per spreadsheet). */
+export const CHARGES_KEPT_MONTHS = 13;
+/**
+ * A shipment charge the 3PL has not tied to an order yet is looked up again, on each run that reads
+ * the tab (a new invoice, or the hourly rematch), for this many days after its invoice.
+ */
+const RETRY_DAYS = 7;
+
+function keptFrom(now: number): string {
+  const d = new Date(now);
+  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - CHARGES_KEPT_MONTHS, 1)).toISOString().slice(0, 10);
+}
+
+function runCharges(ctx: JobContext): JobOutcome {
+  const threePl = ctx.threePl();
+  const listInvoiceCharges = threePl.listInvoiceCharges?.bind(threePl);
+  if (!listInvoiceCharges || !threePl.capabilities().billingApi) {
+    // Mintsoft bills through its 3PL Accounting module and publishes no invoice API (3pl-apis.md §3.6).
+    return { outcome: 'ok', counts: {}, message: `${PROVIDER_NAMES[threePl.provider] ?? threePl.provider} offers no invoice API, so 3PL charges cannot be imported from it; nothing was done.`, resolves: [] };
+  }
+  const stored = loadCursor(ctx.ports.store);
+  const invoices = listInvoicesSince(threePl, stored, ctx.now);
+  // Nothing new and matched lately: one call, no tab read (the schedule runs every job every time).
+  if (stored && unreadInvoices(invoices, stored).length === 0 && ctx.now - stored.matchedAt < REMATCH_MS) {
+    return { outcome: 'ok', counts: { invoicesRead: 0, chargesImported: 0 }, message: 'No new 3PL invoice.', resolves: [] };
+  }
+  const tab = chargesTab(ctx.ports.workbook);
+  const existing = tab.rows();
+  const known = { transactions: new Set(existing.map((r) => r.transactionId)), invoices: new Set(existing.map((r) => r.invoiceId)) };
+  const got = readNewCharges(invoices, listInvoiceCharges, known, stored, ctx.now);
+
+  const ledgers = chargeLedgers(ctx.ports.workbook, ctx.tabs.orders.rows());
+  const today = new Date(ctx.now).toISOString().slice(0, 10);
+  const retryFrom = shiftDay(today, -RETRY_DAYS);
+  const kept = keptFrom(ctx.now);
+  const all: ChargeRow[] = [...existing.filter((r) => r.invoiceDate >= kept || r.invoiceDate === ''), ...got.rows];
+  // Shipments whose order the 3PL has not told yet: the new ones, and recent ones still unknown.
+  const open = all.filter((r) => (r.refKind === 'shipment' || r.refKind === 'order') && r.refId && !r.orderRef && (got.chargeDates.has(r.transactionId) || r.invoiceDate >= retryFrom));
+  let lookupCut = false;
+  let ordersRead = 0;
+  if (open.length) {
+    const earliest = open.map((r) => got.chargeDates.get(r.transactionId) ?? shiftDay(r.invoiceDate, -RETRY_DAYS)).sort()[0]!;
+    try {
+      const found = resolveShipments(threePl, new Set(open.map((r) => r.refId)), earliest, ledgers);
+      ordersRead = found.orders;
+      lookupCut = !found.complete;
+      for (const r of open) r.orderRef = found.refs.get(r.refId) ?? '';
+    } catch (e) {
+      // The charges are in hand: a 3PL order read that fails or runs out of time only leaves them
+      // unlooked-up until the next run, never fails the import.
+      if (!(e instanceof DeadlineExceeded) && !(e instanceof RemoteError && e.retryable)) throw e;
+      lookupCut = true;
+    }
+  }
+  const matched = matchCharges(all, ledgers);
+  tab.write(matched.rows);
+  // The cursor moves only once the rows it covers are in the tab.
+  saveCursor(ctx.ports.store, { ...got.cursor, matchedAt: ctx.now });
+  ctx.ports.store.set(CHARGES_SUMMARY_KEY, JSON.stringify(summariseCharges(matched.rows, ctx.now)));
+  // A shipment whose order could not be looked up in time is not "unmatched" yet: no new row, and an
+  // open one stays as it is until a run reads the orders whole.
+  const undecided = new Set(lookupCut ? open.filter((r) => !r.orderRef).map((r) => `CHARGE_UNMATCHED:${r.transactionId}`) : []);
+  ctx.raise(...matched.raised.filter((e) => !undecided.has(e.key)));
+
+  const count = (s: string) => matched.rows.filter((r) => r.state === s).length;
+  const counts = {
+    invoicesRead: got.invoicesRead,
+    chargesImported: got.rows.length,
+    chargesUnmatched: count('unmatched') + count('cancelled order'),
+    chargesDuplicate: count('duplicate'),
+    threePlOrdersRead: ordersRead,
+  };
+  const parts = [`${got.rows.length} new charge(s) from ${got.invoicesRead} invoice(s)`];
+  if (got.repeated) parts.push(`${got.repeated} already imported, left as they were`);
+  parts.push(`${counts.chargesUnmatched} unmatched, ${counts.chargesDuplicate} duplicate(s) in the tab`);
+  const cut = got.cut || lookupCut;
+  if (got.cut) parts.push('the time limit was reached: the remaining invoices are read next run');
+  else if (lookupCut) parts.push('the 3PL orders could not all be read: those charges are looked up again next run');
+  return { outcome: cut ? 'partial' : 'ok', counts, message: `${parts.join('; ')}.`, keepOpen: (row) => undecided.has(row.key) };
+}
+
+export const chargesJob: Job = {
+  name: 'charges',
+  label: '3PL charges',
+  scheduled: true,
+  exceptionScope: CHARGE_EXCEPTION_TYPES,
+  run: runCharges,
+  resumeNote: () => 'The next run carries on from the last invoice read in full: no charge is imported twice.',
+};
