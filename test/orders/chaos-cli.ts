@@ -1,7 +1,8 @@
-// `npm run chaos -- --seeds N [--from K] [--log]`: runs N chaos seeds of the orders flow against the
+// `npm run chaos -- --seeds N [--from K] [--log] [--mintsoft]`: runs N chaos seeds of the orders flow against the
 // built bundle (docs/chaos.md), prints what the seeds went through and the invariant counts, lists
 // the failing seeds with their broken invariants, and exits 1 when any count is not 0. `--log`
-// also prints the world log (executions, world events, ⚡ chaos) of each failing seed.
+// also prints the world log (executions, world events, ⚡ chaos) of each failing seed. `--mintsoft` runs
+// the seeds against the Mintsoft simulator instead of ShipBob.
 
 import { CATEGORIES, checkInvariants, describe, type Category } from './chaos-invariants';
 import { runChaos, type ChaosStats } from './chaos-run';
@@ -20,6 +21,7 @@ function arg(name: string, fallback: number): number {
 const seeds = arg('seeds', 200);
 const from = arg('from', 1);
 const showLog = process.argv.includes('--log');
+const provider = process.argv.includes('--mintsoft') ? 'mintsoft' : 'shipbob';
 
 const totals = Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>;
 const seen: Record<Exclude<keyof ChaosStats, 'settled'>, number> = {
@@ -33,7 +35,7 @@ const started = Date.now();
 for (let seed = from; seed < from + seeds; seed++) {
   let out;
   try {
-    out = runChaos(seed);
+    out = runChaos(seed, { provider });
   } catch (e) {
     crashed++;
     failing.push(seed);
@@ -53,7 +55,7 @@ for (let seed = from; seed < from + seeds; seed++) {
 }
 
 console.log('');
-console.log(`Seeds run: ${seeds} (${from}–${from + seeds - 1}) in ${Math.round((Date.now() - started) / 1000)} s`);
+console.log(`Seeds run against ${provider}: ${seeds} (${from}–${from + seeds - 1}) in ${Math.round((Date.now() - started) / 1000)} s`);
 console.log(
   `What they went through: ${seen.runs} executions, ${seen.faultsFired} faults fired, ${seen.partial} runs cut at the time budget, ` +
     `${seen.killed} executions killed, ${seen.failed} failed runs, ${seen.overlaps} overlapping executions, ${seen.slowRuns} slow executions, ` +

@@ -1,7 +1,7 @@
 // The orders flow's end-state invariants after a chaos seed (docs/chaos.md), read from the
 // simulators' own state and the Orders tab, independently of the add-on's code: every shippable
-// merchant order at ShipBob exactly once (and nothing else there), every tracked shipment confirmed
-// to Amazon exactly once and flagged uploaded at ShipBob, no order lost, cancellations carried
+// merchant order at the 3PL (ShipBob or Mintsoft) exactly once (and nothing else there), every tracked
+// shipment confirmed to Amazon exactly once and no longer listed by the 3PL, no order lost, cancellations carried
 // over, the ledger agreeing with both systems, and no buyer data in any tab.
 
 import { packageReference } from '../../src/core/orders/confirm-items';
@@ -31,7 +31,6 @@ export interface InvariantReport {
   violations: Violation[];
 }
 
-const SHIPPED_SHIPMENT = new Set(['Completed']);
 const AMAZON_LAG_MS = 3 * 60_000;
 const iso = (ms: number) => new Date(ms).toISOString();
 const FINAL_STATES = new Set(['confirmed', 'cancelled', 'cancel-too-late']);
@@ -48,23 +47,23 @@ function ledgerRows(o: ChaosOutcome): LedgerRow[] {
 export function checkInvariants(o: ChaosOutcome): InvariantReport {
   // The simulators move on lazily (shipping, feeds): bring them to now before reading their state.
   o.run.amazon.snapshot();
-  o.run.threePl.snapshot();
+  const sbOrders = o.threePl.orders();
+  const tp = o.threePl.name;
   const violations: Violation[] = [];
   const add = (category: Category, message: string, orderId?: string) => violations.push({ category, message, ...(orderId ? { orderId } : {}) });
   const amazon = o.run.amazon.state.orders;
-  const sbOrders = o.run.threePl.state.orders;
   const byRef = new Map<string, typeof sbOrders>();
-  for (const s of sbOrders) byRef.set(s.referenceId, [...(byRef.get(s.referenceId) ?? []), s]);
+  for (const s of sbOrders) byRef.set(s.reference, [...(byRef.get(s.reference) ?? []), s]);
   const rows = ledgerRows(o);
   const rowsById = new Map<string, LedgerRow[]>();
   for (const r of rows) rowsById.set(r['Amazon Order ID']!, [...(rowsById.get(r['Amazon Order ID']!) ?? []), r]);
 
-  // ShipBob holds nothing but the plan's merchant orders, each once.
+  // The 3PL holds nothing but the plan's merchant orders, each once.
   for (const [ref, list] of byRef) {
     const h = o.history.get(ref);
-    if (!h) add('wrongSends', `ShipBob holds order(s) ${list.map((s) => s.id).join(', ')} with reference ${ref}, which is no Amazon order of this world`, ref);
-    else if (h.order.fulfilledBy !== 'MERCHANT') add('wrongSends', `FBA order ${ref} was sent to ShipBob (order ${list[0]!.id})`, ref);
-    if (list.length > 1) add('duplicates', `${ref} exists ${list.length} times at ShipBob (orders ${list.map((s) => s.id).join(', ')})`, ref);
+    if (!h) add('wrongSends', `${tp} holds order(s) ${list.map((s) => s.id).join(', ')} with reference ${ref}, which is no Amazon order of this world`, ref);
+    else if (h.order.fulfilledBy !== 'MERCHANT') add('wrongSends', `FBA order ${ref} was sent to ${tp} (order ${list[0]!.id})`, ref);
+    if (list.length > 1) add('duplicates', `${ref} exists ${list.length} times at ${tp} (orders ${list.map((s) => s.id).join(', ')})`, ref);
   }
 
   for (const [id, h] of o.history) {
@@ -81,17 +80,17 @@ export function checkInvariants(o: ChaosOutcome): InvariantReport {
     }
     const cancelled = a.status === 'CANCELLED';
     const shipments = first ? first.shipments : [];
-    const shipped = shipments.filter((s) => SHIPPED_SHIPMENT.has(s.status));
+    const shipped = shipments.filter((s) => s.shipped);
 
     if (!cancelled) {
       if (!h.everShippable) {
-        if (first) add('wrongSends', `${id} is still ${a.status} on Amazon (never paid) but is at ShipBob (order ${first.id})`, id);
+        if (first) add('wrongSends', `${id} is still ${a.status} on Amazon (never paid) but is at ${tp} (order ${first.id})`, id);
         if (!row) add('lostOrders', `${id} (${a.status}) is not in the Orders ledger`, id);
         else if (row['State'] !== 'pending') add('ledgerMismatches', `${id} is ${a.status} on Amazon but its ledger State is "${row['State']}"`, id);
         continue;
       }
-      if (!first) add('lostOrders', `${id} became shippable and was never cancelled, but ShipBob never got it (ledger: ${row ? `${row['State']} — ${row['Note']}` : 'no row'})`, id);
-      else if (first.status === 'Cancelled') add('lostOrders', `${id} is live on Amazon (${a.status}) but its ShipBob order ${first.id} is cancelled`, id);
+      if (!first) add('lostOrders', `${id} became shippable and was never cancelled, but ${tp} never got it (ledger: ${row ? `${row['State']} — ${row['Note']}` : 'no row'})`, id);
+      else if (first.cancelled) add('lostOrders', `${id} is live on Amazon (${a.status}) but its ${tp} order ${first.id} is cancelled`, id);
       if (!row) {
         add('lostOrders', `${id} (${a.status} on Amazon) is not in the Orders ledger`, id);
         continue;
@@ -99,49 +98,49 @@ export function checkInvariants(o: ChaosOutcome): InvariantReport {
     } else {
       if (first) {
         if (shipped.length > 0) {
-          if (row?.['State'] !== 'cancel-too-late') add('ledgerMismatches', `${id} was cancelled on Amazon after ShipBob shipped ${shipped.length} shipment(s), but its ledger State is "${row?.['State'] ?? 'no row'}"`, id);
+          if (row?.['State'] !== 'cancel-too-late') add('ledgerMismatches', `${id} was cancelled on Amazon after ${tp} shipped ${shipped.length} shipment(s), but its ledger State is "${row?.['State'] ?? 'no row'}"`, id);
         } else {
-          if (first.status !== 'Cancelled') add('cancelLeaks', `${id} was cancelled on Amazon${h.atThreePlWhenCancelled ? ' while at ShipBob' : ''}, but ShipBob order ${first.id} is still ${first.status}`, id);
-          if (row?.['State'] !== 'cancelled') add('ledgerMismatches', `${id} is cancelled on Amazon and at ShipBob, but its ledger State is "${row?.['State'] ?? 'no row'}"`, id);
+          if (!first.cancelled) add('cancelLeaks', `${id} was cancelled on Amazon${h.atThreePlWhenCancelled ? ` while at ${tp}` : ''}, but ${tp} order ${first.id} is still ${first.status}`, id);
+          if (row?.['State'] !== 'cancelled') add('ledgerMismatches', `${id} is cancelled on Amazon and at ${tp}, but its ledger State is "${row?.['State'] ?? 'no row'}"`, id);
         }
         // Amazon answers searchOrders up to two minutes before the call (docs/amazon-simulator.md).
         const carried = h.cancelledAt === null ? undefined : o.cleanRuns.find((r) => r.start >= h.cancelledAt! + AMAZON_LAG_MS);
         for (const s of shipments) {
-          if (!carried || !s.actualFulfillmentDate || s.actualFulfillmentDate <= carried.end) continue;
-          add('cancelLeaks', `${id} was cancelled on Amazon at ${iso(h.cancelledAt!)}; an undisturbed orders run (${iso(carried.start)}–${iso(carried.end)}) followed, yet ShipBob shipment ${s.id} shipped later, at ${iso(s.actualFulfillmentDate)} (ledger: ${row?.['State'] ?? 'no row'} — ${row?.['Note'] ?? ''})`, id);
+          if (!carried || !s.shippedAt || s.shippedAt <= carried.end) continue;
+          add('cancelLeaks', `${id} was cancelled on Amazon at ${iso(h.cancelledAt!)}; an undisturbed orders run (${iso(carried.start)}–${iso(carried.end)}) followed, yet ${tp} shipment ${s.id} shipped later, at ${iso(s.shippedAt)} (ledger: ${row?.['State'] ?? 'no row'} — ${row?.['Note'] ?? ''})`, id);
         }
       } else if (row && row['State'] !== 'cancelled') {
-        add('ledgerMismatches', `${id} was cancelled on Amazon and never reached ShipBob, but its ledger State is "${row['State']}"`, id);
+        add('ledgerMismatches', `${id} was cancelled on Amazon and never reached ${tp}, but its ledger State is "${row['State']}"`, id);
       }
-      if (!row && first) add('lostOrders', `${id} reached ShipBob (order ${first.id}) but is not in the Orders ledger`, id);
+      if (!row && first) add('lostOrders', `${id} reached ${tp} (order ${first.id}) but is not in the Orders ledger`, id);
     }
 
-    // Every tracked shipment of a live order: one Amazon package, flagged uploaded at ShipBob.
+    // Every tracked shipment of a live order: one Amazon package, and the 3PL no longer lists it.
     for (const s of shipments) {
-      if (!s.tracking) continue;
+      if (!s.trackingNumber) continue;
       const ref = packageReference(String(s.id));
-      const pkgs = a.packages.filter((p) => String(p.packageReferenceId) === ref || p.trackingNumber === s.tracking!.trackingNumber);
+      const pkgs = a.packages.filter((p) => String(p.packageReferenceId) === ref || p.trackingNumber === s.trackingNumber);
       if (pkgs.length > 1) add('doubleConfirmations', `shipment ${s.id} of ${id} is confirmed ${pkgs.length} times on Amazon (packages ${pkgs.map((p) => p.packageReferenceId).join(', ')})`, id);
       if (cancelled) continue;
-      if (pkgs.length === 0) add('unconfirmed', `shipment ${s.id} of ${id} (tracking ${s.tracking.trackingNumber}) was never confirmed to Amazon (ledger: ${row?.['State'] ?? 'no row'} — ${row?.['Note'] ?? ''})`, id);
-      if (!s.isTrackingUploaded) add('unconfirmed', `shipment ${s.id} of ${id} is not flagged tracking-uploaded at ShipBob`, id);
+      if (pkgs.length === 0) add('unconfirmed', `shipment ${s.id} of ${id} (tracking ${s.trackingNumber}) was never confirmed to Amazon (ledger: ${row?.['State'] ?? 'no row'} — ${row?.['Note'] ?? ''})`, id);
+      if (!s.uploaded) add('unconfirmed', `shipment ${s.id} of ${id} is still listed for confirmation by ${tp} (ShipBob: not flagged tracking-uploaded; Mintsoft: not in the tracking ledger)`, id);
     }
-    // Every Amazon package stands for one ShipBob shipment of this order with the same tracking.
+    // Every Amazon package stands for one 3PL shipment of this order with the same tracking.
     for (const p of a.packages) {
       const s = shipments.find((x) => packageReference(String(x.id)) === String(p.packageReferenceId));
-      if (!s) add('doubleConfirmations', `Amazon package ${p.packageReferenceId} of ${id} matches no ShipBob shipment`, id);
-      else if (s.tracking?.trackingNumber !== p.trackingNumber) add('doubleConfirmations', `Amazon package ${p.packageReferenceId} of ${id} carries tracking ${p.trackingNumber}, ShipBob shipment ${s.id} ${s.tracking?.trackingNumber ?? 'none'}`, id);
+      if (!s) add('doubleConfirmations', `Amazon package ${p.packageReferenceId} of ${id} matches no ${tp} shipment`, id);
+      else if (s.trackingNumber !== p.trackingNumber) add('doubleConfirmations', `Amazon package ${p.packageReferenceId} of ${id} carries tracking ${p.trackingNumber}, ${tp} shipment ${s.id} ${s.trackingNumber ?? 'none'}`, id);
     }
 
     if (!row) continue;
     const state = row['State']!;
-    if (first && row['3PL Order ID'] !== String(first.id)) add('ledgerMismatches', `${id}: ledger 3PL Order ID "${row['3PL Order ID']}", ShipBob's order is ${first.id}`, id);
-    if (!first && ['sent', 'shipped', 'confirmed', 'cancel-too-late'].includes(state)) add('ledgerMismatches', `${id}: ledger State "${state}" but ShipBob has no such order`, id);
+    if (first && row['3PL Order ID'] !== String(first.id)) add('ledgerMismatches', `${id}: ledger 3PL Order ID "${row['3PL Order ID']}", ${tp}'s order is ${first.id}`, id);
+    if (!first && ['sent', 'shipped', 'confirmed', 'cancel-too-late'].includes(state)) add('ledgerMismatches', `${id}: ledger State "${state}" but ${tp} has no such order`, id);
     if (a.status === 'SHIPPED' && state !== 'confirmed') add('ledgerMismatches', `${id} is SHIPPED on Amazon but its ledger State is "${state}"`, id);
     if (state === 'confirmed' && a.status !== 'SHIPPED') add('ledgerMismatches', `${id}: ledger says confirmed, Amazon says ${a.status}`, id);
     if (o.stats.settled && !cancelled && !FINAL_STATES.has(state)) add('ledgerMismatches', `${id} is still "${state}" in the ledger after the recovery period (${row['Note']})`, id);
     for (const s of shipped) {
-      const t = s.tracking?.trackingNumber;
+      const t = s.trackingNumber;
       if (t && !cancelled && !(row['Tracking'] ?? '').includes(t)) add('ledgerMismatches', `${id}: tracking ${t} of shipment ${s.id} is not in the ledger's Tracking cell ("${row['Tracking']}")`, id);
     }
   }

@@ -9,12 +9,12 @@
 import { applyStep, createScenarioRun, type ScenarioRun } from '../world/scenario/runner';
 import type { Step } from '../world/scenario/schema';
 import type { SimHandler, SimRequest, SimResponse } from '../world/http';
-import { amazonOrder, makePlan, Rng, scenarioOf, type ChaosOrder, type ChaosPlan } from './chaos-world';
+import { chaosThreePl, type ChaosThreePl } from './chaos-threepl';
+import { amazonOrder, makePlan, Rng, scenarioOf, type ChaosOrder, type ChaosPlan, type ChaosProvider } from './chaos-world';
 
 const MIN = 60_000;
 const START_MS = Date.parse('2026-11-02T08:00:00Z');
 const MAX_RECOVERY_RUNS = 6;
-const OPEN_SHIPMENT = new Set(['Processing', 'OnHold', 'Exception', 'None', 'LabeledCreated', 'ImportReview']);
 
 /** What the driver saw happen to one order, independently of the add-on. */
 export interface OrderHistory {
@@ -23,7 +23,7 @@ export interface OrderHistory {
   /** Amazon showed it UNSHIPPED at some point: the 3PL must get it unless it is cancelled first. */
   everShippable: boolean;
   cancelledAt: number | null;
-  /** ShipBob held an order with this reference when Amazon cancelled it. */
+  /** The 3PL held an order with this reference when Amazon cancelled it. */
   atThreePlWhenCancelled: boolean;
 }
 
@@ -45,6 +45,8 @@ export interface ChaosStats {
 export interface ChaosOutcome {
   plan: ChaosPlan;
   run: ScenarioRun;
+  /** The 3PL's orders and shipments as the checks read them (ShipBob or Mintsoft). */
+  threePl: ChaosThreePl;
   history: Map<string, OrderHistory>;
   stats: ChaosStats;
   /** syncNow executions whose orders job ran undisturbed to the end: each carries over every cancellation seen before it. */
@@ -75,6 +77,7 @@ export interface ChaosOptions {
 
 export class ChaosDriver {
   readonly run: ScenarioRun;
+  readonly threePl: ChaosThreePl;
   readonly history = new Map<string, OrderHistory>();
   readonly stats: ChaosStats = {
     runs: 0, partial: 0, failed: 0, killed: 0, overlaps: 0, slowRuns: 0, midRunEvents: 0, staleLookups: 0, duplicate422: 0, faultsFired: 0, recoveryRuns: 0, settled: false,
@@ -92,6 +95,7 @@ export class ChaosDriver {
 
   constructor(readonly plan: ChaosPlan, opts: ChaosOptions = {}) {
     this.run = createScenarioRun(scenarioOf(plan), opts.distDir ? { distDir: opts.distDir } : {});
+    this.threePl = chaosThreePl(this.run);
     this.rng = new Rng(plan.seed ^ 0x3c6ef372);
     for (const o of plan.orders) this.history.set(o.orderId, { order: o, arrived: false, everShippable: false, cancelledAt: null, atThreePlWhenCancelled: false });
     const network = this.run.world.network;
@@ -148,8 +152,8 @@ export class ChaosDriver {
   recoveryPeriod(): void {
     this.chaosOn = false;
     this.run.faults.clear();
-    for (const o of this.run.threePl.state.orders) {
-      if (o.shipments.some((s) => s.status === 'OnHold')) this.step({ world: { system: 'threePl', action: 'release', reference: o.referenceId } });
+    for (const o of this.threePl.orders()) {
+      if (o.shipments.some((s) => s.onHold)) this.step({ world: { system: 'threePl', action: 'release', reference: o.reference } });
     }
     for (let i = 0; i < MAX_RECOVERY_RUNS; i++) {
       this.step({ advance: `${Math.max(this.plan.shipAfterMs, 60 * MIN) + 10 * MIN}ms` });
@@ -217,9 +221,9 @@ export class ChaosDriver {
     const id = ev.order.orderId;
     const h = this.history.get(id)!;
     // The warehouse moves on lazily (shipAfter): let it catch up before its state is read.
-    if (ev.kind === 'partialShip' || ev.kind === 'hold' || ev.kind === 'release') this.run.threePl.snapshot();
-    const sb = this.run.threePl.state.orderByReference(id);
-    const open = sb ? sb.shipments.filter((s) => OPEN_SHIPMENT.has(s.status)) : [];
+    const moving = ev.kind === 'partialShip' || ev.kind === 'hold' || ev.kind === 'release';
+    const sb = (moving ? this.threePl.orders() : this.threePl.peek()).find((o) => o.reference === id);
+    const open = sb ? sb.shipments.filter((s) => s.open) : [];
     switch (ev.kind) {
       case 'arrive':
         this.step({ world: { system: 'amazon', action: 'newOrder', order: amazonOrder(ev.order, this.now()) } });
@@ -241,13 +245,13 @@ export class ChaosDriver {
       }
       case 'partialShip': {
         const st = this.amazonStatus(id);
-        if (st === 'CANCELLED' || st === 'SHIPPED' || (sb && sb.status === 'Cancelled')) return;
+        if (st === 'CANCELLED' || st === 'SHIPPED' || sb?.cancelled) return;
         // Not at ShipBob yet: the warehouse splits it once it has it.
         if (!sb) {
           if (ev.at < this.plan.horizon) this.queue.push({ ...ev, at: this.now() - START_MS + 30 * MIN });
           return;
         }
-        const s = open.find((x) => x.items.reduce((n, i) => n + i.quantity, 0) >= 2);
+        const s = open.find((x) => x.units >= 2);
         if (!s || open.length !== 1) return;
         this.step({ world: { system: 'threePl', action: 'ship', reference: id, partial: true } });
         // The buyer cancels before Amazon hears of the first parcel: the rest must not ship.
@@ -255,10 +259,10 @@ export class ChaosDriver {
         return;
       }
       case 'hold':
-        if (open.some((s) => s.status === 'Processing')) this.step({ world: { system: 'threePl', action: 'hold', reference: id } });
+        if (open.some((s) => (this.threePl.name === 'ShipBob' ? s.status === 'Processing' : !s.onHold))) this.step({ world: { system: 'threePl', action: 'hold', reference: id } });
         return;
       case 'release':
-        if (open.some((s) => s.status === 'OnHold')) this.step({ world: { system: 'threePl', action: 'release', reference: id } });
+        if (open.some((s) => s.onHold)) this.step({ world: { system: 'threePl', action: 'release', reference: id } });
     }
   }
 
@@ -308,32 +312,39 @@ export class ChaosDriver {
   }
 
   /**
-   * [Modelled; ShipBob documents no such lag] a search by reference that does not yet see orders
-   * created in the last `indexLagMs`, so a create retried after a lost answer meets the 422
-   * "Cannot insert order with existing ReferenceId" (developer.shipbob.com/errors).
+   * [Modelled; neither 3PL documents such a lag] a search by reference that does not yet see orders
+   * created in the last `indexLagMs`, so a create retried after a lost answer meets the duplicate
+   * refusal: ShipBob's 422 "Cannot insert order with existing ReferenceId" (developer.shipbob.com/errors),
+   * Mintsoft's HTTP 200 with Success:false (help-mintsoft 11686761 uniqueness check).
    */
   private lagged(req: SimRequest, res: SimResponse): SimResponse {
     const lag = this.plan.indexLagMs;
     if (!lag || 'timeout' in res || res.status !== 200 || req.method !== 'GET' || typeof res.body !== 'string') return res;
     const url = new URL(req.url);
-    if (!/\/order$/.test(url.pathname) || !url.searchParams.get('ReferenceIds')) return res;
-    const young = new Set(this.run.threePl.state.orders.filter((o) => this.now() - o.createdAt < lag).map((o) => o.id));
-    let list: Array<{ id: number }>;
+    const mintsoft = this.threePl.name === 'Mintsoft';
+    if (mintsoft ? !/\/api\/order\/search$/i.test(url.pathname) : !/\/order$/.test(url.pathname) || !url.searchParams.get('ReferenceIds')) return res;
+    const young = new Set(this.threePl.peek().filter((o) => this.now() - o.createdAt < lag).map((o) => o.id));
+    let list: Array<{ id?: number; ID?: number }>;
     try {
-      list = JSON.parse(res.body) as Array<{ id: number }>;
+      list = JSON.parse(res.body) as Array<{ id?: number; ID?: number }>;
     } catch {
       return res;
     }
-    const seen = list.filter((o) => !young.has(o.id));
+    const seen = list.filter((o) => !young.has((mintsoft ? o.ID : o.id)!));
     if (seen.length === list.length) return res;
     this.stats.staleLookups++;
     const cur = this.run.world.current;
     if (cur) this.executions.get(cur.id)!.disturbed = true;
-    this.note(`stale lookup ${url.searchParams.get('ReferenceIds')}: ${list.length - seen.length} young order(s) not shown`);
+    this.note(`stale lookup ${url.searchParams.get(mintsoft ? 'OrderNumber' : 'ReferenceIds')}: ${list.length - seen.length} young order(s) not shown`);
     return { ...res, body: JSON.stringify(seen) };
   }
 
   private watch(req: SimRequest, res: SimResponse): void {
+    if (this.threePl.name === 'Mintsoft') {
+      // Mintsoft refuses a repeated OrderNumber in an HTTP 200 with Success:false.
+      if (!('timeout' in res) && req.method === 'PUT' && typeof res.body === 'string' && res.body.includes('"Success":false') && res.body.includes('already exists')) this.stats.duplicate422++;
+      return;
+    }
     if ('timeout' in res || req.method !== 'POST' || res.status !== 422 || !/\/order$/.test(new URL(req.url).pathname)) return;
     if (typeof res.body === 'string' && res.body.includes('existing ReferenceId')) this.stats.duplicate422++;
   }
@@ -343,10 +354,10 @@ export class ChaosDriver {
    * in the world, so this one is set aside meanwhile). It must be skipped, call nothing, change nothing.
    */
   private overlap(outerId: number): void {
-    const { world, runtime, gas, amazon, threePl } = this.run;
+    const { world, runtime, gas, amazon } = this.run;
     const job = this.rng.pick(['orders', 'all'] as const);
     const ordersBefore = JSON.stringify(gas.spreadsheet.exportSheet('Orders')?.values ?? []);
-    const counts = () => `${threePl.state.orders.length}/${amazon.state.confirmations.length}`;
+    const counts = () => `${this.threePl.count()}/${amazon.state.confirmations.length}`;
     const countsBefore = counts();
     this.note(`execution ${outerId}: a second syncNow("${job}") starts while it runs`);
     this.stats.overlaps++;
@@ -372,13 +383,13 @@ export class ChaosDriver {
   /** Nothing left to do: every live order shipped and confirmed, every ledger row final. */
   settled(): boolean {
     const amazon = this.run.amazon.state.orders;
-    for (const o of this.run.threePl.state.orders) {
-      const st = amazon.get(o.referenceId)?.status;
+    for (const o of this.threePl.peek()) {
+      const st = amazon.get(o.reference)?.status;
       if (st === 'CANCELLED') {
-        if (o.shipments.some((s) => OPEN_SHIPMENT.has(s.status))) return false;
+        if (o.shipments.some((s) => s.open)) return false;
         continue;
       }
-      if (o.shipments.some((s) => OPEN_SHIPMENT.has(s.status) || (s.tracking && !s.isTrackingUploaded))) return false;
+      if (o.shipments.some((s) => s.open || (s.trackingNumber && !s.uploaded))) return false;
     }
     for (const [id, h] of this.history) {
       const st = amazon.get(id)?.status;
@@ -388,9 +399,9 @@ export class ChaosDriver {
   }
 }
 
-export function runChaos(seed: number, opts: ChaosOptions = {}): ChaosOutcome {
-  const driver = new ChaosDriver(makePlan(seed), opts);
+export function runChaos(seed: number, opts: ChaosOptions & { provider?: ChaosProvider } = {}): ChaosOutcome {
+  const driver = new ChaosDriver(makePlan(seed, opts.provider), opts);
   driver.faultyPeriod();
   if (opts.recovery !== false) driver.recoveryPeriod();
-  return { plan: driver.plan, run: driver.run, history: driver.history, stats: driver.stats, cleanRuns: driver.cleanRuns, overlapProblems: driver.overlapProblems };
+  return { plan: driver.plan, run: driver.run, threePl: driver.threePl, history: driver.history, stats: driver.stats, cleanRuns: driver.cleanRuns, overlapProblems: driver.overlapProblems };
 }

@@ -69,8 +69,12 @@ export interface ExecutionChaos {
   slow: number;
 }
 
+export type ChaosProvider = 'shipbob' | 'mintsoft';
+
 export interface ChaosPlan {
   seed: number;
+  /** The 3PL the seed runs against; the same seed draws the same orders and events for both (Mintsoft splits no order). */
+  provider: ChaosProvider;
   skus: string[];
   fbaSku: string;
   orders: ChaosOrder[];
@@ -114,6 +118,27 @@ const THREEPL_FAULTS: ReadonlyArray<readonly [string, FaultKind]> = [
   ['mark-tracking-uploaded', '500'],
 ];
 
+/** Mintsoft's operations (test/world/mintsoft/simulator.ts names them "<METHOD> <path>"); no tracking flag to set, but keys that expire mid-run. */
+const MINTSOFT_FAULTS: ReadonlyArray<readonly [string, FaultKind]> = [
+  ['PUT /api/Order', 'lost_response'],
+  ['PUT /api/Order', 'timeout'],
+  ['PUT /api/Order', '500'],
+  ['PUT /api/Order', '503'],
+  ['PUT /api/Order', '429'],
+  ['PUT /api/Order', 'malformed'],
+  ['GET /api/Order/List', '503'],
+  ['GET /api/Order/List', '429'],
+  ['GET /api/Order/List', 'timeout'],
+  ['GET /api/Order/List', 'malformed'],
+  ['GET /api/Order/List', 'auth_expired'],
+  ['GET /api/Order/Search', '503'],
+  ['GET /api/Order/Search', 'timeout'],
+  ['GET /api/Order/{id}', '503'],
+  ['GET /api/Order/{id}/Cancel', 'lost_response'],
+  ['GET /api/Order/{id}/Cancel', '503'],
+  ['POST /api/Auth', '500'],
+];
+
 const AMAZON_FAULTS: ReadonlyArray<readonly [string, FaultKind]> = [
   ['confirmShipment', 'lost_response'],
   ['confirmShipment', '500'],
@@ -127,12 +152,12 @@ const AMAZON_FAULTS: ReadonlyArray<readonly [string, FaultKind]> = [
   ['getOrder', 'timeout'],
 ];
 
-function drawFaults(rng: Rng, seed: number): FaultSpec[] {
+function drawFaults(rng: Rng, seed: number, provider: ChaosProvider): FaultSpec[] {
   const out: FaultSpec[] = [];
   const add = (system: FaultSpec['system'], operation: string, kind: FaultKind, pMax: number) => {
     out.push({ system, operation, kind, probability: Math.round((0.03 + rng.float() * pMax) * 100) / 100, seed: seed * 1000 + out.length + 1 });
   };
-  for (const [op, kind] of THREEPL_FAULTS) if (rng.chance(0.4)) add('threePl', op, kind, 0.3);
+  for (const [op, kind] of provider === 'mintsoft' ? MINTSOFT_FAULTS : THREEPL_FAULTS) if (rng.chance(0.4)) add('threePl', op, kind, 0.3);
   for (const [op, kind] of AMAZON_FAULTS) if (rng.chance(0.4)) add('amazon', op, kind, 0.3);
   // A 429 storm: most calls of one Amazon read refused for the whole faulty period.
   if (rng.chance(0.15)) add('amazon', rng.pick(['searchOrders', 'getOrder']), '429', 0.6);
@@ -140,7 +165,7 @@ function drawFaults(rng: Rng, seed: number): FaultSpec[] {
   return out;
 }
 
-export function makePlan(seed: number): ChaosPlan {
+export function makePlan(seed: number, provider: ChaosProvider = 'shipbob'): ChaosPlan {
   const rng = new Rng(seed);
   const skus = Array.from({ length: rng.int(3, 6) }, (_, i) => `CH-${String(i + 1).padStart(2, '0')}`);
   const fbaSku = 'CH-FBA';
@@ -168,7 +193,11 @@ export function makePlan(seed: number): ChaosPlan {
     if (o.initialStatus === 'PENDING' && rng.chance(0.75)) o.payAt = later(180);
     if (!fba && rng.chance(0.25)) o.cancelAt = o.payAt !== undefined && rng.chance(0.5) ? o.payAt + rng.int(0, 240) * MIN : later(360);
     const units = o.items.reduce((n, it) => n + it.quantity, 0);
-    if (!fba && units >= 2 && rng.chance(0.3)) o.partialShipAt = later(Math.max(2, shipAfterMs / MIN - 1));
+    if (!fba && units >= 2 && rng.chance(0.3)) {
+      // Drawn for both 3PLs so a seed's other events stay the same; the Mintsoft simulator splits no order.
+      const at = later(Math.max(2, shipAfterMs / MIN - 1));
+      if (provider === 'shipbob') o.partialShipAt = at;
+    }
     if (!fba && rng.chance(0.1)) {
       o.holdAt = later(60);
       o.releaseAt = o.holdAt + rng.int(30, 300) * MIN;
@@ -183,13 +212,14 @@ export function makePlan(seed: number): ChaosPlan {
   }
   return {
     seed,
+    provider,
     skus,
     fbaSku,
     orders,
     runs,
     scheduled,
     horizon,
-    faults: drawFaults(rng, seed),
+    faults: drawFaults(rng, seed, provider),
     chaos: { kill: rng.pick([0, 0.1, 0.2]), overlap: rng.pick([0, 0.1, 0.25]), slow: rng.pick([0, 0.1, 0.2]) },
     shipAfterMs,
     indexLagMs: rng.chance(0.2) ? rng.int(2, 10) * MIN : 0,
@@ -205,18 +235,26 @@ const asin = (i: number) => `B0CH${String(i).padStart(6, '0')}`;
 
 /** The scenario the runner seeds the world with (docs/scenarios.md); steps are driven by chaos-run.ts. */
 export function scenarioOf(plan: ChaosPlan): Record<string, unknown> {
+  const mintsoft = plan.provider === 'mintsoft';
   return {
-    name: `orders-chaos-${plan.seed}`,
+    name: mintsoft ? `orders-chaos-mintsoft-${plan.seed}` : `orders-chaos-${plan.seed}`,
     start: START,
     googleAccount: plan.googleAccount,
     sheet: {
-      Settings: [['Key', 'Value', 'Help'], ['Amazon seller ID', SELLER_ID, ''], ['Push mode', 'dry-run', ''], ['Sync every (minutes)', 60, '']],
+      Settings: [
+        ['Key', 'Value', 'Help'],
+        ['Amazon seller ID', SELLER_ID, ''],
+        ['Push mode', 'dry-run', ''],
+        ['Sync every (minutes)', 60, ''],
+        ...(mintsoft ? [['3PL provider', 'mintsoft', ''], ['3PL locations', String(LOCATION), '']] : []),
+      ],
       'SKU Map': [
         SKU_MAP_HEADER,
         ...plan.skus.map((s, i) => [s, 'UK', 'FBM', threePlSku(s), asin(i + 1), '', 0, '', '', '', '', '']),
         [plan.fbaSku, 'UK', 'FBA', '', asin(99), 'X00CHFBA01', '', '', '', '', '', ''],
       ],
-      'Carrier Map': [CARRIER_MAP_HEADER, [CARRIER, '', 'Royal Mail', '', SERVICE, '']],
+      // Mintsoft names one courier service (CourierServiceName), so its row names it whole.
+      'Carrier Map': [CARRIER_MAP_HEADER, mintsoft ? [`${CARRIER} ${SERVICE}`, '', 'Royal Mail', '', SERVICE, ''] : [CARRIER, '', 'Royal Mail', '', SERVICE, '']],
     },
     amazon: {
       sellerId: SELLER_ID,
@@ -226,14 +264,22 @@ export function scenarioOf(plan: ChaosPlan): Record<string, unknown> {
       ],
       fbaInventory: [{ sku: plan.fbaSku, fulfillable: 100 }],
     },
-    threePl: {
-      provider: 'shipbob',
-      locations: [{ id: LOCATION, name: 'Manchester' }],
-      products: plan.skus.map((s) => ({ sku: threePlSku(s), name: `Chaos ${s}` })),
-      inventory: plan.skus.map((s) => ({ sku: threePlSku(s), location: LOCATION, onHand: 1000, committed: 0 })),
-      behaviour: { shipAfter: `${plan.shipAfterMs / MIN}m`, carrier: CARRIER, service: SERVICE },
-      rateLimitPerMinute: plan.threePlRateLimit,
-    },
+    threePl: mintsoft
+      ? {
+          provider: 'mintsoft',
+          warehouses: [{ id: LOCATION, name: 'Manchester' }],
+          products: plan.skus.map((s) => ({ sku: threePlSku(s), name: `Chaos ${s}` })),
+          inventory: plan.skus.map((s) => ({ sku: threePlSku(s), warehouse: LOCATION, onHand: 1000, bins: 2 })),
+          behaviour: { despatchAfter: `${plan.shipAfterMs / MIN}m`, courier: CARRIER, service: SERVICE },
+        }
+      : {
+          provider: 'shipbob',
+          locations: [{ id: LOCATION, name: 'Manchester' }],
+          products: plan.skus.map((s) => ({ sku: threePlSku(s), name: `Chaos ${s}` })),
+          inventory: plan.skus.map((s) => ({ sku: threePlSku(s), location: LOCATION, onHand: 1000, committed: 0 })),
+          behaviour: { shipAfter: `${plan.shipAfterMs / MIN}m`, carrier: CARRIER, service: SERVICE },
+          rateLimitPerMinute: plan.threePlRateLimit,
+        },
     // Faults are added by the driver when the faulty period starts, so set-up runs clean.
     faults: [],
     steps: [],

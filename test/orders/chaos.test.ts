@@ -8,11 +8,15 @@ import { describe, expect, it } from 'vitest';
 import { CATEGORIES, checkInvariants, describe as describeViolations } from './chaos-invariants';
 import { runChaos, type ChaosStats } from './chaos-run';
 
-/** Seeds per `npm test`: about 1 s of CPU each (Code.js is loaded afresh per execution), so the file stays near 90 s on this 2-core machine. */
+/** Seeds per `npm test`: about 1 s of CPU each (Code.js is loaded afresh per execution), so the file stays near 2 minutes on this 2-core machine. */
 const SEEDS = 80;
+/** The same flow against Mintsoft (`npm run chaos -- --mintsoft` for more). */
+const MINTSOFT_SEEDS = 40;
 const CHUNK = 20;
+const MINTSOFT_CHUNK = 10;
 
 const seen: Partial<Record<keyof ChaosStats, number>> = {};
+const seenMintsoft: Partial<Record<keyof ChaosStats, number>> = {};
 
 describe('orders chaos: every seed converges to the invariants after recovery', () => {
   const chunks = Array.from({ length: SEEDS / CHUNK }, (_, i) => [i * CHUNK + 1, (i + 1) * CHUNK] as const);
@@ -37,6 +41,30 @@ describe('orders chaos: every seed converges to the invariants after recovery', 
     expect(seen.overlaps ?? 0).toBeGreaterThan(5);
     expect(seen.duplicate422 ?? 0).toBeGreaterThan(0);
     expect(seen.midRunEvents ?? 0).toBeGreaterThan(5);
+  });
+});
+
+describe('orders chaos against Mintsoft: every seed converges to the invariants after recovery', () => {
+  // Smaller chunks: a Mintsoft seed takes a little longer (a login and the status names per run).
+  const chunks = Array.from({ length: MINTSOFT_SEEDS / MINTSOFT_CHUNK }, (_, i) => [i * MINTSOFT_CHUNK + 1, (i + 1) * MINTSOFT_CHUNK] as const);
+  it.each(chunks)('seeds %i–%i', (from, to) => {
+    const failures: string[] = [];
+    for (let seed = from; seed <= to; seed++) {
+      const out = runChaos(seed, { provider: 'mintsoft' });
+      for (const [k, v] of Object.entries(out.stats)) seenMintsoft[k as keyof ChaosStats] = (seenMintsoft[k as keyof ChaosStats] ?? 0) + Number(v);
+      const report = checkInvariants(out);
+      if (report.violations.length) failures.push(describeViolations(seed, report));
+      if (!out.stats.settled) failures.push(`seed ${seed} [settle] the world did not settle in ${out.stats.recoveryRuns} recovery runs`);
+    }
+    // Replay: npx tsx test/orders/chaos-cli.ts --mintsoft --seeds 1 --from <seed> --log
+    expect(failures.join('\n')).toBe('');
+  }, 180_000);
+
+  it('the Mintsoft seeds really went through the faults too, Success:false duplicates included', () => {
+    expect(seenMintsoft.faultsFired ?? 0).toBeGreaterThan(150);
+    expect(seenMintsoft.killed ?? 0).toBeGreaterThan(5);
+    expect(seenMintsoft.staleLookups ?? 0).toBeGreaterThan(0);
+    expect(seenMintsoft.duplicate422 ?? 0).toBeGreaterThan(0);
   });
 });
 
