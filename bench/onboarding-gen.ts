@@ -1,0 +1,47 @@
+// A deterministic catalogue for the SKU Map builder's benches: listings and 3PL products that mix
+// every kind of evidence (identical SKUs, case/dash/leading-zero variants, barcode-only matches,
+// similar titles, lookalike pairs and no match).
+
+import type { AmazonOffer, CatalogueProduct } from '../src/core/onboarding/types';
+
+const COLOURS = ['red', 'blue', 'green', 'black', 'white', 'grey', 'navy', 'pink', 'olive', 'sand', 'teal', 'plum'];
+const SIZES = ['xs', 's', 'm', 'l', 'xl', 'xxl'];
+const KINDS = ['tee', 'hoodie', 'mug', 'candle', 'scarf', 'sock', 'cap', 'tote', 'notebook', 'lamp', 'bottle', 'blanket', 'apron', 'glove', 'towel'];
+const WORDS = ['organic', 'cotton', 'merino', 'ceramic', 'recycled', 'bamboo', 'linen', 'classic', 'premium', 'soft', 'travel', 'kids', 'vintage', 'striped', 'floral', 'heavy', 'light', 'eco', 'handmade', 'original'];
+
+/** A small deterministic generator (mulberry32), so every run pairs the same catalogue. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function benchCatalogue(listings: number, products: number, seed = 18): { offers: AmazonOffer[]; catalogue: CatalogueProduct[] } {
+  const r = rng(seed);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
+  const catalogue: CatalogueProduct[] = [];
+  for (let i = 0; i < products; i++) {
+    const name = `Hearth ${pick(WORDS)} ${pick(WORDS)} ${pick(KINDS)} ${pick(COLOURS)} ${pick(SIZES)} model ${i}`;
+    catalogue.push({ sku: `SB-${String(i).padStart(6, '0')}`, name, barcodes: [String(5_000_000_000_000 + i)] });
+  }
+  const offers: AmazonOffer[] = [];
+  for (let i = 0; i < listings; i++) {
+    const p = catalogue[i % products]!;
+    const roll = r();
+    let sellerSku = `AMZ-${i}`;
+    let title = `${pick(WORDS)} ${pick(KINDS)} gift ${i}`;
+    const productIds: AmazonOffer['productIds'] = [];
+    if (roll < 0.4) sellerSku = p.sku;
+    else if (roll < 0.55) sellerSku = p.sku.toLowerCase().replace('-', ' ');
+    else if (roll < 0.65) productIds.push({ type: 'EAN', value: p.barcodes[0]! });
+    else if (roll < 0.85) title = p.name.replace(/model \d+/, `model ${i % products}`).toUpperCase();
+    const channel = r() < 0.2 ? 'FBA' : 'FBM';
+    offers.push({ sellerSku, marketplace: 'UK', channel, asin: `B0${String(i).padStart(8, '0')}`, fnsku: '', title, productIds });
+  }
+  return { offers, catalogue };
+}
