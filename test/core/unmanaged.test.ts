@@ -36,6 +36,14 @@ describe('findUnmanagedOffers', () => {
     expect(out[1]!.message).toContain('no warehouse stock backs it');
   });
 
+  it('covers a usable row whose 3PL SKU the 3PL does not list (the sync holds it): Amazon still offers what nobody holds', () => {
+    const out = run([row('D')], [listing('D', 5)]);
+    expect(out.map((e) => e.key)).toEqual(['OFFER_UNMANAGED:UK:D']);
+    expect(out[0]!.message).toContain('maps it to 3PL SKU D-3PL, which ShipBob does not list');
+    expect(out[0]!.message).toContain('ShipBob can pick only 0 of 3PL SKU D-3PL');
+    expect(run([row('D')], [listing('D', 0)])).toEqual([]);
+  });
+
   it('stays quiet when Amazon shows no more than the 3PL can pick, or a valid row manages the offer', () => {
     expect(run([row('A', { Active: false })], [listing('A', 3)])).toEqual([]);
     expect(run([row('A', { Active: false }), row('A')], [listing('A', 50)])).toEqual([]);

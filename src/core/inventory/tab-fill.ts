@@ -1,0 +1,42 @@
+// How many new rows the Inventory tab takes in one run. A new row costs about 51 cells (28 values
+// and the number formats a new row gets), and committing a cell costs about 0.145 ms
+// (test/world/cost-model.ts, fitted to the published SpreadsheetApp timings): 50,000 new rows are
+// about 6 minutes of writes, more than one execution has. So a large first fill goes in slices over
+// runs, in tab order, and nothing is pushed until every offer's row is on the tab, since the tab is
+// the push's durable record (what was sent, the quantity before, for undo).
+
+/** ≈ 15,000 × 51 cells × 0.145 ms ≈ 111 s: under half a run's budget, leaving the reads their time. */
+export const NEW_ROWS_PER_RUN = 15_000;
+/** One new row written and committed: 51 cells × 0.145 ms. */
+const MS_PER_NEW_ROW = 7.4;
+/** A slice never below this, so a slow run still makes progress. */
+const MIN_ROWS_PER_RUN = 1_000;
+
+/**
+ * The new rows this run can write with half its remaining time (the other half for what follows the
+ * write: the SKU Map's Status, the Exceptions, the Sync Log, the commit at the end), at most
+ * NEW_ROWS_PER_RUN: reads that took long (a 100,000-SKU 3PL catalogue) leave a smaller slice.
+ */
+export function newRowsThisRun(remainingMs: number): number {
+  return Math.max(MIN_ROWS_PER_RUN, Math.min(NEW_ROWS_PER_RUN, Math.floor((remainingMs * 0.5) / MS_PER_NEW_ROW)));
+}
+
+export interface TabFill<R> {
+  /** The rows to write this run: every row the tab holds, and the first new ones in tab order. */
+  rows: R[];
+  /** Rows still to come in later runs. */
+  withheld: number;
+  total: number;
+}
+
+/**
+ * null when every new row fits this run. `ordered` is every row in tab order; `onTab` the keys the
+ * tab holds now. Rows already on the tab are always kept (a row left out would be deleted).
+ */
+export function fillSlice<R extends { key: string }>(ordered: ReadonlyArray<R>, onTab: ReadonlySet<string>, max = NEW_ROWS_PER_RUN): TabFill<R> | null {
+  const fresh = ordered.filter((r) => !onTab.has(r.key)).length;
+  if (fresh <= max) return null;
+  let added = 0;
+  const rows = ordered.filter((r) => onTab.has(r.key) || (added < max && ++added > 0));
+  return { rows, withheld: fresh - added, total: ordered.length };
+}
