@@ -5,7 +5,8 @@
 // 1,000 and 10,000 orders a day (bench/orders.ts), then settlements of 10,000 and 200,000 lines
 // (bench/settlements-run.ts). Prints tables and writes bench/results.json.
 // Options: `--sizes 100,20000` (stock SKUs), `--order-sizes 100,5000` (orders a day),
-// `--only stock|orders|settlements` (one section; the others keep their place in results.json),
+// `--only stock|orders|settlements|onboarding|charges` (one section; the others keep their place in results.json;
+// onboarding is the SKU Map builder's pairing of 10,000 listings × 10,000 products, bench/onboarding.ts),
 // `--orders-every 15` (the orders schedule's interval, minutes), `--no-backlog`.
 
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -24,6 +25,10 @@ import type { Verdict } from './stock-targets';
 import { generateWorld } from './world-gen';
 import { DEFAULT_ORDER_SIZES, runOrdersBench } from './orders';
 import { runSettlementsBench } from './settlements-run';
+import { onboardingLine, runOnboardingBench } from './onboarding';
+import { DEFAULT_CHARGE_SIZES, chargesLine, runChargesBench } from './charges';
+import { DEFAULT_FBA_SIZES, fbaLines, runFbaBench } from './fba-shipments';
+import { DEFAULT_REMOVAL_SIZES, removalsLines, runRemovalsBench } from './removals';
 
 const DEFAULT_SIZES = [1_000, 10_000, 50_000, 100_000];
 
@@ -35,11 +40,11 @@ function sizesFrom(argv: string[], flag: string, fallback: number[]): number[] {
   return sizes;
 }
 
-function onlyFrom(argv: string[]): 'stock' | 'orders' | 'settlements' | null {
+function onlyFrom(argv: string[]): 'stock' | 'orders' | 'settlements' | 'onboarding' | 'charges' | 'fba' | 'removals' | null {
   const i = argv.indexOf('--only');
   if (i < 0) return null;
   const v = argv[i + 1];
-  if (v !== 'stock' && v !== 'orders' && v !== 'settlements') throw new Error('--only takes "stock", "orders" or "settlements"');
+  if (v !== 'stock' && v !== 'orders' && v !== 'settlements' && v !== 'onboarding' && v !== 'charges' && v !== 'fba' && v !== 'removals') throw new Error('--only takes "stock", "orders", "settlements", "onboarding", "charges", "fba" or "removals"');
   return v;
 }
 
@@ -67,6 +72,37 @@ function main(argv: string[]): void {
   const dir = path.dirname(fileURLToPath(import.meta.url));
   const out = path.join(dir, 'results.json');
   const before = previous(out);
+  if (only === 'charges') {
+    // ShipBob calls per 1,000 charges (issue 16, bench/charges.ts).
+    const r = DEFAULT_CHARGE_SIZES.map(runChargesBench);
+    for (const x of r) console.log(chargesLine(x));
+    writeFileSync(out, `${JSON.stringify({ ...before, generatedAt: new Date().toISOString(), node: process.version, charges: r }, null, 2)}\n`);
+    console.log(`\nWrote ${path.relative(process.cwd(), out)}`);
+    return;
+  }
+  if (only === 'fba') {
+    // FBA replenishment: calls per shipment next to the minimum, spreadsheet calls per run (issue 15, bench/fba-shipments.ts).
+    const r = DEFAULT_FBA_SIZES.map(runFbaBench);
+    for (const x of r) console.log(fbaLines(x).join('\n'));
+    writeFileSync(out, `${JSON.stringify({ ...before, generatedAt: new Date().toISOString(), node: process.version, fbaShipments: r }, null, 2)}\n`);
+    console.log(`\nWrote ${path.relative(process.cwd(), out)}`);
+    return;
+  }
+  if (only === 'removals') {
+    // Removals: calls per removal next to the minimum, spreadsheet calls per run (issue 15, bench/removals.ts).
+    const r = DEFAULT_REMOVAL_SIZES.map(runRemovalsBench);
+    for (const x of r) console.log(removalsLines(x).join('\n'));
+    writeFileSync(out, `${JSON.stringify({ ...before, generatedAt: new Date().toISOString(), node: process.version, removals: r }, null, 2)}\n`);
+    console.log(`\nWrote ${path.relative(process.cwd(), out)}`);
+    return;
+  }
+  if (only === 'onboarding') {
+    const r = runOnboardingBench();
+    console.log(onboardingLine(r));
+    writeFileSync(out, `${JSON.stringify({ ...before, generatedAt: new Date().toISOString(), node: process.version, onboarding: r }, null, 2)}\n`);
+    console.log(`\nWrote ${path.relative(process.cwd(), out)}`);
+    return;
+  }
   const stock = only === 'orders' || only === 'settlements' ? null : stockBench(sizesFrom(argv, '--sizes', DEFAULT_SIZES));
   const orders =
     only === 'stock' || only === 'settlements'
@@ -78,10 +114,12 @@ function main(argv: string[]): void {
     console.log(`\n${r.markdown}`);
     settlements = r.json;
   }
-  const { generatedAt: _g, node: _n, orders: oldOrders, settlements: oldSettlements, ...oldStock } = before;
+  const onboarding = only === null ? runOnboardingBench() : before['onboarding'] ?? null;
+  if (only === null) console.log(`\n${onboardingLine(onboarding as ReturnType<typeof runOnboardingBench>)}`);
+  const { generatedAt: _g, node: _n, orders: oldOrders, settlements: oldSettlements, onboarding: _o, charges: oldCharges, ...oldStock } = before;
   writeFileSync(
     out,
-    `${JSON.stringify({ generatedAt: new Date().toISOString(), node: process.version, ...(stock ?? oldStock), orders: orders ?? oldOrders ?? null, settlements: settlements ?? oldSettlements ?? null }, null, 2)}\n`,
+    `${JSON.stringify({ generatedAt: new Date().toISOString(), node: process.version, ...(stock ?? oldStock), orders: orders ?? oldOrders ?? null, settlements: settlements ?? oldSettlements ?? null, onboarding, charges: oldCharges ?? null }, null, 2)}\n`,
   );
   console.log(`\nWrote ${path.relative(process.cwd(), out)}`);
 }

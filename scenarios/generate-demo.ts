@@ -293,6 +293,30 @@ for (const u of unmapped) {
   if (u.channel === 'FBA') fbaBuckets(u.sku, u.title);
 }
 
+// FBA replenishment: the first plain FBA offer whose product Manchester holds 40 or more of gets an
+// inbound shipment (Send to Amazon, confirmed to BHX4) that ops tick to go from ShipBob (steps below).
+const fbaPick = rows.find((r) => {
+  const m = r.kind === 'fba' && r.buffer === null ? stock.get(r.threePlSku)?.get(MANCHESTER) : undefined;
+  return m !== undefined && m.onHand - m.committed >= 40;
+})!;
+const FBA_SHIPMENT_ID = 'FBA15HTDEMO1';
+const inboundShipments = [
+  { shipmentId: FBA_SHIPMENT_ID, inboundPlanId: 'wf0de40001-5a1e-4c0d-9e55-000000000001', name: 'November top-up', status: 'READY_TO_SHIP', destination: 'BHX4', created: '2026-11-01T15:00:00Z', items: [{ sku: fbaPick.sellerSku, quantityShipped: 24 }] },
+];
+
+// A removal coming back: ops asked Amazon to return the unsellable units of another plain FBA offer
+// to Manchester; Amazon disposed of two and shipped six in one box (receipt made by "Sync removals
+// now", counted by ShipBob at the end of the day).
+const removalPick = rows.find((r) => r.kind === 'fba' && r.buffer === null && r !== fbaPick)!;
+const REMOVAL_ID = 'RMV-HT-0001';
+const removalOrders = [
+  {
+    orderId: REMOVAL_ID, requestDate: '2026-10-29T10:00:00Z', orderType: 'Return',
+    lines: [{ sku: removalPick.sellerSku, fnsku: removalPick.fnsku, disposition: 'Unsellable', requested: 8, disposed: 2 }],
+    shipments: [{ shipmentDate: '2026-11-01T09:00:00Z', sku: removalPick.sellerSku, fnsku: removalPick.fnsku, disposition: 'Unsellable', quantity: 6, carrier: 'Royal Mail', trackingNumber: 'RM712345678GB' }],
+  },
+];
+
 const amazon = {
   marketplace: 'UK',
   sellerId: SELLER_ID,
@@ -302,6 +326,8 @@ const amazon = {
   carrierCodes: ['Royal Mail', 'Parcelforce', 'DPD', 'Evri', 'Other'],
   // Finance's month end: the October settlement Amazon lists, imported by the scheduled runs.
   settlements: [{ reportId: '51000000001', created: '2026-10-17T06:00:00Z', file: '../test/fixtures/settlements/uk-2026-10.txt' }],
+  inboundShipments,
+  removalOrders,
 };
 
 // ── 3PL section ──────────────────────────────────────────────────────────────────────────────────
@@ -345,8 +371,11 @@ const settingsRows: Cell[][] = [
   // Raised for the first catch-up, when most Amazon quantities are stale; set back before "auto".
   ['Guardrail max share changing', '75%', help('Guardrail max share changing')],
   ['Alert email', 'ops@hearthandthread.co.uk', help('Alert email')],
+  ['FBA ship-from location', String(MANCHESTER), help('FBA ship-from location')],
+  ['Removals 3PL location', String(MANCHESTER), help('Removals 3PL location')],
 ];
-const skuMapHeaders = TABS.skuMap.columns.map((c) => c.header).filter((h) => h !== 'Status');
+// The demo's map was typed by people: no Status (the add-on's), no Match / Confidence (the SKU Map builder's).
+const skuMapHeaders = TABS.skuMap.columns.map((c) => c.header).filter((h) => !['Status', 'Match', 'Confidence'].includes(h));
 const skuMapRows: Cell[][] = [
   skuMapHeaders,
   ...rows.map((r) => [r.sellerSku, 'UK', r.channel, r.threePlSku, r.asin, r.fnsku, r.buffer, r.offer, r.maxQty, r.active, r.notes]),
@@ -450,6 +479,13 @@ const steps = [
   { run: 'syncNow', args: ['inventory'] },
   // "Sync orders now": the three orders not yet at ShipBob go, the three already there are adopted.
   { run: 'syncOrdersNow' },
+  // "Sync FBA shipments now" lists Amazon's inbound shipment; ops tick it, and the next run creates
+  // one ShipBob FBA order for it (its tracking comes back with the schedule).
+  { run: 'syncFbaShipmentsNow' },
+  { edit: { tab: 'FBA Shipments', match: { 'FBA Shipment ID': FBA_SHIPMENT_ID }, set: { 'Send from 3PL': true } } },
+  { run: 'syncFbaShipmentsNow' },
+  // "Sync removals now": the removal Amazon shipped back becomes one ShipBob receiving order.
+  { run: 'syncRemovalsNow' },
   { world: { system: 'threePl', action: 'setStock', sku: zeroed.threePlSku, location: MANCHESTER, onHand: 0, committed: 0 } },
   settingsEdit('Guardrail max share changing', '50%'),
   settingsEdit('Push mode', 'auto'),
@@ -458,6 +494,14 @@ const steps = [
   ...dayOfOrders('08:21', '23:00'),
   { run: 'undoLastStockPush' },
   { run: 'syncNow', args: ['inventory'] },
+  // ShipBob bills the month's storage; next morning finance imports the day's invoices: every label
+  // matched to its Amazon order in the 3PL Charges tab, the month per type on the Dashboard.
+  { world: { system: 'threePl', action: 'charge', fee: 'Warehousing Fee', amount: 46.8, referenceType: 'FC', location: MANCHESTER } },
+  // ShipBob counts the removal's box in; the next removals run closes it in the Removals tab.
+  { world: { system: 'threePl', action: 'receive', reference: REMOVAL_ID } },
+  { advance: '10h' },
+  { run: 'syncRemovalsNow' },
+  { run: 'importChargesNow' },
 ];
 
 const scenario = {
@@ -468,7 +512,7 @@ const scenario = {
     `ShipBob in Manchester and Northampton, ${orders.length} unshipped Amazon orders (${orders.filter((o) => !o.atThreePl).length} not yet at the 3PL). ` +
     'Set up, dry-run, approve the first push, send the waiting orders, read the push back, then the 3PL runs out of ' + zeroed.threePlSku +
     ` while the scheduled sync runs in auto mode through a day of ${dayOrders} more orders (one paid late, one cancelled before it ships, ` +
-    'one held for an unmapped SKU, one shipped in two parcels), each sent to ShipBob and confirmed to Amazon; the October settlement lands in the Settlements tabs; undo the last push and sync again.',
+    'one held for an unmapped SKU, one shipped in two parcels), each sent to ShipBob and confirmed to Amazon; an FBA shipment ticked in the FBA Shipments tab goes from ShipBob to BHX4, its tracking back in the tab; a removal Amazon ships back becomes one ShipBob receiving order and is counted in; the October settlement lands in the Settlements tabs; undo the last push and sync again; next morning the day\'s ShipBob invoices land in 3PL Charges, each label matched to its Amazon order.',
   start: START,
   mode: 'bound',
   sheet: { Settings: settingsRows, 'SKU Map': skuMapRows, 'Carrier Map': carrierRows },

@@ -19,6 +19,7 @@ import * as listings from './listings';
 import * as feeds from './feeds';
 import * as reports from './reports';
 import * as inbound from './inbound';
+import * as sellers from './sellers';
 import type { Order, SearchOrdersResponse } from './schemas/orders';
 import type { InventorySummary } from './schemas/inventory';
 import type { ListingsItem, ListingsSubmission, SearchListingsItemsResponse } from './schemas/listings';
@@ -70,7 +71,10 @@ export interface SpApiClient {
   // Orders
   searchOrders(q: orders.SearchOrdersQuery): SearchOrdersResponse;
   getOrder(orderId: string, includedData?: string[]): Order;
-  confirmShipment(orderId: string, pkg: orders.PackageDetail): { requestId: string | undefined };
+  /** `marketplaceId`: the order's own marketplace (default: the client's). */
+  confirmShipment(orderId: string, pkg: orders.PackageDetail, marketplaceId?: string): { requestId: string | undefined };
+  // Sellers
+  getMarketplaceParticipations(): sellers.MarketplaceParticipation[];
   // FBA inventory
   getInventorySummaries(q?: { sellerSkus?: string[]; startDateTime?: string; nextToken?: string; details?: boolean }): inventory.InventoryPage;
   getInventoryForSkus(skus?: string[]): InventorySummary[];
@@ -137,7 +141,8 @@ export function createSpApiClient(deps: SpApiClientDeps): SpApiClient {
     },
     searchOrders: (q) => orders.searchOrders(ctx, q),
     getOrder: (id, inc) => orders.getOrder(ctx, id, inc),
-    confirmShipment: (id, pkg) => orders.confirmShipment(ctx, id, pkg),
+    confirmShipment: (id, pkg, mpId) => orders.confirmShipment(ctx, id, pkg, mpId),
+    getMarketplaceParticipations: () => sellers.getMarketplaceParticipations(ctx),
     getInventorySummaries: (q) => inventory.getInventorySummaries(ctx, q),
     getInventoryForSkus: (skus) => inventory.getInventoryForSkus(ctx, skus),
     patchListingQuantity: (sku, qty, opts) => listings.patchListingQuantity(ctx, sku, qty, opts),

@@ -18,9 +18,12 @@ interface MerchantListingRow {
   status: string | undefined;
   /** item-name: the product's name, for people; undefined when the report has no such column. */
   title: string | undefined;
+  /** product-id and its product-id-type (1 ASIN, 2 ISBN, 3 UPC, 4 EAN: Seller Central help G202154120, Inventory Loader fields); undefined when absent. */
+  productId: string | undefined;
+  productIdType: string | undefined;
 }
 
-type Column = 'seller-sku' | 'quantity' | 'fulfillment-channel' | 'asin1' | 'status' | 'item-name';
+type Column = 'seller-sku' | 'quantity' | 'fulfillment-channel' | 'asin1' | 'status' | 'item-name' | 'product-id' | 'product-id-type';
 
 /** Header names by column: English first, then German, French, Italian, Spanish, Japanese. */
 const NAMES: Record<Column, string[]> = {
@@ -30,6 +33,8 @@ const NAMES: Record<Column, string[]> = {
   asin1: ['asin1', 'ASIN 1', 'asin'],
   status: ['status', 'statut', 'état', 'stato', 'estado', 'ステータス'],
   'item-name': ['item-name', 'Artikelbezeichnung', 'nom-produit', "Nome dell'articolo", 'Título del producto', '商品名'],
+  'product-id': ['product-id', 'Produkt-ID', 'id-produit', 'Identificativo del prodotto', 'Identificador del producto', '商品ID'],
+  'product-id-type': ['product-id-type', 'Produkt-ID-Typ', 'type-id-produit', 'Tipo di identificativo del prodotto', 'Tipo de identificador de producto', '商品IDタイプ'],
 };
 
 /** Without these the report cannot say which offers are merchant-fulfilled and how many units they show. */
@@ -87,6 +92,8 @@ export function parseMerchantListings(text: string): MerchantListingRow[] {
       fulfillmentChannel: cell(cells, 'fulfillment-channel') || 'DEFAULT',
       status: cell(cells, 'status') || undefined,
       title: cell(cells, 'item-name') || undefined,
+      productId: cell(cells, 'product-id') || undefined,
+      productIdType: cell(cells, 'product-id-type') || undefined,
     });
   }
   return rows;

@@ -41,6 +41,8 @@ export interface SearchOrdersQuery {
   paginationToken?: string;
   /** Datasets beyond FULFILLMENT, which is always sent (BUYER and RECIPIENT bring personal data). */
   includedData?: string[];
+  /** Up to 50 marketplaces of the client's region searched at once (default: the client's own). */
+  marketplaceIds?: string[];
 }
 
 /** One page of orders. Follow `pagination.nextToken` with the same query. */
@@ -51,7 +53,7 @@ export function searchOrders(ctx: ApiContext, q: SearchOrdersQuery): SearchOrder
     method: 'get',
     path: '/orders/2026-01-01/orders',
     query: {
-      marketplaceIds: [ctx.marketplaceId],
+      marketplaceIds: q.marketplaceIds?.length ? q.marketplaceIds : [ctx.marketplaceId],
       lastUpdatedAfter: q.lastUpdatedAfter,
       lastUpdatedBefore: q.lastUpdatedBefore,
       createdAfter: q.createdAfter,
@@ -109,7 +111,7 @@ export interface PackageDetail {
  * POST /orders/v0/orders/{orderId}/shipmentConfirmation → 204. Not repeated after a lost
  * response: the caller looks at the order (getOrder) before confirming again.
  */
-export function confirmShipment(ctx: ApiContext, orderId: string, pkg: PackageDetail): { requestId: string | undefined } {
+export function confirmShipment(ctx: ApiContext, orderId: string, pkg: PackageDetail, marketplaceId = ctx.marketplaceId): { requestId: string | undefined } {
   const ref = String(pkg.packageReferenceId);
   if (!/^[1-9]\d*$/.test(ref)) throw new Error(`confirmShipment: packageReferenceId must be a positive number, got "${ref}"`);
   if (pkg.carrierCode === 'Other' && !pkg.carrierName) throw new Error('confirmShipment: carrierName is required when carrierCode is "Other"');
@@ -128,7 +130,8 @@ export function confirmShipment(ctx: ApiContext, orderId: string, pkg: PackageDe
     operation: 'confirmShipment',
     method: 'post',
     path: `/orders/v0/orders/${seg(orderId)}/shipmentConfirmation`,
-    body: { marketplaceId: ctx.marketplaceId, packageDetail },
+    // ConfirmShipmentRequest.marketplaceId: the marketplace the order was placed in (ordersV0.json).
+    body: { marketplaceId, packageDetail },
     retryTimeouts: false,
   });
   return { requestId: r.requestId };

@@ -12,6 +12,8 @@ export const RATE_LIMITS: Record<string, RateLimit> = {
   searchOrders: { rate: 0.0056, burst: 20 },
   getOrder: { rate: 0.5, burst: 30 },
   confirmShipment: { rate: 2, burst: 10 },
+  // Sellers v1 (not among shared/reference's models: https://developer-docs.amazon.com/sp-api/docs/sellers-api-v1-reference)
+  getMarketplaceParticipations: { rate: 0.016, burst: 15 },
   // FBA Inventory (M:fba-inventory-api-model/fbaInventory.json)
   getInventorySummaries: { rate: 2, burst: 2 },
   // Listings Items 2021-08-01

@@ -17,7 +17,15 @@ import {
 } from './schemas/reports';
 
 export type GetReportsQuery =
-  | { reportTypes: string[]; createdSince?: string; createdUntil?: string; processingStatuses?: string[]; pageSize?: number }
+  | {
+      reportTypes: string[];
+      createdSince?: string;
+      createdUntil?: string;
+      processingStatuses?: string[];
+      pageSize?: number;
+      /** 1–10 marketplaces of the client's region (sp-api.md §5 getReports filters); default: the client's own. */
+      marketplaceIds?: string[];
+    }
   | { nextToken: string };
 
 /** A nextToken is sent alone (Amazon rejects it combined with filters). */
@@ -27,7 +35,7 @@ export function getReports(ctx: ApiContext, q: GetReportsQuery): ReportsPage {
       ? { nextToken: q.nextToken }
       : {
           reportTypes: q.reportTypes,
-          marketplaceIds: [ctx.marketplaceId],
+          marketplaceIds: q.marketplaceIds?.length ? q.marketplaceIds : [ctx.marketplaceId],
           processingStatuses: q.processingStatuses,
           createdSince: q.createdSince,
           createdUntil: q.createdUntil,

@@ -4,8 +4,10 @@
 // stock sync's own rows give the health figures as the run ends (jobs/kit/dashboard.ts).
 
 import { cellText, cellTime } from './cells';
+import type { ChargesSummary } from './charges/summary';
 import { severityOf } from './exceptions';
 import type { InventoryRow } from './inventory/types';
+import { currencyAmount, type SettlementsSummary } from './settlements/by-currency';
 import { TABS, headersOf } from './tabs';
 import type { CellValue } from '../ports/workbook';
 
@@ -208,7 +210,14 @@ const OUTCOME_WORDS: Record<string, string> = {
  * last successful sync per job, stock health, open exceptions by severity and type), and on the
  * right the last 30 days (the chart's data range), one row per day, oldest first.
  */
-export function dashboardGrid(input: { state: DashboardState; exceptions: ExceptionFigures; timeZone: string; today: string }): DashboardGrid {
+export function dashboardGrid(input: {
+  state: DashboardState;
+  exceptions: ExceptionFigures;
+  timeZone: string;
+  today: string;
+  charges?: ChargesSummary | null;
+  settlements?: SettlementsSummary | null;
+}): DashboardGrid {
   const { state, exceptions: ex, timeZone, today } = input;
   const left: CellValue[][] = [];
   const sections: number[] = [];
@@ -240,6 +249,23 @@ export function dashboardGrid(input: { state: DashboardState; exceptions: Except
   section('Open exceptions', ex.open, '', 'Open or Acknowledged rows of the Exceptions tab; When: the oldest First Seen.');
   for (const sev of SEVERITIES) line(sev, ex.bySeverity[sev], '', `${sev} severity`);
   for (const t of ex.byType) line(t.type, t.open, t.since === null ? '' : new Date(t.since), t.severity);
+
+  // Finance's monthly view of the 3PL's invoices: one line per month, Type and currency, never a
+  // total across currencies (core/charges/summary).
+  const charges = input.charges;
+  if (charges) {
+    section('3PL charges by month', '', new Date(charges.at), 'Count: charges; Detail: net amount (credits deducted). From the 3PL Charges tab.');
+    if (charges.lines.length === 0) line('No 3PL charges imported yet.');
+    for (const c of charges.lines) line(`${c.month} ${c.type}`, c.count, '', `${c.currency} ${c.amount.toFixed(2)}`);
+  }
+
+  // Amazon pays each marketplace in its own currency (GBP, EUR, SEK, PLN): one line per currency, never a sum across them.
+  const paid = input.settlements;
+  if (paid) {
+    section('Settlements by currency', '', new Date(paid.at), 'Count: settlements; When: the latest deposit; Detail: paid out in total (Reported Total). From the Settlements tab.');
+    if (paid.lines.length === 0) line('No settlement imported yet.');
+    for (const c of paid.lines) line(c.currency, c.settlements, c.lastDeposit === null ? '' : new Date(c.lastDeposit), currencyAmount(c.currency, c.paidCents));
+  }
 
   const days = new Map(state.days.map(([d, p, o]) => [d, [p, o] as const]));
   const right: CellValue[][] = lastDays(today).map((d) => [d, days.get(d)?.[0] ?? 0, days.get(d)?.[1] ?? 0]);

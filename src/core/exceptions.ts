@@ -24,10 +24,14 @@ const EXCEPTION_TYPES = [
   'GUARDRAIL_HALT',
   'REMOVAL_UNIDENTIFIED',
   'REMOVAL_OVERDUE',
+  'REMOVAL_DISCREPANCY',
+  'REMOVAL_RECEIPT_FAILED',
+  'REMOVAL_REPORT_INVALID',
   'SETTLEMENT_MISMATCH',
   'SETTLEMENT_UNMAPPED',
   'SETTLEMENT_REPORT_FAILED',
   'CHARGE_UNMATCHED',
+  'CHARGE_DUPLICATE',
   'AUTH_FAILED',
   'QUOTA',
   'CONFIG_INVALID',
@@ -73,10 +77,16 @@ const SEVERITY: Record<(typeof EXCEPTION_TYPES)[number], Severity> = {
   GUARDRAIL_HALT: 'High',
   REMOVAL_UNIDENTIFIED: 'Medium',
   REMOVAL_OVERDUE: 'Low',
+  // Units Amazon sent back did not all arrive: money (a reimbursement claim), not the stock on sale.
+  REMOVAL_DISCREPANCY: 'Medium',
+  REMOVAL_RECEIPT_FAILED: 'Medium',
+  REMOVAL_REPORT_INVALID: 'Low',
   SETTLEMENT_MISMATCH: 'Medium',
   SETTLEMENT_UNMAPPED: 'Low',
   SETTLEMENT_REPORT_FAILED: 'Medium',
+  // Money, not stock: neither can make Amazon promise more than the 3PL can pick.
   CHARGE_UNMATCHED: 'Low',
+  CHARGE_DUPLICATE: 'Medium',
   AUTH_FAILED: 'High',
   QUOTA: 'Medium',
   CONFIG_INVALID: 'High',
@@ -84,6 +94,8 @@ const SEVERITY: Record<(typeof EXCEPTION_TYPES)[number], Severity> = {
 
 /** The severity the Exceptions tab shows for a type; High ones are e-mailed (jobs/kit/alerts). */
 export function severityOf(type: string): Severity {
+  // Shipped stock Amazon no longer expects may be refused or lost: someone must act at once (issue 15).
+  if (type === 'FBA_SHIPMENT_CANCELLED') return 'High';
   if (type.startsWith('FBA_SHIPMENT_')) return 'Medium';
   return (SEVERITY as Record<string, Severity | undefined>)[type] ?? 'Medium';
 }
@@ -136,10 +148,14 @@ const ACTIONS: Record<(typeof EXCEPTION_TYPES)[number], string> = {
   GUARDRAIL_HALT: 'Check the Inventory tab; if the changes are right, use Approve stock push.',
   REMOVAL_UNIDENTIFIED: 'Match the receipt to a removal order at the 3PL.',
   REMOVAL_OVERDUE: 'Ask the carrier or Amazon where the removal shipment is.',
+  REMOVAL_DISCREPANCY: 'Ask the 3PL to recount; if units are missing, open a case with Amazon for the removal shipment.',
+  REMOVAL_RECEIPT_FAILED: 'Fix what the message names (SKU Map row, 3PL product or location); the next run makes the receipt.',
+  REMOVAL_REPORT_INVALID: 'Check the removal in Seller Central (Reports → Fulfillment → Removals); tell support if the line keeps failing.',
   SETTLEMENT_MISMATCH: 'Compare the settlement with Seller Central (Payments → All statements).',
   SETTLEMENT_UNMAPPED: 'Set the Category of this triple in the Settlement Map, then use Recategorise settlements.',
   SETTLEMENT_REPORT_FAILED: 'Download the settlement from Seller Central and import the file from the sidebar.',
   CHARGE_UNMATCHED: 'Match the charge to an order, shipment or receipt at the 3PL.',
+  CHARGE_DUPLICATE: 'Ask the 3PL to credit the second charge for this shipment; it resolves once the credit is invoiced.',
   AUTH_FAILED: 'Reconnect the system in the sidebar with a new token or refresh token.',
   QUOTA: 'Sync less often (Settings "Sync every (minutes)") or use a Google Workspace account.',
   CONFIG_INVALID: 'Fix the cell the message names; the allowed values are listed there.',

@@ -6,6 +6,9 @@ export const SECRET_KEYS = {
   amazonClientSecret: 'secret.amazon.clientSecret',
   amazonRefreshToken: 'secret.amazon.refreshToken',
   threePlToken: 'secret.threePl.token',
+  /** Mintsoft: the user POST /api/Auth logs in as (help-mintsoft 12087865), instead of a static key in threePlToken. */
+  threePlUsername: 'secret.threePl.username',
+  threePlPassword: 'secret.threePl.password',
 } as const;
 
 /**

@@ -1,6 +1,7 @@
 // The Settings tab's keys, defaults and help texts (docs/design.md §2), and parsing of the tab into a
 // typed object. Secrets never live here: they are in document properties (see secrets.ts).
 
+import { marketplaceListProblem, readMarketplaceList } from './marketplace-list';
 import { findMarketplace, marketplaceHelp } from './marketplaces';
 import { TABS, columnOf, headersOf } from './tabs';
 
@@ -16,6 +17,8 @@ export const SETTINGS_SECTIONS = [
   { id: 'stock', title: 'Stock sync', help: 'How the stock offered on Amazon is worked out and pushed.' },
   { id: 'guardrails', title: 'Guardrails', help: 'When a stock push is held for a person to look at first.' },
   { id: 'orders', title: 'Orders', help: 'When an order needs a person, and how long finished orders stay.' },
+  { id: 'fba', title: 'FBA shipments', help: 'FBA shipments sent from the 3PL: where they leave from, and when one needs a person.' },
+  { id: 'removals', title: 'Removals', help: 'Amazon removal orders coming back to the 3PL: which ones, where, and when one is late.' },
   { id: 'settlements', title: 'Settlements', help: 'How much settlement detail the spreadsheet keeps.' },
   { id: 'schedule', title: 'Schedule and alerts', help: 'How often the sync runs, who hears about problems, how long the Sync Log keeps.' },
 ] as const;
@@ -42,8 +45,11 @@ interface SettingDef {
 /** In section order: a new Settings tab lists them so. */
 export const SETTINGS: readonly SettingDef[] = [
   { key: 'Marketplace', section: 'amazon', default: 'UK', options: ['UK', 'DE', 'FR', 'IT', 'ES', 'NL', 'SE', 'PL', 'BE', 'IE', 'US', 'CA', 'MX'], help: 'Amazon marketplace code; the region (EU, NA, FE) follows from it. UK is A1F83G8C2ARO7P.' },
+  // Several marketplaces of one region (issue 17); empty keeps the single "Marketplace" above working as before.
+  { key: 'Marketplaces', section: 'amazon', default: '', format: 'text', help: 'The Amazon marketplaces this spreadsheet serves, comma-separated, the main one first, such as "UK, DE, FR" (codes, countries or domains such as amazon.de). All must be in one region. Empty: the one in "Marketplace".' },
+  { key: 'FBM marketplaces', section: 'amazon', default: '', format: 'text', help: 'The marketplaces whose merchant (FBM) orders the 3PL ships, comma-separated, such as "UK, DE". Empty: all in "Marketplaces". An order from any other is not sent; it is an exception.' },
   { key: 'Amazon seller ID', section: 'amazon', default: '', format: 'text', help: 'Your merchant token (Seller Central → Settings → Account Info → Merchant Token). Needed to update FBM listings.' },
-  { key: '3PL provider', section: 'threePl', default: 'shipbob', options: ['shipbob'], help: 'Which 3PL API to use: ShipBob.' },
+  { key: '3PL provider', section: 'threePl', default: 'shipbob', options: ['shipbob', 'mintsoft'], help: 'Which 3PL API to use: shipbob (ShipBob) or mintsoft (Mintsoft). The sidebar then asks for what that 3PL needs.' },
   // ShipBob's current version is 2026-07 (developer.shipbob.com/versioning); the list is the one in src/threepl/shipbob/versions.ts (a test keeps them equal).
   { key: '3PL API version', section: 'threePl', default: '2026-07', format: 'text', options: ['2026-07', '2026-01'], help: 'The dated ShipBob API version to call: 2026-07 (current) or 2026-01. ShipBob releases one every January and July and retires each after 12 months.' },
   { key: '3PL channel ID', section: 'threePl', default: '', format: 'text', help: 'ShipBob channel that owns the orders we create. Empty: the first channel the token may write to.' },
@@ -62,6 +68,12 @@ export const SETTINGS: readonly SettingDef[] = [
   { key: 'Ship-by margin (hours)', section: 'orders', default: 12, format: 'integer', help: 'Raise ORDER_STUCK when an order is unshipped this close to its latest ship date.' },
   { key: 'Confirm timeout (minutes)', section: 'orders', default: 120, format: 'integer', help: 'Raise ORDER_STUCK when a shipped order is not confirmed to Amazon after this long.' },
   { key: 'Order retention (days)', section: 'orders', default: 30, format: 'integer', help: 'Confirmed and cancelled orders older than this leave the Orders tab; open orders stay however old. 15 cells an order: 10,000 orders a day kept 30 days is 4.5 million of the 10 million cells a spreadsheet may hold.' },
+  { key: 'FBA ship-from location', section: 'fba', default: '', format: 'text', help: 'The 3PL location ID FBA shipments ticked "Send from 3PL" leave from (ShipBob needs one for an FBA order). Empty: the one location in "3PL locations", if there is exactly one.' },
+  { key: 'FBA discrepancy tolerance (units)', section: 'fba', default: 0, format: 'integer', help: 'Raise FBA_SHIPMENT_DISCREPANCY when Amazon closes a shipment the 3PL sent with received and shipped differing by more than this many units of any SKU.' },
+  { key: 'FBA stuck after (days)', section: 'fba', default: 10, format: 'integer', help: 'Raise FBA_SHIPMENT_STUCK when Amazon has not checked in a shipment this many days after the 3PL shipped it.' },
+  { key: 'Removals to 3PL', section: 'removals', default: '', format: 'text', help: 'Which Amazon removal orders come back to the 3PL (Amazon\'s reports do not say where a removal goes). Empty: every removal of type Return. Or the beginnings of the removal order IDs you give them in Seller Central, comma-separated, such as "3PL-, SB-". Disposals never come back.' },
+  { key: 'Removals 3PL location', section: 'removals', default: '', format: 'text', help: 'The 3PL location (ID or exact name) that receives removals: the address you give Amazon for them. Empty: the one location in "3PL locations", or the 3PL\'s only location.' },
+  { key: 'Removal overdue (days)', section: 'removals', default: 14, format: 'integer', help: 'Raise REMOVAL_OVERDUE when a removal Amazon shipped to the 3PL has not arrived this many days after its last box left Amazon.' },
   { key: 'Settlement lines kept', section: 'settlements', default: 400000, format: 'integer', help: 'Most lines the Settlement Lines tab keeps (11 cells each; 400,000 is 4.4 of the 10 million cells a spreadsheet may hold). Past it the oldest settlements lose their lines; their Settlements rows stay.' },
   // Hourly by default: it fits the consumer trigger-runtime quota (90 min a day) for runs up to 3 min
   // (24 × 3 = 72, TRIGGER_RUNTIME_HEADROOM), where every 5 minutes fits only runs under 15 s; a run
@@ -120,7 +132,12 @@ export function settingsSeed(keys?: readonly string[], defs: readonly SettingDef
 }
 
 export interface Settings {
+  /** The primary marketplace: the first of `marketplaces` ('' when the Settings name none usable). */
   marketplace: string;
+  /** Settings "Marketplaces" (or the single "Marketplace"): codes, primary first, all of one region. */
+  marketplaces: string[];
+  /** Settings "FBM marketplaces": the marketplaces whose merchant orders go to the 3PL (a subset of `marketplaces`). */
+  fbmMarketplaces: string[];
   sellerId: string;
   threePlProvider: string;
   threePlApiVersion: string;
@@ -147,6 +164,14 @@ export interface Settings {
   /** Apps Script's "Triggers total runtime" for this account, minutes a day (quotas page). */
   dailyTriggerRuntimeMinutes: number;
   alertEmail: string;
+  /** Settings "FBA ship-from location" ('' = decided by "3PL locations"; core/fba-shipments/committed.ts). */
+  fbaShipFromLocation: string;
+  fbaDiscrepancyToleranceUnits: number;
+  fbaStuckDays: number;
+  /** Settings "Removals to 3PL": removal order ID beginnings; empty = every Return removal. */
+  removalsToThreePl: string[];
+  removalsLocation: string;
+  removalOverdueDays: number;
 }
 
 export interface SettingsProblem {
@@ -254,7 +279,9 @@ export function parseSettings(pairs: ReadonlyArray<readonly [unknown, unknown]>)
   };
   const str = (key: string) => text(raw(key));
   const fallback = (key: string): string => {
-    if (key === 'Marketplace') return "No sync runs until it is fixed, because a guess could change another marketplace's listings.";
+    if (key === 'Marketplace' || key === 'Marketplaces') return "No sync runs until it is fixed, because a guess could change another marketplace's listings.";
+    // Guessing the 3PL could read stock from, or send orders to, the wrong warehouse system.
+    if (key === '3PL provider') return 'No job that talks to the 3PL runs until it is fixed.';
     if (PUSH_SETTINGS.has(key)) return 'Until it is fixed the stock sync runs as a dry run: nothing is pushed to Amazon.';
     return `Until it is fixed the add-on uses the default, ${shown(def(key).default, def(key).format) || '(empty)'}.`;
   };
@@ -299,6 +326,57 @@ export function parseSettings(pairs: ReadonlyArray<readonly [unknown, unknown]>)
     problems[problems.length - 1]!.blocking = true;
     return '';
   };
+  /** Settings "Marketplaces" when typed, else the single "Marketplace"; [] when unusable (every job is blocked). */
+  const marketplaceList = (): string[] => {
+    const typed = text(byKey.get('marketplaces'));
+    if (!typed) {
+      const one = marketplace();
+      return one ? [one] : [];
+    }
+    if (twice('Marketplaces')) {
+      problems[problems.length - 1]!.blocking = true;
+      return [];
+    }
+    const read = readMarketplaceList(typed);
+    const problem = marketplaceListProblem('Marketplaces', typed, read);
+    if (problem || !read.codes.length) {
+      problems.push({ key: 'Marketplaces', value: typed, message: `${problem ?? `Settings "Marketplaces" holds "${typed}", which names no marketplace.`} ${fallback('Marketplace')}`, blocking: true });
+      return [];
+    }
+    // The old single key typed too, and naming another marketplace: which one is primary is not guessed.
+    const single = text(byKey.get('marketplace'));
+    const singleCode = single ? findMarketplace(single)?.code : undefined;
+    if (single && singleCode !== read.codes[0]) {
+      problems.push({
+        key: 'Marketplace',
+        value: single,
+        message: `Settings "Marketplace" holds "${single}" while "Marketplaces" starts with ${read.codes[0]}. Clear "Marketplace" (the first of "Marketplaces" is the main one) or make them agree. ${fallback('Marketplace')}`,
+        blocking: true,
+      });
+      return [];
+    }
+    return read.codes;
+  };
+  /** Settings "FBM marketplaces": empty means every listed marketplace; an entry not in the list is reported, never added. */
+  const fbmList = (listed: string[]): string[] => {
+    const key = 'FBM marketplaces';
+    const typed = str(key);
+    if (!typed) return [...listed];
+    if (/^(none|no|-)$/i.test(typed)) return [];
+    const read = readMarketplaceList(typed);
+    const outside = read.codes.filter((c) => !listed.includes(c));
+    const problem = marketplaceListProblem(key, typed, read);
+    const kept = read.codes.filter((c) => listed.includes(c));
+    if (problem || outside.length) {
+      const notListed = outside.length ? `${outside.join(', ')} ${outside.length === 1 ? 'is' : 'are'} not in "Marketplaces" (${listed.join(', ') || 'none usable'}); add ${outside.length === 1 ? 'it' : 'them'} there or remove ${outside.length === 1 ? 'it' : 'them'} here.` : '';
+      problems.push({
+        key,
+        value: typed,
+        message: `${problem ?? `Settings "${key}" holds "${typed}":`} ${notListed} Until it is fixed only the orders of ${kept.join(', ') || 'no marketplace'} go to the 3PL; the others are exceptions, not sent.`.replace(/\s+/g, ' ').trim(),
+      });
+    }
+    return kept;
+  };
   const flag = (key: string): boolean => {
     const v = raw(key);
     if (typeof v === 'boolean') return v;
@@ -315,11 +393,20 @@ export function parseSettings(pairs: ReadonlyArray<readonly [unknown, unknown]>)
     }
     return t;
   };
+  /** '' when unusable: the 3PL client refuses to start rather than call a 3PL nobody chose. */
+  const provider = (): string => {
+    const before = problems.length;
+    const v = choice('3PL provider');
+    return problems.length > before ? '' : v;
+  };
   const pushMode = choice<PushMode>('Push mode');
+  const marketplaces = marketplaceList();
   const settings: Settings = {
-    marketplace: marketplace(),
+    marketplace: marketplaces[0] ?? '',
+    marketplaces,
+    fbmMarketplaces: fbmList(marketplaces),
     sellerId: sellerId('Amazon seller ID'),
-    threePlProvider: choice('3PL provider'),
+    threePlProvider: provider(),
     threePlApiVersion: choice('3PL API version'),
     threePlChannelId: str('3PL channel ID'),
     threePlLocations: str('3PL locations').split(',').map((s) => s.trim()).filter(Boolean),
@@ -342,6 +429,12 @@ export function parseSettings(pairs: ReadonlyArray<readonly [unknown, unknown]>)
     settlementLinesKept: num('Settlement lines kept', { min: 1000, integer: true }),
     dailyTriggerRuntimeMinutes: num('Daily trigger runtime (minutes)', { min: 1, integer: true }),
     alertEmail: str('Alert email'),
+    fbaShipFromLocation: str('FBA ship-from location'),
+    fbaDiscrepancyToleranceUnits: num('FBA discrepancy tolerance (units)', { integer: true }),
+    fbaStuckDays: num('FBA stuck after (days)', { min: 1, integer: true }),
+    removalsToThreePl: str('Removals to 3PL').split(',').map((s) => s.trim()).filter(Boolean),
+    removalsLocation: str('Removals 3PL location'),
+    removalOverdueDays: num('Removal overdue (days)', { min: 1, integer: true }),
   };
   // A setting that decides how much is pushed could not be used: nothing is pushed meanwhile.
   if (problems.some((p) => PUSH_SETTINGS.has(p.key))) settings.pushMode = 'dry-run';

@@ -74,6 +74,35 @@ export const COUNT_WORDS: Readonly<Record<string, readonly [one: string, many: s
   moved: ['line moved to another category', 'lines moved to another category'],
   settlements: ['settlement', 'settlements'],
   unmapped: ['line type still unmapped', 'line types still unmapped'],
+  // 3PL charges (jobs/charges).
+  invoicesRead: ['3PL invoice read', '3PL invoices read'],
+  chargesImported: ['3PL charge imported', '3PL charges imported'],
+  chargesUnmatched: ['3PL charge unmatched', '3PL charges unmatched'],
+  chargesDuplicate: ['3PL charge billed twice', '3PL charges billed twice'],
+  threePlOrdersRead: ['3PL order read to match charges', '3PL orders read to match charges'],
+  // Removals (jobs/removals).
+  removalReportLines: ['removal report line read', 'removal report lines read'],
+  receiptsMade: ['removal receipt made at the 3PL', 'removal receipts made at the 3PL'],
+  receiptsAdopted: ['removal receipt found already at the 3PL', 'removal receipts found already at the 3PL'],
+  removalsHeld: ['removal held (no receipt made)', 'removals held (no receipt made)'],
+  receiptsFailed: ['removal receipt refused or unconfirmed', 'removal receipts refused or unconfirmed'],
+  removalsCounted: ['removal counted at the 3PL', 'removals counted at the 3PL'],
+  // FBA replenishment (jobs/fba-shipments).
+  fbaShipments: ['FBA shipment in the tab', 'FBA shipments in the tab'],
+  fbaRead: ['FBA shipment read from Amazon', 'FBA shipments read from Amazon'],
+  fbaLooked: ['FBA order checked at the 3PL', 'FBA orders checked at the 3PL'],
+  fbaSent: ['FBA order created at the 3PL', 'FBA orders created at the 3PL'],
+  fbaAdopted: ['FBA order found already at the 3PL', 'FBA orders found already at the 3PL'],
+  fbaHeld: ['ticked FBA shipment held', 'ticked FBA shipments held'],
+  fbaUnknown: ['FBA order whose sending is unconfirmed', 'FBA orders whose sending is unconfirmed'],
+  fbaDeferred: ['ticked FBA shipment left for the next run', 'ticked FBA shipments left for the next run'],
+  fbaCancelled: ['FBA order cancelled at the 3PL', 'FBA orders cancelled at the 3PL'],
+  fbaCommittedUnits: ['unit held back from FBM for FBA', 'units held back from FBM for FBA'],
+  // SKU Map builder (jobs/onboarding).
+  amazonOffers: ['Amazon offer read', 'Amazon offers read'],
+  '3plProducts': ['3PL product read', '3PL products read'],
+  proposedRows: ['SKU Map row proposed', 'SKU Map rows proposed'],
+  alreadyMapped: ['offer already in the SKU Map', 'offers already in the SKU Map'],
   // Every run (jobs/kit/runner).
   opened: ['new exception', 'new exceptions'],
 };

@@ -3,6 +3,8 @@
 // modules (src/sheet/) find it by header name: people may reorder columns or add their own.
 
 import type { TabDef } from '../ports/workbook';
+import { FBA_SHIPMENTS_TAB } from './fba-shipments/tab-def';
+import { REMOVALS_TAB } from './removals/tab-def';
 
 export type { TabColumn, TabDef } from '../ports/workbook';
 
@@ -78,6 +80,10 @@ const skuMap = {
     { key: 'active', header: 'Active', validation: 'checkbox' },
     { key: 'notes', header: 'Notes', width: 240 },
     { key: 'status', header: 'Status', width: 320 },
+    // Written by "Build SKU Map from Amazon and 3PL" on the rows it proposes (issue 18); last, so
+    // existing sheets keep their order and only gain them at the right.
+    { key: 'match', header: 'Match', format: 'text' },
+    { key: 'confidence', header: 'Confidence', format: 'percent' },
   ],
 } as const satisfies TabDef;
 
@@ -258,6 +264,23 @@ const syncStaging = {
   ],
 } as const satisfies TabDef;
 
+/** The 3PL's invoiced charges, each matched to the work it pays for (issue 16; core/charges). */
+const charges = {
+  name: '3PL Charges',
+  addOnOwned: true,
+  columns: [
+    { key: 'invoice', header: 'Invoice', format: 'text', width: 100 },
+    { key: 'invoiceDate', header: 'Invoice Date', format: 'text', width: 100 },
+    { key: 'transactionId', header: 'Transaction ID', format: 'text', width: 230 },
+    { key: 'type', header: 'Type', width: 100 },
+    { key: 'amount', header: 'Amount', format: 'money' },
+    { key: 'currency', header: 'Currency', format: 'text' },
+    { key: 'reference', header: 'Reference', format: 'text', width: 300 },
+    { key: 'matchedTo', header: 'Matched To', format: 'text', width: 170 },
+    { key: 'state', header: 'State', width: 320 },
+  ],
+} as const satisfies TabDef;
+
 /**
  * The Dashboard (core/dashboard lays it out): figures on the left (Item … Detail), the last 30 days
  * on the right (Day … New exceptions, the range its chart draws). Written by the add-on after each run.
@@ -276,7 +299,7 @@ const dashboard = {
   ],
 } as const satisfies TabDef;
 
-export const TABS = { settings, skuMap, carrierMap, exceptions, syncLog, inventory, orders, settlementMap, settlements, settlementLines, syncStaging, dashboard } as const;
+export const TABS = { settings, skuMap, carrierMap, exceptions, syncLog, inventory, orders, settlementMap, settlements, settlementLines, syncStaging, dashboard, charges, fbaShipments: FBA_SHIPMENTS_TAB, removals: REMOVALS_TAB } as const;
 
 /** Tab names by the same keys as TABS. */
 export const TAB = {
@@ -292,6 +315,9 @@ export const TAB = {
   settlementLines: settlementLines.name,
   syncStaging: syncStaging.name,
   dashboard: dashboard.name,
+  fbaShipments: FBA_SHIPMENTS_TAB.name,
+  removals: REMOVALS_TAB.name,
+  charges: charges.name,
 } as const;
 
 /** The definition of the tab named `name` (matched as people may have typed it); undefined for people's own tabs. */
@@ -300,4 +326,4 @@ export function tabDefNamed(name: string): TabDef | undefined {
 }
 
 /** The tabs "Set up sheets" creates, in order. */
-export const SETUP_TABS: readonly TabDef[] = [TABS.dashboard, TABS.settings, TABS.skuMap, TABS.carrierMap, TABS.settlementMap, TABS.exceptions, TABS.syncLog];
+export const SETUP_TABS: readonly TabDef[] = [TABS.dashboard, TABS.settings, TABS.skuMap, TABS.carrierMap, TABS.settlementMap, TABS.fbaShipments, TABS.removals, TABS.exceptions, TABS.syncLog];

@@ -38,10 +38,14 @@ export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
     .addSeparator()
     .addItem('Sync stock now', 'syncStockNow')
     .addItem('Sync orders now', 'syncOrdersNow')
+    .addItem('Sync FBA shipments now', 'syncFbaShipmentsNow')
+    .addItem('Sync removals now', 'syncRemovalsNow')
     .addItem('Approve stock push', 'approveStockPush')
     .addItem('Undo last stock push', 'undoLastStockPush')
     .addItem('Import settlements now', 'importSettlementsNow')
     .addItem('Recategorise settlements', 'recategoriseSettlements')
+    .addItem('Build SKU Map from Amazon and 3PL', 'buildSkuMap')
+    .addItem('Import 3PL charges now', 'importChargesNow')
     .addSeparator()
     .addItem('Set up sheets', 'setupSheets')
     .addItem('Turn on scheduled sync', 'enableScheduledSync')
@@ -126,9 +130,9 @@ export function saveAmazonCredentials(fields: { clientId?: string; clientSecret?
   return saved;
 }
 
-export function saveThreePlCredentials(fields: { token?: string }): string[] {
-  const f = credentialFields(fields, ['token'] as const);
-  const saved = saveSecrets(documentStore(), { threePlToken: f.token });
+export function saveThreePlCredentials(fields: { token?: string; username?: string; password?: string }): string[] {
+  const f = credentialFields(fields, ['token', 'username', 'password'] as const);
+  const saved = saveSecrets(documentStore(), { threePlToken: f.token, threePlUsername: f.username, threePlPassword: f.password });
   auditSaved('3PL', saved);
   return saved;
 }
@@ -241,6 +245,16 @@ export function syncOrdersNow(): RunSummary {
   return runFromMenu('orders', {});
 }
 
+/** FBA shipments: Amazon's inbound shipments into the tab; ticked ones created at the 3PL once. */
+export function syncFbaShipmentsNow(): RunSummary {
+  return runFromMenu('fbaShipments', {});
+}
+
+/** Removals: Amazon's removal orders coming back, each made an expected receipt at the 3PL once and followed until counted. */
+export function syncRemovalsNow(): RunSummary {
+  return runFromMenu('removals', {});
+}
+
 /** Settlements: every settlement report Amazon lists that is not imported yet. */
 export function importSettlementsNow(): RunSummary {
   return runFromMenu('settlements', {});
@@ -249,6 +263,16 @@ export function importSettlementsNow(): RunSummary {
 /** Re-applies the edited Settlement Map to every imported settlement (nothing is downloaded again). */
 export function recategoriseSettlements(): RunSummary {
   return runFromMenu('settlements-recategorise', {});
+}
+
+/** 3PL charges: every invoice the 3PL issued that is not imported yet, matched to the ledgers. */
+export function importChargesNow(): RunSummary {
+  return runFromMenu('charges', {});
+}
+
+/** Proposes a SKU Map row for every Amazon offer without one, paired with a 3PL product where the evidence allows (jobs/onboarding). */
+export function buildSkuMap(): RunSummary {
+  return runFromMenu('sku-map-build', {});
 }
 
 /** Largest settlement file the sidebar may send: 40 MB of base64 (about 30 MB of file). */

@@ -2,6 +2,7 @@
 // the stock push under review, open exceptions, the schedule and the latest Sync Log rows. Everything
 // returned is plain JSON (google.script.run cannot carry Dates): times travel as ISO strings.
 
+import { MINTSOFT_SESSION_KEY } from '../threepl/mintsoft/http';
 import { SECRET_KEYS, maskSecret } from '../core/secrets';
 import { lwaCacheKey } from '../amazon/lwa';
 import type { CachePort } from '../ports/store';
@@ -17,6 +18,7 @@ import { K } from './inventory/state';
 import { scheduledJobs } from './list';
 import { clearTestRecord, connectionView } from './sidebar/connection-record';
 import type { ConnectionView } from './sidebar/connection-record';
+import { marketplacesLine } from './sidebar/marketplaces-view';
 import { exceptionSummary } from './sidebar/exceptions-summary';
 import type { ExceptionSummary } from './sidebar/exceptions-summary';
 import { guideSteps, syncBlockers } from './sidebar/guide';
@@ -28,8 +30,17 @@ import type { ApprovalBreakdown, PendingPush, UndoReview } from './sidebar/stock
 
 export interface SidebarState {
   missingTabs: string[];
-  amazon: { clientId: string; clientSecret: string; refreshToken: string; complete: boolean; sellerId: string; connection: ConnectionView };
-  threePl: { token: string; complete: boolean; provider: string; connection: ConnectionView };
+  amazon: {
+    clientId: string;
+    clientSecret: string;
+    refreshToken: string;
+    complete: boolean;
+    sellerId: string;
+    connection: ConnectionView;
+    /** The marketplaces Settings lists, the main one, and which the 3PL ships (sidebar/marketplaces-view.ts). */
+    marketplaces: string;
+  };
+  threePl: { token: string; complete: boolean; provider: string; connection: ConnectionView; /** Mintsoft login: the username masked like an id, the password only saved / not saved. */ username: string; password: string };
   /** The guided first run, in order. */
   steps: GuideStep[];
   /** What "Sync now" still needs; empty when it may run. */
@@ -78,7 +89,8 @@ export function sidebarState(wb: WorkbookPort, store: KeyValueStore, schedule: S
   const token = maskSecret(get(SECRET_KEYS.threePlToken), 'secret');
   const saved = (...keys: string[]) => keys.every((k) => Boolean(get(k)));
   const amazonComplete = saved(SECRET_KEYS.amazonClientId, SECRET_KEYS.amazonClientSecret, SECRET_KEYS.amazonRefreshToken);
-  const threePlComplete = saved(SECRET_KEYS.threePlToken);
+  // Mintsoft logs in with a username and password when no static key is saved (help-mintsoft 12087865).
+  const threePlComplete = saved(SECRET_KEYS.threePlToken) || (settings.threePlProvider === 'mintsoft' && saved(SECRET_KEYS.threePlUsername, SECRET_KEYS.threePlPassword));
   const { refused, ...exceptions } = tabs.has(TAB.exceptions) ? exceptionSummary(wb) : { open: { High: 0, Medium: 0, Low: 0 }, acknowledged: 0, top: [], refused: {} };
   const amazonConnection = connectionView(store, settings, 'amazon', amazonComplete, refused.amazon ?? null, explainMessage);
   const threePlConnection = connectionView(store, settings, 'threePl', threePlComplete, refused.threePl ?? null, explainMessage);
@@ -86,15 +98,15 @@ export function sidebarState(wb: WorkbookPort, store: KeyValueStore, schedule: S
   const guide: GuideInput = {
     missingTabs,
     amazon: { clientId: saved(SECRET_KEYS.amazonClientId), clientSecret: saved(SECRET_KEYS.amazonClientSecret), refreshToken: saved(SECRET_KEYS.amazonRefreshToken), sellerId: Boolean(settings.sellerId), tested: amazonConnection.tested, failing: amazonConnection.level === 'error' },
-    threePl: { token: threePlComplete, tested: threePlConnection.tested, failing: threePlConnection.level === 'error' },
+    threePl: { token: threePlComplete, tested: threePlConnection.tested, failing: threePlConnection.level === 'error', mintsoft: settings.threePlProvider === 'mintsoft' },
     dryRunDone: get(K.lastSuccessAt) !== null,
     pushMode: settings.pushMode,
     pushModeChosen: get(PUSH_MODE_CHOSEN_KEY) !== null,
   };
   return {
     missingTabs,
-    amazon: { ...amazonMasked, complete: amazonComplete, sellerId: settings.sellerId, connection: amazonConnection },
-    threePl: { token, complete: threePlComplete, provider: providerName(settings.threePlProvider), connection: threePlConnection },
+    amazon: { ...amazonMasked, complete: amazonComplete, sellerId: settings.sellerId, connection: amazonConnection, marketplaces: marketplacesLine(settings) },
+    threePl: { token, complete: threePlComplete, provider: providerName(settings.threePlProvider), connection: threePlConnection, username: maskSecret(get(SECRET_KEYS.threePlUsername), 'id'), password: maskSecret(get(SECRET_KEYS.threePlPassword), 'secret') },
     steps: guideSteps(guide),
     syncBlockers: syncBlockers(guide),
     jobs: scheduledJobs().map((j) => j.name),
@@ -120,6 +132,8 @@ const FIELDS: Record<SecretName, { label: string; max: number; prefix?: string }
   amazonClientSecret: { label: 'LWA client secret', max: 512 },
   amazonRefreshToken: { label: 'Refresh token', max: 2048, prefix: 'Atzr|' },
   threePlToken: { label: '3PL access token', max: 4096 },
+  threePlUsername: { label: 'Mintsoft username', max: 256 },
+  threePlPassword: { label: 'Mintsoft password', max: 512 },
 };
 
 /** Field-by-field value, or why it is refused. The message never repeats the value: it may be a secret. */
@@ -182,8 +196,9 @@ export function disconnect(store: KeyValueStore, cache: CachePort, system: 'amaz
     clearTestRecord(store, 'amazon');
     return had.length ? 'Amazon is disconnected: its credentials and access token are removed.' : 'Amazon was not connected.';
   }
-  const had = store.get(SECRET_KEYS.threePlToken) !== null;
-  if (had) store.delete(SECRET_KEYS.threePlToken);
+  const threePlKeys = [SECRET_KEYS.threePlToken, SECRET_KEYS.threePlUsername, SECRET_KEYS.threePlPassword, MINTSOFT_SESSION_KEY];
+  const had = threePlKeys.some((k) => store.get(k) !== null);
+  for (const k of threePlKeys) if (store.get(k) !== null) store.delete(k);
   clearTestRecord(store, 'threePl');
   return had ? 'The 3PL is disconnected: its token is removed.' : 'The 3PL was not connected.';
 }

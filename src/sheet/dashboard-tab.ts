@@ -5,6 +5,8 @@
 // is found empty (a new Dashboard from "Set up sheets").
 
 import { DASHBOARD_DATA, DASHBOARD_WIDTH, dashboardGrid, exceptionFigures, parseDashboardState, recordRun } from '../core/dashboard';
+import { CHARGES_SUMMARY_KEY, parseChargesSummary } from '../core/charges/summary';
+import { SETTLEMENTS_SUMMARY_KEY, parseSettlementsSummary } from '../core/settlements/by-currency';
 import type { DashboardRun } from '../core/dashboard';
 import { TAB, TABS, sameName } from '../core/tabs';
 import type { DashboardPort } from '../ports/dashboard';
@@ -51,7 +53,9 @@ export function refreshDashboard(wb: WorkbookPort, shown: DashboardPort, store: 
   const values = wb.read(TAB.dashboard);
   if (values && isOurs(values)) {
     const exceptions = readTable(wb, TAB.exceptions)?.records ?? [];
-    const grid = dashboardGrid({ state, exceptions: exceptionFigures(exceptions), timeZone: zone, today });
+    const charges = parseChargesSummary(store.get(CHARGES_SUMMARY_KEY));
+    const settlements = parseSettlementsSummary(store.get(SETTLEMENTS_SUMMARY_KEY));
+    const grid = dashboardGrid({ state, exceptions: exceptionFigures(exceptions), timeZone: zone, today, charges, settlements });
     const before = values.slice(1);
     const empty = before.every((r) => r.every((v) => comparable(v) === ''));
     const blank = new Array<CellValue>(DASHBOARD_WIDTH).fill('');

@@ -5,7 +5,7 @@
 import { ConfigInvalidError } from '../core/config-invalid';
 import { TAB, TABS, columnOf, findTabName, headersOf } from '../core/tabs';
 import type { WorkbookPort } from '../ports/workbook';
-import { cellOut, ensureTable, readTable } from './table';
+import { appendRecords, cellOut, ensureTable, readTable } from './table';
 import type { Table, TableRecord } from './table';
 
 export interface SkuMapTab {
@@ -13,6 +13,13 @@ export interface SkuMapTab {
   records(): TableRecord[];
   /** Writes the Status column (adding it when people removed it), one call, nothing when unchanged. */
   writeStatus(statuses: readonly string[]): void;
+  /** Every row under the header, or none when there is no SKU Map tab yet (the SKU Map builder creates it). */
+  existingRecords(): TableRecord[];
+  /**
+   * Appends rows below the last one (creating the tab, or adding its missing columns such as Match
+   * and Confidence at the right); rows people made are never rewritten. Returns the first new row.
+   */
+  appendProposals(records: ReadonlyArray<Record<string, unknown>>): number;
 }
 
 const H = headersOf(TABS.skuMap);
@@ -68,6 +75,21 @@ export function skuMapTab(wb: WorkbookPort): SkuMapTab {
       const next = t.records.map((_, i) => statuses[i] ?? '');
       if (next.every((s, i) => s === current[i])) return;
       wb.writeColumn(t.tab, col, next.map((s) => cellOut(s, undefined)));
+    },
+    existingRecords() {
+      if (table) return table.records;
+      const found = readSkuMap(wb);
+      if (!found) return [];
+      table = checked(found);
+      return table.records;
+    },
+    appendProposals(records) {
+      const found = table ?? (readSkuMap(wb) ? load() : null);
+      ensureTable(wb, TABS.skuMap, found);
+      const first = (found?.records.length ?? 0) + 2;
+      if (records.length) appendRecords(wb, { ...TABS.skuMap, name: found?.tab ?? TAB.skuMap }, records);
+      table = null;
+      return first;
     },
   };
 }

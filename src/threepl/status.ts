@@ -38,6 +38,8 @@ const MINTSOFT_ORDER: Table = {
   AWAITINGPICKING: 'processing',
   PICKINGSTARTED: 'processing',
   PACKANDHOLD: 'processing',
+  // Listed by public clients with id 17 (glama.ai AhamadFalah/mintsoft-mcp list_orders).
+  PICKED: 'processing',
   HOLDING: 'on_hold',
   ONBACKORDER: 'on_hold',
   AWAITINGCONFIRMATION: 'on_hold',

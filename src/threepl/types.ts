@@ -1,5 +1,5 @@
 // The one 3PL adapter interface and its normalised types (reference: 3pl-apis.md §6). Every 3PL
-// (ShipBob now, Mintsoft and Extensiv later) is an implementation of ThreePlAdapter; sync jobs only
+// (ShipBob and Mintsoft now, Extensiv later) is an implementation of ThreePlAdapter; sync jobs only
 // ever see these shapes. Calls are synchronous because Apps Script's UrlFetchApp is.
 
 import { RemoteError, type RemoteErrorKind } from '../ports/errors';
@@ -236,6 +236,22 @@ export interface InboundReceipt {
   lines: Array<{ sku: string; expected: number; received: number; stowed?: number }>;
 }
 
+/**
+ * A parcel the 3PL took in but could not match to any receipt (ShipBob: an Unidentified Receiving
+ * Order, URO; support.shipbob.com/en/articles/3956393-on-hold-receiving-uro).
+ */
+export interface UnidentifiedReceipt {
+  id: string;
+  /** When the 3PL first recorded it (ISO). */
+  since: string;
+  warehouseId?: string;
+  /** Still unresolved at the 3PL, as far as its data shows. */
+  open: boolean;
+  /** What it has cost so far, in `currency`. */
+  charged: number;
+  currency: string;
+}
+
 export interface InboundQuery {
   reference?: string;
   trackingNumber?: string;
@@ -248,6 +264,8 @@ export interface Charge {
   chargeId: string;
   invoiceId?: string;
   invoiceDate?: string;
+  /** The 3PL's invoice category (ShipBob invoice_type: Shipping, Inbound Fee, WarehouseStorage, …), when it gives one. */
+  invoiceType?: string;
   chargeDate: string;
   amount: number;
   currency: string;
@@ -306,6 +324,20 @@ export class AdapterError extends RemoteError {
   }
 }
 
+/** One product (variant) of the 3PL's catalogue, for pairing with Amazon listings (SKU Map builder). */
+export interface ThreePlProduct {
+  sku: string;
+  name: string;
+  /** UPC, EAN, GTIN or other barcodes the 3PL holds for it. */
+  barcodes: string[];
+  /** Not "Active" at the 3PL: not to be sold. */
+  inactive: boolean;
+  /** Nothing to pick (a digital product). */
+  digital: boolean;
+  /** A bundle of other products. */
+  bundle: boolean;
+}
+
 export interface ThreePlAdapter {
   readonly provider: ProviderId;
   capabilities(): Capabilities;
@@ -333,4 +365,15 @@ export interface ThreePlAdapter {
   findInbound(query: InboundQuery): InboundReceipt[];
   listCharges(range: { from: string; to: string }): Charge[];
   listInvoices(range: { from: string; to: string }): Invoice[];
+  /**
+   * Receipts read by their 3PL ids in as few calls as the 3PL allows, for following many at once;
+   * `trackingNumbers` may be left empty. Ids it does not find are simply absent. Optional.
+   */
+  readReceipts?(externalIds: readonly string[]): InboundReceipt[];
+  /** Parcels the 3PL holds unidentified, seen in the range; absent where the 3PL does not report them. */
+  listUnidentifiedReceipts?(range: { from: string; to: string }): UnidentifiedReceipt[];
+  /** Every product of the catalogue (SKU Map builder); absent where the 3PL has no catalogue read. */
+  listProducts?(): ThreePlProduct[];
+  /** Every charge on one invoice (all pages); absent where the 3PL has no per-invoice read. */
+  listInvoiceCharges?(invoiceId: string): Charge[];
 }

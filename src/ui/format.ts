@@ -31,8 +31,10 @@ const JOB_LABELS: Record<string, string> = {
   inventory: 'Stock sync',
   'inventory-undo': 'Undo of a stock push',
   orders: 'Orders sync',
+  fbaShipments: 'FBA shipments',
   settlements: 'Settlements',
   'settlements-recategorise': 'Settlements recategorised',
+  'sku-map-build': 'SKU Map build',
   audit: 'Change',
 };
 

@@ -37,13 +37,21 @@ export function renderConnections(state: SidebarState): void {
   renderOne('amazon', amazon.connection, amazon.complete, firstRun);
   renderOne('threepl', threePl.connection, threePl.complete, firstRun);
   setText('threepl-name', `3PL (${threePl.provider})`);
+  setText('amazon-marketplaces', amazon.marketplaces);
   // Secrets come back only as "saved" / "not saved"; the client id as at most its last 4 characters.
   $<HTMLInputElement>('lwa-client-id').placeholder = amazon.clientId ? `saved ${amazon.clientId}` : 'amzn1.application-oa2-client.…';
   $<HTMLInputElement>('lwa-client-secret').placeholder = amazon.clientSecret === 'saved' ? 'saved' : 'amzn1.oa2-cs.v1.…';
   $<HTMLInputElement>('lwa-refresh-token').placeholder = amazon.refreshToken === 'saved' ? 'saved' : 'Atzr|…';
   $<HTMLInputElement>('threepl-token').placeholder = threePl.token === 'saved' ? 'saved' : '';
+  // Mintsoft asks for a username and password (or a static key); ShipBob for a personal access token.
+  const mintsoft = threePl.provider === 'Mintsoft';
+  $('mintsoft-login').hidden = !mintsoft;
+  setText('threepl-token-label', mintsoft ? 'Static API key (optional)' : 'Personal access token');
+  setText('threepl-token-help', mintsoft ? 'Only if your 3PL set "API Key to Never Expire" on your Mintsoft user: paste that key here instead of a username and password.' : "Lets the add-on read stock and create orders at ShipBob. ShipBob dashboard → Integrations → API Tokens → Generate New Token (as the account's main user).");
+  $<HTMLInputElement>('mintsoft-username').placeholder = threePl.username ? 'saved' : '';
+  $<HTMLInputElement>('mintsoft-password').placeholder = threePl.password === 'saved' ? 'saved' : '';
   const seller = $<HTMLInputElement>('seller-id');
   if (document.activeElement !== seller) seller.value = amazon.sellerId;
   $('amazon-disconnect').hidden = !(amazon.clientId || amazon.clientSecret === 'saved' || amazon.refreshToken === 'saved');
-  $('threepl-disconnect').hidden = threePl.token !== 'saved';
+  $('threepl-disconnect').hidden = !(threePl.token === 'saved' || threePl.password === 'saved' || threePl.username);
 }

@@ -6,7 +6,7 @@ import { explainMessage } from '../jobs/sidebar/plain-words';
 import { $, button, el, setText } from './dom';
 import { ICON, fullTime, jobLabel, localTime, outcomeLevel } from './format';
 
-const SYNC_WORDS: Record<string, string> = { inventory: 'stock', orders: 'orders', settlements: 'settlements' };
+const SYNC_WORDS: Record<string, string> = { inventory: 'stock', orders: 'orders', settlements: 'settlements', fbaShipments: 'FBA shipments' };
 
 /** Renders the sync buttons; returns "Sync all now". */
 export function renderSync(state: SidebarState, syncNow: (job: string) => void): HTMLButtonElement {

@@ -171,12 +171,15 @@ async function saveAmazon(ev: Event): Promise<void> {
 async function saveThreePl(ev: Event): Promise<void> {
   ev.preventDefault();
   const token = take('threepl-token');
-  if (!token) {
-    showNotice('attention', [{ text: 'Nothing to save: paste the access token first.', details: null }]);
+  const username = take('mintsoft-username');
+  const password = take('mintsoft-password');
+  if (!token && !username && !password) {
+    showNotice('attention', [{ text: state?.threePl.provider === 'Mintsoft' ? 'Nothing to save: enter the Mintsoft username and password (or a static key) first.' : 'Nothing to save: paste the access token first.', details: null }]);
     return;
   }
+  const fields = { ...(token ? { token } : {}), ...(username ? { username } : {}), ...(password ? { password } : {}) };
   try {
-    await whileBusy('Saving…', () => call('saveThreePlCredentials', { token }));
+    await whileBusy('Saving…', () => call('saveThreePlCredentials', fields));
   } catch (e) {
     failed(e);
     await refresh();
@@ -218,6 +221,16 @@ async function undo(): Promise<void> {
   if (!(await confirmDialog('Undo the last stock push', body, 'Undo the push'))) return;
   try {
     showRuns([await whileBusy('Undoing the last push…', () => call('undoLastStockPush'))]);
+  } catch (e) {
+    failed(e);
+  }
+  await refresh();
+}
+
+/** Proposes SKU Map rows for offers without one (jobs/onboarding); rows people made are never changed. */
+async function buildSkuMap(): Promise<void> {
+  try {
+    showRuns([await whileBusy('Reading Amazon and the 3PL to propose SKU Map rows…', () => call('buildSkuMap'))]);
   } catch (e) {
     failed(e);
   }
@@ -289,6 +302,7 @@ document.addEventListener('DOMContentLoaded', () => {
   $('schedule-toggle').addEventListener('click', () => void (state?.schedule.enabled ? act('disableScheduledSync', 'Turning the schedule off…') : act('enableScheduledSync', 'Turning the schedule on…')));
   $('approve-button').addEventListener('click', () => void approve());
   $('undo-button').addEventListener('click', () => void undo());
+  $('build-sku-map').addEventListener('click', () => void buildSkuMap());
   $('check-now').addEventListener('click', () => void syncNow('inventory'));
   $('push-mode').addEventListener('change', () => void changePushMode());
   link('exceptions-link', () => whileBusy('Opening the Exceptions tab…', () => call('showTab', 'Exceptions')));

@@ -64,7 +64,7 @@ describe('setupSheets', () => {
     runtime.run('setupSheets');
     const after = gas.spreadsheet.exportSheet('SKU Map')!;
     expect(after.values.slice(0, 2).map((r) => r.slice(0, 6))).toEqual(before.values.slice(0, 2).map((r) => r.slice(0, 6)));
-    expect(after.values[0]!.slice(6)).toEqual(['ASIN', 'FNSKU', 'Offer %', 'Max Qty', 'Active', 'Notes', 'Status']);
+    expect(after.values[0]!.slice(6)).toEqual(['ASIN', 'FNSKU', 'Offer %', 'Max Qty', 'Active', 'Notes', 'Status', 'Match', 'Confidence']);
     expect(gas.spreadsheet.toDisplayJson()['Finance notes']).toEqual([['anything']]);
   });
 

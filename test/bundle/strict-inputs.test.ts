@@ -7,6 +7,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeWorld } from './harness';
+import { scheduledJobs } from '../../src/jobs/list';
+
+/** The scheduled jobs as the answers list them, in the list's order. */
+const JOB_NAMES = scheduledJobs().map((j) => j.name).join(', ');
 import { applyStep, createScenarioRun } from '../world/scenario/runner';
 
 const GOOD = { clientId: 'amzn1.application-oa2-client.abc123def456', clientSecret: 'amzn1.oa2-cs.v1.SECRET0123456789', refreshToken: 'Atzr|IwEBIRefreshTokenValue' };
@@ -46,7 +50,8 @@ describe('syncNow', () => {
     const { gas, runtime } = makeWorld();
     runtime.run('setupSheets');
     const r = runtime.run('syncNow', [arg], { kind: 'sidebar' });
-    expect(String(r.error)).toMatch(/Use "all" or one of: orders, inventory, settlements\./);
+    expect(String(r.error)).toContain(`Use "all" or one of: ${JOB_NAMES}.`);
+    expect(JOB_NAMES).toMatch(/^orders, .*inventory.*settlements/);
     expect(gas.spreadsheet.toDisplayJson()['Sync Log']).toHaveLength(1);
   });
 
@@ -57,7 +62,7 @@ describe('syncNow', () => {
     const r = runtime.run('syncNow', [name], { kind: 'sidebar' });
     const runs = r.value as Array<{ outcome: string; message: string }>;
     expect(runs[0]!.outcome).toBe('failed');
-    expect(runs[0]!.message).toContain('Available: orders, inventory, settlements.');
+    expect(runs[0]!.message).toContain(`Available: ${JOB_NAMES}.`);
     const sheet = gas.spreadsheet.sheetNames().includes('Sync Log') ? gas.spreadsheet.toDisplayJson()['Sync Log']! : [];
     expect(String(sheet[1]![1])).toContain('IMPORTXML');
     expect(JSON.stringify(gas.spreadsheet.toDisplayJson())).not.toMatch(/#NAME\?|#ERROR!/);

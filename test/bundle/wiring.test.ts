@@ -69,7 +69,7 @@ describe('names used by the menu, triggers and sidebar', () => {
   it('every server function the sidebar calls is a public function', () => {
     const calls = [...sidebar.matchAll(/\b(?:call|act)\("(\w+)"/g)].map((m) => m[1]!);
     expect(new Set(calls)).toEqual(
-      new Set(['getSidebarState', 'syncNow', 'saveAmazonCredentials', 'saveThreePlCredentials', 'disconnectAmazon', 'disconnectThreePl', 'setupSheets', 'enableScheduledSync', 'disableScheduledSync', 'approveStockPush', 'undoLastStockPush', 'importSettlementFile', 'testConnection', 'setPushMode', 'saveAmazonSellerId', 'showTab', 'showManual']),
+      new Set(['getSidebarState', 'syncNow', 'saveAmazonCredentials', 'saveThreePlCredentials', 'disconnectAmazon', 'disconnectThreePl', 'setupSheets', 'enableScheduledSync', 'disableScheduledSync', 'approveStockPush', 'undoLastStockPush', 'importSettlementFile', 'testConnection', 'setPushMode', 'saveAmazonSellerId', 'showTab', 'showManual', 'buildSkuMap']),
     );
     for (const c of calls) expect(publicFunctions()).toContain(c);
   });

@@ -39,6 +39,8 @@ describe('planSetup', () => {
       ['Exceptions', [TABS.exceptions.columns.map((c) => c.header)]],
       ['Sync Log', [TABS.syncLog.columns.map((c) => c.header)]],
       ['Dashboard', [TABS.dashboard.columns.map((c) => c.header)]],
+      ['FBA Shipments', [TABS.fbaShipments.columns.map((c) => c.header)]],
+      ['Removals', [TABS.removals.columns.map((c) => c.header)]],
     ]);
     expect(planSetup(existing)).toEqual([]);
   });

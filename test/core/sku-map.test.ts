@@ -89,7 +89,7 @@ describe('validateSkuMap', () => {
   });
 
   it('allows the same Seller SKU in different marketplaces', () => {
-    const v = validateSkuMap([mapRow({ Marketplace: 'UK' }), mapRow({ Marketplace: 'DE' }), mapRow({ Marketplace: 'fr' })], opts);
+    const v = validateSkuMap([mapRow({ Marketplace: 'UK' }), mapRow({ Marketplace: 'DE' }), mapRow({ Marketplace: 'fr' })], { ...opts, marketplaces: ['UK', 'DE', 'FR'] });
     expect(v.rows.map((r) => r.state)).toEqual(['ok', 'ok', 'ok']);
     expect(v.entries.map((e) => e.key)).toEqual(['UK:FBM:TEE-M', 'DE:FBM:TEE-M', 'FR:FBM:TEE-M']);
   });

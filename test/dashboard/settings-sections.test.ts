@@ -90,7 +90,8 @@ describe('seeding', () => {
     expect(appended).not.toContain('Push mode');
     expect(appended).not.toContain('Marketplace');
     expect(appended.some(isSettingsSection)).toBe(false);
-    expect(appended).toHaveLength(SEEDED_SETTING_KEYS.length - 2);
+    // Push mode, Marketplace and (seeded since issue 17) Marketplaces are there already.
+    expect(appended).toHaveLength(SEEDED_SETTING_KEYS.length - 3);
   });
 });
 
@@ -111,7 +112,9 @@ function fieldsByKey(): Map<string, keyof Settings> {
     if (v === undefined) continue;
     const parsed = parseSettings([[s.key, v]]).settings;
     const changed = (Object.keys(base) as Array<keyof Settings>).filter((f) => JSON.stringify(base[f]) !== JSON.stringify(parsed[f]));
-    if (changed.length === 1) out.set(s.key, changed[0]!);
+    // "Marketplace" and "Marketplaces" also set the lists derived from them (issue 17): the key's own field is the one named after it.
+    const own = changed.length === 1 ? changed[0] : changed.find((f) => f.toLowerCase() === s.key.replace(/[^a-z]/gi, '').toLowerCase());
+    if (own) out.set(s.key, own);
   }
   return out;
 }

@@ -92,8 +92,8 @@ describe('runSetup on tabs people made before', () => {
     const r = runSetup(wb, style);
     expect(wb.tabs.get('SKU Map')!.slice(0, 3).map((row) => row.slice(0, 6))).toEqual(seed()['SKU Map']);
     const sku = style.tabs.get('SKU Map')!;
-    // The filter spans the header as completed: the six columns people had and the seven set-up added.
-    expect(sku).toMatchObject({ frozen: true, filterWidth: 13, protectedWarningOnly: false });
+    // The filter spans the header as completed: the six columns people had and the nine set-up added.
+    expect(sku).toMatchObject({ frozen: true, filterWidth: 15, protectedWarningOnly: false });
     expect([...sku.plainText]).toEqual(expect.arrayContaining([1, 2, 4]));
     expect(sku.rules.get('3')).toEqual({ list: ['FBM', 'FBA'], strict: true });
     expect(sku.rules.get('5')).toBe('checkbox');

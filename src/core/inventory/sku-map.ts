@@ -52,6 +52,16 @@ interface SkuMapOptions {
    * are both valid; without this (listings not read) they are held as DUAL_CHANNEL_SKU.
    */
   bothChannelsOnAmazon?: { marketplace: string; sellerSkus: ReadonlySet<string> };
+  /**
+   * The marketplaces the spreadsheet serves (Settings "Marketplaces", primary first). A valid row of
+   * any other is not used and its Status says so. Absent: the default marketplace alone.
+   */
+  marketplaces?: readonly string[];
+}
+
+/** The Status of a valid row whose marketplace the Settings do not list: it is not synced, and why. */
+export function notListedStatus(marketplace: string, listed: readonly string[]): string {
+  return `Not used: ${marketplace} is not in Settings "Marketplaces" (${listed.join(', ') || 'none'}). Add ${marketplace} there to sync this row, or untick Active.`;
 }
 
 /**
@@ -224,6 +234,7 @@ function invalidKey(d: Draft): string {
 export function validateSkuMap(rows: ReadonlyArray<RawRow>, options: SkuMapOptions): SkuMapValidation {
   const first = options.firstSheetRow ?? 2;
   const defaultMarketplace = options.defaultMarketplace.toUpperCase();
+  const listed = (options.marketplaces?.length ? options.marketplaces : [defaultMarketplace]).map((m) => m.toUpperCase());
   const drafts = rows.map((row, i) => readRow(row, i, first + i, defaultMarketplace));
   // Group only on collision: most offers are unique, and per-row arrays would dominate the cost.
   const firstOfOffer = new Map<string, Draft>();
@@ -232,7 +243,8 @@ export function validateSkuMap(rows: ReadonlyArray<RawRow>, options: SkuMapOptio
   const skuKeys: string[] = [];
   for (const d of drafts) {
     const r = d.result;
-    if (r.state !== 'ok' || !r.sellerSku || !r.channel) continue;
+    // A marketplace the spreadsheet does not serve: its rows are not used, so neither duplicates nor held.
+    if (r.state !== 'ok' || !r.sellerSku || !r.channel || !listed.includes(r.marketplace)) continue;
     const k = d.entry ? d.entry.key : offerKey(r.marketplace, r.channel, r.sellerSku);
     const seen = firstOfOffer.get(k);
     if (!seen) firstOfOffer.set(k, d);
@@ -313,6 +325,11 @@ export function validateSkuMap(rows: ReadonlyArray<RawRow>, options: SkuMapOptio
     }
     r.entry = d.entry;
     if (!d.entry) continue;
+    // Before issue 17 such a row said OK and was skipped silently.
+    if (!listed.includes(d.entry.marketplace)) {
+      r.status = notListedStatus(d.entry.marketplace, listed);
+      continue;
+    }
     if (dualHeld.has(d)) held.push(d.entry);
     else {
       entries.push(d.entry);

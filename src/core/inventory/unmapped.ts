@@ -5,6 +5,7 @@
 import { cellText } from '../cells';
 import { exceptionKey, type RaisedException } from '../exceptions';
 import { findMarketplace } from '../marketplaces';
+import { isPendingSuggestion, pendingSuggestions, suggestionText } from '../onboarding/suggestions';
 import { SKU_MAP_COLUMNS, findLostLeadingZeros, lostZerosText, rowMarketplace } from './sku-map';
 import type { AmazonListing, RawRow, ThreePlStockRecord } from './types';
 
@@ -32,6 +33,8 @@ export function findUnmappedSkus(input: UnmappedInput): RaisedException[] {
   const sellerSkus = new Set<string>();
   const threePlSkus = new Set<string>();
   for (const row of input.skuMapRows) {
+    // A row the SKU Map builder proposed maps nothing until a person ticks it (core/onboarding/suggestions).
+    if (isPendingSuggestion(row)) continue;
     const rowMkt = rowMarketplace(row, input.defaultMarketplace);
     const s = cellText(row[SKU_MAP_COLUMNS.sellerSku]);
     // A row whose Marketplace names no marketplace has its own MAPPING_INVALID: it still mentions the SKU.
@@ -59,7 +62,16 @@ export function findUnmappedSkus(input: UnmappedInput): RaisedException[] {
   // "00123" typed into a cell that was not plain text became 123: say so rather than "not mapped".
   const where = { marketplace: mkt, defaultMarketplace: input.defaultMarketplace };
   const lostZeros = new Map(findLostLeadingZeros(input.skuMapRows, amazonMissing, where).map((z) => [z.amazonSku, z] as const));
+  const suggested = pendingSuggestions(input.skuMapRows, input.defaultMarketplace);
+  const waiting = (skus: readonly string[]) => skus.filter((s) => suggested.has(`${mkt}:${s}`)).length;
   const amazonText = (sku: string) => {
+    const suggestion = suggested.get(`${mkt}:${sku}`);
+    if (suggestion) {
+      return (
+        `Amazon has a merchant-fulfilled (FBM) listing with Seller SKU ${sku} in ${mkt} that no accepted SKU Map row maps. ${suggestionText(suggestion)}. ` +
+        'Until then the add-on does not update its quantity, so it can oversell or show stale stock.'
+      );
+    }
     const zeros = lostZeros.get(sku);
     if (zeros) {
       return (
@@ -83,10 +95,15 @@ export function findUnmappedSkus(input: UnmappedInput): RaisedException[] {
       entity: `${mkt} Amazon FBM listings`,
       message:
         `${amazonMissing.length} merchant-fulfilled (FBM) listings in ${mkt} have no SKU Map row, for example ${amazonMissing.slice(0, 10).join(', ')}. ` +
-        'The add-on does not update their quantities. Add them to the SKU Map (or close the listings).',
+        'The add-on does not update their quantities. Add them to the SKU Map (or close the listings)' +
+        (waiting(amazonMissing) ? `: ${waiting(amazonMissing)} of them have a proposed row waiting in the SKU Map; check each and tick Active to accept it.` : '; "Build SKU Map from Amazon and 3PL" proposes the rows.'),
     });
   } else {
-    for (const sku of amazonMissing) out.push({ key: exceptionKey('UNMAPPED_SKU', mkt, 'amazon', sku), type: 'UNMAPPED_SKU', entity: `${mkt} FBM ${sku}`, message: amazonText(sku) });
+    for (const sku of amazonMissing) {
+      const suggestion = suggested.get(`${mkt}:${sku}`);
+      const action = suggestion ? `Review SKU Map row ${suggestion.sheetRow} (proposed) and tick Active to accept it.` : undefined;
+      out.push({ key: exceptionKey('UNMAPPED_SKU', mkt, 'amazon', sku), type: 'UNMAPPED_SKU', entity: `${mkt} FBM ${sku}`, message: amazonText(sku), ...(action ? { action } : {}) });
+    }
   }
   if (threePlMissing.length > max) {
     out.push({

@@ -22,6 +22,8 @@ import { countThreePlSkus } from '../../core/inventory/stock';
 import { findUnmappedSkus } from '../../core/inventory/unmapped';
 import { keptAfterPartialRead } from '../../core/inventory/listings-gap';
 import { findUnmanagedOffers } from '../../core/inventory/unmanaged';
+import { orderInventoryRows } from '../../core/inventory/row-order';
+import { fillSlice, newRowsThisRun } from '../../core/inventory/tab-fill';
 import { writeSetting } from '../../sheet/settings-tab';
 import { providerName } from '../../threepl/names';
 import type { ThreePlAdapter } from '../../threepl/types';
@@ -41,6 +43,7 @@ import { continuePending, isUnsentPush, pushSummary, settleUnsentPush, startPush
 import { K, num } from './state';
 import { cancelStuckFeed } from './stuck-feed';
 import { undo } from './undo';
+import { stockLessFbaShipments } from '../fba-shipments/stock';
 
 /** What the two systems say this run, or why the run has to wait for Amazon. */
 interface SystemsRead {
@@ -165,13 +168,14 @@ function computeAndPush(ctx: JobContext, amazon: SpApiClient, adapter: ThreePlAd
   const { stock, unsent, read } = systems;
   const listings = read.listings;
   // Validated once Amazon's listings are known: an FBM and an FBA row for one SKU are both valid when the listing has both channels.
-  const validated = validateSkuMap(skuMapRows, { defaultMarketplace: settings.marketplace, bothChannelsOnAmazon: bothChannelsOnAmazon(settings.marketplace, listings) });
+  const validated = validateSkuMap(skuMapRows, { defaultMarketplace: settings.marketplace, marketplaces: settings.marketplaces, bothChannelsOnAmazon: bothChannelsOnAmazon(settings.marketplace, listings) });
   const fba = readFba(amazon, store, ctx.ports.clock.now(), validated, settings.marketplace);
 
   const built = buildInventory({
     marketplace: settings.marketplace,
     skuMap: validated,
-    threePlStock: stock.records,
+    // Less the units of FBA shipments ticked to go from the 3PL that it has not committed yet (issue 15).
+    threePlStock: stockLessFbaShipments(ctx, stock.records, validated),
     locations: settings.threePlLocations,
     unsentOrders: unsent.lines,
     amazonListings: listings,
@@ -239,7 +243,13 @@ function computeAndPush(ctx: JobContext, amazon: SpApiClient, adapter: ThreePlAd
   let counts: Record<string, number> = {};
   // A push still waiting for Amazon (feed in queue, patches cut by time) is not a finished run.
   let unfinished = false;
-  if (plan.push && split.approved.length > 0) {
+  // More new rows than one run can write: the tab fills over runs and nothing is pushed meanwhile.
+  const fill = fillSlice(orderInventoryRows(rows), new Set(ctx.tabs.inventory.rows().map((r) => r.key)), newRowsThisRun(ctx.deadline.remainingMs()));
+  if (fill) {
+    ctx.tabs.inventory.write(fill.rows);
+    unfinished = true;
+    pushMessage = `Filling the Inventory tab: ${fill.total - fill.withheld} of ${fill.total} rows are on it; the rest follow in the next runs, and nothing is pushed to Amazon until every row is there.`;
+  } else if (plan.push && split.approved.length > 0) {
     const run = startPush(ctx, amazon, rows, split.approved, 'push', `push-${now}`, channelsFromListings(listings));
     rows = run.rows;
     if (run.progress.state === 'done') ctx.tabs.inventory.write(rows);
@@ -256,7 +266,8 @@ function computeAndPush(ctx: JobContext, amazon: SpApiClient, adapter: ThreePlAd
   if (settings.approveStockPush && mode !== 'dry-run') writeSetting(ctx.ports.workbook, 'Approve stock push', false);
   const awaiting = mode === 'approve' && !plan.held ? split.awaiting : [];
   const shown = planShown({ mode, held: plan.held, changes: plan.changes, awaiting: split.awaiting, approvingHold: gate.approvingHold, trips: plan.held ? gate.trips : trips });
-  if (shown) {
+  // A plan shown on a half-filled tab could not be approved from what the tab shows.
+  if (shown && !fill) {
     store.set(K.shownPlan, planFingerprint(shown.changes));
     store.set(K.shownHolds, shown.holds);
   }
@@ -272,7 +283,7 @@ function computeAndPush(ctx: JobContext, amazon: SpApiClient, adapter: ThreePlAd
 
   const offers = rows.filter((r) => r.marketplace === settings.marketplace);
   return {
-    outcome: held ? 'held' : unfinished || read.gap ? 'partial' : 'ok',
+    outcome: held && !fill ? 'held' : unfinished || read.gap ? 'partial' : 'ok',
     counts: {
       offers: offers.length,
       changes: plan.changes.length,
@@ -281,7 +292,7 @@ function computeAndPush(ctx: JobContext, amazon: SpApiClient, adapter: ThreePlAd
       notApplied: readback.notApplied,
       ...counts,
     },
-    message: `${stillHeld ? `${pushMessage} ${split.awaiting.length} other change(s) stay held by a guardrail (see Exceptions).` : modeText(ctx, plan.changes.length, plan.held, awaiting.length, pushMessage)} ${readback.applied ? `${readback.applied} earlier update(s) confirmed on Amazon.` : ''}${gapNote(read)}${lapsed ? ' The approval no longer matches the plan the Inventory tab showed (it changed since), so it approved nothing: approve again what the tab shows now.' : ''}`.trim(),
+    message: `${fill ? pushMessage : stillHeld ? `${pushMessage} ${split.awaiting.length} other change(s) stay held by a guardrail (see Exceptions).` : modeText(ctx, plan.changes.length, plan.held, awaiting.length, pushMessage)} ${readback.applied ? `${readback.applied} earlier update(s) confirmed on Amazon.` : ''}${gapNote(read)}${lapsed ? ' The approval no longer matches the plan the Inventory tab showed (it changed since), so it approved nothing: approve again what the tab shows now.' : ''}`.trim(),
     // After a partial listings read, problems about listings it did not see are left as they are.
     ...(read.gap ? { keepOpen: keptAfterPartialRead(settings.marketplace, new Set(listings.map((l) => l.sellerSku))) } : {}),
   };

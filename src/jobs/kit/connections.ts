@@ -3,6 +3,7 @@
 
 import { createSpApiClient } from '../../amazon/client';
 import type { SpApiClient } from '../../amazon/client';
+import { createMintsoftAdapter } from '../../threepl/mintsoft/adapter';
 import { createShipBobAdapter } from '../../threepl/shipbob/adapter';
 import type { ThreePlAdapter } from '../../threepl/types';
 import { SECRET_KEYS } from '../../core/secrets';
@@ -46,6 +47,10 @@ export function amazonClient(ports: Ports, deadline: Deadline, settings: Setting
 }
 
 export function threePlAdapter(ports: Ports, deadline: Deadline, settings: Settings): ThreePlAdapter {
+  if (!settings.threePlProvider) {
+    throw new ConfigError('The Settings row "3PL provider" does not hold a 3PL the add-on knows (shipbob or mintsoft), so no 3PL is called until it is fixed.', 'settings');
+  }
+  if (settings.threePlProvider === 'mintsoft') return mintsoftAdapter(ports, deadline, settings);
   const token = ports.store.get(SECRET_KEYS.threePlToken);
   if (!token) {
     throw new ConfigError('The 3PL is not connected: open the sidebar and save the ShipBob personal access token.', 'threePl');
@@ -62,5 +67,24 @@ export function threePlAdapter(ports: Ports, deadline: Deadline, settings: Setti
     token,
     apiVersion: settings.threePlApiVersion || '2026-01',
     ...(settings.threePlChannelId ? { channelId: settings.threePlChannelId } : {}),
+  });
+}
+
+/** Mintsoft: a static API key (threePlToken) or the username and password POST /api/Auth logs in with (help-mintsoft 11600570, 12087865). */
+function mintsoftAdapter(ports: Ports, deadline: Deadline, settings: Settings): ThreePlAdapter {
+  const apiKey = ports.store.get(SECRET_KEYS.threePlToken);
+  const username = ports.store.get(SECRET_KEYS.threePlUsername);
+  const password = ports.store.get(SECRET_KEYS.threePlPassword);
+  if (!apiKey && !(username && password)) {
+    throw new ConfigError('Mintsoft is not connected: open the sidebar and save the Mintsoft username and password (or a static API key).', 'threePl');
+  }
+  return createMintsoftAdapter({
+    http: ports.http,
+    clock: ports.clock,
+    deadline,
+    log: ports.log,
+    store: ports.store,
+    credentials: apiKey ? { apiKey } : { username: username!, password: password! },
+    locations: settings.threePlLocations,
   });
 }

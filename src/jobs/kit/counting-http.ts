@@ -13,7 +13,7 @@ interface CallCounts {
 export function systemOf(url: string): ApiSystem {
   const host = (/^https?:\/\/([^/?#:]+)/i.exec(url)?.[1] ?? '').toLowerCase();
   if (host.endsWith('amazon.com') || host.endsWith('amazonaws.com')) return 'amazon';
-  if (host.endsWith('shipbob.com')) return 'threePl';
+  if (host.endsWith('shipbob.com') || host.endsWith('mintsoft.co.uk')) return 'threePl';
   return 'other';
 }
 

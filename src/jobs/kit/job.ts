@@ -37,6 +37,8 @@ export interface JobRequest {
   approve?: boolean;
   /** A settlement file a person uploaded from the sidebar: its name and its bytes in base64. */
   file?: { name: string; base64: string };
+  /** Started by the schedule's time trigger (no one is waiting for the answer); set by the runner. */
+  scheduled?: boolean;
 }
 
 export interface JobContext {

@@ -80,13 +80,25 @@ function deep(v: unknown, text: (t: string) => string): unknown {
   return v;
 }
 
-/** Registers the credentials a call sends before it goes, and the token Login with Amazon issues. */
+/** The key Mintsoft's POST /api/Auth issues: a JSON string or a bare one (help-mintsoft 12087865). */
+function issuedMintsoftKey(text: string): string | null {
+  const t = text.trim();
+  try {
+    const v = JSON.parse(t) as unknown;
+    return typeof v === 'string' ? v : null;
+  } catch {
+    return t || null;
+  }
+}
+
+/** Registers the credentials a call sends before it goes, and the tokens Login with Amazon and Mintsoft issue. */
 function registeringHttp(http: HttpPort, r: Redactor): HttpPort {
   return {
     fetch(req) {
       headerSecrets(req).forEach(r.add);
       const res = http.fetch(req);
       if (req.url === LWA_TOKEN_URL && res.status >= 200 && res.status < 300) r.add(issuedToken(res.text));
+      if (/^https:\/\/api\.mintsoft\.co\.uk\/api\/auth$/i.test(req.url) && res.status === 200) r.add(issuedMintsoftKey(res.text));
       return res;
     },
   };

@@ -159,7 +159,7 @@ export function runJob(job: Job, raw: Ports, opts: RunOptions): RunSummary {
     const watch = watchRun();
     try {
       try {
-        result = execute(job, { ...ports, http, store }, deadlineFrom(ports.clock, budget - (ports.clock.now() - start)), opts.request ?? {}, redactor, watch);
+        result = execute(job, { ...ports, http, store }, deadlineFrom(ports.clock, budget - (ports.clock.now() - start)), { ...(opts.request ?? {}), ...(opts.trigger ? { scheduled: true } : {}) }, redactor, watch);
       } catch (e) {
         result = { outcome: 'failed', counts: {}, message: e instanceof Error ? e.message : String(e) };
       }

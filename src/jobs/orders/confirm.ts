@@ -10,6 +10,7 @@ import type { RaisedException } from '../../core/exceptions';
 import type { CarrierMap } from '../../core/orders/carrier-map';
 import { carrierMissing, findCarrier } from '../../core/orders/carrier-map';
 import { packageItems, packageReference } from '../../core/orders/confirm-items';
+import { findMarketplace } from '../../core/marketplaces';
 import type { SkuMapValidation } from '../../core/inventory/sku-map';
 import type { AmazonOrderItem } from '../../core/orders/types';
 import { DeadlineExceeded } from '../../ports/clock';
@@ -53,13 +54,31 @@ function byReference(list: UnsyncedShipment[]): Map<string, UnsyncedShipment[]> 
 }
 
 export function confirmShipments(
-  ctx: { amazon: SpApiClient; adapter: ThreePlAdapter; map: SkuMapValidation; carriers: CarrierMap; marketplace: string; now: number; threePlName: string; deadline: Deadline },
+  ctx: {
+    amazon: SpApiClient;
+    adapter: ThreePlAdapter;
+    map: SkuMapValidation;
+    carriers: CarrierMap;
+    /** The primary marketplace: an order whose ledger row names none is taken as one of it. */
+    marketplace: string;
+    /** Settings "Marketplaces"; with more than one, carrier exceptions are kept per marketplace. */
+    marketplaces?: readonly string[];
+    now: number;
+    threePlName: string;
+    deadline: Deadline;
+  },
   ledger: Ledger,
 ): { counts: ConfirmCounts; raised: RaisedException[] } {
   const counts: ConfirmCounts = { confirmed: 0, alreadyConfirmed: 0, waiting: 0 };
   const raised: RaisedException[] = [];
   const toMark: string[] = [];
-  const skuOf = threePlSkuOf(ctx.map, ctx.marketplace);
+  const skuOfIn = new Map<string, (sellerSku: string) => string | null>();
+  const skuOf = (marketplace: string) => {
+    let f = skuOfIn.get(marketplace);
+    if (!f) skuOfIn.set(marketplace, (f = threePlSkuOf(ctx.map, marketplace)));
+    return f;
+  };
+  const several = (ctx.marketplaces?.length ?? 1) > 1;
   try {
     for (const [ref, group] of byReference(ctx.adapter.listUnsyncedShipments())) {
       // Time for marking what was confirmed is kept: confirmed but unmarked shipments would be read again next run.
@@ -114,7 +133,9 @@ export function confirmShipments(
       const notes: string[] = [];
       let confirmedAny = false;
       open.forEach((u, i) => {
-        const done = confirmOne(ctx, ref, u.shipment, items, skuOf, i === open.length - 1 && liveUnshippedElsewhere(u) === 0, raised, notes);
+        const marketplace = row.marketplace || ctx.marketplace;
+        const where = { marketplace, keyed: several };
+        const done = confirmOne(ctx, ref, where, u.shipment, items, skuOf(marketplace), i === open.length - 1 && liveUnshippedElsewhere(u) === 0, raised, notes);
         if (done) {
           toMark.push(u.shipment.externalId);
           counts.confirmed++;
@@ -155,6 +176,8 @@ function markSynced(adapter: ThreePlAdapter, ids: string[]): void {
 function confirmOne(
   ctx: { amazon: SpApiClient; carriers: CarrierMap; threePlName: string; now: number },
   orderId: string,
+  /** The order's marketplace; `keyed`: the spreadsheet serves several, so a carrier gap is per marketplace. */
+  where: { marketplace: string; keyed: boolean },
   s: Shipment,
   items: AmazonOrderItem[],
   skuOf: (sku: string) => string | null,
@@ -164,9 +187,9 @@ function confirmOne(
 ): boolean {
   const carrier = s.carrier ?? '';
   const service = s.carrierService ?? '';
-  const rule = findCarrier(ctx.carriers, carrier, service);
+  const rule = findCarrier(ctx.carriers, carrier, service, where.marketplace);
   if (!rule) {
-    raised.push(carrierMissing(carrier, service, orderId));
+    raised.push(carrierMissing(carrier, service, orderId, where.keyed ? where.marketplace : ''));
     notes.push(`Shipment ${s.externalId} waits: carrier ${carrier || '(none)'}${service ? ` / ${service}` : ''} is not in the Carrier Map.`);
     return false;
   }
@@ -185,7 +208,7 @@ function confirmOne(
       trackingNumber: s.trackingNumbers[0]!,
       shipDate: s.shippedAt ? new Date(Date.parse(s.shippedAt)).toISOString() : new Date(ctx.now).toISOString(),
       orderItems: pkgItems,
-    });
+    }, findMarketplace(where.marketplace)?.id);
   } catch (e) {
     if (e instanceof DeadlineExceeded) throw e;
     if (!(e instanceof RemoteError) || e.kind === 'auth') throw e;

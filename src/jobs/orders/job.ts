@@ -45,7 +45,7 @@ function runOrders(ctx: JobContext): JobOutcome {
   const down = new Set<string>();
   let refresh: LedgerRefresh;
   try {
-    refresh = refreshLedger(amazon, tab, store, now, settings.marketplace, AMAZON_READ_MAX_WAIT_MS);
+    refresh = refreshLedger(amazon, tab, store, now, settings.marketplaces, AMAZON_READ_MAX_WAIT_MS);
   } catch (e) {
     if (!(e instanceof RemoteError && e.retryable)) throw e;
     // Amazon cannot be read now: what the ledger holds still goes on at the 3PL (cancellations).
@@ -54,8 +54,8 @@ function runOrders(ctx: JobContext): JobOutcome {
     refresh = { rows: tab.rows(), fresh: new Map(), seenUntil: now, complete: true, stoppedBy: null, read: 0, added: 0 };
   }
   const ledger = new Ledger(refresh.rows);
-  const map = validateSkuMap(ctx.tabs.skuMap.records(), { defaultMarketplace: settings.marketplace });
-  const carriers = readCarrierMap(carrierMapRecords(ctx.ports.workbook));
+  const map = validateSkuMap(ctx.tabs.skuMap.records(), { defaultMarketplace: settings.marketplace, marketplaces: settings.marketplaces });
+  const carriers = readCarrierMap(carrierMapRecords(ctx.ports.workbook), 2, settings.marketplaces);
   const raised: RaisedException[] = [...carriers.problems];
   const done = new Set<Phase>(refresh.complete ? ['amazon'] : []);
   const counts: Record<string, number> = { read: refresh.read, added: refresh.added };
@@ -91,12 +91,14 @@ function runOrders(ctx: JobContext): JobOutcome {
   phase('cancel', ['threePl'], () => Object.assign(counts, cancelOrders({ adapter, threePlName }, ledger)));
   // Confirmations first: they are due now (Amazon counts late ones), and sends keep time for the end of the run.
   phase('confirm', ['threePl', 'amazon'], () => {
-    const confirmed = confirmShipments({ amazon, adapter, map, carriers, marketplace: settings.marketplace, now, threePlName, deadline: ctx.deadline }, ledger);
+    const confirmed = confirmShipments({ amazon, adapter, map, carriers, marketplace: settings.marketplace, marketplaces: settings.marketplaces, now, threePlName, deadline: ctx.deadline }, ledger);
     raised.push(...confirmed.raised);
     Object.assign(counts, confirmed.counts);
   });
   const sent: SendCounts = { sent: 0, adopted: 0, held: 0, unknown: 0 };
-  phase('send', ['threePl', 'amazon'], () => sendOrders({ amazon, adapter, map, fresh: refresh.fresh, tab, marketplace: settings.marketplace, threePlName, deadline: ctx.deadline }, ledger, sent));
+  phase('send', ['threePl', 'amazon'], () =>
+    sendOrders({ amazon, adapter, map, fresh: refresh.fresh, tab, marketplace: settings.marketplace, marketplaces: settings.marketplaces, shipsTo: settings.fbmMarketplaces, threePlName, deadline: ctx.deadline }, ledger, sent),
+  );
   // Counted as they happen, so a cut run still says what it sent.
   Object.assign(counts, sent);
   const rows = trimLedger(ledger.rows, now, settings.orderRetentionDays);

@@ -36,9 +36,9 @@ interface Prepared {
   lines: MappedLine[];
 }
 
-function candidates(ledger: Ledger, marketplace: string): LedgerRow[] {
+function candidates(ledger: Ledger, marketplaces: readonly string[]): LedgerRow[] {
   return ledger.rows.filter((r) => {
-    if (r.marketplace !== marketplace || !SHIPPABLE_AMAZON_STATUSES.has(r.amazonStatus)) return false;
+    if (!marketplaces.includes(r.marketplace) || !SHIPPABLE_AMAZON_STATUSES.has(r.amazonStatus)) return false;
     if (r.state === 'held') return !(r.note.startsWith(REFUSED) && r.attempts >= MAX_REFUSED_ATTEMPTS);
     return r.state === 'ready' || r.state === 'sending' || r.state === 'unknown';
   });
@@ -56,10 +56,28 @@ const MAX_RATE_WAIT_MS = 20_000;
 /** Kept free for writing the ledger and the exceptions once the sends stop. */
 const SEND_RESERVE_MS = 30_000;
 
+/** Why an order of a marketplace the 3PL does not ship is held: a person ships it another way, or lets the 3PL. */
+export function notShippedThereNote(marketplace: string, shipsTo: readonly string[], threePlName: string): string {
+  return (
+    `${threePlName} does not ship ${marketplace} orders (Settings "FBM marketplaces": ${shipsTo.join(', ') || 'none'}), so this order was not sent and nobody ships it yet. ` +
+    `Ship it another way and confirm it in Seller Central, or add ${marketplace} to "FBM marketplaces" and the next orders run sends it.`
+  );
+}
+
 /** Maps lines and fetches what Amazon gives only per order (the recipient) for orders not read this run. */
-function prepare(ctx: { amazon: SpApiClient; map: SkuMapValidation; fresh: Map<string, Order> }, ledger: Ledger, rows: LedgerRow[], counts: SendCounts): { prepared: Prepared[]; stopped: boolean } {
+function prepare(
+  ctx: { amazon: SpApiClient; map: SkuMapValidation; fresh: Map<string, Order>; shipsTo: readonly string[]; threePlName: string },
+  ledger: Ledger,
+  rows: LedgerRow[],
+  counts: SendCounts,
+): { prepared: Prepared[]; stopped: boolean } {
   const out: Prepared[] = [];
   for (const row of rows) {
+    // Never sent to a 3PL that does not ship there: the order would leave from the wrong country, or not at all.
+    if (!ctx.shipsTo.includes(row.marketplace)) {
+      hold(ledger, row, notShippedThereNote(row.marketplace, ctx.shipsTo, ctx.threePlName), counts);
+      continue;
+    }
     const mapped = mapLines(row.lines, row.marketplace, ctx.map);
     if (!mapped.ok) {
       hold(ledger, row, `${mapped.reasons.join('; ')}.`, counts);
@@ -91,15 +109,31 @@ function prepare(ctx: { amazon: SpApiClient; map: SkuMapValidation; fresh: Map<s
 }
 
 export function sendOrders(
-  ctx: { amazon: SpApiClient; adapter: ThreePlAdapter; map: SkuMapValidation; fresh: Map<string, Order>; tab: OrdersTab; marketplace: string; threePlName: string; deadline: Deadline },
+  ctx: {
+    amazon: SpApiClient;
+    adapter: ThreePlAdapter;
+    map: SkuMapValidation;
+    fresh: Map<string, Order>;
+    tab: OrdersTab;
+    marketplace: string;
+    /** Settings "Marketplaces" (default: `marketplace` alone): whose orders are looked at. */
+    marketplaces?: readonly string[];
+    /** Settings "FBM marketplaces" (default: all of `marketplaces`): whose orders the 3PL ships. */
+    shipsTo?: readonly string[];
+    threePlName: string;
+    deadline: Deadline;
+  },
   ledger: Ledger,
   counts: SendCounts,
 ): void {
+  const marketplaces = ctx.marketplaces?.length ? ctx.marketplaces : [ctx.marketplace];
+  const shipsTo = ctx.shipsTo ?? marketplaces;
+  const prepCtx = { ...ctx, shipsTo };
   // Oldest first: a backlog drains in the order the buyers placed it.
-  const todo = candidates(ledger, ctx.marketplace).sort((a, b) => (a.purchaseDate ?? 0) - (b.purchaseDate ?? 0));
+  const todo = candidates(ledger, marketplaces).sort((a, b) => (a.purchaseDate ?? 0) - (b.purchaseDate ?? 0));
   for (let i = 0; i < todo.length; i += BATCH) {
     if (ctx.deadline.remainingMs() < SEND_RESERVE_MS) return;
-    const { prepared, stopped } = prepare(ctx, ledger, todo.slice(i, i + BATCH), counts);
+    const { prepared, stopped } = prepare(prepCtx, ledger, todo.slice(i, i + BATCH), counts);
     sendBatch(ctx, ledger, prepared, counts);
     if (stopped) return;
   }

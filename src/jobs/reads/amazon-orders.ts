@@ -6,6 +6,7 @@
 
 import type { SpApiClient, SearchOrdersParams } from '../../amazon/client';
 import type { Order } from '../../amazon/schemas/orders';
+import { marketplaceIdsOf } from '../../core/marketplace-list';
 import { findMarketplace, MARKETPLACES } from '../../core/marketplaces';
 import { byOrderId, mergeAmazon, newLedgerRow } from '../../core/orders/ledger';
 import type { AmazonOrderView, LedgerRow } from '../../core/orders/types';
@@ -21,6 +22,18 @@ export const ORDERS_KEYS = {
   /** [[orderId, ms]]: when recent cancellations happened, for the stock sync's read-back. */
   cancelledAt: 'orders.cancelledAt',
 } as const;
+
+/**
+ * Where the read of a set of marketplaces keeps its cursor and page token. One marketplace keeps
+ * ORDERS_KEYS (as before issue 17); several keep their own, so a read of fewer marketplaces never
+ * moves the cursor past orders of the others it did not ask for, and a marketplace added to the
+ * list starts with a first read (its open orders of the last 14 days).
+ */
+export function ordersReadKeys(marketplaces: readonly string[]): { cursor: string; page: string } {
+  if (marketplaces.length <= 1) return { cursor: ORDERS_KEYS.cursor, page: ORDERS_KEYS.page };
+  const set = [...marketplaces].sort().join(',');
+  return { cursor: `${ORDERS_KEYS.cursor}:${set}`, page: `${ORDERS_KEYS.page}:${set}` };
+}
 
 /** The first read looks this far back for orders still to ship: Amazon's ship-by windows are days. */
 const FIRST_READ_LOOKBACK_MS = 14 * 24 * 3600 * 1000;
@@ -98,9 +111,9 @@ interface SavedPage {
   firstRead: boolean;
 }
 
-function savedPage(store: KeyValueStore): SavedPage | null {
+function savedPage(store: KeyValueStore, key: string): SavedPage | null {
   try {
-    const v = JSON.parse(store.get(ORDERS_KEYS.page) ?? 'null') as SavedPage | null;
+    const v = JSON.parse(store.get(key) ?? 'null') as SavedPage | null;
     return v && typeof v.token === 'string' && typeof v.before === 'string' ? v : null;
   } catch {
     return null;
@@ -109,14 +122,16 @@ function savedPage(store: KeyValueStore): SavedPage | null {
 
 /**
  * Reads what changed on Amazon since the cursor into the ledger and writes the ledger (then moves
- * the cursor). `marketplace` is the Settings one, used when an order does not name its own.
+ * the cursor). `marketplaces`: the Settings one or list (primary first), searched in one call, as
+ * searchOrders takes up to 50 marketplaceIds (sp-api.md §2.2); the primary is used when an order
+ * does not name its own.
  */
 export function refreshLedger(
   amazon: SpApiClient,
   tab: OrdersTab,
   store: KeyValueStore,
   now: number,
-  marketplace: string,
+  marketplaces: string | readonly string[],
   /**
    * Stop (keeping the page token) rather than wait longer than this for searchOrders' rate limit
    * (one call every 3 minutes after a burst of 20): the orders job has other work to do meanwhile.
@@ -128,16 +143,21 @@ export function refreshLedger(
   const index = byOrderId(rows);
   const fresh = new Map<string, Order>();
   const cancelled: Array<[string, number]> = [];
-  const cursor = store.get(ORDERS_KEYS.cursor);
+  const list = typeof marketplaces === 'string' ? [marketplaces] : [...marketplaces];
+  const marketplace = list[0] ?? '';
+  const keys = ordersReadKeys(list);
+  const ids = marketplaceIdsOf(list);
+  const cursor = store.get(keys.cursor);
   const firstRead = !cursor;
   const query: SearchOrdersParams = {
+    ...(ids.length > 1 ? { marketplaceIds: ids } : {}),
     lastUpdatedAfter: cursor ?? new Date(now - FIRST_READ_LOOKBACK_MS).toISOString(),
     fulfilledBy: ['MERCHANT'],
     // The first read takes only what may still need shipping; later ones every change, cancellations included.
     ...(firstRead ? { statuses: ['PENDING', 'UNSHIPPED', 'PARTIALLY_SHIPPED'] as Array<'PENDING' | 'UNSHIPPED' | 'PARTIALLY_SHIPPED'> } : {}),
     includedData: ['RECIPIENT', 'FULFILLMENT'],
   };
-  const resume = savedPage(store);
+  const resume = savedPage(store, keys.page);
   let token: string | undefined = resume?.token;
   let before: string | null = resume?.before ?? null;
   let complete = false;
@@ -157,7 +177,7 @@ export function refreshLedger(
       } catch (e) {
         // A saved token older than its 24 hours is refused: read again from the cursor, which never moved.
         if (!(token && token === resume?.token && e instanceof RemoteError && e.kind === 'validation')) throw e;
-        store.delete(ORDERS_KEYS.page);
+        store.delete(keys.page);
         token = undefined;
         before = null;
         continue;
@@ -196,10 +216,10 @@ export function refreshLedger(
   tab.write(rows);
   saveCancellations(store, cancelled, now);
   if (complete && before) {
-    store.set(ORDERS_KEYS.cursor, before);
-    store.delete(ORDERS_KEYS.page);
+    store.set(keys.cursor, before);
+    store.delete(keys.page);
   } else if (token && before) {
-    store.set(ORDERS_KEYS.page, JSON.stringify({ token, before, firstRead } satisfies SavedPage));
+    store.set(keys.page, JSON.stringify({ token, before, firstRead } satisfies SavedPage));
   }
   if (pageFailed) throw pageFailed;
   const seenUntil = complete && before ? Date.parse(before) : cursor ? Date.parse(cursor) : now - FIRST_READ_LOOKBACK_MS;

@@ -7,6 +7,8 @@
 import type { SpApiClient } from '../../amazon/client';
 import { decodeBytes } from '../../amazon/charset';
 import type { RaisedException } from '../../core/exceptions';
+import { marketplaceIdsOf } from '../../core/marketplace-list';
+import { SETTLEMENTS_SUMMARY_KEY, settlementsByCurrency } from '../../core/settlements/by-currency';
 import { parseSettlementFile } from '../../core/settlements/parse';
 import { DeadlineExceeded } from '../../ports/clock';
 import { RemoteError } from '../../ports/errors';
@@ -22,7 +24,19 @@ import { SETTLEMENT_KEYS, handledReports, markHandled } from './state';
 
 function tabsOf(ctx: JobContext): SettlementTabs {
   const wb = ctx.ports.workbook;
-  return { map: settlementMapTab(wb), settlements: settlementsTab(wb), lines: settlementLinesTab(wb) };
+  const settlements = settlementsTab(wb);
+  return {
+    map: settlementMapTab(wb),
+    settlements: {
+      ...settlements,
+      // The Dashboard's per-currency figures follow every write, so it never reads the tab itself.
+      write(rows, categories) {
+        settlements.write(rows, categories);
+        ctx.ports.store.set(SETTLEMENTS_SUMMARY_KEY, JSON.stringify(settlementsByCurrency(rows, ctx.now)));
+      },
+    },
+    lines: settlementLinesTab(wb),
+  };
 }
 
 function describe(results: ImportResult[]): { counts: Record<string, number>; text: string } {
@@ -72,7 +86,7 @@ function importListed(ctx: JobContext, amazon: SpApiClient): JobOutcome {
   const since = store.get(SETTLEMENT_KEYS.cursor) ?? new Date(ctx.now - LIST_WINDOW_MS + 3600_000).toISOString();
   let reports;
   try {
-    reports = listSettlementReports(amazon, since);
+    reports = listSettlementReports(amazon, since, marketplaceIdsOf(ctx.settings.marketplaces));
   } catch (e) {
     if (e instanceof RemoteError && e.system === 'amazon' && e.status === 403) {
       ctx.raise(accessRefused(e.message));

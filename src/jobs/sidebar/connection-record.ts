@@ -34,8 +34,15 @@ function fnv(text: string): string {
 export function connectionFingerprint(store: KeyValueStore, settings: Settings, system: System): string {
   const values =
     system === 'amazon'
-      ? [store.get(SECRET_KEYS.amazonClientId), store.get(SECRET_KEYS.amazonClientSecret), store.get(SECRET_KEYS.amazonRefreshToken), settings.sellerId, settings.marketplace]
-      : [store.get(SECRET_KEYS.threePlToken), settings.threePlProvider, settings.threePlApiVersion, settings.threePlChannelId];
+      ? [store.get(SECRET_KEYS.amazonClientId), store.get(SECRET_KEYS.amazonClientSecret), store.get(SECRET_KEYS.amazonRefreshToken), settings.sellerId, settings.marketplaces.join(',') || settings.marketplace]
+      : [
+          store.get(SECRET_KEYS.threePlToken),
+          settings.threePlProvider,
+          settings.threePlApiVersion,
+          settings.threePlChannelId,
+          // Mintsoft's login is part of what was tested (a ShipBob fingerprint stays as it was).
+          ...(settings.threePlProvider === 'mintsoft' ? [store.get(SECRET_KEYS.threePlUsername), store.get(SECRET_KEYS.threePlPassword)] : []),
+        ];
   return fnv(values.map((v) => v ?? '').join('\u0000'));
 }
 

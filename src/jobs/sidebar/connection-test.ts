@@ -18,6 +18,7 @@ import { ConfigError, amazonClient, threePlAdapter } from '../kit/connections';
 import { createRedactor } from '../kit/redaction';
 import { lwaAdvice, noAnswerAdvice, SHIPBOB_ADVICE, sellerAdvice } from './plain-words';
 import { connectionFingerprint, saveTestRecord } from './connection-record';
+import { notParticipating } from './marketplaces-view';
 import type { System } from './connection-record';
 
 export interface ConnectionTestResult {
@@ -42,13 +43,25 @@ function testAmazon(ports: Ports, settings: Settings): string {
   const amazon = amazonClient(ports, deadlineFrom(ports.clock, TEST_BUDGET_MS), settings);
   const page = amazon.searchListingsItems({ pageSize: 1, includedData: ['summaries'] });
   const listings = page.numberOfResults === 1 ? '1 listing' : `${page.numberOfResults} listings`;
-  return `Connected: Amazon accepted the credentials and shows seller ${amazon.sellerId} ${listings} in marketplace ${settings.marketplace} (${amazon.marketplaceId}).`;
+  const connected = `Connected: Amazon accepted the credentials and shows seller ${amazon.sellerId} ${listings} in marketplace ${settings.marketplace} (${amazon.marketplaceId}).`;
+  if (settings.marketplaces.length <= 1) return connected;
+  // Several marketplaces share the one token: Amazon says which of them the seller sells in.
+  const missing = notParticipating(settings.marketplaces, amazon.getMarketplaceParticipations());
+  if (missing.length) {
+    throw new ConfigError(
+      `Amazon accepted the credentials, but seller ${amazon.sellerId} does not sell in ${missing.join(', ')} (Settings "Marketplaces": ${settings.marketplaces.join(', ')}). ` +
+        'Amazon refuses orders and listings of a marketplace the seller does not sell in: remove it from "Marketplaces", or register it in Seller Central first.',
+      'settings',
+    );
+  }
+  return `${connected.slice(0, -1)}; it sells in ${settings.marketplaces.join(', ')}, all with this one connection.`;
 }
 
 function testThreePl(ports: Ports, settings: Settings): string {
   const info = threePlAdapter(ports, deadlineFrom(ports.clock, TEST_BUDGET_MS), settings).testConnection();
   const active = info.warehouses.filter((w) => w.active);
   const where = active.length ? `${active.length} active warehouse${active.length === 1 ? '' : 's'} (${active.slice(0, 4).map((w) => w.name).join(', ')}${active.length > 4 ? ', …' : ''})` : 'no active warehouse';
+  if (info.provider === 'mintsoft') return `Connected: Mintsoft accepted the login; ${where}. Orders ship from warehouse ${settings.threePlLocations[0] ?? '(none yet: put its ID in Settings "3PL locations")'}.`;
   return `Connected: ${providerName(info.provider)} accepted the token; orders go to channel "${info.accountName}" (${info.accountKey}); ${where}.`;
 }
 
@@ -65,6 +78,7 @@ export function explainFailure(e: unknown, system: System, settings: Settings): 
   }
   if (e instanceof SpApiSchemaError) return { message: 'Amazon answered in a form the add-on does not know. Try again later; if it stays so, send the details to support.', details };
   if (e instanceof SpApiTransportError || (e instanceof HttpTransportError && system === 'amazon')) return { message: noAnswerAdvice('Amazon'), details };
+  if (e instanceof AdapterError && settings.threePlProvider === 'mintsoft') return mintsoftAdvice(e, details);
   if (e instanceof AdapterError) {
     if (e.code === 'AUTH') return { message: SHIPBOB_ADVICE.auth, details };
     // The adapter's own refusal (no status): the channel in Settings, or no channel it may write to.
@@ -103,4 +117,14 @@ export function runConnectionTest(ports: Ports, settings: Settings, system: Syst
   const result: ConnectionTestResult = redactor.value({ system, ok, message, details, at: new Date(at).toISOString() });
   saveTestRecord(ports.store, system, { ok, at, fp: connectionFingerprint(ports.store, settings, system), message: result.message, details: result.details });
   return result;
+}
+
+/** Mintsoft's failures in plain words. Its refused logins are 401s with an empty body (DISCOVERY.md), so the advice covers the likely causes. */
+function mintsoftAdvice(e: AdapterError, details: string): { message: string; details: string | null } {
+  if (e.code === 'AUTH') {
+    return { message: 'Mintsoft refused the login (401): check the username and password of your Mintsoft API user (not the Access Evo login), or ask your 3PL whether the static key was revoked, and save them here again.', details };
+  }
+  if (e.code === 'FORBIDDEN') return { message: 'Mintsoft accepted the login but shows this user no warehouse, or does not let it call this. Ask your 3PL to give the API user access to your client account.', details };
+  if (e.code === 'RATE_LIMITED') return { message: 'Mintsoft (through Cloudflare) is limiting calls right now. Try again in a minute.', details };
+  return { message: `Mintsoft had a problem answering${e.status ? ` (${e.status})` : ''}. Nothing is wrong with your settings; try again in a few minutes.`, details };
 }

@@ -16,7 +16,8 @@ export interface GuideInput {
   missingTabs: readonly string[];
   /** tested: a test of what is saved now succeeded; failing: the last test or run was refused. */
   amazon: { clientId: boolean; clientSecret: boolean; refreshToken: boolean; sellerId: boolean; tested: boolean; failing: boolean };
-  threePl: { token: boolean; tested: boolean; failing: boolean };
+  /** token: the 3PL's credentials are saved (ShipBob: a token; Mintsoft: a static key, or username and password). */
+  threePl: { token: boolean; tested: boolean; failing: boolean; mintsoft?: boolean };
   /** A stock sync has completed (inventory.lastSuccessAt). */
   dryRunDone: boolean;
   pushMode: string;
@@ -42,7 +43,9 @@ export function guideSteps(g: GuideInput): GuideStep[] {
   return [
     { id: 'sheets', label: 'Set up the sheets', done: g.missingTabs.length === 0, detail: g.missingTabs.length ? `Missing tabs: ${g.missingTabs.join(', ')}.` : 'All tabs are there.' },
     { id: 'amazon', label: 'Connect Amazon', done: amazonLacks.length === 0, detail: amazonLacks.length ? `Still needed: ${amazonLacks.join(', ')}.` : 'Credentials and seller ID saved.' },
-    { id: 'threePl', label: 'Connect the 3PL (ShipBob)', done: g.threePl.token, detail: g.threePl.token ? 'Token saved.' : 'Still needed: personal access token.' },
+    g.threePl.mintsoft
+      ? { id: 'threePl', label: 'Connect the 3PL (Mintsoft)', done: g.threePl.token, detail: g.threePl.token ? 'Login saved.' : 'Still needed: Mintsoft username and password (or a static API key).' }
+      : { id: 'threePl', label: 'Connect the 3PL (ShipBob)', done: g.threePl.token, detail: g.threePl.token ? 'Token saved.' : 'Still needed: personal access token.' },
     {
       id: 'test',
       label: 'Test the connections',
@@ -74,6 +77,6 @@ export function syncBlockers(g: GuideInput): string[] {
   if (g.missingTabs.length) out.push('set up the sheets');
   const amazonLacks = amazonMissing(g.amazon);
   if (amazonLacks.length) out.push(`connect Amazon (${amazonLacks.join(', ')})`);
-  if (!g.threePl.token) out.push('connect the 3PL (access token)');
+  if (!g.threePl.token) out.push(g.threePl.mintsoft ? 'connect the 3PL (Mintsoft username and password)' : 'connect the 3PL (access token)');
   return out;
 }

@@ -8,10 +8,13 @@ import type { KeyValueStore } from '../../ports/store';
 import { createIdempotently, type CreateAttempt } from '../idempotent';
 import { AdapterError, type Capabilities, type CreateOutcome, type InboundReceipt, type InboundReceiptRequest, type ThreePlAdapter } from '../types';
 import { cachedWriteChannel, listChannels, listWarehouses, pickWriteChannel, tokenFingerprint } from './account';
-import { listCharges, listInvoices } from './billing';
+import { listCharges, listInvoiceCharges, listInvoices } from './billing';
+import { listUnidentifiedReceipts } from './uro';
+import { readWrosById } from './receiving-batch';
 import type { ShipBobContext } from './context';
 import { ShipBobHttp } from './http';
 import { getStock, stockPages } from './inventory';
+import { listProducts } from './catalogue';
 import { cancelOrder, createOutboundOrder, findOrderByReference, getOrder, listOrdersChangedSince, ORDER_PAGE_LIMIT } from './orders';
 import { resolveInventoryIds } from './products';
 import { RateWindow } from './rate-window';
@@ -131,5 +134,9 @@ export function createShipBobAdapter(deps: ShipBobAdapterDeps): ThreePlAdapter {
     },
     listCharges: (range) => listCharges(ctx, range),
     listInvoices: (range) => listInvoices(ctx, range),
+    listUnidentifiedReceipts: (range) => listUnidentifiedReceipts(ctx, range),
+    readReceipts: (ids) => readWrosById(ctx, ids),
+    listProducts: () => listProducts(ctx),
+    listInvoiceCharges: (invoiceId) => listInvoiceCharges(ctx, invoiceId),
   };
 }

@@ -27,6 +27,8 @@ export interface SimCtx {
   docs: DocumentStore;
   pages: PageTokens;
   marketplace: Marketplace;
+  /** Every marketplace the seller participates in (scenario `marketplaces`), `marketplace` first. */
+  participations: Marketplace[];
   sellerId: string;
   seed: AmazonSection;
   behaviour: Behaviour;

@@ -4,8 +4,9 @@
 // numeric packageReferenceId, carrier code from Amazon's list, carrierName when "Other"), whose
 // accepted confirmations become the order's packages.
 
-import type { OpHandler, SimCtx } from './context';
-import { err, fail, intParam, invalidInput, iso, isoParam, list, noContent, ok } from './sim-http';
+import { MARKETPLACES } from '../../../src/amazon/hosts';
+import { CURRENCY, type OpHandler, type SimCtx } from './context';
+import { err, fail, intParam, invalidInput, iso, isoParam, KNOWN_MARKETPLACES, list, noContent, ok } from './sim-http';
 import { buyerJson, recipientJson } from './order-people';
 import type { SimOrder } from './state';
 
@@ -23,12 +24,15 @@ const TOKEN_TTL = 24 * 3_600_000;
  */
 export function orderJson(ctx: SimCtx, o: SimOrder, included: string[] = []): Record<string, unknown> {
   const has = (d: string) => included.includes(d);
+  // Each order carries the marketplace it was placed in, and prices in that marketplace's currency.
+  const placedIn = ctx.participations.find((m) => m.id === o.marketplaceId) ?? ctx.marketplace;
+  const currency = CURRENCY[placedIn.code] ?? ctx.currency;
   const out: Record<string, unknown> = {
     orderId: o.orderId,
     createdTime: iso(o.created),
     lastUpdatedTime: iso(o.lastUpdated),
     programs: [],
-    salesChannel: { channelName: 'AMAZON', marketplaceId: ctx.marketplace.id, marketplaceName: storefrontName(ctx.marketplace.domain) },
+    salesChannel: { channelName: 'AMAZON', marketplaceId: placedIn.id, marketplaceName: storefrontName(placedIn.domain) },
   };
   const view = { status: o.status, fulfilledBy: o.fulfilledBy, latestDelivery: o.latestDeliveryDate ? Date.parse(o.latestDeliveryDate) : undefined, now: ctx.clock.now() };
   if (has('BUYER')) {
@@ -52,7 +56,7 @@ export function orderJson(ctx: SimCtx, o: SimOrder, included: string[] = []): Re
     const product: Record<string, unknown> = { sellerSku: it.sku };
     if (it.asin) product.asin = it.asin;
     if (it.title) product.title = it.title;
-    if (it.price !== undefined) product.price = { unitPrice: { amount: it.price.toFixed(2), currencyCode: ctx.currency } };
+    if (it.price !== undefined) product.price = { unitPrice: { amount: it.price.toFixed(2), currencyCode: currency } };
     const item: Record<string, unknown> = { orderItemId: it.orderItemId, quantityOrdered: it.quantity, product };
     if (has('FULFILLMENT')) {
       item.fulfillment = { quantityFulfilled: it.shipped, quantityUnfulfilled: o.status === 'CANCELLED' ? 0 : it.quantity - it.shipped };
@@ -96,6 +100,25 @@ function storefrontName(domain: string): string {
   return domain.charAt(0).toUpperCase() + domain.slice(1);
 }
 
+/**
+ * A marketplace the seller does not sell in is refused with 403 Unauthorized, "Access to requested
+ * resource is denied.", as Amazon answers searchOrders for a marketplace the authorisation does not
+ * cover (amzn/selling-partner-api-models#5126: `{"code":"Unauthorized","message":"Access to requested
+ * resource is denied.","details":"The marketplaces you provided are not valid for region."}`); one of
+ * the region the seller does not participate in gets the same code (the SP-API's 403 "Unauthorized"
+ * covers a selling partner without access to the resource, https://developer-docs.amazon.com/sp-api/docs/response-format).
+ */
+function refuseNotParticipating(ctx: SimCtx, ids: readonly string[]): void {
+  for (const id of ids) {
+    if (ctx.participations.some((m) => m.id === id)) continue;
+    const known = KNOWN_MARKETPLACES.has(id);
+    const sameRegion = known && MARKETPLACES.find((m) => m.id === id)?.region === ctx.marketplace.region;
+    fail(
+      err(403, 'Unauthorized', 'Access to requested resource is denied.', sameRegion ? `The seller is not registered in marketplace ${id}.` : 'The marketplaces you provided are not valid for region.'),
+    );
+  }
+}
+
 interface SearchToken {
   ids: string[];
   offset: number;
@@ -129,11 +152,13 @@ export const searchOrders: OpHandler = (ctx, call) => {
     const before = givenBefore ?? now - TWO_MIN;
     const mps = list(q, 'marketplaceIds');
     if (mps.length > 50) fail(invalidInput('At most 50 marketplaceIds are allowed.'));
-    if (mps.length && !mps.includes(ctx.marketplace.id)) fail(invalidInput('Invalid marketplaceIds.'));
+    refuseNotParticipating(ctx, mps);
     const statuses = list(q, 'fulfillmentStatuses');
     const by = list(q, 'fulfilledBy');
     const pageSize = intParam(q, 'maxResultsPerPage', 100, 1, 100);
     const ids = [...ctx.state.orders.values()]
+      // "A list of MarketplaceId values. Used to select orders that were placed in the specified marketplaces" (orders_2026-01-01.json, searchOrders marketplaceIds).
+      .filter((o) => !mps.length || mps.includes(o.marketplaceId))
       .filter((o) => o[field] >= after && o[field] <= before)
       .filter((o) => !statuses.length || statuses.includes(o.status))
       .filter((o) => !by.length || by.includes(o.fulfilledBy))
@@ -161,7 +186,9 @@ export const confirmShipment: OpHandler = (ctx, call) => {
   const o = ctx.state.orders.get(call.params.orderId!);
   if (!o) fail(err(404, 'NotFound', `Order ${call.params.orderId} not found.`));
   const body = call.json() as { marketplaceId?: unknown; packageDetail?: Record<string, unknown> };
-  if (body?.marketplaceId !== ctx.marketplace.id) fail(invalidInput('Invalid marketplaceId.'));
+  if (typeof body?.marketplaceId === 'string') refuseNotParticipating(ctx, [body.marketplaceId]);
+  // ConfirmShipmentRequest.marketplaceId is the order's own marketplace (ordersV0.json); another one is not this order's.
+  if (body?.marketplaceId !== o.marketplaceId) fail(invalidInput('Invalid marketplaceId.'));
   const p = body.packageDetail;
   if (!p || typeof p !== 'object') fail(invalidInput('packageDetail is required.'));
   for (const f of ['packageReferenceId', 'carrierCode', 'trackingNumber', 'shipDate']) {

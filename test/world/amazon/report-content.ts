@@ -5,6 +5,7 @@
 
 import type { SimCtx } from './context';
 import { localizedHeader, type ReportHeaders } from './report-locales';
+import { removalReport } from './report-removals';
 
 const MERCHANT_LISTINGS_HEADER = [
   'item-name', 'item-description', 'listing-id', 'seller-sku', 'price', 'quantity', 'open-date', 'image-url',
@@ -13,6 +14,8 @@ const MERCHANT_LISTINGS_HEADER = [
   'expedited-shipping', 'zshop-boldface', 'product-id', 'bid-for-featured-placement', 'add-delete', 'pending-quantity',
   'fulfillment-channel', 'merchant-shipping-group', 'status',
 ];
+
+const PRODUCT_ID_TYPE = { ISBN: '2', UPC: '3', EAN: '4' } as const;
 
 const MYI_HEADER = [
   'sku', 'fnsku', 'asin', 'product-name', 'condition', 'your-price', 'mfn-listing-exists', 'mfn-fulfillable-quantity',
@@ -27,10 +30,6 @@ function tsv(header: string[], rows: Array<Record<string, string | number | unde
   const lines = [shown.join('\t')];
   for (const r of rows) lines.push(header.map((h) => String(r[h] ?? '').replace(/[\t\r\n]/g, ' ')).join('\t'));
   return lines.join('\n') + '\n';
-}
-
-function dateOnly(iso: string): string {
-  return iso.replace(/\.\d{3}Z$/, '+00:00');
 }
 
 export const GENERATED_REPORT_TYPES = [
@@ -67,10 +66,11 @@ export function generateReport(ctx: SimCtx, reportType: string, range: { start?:
           quantity: fbm ? l.quantity : '',
           'open-date': new Date(l.created).toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, ' UTC'),
           'item-is-marketplace': 'y',
-          'product-id-type': '1',
+          // product-id-type: 1 ASIN, 2 ISBN, 3 UPC, 4 EAN (Seller Central help G202154120, Inventory Loader fields).
+          'product-id-type': l.productId ? PRODUCT_ID_TYPE[l.productId.type] : '1',
           'item-condition': '11',
           asin1: l.asin,
-          'product-id': l.asin,
+          'product-id': l.productId?.value ?? l.asin,
           'pending-quantity': fbm ? 0 : '',
           'fulfillment-channel': fbm ? 'DEFAULT' : ctx.fbaChannelCode,
           status: l.status,
@@ -108,46 +108,11 @@ export function generateReport(ctx: SimCtx, reportType: string, range: { start?:
         });
       return rows.length ? tsv(MYI_HEADER, rows) : null;
     }
-    case 'GET_FBA_FULFILLMENT_REMOVAL_ORDER_DETAIL_DATA': {
-      const header = ['request-date', 'order-id', 'order-type', 'service-speed', 'order-status', 'last-updated-date', 'sku', 'fnsku', 'disposition', 'requested-quantity', 'cancelled-quantity', 'disposed-quantity', 'shipped-quantity', 'in-process-quantity', 'removal-fee', 'currency'];
-      const rows = ctx.seed.removalOrders
-        .filter((o) => inRange(o.requestDate))
-        .flatMap((o) =>
-          o.lines.map((l) => ({
-            'request-date': dateOnly(o.requestDate), 'order-id': o.orderId, 'order-type': o.orderType, 'service-speed': 'Standard',
-            'order-status': o.status, 'last-updated-date': dateOnly(o.lastUpdated ?? o.requestDate), sku: l.sku,
-            fnsku: l.fnsku ?? s.listings.get(l.sku)?.fnsku, disposition: l.disposition, 'requested-quantity': l.requested,
-            'cancelled-quantity': l.cancelled, 'disposed-quantity': l.disposed, 'shipped-quantity': l.shipped,
-            'in-process-quantity': l.inProcess, 'removal-fee': '0.00', currency: ctx.currency,
-          })),
-        );
-      return rows.length ? tsv(header, rows) : null;
-    }
-    case 'GET_FBA_FULFILLMENT_REMOVAL_SHIPMENT_DETAIL_DATA': {
-      const header = ['request-date', 'order-id', 'shipment-date', 'sku', 'fnsku', 'disposition', 'shipped-quantity', 'carrier', 'tracking-number', 'removal-order-type'];
-      const rows = ctx.seed.removalOrders.flatMap((o) =>
-        o.shipments
-          .filter((sh) => inRange(sh.shipmentDate))
-          .map((sh) => ({
-            'request-date': dateOnly(o.requestDate), 'order-id': o.orderId, 'shipment-date': dateOnly(sh.shipmentDate), sku: sh.sku,
-            fnsku: sh.fnsku ?? s.listings.get(sh.sku)?.fnsku, disposition: sh.disposition, 'shipped-quantity': sh.quantity,
-            carrier: sh.carrier, 'tracking-number': sh.trackingNumber, 'removal-order-type': o.orderType,
-          })),
-      );
-      return rows.length ? tsv(header, rows) : null;
-    }
-    case 'GET_FBA_FULFILLMENT_CUSTOMER_RETURNS_DATA': {
-      const header = ['return-date', 'order-id', 'sku', 'asin', 'fnsku', 'product-name', 'quantity', 'fulfillment-center-id', 'detailed-disposition', 'reason', 'status', 'license-plate-number', 'customer-comments'];
-      const rows = ctx.seed.customerReturns
-        .filter((r) => inRange(r.returnDate))
-        .map((r) => ({
-          'return-date': dateOnly(r.returnDate), 'order-id': r.orderId, sku: r.sku, asin: r.asin ?? s.listings.get(r.sku)?.asin,
-          fnsku: r.fnsku ?? s.listings.get(r.sku)?.fnsku, 'product-name': r.productName ?? s.listings.get(r.sku)?.title,
-          quantity: r.quantity, 'fulfillment-center-id': r.fulfillmentCenterId, 'detailed-disposition': r.detailedDisposition,
-          reason: r.reason, status: r.status, 'license-plate-number': r.licensePlateNumber, 'customer-comments': r.customerComments,
-        }));
-      return rows.length ? tsv(header, rows) : null;
-    }
+    // As of the virtual clock, with shipped and in-process counts from the boxes shipped so far (report-removals.ts).
+    case 'GET_FBA_FULFILLMENT_REMOVAL_ORDER_DETAIL_DATA':
+    case 'GET_FBA_FULFILLMENT_REMOVAL_SHIPMENT_DETAIL_DATA':
+    case 'GET_FBA_FULFILLMENT_CUSTOMER_RETURNS_DATA':
+      return removalReport(ctx, reportType, (ms) => inRange(new Date(ms).toISOString()));
     default:
       return null;
   }

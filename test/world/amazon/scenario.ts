@@ -3,7 +3,8 @@
 // Fields beyond the contract's minimum (docs/scenarios.md) are optional extensions, documented in docs/amazon-simulator.md.
 
 import { z } from 'zod';
-import { MARKETPLACES } from '../../../src/amazon/hosts';
+import { MARKETPLACES, type Marketplace } from '../../../src/amazon/hosts';
+import { findMarketplace } from '../../../src/core/marketplaces';
 import { durationField as duration, isoField as iso } from '../scenario/fields';
 
 const qty = z.number().int().min(0);
@@ -23,6 +24,12 @@ export const listingSchema = z
     channels: z.array(channelSchema).min(1).optional(),
     asin: z.string().min(1),
     fnsku: z.string().optional(),
+    /**
+     * Extension: the industry identifier the listing was matched by, which the merchant listings
+     * report gives as product-id with product-id-type 2 ISBN, 3 UPC, 4 EAN (Seller Central help
+     * G202154120, Inventory Loader fields); without it the report gives the ASIN (type 1).
+     */
+    productId: z.object({ type: z.enum(['ISBN', 'UPC', 'EAN']), value: z.string().min(1) }).optional(),
     /** FBM quantity (DEFAULT channel). FBA listings take their quantity from fbaInventory. */
     quantity: qty.optional(),
     productType: z.string().min(1).default('PRODUCT'),
@@ -97,6 +104,12 @@ export const buyerSchema = z.object({
 
 export const orderSchema = z.object({
   orderId: z.string().regex(/^\d{3}-\d{7}-\d{7}$/, 'must look like 202-1234567-1234567'),
+  /**
+   * Extension: the marketplace the order was placed in (code or ID; one of the seller's
+   * `marketplaces`), given back as salesChannel.marketplaceId (orders_2026-01-01.json SalesChannel).
+   * Absent: the seller's `marketplace`.
+   */
+  marketplace: z.string().optional(),
   created: iso.optional(),
   lastUpdated: iso.optional(),
   status: z.enum(ORDER_STATUSES).default('UNSHIPPED'),
@@ -143,6 +156,14 @@ export const settlementSchema = z
      * FATAL and CANCELLED reports are listed without a document.
      */
     processingStatus: z.enum(['DONE', 'FATAL', 'CANCELLED']).default('DONE'),
+    /**
+     * Extension: the marketplace the settlement is for (code or ID; one of the seller's
+     * `marketplaces`), listed as the report's marketplaceIds (reports_2021-06-30.json Report.marketplaceIds).
+     * Settlements come in the currency of the marketplace the transactions took place in: EU
+     * marketplaces' in EUR, the UK's in GBP (https://help.ecominate.com/en/articles/3740765-reconciling-foreign-currencies-inside-xero).
+     * Absent: `marketplace`.
+     */
+    marketplace: z.string().optional(),
   })
   .refine((s) => s.file !== undefined || s.content !== undefined || s.processingStatus !== 'DONE', { message: 'needs "file" or "content"' });
 
@@ -155,6 +176,18 @@ export const inboundShipmentSchema = z.object({
   name: z.string().optional(),
   status: z.enum(['WORKING', 'READY_TO_SHIP', 'SHIPPED', 'IN_TRANSIT', 'DELIVERED', 'CHECKED_IN', 'RECEIVING', 'CLOSED', 'CANCELLED', 'DELETED', 'ERROR']).default('WORKING'),
   destination: z.string().default('BHX4'),
+  /**
+   * Extension: the FC's address as v2024-03-20 getShipment gives it (destination.address,
+   * fulfillmentInbound_2024-03-20.json ShipmentDestination); a generic one for the code when absent.
+   */
+  destinationAddress: z
+    .object({ name: z.string().min(1), addressLine1: z.string().min(1), addressLine2: z.string().optional(), city: z.string().min(1), postalCode: z.string().min(1), countryCode: z.string().length(2), stateOrProvinceCode: z.string().optional() })
+    .optional(),
+  /**
+   * Extension: "v0" for a shipment made in Seller Central's old workflow: only Fulfillment Inbound v0
+   * shows it (no v2024-03-20 inbound plan). Default "2024": both versions show it.
+   */
+  workflow: z.enum(['2024', 'v0']).default('2024'),
   created: iso.optional(),
   lastUpdated: iso.optional(),
   items: z.array(
@@ -251,6 +284,14 @@ const marketplaceCodes = new Set(MARKETPLACES.flatMap((m) => [m.code, m.id]).con
 export const amazonSectionSchema = z
   .object({
     marketplace: z.string().default('UK').refine((m) => marketplaceCodes.has(m), { message: 'unknown marketplace code (use UK, DE, US...)' }),
+    /**
+     * Extension: every marketplace the seller participates in with this one account and token, the
+     * main `marketplace` included or not (it is added first); absent: `marketplace` alone. They must
+     * share its region: one Seller Central account per region, served by that region's host
+     * (https://developer-docs.amazon.com/sp-api/docs/sp-api-endpoints). getMarketplaceParticipations
+     * lists them; searchOrders and confirmShipment refuse any other.
+     */
+    marketplaces: z.array(z.string().refine((m) => marketplaceCodes.has(m), { message: 'unknown marketplace code (use UK, DE, US...)' })).optional(),
     sellerId: z.string().min(1).default('A2SELLER'),
     listings: z.array(listingSchema).default([]),
     fbaInventory: z.array(fbaInventorySchema).default([]),
@@ -285,6 +326,15 @@ export const amazonSectionSchema = z
       if (ids.has(o.orderId)) ctx.addIssue({ code: 'custom', path: ['orders', i, 'orderId'], message: `duplicate order "${o.orderId}"` });
       ids.add(o.orderId);
     });
+    const main = findMarketplace(s.marketplace);
+    (s.marketplaces ?? []).forEach((m, i) => {
+      if (main && findMarketplace(m)?.region !== main.region) ctx.addIssue({ code: 'custom', path: ['marketplaces', i], message: `"${m}" is not in ${s.marketplace}'s region (${main.region})` });
+    });
+    const participating = new Set(sellerMarketplaces(s).map((m) => m.id));
+    s.orders.forEach((o, i) => {
+      const m = o.marketplace === undefined ? main : findMarketplace(o.marketplace);
+      if (!m || !participating.has(m.id)) ctx.addIssue({ code: 'custom', path: ['orders', i, 'marketplace'], message: `"${o.marketplace}" is not one of the seller's marketplaces (amazon.marketplaces)` });
+    });
   });
 
 export type AmazonSection = z.infer<typeof amazonSectionSchema>;
@@ -296,6 +346,16 @@ export type SeedRecipient = z.infer<typeof recipientSchema>;
 export type SeedSettlement = z.infer<typeof settlementSchema>;
 export type SeedInboundShipment = z.infer<typeof inboundShipmentSchema>;
 export type Behaviour = z.infer<typeof behaviourSchema>;
+
+/** The marketplaces the seller participates in: `marketplace` first, then `marketplaces` (each once). */
+export function sellerMarketplaces(s: Pick<AmazonSection, 'marketplace' | 'marketplaces'>): Marketplace[] {
+  const out: Marketplace[] = [];
+  for (const typed of [s.marketplace, ...(s.marketplaces ?? [])]) {
+    const m = findMarketplace(typed);
+    if (m && !out.includes(m)) out.push(m);
+  }
+  return out;
+}
 
 /** Parses a scenario's amazon section; errors name the field ("amazon.listings.0.sku: ..."). */
 export function parseAmazonSection(input: unknown): AmazonSection {

@@ -20,8 +20,9 @@ import * as inventory from './ops-inventory';
 import * as listings from './ops-listings';
 import * as orders from './ops-orders';
 import * as reports from './ops-reports';
+import * as sellers from './ops-sellers';
 import { PageTokens } from './page-tokens';
-import { parseAmazonSection, orderSchema, cancelReasonSchema, seedChannels, settlementSchema, fbaInventorySchema, listingSchema, type AmazonSection } from './scenario';
+import { parseAmazonSection, sellerMarketplaces, orderSchema, cancelReasonSchema, seedChannels, settlementSchema, fbaInventorySchema, listingSchema, type AmazonSection } from './scenario';
 import { SimBuckets } from './sim-buckets';
 import { err, fail, invalidInput, SimFailure, type Reply } from './sim-http';
 import { SimState, type WriteRecord } from './state';
@@ -54,6 +55,7 @@ const HANDLERS: Record<string, OpHandler> = {
   'inbound2024.getInboundPlan': inbound.getInboundPlan,
   'inbound2024.getShipment': inbound.getShipment,
   'inbound2024.listShipmentItems': inbound.listShipmentItems,
+  'sellers.getMarketplaceParticipations': sellers.getMarketplaceParticipations,
 };
 
 const FBA_CHANNEL: Record<Region, string> = { NA: 'AMAZON_NA', EU: 'AMAZON_EU', FE: 'AMAZON_FE' };
@@ -111,6 +113,7 @@ export class AmazonSimulator {
       docs: this.docs,
       pages: new PageTokens(this.clock),
       marketplace: this.marketplace,
+      participations: sellerMarketplaces(this.seed),
       sellerId: this.seed.sellerId,
       seed: this.seed,
       behaviour: this.seed.behaviour,
@@ -134,7 +137,7 @@ export class AmazonSimulator {
     this.advance();
     const requestId = `${(++this.requestSeq).toString(16).padStart(8, '0')}-5a1e-4c0d-9e55-${this.clock.now().toString(16).padStart(12, '0').slice(-12)}`;
     const url = new URL(req.url);
-    const found = findOperation(req.method, url.pathname);
+    const found = findOperation(req.method, url.pathname) ?? sellers.findSellersOperation(req.method, url.pathname);
     const operation = found?.op.operationId ?? 'unknown';
     const finish = (reply: SimResponse, rate?: number): SimResponse => {
       this.calls.push({ at: this.clock.iso(), operation, status: 'timeout' in reply ? 'timeout' : reply.status });
@@ -197,7 +200,7 @@ export class AmazonSimulator {
     let reply: Reply;
     try {
       // Model-declared constraints first (request-check.ts), then the operation's own rules.
-      const problem = checkRequest(found.op, found.params, url.searchParams, call.json);
+      const problem = found.op.model === 'sellers' ? undefined : checkRequest(found.op, found.params, url.searchParams, call.json);
       if (problem) fail(invalidInput(problem));
       reply = handler(this.ctx, call);
     } catch (e) {
@@ -277,6 +280,9 @@ export class AmazonSimulator {
         // Same fields as the seed's orders[], recipient and buyer included (generated when absent).
         const o = orderSchema.parse(action.order);
         if (s.orders.has(o.orderId)) throw new Error(`amazon newOrder: order ${o.orderId} exists`);
+        if (o.marketplace !== undefined && !this.ctx.participations.some((m) => m.id === resolveMarketplace(o.marketplace!).id)) {
+          throw new Error(`amazon newOrder: "${o.marketplace}" is not one of the seller's marketplaces (amazon.marketplaces)`);
+        }
         // Placed now: a merchant order takes its units off the FBM quantity (state.ts placeOrder).
         s.placeOrder({ ...o, created: o.created ?? this.clock.iso(), lastUpdated: this.clock.iso() }, now);
         return;
@@ -364,7 +370,8 @@ export class AmazonSimulator {
 
   private storeSettlement(r: SimState['reports'][number], readFile: ((p: string) => string | Uint8Array) | undefined): void {
     const st = r.settlement!;
-    r.marketplaceIds = [this.marketplace.id];
+    // Each settlement belongs to one marketplace (scenario extension `marketplace`; getReports filters on it).
+    r.marketplaceIds = [st.marketplace ? resolveMarketplace(st.marketplace).id : this.marketplace.id];
     if (st.processingStatus !== 'DONE') return;
     let content: string | Uint8Array;
     if (st.content !== undefined) content = st.content;

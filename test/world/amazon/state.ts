@@ -23,6 +23,8 @@ export interface SimListing {
   fba: boolean;
   asin: string;
   fnsku: string | undefined;
+  /** The UPC/EAN/ISBN the listing was matched by (scenario extension `productId`). */
+  productId?: { type: 'ISBN' | 'UPC' | 'EAN'; value: string };
   /** The DEFAULT (FBM) quantity; the FBA entry's quantity is fbaInventory's fulfillable. */
   quantity: number;
   productType: string;
@@ -78,6 +80,8 @@ export interface SimPackage {
 
 export interface SimOrder {
   orderId: string;
+  /** Where it was placed (salesChannel.marketplaceId): the seed's `marketplace` unless the order names another. */
+  marketplaceId: string;
   created: number;
   lastUpdated: number;
   status: SeedOrder['status'];
@@ -192,6 +196,7 @@ export class SimState {
       fba,
       asin: l.asin,
       fnsku: l.fnsku,
+      ...(l.productId ? { productId: l.productId } : {}),
       quantity: fbm ? l.quantity ?? 0 : 0,
       productType: l.productType,
       title: l.title ?? l.sku,
@@ -231,8 +236,10 @@ export class SimState {
     const created = o.created ? Date.parse(o.created) : now;
     const digits = o.orderId.replace(/\D/g, '');
     const recipient = o.recipient ?? generatedRecipient(o.orderId);
+    const placedIn = resolveMarketplace(o.marketplace ?? this.seed.marketplace);
     this.orders.set(o.orderId, {
       orderId: o.orderId,
+      marketplaceId: placedIn.id,
       created,
       lastUpdated: o.lastUpdated ? Date.parse(o.lastUpdated) : created,
       status: o.status,
@@ -243,7 +250,7 @@ export class SimState {
       latestDeliveryDate: o.latestDeliveryDate,
       serviceLevel: o.serviceLevel,
       recipient,
-      buyer: resolveBuyer(o, recipient, resolveMarketplace(this.seed.marketplace).domain),
+      buyer: resolveBuyer(o, recipient, placedIn.domain),
       items: o.items.map((it, i) => ({
         sku: it.sku,
         quantity: it.quantity,

@@ -14,6 +14,7 @@ import { AmazonSimulator } from '../amazon/simulator';
 import { amazonSectionSchema } from '../amazon/scenario';
 import { ShipBobSimulator } from '../shipbob/simulator';
 import { threePlSectionSchema } from '../shipbob/scenario';
+import { MintsoftSimulator } from '../mintsoft/simulator';
 import { SECRET_KEYS } from '../../../src/core/secrets';
 import { parseScenario } from './schema';
 import type { Scenario, Step } from './schema';
@@ -34,6 +35,8 @@ export interface ScenarioRun {
   runtime: AppsScriptRuntime;
   amazon: AmazonSimulator;
   threePl: ShipBobSimulator;
+  /** The Mintsoft simulator when the scenario's threePl.provider is "mintsoft" (world steps and world.json then use it), else null. */
+  mintsoft: MintsoftSimulator | null;
   faults: FaultInjector;
   /** Results of `run` steps, in order. */
   results: Array<{ step: number; entry: string; record: ExecutionRecord; value?: unknown; error?: string }>;
@@ -59,15 +62,20 @@ export function createScenarioRun(input: unknown, opts: RunnerOptions = {}): Sce
   });
   if (scenario.sheet) gas.spreadsheet.seed(scenario.sheet);
 
-  const secrets = {
+  const mintsoftSeed = scenario.threePl?.provider === 'mintsoft' ? scenario.threePl : null;
+  // A Mintsoft world logs in with its first user unless the scenario says otherwise.
+  const firstUser = mintsoftSeed?.users[0];
+  const secrets: { amazon: typeof PLACEHOLDER_SECRETS.amazon; threePl: { token: string; username?: string; password?: string } } = {
     amazon: scenario.secrets?.amazon ?? PLACEHOLDER_SECRETS.amazon,
-    threePl: scenario.secrets?.threePl ?? PLACEHOLDER_SECRETS.threePl,
+    threePl: scenario.secrets?.threePl ?? (firstUser ? { token: '', username: firstUser.username, password: firstUser.password } : PLACEHOLDER_SECRETS.threePl),
   };
   const props = gas.properties.document.data;
   props.set(SECRET_KEYS.amazonClientId, secrets.amazon.clientId);
   props.set(SECRET_KEYS.amazonClientSecret, secrets.amazon.clientSecret);
   props.set(SECRET_KEYS.amazonRefreshToken, secrets.amazon.refreshToken);
-  props.set(SECRET_KEYS.threePlToken, secrets.threePl.token);
+  if (secrets.threePl.token) props.set(SECRET_KEYS.threePlToken, secrets.threePl.token);
+  if (secrets.threePl.username) props.set(SECRET_KEYS.threePlUsername, secrets.threePl.username);
+  if (secrets.threePl.password) props.set(SECRET_KEYS.threePlPassword, secrets.threePl.password);
 
   const faults = new FaultInjector(scenario.faults ?? []);
   const amazon = new AmazonSimulator({
@@ -77,13 +85,16 @@ export function createScenarioRun(input: unknown, opts: RunnerOptions = {}): Sce
     readFile: (rel) => readFileSync(path.resolve(baseDir, rel)),
   });
   amazon.register(world.network);
-  const threePl = new ShipBobSimulator({ clock: world.clock, faults, seed: scenario.threePl ?? threePlSectionSchema.parse({ provider: 'shipbob' }) });
+  const shipBobSeed = scenario.threePl?.provider === 'shipbob' ? scenario.threePl : threePlSectionSchema.parse({ provider: 'shipbob' });
+  const threePl = new ShipBobSimulator({ clock: world.clock, faults, seed: shipBobSeed });
   threePl.register(world.network);
+  const mintsoft = mintsoftSeed ? new MintsoftSimulator({ clock: world.clock, faults, seed: mintsoftSeed }) : null;
+  mintsoft?.register(world.network);
 
   const runtime = new AppsScriptRuntime(world, gas, distDir);
   // The runner's own log (log.txt) never shows a stored credential.
-  for (const v of [...Object.values(secrets.amazon), ...Object.values(secrets.threePl)]) runtime.secrets.add(v);
-  return { scenario, world, gas, runtime, amazon, threePl, faults, results: [] };
+  for (const v of [...Object.values(secrets.amazon), ...Object.values(secrets.threePl)]) if (v) runtime.secrets.add(v);
+  return { scenario, world, gas, runtime, amazon, threePl, mintsoft, faults, results: [] };
 }
 
 function defaultKind(entry: string): ExecutionKind {
@@ -126,7 +137,7 @@ export function applyStep(run: ScenarioRun, step: Step, index: number): void {
   } else {
     const { system, ...action } = step.world;
     if (system === 'amazon') run.amazon.act(action);
-    else run.threePl.act(action);
+    else (run.mintsoft ?? run.threePl).act(action);
     world.log(`🌐 ${system} ${JSON.stringify(action)}`);
   }
 }
@@ -185,7 +196,7 @@ export async function writeOutputs(run: ScenarioRun, dir: string): Promise<void>
   writeFileSync(path.join(dir, 'workbook.json'), json(run.gas.spreadsheet.toDisplayJson()));
   await writeXlsx(run.gas.spreadsheet, path.join(dir, 'workbook.xlsx'));
   // `mails`: every message the add-on sent through MailApp (alert e-mails), in order.
-  writeFileSync(path.join(dir, 'world.json'), json({ amazon: run.amazon.snapshot(), threePl: run.threePl.snapshot(), mails: run.gas.outbox }));
+  writeFileSync(path.join(dir, 'world.json'), json({ amazon: run.amazon.snapshot(), threePl: (run.mintsoft ?? run.threePl).snapshot(), mails: run.gas.outbox }));
   writeFileSync(
     path.join(dir, 'metrics.json'),
     json(run.world.executions.map((e) => ({ ...e, fetchesPerHost: e.fetches }))),

@@ -3,7 +3,8 @@
 
 import { z } from 'zod';
 import { amazonSectionSchema } from '../amazon/scenario';
-import { threePlSectionSchema } from '../shipbob/scenario';
+import { mintsoftSectionSchema, type MintsoftSection } from '../mintsoft/scenario';
+import { threePlSectionSchema, type ThreePlSection } from '../shipbob/scenario';
 import { durationField as duration, isoField as isoInstant } from './fields';
 
 const cell = z.union([z.string(), z.number(), z.boolean(), z.null()]);
@@ -72,6 +73,16 @@ export const stepSchema = z.record(z.string(), z.unknown()).transform((value, ct
   return parsed.data as Step;
 });
 
+/** The 3PL seed, read by its `provider` (extension: "mintsoft" besides "shipbob"); errors keep their field paths. */
+const threePlSection = z.record(z.string(), z.unknown()).transform((value, ctx): ThreePlSection | MintsoftSection => {
+  const parsed = (value.provider === 'mintsoft' ? mintsoftSectionSchema : threePlSectionSchema).safeParse(value);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
+    return z.NEVER;
+  }
+  return parsed.data;
+});
+
 export const scenarioSchema = z.object({
   name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'must be a folder name: letters, digits, ".", "_" or "-"'),
   description: z.string().optional(),
@@ -85,11 +96,12 @@ export const scenarioSchema = z.object({
   secrets: z
     .object({
       amazon: z.object({ clientId: z.string(), clientSecret: z.string(), refreshToken: z.string() }).optional(),
-      threePl: z.object({ token: z.string() }).optional(),
+      /** Extension: Mintsoft's `username` and `password` (POST /api/Auth); `token` is then its static API key, "" for none. */
+      threePl: z.object({ token: z.string(), username: z.string().optional(), password: z.string().optional() }).optional(),
     })
     .optional(),
   amazon: amazonSectionSchema.optional(),
-  threePl: threePlSectionSchema.optional(),
+  threePl: threePlSection.optional(),
   faults: z.array(faultSchema).optional(),
   steps: z.array(stepSchema),
 });

@@ -47,7 +47,8 @@ export function summarise(run: ScenarioRun): string {
     lines.push(`Open exceptions: ${[...open].map(([t, n]) => `${t} ×${n}`).join(', ') || 'none'}`);
   }
   const amazon = run.amazon.snapshot();
-  const threePl = run.threePl.snapshot();
+  // The Mintsoft world's state when the scenario's 3PL is Mintsoft.
+  const threePl = (run.mintsoft ?? run.threePl).snapshot() as { orders: unknown[] };
   lines.push('');
   lines.push(`Amazon: ${amazon.listings.length} listings, ${amazon.writes.length} quantity writes, ${amazon.confirmations.length} shipment confirmations`);
   lines.push(`3PL: ${threePl.orders.length} orders`);

@@ -79,7 +79,10 @@ function productView(core: SimCore, p: SimProduct): Record<string, unknown> {
         name: p.name,
         status: variantStatus(p.active),
         is_digital: false,
-        barcodes: [],
+        // Products.VariantViewModelBase upc / gtin (nullable strings) and barcodes[] of BarcodeViewModel { value, sticker_url }.
+        upc: p.ids?.upc ?? null,
+        gtin: p.ids?.gtin ?? null,
+        barcodes: (p.ids?.barcodes ?? []).map((value) => ({ value, sticker_url: null })),
         associated_bundles: associated,
         bundle_definition: [],
         inventory: { inventory_id: p.inventoryId, on_hand_qty: onHandTotal(core, p) },

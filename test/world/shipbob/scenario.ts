@@ -29,6 +29,14 @@ const baseSchema = z.object({
          */
         active: z.boolean().default(true),
         /**
+         * Extension: the variant's identifiers (spec 2026-01 Products.VariantViewModelBase: upc
+         * "Universal Product Code - 12-digit barcode identifier", gtin "Global Trade Item Number",
+         * barcodes[].value "The barcode value (e.g., UPC, EAN, GTIN, or other barcode format)").
+         */
+        upc: z.string().min(1).optional(),
+        gtin: z.string().min(1).optional(),
+        barcodes: z.array(z.string().min(1)).optional(),
+        /**
          * A bundle product (type "Bundle", spec Products.VariantViewModelBase.bundle_definition): it has
          * no stock of its own; an order for it ships its components (developer.shipbob.com/guides/inventory).
          */

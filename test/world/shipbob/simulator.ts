@@ -70,7 +70,7 @@ const ROUTES: Route[] = [
   { method: 'GET', pattern: /^\/invoices$/, op: 'get-invoices', handle: billing.getInvoices },
   { method: 'GET', pattern: new RegExp(`^/invoices/${N}/transactions$`), op: 'get-transactions-by-invoice-id', handle: billing.getInvoiceTransactions },
   { method: 'POST', pattern: /^\/transactions:query$/, op: 'search-transactions', handle: billing.searchTransactions },
-  { method: 'GET', pattern: /^\/transaction-fees$/, op: 'get-transaction-fees', handle: () => billing.getTransactionFees() },
+  { method: 'GET', pattern: /^\/transaction-fees$/, op: 'get-transaction-fees', handle: (core) => billing.getTransactionFees(core) },
   { method: 'POST', pattern: /^\/simulate\/shipment$/, op: 'simulates-shipment', needsChannel: false, sandboxOnly: true, handle: (core, c) => simulateShipment(core, c) },
 ];
 
@@ -349,8 +349,11 @@ export class ShipBobSimulator {
         this.wh.receiveReturn(r, now, { lines, complete });
         break;
       }
+      case 'charge':
+        billing.worldCharge(this.state, a, now, (ref) => this.state.orderByReference(ref));
+        break;
       default:
-        throw new Error(`ShipBob simulator: unknown world action "${a.action}" (ship, setStock, setActive, receive, hold, exception, release, deliver)`);
+        throw new Error(`ShipBob simulator: unknown world action "${a.action}" (ship, setStock, setActive, receive, hold, exception, release, deliver, charge)`);
     }
     // Stock that just arrived may let waiting orders commit and ship.
     this.wh.advance(now);

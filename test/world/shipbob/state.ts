@@ -12,6 +12,8 @@ export interface SimProduct {
   name: string;
   /** Variant status "Active"/"Inactive" and the inventory item's is_active move together [inferred]. */
   active: boolean;
+  /** Identifiers (spec 2026-01 Products.VariantViewModelBase upc, gtin, barcodes[].value). */
+  ids?: { upc?: string; gtin?: string; barcodes?: string[] };
 }
 
 /**
@@ -142,10 +144,13 @@ export interface SimTransaction {
   currency: string;
   chargeDate: number;
   fee: string;
-  type: 'Charge' | 'Refund' | 'Credit';
+  /** Spec 2026-01 Billing.TransactionDtoV3.transaction_type. */
+  type: 'Charge' | 'Refund' | 'Credit' | 'Payment' | 'BalanceAdjustment';
   referenceId: string;
-  referenceType: 'Shipment' | 'Return' | 'WRO';
-  invoiceType: 'Shipping' | 'Inbound Fee' | 'Return';
+  /** Spec 2026-01 Billing.TransactionDtoV3.reference_type. */
+  referenceType: 'Shipment' | 'Return' | 'WRO' | 'URO' | 'Ticket Number' | 'FC' | 'LPN Reference' | 'Transfer Plan';
+  /** Spec 2026-01 Billing.TransactionDtoV3.invoice_type. */
+  invoiceType: 'Shipping' | 'Inbound Fee' | 'WarehouseStorage' | 'AdditionalFee' | 'Return' | 'Credits' | 'BalanceAdjustment' | 'Payment';
   locationName: string;
   invoiceId: number | null;
   invoiceDate: string | null;
@@ -175,7 +180,11 @@ export class ShipBobState {
 
   constructor(readonly seed: ThreePlSection) {
     this.locations = seed.locations.map((l) => ({ ...l }));
-    for (const p of seed.products) if (!p.bundle) this.addProduct(p.sku, p.name, p.active);
+    for (const p of seed.products) {
+      if (p.bundle) continue;
+      const added = this.addProduct(p.sku, p.name, p.active);
+      if (p.upc || p.gtin || p.barcodes) added.ids = { upc: p.upc, gtin: p.gtin, barcodes: p.barcodes };
+    }
     for (const p of seed.products) {
       if (!p.bundle) continue;
       this.bundles.set(p.sku, { productId: this.next('product'), variantId: this.next('variant'), sku: p.sku, name: p.name, active: p.active, components: p.bundle.map((c) => ({ ...c })) });

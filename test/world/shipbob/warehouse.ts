@@ -276,12 +276,13 @@ export class Warehouse {
     const groups = new Map<string, typeof this.st.transactions>();
     for (const t of this.st.transactions) {
       if (t.invoiceId !== null || dayOf(t.chargeDate) >= today) continue;
-      const key = `${dayOf(t.chargeDate)}|${t.invoiceType}`;
+      // An invoice has one currency_code (spec 2026-01 Billing.InvoiceDtoV3), so currencies never share one.
+      const key = `${dayOf(t.chargeDate)}|${t.invoiceType}|${t.currency}`;
       groups.set(key, [...(groups.get(key) ?? []), t]);
     }
     for (const [key, txs] of groups) {
-      const [date, type] = key.split('|') as [string, string];
-      const inv = { id: this.st.next('invoice'), date, type, amount: round2(txs.reduce((n, t) => n + t.amount, 0)), currency: this.st.seed.fees.currency };
+      const [date, type, currency] = key.split('|') as [string, string, string];
+      const inv = { id: this.st.next('invoice'), date, type, amount: round2(txs.reduce((n, t) => n + t.amount, 0)), currency };
       this.st.invoices.push(inv);
       for (const t of txs) {
         t.invoiceId = inv.id;
