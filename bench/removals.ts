@@ -15,18 +15,8 @@
 // search-transactions for unidentified parcels (REMOVAL_UNIDENTIFIED).
 // Run alone: `npx tsx bench/removals.ts [sizes]`; `npm run bench -- --only removals`.
 
-import { applyStep, createScenarioRun } from '../test/world/scenario/runner';
-import type { Step } from '../test/world/scenario/schema';
-
-interface Phase {
-  phase: string;
-  amazon: Record<string, number>;
-  threePl: Record<string, number>;
-  calls: number;
-  minimum: number;
-  spreadsheetCalls: number;
-  outcome: string;
-}
+import { createScenarioRun } from '../test/world/scenario/runner';
+import { phaseMeter, type Phase } from './job-phases';
 
 export interface RemovalsBenchResult {
   removals: number;
@@ -72,21 +62,7 @@ export function runRemovalsBench(n: number): RemovalsBenchResult {
     steps: [],
   };
   const run = createScenarioRun(scenario);
-  let i = 0;
-  const step = (s: Step) => applyStep(run, s, i++);
-  const phases: Phase[] = [];
-  const measure = (phase: string, minimum: number) => {
-    const a0 = run.amazon.calls.length;
-    const t0 = { ...run.threePl.counters.byOperation };
-    step({ run: 'syncNow', args: ['removals'] });
-    const amazon: Record<string, number> = {};
-    for (const c of run.amazon.calls.slice(a0)) if (c.operation !== 'unknown') amazon[c.operation] = (amazon[c.operation] ?? 0) + 1;
-    const threePl: Record<string, number> = {};
-    for (const [op, k] of Object.entries(run.threePl.counters.byOperation)) if (k - (t0[op] ?? 0) > 0) threePl[op] = k - (t0[op] ?? 0);
-    const rec = run.results.at(-1)!.record;
-    const calls = [...Object.values(amazon), ...Object.values(threePl)].reduce((a, b) => a + b, 0);
-    phases.push({ phase, amazon, threePl, calls, minimum, spreadsheetCalls: rec.spreadsheetCalls, outcome: rec.outcome });
-  };
+  const { step, measure, phases } = phaseMeter(run, 'removals');
   step({ run: 'setupSheets' });
   const reportsRun = 3 + 3 + 2;
   // Reports, receipts (lookup + create each), locations, product ids, URO read.

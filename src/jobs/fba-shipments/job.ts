@@ -20,12 +20,9 @@ import { FbaRows } from './rows';
 import type { SendTally } from './send';
 import { sendFbaOrders } from './send';
 import { syncThreePlStatus } from './threepl-status';
+import { plural } from '../../core/words';
 
 type Phase = 'amazon' | 'threePl' | 'cancel' | 'send' | 'received';
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 function runFbaShipments(ctx: JobContext): JobOutcome {
   const { settings, now } = ctx;

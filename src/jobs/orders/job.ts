@@ -22,6 +22,7 @@ import { Ledger } from './ledger';
 import { sendOrders } from './send';
 import type { SendCounts } from './send';
 import { THREEPL_KEYS, syncThreePlStatus } from './threepl-status';
+import { plural } from '../../core/words';
 
 type Phase = 'amazon' | 'threePl' | 'cancel' | 'send' | 'confirm';
 
@@ -29,10 +30,6 @@ const THREEPL_ORPHAN = 'ORDER_ORPHANED:threepl:';
 
 /** Rather than sleep through the run for searchOrders' next page, carry on and read it next run. */
 const AMAZON_READ_MAX_WAIT_MS = 20_000;
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 function runOrders(ctx: JobContext): JobOutcome {
   const { settings, now } = ctx;

@@ -19,6 +19,7 @@ import { followReceipts, retryable, sendReceipts, type ReceiptCounts, type Recei
 import { readReports, requestReports } from './reports';
 import { loadState, saveState } from './state';
 import { unidentifiedReceipts } from './unidentified';
+import { plural } from '../../core/words';
 
 /** Time kept after waiting for Amazon's reports, for the 3PL's side and the tab. */
 const RESERVE_MS = 90_000;
@@ -28,10 +29,6 @@ const RESERVE_MS = 90_000;
  * pressing "Sync removals now" gets fresh ones unless the last are minutes old.
  */
 const REPORTS_EVERY_MS = { scheduled: 55 * 60_000, person: 5 * 60_000 };
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 /** Settings "Removals to 3PL": a Return removal whose id begins with one of the entries (any, when empty). */
 export function goesToThreePl(prefixes: readonly string[]): (orderId: string, orderType: string) => boolean {
