@@ -5,7 +5,7 @@
 import { gasPorts } from '../adapters/gas/context';
 import { gasWorkbook } from '../adapters/gas/workbook';
 import { gasSheetStyle } from '../adapters/gas/sheet-style';
-import { documentCache, documentStore } from '../adapters/gas/store';
+import { documentCache, documentLock, documentStore } from '../adapters/gas/store';
 import { currentUserKey, deleteOwnTrigger, installTimeTrigger, ownTriggerUids, removeTriggers } from '../adapters/gas/triggers';
 import { SCHEDULE_RECORD_KEY, decideEnable, decideScheduledRun, disableNote, parseScheduleRecord, scheduleView, serializeScheduleRecord } from '../core/schedule';
 import { audit, auditPushMode, whoLabel } from '../jobs/kit/audit';
@@ -74,7 +74,11 @@ export function getSidebarState(): SidebarState {
   const record = parseScheduleRecord(documentStore().get(SCHEDULE_RECORD_KEY));
   const view = scheduleView(record, currentUserKey(), record ? 0 : ownTriggerUids(SCHEDULE_HANDLER).length);
   const schedule = { ...view, everyMinutes: settings.syncEveryMinutes };
-  return forSidebar(sidebarState(gasWorkbook(), documentStore(), schedule, settings));
+  // Tried without waiting and let go at once: only to tell the person a run is under way.
+  const lock = documentLock();
+  const free = lock.tryLock(0);
+  if (free) lock.release();
+  return forSidebar(sidebarState(gasWorkbook(), documentStore(), schedule, settings, !free));
 }
 
 /**

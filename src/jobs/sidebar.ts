@@ -45,6 +45,8 @@ export interface SidebarState {
   steps: GuideStep[];
   /** What "Sync now" still needs; empty when it may run. */
   syncBlockers: string[];
+  /** Another execution (the schedule, a menu item, another editor) holds the document lock now. */
+  runningNow: boolean;
   jobs: string[];
   /** owner: who set up the shared schedule, "you" or "another editor (user key …)" (core/schedule.ts). */
   schedule: { enabled: boolean; everyMinutes: number; owner?: string | null };
@@ -78,7 +80,11 @@ function stockStatus(wb: WorkbookPort, store: KeyValueStore, pushMode: string): 
   };
 }
 
-export function sidebarState(wb: WorkbookPort, store: KeyValueStore, schedule: SidebarState['schedule'], settings: Settings): SidebarState {
+/** Said while another run holds the lock: a click would only be skipped as "another sync was running". */
+export const RUNNING_ELSEWHERE = 'a sync started by the schedule, a menu item or another editor is running now; the buttons come back when it ends';
+
+/** `runningNow`: the document lock is held by another execution (entry tries it without waiting). */
+export function sidebarState(wb: WorkbookPort, store: KeyValueStore, schedule: SidebarState['schedule'], settings: Settings, runningNow = false): SidebarState {
   const tabs = new Set(wb.tabNames());
   const get = (k: string) => store.get(k);
   const amazonMasked = {
@@ -108,7 +114,8 @@ export function sidebarState(wb: WorkbookPort, store: KeyValueStore, schedule: S
     amazon: { ...amazonMasked, complete: amazonComplete, sellerId: settings.sellerId, connection: amazonConnection, marketplaces: marketplacesLine(settings) },
     threePl: { token, complete: threePlComplete, provider: providerName(settings.threePlProvider), connection: threePlConnection, username: maskSecret(get(SECRET_KEYS.threePlUsername), 'id'), password: maskSecret(get(SECRET_KEYS.threePlPassword), 'secret') },
     steps: guideSteps(guide),
-    syncBlockers: syncBlockers(guide),
+    syncBlockers: [...(runningNow ? [RUNNING_ELSEWHERE] : []), ...syncBlockers(guide)],
+    runningNow,
     jobs: scheduledJobs().map((j) => j.name),
     schedule,
     recentRuns: tabs.has(TAB.syncLog) ? recentRuns(wb, 8) : [],

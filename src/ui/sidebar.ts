@@ -77,9 +77,16 @@ function render(s: SidebarState): void {
   primary?.classList.add('action');
 }
 
+/** While another execution runs, the state is read again every 20 s, so the buttons come back by themselves. */
+const RUNNING_POLL_MS = 20_000;
+let runningPoll: number | undefined;
+
 async function refresh(): Promise<void> {
   try {
-    render(await whileBusy('Loading…', () => call('getSidebarState')));
+    const state = await whileBusy('Loading…', () => call('getSidebarState'));
+    render(state);
+    window.clearTimeout(runningPoll);
+    runningPoll = state.runningNow ? window.setTimeout(() => void refresh(), RUNNING_POLL_MS) : undefined;
   } catch (e) {
     failed(e);
   }
