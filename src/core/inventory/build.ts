@@ -22,6 +22,11 @@ import type {
 interface BuildInventoryInput {
   /** The Settings marketplace: SKU Map rows of other marketplaces are left out. */
   marketplace: string;
+  /**
+   * Settings "FBM marketplaces" (primary first). The 3PL stock is one pool for all of them: an offer
+   * here takes only its share of a 3PL SKU that offers in the others also sell. Absent: the primary alone.
+   */
+  pooledMarketplaces?: readonly string[];
   skuMap: SkuMapValidation;
   threePlStock: ReadonlyArray<ThreePlStockRecord>;
   /** Settings "3PL locations"; empty = all. */
@@ -184,7 +189,8 @@ export function buildInventory(input: BuildInventoryInput): BuildInventoryResult
     fbaUnknown ? input.previous.get(offerKey(marketplace, 'FBA', sku))?.fba ?? undefined : fba.get(sku);
   const fbaMappedSkus = new Set([...input.skuMap.entries, ...input.skuMap.held].filter((e) => mine(e) && e.channel === 'FBA').map((e) => e.sellerSku));
   const fbmMapped = new Set(fbmEntries.map((e) => e.sellerSku));
-  const shares = splitSharedStock(input.skuMap.entries.filter((e) => mine(e) && e.channel === 'FBM'));
+  const pooled = new Set([marketplace, ...(input.pooledMarketplaces ?? []).map((m) => m.toUpperCase())]);
+  const shares = splitSharedStock(input.skuMap.entries.filter((e) => pooled.has(e.marketplace) && e.channel === 'FBM'), marketplace);
 
   const exceptions: RaisedException[] = [...input.skuMap.exceptions];
   const statuses = input.skuMap.rows.map((r) => r.status);
@@ -202,7 +208,16 @@ export function buildInventory(input: BuildInventoryInput): BuildInventoryResult
     statuses[rowIndex] = `Held: ${reason}`;
   };
 
+  const others = new Set<string>();
   for (const r of input.skuMap.rows) {
+    // A usable row of another listed marketplace: this version's stock sync sets the primary's offers
+    // only, so its Status must not say OK; its share of a pooled 3PL SKU is kept out of the primary's offers.
+    if (r.marketplace !== marketplace && (r.state === 'ok' || r.state === 'dual') && r.sellerSku && r.channel && pooled.has(r.marketplace ?? '')) {
+      statuses[r.rowIndex] =
+        `Not synced yet: the stock sync sets ${marketplace} offers only (the first of Settings "Marketplaces"). ` +
+        `Set this ${r.marketplace} quantity in Seller Central; ${r.channel === 'FBM' ? `its share of 3PL SKU ${r.entry?.threePlSku ?? ''} is kept out of the ${marketplace} offers.` : 'its FBA figures are not read.'}`;
+      others.add(r.marketplace ?? '');
+    }
     if (r.marketplace !== marketplace || !r.sellerSku || !r.channel) continue;
     if (r.state === 'invalid') {
       const key = `${r.marketplace}:${r.channel}:${r.sellerSku}`;
@@ -341,6 +356,16 @@ export function buildInventory(input: BuildInventoryInput): BuildInventoryResult
     if (listing?.fba) row.reason += `. Amazon also fulfils this SKU as FBA: only the merchant quantity (channel DEFAULT) is set, the FBA stock stays Amazon's`;
     if (share) row.reason += `. 3PL SKU ${entry.threePlSku} is also offered as ${share.others.join(', ')}: ${share.explicit ? 'this offer takes its Offer %' : 'the offers without an Offer % share the rest equally'}, so together they never promise more than ${tpl} can pick.`;
   }
+  for (const m of others) {
+    exceptions.push({
+      key: exceptionKey('MAPPING_INVALID', m, 'stock sync'),
+      type: 'MAPPING_INVALID',
+      entity: `${m} offers`,
+      message:
+        `Settings "Marketplaces" lists ${m}, but this version's stock sync sets ${marketplace} quantities only: the SKU Map rows of ${m} say "Not synced yet" and Amazon keeps their quantities as they are. ` +
+        `Their share of each 3PL SKU they sell is kept out of the ${marketplace} offers, so the two never promise the same units; set the ${m} quantities in Seller Central, no higher than that share.`,
+    });
+  }
   return { rows, exceptions, statuses };
 }
 
@@ -355,7 +380,7 @@ type SharedStock = { share: number; explicit: boolean; others: string[] } | { ov
  * what is left equally. Offer % adding up to over 100% cannot be honoured: those offers are held.
  * Offers with a 3PL SKU of their own are not in the map.
  */
-function splitSharedStock(entries: ReadonlyArray<SkuMapEntry>): Map<string, SharedStock> {
+function splitSharedStock(entries: ReadonlyArray<SkuMapEntry>, primary: string): Map<string, SharedStock> {
   const groups = new Map<string, SkuMapEntry[]>();
   for (const e of entries) {
     if (!e.threePlSku) continue;
@@ -368,7 +393,8 @@ function splitSharedStock(entries: ReadonlyArray<SkuMapEntry>): Map<string, Shar
     if (group.length < 2) continue;
     const fixed = group.reduce((sum, e) => sum + (e.offerShare ?? 0), 0);
     const open = group.filter((e) => e.offerShare === null);
-    const names = group.map((e) => e.sellerSku);
+    // Offers of other marketplaces are named with theirs: "TEE-M (DE)".
+    const names = group.map((e) => (e.marketplace === primary ? e.sellerSku : `${e.sellerSku} (${e.marketplace})`));
     if (fixed > 1 + SHARE_EPSILON) {
       const ex: RaisedException = {
         key: exceptionKey('MAPPING_INVALID', group[0]!.marketplace, 'shared', threePlSku),
@@ -382,7 +408,7 @@ function splitSharedStock(entries: ReadonlyArray<SkuMapEntry>): Map<string, Shar
       continue;
     }
     const rest = open.length ? Math.max(0, 1 - fixed) / open.length : 0;
-    for (const e of group) out.set(e.key, { share: e.offerShare ?? rest, explicit: e.offerShare !== null, others: names.filter((n) => n !== e.sellerSku) });
+    group.forEach((e, i) => out.set(e.key, { share: e.offerShare ?? rest, explicit: e.offerShare !== null, others: names.filter((_, j) => j !== i) }));
   }
   return out;
 }

@@ -173,6 +173,8 @@ function computeAndPush(ctx: JobContext, amazon: SpApiClient, adapter: ThreePlAd
 
   const built = buildInventory({
     marketplace: settings.marketplace,
+    // One 3PL pool for every marketplace the 3PL ships to: the primary's offers take only their share.
+    pooledMarketplaces: settings.fbmMarketplaces,
     skuMap: validated,
     // Less the units of FBA shipments ticked to go from the 3PL that it has not committed yet (issue 15).
     threePlStock: stockLessFbaShipments(ctx, stock.records, validated),
