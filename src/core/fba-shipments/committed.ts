@@ -18,11 +18,17 @@ import { threePlSkuOf } from './lines';
 import type { FbaRow } from './types';
 import { NOT_YET_AT_THREE_PL } from './types';
 
-/** Units per 3PL SKU in ticked FBA shipments the 3PL has not committed yet (items without a mapping cannot be counted). */
-export function fbaCommittedUnits(rows: ReadonlyArray<FbaRow>, marketplace: string, map: SkuMapValidation): Map<string, number> {
+/**
+ * Units per 3PL SKU in ticked FBA shipments the 3PL has not committed yet (items without a mapping
+ * cannot be counted). `stockReadOverRuns`: the stock figures were read over several runs, so an FBA
+ * order created since the read began may be missing from them; orders created and not yet shipped
+ * (`sent`) are then taken off too. The rows carry no creation time, so every such order is: the FBM
+ * offer may be too low for that run, never too high.
+ */
+export function fbaCommittedUnits(rows: ReadonlyArray<FbaRow>, marketplace: string, map: SkuMapValidation, stockReadOverRuns = false): Map<string, number> {
   const out = new Map<string, number>();
   for (const r of rows) {
-    if (!r.send || !NOT_YET_AT_THREE_PL.has(r.state)) continue;
+    if (!r.send || !(NOT_YET_AT_THREE_PL.has(r.state) || (stockReadOverRuns && r.state === 'sent'))) continue;
     for (const i of r.items) {
       const m = threePlSkuOf(i.sku, marketplace, map);
       if ('threePlSku' in m && i.quantity > 0) out.set(m.threePlSku, (out.get(m.threePlSku) ?? 0) + i.quantity);

@@ -8,8 +8,8 @@ import type { ThreePlStockRecord } from '../../core/inventory/types';
 import { fbaShipmentsTab } from '../../sheet/fba-shipments-tab';
 import type { JobContext } from '../kit/job';
 
-/** One read of the FBA Shipments tab (a missing tab has no rows). */
-export function stockLessFbaShipments(ctx: JobContext, records: ReadonlyArray<ThreePlStockRecord>, map: SkuMapValidation): ThreePlStockRecord[] {
-  const committed = fbaCommittedUnits(fbaShipmentsTab(ctx.ports.workbook).rows(), ctx.settings.marketplace, map);
+/** One read of the FBA Shipments tab (a missing tab has no rows). `stockReadOverRuns`: the 3PL stock was walked over several runs. */
+export function stockLessFbaShipments(ctx: JobContext, records: ReadonlyArray<ThreePlStockRecord>, map: SkuMapValidation, stockReadOverRuns = false): ThreePlStockRecord[] {
+  const committed = fbaCommittedUnits(fbaShipmentsTab(ctx.ports.workbook).rows(), ctx.settings.marketplace, map, stockReadOverRuns);
   return lessFbaCommitted(records, committed, fbaShipFromLocation(ctx.settings));
 }

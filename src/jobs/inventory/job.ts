@@ -47,7 +47,8 @@ import { stockLessFbaShipments } from '../fba-shipments/stock';
 
 /** What the two systems say this run, or why the run has to wait for Amazon. */
 interface SystemsRead {
-  stock: ThreePlStockRead;
+  /** `overRuns`: the stock was walked over several executions (threepl-stock-walk.ts). */
+  stock: ThreePlStockRead & { overRuns: boolean };
   unsent: UnsentRead;
   read: ListingsRead;
 }
@@ -107,7 +108,7 @@ function readSystems(ctx: JobContext, amazon: SpApiClient, adapter: ThreePlAdapt
   // Read last, so a report not ready yet is waited for in this run rather than the next one.
   const read = readListings(amazon, store, clock.now(), rows, { clock, deadline: ctx.deadline, reserveMs: AFTER_LISTINGS_MS });
   if ('waiting' in read) return { waiting: read.waiting };
-  return { stock, unsent, read };
+  return { stock: { ...stock, overRuns: stock.atStart !== null }, unsent, read };
 }
 
 /**
@@ -177,7 +178,7 @@ function computeAndPush(ctx: JobContext, amazon: SpApiClient, adapter: ThreePlAd
     pooledMarketplaces: settings.fbmMarketplaces,
     skuMap: validated,
     // Less the units of FBA shipments ticked to go from the 3PL that it has not committed yet (issue 15).
-    threePlStock: stockLessFbaShipments(ctx, stock.records, validated),
+    threePlStock: stockLessFbaShipments(ctx, stock.records, validated, stock.overRuns),
     locations: settings.threePlLocations,
     unsentOrders: unsent.lines,
     amazonListings: listings,
