@@ -42,12 +42,17 @@ export interface ConditionalFormat {
   fontColor?: string;
 }
 
-/** A cell whose text links to `url` (the whole text is the link); null: plain text, so the cells between links join one write. */
+/**
+ * A cell whose text links to `url` (the whole text is the link); null: plain text, so the cells
+ * between links join one write. A link into this spreadsheet is given as its place, `sheetCell`:
+ * the adapter turns it into the tab's own address (Sheets' "#gid=…&range=…").
+ */
 export interface LinkCell {
   row: number;
   column: number;
   text: string;
   url: string | null;
+  sheetCell?: { tab: string; a1: string };
 }
 
 export interface SheetStylePort {

@@ -42,6 +42,22 @@ function entityLinks(header: readonly string[], rows: ReadonlyArray<Record<strin
   return out.some((c) => c.url) ? out : [];
 }
 
+/** "… SKU Map row 12 …" in an Action cell (a proposed row to review, core/inventory/unmapped.ts): a link to that row. */
+const SKU_MAP_ROW = /\bSKU Map row (\d+)\b/;
+
+/** The Action cells that name a SKU Map row, each linked to the row; other Action cells are left alone. */
+function actionLinks(header: readonly string[], rows: ReadonlyArray<Record<string, unknown>>): LinkCell[] {
+  const column = columnOf(header, X.action) + 1;
+  if (column < 1) return [];
+  const out: LinkCell[] = [];
+  rows.forEach((r, i) => {
+    const text = cellText(r[X.action]);
+    const m = SKU_MAP_ROW.exec(text);
+    if (m) out.push({ row: i + 2, column, text, url: null, sheetCell: { tab: TAB.skuMap, a1: `A${m[1]}` } });
+  });
+  return out;
+}
+
 interface ExceptionsTab {
   reconcile(req: ReconcileRequest): ReconcileResult;
 }
@@ -80,7 +96,10 @@ export function exceptionsTab(wb: WorkbookPort, style?: SheetStylePort): Excepti
       if (retentionDays !== undefined) result.rows = pruneResolved(result.rows, { now, retentionDays });
       const cols = [...header, ...TABS.exceptions.columns.map((c) => c.header).filter((h) => columnOf(header, h) < 0)];
       writeTable(wb, TABS.exceptions, cols, result.rows);
-      if (style) style.setLinks(TAB.exceptions, entityLinks(cols, result.rows, marketplace));
+      if (style) {
+        style.setLinks(TAB.exceptions, entityLinks(cols, result.rows, marketplace));
+        style.setLinks(TAB.exceptions, actionLinks(cols, result.rows));
+      }
       table = { tab: TAB.exceptions, header: cols, records: result.rows as Table['records'] };
       return result;
     },

@@ -69,8 +69,14 @@ describe('Build SKU Map from Amazon and 3PL', () => {
   });
 
   it('UNMAPPED_SKU names the proposed row until a person ticks it; a second build adds only the new listing', () => {
-    const { tab } = runTo(6);
+    const { run, tab } = runTo(6);
     const ex = tab('Exceptions');
+    // The Action cell links to the proposed row itself (Sheets' in-spreadsheet link form, #gid=…&range=…).
+    const at = ex.findIndex((r) => r['Key'] === 'UNMAPPED_SKU:UK:amazon:AMZ-BRUSH');
+    const actionCol = Object.keys(ex[0]!).indexOf('Action') + 1;
+    const skuMapId = run.gas.spreadsheet.sheetByName('SKU Map')!.id;
+    const link = run.gas.spreadsheet.exportSheet('Exceptions')!.links.find((l) => l.row === at + 2 && l.column === actionCol);
+    expect(link?.url).toBe(`#gid=${skuMapId}&range=A4`);
     const mug = ex.find((r) => r['Key'] === 'UNMAPPED_SKU:UK:amazon:mug blue 350')!;
     expect(mug['Message']).toContain('SKU Map row 10 proposes 3PL SKU MUG-BLUE-350');
     expect(mug['Status']).toBe('Resolved');

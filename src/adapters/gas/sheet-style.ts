@@ -200,7 +200,11 @@ export function gasSheetStyle(): SheetStylePort {
       for (const run of runsOf(cells.filter((c) => c.text !== ''))) {
         const values = run.map((c) => {
           const b = SpreadsheetApp.newRichTextValue().setText(c.text);
-          return [(c.url ? b.setLinkUrl(0, c.text.length, c.url) : b).build()];
+          // A place in this spreadsheet links as "#gid=<sheet id>&range=<A1>", the form Sheets' own
+          // "Insert link → Sheets in this spreadsheet" writes; a tab that is gone leaves the text plain.
+          const inSheet = c.sheetCell ? sheetOf(c.sheetCell.tab) : null;
+          const url = c.sheetCell ? (inSheet ? `#gid=${inSheet.getSheetId()}&range=${c.sheetCell.a1}` : null) : c.url;
+          return [(url ? b.setLinkUrl(0, c.text.length, url) : b).build()];
         });
         sheet.getRange(run[0]!.row, run[0]!.column, run.length, 1).setRichTextValues(values);
       }
