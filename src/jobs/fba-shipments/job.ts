@@ -8,8 +8,7 @@ import { fbaCommittedUnits, fbaShipFromLocation } from '../../core/fba-shipments
 import { afterArrival, mergeAmazon } from '../../core/fba-shipments/merge';
 import { FBA_EXCEPTION_TYPES, fbaExceptions } from '../../core/fba-shipments/rules';
 import { validateSkuMap } from '../../core/inventory/sku-map';
-import { DeadlineExceeded } from '../../ports/clock';
-import { RemoteError } from '../../ports/errors';
+import { Phases } from '../kit/phases';
 import { fbaShipmentsTab } from '../../sheet/fba-shipments-tab';
 import { providerName } from '../../threepl/names';
 import type { Job, JobContext, JobOutcome } from '../kit/job';
@@ -35,47 +34,24 @@ function runFbaShipments(ctx: JobContext): JobOutcome {
   const tab = fbaShipmentsTab(ctx.ports.workbook);
   const rows = new FbaRows([...tab.rows()]);
   const map = validateSkuMap(ctx.tabs.skuMap.records(), { defaultMarketplace: settings.marketplace });
-  const failed: string[] = [];
-  const down = new Set<'amazon' | 'threePl'>();
-  const done = new Set<Phase>();
-  let cut: string | null = null;
-  /** Runs one phase; a system that cannot be reached skips the phases that need it, the rest go on. */
-  const phase = (name: Phase, needs: ReadonlyArray<'amazon' | 'threePl'>, work: () => void): void => {
-    if (cut || needs.some((n) => down.has(n))) return;
-    try {
-      work();
-      done.add(name);
-    } catch (e) {
-      if (e instanceof DeadlineExceeded) {
-        cut = `${e.message}. The next run carries on from the FBA Shipments tab.`;
-        return;
-      }
-      if (e instanceof RemoteError && e.retryable) {
-        down.add(e.system === 'threePl' ? 'threePl' : 'amazon');
-        failed.push(e.message);
-        return;
-      }
-      tab.write(rows.rows);
-      throw e;
-    }
-  };
+  const phases = new Phases<Phase>('the FBA Shipments tab', () => tab.write(rows.rows));
   const read: AmazonRead = { views: [], located: new Map() };
   try {
-    phase('amazon', ['amazon'], () => readAmazonShipments(amazon, store, now, rows.rows, read));
+    phases.run('amazon', ['amazon'], () => readAmazonShipments(amazon, store, now, rows.rows, read));
   } finally {
     // What was read before a cut or an outage is kept.
     rows.replace(mergeAmazon(rows.rows, read.views));
   }
   const counts: Record<string, number> = { fbaShipments: rows.rows.length, fbaRead: read.views.length };
-  phase('threePl', ['threePl'], () => void (counts.fbaLooked = syncThreePlStatus({ adapter, threePlName }, rows)));
-  phase('cancel', ['threePl'], () => void (counts.fbaCancelled = cancelFbaOrders({ adapter, threePlName }, rows).cancelled));
+  phases.run('threePl', ['threePl'], () => void (counts.fbaLooked = syncThreePlStatus({ adapter, threePlName }, rows)));
+  phases.run('cancel', ['threePl'], () => void (counts.fbaCancelled = cancelFbaOrders({ adapter, threePlName }, rows).cancelled));
   const sent: SendTally = { sent: 0, adopted: 0, held: 0, unknown: 0, deferred: 0 };
-  phase('send', ['threePl', 'amazon'], () =>
+  phases.run('send', ['threePl', 'amazon'], () =>
     sendFbaOrders({ amazon, adapter, map, marketplace: settings.marketplace, threePlName, location: fbaShipFromLocation(settings), located: read.located, tab, deadline: ctx.deadline }, rows, sent),
   );
   Object.assign(counts, { fbaSent: sent.sent, fbaAdopted: sent.adopted, fbaHeld: sent.held, fbaUnknown: sent.unknown, fbaDeferred: sent.deferred });
   const deferredNote = sent.deferred ? ` ${plural(sent.deferred, 'ticked shipment')} left for the next run (time limit or ${threePlName} not answering).` : '';
-  phase('received', ['amazon'], () => rows.replace(mergeAmazon(rows.rows, readReceived(amazon, rows.rows))));
+  phases.run('received', ['amazon'], () => rows.replace(mergeAmazon(rows.rows, readReceived(amazon, rows.rows))));
   rows.replace(rows.rows.map((r) => afterArrival(r)));
   tab.write(rows.rows);
   ctx.raise(...fbaExceptions(rows.rows, now, settings, threePlName));
@@ -84,16 +60,16 @@ function runFbaShipments(ctx: JobContext): JobOutcome {
   const message =
     `${plural(rows.rows.length, 'FBA shipment')} in the tab; ${plural(sent.sent, 'order')} created at ${threePlName}${sent.adopted ? `, ${sent.adopted} adopted` : ''}` +
     `${counts.fbaCancelled ? `, ${plural(counts.fbaCancelled, 'order')} cancelled` : ''}; ${plural(waiting, 'ticked shipment')} not sent yet.` +
-    `${deferredNote}${cut ? ` ${cut}` : ''}${failed.length ? ` Not reachable this run, tried again next run: ${failed.join('; ')}` : ''}`;
+    `${deferredNote}${phases.cut ? ` ${phases.cut}` : ''}${phases.failed.length ? ` Not reachable this run, tried again next run: ${phases.failed.join('; ')}` : ''}`;
   return {
-    outcome: cut || failed.length || sent.deferred ? 'partial' : 'ok',
+    outcome: phases.cut || phases.failed.length || sent.deferred ? 'partial' : 'ok',
     counts,
     message,
     // A receipt comparison not made this run leaves its discrepancy as it was; so does a 3PL look not made.
     keepOpen: (row) =>
-      (!done.has('received') && row.type === 'FBA_SHIPMENT_DISCREPANCY') ||
-      (!done.has('threePl') && (row.type === 'FBA_SHIPMENT_STUCK' || row.type === 'FBA_SHIPMENT_CANCELLED')) ||
-      (!done.has('send') && (row.type === 'FBA_SHIPMENT_HELD' || row.type === 'FBA_SHIPMENT_OUTCOME_UNKNOWN')),
+      (!phases.done.has('received') && row.type === 'FBA_SHIPMENT_DISCREPANCY') ||
+      (!phases.done.has('threePl') && (row.type === 'FBA_SHIPMENT_STUCK' || row.type === 'FBA_SHIPMENT_CANCELLED')) ||
+      (!phases.done.has('send') && (row.type === 'FBA_SHIPMENT_HELD' || row.type === 'FBA_SHIPMENT_OUTCOME_UNKNOWN')),
   };
 }
 

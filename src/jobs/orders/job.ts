@@ -9,8 +9,8 @@ import { validateSkuMap } from '../../core/inventory/sku-map';
 import { readCarrierMap } from '../../core/orders/carrier-map';
 import { trimLedger } from '../../core/orders/ledger';
 import { ledgerExceptions } from '../../core/orders/rules';
-import { DeadlineExceeded } from '../../ports/clock';
 import { RemoteError } from '../../ports/errors';
+import { Phases } from '../kit/phases';
 import { carrierMapRecords } from '../../sheet/carrier-map-tab';
 import { providerName } from '../../threepl/names';
 import type { Job, JobContext, JobOutcome } from '../kit/job';
@@ -38,62 +38,40 @@ function runOrders(ctx: JobContext): JobOutcome {
   const adapter = ctx.threePl();
   const threePlName = providerName(settings.threePlProvider);
   const tab = ctx.tabs.orders;
-  const failed: string[] = [];
-  const down = new Set<string>();
+  const phases = new Phases<Phase>('the ledger', () => tab.write(ledger.rows));
   let refresh: LedgerRefresh;
   try {
     refresh = refreshLedger(amazon, tab, store, now, settings.marketplaces, AMAZON_READ_MAX_WAIT_MS);
   } catch (e) {
     if (!(e instanceof RemoteError && e.retryable)) throw e;
     // Amazon cannot be read now: what the ledger holds still goes on at the 3PL (cancellations).
-    down.add('amazon');
-    failed.push(e.message);
+    phases.unreachable('amazon', e.message);
     refresh = { rows: tab.rows(), fresh: new Map(), seenUntil: now, complete: true, stoppedBy: null, read: 0, added: 0 };
   }
   const ledger = new Ledger(refresh.rows);
   const map = validateSkuMap(ctx.tabs.skuMap.records(), { defaultMarketplace: settings.marketplace, marketplaces: settings.marketplaces });
   const carriers = readCarrierMap(carrierMapRecords(ctx.ports.workbook), 2, settings.marketplaces);
   const raised: RaisedException[] = [...carriers.problems];
-  const done = new Set<Phase>(refresh.complete ? ['amazon'] : []);
+  if (refresh.complete) phases.done.add('amazon');
   const counts: Record<string, number> = { read: refresh.read, added: refresh.added };
-  let cut: string | null = refresh.stoppedBy === 'deadline' ? 'Amazon orders were read in part (time limit); the rest comes next run.' : null;
+  phases.cut = refresh.stoppedBy === 'deadline' ? 'Amazon orders were read in part (time limit); the rest comes next run.' : null;
   const readNote = refresh.stoppedBy === 'rate' ? " Amazon's new orders were read in part (searchOrders allows one page every 3 minutes); the rest comes next run." : '';
-  /** Runs one phase; a system that cannot be reached skips the phases that need it, the rest go on. */
-  const phase = (name: Phase, needs: ReadonlyArray<'amazon' | 'threePl'>, work: () => void): void => {
-    if (cut || needs.some((n) => down.has(n))) return;
-    try {
-      work();
-      done.add(name);
-    } catch (e) {
-      if (e instanceof DeadlineExceeded) {
-        cut = `${e.message}. The next run carries on from the ledger.`;
-        return;
-      }
-      if (e instanceof RemoteError && e.retryable) {
-        down.add(e.system === 'threePl' ? 'threePl' : 'amazon');
-        failed.push(e.message);
-        return;
-      }
-      tab.write(ledger.rows);
-      throw e;
-    }
-  };
   let threePlCursor: string | null = null;
-  phase('threePl', ['threePl'], () => {
+  phases.run('threePl', ['threePl'], () => {
     const status = syncThreePlStatus({ adapter, store, now, threePlName, orphanMinutes: settings.orderOrphanThresholdMinutes }, ledger);
     raised.push(...status.raised);
     threePlCursor = status.nextCursor;
-    if (!status.complete) cut = `${threePlName}'s order list was read in part (time limit); the rest comes next run.`;
+    if (!status.complete) phases.cut = `${threePlName}'s order list was read in part (time limit); the rest comes next run.`;
   });
-  phase('cancel', ['threePl'], () => Object.assign(counts, cancelOrders({ adapter, threePlName }, ledger)));
+  phases.run('cancel', ['threePl'], () => Object.assign(counts, cancelOrders({ adapter, threePlName }, ledger)));
   // Confirmations first: they are due now (Amazon counts late ones), and sends keep time for the end of the run.
-  phase('confirm', ['threePl', 'amazon'], () => {
+  phases.run('confirm', ['threePl', 'amazon'], () => {
     const confirmed = confirmShipments({ amazon, adapter, map, carriers, marketplace: settings.marketplace, marketplaces: settings.marketplaces, now, threePlName, deadline: ctx.deadline }, ledger);
     raised.push(...confirmed.raised);
     Object.assign(counts, confirmed.counts);
   });
   const sent: SendCounts = { sent: 0, adopted: 0, held: 0, unknown: 0 };
-  phase('send', ['threePl', 'amazon'], () =>
+  phases.run('send', ['threePl', 'amazon'], () =>
     sendOrders({ amazon, adapter, map, fresh: refresh.fresh, tab, marketplace: settings.marketplace, marketplaces: settings.marketplaces, shipsTo: settings.fbmMarketplaces, threePlName, deadline: ctx.deadline }, ledger, sent),
   );
   // Counted as they happen, so a cut run still says what it sent.
@@ -108,18 +86,18 @@ function runOrders(ctx: JobContext): JobOutcome {
   const message =
     `${plural(counts.sent ?? 0, 'order')} sent to ${threePlName}${counts.adopted ? `, ${counts.adopted} adopted` : ''}, ` +
     `${plural(counts.confirmed ?? 0, 'shipment')} confirmed to Amazon, ${plural(counts.cancelled ?? 0, 'cancellation')} carried over; ` +
-    `${plural(counts.held ?? 0, 'order')} held, ${open} open in the ledger.${readNote}${cut ? ` ${cut}` : ''}` +
-    `${failed.length ? ` Not reachable this run, tried again next run: ${failed.join('; ')}` : ''}`;
+    `${plural(counts.held ?? 0, 'order')} held, ${open} open in the ledger.${readNote}${phases.cut ? ` ${phases.cut}` : ''}` +
+    `${phases.failed.length ? ` Not reachable this run, tried again next run: ${phases.failed.join('; ')}` : ''}`;
   return {
-    outcome: cut || failed.length ? 'partial' : 'ok',
+    outcome: phases.cut || phases.failed.length ? 'partial' : 'ok',
     counts,
     message,
     // A phase that did not finish saw only part of its subject: its own problems stay as they were.
     keepOpen: (row) =>
-      (!done.has('confirm') && row.type === 'CARRIER_UNMAPPED' && !row.key.startsWith('CARRIER_UNMAPPED:row:')) ||
+      (!phases.done.has('confirm') && row.type === 'CARRIER_UNMAPPED' && !row.key.startsWith('CARRIER_UNMAPPED:row:')) ||
       // A 3PL order the ledger does not know shows only in the run that sees it change: it stays open
       // until the ledger knows its reference (read from Amazon later) or a person resolves it.
-      (row.key.startsWith(THREEPL_ORPHAN) && (!done.has('threePl') || !ledger.get(row.key.slice(THREEPL_ORPHAN.length)))),
+      (row.key.startsWith(THREEPL_ORPHAN) && (!phases.done.has('threePl') || !ledger.get(row.key.slice(THREEPL_ORPHAN.length)))),
   };
 }
 
