@@ -30,13 +30,23 @@ export interface TabFill<R> {
 }
 
 /**
- * null when every new row fits this run. `ordered` is every row in tab order; `onTab` the keys the
+ * null when every new row fits this run. `rows` is every row, `order` puts them in tab order (only
+ * called when a slice is needed: a run whose new rows fit does not sort them); `onTab` the keys the
  * tab holds now. Rows already on the tab are always kept (a row left out would be deleted).
  */
-export function fillSlice<R extends { key: string }>(ordered: ReadonlyArray<R>, onTab: ReadonlySet<string>, max = NEW_ROWS_PER_RUN): TabFill<R> | null {
-  const fresh = ordered.filter((r) => !onTab.has(r.key)).length;
+export function fillSlice<R extends { key: string }>(
+  rows: ReadonlyArray<R>,
+  onTab: ReadonlySet<string>,
+  max = NEW_ROWS_PER_RUN,
+  order: (rows: ReadonlyArray<R>) => R[] = (r) => [...r],
+): TabFill<R> | null {
+  const fresh = rows.filter((r) => !onTab.has(r.key)).length;
   if (fresh <= max) return null;
+  const kept: R[] = [];
   let added = 0;
-  const rows = ordered.filter((r) => onTab.has(r.key) || (added < max && ++added > 0));
-  return { rows, withheld: fresh - added, total: ordered.length };
+  for (const r of order(rows)) {
+    if (onTab.has(r.key)) kept.push(r);
+    else if (added < max) kept.push(r), added++;
+  }
+  return { rows: kept, withheld: fresh - added, total: rows.length };
 }

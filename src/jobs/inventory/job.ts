@@ -247,7 +247,7 @@ function computeAndPush(ctx: JobContext, amazon: SpApiClient, adapter: ThreePlAd
   // A push still waiting for Amazon (feed in queue, patches cut by time) is not a finished run.
   let unfinished = false;
   // More new rows than one run can write: the tab fills over runs and nothing is pushed meanwhile.
-  const fill = fillSlice(orderInventoryRows(rows), new Set(ctx.tabs.inventory.rows().map((r) => r.key)), newRowsThisRun(ctx.deadline.remainingMs()));
+  const fill = fillSlice(rows, new Set(ctx.tabs.inventory.rows().map((r) => r.key)), newRowsThisRun(ctx.deadline.remainingMs()), orderInventoryRows);
   if (fill) {
     ctx.tabs.inventory.write(fill.rows);
     unfinished = true;
