@@ -239,6 +239,32 @@ describe('the budget under the cost model', () => {
     return { world, gas, runtime: new AppsScriptRuntime(world, gas, dir) };
   }
 
+  // The fakes' own Node CPU is the platform's side of a call, which the cost model already charges:
+  // counting it again as the script's CPU would charge a large setValues twice (world.ts `inService`).
+  it("counts the script's CPU toward the budget but not the CPU the fakes spend serving its calls", () => {
+    const { runtime } = runtimeWith(`function bigSheet() {
+      var sheet = SpreadsheetApp.getActiveSpreadsheet().getSheets()[0];
+      var rows = [];
+      for (var i = 0; i < 20000; i++) rows.push(['a' + i, i, 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'j']);
+      sheet.insertRowsAfter(sheet.getMaxRows(), 20000);
+      for (var k = 0; k < 5; k++) { sheet.getRange(1, 1, 20000, 10).setValues(rows); sheet.getRange(1, 1, 20000, 10).getValues(); }
+      return 'done';
+    }
+    function busy() { var x = 0; var t = 0; for (var i = 0; i < 3e7; i++) { x = (x + i * 7) % 1000003; } return x; }`);
+    const t0 = process.cpuUsage();
+    const sheet = runtime.run('bigSheet');
+    const spent = process.cpuUsage(t0);
+    expect(sheet.record.outcome).toBe('ok');
+    const processMs = (spent.user + spent.system) / 1000;
+    // The fake copies 1,000,000 cells in and out: most of the process's CPU, none of the script's.
+    expect(sheet.record.cpuMs).toBeLessThan(processMs * 0.5);
+    const t1 = process.cpuUsage();
+    const loop = runtime.run('busy');
+    const loopSpent = process.cpuUsage(t1);
+    expect(loop.record.outcome).toBe('ok');
+    expect(loop.record.cpuMs).toBeGreaterThan(((loopSpent.user + loopSpent.system) / 1000) * 0.8);
+  });
+
   // Each turn writes a cell and reads it back: the read commits the write, the interleaving Google warns against.
   const INTERLEAVED = `function churn() {
     var sheet = SpreadsheetApp.getActiveSpreadsheet().getSheets()[0];

@@ -1,9 +1,12 @@
 // The local world: one virtual clock, one network of simulators, one spreadsheet, and a record of
 // every Apps Script execution. Each run of an entry point is one execution with Apps Script's
-// 6-minute budget, counted as virtual time that passed plus real CPU time spent
+// 6-minute budget, counted as virtual time that passed plus real CPU time the script spent
 // (https://developers.google.com/apps-script/guides/services/quotas: "Script runtime 6 min / execution").
 // The fakes charge the time their calls take by the world's cost model (cost-model.ts), so the
-// budget sees Sheets, properties, cache and UrlFetch working, not only the simulators' latency.
+// budget sees Sheets, properties, cache and UrlFetch working, not only the simulators' latency; the
+// Node CPU the fakes and simulators spend inside those calls is theirs, not the script's, and is
+// left out (`inService`), or a 100,000-row setValues would be charged twice: once by the model, once
+// again by the fake's own copying.
 
 import { VirtualClock } from './clock';
 import { COST_MODEL, flushCost, type CostModel } from './cost-model';
@@ -67,6 +70,10 @@ export class ExecutionState {
   /** Hosts whose previous response was a 429, 5xx or timeout: the next call there counts as a retry. */
   readonly failedLastTime = new Set<string>();
   private readonly cpuStart = process.cpuUsage();
+  /** CPU microseconds spent inside fake service calls (the platform's side): not the script's time. */
+  serviceCpuUs = 0;
+  /** Nesting of fake service calls: only the outermost one is measured. */
+  serviceDepth = 0;
 
   constructor(
     readonly id: number,
@@ -80,9 +87,24 @@ export class ExecutionState {
     return this.kind === 'menu' || this.kind === 'sidebar' || this.kind === 'simple-trigger' || this.kind === 'editor';
   }
 
+  /** The script's own CPU time: the process's, less what the fakes and simulators spent serving it. */
   cpuMs(): number {
     const u = process.cpuUsage(this.cpuStart);
-    return (u.user + u.system) / 1000;
+    return Math.max(0, u.user + u.system - this.serviceCpuUs) / 1000;
+  }
+
+  /** Runs one fake service call, keeping its Node CPU out of the script's (see the file's comment). */
+  inService<T>(fn: () => T): T {
+    if (this.serviceDepth > 0) return fn();
+    this.serviceDepth++;
+    const start = process.cpuUsage();
+    try {
+      return fn();
+    } finally {
+      const d = process.cpuUsage(start);
+      this.serviceCpuUs += d.user + d.system;
+      this.serviceDepth--;
+    }
   }
 }
 

@@ -7,7 +7,7 @@ import type { ExecutionState, World } from '../world';
 export function charged<T>(world: World, ex: ExecutionState, ms: number, fn: () => T): T {
   let out: T;
   try {
-    out = fn();
+    out = ex.inService(fn);
   } catch (e) {
     world.charge(ex, ms);
     throw e;

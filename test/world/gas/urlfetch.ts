@@ -231,9 +231,12 @@ export function makeUrlFetchApp(ctx: Ctx, state: UrlFetchState) {
   return {
     fetch(url: string, params?: FetchParams): FakeHttpResponse {
       const ex = world.guard();
-      const prep = prepare(ex, url, params);
-      begin(ex, prep);
-      const out = dispatch(prep);
+      // The simulator's Node CPU is the server's time, not the script's (world.ts `inService`).
+      const { prep, out } = ex.inService(() => {
+        const prep = prepare(ex, url, params);
+        begin(ex, prep);
+        return { prep, out: dispatch(prep) };
+      });
       world.clock.advance(out.latency);
       world.charge(ex, own(ex, prep, out));
       world.guard();
@@ -250,9 +253,11 @@ export function makeUrlFetchApp(ctx: Ctx, state: UrlFetchState) {
      */
     fetchAll(requests: Array<string | (FetchParams & { url: string })>): FakeHttpResponse[] {
       const ex = world.guard();
-      const preps = requests.map((r) => (typeof r === 'string' ? prepare(ex, r) : prepare(ex, r.url, r)));
-      for (const p of preps) begin(ex, p);
-      const outs = preps.map(dispatch);
+      const { preps, outs } = ex.inService(() => {
+        const preps = requests.map((r) => (typeof r === 'string' ? prepare(ex, r) : prepare(ex, r.url, r)));
+        for (const p of preps) begin(ex, p);
+        return { preps, outs: preps.map(dispatch) };
+      });
       world.clock.advance(Math.max(0, ...outs.map((o) => o.latency)));
       world.charge(ex, preps.reduce((ms, p, i) => ms + own(ex, p, outs[i]!), 0));
       world.guard();

@@ -40,14 +40,14 @@ export function instrument(cls: { prototype: object }, facade: Facade, counted: 
       if (counted) ex.counts.spreadsheetCalls++;
       let result: unknown;
       try {
-        result = (fn as (...a: unknown[]) => unknown).apply(this, args);
+        result = ex.inService(() => (fn as (...a: unknown[]) => unknown).apply(this, args));
       } catch (e) {
         // A refused call still made its round trip.
         if (counted) ctx.world.charge(ex, ctx.world.cost.sheetCallMs);
         if (e instanceof SheetError) throw gasError(ctx.realm, e.message);
         throw e;
       }
-      chargeSheetCall(ctx.world, ex, { facade, name, counted, self: this, args, result });
+      ex.inService(() => chargeSheetCall(ctx.world, ex, { facade, name, counted, self: this, args, result }));
       ctx.world.guard();
       return result;
     };
