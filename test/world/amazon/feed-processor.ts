@@ -85,7 +85,8 @@ export function processFeed(ctx: SimCtx, feed: SimFeed): void {
     const availability = op === 'PATCH' ? availabilityFromPatches(msg.patches) : Array.isArray(attrs.fulfillment_availability) ? attrs.fulfillment_availability : [];
     const outcome = evaluateMessage(
       ctx,
-      { sku, productType: typeof msg.productType === 'string' ? msg.productType : undefined, availability, deleteListing: op === 'DELETE' },
+      // The feed's one marketplace (createFeed refuses several for this feed type).
+      { sku, productType: typeof msg.productType === 'string' ? msg.productType : undefined, availability, deleteListing: op === 'DELETE', marketplaceId: feed.marketplaceIds[0] },
       'JSON_LISTINGS_FEED',
       feed.feedId,
     );

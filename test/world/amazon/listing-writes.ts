@@ -39,6 +39,8 @@ export interface MessageInput {
   availability: unknown[];
   /** DELETE operation (feeds only). */
   deleteListing?: boolean;
+  /** The marketplace the write is for (the call's marketplaceIds, the feed's marketplace); absent: the main one. */
+  marketplaceId?: string;
 }
 
 export interface MessageOutcome {
@@ -69,7 +71,9 @@ const CONVERTED = 'Amazon accepted a DEFAULT quantity for an Amazon-fulfilled (F
 
 export function evaluateMessage(ctx: SimCtx, input: MessageInput, operation: WriteRecord['operation'], feedId?: string): MessageOutcome {
   const issues: ListingIssue[] = [];
-  const listing = ctx.state.listings.get(input.sku);
+  const marketplaceId = input.marketplaceId ?? ctx.marketplace.id;
+  // The listing in that marketplace only: a SKU listed elsewhere is not found here.
+  const listing = ctx.state.listingsIn(marketplaceId).get(input.sku);
   const issue = (code: string, message: string, attr = 'fulfillment_availability'): void => {
     issues.push({ code, message, severity: 'ERROR', attributeNames: [attr], categories: ['INVALID_ATTRIBUTE'] });
   };
@@ -103,6 +107,7 @@ export function evaluateMessage(ctx: SimCtx, input: MessageInput, operation: Wri
       outcome: 'rejected',
     };
     if (feedId) w.feedId = feedId;
+    Object.assign(w, ctx.state.marketplaceField(marketplaceId));
     if (!accepted) {
       w.reason = e.bad ?? issues[0]?.message ?? 'message rejected';
       return w;
@@ -120,7 +125,7 @@ export function evaluateMessage(ctx: SimCtx, input: MessageInput, operation: Wri
       for (const w of writes) if (!w.at) w.at = new Date(at).toISOString();
       if (!accepted || !listing) return;
       if (input.deleteListing) {
-        ctx.state.listings.delete(input.sku);
+        ctx.state.listingsIn(marketplaceId).delete(input.sku);
         return;
       }
       writes.forEach((w) => {

@@ -4,7 +4,8 @@
 
 import { parseDuration } from '../clock';
 import type { OpHandler, SimCtx } from './context';
-import { checkMarketplaces, err, fail, intParam, invalidInput, iso, isoParam, KNOWN_MARKETPLACES, list, ok } from './sim-http';
+import { sellerMarketplaceIds } from './marketplace-params';
+import { err, fail, intParam, invalidInput, iso, isoParam, list, ok } from './sim-http';
 import type { SimFeed } from './state';
 
 const RETENTION_MS = 90 * 86_400_000;
@@ -40,7 +41,14 @@ export const createFeed: OpHandler = (ctx, call) => {
   const body = call.json() as { feedType?: unknown; marketplaceIds?: unknown; inputFeedDocumentId?: unknown };
   if (typeof body?.feedType !== 'string') fail(invalidInput('feedType is required.'));
   if (!Array.isArray(body.marketplaceIds)) fail(invalidInput('marketplaceIds is required.'));
-  checkMarketplaces(body.marketplaceIds.map(String), ctx.marketplace.id, KNOWN_MARKETPLACES);
+  const marketplaceIds = sellerMarketplaceIds(ctx, body.marketplaceIds.map(String));
+  // A JSON_LISTINGS_FEED's messages are applied to "marketplaces that you want the feed to be applied
+  // to" (feeds_2021-06-30.json CreateFeedSpecification.marketplaceIds), but Amazon does not document
+  // what a listings feed does with several (its messages carry no marketplace; listings are per
+  // marketplace, amzn/selling-partner-api-docs#3167): the simulator refuses more than one rather than guess.
+  if (body.feedType === 'JSON_LISTINGS_FEED' && marketplaceIds.length > 1) {
+    fail(invalidInput('A JSON_LISTINGS_FEED is applied to one marketplace; send one feed per marketplace.'));
+  }
   if (typeof body.inputFeedDocumentId !== 'string' || !ctx.docs.get(body.inputFeedDocumentId)) fail(invalidInput('inputFeedDocumentId is not a valid feed document.'));
   if (body.feedType === 'JSON_LISTINGS_FEED' && !ctx.takeBucket('createFeed.JSON_LISTINGS_FEED', 5 / 300, 5)) {
     fail(err(429, 'QuotaExceeded', 'You exceeded your quota for the requested resource.'));
@@ -50,7 +58,7 @@ export const createFeed: OpHandler = (ctx, call) => {
   const feed: SimFeed = {
     feedId: String(50_000_000_000 + ctx.state.nextId()),
     feedType: body.feedType,
-    marketplaceIds: body.marketplaceIds as string[],
+    marketplaceIds,
     inputFeedDocumentId: body.inputFeedDocumentId,
     created: now,
     startAt: now + Math.round(total / 3),

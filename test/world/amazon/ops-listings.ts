@@ -2,10 +2,12 @@
 // getListingsItem, patchListingsItem (quantity writes through listing-writes.ts) and
 // searchListingsItems (pageSize ≤ 20, default 10; sortBy lastUpdatedDate DESC by default; at most
 // 1,000 items can be paged through; pages from a snapshot, or live with behaviour.liveSearchPages).
+// Each call acts on one marketplace's listings (checkSellerAndMarketplace).
 
-import type { OpHandler, SimCtx } from './context';
+import { CURRENCY, type OpHandler, type SimCtx } from './context';
 import { availabilityFromPatches, evaluateMessage, patchApplyDelayMs } from './listing-writes';
-import { checkMarketplaces, err, fail, intParam, invalidInput, iso, KNOWN_MARKETPLACES, list, ok } from './sim-http';
+import { someSellerMarketplaceIds } from './marketplace-params';
+import { err, fail, intParam, invalidInput, iso, list, ok } from './sim-http';
 import type { SimListing } from './state';
 
 /**
@@ -14,17 +16,38 @@ import type { SimListing } from './state';
  * the same body as a missing role, so the client cannot tell the two apart from it
  * (shared/reference/sp-api.md §10; bodies quoted in amzn/selling-partner-api-models#826, #1836).
  */
-function checkSellerAndMarketplace(ctx: SimCtx, sellerId: string, query: URLSearchParams): void {
+/**
+ * Returns the marketplace the call acts on. Listings are per marketplace ("seller + sku +
+ * marketplace keyed", Amazon in amzn/selling-partner-api-docs#3167). marketplaceIds is "A
+ * comma-delimited list of Amazon store identifiers for the request" (listingsItems_2021-08-01.json,
+ * no maxItems on get/patch/search), yet Amazon answers getListingsItem for the first one only
+ * (amzn/selling-partner-api-docs#2362: two IDs, one summary, the first listed); search is treated
+ * the same (undocumented). IDs the seller does not sell in are let through beside one it does, as
+ * before (the model's searchListingsItems example asks a US seller's listings for US and CA), and
+ * refused alone. patchListingsItem takes exactly one (patchMarketplace).
+ */
+function checkSellerAndMarketplace(ctx: SimCtx, sellerId: string, query: URLSearchParams): string {
   if (sellerId !== ctx.sellerId) {
     const denied = err(403, 'Unauthorized', 'Access to requested resource is denied.');
     fail({ ...denied, headers: { ...denied.headers, 'x-amzn-ErrorType': 'AccessDeniedException' } });
   }
-  checkMarketplaces(list(query, 'marketplaceIds'), ctx.marketplace.id, KNOWN_MARKETPLACES);
+  return someSellerMarketplaceIds(ctx, list(query, 'marketplaceIds'))[0]!;
+}
+
+/**
+ * "Currently, we don't support updating multiple marketplaces in a single API request [...] separate
+ * API calls are needed for each marketplace update" (Amazon, amzn/selling-partner-api-models#4356).
+ * How Amazon fails such a call is not documented: the simulator refuses it with 400 InvalidInput, so
+ * a client that relies on it learns at once.
+ */
+function patchMarketplace(query: URLSearchParams): void {
+  if (list(query, 'marketplaceIds').length > 1) fail(invalidInput('Only one marketplaceId is supported per request.', 'Send one patchListingsItem per marketplace.'));
 }
 
 export function itemJson(ctx: SimCtx, l: SimListing, included: string[]): Record<string, unknown> {
   const out: Record<string, unknown> = { sku: l.sku };
-  const mp = ctx.marketplace.id;
+  const mp = l.marketplaceId;
+  const currency = CURRENCY[ctx.participations.find((m) => m.id === mp)?.code ?? ''] ?? ctx.currency;
   // One entry per channel: a multi-channel listing has both DEFAULT and AMAZON_* (state.ts SimListing).
   const channels = ctx.state.channelEntries(l).map((c) => ({ code: c.channel === 'FBM' ? 'DEFAULT' : ctx.fbaChannelCode, quantity: c.quantity }));
   if (included.includes('summaries')) {
@@ -46,7 +69,7 @@ export function itemJson(ctx: SimCtx, l: SimListing, included: string[]): Record
   }
   if (included.includes('issues')) out.issues = [];
   if (included.includes('offers')) {
-    out.offers = l.price === undefined ? [] : [{ marketplaceId: mp, offerType: 'B2C', price: { currencyCode: ctx.currency, amount: l.price.toFixed(2) } }];
+    out.offers = l.price === undefined ? [] : [{ marketplaceId: mp, offerType: 'B2C', price: { currencyCode: currency, amount: l.price.toFixed(2) } }];
   }
   if (included.includes('fulfillmentAvailability')) {
     out.fulfillmentAvailability = channels.map((c) => ({ fulfillmentChannelCode: c.code, quantity: c.quantity }));
@@ -56,15 +79,17 @@ export function itemJson(ctx: SimCtx, l: SimListing, included: string[]): Record
 }
 
 export const getListingsItem: OpHandler = (ctx, call) => {
-  checkSellerAndMarketplace(ctx, call.params.sellerId!, call.query);
-  const l = ctx.state.listings.get(call.params.sku!);
-  if (!l) fail(err(404, 'NOT_FOUND', `SKU '${call.params.sku}' not found in marketplace ${ctx.marketplace.id}`));
+  const mp = checkSellerAndMarketplace(ctx, call.params.sellerId!, call.query);
+  // Only that marketplace's listing: a SKU listed elsewhere is not found here.
+  const l = ctx.state.listingsIn(mp).get(call.params.sku!);
+  if (!l) fail(err(404, 'NOT_FOUND', `SKU '${call.params.sku}' not found in marketplace ${mp}`));
   const included = list(call.query, 'includedData');
   return ok(itemJson(ctx, l, included.length ? included : ['summaries']));
 };
 
 export const patchListingsItem: OpHandler = (ctx, call) => {
-  checkSellerAndMarketplace(ctx, call.params.sellerId!, call.query);
+  const marketplaceId = checkSellerAndMarketplace(ctx, call.params.sellerId!, call.query);
+  patchMarketplace(call.query);
   const sku = call.params.sku!;
   const body = call.json() as { productType?: unknown; patches?: unknown };
   if (typeof body?.productType !== 'string' || !Array.isArray(body.patches) || body.patches.length === 0) {
@@ -76,10 +101,10 @@ export const patchListingsItem: OpHandler = (ctx, call) => {
   const preview = call.query.get('mode') === 'VALIDATION_PREVIEW';
   const submissionId = `sim-${ctx.state.nextId().toString(16).padStart(8, '0')}-5a1e-4c0d-9e55-000000000000`;
   if (preview) {
-    const probe = evaluateMessage({ ...ctx, faults: { check: () => null } as unknown as SimCtx['faults'] }, { sku, productType: body.productType, availability: availabilityFromPatches(body.patches) }, 'patchListingsItem');
+    const probe = evaluateMessage({ ...ctx, faults: { check: () => null } as unknown as SimCtx['faults'] }, { sku, productType: body.productType, availability: availabilityFromPatches(body.patches), marketplaceId }, 'patchListingsItem');
     return ok({ sku, status: probe.accepted ? 'VALID' : 'INVALID', submissionId, issues: probe.issues });
   }
-  const outcome = evaluateMessage(ctx, { sku, productType: body.productType, availability: availabilityFromPatches(body.patches) }, 'patchListingsItem');
+  const outcome = evaluateMessage(ctx, { sku, productType: body.productType, availability: availabilityFromPatches(body.patches), marketplaceId }, 'patchListingsItem');
   const delay = patchApplyDelayMs(ctx.behaviour);
   const at = ctx.clock.now() + delay;
   outcome.writes.forEach((w) => (w.at = iso(ctx.clock.now())));
@@ -102,6 +127,7 @@ export const SEARCH_PAGING_CAP = 1000;
 
 /** What a search matches and in which order; a page token carries it to later pages. */
 interface SearchQuery {
+  marketplaceId: string;
   identifiers: string[];
   identifiersType: string | null;
   sortBy: string;
@@ -117,7 +143,7 @@ interface SearchToken {
 
 function matchingSkus(ctx: SimCtx, q: SearchQuery): string[] {
   const key = (l: SimListing): string | number => (q.sortBy === 'sku' ? l.sku : q.sortBy === 'createdDate' ? l.created : l.lastUpdated);
-  return [...ctx.state.listings.values()]
+  return [...ctx.state.listingsIn(q.marketplaceId).values()]
     .filter((l) => !q.identifiers.length || (q.identifiersType === 'SKU' ? q.identifiers.includes(l.sku) : q.identifiersType === 'ASIN' ? q.identifiers.includes(l.asin) : false))
     .sort((a, b) => {
       const ka = key(a);
@@ -129,7 +155,7 @@ function matchingSkus(ctx: SimCtx, q: SearchQuery): string[] {
 }
 
 export const searchListingsItems: OpHandler = (ctx, call) => {
-  checkSellerAndMarketplace(ctx, call.params.sellerId!, call.query);
+  const marketplaceId = checkSellerAndMarketplace(ctx, call.params.sellerId!, call.query);
   const q = call.query;
   const pageSize = intParam(q, 'pageSize', 10, 1, 20);
   const included = list(q, 'includedData');
@@ -142,7 +168,7 @@ export const searchListingsItems: OpHandler = (ctx, call) => {
     const identifiersType = q.get('identifiersType');
     if (identifiers.length && !identifiersType) fail(invalidInput('identifiersType is required when identifiers is provided.'));
     if (identifiers.length > 20) fail(invalidInput('At most 20 identifiers are allowed.'));
-    t = { query: { identifiers, identifiersType, sortBy: q.get('sortBy') ?? 'lastUpdatedDate', desc: (q.get('sortOrder') ?? 'DESC') === 'DESC' }, offset: 0 };
+    t = { query: { marketplaceId, identifiers, identifiersType, sortBy: q.get('sortBy') ?? 'lastUpdatedDate', desc: (q.get('sortOrder') ?? 'DESC') === 'DESC' }, offset: 0 };
     if (!ctx.behaviour.liveSearchPages) t.ids = matchingSkus(ctx, t.query);
   }
   // Live pages are cut from the catalogue as it is now: a listing created, deleted or re-sorted
@@ -152,7 +178,7 @@ export const searchListingsItems: OpHandler = (ctx, call) => {
   const end = Math.min(offset + pageSize, SEARCH_PAGING_CAP);
   const page = ids
     .slice(offset, end)
-    .map((sku) => ctx.state.listings.get(sku))
+    .map((sku) => ctx.state.listingsIn(t.query.marketplaceId).get(sku))
     .filter((l): l is SimListing => l !== undefined)
     .map((l) => itemJson(ctx, l, included.length ? included : ['summaries']));
   const out: Record<string, unknown> = { numberOfResults: ids.length, items: page };

@@ -42,8 +42,17 @@ export const GENERATED_REPORT_TYPES = [
 ];
 
 /** The report's text, or null when there is no data (Amazon then CANCELs the report). */
-export function generateReport(ctx: SimCtx, reportType: string, range: { start?: number; end?: number }, headers: ReportHeaders = { language: 'en_US', own: {} }): string | null {
+export function generateReport(
+  ctx: SimCtx,
+  reportType: string,
+  range: { start?: number; end?: number },
+  headers: ReportHeaders = { language: 'en_US', own: {} },
+  marketplaceId = ctx.marketplace.id,
+): string | null {
   const s = ctx.state;
+  // The listings and FBA stock of the report's one marketplace (ops-reports.ts processReport).
+  const listings = s.listingsIn(marketplaceId);
+  const stock = s.inventoryIn(marketplaceId);
   const inRange = (iso: string): boolean => {
     const t = Date.parse(iso);
     return (range.start === undefined || t >= range.start) && (range.end === undefined || t <= range.end);
@@ -51,7 +60,7 @@ export function generateReport(ctx: SimCtx, reportType: string, range: { start?:
   switch (reportType) {
     case 'GET_MERCHANT_LISTINGS_ALL_DATA':
     case 'GET_MERCHANT_LISTINGS_DATA': {
-      const rows = [...s.listings.values()]
+      const rows = [...listings.values()]
         .filter((l) => reportType === 'GET_MERCHANT_LISTINGS_ALL_DATA' || l.status === 'Active')
         // One row per channel: Amazon does not document this report for a listing with both a
         // DEFAULT and an AMAZON_* channel; the simulator lists each channel as its own offer row,
@@ -86,11 +95,11 @@ export function generateReport(ctx: SimCtx, reportType: string, range: { start?:
       // exists" (https://www.amazon.co.uk/gp/help/customer/display.html?nodeId=200299090) — with
       // afn-listing-exists No. The same SKUs getInventorySummaries answers for (state.fbaSkus).
       // The simulator has no archived listings.
-      const fbaSkus = new Set(s.fbaSkus());
-      const rows = [...s.listings.values()]
+      const fbaSkus = new Set(s.fbaSkus(marketplaceId));
+      const rows = [...listings.values()]
         .filter((l) => fbaSkus.has(l.sku))
         .map((l) => {
-          const f = s.inventory.get(l.sku);
+          const f = stock.get(l.sku);
           const fulfillable = f?.fulfillable ?? 0;
           const warehouse = fulfillable + (f?.unfulfillable ?? 0) + (f?.reserved ?? 0);
           const inbound = (f?.inboundWorking ?? 0) + (f?.inboundShipped ?? 0) + (f?.inboundReceiving ?? 0);

@@ -14,6 +14,14 @@ const channelSchema = z.enum(['FBM', 'FBA']);
 export const listingSchema = z
   .object({
     sku: z.string().min(1),
+    /**
+     * Extension: the marketplace the listing is in (code or ID, one of the seller's marketplaces);
+     * absent: the main `marketplace`. Listings are per marketplace ("Most listings data for a SKU
+     * applies only to the marketplace it was submitted for (seller + sku + marketplace keyed)",
+     * Amazon, amzn/selling-partner-api-docs#3167), so one SKU may have one entry per marketplace.
+     * Its FBM quantity is not: see state.ts fbmPool.
+     */
+    marketplace: z.string().optional(),
     /** The listing's one channel. Optional when `channels` is given. */
     channel: channelSchema.optional(),
     /**
@@ -53,6 +61,11 @@ export function seedChannels(l: Pick<SeedListing, 'channel' | 'channels'>): { fb
 
 export const fbaInventorySchema = z.object({
   sku: z.string().min(1),
+  /**
+   * Extension: the marketplace whose FBA stock this is (code or ID, one of the seller's marketplaces);
+   * absent: the main `marketplace`. With `panEu` every Pan-EU marketplace shares one pool (state.ts).
+   */
+  marketplace: z.string().optional(),
   fulfillable: qty.default(0),
   inboundWorking: qty.default(0),
   inboundShipped: qty.default(0),
@@ -281,7 +294,7 @@ export const REPORT_LANGUAGES = ['en_US', 'en_GB', 'de_DE', 'fr_FR', 'it_IT', 'e
 
 const marketplaceCodes = new Set(MARKETPLACES.flatMap((m) => [m.code, m.id]).concat(['GB']));
 
-export const amazonSectionSchema = z
+const sectionObject = z
   .object({
     marketplace: z.string().default('UK').refine((m) => marketplaceCodes.has(m), { message: 'unknown marketplace code (use UK, DE, US...)' }),
     /**
@@ -293,6 +306,13 @@ export const amazonSectionSchema = z
      */
     marketplaces: z.array(z.string().refine((m) => marketplaceCodes.has(m), { message: 'unknown marketplace code (use UK, DE, US...)' })).optional(),
     sellerId: z.string().min(1).default('A2SELLER'),
+    /**
+     * Extension: the seller is enrolled in Pan-European FBA: the FBA stock of a SKU in the Pan-EU
+     * marketplaces (PAN_EU_CODES) is one pool, and getInventorySummaries gives that pool in each of
+     * them ("returns the same values for each EU marketplace - a sum of inventory quantities from all
+     * the EU marketplaces (except the UK...)", amzn/selling-partner-api-models#452, #360).
+     */
+    panEu: z.boolean().optional(),
     listings: z.array(listingSchema).default([]),
     fbaInventory: z.array(fbaInventorySchema).default([]),
     orders: z.array(orderSchema).default([]),
@@ -310,17 +330,11 @@ export const amazonSectionSchema = z
      */
     reportColumnNames: z.record(z.string(), z.string()).optional(),
     behaviour: behaviourSchema.default(() => behaviourSchema.parse({})),
-  })
+  });
+
+export const amazonSectionSchema = sectionObject
   .superRefine((s, ctx) => {
-    const seen = new Map<string, number>();
-    s.listings.forEach((l, i) => {
-      if (seen.has(l.sku)) ctx.addIssue({ code: 'custom', path: ['listings', i, 'sku'], message: `duplicate SKU "${l.sku}"` });
-      seen.set(l.sku, i);
-    });
-    s.fbaInventory.forEach((f, i) => {
-      const l = s.listings[seen.get(f.sku) ?? -1];
-      if (!l || !seedChannels(l).fba) ctx.addIssue({ code: 'custom', path: ['fbaInventory', i, 'sku'], message: `"${f.sku}" is not an FBA listing in amazon.listings` });
-    });
+    checkListingMarketplaces(s, ctx);
     const ids = new Set<string>();
     s.orders.forEach((o, i) => {
       if (ids.has(o.orderId)) ctx.addIssue({ code: 'custom', path: ['orders', i, 'orderId'], message: `duplicate order "${o.orderId}"` });
@@ -346,6 +360,63 @@ export type SeedRecipient = z.infer<typeof recipientSchema>;
 export type SeedSettlement = z.infer<typeof settlementSchema>;
 export type SeedInboundShipment = z.infer<typeof inboundShipmentSchema>;
 export type Behaviour = z.infer<typeof behaviourSchema>;
+
+/**
+ * Marketplaces of Pan-European FBA: Germany, France, Italy, Spain, the Netherlands, Sweden, Poland
+ * and Belgium ("Pan-European FBA", https://sell.amazon.de/en/versand-durch-amazon/europa). The UK
+ * left it in 2021 and is outside the pool (amzn/selling-partner-api-models#452: "except the UK").
+ * Amazon's pages found do not name Ireland as a Pan-EU marketplace, so IE is left out.
+ */
+export const PAN_EU_CODES: ReadonlySet<string> = new Set(['DE', 'FR', 'IT', 'ES', 'NL', 'SE', 'PL', 'BE']);
+
+/**
+ * The marketplace a seed entry or world action names (code, ID, country or domain, as orders[]
+ * do), or the main one when it names none; null when it is not one of the seller's marketplaces.
+ */
+export function seedMarketplace(s: Pick<AmazonSection, 'marketplace' | 'marketplaces'>, typed: string | undefined): Marketplace | null {
+  const m = findMarketplace(typed ?? s.marketplace);
+  return m && sellerMarketplaces(s).includes(m) ? m : null;
+}
+
+/** Listings and FBA stock per marketplace: each names one of the seller's marketplaces, once per SKU. */
+function checkListingMarketplaces(s: z.infer<typeof sectionObject>, ctx: z.RefinementCtx): void {
+  const notSellers = (typed: string | undefined): string => `"${typed}" is not one of the seller's marketplaces (amazon.marketplaces)`;
+  const listed = new Map<string, SeedListing>();
+  // One FBM quantity per seller SKU in a region (state.ts fbmPool): two different seeds would be a world Amazon cannot show.
+  const fbmQuantity = new Map<string, { quantity: number; code: string }>();
+  s.listings.forEach((l, i) => {
+    const m = seedMarketplace(s, l.marketplace);
+    if (!m) return ctx.addIssue({ code: 'custom', path: ['listings', i, 'marketplace'], message: notSellers(l.marketplace) });
+    const key = `${m.id}|${l.sku}`;
+    if (listed.has(key)) ctx.addIssue({ code: 'custom', path: ['listings', i, 'sku'], message: `duplicate SKU "${l.sku}" in ${m.code}` });
+    listed.set(key, l);
+    if (!seedChannels(l).fbm || l.quantity === undefined) return;
+    const other = fbmQuantity.get(l.sku);
+    if (other && other.quantity !== l.quantity) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['listings', i, 'quantity'],
+        message: `"${l.sku}" is FBM in ${other.code} with quantity ${other.quantity}: Amazon keeps one FBM quantity per seller SKU for all the marketplaces it is listed in (amzn/selling-partner-api-models#4356), so give the same quantity or leave it out`,
+      });
+    }
+    if (!other) fbmQuantity.set(l.sku, { quantity: l.quantity, code: m.code });
+  });
+  const stocked = new Map<string, string>();
+  s.fbaInventory.forEach((f, i) => {
+    const m = seedMarketplace(s, f.marketplace);
+    if (!m) return ctx.addIssue({ code: 'custom', path: ['fbaInventory', i, 'marketplace'], message: notSellers(f.marketplace) });
+    const l = listed.get(`${m.id}|${f.sku}`);
+    if (!l || !seedChannels(l).fba) ctx.addIssue({ code: 'custom', path: ['fbaInventory', i, 'sku'], message: `"${f.sku}" is not an FBA listing in ${m.code} in amazon.listings` });
+    // With Pan-EU the Pan-EU marketplaces hold one pool: it is given once, in any of them.
+    const pool = s.panEu && PAN_EU_CODES.has(m.code) ? 'PAN_EU' : m.code;
+    const before = stocked.get(`${pool}|${f.sku}`);
+    if (before) {
+      const why = pool === 'PAN_EU' ? `Pan-EU pools it with ${before}: give it once` : 'given twice';
+      ctx.addIssue({ code: 'custom', path: ['fbaInventory', i, 'sku'], message: `FBA stock of "${f.sku}" in ${m.code}: ${why}` });
+    }
+    stocked.set(`${pool}|${f.sku}`, m.code);
+  });
+}
 
 /** The marketplaces the seller participates in: `marketplace` first, then `marketplaces` (each once). */
 export function sellerMarketplaces(s: Pick<AmazonSection, 'marketplace' | 'marketplaces'>): Marketplace[] {

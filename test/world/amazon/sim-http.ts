@@ -60,17 +60,6 @@ export function isoParam(query: URLSearchParams, name: string): number | undefin
   return t;
 }
 
-/**
- * A seller may be registered in several marketplaces; the simulator holds one marketplace's data.
- * Lists must name known marketplace IDs and include the seller's own.
- */
-export function checkMarketplaces(ids: string[], sellerMarketplaceId: string, known: ReadonlySet<string>): void {
-  if (ids.length === 0) fail(invalidInput('Missing required parameter: marketplaceIds'));
-  const bad = ids.find((m) => !known.has(m));
-  if (bad) fail(invalidInput(`Invalid marketplaceId: ${bad}`));
-  if (!ids.includes(sellerMarketplaceId)) fail(invalidInput('Invalid marketplaceIds.', 'The seller is not registered in the requested marketplaces.'));
-}
-
 export function iso(ms: number): string {
   return new Date(ms).toISOString();
 }

@@ -22,7 +22,7 @@ import * as orders from './ops-orders';
 import * as reports from './ops-reports';
 import * as sellers from './ops-sellers';
 import { PageTokens } from './page-tokens';
-import { parseAmazonSection, sellerMarketplaces, orderSchema, cancelReasonSchema, seedChannels, settlementSchema, fbaInventorySchema, listingSchema, type AmazonSection } from './scenario';
+import { parseAmazonSection, seedMarketplace, sellerMarketplaces, orderSchema, cancelReasonSchema, seedChannels, settlementSchema, fbaInventorySchema, listingSchema, type AmazonSection } from './scenario';
 import { SimBuckets } from './sim-buckets';
 import { err, fail, invalidInput, SimFailure, type Reply } from './sim-http';
 import { SimState, type WriteRecord } from './state';
@@ -63,7 +63,8 @@ const FBA_CHANNEL: Record<Region, string> = { NA: 'AMAZON_NA', EU: 'AMAZON_EU', 
 const LEGACY_NA_DOCUMENT_HOST = 'https://tortuga-prod-na.s3.amazonaws.com';
 
 export interface AmazonSnapshot {
-  listings: Array<{ sku: string; channel: 'FBM' | 'FBA'; quantity: number }>;
+  /** `marketplace` (the code) only on listings outside the main marketplace. */
+  listings: Array<{ sku: string; channel: 'FBM' | 'FBA'; quantity: number; marketplace?: string }>;
   writes: WriteRecord[];
   feeds: unknown[];
   confirmations: Array<{ orderId: string; trackingNumber: string; at: string; carrierCode: string; packageReferenceId: string }>;
@@ -238,8 +239,9 @@ export class AmazonSimulator {
     this.advance();
     const s = this.state;
     return {
-      // A multi-channel listing shows one entry per channel (FBM first), so `channel` keeps its two values.
-      listings: [...s.listings.values()].flatMap((l) => s.channelEntries(l).map((c) => ({ sku: l.sku, channel: c.channel, quantity: c.quantity }))),
+      // A multi-channel listing shows one entry per channel (FBM first), so `channel` keeps its two values;
+      // the main marketplace's listings first, as they were before there were several.
+      listings: s.allListings().flatMap((l) => s.channelEntries(l).map((c) => ({ sku: l.sku, channel: c.channel, quantity: c.quantity, ...s.marketplaceField(l.marketplaceId) }))),
       writes: s.writes.map((w) => ({ ...w })),
       feeds: s.feeds.map((f) => ({
         feedId: f.feedId,
@@ -270,6 +272,13 @@ export class AmazonSimulator {
     this.advance();
     const now = this.clock.now();
     const s = this.state;
+    // The listing a step names: `sku` in the step's `marketplace` (code or ID), else in the main one.
+    const where = (): string => {
+      const typed = action.marketplace === undefined ? undefined : String(action.marketplace);
+      if (!seedMarketplace(this.seed, typed)) throw new Error(`amazon ${action.action}: "${typed}" is not one of the seller's marketplaces (amazon.marketplaces)`);
+      return s.seedMarketplaceId(typed);
+    };
+    const inMarketplace = (mp: string): string => (mp === this.marketplace.id ? '' : ` in ${s.marketplaceField(mp).marketplace}`);
     const order = (id: unknown) => {
       const o = s.orders.get(String(id));
       if (!o) throw new Error(`amazon ${action.action}: no order "${String(id)}"`);
@@ -304,17 +313,19 @@ export class AmazonSimulator {
       }
       case 'setFbaInventory': {
         const sku = String(action.sku);
-        const l = s.listings.get(sku);
-        if (!l || !s.fbaSkus().includes(sku)) throw new Error(`amazon setFbaInventory: "${sku}" is not an FBA listing`);
+        const mp = where();
+        const l = s.listingsIn(mp).get(sku);
+        if (!l || !s.fbaSkus(mp).includes(sku)) throw new Error(`amazon setFbaInventory: "${sku}" is not an FBA listing${inMarketplace(mp)}`);
         // Only the buckets the step names change; zod defaults would zero the rest.
         const parsed = fbaInventorySchema.parse({ ...action, sku });
-        const given = Object.fromEntries(Object.keys(action).filter((k) => k in parsed && k !== 'sku').map((k) => [k, parsed[k as keyof typeof parsed]]));
-        s.setInventory(sku, { ...given, lastUpdated: undefined }, now);
+        const given = Object.fromEntries(Object.keys(action).filter((k) => k in parsed && k !== 'sku' && k !== 'marketplace').map((k) => [k, parsed[k as keyof typeof parsed]]));
+        s.setInventory(sku, { ...given, lastUpdated: undefined }, now, mp);
         return;
       }
       case 'setListingQuantity': {
-        const l = s.listings.get(String(action.sku));
-        if (!l || !l.fbm) throw new Error(`amazon setListingQuantity: "${String(action.sku)}" is not an FBM listing`);
+        const mp = where();
+        const l = s.listingsIn(mp).get(String(action.sku));
+        if (!l || !l.fbm) throw new Error(`amazon setListingQuantity: "${String(action.sku)}" is not an FBM listing${inMarketplace(mp)}`);
         const q = action.quantity;
         if (typeof q !== 'number' || !Number.isInteger(q) || q < 0) throw new Error('amazon setListingQuantity: quantity must be a whole number ≥ 0');
         l.quantity = q;
@@ -324,11 +335,13 @@ export class AmazonSimulator {
       case 'setListingChannels': {
         // The seller switches channels in Seller Central (Manage Inventory's "Change to Fulfilled by
         // Amazon" action, Seller Central help 201835130), or adds one to make a multi-channel listing.
-        const l = s.listings.get(String(action.sku));
-        if (!l) throw new Error(`amazon setListingChannels: no listing "${String(action.sku)}"`);
+        const mp = where();
+        const l = s.listingsIn(mp).get(String(action.sku));
+        if (!l) throw new Error(`amazon setListingChannels: no listing "${String(action.sku)}"${inMarketplace(mp)}`);
         const { fbm, fba } = seedChannels({ channels: listingSchema.shape.channels.parse(action.channels) });
         if (!fbm && !fba) throw new Error('amazon setListingChannels: channels must name FBM and/or FBA');
-        if (fbm && !l.fbm) l.quantity = 0;
+        // A new DEFAULT entry starts at 0 unless the SKU is FBM in another marketplace: its quantity is the SKU's (state.ts fbmPool).
+        if (fbm && !l.fbm && !s.allListings().some((x) => x !== l && x.sku === l.sku && x.fbm)) l.quantity = 0;
         l.fbm = fbm;
         l.fba = fba;
         l.lastUpdated = now;
@@ -336,7 +349,9 @@ export class AmazonSimulator {
       }
       case 'addListing': {
         const l = listingSchema.parse(action.listing);
-        if (s.listings.has(l.sku)) throw new Error(`amazon addListing: SKU ${l.sku} exists`);
+        if (!seedMarketplace(this.seed, l.marketplace)) throw new Error(`amazon addListing: "${l.marketplace}" is not one of the seller's marketplaces (amazon.marketplaces)`);
+        const mp = s.seedMarketplaceId(l.marketplace);
+        if (s.listingsIn(mp).has(l.sku)) throw new Error(`amazon addListing: SKU ${l.sku} exists${inMarketplace(mp)}`);
         s.addListing(l, now);
         return;
       }

@@ -1,9 +1,9 @@
 // The simulated seller account: listings, FBA stock, orders, feeds, reports and inbound
 // shipments, plus the record of every quantity write and shipment confirmation (world.json).
 
-import { resolveMarketplace } from '../../../src/amazon/hosts';
+import { resolveMarketplace, type Marketplace } from '../../../src/amazon/hosts';
 import { generatedRecipient, resolveBuyer, type SimBuyer } from './order-people';
-import { seedChannels, type AmazonSection, type CancelReason, type SeedInboundShipment, type SeedOrder, type SeedRecipient, type SeedSettlement } from './scenario';
+import { PAN_EU_CODES, seedChannels, sellerMarketplaces, type AmazonSection, type CancelReason, type SeedInboundShipment, type SeedOrder, type SeedRecipient, type SeedSettlement } from './scenario';
 
 /**
  * Merchant order statuses whose units Amazon has taken off the listing: from PENDING (payment not
@@ -14,6 +14,8 @@ const RESERVING_STATUSES: ReadonlySet<string> = new Set(['PENDING', 'UNSHIPPED',
 
 export interface SimListing {
   sku: string;
+  /** The marketplace the listing is in (scenario extension `listings[].marketplace`). */
+  marketplaceId: string;
   /**
    * The listing's fulfillment_availability entries: `fbm` = a DEFAULT (merchant) entry, `fba` = the
    * region's AMAZON_* entry. One listing may have both ("Multiple Fulfillment Channels with Default
@@ -25,7 +27,10 @@ export interface SimListing {
   fnsku: string | undefined;
   /** The UPC/EAN/ISBN the listing was matched by (scenario extension `productId`). */
   productId?: { type: 'ISBN' | 'UPC' | 'EAN'; value: string };
-  /** The DEFAULT (FBM) quantity; the FBA entry's quantity is fbaInventory's fulfillable. */
+  /**
+   * The DEFAULT (FBM) quantity; the FBA entry's quantity is fbaInventory's fulfillable. Shared by
+   * every listing of the SKU (SimState.fbmPool): writing it in one marketplace writes it in all.
+   */
   quantity: number;
   productType: string;
   title: string;
@@ -107,6 +112,8 @@ export interface WriteRecord {
   outcome: 'applied' | 'rejected' | 'not_applied';
   feedId?: string;
   reason?: string;
+  /** The marketplace's code, only for a write outside the seller's main marketplace (world.json stays as it was for one marketplace). */
+  marketplace?: string;
 }
 
 export interface SimFeed {
@@ -152,8 +159,28 @@ export interface PendingPatch {
 }
 
 export class SimState {
-  listings = new Map<string, SimListing>();
-  inventory = new Map<string, SimInventory>();
+  /** Listings by marketplace ID, then SKU. */
+  readonly listingsByMarketplace = new Map<string, Map<string, SimListing>>();
+  /** FBA stock by marketplace ID, then SKU; with Pan-EU the Pan-EU marketplaces share one map (the pool). */
+  readonly inventoryByMarketplace = new Map<string, Map<string, SimInventory>>();
+  /** The main marketplace's listings (the only ones before several marketplaces). */
+  readonly listings: Map<string, SimListing>;
+  /** The main marketplace's FBA stock. */
+  readonly inventory: Map<string, SimInventory>;
+  /**
+   * The FBM (DEFAULT) quantity per seller SKU, whatever marketplace it is listed in: "inventory data
+   * (MFN quantity, lead time, restock date, etc.) is 'marketplace agnostic' and applied to the seller
+   * + sku without taking into account the marketplace" (Amazon, amzn/selling-partner-api-docs#3167);
+   * "If you have a unified SKU across EU marketplaces, inventory quantity is shared. That means
+   * updating quantity in one marketplace affects all EU marketplaces with that SKU" (Amazon,
+   * amzn/selling-partner-api-models#4356); North America: "if your item sells in one marketplace, or
+   * if you manually update the item's quantity in one marketplace, listings for the item in all North
+   * America marketplaces will reflect the new quantity" (Seller Central help 200663530).
+   */
+  readonly fbmPool = new Map<string, number>();
+  readonly mainMarketplace: Marketplace;
+  /** The seller's marketplaces, main first. */
+  readonly marketplaces: Marketplace[];
   orders = new Map<string, SimOrder>();
   feeds: SimFeed[] = [];
   reports: SimReport[] = [];
@@ -167,8 +194,12 @@ export class SimState {
     readonly seed: AmazonSection,
     now: number,
   ) {
+    this.marketplaces = sellerMarketplaces(seed);
+    this.mainMarketplace = this.marketplaces[0]!;
+    this.listings = this.listingsIn(this.mainMarketplace.id);
+    this.inventory = this.inventoryIn(this.mainMarketplace.id);
     for (const l of seed.listings) this.addListing(l, now);
-    for (const f of seed.fbaInventory) this.setInventory(f.sku, f, now);
+    for (const f of seed.fbaInventory) this.setInventory(f.sku, f, now, this.seedMarketplaceId(f.marketplace));
     for (const o of seed.orders) this.addOrder(o, now);
     seed.settlements.forEach((s) => this.addSettlement(s));
     seed.inboundShipments.forEach((s, i) => {
@@ -187,17 +218,69 @@ export class SimState {
     return ++this.seq;
   }
 
+  /** The marketplace ID a seed entry or world action names (validated by the scenario schema), or the main one. */
+  seedMarketplaceId(typed: string | undefined): string {
+    return typed === undefined ? this.mainMarketplace.id : resolveMarketplace(typed).id;
+  }
+
+  /** A marketplace's listings by SKU (empty for a marketplace with none). */
+  listingsIn(marketplaceId: string): Map<string, SimListing> {
+    let m = this.listingsByMarketplace.get(marketplaceId);
+    if (!m) this.listingsByMarketplace.set(marketplaceId, (m = new Map()));
+    return m;
+  }
+
+  /** A marketplace's FBA stock by SKU: the Pan-EU pool for a Pan-EU marketplace of an enrolled seller. */
+  inventoryIn(marketplaceId: string): Map<string, SimInventory> {
+    const code = this.marketplaces.find((m) => m.id === marketplaceId)?.code;
+    const key = this.seed.panEu && code !== undefined && PAN_EU_CODES.has(code) ? 'PAN_EU' : marketplaceId;
+    let m = this.inventoryByMarketplace.get(key);
+    if (!m) this.inventoryByMarketplace.set(key, (m = new Map()));
+    return m;
+  }
+
+  /** Every listing, the main marketplace's first, then the others in the order the seller has them. */
+  allListings(): SimListing[] {
+    return this.marketplaces.flatMap((m) => [...(this.listingsByMarketplace.get(m.id)?.values() ?? [])]);
+  }
+
+  /**
+   * The listing an order line takes its units from: the SKU in the order's marketplace, else (a
+   * scenario written before listings had marketplaces) in the main one. The FBM quantity is the
+   * SKU's either way (fbmPool).
+   */
+  orderListing(marketplaceId: string, sku: string): SimListing | undefined {
+    return this.listingsIn(marketplaceId).get(sku) ?? this.listings.get(sku);
+  }
+
+  /** World.json's extra field: the marketplace's code, only outside the main marketplace. */
+  marketplaceField(marketplaceId: string): { marketplace?: string } {
+    if (marketplaceId === this.mainMarketplace.id) return {};
+    return { marketplace: this.marketplaces.find((m) => m.id === marketplaceId)?.code ?? marketplaceId };
+  }
+
   addListing(l: AmazonSection['listings'][number], now: number): void {
     const created = l.created ? Date.parse(l.created) : now;
     const { fbm, fba } = seedChannels(l);
-    this.listings.set(l.sku, {
+    const marketplaceId = this.seedMarketplaceId(l.marketplace);
+    // A seeded FBM quantity sets the SKU's one quantity; a listing without one joins it (0 when new).
+    if (fbm && (l.quantity !== undefined || !this.fbmPool.has(l.sku))) this.fbmPool.set(l.sku, l.quantity ?? 0);
+    const pool = this.fbmPool;
+    const sku = l.sku;
+    this.listingsIn(marketplaceId).set(l.sku, {
       sku: l.sku,
+      marketplaceId,
       fbm,
       fba,
       asin: l.asin,
       fnsku: l.fnsku,
       ...(l.productId ? { productId: l.productId } : {}),
-      quantity: fbm ? l.quantity ?? 0 : 0,
+      get quantity(): number {
+        return this.fbm ? pool.get(sku) ?? 0 : 0;
+      },
+      set quantity(q: number) {
+        pool.set(sku, q);
+      },
       productType: l.productType,
       title: l.title ?? l.sku,
       price: l.price,
@@ -207,8 +290,9 @@ export class SimState {
     });
   }
 
-  setInventory(sku: string, f: Partial<AmazonSection['fbaInventory'][number]>, now: number): void {
-    const prev = this.inventory.get(sku);
+  setInventory(sku: string, f: Partial<AmazonSection['fbaInventory'][number]>, now: number, marketplaceId = this.mainMarketplace.id): void {
+    const stock = this.inventoryIn(marketplaceId);
+    const prev = stock.get(sku);
     const merged = {
       fulfillable: f.fulfillable ?? prev?.fulfillable ?? 0,
       inboundWorking: f.inboundWorking ?? prev?.inboundWorking ?? 0,
@@ -223,7 +307,7 @@ export class SimState {
     if (merged.pendingTransshipment + merged.fcProcessing > merged.reserved) {
       throw new Error(`fbaInventory ${sku}: pendingTransshipment + fcProcessing exceed reserved`);
     }
-    this.inventory.set(sku, {
+    stock.set(sku, {
       sku,
       ...merged,
       condition: f.condition ?? prev?.condition ?? 'NewItem',
@@ -255,10 +339,10 @@ export class SimState {
         sku: it.sku,
         quantity: it.quantity,
         orderItemId: it.orderItemId ?? `${digits.slice(-12)}${String(i + 1).padStart(2, '0')}`,
-        asin: it.asin ?? this.listings.get(it.sku)?.asin,
-        title: it.title ?? this.listings.get(it.sku)?.title,
+        asin: it.asin ?? this.orderListing(placedIn.id, it.sku)?.asin,
+        title: it.title ?? this.orderListing(placedIn.id, it.sku)?.title,
         // What the buyer paid is the offer's price when the scenario does not say otherwise.
-        price: it.price ?? this.listings.get(it.sku)?.price,
+        price: it.price ?? this.orderListing(placedIn.id, it.sku)?.price,
         shipped: o.status === 'SHIPPED' ? it.quantity : 0,
         reserved: o.fulfilledBy === 'MERCHANT' && RESERVING_STATUSES.has(o.status) ? it.quantity : 0,
       })),
@@ -280,7 +364,8 @@ export class SimState {
     this.addOrder(o, now);
     const order = this.orders.get(o.orderId)!;
     for (const it of order.items) {
-      const l = this.listings.get(it.sku);
+      // The listing where the order was placed; its FBM quantity is the SKU's in every marketplace (fbmPool).
+      const l = this.orderListing(order.marketplaceId, it.sku);
       // Amazon never shows a negative quantity and a buyer cannot order more than is offered, so a
       // scenario's larger order only empties the listing.
       const taken = order.fulfilledBy === 'MERCHANT' && RESERVING_STATUSES.has(order.status) && l?.fbm ? Math.min(it.quantity - it.shipped, l.quantity) : 0;
@@ -298,7 +383,7 @@ export class SimState {
    */
   cancelOrder(o: SimOrder, reason: CancelReason, now: number): void {
     for (const it of o.items) {
-      const l = this.listings.get(it.sku);
+      const l = this.orderListing(o.marketplaceId, it.sku);
       // Shipped units are gone; only those still held for the buyer come back.
       const back = Math.max(0, Math.min(it.reserved, it.quantity - it.shipped));
       if (reason !== 'NoInventory' && l?.fbm) l.quantity += back;
@@ -327,7 +412,7 @@ export class SimState {
 
   /** The FBA entry's quantity: the FBA fulfillable units (the DEFAULT entry's is `l.quantity`). */
   fbaQuantity(l: SimListing): number {
-    return this.inventory.get(l.sku)?.fulfillable ?? 0;
+    return this.inventoryIn(l.marketplaceId).get(l.sku)?.fulfillable ?? 0;
   }
 
   /**
@@ -347,7 +432,8 @@ export class SimState {
    * changelog "Clarification on how to use the Inventory feed type Quantity attribute",
    * https://developer-docs.amazon.com/sp-api/changelog/clarification-on-how-to-use-the-inventory-feed-type-quantity-attribute).
    */
-  fbaSkus(): string[] {
-    return [...this.listings.values()].filter((l) => l.fba || this.inventory.has(l.sku)).map((l) => l.sku);
+  fbaSkus(marketplaceId = this.mainMarketplace.id): string[] {
+    const stock = this.inventoryIn(marketplaceId);
+    return [...this.listingsIn(marketplaceId).values()].filter((l) => l.fba || stock.has(l.sku)).map((l) => l.sku);
   }
 }
