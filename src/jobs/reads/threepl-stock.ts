@@ -3,6 +3,7 @@
 
 import type { ThreePlStockRecord } from '../../core/inventory/types';
 import type { StockLine, ThreePlAdapter } from '../../threepl/types';
+import { keptStock } from './threepl-stock-kept';
 import { walkStock, type WalkPorts } from './threepl-stock-walk';
 
 export interface ThreePlStockRead {
@@ -19,19 +20,38 @@ export function readThreePlStock(adapter: ThreePlAdapter, now: number): ThreePlS
  * The same read for the stock sync, resumable across executions when the adapter can page
  * (threepl-stock-walk.ts): the stock, or why the run stops before computing anything.
  */
+export interface ThreePlStockInRuns extends ThreePlStockRead {
+  walkStartedAt: number;
+  atStart: string | null;
+  /** The pages this run read (null: no paged read, or the kept read was used), for threepl-stock-kept.ts. */
+  chunks: string[] | null;
+  /** True when the figures are the read kept for a fill over runs (threepl-stock-kept.ts), not a new one. */
+  kept: boolean;
+}
+
+/**
+ * `reuseKept`: the caller pushes nothing this run (the Inventory tab is still being filled), so the
+ * read kept for that purpose will do, whatever its age; without one, the 3PL is read as usual.
+ */
 export function readThreePlStockInRuns(
   adapter: ThreePlAdapter,
   ports: WalkPorts,
   maxAgeMs: number,
   atStart: () => string,
-): (ThreePlStockRead & { walkStartedAt: number; atStart: string | null }) | { waiting: string } {
-  if (!adapter.stockPages) return { ...readThreePlStock(adapter, ports.clock.now()), walkStartedAt: ports.clock.now(), atStart: null };
-  const walk = walkStock(adapter.stockPages(), ports, maxAgeMs, atStart);
+  reuseKept = false,
+): ThreePlStockInRuns | { waiting: string } {
+  if (!adapter.stockPages) return { ...readThreePlStock(adapter, ports.clock.now()), walkStartedAt: ports.clock.now(), atStart: null, chunks: null, kept: false };
+  const pages = adapter.stockPages();
+  const kept = reuseKept ? keptStock(pages, ports.staging, ports.store) : null;
+  if (kept) return { ...snapshotOf(fromLines(kept.lines, kept.startedAt), kept.startedAt), walkStartedAt: kept.startedAt, atStart: null, chunks: null, kept: true };
+  const walk = walkStock(pages, ports, maxAgeMs, atStart);
   if (!walk.done) return { waiting: walk.message };
-  const read = fromLines(walk.lines, walk.startedAt);
-  // The snapshot is as old as the walk's first page, however late the last one came.
-  const snapshotAt = read.snapshotAt === null ? walk.startedAt : Math.min(read.snapshotAt, walk.startedAt);
-  return { ...read, snapshotAt, walkStartedAt: walk.startedAt, atStart: walk.atStart };
+  return { ...snapshotOf(fromLines(walk.lines, walk.startedAt), walk.startedAt), walkStartedAt: walk.startedAt, atStart: walk.atStart, chunks: walk.chunks, kept: false };
+}
+
+/** The snapshot is as old as the walk's first page, however late the last one came. */
+function snapshotOf(read: ThreePlStockRead, startedAt: number): ThreePlStockRead {
+  return { ...read, snapshotAt: read.snapshotAt === null ? startedAt : Math.min(read.snapshotAt, startedAt) };
 }
 
 function fromLines(lines: StockLine[], now: number): ThreePlStockRead {
@@ -50,6 +70,7 @@ function fromLines(lines: StockLine[], now: number): ThreePlStockRead {
       // Why the pickable figure is what it is: the Inventory tab says so in words.
       ...(l.inactive ? { inactive: true } : {}),
       ...(l.bundle ? { bundleOf: l.bundle.components } : {}),
+      ...(l.name ? { name: l.name } : {}),
     });
     const t = Date.parse(l.asOf);
     if (Number.isFinite(t)) snapshotAt = snapshotAt === null ? t : Math.min(snapshotAt, t);

@@ -1,0 +1,64 @@
+// The last complete 3PL stock read, kept on the hidden Sync Staging tab while the Inventory tab is
+// filled over several runs (a first sync of a large catalogue). Those runs push nothing, so they
+// need no fresher figures than the read that began the fill: reading the 3PL again in each of them
+// would spend most of every run on the 3PL's rate limit (about 130 s for 100,000 SKUs at ShipBob's
+// 150 requests a minute) instead of writing rows. The run after the fill reads the 3PL afresh.
+
+import type { KeyValueStore } from '../../ports/store';
+import type { StagingTab } from '../../sheet/staging-tab';
+import type { StockLine, StockPages } from '../../threepl/types';
+
+const KEY = 'inventory.stockKept';
+const SOURCE = '3pl-stock-kept';
+
+interface KeptState {
+  startedAt: number;
+  parts: number;
+}
+
+export interface KeptStock {
+  lines: StockLine[];
+  /** When the kept read began: its figures are as old as that. */
+  startedAt: number;
+}
+
+/** Keeps one complete read's pages (replacing any kept before). */
+export function keepStock(staging: StagingTab, store: KeyValueStore, chunks: readonly string[], startedAt: number): void {
+  staging.put(SOURCE, 0, chunks);
+  const state: KeptState = { startedAt, parts: chunks.length };
+  store.set(KEY, JSON.stringify(state));
+}
+
+/** The kept read, or null when none is kept or its pages went missing (the hidden tab was edited). */
+export function keptStock(pages: StockPages, staging: StagingTab, store: KeyValueStore): KeptStock | null {
+  const raw = store.get(KEY);
+  if (!raw) return null;
+  let state: KeptState;
+  try {
+    state = JSON.parse(raw) as KeptState;
+  } catch {
+    forgetKeptStock(staging, store);
+    return null;
+  }
+  if (!Number.isInteger(state.parts) || typeof state.startedAt !== 'number') {
+    forgetKeptStock(staging, store);
+    return null;
+  }
+  const chunks = staging.parts(SOURCE, state.parts);
+  // Never compute from part of the catalogue: a missing page would read as "no stock" for its SKUs.
+  if (chunks.length !== state.parts) {
+    forgetKeptStock(staging, store);
+    return null;
+  }
+  return { lines: pages.assemble(chunks), startedAt: state.startedAt };
+}
+
+export function hasKeptStock(store: KeyValueStore): boolean {
+  return Boolean(store.get(KEY));
+}
+
+export function forgetKeptStock(staging: StagingTab, store: KeyValueStore): void {
+  if (!store.get(KEY)) return;
+  staging.clear(SOURCE);
+  store.delete(KEY);
+}
