@@ -4,7 +4,8 @@
 
 import { cellText, cellTime } from './cells';
 import { TABS, headersOf } from './tabs';
-import { sellerCentralOrderUrl, sellerCentralSkuUrl, shipBobInventoryUrl } from './web-links';
+import { sellerCentralOrderUrl, sellerCentralSkuUrl, shipBobInventoryUrl, threePlPageUrl } from './web-links';
+import type { ThreePlRef } from './web-links';
 
 const EXCEPTION_TYPES = [
   'UNMAPPED_SKU',
@@ -127,6 +128,11 @@ export interface RaisedException {
   message: string;
   /** The next step in one line, for the Action column; the type's usual step when absent. */
   action?: string;
+  /**
+   * The 3PL's own id for what the problem is about (a shipment, a receiving order), when the job
+   * knows it: the Entity then links to that page at the 3PL (entityLink). Not part of the key.
+   */
+  threePlRef?: ThreePlRef;
 }
 
 /** Each type's usual next step (the Action column); docs/operations.md says the same at length. */
@@ -194,6 +200,14 @@ export function exceptionLink(key: string, marketplace: string): string | null {
   }
   if (ORDER_KEYED.includes(type)) return sellerCentralOrderUrl(marketplace, a === 'threepl' ? b : a);
   return null;
+}
+
+/**
+ * The Entity cell's link: the 3PL page of what the problem is about when its id is known (a
+ * shipment, a receiving order: where the problem is worked on), else the page its key names.
+ */
+export function entityLink(key: string, marketplace: string, ref?: ThreePlRef | null): string | null {
+  return (ref ? threePlPageUrl(ref) : null) ?? exceptionLink(key, marketplace);
 }
 
 /** The facts of a message: its words without the figures that move (units, dates, counts). */

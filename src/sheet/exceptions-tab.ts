@@ -2,12 +2,15 @@
 // then each row's Entity linked to the page where it can be looked at (Seller Central, ShipBob).
 // Only the job runner calls this, with the running job's scope.
 
-import { exceptionLink, pruneResolved, reconcileExceptions } from '../core/exceptions';
+import { entityLink, pruneResolved, reconcileExceptions } from '../core/exceptions';
 import type { ExceptionScope, RaisedException, ReconcileResult } from '../core/exceptions';
 import { cellText } from '../core/cells';
 import { TAB, TABS, columnOf, headersOf } from '../core/tabs';
 import type { TabColumn } from '../core/tabs';
+import { threePlPageUrl } from '../core/web-links';
+import type { ThreePlRef } from '../core/web-links';
 import type { LinkCell, SheetStylePort } from '../ports/sheet-style';
+import type { KeyValueStore } from '../ports/store';
 import type { WorkbookPort } from '../ports/workbook';
 import { ensureTable, readTable, writeTable } from './table';
 import type { Table } from './table';
@@ -30,13 +33,14 @@ const X = headersOf(TABS.exceptions);
  * the column is one write. The tab is rewritten whole on every reconcile, which drops rich text, so
  * the links go back on each time; the tab's rows are few.
  */
-function entityLinks(header: readonly string[], rows: ReadonlyArray<Record<string, unknown>>, marketplace: string): LinkCell[] {
+function entityLinks(header: readonly string[], rows: ReadonlyArray<Record<string, unknown>>, marketplace: string, refs: ReadonlyMap<string, ThreePlRef>): LinkCell[] {
   const column = columnOf(header, X.entity) + 1;
   if (column < 1) return [];
   const out: LinkCell[] = [];
   rows.forEach((r, i) => {
     const text = cellText(r[X.entity]);
-    if (text) out.push({ row: i + 2, column, text, url: exceptionLink(cellText(r[X.key]), marketplace) });
+    const key = cellText(r[X.key]);
+    if (text) out.push({ row: i + 2, column, text, url: entityLink(key, marketplace, refs.get(key)) });
   });
   // Nothing to link: the cells stay as written.
   return out.some((c) => c.url) ? out : [];
@@ -56,6 +60,68 @@ function actionLinks(header: readonly string[], rows: ReadonlyArray<Record<strin
     if (m) out.push({ row: i + 2, column, text, url: null, sheetCell: { tab: TAB.skuMap, a1: `A${m[1]}` } });
   });
   return out;
+}
+
+/**
+ * Document property: exception key → the 3PL id its Entity links to. A 3PL id is known only to the
+ * run that read it (a ShipBob shipment id is in no tab), while every run rewrites the tab: kept
+ * here, the link stays through other jobs' runs and through runs that see the problem again
+ * without the id, and goes with the row.
+ */
+const REFS_KEY = 'exceptions.threePlRefs';
+/** Under Apps Script's 9 KB per property value (apps-script.md, PropertiesService limits), in UTF-8 bytes. */
+const REFS_MAX_BYTES = 8_000;
+
+/** UTF-8 bytes of `t`, counted high: a SKU in a key may hold any character. */
+const bytesOf = (t: string) => t.length + (t.match(/[^\x00-\x7f]/g)?.length ?? 0) * 2;
+
+type StoredRef = [provider: string, kind: ThreePlRef['kind'], id: string];
+
+function parseRefs(text: string): Map<string, ThreePlRef> {
+  const out = new Map<string, ThreePlRef>();
+  if (!text) return out;
+  try {
+    const parsed = JSON.parse(text) as Record<string, StoredRef>;
+    for (const [key, v] of Object.entries(parsed)) {
+      if (Array.isArray(v) && (v[1] === 'shipment' || v[1] === 'receiving')) out.set(key, { provider: String(v[0]), kind: v[1], id: String(v[2]) });
+    }
+  } catch {
+    // A value that is not ours any more: the links fall back to what the keys give.
+  }
+  return out;
+}
+
+/** The 3PL ids the tab keeps links for, by exception key (a job need not look up again what is known). */
+export function keptThreePlRefs(store: KeyValueStore): ReadonlyMap<string, ThreePlRef> {
+  return parseRefs(store.get(REFS_KEY) ?? '');
+}
+
+/**
+ * The refs of the rows the tab holds now: this run's, else the one kept for the key. Open rows
+ * first, so a tab with more linked rows than the property holds drops the links of closed ones.
+ */
+function keptRefs(rows: ReadonlyArray<Record<string, unknown>>, raised: ReadonlyArray<RaisedException>, old: ReadonlyMap<string, ThreePlRef>): { refs: Map<string, ThreePlRef>; text: string } {
+  const now = new Map<string, ThreePlRef>();
+  // An id with no page to open (a 3PL whose addresses are not known) is neither linked nor kept.
+  for (const r of raised) if (r.threePlRef && threePlPageUrl(r.threePlRef) && !now.has(r.key)) now.set(r.key, r.threePlRef);
+  const closed = (r: Record<string, unknown>) => /^(resolved|ignore)/i.test(cellText(r[X.status]));
+  const ordered = [...rows.filter((r) => !closed(r)), ...rows.filter(closed)];
+  const refs = new Map<string, ThreePlRef>();
+  const stored: Record<string, StoredRef> = {};
+  let size = 2;
+  for (const r of ordered) {
+    const key = cellText(r[X.key]);
+    const ref = now.get(key) ?? old.get(key);
+    if (!key || !ref || refs.has(key)) continue;
+    // This run links every row it knows an id for; only what fits is remembered for the next runs.
+    refs.set(key, ref);
+    const entry: StoredRef = [ref.provider, ref.kind, ref.id];
+    const cost = bytesOf(JSON.stringify(key)) + bytesOf(JSON.stringify(entry)) + 2;
+    if (size + cost > REFS_MAX_BYTES) continue;
+    size += cost;
+    stored[key] = entry;
+  }
+  return { refs, text: size > 2 ? JSON.stringify(stored) : '' };
 }
 
 interface ExceptionsTab {
@@ -83,8 +149,8 @@ function migrated(wb: WorkbookPort, table: Table | null): Table | null {
   return table;
 }
 
-/** `style` absent: values only, no links. */
-export function exceptionsTab(wb: WorkbookPort, style?: SheetStylePort): ExceptionsTab {
+/** `style` absent: values only, no links. `store` absent: 3PL links only for what this run raised. */
+export function exceptionsTab(wb: WorkbookPort, style?: SheetStylePort, store?: KeyValueStore): ExceptionsTab {
   let table: Table | null | undefined;
   return {
     reconcile({ raised, now, scope, retentionDays, marketplace = '' }) {
@@ -96,8 +162,15 @@ export function exceptionsTab(wb: WorkbookPort, style?: SheetStylePort): Excepti
       if (retentionDays !== undefined) result.rows = pruneResolved(result.rows, { now, retentionDays });
       const cols = [...header, ...TABS.exceptions.columns.map((c) => c.header).filter((h) => columnOf(header, h) < 0)];
       writeTable(wb, TABS.exceptions, cols, result.rows);
+      const before = store?.get(REFS_KEY) ?? '';
+      const kept = keptRefs(result.rows, raised, parseRefs(before));
+      // Written only when it changes: most runs raise no 3PL id and leave the property alone.
+      if (store && kept.text !== before) {
+        if (kept.text) store.set(REFS_KEY, kept.text);
+        else store.delete(REFS_KEY);
+      }
       if (style) {
-        style.setLinks(TAB.exceptions, entityLinks(cols, result.rows, marketplace));
+        style.setLinks(TAB.exceptions, entityLinks(cols, result.rows, marketplace, kept.refs));
         style.setLinks(TAB.exceptions, actionLinks(cols, result.rows));
       }
       table = { tab: TAB.exceptions, header: cols, records: result.rows as Table['records'] };

@@ -191,6 +191,8 @@ export interface StockLine {
   /** The 3PL did not report this SKU: unknown, never zero. */
   unknown: boolean;
   asOf: string;
+  /** The 3PL's name for the product, when its stock answer carries one (ShipBob: the inventory item's name). */
+  name?: string;
   /**
    * The 3PL marks the product inactive: none of it may be picked for new orders, whatever it holds,
    * so `available` is 0 while `onHand` and `allocated` stay as reported.

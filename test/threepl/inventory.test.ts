@@ -82,7 +82,7 @@ describe('stockPages (a read walked across executions)', () => {
     } while (cursor !== null && calls < 20);
     // 600 active items at 250 a page: 3 pages, then the inactive side's one page.
     expect(calls).toBe(4);
-    // What is kept between executions stays small: a chunk holds no names and no keys per field.
+    // What is kept between executions stays small: no keys per field (the product name is the one text beside the SKU).
     expect(Math.max(...chunks.map((c) => c.length))).toBeLessThan(250 * 60);
     const strip = (ls: ReturnType<typeof r.adapter.getStock>) => ls.map(({ asOf: _a, ...rest }) => rest).sort((a, b) => `${a.sku}${a.warehouseId}`.localeCompare(`${b.sku}${b.warehouseId}`));
     expect(strip(pages.assemble(chunks))).toEqual(strip(r.adapter.getStock()));

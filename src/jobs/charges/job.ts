@@ -11,6 +11,10 @@
 import { CHARGE_EXCEPTION_TYPES, matchCharges } from '../../core/charges/match';
 import { CHARGES_SUMMARY_KEY, summariseCharges } from '../../core/charges/summary';
 import type { ChargeRow } from '../../core/charges/types';
+import type { RaisedException } from '../../core/exceptions';
+import { receivingRef, shipmentIdRef } from '../../threepl/page-refs';
+import type { ProviderId } from '../../threepl/types';
+import type { ThreePlRef } from '../../core/web-links';
 import { DeadlineExceeded } from '../../ports/clock';
 import { RemoteError } from '../../ports/errors';
 import { chargeLedgers, chargesTab } from '../../sheet/charges-tab';
@@ -33,6 +37,25 @@ export const CHARGES_KEPT_MONTHS = 13;
  * the tab (a new invoice, or the hourly rematch), for this many days after its invoice.
  */
 const RETRY_DAYS = 7;
+
+/**
+ * A charge's problem links to what it pays for at the 3PL: the shipment (CHARGE_UNMATCHED of a
+ * shipment, CHARGE_DUPLICATE:shipment:<shipment id>:<fee>) or the receiving order it names.
+ */
+function withChargeRefs(raised: RaisedException[], rows: readonly ChargeRow[], provider: ProviderId): RaisedException[] {
+  const byTransaction = new Map(rows.map((r) => [r.transactionId, r]));
+  return raised.map((e) => {
+    const parts = e.key.split(':');
+    let ref: ThreePlRef | undefined;
+    if (e.type === 'CHARGE_DUPLICATE' && parts[1] === 'shipment') ref = shipmentIdRef(provider, parts[2] ?? '');
+    else if (e.type === 'CHARGE_UNMATCHED') {
+      const r = byTransaction.get(e.key.slice('CHARGE_UNMATCHED:'.length));
+      if (r?.refKind === 'shipment') ref = shipmentIdRef(provider, r.refId);
+      else if (r?.refKind === 'receiving order') ref = receivingRef(provider, r.refId);
+    }
+    return ref ? { ...e, threePlRef: ref } : e;
+  });
+}
 
 function keptFrom(now: number): string {
   const d = new Date(now);
@@ -88,7 +111,7 @@ function runCharges(ctx: JobContext): JobOutcome {
   // A shipment whose order could not be looked up in time is not "unmatched" yet: no new row, and an
   // open one stays as it is until a run reads the orders whole.
   const undecided = new Set(lookupCut ? open.filter((r) => !r.orderRef).map((r) => `CHARGE_UNMATCHED:${r.transactionId}`) : []);
-  ctx.raise(...matched.raised.filter((e) => !undecided.has(e.key)));
+  ctx.raise(...withChargeRefs(matched.raised.filter((e) => !undecided.has(e.key)), matched.rows, threePl.provider));
 
   const count = (s: string) => matched.rows.filter((r) => r.state === s).length;
   const counts = {

@@ -5,6 +5,8 @@
 
 import type { FbaRow } from '../../core/fba-shipments/types';
 import { AMAZON_DEAD, AT_THREE_PL_UNSHIPPED } from '../../core/fba-shipments/types';
+import type { ThreePlRef } from '../../core/web-links';
+import { shipmentRef } from '../../threepl/page-refs';
 import type { OutboundOrder, ThreePlAdapter } from '../../threepl/types';
 import type { FbaRows } from './rows';
 import { withThreePlOrder } from './threepl-status';
@@ -34,7 +36,8 @@ function settleUnsent(rows: FbaRows): void {
 
 const TOO_LATE = 'it cannot be called back';
 
-export function cancelFbaOrders(ctx: { adapter: ThreePlAdapter; threePlName: string }, rows: FbaRows): { cancelled: number } {
+/** `shipmentsSeen`: FBA shipment id → the 3PL shipment that went anyway (FBA_SHIPMENT_CANCELLED links to it). */
+export function cancelFbaOrders(ctx: { adapter: ThreePlAdapter; threePlName: string; shipmentsSeen?: Map<string, ThreePlRef> }, rows: FbaRows): { cancelled: number } {
   settleUnsent(rows);
   const name = ctx.threePlName;
   // Unticked once the boxes left: said on the row, since nothing the add-on does can change it.
@@ -73,6 +76,8 @@ export function cancelFbaOrders(ctx: { adapter: ThreePlAdapter; threePlName: str
       continue;
     }
     // Shipped before the cancel could reach it.
+    const went = shipmentRef(ctx.adapter.provider, order);
+    if (went) ctx.shipmentsSeen?.set(id, went);
     rows.update(id, { ...withThreePlOrder(rows.get(id)!, order, name), note: `${why} after ${name} shipped it: ${TOO_LATE}.` });
   }
   return { cancelled };

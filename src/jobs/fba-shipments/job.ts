@@ -7,7 +7,9 @@
 import { fbaCommittedUnits, fbaShipFromLocation } from '../../core/fba-shipments/committed';
 import { afterArrival, mergeAmazon } from '../../core/fba-shipments/merge';
 import { FBA_EXCEPTION_TYPES, fbaExceptions } from '../../core/fba-shipments/rules';
+import type { RaisedException } from '../../core/exceptions';
 import { validateSkuMap } from '../../core/inventory/sku-map';
+import type { ThreePlRef } from '../../core/web-links';
 import { Phases } from '../kit/phases';
 import { fbaShipmentsTab } from '../../sheet/fba-shipments-tab';
 import { providerName } from '../../threepl/names';
@@ -19,9 +21,18 @@ import { FbaRows } from './rows';
 import type { SendTally } from './send';
 import { sendFbaOrders } from './send';
 import { syncThreePlStatus } from './threepl-status';
+import { withShipmentPages } from '../reads/threepl-pages';
 import { plural } from '../../core/words';
 
 type Phase = 'amazon' | 'threePl' | 'cancel' | 'send' | 'received';
+
+/** An FBA problem about an order the 3PL holds links to its shipment there when this run read it (keys are TYPE:<FBA shipment id>). */
+function withShipmentRefs(raised: RaisedException[], seen: ReadonlyMap<string, ThreePlRef>): RaisedException[] {
+  return raised.map((e) => {
+    const ref = seen.get(e.key.slice(e.type.length + 1));
+    return ref ? { ...e, threePlRef: ref } : e;
+  });
+}
 
 function runFbaShipments(ctx: JobContext): JobOutcome {
   const { settings, now } = ctx;
@@ -43,8 +54,9 @@ function runFbaShipments(ctx: JobContext): JobOutcome {
     rows.replace(mergeAmazon(rows.rows, read.views));
   }
   const counts: Record<string, number> = { fbaShipments: rows.rows.length, fbaRead: read.views.length };
-  phases.run('threePl', ['threePl'], () => void (counts.fbaLooked = syncThreePlStatus({ adapter, threePlName }, rows)));
-  phases.run('cancel', ['threePl'], () => void (counts.fbaCancelled = cancelFbaOrders({ adapter, threePlName }, rows).cancelled));
+  const shipmentsSeen = new Map<string, ThreePlRef>();
+  phases.run('threePl', ['threePl'], () => void (counts.fbaLooked = syncThreePlStatus({ adapter, threePlName, shipmentsSeen }, rows)));
+  phases.run('cancel', ['threePl'], () => void (counts.fbaCancelled = cancelFbaOrders({ adapter, threePlName, shipmentsSeen }, rows).cancelled));
   const sent: SendTally = { sent: 0, adopted: 0, held: 0, unknown: 0, deferred: 0 };
   phases.run('send', ['threePl', 'amazon'], () =>
     sendFbaOrders({ amazon, adapter, map, marketplace: settings.marketplace, threePlName, location: fbaShipFromLocation(settings), located: read.located, tab, deadline: ctx.deadline }, rows, sent),
@@ -54,7 +66,10 @@ function runFbaShipments(ctx: JobContext): JobOutcome {
   phases.run('received', ['amazon'], () => rows.replace(mergeAmazon(rows.rows, readReceived(amazon, rows.rows))));
   rows.replace(rows.rows.map((r) => afterArrival(r)));
   tab.write(rows.rows);
-  ctx.raise(...fbaExceptions(rows.rows, now, settings, threePlName));
+  const raised = withShipmentRefs(fbaExceptions(rows.rows, now, settings, threePlName), shipmentsSeen);
+  // An order read on no run since it shipped is looked up once, while the 3PL answers this run.
+  const orderOf = (e: RaisedException) => rows.get(e.key.slice(e.type.length + 1))?.threePlOrderId || undefined;
+  ctx.raise(...(phases.done.has('threePl') ? withShipmentPages(raised, { adapter, store, deadline: ctx.deadline }, orderOf) : raised));
   const waiting = rows.rows.filter((r) => r.send && (r.state === 'ready' || r.state === 'held')).length;
   counts.fbaCommittedUnits = [...fbaCommittedUnits(rows.rows, settings.marketplace, map).values()].reduce((a, b) => a + b, 0);
   const message =

@@ -4,6 +4,8 @@
 // tracking yet, are asked about: after that nothing the row shows changes at the 3PL.
 
 import type { FbaRow } from '../../core/fba-shipments/types';
+import type { ThreePlRef } from '../../core/web-links';
+import { shipmentRef } from '../../threepl/page-refs';
 import type { OutboundOrder, ThreePlAdapter } from '../../threepl/types';
 import type { FbaRows } from './rows';
 
@@ -38,7 +40,8 @@ export function needsThreePlLook(r: FbaRow): boolean {
   return r.state === 'sent' || (r.state === 'shipped' && r.tracking.length === 0);
 }
 
-export function syncThreePlStatus(ctx: { adapter: ThreePlAdapter; threePlName: string }, rows: FbaRows): number {
+/** `shipmentsSeen`: FBA shipment id → its 3PL shipment, for the run's exceptions (their link to the 3PL page). */
+export function syncThreePlStatus(ctx: { adapter: ThreePlAdapter; threePlName: string; shipmentsSeen?: Map<string, ThreePlRef> }, rows: FbaRows): number {
   let looked = 0;
   for (const r of rows.rows.filter(needsThreePlLook)) {
     const o = ctx.adapter.getOrder(r.threePlOrderId);
@@ -47,6 +50,8 @@ export function syncThreePlStatus(ctx: { adapter: ThreePlAdapter; threePlName: s
       rows.update(r.shipmentId, { note: `${ctx.threePlName} does not show order ${r.threePlOrderId} any more.` });
       continue;
     }
+    const ref = shipmentRef(ctx.adapter.provider, o);
+    if (ref) ctx.shipmentsSeen?.set(r.shipmentId, ref);
     rows.update(r.shipmentId, withThreePlOrder(rows.get(r.shipmentId)!, o, ctx.threePlName));
   }
   return looked;

@@ -106,7 +106,7 @@ function execute(job: Job, ports: Ports, deadline: Deadline, request: JobRequest
   // The mail port is already redacting (kit/redaction); the list adds the run's live tokens to the alert's own checks.
   const alerts = runAlerts({ alertEmail: settings.alertEmail, jobLabel: job.label, now: ctx.now, secrets: redactor.known() });
   const raised = [...ctx.raised, ...alerts.raised];
-  const rec = exceptionsTab(ports.workbook, ports.sheetStyle).reconcile({ raised, now: ctx.now, scope: alerts.scope(withSettingsScope(resolves)), retentionDays: settings.logRetentionDays, marketplace: settings.marketplace });
+  const rec = exceptionsTab(ports.workbook, ports.sheetStyle, ports.store).reconcile({ raised, now: ctx.now, scope: alerts.scope(withSettingsScope(resolves)), retentionDays: settings.logRetentionDays, marketplace: settings.marketplace });
   const opened = rec.opened.length;
   return alerts.report(ports.mail, raised, rec, {
     ...outcome,

@@ -4,6 +4,8 @@
 
 import { DeadlineExceeded } from '../../ports/clock';
 import { RemoteError } from '../../ports/errors';
+import type { ThreePlRef } from '../../core/web-links';
+import { shipmentRef } from '../../threepl/page-refs';
 import type { OutboundOrder, ThreePlAdapter } from '../../threepl/types';
 import type { Ledger } from './ledger';
 import { withThreePl } from './threepl-status';
@@ -19,7 +21,11 @@ function anyShipped(o: OutboundOrder): boolean {
   return o.shipments.some((s) => SHIPPED.has(s.status)) || SHIPPED.has(o.status);
 }
 
-export function cancelOrders(ctx: { adapter: ThreePlAdapter; threePlName: string }, ledger: Ledger): { cancelled: number; tooLate: number } {
+export function cancelOrders(
+  // shipmentsSeen: reference → the shipment that went anyway, for ORDER_STUCK's link to it at the 3PL.
+  ctx: { adapter: ThreePlAdapter; threePlName: string; shipmentsSeen?: Map<string, ThreePlRef> },
+  ledger: Ledger,
+): { cancelled: number; tooLate: number } {
   const counts = { cancelled: 0, tooLate: 0 };
   const name = ctx.threePlName;
   const todo = ledger.rows.filter((r) => r.amazonStatus === 'CANCELLED' && ['sent', 'sending', 'unknown', 'shipped', 'confirmed'].includes(r.state));
@@ -57,6 +63,8 @@ export function cancelOrders(ctx: { adapter: ThreePlAdapter; threePlName: string
         }
         order = after;
       }
+      const went = shipmentRef(ctx.adapter.provider, order);
+      if (went && anyShipped(order)) ctx.shipmentsSeen?.set(id, went);
       if (anyShipped(order)) tooLate(`Cancelled on Amazon after ${name} shipped ${openShipments(order) === 0 && order.shipments.some((s) => s.status === 'cancelled') ? 'part of it (the rest was cancelled there)' : 'it'}.`);
       else {
         ledger.update(id, { state: 'cancelled', threePlOrderId: order.externalId, threePlStatus: 'Cancelled', note: `Cancelled on Amazon and at ${name}.` });

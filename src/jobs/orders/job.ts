@@ -5,6 +5,7 @@
 
 import type { RaisedException } from '../../core/exceptions';
 import { ORDER_EXCEPTION_TYPES } from '../../core/exceptions';
+import type { ThreePlRef } from '../../core/web-links';
 import { validateSkuMap } from '../../core/inventory/sku-map';
 import { readCarrierMap } from '../../core/orders/carrier-map';
 import { trimLedger } from '../../core/orders/ledger';
@@ -15,6 +16,7 @@ import { carrierMapRecords } from '../../sheet/carrier-map-tab';
 import { providerName } from '../../threepl/names';
 import type { Job, JobContext, JobOutcome } from '../kit/job';
 import { refreshLedger } from '../reads/amazon-orders';
+import { withShipmentPages } from '../reads/threepl-pages';
 import type { LedgerRefresh } from '../reads/amazon-orders';
 import { cancelOrders } from './cancel';
 import { confirmShipments } from './confirm';
@@ -27,6 +29,17 @@ import { plural } from '../../core/words';
 type Phase = 'amazon' | 'threePl' | 'cancel' | 'send' | 'confirm';
 
 const THREEPL_ORPHAN = 'ORDER_ORPHANED:threepl:';
+
+/**
+ * ORDER_STUCK is chased at the 3PL: its Entity links to the order's shipment there when this run read
+ * it (the ledger keeps the 3PL order id only; the Exceptions tab keeps the link once made).
+ */
+function withShipmentRefs(raised: RaisedException[], seen: ReadonlyMap<string, ThreePlRef>): RaisedException[] {
+  return raised.map((e) => {
+    const ref = e.type === 'ORDER_STUCK' ? seen.get(e.key.split(':')[1] ?? '') : undefined;
+    return ref ? { ...e, threePlRef: ref } : e;
+  });
+}
 
 /** Rather than sleep through the run for searchOrders' next page, carry on and read it next run. */
 const AMAZON_READ_MAX_WAIT_MS = 20_000;
@@ -57,16 +70,17 @@ function runOrders(ctx: JobContext): JobOutcome {
   phases.cut = refresh.stoppedBy === 'deadline' ? 'Amazon orders were read in part (time limit); the rest comes next run.' : null;
   const readNote = refresh.stoppedBy === 'rate' ? " Amazon's new orders were read in part (searchOrders allows one page every 3 minutes); the rest comes next run." : '';
   let threePlCursor: string | null = null;
+  const shipmentsSeen = new Map<string, ThreePlRef>();
   phases.run('threePl', ['threePl'], () => {
-    const status = syncThreePlStatus({ adapter, store, now, threePlName, orphanMinutes: settings.orderOrphanThresholdMinutes }, ledger);
+    const status = syncThreePlStatus({ adapter, store, now, threePlName, orphanMinutes: settings.orderOrphanThresholdMinutes }, ledger, shipmentsSeen);
     raised.push(...status.raised);
     threePlCursor = status.nextCursor;
     if (!status.complete) phases.cut = `${threePlName}'s order list was read in part (time limit); the rest comes next run.`;
   });
-  phases.run('cancel', ['threePl'], () => Object.assign(counts, cancelOrders({ adapter, threePlName }, ledger)));
+  phases.run('cancel', ['threePl'], () => Object.assign(counts, cancelOrders({ adapter, threePlName, shipmentsSeen }, ledger)));
   // Confirmations first: they are due now (Amazon counts late ones), and sends keep time for the end of the run.
   phases.run('confirm', ['threePl', 'amazon'], () => {
-    const confirmed = confirmShipments({ amazon, adapter, map, carriers, marketplace: settings.marketplace, marketplaces: settings.marketplaces, now, threePlName, deadline: ctx.deadline }, ledger);
+    const confirmed = confirmShipments({ amazon, adapter, map, carriers, marketplace: settings.marketplace, marketplaces: settings.marketplaces, now, threePlName, deadline: ctx.deadline, shipmentsSeen }, ledger);
     raised.push(...confirmed.raised);
     Object.assign(counts, confirmed.counts);
   });
@@ -80,7 +94,11 @@ function runOrders(ctx: JobContext): JobOutcome {
   tab.write(rows);
   // Only now: a run killed before this write reads the same 3PL changes again next time.
   if (threePlCursor !== null) store.set(THREEPL_KEYS.cursor, threePlCursor);
-  raised.push(...ledgerExceptions(rows, now, settings));
+  const fromLedger = withShipmentRefs(ledgerExceptions(rows, now, settings), shipmentsSeen);
+  // The rest are looked up at the 3PL once, while it answers this run.
+  const threePlIdOf = new Map(rows.map((r) => [r.orderId, r.threePlOrderId]));
+  const stuckAt = (e: RaisedException) => (e.type === 'ORDER_STUCK' ? threePlIdOf.get(e.key.split(':')[1] ?? '') : undefined);
+  raised.push(...(phases.done.has('threePl') ? withShipmentPages(fromLedger, { adapter, store, deadline: ctx.deadline }, stuckAt) : fromLedger));
   ctx.raise(...raised);
   const open = rows.filter((r) => r.state !== 'confirmed' && r.state !== 'cancelled').length;
   const message =

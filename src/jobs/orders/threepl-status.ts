@@ -7,7 +7,9 @@ import type { RaisedException } from '../../core/exceptions';
 import { unknownAtThreePl } from '../../core/orders/rules';
 import type { LedgerRow } from '../../core/orders/types';
 import { AMAZON_ORDER_ID } from '../../core/orders/types';
+import type { ThreePlRef } from '../../core/web-links';
 import type { KeyValueStore } from '../../ports/store';
+import { shipmentRef } from '../../threepl/page-refs';
 import type { OutboundOrder, ThreePlAdapter } from '../../threepl/types';
 import type { Ledger } from './ledger';
 
@@ -59,6 +61,8 @@ export function withThreePl(row: LedgerRow, o: OutboundOrder): LedgerRow {
 export function syncThreePlStatus(
   ctx: { adapter: ThreePlAdapter; store: KeyValueStore; now: number; threePlName: string; orphanMinutes: number },
   ledger: Ledger,
+  /** Reference → the 3PL shipment of each order read (its page at the 3PL), for the run's exceptions. */
+  shipmentsSeen?: Map<string, ThreePlRef>,
 ): { updated: number; raised: RaisedException[]; complete: boolean; nextCursor: string | null } {
   const { store } = ctx;
   if (!store.get(THREEPL_KEYS.since)) store.set(THREEPL_KEYS.since, String(ctx.now));
@@ -67,6 +71,8 @@ export function syncThreePlStatus(
   const raised: RaisedException[] = [];
   let updated = 0;
   for (const o of page.orders) {
+    const ref = shipmentRef(ctx.adapter.provider, o);
+    if (ref) shipmentsSeen?.set(o.primaryReference, ref);
     const row = ledger.get(o.primaryReference);
     if (row) {
       ledger.set(withThreePl(row, o));
@@ -77,7 +83,7 @@ export function syncThreePlStatus(
     // Young orders may be ours, read from Amazon a moment from now; old ones predate the ledger.
     const judged = Number.isFinite(created) && created >= since && ctx.now - created > ctx.orphanMinutes * 60_000;
     if (AMAZON_ORDER_ID.test(o.primaryReference) && o.kind !== 'fba_replenishment' && o.status !== 'cancelled' && judged) {
-      raised.push(unknownAtThreePl(o.primaryReference, o.externalId, ctx.threePlName));
+      raised.push({ ...unknownAtThreePl(o.primaryReference, o.externalId, ctx.threePlName), ...(ref ? { threePlRef: ref } : {}) });
     }
   }
   // The caller moves the cursor once the ledger holding these changes is written (never before).

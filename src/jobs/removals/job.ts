@@ -12,6 +12,7 @@ import { CLOSED_STATES, FOLLOWED_STATES, type RemovalReports, type RemovalRow } 
 import { DeadlineExceeded } from '../../ports/clock';
 import { removalsTab } from '../../sheet/removals-tab';
 import { providerName } from '../../threepl/names';
+import { receivingRef } from '../../threepl/page-refs';
 import type { ThreePlAdapter, Warehouse } from '../../threepl/types';
 import type { Job, JobContext, JobOutcome } from '../kit/job';
 import { matchLocations } from '../kit/locations-check';
@@ -29,6 +30,19 @@ const RESERVE_MS = 90_000;
  * pressing "Sync removals now" gets fresh ones unless the last are minutes old.
  */
 const REPORTS_EVERY_MS = { scheduled: 55 * 60_000, person: 5 * 60_000 };
+
+/**
+ * A removal's problems link to its receiving order at the 3PL when this run made or read it as one
+ * (keys are TYPE:<removal order id>[:SKU]); the Exceptions tab keeps the link after that.
+ */
+function withReceiptRefs(raised: RaisedException[], rows: readonly RemovalRow[], adapter: ThreePlAdapter, receiving: ReadonlySet<string>): RaisedException[] {
+  const receipts = new Map<string, string>();
+  for (const r of rows) if (r.receipt && receiving.has(r.receipt) && !receipts.has(r.orderId)) receipts.set(r.orderId, r.receipt);
+  return raised.map((e) => {
+    const ref = receivingRef(adapter.provider, receipts.get(e.key.split(':')[1] ?? '') ?? '');
+    return ref ? { ...e, threePlRef: ref } : e;
+  });
+}
 
 /** Settings "Removals to 3PL": a Return removal whose id begins with one of the entries (any, when empty). */
 export function goesToThreePl(prefixes: readonly string[]): (orderId: string, orderType: string) => boolean {
@@ -137,7 +151,8 @@ function runRemovals(ctx: JobContext): JobOutcome {
   });
 
   const adapter = ctx.threePl();
-  const deps: ReceiptDeps = { adapter, threePlName, now, state, threePlSku: skuMapper(ctx), location: removalsLocation(ctx, adapter, threePlName) };
+  const receivingSeen = new Set<string>();
+  const deps: ReceiptDeps = { adapter, threePlName, now, state, threePlSku: skuMapper(ctx), location: removalsLocation(ctx, adapter, threePlName), receivingSeen };
   // Receipts first: the boxes are already travelling, and the warehouse needs the receipt before they arrive.
   step('threePl', () => sendReceipts(deps, rows, counts));
   // Overdue before reading back: an overdue removal is also looked for by tracking number and LPN.
@@ -152,7 +167,7 @@ function runRemovals(ctx: JobContext): JobOutcome {
   if (reportsRead && !cut && reportsDue(ports.clock.now())) step('amazon', () => requestReports(amazon, store, ports.clock.now()));
   saveState(store, state, new Set(rows.filter((r) => !CLOSED_STATES.has(r.state)).map((r) => r.orderId)));
 
-  raised.push(...removalExceptions(rows, { shippedAt: state.shippedAt, notes: state.notes, threePlName, overdueDays: settings.removalOverdueDays }));
+  raised.push(...withReceiptRefs(removalExceptions(rows, { shippedAt: state.shippedAt, notes: state.notes, threePlName, overdueDays: settings.removalOverdueDays }), rows, adapter, receivingSeen));
   if (unidentified) raised.push(...(unidentified as RaisedException[]));
   ctx.raise(...raised);
 

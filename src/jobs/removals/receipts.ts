@@ -21,6 +21,11 @@ export interface ReceiptDeps {
   threePlSku(r: RemovalRow): { sku: string } | { problem: string };
   /** The 3PL location that receives removals, or why it is not known. */
   location(): { id: string } | { problem: string };
+  /**
+   * Receipts this run made or read as receiving orders (ShipBob WROs), for the exceptions' link to
+   * their page: a receipt adopted from another kind (a ShipBob return) has no page address known.
+   */
+  receivingSeen?: Set<string>;
 }
 
 export interface ReceiptCounts {
@@ -91,6 +96,8 @@ export function sendReceipts(deps: ReceiptDeps, rows: RemovalRow[], counts: Rece
       continue;
     }
     if ((outcome.status === 'created' || outcome.status === 'already_exists') && outcome.externalId) {
+      // kind 'removal': ShipBob makes (or finds) a warehouse receiving order for it.
+      deps.receivingSeen?.add(outcome.externalId);
       for (const r of group) {
         r.receipt = outcome.externalId;
         r.state = 'expected';
@@ -151,6 +158,7 @@ export function followReceipts(deps: ReceiptDeps, rows: RemovalRow[], counts: Re
     }
     deps.state.checkedAt.set(orderId, deps.now);
     if (!hit) continue;
+    if (hit.objectType === 'wro') deps.receivingSeen?.add(hit.externalId);
     const was = group.map((r) => r.state);
     applyReceipt(group, view(hit), mapped);
     if (group.some((r, i) => r.state !== was[i] && (r.state === 'received' || r.state === 'short' || r.state === 'over'))) counts.removalsCounted++;

@@ -7,7 +7,8 @@
 // OnHand − Allocated − InQuarantine is the same figure read from its parts. Whichever reading of the
 // fields is right on an account, the smaller one is the one that can surely be picked. SKUs Mintsoft
 // does not list (no inventory record, or a bundle: "you'll only get results where inventory record
-// exists") are unknown, never zero.
+// exists") are unknown, never zero. The rows carry no product name (BulkInventoryItem's fields,
+// 3pl-apis.md §3.4), so Mintsoft stock lines have none and the Inventory tab's titles are Amazon's.
 
 import { AdapterError, type StockLine, type StockPages, type StockQuery } from '../types';
 import type { MintsoftContext } from './context';

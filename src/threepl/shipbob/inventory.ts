@@ -66,22 +66,24 @@ interface WalkCursor {
 
 /** A location as a chunk keeps it: id, on hand, committed, fulfillable, awaiting, in transfer. */
 type SlimLocation = [number, number, number, number, number, number];
-/** An item as a chunk keeps it: inventory id, SKU, locations (compact: a chunk is stored between executions). */
-type SlimItem = [number, string | null, SlimLocation[]];
+/**
+ * An item as a chunk keeps it: inventory id, SKU, locations, and its name when it has one (compact:
+ * a chunk is stored between executions; chunks staged before names were kept have three entries).
+ */
+type SlimItem = [number, string | null, SlimLocation[], string?];
 
 function slim(items: ShipBobInventoryByFc[]): SlimItem[] {
-  return items.map((i) => [
-    i.inventory_id,
-    i.sku ?? null,
-    (i.locations ?? []).map((l): SlimLocation => [l.location_id, l.on_hand_quantity, l.committed_quantity, l.fulfillable_quantity, l.awaiting_quantity, l.internal_transfer_quantity]),
-  ]);
+  return items.map((i): SlimItem => {
+    const locations = (i.locations ?? []).map((l): SlimLocation => [l.location_id, l.on_hand_quantity, l.committed_quantity, l.fulfillable_quantity, l.awaiting_quantity, l.internal_transfer_quantity]);
+    return i.name ? [i.inventory_id, i.sku ?? null, locations, i.name] : [i.inventory_id, i.sku ?? null, locations];
+  });
 }
 
 function unslim(items: SlimItem[]): ShipBobInventoryByFc[] {
-  return items.map(([id, sku, locs]) => ({
+  return items.map(([id, sku, locs, name]) => ({
     inventory_id: id,
     sku,
-    name: null,
+    name: name ?? null,
     locations: locs.map(([location_id, on_hand_quantity, committed_quantity, fulfillable_quantity, awaiting_quantity, internal_transfer_quantity]) => ({
       location_id, name: null, on_hand_quantity, committed_quantity, fulfillable_quantity, awaiting_quantity, internal_transfer_quantity,
     })),
@@ -137,7 +139,9 @@ function linesFromSides(ctx: ShipBobContext, query: StockQuery, sides: Side[], a
       levels.set(sku, { inactive: side.inactive, locations: new Map(locs.map((l) => [String(l.location_id), { onHand: l.on_hand_quantity, available: available(l) }])) });
       if (skuFilter && !skuFilter.has(sku)) continue;
       seen.add(sku);
-      const flag = side.inactive ? { inactive: true } : {};
+      // Inventory.InventoryQuantityFcResponse.name, "Name of the inventory item" (spec 2026-01): the
+      // Inventory tab shows it where Amazon gives no title.
+      const flag = { ...(side.inactive ? { inactive: true } : {}), ...(item.name ? { name: item.name } : {}) };
       for (const l of locs) {
         lines.push({
           sku,

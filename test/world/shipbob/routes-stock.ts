@@ -192,6 +192,8 @@ export function getInventoryByLocation(core: SimCore, c: Call): Res {
   const items = products.map((p) => ({
     inventory_id: p.inventoryId,
     sku: p.sku,
+    // Inventory.InventoryQuantityFcResponse.name, "Name of the inventory item" (openapi-2026-01.json):
+    // the add-on shows it as the product title where Amazon gives none.
     name: p.name,
     locations: core.st.locations
       .filter((l) => !only || String(l.id) === only)
