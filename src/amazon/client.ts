@@ -59,6 +59,13 @@ export interface SpApiClient {
   readonly marketplaceId: string;
   readonly region: Region;
   readonly sellerId: string;
+  /**
+   * The same seller's client for another marketplace of this region: one token, one host and one
+   * set of rate-limit buckets, since Amazon's limits are per seller and app, not per marketplace
+   * (sp-api.md §1.3; https://developer-docs.amazon.com/sp-api/docs/usage-plans-and-rate-limits).
+   * Requests then carry that marketplace's marketplaceIds. Throws for a marketplace of another region.
+   */
+  forMarketplace(marketplace: string): SpApiClient;
   /** Calls made, retries and 429s seen by this client (for run metrics). */
   readonly stats: RequestStats;
   /** Paged operations for `paginate` (exported below). */
@@ -124,12 +131,28 @@ export function createSpApiClient(deps: SpApiClientDeps): SpApiClient {
     host: spApiHost(mp.region, sandbox),
     sandbox,
   });
-  const ctx: ApiContext = { requester, marketplaceId: mp.id, sellerId: deps.sellerId, region: mp.region, codec: deps.codec };
+  const home: ApiContext = { requester, marketplaceId: mp.id, sellerId: deps.sellerId, region: mp.region, codec: deps.codec };
+  const clients = new Map<string, SpApiClient>();
+  const forMarketplace = (typed: string): SpApiClient => {
+    const other = resolveMarketplace(typed);
+    if (other.region !== mp.region) throw new Error(`Marketplace ${other.code} is in Amazon's ${other.region} region, not ${mp.region}: one seller token serves the marketplaces of one region.`);
+    let c = clients.get(other.id);
+    if (!c) clients.set(other.id, (c = clientOver({ ...home, marketplaceId: other.id }, forMarketplace)));
+    return c;
+  };
+  const client = clientOver(home, forMarketplace);
+  clients.set(mp.id, client);
+  return client;
+}
 
+/** The client's operations over one marketplace's context. */
+function clientOver(ctx: ApiContext, forMarketplace: (m: string) => SpApiClient): SpApiClient {
+  const { requester } = ctx;
   return {
-    marketplaceId: mp.id,
-    region: mp.region,
-    sellerId: deps.sellerId,
+    marketplaceId: ctx.marketplaceId,
+    region: ctx.region,
+    sellerId: ctx.sellerId,
+    forMarketplace,
     stats: requester.stats,
     waitMs: (op) => requester.waitMs(op),
     pages: {
@@ -181,3 +204,12 @@ export type { GetReportsFilters, ReportsPage } from './reports';
 export type { GetFeedsFilters, FeedsPage } from './feeds';
 export { listingChannels, FBM_CHANNEL } from './listings';
 export type { Region } from './hosts';
+
+/**
+ * `amazon` itself for its own marketplace (or none named), else the same seller's client for
+ * `marketplace`: callers holding a wrapped client keep it for the marketplace it serves.
+ */
+export function onMarketplace(amazon: SpApiClient, marketplace: string | undefined): SpApiClient {
+  if (!marketplace || resolveMarketplace(marketplace).id === amazon.marketplaceId) return amazon;
+  return amazon.forMarketplace(marketplace);
+}

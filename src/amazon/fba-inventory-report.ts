@@ -7,7 +7,7 @@
 
 import type { FbaSummary } from '../core/inventory/types';
 
-type Bucket = Exclude<keyof FbaSummary, 'sellerSku'>;
+type Bucket = Exclude<keyof FbaSummary, 'sellerSku' | 'marketplace'>;
 
 /** Report column → FbaSummary bucket (sp-api.md §3.2 "Definitions"). */
 const BUCKETS: ReadonlyArray<readonly [string, Bucket]> = [

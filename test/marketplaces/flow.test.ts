@@ -58,27 +58,28 @@ describe('UK + DE served, FR not in the list (marketplaces-uk-de-fr.json)', () =
     expect(bodies.find((b) => b.marketplaceId === 'A1PA6795UKMFR9')!.packageDetail.carrierName).toBe('Royal Mail International');
   });
 
-  it('says in the SKU Map Status that the France row is not in the list, and that the DE rows (however their code was typed) are not synced by the stock sync yet', () => {
+  it('says in the SKU Map Status that the France row is not in the list; the DE rows (however their code was typed) are synced like the UK ones', () => {
     const map = tab(r, 'SKU Map');
-    const notYet = (sku: string) =>
-      `Not synced yet: the stock sync sets UK offers only (the first of Settings "Marketplaces"). Set this DE quantity in Seller Central; its share of 3PL SKU ${sku} is kept out of the UK offers.`;
     expect(map.map((m) => [m.Marketplace, m.Status])).toEqual([
       ['UK', 'OK'],
       ['UK', 'OK'],
-      ['amazon.de', notYet('SB-TEE-M')],
-      ['DE', notYet('SB-MUG-1')],
+      ['amazon.de', 'OK'],
+      ['DE', 'OK'],
       ['France', 'Not used: FR is not in Settings "Marketplaces" (UK, DE). Add FR there to sync this row, or untick Active.'],
     ]);
-    expect(r.gas.spreadsheet.toDisplayJson()['Exceptions']!.map((x) => x[0])).toContain('MAPPING_INVALID:DE:stock sync');
+    expect(r.gas.spreadsheet.toDisplayJson()['Exceptions']!.map((x) => x[0])).not.toContain('MAPPING_INVALID:DE:stock sync');
   });
 
-  it('feeds the UK offers only their share of a 3PL SKU the DE offers also sell: together they never promise more than the pool', () => {
+  it('proposes the UK and DE offers of one Seller SKU one quantity: Amazon keeps one merchant quantity per Seller SKU, so it is one offer of the pool', () => {
     const inv = tab(r, 'Inventory').filter((i) => i.Channel === 'FBM');
-    expect(inv.map((i) => i.Marketplace)).toEqual(['UK', 'UK']);
-    for (const i of inv) {
-      expect(i.Reason).toMatch(/50% offered/);
-      expect(i.Reason).toContain(`is also offered as ${i['Seller SKU']} (DE)`);
-      expect(Number(i['Proposed FBM Qty'])).toBeLessThanOrEqual(Math.floor(Number(i['3PL Fulfillable']) / 2));
+    expect(inv.map((i) => i.Marketplace).sort()).toEqual(['DE', 'DE', 'UK', 'UK']);
+    for (const sku of ['TEE-M', 'MUG-1']) {
+      const both = inv.filter((i) => i['Seller SKU'] === sku);
+      expect(new Set(both.map((i) => i['Proposed FBM Qty'])).size).toBe(1);
+      for (const i of both) {
+        expect(i.Reason).toContain(`Amazon keeps one merchant quantity for Seller SKU ${sku} in every marketplace`);
+        expect(Number(i['Proposed FBM Qty'])).toBeLessThanOrEqual(Number(i['3PL Fulfillable']));
+      }
     }
   });
 

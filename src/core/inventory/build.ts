@@ -5,7 +5,9 @@
 import { utcMinute } from '../cells';
 import { exceptionKey, type RaisedException } from '../exceptions';
 import type { FbaBuckets, PreviousOffer } from './inventory-tab';
+import { productTitle, threePlNames } from './product-titles';
 import { proposeFbmQuantity } from './proposal';
+import { panEuPools } from './pan-eu';
 import { offerKey, type SkuMapValidation } from './sku-map';
 import { aggregateThreePlStock, unsentBy3plSku } from './stock';
 import { describeThreePlSku, threePlSkuKinds, unsentUnitsFor } from './threepl-kinds';
@@ -20,25 +22,36 @@ import type {
 } from './types';
 
 interface BuildInventoryInput {
-  /** The Settings marketplace: SKU Map rows of other marketplaces are left out. */
+  /** The primary marketplace (first of Settings "Marketplaces"): listings and FBA figures without a marketplace are its. */
   marketplace: string;
   /**
-   * Settings "FBM marketplaces" (primary first). The 3PL stock is one pool for all of them: an offer
-   * here takes only its share of a 3PL SKU that offers in the others also sell. Absent: the primary alone.
+   * Settings "FBM marketplaces". The 3PL stock is one pool for all of them (and the primary): their
+   * FBM offers are proposed and share each 3PL SKU they sell. Absent: the primary alone.
    */
   pooledMarketplaces?: readonly string[];
+  /**
+   * Settings "Marketplaces" (primary first): FBA rows of each are shown, and FBM rows of one the 3PL
+   * does not ship to say they are not synced. Absent: the pooled marketplaces.
+   */
+  marketplaces?: readonly string[];
   skuMap: SkuMapValidation;
   threePlStock: ReadonlyArray<ThreePlStockRecord>;
   /** Settings "3PL locations"; empty = all. */
   locations: ReadonlyArray<string>;
   unsentOrders: ReadonlyArray<UnsentOrderLine>;
-  /** Amazon listings of this marketplace; undefined when not read this run (no Amazon-side checks). */
+  /**
+   * Amazon listings of the pooled marketplaces, each with its `marketplace` (absent: the primary's);
+   * undefined when not read this run (no Amazon-side checks).
+   */
   amazonListings?: ReadonlyArray<AmazonListing>;
   /** Why amazonListings may lack some listings (a search whose pages shifted); absent: it holds them all. */
   amazonListingsGap?: string;
+  /** FBA figures, each with its `marketplace` (absent: the primary's). */
   fbaSummaries: ReadonlyArray<FbaSummary>;
   /** How fbaSummaries were read; absent: getInventorySummaries, this run. */
   fbaRead?: FbaReadInfo;
+  /** How each marketplace's FBA figures were read, when they were read one marketplace at a time; else fbaRead for all. */
+  fbaReadByMarket?: ReadonlyMap<string, FbaReadInfo>;
   /** From the Inventory tab (see previousFromInventory), keyed by offer key. */
   previous: ReadonlyMap<string, PreviousOffer>;
   defaultSafetyBuffer: number;
@@ -59,7 +72,7 @@ export interface FbaReadInfo {
 }
 
 interface BuildInventoryResult {
-  /** In SKU Map order, one per offer of this marketplace (invalid offers included, with why). */
+  /** In SKU Map order, one per offer of the listed marketplaces (invalid offers included, with why). */
   rows: InventoryRow[];
   /** The SKU Map's own exceptions plus what this run found (unknown 3PL SKU, FBA on Amazon…). */
   exceptions: RaisedException[];
@@ -170,33 +183,40 @@ export function buildInventory(input: BuildInventoryInput): BuildInventoryResult
   const marketplace = input.marketplace.toUpperCase();
   const tpl = input.threePlName || 'the 3PL';
   const stock = aggregateThreePlStock(input.threePlStock, input.locations);
-  const mine = (e: SkuMapEntry) => e.marketplace === marketplace;
-  const fbmEntries = [...input.skuMap.entries, ...input.skuMap.held].filter((e) => mine(e) && e.channel === 'FBM');
-  const unsent = unsentBy3plSku(input.unsentOrders, fbmEntries);
+  const pooled = new Set([marketplace, ...(input.pooledMarketplaces ?? []).map((m) => m.toUpperCase())]);
+  const served = new Set([...pooled, ...(input.marketplaces ?? []).map((m) => m.toUpperCase())]);
+  const order = [...new Set([marketplace, ...(input.marketplaces ?? []).map((m) => m.toUpperCase()), ...pooled])];
+  const fbmEntries = [...input.skuMap.entries, ...input.skuMap.held].filter((e) => pooled.has(e.marketplace) && e.channel === 'FBM');
+  // Unsent orders of every pooled marketplace take from the one 3PL pool.
+  const unsent = unsentBy3plSku(input.unsentOrders, fbmEntries, marketplace);
   // Inactive 3PL products and bundles: said in the Reason, and bundles share unsent units with their parts.
   const kinds = threePlSkuKinds(input.threePlStock);
+  const names = threePlNames(input.threePlStock);
   const offered3pl = new Set(fbmEntries.map((e) => e.threePlSku));
+  // Listings and FBA figures are per marketplace: a SKU FBA-only in DE may be FBM in the UK.
+  const at = (m: string | undefined, sku: string) => `${m ?? marketplace}:${sku}`;
   let listings: Map<string, AmazonListing> | null = null;
   if (input.amazonListings) {
     listings = new Map();
-    for (const l of input.amazonListings) listings.set(l.sellerSku, l);
+    for (const l of input.amazonListings) listings.set(at(l.marketplace, l.sellerSku), l);
   }
   const fba = new Map<string, FbaSummary>();
-  for (const s of input.fbaSummaries) fba.set(s.sellerSku, s);
-  const fbaUnknown = input.fbaRead?.unknown === true;
+  for (const s of input.fbaSummaries) fba.set(at(s.marketplace, s.sellerSku), s);
+  const pools = panEuPools(input.fbaSummaries, order, marketplace);
+  const fbaReadOf = (m: string): FbaReadInfo | undefined => input.fbaReadByMarket?.get(m) ?? input.fbaRead;
+  const fbaUnknown = (m: string) => fbaReadOf(m)?.unknown === true;
   // Unknown FBA stock must not weaken the FBA guard: it looks at the figures the FBA row showed.
-  const fbaForGuard = (sku: string): FbaBuckets | undefined =>
-    fbaUnknown ? input.previous.get(offerKey(marketplace, 'FBA', sku))?.fba ?? undefined : fba.get(sku);
-  const fbaMappedSkus = new Set([...input.skuMap.entries, ...input.skuMap.held].filter((e) => mine(e) && e.channel === 'FBA').map((e) => e.sellerSku));
-  const fbmMapped = new Set(fbmEntries.map((e) => e.sellerSku));
-  const pooled = new Set([marketplace, ...(input.pooledMarketplaces ?? []).map((m) => m.toUpperCase())]);
+  const fbaForGuard = (m: string, sku: string): FbaBuckets | undefined =>
+    fbaUnknown(m) ? input.previous.get(offerKey(m, 'FBA', sku))?.fba ?? undefined : fba.get(at(m, sku));
+  const fbaMappedSkus = new Set([...input.skuMap.entries, ...input.skuMap.held].filter((e) => served.has(e.marketplace) && e.channel === 'FBA').map((e) => at(e.marketplace, e.sellerSku)));
+  const fbmMapped = new Set(fbmEntries.map((e) => at(e.marketplace, e.sellerSku)));
   const shares = splitSharedStock(input.skuMap.entries.filter((e) => pooled.has(e.marketplace) && e.channel === 'FBM'), marketplace);
 
   const exceptions: RaisedException[] = [...input.skuMap.exceptions];
   const statuses = input.skuMap.rows.map((r) => r.status);
   const rows: InventoryRow[] = [];
   const emitted = new Set<string>();
-  const where = `${marketplace}`;
+  const rowIndexOf = new Map<string, number>();
 
   // A held offer is never pushed: no proposal, no push state, one exception and a Status line.
   // Its Reason starts "Held:" as the Status does: the tab sorts and colours held rows by it (row-order.ts).
@@ -208,24 +228,15 @@ export function buildInventory(input: BuildInventoryInput): BuildInventoryResult
     statuses[rowIndex] = `Held: ${reason}`;
   };
 
-  const others = new Set<string>();
   for (const r of input.skuMap.rows) {
-    // A usable row of another listed marketplace: this version's stock sync sets the primary's offers
-    // only, so its Status must not say OK; its share of a pooled 3PL SKU is kept out of the primary's offers.
-    if (r.marketplace !== marketplace && (r.state === 'ok' || r.state === 'dual') && r.sellerSku && r.channel && pooled.has(r.marketplace ?? '')) {
-      statuses[r.rowIndex] =
-        `Not synced yet: the stock sync sets ${marketplace} offers only (the first of Settings "Marketplaces"). ` +
-        `Set this ${r.marketplace} quantity in Seller Central; ${r.channel === 'FBM' ? `its share of 3PL SKU ${r.entry?.threePlSku ?? ''} is kept out of the ${marketplace} offers.` : 'its FBA figures are not read.'}`;
-      others.add(r.marketplace ?? '');
-    }
-    if (r.marketplace !== marketplace || !r.sellerSku || !r.channel) continue;
+    if (!served.has(r.marketplace ?? '') || !r.sellerSku || !r.channel) continue;
     if (r.state === 'invalid') {
       const key = `${r.marketplace}:${r.channel}:${r.sellerSku}`;
       if (emitted.has(key)) continue;
       emitted.add(key);
       const row = emptyRow({ key, sellerSku: r.sellerSku, marketplace: r.marketplace, channel: r.channel, threePlSku: '' }, input.previous.get(key), input.now);
       row.reason = `Not synced: the SKU Map row is invalid (${r.problems.join('; ')}).`;
-      row.productTitle = listings?.get(r.sellerSku)?.title || row.productTitle;
+      row.productTitle = listings?.get(at(r.marketplace, r.sellerSku))?.title || row.productTitle;
       row.pushState = '';
       rows.push(row);
       continue;
@@ -235,10 +246,14 @@ export function buildInventory(input: BuildInventoryInput): BuildInventoryResult
     if (!entry || (r.state !== 'ok' && r.state !== 'dual')) continue;
     const row = emptyRow(entry, input.previous.get(entry.key), input.now);
     rows.push(row);
-    const listing = listings?.get(entry.sellerSku);
-    const summary = fba.get(entry.sellerSku);
-    // Amazon's name for the product when this read has one; otherwise the one the row showed.
-    if (listing?.title) row.productTitle = listing.title;
+    rowIndexOf.set(entry.key, r.rowIndex);
+    const where = entry.marketplace;
+    const listing = listings?.get(at(where, entry.sellerSku));
+    const pool = pools.get(at(where, entry.sellerSku));
+    // A Pan-EU pool is shown on one row only, so a column sum counts it once.
+    const summary = pool && pool.shownOn !== where ? undefined : fba.get(at(where, entry.sellerSku));
+    // Amazon's name for the product when this read has one; otherwise the one the row showed, else the 3PL's.
+    row.productTitle = productTitle(listing?.title, row.productTitle, names.get(entry.threePlSku));
     // An FBA row of a listing sold both ways would show the merchant channel's quantity as its own.
     row.amazonFbmQty = entry.channel === 'FBA' && listing?.fba ? null : listing?.fbmQuantity ?? null;
 
@@ -246,17 +261,21 @@ export function buildInventory(input: BuildInventoryInput): BuildInventoryResult
       // Amazon holds FBA stock: the row shows Amazon's figures and leaves the 3PL columns empty, so
       // the 3PL units its FBM twin shows are counted once when a column is summed.
       row.pushState = '';
-      if (input.fbaRead?.unknown) fillFbaKept(row, input.previous.get(entry.key), input.fbaRead);
-      else {
+      const fbaRead = fbaReadOf(where);
+      if (fbaRead?.unknown) fillFbaKept(row, input.previous.get(entry.key), fbaRead);
+      else if (pool && pool.shownOn !== where) {
+        row.reason = `FBA offer: Amazon holds this stock and the add-on only reads it. Pan-European FBA: one pool serves ${pool.serves.join(', ')}; it is shown once, on the ${pool.shownOn} row, so a column sum counts it once.`;
+      } else {
         fillFba(row, summary);
-        row.reason += fbaReadNote(input.fbaRead);
+        if (pool) row.reason += ` Pan-European FBA: this one pool serves ${pool.serves.join(', ')}; their other rows leave it out, so a column sum counts it once.`;
+        row.reason += fbaReadNote(fbaRead);
       }
       if (r.state === 'dual') row.reason = `Held: ${r.status.replace(/^Held: /, '')} ${row.reason}`;
       else if (listing?.fbm && !listing.fba) {
         hold(row, r.rowIndex, dualOnAmazon(entry, 'FBA'), `Amazon lists Seller SKU ${entry.sellerSku} as merchant-fulfilled (FBM) only; nothing is pushed for it. ${row.reason}`);
       } else if (listing?.fbm) {
         // One listing with both channels (Amazon: "Multiple Fulfillment Channels with Default MFN and FBA").
-        row.reason += fbmMapped.has(entry.sellerSku)
+        row.reason += fbmMapped.has(at(where, entry.sellerSku))
           ? ' Amazon also sells this SKU merchant-fulfilled: its FBM row sets that quantity (channel DEFAULT).'
           : ` Amazon also sells this SKU merchant-fulfilled, but no FBM row maps it, so that quantity (${listing.fbmQuantity ?? 0}) is not kept in step.`;
       }
@@ -265,6 +284,13 @@ export function buildInventory(input: BuildInventoryInput): BuildInventoryResult
 
     // FBM offer.
     fillThreePl(row, entry.threePlSku ? stock.get(entry.threePlSku) : undefined);
+    // A marketplace the 3PL does not ship to: its offers are set elsewhere, and take no share of the pool.
+    if (!pooled.has(where)) {
+      row.pushState = '';
+      row.reason = notShippedText(where, [...pooled]);
+      statuses[r.rowIndex] = row.reason;
+      continue;
+    }
     if (r.state === 'dual') {
       row.pushState = '';
       row.reason = r.status;
@@ -272,12 +298,14 @@ export function buildInventory(input: BuildInventoryInput): BuildInventoryResult
     }
     // A merchant quantity for an offer Amazon fulfils only as FBA would convert it to merchant-fulfilled
     // (fba-guard.ts); a listing that also has a DEFAULT channel takes the quantity on that channel alone.
-    if (listing ? listing.fba && !listing.fbm : hasFbaStock(fbaForGuard(entry.sellerSku))) {
-      hold(row, r.rowIndex, dualOnAmazon(entry, 'FBM'), `Amazon fulfils Seller SKU ${entry.sellerSku} as FBA only, so it is never pushed as FBM.`);
+    if (listing ? listing.fba && !listing.fbm : hasFbaStock(fbaForGuard(where, entry.sellerSku))) {
+      // Another marketplace says which: the SKU may well be merchant-fulfilled in the primary.
+      const inWhere = where === marketplace ? '' : ` in ${where}`;
+      hold(row, r.rowIndex, dualOnAmazon(entry, 'FBM'), `Amazon fulfils Seller SKU ${entry.sellerSku} as FBA only${inWhere}, so it is never pushed as FBM${inWhere}.`);
       continue;
     }
     // Neither a listing nor FBA figures to tell: a SKU the SKU Map also sells as FBA may be an FBA offer.
-    if (!listings && fbaUnknown && fbaMappedSkus.has(entry.sellerSku) && !input.previous.get(offerKey(marketplace, 'FBA', entry.sellerSku))?.fba) {
+    if (!listings && fbaUnknown(where) && fbaMappedSkus.has(at(where, entry.sellerSku)) && !input.previous.get(offerKey(where, 'FBA', entry.sellerSku))?.fba) {
       row.reason =
         `Not checked this run: Amazon's listings were not read and its FBA stock of Seller SKU ${entry.sellerSku} is not known yet, so it could be an FBA offer. ` +
         'Nothing is pushed for it until one of them is known; Last Pushed Qty stays as it was.';
@@ -356,17 +384,17 @@ export function buildInventory(input: BuildInventoryInput): BuildInventoryResult
     if (listing?.fba) row.reason += `. Amazon also fulfils this SKU as FBA: only the merchant quantity (channel DEFAULT) is set, the FBA stock stays Amazon's`;
     if (share) row.reason += `. 3PL SKU ${entry.threePlSku} is also offered as ${share.others.join(', ')}: ${share.explicit ? 'this offer takes its Offer %' : 'the offers without an Offer % share the rest equally'}, so together they never promise more than ${tpl} can pick.`;
   }
-  for (const m of others) {
-    exceptions.push({
-      key: exceptionKey('MAPPING_INVALID', m, 'stock sync'),
-      type: 'MAPPING_INVALID',
-      entity: `${m} offers`,
-      message:
-        `Settings "Marketplaces" lists ${m}, but this version's stock sync sets ${marketplace} quantities only: the SKU Map rows of ${m} say "Not synced yet" and Amazon keeps their quantities as they are. ` +
-        `Their share of each 3PL SKU they sell is kept out of the ${marketplace} offers, so the two never promise the same units; set the ${m} quantities in Seller Central, no higher than that share.`,
-    });
-  }
+  // One marketplace: one row per Seller SKU already, nothing to align (and no pass over a large catalogue).
+  if (served.size > 1) oneQuantityPerSku(rows, pooled, statuses, rowIndexOf, tpl);
   return { rows, exceptions, statuses };
+}
+
+/** Reason and Status of an FBM row in a listed marketplace the 3PL does not ship to. */
+function notShippedText(m: string, pooled: readonly string[]): string {
+  return (
+    `Not synced: Settings "FBM marketplaces" (${pooled.join(', ')}) does not include ${m}, so the 3PL ships no ${m} orders and the stock sync sets no ${m} quantity. ` +
+    `Set it in Seller Central, or add ${m} to "FBM marketplaces" to share the 3PL stock with it.`
+  );
 }
 
 /** Shares within 1e-9 of each other are equal: 0.3 + 0.7 must not count as over 100%. */
@@ -379,6 +407,11 @@ type SharedStock = { share: number; explicit: boolean; others: string[] } | { ov
  * would promise the same units twice: an offer's Offer % is its part, offers without one share
  * what is left equally. Offer % adding up to over 100% cannot be honoured: those offers are held.
  * Offers with a 3PL SKU of their own are not in the map.
+ *
+ * One Seller SKU listed in several marketplaces is one quantity at Amazon ("inventory data (MFN
+ * quantity…) is 'marketplace agnostic' and applied to the seller + sku", Amazon in
+ * amzn/selling-partner-api-docs#3167; amzn/selling-partner-api-models#4356): its rows are one
+ * offer here, taking one share (the smallest Offer % any of them gives).
  */
 function splitSharedStock(entries: ReadonlyArray<SkuMapEntry>, primary: string): Map<string, SharedStock> {
   const groups = new Map<string, SkuMapEntry[]>();
@@ -389,28 +422,81 @@ function splitSharedStock(entries: ReadonlyArray<SkuMapEntry>, primary: string):
     else groups.set(e.threePlSku, [e]);
   }
   const out = new Map<string, SharedStock>();
-  for (const [threePlSku, group] of groups) {
-    if (group.length < 2) continue;
-    const fixed = group.reduce((sum, e) => sum + (e.offerShare ?? 0), 0);
-    const open = group.filter((e) => e.offerShare === null);
-    // Offers of other marketplaces are named with theirs: "TEE-M (DE)".
-    const names = group.map((e) => (e.marketplace === primary ? e.sellerSku : `${e.sellerSku} (${e.marketplace})`));
+  for (const [threePlSku, all] of groups) {
+    const bySku = new Map<string, SkuMapEntry[]>();
+    for (const e of all) {
+      const list = bySku.get(e.sellerSku);
+      if (list) list.push(e);
+      else bySku.set(e.sellerSku, [e]);
+    }
+    if (bySku.size < 2) continue;
+    const holders = [...bySku.values()];
+    const shareOf = (h: SkuMapEntry[]): number | null => {
+      const given = h.map((e) => e.offerShare).filter((x): x is number => x !== null);
+      return given.length ? Math.min(...given) : null;
+    };
+    const fixed = holders.reduce((sum, h) => sum + (shareOf(h) ?? 0), 0);
+    const open = holders.filter((h) => shareOf(h) === null);
+    // Offers of other marketplaces are named with theirs: "TEE-M (DE)"; across marketplaces every one is.
+    const across = all.some((e) => e.marketplace !== all[0]!.marketplace);
+    const names = holders.map((h) => (h[0]!.marketplace === primary && !across ? h[0]!.sellerSku : `${h[0]!.sellerSku} (${h.map((e) => e.marketplace).join(', ')})`));
     if (fixed > 1 + SHARE_EPSILON) {
       const ex: RaisedException = {
-        key: exceptionKey('MAPPING_INVALID', group[0]!.marketplace, 'shared', threePlSku),
+        key: exceptionKey('MAPPING_INVALID', all[0]!.marketplace, 'shared', threePlSku),
         type: 'MAPPING_INVALID',
         entity: `3PL SKU ${threePlSku}`,
         message:
           `Seller SKUs ${names.join(', ')} all sell 3PL SKU ${threePlSku}, and their Offer % add up to ${Math.round(fixed * 100)}%: together they would promise more than the warehouse can pick. ` +
           'No quantity is pushed for them until their Offer % add up to 100% or less (leave Offer % empty to share equally).',
       };
-      for (const e of group) out.set(e.key, { overbooked: ex });
+      for (const e of all) out.set(e.key, { overbooked: ex });
       continue;
     }
     const rest = open.length ? Math.max(0, 1 - fixed) / open.length : 0;
-    group.forEach((e, i) => out.set(e.key, { share: e.offerShare ?? rest, explicit: e.offerShare !== null, others: names.filter((_, j) => j !== i) }));
+    holders.forEach((h, i) => {
+      const share = shareOf(h);
+      for (const e of h) out.set(e.key, { share: share ?? rest, explicit: share !== null, others: names.filter((_, j) => j !== i) });
+    });
   }
   return out;
+}
+
+/**
+ * Amazon keeps one merchant quantity per Seller SKU whatever the marketplace (amzn/selling-partner-api-docs#3167):
+ * the rows of one Seller SKU in several marketplaces are all proposed the lowest of their
+ * quantities (their buffers or Max Qty may differ), so no push overwrites a lower one with a
+ * higher one. A row of a marketplace the 3PL does not ship to is told the quantity shows there too.
+ */
+function oneQuantityPerSku(rows: InventoryRow[], pooled: ReadonlySet<string>, statuses: string[], rowIndexOf: ReadonlyMap<string, number>, tpl: string): void {
+  const bySku = new Map<string, InventoryRow[]>();
+  for (const r of rows) {
+    if (r.channel !== 'FBM') continue;
+    const list = bySku.get(r.sellerSku);
+    if (list) list.push(r);
+    else bySku.set(r.sellerSku, [r]);
+  }
+  for (const [sku, list] of bySku) {
+    const set = list.filter((r) => pooled.has(r.marketplace) && r.proposedQty !== null);
+    if (list.length < 2 || set.length === 0) continue;
+    const low = Math.min(...set.map((r) => r.proposedQty!));
+    const where = set.map((r) => r.marketplace).join(', ');
+    if (set.length > 1) {
+      const alike = set.every((x) => x.proposedQty === low);
+      for (const r of set) {
+        const mine = r.proposedQty!;
+        r.proposedQty = low;
+        r.reason += alike
+          ? `. Amazon keeps one merchant quantity for Seller SKU ${sku} in every marketplace: ${where} are set alike`
+          : `. Amazon keeps one merchant quantity for Seller SKU ${sku} in every marketplace (${where}): each is set to the lowest of theirs, ${low}${mine !== low ? ` (this row alone: ${mine})` : ''}`;
+      }
+    }
+    for (const r of list) {
+      if (pooled.has(r.marketplace)) continue;
+      r.reason += ` Amazon keeps one merchant quantity per Seller SKU, so the ${low} set for ${where} shows in ${r.marketplace} too: ${r.marketplace} buyers can order those units, and ${tpl} does not ship ${r.marketplace} orders (they are held). Use another Seller SKU in ${r.marketplace}, or untick this row's offer in Seller Central.`;
+      const at = rowIndexOf.get(r.key);
+      if (at !== undefined) statuses[at] = r.reason;
+    }
+  }
 }
 
 /** A row for the channel Amazon's listing does not have (Amazon lists the SKU with the other one only). */

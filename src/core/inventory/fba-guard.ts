@@ -10,8 +10,12 @@ import type { AmazonListing, InventoryRow, PushChange } from './types';
 /** The channels Amazon reports on a SKU's listing; undefined when it has no such listing. */
 export type ListingChannelSet = Pick<AmazonListing, 'fbm' | 'fba'>;
 
-/** What Amazon says about a Seller SKU's channels (this run's listings read, or a look at the listing). */
-export type ChannelsOf = (sellerSku: string) => ListingChannelSet | undefined;
+/**
+ * What Amazon says about a Seller SKU's channels in a marketplace (this run's listings read, or a
+ * look at the listing): a SKU FBA-only in DE may be merchant-fulfilled in the UK, so the answer is
+ * per marketplace. `marketplace` absent: the one the lookup was made for.
+ */
+export type ChannelsOf = (sellerSku: string, marketplace?: string) => ListingChannelSet | undefined;
 
 /**
  * A DEFAULT quantity would convert this listing: it has an FBA channel and no merchant one. A
@@ -21,10 +25,21 @@ export function convertsFbaOffer(channels: ListingChannelSet | undefined): boole
   return channels !== undefined && channels.fba && !channels.fbm;
 }
 
-/** A channel lookup over a listings read, by Seller SKU. */
-export function channelsFromListings(listings: ReadonlyArray<AmazonListing>): ChannelsOf {
-  const bySku = new Map(listings.map((l) => [l.sellerSku, l] as const));
-  return (sku) => bySku.get(sku);
+/**
+ * A channel lookup over a listings read, by marketplace and Seller SKU. Listings without a
+ * marketplace are `primary`'s; with no `primary` given they answer for any marketplace (a read of one).
+ */
+export function channelsFromListings(listings: ReadonlyArray<AmazonListing>, primary?: string): ChannelsOf {
+  const untagged = new Map<string, AmazonListing>();
+  const tagged = new Map<string, AmazonListing>();
+  for (const l of listings) {
+    if (l.marketplace && l.marketplace !== primary) tagged.set(`${l.marketplace}:${l.sellerSku}`, l);
+    else untagged.set(l.sellerSku, l);
+  }
+  return (sku, marketplace) => {
+    if (!marketplace || (primary ?? marketplace) === marketplace) return untagged.get(sku);
+    return tagged.get(`${marketplace}:${sku}`);
+  };
 }
 
 function refusal(change: PushChange): RaisedException {
@@ -56,7 +71,7 @@ export function refuseFbaConversions(rows: ReadonlyArray<InventoryRow>, changes:
   const refused = new Map<string, PushChange>();
   const allowed: PushChange[] = [];
   for (const c of changes) {
-    if (convertsFbaOffer(channelsOf(c.sellerSku))) refused.set(c.key, c);
+    if (convertsFbaOffer(channelsOf(c.sellerSku, c.marketplace))) refused.set(c.key, c);
     else allowed.push(c);
   }
   if (refused.size === 0) return { rows: [...rows], changes: allowed, exceptions: [] };

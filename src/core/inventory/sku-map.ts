@@ -51,7 +51,7 @@ interface SkuMapOptions {
    * channel on one listing, from this run's listings read. An FBM and an FBA row for such a SKU
    * are both valid; without this (listings not read) they are held as DUAL_CHANNEL_SKU.
    */
-  bothChannelsOnAmazon?: { marketplace: string; sellerSkus: ReadonlySet<string> };
+  bothChannelsOnAmazon?: BothChannels | ReadonlyArray<BothChannels>;
   /**
    * The marketplaces the spreadsheet serves (Settings "Marketplaces", primary first). A valid row of
    * any other is not used and its Status says so. Absent: the default marketplace alone.
@@ -130,8 +130,14 @@ export function explainLostZeros(statuses: readonly string[], found: ReadonlyArr
   return out;
 }
 
+/** One marketplace's listings with both channels (a listing's channels differ per marketplace). */
+interface BothChannels {
+  marketplace: string;
+  sellerSkus: ReadonlySet<string>;
+}
+
 /** SkuMapOptions.bothChannelsOnAmazon from a listings read of `marketplace`. */
-export function bothChannelsOnAmazon(marketplace: string, listings: ReadonlyArray<AmazonListing>): NonNullable<SkuMapOptions['bothChannelsOnAmazon']> {
+export function bothChannelsOnAmazon(marketplace: string, listings: ReadonlyArray<AmazonListing>): BothChannels {
   return { marketplace, sellerSkus: new Set(listings.filter((l) => l.fbm && l.fba).map((l) => l.sellerSku)) };
 }
 
@@ -266,9 +272,9 @@ export function validateSkuMap(rows: ReadonlyArray<RawRow>, options: SkuMapOptio
     }
   }
 
-  const both = options.bothChannelsOnAmazon;
-  const bothMarketplace = both?.marketplace.toUpperCase();
-  const onAmazonBoth = (r: SkuMapRowResult) => r.marketplace === bothMarketplace && both!.sellerSkus.has(r.sellerSku);
+  const boths = options.bothChannelsOnAmazon === undefined ? [] : 'marketplace' in options.bothChannelsOnAmazon ? [options.bothChannelsOnAmazon] : [...options.bothChannelsOnAmazon];
+  const bothIn = new Map(boths.map((b) => [b.marketplace.toUpperCase(), b.sellerSkus] as const));
+  const onAmazonBoth = (r: SkuMapRowResult) => bothIn.get(r.marketplace ?? '')?.has(r.sellerSku) === true;
   const dualGroups = new Map<string, Draft[]>();
   const dualOnAmazon = new Set<Draft>();
   for (const d of drafts) {
@@ -292,7 +298,7 @@ export function validateSkuMap(rows: ReadonlyArray<RawRow>, options: SkuMapOptio
       dualHeld.add(d);
       if (d.result.problems.length === 0) {
         d.result.state = 'dual';
-        d.result.status = `Held: Seller SKU ${r0.sellerSku} is mapped as both FBM and FBA in ${r0.marketplace} (${rowsText})${both && r0.marketplace === bothMarketplace ? ', but Amazon lists it with one channel only' : ''}; nothing is pushed for it.`;
+        d.result.status = `Held: Seller SKU ${r0.sellerSku} is mapped as both FBM and FBA in ${r0.marketplace} (${rowsText})${bothIn.has(r0.marketplace ?? '') ? ', but Amazon lists it with one channel only' : ''}; nothing is pushed for it.`;
       }
     }
     exceptions.push({
@@ -301,7 +307,7 @@ export function validateSkuMap(rows: ReadonlyArray<RawRow>, options: SkuMapOptio
       entity: `${r0.marketplace} ${r0.sellerSku}`,
       message:
         `Seller SKU ${r0.sellerSku} is mapped as both FBM and FBA in ${r0.marketplace} (SKU Map ${rowsText})` +
-        `${both && r0.marketplace === bothMarketplace ? ', but Amazon lists it with one channel only' : ''}. ` +
+        `${bothIn.has(r0.marketplace ?? '') ? ', but Amazon lists it with one channel only' : ''}. ` +
         'A merchant quantity sent to an offer Amazon fulfils would turn it into a merchant-fulfilled offer, so the add-on pushes nothing for this SKU. ' +
         'Keep the row that matches how the offer is fulfilled on Amazon and delete or untick the other.',
     });

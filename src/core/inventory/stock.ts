@@ -50,15 +50,18 @@ export function countThreePlSkus(records: ReadonlyArray<ThreePlStockRecord>): nu
 
 /**
  * Unsent order units per 3PL SKU. Several Seller SKUs may share one 3PL product, and each unsent
- * order will take from that product's pickable stock, so units are summed per 3PL SKU. Lines
- * whose Seller SKU is not mapped as FBM are left out (the orders job holds those orders).
+ * order will take from that product's pickable stock, so units are summed per 3PL SKU. A line is
+ * mapped through its own marketplace's row (a DE order through the DE row; absent: `primary`, else
+ * the entries' first marketplace), since the same Seller SKU may map differently in each. Lines
+ * whose Seller SKU is not mapped as FBM there are left out (the orders job holds those orders).
  */
-export function unsentBy3plSku(lines: ReadonlyArray<UnsentOrderLine>, fbmEntries: ReadonlyArray<SkuMapEntry>): Map<string, number> {
+export function unsentBy3plSku(lines: ReadonlyArray<UnsentOrderLine>, fbmEntries: ReadonlyArray<SkuMapEntry>, primary?: string): Map<string, number> {
+  const main = primary ?? fbmEntries[0]?.marketplace ?? '';
   const threePlOf = new Map<string, string>();
-  for (const e of fbmEntries) if (e.channel === 'FBM' && e.threePlSku) threePlOf.set(e.sellerSku, e.threePlSku);
+  for (const e of fbmEntries) if (e.channel === 'FBM' && e.threePlSku) threePlOf.set(`${e.marketplace}:${e.sellerSku}`, e.threePlSku);
   const out = new Map<string, number>();
   for (const line of lines) {
-    const t = threePlOf.get(line.sellerSku.trim());
+    const t = threePlOf.get(`${line.marketplace ?? main}:${line.sellerSku.trim()}`);
     if (!t) continue;
     out.set(t, (out.get(t) ?? 0) + units(line.quantity));
   }

@@ -56,6 +56,8 @@ export interface ThreePlStockRecord {
   inactive?: boolean;
   /** A bundle: no stock of its own; the figures are the whole bundles these components allow. */
   bundleOf?: ReadonlyArray<{ sku: string; quantity: number; inactive: boolean }>;
+  /** The 3PL's name for the product, if it gave one: the Inventory tab's title when Amazon gives none. */
+  name?: string;
 }
 
 /** A 3PL SKU's stock summed over the chosen locations. */
@@ -73,6 +75,8 @@ export interface ThreePlStock {
 export interface UnsentOrderLine {
   sellerSku: string;
   quantity: number;
+  /** The order's marketplace code; absent: the primary's. A DE order takes from the same 3PL pool as a UK one. */
+  marketplace?: string;
 }
 
 /**
@@ -102,6 +106,8 @@ export interface AmazonListing {
   fbmQuantity: number | null;
   /** The product's name as Amazon shows it (listings report item-name, search summaries itemName); absent when not read. */
   title?: string;
+  /** The marketplace code it was read in; absent: the primary's (a single-marketplace read). */
+  marketplace?: string;
 }
 
 /** getInventorySummaries (details=true) for one seller SKU. */
@@ -116,6 +122,8 @@ export interface FbaSummary {
   researching: number;
   /** totalQuantity: includes inbound; shown for information only, never used as sellable. */
   total: number;
+  /** The marketplace code it was read in; absent: the primary's. */
+  marketplace?: string;
 }
 
 /** What the Inventory tab remembers between runs for one offer. */

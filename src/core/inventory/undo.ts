@@ -32,17 +32,20 @@ interface UndoPlan {
 
 /**
  * Changes that put every offer of the last push back to its previous quantity. `currentQty`
- * (Amazon's quantity now, per Seller SKU) avoids no-op writes; without it the pushed quantity is
- * assumed current.
+ * (Amazon's quantity now, by `${marketplace}:${sellerSku}`, or by Seller SKU alone when one
+ * marketplace was read) avoids no-op writes; without it the pushed quantity is assumed current.
  */
 export function buildUndoPlan(items: ReadonlyArray<PushRecordItem>, currentQty?: ReadonlyMap<string, number | null>): UndoPlan {
   const plan: UndoPlan = { changes: [], skipped: [] };
   for (const item of items) {
+    // The same Seller SKU in two marketplaces has two quantities: the offer's own one counts.
+    const marketKey = `${item.marketplace}:${item.sellerSku}`;
+    const known = currentQty?.has(marketKey) ? marketKey : currentQty?.has(item.sellerSku) ? item.sellerSku : null;
     if (item.previousQty === null) {
       plan.skipped.push({ key: item.key, sellerSku: item.sellerSku, reason: "Amazon's quantity before the push is unknown, so there is nothing to restore." });
       continue;
     }
-    const now = currentQty?.has(item.sellerSku) ? currentQty.get(item.sellerSku) ?? null : item.pushedQty;
+    const now = known !== null ? currentQty!.get(known) ?? null : item.pushedQty;
     // Amazon applies an accepted patch minutes later: still showing the old figure does not mean
     // there is nothing to undo, and the undo, sent after it, is applied after it.
     if (now === item.previousQty && !item.unconfirmed) {

@@ -20,8 +20,15 @@ export interface WalkOrders {
   since: number;
 }
 
-export function walkOrdersNow(rows: ReadonlyArray<LedgerRow>, marketplace: string, since: number): WalkOrders {
-  return { unsentIds: rows.filter((r) => r.marketplace === marketplace && isUnsent(r)).map((r) => r.orderId), since };
+/** The marketplace, or every marketplace of the list (their orders take from one 3PL pool). */
+const inList = (marketplaces: string | readonly string[]) => {
+  const set = new Set(typeof marketplaces === 'string' ? [marketplaces] : marketplaces);
+  return (r: LedgerRow) => set.has(r.marketplace);
+};
+
+export function walkOrdersNow(rows: ReadonlyArray<LedgerRow>, marketplaces: string | readonly string[], since: number): WalkOrders {
+  const mine = inList(marketplaces);
+  return { unsentIds: rows.filter((r) => mine(r) && isUnsent(r)).map((r) => r.orderId), since };
 }
 
 /** searchOrders shows an order up to two minutes after it is placed (sp-api.md §2.2). */
@@ -38,17 +45,22 @@ function missedByWalk(r: LedgerRow, walk: { orders: WalkOrders; startedAt: numbe
   return walk.unsent.has(r.orderId) || (r.purchaseDate !== null && r.purchaseDate >= walk.orders.since - AMAZON_LAG_MS);
 }
 
-/** `walk`: set when the 3PL stock was read over several runs (see missedByWalk). */
-export function unsentFromLedger(rows: ReadonlyArray<LedgerRow>, marketplace: string, walk?: { orders: WalkOrders; startedAt: number }): { lines: UnsentOrderLine[]; orders: number } {
+/**
+ * `marketplaces`: one, or every marketplace whose orders the 3PL ships (a DE order not yet at the 3PL
+ * takes from the same pool as a UK one); each line says its marketplace. `walk`: set when the 3PL
+ * stock was read over several runs (see missedByWalk).
+ */
+export function unsentFromLedger(rows: ReadonlyArray<LedgerRow>, marketplaces: string | readonly string[], walk?: { orders: WalkOrders; startedAt: number }): { lines: UnsentOrderLine[]; orders: number } {
   const seen = walk ? { ...walk, unsent: new Set(walk.orders.unsentIds) } : null;
+  const mine = inList(marketplaces);
   const lines: UnsentOrderLine[] = [];
   let orders = 0;
   for (const r of rows) {
-    if (r.marketplace !== marketplace) continue;
+    if (!mine(r)) continue;
     const counted = isUnsent(r) || (seen !== null && missedByWalk(r, seen));
     if (!counted) continue;
     orders++;
-    for (const l of r.lines) lines.push({ sellerSku: l.sku, quantity: l.quantity });
+    for (const l of r.lines) lines.push({ sellerSku: l.sku, quantity: l.quantity, marketplace: r.marketplace });
   }
   return { lines, orders };
 }

@@ -26,6 +26,16 @@ const READ_KEY = 'inventory.fbaReport.readAsOf';
 const SHOWN_KEY = 'inventory.fbaReport.shownAsOf';
 
 /**
+ * One marketplace's keys: the primary's as they always were, another's suffixed with its code
+ * ("inventory.fbaReport:DE"): each marketplace has its own report (its marketplaceIds) and timings.
+ */
+function keysOf(market: string | undefined) {
+  const k = (key: string) => (market ? `${key}:${market}` : key);
+  return { state: k(STATE_KEY), requested: k(REQUESTED_KEY), read: k(READ_KEY), shown: k(SHOWN_KEY) };
+}
+type Keys = ReturnType<typeof keysOf>;
+
+/**
  * Above this many FBA SKUs the report is used. getInventorySummaries takes 50 SKUs a call at 2 calls
  * a second, burst 2 (sp-api.md §3.1, §10.1): 1,000 SKUs = 20 calls ≈ 10 s of the run's 4.5-minute
  * budget, but 20,000 (100,000 SKUs, 20% FBA) = 400 calls ≈ 200 s, most of it. The report costs the
@@ -55,23 +65,23 @@ export interface FbaStockRead extends FbaReadInfo {
 
 type ReportOutcome = { summaries: FbaSummary[]; asOf: number; note?: string } | { unknownNote: string };
 
-function requestReport(amazon: SpApiClient, store: KeyValueStore, now: number): void {
+function requestReport(amazon: SpApiClient, store: KeyValueStore, now: number, keys: Keys): void {
   const id = amazon.createReport({ reportType: REPORT_TYPE });
-  storedWait(store, STATE_KEY).save({ id, requestedAt: now });
-  store.set(REQUESTED_KEY, String(now));
+  storedWait(store, keys.state).save({ id, requestedAt: now });
+  store.set(keys.requested, String(now));
 }
 
 /** Amazon would end a request within 30 minutes of the last one FATAL. */
-function mayRequest(store: KeyValueStore, now: number): boolean {
-  const last = Number(store.get(REQUESTED_KEY) ?? '');
+function mayRequest(store: KeyValueStore, now: number, keys: Keys): boolean {
+  const last = Number(store.get(keys.requested) ?? '');
   return !Number.isFinite(last) || now - last >= REGENERATE_MS;
 }
 
-function fromReport(amazon: SpApiClient, store: KeyValueStore, now: number, wanted: ReadonlySet<string>): ReportOutcome {
-  const wait = storedWait(store, STATE_KEY);
+function fromReport(amazon: SpApiClient, store: KeyValueStore, now: number, wanted: ReadonlySet<string>, keys: Keys): ReportOutcome {
+  const wait = storedWait(store, keys.state);
   const state = wait.load();
   if (!state) {
-    if (mayRequest(store, now)) requestReport(amazon, store, now);
+    if (mayRequest(store, now, keys)) requestReport(amazon, store, now, keys);
     return { unknownNote: ROUTINE };
   }
   let polled: ReturnType<typeof pollOnce<string>>;
@@ -84,13 +94,13 @@ function fromReport(amazon: SpApiClient, store: KeyValueStore, now: number, want
     // Amazon keeps reports 90 days (sp-api.md §5): one waited for since then is gone, not an outage.
     if (!(e instanceof SpApiError) || e.kind !== 'not-found') throw e;
     wait.clear();
-    requestReport(amazon, store, now);
+    requestReport(amazon, store, now, keys);
     return { unknownNote: `Amazon no longer has FBA inventory report ${state.id}, so a new one was requested.` };
   }
   if (polled.state === 'pending') {
     if (!polled.overdue) return { unknownNote: ROUTINE };
     // Two hours after the request: well past Amazon's 30 minutes, and a fresh request may overtake a stuck one.
-    requestReport(amazon, store, now);
+    requestReport(amazon, store, now, keys);
     return { unknownNote: `Amazon had not finished FBA inventory report ${state.id} after ${polled.minutes} minutes, so a new one was requested.` };
   }
   if (polled.state === 'ended') {
@@ -99,8 +109,8 @@ function fromReport(amazon: SpApiClient, store: KeyValueStore, now: number, want
     // this report): Amazon holds no FBA stock for this account, which is an answer, not a gap.
     if (polled.status === 'CANCELLED') return { summaries: [], asOf: state.requestedAt, note: ROUTINE };
     // FATAL (or DONE without a document): asking again at once would only meet the 30 minutes again.
-    const mayNow = mayRequest(store, now);
-    if (mayNow) requestReport(amazon, store, now);
+    const mayNow = mayRequest(store, now, keys);
+    if (mayNow) requestReport(amazon, store, now, keys);
     return {
       unknownNote:
         `Amazon ended FBA inventory report ${state.id} as ${polled.status} (it does so, among other reasons, for a request made within 30 minutes of another one, which another app may have made); ` +
@@ -126,23 +136,26 @@ function fromReport(amazon: SpApiClient, store: KeyValueStore, now: number, want
  * catalogue, report in progress, failed or unreadable): the caller keeps the figures it showed,
  * which date from `asOf` (0 = never recorded).
  */
-export function readFbaStock(amazon: SpApiClient, store: KeyValueStore, now: number, skus: string[]): FbaStockRead {
+export function readFbaStock(amazon: SpApiClient, store: KeyValueStore, now: number, skus: string[], market?: string): FbaStockRead {
+  const keys = keysOf(market);
+  // Another marketplace's figures say which they are; the primary's stay as a single-marketplace read has them.
+  const tag = (list: FbaSummary[]): FbaSummary[] => (market ? list.map((s) => ({ ...s, marketplace: market })) : list);
   if (skus.length <= FBA_REPORT_ABOVE) {
     // A report asked for while the catalogue was larger is no longer waited for.
-    if (store.get(STATE_KEY) !== null) store.delete(STATE_KEY);
-    const summaries = readFbaSummaries(amazon, skus);
-    store.set(READ_KEY, String(now));
+    if (store.get(keys.state) !== null) store.delete(keys.state);
+    const summaries = tag(readFbaSummaries(amazon, skus));
+    store.set(keys.read, String(now));
     return { summaries, via: 'summaries', asOf: now, unknown: false };
   }
-  const got = fromReport(amazon, store, now, new Set(skus));
+  const got = fromReport(amazon, store, now, new Set(skus), keys);
   if ('unknownNote' in got) {
     // A read an earlier run made but did not finish writing is not what the tab shows.
-    store.delete(READ_KEY);
-    const shown = Number(store.get(SHOWN_KEY) ?? '');
+    store.delete(keys.read);
+    const shown = Number(store.get(keys.shown) ?? '');
     return { summaries: [], via: 'report', asOf: Number.isFinite(shown) ? shown : 0, unknown: true, note: got.unknownNote };
   }
-  store.set(READ_KEY, String(got.asOf));
-  return { summaries: got.summaries, via: 'report', asOf: got.asOf, unknown: false, ...(got.note ? { note: got.note } : {}) };
+  store.set(keys.read, String(got.asOf));
+  return { summaries: tag(got.summaries), via: 'report', asOf: got.asOf, unknown: false, ...(got.note ? { note: got.note } : {}) };
 }
 
 /**
@@ -150,11 +163,12 @@ export function readFbaStock(amazon: SpApiClient, store: KeyValueStore, now: num
  * on the report the next one is asked for (unless Amazon's 30 minutes since the last request have
  * not passed; a later run asks then), so a later run finds it ready.
  */
-export function prepareNextFbaRead(amazon: SpApiClient, store: KeyValueStore, now: number, via: FbaStockRead['via']): void {
-  const read = store.get(READ_KEY);
+export function prepareNextFbaRead(amazon: SpApiClient, store: KeyValueStore, now: number, via: FbaStockRead['via'], market?: string): void {
+  const keys = keysOf(market);
+  const read = store.get(keys.read);
   if (read !== null) {
-    store.set(SHOWN_KEY, read);
-    store.delete(READ_KEY);
+    store.set(keys.shown, read);
+    store.delete(keys.read);
   }
-  if (via === 'report' && !storedWait(store, STATE_KEY).load() && mayRequest(store, now)) requestReport(amazon, store, now);
+  if (via === 'report' && !storedWait(store, keys.state).load() && mayRequest(store, now, keys)) requestReport(amazon, store, now, keys);
 }

@@ -3,7 +3,7 @@
 // pushed. Resumable: a submitted feed or an undo is followed on the next run before anything new
 // starts; a push cut before its quantities reached Amazon is recorded and the rest recomputed.
 
-import type { SpApiClient } from '../../amazon/client';
+import { onMarketplace, type SpApiClient } from '../../amazon/client';
 import { INVENTORY_EXCEPTION_TYPES } from '../../core/exceptions';
 import type { RaisedException } from '../../core/exceptions';
 import { approvalLapsed, approvedEntries, planFingerprint, splitByApproval } from '../../core/inventory/approval';
@@ -13,11 +13,12 @@ import { buildInventory } from '../../core/inventory/build';
 import { diffProposals, planPush } from '../../core/inventory/diff';
 import { evaluateGuardrails, guardrailHaltException } from '../../core/inventory/guardrails';
 import { previousFromInventory } from '../../core/inventory/inventory-tab';
-import { checkStockSyncTimeout, classifyReadback } from '../../core/inventory/readback';
-import { bothChannelsOnAmazon, explainLostZeros, findLostLeadingZeros, validateSkuMap } from '../../core/inventory/sku-map';
+import { checkStockSyncTimeout } from '../../core/inventory/readback';
+import { bothChannelsOnAmazon, explainLostZeros, findLostLeadingZeros, rowMarketplace, validateSkuMap } from '../../core/inventory/sku-map';
 import { channelsFromListings } from '../../core/inventory/fba-guard';
-import type { SkuMapValidation } from '../../core/inventory/sku-map';
-import type { PushChange } from '../../core/inventory/types';
+import type { OrderedLine, PushChange } from '../../core/inventory/types';
+import type { FbaReadInfo } from '../../core/inventory/build';
+import { readBackPerMarket, readFbaMarkets } from './per-market';
 import { countThreePlSkus } from '../../core/inventory/stock';
 import { findUnmappedSkus } from '../../core/inventory/unmapped';
 import { keptAfterPartialRead } from '../../core/inventory/listings-gap';
@@ -29,15 +30,14 @@ import { providerName } from '../../threepl/names';
 import type { ThreePlAdapter } from '../../threepl/types';
 import type { Job, JobContext, JobOutcome } from '../kit/job';
 import { withCheckedLocations } from '../kit/locations-check';
-import { prepareNextFbaRead, readFbaStock } from './fba-source';
-import type { FbaStockRead } from './fba-source';
+import { prepareNextFbaRead } from './fba-source';
 import { readThreePlStockInRuns } from '../reads/threepl-stock';
 import type { ThreePlStockRead } from '../reads/threepl-stock';
-import { ORDERS_KEYS, cancellationTimes, refreshLedger } from '../reads/amazon-orders';
+import { cancellationTimes, ordersReadKeys, refreshLedger } from '../reads/amazon-orders';
 import { orderedFromLedger, unsentFromLedger, walkOrdersNow } from '../../core/orders/stock';
 import type { WalkOrders } from '../../core/orders/stock';
-import { prepareNextRead, readListings, requestListingsIfNeeded } from './listings-source';
-import type { ListingsRead } from './listings-source';
+import { prepareNextMarketsRead, readMarketsListings, requestMarketsListings } from './market-listings';
+import type { MarketsListingsRead } from './market-listings';
 import { loadPending } from './push';
 import { continuePending, isUnsentPush, pushSummary, settleUnsentPush, startPush } from './pushing';
 import { K, num } from './state';
@@ -50,25 +50,46 @@ interface SystemsRead {
   /** `overRuns`: the stock was walked over several executions (threepl-stock-walk.ts). */
   stock: ThreePlStockRead & { overRuns: boolean };
   unsent: UnsentRead;
-  read: ListingsRead;
+  read: MarketsListingsRead;
 }
 
 interface UnsentRead {
   lines: ReturnType<typeof unsentFromLedger>['lines'];
   orders: number;
-  ordered: ReturnType<typeof orderedFromLedger>;
+  /**
+   * The order lines of every listed marketplace, for the read-back: Amazon keeps one merchant
+   * quantity per Seller SKU whatever the marketplace (amzn/selling-partner-api-docs#3167), so a DE
+   * sale lowers the quantity the UK listing shows too.
+   */
+  ordered: OrderedLine[];
   seenUntil: number;
   complete: boolean;
 }
 
+/** Settings "Marketplaces", main first (the main one alone when the list is not usable). */
+function listedMarkets(ctx: JobContext): string[] {
+  return ctx.settings.marketplaces.length ? ctx.settings.marketplaces : [ctx.settings.marketplace];
+}
+
+/**
+ * The marketplaces whose FBM quantities the stock sync sets: the primary and every one the 3PL ships
+ * to (Settings "FBM marketplaces"). They share one 3PL pool.
+ */
+function pooledMarkets(ctx: JobContext): string[] {
+  return [...new Set([ctx.settings.marketplace, ...ctx.settings.fbmMarketplaces])];
+}
+
 /**
  * Orders Amazon has and the 3PL has not committed yet, from the Orders ledger brought up to date
- * first (the same incremental read the orders job makes, so Amazon is not searched twice).
+ * first (the same incremental read of every listed marketplace the orders job makes, so Amazon is
+ * not searched twice). The orders of every marketplace the 3PL ships count: a DE order not yet at
+ * the 3PL takes from the pool the UK offers are computed from.
  */
 function readUnsent(ctx: JobContext, amazon: SpApiClient, walk: { orders: WalkOrders; startedAt: number } | undefined): UnsentRead {
-  const mp = ctx.settings.marketplace;
-  const ledger = refreshLedger(amazon, ctx.tabs.orders, ctx.ports.store, ctx.now, mp);
-  return { ...unsentFromLedger(ledger.rows, mp, walk), ordered: orderedFromLedger(ledger.rows, mp, cancellationTimes(ctx.ports.store)), seenUntil: ledger.seenUntil, complete: ledger.complete };
+  const ledger = refreshLedger(amazon, ctx.tabs.orders, ctx.ports.store, ctx.now, listedMarkets(ctx));
+  const cancelled = cancellationTimes(ctx.ports.store);
+  const ordered = listedMarkets(ctx).flatMap((m) => orderedFromLedger(ledger.rows, m, cancelled));
+  return { ...unsentFromLedger(ledger.rows, pooledMarkets(ctx), walk), ordered, seenUntil: ledger.seenUntil, complete: ledger.complete };
 }
 
 /** The note a stock read over several runs keeps of the orders as it began; unreadable → count every order not shipped before. */
@@ -87,38 +108,39 @@ function readStock(ctx: JobContext, adapter: ThreePlAdapter) {
   const { store, clock } = ctx.ports;
   const ports = { store, clock, staging: ctx.tabs.staging, deadline: ctx.deadline };
   const maxAgeMs = ctx.settings.stockDataMaxAgeMinutes * 60_000;
-  const since = Date.parse(store.get(ORDERS_KEYS.cursor) ?? '');
-  const note = () => JSON.stringify(walkOrdersNow(ctx.tabs.orders.rows(), ctx.settings.marketplace, Number.isFinite(since) ? since : 0));
+  // The orders read's cursor for the marketplaces listed (the key the orders job moves too).
+  const since = Date.parse(store.get(ordersReadKeys(ctx.settings.marketplaces).cursor) ?? '');
+  const note = () => JSON.stringify(walkOrdersNow(ctx.tabs.orders.rows(), pooledMarkets(ctx), Number.isFinite(since) ? since : 0));
   return readThreePlStockInRuns(adapter, ports, maxAgeMs, note);
 }
 
 /** What the rest of the run needs after the listings report arrives: computing, the push, the sheet. */
 const AFTER_LISTINGS_MS = 120_000;
 
+/** The pooled marketplaces with SKU Map rows (the primary always): those whose listings are read. */
+function marketsToRead(ctx: JobContext): string[] {
+  const primary = ctx.settings.marketplace;
+  const pooled = pooledMarkets(ctx);
+  if (pooled.length === 1) return pooled;
+  const used = new Set(ctx.tabs.skuMap.records().map((r) => rowMarketplace(r, primary)));
+  return pooled.filter((m) => m === primary || used.has(m));
+}
+
 function readSystems(ctx: JobContext, amazon: SpApiClient, adapter: ThreePlAdapter): SystemsRead | { waiting: string } {
   const { store, clock } = ctx.ports;
   const rows = ctx.tabs.skuMap.records().length;
-  // A large catalogue's listings come from a report: asked for first, so Amazon prepares it while the 3PL is read.
-  requestListingsIfNeeded(amazon, store, ctx.now, rows);
+  const markets = marketsToRead(ctx);
+  // A large catalogue's listings come from a report per marketplace: all asked for first, so Amazon prepares them while the 3PL is read.
+  requestMarketsListings(amazon, store, ctx.now, rows, markets, ctx.settings.marketplace);
   const stock = readStock(ctx, adapter);
   if ('waiting' in stock) return { waiting: stock.waiting };
   const unsent = readUnsent(ctx, amazon, stock.atStart === null ? undefined : { orders: walkOrders(stock.atStart), startedAt: stock.walkStartedAt });
   // Units of orders not yet read would be offered again: no quantity is computed until all are known.
   if (!unsent.complete) return { waiting: "Amazon's recent orders were read only in part (time limit); the stock sync waits until every order is in the Orders ledger, so no sold unit is offered again." };
   // Read last, so a report not ready yet is waited for in this run rather than the next one.
-  const read = readListings(amazon, store, clock.now(), rows, { clock, deadline: ctx.deadline, reserveMs: AFTER_LISTINGS_MS });
+  const read = readMarketsListings(amazon, store, clock.now(), rows, markets, ctx.settings.marketplace, { clock, deadline: ctx.deadline, reserveMs: AFTER_LISTINGS_MS });
   if ('waiting' in read) return { waiting: read.waiting };
   return { stock: { ...stock, overRuns: stock.atStart !== null }, unsent, read };
-}
-
-/**
- * FBA buckets for the FBA rows; held dual-channel rows still show them, so they are read too. A
- * large catalogue reads them from a report (fba-source.ts): until one is ready they are unknown
- * and the rows keep the figures they showed.
- */
-function readFba(amazon: SpApiClient, store: JobContext['ports']['store'], now: number, validation: SkuMapValidation, marketplace: string): FbaStockRead {
-  const skus = [...validation.entries, ...validation.held].filter((e) => e.channel === 'FBA' && e.marketplace === marketplace).map((e) => e.sellerSku);
-  return readFbaStock(amazon, store, now, [...new Set(skus)]);
 }
 
 /** The highest quantity a push would send, for the "no warehouse holds that" guardrail. */
@@ -129,8 +151,14 @@ function largestChange(changes: ReadonlyArray<PushChange>): { sellerSku: string;
 }
 
 /** Says in the Sync Log that offers missing from a partial listings read were left as they were. */
-function gapNote(read: ListingsRead): string {
+function gapNote(read: MarketsListingsRead): string {
   return read.gap ? ` Amazon's listings were read only in part (${read.gap}): offers not among them keep their last state until a full read.` : '';
+}
+
+/** After partial listings reads, the problems of each partly read marketplace about listings its read did not see stay as they are. */
+function keptAfterPartialReads(read: MarketsListingsRead): (row: Pick<RaisedException, 'key'>) => boolean {
+  const checks = [...read.byMarket].filter(([, r]) => r.gap).map(([m, r]) => keptAfterPartialRead(m, new Set(r.listings.map((l) => l.sellerSku))));
+  return (row) => checks.some((kept) => kept(row));
 }
 
 /** STOCK_SYNC_TIMEOUT when the last successful sync is older than the Settings timeout. */
@@ -169,13 +197,20 @@ function computeAndPush(ctx: JobContext, amazon: SpApiClient, adapter: ThreePlAd
   const { stock, unsent, read } = systems;
   const listings = read.listings;
   // Validated once Amazon's listings are known: an FBM and an FBA row for one SKU are both valid when the listing has both channels.
-  const validated = validateSkuMap(skuMapRows, { defaultMarketplace: settings.marketplace, marketplaces: settings.marketplaces, bothChannelsOnAmazon: bothChannelsOnAmazon(settings.marketplace, listings) });
-  const fba = readFba(amazon, store, ctx.ports.clock.now(), validated, settings.marketplace);
+  const primary = settings.marketplace;
+  const listingsIn = (m: string) => listings.filter((l) => (l.marketplace ?? primary) === m);
+  const validated = validateSkuMap(skuMapRows, {
+    defaultMarketplace: primary,
+    marketplaces: settings.marketplaces,
+    bothChannelsOnAmazon: [...read.byMarket.keys()].map((m) => bothChannelsOnAmazon(m, listingsIn(m))),
+  });
+  const fba = readFbaMarkets(amazon, store, ctx.ports.clock.now(), validated, primary, listedMarkets(ctx));
 
   const built = buildInventory({
-    marketplace: settings.marketplace,
-    // One 3PL pool for every marketplace the 3PL ships to: the primary's offers take only their share.
+    marketplace: primary,
+    // One 3PL pool for every marketplace the 3PL ships to: each offer takes its share.
     pooledMarketplaces: settings.fbmMarketplaces,
+    marketplaces: settings.marketplaces,
     skuMap: validated,
     // Less the units of FBA shipments ticked to go from the 3PL that it has not committed yet (issue 15).
     threePlStock: stockLessFbaShipments(ctx, stock.records, validated, stock.overRuns),
@@ -184,16 +219,14 @@ function computeAndPush(ctx: JobContext, amazon: SpApiClient, adapter: ThreePlAd
     amazonListings: listings,
     amazonListingsGap: read.gap,
     fbaSummaries: fba.summaries,
-    fbaRead: fba,
+    fbaRead: fba.primary,
+    fbaReadByMarket: new Map<string, FbaReadInfo>(fba.byMarket),
     previous: previousFromInventory(ctx.tabs.inventory.rows()),
     defaultSafetyBuffer: settings.defaultSafetyBuffer,
     now,
     threePlName,
   });
-  const amazonQty = new Map(listings.filter((l) => l.fbm).map((l) => [l.sellerSku, l.fbmQuantity] as const));
-  // A report's quantities are as old as its request: a push after that cannot show in it yet.
-  // Orders since the push moved Amazon's quantities too (a sale lowers one at once): not a lost push.
-  const readback = classifyReadback({ rows: built.rows, amazonQty, pushedAt: num(store.get(K.lastPushAt)), now: read.asOf, orders: unsent.ordered, ordersSeenUntil: unsent.seenUntil });
+  const readback = readBackPerMarket(built.rows, read, unsent, primary, num(store.get(K.lastPushAt)));
 
   const diff = diffProposals(readback.rows);
   const trips = evaluateGuardrails({
@@ -236,11 +269,13 @@ function computeAndPush(ctx: JobContext, amazon: SpApiClient, adapter: ThreePlAd
 
   const raised: RaisedException[] = [...built.exceptions, ...readback.exceptions, ...plan.exceptions];
   if (stillHeld) raised.push(guardrailHaltException(trips, settings.marketplace));
-  // A partial read cannot tell which listings are unmapped: those checks wait for a full read.
-  raised.push(...findUnmappedSkus({ marketplace: settings.marketplace, skuMapRows, defaultMarketplace: settings.marketplace, threePlStock: stock.records, amazonListings: read.gap ? undefined : listings, threePlName }));
-  raised.push(
-    ...findUnmanagedOffers({ marketplace: settings.marketplace, skuMapRows, validated: validated.rows, threePlStock: stock.records, locations: settings.threePlLocations, amazonListings: listings, threePlName }),
-  );
+  for (const [m, r] of read.byMarket) {
+    // A partial read cannot tell which listings are unmapped: those checks wait for a full read.
+    // The 3PL side is the same for every marketplace: checked once, with the primary.
+    const threePlStock = m === primary ? stock.records : undefined;
+    raised.push(...findUnmappedSkus({ marketplace: m, skuMapRows, defaultMarketplace: primary, threePlStock, amazonListings: r.gap ? undefined : listingsIn(m), threePlName }));
+    raised.push(...findUnmanagedOffers({ marketplace: m, skuMapRows, validated: validated.rows, threePlStock: stock.records, locations: settings.threePlLocations, amazonListings: listingsIn(m), threePlName }));
+  }
 
   let pushMessage = '';
   let counts: Record<string, number> = {};
@@ -253,7 +288,7 @@ function computeAndPush(ctx: JobContext, amazon: SpApiClient, adapter: ThreePlAd
     unfinished = true;
     pushMessage = `Filling the Inventory tab: ${fill.total - fill.withheld} of ${fill.total} rows are on it; the rest follow in the next runs, and nothing is pushed to Amazon until every row is there.`;
   } else if (plan.push && split.approved.length > 0) {
-    const run = startPush(ctx, amazon, rows, split.approved, 'push', `push-${now}`, channelsFromListings(listings));
+    const run = startPush(ctx, amazon, rows, split.approved, 'push', `push-${now}`, channelsFromListings(listings, primary));
     rows = run.rows;
     if (run.progress.state === 'done') ctx.tabs.inventory.write(rows);
     raised.push(...run.raised);
@@ -276,15 +311,17 @@ function computeAndPush(ctx: JobContext, amazon: SpApiClient, adapter: ThreePlAd
   }
 
   store.set(K.lastSuccessAt, String(now));
-  prepareNextRead(amazon, store, now, read.via);
-  prepareNextFbaRead(amazon, store, ctx.ports.clock.now(), fba.via);
+  prepareNextMarketsRead(amazon, store, now, read, primary);
+  for (const [m, f] of fba.byMarket) prepareNextFbaRead(onMarketplace(amazon, m), store, ctx.ports.clock.now(), f.via, m === primary ? undefined : m);
   // A list that tripped "much shorter than last time" must not become the new baseline, or the
   // hold would lift itself on the next run; an approval that lifted the limit accepts it.
   if (!gate.trips.some((t) => t.limit === '3pl-list-short')) store.set(K.last3plSkuCount, String(countThreePlSkus(stock.records)));
-  ctx.tabs.skuMap.writeStatus(explainLostZeros(built.statuses, findLostLeadingZeros(skuMapRows, listings.map((l) => l.sellerSku), { marketplace: settings.marketplace, defaultMarketplace: settings.marketplace })));
+  const lostZeros = [...read.byMarket.keys()].flatMap((m) => findLostLeadingZeros(skuMapRows, listingsIn(m).map((l) => l.sellerSku), { marketplace: m, defaultMarketplace: primary }));
+  ctx.tabs.skuMap.writeStatus(explainLostZeros(built.statuses, lostZeros));
   ctx.raise(...raised);
 
-  const offers = rows.filter((r) => r.marketplace === settings.marketplace);
+  const pushed = new Set(pooledMarkets(ctx));
+  const offers = rows.filter((r) => pushed.has(r.marketplace));
   return {
     outcome: held && !fill ? 'held' : unfinished || read.gap ? 'partial' : 'ok',
     counts: {
@@ -297,7 +334,7 @@ function computeAndPush(ctx: JobContext, amazon: SpApiClient, adapter: ThreePlAd
     },
     message: `${fill ? pushMessage : stillHeld ? `${pushMessage} ${split.awaiting.length} other change(s) stay held by a guardrail (see Exceptions).` : modeText(ctx, plan.changes.length, plan.held, awaiting.length, pushMessage)} ${readback.applied ? `${readback.applied} earlier update(s) confirmed on Amazon.` : ''}${gapNote(read)}${lapsed ? ' The approval no longer matches the plan the Inventory tab showed (it changed since), so it approved nothing: approve again what the tab shows now.' : ''}`.trim(),
     // After a partial listings read, problems about listings it did not see are left as they are.
-    ...(read.gap ? { keepOpen: keptAfterPartialRead(settings.marketplace, new Set(listings.map((l) => l.sellerSku))) } : {}),
+    ...(read.gap ? { keepOpen: keptAfterPartialReads(read) } : {}),
   };
 }
 

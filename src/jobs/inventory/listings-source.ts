@@ -26,6 +26,13 @@ const REPORT_TYPE = 'GET_MERCHANT_LISTINGS_ALL_DATA';
 const REPORT_LOCALE = 'en_US';
 const STATE_KEY = 'inventory.listingsReport';
 const COUNT_KEY = 'inventory.listingCount';
+/**
+ * The keys of one marketplace's read: the primary's as they always were (a single-marketplace
+ * seller's properties do not change), another's suffixed with its code ("inventory.listingsReport:DE").
+ */
+function keysOf(market: string | undefined): { state: string; count: string } {
+  return market ? { state: `${STATE_KEY}:${market}`, count: `${COUNT_KEY}:${market}` } : { state: STATE_KEY, count: COUNT_KEY };
+}
 /** A report still not done after this long is requested again. */
 const REPORT_GIVE_UP_MS = 2 * 3600_000;
 /**
@@ -90,9 +97,10 @@ function searchAll(amazon: SpApiClient, limit: number): SearchResult {
   return { listings };
 }
 
-function requestReport(amazon: SpApiClient, store: KeyValueStore, now: number): void {
+/** `amazon` is the client of the marketplace read: the report is made for its marketplaceIds. */
+function requestReport(amazon: SpApiClient, store: KeyValueStore, now: number, market?: string): void {
   const id = amazon.createReport({ reportType: REPORT_TYPE, reportOptions: { preferredReportDocumentLocale: REPORT_LOCALE } });
-  storedWait(store, STATE_KEY).save({ id, requestedAt: now });
+  storedWait(store, keysOf(market).state).save({ id, requestedAt: now });
 }
 
 /** A report the add-on cannot read must stop the sync with a plain instruction, not pass for an empty catalogue. */
@@ -121,15 +129,18 @@ export interface InRunWait {
   reserveMs: number;
 }
 
-/** Asks Amazon for the listings report if the catalogue needs one and none is on its way; true when asked now. */
-export function requestListingsIfNeeded(amazon: SpApiClient, store: KeyValueStore, now: number, skuMapRows: number): boolean {
-  if (!useReport(store, skuMapRows) || storedWait(store, STATE_KEY).load()) return false;
-  requestReport(amazon, store, now);
+/**
+ * Asks Amazon for the listings report if the catalogue needs one and none is on its way; true when
+ * asked now. `market`: a marketplace other than the primary (its own report, its own keys).
+ */
+export function requestListingsIfNeeded(amazon: SpApiClient, store: KeyValueStore, now: number, skuMapRows: number, market?: string): boolean {
+  if (!useReport(store, skuMapRows, market) || storedWait(store, keysOf(market).state).load()) return false;
+  requestReport(amazon, store, now, market);
   return true;
 }
 
-export function useReport(store: KeyValueStore, skuMapRows: number): boolean {
-  const known = Number(store.get(COUNT_KEY) ?? '0');
+export function useReport(store: KeyValueStore, skuMapRows: number, market?: string): boolean {
+  const known = Number(store.get(keysOf(market).count) ?? '0');
   return Math.max(known, skuMapRows) > REPORT_ABOVE;
 }
 
@@ -138,19 +149,23 @@ export function useReport(store: KeyValueStore, skuMapRows: number): boolean {
  * not ready (or none was requested yet) it says so; the caller stops without pushing. A report
  * whose headers or charset cannot be read throws a ConfigError (and is requested afresh next run).
  */
-export function readListings(amazon: SpApiClient, store: KeyValueStore, now: number, skuMapRows: number, inRun?: InRunWait): ListingsOutcome {
-  if (!useReport(store, skuMapRows)) {
+export function readListings(amazon: SpApiClient, store: KeyValueStore, now: number, skuMapRows: number, inRun?: InRunWait, market?: string): ListingsOutcome {
+  const keys = keysOf(market);
+  // Another marketplace's listings say which they are; the primary's stay as a single-marketplace read has them.
+  const tag = (listings: AmazonListing[]): AmazonListing[] => (market ? listings.map((l) => ({ ...l, marketplace: market })) : listings);
+  const whose = market ? ` ${market}` : '';
+  if (!useReport(store, skuMapRows, market)) {
     const found = searchAll(amazon, REPORT_ABOVE);
     if (!('tooMany' in found)) {
-      store.set(COUNT_KEY, String(found.listings.length));
-      return { listings: found.listings, asOf: now, via: 'search', ...(found.gap ? { gap: found.gap } : {}) };
+      store.set(keys.count, String(found.listings.length));
+      return { listings: tag(found.listings), asOf: now, via: 'search', ...(found.gap ? { gap: `${found.gap}${market ? ` (${market})` : ''}` } : {}) };
     }
     // More listings than a run should page through (few of them mapped): switch to the report for good.
-    store.set(COUNT_KEY, String(found.tooMany));
+    store.set(keys.count, String(found.tooMany));
   }
-  const wait = storedWait(store, STATE_KEY);
+  const wait = storedWait(store, keys.state);
   // A catalogue that just outgrew search asks for the report now and waits for it like any other.
-  if (!wait.load()) requestReport(amazon, store, now);
+  if (!wait.load()) requestReport(amazon, store, now, market);
   const state = wait.load()!;
   const check = (at: number) =>
     pollOnce(state, (id) => {
@@ -165,18 +180,18 @@ export function readListings(amazon: SpApiClient, store: KeyValueStore, now: num
   if (polled.state === 'pending') {
     if (polled.overdue) {
       // Reports can sit in Amazon's queue behind others; a fresh request may overtake a stuck one.
-      requestReport(amazon, store, now);
-      return { waiting: `Amazon has not finished the listings report ${state.id} in ${polled.minutes} minutes; a new one was requested.` };
+      requestReport(amazon, store, now, market);
+      return { waiting: `Amazon has not finished the${whose} listings report ${state.id} in ${polled.minutes} minutes; a new one was requested.` };
     }
-    return { waiting: `Amazon is still preparing the listings report ${state.id}; the next run uses it.` };
+    return { waiting: `Amazon is still preparing the${whose} listings report ${state.id}; the next run uses it.` };
   }
   if (polled.state === 'ended') {
-    requestReport(amazon, store, now);
-    return { waiting: `Amazon ended the listings report ${state.id} as ${polled.status}; a new one was requested.` };
+    requestReport(amazon, store, now, market);
+    return { waiting: `Amazon ended the${whose} listings report ${state.id} as ${polled.status}; a new one was requested.` };
   }
   let listings: AmazonListing[];
   try {
-    listings = listingsFromReport(amazon.downloadReport(polled.result));
+    listings = tag(listingsFromReport(amazon.downloadReport(polled.result)));
   } catch (e) {
     const config = unreadable(e, state.id);
     if (!config) throw e;
@@ -184,11 +199,11 @@ export function readListings(amazon: SpApiClient, store: KeyValueStore, now: num
     throw config;
   }
   wait.clear();
-  store.set(COUNT_KEY, String(listings.length));
+  store.set(keys.count, String(listings.length));
   return { listings, asOf: state.requestedAt, via: 'report' };
 }
 
 /** After a run that used the report, ask for the next one so it is ready for the next run. */
-export function prepareNextRead(amazon: SpApiClient, store: KeyValueStore, now: number, used: ListingsRead['via']): void {
-  if (used === 'report' && !storedWait(store, STATE_KEY).load()) requestReport(amazon, store, now);
+export function prepareNextRead(amazon: SpApiClient, store: KeyValueStore, now: number, used: ListingsRead['via'], market?: string): void {
+  if (used === 'report' && !storedWait(store, keysOf(market).state).load()) requestReport(amazon, store, now, market);
 }

@@ -3,7 +3,7 @@
 // limit, lost response) resumes where it was and never sends a quantity twice. Only FBM offers are
 // ever addressed: every update goes to fulfillment_channel_code DEFAULT (the merchant channel).
 
-import type { SpApiClient } from '../../amazon/client';
+import { onMarketplace, type SpApiClient } from '../../amazon/client';
 import type { ListingsSubmission } from '../../amazon/schemas/listings';
 import { SpApiError, SpApiTransportError } from '../../amazon/errors';
 import { JSON_FEED_CONTENT_TYPE, MAX_FEED_MESSAGES, buildQuantityFeed } from '../../amazon/feeds';
@@ -20,9 +20,12 @@ const PATCH_RESERVE_MS = 20_000;
 
 /**
  * One JSON_LISTINGS_FEED of a push: its slice of the push's changes (in the order the Inventory
- * rows queue them) and how far it got. A push of more than 25,000 changes is several parts.
+ * rows queue them) and how far it got. A feed is made for one marketplace (createFeed's
+ * marketplaceIds), so a push is one part per marketplace, and more for one of over 25,000 changes.
  */
 export interface FeedPart {
+  /** The marketplace code its changes are for; absent in a push saved before several were served. */
+  marketplace?: string;
   feedDocumentId?: string;
   uploaded?: boolean;
   /** Set before createFeed is called (when): a lost answer must be looked up, not re-sent. */
@@ -41,7 +44,7 @@ export interface PendingPush {
   startedAt: number;
   /** Patch: outcome per offer key so far ("a" accepted, "r:<text>" rejected). */
   done: Record<string, string>;
-  /** Feed: the feeds, in order; part i carries changes [i × 25,000, (i + 1) × 25,000). */
+  /** Feed: the feeds, in order; part i carries planFeedParts(changes)[i]. */
   parts?: FeedPart[];
   /** A push saved by a version that sent one feed keeps its feed here (read as parts[0]). */
   feedDocumentId?: string;
@@ -102,20 +105,22 @@ export function runPatches(amazon: SpApiClient, store: KeyValueStore, pending: P
   for (const c of changes) {
     if (pending.done[c.key] !== undefined) continue;
     // The push was filtered by refuseFbaConversions already; this stops any path that skipped it.
-    if (convertsFbaOffer(channelsOf(c.sellerSku))) throw new Error(`Refused to send a merchant (DEFAULT) quantity to FBA-only Seller SKU ${c.sellerSku}: Amazon would convert the offer to merchant-fulfilled.`);
+    if (convertsFbaOffer(channelsOf(c.sellerSku, c.marketplace))) throw new Error(`Refused to send a merchant (DEFAULT) quantity to FBA-only Seller SKU ${c.sellerSku}: Amazon would convert the offer to merchant-fulfilled.`);
     if (deadline.remainingMs() < PATCH_RESERVE_MS) {
       return { state: 'stopped', message: 'Out of time: the remaining updates go out on the next run.', results: resultsFrom(pending.done) };
     }
     let outcome: string;
+    // Each patch carries its offer's marketplaceIds: a quantity set in the UK never lands in DE.
+    const market = onMarketplace(amazon, c.marketplace);
     try {
-      outcome = patchOutcome(amazon.patchListingQuantity(c.sellerSku, c.toQty));
+      outcome = patchOutcome(market.patchListingQuantity(c.sellerSku, c.toQty));
     } catch (e) {
       if (e instanceof SpApiTransportError) {
         // The write may or may not have happened. Setting a quantity is idempotent, so it is sent
         // once more: Amazon is right by the end of the run. No answer again: the next run settles
         // it from fresh stock figures (settleUnsentPush), never with this run's.
         try {
-          outcome = patchOutcome(amazon.patchListingQuantity(c.sellerSku, c.toQty));
+          outcome = patchOutcome(market.patchListingQuantity(c.sellerSku, c.toQty));
         } catch (again) {
           if (!(again instanceof SpApiTransportError) && !(again instanceof DeadlineExceeded)) throw again;
           return { state: 'stopped', message: `No answer from Amazon for ${c.sellerSku}, even when sent again; the next run sends it from fresh stock figures.`, results: resultsFrom(pending.done) };
@@ -136,7 +141,8 @@ export function runPatches(amazon: SpApiClient, store: KeyValueStore, pending: P
 
 /**
  * Feeds one push may send: Amazon takes 5 JSON_LISTINGS_FEEDs per 5 minutes per region
- * (sp-api.md "JSON_LISTINGS_FEED"); a larger push leaves the rest for the next run ("next push").
+ * (sp-api.md "JSON_LISTINGS_FEED"), whatever their marketplaces: the limit is per seller and app.
+ * A larger push leaves the rest for the next run ("next push").
  */
 export const FEEDS_PER_PUSH = 5;
 
@@ -163,34 +169,65 @@ export function noteFeedSent(store: KeyValueStore, at: number): void {
   store.set(FEED_TIMES_KEY, JSON.stringify([...feedTimes(store, at), at]));
 }
 
-/** The changes part `i` of a feed push carries. */
-export function partChanges(changes: ReadonlyArray<PushChange>, i: number): PushChange[] {
-  return changes.slice(i * MAX_FEED_MESSAGES, (i + 1) * MAX_FEED_MESSAGES);
-}
-
-/** How many feeds a push of `count` changes takes. */
-export function partsFor(count: number): number {
-  return Math.max(1, Math.ceil(count / MAX_FEED_MESSAGES));
+/** One feed of a push: one marketplace's changes, at most 25,000 of them. */
+export interface PlannedPart {
+  marketplace: string;
+  changes: PushChange[];
 }
 
 /**
- * Creates, uploads and submits the push's feeds (one per 25,000 changes, all in this run: Amazon
- * takes 5 JSON_LISTINGS_FEEDs per 5 minutes, and a push never has more), or follows the ones
- * already submitted. Each step is saved before the next, so a cut run resumes without sending twice.
+ * The feeds a push of `changes` takes: one per marketplace (a JSON_LISTINGS_FEED is created for
+ * the marketplaceIds given, feeds_2021-06-30.json CreateFeedSpecification.marketplaceIds), each
+ * split at 25,000 messages (listings-feed-schema-v2.json messages.maxItems). Marketplaces in code
+ * order and changes in the rows' order, so a later run that rebuilds the changes from the rows
+ * finds each part's slice again.
+ */
+export function planFeedParts(changes: ReadonlyArray<PushChange>): PlannedPart[] {
+  const byMarket = new Map<string, PushChange[]>();
+  for (const c of changes) {
+    const list = byMarket.get(c.marketplace);
+    if (list) list.push(c);
+    else byMarket.set(c.marketplace, [c]);
+  }
+  const out: PlannedPart[] = [];
+  for (const m of [...byMarket.keys()].sort()) {
+    const list = byMarket.get(m)!;
+    for (let i = 0; i < list.length; i += MAX_FEED_MESSAGES) out.push({ marketplace: m, changes: list.slice(i, i + MAX_FEED_MESSAGES) });
+  }
+  return out;
+}
+
+/** The changes part `i` of a feed push carries. */
+export function partChanges(changes: ReadonlyArray<PushChange>, i: number): PushChange[] {
+  return planFeedParts(changes)[i]?.changes ?? [];
+}
+
+/**
+ * Creates, uploads and submits the push's feeds (one per marketplace and 25,000 changes; Amazon
+ * takes 5 JSON_LISTINGS_FEEDs per 5 minutes whatever their marketplaces, so a push spread over
+ * several marketplaces that needs more submits the rest on a later run, nextFeedSlot), or follows
+ * the ones already submitted. Each step is saved before the next, so a cut run resumes without
+ * sending twice.
  */
 export function runFeed(amazon: SpApiClient, store: KeyValueStore, pending: PendingPush, changes: PushChange[], now: number, channelsOf: ChannelsOf): PushProgress {
   const parts = pending.parts ?? (pending.parts = []);
-  while (parts.length < partsFor(changes.length)) parts.push({});
+  const plan = planFeedParts(changes);
+  while (parts.length < Math.max(1, plan.length)) parts.push({});
+  parts.forEach((p, i) => {
+    if (plan[i]) p.marketplace = plan[i].marketplace;
+  });
   adoptLostFeeds(amazon, store, pending);
   const save = () => savePending(store, pending);
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i]!;
     if (part.feedId) continue;
+    // The feed is created with its marketplace's marketplaceIds; the document and rate limit are the seller's.
+    const market = onMarketplace(amazon, part.marketplace);
     if (!part.uploaded) {
       // A document never confirmed as uploaded is replaced: its pre-signed URL lives 5 minutes.
       const doc = amazon.createFeedDocument(JSON_FEED_CONTENT_TYPE);
       // Each update carries Amazon's channels so the feed builder refuses an FBA-only SKU itself.
-      const body = JSON.stringify(buildQuantityFeed(amazon.sellerId, partChanges(changes, i).map((c) => ({ sku: c.sellerSku, quantity: c.toQty, channels: channelsOf(c.sellerSku) }))));
+      const body = JSON.stringify(buildQuantityFeed(amazon.sellerId, (plan[i]?.changes ?? []).map((c) => ({ sku: c.sellerSku, quantity: c.toQty, channels: channelsOf(c.sellerSku, c.marketplace) }))));
       amazon.uploadFeedDocument(doc.url, body, JSON_FEED_CONTENT_TYPE);
       part.feedDocumentId = doc.feedDocumentId;
       part.uploaded = true;
@@ -205,7 +242,7 @@ export function runFeed(amazon: SpApiClient, store: KeyValueStore, pending: Pend
     part.creatingAt = now;
     save();
     try {
-      part.feedId = amazon.createFeed('JSON_LISTINGS_FEED', part.feedDocumentId!);
+      part.feedId = market.createFeed('JSON_LISTINGS_FEED', part.feedDocumentId!);
     } catch (e) {
       if (e instanceof SpApiTransportError) return { state: 'waiting', message: 'Amazon did not answer the feed submission; the next run looks it up.' };
       throw e;
@@ -234,7 +271,7 @@ export function runFeed(amazon: SpApiClient, store: KeyValueStore, pending: Pend
   }
   const results: PushResult[] = [];
   parts.forEach((part, i) => {
-    const mine = partChanges(changes, i);
+    const mine = plan[i]?.changes ?? [];
     if (part.endedAs) {
       const why = `Amazon ended feed ${part.feedId} as ${part.endedAs}.`;
       for (const c of mine) results.push({ key: c.key, outcome: 'rejected', message: why });
@@ -262,11 +299,17 @@ function adoptLostFeeds(amazon: SpApiClient, store: KeyValueStore, pending: Pend
   const lost = (pending.parts ?? []).filter((p) => !p.feedId && p.creating);
   if (lost.length === 0) return;
   const sinceIso = new Date(pending.startedAt - 60_000).toISOString();
-  const found = amazon.getFeeds({ feedTypes: ['JSON_LISTINGS_FEED'], createdSince: sinceIso }).feeds;
+  // getFeeds lists the feeds of the marketplaceIds asked: each lost part is looked for in its own.
+  const found = new Map<string, ReturnType<SpApiClient['getFeeds']>['feeds']>();
+  const feedsOf = (m: string | undefined) => {
+    const k = m ?? '';
+    if (!found.has(k)) found.set(k, onMarketplace(amazon, m).getFeeds({ feedTypes: ['JSON_LISTINGS_FEED'], createdSince: sinceIso }).feeds);
+    return found.get(k)!;
+  };
   const claimed = new Set((pending.parts ?? []).map((p) => p.feedId).filter(Boolean));
   for (const part of lost) {
     const from = (part.creatingAt ?? pending.startedAt) - 60_000;
-    const match = found.find((f) => !claimed.has(f.feedId) && Date.parse(f.createdTime) >= from);
+    const match = feedsOf(part.marketplace).find((f) => !claimed.has(f.feedId) && Date.parse(f.createdTime) >= from);
     if (match) {
       part.feedId = match.feedId;
       claimed.add(match.feedId);

@@ -13,7 +13,7 @@ import { choosePushMethod, recordPushResults } from '../../core/inventory/diff';
 import { refuseFbaConversions, type ChannelsOf } from '../../core/inventory/fba-guard';
 import type { InventoryRow, PushChange } from '../../core/inventory/types';
 import type { JobContext, JobOutcome } from '../kit/job';
-import { clearPending, resultsFrom, runFeed, runPatches, savePending } from './push';
+import { clearPending, planFeedParts, resultsFrom, runFeed, runPatches, savePending } from './push';
 import type { PendingPush, PushProgress } from './push';
 import { channelsByLookup } from './listing-channels';
 import { K } from './state';
@@ -93,12 +93,14 @@ function dropUnsentParts(pending: PendingPush, rows: InventoryRow[], changes: Pu
   const parts = pending.parts ?? [];
   if (pending.method !== 'feed' || !parts.some((p) => p.feedId || p.creating)) return null;
   const kept = parts.filter((p) => p.uploaded).length;
-  if (kept * MAX_FEED_MESSAGES >= changes.length) return null;
+  const plan = planFeedParts(changes);
+  if (kept >= plan.length) return null;
   pending.parts = parts.slice(0, kept);
-  const later = new Set(changes.slice(kept * MAX_FEED_MESSAGES).map((c) => c.key));
+  const sent = new Set(plan.slice(0, kept).flatMap((p) => p.changes.map((c) => c.key)));
+  const later = new Set(changes.filter((c) => !sent.has(c.key)).map((c) => c.key));
   return {
     rows: rows.map((r) => (later.has(r.key) ? { ...r, pushState: 'next push' as const, reason: `${r.reason} Waits for the next push: the run sending it stopped before this part reached Amazon.`.trim() } : r)),
-    changes: changes.slice(0, kept * MAX_FEED_MESSAGES),
+    changes: changes.filter((c) => sent.has(c.key)),
   };
 }
 
