@@ -26,6 +26,8 @@ export interface TabFill<R> {
   rows: R[];
   /** Rows still to come in later runs. */
   withheld: number;
+  /** New rows this run puts on the tab. */
+  added: number;
   total: number;
 }
 
@@ -48,5 +50,5 @@ export function fillSlice<R extends { key: string }>(
     if (onTab.has(r.key)) kept.push(r);
     else if (added < max) kept.push(r), added++;
   }
-  return { rows: kept, withheld: fresh - added, total: rows.length };
+  return { rows: kept, withheld: fresh - added, added, total: rows.length };
 }

@@ -32,7 +32,8 @@ import type { Job, JobContext, JobOutcome } from '../kit/job';
 import { withCheckedLocations } from '../kit/locations-check';
 import { prepareNextFbaRead } from './fba-source';
 import { readThreePlStockInRuns } from '../reads/threepl-stock';
-import type { ThreePlStockRead } from '../reads/threepl-stock';
+import type { ThreePlStockInRuns } from '../reads/threepl-stock';
+import { fillReusesKeptStock, recordFill } from './fill';
 import { cancellationTimes, ordersReadKeys, refreshLedger } from '../reads/amazon-orders';
 import { orderedFromLedger, unsentFromLedger, walkOrdersNow } from '../../core/orders/stock';
 import type { WalkOrders } from '../../core/orders/stock';
@@ -48,7 +49,7 @@ import { stockLessFbaShipments } from '../fba-shipments/stock';
 /** What the two systems say this run, or why the run has to wait for Amazon. */
 interface SystemsRead {
   /** `overRuns`: the stock was walked over several executions (threepl-stock-walk.ts). */
-  stock: ThreePlStockRead & { overRuns: boolean };
+  stock: ThreePlStockInRuns & { overRuns: boolean };
   unsent: UnsentRead;
   read: MarketsListingsRead;
 }
@@ -111,7 +112,8 @@ function readStock(ctx: JobContext, adapter: ThreePlAdapter) {
   // The orders read's cursor for the marketplaces listed (the key the orders job moves too).
   const since = Date.parse(store.get(ordersReadKeys(ctx.settings.marketplaces).cursor) ?? '');
   const note = () => JSON.stringify(walkOrdersNow(ctx.tabs.orders.rows(), pooledMarkets(ctx), Number.isFinite(since) ? since : 0));
-  return readThreePlStockInRuns(adapter, ports, maxAgeMs, note);
+  // While the Inventory tab is still filling, this run pushes nothing: the read kept when the fill began will do (fill.ts).
+  return readThreePlStockInRuns(adapter, ports, maxAgeMs, note, fillReusesKeptStock(store));
 }
 
 /** What the rest of the run needs after the listings report arrives: computing, the push, the sheet. */
@@ -159,6 +161,16 @@ function gapNote(read: MarketsListingsRead): string {
 function keptAfterPartialReads(read: MarketsListingsRead): (row: Pick<RaisedException, 'key'>) => boolean {
   const checks = [...read.byMarket].filter(([, r]) => r.gap).map(([m, r]) => keptAfterPartialRead(m, new Set(r.listings.map((l) => l.sellerSku))));
   return (row) => checks.some((kept) => kept(row));
+}
+
+/**
+ * Exceptions the run leaves as they are: after partial listings reads, those about listings not seen;
+ * in a fill run from the kept 3PL read, a guardrail hold (not judged again until fresh figures).
+ */
+function keepOpenAfter(read: MarketsListingsRead, keptStock: boolean): Pick<JobOutcome, 'keepOpen'> {
+  const partial = read.gap ? keptAfterPartialReads(read) : null;
+  if (!partial && !keptStock) return {};
+  return { keepOpen: (row) => (keptStock && row.type === 'GUARDRAIL_HALT') || (partial !== null && partial(row)) };
 }
 
 /** STOCK_SYNC_TIMEOUT when the last successful sync is older than the Settings timeout. */
@@ -229,7 +241,9 @@ function computeAndPush(ctx: JobContext, amazon: SpApiClient, adapter: ThreePlAd
   const readback = readBackPerMarket(built.rows, read, unsent, primary, num(store.get(K.lastPushAt)));
 
   const diff = diffProposals(readback.rows);
-  const trips = evaluateGuardrails({
+  // Figures from the kept read only fill the tab (nothing is pushed): they are not judged again, and
+  // their age would trip the stale-data limit for a push that is not made.
+  const trips = stock.kept ? [] : evaluateGuardrails({
     comparedSkus: diff.compared,
     changing: diff.changes.length,
     goingToZero: diff.goingToZero,
@@ -283,10 +297,16 @@ function computeAndPush(ctx: JobContext, amazon: SpApiClient, adapter: ThreePlAd
   let unfinished = false;
   // More new rows than one run can write: the tab fills over runs and nothing is pushed meanwhile.
   const fill = fillSlice(rows, new Set(ctx.tabs.inventory.rows().map((r) => r.key)), newRowsThisRun(ctx.deadline.remainingMs()), orderInventoryRows);
+  // Rows computed from the kept 3PL read are never pushed, even when they were the last to come.
+  const keptOnly = !fill && stock.kept;
   if (fill) {
     ctx.tabs.inventory.write(fill.rows);
     unfinished = true;
     pushMessage = `Filling the Inventory tab: ${fill.total - fill.withheld} of ${fill.total} rows are on it; the rest follow in the next runs, and nothing is pushed to Amazon until every row is there.`;
+  } else if (keptOnly) {
+    ctx.tabs.inventory.write(rows);
+    unfinished = true;
+    pushMessage = `Every row is on the Inventory tab now (${rows.length}); their 3PL figures are from the read the fill began with, so the next run reads the 3PL afresh and pushes.`;
   } else if (plan.push && split.approved.length > 0) {
     const run = startPush(ctx, amazon, rows, split.approved, 'push', `push-${now}`, channelsFromListings(listings, primary));
     rows = run.rows;
@@ -304,8 +324,9 @@ function computeAndPush(ctx: JobContext, amazon: SpApiClient, adapter: ThreePlAd
   if (settings.approveStockPush && mode !== 'dry-run') writeSetting(ctx.ports.workbook, 'Approve stock push', false);
   const awaiting = mode === 'approve' && !plan.held ? split.awaiting : [];
   const shown = planShown({ mode, held: plan.held, changes: plan.changes, awaiting: split.awaiting, approvingHold: gate.approvingHold, trips: plan.held ? gate.trips : trips });
+  recordFill(store, ctx.tabs.staging, fill, stock);
   // A plan shown on a half-filled tab could not be approved from what the tab shows.
-  if (shown && !fill) {
+  if (shown && !fill && !keptOnly) {
     store.set(K.shownPlan, planFingerprint(shown.changes));
     store.set(K.shownHolds, shown.holds);
   }
@@ -323,7 +344,7 @@ function computeAndPush(ctx: JobContext, amazon: SpApiClient, adapter: ThreePlAd
   const pushed = new Set(pooledMarkets(ctx));
   const offers = rows.filter((r) => pushed.has(r.marketplace));
   return {
-    outcome: held && !fill ? 'held' : unfinished || read.gap ? 'partial' : 'ok',
+    outcome: held && !fill && !keptOnly ? 'held' : unfinished || read.gap ? 'partial' : 'ok',
     counts: {
       offers: offers.length,
       changes: plan.changes.length,
@@ -332,9 +353,9 @@ function computeAndPush(ctx: JobContext, amazon: SpApiClient, adapter: ThreePlAd
       notApplied: readback.notApplied,
       ...counts,
     },
-    message: `${fill ? pushMessage : stillHeld ? `${pushMessage} ${split.awaiting.length} other change(s) stay held by a guardrail (see Exceptions).` : modeText(ctx, plan.changes.length, plan.held, awaiting.length, pushMessage)} ${readback.applied ? `${readback.applied} earlier update(s) confirmed on Amazon.` : ''}${gapNote(read)}${lapsed ? ' The approval no longer matches the plan the Inventory tab showed (it changed since), so it approved nothing: approve again what the tab shows now.' : ''}`.trim(),
+    message: `${fill || keptOnly ? pushMessage : stillHeld ? `${pushMessage} ${split.awaiting.length} other change(s) stay held by a guardrail (see Exceptions).` : modeText(ctx, plan.changes.length, plan.held, awaiting.length, pushMessage)} ${readback.applied ? `${readback.applied} earlier update(s) confirmed on Amazon.` : ''}${gapNote(read)}${lapsed ? ' The approval no longer matches the plan the Inventory tab showed (it changed since), so it approved nothing: approve again what the tab shows now.' : ''}`.trim(),
     // After a partial listings read, problems about listings it did not see are left as they are.
-    ...(read.gap ? { keepOpen: keptAfterPartialReads(read) } : {}),
+    ...keepOpenAfter(read, stock.kept),
   };
 }
 

@@ -6,10 +6,12 @@
 
 import type { KeyValueStore } from '../../ports/store';
 import type { StagingTab } from '../../sheet/staging-tab';
-import type { StockLine, StockPages } from '../../threepl/types';
+import type { StockLine } from '../../threepl/types';
 
 const KEY = 'inventory.stockKept';
 const SOURCE = '3pl-stock-kept';
+/** Lines per staged part: each part is a JSON array of its own, a few cells long at most. */
+const LINES_PER_PART = 500;
 
 interface KeptState {
   startedAt: number;
@@ -22,15 +24,20 @@ export interface KeptStock {
   startedAt: number;
 }
 
-/** Keeps one complete read's pages (replacing any kept before). */
-export function keepStock(staging: StagingTab, store: KeyValueStore, chunks: readonly string[], startedAt: number): void {
-  staging.put(SOURCE, 0, chunks);
-  const state: KeptState = { startedAt, parts: chunks.length };
+/**
+ * Keeps one complete read's lines (replacing any kept before): the lines, not the 3PL's pages, so
+ * using them again costs no call (assembling ShipBob's pages reads its product catalogue for bundles).
+ */
+export function keepStock(staging: StagingTab, store: KeyValueStore, lines: readonly StockLine[], startedAt: number): void {
+  const parts: string[] = [];
+  for (let at = 0; at === 0 || at < lines.length; at += LINES_PER_PART) parts.push(JSON.stringify(lines.slice(at, at + LINES_PER_PART)));
+  staging.put(SOURCE, 0, parts);
+  const state: KeptState = { startedAt, parts: parts.length };
   store.set(KEY, JSON.stringify(state));
 }
 
 /** The kept read, or null when none is kept or its pages went missing (the hidden tab was edited). */
-export function keptStock(pages: StockPages, staging: StagingTab, store: KeyValueStore): KeptStock | null {
+export function keptStock(staging: StagingTab, store: KeyValueStore): KeptStock | null {
   const raw = store.get(KEY);
   if (!raw) return null;
   let state: KeptState;
@@ -50,7 +57,12 @@ export function keptStock(pages: StockPages, staging: StagingTab, store: KeyValu
     forgetKeptStock(staging, store);
     return null;
   }
-  return { lines: pages.assemble(chunks), startedAt: state.startedAt };
+  try {
+    return { lines: chunks.flatMap((c) => JSON.parse(c) as StockLine[]), startedAt: state.startedAt };
+  } catch {
+    forgetKeptStock(staging, store);
+    return null;
+  }
 }
 
 export function hasKeptStock(store: KeyValueStore): boolean {

@@ -42,8 +42,6 @@ export interface StockWalkDone {
   /** What `atStart` gave when a walk over several executions began; null for a one-run read. */
   atStart: string | null;
   pages: number;
-  /** The pages as read, in order: what `StockPages.assemble` takes (threepl-stock-kept.ts keeps them). */
-  chunks: string[];
 }
 
 export interface StockWalkCut {
@@ -133,7 +131,7 @@ export function walkStock(pages: StockPages, ports: WalkPorts, maxAgeMs: number,
   }
   const lines = pages.assemble(all);
   if (state !== null || staged > 0) forget(ports);
-  return { done: true, lines, startedAt, atStart: orders[0] ?? null, pages: pageCount, chunks: all };
+  return { done: true, lines, startedAt, atStart: orders[0] ?? null, pages: pageCount };
 }
 
 function forget(ports: WalkPorts): void {

@@ -23,8 +23,8 @@ export function readThreePlStock(adapter: ThreePlAdapter, now: number): ThreePlS
 export interface ThreePlStockInRuns extends ThreePlStockRead {
   walkStartedAt: number;
   atStart: string | null;
-  /** The pages this run read (null: no paged read, or the kept read was used), for threepl-stock-kept.ts. */
-  chunks: string[] | null;
+  /** The lines this run read (null when the kept read was used), for threepl-stock-kept.ts. */
+  lines: StockLine[] | null;
   /** True when the figures are the read kept for a fill over runs (threepl-stock-kept.ts), not a new one. */
   kept: boolean;
 }
@@ -40,13 +40,16 @@ export function readThreePlStockInRuns(
   atStart: () => string,
   reuseKept = false,
 ): ThreePlStockInRuns | { waiting: string } {
-  if (!adapter.stockPages) return { ...readThreePlStock(adapter, ports.clock.now()), walkStartedAt: ports.clock.now(), atStart: null, chunks: null, kept: false };
-  const pages = adapter.stockPages();
-  const kept = reuseKept ? keptStock(pages, ports.staging, ports.store) : null;
-  if (kept) return { ...snapshotOf(fromLines(kept.lines, kept.startedAt), kept.startedAt), walkStartedAt: kept.startedAt, atStart: null, chunks: null, kept: true };
-  const walk = walkStock(pages, ports, maxAgeMs, atStart);
+  const kept = reuseKept ? keptStock(ports.staging, ports.store) : null;
+  if (kept) return { ...snapshotOf(fromLines(kept.lines, kept.startedAt), kept.startedAt), walkStartedAt: kept.startedAt, atStart: null, lines: null, kept: true };
+  if (!adapter.stockPages) {
+    const now = ports.clock.now();
+    const lines = adapter.getStock();
+    return { ...fromLines(lines, now), walkStartedAt: now, atStart: null, lines, kept: false };
+  }
+  const walk = walkStock(adapter.stockPages(), ports, maxAgeMs, atStart);
   if (!walk.done) return { waiting: walk.message };
-  return { ...snapshotOf(fromLines(walk.lines, walk.startedAt), walk.startedAt), walkStartedAt: walk.startedAt, atStart: walk.atStart, chunks: walk.chunks, kept: false };
+  return { ...snapshotOf(fromLines(walk.lines, walk.startedAt), walk.startedAt), walkStartedAt: walk.startedAt, atStart: walk.atStart, lines: walk.lines, kept: false };
 }
 
 /** The snapshot is as old as the walk's first page, however late the last one came. */
