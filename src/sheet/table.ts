@@ -217,19 +217,19 @@ function comparable(v: unknown): unknown {
   return v;
 }
 
-/** The first and last column (0-based, in `keys`) where `after` differs from `before` among the `own` keys; null when none does. */
+/** The columns (0-based, in `keys`) where `after` differs from `before` among the `own` keys; null when none does. */
 function differingColumns(
   before: Readonly<Record<string, unknown>>,
   after: Readonly<Record<string, unknown>>,
   keys: readonly string[],
   own: readonly string[],
 ): ColumnSpan | null {
-  let span: ColumnSpan | null = null;
+  const columns: number[] = [];
   keys.forEach((k, j) => {
     if (!k || !own.includes(k) || comparable(before[k]) === comparable(after[k])) return;
-    span = span ? { first: span.first, last: j } : { first: j, last: j };
+    columns.push(j);
   });
-  return span;
+  return columns.length ? { first: columns[0]!, last: columns[columns.length - 1]!, columns } : null;
 }
 
 /** True when the record holds the same value under each of `keys`. */

@@ -216,6 +216,19 @@ describe('row blocks and their cost', () => {
     ]);
   });
 
+  it('writes far-apart changed columns as separate bands when the columns between cost more than the extra writes', () => {
+    // A read-back: 1,000 consecutive rows change in columns 3 and 4 and in column 30 (Updated At).
+    const wide = new Array<boolean>(32).fill(false);
+    const confirmed = Array.from({ length: 1000 }, () => ({ first: 3, last: 30, columns: [3, 4, 30] }));
+    expect(planRowWrites(confirmed, 1000, 1000, wide)).toEqual([
+      { start: 0, count: 1000, column: 3, width: 2 },
+      { start: 0, count: 1000, column: 30, width: 1 },
+    ]);
+    // Two rows only, six columns apart: the 12 cells between cost less than two more writes, so one band.
+    const few = [{ first: 1, last: 8, columns: [1, 8] }, null, null, { first: 1, last: 1, columns: [1] }];
+    expect(planRowWrites(few, 4, 4, new Array<boolean>(10).fill(false))).toEqual([{ start: 0, count: 4, column: 1, width: 8 }]);
+  });
+
   it('never costs more than one write of every row: the closest runs merge into it', () => {
     const every = Array.from({ length: 100 }, (_, i) => (i % 2 === 0 ? span(0, 5) : null));
     expect(planRowWrites(every, 100, 100, noReset)).toEqual([{ start: 0, count: 99, column: 0, width: 6 }]);
