@@ -3,26 +3,15 @@
 // similar titles, lookalike pairs and no match).
 
 import type { AmazonOffer, CatalogueProduct } from '../src/core/onboarding/types';
+import { seededRandom } from '../test/world/faults';
 
 const COLOURS = ['red', 'blue', 'green', 'black', 'white', 'grey', 'navy', 'pink', 'olive', 'sand', 'teal', 'plum'];
 const SIZES = ['xs', 's', 'm', 'l', 'xl', 'xxl'];
 const KINDS = ['tee', 'hoodie', 'mug', 'candle', 'scarf', 'sock', 'cap', 'tote', 'notebook', 'lamp', 'bottle', 'blanket', 'apron', 'glove', 'towel'];
 const WORDS = ['organic', 'cotton', 'merino', 'ceramic', 'recycled', 'bamboo', 'linen', 'classic', 'premium', 'soft', 'travel', 'kids', 'vintage', 'striped', 'floral', 'heavy', 'light', 'eco', 'handmade', 'original'];
 
-/** A small deterministic generator (mulberry32), so every run pairs the same catalogue. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function benchCatalogue(listings: number, products: number, seed = 18): { offers: AmazonOffer[]; catalogue: CatalogueProduct[] } {
-  const r = rng(seed);
+  const r = seededRandom(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
   const catalogue: CatalogueProduct[] = [];
   for (let i = 0; i < products; i++) {
