@@ -7,6 +7,7 @@ import type { ExceptionScope, RaisedException, ReconcileResult } from '../core/e
 import { cellText } from '../core/cells';
 import { TAB, TABS, columnOf, headersOf } from '../core/tabs';
 import type { TabColumn } from '../core/tabs';
+import { utf8Bytes } from '../core/utf8';
 import { threePlPageUrl } from '../core/web-links';
 import type { ThreePlRef } from '../core/web-links';
 import type { LinkCell, SheetStylePort } from '../ports/sheet-style';
@@ -72,9 +73,6 @@ const REFS_KEY = 'exceptions.threePlRefs';
 /** Under Apps Script's 9 KB per property value (apps-script.md, PropertiesService limits), in UTF-8 bytes. */
 const REFS_MAX_BYTES = 8_000;
 
-/** UTF-8 bytes of `t`, counted high: a SKU in a key may hold any character. */
-const bytesOf = (t: string) => t.length + (t.match(/[^\x00-\x7f]/g)?.length ?? 0) * 2;
-
 type StoredRef = [provider: string, kind: ThreePlRef['kind'], id: string];
 
 function parseRefs(text: string): Map<string, ThreePlRef> {
@@ -116,7 +114,7 @@ function keptRefs(rows: ReadonlyArray<Record<string, unknown>>, raised: Readonly
     // This run links every row it knows an id for; only what fits is remembered for the next runs.
     refs.set(key, ref);
     const entry: StoredRef = [ref.provider, ref.kind, ref.id];
-    const cost = bytesOf(JSON.stringify(key)) + bytesOf(JSON.stringify(entry)) + 2;
+    const cost = utf8Bytes(JSON.stringify(key)) + utf8Bytes(JSON.stringify(entry)) + 2;
     if (size + cost > REFS_MAX_BYTES) continue;
     size += cost;
     stored[key] = entry;

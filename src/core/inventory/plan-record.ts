@@ -7,6 +7,7 @@
 // entries that were shown, and nothing the tab shows differently (an edited cell, a later plan).
 
 import type { InventoryRow, PushChange } from './types';
+import { utf8Bytes } from '../utf8';
 
 export type PlanChange = Pick<PushChange, 'key' | 'toQty'>;
 
@@ -22,21 +23,6 @@ export function planEntry(change: PlanChange): string {
 /** The plan's entries, sorted (independent of order), joined by '|'. */
 function planText(changes: ReadonlyArray<PlanChange>): string {
   return changes.map(planEntry).sort().join('|');
-}
-
-/** UTF-8 length: property limits count bytes, and a SKU may hold any character. */
-function utf8Bytes(text: string): number {
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c < 0xdc00) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
 }
 
 /**
