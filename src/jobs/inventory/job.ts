@@ -145,6 +145,16 @@ function readSystems(ctx: JobContext, amazon: SpApiClient, adapter: ThreePlAdapt
   return { stock: { ...stock, overRuns: stock.atStart !== null }, unsent, read };
 }
 
+/**
+ * A push to at least this share of the FBM offers is a bulk one, worth an in-run wait for the report that
+ * confirms it (about a minute); a routine push is confirmed by the next run's usual report instead.
+ */
+const BULK_PUSH_SHARE = 0.25;
+
+function isBulkPush(changes: number, offers: number): boolean {
+  return offers > 0 && changes >= offers * BULK_PUSH_SHARE;
+}
+
 /** The highest quantity a push would send, for the "no warehouse holds that" guardrail. */
 function largestChange(changes: ReadonlyArray<PushChange>): { sellerSku: string; toQty: number } | null {
   let best: PushChange | null = null;
@@ -332,7 +342,11 @@ function computeAndPush(ctx: JobContext, amazon: SpApiClient, adapter: ThreePlAd
   }
 
   store.set(K.lastSuccessAt, String(now));
-  prepareNextMarketsRead(amazon, store, now, read, primary);
+  // After a bulk push (onboarding, recovery after an outage) no report is asked for now: one asked for
+  // before Amazon has processed the feed cannot confirm it. The next run follows the feed, then asks
+  // for the report and waits for it, so the bulk is read back there and not one run later (issue 13).
+  // A routine push keeps the report asked for now, so no run waits; it is read back one run later.
+  if (!(loadPending(store) && isBulkPush(split.approved.length, rows.filter((r) => r.channel === 'FBM').length))) prepareNextMarketsRead(amazon, store, now, read, primary);
   for (const [m, f] of fba.byMarket) prepareNextFbaRead(onMarketplace(amazon, m), store, ctx.ports.clock.now(), f.via, m === primary ? undefined : m);
   // A list that tripped "much shorter than last time" must not become the new baseline, or the
   // hold would lift itself on the next run; an approval that lifted the limit accepts it.
