@@ -62,7 +62,16 @@ export function refreshDashboard(wb: WorkbookPort, shown: DashboardPort, store: 
     const height = Math.max(grid.rows.length, before.length);
     const next = Array.from({ length: height }, (_, i) => grid.rows[i] ?? blank);
     const changed = next.map((r, i) => !sameRow(before[i] ?? blank, r));
-    const blocks = changedRuns(changed).map((run) => ({ row: run.start + 2, rows: next.slice(run.start, run.start + run.count) }));
+    // Each run of changed rows is written from its first changed column to its last: a run that only
+    // moves a "last sync" time writes that cell, not its row (issue 13: a quiet run writes next to nothing).
+    const blocks = changedRuns(changed).map((run) => {
+      const rows = next.slice(run.start, run.start + run.count);
+      const differs = (j: number) => rows.some((r, k) => comparable(r[j]) !== comparable((before[run.start + k] ?? blank)[j]));
+      const cols = Array.from({ length: DASHBOARD_WIDTH }, (_, j) => j).filter(differs);
+      const first = cols[0]!;
+      const last = cols[cols.length - 1]!;
+      return { row: run.start + 2, column: first + 1, rows: rows.map((r) => r.slice(first, last + 1)) };
+    });
     // Formats are the tab's own (set-up styled each column): only values are written.
     if (blocks.length > 0) wb.writeRows(TAB.dashboard, blocks);
     const was = new Set(sectionRows(before));

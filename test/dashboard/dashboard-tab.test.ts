@@ -20,12 +20,12 @@ const header = (def: { columns: ReadonlyArray<{ header: string }> }) => def.colu
 function recorded(seed: Record<string, CellValue[][]>) {
   const wb = memoryWorkbook(seed);
   const reads: string[] = [];
-  const writes: Array<{ tab: string; rows: number[] }> = [];
+  const writes: Array<{ tab: string; rows: number[]; cells: number }> = [];
   const port: WorkbookPort = {
     ...wb,
     read: (tab) => (reads.push(tab), wb.read(tab)),
     writeRows: (tab, blocks, formats) => {
-      writes.push({ tab, rows: blocks.flatMap((b) => b.rows.map((_, i) => b.row + i)) });
+      writes.push({ tab, rows: blocks.flatMap((b) => b.rows.map((_, i) => b.row + i)), cells: blocks.reduce((n, b) => n + b.rows.reduce((m, r) => m + r.length, 0), 0) });
       wb.writeRows(tab, blocks, formats);
     },
   };
@@ -78,6 +78,20 @@ describe('refreshDashboard', () => {
     expect(w.writes).toEqual([]);
     expect(w.store.get(DASHBOARD_STATE_KEY)).toBe(store);
     expect(w.shown.charts).toHaveLength(1);
+  });
+
+  it('a quiet run of the same job writes only the cells that moved: its last-success time and the stock health time', () => {
+    const w = world();
+    refreshDashboard(w.port, w.shown, w.store, run({ stock: health }));
+    w.writes.length = 0;
+    refreshDashboard(w.port, w.shown, w.store, run({ end: T0 + HOUR, stock: { ...health, at: T0 + HOUR } }));
+    expect(w.writes.reduce((n, x) => n + x.cells, 0)).toBe(2);
+    const tab = w.wb.tabs.get('Dashboard')!;
+    const item = (name: string) => tab.find((r) => r[0] === name)!;
+    // The cells around them are still there, unchanged.
+    expect(item('Stock sync').slice(0, 4)).toEqual(['Stock sync', '', new Date(T0 + HOUR), 'Last run ok.']);
+    expect(item('— Stock health —').slice(2, 4)).toEqual([new Date(T0 + HOUR), 'As the last stock sync left the Inventory tab (UK).']);
+    expect(tab[30]!.slice(4)).toEqual(['2026-11-02', 0, 0]);
   });
 
   it('clears rows left over when the figures take fewer rows', () => {

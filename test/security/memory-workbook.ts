@@ -31,7 +31,14 @@ export function memoryWorkbook(seed: Record<string, CellValue[][]> = {}): Workbo
       const t = tab(name);
       for (const b of blocks) {
         while (t.length < b.row - 1 + b.rows.length) t.push([]);
-        b.rows.forEach((r, i) => (t[b.row - 1 + i] = [...r]));
+        // As the port says (ports/workbook.ts RowBlock.column): cells left of the block's first column and right of its rows stay.
+        const at = (b.column ?? 1) - 1;
+        b.rows.forEach((r, i) => {
+          const row = [...(t[b.row - 1 + i] ?? [])];
+          while (row.length < at) row.push('');
+          r.forEach((v, j) => (row[at + j] = v));
+          t[b.row - 1 + i] = row;
+        });
       }
     },
     writeCell: (name, row, column, value) => {
