@@ -1,6 +1,6 @@
-// When the 3PL stock walk stages its pages on Sync Staging: a walk that ends with the run's time to
-// spare writes nothing (a quiet run of a large catalogue), one that nears the run's end stages what it
-// has once before it is cut, so a hard stop later in the run loses no page read.
+// When the 3PL stock walk stages its pages on Sync Staging: a walk that ends within the run writes
+// nothing, however long it took (a quiet run of a large catalogue); one the run's time cuts stages
+// every page it read, once, and the next run carries on from there.
 
 import { describe, expect, it } from 'vitest';
 import { WALK_STOP_MS, walkStock } from '../../src/jobs/reads/threepl-stock-walk';
@@ -37,7 +37,7 @@ function world(count: number, pageMs: number) {
   return { pages, ports, staged, data };
 }
 
-describe('3PL stock walk checkpoints', () => {
+describe('3PL stock walk staging', () => {
   it('stages nothing when the whole catalogue is read with time to spare, however long the walk', () => {
     // 200 s of pages: longer than the two minutes that used to trigger a checkpoint.
     const w = world(400, 500);
@@ -47,15 +47,21 @@ describe('3PL stock walk checkpoints', () => {
     expect(w.data.size).toBe(0);
   });
 
-  it('stages once as the run nears its end, then stages the rest when it stops, and the next run carries on', () => {
+  it('stages every page read, once, when the run stops it, and the next run carries on from there', () => {
     const w = world(1000, 500);
     const got = walkStock(w.pages, w.ports, 3_600_000, () => 'orders');
     expect(got.done).toBe(false);
     const pageParts = w.staged.filter((chunks) => chunks.every((c) => c.startsWith('page-')));
-    // The checkpoint with 2 × WALK_STOP_MS left, then the cut at WALK_STOP_MS: every page read is staged.
-    expect(pageParts).toHaveLength(2);
+    // Pages are read while WALK_STOP_MS of the run is left, then staged in one write.
     const read = (RUN_MS - WALK_STOP_MS) / 500 + 1;
-    expect(pageParts.flat()).toHaveLength(read);
-    expect(pageParts[0]!.length).toBe((RUN_MS - 2 * WALK_STOP_MS) / 500 + 1);
+    expect(pageParts).toEqual([Array.from({ length: read }, (_, i) => `page-${i}`)]);
+    const next = world(1000, 500);
+    for (const [k, v] of w.data) next.data.set(k, v);
+    const parts = new Map<string, string[]>([['3pl-stock', pageParts[0]!], ['3pl-stock-orders', ['orders']]]);
+    next.ports.staging.parts = (source, n) => (parts.get(source) ?? []).slice(0, n);
+    const rest = walkStock(next.pages, next.ports, 3_600_000, () => 'orders');
+    expect(rest.done).toBe(true);
+    expect(rest.done && rest.pages).toBe(1000);
+    expect(rest.done && rest.lines.map((l) => l.sku)).toEqual(Array.from({ length: 1000 }, (_, i) => `page-${i}`));
   });
 });
