@@ -1,14 +1,14 @@
-// How many new rows the Inventory tab takes in one run. A new row costs about 51 cells (28 values
-// and the number formats a new row gets), and committing a cell costs about 0.145 ms
-// (test/world/cost-model.ts, fitted to the published SpreadsheetApp timings): 50,000 new rows are
-// about 6 minutes of writes, more than one execution has. So a large first fill goes in slices over
+// How many new rows the Inventory tab takes in one run. A new row costs about 33 cells (28 values
+// and the 5 number formats a new row gets: text, percent, date), and committing a cell costs about
+// 0.145 ms (test/world/cost-model.ts, fitted to the published SpreadsheetApp timings): 100,000 new
+// rows are about 8 minutes of writes, more than one execution has. So a large first fill goes in slices over
 // runs, in tab order, and nothing is pushed until every offer's row is on the tab, since the tab is
 // the push's durable record (what was sent, the quantity before, for undo).
 
-/** ≈ 15,000 × 51 cells × 0.145 ms ≈ 111 s: under half a run's budget, leaving the reads their time. */
-export const NEW_ROWS_PER_RUN = 15_000;
-/** One new row written and committed: 51 cells × 0.145 ms. */
-const MS_PER_NEW_ROW = 7.4;
+/** ≈ 22,000 × 33 cells × 0.145 ms ≈ 105 s: under half a run's budget, leaving the reads their time. */
+export const NEW_ROWS_PER_RUN = 22_000;
+/** One new row written and committed: 33 cells × 0.145 ms. */
+const MS_PER_NEW_ROW = 4.8;
 /** A slice never below this, so a slow run still makes progress. */
 const MIN_ROWS_PER_RUN = 1_000;
 
