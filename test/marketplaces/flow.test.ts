@@ -6,32 +6,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { SimRequest } from '../world/http';
-import { applyStep, createScenarioRun, type ScenarioRun } from '../world/scenario/runner';
+import { applyStep } from '../world/scenario/runner';
+import { playedRun as run, SCENARIO_DIR, tabRecords as tab } from './recorded-run';
 
-const DIR = path.resolve('scenarios');
-const load = (f: string) => JSON.parse(readFileSync(path.join(DIR, f), 'utf8')) as Record<string, unknown> & { sheet: Record<string, unknown[][]>; steps: unknown[] };
-
-const EU = 'https://sellingpartnerapi-eu.amazon.com';
-
-/** The scenario run, with every request to Amazon's EU host recorded (url and body). */
-function run(input: unknown): ScenarioRun & { requests: SimRequest[] } {
-  const r = createScenarioRun(input, { baseDir: DIR });
-  const requests: SimRequest[] = [];
-  const inner = r.world.network.handlerFor(EU)!;
-  r.world.network.register(EU, (req) => {
-    requests.push(req);
-    return inner(req);
-  });
-  r.scenario.steps.forEach((s, i) => applyStep(r, s, i));
-  return Object.assign(r, { requests });
-}
-
-/** A tab as records by header, display values. */
-function tab(r: ScenarioRun, name: string): Array<Record<string, string>> {
-  const [header, ...rows] = (r.gas.spreadsheet.toDisplayJson()[name] ?? []) as string[][];
-  return rows.map((row) => Object.fromEntries(header!.map((h, i) => [h, String(row[i] ?? '')])));
-}
+const load = (f: string) => JSON.parse(readFileSync(path.join(SCENARIO_DIR, f), 'utf8')) as Record<string, unknown> & { sheet: Record<string, unknown[][]>; steps: unknown[] };
 
 describe('UK + DE served, FR not in the list (marketplaces-uk-de-fr.json)', () => {
   const r = run(load('marketplaces-uk-de-fr.json'));

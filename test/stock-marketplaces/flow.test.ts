@@ -8,37 +8,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SimRequest } from '../world/http';
-import { applyStep, createScenarioRun, type ScenarioRun } from '../world/scenario/runner';
+import { applyStep, type ScenarioRun } from '../world/scenario/runner';
+import { EU, playedRun as run, recordedRun, SCENARIO_DIR, tabRecords as tab } from '../marketplaces/recorded-run';
 
-const DIR = path.resolve('scenarios');
 type Input = Record<string, unknown> & { sheet: Record<string, unknown[][]>; steps: unknown[]; amazon: Record<string, unknown> };
-const load = (): Input => JSON.parse(readFileSync(path.join(DIR, 'marketplaces-stock.json'), 'utf8')) as Input;
-const EU = 'https://sellingpartnerapi-eu.amazon.com';
+const load = (): Input => JSON.parse(readFileSync(path.join(SCENARIO_DIR, 'marketplaces-stock.json'), 'utf8')) as Input;
 const ID: Record<string, string> = { UK: 'A1F83G8C2ARO7P', DE: 'A1PA6795UKMFR9', FR: 'A13V1IB3VIYZZH', IT: 'APJ6JRA9NG5V4' };
 const CODE = Object.fromEntries(Object.entries(ID).map(([k, v]) => [v, k]));
-
-/** The scenario's run with every request to Amazon's EU host recorded, before any step. */
-function recorded(input: unknown): ScenarioRun & { requests: SimRequest[] } {
-  const r = createScenarioRun(input, { baseDir: DIR });
-  const requests: SimRequest[] = [];
-  const inner = r.world.network.handlerFor(EU)!;
-  r.world.network.register(EU, (req) => {
-    requests.push(req);
-    return inner(req);
-  });
-  return Object.assign(r, { requests });
-}
-
-function run(input: unknown): ScenarioRun & { requests: SimRequest[] } {
-  const r = recorded(input);
-  r.scenario.steps.forEach((s, i) => applyStep(r, s, i));
-  return r;
-}
-
-function tab(r: ScenarioRun, name: string): Array<Record<string, string>> {
-  const [header, ...rows] = (r.gas.spreadsheet.toDisplayJson()[name] ?? []) as string[][];
-  return rows.map((row) => Object.fromEntries(header!.map((h, i) => [h, String(row[i] ?? '')])));
-}
 
 const row = (r: ScenarioRun, m: string, channel: string, sku: string) => tab(r, 'Inventory').find((i) => i.Marketplace === m && i.Channel === channel && i['Seller SKU'] === sku)!;
 const qty = (r: ScenarioRun, m: string, sku: string) => Number(row(r, m, 'FBM', sku)['Proposed FBM Qty']);
@@ -159,7 +135,7 @@ describe('feed pacing across marketplaces', () => {
     input.name = 'marketplaces-stock-paced';
     input.sheet.Settings = [...input.sheet.Settings!, ['Feed threshold', 2, '']];
     input.steps = [...input.steps, { advance: '20m' }, { run: 'syncNow', args: ['inventory'], as: 'sidebar' }];
-    const r = recorded(input);
+    const r = recordedRun(input);
     const { requests } = r;
     // Three feeds went out a minute ago (another push): two slots are left in this window.
     const t = r.world.clock.now() - 60_000;
@@ -178,7 +154,7 @@ describe('listings by report, per marketplace', () => {
   it("asks for each FBM marketplace's merchant listings report together at the start, with its own marketplaceIds, and pushes from them", () => {
     const input = load();
     input.name = 'marketplaces-stock-reports';
-    const r = recorded(input);
+    const r = recordedRun(input);
     const { requests } = r;
     // Catalogues above 800 listings are read by report (listings-source.ts); the keys are per marketplace.
     for (const k of ['inventory.listingCount', 'inventory.listingCount:DE', 'inventory.listingCount:FR']) r.gas.properties.document.data.set(k, '5000');
