@@ -5,21 +5,7 @@
 // (fulfillmentInboundV0.json InboundShipmentItem), moved by the simulator's receiveInbound action.
 
 import { describe, expect, it } from 'vitest';
-import { FbaRun, fbaWorld } from './world';
-
-const PLAN = 'wf00000001-5a1e-4c0d-9e55-000000000001';
-
-function shipped(settings: Record<string, string | number> = {}): FbaRun {
-  const w = fbaWorld([{ shipmentId: 'FBA15AAAA001', inboundPlanId: PLAN, items: [{ sku: 'TEE-M-FBA', quantityShipped: 20 }, { sku: 'MUG-1-FBA', quantityShipped: 10 }] }]);
-  const r = new FbaRun({ ...w, settings: { ...w.settings, ...settings } });
-  r.syncFba();
-  r.tick('FBA15AAAA001');
-  r.syncFba();
-  r.advance('3h');
-  r.syncFba();
-  expect(r.shipment('FBA15AAAA001')!.State).toBe('shipped');
-  return r;
-}
+import { FBA_PLAN as PLAN, FbaRun, fbaWorld, shippedFbaRun as shipped } from './world';
 
 describe('FBA_SHIPMENT_DISCREPANCY', () => {
   it('compares shipped with received per SKU once Amazon closes the shipment, beyond the Settings tolerance', () => {

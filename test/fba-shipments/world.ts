@@ -2,6 +2,7 @@
 // their FBA rows in the SKU Map, and inbound shipments seeded in Amazon's simulator (scenario
 // `amazon.inboundShipments`, docs/amazon-simulator.md).
 
+import { expect } from 'vitest';
 import { InventoryRun, LOCATION, type InventoryWorld } from '../inventory/builder';
 
 export { LOCATION };
@@ -63,4 +64,20 @@ export class FbaRun extends InventoryRun {
   rawOrder(reference: string) {
     return this.run.threePl.state.orders.find((o) => o.referenceId === reference);
   }
+}
+
+/** The inbound plan of the shipment shippedFbaRun sends. */
+export const FBA_PLAN = 'wf00000001-5a1e-4c0d-9e55-000000000001';
+
+/** One FBA shipment (two SKUs) ticked to go from the 3PL, shipped by it and followed until the tab says so. */
+export function shippedFbaRun(settings: Record<string, string | number> = {}): FbaRun {
+  const w = fbaWorld([{ shipmentId: 'FBA15AAAA001', inboundPlanId: FBA_PLAN, items: [{ sku: 'TEE-M-FBA', quantityShipped: 20 }, { sku: 'MUG-1-FBA', quantityShipped: 10 }] }]);
+  const r = new FbaRun({ ...w, settings: { ...w.settings, ...settings } });
+  r.syncFba();
+  r.tick('FBA15AAAA001');
+  r.syncFba();
+  r.advance('3h');
+  r.syncFba();
+  expect(r.shipment('FBA15AAAA001')!.State).toBe('shipped');
+  return r;
 }

@@ -8,7 +8,7 @@ import { THREEPL_KEYS } from '../../src/jobs/orders/threepl-status';
 import { InventoryRun, type InventoryWorld, type OrderSeed } from '../inventory/builder';
 import { FBA_SKU, removalWorld, RemovalsRun } from '../removals/world';
 import { ChargesRun, ORDER_A, REMOVAL } from '../charges/world';
-import { FbaRun, fbaWorld } from '../fba-shipments/world';
+import { shippedFbaRun } from '../fba-shipments/world';
 
 const RM = ['Royal Mail', '', 'Royal Mail', '', 'Tracked 48', ''];
 const id = (n: number) => `202-${String(1000000 + n)}-0000001`;
@@ -170,15 +170,7 @@ describe('Exceptions: a charge links to the ShipBob shipment it pays for', () =>
 
 describe('Exceptions: an FBA shipment sent from ShipBob links to its ShipBob shipment', () => {
   it('FBA_SHIPMENT_STUCK, raised days after the order was last read, links to the shipment, looked up once', () => {
-    const plan = 'wf00000001-5a1e-4c0d-9e55-000000000001';
-    const w = fbaWorld([{ shipmentId: 'FBA15AAAA001', inboundPlanId: plan, items: [{ sku: 'TEE-M-FBA', quantityShipped: 20 }] }]);
-    const r = new FbaRun({ ...w, settings: { ...w.settings, 'FBA stuck after (days)': 3 } });
-    r.syncFba();
-    r.tick('FBA15AAAA001');
-    r.syncFba();
-    r.advance('3h');
-    r.syncFba();
-    expect(r.shipment('FBA15AAAA001')!.State).toBe('shipped');
+    const r = shippedFbaRun({ 'FBA stuck after (days)': 3 });
     const lookups = () => r.run.threePl.counters.byOperation['get-order'] ?? 0;
     const before = lookups();
     r.advance('4d');
