@@ -40,29 +40,16 @@ export function keepStock(staging: StagingTab, store: KeyValueStore, lines: read
 export function keptStock(staging: StagingTab, store: KeyValueStore): KeptStock | null {
   const raw = store.get(KEY);
   if (!raw) return null;
-  let state: KeptState;
   try {
-    state = JSON.parse(raw) as KeptState;
+    const state = JSON.parse(raw) as KeptState;
+    const chunks = Number.isInteger(state.parts) && typeof state.startedAt === 'number' ? staging.parts(SOURCE, state.parts) : null;
+    // Never compute from part of the catalogue: a missing page would read as "no stock" for its SKUs.
+    if (chunks && chunks.length === state.parts) return { lines: chunks.flatMap((c) => JSON.parse(c) as StockLine[]), startedAt: state.startedAt };
   } catch {
-    forgetKeptStock(staging, store);
-    return null;
+    // An unreadable record or page: forgotten like a missing one.
   }
-  if (!Number.isInteger(state.parts) || typeof state.startedAt !== 'number') {
-    forgetKeptStock(staging, store);
-    return null;
-  }
-  const chunks = staging.parts(SOURCE, state.parts);
-  // Never compute from part of the catalogue: a missing page would read as "no stock" for its SKUs.
-  if (chunks.length !== state.parts) {
-    forgetKeptStock(staging, store);
-    return null;
-  }
-  try {
-    return { lines: chunks.flatMap((c) => JSON.parse(c) as StockLine[]), startedAt: state.startedAt };
-  } catch {
-    forgetKeptStock(staging, store);
-    return null;
-  }
+  forgetKeptStock(staging, store);
+  return null;
 }
 
 export function hasKeptStock(store: KeyValueStore): boolean {
