@@ -4,6 +4,7 @@
 
 import { utcMinute } from '../cells';
 import { exceptionKey, type RaisedException } from '../exceptions';
+import { groupBy } from '../group';
 import type { FbaBuckets, PreviousOffer } from './inventory-tab';
 import { productTitle, threePlNames } from './product-titles';
 import { proposeFbmQuantity } from './proposal';
@@ -414,21 +415,10 @@ type SharedStock = { share: number; explicit: boolean; others: string[] } | { ov
  * offer here, taking one share (the smallest Offer % any of them gives).
  */
 function splitSharedStock(entries: ReadonlyArray<SkuMapEntry>, primary: string): Map<string, SharedStock> {
-  const groups = new Map<string, SkuMapEntry[]>();
-  for (const e of entries) {
-    if (!e.threePlSku) continue;
-    const g = groups.get(e.threePlSku);
-    if (g) g.push(e);
-    else groups.set(e.threePlSku, [e]);
-  }
+  const groups = groupBy(entries.filter((e) => e.threePlSku), (e) => e.threePlSku);
   const out = new Map<string, SharedStock>();
   for (const [threePlSku, all] of groups) {
-    const bySku = new Map<string, SkuMapEntry[]>();
-    for (const e of all) {
-      const list = bySku.get(e.sellerSku);
-      if (list) list.push(e);
-      else bySku.set(e.sellerSku, [e]);
-    }
+    const bySku = groupBy(all, (e) => e.sellerSku);
     if (bySku.size < 2) continue;
     const holders = [...bySku.values()];
     const shareOf = (h: SkuMapEntry[]): number | null => {
@@ -468,13 +458,7 @@ function splitSharedStock(entries: ReadonlyArray<SkuMapEntry>, primary: string):
  * higher one. A row of a marketplace the 3PL does not ship to is told the quantity shows there too.
  */
 function oneQuantityPerSku(rows: InventoryRow[], pooled: ReadonlySet<string>, statuses: string[], rowIndexOf: ReadonlyMap<string, number>, tpl: string): void {
-  const bySku = new Map<string, InventoryRow[]>();
-  for (const r of rows) {
-    if (r.channel !== 'FBM') continue;
-    const list = bySku.get(r.sellerSku);
-    if (list) list.push(r);
-    else bySku.set(r.sellerSku, [r]);
-  }
+  const bySku = groupBy(rows.filter((r) => r.channel === 'FBM'), (r) => r.sellerSku);
   for (const [sku, list] of bySku) {
     const set = list.filter((r) => pooled.has(r.marketplace) && r.proposedQty !== null);
     if (list.length < 2 || set.length === 0) continue;

@@ -4,6 +4,7 @@
 // row it would be counted once per marketplace when a column is summed: it is shown once.
 
 import type { FbaSummary } from './types';
+import { groupBy } from '../group';
 
 /**
  * The stores of the Pan-European FBA programme ("Pan-European FBA: How it Works",
@@ -37,14 +38,8 @@ const sameFigures = (a: FbaSummary, b: FbaSummary): boolean =>
  * (Settings "Marketplaces"). `summaries` carry their marketplace (absent: `primary`).
  */
 export function panEuPools(summaries: ReadonlyArray<FbaSummary>, order: readonly string[], primary: string): Map<string, PanEuPool> {
-  const bySku = new Map<string, FbaSummary[]>();
-  for (const s of summaries) {
-    const m = s.marketplace ?? primary;
-    if (!PAN_EU_MARKETPLACES.has(m) || s.total + s.fulfillable + s.reserved + s.unfulfillable + s.researching === 0) continue;
-    const list = bySku.get(s.sellerSku);
-    if (list) list.push(s);
-    else bySku.set(s.sellerSku, [s]);
-  }
+  const held = summaries.filter((s) => PAN_EU_MARKETPLACES.has(s.marketplace ?? primary) && s.total + s.fulfillable + s.reserved + s.unfulfillable + s.researching !== 0);
+  const bySku = groupBy(held, (s) => s.sellerSku);
   const rank = (m: string) => {
     const i = order.indexOf(m);
     return i < 0 ? order.length : i;

@@ -9,6 +9,7 @@ import { SpApiError, SpApiTransportError } from '../../amazon/errors';
 import { JSON_FEED_CONTENT_TYPE, MAX_FEED_MESSAGES, buildQuantityFeed } from '../../amazon/feeds';
 import type { PushResult } from '../../core/inventory/diff';
 import { convertsFbaOffer, type ChannelsOf } from '../../core/inventory/fba-guard';
+import { groupBy } from '../../core/group';
 import type { PushChange } from '../../core/inventory/types';
 import type { KeyValueStore } from '../../ports/store';
 import { DeadlineExceeded, type Deadline } from '../../ports/clock';
@@ -183,12 +184,7 @@ export interface PlannedPart {
  * finds each part's slice again.
  */
 export function planFeedParts(changes: ReadonlyArray<PushChange>): PlannedPart[] {
-  const byMarket = new Map<string, PushChange[]>();
-  for (const c of changes) {
-    const list = byMarket.get(c.marketplace);
-    if (list) list.push(c);
-    else byMarket.set(c.marketplace, [c]);
-  }
+  const byMarket = groupBy(changes, (c) => c.marketplace);
   const out: PlannedPart[] = [];
   for (const m of [...byMarket.keys()].sort()) {
     const list = byMarket.get(m)!;
