@@ -14,6 +14,7 @@ import type { FbaSummary } from '../../core/inventory/types';
 import type { KeyValueStore } from '../../ports/store';
 import { pollOnce, storedWait } from '../kit/waiter';
 import { readFbaSummaries } from '../reads/fba-summaries';
+import { keyFor, tagMarket } from './market-keys';
 
 const REPORT_TYPE = 'GET_FBA_MYI_UNSUPPRESSED_INVENTORY_DATA';
 /** The report waited for, `{ id, requestedAt }` (kit/waiter). */
@@ -25,12 +26,9 @@ const READ_KEY = 'inventory.fbaReport.readAsOf';
 /** When the figures the Inventory tab shows were true: what a run without figures says they date from. */
 const SHOWN_KEY = 'inventory.fbaReport.shownAsOf';
 
-/**
- * One marketplace's keys: the primary's as they always were, another's suffixed with its code
- * ("inventory.fbaReport:DE"): each marketplace has its own report (its marketplaceIds) and timings.
- */
+/** One marketplace's keys (market-keys.ts): each marketplace has its own report (its marketplaceIds) and timings. */
 function keysOf(market: string | undefined) {
-  const k = (key: string) => (market ? `${key}:${market}` : key);
+  const k = (key: string) => keyFor(key, market);
   return { state: k(STATE_KEY), requested: k(REQUESTED_KEY), read: k(READ_KEY), shown: k(SHOWN_KEY) };
 }
 type Keys = ReturnType<typeof keysOf>;
@@ -138,8 +136,7 @@ function fromReport(amazon: SpApiClient, store: KeyValueStore, now: number, want
  */
 export function readFbaStock(amazon: SpApiClient, store: KeyValueStore, now: number, skus: string[], market?: string): FbaStockRead {
   const keys = keysOf(market);
-  // Another marketplace's figures say which they are; the primary's stay as a single-marketplace read has them.
-  const tag = (list: FbaSummary[]): FbaSummary[] => (market ? list.map((s) => ({ ...s, marketplace: market })) : list);
+  const tag = (list: FbaSummary[]) => tagMarket(list, market);
   if (skus.length <= FBA_REPORT_ABOVE) {
     // A report asked for while the catalogue was larger is no longer waited for.
     if (store.get(keys.state) !== null) store.delete(keys.state);

@@ -31,6 +31,7 @@ import type { ThreePlAdapter } from '../../threepl/types';
 import type { Job, JobContext, JobOutcome } from '../kit/job';
 import { withCheckedLocations } from '../kit/locations-check';
 import { prepareNextFbaRead } from './fba-source';
+import { marketOfKeys } from './market-keys';
 import { readThreePlStockInRuns } from '../reads/threepl-stock';
 import type { ThreePlStockInRuns } from '../reads/threepl-stock';
 import { fillReusesKeptStock, recordFill } from './fill';
@@ -347,7 +348,7 @@ function computeAndPush(ctx: JobContext, amazon: SpApiClient, adapter: ThreePlAd
   // for the report and waits for it, so the bulk is read back there and not one run later (issue 13).
   // A routine push keeps the report asked for now, so no run waits; it is read back one run later.
   if (!(loadPending(store) && isBulkPush(split.approved.length, rows.filter((r) => r.channel === 'FBM').length))) prepareNextMarketsRead(amazon, store, now, read, primary);
-  for (const [m, f] of fba.byMarket) prepareNextFbaRead(onMarketplace(amazon, m), store, ctx.ports.clock.now(), f.via, m === primary ? undefined : m);
+  for (const [m, f] of fba.byMarket) prepareNextFbaRead(onMarketplace(amazon, m), store, ctx.ports.clock.now(), f.via, marketOfKeys(m, primary));
   // A list that tripped "much shorter than last time" must not become the new baseline, or the
   // hold would lift itself on the next run; an approval that lifted the limit accepts it.
   if (!gate.trips.some((t) => t.limit === '3pl-list-short')) store.set(K.last3plSkuCount, String(countThreePlSkus(stock.records)));

@@ -14,6 +14,7 @@ import type { KeyValueStore } from '../../ports/store';
 import { ConfigError } from '../kit/connections';
 import { toAmazonListing } from '../reads/amazon-listings';
 import { pollOnce, storedWait } from '../kit/waiter';
+import { keyFor, tagMarket } from './market-keys';
 import type { ClockPort, Deadline } from '../../ports/clock';
 
 const REPORT_TYPE = 'GET_MERCHANT_LISTINGS_ALL_DATA';
@@ -26,12 +27,9 @@ const REPORT_TYPE = 'GET_MERCHANT_LISTINGS_ALL_DATA';
 const REPORT_LOCALE = 'en_US';
 const STATE_KEY = 'inventory.listingsReport';
 const COUNT_KEY = 'inventory.listingCount';
-/**
- * The keys of one marketplace's read: the primary's as they always were (a single-marketplace
- * seller's properties do not change), another's suffixed with its code ("inventory.listingsReport:DE").
- */
+/** The keys of one marketplace's read (market-keys.ts). */
 function keysOf(market: string | undefined): { state: string; count: string } {
-  return market ? { state: `${STATE_KEY}:${market}`, count: `${COUNT_KEY}:${market}` } : { state: STATE_KEY, count: COUNT_KEY };
+  return { state: keyFor(STATE_KEY, market), count: keyFor(COUNT_KEY, market) };
 }
 /** A report still not done after this long is requested again. */
 const REPORT_GIVE_UP_MS = 2 * 3600_000;
@@ -157,8 +155,7 @@ export function useReport(store: KeyValueStore, skuMapRows: number, market?: str
  */
 export function readListings(amazon: SpApiClient, store: KeyValueStore, now: number, skuMapRows: number, inRun?: InRunWait, market?: string): ListingsOutcome {
   const keys = keysOf(market);
-  // Another marketplace's listings say which they are; the primary's stay as a single-marketplace read has them.
-  const tag = (listings: AmazonListing[]): AmazonListing[] => (market ? listings.map((l) => ({ ...l, marketplace: market })) : listings);
+  const tag = (listings: AmazonListing[]) => tagMarket(listings, market);
   const whose = market ? ` ${market}` : '';
   if (!useReport(store, skuMapRows, market)) {
     const found = searchAll(amazon, REPORT_ABOVE);

@@ -7,6 +7,7 @@
 import { onMarketplace, type SpApiClient } from '../../amazon/client';
 import type { AmazonListing } from '../../core/inventory/types';
 import type { KeyValueStore } from '../../ports/store';
+import { marketOfKeys } from './market-keys';
 import { prepareNextRead, readListings, requestListingsIfNeeded, type InRunWait, type ListingsRead } from './listings-source';
 
 export interface MarketsListingsRead {
@@ -18,12 +19,9 @@ export interface MarketsListingsRead {
   gap?: string;
 }
 
-/** The primary's reads keep their single-marketplace keys; another's are suffixed with its code. */
-const marketKey = (m: string, primary: string): string | undefined => (m === primary ? undefined : m);
-
 /** Asks for each marketplace's listings report that its catalogue needs and that is not on its way. */
 export function requestMarketsListings(amazon: SpApiClient, store: KeyValueStore, now: number, skuMapRows: number, markets: readonly string[], primary: string): void {
-  for (const m of markets) requestListingsIfNeeded(onMarketplace(amazon, m), store, now, skuMapRows, marketKey(m, primary));
+  for (const m of markets) requestListingsIfNeeded(onMarketplace(amazon, m), store, now, skuMapRows, marketOfKeys(m, primary));
 }
 
 /** Reads every marketplace's listings, or says which one the run waits for. */
@@ -39,7 +37,7 @@ export function readMarketsListings(
   const byMarket = new Map<string, ListingsRead>();
   const listings: AmazonListing[] = [];
   for (const m of markets) {
-    const read = readListings(onMarketplace(amazon, m), store, now, skuMapRows, inRun, marketKey(m, primary));
+    const read = readListings(onMarketplace(amazon, m), store, now, skuMapRows, inRun, marketOfKeys(m, primary));
     if ('waiting' in read) return read;
     byMarket.set(m, read);
     listings.push(...read.listings);
@@ -50,5 +48,5 @@ export function readMarketsListings(
 
 /** After the run, the next report of each marketplace read by report is asked for. */
 export function prepareNextMarketsRead(amazon: SpApiClient, store: KeyValueStore, now: number, read: MarketsListingsRead, primary: string): void {
-  for (const [m, r] of read.byMarket) prepareNextRead(onMarketplace(amazon, m), store, now, r.via, marketKey(m, primary));
+  for (const [m, r] of read.byMarket) prepareNextRead(onMarketplace(amazon, m), store, now, r.via, marketOfKeys(m, primary));
 }

@@ -8,6 +8,7 @@ import type { SkuMapValidation } from '../../core/inventory/sku-map';
 import type { InventoryRow, OrderedLine } from '../../core/inventory/types';
 import type { KeyValueStore } from '../../ports/store';
 import { readFbaStock, type FbaStockRead } from './fba-source';
+import { marketOfKeys } from './market-keys';
 import type { MarketsListingsRead } from './market-listings';
 
 /** Every marketplace's FBA figures, and how each was read. */
@@ -30,7 +31,7 @@ export function readFbaMarkets(amazon: SpApiClient, store: KeyValueStore, now: n
     const skus = [...validation.entries, ...validation.held].filter((e) => e.channel === 'FBA' && e.marketplace === m).map((e) => e.sellerSku);
     // The primary is always read (as before); another marketplace only when it has FBA rows.
     if (m !== primary && skus.length === 0) continue;
-    byMarket.set(m, readFbaStock(onMarketplace(amazon, m), store, now, [...new Set(skus)], m === primary ? undefined : m));
+    byMarket.set(m, readFbaStock(onMarketplace(amazon, m), store, now, [...new Set(skus)], marketOfKeys(m, primary)));
   }
   return { summaries: [...byMarket.values()].flatMap((r) => r.summaries), primary: byMarket.get(primary)!, byMarket };
 }
