@@ -193,11 +193,6 @@ export function planFeedParts(changes: ReadonlyArray<PushChange>): PlannedPart[]
   return out;
 }
 
-/** The changes part `i` of a feed push carries. */
-export function partChanges(changes: ReadonlyArray<PushChange>, i: number): PushChange[] {
-  return planFeedParts(changes)[i]?.changes ?? [];
-}
-
 /**
  * Creates, uploads and submits the push's feeds (one per marketplace and 25,000 changes; Amazon
  * takes 5 JSON_LISTINGS_FEEDs per 5 minutes whatever their marketplaces, so a push spread over
