@@ -1,6 +1,7 @@
 // The 3PL's own ids of what an exception is about, taken from what a job read (an order's shipments,
 // a receipt), so the Exceptions tab can link the Entity to that page at the 3PL (core/web-links).
 
+import type { RaisedException } from '../core/exceptions';
 import type { ThreePlRef } from '../core/web-links';
 import type { OutboundOrder, ProviderId } from './types';
 
@@ -22,4 +23,12 @@ export function receivingRef(provider: ProviderId, receiptId: string): ThreePlRe
 /** A shipment by its id (a charge names the shipment it pays for). */
 export function shipmentIdRef(provider: ProviderId, shipmentId: string): ThreePlRef | undefined {
   return shipmentId ? { provider, kind: 'shipment', id: shipmentId } : undefined;
+}
+
+/** `raised` with each problem `refOf` knows a 3PL page for linked to that page; the others as they are. */
+export function withThreePlRefs(raised: readonly RaisedException[], refOf: (e: RaisedException) => ThreePlRef | undefined): RaisedException[] {
+  return raised.map((e) => {
+    const ref = refOf(e);
+    return ref ? { ...e, threePlRef: ref } : e;
+  });
 }

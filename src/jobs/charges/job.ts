@@ -12,7 +12,7 @@ import { CHARGE_EXCEPTION_TYPES, matchCharges } from '../../core/charges/match';
 import { CHARGES_SUMMARY_KEY, summariseCharges } from '../../core/charges/summary';
 import type { ChargeRow } from '../../core/charges/types';
 import type { RaisedException } from '../../core/exceptions';
-import { receivingRef, shipmentIdRef } from '../../threepl/page-refs';
+import { receivingRef, shipmentIdRef, withThreePlRefs } from '../../threepl/page-refs';
 import type { ProviderId } from '../../threepl/types';
 import type { ThreePlRef } from '../../core/web-links';
 import { DeadlineExceeded } from '../../ports/clock';
@@ -44,16 +44,13 @@ const RETRY_DAYS = 7;
  */
 function withChargeRefs(raised: RaisedException[], rows: readonly ChargeRow[], provider: ProviderId): RaisedException[] {
   const byTransaction = new Map(rows.map((r) => [r.transactionId, r]));
-  return raised.map((e) => {
+  return withThreePlRefs(raised, (e): ThreePlRef | undefined => {
     const parts = e.key.split(':');
-    let ref: ThreePlRef | undefined;
-    if (e.type === 'CHARGE_DUPLICATE' && parts[1] === 'shipment') ref = shipmentIdRef(provider, parts[2] ?? '');
-    else if (e.type === 'CHARGE_UNMATCHED') {
-      const r = byTransaction.get(e.key.slice('CHARGE_UNMATCHED:'.length));
-      if (r?.refKind === 'shipment') ref = shipmentIdRef(provider, r.refId);
-      else if (r?.refKind === 'receiving order') ref = receivingRef(provider, r.refId);
-    }
-    return ref ? { ...e, threePlRef: ref } : e;
+    if (e.type === 'CHARGE_DUPLICATE' && parts[1] === 'shipment') return shipmentIdRef(provider, parts[2] ?? '');
+    if (e.type !== 'CHARGE_UNMATCHED') return undefined;
+    const r = byTransaction.get(e.key.slice('CHARGE_UNMATCHED:'.length));
+    if (r?.refKind === 'shipment') return shipmentIdRef(provider, r.refId);
+    return r?.refKind === 'receiving order' ? receivingRef(provider, r.refId) : undefined;
   });
 }
 

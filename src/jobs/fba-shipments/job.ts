@@ -22,16 +22,14 @@ import type { SendTally } from './send';
 import { sendFbaOrders } from './send';
 import { syncThreePlStatus } from './threepl-status';
 import { withShipmentPages } from '../reads/threepl-pages';
+import { withThreePlRefs } from '../../threepl/page-refs';
 import { plural } from '../../core/words';
 
 type Phase = 'amazon' | 'threePl' | 'cancel' | 'send' | 'received';
 
 /** An FBA problem about an order the 3PL holds links to its shipment there when this run read it (keys are TYPE:<FBA shipment id>). */
 function withShipmentRefs(raised: RaisedException[], seen: ReadonlyMap<string, ThreePlRef>): RaisedException[] {
-  return raised.map((e) => {
-    const ref = seen.get(e.key.slice(e.type.length + 1));
-    return ref ? { ...e, threePlRef: ref } : e;
-  });
+  return withThreePlRefs(raised, (e) => seen.get(e.key.slice(e.type.length + 1)));
 }
 
 function runFbaShipments(ctx: JobContext): JobOutcome {

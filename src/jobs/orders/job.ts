@@ -17,6 +17,7 @@ import { providerName } from '../../threepl/names';
 import type { Job, JobContext, JobOutcome } from '../kit/job';
 import { refreshLedger } from '../reads/amazon-orders';
 import { withShipmentPages } from '../reads/threepl-pages';
+import { withThreePlRefs } from '../../threepl/page-refs';
 import type { LedgerRefresh } from '../reads/amazon-orders';
 import { cancelOrders } from './cancel';
 import { confirmShipments } from './confirm';
@@ -35,10 +36,7 @@ const THREEPL_ORPHAN = 'ORDER_ORPHANED:threepl:';
  * it (the ledger keeps the 3PL order id only; the Exceptions tab keeps the link once made).
  */
 function withShipmentRefs(raised: RaisedException[], seen: ReadonlyMap<string, ThreePlRef>): RaisedException[] {
-  return raised.map((e) => {
-    const ref = e.type === 'ORDER_STUCK' ? seen.get(e.key.split(':')[1] ?? '') : undefined;
-    return ref ? { ...e, threePlRef: ref } : e;
-  });
+  return withThreePlRefs(raised, (e) => (e.type === 'ORDER_STUCK' ? seen.get(e.key.split(':')[1] ?? '') : undefined));
 }
 
 /** Rather than sleep through the run for searchOrders' next page, carry on and read it next run. */

@@ -9,7 +9,7 @@ import { DeadlineExceeded, type Deadline } from '../../ports/clock';
 import { RemoteError } from '../../ports/errors';
 import type { KeyValueStore } from '../../ports/store';
 import { keptThreePlRefs } from '../../sheet/exceptions-tab';
-import { shipmentRef } from '../../threepl/page-refs';
+import { shipmentRef, withThreePlRefs } from '../../threepl/page-refs';
 import type { ThreePlAdapter } from '../../threepl/types';
 
 /** Lookups a run spends on links at most: the rest get theirs on later runs. */
@@ -30,19 +30,18 @@ export function withShipmentPages(
   if (!threePlPageUrl({ provider: ctx.adapter.provider, kind: 'shipment', id: '1' })) return raised;
   const known = keptThreePlRefs(ctx.store);
   let left = MAX_LOOKUPS;
-  return raised.map((e) => {
-    if (e.threePlRef || known.has(e.key)) return e;
+  return withThreePlRefs(raised, (e) => {
+    if (e.threePlRef || known.has(e.key)) return undefined;
     const orderId = orderOf(e);
-    if (!orderId || left <= 0 || ctx.deadline.remainingMs() < RESERVE_MS) return e;
+    if (!orderId || left <= 0 || ctx.deadline.remainingMs() < RESERVE_MS) return undefined;
     left--;
     try {
       const order = ctx.adapter.getOrder(orderId);
-      const ref = order ? shipmentRef(ctx.adapter.provider, order) : undefined;
-      return ref ? { ...e, threePlRef: ref } : e;
+      return order ? shipmentRef(ctx.adapter.provider, order) : undefined;
     } catch (err) {
       if (err instanceof RemoteError || err instanceof DeadlineExceeded) {
         left = 0;
-        return e;
+        return undefined;
       }
       throw err;
     }
