@@ -15,6 +15,16 @@ export function shipmentRef(provider: ProviderId, order: Pick<OutboundOrder, 'sh
   return s?.externalId ? { provider, kind: 'shipment', id: s.externalId } : undefined;
 }
 
+/**
+ * Notes `order`'s shipment (shipmentRef) under `id` in `seen`, the map a job collects for its
+ * problems' links; nothing when the job collects none or the order has no shipment to open.
+ */
+export function noteShipment(seen: Map<string, ThreePlRef> | undefined, id: string, provider: ProviderId, order: Pick<OutboundOrder, 'shipments'>): void {
+  if (!seen) return;
+  const ref = shipmentRef(provider, order);
+  if (ref) seen.set(id, ref);
+}
+
 /** A receipt (ShipBob: a warehouse receiving order, WRO) by its id. */
 export function receivingRef(provider: ProviderId, receiptId: string): ThreePlRef | undefined {
   return receiptId ? { provider, kind: 'receiving', id: receiptId } : undefined;

@@ -6,7 +6,7 @@
 import type { FbaRow } from '../../core/fba-shipments/types';
 import { AMAZON_DEAD, AT_THREE_PL_UNSHIPPED } from '../../core/fba-shipments/types';
 import type { ThreePlRef } from '../../core/web-links';
-import { shipmentRef } from '../../threepl/page-refs';
+import { noteShipment } from '../../threepl/page-refs';
 import type { OutboundOrder, ThreePlAdapter } from '../../threepl/types';
 import type { FbaRows } from './rows';
 import { withThreePlOrder } from './threepl-status';
@@ -76,8 +76,7 @@ export function cancelFbaOrders(ctx: { adapter: ThreePlAdapter; threePlName: str
       continue;
     }
     // Shipped before the cancel could reach it.
-    const went = shipmentRef(ctx.adapter.provider, order);
-    if (went) ctx.shipmentsSeen?.set(id, went);
+    noteShipment(ctx.shipmentsSeen, id, ctx.adapter.provider, order);
     rows.update(id, { ...withThreePlOrder(rows.get(id)!, order, name), note: `${why} after ${name} shipped it: ${TOO_LATE}.` });
   }
   return { cancelled };

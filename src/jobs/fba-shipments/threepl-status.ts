@@ -5,7 +5,7 @@
 
 import type { FbaRow } from '../../core/fba-shipments/types';
 import type { ThreePlRef } from '../../core/web-links';
-import { shipmentRef } from '../../threepl/page-refs';
+import { noteShipment } from '../../threepl/page-refs';
 import type { OutboundOrder, ThreePlAdapter } from '../../threepl/types';
 import type { FbaRows } from './rows';
 
@@ -50,8 +50,7 @@ export function syncThreePlStatus(ctx: { adapter: ThreePlAdapter; threePlName: s
       rows.update(r.shipmentId, { note: `${ctx.threePlName} does not show order ${r.threePlOrderId} any more.` });
       continue;
     }
-    const ref = shipmentRef(ctx.adapter.provider, o);
-    if (ref) ctx.shipmentsSeen?.set(r.shipmentId, ref);
+    noteShipment(ctx.shipmentsSeen, r.shipmentId, ctx.adapter.provider, o);
     rows.update(r.shipmentId, withThreePlOrder(rows.get(r.shipmentId)!, o, ctx.threePlName));
   }
   return looked;

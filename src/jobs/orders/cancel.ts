@@ -5,7 +5,7 @@
 import { DeadlineExceeded } from '../../ports/clock';
 import { RemoteError } from '../../ports/errors';
 import type { ThreePlRef } from '../../core/web-links';
-import { shipmentRef } from '../../threepl/page-refs';
+import { noteShipment } from '../../threepl/page-refs';
 import type { OutboundOrder, ThreePlAdapter } from '../../threepl/types';
 import type { Ledger } from './ledger';
 import { withThreePl } from './threepl-status';
@@ -63,8 +63,7 @@ export function cancelOrders(
         }
         order = after;
       }
-      const went = shipmentRef(ctx.adapter.provider, order);
-      if (went && anyShipped(order)) ctx.shipmentsSeen?.set(id, went);
+      if (anyShipped(order)) noteShipment(ctx.shipmentsSeen, id, ctx.adapter.provider, order);
       if (anyShipped(order)) tooLate(`Cancelled on Amazon after ${name} shipped ${openShipments(order) === 0 && order.shipments.some((s) => s.status === 'cancelled') ? 'part of it (the rest was cancelled there)' : 'it'}.`);
       else {
         ledger.update(id, { state: 'cancelled', threePlOrderId: order.externalId, threePlStatus: 'Cancelled', note: `Cancelled on Amazon and at ${name}.` });

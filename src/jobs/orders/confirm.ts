@@ -17,7 +17,7 @@ import type { ThreePlRef } from '../../core/web-links';
 import { DeadlineExceeded } from '../../ports/clock';
 import type { Deadline } from '../../ports/clock';
 import { RemoteError } from '../../ports/errors';
-import { shipmentRef } from '../../threepl/page-refs';
+import { noteShipment } from '../../threepl/page-refs';
 import type { Shipment, ThreePlAdapter, UnsyncedShipment } from '../../threepl/types';
 import { orderView } from '../reads/amazon-orders';
 import type { Ledger } from './ledger';
@@ -88,8 +88,7 @@ export function confirmShipments(
       // Time for marking what was confirmed is kept: confirmed but unmarked shipments would be read again next run.
       if (ctx.deadline.remainingMs() < CONFIRM_RESERVE_MS) break;
       if (toMark.length >= MARK_BATCH) markSynced(ctx.adapter, toMark.splice(0));
-      const seenRef = shipmentRef(ctx.adapter.provider, { shipments: group.map((u) => u.shipment) });
-      if (seenRef) ctx.shipmentsSeen?.set(ref, seenRef);
+      noteShipment(ctx.shipmentsSeen, ref, ctx.adapter.provider, { shipments: group.map((u) => u.shipment) });
       const row = ledger.get(ref);
       // Only orders the ledger sent for Amazon: an FBA replenishment or another tool's order is not ours to confirm.
       if (!row || row.state === 'cancel-too-late' || row.state === 'cancelled') continue;
