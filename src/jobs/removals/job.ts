@@ -12,7 +12,7 @@ import { CLOSED_STATES, FOLLOWED_STATES, type RemovalReports, type RemovalRow } 
 import { DeadlineExceeded } from '../../ports/clock';
 import { removalsTab } from '../../sheet/removals-tab';
 import { providerName } from '../../threepl/names';
-import { receivingRef } from '../../threepl/page-refs';
+import { receivingRef, withThreePlRefs } from '../../threepl/page-refs';
 import type { ThreePlAdapter, Warehouse } from '../../threepl/types';
 import type { Job, JobContext, JobOutcome } from '../kit/job';
 import { matchLocations } from '../kit/locations-check';
@@ -38,10 +38,7 @@ const REPORTS_EVERY_MS = { scheduled: 55 * 60_000, person: 5 * 60_000 };
 function withReceiptRefs(raised: RaisedException[], rows: readonly RemovalRow[], adapter: ThreePlAdapter, receiving: ReadonlySet<string>): RaisedException[] {
   const receipts = new Map<string, string>();
   for (const r of rows) if (r.receipt && receiving.has(r.receipt) && !receipts.has(r.orderId)) receipts.set(r.orderId, r.receipt);
-  return raised.map((e) => {
-    const ref = receivingRef(adapter.provider, receipts.get(e.key.split(':')[1] ?? '') ?? '');
-    return ref ? { ...e, threePlRef: ref } : e;
-  });
+  return withThreePlRefs(raised, (e) => receivingRef(adapter.provider, receipts.get(e.key.split(':')[1] ?? '') ?? ''));
 }
 
 /** Settings "Removals to 3PL": a Return removal whose id begins with one of the entries (any, when empty). */
