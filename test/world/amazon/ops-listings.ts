@@ -15,8 +15,7 @@ import type { SimListing } from './state';
  * "Access to requested resource is denied.", details "" and x-amzn-ErrorType AccessDeniedException,
  * the same body as a missing role, so the client cannot tell the two apart from it
  * (shared/reference/sp-api.md §10; bodies quoted in amzn/selling-partner-api-models#826, #1836).
- */
-/**
+ *
  * Returns the marketplace the call acts on. Listings are per marketplace ("seller + sku +
  * marketplace keyed", Amazon in amzn/selling-partner-api-docs#3167). marketplaceIds is "A
  * comma-delimited list of Amazon store identifiers for the request" (listingsItems_2021-08-01.json,
