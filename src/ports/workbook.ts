@@ -39,6 +39,12 @@ export interface RowBlock {
   rows: CellValue[][];
 }
 
+/** `count` rows from sheet row `row` (1-based). */
+export interface RowSpan {
+  row: number;
+  count: number;
+}
+
 export interface WorkbookPort {
   tabNames(): string[];
   /** The header row alone (row 1), for appending to a tab that grows; null when the tab does not exist. */
@@ -64,6 +70,13 @@ export interface WorkbookPort {
    * with one call per column before the values; a column without one keeps the format people gave it.
    */
   writeRows(tab: string, blocks: readonly RowBlock[], columnFormats?: ReadonlyArray<CellFormat | undefined>): void;
+  /**
+   * Deletes each span of `deletes` in the order given (the lowest last, so each span's rows are still
+   * where the caller saw them), then inserts blank rows before each span of `inserts` in the order
+   * given (the highest last), giving them each column's number format (`columnFormats[j]`, column j+1).
+   * One structural change per span, whatever the tab's size; values are written afterwards.
+   */
+  rearrangeRows(tab: string, deletes: readonly RowSpan[], inserts: readonly RowSpan[], columnFormats?: ReadonlyArray<CellFormat | undefined>): void;
   /** Writes one cell (row and column 1-based). */
   writeCell(tab: string, row: number, column: number, value: CellValue): void;
   /** Writes one column's values for data rows 2..n+1 in one call (e.g. a Status column). */

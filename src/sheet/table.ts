@@ -7,7 +7,8 @@
 import { canonicalHeader, columnOf, headerText, sameName, tabDefNamed } from '../core/tabs';
 import type { TabColumn, TabDef } from '../core/tabs';
 import type { CellFormat, CellValue, WorkbookPort } from '../ports/workbook';
-import { planRowWrites, type ColumnSpan } from './row-blocks';
+import { planRowWrites, type ColumnSpan, type RowRun } from './row-blocks';
+import { planRearrangement } from './row-moves';
 
 export type TableRecord = Record<string, CellValue>;
 
@@ -136,8 +137,9 @@ export interface KeyedRowsTab<R> {
  * The tab `def` as rows: read on first use, and on write only what differs from what it holds.
  * When the rows keep their order (quantities changed, rows added at the end) only the changed rows
  * are written, in blocks of consecutive rows as wide as the columns that changed, close blocks
- * merged (row-blocks.ts); otherwise the tab is rewritten whole. People's own extra columns stay with the row they were
- * typed on, whatever the new order.
+ * merged (row-blocks.ts). When rows moved, came in among the others or went, the rows concerned are
+ * deleted and inserted and the rest written as above (row-moves.ts), unless rewriting the tab whole
+ * costs less. People's own extra columns stay with the row they were typed on, whatever the new order.
  */
 export function keyedRowsTab<R>(
   wb: WorkbookPort,
@@ -183,25 +185,48 @@ export function keyedRowsTab<R>(
         table = { tab: def.name, header, records: records as Table['records'] };
         ids = next.map((r) => io.idOf(r));
       };
-      if (current && inPlace) {
-        // Only the add-on's own columns make a row changed: people's come from the row itself.
-        const own = keys.filter((k) => k && def.columns.some((c) => c.header === k));
-        const spans = current.records.map((before, i) => differingColumns(before, records[i]!, keys, own));
-        const { columnFormats } = rowsOf(def, header, []);
+      // Only the add-on's own columns make a row changed: people's come from the row itself.
+      const own = keys.filter((k) => k && def.columns.some((c) => c.header === k));
+      const { columnFormats } = rowsOf(def, header, []);
+      /** Writes the planned blocks, and the rows `whole` (inserted ones) as they are. */
+      const writePlanned = (spans: ReadonlyArray<ColumnSpan | null>, existing: number, whole: readonly RowRun[] = []): boolean => {
         const formats = columnFormats ?? header.map(() => undefined);
-        const plan = planRowWrites(spans, current.records.length, records.length, formats.map((f) => f === 'text' || f === 'checkbox'));
+        const plan = [
+          ...planRowWrites(spans, existing, records.length, formats.map((f) => f === 'text' || f === 'checkbox')),
+          ...whole.map((r) => ({ start: r.start, count: r.count, column: 0, width: header.length })),
+        ];
+        if (plan.length === 0) return false;
+        const blocks = plan.map((p) => ({
+          row: p.start + 2,
+          column: p.column + 1,
+          rows: rowsOf(def, header, records.slice(p.start, p.start + p.count)).rows.map((r) => r.slice(p.column, p.column + p.width)),
+        }));
+        wb.writeRows(def.name, blocks, columnFormats);
+        return true;
+      };
+      if (current && inPlace) {
+        const spans = current.records.map((before, i) => differingColumns(before, records[i]!, keys, own));
         // A tab whose rows are what it already holds is not written again (no cells, no formats).
-        if (plan.length > 0) {
-          const blocks = plan.map((p) => ({
-            row: p.start + 2,
-            column: p.column + 1,
-            rows: rowsOf(def, header, records.slice(p.start, p.start + p.count)).rows.map((r) => r.slice(p.column, p.column + p.width)),
-          }));
-          wb.writeRows(def.name, blocks, columnFormats);
-          written();
-        }
+        if (writePlanned(spans, current.records.length)) written();
         return;
       } else if (current && sameRecords(current.records, records, keys)) {
+        return;
+      }
+      // Rows moved, came in among the others or went: deleting and inserting the few concerned costs
+      // less than rewriting every row, unless most of the tab moved (row-moves.ts).
+      const moves = current && current.records.length > 0 ? planRearrangement(ids, next.map((r) => io.idOf(r)), header.length) : null;
+      if (current && moves && moves.cells < records.length * header.length) {
+        wb.rearrangeRows(
+          def.name,
+          moves.deletes.map((r) => ({ row: r.start + 2, count: r.count })),
+          moves.inserts.map((r) => ({ row: r.start + 2, count: r.count })),
+          columnFormats,
+        );
+        const spans = moves.from.map((f, i) => (f >= 0 ? differingColumns(current.records[f]!, records[i]!, keys, own) : null));
+        // Rows past the last one kept are new rows under it; the ones inserted above it are written whole.
+        const existing = moves.from.reduce((last, f, i) => (f >= 0 ? i + 1 : last), 0);
+        writePlanned(spans.slice(0, existing), existing, moves.inserts);
+        written();
         return;
       }
       writeTable(wb, def, header, records);

@@ -39,6 +39,11 @@ function memoryWorkbook(tabs: Record<string, CellValue[][]>): WorkbookPort & { t
         b.rows.forEach((r, i) => (g[b.row - 1 + i] = r));
       }
     },
+    rearrangeRows: (tab, deletes, inserts) => {
+      const g = grid(tab);
+      for (const d of deletes) g.splice(d.row - 1, d.count);
+      for (const ins of inserts) g.splice(ins.row - 1, 0, ...Array.from({ length: ins.count }, () => [] as CellValue[]));
+    },
     writeCell: (tab, row, column, value) => {
       const g = grid(tab);
       while (g.length < row) g.push([]);

@@ -62,6 +62,14 @@ describe('SpreadsheetApp under the cost model', () => {
     expect(ex.counts.modelledMs).toBeGreaterThanOrEqual(4_003);
   });
 
+  it('charges an insert or delete of rows base + one structural change, whatever the rows, and no cells', () => {
+    const { world, sheet, ex } = sheets({ ...WHOLE, sheetStructuralMs: 40 });
+    const before = ex.counts.cellsWritten;
+    expect(timed(world, () => sheet.deleteRows(10, 500))).toBe(3 + 40);
+    expect(timed(world, () => sheet.insertRowsBefore(2, 3))).toBe(3 + 40);
+    expect(ex.counts.cellsWritten - before).toBe(0);
+  });
+
   it('makes the first read after writes pay a commit of the pending cells, and later reads none', () => {
     const { world, sheet, ex } = sheets(WHOLE);
     sheet.getRange(1, 1, 10, 10).setValues(grid(10, 10));

@@ -41,6 +41,11 @@ export function memoryWorkbook(seed: Record<string, CellValue[][]> = {}): Workbo
         });
       }
     },
+    rearrangeRows: (name, deletes, inserts) => {
+      const t = tab(name);
+      for (const d of deletes) t.splice(d.row - 1, d.count);
+      for (const ins of inserts) t.splice(ins.row - 1, 0, ...Array.from({ length: ins.count }, () => [] as CellValue[]));
+    },
     writeCell: (name, row, column, value) => {
       const t = tab(name);
       while (t.length < row) t.push([]);

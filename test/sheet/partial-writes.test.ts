@@ -1,14 +1,15 @@
 // Issue 13, "write only what changed": a keyed tab (keyedRowsTab, src/sheet/table.ts) whose rows keep
 // their order writes only the rows that changed, in blocks, through the real Apps Script adapter
-// (src/adapters/gas/workbook.ts) over the SpreadsheetApp fake; many scattered changes, reordered or
-// inserted rows fall back to one whole write. Whatever path was taken, the sheet ends as a whole
+// (src/adapters/gas/workbook.ts) over the SpreadsheetApp fake; rows that moved, came in or went are
+// deleted and inserted (src/sheet/row-moves.ts), and only a tab reordered throughout is written whole
+// again. Whatever path was taken, the sheet ends as a whole
 // write would have left it (values, what people see, number formats), people's columns stay with
 // their rows, and number formats are set with one call per column (per block written), never read and
 // rewritten cell by cell.
 
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { gasWorkbook } from '../../src/adapters/gas/workbook';
-import type { CellFormat, CellValue, RowBlock, TabDef, WorkbookPort } from '../../src/ports/workbook';
+import type { CellFormat, CellValue, RowBlock, RowSpan, TabDef, WorkbookPort } from '../../src/ports/workbook';
 import { changedRuns, planRowWrites, RANGE_WRITE_OVERHEAD_CELLS } from '../../src/sheet/row-blocks';
 import { keyedRowsTab, writeTable } from '../../src/sheet/table';
 import type { TableRecord } from '../../src/sheet/table';
@@ -73,9 +74,12 @@ function items(n: number): Item[] {
 }
 
 interface PortCall {
-  method: 'replaceRows' | 'writeRows';
+  method: 'replaceRows' | 'writeRows' | 'rearrangeRows';
   cells: number;
   blocks: number;
+  /** rearrangeRows: the spans deleted and inserted (sheet rows), as `row+count`. */
+  deleted?: string[];
+  inserted?: string[];
 }
 
 /** The adapter with a record of the row writes keyedRowsTab asks of it. */
@@ -92,6 +96,11 @@ function spying(wb: WorkbookPort): WorkbookPort & { calls: PortCall[] } {
     writeRows(tab, blocks: readonly RowBlock[], formats) {
       calls.push({ method: 'writeRows', cells: blocks.reduce((n, b) => n + cells(b.rows), 0), blocks: blocks.length });
       wb.writeRows(tab, blocks, formats);
+    },
+    rearrangeRows(tab, deletes, inserts, formats) {
+      const spans = (list: readonly RowSpan[]) => list.map((s) => `${s.row}+${s.count}`);
+      calls.push({ method: 'rearrangeRows', cells: 0, blocks: 0, deleted: spans(deletes), inserted: spans(inserts) });
+      wb.rearrangeRows(tab, deletes, inserts, formats);
     },
   };
 }
@@ -310,7 +319,7 @@ describe('keyedRowsTab writes only the rows that changed', () => {
     expect(grid[5]![2]!.v).toBe('call them');
   });
 
-  it('reordered rows are written whole, people’s columns moving with their rows', () => {
+  it('rows reordered throughout are written whole (cheaper than a move each), people’s columns moving with their rows', () => {
     const start = items(300);
     const next = [...start].reverse().map((r, i) => (i === 0 ? { ...r, qty: 1234 } : r));
     const notes = { '000001': 'first', '000150': 'middle', '000300': 'last' };
@@ -326,26 +335,62 @@ describe('keyedRowsTab writes only the rows that changed', () => {
     expect(grid[1]![2]!.v).toBe(1234);
   });
 
-  it('a row inserted among the others is written whole, people’s columns moving with their rows', () => {
+  it('a row inserted among the others: one row inserted and written, people’s columns staying with their rows', () => {
     const start = items(300);
     const added: Item = { sku: '000150A', qty: 3, share: 0.25, price: 10, at: T0, reason: 'new' };
     const next = [...start.slice(0, 150), added, ...start.slice(150)];
     const { calls, grid, reference } = againstWholeWrite(start, () => peopleColumn('My note', 0, { '000151': 'after the new one' }), next);
-    expect(calls).toEqual([{ method: 'replaceRows', cells: 301 * (WIDTH + 1), blocks: 1 }]);
+    // One structural change and the new row's cells (its people's column written empty), not 301 rows.
+    expect(calls).toEqual([
+      { method: 'rearrangeRows', cells: 0, blocks: 0, deleted: [], inserted: ['152+1'] },
+      { method: 'writeRows', cells: WIDTH + 1, blocks: 1 },
+    ]);
     expect(grid).toEqual(reference);
     expect(grid[151]![0]!.v).toBe('000150A');
     expect(grid[151]![WIDTH]!.v).toBe('');
     expect(grid[152]![WIDTH]!.v).toBe('after the new one');
   });
 
-  it('a row removed is written whole and the row left over is cleared', () => {
+  it('a row removed: its row deleted, nothing rewritten, people’s columns staying with their rows', () => {
     const start = items(300);
     const next = start.filter((_, i) => i !== 10);
     const { calls, grid, reference } = againstWholeWrite(start, () => peopleColumn('My note', 0, { '000012': 'moves up' }), next);
-    expect(calls.map((c) => c.method)).toEqual(['replaceRows']);
+    expect(calls).toEqual([{ method: 'rearrangeRows', cells: 0, blocks: 0, deleted: ['12+1'], inserted: [] }]);
     expect(grid).toEqual(reference);
     expect(grid.length).toBe(300);
     expect(grid[11]![WIDTH]!.v).toBe('moves up');
+  });
+
+  it('a row moving to the top (a problem row first) is deleted and inserted there, the rows between not rewritten', () => {
+    const start = items(1000);
+    // Row 800 becomes a problem row: it goes first, with its new reason and the other rows as they were.
+    const moved = { ...start[799]!, reason: 'Held: guardrail', at: T0 + 60_000 };
+    const next = [moved, ...start.filter((_, i) => i !== 799)];
+    const { calls, grid, reference, formatted } = againstWholeWrite(start, () => peopleColumn('My note', 0, { '000800': 'watch', '000001': 'first' }), next);
+    expect(calls).toEqual([
+      { method: 'rearrangeRows', cells: 0, blocks: 0, deleted: ['801+1'], inserted: ['2+1'] },
+      { method: 'writeRows', cells: WIDTH + 1, blocks: 1 },
+    ]);
+    expect(grid).toEqual(reference);
+    expect(grid[1]![0]!.v).toBe('000800');
+    expect(grid[1]![WIDTH]!.v).toBe('watch');
+    expect(grid[2]![WIDTH]!.v).toBe('first');
+    // The inserted row gets each column's number format (text with its values), one call a column.
+    expect(formatted.sort()).toEqual(['A2', 'B2', 'C2', 'D2', 'E2']);
+  });
+
+  it('rows moved and changed together: moves for the rows that left their place, narrow writes for the rest', () => {
+    const start = items(2000);
+    const tops = new Set([100, 900, 1500]);
+    const next = [
+      ...[...tops].map((i) => ({ ...start[i]!, reason: 'Rejected' })),
+      ...start.filter((_, i) => !tops.has(i)).map((r, k) => (k === 1000 ? { ...r, qty: 77 } : r)),
+    ];
+    const { calls, grid, reference } = againstWholeWrite(start, () => undefined, next);
+    expect(calls[0]).toEqual({ method: 'rearrangeRows', cells: 0, blocks: 0, deleted: ['1502+1', '902+1', '102+1'], inserted: ['2+3'] });
+    // The three moved rows whole, and one quantity cell.
+    expect(calls[1]).toEqual({ method: 'writeRows', cells: 3 * WIDTH + 1, blocks: 2 });
+    expect(grid).toEqual(reference);
   });
 
   it('rows added at the end, past the grid, are written with the changed rows and get their formats', () => {

@@ -215,6 +215,20 @@ export function gasWorkbook(): WorkbookPort {
       }
     },
 
+    rearrangeRows(tab, deletes, inserts, columnFormats) {
+      if (deletes.length === 0 && inserts.length === 0) return;
+      const sheet = sheetOrThrow(tab);
+      for (const d of deletes) sheet.deleteRows(d.row, d.count);
+      for (const ins of inserts) {
+        sheet.insertRowsBefore(ins.row, ins.count);
+        // Rows inserted take whatever format their neighbour had, or none: each column's own goes on,
+        // as on rows added to the grid (writeRows sets plain text and tick boxes with the values).
+        columnFormats?.forEach((f, j) => {
+          if (f && f !== 'checkbox' && f !== 'text') sheet.getRange(ins.row, j + 1, ins.count, 1).setNumberFormat(NUMBER_FORMATS[f]);
+        });
+      }
+    },
+
     writeCell(tab, row, column, value) {
       sheetOrThrow(tab).getRange(row, column).setValue(value);
     },

@@ -134,6 +134,7 @@ function redactingWorkbook(wb: WorkbookPort, text: (t: string) => string): Workb
     addColumns: (tab, start, columns) => wb.addColumns(tab, start, columns),
     replaceRows: (tab, rs, formats) => wb.replaceRows(tab, rows(rs), formats),
     writeRows: (tab, blocks, formats) => wb.writeRows(tab, blocks.map((b) => ({ ...b, rows: rows(b.rows) })), formats),
+    rearrangeRows: (tab, deletes, inserts, formats) => wb.rearrangeRows(tab, deletes, inserts, formats),
     writeCell: (tab, row, column, value) => wb.writeCell(tab, row, column, cell(value)),
     writeColumn: (tab, column, values) => wb.writeColumn(tab, column, values.map(cell)),
   };

@@ -11,7 +11,7 @@ export type Facade = 'Range' | 'Sheet' | 'Spreadsheet' | 'Protection' | 'Filter'
 
 type Access =
   | { kind: 'read'; cells: number }
-  | { kind: 'write'; cells: number }
+  | { kind: 'write'; cells: number; structural?: true }
   | { kind: 'call' };
 
 /** Range getters returning one value per cell of the range. */
@@ -55,7 +55,7 @@ function accessOf(facade: Facade, name: string, self: { _rect?: { nr: number; nc
   if (facade === 'Sheet' || facade === 'Spreadsheet') {
     if (CONTENT_READS.has(name)) return { kind: 'read', cells: gridCells(result) };
     if (name === 'appendRow') return { kind: 'write', cells: Array.isArray(args[0]) ? args[0].length : 0 };
-    if (STRUCTURAL.has(name)) return { kind: 'write', cells: 0 };
+    if (STRUCTURAL.has(name)) return { kind: 'write', cells: 0, structural: true };
   }
   if (facade === 'Filter' && name === 'sort') return { kind: 'write', cells: 0 };
   return { kind: 'call' };
@@ -81,7 +81,7 @@ export function chargeSheetCall(
   } else if (access.kind === 'write') {
     ex.counts.cellsWritten += access.cells;
     ex.pendingSheetCells = (ex.pendingSheetCells ?? 0) + access.cells;
-    ms += access.cells * model.sheetCellWriteMs;
+    ms += access.cells * model.sheetCellWriteMs + (access.structural ? model.sheetStructuralMs : 0);
   }
   world.charge(ex, ms);
 }
