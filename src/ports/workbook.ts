@@ -77,6 +77,8 @@ export interface WorkbookPort {
    * One structural change per span, whatever the tab's size; values are written afterwards.
    */
   rearrangeRows(tab: string, deletes: readonly RowSpan[], inserts: readonly RowSpan[], columnFormats?: ReadonlyArray<CellFormat | undefined>): void;
+  /** Commits the writes made so far (SpreadsheetApp.flush()): before a wait, so the wait pays for them. */
+  flush(): void;
   /** Writes one cell (row and column 1-based). */
   writeCell(tab: string, row: number, column: number, value: CellValue): void;
   /** Writes one column's values for data rows 2..n+1 in one call (e.g. a Status column). */

@@ -39,6 +39,7 @@ function memoryWorkbook(tabs: Record<string, CellValue[][]>): WorkbookPort & { t
         b.rows.forEach((r, i) => (g[b.row - 1 + i] = r));
       }
     },
+    flush: () => undefined,
     rearrangeRows: (tab, deletes, inserts) => {
       const g = grid(tab);
       for (const d of deletes) g.splice(d.row - 1, d.count);

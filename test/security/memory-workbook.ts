@@ -41,6 +41,7 @@ export function memoryWorkbook(seed: Record<string, CellValue[][]> = {}): Workbo
         });
       }
     },
+    flush: () => undefined,
     rearrangeRows: (name, deletes, inserts) => {
       const t = tab(name);
       for (const d of deletes) t.splice(d.row - 1, d.count);

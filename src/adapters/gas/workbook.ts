@@ -229,6 +229,10 @@ export function gasWorkbook(): WorkbookPort {
       }
     },
 
+    flush() {
+      SpreadsheetApp.flush();
+    },
+
     writeCell(tab, row, column, value) {
       sheetOrThrow(tab).getRange(row, column).setValue(value);
     },

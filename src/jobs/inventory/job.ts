@@ -19,6 +19,8 @@ import { channelsFromListings } from '../../core/inventory/fba-guard';
 import type { OrderedLine, PushChange } from '../../core/inventory/types';
 import type { FbaReadInfo } from '../../core/inventory/build';
 import { readBackPerMarket, readFbaMarkets } from './per-market';
+import type { FbaReads } from './per-market';
+import { layOutNewRows } from './layout';
 import { countThreePlSkus } from '../../core/inventory/stock';
 import { findUnmappedSkus } from '../../core/inventory/unmapped';
 import { keptAfterPartialRead } from '../../core/inventory/listings-gap';
@@ -129,7 +131,16 @@ function marketsToRead(ctx: JobContext): string[] {
   return pooled.filter((m) => m === primary || used.has(m));
 }
 
-function readSystems(ctx: JobContext, amazon: SpApiClient, adapter: ThreePlAdapter): SystemsRead | { waiting: string } {
+/**
+ * `meanwhile`: work on what the 3PL and the orders said, done while the run waits for a listings
+ * report Amazon is still preparing (layout.ts).
+ */
+function readSystems(
+  ctx: JobContext,
+  amazon: SpApiClient,
+  adapter: ThreePlAdapter,
+  meanwhile: (stock: SystemsRead['stock'], unsent: UnsentRead) => void,
+): SystemsRead | { waiting: string } {
   const { store, clock } = ctx.ports;
   const rows = ctx.tabs.skuMap.records().length;
   const markets = marketsToRead(ctx);
@@ -141,9 +152,11 @@ function readSystems(ctx: JobContext, amazon: SpApiClient, adapter: ThreePlAdapt
   // Units of orders not yet read would be offered again: no quantity is computed until all are known.
   if (!unsent.complete) return { waiting: "Amazon's recent orders were read only in part (time limit); the stock sync waits until every order is in the Orders ledger, so no sold unit is offered again." };
   // Read last, so a report not ready yet is waited for in this run rather than the next one.
-  const read = readMarketsListings(amazon, store, clock.now(), rows, markets, ctx.settings.marketplace, { clock, deadline: ctx.deadline, reserveMs: AFTER_LISTINGS_MS });
+  const read3pl = { ...stock, overRuns: stock.atStart !== null };
+  const inRun = { clock, deadline: ctx.deadline, reserveMs: AFTER_LISTINGS_MS, meanwhile: () => meanwhile(read3pl, unsent) };
+  const read = readMarketsListings(amazon, store, clock.now(), rows, markets, ctx.settings.marketplace, inRun);
   if ('waiting' in read) return { waiting: read.waiting };
-  return { stock: { ...stock, overRuns: stock.atStart !== null }, unsent, read };
+  return { stock: read3pl, unsent, read };
 }
 
 /**
@@ -203,6 +216,41 @@ function waitingOutcome(ctx: JobContext, message: string): JobOutcome {
   return { outcome: 'partial', counts: {}, message, resolves: timeout ? ['STOCK_SYNC_TIMEOUT'] : [] };
 }
 
+/** What the rows are computed from; `listings` absent: Amazon's listings not read (yet). */
+interface InventoryInputs {
+  validated: ReturnType<typeof validateSkuMap>;
+  stock: SystemsRead['stock'];
+  unsent: UnsentRead;
+  previous: ReturnType<typeof previousFromInventory>;
+  fba: { summaries: FbaReads['summaries']; primary: FbaReadInfo; byMarket: Map<string, FbaReadInfo> };
+  listings?: MarketsListingsRead['listings'];
+  gap?: string;
+}
+
+function inventoryFrom(ctx: JobContext, x: InventoryInputs): ReturnType<typeof buildInventory> {
+  const { settings } = ctx;
+  return buildInventory({
+    marketplace: settings.marketplace,
+    // One 3PL pool for every marketplace the 3PL ships to: each offer takes its share.
+    pooledMarketplaces: settings.fbmMarketplaces,
+    marketplaces: settings.marketplaces,
+    skuMap: x.validated,
+    // Less the units of FBA shipments ticked to go from the 3PL that it has not committed yet (issue 15).
+    threePlStock: stockLessFbaShipments(ctx, x.stock.records, x.validated, x.stock.overRuns),
+    locations: settings.threePlLocations,
+    unsentOrders: x.unsent.lines,
+    ...(x.listings ? { amazonListings: x.listings } : {}),
+    ...(x.gap ? { amazonListingsGap: x.gap } : {}),
+    fbaSummaries: x.fba.summaries,
+    fbaRead: x.fba.primary,
+    fbaReadByMarket: x.fba.byMarket,
+    previous: x.previous,
+    defaultSafetyBuffer: settings.defaultSafetyBuffer,
+    now: ctx.now,
+    threePlName: providerName(settings.threePlProvider),
+  });
+}
+
 function modeText(ctx: JobContext, changes: number, held: boolean, waiting: number, pushMessage: string): string {
   if (ctx.settings.pushMode === 'dry-run') return `Dry run: ${changes} FBM quantit${changes === 1 ? 'y' : 'ies'} would change; nothing was pushed.`;
   if (held) return `Held by a guardrail: ${changes} changes not pushed (see Exceptions).`;
@@ -215,12 +263,23 @@ function computeAndPush(ctx: JobContext, amazon: SpApiClient, adapter: ThreePlAd
   const { settings, now } = ctx;
   const threePlName = providerName(settings.threePlProvider);
   const skuMapRows = ctx.tabs.skuMap.records();
-  const systems = readSystems(ctx, amazon, adapter);
+  // The tab as the run found it: new rows laid out while waiting for Amazon are not a previous state.
+  const tabBefore = ctx.tabs.inventory.rows();
+  const previous = previousFromInventory(tabBefore);
+  const primary = settings.marketplace;
+  const layOut = (stock: SystemsRead['stock'], unsent: UnsentRead) => {
+    // Before the listings: no "both channels on Amazon", no FBA figures, no Amazon quantity.
+    const validated = validateSkuMap(skuMapRows, { defaultMarketplace: primary, marketplaces: settings.marketplaces, bothChannelsOnAmazon: [] });
+    const fba = { summaries: [], primary: { via: 'summaries' as const, asOf: 0, unknown: true }, byMarket: new Map<string, FbaReadInfo>() };
+    layOutNewRows(ctx.tabs.inventory, ctx.ports.workbook, ctx.deadline.remainingMs() - AFTER_LISTINGS_MS, skuMapRows.length, () =>
+      inventoryFrom(ctx, { validated, stock, unsent, previous, fba }).rows,
+    );
+  };
+  const systems = readSystems(ctx, amazon, adapter, layOut);
   if ('waiting' in systems) return waitingOutcome(ctx, systems.waiting);
   const { stock, unsent, read } = systems;
   const listings = read.listings;
   // Validated once Amazon's listings are known: an FBM and an FBA row for one SKU are both valid when the listing has both channels.
-  const primary = settings.marketplace;
   const listingsIn = (m: string) => listings.filter((l) => (l.marketplace ?? primary) === m);
   const validated = validateSkuMap(skuMapRows, {
     defaultMarketplace: primary,
@@ -228,27 +287,7 @@ function computeAndPush(ctx: JobContext, amazon: SpApiClient, adapter: ThreePlAd
     bothChannelsOnAmazon: [...read.byMarket.keys()].map((m) => bothChannelsOnAmazon(m, listingsIn(m))),
   });
   const fba = readFbaMarkets(amazon, store, ctx.ports.clock.now(), validated, primary, listedMarkets(ctx));
-
-  const built = buildInventory({
-    marketplace: primary,
-    // One 3PL pool for every marketplace the 3PL ships to: each offer takes its share.
-    pooledMarketplaces: settings.fbmMarketplaces,
-    marketplaces: settings.marketplaces,
-    skuMap: validated,
-    // Less the units of FBA shipments ticked to go from the 3PL that it has not committed yet (issue 15).
-    threePlStock: stockLessFbaShipments(ctx, stock.records, validated, stock.overRuns),
-    locations: settings.threePlLocations,
-    unsentOrders: unsent.lines,
-    amazonListings: listings,
-    amazonListingsGap: read.gap,
-    fbaSummaries: fba.summaries,
-    fbaRead: fba.primary,
-    fbaReadByMarket: new Map<string, FbaReadInfo>(fba.byMarket),
-    previous: previousFromInventory(ctx.tabs.inventory.rows()),
-    defaultSafetyBuffer: settings.defaultSafetyBuffer,
-    now,
-    threePlName,
-  });
+  const built = inventoryFrom(ctx, { validated, stock, unsent, previous, fba: { ...fba, byMarket: new Map<string, FbaReadInfo>(fba.byMarket) }, listings, gap: read.gap });
   const readback = readBackPerMarket(built.rows, read, unsent, primary, num(store.get(K.lastPushAt)));
 
   const diff = diffProposals(readback.rows);
@@ -275,8 +314,8 @@ function computeAndPush(ctx: JobContext, amazon: SpApiClient, adapter: ThreePlAd
     shownPlan: store.get(K.shownPlan),
     approvedPlan: store.get(K.approvedPlan),
     resumedPlan: store.get(K.resumedPlan),
-    // A large plan is remembered as a digest (plan-record.ts): its entries are the rows the tab shows.
-    onTab: plansOnTab(ctx.tabs.inventory.rows()),
+    // A large plan is remembered as a digest (plan-record.ts): its entries are the rows the tab showed.
+    onTab: plansOnTab(tabBefore),
   };
   const approved = mode === 'dry-run' ? null : approvedEntries(approval);
   const lapsed = mode !== 'dry-run' && approvalLapsed(approval);

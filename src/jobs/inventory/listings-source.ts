@@ -131,6 +131,8 @@ export interface InRunWait {
   deadline: Deadline;
   /** Time to keep for the rest of the run (computing, pushing, writing the sheet). */
   reserveMs: number;
+  /** Work that needs no listings, done before the run sleeps on a report not ready yet (once: it clears itself). */
+  meanwhile?: () => void;
 }
 
 /**
@@ -176,6 +178,11 @@ export function readListings(amazon: SpApiClient, store: KeyValueStore, now: num
       return { status: report.processingStatus, result: report.reportDocumentId };
     }, at, REPORT_GIVE_UP_MS);
   const firstAt = state.requestedAt + FIRST_POLL_AFTER_MS;
+  if (inRun?.meanwhile && firstAt > inRun.clock.now()) {
+    const work = inRun.meanwhile;
+    inRun.meanwhile = undefined;
+    work();
+  }
   const early = inRun ? firstAt - inRun.clock.now() : 0;
   if (inRun && early > 0 && inRun.deadline.remainingMs() > inRun.reserveMs + early) inRun.clock.sleep(early);
   let polled = check(inRun ? inRun.clock.now() : now);

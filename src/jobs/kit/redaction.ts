@@ -135,6 +135,7 @@ function redactingWorkbook(wb: WorkbookPort, text: (t: string) => string): Workb
     replaceRows: (tab, rs, formats) => wb.replaceRows(tab, rows(rs), formats),
     writeRows: (tab, blocks, formats) => wb.writeRows(tab, blocks.map((b) => ({ ...b, rows: rows(b.rows) })), formats),
     rearrangeRows: (tab, deletes, inserts, formats) => wb.rearrangeRows(tab, deletes, inserts, formats),
+    flush: () => wb.flush(),
     writeCell: (tab, row, column, value) => wb.writeCell(tab, row, column, cell(value)),
     writeColumn: (tab, column, values) => wb.writeColumn(tab, column, values.map(cell)),
   };
