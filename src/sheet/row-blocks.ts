@@ -46,44 +46,83 @@ export interface ColumnSpan {
   columns?: readonly number[];
 }
 
-/**
- * The column bands existing rows are written in: the columns any changed row differs in, as
- * contiguous bands, with two bands joined when the unchanged columns between them cost fewer cells
- * than the extra writes a second band takes. A read-back that changes `Amazon FBM Qty` and `Push
- * State` in the middle of the Inventory tab and `Updated At` at its end writes those columns, not
- * the dozen between them, on every confirmed row.
- */
-function columnBands(spans: ReadonlyArray<ColumnSpan | null>, width: number): Array<{ first: number; last: number }> {
-  const used = new Array<boolean>(width).fill(false);
-  let rows = 0;
-  for (const s of spans) {
-    if (!s) continue;
-    rows++;
-    if (s.columns) for (const c of s.columns) used[c] = true;
-    else for (let c = s.first; c <= s.last; c++) used[c] = true;
-  }
-  const bands: Array<{ first: number; last: number }> = [];
-  for (let c = 0; c < width; c++) {
-    if (!used[c]) continue;
-    const prev = bands[bands.length - 1];
-    if (prev && prev.last === c - 1) prev.last = c;
-    else bands.push({ first: c, last: c });
-  }
-  // A second band costs at least one more write per run of rows; the gap costs its cells on every row.
-  const runs = changedRuns(spans.map((s) => s !== null)).length;
-  const joined: Array<{ first: number; last: number }> = [];
-  for (const b of bands) {
-    const prev = joined[joined.length - 1];
-    if (prev && (b.first - prev.last - 1) * rows < runs * RANGE_WRITE_OVERHEAD_CELLS) prev.last = b.last;
-    else joined.push({ ...b });
-  }
-  return joined;
+/** A band of columns [first, last], 0-based. */
+interface Band {
+  first: number;
+  last: number;
 }
 
 /** True when the row's differing columns meet the band. */
-function touches(s: ColumnSpan, band: { first: number; last: number }): boolean {
+function touches(s: ColumnSpan, band: Band): boolean {
   if (s.last < band.first || s.first > band.last) return false;
   return s.columns ? s.columns.some((c) => c >= band.first && c <= band.last) : true;
+}
+
+/**
+ * The blocks one band takes: runs of rows that differ inside it, merged where the unchanged rows
+ * between cost fewer cells than another write; and what they cost, in cells (a write counted as
+ * its overhead).
+ */
+function bandBlocks(spans: ReadonlyArray<ColumnSpan | null>, band: Band, resetEachWrite: readonly boolean[]): { blocks: BlockPlan[]; cost: number } {
+  const width = band.last - band.first + 1;
+  const reset = resetEachWrite.slice(band.first, band.last + 1).filter(Boolean).length;
+  const perWrite = (1 + reset) * RANGE_WRITE_OVERHEAD_CELLS;
+  const perRow = width + reset;
+  const blocks: BlockPlan[] = [];
+  for (const run of changedRuns(spans.map((s) => s !== null && touches(s, band)))) {
+    const prev = blocks[blocks.length - 1];
+    const gap = prev ? run.start - (prev.start + prev.count) : 0;
+    if (prev && gap * perRow < perWrite) prev.count = run.start + run.count - prev.start;
+    else blocks.push({ start: run.start, count: run.count, column: band.first, width });
+  }
+  return { blocks, cost: blocks.reduce((n, b) => n + b.count * perRow + perWrite, 0) };
+}
+
+/** Each column's changed rows, by column: where a row differs, column by column. */
+function rowsByColumn(spans: ReadonlyArray<ColumnSpan | null>, width: number): number[][] {
+  const byColumn = Array.from({ length: width }, () => [] as number[]);
+  spans.forEach((s, i) => {
+    if (!s) return;
+    if (s.columns) for (const c of s.columns) byColumn[c]!.push(i);
+    else for (let c = s.first; c <= s.last; c++) byColumn[c]!.push(i);
+  });
+  return byColumn;
+}
+
+const sameRows = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((v, i) => v === b[i]);
+
+/**
+ * The column bands existing rows are written in. Neighbouring changed columns changed on the same
+ * rows form one band; a band is joined to the next when writing both as one costs no more than
+ * writing them apart (bandBlocks). A read-back that changes `Amazon FBM Qty` and `Push State` on FBM
+ * rows, the FBA figures on FBA rows and `Updated At` on both writes each set of columns on its own
+ * rows, not the fifteen columns on every row; a change on scattered rows still writes one band, as
+ * a second band would cost a write per row.
+ */
+function columnBands(spans: ReadonlyArray<ColumnSpan | null>, resetEachWrite: readonly boolean[]): Band[] {
+  const byColumn = rowsByColumn(spans, resetEachWrite.length);
+  const atomic: Band[] = [];
+  byColumn.forEach((rows, c) => {
+    if (rows.length === 0) return;
+    const prev = atomic[atomic.length - 1];
+    if (prev && prev.last === c - 1 && sameRows(byColumn[prev.last]!, rows)) prev.last = c;
+    else atomic.push({ first: c, last: c });
+  });
+  const joined: Array<Band & { cost: number }> = [];
+  for (const b of atomic) {
+    const own = { ...b, cost: bandBlocks(spans, b, resetEachWrite).cost };
+    const prev = joined[joined.length - 1];
+    if (prev) {
+      const both = { first: prev.first, last: b.last };
+      const cost = bandBlocks(spans, both, resetEachWrite).cost;
+      if (cost <= prev.cost + own.cost) {
+        joined[joined.length - 1] = { ...both, cost };
+        continue;
+      }
+    }
+    joined.push(own);
+  }
+  return joined;
 }
 
 /**
@@ -103,21 +142,7 @@ export function planRowWrites(
   resetEachWrite: readonly boolean[],
 ): BlockPlan[] {
   const width = resetEachWrite.length;
-  const plans: BlockPlan[] = [];
-  for (const { first, last } of columnBands(spans, width)) {
-    const bandPlans: BlockPlan[] = [];
-    const band = last - first + 1;
-    const reset = resetEachWrite.slice(first, last + 1).filter(Boolean).length;
-    const perWrite = (1 + reset) * RANGE_WRITE_OVERHEAD_CELLS;
-    const perRow = band + reset;
-    for (const run of changedRuns(spans.map((s) => s !== null && touches(s, { first, last })))) {
-      const prev = bandPlans[bandPlans.length - 1];
-      const gap = prev ? run.start - (prev.start + prev.count) : 0;
-      if (prev && gap * perRow < perWrite) prev.count = run.start + run.count - prev.start;
-      else bandPlans.push({ start: run.start, count: run.count, column: first, width: band });
-    }
-    plans.push(...bandPlans);
-  }
+  const plans = columnBands(spans, resetEachWrite).flatMap((band) => bandBlocks(spans, band, resetEachWrite).blocks);
   if (total > existing) plans.push({ start: existing, count: total - existing, column: 0, width });
   return plans;
 }

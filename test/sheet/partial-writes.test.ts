@@ -233,9 +233,34 @@ describe('row blocks and their cost', () => {
       { start: 0, count: 1000, column: 3, width: 2 },
       { start: 0, count: 1000, column: 30, width: 1 },
     ]);
-    // Two rows only, six columns apart: the 12 cells between cost less than two more writes, so one band.
-    const few = [{ first: 1, last: 8, columns: [1, 8] }, null, null, { first: 1, last: 1, columns: [1] }];
+    // Two rows only, six columns apart: the cells between cost less than a second band's writes, so one band.
+    const few = [{ first: 1, last: 8, columns: [1, 8] }, null, null, { first: 1, last: 8, columns: [1, 8] }];
     expect(planRowWrites(few, 4, 4, new Array<boolean>(10).fill(false))).toEqual([{ start: 0, count: 4, column: 1, width: 8 }]);
+    // One of them changed in column 1 alone: the far column is written on its one row.
+    const apart = [{ first: 1, last: 8, columns: [1, 8] }, null, null, { first: 1, last: 1, columns: [1] }];
+    expect(planRowWrites(apart, 4, 4, new Array<boolean>(10).fill(false))).toEqual([
+      { start: 0, count: 4, column: 1, width: 1 },
+      { start: 0, count: 1, column: 8, width: 1 },
+    ]);
+  });
+
+  it('writes each set of columns on the rows it changed on: FBM read-back columns on FBM rows, FBA figures on FBA rows', () => {
+    // 4,000 rows, every fifth an FBA row. FBM rows: Amazon FBM Qty … Push State (13–17) and Updated At (27);
+    // FBA rows: the FBA figures and Reason (18–26) and Updated At. One band of 13–27 would write 15 cells a row.
+    const width = 28;
+    const fbm = { first: 13, last: 27, columns: [13, 14, 15, 16, 17, 27] };
+    const fba = { first: 18, last: 27, columns: [18, 19, 20, 21, 22, 23, 24, 25, 26, 27] };
+    const spans = Array.from({ length: 4000 }, (_, i) => (i % 5 === 4 ? fba : fbm));
+    const plan = planRowWrites(spans, 4000, 4000, new Array<boolean>(width).fill(false));
+    const cells = plan.reduce((n, p) => n + p.count * p.width, 0);
+    expect(cells).toBeLessThan(4000 * 15 * 0.6);
+    // Every changed cell is written.
+    spans.forEach((s, i) => {
+      for (const c of s.columns) expect(plan.some((p) => i >= p.start && i < p.start + p.count && c >= p.column && c < p.column + p.width)).toBe(true);
+    });
+    // Never more than one write of each changed row's whole band would cost, writes counted at their overhead.
+    const cost = plan.reduce((n, p) => n + p.count * p.width + RANGE_WRITE_OVERHEAD_CELLS, 0);
+    expect(cost).toBeLessThan(4000 * 15 + RANGE_WRITE_OVERHEAD_CELLS);
   });
 
   it('never costs more than one write of every row: the closest runs merge into it', () => {
