@@ -81,6 +81,4 @@ export interface WorkbookPort {
   flush(): void;
   /** Writes one cell (row and column 1-based). */
   writeCell(tab: string, row: number, column: number, value: CellValue): void;
-  /** Writes one column's values for data rows 2..n+1 in one call (e.g. a Status column). */
-  writeColumn(tab: string, column: number, values: CellValue[]): void;
 }

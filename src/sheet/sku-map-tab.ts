@@ -5,13 +5,14 @@
 import { ConfigInvalidError } from '../core/config-invalid';
 import { TAB, TABS, columnOf, findTabName, headersOf } from '../core/tabs';
 import type { WorkbookPort } from '../ports/workbook';
+import { planRowWrites } from './row-blocks';
 import { appendRecords, cellOut, ensureTable, readTable } from './table';
 import type { Table, TableRecord } from './table';
 
 export interface SkuMapTab {
   /** Every row under the header, blank ones included (row = index + 2). */
   records(): TableRecord[];
-  /** Writes the Status column (adding it when people removed it), one call, nothing when unchanged. */
+  /** Writes the Status cells that changed (adding the column when people removed it), in runs of rows; nothing when unchanged. */
   writeStatus(statuses: readonly string[]): void;
   /** Every row under the header, or none when there is no SKU Map tab yet (the SKU Map builder creates it). */
   existingRecords(): TableRecord[];
@@ -73,8 +74,14 @@ export function skuMapTab(wb: WorkbookPort): SkuMapTab {
       const col = columnOf(table!.header, status) + 1;
       const current = t.records.map((r) => String(r[status] ?? ''));
       const next = t.records.map((_, i) => statuses[i] ?? '');
-      if (next.every((s, i) => s === current[i])) return;
-      wb.writeColumn(t.tab, col, next.map((s) => cellOut(s, undefined)));
+      // Only the runs of rows whose Status changed (one held row in a 100,000-row map writes one cell).
+      const spans = next.map((s, i) => (s === current[i] ? null : { first: 0, last: 0 }));
+      const blocks = planRowWrites(spans, next.length, next.length, [false]).map((p) => ({
+        row: p.start + 2,
+        column: col,
+        rows: next.slice(p.start, p.start + p.count).map((s) => [cellOut(s, undefined)]),
+      }));
+      if (blocks.length > 0) wb.writeRows(t.tab, blocks);
     },
     existingRecords() {
       if (table) return table.records;

@@ -36,7 +36,14 @@ function memoryWorkbook(tabs: Record<string, CellValue[][]>): WorkbookPort & { t
       const g = grid(tab);
       for (const b of blocks) {
         while (g.length < b.row - 1 + b.rows.length) g.push([]);
-        b.rows.forEach((r, i) => (g[b.row - 1 + i] = r));
+        // As the port says (RowBlock.column): cells left of the block's first column and right of its rows stay.
+        const at = (b.column ?? 1) - 1;
+        b.rows.forEach((r, i) => {
+          const row = [...(g[b.row - 1 + i] ?? [])];
+          while (row.length < at) row.push('');
+          r.forEach((v, j) => (row[at + j] = v));
+          g[b.row - 1 + i] = row;
+        });
       }
     },
     flush: () => undefined,
@@ -50,11 +57,6 @@ function memoryWorkbook(tabs: Record<string, CellValue[][]>): WorkbookPort & { t
       while (g.length < row) g.push([]);
       g[row - 1]![column - 1] = value;
     },
-    writeColumn: (tab, column, values) => values.forEach((v, i) => {
-      const g = grid(tab);
-      while (g.length < i + 2) g.push([]);
-      g[i + 1]![column - 1] = v;
-    }),
   };
 }
 
@@ -95,6 +97,25 @@ describe('SKU Map tab', () => {
     tab.writeStatus(['OK']);
     expect(wb.tabs['Sku map ']![1]![header.indexOf('Status')]).toBe('OK');
     expect(Object.keys(wb.tabs)).toEqual(['Sku map ']);
+  });
+
+  it('writes only the Status cells that changed: one row’s new status in a 2,000-row map is one cell', () => {
+    const rows = Array.from({ length: 2000 }, (_, i) => [`S-${i}`, 'UK', 'FBM', `SB-${i}`, '', '', '', '', '', '', '', 'OK']);
+    const wb = memoryWorkbook({ 'SKU Map': [header, ...rows] });
+    const blocks: Array<{ row: number; column?: number; cells: number }> = [];
+    const writeRows = wb.writeRows.bind(wb);
+    wb.writeRows = (tab, bs, formats) => {
+      for (const b of bs) blocks.push({ row: b.row, ...(b.column ? { column: b.column } : {}), cells: b.rows.reduce((n, r) => n + r.length, 0) });
+      writeRows(tab, bs, formats);
+    };
+    const tab = skuMapTab(wb);
+    const statuses = rows.map((_, i) => (i === 1500 ? 'Invalid: Channel "FBMM"' : 'OK'));
+    tab.writeStatus(statuses);
+    expect(blocks).toEqual([{ row: 1502, column: header.indexOf('Status') + 1, cells: 1 }]);
+    expect(wb.tabs['SKU Map']![1502 - 1]).toEqual([...rows[1500]!.slice(0, -1), 'Invalid: Channel "FBMM"']);
+    blocks.length = 0;
+    skuMapTab(wb).writeStatus(statuses);
+    expect(blocks).toEqual([]);
   });
 
   it('missing, or without a required column, is a ConfigInvalidError naming the tab and column, never an empty map', () => {

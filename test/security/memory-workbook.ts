@@ -52,12 +52,5 @@ export function memoryWorkbook(seed: Record<string, CellValue[][]> = {}): Workbo
       while (t.length < row) t.push([]);
       t[row - 1]![column - 1] = value;
     },
-    writeColumn: (name, column, values) => {
-      const t = tab(name);
-      values.forEach((v, i) => {
-        while (t.length < i + 2) t.push([]);
-        t[i + 1]![column - 1] = v;
-      });
-    },
   };
 }

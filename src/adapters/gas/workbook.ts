@@ -236,12 +236,5 @@ export function gasWorkbook(): WorkbookPort {
     writeCell(tab, row, column, value) {
       sheetOrThrow(tab).getRange(row, column).setValue(value);
     },
-
-    writeColumn(tab, column, values) {
-      if (values.length === 0) return;
-      const sheet = sheetOrThrow(tab);
-      ensureRows(sheet, values.length + 1);
-      sheet.getRange(2, column, values.length, 1).setValues(values.map((v) => [v]));
-    },
   };
 }

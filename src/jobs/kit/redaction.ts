@@ -137,6 +137,5 @@ function redactingWorkbook(wb: WorkbookPort, text: (t: string) => string): Workb
     rearrangeRows: (tab, deletes, inserts, formats) => wb.rearrangeRows(tab, deletes, inserts, formats),
     flush: () => wb.flush(),
     writeCell: (tab, row, column, value) => wb.writeCell(tab, row, column, cell(value)),
-    writeColumn: (tab, column, values) => wb.writeColumn(tab, column, values.map(cell)),
   };
 }
