@@ -10,55 +10,12 @@ import { findUnmappedSkus } from '../../src/core/inventory/unmapped';
 import { parseSettings } from '../../src/core/settings';
 import { planSetup } from '../../src/core/setup-plan';
 import { TABS, columnOf, findTabName } from '../../src/core/tabs';
-import type { CellValue, WorkbookPort } from '../../src/ports/workbook';
+import type { CellValue } from '../../src/ports/workbook';
+import { memoryWorkbook } from '../security/memory-workbook';
 import { readSettings } from '../../src/sheet/settings-tab';
 import { skuMapTab } from '../../src/sheet/sku-map-tab';
 import { readTable, writeTable } from '../../src/sheet/table';
 import { matchLocations } from '../../src/jobs/kit/locations-check';
-
-/** Tabs as plain grids: enough to see what the tab modules read and write. */
-function memoryWorkbook(tabs: Record<string, CellValue[][]>): WorkbookPort & { tabs: Record<string, CellValue[][]> } {
-  const grid = (tab: string) => {
-    const t = tabs[tab];
-    if (!t) throw new Error(`no tab ${tab}`);
-    return t;
-  };
-  return {
-    tabs,
-    tabNames: () => Object.keys(tabs),
-    readHeader: (tab) => (tabs[tab] ? [...(tabs[tab]![0] ?? [])] : null),
-    read: (tab) => (tabs[tab] ? tabs[tab]!.map((r) => [...r]) : null),
-    createTab: (def, rows) => void (tabs[def.name] = [def.columns.map((c) => c.header), ...rows]),
-    appendRows: (tab, rows) => void grid(tab).push(...rows),
-    addColumns: (tab, start, columns) => columns.forEach((c, i) => (grid(tab)[0]![start - 1 + i] = c.header)),
-    replaceRows: (tab, rows) => void grid(tab).splice(1, Infinity, ...rows),
-    writeRows: (tab, blocks) => {
-      const g = grid(tab);
-      for (const b of blocks) {
-        while (g.length < b.row - 1 + b.rows.length) g.push([]);
-        // As the port says (RowBlock.column): cells left of the block's first column and right of its rows stay.
-        const at = (b.column ?? 1) - 1;
-        b.rows.forEach((r, i) => {
-          const row = [...(g[b.row - 1 + i] ?? [])];
-          while (row.length < at) row.push('');
-          r.forEach((v, j) => (row[at + j] = v));
-          g[b.row - 1 + i] = row;
-        });
-      }
-    },
-    flush: () => undefined,
-    rearrangeRows: (tab, deletes, inserts) => {
-      const g = grid(tab);
-      for (const d of deletes) g.splice(d.row - 1, d.count);
-      for (const ins of inserts) g.splice(ins.row - 1, 0, ...Array.from({ length: ins.count }, () => [] as CellValue[]));
-    },
-    writeCell: (tab, row, column, value) => {
-      const g = grid(tab);
-      while (g.length < row) g.push([]);
-      g[row - 1]![column - 1] = value;
-    },
-  };
-}
 
 describe('headers and tab names', () => {
   it('match ignoring case and surrounding spaces, first column wins', () => {
@@ -76,7 +33,7 @@ describe('headers and tab names', () => {
     expect(t.records[0]!['Type']).toBe('T1');
     writeTable(wb, TABS.exceptions, t.header, [{ ...t.records[0]!, Type: 'T2' }]);
     // The header stays as typed; a second column with the same name keeps its own value.
-    expect(wb.tabs['Exceptions']).toEqual([['key', 'TYPE', 'My col', 'my col'], ['K1', 'T2', 'a', 'b']]);
+    expect(wb.tabs.get('Exceptions')).toEqual([['key', 'TYPE', 'My col', 'my col'], ['K1', 'T2', 'a', 'b']]);
   });
 
   it('"Set up sheets" never adds a column or tab that differs only in case', () => {
@@ -95,8 +52,8 @@ describe('SKU Map tab', () => {
     const tab = skuMapTab(wb);
     expect(tab.records()[0]!['Seller SKU']).toBe('TEE-M');
     tab.writeStatus(['OK']);
-    expect(wb.tabs['Sku map ']![1]![header.indexOf('Status')]).toBe('OK');
-    expect(Object.keys(wb.tabs)).toEqual(['Sku map ']);
+    expect(wb.tabs.get('Sku map ')![1]![header.indexOf('Status')]).toBe('OK');
+    expect([...wb.tabs.keys()]).toEqual(['Sku map ']);
   });
 
   it('writes only the Status cells that changed: one row’s new status in a 2,000-row map is one cell', () => {
@@ -112,7 +69,7 @@ describe('SKU Map tab', () => {
     const statuses = rows.map((_, i) => (i === 1500 ? 'Invalid: Channel "FBMM"' : 'OK'));
     tab.writeStatus(statuses);
     expect(blocks).toEqual([{ row: 1502, column: header.indexOf('Status') + 1, cells: 1 }]);
-    expect(wb.tabs['SKU Map']![1502 - 1]).toEqual([...rows[1500]!.slice(0, -1), 'Invalid: Channel "FBMM"']);
+    expect(wb.tabs.get('SKU Map')![1502 - 1]).toEqual([...rows[1500]!.slice(0, -1), 'Invalid: Channel "FBMM"']);
     blocks.length = 0;
     skuMapTab(wb).writeStatus(statuses);
     expect(blocks).toEqual([]);
