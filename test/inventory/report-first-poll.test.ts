@@ -24,4 +24,21 @@ describe('waiting for the first listings report', () => {
     expect(getReportCalls(r)).toBe(4);
     expect(first.message ?? '').toMatch(/Feed \d+ was submitted to Amazon/);
   }, 120_000);
+
+  it('times the first poll from when the request went out, not from the run’s start: the run after a bulk push polls once', () => {
+    const r = new InventoryRun({ offers: manyOffers(900), amazonBehaviour: { reportProcessing: '1m' } });
+    r.sync();
+    r.advance('20m');
+    // This run follows the feed before it asks for the read-back report, seconds into the run.
+    const before = getReportCalls(r);
+    const createdAt = () => r.run.amazon.calls.filter((c) => c.operation === 'createReport').map((c) => Date.parse(c.at));
+    const asked = createdAt().length;
+    const second = r.sync();
+    expect(second.message ?? '').toMatch(/confirmed on Amazon/);
+    const request = createdAt()[asked]!;
+    const polls = r.run.amazon.calls.filter((c) => c.operation === 'getReport' && Date.parse(c.at) > request).map((c) => Date.parse(c.at));
+    expect(getReportCalls(r) - before).toBe(1);
+    // Amazon's usual minute and a little more after the request (FIRST_POLL_AFTER_MS less the moment before it went out).
+    expect(polls[0]! - request).toBeGreaterThanOrEqual(64_000);
+  }, 120_000);
 });

@@ -145,7 +145,7 @@ function readSystems(
   const rows = ctx.tabs.skuMap.records().length;
   const markets = marketsToRead(ctx);
   // A large catalogue's listings come from a report per marketplace: all asked for first, so Amazon prepares them while the 3PL is read.
-  requestMarketsListings(amazon, store, ctx.now, rows, markets, ctx.settings.marketplace);
+  requestMarketsListings(amazon, store, ctx.now, rows, markets, ctx.settings.marketplace, clock);
   const stock = readStock(ctx, adapter);
   if ('waiting' in stock) return { waiting: stock.waiting };
   const unsent = readUnsent(ctx, amazon, stock.atStart === null ? undefined : { orders: walkOrders(stock.atStart), startedAt: stock.walkStartedAt });

@@ -96,9 +96,10 @@ function searchAll(amazon: SpApiClient, limit: number): SearchResult {
 }
 
 /** `amazon` is the client of the marketplace read: the report is made for its marketplaceIds. */
-function requestReport(amazon: SpApiClient, store: KeyValueStore, now: number, market?: string): void {
+/** `sentAt`: the clock as the request goes out, when `now` is the run's start (WaitState.sentAt). */
+function requestReport(amazon: SpApiClient, store: KeyValueStore, now: number, market?: string, sentAt?: number): void {
   const id = amazon.createReport({ reportType: REPORT_TYPE, reportOptions: { preferredReportDocumentLocale: REPORT_LOCALE } });
-  storedWait(store, keysOf(market).state).save({ id, requestedAt: now });
+  storedWait(store, keysOf(market).state).save({ id, requestedAt: now, ...(sentAt !== undefined && sentAt > now ? { sentAt } : {}) });
 }
 
 /** A report the add-on cannot read must stop the sync with a plain instruction, not pass for an empty catalogue. */
@@ -139,9 +140,9 @@ export interface InRunWait {
  * Asks Amazon for the listings report if the catalogue needs one and none is on its way; true when
  * asked now. `market`: a marketplace other than the primary (its own report, its own keys).
  */
-export function requestListingsIfNeeded(amazon: SpApiClient, store: KeyValueStore, now: number, skuMapRows: number, market?: string): boolean {
+export function requestListingsIfNeeded(amazon: SpApiClient, store: KeyValueStore, now: number, skuMapRows: number, market?: string, clock?: ClockPort): boolean {
   if (!useReport(store, skuMapRows, market) || storedWait(store, keysOf(market).state).load()) return false;
-  requestReport(amazon, store, now, market);
+  requestReport(amazon, store, now, market, clock?.now());
   return true;
 }
 
@@ -177,7 +178,7 @@ export function readListings(amazon: SpApiClient, store: KeyValueStore, now: num
       const report = amazon.getReport(id);
       return { status: report.processingStatus, result: report.reportDocumentId };
     }, at, REPORT_GIVE_UP_MS);
-  const firstAt = state.requestedAt + FIRST_POLL_AFTER_MS;
+  const firstAt = (state.sentAt ?? state.requestedAt) + FIRST_POLL_AFTER_MS;
   if (inRun?.meanwhile && firstAt > inRun.clock.now()) {
     const work = inRun.meanwhile;
     inRun.meanwhile = undefined;

@@ -4,6 +4,7 @@
 // CreateReportSpecification.marketplaceIds): reports are asked for together at the start of the run,
 // so Amazon prepares them in parallel, and a marketplace whose report is not ready makes the run wait.
 
+import type { ClockPort } from '../../ports/clock';
 import { onMarketplace, type SpApiClient } from '../../amazon/client';
 import type { AmazonListing } from '../../core/inventory/types';
 import type { KeyValueStore } from '../../ports/store';
@@ -20,8 +21,9 @@ export interface MarketsListingsRead {
 }
 
 /** Asks for each marketplace's listings report that its catalogue needs and that is not on its way. */
-export function requestMarketsListings(amazon: SpApiClient, store: KeyValueStore, now: number, skuMapRows: number, markets: readonly string[], primary: string): void {
-  for (const m of markets) requestListingsIfNeeded(onMarketplace(amazon, m), store, now, skuMapRows, marketOfKeys(m, primary));
+/** `clock`: times each request as it goes out, for its first poll (`now` stays the bound on what the report reflects). */
+export function requestMarketsListings(amazon: SpApiClient, store: KeyValueStore, now: number, skuMapRows: number, markets: readonly string[], primary: string, clock?: ClockPort): void {
+  for (const m of markets) requestListingsIfNeeded(onMarketplace(amazon, m), store, now, skuMapRows, marketOfKeys(m, primary), clock);
 }
 
 /** Reads every marketplace's listings, or says which one the run waits for. */

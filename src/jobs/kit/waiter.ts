@@ -9,6 +9,12 @@ import type { KeyValueStore } from '../../ports/store';
 interface WaitState {
   id: string;
   requestedAt: number;
+  /**
+   * When the request actually went out, if later than `requestedAt` (which may be the run's start,
+   * a bound on what the answer reflects): times a first poll, so it is not made before Amazon's usual
+   * processing time has passed.
+   */
+  sentAt?: number;
 }
 
 /** Amazon's processingStatus values for reports and feeds (Reports / Feeds API 2021-06-30). */
@@ -47,7 +53,8 @@ export function storedWait(store: KeyValueStore, key: string): StoredWait {
       if (!raw) return null;
       try {
         const v = JSON.parse(raw) as Partial<WaitState>;
-        return typeof v.id === 'string' && typeof v.requestedAt === 'number' ? { id: v.id, requestedAt: v.requestedAt } : null;
+        if (typeof v.id !== 'string' || typeof v.requestedAt !== 'number') return null;
+        return { id: v.id, requestedAt: v.requestedAt, ...(typeof v.sentAt === 'number' ? { sentAt: v.sentAt } : {}) };
       } catch {
         return null;
       }
