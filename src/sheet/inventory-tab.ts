@@ -1,6 +1,7 @@
 // The Inventory tab: the offers' rows as the last run left them (the stock sync's durable record
 // of what was pushed), and the rows this run computed; only the rows whose figures changed are
-// written (table.ts keyedRowsTab). Rows go in problem-first order (core/inventory/row-order), and the
+// written (table.ts keyedRowsTab). Rows go in problem-first order (core/inventory/row-order) when
+// that costs a few hundred row moves at most, else in Seller SKU order, and the
 // tab keeps its filter and colour rules (core/inventory/tab-colours) through the sheet-style port.
 // People's own extra columns travel along with their offer; rows map to and from records in
 // core/inventory/inventory-tab.
@@ -16,6 +17,13 @@ import { keyedRowsTab } from './table';
 import type { KeyedRowsTab } from './table';
 
 export type InventoryTab = KeyedRowsTab<InventoryRow>;
+
+/**
+ * What moving problem rows to the top may cost beyond keeping Seller SKU order, in cells written
+ * (row-moves.ts): about 250 rows moved (two structural changes and a row each), ≈ 15 s under the
+ * local world's cost model. More than that in one run and the rows stay in Seller SKU order.
+ */
+export const PROBLEM_MOVES_ALLOWANCE_CELLS = 100_000;
 
 /**
  * The filter and the colour rules, checked once per run after the first write (the header is read
@@ -37,7 +45,10 @@ export function inventoryTab(wb: WorkbookPort, style?: SheetStylePort): Inventor
     rows: () => tab.rows(),
     write(next) {
       // A row whose figures did not change keeps its Updated At, so a quiet run writes nothing.
-      tab.write(orderInventoryRows(keepUnchangedTimes(next, tab.rows())));
+      const timed = keepUnchangedTimes(next, tab.rows());
+      // Problem rows first, unless that means moving thousands of rows (a guardrail holding a bulk
+      // push, a 3PL outage): they then stay in Seller SKU order, picked out by colour and the filter.
+      tab.write(orderInventoryRows(timed), { rows: orderInventoryRows(timed, false), allowanceCells: PROBLEM_MOVES_ALLOWANCE_CELLS });
       if (style && !styled) {
         styled = true;
         styleInventory(wb, style);

@@ -129,8 +129,12 @@ export function appendRecords(wb: WorkbookPort, def: TabDef, records: ReadonlyAr
 export interface KeyedRowsTab<R> {
   /** The rows as last written (by an earlier run, or by this one). */
   rows(): R[];
-  /** Replaces the rows; later reads in the same run see them. */
-  write(rows: ReadonlyArray<R>): void;
+  /**
+   * Replaces the rows; later reads in the same run see them. `orElse`: the same rows in another
+   * order, written instead when putting the tab into `rows`' order would cost more than `orElse`'s
+   * by over `allowanceCells` (moving thousands of rows one by one, row-moves.ts).
+   */
+  write(rows: ReadonlyArray<R>, orElse?: { rows: ReadonlyArray<R>; allowanceCells: number }): void;
 }
 
 /**
@@ -164,8 +168,17 @@ export function keyedRowsTab<R>(
       load();
       return rows;
     },
-    write(next) {
+    write(wanted, orElse) {
       const current = load();
+      // What putting the tab's rows into an order costs beyond their changed cells: nothing when they keep their places.
+      const orderCost = (list: ReadonlyArray<R>): number => {
+        if (!current) return 0;
+        const listIds = list.map((r) => io.idOf(r));
+        if (current.records.length <= list.length && ids.every((id, i) => id !== null && id === listIds[i])) return 0;
+        const width = Math.max(current.header.length, def.columns.length);
+        return Math.min(planRearrangement(ids, listIds, width).cells, list.length * width);
+      };
+      const next = orElse && orderCost(wanted) > orderCost(orElse.rows) + orElse.allowanceCells ? orElse.rows : wanted;
       const header = ensureTable(wb, def, current);
       const keys = header.map((h) => canonicalHeader(def, h));
       const isOwn = (h: string) => def.columns.some((c) => columnOf([h], c.header) === 0);

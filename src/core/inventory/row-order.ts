@@ -22,10 +22,14 @@ function compare(a: string, b: string): number {
 
 const CHANNEL_ORDER: Record<string, number> = { FBM: 0, FBA: 1 };
 
-/** The rows in tab order (a new array; the input is not changed). */
-export function orderInventoryRows<R extends Pick<InventoryRow, 'key' | 'sellerSku' | 'marketplace' | 'channel' | 'pushState' | 'reason'>>(rows: ReadonlyArray<R>): R[] {
+/**
+ * The rows in tab order (a new array; the input is not changed). `problemsFirst` false: by Seller
+ * SKU alone, the order a tab falls back to when thousands of rows change problem state at once
+ * (sheet/inventory-tab.ts).
+ */
+export function orderInventoryRows<R extends Pick<InventoryRow, 'key' | 'sellerSku' | 'marketplace' | 'channel' | 'pushState' | 'reason'>>(rows: ReadonlyArray<R>, problemsFirst = true): R[] {
   return rows
-    .map((row) => ({ row, cls: problemClass(row) }))
+    .map((row) => ({ row, cls: problemsFirst ? problemClass(row) : 2 }))
     .sort(
       (x, y) =>
         x.cls - y.cls ||
