@@ -262,6 +262,10 @@ function computeAndPush(ctx: JobContext, amazon: SpApiClient, adapter: ThreePlAd
   const { store } = ctx.ports;
   const { settings, now } = ctx;
   const threePlName = providerName(settings.threePlProvider);
+  // A catalogue already known to need the listings report (its last read counted it) has the primary's
+  // asked for before the sheets are read: reading them commits the writes the feed's results left
+  // (a few seconds at 10,000 rows), time Amazon can spend preparing the report instead.
+  requestMarketsListings(amazon, store, now, 0, [settings.marketplace], settings.marketplace, ctx.ports.clock);
   const skuMapRows = ctx.tabs.skuMap.records();
   // The tab as the run found it: new rows laid out while waiting for Amazon are not a previous state.
   const tabBefore = ctx.tabs.inventory.rows();
