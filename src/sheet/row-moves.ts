@@ -4,7 +4,7 @@
 // problem-first top of a 100,000-row Inventory tab would otherwise rewrite every row between, about
 // 2.8 million cells: more than an execution has (issue 13, "no dead ends").
 
-import type { RowRun } from './row-blocks';
+import { changedRuns, type RowRun } from './row-blocks';
 
 /**
  * What one structural change (a deleteRows or insertRowsBefore) costs, counted in cells written.
@@ -49,17 +49,6 @@ function longestIncreasing(values: readonly number[]): Set<number> {
   return kept;
 }
 
-function runsOf(flags: readonly boolean[]): RowRun[] {
-  const runs: RowRun[] = [];
-  flags.forEach((on, i) => {
-    if (!on) return;
-    const last = runs[runs.length - 1];
-    if (last && last.start + last.count === i) last.count++;
-    else runs.push({ start: i, count: 1 });
-  });
-  return runs;
-}
-
 /**
  * `current`: the id of each data row the tab holds (null for a blank or unreadable row, which goes);
  * `next`: the ids in the order the tab should hold them; `width`: cells of a row written whole. A row
@@ -86,12 +75,12 @@ export function planRearrangement(current: ReadonlyArray<string | null>, next: r
     stays[i] = true;
     from[wanted.get(current[i]!)!] = i;
   });
-  const deletes = runsOf(stays.map((s) => !s)).reverse();
+  const deletes = changedRuns(stays.map((s) => !s)).reverse();
   let lastKept = -1;
   from.forEach((f, j) => {
     if (f >= 0) lastKept = j;
   });
-  const inserts = runsOf(from.map((f, j) => f < 0 && j < lastKept));
+  const inserts = changedRuns(from.map((f, j) => f < 0 && j < lastKept));
   const whole = from.filter((f) => f < 0).length;
   return { deletes, inserts, from, cells: (deletes.length + inserts.length) * STRUCTURAL_CHANGE_CELLS + whole * width };
 }

@@ -8,7 +8,7 @@ import { canonicalHeader, columnOf, headerText, sameName, tabDefNamed } from '..
 import type { TabColumn, TabDef } from '../core/tabs';
 import type { CellFormat, CellValue, WorkbookPort } from '../ports/workbook';
 import { planRowWrites, type ColumnSpan, type RowRun } from './row-blocks';
-import { planRearrangement } from './row-moves';
+import { planRearrangement, type Rearrangement } from './row-moves';
 
 export type TableRecord = Record<string, CellValue>;
 
@@ -170,26 +170,33 @@ export function keyedRowsTab<R>(
     },
     write(wanted, orElse) {
       const current = load();
-      // What putting the tab's rows into an order costs beyond their changed cells: nothing when they keep their places.
-      const orderCost = (list: ReadonlyArray<R>): number => {
-        if (!current) return 0;
-        const listIds = list.map((r) => io.idOf(r));
-        if (current.records.length <= list.length && ids.every((id, i) => id !== null && id === listIds[i])) return 0;
-        const width = Math.max(current.header.length, def.columns.length);
-        return Math.min(planRearrangement(ids, listIds, width).cells, list.length * width);
-      };
-      const next = orElse && orderCost(wanted) > orderCost(orElse.rows) + orElse.allowanceCells ? orElse.rows : wanted;
       const header = ensureTable(wb, def, current);
+      /**
+       * How the tab's rows become `list`, and what that costs beyond their changed cells: where they
+       * stand (every row the tab holds is, in order, the row of the same id), by row moves
+       * (row-moves.ts), or by a rewrite of every row when that costs less.
+       */
+      const arrange = (list: ReadonlyArray<R>): { inPlace: boolean; moves: Rearrangement | null; cost: number } => {
+        if (!current) return { inPlace: false, moves: null, cost: 0 };
+        const listIds = list.map((r) => io.idOf(r));
+        if (current.records.length <= list.length && ids.every((id, i) => id !== null && id === listIds[i])) return { inPlace: true, moves: null, cost: 0 };
+        const rewrite = list.length * header.length;
+        const moves = current.records.length > 0 ? planRearrangement(ids, listIds, header.length) : null;
+        return moves && moves.cells < rewrite ? { inPlace: false, moves, cost: moves.cells } : { inPlace: false, moves: null, cost: rewrite };
+      };
+      const wantedWay = arrange(wanted);
+      const otherWay = orElse ? arrange(orElse.rows) : null;
+      const useOther = orElse && otherWay && wantedWay.cost > otherWay.cost + orElse.allowanceCells;
+      const next = useOther ? orElse.rows : wanted;
+      const { inPlace, moves } = useOther ? otherWay : wantedWay;
       const keys = header.map((h) => canonicalHeader(def, h));
       const isOwn = (h: string) => def.columns.some((c) => columnOf([h], c.header) === 0);
       const extra = header.filter((h) => h && !isOwn(h));
-      // Every row the tab holds is, in order, the row of the same id: rows are rewritten where they stand.
-      const inPlace = current !== null && current.records.length <= next.length && ids.every((id, i) => id !== null && id === io.idOf(next[i]!));
       const old = new Map<string, TableRecord>();
       if (extra.length && current) current.records.forEach((rec, i) => ids[i] !== null && old.set(ids[i]!, rec));
       const records = next.map((r, i) => {
         const rec = io.toRecord(r);
-        const before = inPlace && i < current.records.length ? current.records[i] : old.get(io.idOf(r));
+        const before = inPlace && current && i < current.records.length ? current.records[i] : old.get(io.idOf(r));
         if (before) for (const h of extra) rec[h] = before[h];
         return rec;
       });
@@ -226,9 +233,8 @@ export function keyedRowsTab<R>(
         return;
       }
       // Rows moved, came in among the others or went: deleting and inserting the few concerned costs
-      // less than rewriting every row, unless most of the tab moved (row-moves.ts).
-      const moves = current && current.records.length > 0 ? planRearrangement(ids, next.map((r) => io.idOf(r)), header.length) : null;
-      if (current && moves && moves.cells < records.length * header.length) {
+      // less than rewriting every row, unless most of the tab moved.
+      if (current && moves) {
         wb.rearrangeRows(
           def.name,
           moves.deletes.map((r) => ({ row: r.start + 2, count: r.count })),

@@ -223,9 +223,7 @@ export function gasWorkbook(): WorkbookPort {
         sheet.insertRowsBefore(ins.row, ins.count);
         // Rows inserted take whatever format their neighbour had, or none: each column's own goes on,
         // as on rows added to the grid (writeRows sets plain text and tick boxes with the values).
-        columnFormats?.forEach((f, j) => {
-          if (f && f !== 'checkbox' && f !== 'text') sheet.getRange(ins.row, j + 1, ins.count, 1).setNumberFormat(NUMBER_FORMATS[f]);
-        });
+        if (columnFormats) setNumberFormats(sheet, ins.row, ins.count, columnFormats.length, (_i, j) => (columnFormats[j] === 'text' ? undefined : columnFormats[j]));
       }
     },
 
