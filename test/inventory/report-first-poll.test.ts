@@ -20,7 +20,7 @@ describe('waiting for the first listings report', () => {
   it('polls on every 15 s while a slow report is not ready', () => {
     const r = new InventoryRun({ offers: manyOffers(900), amazonBehaviour: { reportProcessing: '100s' } });
     const first = r.sync();
-    // First poll at 65 s, then 80, 95 and 110 s: ready at the fourth.
+    // First poll at 61 s, then 76, 91 and 106 s: ready at the fourth.
     expect(getReportCalls(r)).toBe(4);
     expect(first.message ?? '').toMatch(/Feed \d+ was submitted to Amazon/);
   }, 120_000);
@@ -38,7 +38,31 @@ describe('waiting for the first listings report', () => {
     const request = createdAt()[asked]!;
     const polls = r.run.amazon.calls.filter((c) => c.operation === 'getReport' && Date.parse(c.at) > request).map((c) => Date.parse(c.at));
     expect(getReportCalls(r) - before).toBe(1);
-    // Amazon's usual minute and a little more after the request (FIRST_POLL_AFTER_MS less the moment before it went out).
-    expect(polls[0]! - request).toBeGreaterThanOrEqual(64_000);
+    // Amazon's usual minute after the request (FIRST_POLL_AFTER_MS less the moment before it went out).
+    expect(polls[0]! - request).toBeGreaterThanOrEqual(60_000);
+  }, 120_000);
+
+  it('asks for the read-back report as soon as Amazon has answered the feed, before the answers are written to the tab', () => {
+    const r = new InventoryRun({ offers: manyOffers(900), amazonBehaviour: { reportProcessing: '1m' } });
+    r.sync();
+    const pushed = r.tab('Inventory').filter((row) => row['Push State'] === 'queued').map((row) => row['Seller SKU']!);
+    expect(pushed.length).toBeGreaterThan(800);
+    r.advance('20m');
+    // What the tab says at the moment the report is asked for.
+    const sim = r.run.amazon;
+    const handle = sim.handle.bind(sim);
+    const statesAtRequest: string[][] = [];
+    sim.handle = (req, region) => {
+      if (req.method === 'POST' && /\/reports\/2021-06-30\/reports$/.test(req.url.replace(/\?.*/, ''))) {
+        statesAtRequest.push(pushed.map((sku) => r.inventoryRow(sku)?.['Push State'] ?? ''));
+      }
+      return handle(req, region);
+    };
+    const second = r.sync();
+    expect(second.message ?? '').toMatch(/confirmed on Amazon/);
+    // The first request of the run is the read-back: every pushed row was still "queued" then.
+    expect(statesAtRequest.length).toBeGreaterThan(0);
+    expect(new Set(statesAtRequest[0])).toEqual(new Set(['queued']));
+    expect(new Set(pushed.map((sku) => r.inventoryRow(sku)?.['Push State']))).toEqual(new Set(['applied']));
   }, 120_000);
 });

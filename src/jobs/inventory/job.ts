@@ -258,6 +258,12 @@ function modeText(ctx: JobContext, changes: number, held: boolean, waiting: numb
   return pushMessage || 'No FBM quantity needed to change.';
 }
 
+/** Asks for the primary's listings report when its catalogue is known to need one and none is on its way. */
+function requestPrimaryListings(ctx: JobContext, amazon: SpApiClient): void {
+  const primary = ctx.settings.marketplace;
+  requestMarketsListings(amazon, ctx.ports.store, ctx.now, 0, [primary], primary, ctx.ports.clock);
+}
+
 function computeAndPush(ctx: JobContext, amazon: SpApiClient, adapter: ThreePlAdapter): JobOutcome {
   const { store } = ctx.ports;
   const { settings, now } = ctx;
@@ -265,7 +271,7 @@ function computeAndPush(ctx: JobContext, amazon: SpApiClient, adapter: ThreePlAd
   // A catalogue already known to need the listings report (its last read counted it) has the primary's
   // asked for before the sheets are read: reading them commits the writes the feed's results left
   // (a few seconds at 10,000 rows), time Amazon can spend preparing the report instead.
-  requestMarketsListings(amazon, store, now, 0, [settings.marketplace], settings.marketplace, ctx.ports.clock);
+  requestPrimaryListings(ctx, amazon);
   const skuMapRows = ctx.tabs.skuMap.records();
   // The tab as the run found it: new rows laid out while waiting for Amazon are not a previous state.
   const tabBefore = ctx.tabs.inventory.rows();
@@ -429,7 +435,10 @@ function runStock(ctx: JobContext, mode: 'sync' | 'undo'): JobOutcome {
   if (pending && cancelled) settleUnsentPush(ctx, { ...pending, done: {} });
   else if (pending && isUnsentPush(pending)) settleUnsentPush(ctx, pending);
   else if (pending) {
-    before = continuePending(ctx, amazon, pending);
+    // A push followed to its end is read back by this very run: the primary's listings report is asked
+    // for the moment Amazon's answers are in, not after they are written to the tab.
+    const readBack = mode === 'sync' && pending.kind === 'push' ? () => requestPrimaryListings(ctx, amazon) : undefined;
+    before = continuePending(ctx, amazon, pending, readBack);
     // Waiting on Amazon is not a successful sync: a feed that never finishes still times out.
     if (before.outcome !== 'ok') return { ...waitingOutcome(ctx, before.message), counts: before.counts };
     // An undo stays as it is until the next sync; a finished push is followed by a fresh computation at once.

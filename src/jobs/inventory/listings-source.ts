@@ -122,9 +122,10 @@ const POLL_MS = 15_000;
 /**
  * A report asked for moments ago is not ready before Amazon's usual minute: the run waits a little
  * past it before its first getReport instead of polling every 15 s through it (issue 13: calls near
- * the minimum). The time is counted from before the request went out, hence the few seconds more.
+ * the minimum). The time counts from just before the request went out (`sentAt`), hence the second
+ * more: the request's own trip to Amazon.
  */
-const FIRST_POLL_AFTER_MS = 65_000;
+const FIRST_POLL_AFTER_MS = 61_000;
 
 /** What waiting for a report in the run may use: the clock to sleep on and the run's deadline. */
 export interface InRunWait {
@@ -171,7 +172,7 @@ export function readListings(amazon: SpApiClient, store: KeyValueStore, now: num
   }
   const wait = storedWait(store, keys.state);
   // A catalogue that just outgrew search asks for the report now and waits for it like any other.
-  if (!wait.load()) requestReport(amazon, store, now, market);
+  if (!wait.load()) requestReport(amazon, store, now, market, inRun?.clock.now());
   const state = wait.load()!;
   const check = (at: number) =>
     pollOnce(state, (id) => {

@@ -109,7 +109,11 @@ function stillSending(p: PendingPush): boolean {
   return p.method === 'patch' || (p.parts ?? []).length === 0 || (p.parts ?? []).some((part) => !part.uploaded);
 }
 
-export function continuePending(ctx: JobContext, amazon: SpApiClient, pending: PendingPush): JobOutcome {
+/**
+ * `whenDone`: called as soon as Amazon has answered every feed, before the answers are written to
+ * the tab (the caller asks for the read-back report then, so Amazon prepares it during the writes).
+ */
+export function continuePending(ctx: JobContext, amazon: SpApiClient, pending: PendingPush, whenDone?: () => void): JobOutcome {
   let rows = ctx.tabs.inventory.rows();
   let changes = changesFromRows(rows);
   // A push carried over from an earlier run: Amazon's channels may have changed since, so each SKU
@@ -134,6 +138,7 @@ export function continuePending(ctx: JobContext, amazon: SpApiClient, pending: P
     }
   }
   const run = drivePush(ctx, amazon, pending, rows, changes, channelsOf, refused);
+  if (run.progress.state === 'done') whenDone?.();
   const summary = pushSummary(run.progress, run.changes, pending.kind === 'undo' ? 'Undo:' : 'Push:', refused.length);
   finishPush(ctx, run);
   if (run.progress.state === 'done') {
