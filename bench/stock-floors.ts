@@ -12,9 +12,14 @@
 //     and downloaded, the Inventory rows written while Amazon prepares it); FBA stock (summaries, or a report requested at the end of the run) — then
 //     ⌈changes / 25,000⌉ feeds submitted (document, upload, createFeed), or one patch a change;
 //   run B (follow and read back): each feed's status, result document and download; one read of
-//     Amazon's listings requested after the feeds were done (its report prepared between runs);
-//     one searchOrders page (orders since the push move Amazon's quantities too); the FBA report
-//     when run A requested one.
+//     Amazon's listings requested after the feeds were done; one searchOrders page (orders since the
+//     push move Amazon's quantities too); the FBA report when run A requested one.
+//     A listings report shows a feed's quantities only when it is requested after Amazon processed the
+//     feed, and nothing runs between two runs of an add-on (no trigger fires more often than hourly,
+//     apps-script.md §2.7), so one of the runs waits on Amazon: run A for the feed's processing and
+//     then asks for the report (prepared between runs), or run B asks as soon as the feed is done and
+//     waits for the report's processing. The floor takes the shorter wait (run B's, at the world's
+//     1-minute reports and 2-minute feeds). The feeds' results can be written to the tab during it.
 // Sources: searchListingsItems pageSize ≤ 20 and "the maximum number of items (SKUs) that can be
 // returned and paged through is 1000" (listingsItems_2021-08-01.json); getInventorySummaries
 // sellerSkus maxItems 50 (fbaInventory.json); searchOrders maxResultsPerPage ≤ 100
@@ -267,13 +272,28 @@ function followAndReadBack(w: StockWorld, p: Plan, t: TimeModel): RunFloor {
   }
   const chains: Array<[string, number]> = [
     ['feed result', p.feeds > 0 ? 3 * la : 0],
-    [p.listings === 'search' ? 'listings pages' : 'listings report', p.listings === 'search' ? chainOfS('searchListingsItems', searchPages, la) : 3 * la],
+    [p.listings === 'search' ? 'listings pages' : `listings report (asked for once the feed is done, ${readBackWaitS(t)} s processing)`, p.listings === 'search' ? chainOfS('searchListingsItems', searchPages, la) : readBackReportS(p, t)],
     ['FBA report', p.fba === 'report' ? 3 * la : 0],
     ['searchOrders', la],
   ];
   // The Inventory rows read to know what was pushed; one cell (the push state) of each changed row written.
   const sheetS = (w.skus * LIMITS.inventoryColumns * t.cellReadMs + w.changes * (t.cellWriteMs + t.flushPerCellMs) + t.flushMs) / 1000;
-  return runFloor(ops, chains, sheetS, t);
+  return runFloor(ops, chains, sheetS, t, p.listings === 'report');
+}
+
+/**
+ * Amazon's work one of the two runs must wait through before a listings report can show a feed
+ * (header: nothing runs between the runs): the report's processing in run B, or the feed's in run A.
+ */
+export function readBackWaitS(t: TimeModel): number {
+  return Math.min(t.reportProcessingS, t.feedProcessingS);
+}
+
+/** Run B's read-back report by report: the feed's status (it says the feed is done), the request, Amazon's processing, the poll, the document, the download. */
+function readBackReportS(p: Plan, t: TimeModel): number {
+  const la = t.amazonLatencyS;
+  const status = p.feeds > 0 ? la : 0;
+  return status + la + readBackWaitS(t) + 3 * la;
 }
 
 function rateOnly(ops: ReadonlyArray<OpCalls>): { s: number; binding: string } {

@@ -2,7 +2,7 @@
 // from the documented page sizes and limits, so a change to the formula shows here first.
 
 import { describe, expect, it } from 'vitest';
-import { LIMITS, chainOfS, settleMinimum, windowWaitS } from '../../bench/stock-floors';
+import { LIMITS, TIME_MODEL, chainOfS, readBackWaitS, settleMinimum, windowWaitS } from '../../bench/stock-floors';
 import type { StockWorld } from '../../bench/stock-floors';
 
 /** The Inventory tab's width (TABS): the cells a written row holds. */
@@ -43,10 +43,23 @@ describe('settleMinimum', () => {
     // The rows are written while Amazon prepares the report: the longer of the two counts.
     expect(sheetA).toBeLessThan(62.4);
     expect(m.readAndPush.totalS).toBeCloseTo(3.23 + 62.4, 6);
-    // Run B: 8 × 0.17 s; the longest chain is three 0.3 s calls; 1,000 × W cells read, 749 written, one commit.
+    // Run B: 8 × 0.17 s; the read-back report can only be asked for once the feed is done (getFeed
+    // 0.3 s, createReport 0.3 s), then Amazon's 60 s and the poll, document and download (3 × 0.3 s).
+    // Its 1,000 × W cells read, 749 written and one commit go on during that wait.
     const sheetB = (1000 * W * 0.01 + 749 * 0.145 + 28) / 1000;
-    expect(m.followAndReadBack.totalS).toBeCloseTo(1.36 + 0.9 + sheetB, 6);
-    expect(m.timeS).toBeCloseTo(3.23 + 62.4 + 1.36 + 0.9 + sheetB, 6);
+    expect(m.followAndReadBack.chainS).toBeCloseTo(61.5, 6);
+    expect(m.followAndReadBack.binding).toMatch(/listings report \(asked for once the feed is done, 60 s processing\)/);
+    expect(sheetB).toBeLessThan(61.5);
+    expect(m.followAndReadBack.totalS).toBeCloseTo(1.36 + 61.5, 6);
+    expect(m.timeS).toBeCloseTo(3.23 + 62.4 + 1.36 + 61.5, 6);
+  });
+
+  it('the shorter of Amazon\'s two waits is the read-back\'s: a report slower than the feed is waited for in run A instead', () => {
+    const w: StockWorld = { skus: 1000, fba: 200, listings: 1000, threePlProducts: 800, inactiveProducts: 0, bundleProducts: 0, orders: 5, changes: 749 };
+    const slowReports = settleMinimum(w, { ...TIME_MODEL, reportProcessingS: 300 });
+    // Feeds take 120 s: waiting for the feed in run A and asking for the report then beats 300 s in run B.
+    expect(readBackWaitS({ ...TIME_MODEL, reportProcessingS: 300 })).toBe(120);
+    expect(slowReports.followAndReadBack.chainS).toBeCloseTo(0.6 + 120 + 0.9, 6);
   });
 
   it('100,000 SKUs: FBA by report, three feeds, ShipBob bound by its 150 a minute', () => {
@@ -82,8 +95,9 @@ describe('settleMinimum', () => {
     expect(m.plan).toEqual({ listings: 'search', fba: 'summaries', feeds: 0, patches: 7, tokens: 1 });
     // A: token, 2 inventory pages + 1 bundle page, 1 orders page, ⌈50/20⌉ = 3 search pages, 1 summaries call, 7 patches.
     expect(m.readAndPush.calls).toBe(16);
-    // B: an orders page and the 3 search pages.
+    // B: an orders page and the 3 search pages, read as soon as the run starts: no wait on Amazon.
     expect(calls(m.followAndReadBack.ops)).toEqual({ searchOrders: 1, searchListingsItems: 3 });
+    expect(m.followAndReadBack.chainS).toBeCloseTo(chainOfS('searchListingsItems', 3, 0.3), 6);
     expect(m.total).toBe(20);
   });
 });
