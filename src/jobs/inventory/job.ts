@@ -269,8 +269,8 @@ function computeAndPush(ctx: JobContext, amazon: SpApiClient, adapter: ThreePlAd
   const { settings, now } = ctx;
   const threePlName = providerName(settings.threePlProvider);
   // A catalogue already known to need the listings report (its last read counted it) has the primary's
-  // asked for before the sheets are read: reading them commits the writes the feed's results left
-  // (a few seconds at 10,000 rows), time Amazon can spend preparing the report instead.
+  // asked for before the sheets are read (seconds at 10,000 rows), time Amazon can spend preparing it.
+  // After a followed push it is on its way already (asked for once the feed was done): nothing to do.
   requestPrimaryListings(ctx, amazon);
   const skuMapRows = ctx.tabs.skuMap.records();
   // The tab as the run found it: new rows laid out while waiting for Amazon are not a previous state.
