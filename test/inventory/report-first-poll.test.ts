@@ -66,3 +66,25 @@ describe('waiting for the first listings report', () => {
     expect(new Set(pushed.map((sku) => r.inventoryRow(sku)?.['Push State']))).toEqual(new Set(['applied']));
   }, 120_000);
 });
+
+describe('the read-back report asked for early, and Amazon refuses it', () => {
+  it('still writes the feed’s answers before the run stops, and a later run confirms them', () => {
+    const r = new InventoryRun({ offers: manyOffers(900), amazonBehaviour: { reportProcessing: '1m' } });
+    r.sync();
+    const pushed = r.tab('Inventory').filter((row) => row['Push State'] === 'queued').map((row) => row['Seller SKU']!);
+    expect(pushed.length).toBeGreaterThan(800);
+    r.advance('20m');
+    // Every createReport of this run fails, retries included.
+    r.run.faults.add({ system: 'amazon', operation: 'createReport', kind: '500', times: 50 });
+    const second = r.sync();
+    expect(second.outcome).not.toBe('ok');
+    // Amazon's answers to the feed are on the tab: nothing still says "queued".
+    expect(new Set(pushed.map((sku) => r.inventoryRow(sku)?.['Push State']))).toEqual(new Set(['accepted']));
+    r.run.faults.clear();
+    r.advance('20m');
+    r.sync();
+    r.advance('20m');
+    r.sync();
+    expect(new Set(pushed.map((sku) => r.inventoryRow(sku)?.['Push State']))).toEqual(new Set(['applied']));
+  }, 180_000);
+});

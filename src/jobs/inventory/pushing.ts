@@ -112,6 +112,7 @@ function stillSending(p: PendingPush): boolean {
 /**
  * `whenDone`: called as soon as Amazon has answered every feed, before the answers are written to
  * the tab (the caller asks for the read-back report then, so Amazon prepares it during the writes).
+ * What it throws is thrown once the answers are written.
  */
 export function continuePending(ctx: JobContext, amazon: SpApiClient, pending: PendingPush, whenDone?: () => void): JobOutcome {
   let rows = ctx.tabs.inventory.rows();
@@ -138,9 +139,18 @@ export function continuePending(ctx: JobContext, amazon: SpApiClient, pending: P
     }
   }
   const run = drivePush(ctx, amazon, pending, rows, changes, channelsOf, refused);
-  if (run.progress.state === 'done') whenDone?.();
+  // A failed request must not cost the answers: they are written first, then the failure is raised.
+  let failed: { error: unknown } | null = null;
+  if (run.progress.state === 'done' && whenDone) {
+    try {
+      whenDone();
+    } catch (error) {
+      failed = { error };
+    }
+  }
   const summary = pushSummary(run.progress, run.changes, pending.kind === 'undo' ? 'Undo:' : 'Push:', refused.length);
   finishPush(ctx, run);
+  if (failed) throw failed.error;
   if (run.progress.state === 'done') {
     // A finished push is followed by a fresh computation in the same run; an undo is read back by the next sync.
     const next = pending.kind === 'undo' ? " Amazon's quantities are read back on the next run." : '';
