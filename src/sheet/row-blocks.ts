@@ -127,7 +127,9 @@ function columnBands(spans: ReadonlyArray<ColumnSpan | null>, resetEachWrite: re
 
 /**
  * The blocks to write. `spans[i]` says where the tab's existing row i differs (null: unchanged);
- * rows from `existing` to `total` are new and written whole. `resetEachWrite[j]` is true for a
+ * rows from `existing` to `total` are new: those `spans` covers are written where they hold
+ * something (their span: the columns not blank, on grid rows that are), the others whole.
+ * `resetEachWrite[j]` is true for a
  * column whose format goes on again with every write (text, tick boxes): each costs a call per
  * block and a cell per row.
  * Existing rows are written in bands of columns (columnBands): a push that only clears `Previous
@@ -143,6 +145,7 @@ export function planRowWrites(
 ): BlockPlan[] {
   const width = resetEachWrite.length;
   const plans = columnBands(spans, resetEachWrite).flatMap((band) => bandBlocks(spans, band, resetEachWrite).blocks);
-  if (total > existing) plans.push({ start: existing, count: total - existing, column: 0, width });
+  const whole = Math.max(existing, spans.length);
+  if (total > whole) plans.push({ start: whole, count: total - whole, column: 0, width });
   return plans;
 }

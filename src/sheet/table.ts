@@ -211,8 +211,12 @@ export function keyedRowsTab<R>(
       /** Writes the planned blocks, and the rows `whole` (inserted ones) as they are. */
       const writePlanned = (spans: ReadonlyArray<ColumnSpan | null>, existing: number, whole: readonly RowRun[] = []): boolean => {
         const formats = columnFormats ?? header.map(() => undefined);
+        // Rows added under the last one are blank until written: only their cells that hold something
+        // are (a new FBM row has no FBA figures yet), and tick boxes, which must be there to be ticked.
+        const boxes = keys.map((_k, j) => formats[j] === 'checkbox');
+        const added = records.slice(existing).map((rec) => filledColumns(rec, keys, boxes));
         const plan = [
-          ...planRowWrites(spans, existing, records.length, formats.map((f) => f === 'text' || f === 'checkbox')),
+          ...planRowWrites([...spans, ...added], existing, records.length, formats.map((f) => f === 'text' || f === 'checkbox')),
           ...whole.map((r) => ({ start: r.start, count: r.count, column: 0, width: header.length })),
         ];
         if (plan.length === 0) return false;
@@ -248,7 +252,9 @@ export function keyedRowsTab<R>(
         written();
         return;
       }
-      writeTable(wb, def, header, records);
+      // A tab made just now is blank under its header: its rows are all added ones.
+      if (!current) writePlanned([], 0);
+      else writeTable(wb, def, header, records);
       written();
     },
   };
@@ -272,6 +278,15 @@ function differingColumns(
   keys.forEach((k, j) => {
     if (!k || !own.includes(k) || comparable(before[k]) === comparable(after[k])) return;
     columns.push(j);
+  });
+  return columns.length ? { first: columns[0]!, last: columns[columns.length - 1]!, columns } : null;
+}
+
+/** The columns (0-based, in `keys`) where `rec` holds something, or that `always` names. */
+function filledColumns(rec: Readonly<Record<string, unknown>>, keys: readonly string[], always: readonly boolean[]): ColumnSpan | null {
+  const columns: number[] = [];
+  keys.forEach((k, j) => {
+    if (always[j] || (k && comparable(rec[k]) !== '')) columns.push(j);
   });
   return columns.length ? { first: columns[0]!, last: columns[columns.length - 1]!, columns } : null;
 }

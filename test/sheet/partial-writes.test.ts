@@ -424,13 +424,36 @@ describe('keyedRowsTab writes only the rows that changed', () => {
     const more = items(1020).slice(1000).map((r) => ({ ...r, sku: `0${r.sku}` }));
     const next = [...start.map((r, i) => (i === 3 ? { ...r, qty: 42 } : r)), ...more];
     const { calls, grid, reference } = againstWholeWrite(start, () => peopleColumn('My note', 0, { '000004': 'kept' }), next);
-    expect(calls).toEqual([{ method: 'writeRows', cells: 1 + 20 * (WIDTH + 1), blocks: 2 }]);
+    // The new rows' cells that hold something: all of the tab's own, none of the person's column
+    // (blank on them). Their SKU column goes on its own (text, formatted with each write); the
+    // changed row joins the new rows' other columns, one write fewer for four cells more.
+    expect(calls).toEqual([{ method: 'writeRows', cells: 20 + (1 + 4) + 20 * (WIDTH - 1), blocks: 3 }]);
     expect(grid).toEqual(reference);
     expect(grid.length).toBe(1021);
     expect(grid[4]![WIDTH]!.v).toBe('kept');
     const last = grid[1020]!;
     expect(last[0]).toEqual({ v: '0001020', shown: '0001020', nf: '@' });
     expect(last[1]!.nf).toBe('0');
+  });
+});
+
+describe('rows added under the last one', () => {
+  it('are written where they hold something; a column left blank still has its format for a value written later', () => {
+    const wb = open();
+    // 1,000 rows fill the new tab's 1,000-row grid; the 200 added grow it, Share blank on them.
+    keyedRowsTab(wb, DEF, io).write(items(1000));
+    const added = items(1200).slice(1000).map((r) => ({ ...r, share: null as unknown as number }));
+    wb.calls.length = 0;
+    keyedRowsTab(wb, DEF, io).write([...items(1000), ...added]);
+    // SKU and Qty, then Price to Reason: 5 of the 6 columns of each added row, in two writes (200
+    // blank Share cells cost more than the second write).
+    expect(wb.calls).toEqual([{ method: 'writeRows', cells: 200 * (WIDTH - 1), blocks: 2 }]);
+    expect(snapshot()[1001]![2]).toEqual({ v: '', shown: '', nf: '0%' });
+    // Share filled in later: a row inside the grid now, written without its format again, shows it.
+    wb.calls.length = 0;
+    keyedRowsTab(wb, DEF, io).write(items(1200));
+    expect(wb.calls).toEqual([{ method: 'writeRows', cells: 200, blocks: 1 }]);
+    expect(snapshot()[1200]![2]).toEqual({ v: 0.5, shown: '50%', nf: '0%' });
   });
 });
 
@@ -450,13 +473,14 @@ describe('number formats, by column', () => {
       { shown: at, nf: 'yyyy-mm-dd hh:mm' },
       { shown: reason, nf: '0.###############' },
     ];
-    expect(wb.calls.map((c) => c.method)).toEqual(['replaceRows']);
+    // A tab made by this write is blank under its header: its rows go in as added ones.
+    expect(wb.calls.map((c) => c.method)).toEqual(['writeRows']);
     expect(seen(2)).toEqual(expected('000001', '0', '2026-11-02 08:30', '-held'));
     expect(sheet().getRange(2, 1).getValue()).toBe('000001');
 
     const tab = keyedRowsTab(wb, DEF, io);
     tab.write(tab.rows().map((r, i) => (i === 20 ? { ...r, sku: r.sku, qty: 7.6, at: T0 + 86_400_000, reason: '=not a formula' } : r)));
-    expect(wb.calls.map((c) => c.method)).toEqual(['replaceRows', 'writeRows']);
+    expect(wb.calls.map((c) => c.method)).toEqual(['writeRows', 'writeRows']);
     expect(seen(22)).toEqual(expected('000021', '8', '2026-11-03 08:30', '=not a formula'));
     expect(sheet().getRange(22, 1).getValue()).toBe('000021');
     expect(sheet().getRange(22, 6).getFormula()).toBe('');
@@ -473,7 +497,7 @@ describe('number formats, by column', () => {
     sheet().getRange(2, 7, 100, 1).setNumberFormat('0.000');
     const tab = keyedRowsTab(wb, DEF, io);
     tab.write(tab.rows().map((r) => (r.sku === '000030' ? { ...r, sku: '000030', qty: 1, reason: '0012' } : r)));
-    expect(wb.calls.map((c) => c.method)).toEqual(['replaceRows', 'writeRows']);
+    expect(wb.calls.map((c) => c.method)).toEqual(['writeRows', 'writeRows']);
     // The SKU did not change, so its cell is not written: the value stays the text it was.
     expect(sheet().getRange(31, 1).getValue()).toBe('000030');
     expect(sheet().getRange(31, 1).getNumberFormat()).toBe('0');

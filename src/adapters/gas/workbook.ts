@@ -202,13 +202,18 @@ export function gasWorkbook(): WorkbookPort {
       const right = written.reduce((m, b) => Math.max(m, (b.column ?? 1) + widthOf(b.rows) - 1), 0);
       const firstNew = ensureRows(sheet, last);
       ensureColumns(sheet, right);
+      // Rows added to the grid get each column's own number format at once, over every added row: a
+      // block may leave a column out where its cells are blank, and a value written there later
+      // (inside the grid, so without its format again) must show as the column shows its values.
+      if (columnFormats && last >= firstNew) setNumberFormats(sheet, firstNew, last - firstNew + 1, columnFormats.length, (_i, j) => (columnFormats[j] === 'text' ? undefined : columnFormats[j]));
       // Formats per block, not over the span from the first block to the last: a span would touch
       // every unchanged row between them, and far-apart blocks on a 100,000-row tab span it all.
       for (const b of written) {
         // Each block as wide as its own rows: padding a narrow block would blank the cells right of it.
         const col = b.column ?? 1;
         const width = widthOf(b.rows);
-        const formatAt = formatsToSet(b.row, b.rows.length, width, firstNew, (_i, j) => columnFormats?.[col - 1 + j]);
+        // The rows added to the grid have their uniform formats already (above): none is new here.
+        const formatAt = formatsToSet(b.row, b.rows.length, width, Number.POSITIVE_INFINITY, (_i, j) => columnFormats?.[col - 1 + j]);
         if (columnFormats) setNumberFormats(sheet, b.row, b.rows.length, width, formatAt, col);
         sheet.getRange(b.row, col, b.rows.length, width).setValues(rectangle(b.rows, width));
         if (columnFormats) setCheckboxes(sheet, b.row, b.rows.length, width, formatAt, col);
