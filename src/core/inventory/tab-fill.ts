@@ -1,24 +1,56 @@
-// How many new rows the Inventory tab takes in one run. A new row costs about 33 cells (28 values
-// and the 5 number formats a new row gets: text, percent, date), and committing a cell costs about
-// 0.145 ms (test/world/cost-model.ts, fitted to the published SpreadsheetApp timings): 100,000 new
-// rows are about 8 minutes of writes, more than one execution has. So a large first fill goes in slices over
-// runs, in tab order, and nothing is pushed until every offer's row is on the tab, since the tab is
-// the push's durable record (what was sent, the quantity before, for undo).
+// How many new rows the Inventory tab takes in one run. A new row costs the cells it holds (rows
+// added under the last one are written only where they hold something, src/sheet/table.ts: about 22
+// at the first fill, where an FBM row has no FBA figures and an FBA row no 3PL side) and a format
+// cell for each text column written, and committing a cell costs about 0.145 ms
+// (test/world/cost-model.ts, fitted to the published SpreadsheetApp timings): 100,000 new rows are
+// minutes of writes, more than one execution has. So a large first fill goes in slices over runs,
+// in tab order, and nothing is pushed until every offer's row is on the tab, since the tab is the
+// push's durable record (what was sent, the quantity before, for undo).
 
-/** ≈ 22,000 × 33 cells × 0.145 ms ≈ 105 s: under half a run's budget, leaving the reads their time. */
-export const NEW_ROWS_PER_RUN = 22_000;
-/** One new row written and committed: 33 cells × 0.145 ms. */
-const MS_PER_NEW_ROW = 4.8;
+import { TABS } from '../tabs';
+import { inventoryRowToRecord } from './inventory-tab';
+import type { InventoryRow } from './types';
+
+/** Writing and committing one cell (test/world/cost-model.ts: 0.01 ms written, 0.135 ms committed). */
+const MS_PER_CELL = 0.145;
+/** A row's cells when they are not known: every column and five formats (the whole row). */
+const CELLS_PER_UNKNOWN_ROW = 33;
+/** The writes a run may spend on new rows: under half a run's budget, leaving the reads their time. */
+const WRITE_BUDGET_MS = 105_000;
 /** A slice never below this, so a slow run still makes progress. */
 const MIN_ROWS_PER_RUN = 1_000;
 
+/** The rows a run takes at most when their cells are not known: ≈ 105 s / (33 cells × 0.145 ms). */
+export const NEW_ROWS_PER_RUN = Math.floor(WRITE_BUDGET_MS / (CELLS_PER_UNKNOWN_ROW * MS_PER_CELL));
+
+const TEXT_HEADERS = new Set<string>(TABS.inventory.columns.filter((c) => 'format' in c && c.format === 'text').map((c) => c.header));
+/** Rows looked at to size a slice: enough for a mean, few enough to cost nothing at 100,000. */
+const SAMPLE = 2_000;
+
+/** The mean cells a new row's write costs: the cells it holds, and a format cell per text column among them. */
+export function cellsPerNewRow(rows: ReadonlyArray<InventoryRow>): number {
+  if (rows.length === 0) return CELLS_PER_UNKNOWN_ROW;
+  const step = Math.max(1, Math.floor(rows.length / SAMPLE));
+  let cells = 0;
+  let seen = 0;
+  for (let i = 0; i < rows.length; i += step, seen++) {
+    for (const [header, v] of Object.entries(inventoryRowToRecord(rows[i]!))) {
+      if (v === '' || v === null || v === undefined) continue;
+      cells += TEXT_HEADERS.has(header) ? 2 : 1;
+    }
+  }
+  return cells / seen;
+}
+
 /**
  * The new rows this run can write with half its remaining time (the other half for what follows the
- * write: the SKU Map's Status, the Exceptions, the Sync Log, the commit at the end), at most
- * NEW_ROWS_PER_RUN: reads that took long (a 100,000-SKU 3PL catalogue) leave a smaller slice.
+ * write: the SKU Map's Status, the Exceptions, the Sync Log, the commit at the end), and at most
+ * the run's write budget: reads that took long (a 100,000-SKU 3PL catalogue) leave a smaller slice.
+ * `cellsPerRow`: what one of them costs (cellsPerNewRow).
  */
-export function newRowsThisRun(remainingMs: number): number {
-  return Math.max(MIN_ROWS_PER_RUN, Math.min(NEW_ROWS_PER_RUN, Math.floor((remainingMs * 0.5) / MS_PER_NEW_ROW)));
+export function newRowsThisRun(remainingMs: number, cellsPerRow = CELLS_PER_UNKNOWN_ROW): number {
+  const msPerRow = Math.max(1, cellsPerRow) * MS_PER_CELL;
+  return Math.max(MIN_ROWS_PER_RUN, Math.min(Math.floor(WRITE_BUDGET_MS / msPerRow), Math.floor((remainingMs * 0.5) / msPerRow)));
 }
 
 export interface TabFill<R> {

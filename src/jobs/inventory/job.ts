@@ -26,7 +26,7 @@ import { findUnmappedSkus } from '../../core/inventory/unmapped';
 import { keptAfterPartialRead } from '../../core/inventory/listings-gap';
 import { findUnmanagedOffers } from '../../core/inventory/unmanaged';
 import { orderInventoryRows } from '../../core/inventory/row-order';
-import { fillSlice, newRowsThisRun } from '../../core/inventory/tab-fill';
+import { cellsPerNewRow, fillSlice, newRowsThisRun } from '../../core/inventory/tab-fill';
 import { writeSetting } from '../../sheet/settings-tab';
 import { providerName } from '../../threepl/names';
 import type { ThreePlAdapter } from '../../threepl/types';
@@ -356,7 +356,9 @@ function computeAndPush(ctx: JobContext, amazon: SpApiClient, adapter: ThreePlAd
   // A push still waiting for Amazon (feed in queue, patches cut by time) is not a finished run.
   let unfinished = false;
   // More new rows than one run can write: the tab fills over runs and nothing is pushed meanwhile.
-  const fill = fillSlice(rows, new Set(ctx.tabs.inventory.rows().map((r) => r.key)), newRowsThisRun(ctx.deadline.remainingMs()), orderInventoryRows);
+  const onTab = new Set(ctx.tabs.inventory.rows().map((r) => r.key));
+  const perNewRow = cellsPerNewRow(rows.filter((r) => !onTab.has(r.key)));
+  const fill = fillSlice(rows, onTab, newRowsThisRun(ctx.deadline.remainingMs(), perNewRow), orderInventoryRows);
   // Rows computed from the kept 3PL read are never pushed, even when they were the last to come.
   const keptOnly = !fill && stock.kept;
   if (fill) {

@@ -1,7 +1,8 @@
 // The new rows of a large Inventory tab, written while the run waits for Amazon's first listings
 // report. That wait is about a minute with nothing to do once the 3PL and the orders are read, and
-// writing 10,000 new rows takes about as long (33 cells each, test/world/cost-model.ts): done one
-// after the other they made the first run at 10,000 SKUs a third of the 6 minutes (issue 13).
+// writing 10,000 new rows takes most of it (their cells that hold something, about 12 each before
+// Amazon's side is known, test/world/cost-model.ts): done one after the other they made the first
+// run at 10,000 SKUs a third of the 6 minutes (issue 13).
 // Written first, the rows need only their Amazon columns once the report is in (a narrow write,
 // rows whose problem state changed moved by sheet/row-moves.ts).
 //
@@ -11,7 +12,7 @@
 // run that stops before the report reads it as an offer never pushed, which it is.
 
 import type { InventoryRow } from '../../core/inventory/types';
-import { newRowsThisRun } from '../../core/inventory/tab-fill';
+import { cellsPerNewRow, newRowsThisRun } from '../../core/inventory/tab-fill';
 import type { WorkbookPort } from '../../ports/workbook';
 import type { InventoryTab } from '../../sheet/inventory-tab';
 
@@ -30,7 +31,7 @@ export function layOutNewRows(tab: InventoryTab, workbook: WorkbookPort, remaini
   if (expected - held.length < LAYOUT_MIN_NEW_ROWS) return 0;
   const onTab = new Set(held.map((r) => r.key));
   const fresh = build().filter((r) => !onTab.has(r.key));
-  if (fresh.length < LAYOUT_MIN_NEW_ROWS || fresh.length > newRowsThisRun(remainingMs)) return 0;
+  if (fresh.length < LAYOUT_MIN_NEW_ROWS || fresh.length > newRowsThisRun(remainingMs, cellsPerNewRow(fresh))) return 0;
   tab.write([...held, ...fresh]);
   workbook.flush();
   return fresh.length;
