@@ -7,6 +7,16 @@ import { InventoryRun, manyOffers } from './builder';
 
 const getReportCalls = (r: InventoryRun) => r.run.gas.urlFetch.requests.filter((q) => /\/reports\/2021-06-30\/reports\/[^/?]+$/.test(q.url.replace(/\?.*/, ''))).length;
 
+/** A bulk push sent by run 1 (a feed Amazon processes next), and 20 minutes later: the run that follows it is next. */
+function bulkPushed(): { r: InventoryRun; pushed: string[] } {
+  const r = new InventoryRun({ offers: manyOffers(900), amazonBehaviour: { reportProcessing: '1m' } });
+  r.sync();
+  const pushed = r.tab('Inventory').filter((row) => row['Push State'] === 'queued').map((row) => row['Seller SKU']!);
+  expect(pushed.length).toBeGreaterThan(800);
+  r.advance('20m');
+  return { r, pushed };
+}
+
 describe('waiting for the first listings report', () => {
   it('polls once when Amazon takes its usual minute, and the first push still lands in run 1', () => {
     // Above 800 listings the stock sync reads them from GET_MERCHANT_LISTINGS_ALL_DATA.
@@ -43,11 +53,7 @@ describe('waiting for the first listings report', () => {
   }, 120_000);
 
   it('asks for the read-back report as soon as Amazon has answered the feed, before the answers are written to the tab', () => {
-    const r = new InventoryRun({ offers: manyOffers(900), amazonBehaviour: { reportProcessing: '1m' } });
-    r.sync();
-    const pushed = r.tab('Inventory').filter((row) => row['Push State'] === 'queued').map((row) => row['Seller SKU']!);
-    expect(pushed.length).toBeGreaterThan(800);
-    r.advance('20m');
+    const { r, pushed } = bulkPushed();
     // What the tab says at the moment the report is asked for.
     const sim = r.run.amazon;
     const handle = sim.handle.bind(sim);
@@ -69,11 +75,7 @@ describe('waiting for the first listings report', () => {
 
 describe('the read-back report asked for early, and Amazon refuses it', () => {
   it('still writes the feed’s answers before the run stops, and a later run confirms them', () => {
-    const r = new InventoryRun({ offers: manyOffers(900), amazonBehaviour: { reportProcessing: '1m' } });
-    r.sync();
-    const pushed = r.tab('Inventory').filter((row) => row['Push State'] === 'queued').map((row) => row['Seller SKU']!);
-    expect(pushed.length).toBeGreaterThan(800);
-    r.advance('20m');
+    const { r, pushed } = bulkPushed();
     // Every createReport of this run fails, retries included.
     r.run.faults.add({ system: 'amazon', operation: 'createReport', kind: '500', times: 50 });
     const second = r.sync();
