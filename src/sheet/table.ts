@@ -267,6 +267,15 @@ function comparable(v: unknown): unknown {
   return v;
 }
 
+/** The span of the columns (0-based, in `keys`) that `take` picks; null when it picks none. */
+function spanWhere(keys: readonly string[], take: (key: string, j: number) => boolean): ColumnSpan | null {
+  const columns: number[] = [];
+  keys.forEach((k, j) => {
+    if (take(k, j)) columns.push(j);
+  });
+  return columns.length ? { first: columns[0]!, last: columns[columns.length - 1]!, columns } : null;
+}
+
 /** The columns (0-based, in `keys`) where `after` differs from `before` among the `own` keys; null when none does. */
 function differingColumns(
   before: Readonly<Record<string, unknown>>,
@@ -274,21 +283,12 @@ function differingColumns(
   keys: readonly string[],
   own: readonly string[],
 ): ColumnSpan | null {
-  const columns: number[] = [];
-  keys.forEach((k, j) => {
-    if (!k || !own.includes(k) || comparable(before[k]) === comparable(after[k])) return;
-    columns.push(j);
-  });
-  return columns.length ? { first: columns[0]!, last: columns[columns.length - 1]!, columns } : null;
+  return spanWhere(keys, (k) => !!k && own.includes(k) && comparable(before[k]) !== comparable(after[k]));
 }
 
 /** The columns (0-based, in `keys`) where `rec` holds something, or that `always` names. */
 function filledColumns(rec: Readonly<Record<string, unknown>>, keys: readonly string[], always: readonly boolean[]): ColumnSpan | null {
-  const columns: number[] = [];
-  keys.forEach((k, j) => {
-    if (always[j] || (k && comparable(rec[k]) !== '')) columns.push(j);
-  });
-  return columns.length ? { first: columns[0]!, last: columns[columns.length - 1]!, columns } : null;
+  return spanWhere(keys, (k, j) => always[j] === true || (!!k && comparable(rec[k]) !== ''));
 }
 
 /** True when the record holds the same value under each of `keys`. */

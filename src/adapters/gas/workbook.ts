@@ -107,6 +107,14 @@ function setNumberFormats(sheet: Sheet, row: number, rowCount: number, width: nu
   });
 }
 
+/**
+ * Each column's own number format over `rowCount` rows from `row`, as rows new to the grid need it.
+ * Plain text is left to the writes, which set it with every value (formatsToSet).
+ */
+function setColumnFormats(sheet: Sheet, row: number, rowCount: number, columnFormats: ReadonlyArray<CellFormat | undefined>): void {
+  setNumberFormats(sheet, row, rowCount, columnFormats.length, (_i, j) => (columnFormats[j] === 'text' ? undefined : columnFormats[j]));
+}
+
 /** Tick boxes are data validation on their cells (a Settings row such as "Approve stock push"). */
 function setCheckboxes(sheet: Sheet, row: number, rowCount: number, width: number, formatAt: FormatAt, column = 1): void {
   eachRun(rowCount, width, formatAt, (i, j, count, f) => {
@@ -205,7 +213,7 @@ export function gasWorkbook(): WorkbookPort {
       // Rows added to the grid get each column's own number format at once, over every added row: a
       // block may leave a column out where its cells are blank, and a value written there later
       // (inside the grid, so without its format again) must show as the column shows its values.
-      if (columnFormats && last >= firstNew) setNumberFormats(sheet, firstNew, last - firstNew + 1, columnFormats.length, (_i, j) => (columnFormats[j] === 'text' ? undefined : columnFormats[j]));
+      if (columnFormats && last >= firstNew) setColumnFormats(sheet, firstNew, last - firstNew + 1, columnFormats);
       // Formats per block, not over the span from the first block to the last: a span would touch
       // every unchanged row between them, and far-apart blocks on a 100,000-row tab span it all.
       for (const b of written) {
@@ -228,7 +236,7 @@ export function gasWorkbook(): WorkbookPort {
         sheet.insertRowsBefore(ins.row, ins.count);
         // Rows inserted take whatever format their neighbour had, or none: each column's own goes on,
         // as on rows added to the grid (writeRows sets plain text and tick boxes with the values).
-        if (columnFormats) setNumberFormats(sheet, ins.row, ins.count, columnFormats.length, (_i, j) => (columnFormats[j] === 'text' ? undefined : columnFormats[j]));
+        if (columnFormats) setColumnFormats(sheet, ins.row, ins.count, columnFormats);
       }
     },
 
