@@ -10,8 +10,9 @@ import { productTitle, threePlNames } from './product-titles';
 import { proposeFbmQuantity } from './proposal';
 import { panEuPools } from './pan-eu';
 import { offerKey, type SkuMapValidation } from './sku-map';
+import { parkedAsEntries, parkedFbmRows, parkedShown, shownElsewhereFor } from './parked';
 import { aggregateThreePlStock, unsentBy3plSku } from './stock';
-import { describeThreePlSku, threePlSkuKinds, unsentUnitsFor } from './threepl-kinds';
+import { describeThreePlSku, stockPartsOf, threePlSkuKinds, unsentUnitsFor, type ThreePlSkuKinds } from './threepl-kinds';
 import type {
   AmazonListing,
   FbaSummary,
@@ -188,8 +189,9 @@ export function buildInventory(input: BuildInventoryInput): BuildInventoryResult
   const served = new Set([...pooled, ...(input.marketplaces ?? []).map((m) => m.toUpperCase())]);
   const order = [...new Set([marketplace, ...(input.marketplaces ?? []).map((m) => m.toUpperCase()), ...pooled])];
   const fbmEntries = [...input.skuMap.entries, ...input.skuMap.held].filter((e) => pooled.has(e.marketplace) && e.channel === 'FBM');
-  // Unsent orders of every pooled marketplace take from the one 3PL pool.
-  const unsent = unsentBy3plSku(input.unsentOrders, fbmEntries, marketplace);
+  // Unsent orders of every pooled marketplace take from the one 3PL pool, those of parked rows too.
+  const parkedRows = parkedFbmRows(input.skuMap.rows, pooled);
+  const unsent = unsentBy3plSku(input.unsentOrders, [...parkedAsEntries(parkedRows), ...fbmEntries], marketplace);
   // Inactive 3PL products and bundles: said in the Reason, and bundles share unsent units with their parts.
   const kinds = threePlSkuKinds(input.threePlStock);
   const names = threePlNames(input.threePlStock);
@@ -211,7 +213,9 @@ export function buildInventory(input: BuildInventoryInput): BuildInventoryResult
     fbaUnknown(m) ? input.previous.get(offerKey(m, 'FBA', sku))?.fba ?? undefined : fba.get(at(m, sku));
   const fbaMappedSkus = new Set([...input.skuMap.entries, ...input.skuMap.held].filter((e) => served.has(e.marketplace) && e.channel === 'FBA').map((e) => at(e.marketplace, e.sellerSku)));
   const fbmMapped = new Set(fbmEntries.map((e) => at(e.marketplace, e.sellerSku)));
-  const shares = splitSharedStock(input.skuMap.entries.filter((e) => pooled.has(e.marketplace) && e.channel === 'FBM'), marketplace);
+  const shares = splitSharedStock(input.skuMap.entries.filter((e) => pooled.has(e.marketplace) && e.channel === 'FBM'), marketplace, kinds);
+  // What offers the sync does not set still show comes off the stock the synced ones share.
+  const parked = parkedShown(parkedRows, new Set(input.skuMap.entries.filter((e) => pooled.has(e.marketplace) && e.channel === 'FBM').map((e) => e.sellerSku)), fbmShownOf(input.amazonListings, pooled, marketplace), kinds);
 
   const exceptions: RaisedException[] = [...input.skuMap.exceptions];
   const statuses = input.skuMap.rows.map((r) => r.status);
@@ -334,7 +338,7 @@ export function buildInventory(input: BuildInventoryInput): BuildInventoryResult
     }
     const share = shares.get(entry.key);
     if (share && 'overbooked' in share) {
-      hold(row, r.rowIndex, share.overbooked, `Offer % of the offers sharing 3PL SKU ${entry.threePlSku} add up to more than 100%: nothing is proposed.`);
+      hold(row, r.rowIndex, share.overbooked, `Offer % of the offers sharing ${share.overbooked.entity} add up to more than 100%: nothing is proposed.`);
       continue;
     }
     const s = stock.get(entry.threePlSku);
@@ -355,9 +359,12 @@ export function buildInventory(input: BuildInventoryInput): BuildInventoryResult
     }
     const { units: unsentUnits, viaOthers } = unsentUnitsFor(entry.threePlSku, unsent, kinds);
     const buffer = entry.safetyBuffer ?? input.defaultSafetyBuffer;
+    const elsewhere = shownElsewhereFor(entry.threePlSku, parked, kinds);
     const p = proposeFbmQuantity({
       fulfillable: s.fulfillable,
       unsentOrders: unsentUnits,
+      shownElsewhere: elsewhere.units,
+      shownElsewhereBy: elsewhere.by,
       offerShare: share ? share.share : entry.offerShare,
       safetyBuffer: buffer,
       bufferIsDefault: entry.safetyBuffer === null,
@@ -383,11 +390,21 @@ export function buildInventory(input: BuildInventoryInput): BuildInventoryResult
       );
     }
     if (listing?.fba) row.reason += `. Amazon also fulfils this SKU as FBA: only the merchant quantity (channel DEFAULT) is set, the FBA stock stays Amazon's`;
-    if (share) row.reason += `. 3PL SKU ${entry.threePlSku} is also offered as ${share.others.join(', ')}: ${share.explicit ? 'this offer takes its Offer %' : 'the offers without an Offer % share the rest equally'}, so together they never promise more than ${tpl} can pick.`;
+    if (share) row.reason += `. ${share.pool[0]!.toUpperCase()}${share.pool.slice(1)} is also offered as ${share.others.join(', ')}: ${share.explicit ? 'this offer takes its Offer %' : 'the offers without an Offer % share the rest equally'}, so together they never promise more than ${tpl} can pick.`;
   }
   // One marketplace: one row per Seller SKU already, nothing to align (and no pass over a large catalogue).
   if (served.size > 1) oneQuantityPerSku(rows, pooled, statuses, rowIndexOf, tpl);
   return { rows, exceptions, statuses };
+}
+
+/** Amazon's merchant quantity per Seller SKU in the pooled marketplaces (one per Seller SKU: the largest seen); 0 when not read. */
+function fbmShownOf(listings: ReadonlyArray<AmazonListing> | undefined, pooled: ReadonlySet<string>, primary: string): (sellerSku: string) => number {
+  const shown = new Map<string, number>();
+  for (const l of listings ?? []) {
+    if (!l.fbm || !pooled.has(l.marketplace ?? primary)) continue;
+    shown.set(l.sellerSku, Math.max(shown.get(l.sellerSku) ?? 0, l.fbmQuantity ?? 0));
+  }
+  return (sku) => shown.get(sku) ?? 0;
 }
 
 /** Reason and Status of an FBM row in a listed marketplace the 3PL does not ship to. */
@@ -401,21 +418,66 @@ function notShippedText(m: string, pooled: readonly string[]): string {
 /** Shares within 1e-9 of each other are equal: 0.3 + 0.7 must not count as over 100%. */
 const SHARE_EPSILON = 1e-9;
 
-type SharedStock = { share: number; explicit: boolean; others: string[] } | { overbooked: RaisedException };
+type SharedStock = { share: number; explicit: boolean; others: string[]; pool: string } | { overbooked: RaisedException };
 
 /**
- * Offers fed by one 3PL SKU split its pickable stock instead of each showing all of it, which
- * would promise the same units twice: an offer's Offer % is its part, offers without one share
- * what is left equally. Offer % adding up to over 100% cannot be honoured: those offers are held.
- * Offers with a 3PL SKU of their own are not in the map.
+ * Groups entries whose units come out of the same 3PL stock: one 3PL SKU, or a bundle and the 3PL
+ * SKUs it is made of (a bundle sold takes its parts), joined transitively. Keyed by the group's
+ * first 3PL SKU in the entries' order.
+ */
+function stockGroups(entries: ReadonlyArray<SkuMapEntry>, kinds: ThreePlSkuKinds): Map<string, SkuMapEntry[]> {
+  const parent = new Map<string, string>();
+  const find = (x: string): string => {
+    let root = x;
+    while (parent.has(root) && parent.get(root) !== root) root = parent.get(root)!;
+    // Path compression keeps a 100,000-row map linear.
+    for (let at = x; at !== root; ) {
+      const next = parent.get(at)!;
+      parent.set(at, root);
+      at = next;
+    }
+    return root;
+  };
+  for (const e of entries) {
+    const skus = [e.threePlSku, ...stockPartsOf(e.threePlSku, kinds).map((p) => p.sku)];
+    for (const sku of skus) if (!parent.has(sku)) parent.set(sku, sku);
+    const root = find(skus[0]!);
+    for (const sku of skus.slice(1)) {
+      const other = find(sku);
+      if (other !== root) parent.set(other, root);
+    }
+  }
+  const firstOf = new Map<string, string>();
+  return groupBy(entries, (e) => {
+    const root = find(e.threePlSku);
+    if (!firstOf.has(root)) firstOf.set(root, e.threePlSku);
+    return firstOf.get(root)!;
+  });
+}
+
+/** "3PL SKU X", or for a bundle and its parts "the stock of 3PL SKU X (bundle B is made of it)". */
+function poolName(all: ReadonlyArray<SkuMapEntry>, kinds: ThreePlSkuKinds): string {
+  const skus = [...new Set(all.map((e) => e.threePlSku))];
+  if (skus.length === 1) return `3PL SKU ${skus[0]}`;
+  const bundles = skus.filter((s) => kinds.bundles.has(s));
+  const parts = [...new Set(all.flatMap((e) => stockPartsOf(e.threePlSku, kinds).map((p) => p.sku)))];
+  return `the stock of 3PL SKU ${parts.join(', ')} (${bundles.length > 1 ? 'bundles' : 'bundle'} ${bundles.join(', ')} ${bundles.length > 1 ? 'are' : 'is'} made of it)`;
+}
+
+/**
+ * Offers fed by the same 3PL stock split it instead of each showing all of it, which would promise
+ * the same units twice: an offer's Offer % is its part, offers without one share what is left
+ * equally. A bundle and its parts are fed by the same stock (ShipBob's bundle stock is the whole
+ * bundles its parts make), so they split too. Offer % adding up to over 100% cannot be honoured:
+ * those offers are held. Offers with stock of their own are not in the map.
  *
  * One Seller SKU listed in several marketplaces is one quantity at Amazon ("inventory data (MFN
  * quantity…) is 'marketplace agnostic' and applied to the seller + sku", Amazon in
  * amzn/selling-partner-api-docs#3167; amzn/selling-partner-api-models#4356): its rows are one
  * offer here, taking one share (the smallest Offer % any of them gives).
  */
-function splitSharedStock(entries: ReadonlyArray<SkuMapEntry>, primary: string): Map<string, SharedStock> {
-  const groups = groupBy(entries.filter((e) => e.threePlSku), (e) => e.threePlSku);
+function splitSharedStock(entries: ReadonlyArray<SkuMapEntry>, primary: string, kinds: ThreePlSkuKinds): Map<string, SharedStock> {
+  const groups = stockGroups(entries.filter((e) => e.threePlSku), kinds);
   const out = new Map<string, SharedStock>();
   for (const [threePlSku, all] of groups) {
     const bySku = groupBy(all, (e) => e.sellerSku);
@@ -430,13 +492,14 @@ function splitSharedStock(entries: ReadonlyArray<SkuMapEntry>, primary: string):
     // Offers of other marketplaces are named with theirs: "TEE-M (DE)"; across marketplaces every one is.
     const across = all.some((e) => e.marketplace !== all[0]!.marketplace);
     const names = holders.map((h) => (h[0]!.marketplace === primary && !across ? h[0]!.sellerSku : `${h[0]!.sellerSku} (${h.map((e) => e.marketplace).join(', ')})`));
+    const pool = poolName(all, kinds);
     if (fixed > 1 + SHARE_EPSILON) {
       const ex: RaisedException = {
         key: exceptionKey('MAPPING_INVALID', all[0]!.marketplace, 'shared', threePlSku),
         type: 'MAPPING_INVALID',
         entity: `3PL SKU ${threePlSku}`,
         message:
-          `Seller SKUs ${names.join(', ')} all sell 3PL SKU ${threePlSku}, and their Offer % add up to ${Math.round(fixed * 100)}%: together they would promise more than the warehouse can pick. ` +
+          `Seller SKUs ${names.join(', ')} all sell ${pool}, and their Offer % add up to ${Math.round(fixed * 100)}%: together they would promise more than the warehouse can pick. ` +
           'No quantity is pushed for them until their Offer % add up to 100% or less (leave Offer % empty to share equally).',
       };
       for (const e of all) out.set(e.key, { overbooked: ex });
@@ -445,7 +508,7 @@ function splitSharedStock(entries: ReadonlyArray<SkuMapEntry>, primary: string):
     const rest = open.length ? Math.max(0, 1 - fixed) / open.length : 0;
     holders.forEach((h, i) => {
       const share = shareOf(h);
-      for (const e of h) out.set(e.key, { share: share ?? rest, explicit: share !== null, others: names.filter((_, j) => j !== i) });
+      for (const e of h) out.set(e.key, { share: share ?? rest, explicit: share !== null, others: names.filter((_, j) => j !== i), pool });
     });
   }
   return out;

@@ -36,6 +36,12 @@ interface ReadbackResult {
   applied: number;
   notApplied: number;
   pending: number;
+  /**
+   * The STOCK_PUSH_NOT_APPLIED keys of the pushes still settling: unknown yet, so a row already open
+   * for one (an earlier push not applied, pushed again) stays open instead of resolving until the
+   * next verdict, and its e-mail is not sent again.
+   */
+  pendingKeys: string[];
   drifted: number;
 }
 
@@ -126,7 +132,7 @@ export function classifyReadback(input: ReadbackInput): ReadbackResult {
   // Orders placed between the orders read's horizon and the listings read are not known yet; the
   // next runs see them, so a push judged unsure waits a second settle time before it is called lost.
   const unseen = input.ordersSeenUntil !== undefined && input.now > input.ordersSeenUntil && input.pushedAt !== null && input.now - input.pushedAt < 2 * settleMs;
-  const result: ReadbackResult = { rows: [], exceptions: [], applied: 0, notApplied: 0, pending: 0, drifted: 0 };
+  const result: ReadbackResult = { rows: [], exceptions: [], applied: 0, notApplied: 0, pending: 0, pendingKeys: [], drifted: 0 };
   for (const source of input.rows) {
     const row: InventoryRow = { ...source };
     result.rows.push(row);
@@ -144,6 +150,7 @@ export function classifyReadback(input: ReadbackInput): ReadbackResult {
         result.applied++;
       } else if ((!settled || verdict === 'unsure') && row.pushState === 'accepted') {
         result.pending++;
+        result.pendingKeys.push(exceptionKey('STOCK_PUSH_NOT_APPLIED', row.marketplace, row.sellerSku));
       } else {
         row.pushState = 'accepted but not applied';
         result.notApplied++;

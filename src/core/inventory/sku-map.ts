@@ -28,6 +28,8 @@ export interface SkuMapRowResult {
   marketplace: string;
   /** null when the Channel cell is not FBM/FBA. */
   channel: Channel | null;
+  /** The 3PL SKU cell as typed (trimmed), whatever the row's state: an unticked row still sells its stock on Amazon. */
+  threePlSku: string;
   /** Set for ok and dual rows. */
   entry: SkuMapEntry | null;
 }
@@ -171,10 +173,10 @@ function readRow(row: RawRow, rowIndex: number, sheetRow: number, defaultMarketp
   const marketplace = rowMarketplace(row, defaultMarketplace);
   const rawChannel = cellText(row[C.channel]).toUpperCase();
   const channel = parseChannel(row[C.channel]);
-  const result: SkuMapRowResult = { rowIndex, sheetRow, state: 'ok', status: '', problems: [], sellerSku, marketplace, channel, entry: null };
+  const threePlSku = cellText(row[C.threePlSku]);
+  const result: SkuMapRowResult = { rowIndex, sheetRow, state: 'ok', status: '', problems: [], sellerSku, marketplace, channel, threePlSku, entry: null };
   const draft: Draft = { result, entry: null, rawChannel };
 
-  const threePlSku = cellText(row[C.threePlSku]);
   if (!sellerSku && !rawChannel && !threePlSku && MAPPING_COLUMNS.every((c) => isEmptyCell(row[C[c]]))) {
     result.state = 'blank';
     return draft;
@@ -197,9 +199,10 @@ function readRow(row: RawRow, rowIndex: number, sheetRow: number, defaultMarketp
   const buffer = parseCount(row[C.safetyBuffer], C.safetyBuffer);
   const offer = parseShare(row[C.offer], C.offer);
   const maxQty = parseCount(row[C.maxQty], C.maxQty);
-  if (!buffer.ok) problems.push(buffer.problem);
-  if (!offer.ok) problems.push(offer.problem);
-  if (!maxQty.ok) problems.push(maxQty.problem);
+  // Each problem names what the cell may hold, so the fix needs no manual.
+  if (!buffer.ok) problems.push(`${buffer.problem} (allowed: a whole number of units, 0 or more, or empty for the Settings default)`);
+  if (!offer.ok) problems.push(`${offer.problem} (allowed: a percentage from 0% to 100%, or empty)`);
+  if (!maxQty.ok) problems.push(`${maxQty.problem} (allowed: a whole number of units, 0 or more, or empty for no cap)`);
   if (channel === 'FBM' && !threePlSku) problems.push('FBM row has no 3PL SKU, so there is no 3PL stock to offer');
   if (channel === 'FBA') {
     // Amazon owns FBA stock (docs/design.md §1): a buffer, offer share or cap here suggests someone expects a push.

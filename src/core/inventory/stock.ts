@@ -48,14 +48,18 @@ export function countThreePlSkus(records: ReadonlyArray<ThreePlStockRecord>): nu
   return skus.size;
 }
 
+/** What mapping an order line to its 3PL SKU needs of a SKU Map row. */
+export type OrderMapping = Pick<SkuMapEntry, 'marketplace' | 'sellerSku' | 'channel' | 'threePlSku'>;
+
 /**
  * Unsent order units per 3PL SKU. Several Seller SKUs may share one 3PL product, and each unsent
  * order will take from that product's pickable stock, so units are summed per 3PL SKU. A line is
  * mapped through its own marketplace's row (a DE order through the DE row; absent: `primary`, else
  * the entries' first marketplace), since the same Seller SKU may map differently in each. Lines
  * whose Seller SKU is not mapped as FBM there are left out (the orders job holds those orders).
+ * A later entry for the same offer wins.
  */
-export function unsentBy3plSku(lines: ReadonlyArray<UnsentOrderLine>, fbmEntries: ReadonlyArray<SkuMapEntry>, primary?: string): Map<string, number> {
+export function unsentBy3plSku(lines: ReadonlyArray<UnsentOrderLine>, fbmEntries: ReadonlyArray<OrderMapping>, primary?: string): Map<string, number> {
   const main = primary ?? fbmEntries[0]?.marketplace ?? '';
   const threePlOf = new Map<string, string>();
   for (const e of fbmEntries) if (e.channel === 'FBM' && e.threePlSku) threePlOf.set(`${e.marketplace}:${e.sellerSku}`, e.threePlSku);

@@ -6,7 +6,7 @@ import type { ThreePlStock, ThreePlStockRecord } from './types';
 
 type Component = { sku: string; quantity: number; inactive: boolean };
 
-interface ThreePlSkuKinds {
+export interface ThreePlSkuKinds {
   inactive: ReadonlySet<string>;
   bundles: ReadonlyMap<string, ReadonlyArray<Component>>;
   /** Component SKU → the bundles that use it, with units per bundle. */
@@ -53,8 +53,8 @@ interface KindDescription {
 
 /**
  * Plain words for an inactive SKU or a bundle; null for an ordinary active SKU. `offered` holds the
- * 3PL SKUs of this marketplace's FBM offers: a bundle and its component both offered show the same
- * units twice, which the Reason says so people can split them with Offer %.
+ * 3PL SKUs of this marketplace's FBM offers: a bundle and its component both offered draw on the
+ * same units, which the Reason says (build.ts splitSharedStock splits them).
  */
 export function describeThreePlSku(
   sku: string,
@@ -68,8 +68,8 @@ export function describeThreePlSku(
   const through = viaOthers > 0 ? ` ${viaOthers} of the unsent units come through ${parts ? 'orders for its components' : 'bundle orders'}.` : '';
   const alsoIn = overlap.length
     ? parts
-      ? ` ${overlap.join(', ')} ${overlap.length > 1 ? 'are' : 'is'} also offered on ${overlap.length > 1 ? 'their' : 'its'} own: both offers show the same units (Offer % can split them).`
-      : ` ${sku} is also offered inside bundle ${overlap.join(', ')}: both offers show the same units (Offer % can split them).`
+      ? ` ${overlap.join(', ')} ${overlap.length > 1 ? 'are' : 'is'} also offered on ${overlap.length > 1 ? 'their' : 'its'} own: the offers draw on the same units, so they split them.`
+      : ` ${sku} is also offered inside bundle ${overlap.join(', ')}: the offers draw on the same units, so they split them.`
     : '';
   if (!parts) {
     if (!kinds.inactive.has(sku)) return alsoIn || through ? { reason: `${alsoIn}${through}`.trim() } : null;
@@ -89,4 +89,9 @@ export function describeThreePlSku(
     return { reason: `${why[0]!.toUpperCase()}${why.slice(1)}: 0 is offered. ${head}`, notPickable: why };
   }
   return { reason: `${head}${through}${alsoIn}` };
+}
+
+/** The 3PL SKUs whose stock one unit of `sku` takes, with units per one: a bundle its parts, anything else itself. */
+export function stockPartsOf(sku: string, kinds: ThreePlSkuKinds): ReadonlyArray<{ sku: string; quantity: number }> {
+  return kinds.bundles.get(sku) ?? [{ sku, quantity: 1 }];
 }

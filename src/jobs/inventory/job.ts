@@ -42,7 +42,7 @@ import { orderedFromLedger, unsentFromLedger, walkOrdersNow } from '../../core/o
 import type { WalkOrders } from '../../core/orders/stock';
 import { prepareNextMarketsRead, readMarketsListings, requestMarketsListings } from './market-listings';
 import type { MarketsListingsRead } from './market-listings';
-import { loadPending } from './push';
+import { feedInFlight, loadPending } from './push';
 import { continuePending, isUnsentPush, pushSummary, settleUnsentPush, startPush } from './pushing';
 import { K, num } from './state';
 import { cancelStuckFeed } from './stuck-feed';
@@ -191,10 +191,10 @@ function keptAfterPartialReads(read: MarketsListingsRead): (row: Pick<RaisedExce
  * Exceptions the run leaves as they are: after partial listings reads, those about listings not seen;
  * in a fill run from the kept 3PL read, a guardrail hold (not judged again until fresh figures).
  */
-function keepOpenAfter(read: MarketsListingsRead, keptStock: boolean): Pick<JobOutcome, 'keepOpen'> {
+function keepOpenAfter(read: MarketsListingsRead, keptStock: boolean, settling: ReadonlySet<string>): Pick<JobOutcome, 'keepOpen'> {
   const partial = read.gap ? keptAfterPartialReads(read) : null;
-  if (!partial && !keptStock) return {};
-  return { keepOpen: (row) => (keptStock && row.type === 'GUARDRAIL_HALT') || (partial !== null && partial(row)) };
+  if (!partial && !keptStock && settling.size === 0) return {};
+  return { keepOpen: (row) => (keptStock && row.type === 'GUARDRAIL_HALT') || (partial !== null && partial(row)) || settling.has(row.key) };
 }
 
 /** STOCK_SYNC_TIMEOUT when the last successful sync is older than the Settings timeout. */
@@ -348,7 +348,6 @@ function computeAndPush(ctx: JobContext, amazon: SpApiClient, adapter: ThreePlAd
     // The 3PL side is the same for every marketplace: checked once, with the primary.
     const threePlStock = m === primary ? stock.records : undefined;
     raised.push(...findUnmappedSkus({ marketplace: m, skuMapRows, defaultMarketplace: primary, threePlStock, amazonListings: r.gap ? undefined : listingsIn(m), threePlName }));
-    raised.push(...findUnmanagedOffers({ marketplace: m, skuMapRows, validated: validated.rows, threePlStock: stock.records, locations: settings.threePlLocations, amazonListings: listingsIn(m), threePlName }));
   }
 
   let pushMessage = '';
@@ -382,6 +381,22 @@ function computeAndPush(ctx: JobContext, amazon: SpApiClient, adapter: ThreePlAd
   } else {
     ctx.tabs.inventory.write(rows);
   }
+  // Judged on what Amazon will show once this run's push lands: an offer left above the 3PL's stock is High.
+  raised.push(
+    ...findUnmanagedOffers({
+      primary,
+      pooled: new Set(pooledMarkets(ctx)),
+      read: new Set([...read.byMarket].filter(([, r]) => !r.gap).map(([m]) => m)),
+      skuMap: validated.rows,
+      rows,
+      queuedInFlight: feedInFlight(loadPending(store)),
+      listings,
+      threePlStock: stock.records,
+      locations: settings.threePlLocations,
+      unsentOrders: unsent.lines,
+      threePlName,
+    }),
+  );
   // A tick approves the plan shown when it was read, once: left on, it must not approve later plans nobody saw.
   if (settings.approveStockPush && mode !== 'dry-run') writeSetting(ctx.ports.workbook, 'Approve stock push', false);
   const awaiting = mode === 'approve' && !plan.held ? split.awaiting : [];
@@ -409,8 +424,11 @@ function computeAndPush(ctx: JobContext, amazon: SpApiClient, adapter: ThreePlAd
 
   const pushed = new Set(pooledMarkets(ctx));
   const offers = rows.filter((r) => pushed.has(r.marketplace));
+  // A row people typed that cannot be used is never an "ok" run, even when every other offer synced.
+  const unusable = validated.rows.filter((r) => r.state === 'invalid').length;
+  const unusableNote = unusable ? ` ${unusable} SKU Map row${unusable > 1 ? 's' : ''} cannot be used and ${unusable > 1 ? 'are' : 'is'} not synced (see Exceptions, MAPPING_INVALID).` : '';
   return {
-    outcome: held && !fill && !keptOnly ? 'held' : unfinished || read.gap ? 'partial' : 'ok',
+    outcome: held && !fill && !keptOnly ? 'held' : unfinished || read.gap || unusable ? 'partial' : 'ok',
     counts: {
       offers: offers.length,
       changes: plan.changes.length,
@@ -419,9 +437,9 @@ function computeAndPush(ctx: JobContext, amazon: SpApiClient, adapter: ThreePlAd
       notApplied: readback.notApplied,
       ...counts,
     },
-    message: `${fill || keptOnly ? pushMessage : stillHeld ? `${pushMessage} ${split.awaiting.length} other change(s) stay held by a guardrail (see Exceptions).` : modeText(ctx, plan.changes.length, plan.held, awaiting.length, pushMessage)} ${readback.applied ? `${readback.applied} earlier update(s) confirmed on Amazon.` : ''}${gapNote(read)}${lapsed ? ' The approval no longer matches the plan the Inventory tab showed (it changed since), so it approved nothing: approve again what the tab shows now.' : ''}`.trim(),
+    message: `${fill || keptOnly ? pushMessage : stillHeld ? `${pushMessage} ${split.awaiting.length} other change(s) stay held by a guardrail (see Exceptions).` : modeText(ctx, plan.changes.length, plan.held, awaiting.length, pushMessage)} ${readback.applied ? `${readback.applied} earlier update(s) confirmed on Amazon.` : ''}${gapNote(read)}${lapsed ? ' The approval no longer matches the plan the Inventory tab showed (it changed since), so it approved nothing: approve again what the tab shows now.' : ''}${unusableNote}`.trim(),
     // After a partial listings read, problems about listings it did not see are left as they are.
-    ...keepOpenAfter(read, stock.kept),
+    ...keepOpenAfter(read, stock.kept, readback.pendingKeys),
   };
 }
 

@@ -48,8 +48,8 @@ export function readBackPerMarket(
   orders: { ordered: OrderedLine[]; seenUntil: number },
   primary: string,
   pushedAt: number | null,
-): { rows: InventoryRow[]; exceptions: RaisedException[]; applied: number; notApplied: number } {
-  const out = { rows: [...rows], exceptions: [] as RaisedException[], applied: 0, notApplied: 0 };
+): { rows: InventoryRow[]; exceptions: RaisedException[]; applied: number; notApplied: number; pendingKeys: Set<string> } {
+  const out = { rows: [...rows], exceptions: [] as RaisedException[], applied: 0, notApplied: 0, pendingKeys: new Set<string>() };
   for (const [m, r] of read.byMarket) {
     const at: number[] = [];
     rows.forEach((row, i) => {
@@ -64,6 +64,7 @@ export function readBackPerMarket(
     out.exceptions.push(...rb.exceptions);
     out.applied += rb.applied;
     out.notApplied += rb.notApplied;
+    for (const k of rb.pendingKeys) out.pendingKeys.add(k);
   }
   return out;
 }

@@ -54,6 +54,11 @@ export interface PendingPush {
   feedId?: string;
 }
 
+/** A push whose feed Amazon has taken: its queued quantities are on their way, not stuck. */
+export function feedInFlight(pending: PendingPush | null): boolean {
+  return pending?.method === 'feed' && (pending.parts ?? []).some((p) => Boolean(p.feedId));
+}
+
 export function loadPending(store: KeyValueStore): PendingPush | null {
   const raw = store.get(PENDING_KEY);
   if (!raw) return null;
