@@ -3,7 +3,7 @@
 // header is dropped and "Set up sheets" never adds its twin.
 
 import { describe, expect, it } from 'vitest';
-import { planSetup } from '../../src/core/setup-plan';
+import { lookalikeWarning, planSetup } from '../../src/core/setup-plan';
 import { TABS, canonicalHeader, columnOf, findTabName, sameName, tabDefNamed } from '../../src/core/tabs';
 import type { CellValue } from '../../src/ports/workbook';
 import { memoryWorkbook } from '../security/memory-workbook';
@@ -39,5 +39,22 @@ describe('names differing only in white space inside them', () => {
       const existing = new Map<string, CellValue[][]>([['SKU Map', [header]]]);
       expect(planSetup(existing, [TABS.skuMap])).toEqual([]);
     }
+  });
+});
+
+describe('a standard column missing beside a look-alike the add-on does not read', () => {
+  const cols = (...headers: string[]) => TABS.skuMap.columns.filter((c) => headers.includes(c.header));
+
+  it('"Set up sheets" names the look-alike and the column it added empty', () => {
+    const header = ['Seller SKU', 'Channel', 'Offer', '3pl-sku', 'Notes'];
+    expect(lookalikeWarning(TABS.skuMap, 'sku map', header, cols('Offer %', '3PL SKU', 'Max Qty'))).toBe(
+      'sku map: "3pl-sku" is not read as "3PL SKU"; "Offer" is not read as "Offer %", so those columns were added empty beside it. ' +
+        "Rename the header to the add-on's (and delete the empty column), or move the values there.",
+    );
+  });
+
+  it('says nothing of people\'s own columns, of columns it reads, or when nothing was added', () => {
+    expect(lookalikeWarning(TABS.skuMap, 'SKU Map', ['Seller SKU', 'My notes', ' safety\u00a0buffer'], cols('Notes', 'Safety Buffer'))).toBeNull();
+    expect(lookalikeWarning(TABS.skuMap, 'SKU Map', ['Seller SKU', 'Offer'], [])).toBeNull();
   });
 });
