@@ -80,3 +80,23 @@ export function planSetup(existing: ReadonlyMap<string, CellValue[][]>, tabs: re
   }
   return actions;
 }
+
+/** A header reduced to its letters and digits: "Offer", "offer %" and "OFFER-%" all give "offer". */
+const lettersOf = (h: string) => h.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+
+/**
+ * What to say when "Set up sheets" adds a column beside one people typed differently by more than
+ * case and spaces ("Offer" for "Offer %", "3PL-SKU"): the add-on does not read it, and would
+ * otherwise ignore its values while the added column stays empty, with nothing said. Only such
+ * look-alikes are named: people's own columns ("My notes") are theirs, never guessed at.
+ */
+export function lookalikeWarning(def: TabDef, tab: string, header: readonly unknown[], added: readonly TabColumn[]): string | null {
+  const isRead = (h: string) => def.columns.some((c) => [c.header, ...(c.was ?? [])].some((name) => columnOf([h], name) === 0));
+  const unread = header.map(headerText).filter((h) => h !== '' && !isRead(h));
+  const pairs = added.flatMap((c) => unread.filter((h) => lettersOf(h) === lettersOf(c.header)).map((h) => `"${h}" is not read as "${c.header}"`));
+  if (pairs.length === 0) return null;
+  return (
+    `${tab}: ${pairs.join('; ')}, so ${pairs.length === 1 ? 'that column was' : 'those columns were'} added empty beside it. ` +
+    `Rename the header to the add-on's (and delete the empty column), or move the values there.`
+  );
+}

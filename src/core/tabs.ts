@@ -23,19 +23,23 @@ export function headerText(cell: unknown): string {
   return cell === null || cell === undefined ? '' : String(cell).trim();
 }
 
-/** How two names are compared: people type "seller sku" or "Sku Map " and mean the same thing. */
+/**
+ * How two names are compared: people type "seller sku", "Sku Map " or "Safety  Buffer" (two spaces,
+ * or a non-breaking one pasted from a web page) and mean the same thing, so case is ignored and
+ * every run of white space counts as one space.
+ */
 function nameKey(name: unknown): string {
-  return headerText(name).toLowerCase();
+  return headerText(name).replace(/\s+/g, ' ').toLowerCase();
 }
 
-/** True when two header or tab names differ only in case or surrounding spaces. */
+/** True when two header or tab names differ only in case or white space (runs of it, or around them). */
 export function sameName(a: unknown, b: unknown): boolean {
   return nameKey(a) === nameKey(b);
 }
 
 /**
  * Where `header` sits (0-based) in a header row; -1 when absent. The one place headers are matched:
- * case and surrounding spaces are ignored, and a repeated header counts at its first column.
+ * case and white space are ignored (sameName), and a repeated header counts at its first column.
  */
 export function columnOf(headerRow: readonly unknown[], header: string): number {
   const wanted = nameKey(header);
@@ -47,7 +51,7 @@ export function canonicalHeader(def: TabDef, cell: unknown): string {
   return def.columns.find((c) => sameName(c.header, cell))?.header ?? headerText(cell);
 }
 
-/** The name a tab really has among `tabNames`: exact first, else one that differs only in case or spaces ("SKU map", "Sku Map "). */
+/** The name a tab really has among `tabNames`: exact first, else one that differs only in case or spaces ("SKU map", "Sku  Map "). */
 export function findTabName(tabNames: readonly string[], wanted: string): string | null {
   if (tabNames.includes(wanted)) return wanted;
   return tabNames.find((n) => sameName(n, wanted)) ?? null;

@@ -191,7 +191,7 @@ function forSidebar<T>(value: T): T {
 /** The ports for a job run; a sheet that was never set up gets its tabs first, so the run can log. */
 function jobPorts() {
   const ports = gasPorts();
-  if (!ports.workbook.tabNames().includes(TAB.syncLog)) runSetup(ports.workbook, ports.sheetStyle);
+  if (findTabName(ports.workbook.tabNames(), TAB.syncLog) === null) runSetup(ports.workbook, ports.sheetStyle);
   return ports;
 }
 

@@ -7,7 +7,7 @@ import { SECRET_KEYS, maskSecret } from '../core/secrets';
 import { lwaCacheKey } from '../amazon/lwa';
 import type { CachePort } from '../ports/store';
 import type { Settings } from '../core/settings';
-import { SETUP_TABS, TAB } from '../core/tabs';
+import { SETUP_TABS, TAB, findTabName } from '../core/tabs';
 import type { KeyValueStore } from '../ports/store';
 import type { WorkbookPort } from '../ports/workbook';
 import { inventoryTab } from '../sheet/inventory-tab';
@@ -85,7 +85,9 @@ export const RUNNING_ELSEWHERE = 'a sync started by the schedule, a menu item or
 
 /** `runningNow`: the document lock is held by another execution (entry tries it without waiting). */
 export function sidebarState(wb: WorkbookPort, store: KeyValueStore, schedule: SidebarState['schedule'], settings: Settings, runningNow = false): SidebarState {
-  const tabs = new Set(wb.tabNames());
+  const names = wb.tabNames();
+  // A tab people renamed in another case or spacing is still there (core/tabs findTabName).
+  const tabs = { has: (name: string) => findTabName(names, name) !== null };
   const get = (k: string) => store.get(k);
   const amazonMasked = {
     clientId: maskSecret(get(SECRET_KEYS.amazonClientId), 'id'),

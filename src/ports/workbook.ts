@@ -45,6 +45,11 @@ export interface RowSpan {
   count: number;
 }
 
+/**
+ * Every `tab` argument, here and in the sheet-style and dashboard ports, is found the way people
+ * may have renamed it: exactly, else in another case or spacing ("sync  log", core/tabs findTabName);
+ * the tab keeps the name people gave it.
+ */
 export interface WorkbookPort {
   tabNames(): string[];
   /** The header row alone (row 1), for appending to a tab that grows; null when the tab does not exist. */

@@ -4,7 +4,7 @@
 // what a person should check. A tab people renamed only in case or spaces ("SKU map", "Sku Map ") is
 // that tab: it is completed under its own name, never created a second time.
 
-import { planSetup } from '../core/setup-plan';
+import { lookalikeWarning, planSetup } from '../core/setup-plan';
 import { tabStandard } from '../core/tab-standard';
 import { SETUP_TABS, TABS, findTabName } from '../core/tabs';
 import type { TabDef } from '../core/tabs';
@@ -58,16 +58,21 @@ export function runSetup(wb: WorkbookPort, style?: SheetStylePort): SetupResult 
   const tabOf = (tab: string) => actual.get(tab) ?? tab;
   const created: string[] = [];
   const completed = new Set<string>();
+  const notes: string[] = [];
   for (const action of planSetup(existing)) {
     switch (action.kind) {
       case 'createTab':
         wb.createTab(action.def, action.rows, action.cellFormats);
         created.push(action.def.name);
         break;
-      case 'addColumns':
+      case 'addColumns': {
         wb.addColumns(tabOf(action.tab), action.startColumn, action.columns);
         completed.add(tabOf(action.tab));
+        const def = SETUP_TABS.find((d) => d.name === action.tab);
+        const note = def && lookalikeWarning(def, tabOf(action.tab), existing.get(action.tab)?.[0] ?? [], action.columns);
+        if (note) notes.push(note);
         break;
+      }
       case 'renameColumn':
         wb.writeCell(tabOf(action.tab), 1, action.column, action.header);
         completed.add(tabOf(action.tab));
@@ -79,7 +84,9 @@ export function runSetup(wb: WorkbookPort, style?: SheetStylePort): SetupResult 
     }
   }
   const unchanged = new Map([...existing].filter(([tab]) => !completed.has(tabOf(tab))));
-  const { styled, warnings } = style ? standardise(wb, style, new Set(created), unchanged) : { styled: [], warnings: [] };
+  const standardised = style ? standardise(wb, style, new Set(created), unchanged) : { styled: [], warnings: [] };
+  const styled = standardised.styled;
+  const warnings = [...notes, ...standardised.warnings];
   const parts: string[] = [];
   if (created.length) parts.push(`Created ${created.join(', ')}.`);
   if (completed.size) parts.push(`Added missing columns or settings to ${[...completed].join(', ')}.`);

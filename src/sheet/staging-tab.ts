@@ -3,7 +3,7 @@
 // cut into pieces on consecutive rows under the same part number.
 
 import { cellText } from '../core/cells';
-import { TABS, headersOf } from '../core/tabs';
+import { TABS, findTabName, headersOf } from '../core/tabs';
 import type { WorkbookPort } from '../ports/workbook';
 import { appendRecords, readTable, writeTable } from './table';
 
@@ -43,6 +43,8 @@ const toRecord = (p: Piece) => ({ [H.source]: p.source, [H.part]: p.part, [H.dat
 
 export function stagingTab(wb: WorkbookPort): StagingTab {
   const def = TABS.syncStaging;
+  // Found as people may have renamed it: creating "Sync Staging" beside "sync staging" would fail.
+  const hasTab = () => findTabName(wb.tabNames(), def.name) !== null;
   const read = (): Piece[] =>
     (readTable(wb, def.name)?.records ?? [])
       .map((r) => ({ source: cellText(r[H.source]), part: Number(r[H.part]), data: String(r[H.data] ?? '') }))
@@ -58,7 +60,7 @@ export function stagingTab(wb: WorkbookPort): StagingTab {
     },
     put(source, first, chunks) {
       const pieces = piecesOf(source, first, chunks);
-      if (!wb.tabNames().includes(def.name)) wb.createTab(def, []);
+      if (!hasTab()) wb.createTab(def, []);
       const kept = read();
       // Parts from `first` on may be left by a run stopped after staging them: they are replaced.
       if (kept.some((p) => p.source === source && p.part >= first)) {
@@ -68,7 +70,7 @@ export function stagingTab(wb: WorkbookPort): StagingTab {
       }
     },
     clear(source) {
-      if (!wb.tabNames().includes(def.name)) return;
+      if (!hasTab()) return;
       const kept = read();
       if (!kept.some((p) => p.source === source)) return;
       writeTable(wb, def, def.columns.map((c) => c.header), kept.filter((p) => p.source !== source).map(toRecord));

@@ -1,8 +1,8 @@
 // Header-keyed access to tabs, the base of every tab module: read a tab once into records, write
-// records back once in the header's own order. Columns are found by name, ignoring case and
-// surrounding spaces (a record is read by the tab's own header and written back under the header
-// people typed); people's extra columns survive, and text from outside that starts with =, +, - or
-// @ is written as text, never as a formula (docs/design.md §2).
+// records back once in the header's own order. Columns are found by name, ignoring case and spaces
+// around or doubled inside (a record is read by the tab's own header and written back under the
+// header people typed); people's extra columns survive, and text from outside that starts with =,
+// +, - or @ is written as text, never as a formula (docs/design.md §2).
 
 import { canonicalHeader, columnOf, headerText, sameName, tabDefNamed } from '../core/tabs';
 import type { TabColumn, TabDef } from '../core/tabs';

@@ -6,6 +6,7 @@
 // Utilities.formatDate(date, timeZone, 'yyyy-MM-dd') (Java SimpleDateFormat pattern).
 
 import type { CellBlock, DashboardPort } from '../../ports/dashboard';
+import { sheetNamed } from './sheet-named';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -14,7 +15,7 @@ export function gasDashboard(): DashboardPort {
   // Asked once per execution: the Sync Log row and the Dashboard both need it.
   let zone: string | null = null;
   const book = () => (ss ??= SpreadsheetApp.getActiveSpreadsheet());
-  const sheet = (tab: string): Sheet | null => book().getSheetByName(tab);
+  const sheet = (tab: string): Sheet | null => sheetNamed(book(), tab);
   const range = (s: Sheet, b: CellBlock) => s.getRange(b.row, b.column, b.rows, b.columns);
   return {
     timeZone: () => (zone ??= book().getSpreadsheetTimeZone()),

@@ -13,6 +13,7 @@
 // and Range.setRichTextValues with SpreadsheetApp.newRichTextValue().
 
 import type { CellRule, ConditionalFormat, LinkCell, SheetStylePort, StyleChange, TabStandard } from '../../ports/sheet-style';
+import { sheetNamed } from './sheet-named';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Rule = GoogleAppsScript.Spreadsheet.ConditionalFormatRule;
@@ -109,7 +110,7 @@ function runsOf(cells: readonly LinkCell[]): LinkCell[][] {
 
 export function gasSheetStyle(): SheetStylePort {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const sheetOf = (tab: string): Sheet | null => ss.getSheetByName(tab);
+  const sheetOf = (tab: string): Sheet | null => sheetNamed(ss, tab);
 
   /**
    * A filter over the header's columns down to the bottom of the grid. One that starts at A1 but no

@@ -4,6 +4,7 @@
 
 import type { TabColumn, TabDef } from '../../core/tabs';
 import type { CellFormat, CellValue, WorkbookPort } from '../../ports/workbook';
+import { sheetNamed } from './sheet-named';
 
 type Format = TabColumn['format'];
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -19,7 +20,7 @@ const NUMBER_FORMATS: Record<NonNullable<Format>, string> = {
 };
 
 function sheetOrThrow(tab: string): Sheet {
-  const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(tab);
+  const sheet = sheetNamed(SpreadsheetApp.getActiveSpreadsheet(), tab);
   if (!sheet) throw new Error(`The tab "${tab}" is missing. Run "Set up sheets" from the add-on menu.`);
   return sheet;
 }
@@ -146,7 +147,7 @@ export function gasWorkbook(): WorkbookPort {
     tabNames: () => ss.getSheets().map((s) => s.getName()),
 
     readHeader(tab) {
-      const sheet = ss.getSheetByName(tab);
+      const sheet = sheetNamed(ss, tab);
       if (!sheet) return null;
       const lastColumn = sheet.getLastColumn();
       if (lastColumn === 0) return [];
@@ -154,7 +155,7 @@ export function gasWorkbook(): WorkbookPort {
     },
 
     read(tab) {
-      const sheet = ss.getSheetByName(tab);
+      const sheet = sheetNamed(ss, tab);
       if (!sheet) return null;
       const lastRow = sheet.getLastRow();
       const lastColumn = sheet.getLastColumn();
