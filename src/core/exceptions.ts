@@ -133,6 +133,11 @@ export interface RaisedException {
    * knows it: the Entity then links to that page at the 3PL (entityLink). Not part of the key.
    */
   threePlRef?: ThreePlRef;
+  /**
+   * A value people typed (a Settlement Map or Carrier Map cell) cannot be used: like a Settings
+   * problem, the run that raises it is at best "partial" (jobs/kit/settings-check). Not part of the key.
+   */
+  typedInput?: boolean;
 }
 
 /** Each type's usual next step (the Action column); docs/operations.md says the same at length. */

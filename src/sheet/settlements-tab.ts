@@ -1,11 +1,14 @@
 // The Settlements tab: one row per imported settlement, the fixed headers first (docs/design.md §2),
 // then one money column per category (the Settlement Map's, UNMAPPED last) and the reserve
 // roll-forward. Written whole, header included, because a new category adds a column before
-// UNMAPPED; it is small (one row a fortnight per marketplace).
+// UNMAPPED; it is small (one row a fortnight per marketplace). Categories are matched to columns
+// without case (as headers are): every category a row holds has its column, so the category
+// columns add up to Lines Total.
 
 import { cellCents, cellText, cellTime } from '../core/cells';
 import type { TabColumn, TabDef } from '../core/tabs';
 import { TAB, TABS, findTabName, headersOf, sameName } from '../core/tabs';
+import { centsByColumn, orderedCategories } from '../core/settlements/summary';
 import type { SettlementTotals } from '../core/settlements/summary';
 import type { CellValue, WorkbookPort } from '../ports/workbook';
 import { readTable, writeTable } from './table';
@@ -63,8 +66,11 @@ export function settlementsTab(wb: WorkbookPort): SettlementsTab {
   };
   return {
     rows: () => load().rows,
-    write(rows, categories) {
+    write(rows, wanted) {
       const { name, header: current } = load();
+      // A category holding money that the caller did not list still gets a column: none is left out of the tab.
+      const held = rows.flatMap((r) => Object.keys(r.byCategory).filter((c) => r.byCategory[c] !== 0));
+      const categories = orderedCategories([...wanted, ...held]);
       const def = layout(categories);
       const header = def.columns.map((c) => c.header);
       const records = rows.map((r) => {
@@ -81,7 +87,8 @@ export function settlementsTab(wb: WorkbookPort): SettlementsTab {
           [RESERVE_HEADERS.released]: money(r.reserve.releasedCents),
           [RESERVE_HEADERS.net]: money(r.reserve.netCents),
         };
-        for (const c of categories) rec[c] = money(r.byCategory[c] ?? 0);
+        const { cells } = centsByColumn(r.byCategory, categories);
+        for (const c of categories) rec[c] = money(cells[c] ?? 0);
         return rec;
       });
       if (!name) wb.createTab(def, []);

@@ -133,11 +133,11 @@ describe('Carrier Map', () => {
     expect(findCarrier(map, 'UPS', '')).toBeNull();
   });
 
-  it('reports unusable rows naming the row and column, and leaves them unused', () => {
+  it('reports unusable rows naming the row and column; their carrier finds them marked unusable (shipments wait)', () => {
     expect(map.problems.map((p) => p.entity)).toEqual(['Carrier Map row 5', 'Carrier Map row 6']);
     expect(map.problems[0]!.message).toMatch(/column "Carrier Name"/);
     expect(map.problems[1]!.message).toMatch(/column "Carrier Code"/);
-    expect(findCarrier(map, 'Yodel', '')).toBeNull();
+    expect(findCarrier(map, 'Yodel', '')?.unusable).toBe('column "Carrier Name"');
     expect(carrierMissing('UPS', 'Express', '202-1').message).toMatch(/3PL Carrier "UPS", 3PL Service "Express"/);
   });
 });

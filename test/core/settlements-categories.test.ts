@@ -1,5 +1,6 @@
 // The Settlement Map (src/core/settlements/categories.ts): every default row of design §6, specific
-// rows before wildcard rows, case-insensitive matching, prefixes, UNMAPPED, and reading the tab.
+// rows before wildcard rows, case-insensitive matching, prefixes, UNMAPPED, and reading the tab
+// (map-read.ts): rows that cannot be used and rows that disagree are reported, and keep their lines UNMAPPED.
 
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTLEMENT_RULES, UNMAPPED, categorise, readSettlementRules, tripleKey } from '../../src/core/settlements/categories';
@@ -98,11 +99,23 @@ describe('matching', () => {
     expect(cat('Refund', 'ItemPrice', 'Principal', rules)).toBe('Everything else');
   });
 
-  it('takes the earlier sheet row when two rows are as specific', () => {
+  it('leaves a line UNMAPPED, naming both rows, when two rows as specific match it and disagree', () => {
     const a = rule('Order', 'ItemFees', 'Commission', 'First', 2);
-    const b = rule('order', 'itemfees', 'commission', 'Second', 3);
-    expect(cat('Order', 'ItemFees', 'Commission', [a, b])).toBe('First');
-    expect(cat('Order', 'ItemFees', 'Commission', [b, a])).toBe('Second');
+    const b = rule('order', 'itemfees', 'commission ', 'Second', 3);
+    for (const rules of [[a, b], [b, a]]) {
+      const r = categorise({ transactionType: 'Order', amountType: 'ItemFees', amountDescription: 'Commission' }, rules);
+      expect(r.category).toBe(UNMAPPED);
+      expect(r.blocked).toMatch(/rows (2 and 3|3 and 2) both match it/);
+    }
+    // Rows that agree (whatever the case of the category) are no conflict.
+    expect(cat('Order', 'ItemFees', 'Commission', [a, { ...b, category: 'FIRST' }])).toBe('First');
+    // A wider row never takes the lines the two disagree on.
+    expect(cat('Order', 'ItemFees', 'Commission', [a, b, rule('any', 'any', 'any', 'Everything else', 4)])).toBe(UNMAPPED);
+  });
+
+  it('spells a category as the map first does, whatever case a later row uses', () => {
+    const rules = [rule('Order', 'ItemPrice', 'Principal', 'Product sales', 2), rule('Order', 'ItemPrice', 'Shipping', ' product  SALES', 3)];
+    expect(cat('Order', 'ItemPrice', 'Shipping', rules)).toBe('Product sales');
   });
 
   it('counts a prefix as a wildcard and matches it only at the start', () => {
@@ -149,6 +162,9 @@ describe('reading the Settlement Map tab', () => {
     ], 2);
     expect(rules).toEqual([
       { sheetRow: 2, transactionType: 'Order', amountType: 'ItemPrice', amountDescription: 'Principal', category: 'Product sales', account: '4000', notes: 'sales' },
+      // Kept, marked unusable: their lines stay UNMAPPED rather than fall to a wider row.
+      { sheetRow: 4, transactionType: 'Order', amountType: 'ItemFees', amountDescription: 'Commission', category: '', account: '', notes: '', unusable: 'its Category is empty' },
+      { sheetRow: 6, transactionType: 'any', amountType: 'any', amountDescription: '*Fee', category: 'Fees', account: '', notes: '', unusable: '"*Fee" in Amount Description' },
       { sheetRow: 7, transactionType: 'other-transaction', amountType: 'other-transaction', amountDescription: 'Vine Enrollment Fee', category: 'UNMAPPED', account: '', notes: '' },
     ]);
     expect(problems.map((p) => p.sheetRow)).toEqual([4, 5, 6]);
@@ -165,5 +181,44 @@ describe('reading the Settlement Map tab', () => {
   it('maps lines with the rows it read', () => {
     const { rules } = readSettlementRules([rec('Order', 'ItemPrice', 'Principal, Shipping', 'Sales', 4000)]);
     expect(categorise({ transactionType: 'order', amountType: 'ITEMPRICE', amountDescription: 'shipping' }, rules)).toMatchObject({ category: 'Sales', account: '4000' });
+  });
+});
+
+describe('Settlement Map rows that cannot be used', () => {
+  const rec = (t: string, a: string, d: string, c: string, acc = '') => ({ 'Transaction Type': t, 'Amount Type': a, 'Amount Description': d, Category: c, Account: acc, Notes: '' });
+  const line = (transactionType: string, amountType: string, amountDescription: string) => ({ transactionType, amountType, amountDescription });
+
+  it('keeps the lines of a row with an empty Category UNMAPPED, not in the catch-all row below it', () => {
+    const { rules, problems } = readSettlementRules([rec('Order', 'ItemFees', 'Commission', ''), rec('any', 'any', 'any', 'Everything else')]);
+    expect(problems.map((p) => p.sheetRow)).toEqual([2]);
+    const r = categorise(line('Order', 'ItemFees', 'Commission'), rules);
+    expect(r).toMatchObject({ category: UNMAPPED, blocked: 'Settlement Map row 2 matches it but cannot be used (its Category is empty)' });
+    expect(categorise(line('Order', 'ItemFees', 'FBAWeightBasedFee'), rules).category).toBe('Everything else');
+  });
+
+  it('keeps the lines a bad * value was meant for UNMAPPED too', () => {
+    const { rules } = readSettlementRules([rec('other-transaction', 'other-transaction', 'FBA*Fee', 'Fees'), rec('any', 'any', 'any', 'Everything else')]);
+    expect(categorise(line('other-transaction', 'other-transaction', 'FBAInboundFee'), rules).category).toBe(UNMAPPED);
+    expect(categorise(line('other-transaction', 'other-transaction', 'Storage'), rules).category).toBe('Everything else');
+  });
+
+  it('reports two rows for the same triple with different categories or accounts, naming both rows', () => {
+    const { problems } = readSettlementRules([
+      rec('Order', 'ItemPrice', 'Principal', 'Product sales', '4000'),
+      rec('order', 'itemprice', 'principal ', 'Marketplace sales', '4010'),
+      rec('Order', 'ItemPrice', 'Shipping, Principal', 'product SALES', '4000'),
+      rec('Order', 'ItemPrice', 'GiftWrap', 'Product sales', '4001'),
+      rec('Order', 'ItemPrice', 'GiftWrap', 'Product sales', '4001'),
+    ]);
+    // Row 4 overlaps row 3 on Principal; rows 2 and 4 agree (category case aside), rows 5 and 6 are the same row twice.
+    expect(problems.map((p) => p.sheetRow)).toEqual([3, 4]);
+    expect(problems[1]!.message).toMatch(/^Settlement Map rows 3 and 4 both match/);
+    expect(problems[0]!.message).toMatch(/^Settlement Map rows 2 and 3 both match .*"Product sales" \(account 4000\) and "Marketplace sales" \(account 4010\)/);
+    expect(problems[0]!.message).toMatch(/show as UNMAPPED/);
+  });
+
+  it('finds no conflict in the default map', () => {
+    const records = DEFAULT_SETTLEMENT_RULES.map((r) => rec(r.transactionType, r.amountType, r.amountDescription, r.category));
+    expect(readSettlementRules(records).problems).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTLEMENT_RULES, UNMAPPED } from '../../src/core/settlements/categories';
 import { monthOf, parseSettlementFile } from '../../src/core/settlements/parse';
-import { categoryColumns, summarise } from '../../src/core/settlements/summary';
+import { categoryColumns, centsByColumn, summarise } from '../../src/core/settlements/summary';
 import type { ParsedSettlement, SettlementRule } from '../../src/core/settlements/types';
 import { readFixture } from '../fixtures/settlements/read';
 
@@ -189,5 +189,20 @@ describe('summary rules', () => {
       'Product sales', 'Shipping & gift-wrap income', 'Tax collected', 'Tax withheld by Amazon', 'Promotions', 'Selling fees', 'FBA fees',
       'Refunds', 'Reimbursements', 'Storage fees', 'Inbound & transport', 'Advertising', 'Reserve', 'Loans', 'UNMAPPED',
     ]);
+  });
+
+  it('keys categories without case or spacing: one column per category, and the columns add up to Lines Total', () => {
+    const r = (amountDescription: string, category: string, sheetRow: number): SettlementRule => ({ sheetRow, transactionType: 'Order', amountType: 'ItemPrice', amountDescription, category, account: '', notes: '' });
+    const rules = [r('Principal', 'Product sales', 2), r('Shipping, GiftWrap', 'product  SALES', 3)];
+    const { totals } = summarise(lines([['Order', 'ItemPrice', 'Principal', 1000], ['Order', 'ItemPrice', 'Shipping', 698], ['Order', 'ItemPrice', 'Tax', 5]]), rules);
+    expect(totals.byCategory).toEqual({ 'Product sales': 1698, UNMAPPED: 5 });
+    const columns = categoryColumns(rules, Object.keys(totals.byCategory));
+    expect(columns).toEqual(['Product sales', 'UNMAPPED']);
+    // Breakdowns read back from a tab written by an older version may hold both spellings: they fold into one column.
+    const { cells, left } = centsByColumn({ 'Product sales': 1000, 'product SALES': 698, unmapped: 5 }, columns);
+    expect(cells).toEqual({ 'Product sales': 1698, UNMAPPED: 5 });
+    expect(left).toEqual([]);
+    expect(Object.values(cells).reduce((a, b) => a + b, 0)).toBe(totals.linesTotalCents);
+    expect(centsByColumn({ Legacy: 7 }, columns).left).toEqual(['Legacy']);
   });
 });

@@ -82,6 +82,8 @@ export interface InventoryWorld {
   carrierMap?: Cell[][];
   /** ShipBob `behaviour` (shipAfter, carrier, service…). */
   threePlBehaviour?: Record<string, unknown>;
+  /** Other tabs people typed before the first run, header row first (e.g. a Settlement Map). */
+  extraTabs?: Record<string, Cell[][]>;
 }
 
 export const CARRIER_MAP_HEADER = ['3PL Carrier', '3PL Service', 'Carrier Code', 'Carrier Name', 'Shipping Method', 'Notes'];
@@ -140,6 +142,7 @@ export function buildScenario(w: InventoryWorld): Record<string, unknown> {
       Settings: [['Key', 'Value', 'Help'], ...Object.entries(settings).map(([k, v]) => [k, v, ''])],
       'SKU Map': [SKU_MAP_HEADER, ...mapRows],
       ...(w.carrierMap ? { 'Carrier Map': [CARRIER_MAP_HEADER, ...w.carrierMap] } : {}),
+      ...(w.extraTabs ?? {}),
     },
     amazon: {
       sellerId: SELLER_ID,

@@ -108,7 +108,9 @@ describe('Carrier Map Marketplace column', () => {
 
   it('reports a Marketplace cell it cannot read, or of a marketplace not in the list, and does not use the row', () => {
     const map = readCarrierMap([rec('Royal Mail', '', 'Royal Mail', 'Atlantis'), rec('Royal Mail', '', 'Royal Mail', 'FR')], 2, ['UK', 'DE']);
-    expect(map.rules).toEqual([]);
+    // Kept only as unusable: neither covers a UK shipment, nor would either fall back to every marketplace.
+    expect(map.rules.every((r) => r.unusable)).toBe(true);
+    expect(findCarrier(map, 'Royal Mail', '', 'UK')).toBeNull();
     expect(map.problems.map((p) => p.key)).toEqual(['CARRIER_UNMAPPED:row:2', 'CARRIER_UNMAPPED:row:3']);
     expect(map.problems[0]!.message).toContain('"Atlantis" is not an Amazon marketplace');
     expect(map.problems[1]!.message).toContain('FR is not in Settings "Marketplaces" (UK, DE)');

@@ -4,17 +4,19 @@
 // an empty cell matches only an empty value, so a triple appended with an empty part stays exact.
 // Matching ignores case and extra spaces (the design's rule; files spell "other-transaction" and
 // "Other-Transaction"). Specific rows win over wildcard rows: the row with the fewest cells that are
-// "any" or hold a "*" value is tried first, sheet order among equals. A row whose Category is
-// UNMAPPED (finance has not filled it in yet) matches, but its lines stay unmapped.
+// "any" or hold a "*" value is tried first. Two rows as specific that both match a line and say
+// different things leave it UNMAPPED (the sheet's order is not a choice finance made; map-read.ts
+// reports the pair). A row whose Category is UNMAPPED, or that cannot be used, matches, but its
+// lines stay unmapped. A category is one category whatever its case and spacing, spelled as the
+// map first spells it, so "product SALES" lines add to the "Product sales" column.
 
-import { cellText } from '../cells';
+import { compileCell, hits, isUnmappedCategory, isWild, norm, UNMAPPED } from './match';
 import type { SettlementLine, SettlementRule } from './types';
-import { TABS, headersOf } from '../tabs';
 
 export type { SettlementRule } from './types';
 export { DEFAULT_SETTLEMENT_RULES } from './default-rules';
-
-export const UNMAPPED = 'UNMAPPED';
+export { UNMAPPED, isUnmappedCategory } from './match';
+export { readSettlementRules } from './map-read';
 
 /** What a Settlement Map row matches: a line's transaction type, amount type and description. */
 export type Triple = Pick<SettlementLine, 'transactionType' | 'amountType' | 'amountDescription'>;
@@ -22,35 +24,27 @@ export interface Categorised {
   category: string;
   account: string;
   rule: SettlementRule | null;
+  /** Why the rows that match the line could not be used (unusable, or two disagreeing); absent otherwise. */
+  blocked?: string;
 }
 
-const norm = (s: string): string => s.trim().replace(/\s+/g, ' ').toLowerCase();
+/** One key per category whatever its case and spacing. */
+export const categoryKey = norm;
 
-export function isUnmappedCategory(category: string): boolean {
-  return norm(category) === norm(UNMAPPED);
+/** Each category's key → its first spelling in the map (sheet order), for lines and columns. */
+export function categorySpellings(rules: ReadonlyArray<SettlementRule>): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const r of rules) {
+    const c = r.category.trim();
+    if (c && !r.unusable && !isUnmappedCategory(c) && !out.has(norm(c))) out.set(norm(c), c);
+  }
+  return out;
 }
 
 /** 'transactionType|amountType|amountDescription', lower-cased: one key per unmapped triple. */
 export function tripleKey(line: Triple): string {
   return `${norm(line.transactionType)}|${norm(line.amountType)}|${norm(line.amountDescription)}`;
 }
-
-type CellMatch = { any: true } | { any: false; exact: Set<string>; prefixes: string[] };
-
-function compileCell(cell: string): CellMatch {
-  const parts = cell.split(',').map(norm);
-  if (parts.some((p) => p === 'any' || p === '*')) return { any: true };
-  const exact = new Set<string>();
-  const prefixes: string[] = [];
-  for (const p of parts) {
-    if (p.endsWith('*')) prefixes.push(p.slice(0, -1).trim());
-    else exact.add(p);
-  }
-  return { any: false, exact, prefixes };
-}
-
-const isWild = (c: CellMatch) => c.any || c.prefixes.length > 0;
-const hits = (c: CellMatch, value: string) => c.any || c.exact.has(value) || c.prefixes.some((p) => value.startsWith(p));
 
 /** Categorises many lines with one compiled map (and one answer per distinct triple). */
 export function makeCategoriser(rules: ReadonlyArray<SettlementRule>): (line: Triple) => Categorised {
@@ -60,6 +54,8 @@ export function makeCategoriser(rules: ReadonlyArray<SettlementRule>): (line: Tr
       return { rule, order, cells, wild: cells.filter(isWild).length };
     })
     .sort((a, b) => a.wild - b.wild || a.order - b.order);
+  const spelling = categorySpellings(rules);
+  const says = (r: SettlementRule) => `${norm(r.category)}|${norm(r.account)}`;
   // Answers by the exact text first (three nested maps, no string built per line), then by the
   // normalised triple, so each distinct spelling is matched against the rules once.
   const exact = new Map<string, Map<string, Map<string, Categorised>>>();
@@ -78,11 +74,19 @@ export function makeCategoriser(rules: ReadonlyArray<SettlementRule>): (line: Tr
       return same;
     }
     const values = [norm(line.transactionType), norm(line.amountType), norm(line.amountDescription)] as const;
-    const found = compiled.find((c) => c.cells.every((cell, i) => hits(cell, values[i] ?? '')));
+    const matching = compiled.filter((c) => c.cells.every((cell, i) => hits(cell, values[i] ?? '')));
+    // The most specific rows that match; among them a usable row wins over one that cannot be used.
+    const top = matching.filter((c) => c.wild === matching[0]?.wild);
+    const usable = top.filter((c) => !c.rule.unusable);
+    const found = usable[0] ?? top[0];
+    // As specific, matching too, and saying something else: the sheet's order is not finance's choice.
+    const rival = usable.find((c) => says(c.rule) !== says(usable[0]!.rule));
     let answer: Categorised;
     if (!found) answer = { category: UNMAPPED, account: '', rule: null };
+    else if (found.rule.unusable) answer = { category: UNMAPPED, account: '', rule: found.rule, blocked: `Settlement Map row ${found.rule.sheetRow} matches it but cannot be used (${found.rule.unusable})` };
+    else if (rival) answer = { category: UNMAPPED, account: '', rule: found.rule, blocked: `Settlement Map rows ${found.rule.sheetRow} and ${rival.rule.sheetRow} both match it but say different things ("${found.rule.category}" / "${rival.rule.category}")` };
     else if (isUnmappedCategory(found.rule.category)) answer = { category: UNMAPPED, account: '', rule: found.rule };
-    else answer = { category: found.rule.category.trim(), account: found.rule.account.trim(), rule: found.rule };
+    else answer = { category: spelling.get(norm(found.rule.category)) ?? found.rule.category.trim(), account: found.rule.account.trim(), rule: found.rule };
     byKey.set(key, answer);
     level2.set(line.amountDescription, answer);
     return answer;
@@ -98,42 +102,4 @@ export function categorise(line: Triple, rules: ReadonlyArray<SettlementRule>): 
   let categoriser = compiledFor.get(rules);
   if (!categoriser) compiledFor.set(rules, (categoriser = makeCategoriser(rules)));
   return categoriser(line);
-}
-
-/**
- * The Settlement Map tab's rows (records keyed by its exact headers; the first record is sheet row
- * firstSheetRow). Blank rows are skipped; a row that cannot be used is a problem naming its cell
- * and is left out, so its lines show as UNMAPPED rather than under a guessed category.
- */
-export function readSettlementRules(
-  records: ReadonlyArray<Readonly<Record<string, unknown>>>,
-  firstSheetRow = 2,
-): { rules: SettlementRule[]; problems: Array<{ sheetRow: number; message: string }> } {
-  const H = headersOf(TABS.settlementMap);
-  const rules: SettlementRule[] = [];
-  const problems: Array<{ sheetRow: number; message: string }> = [];
-  records.forEach((rec, i) => {
-    const sheetRow = firstSheetRow + i;
-    const rule: SettlementRule = {
-      sheetRow,
-      transactionType: cellText(rec[H.transactionType]),
-      amountType: cellText(rec[H.amountType]),
-      amountDescription: cellText(rec[H.amountDescription]),
-      category: cellText(rec[H.category]),
-      account: cellText(rec[H.account]),
-      notes: cellText(rec[H.notes]),
-    };
-    if (!rule.transactionType && !rule.amountType && !rule.amountDescription && !rule.category && !rule.account && !rule.notes) return;
-    const problem = (message: string) => problems.push({ sheetRow, message: `Settlement Map row ${sheetRow}, ${message} Until it is fixed the row is not used, and the lines it would match show as ${UNMAPPED}.` });
-    if (!rule.category) return problem(`column "${H.category}" is empty; type the category its lines belong to (or ${UNMAPPED} to leave them unmapped).`);
-    if (!rule.transactionType && !rule.amountType && !rule.amountDescription) {
-      return problem(`columns "${H.transactionType}", "${H.amountType}" and "${H.amountDescription}" are all empty; type the values to match, or "any".`);
-    }
-    for (const key of ['transactionType', 'amountType', 'amountDescription'] as const) {
-      const bad = rule[key].split(',').map((p) => p.trim()).find((p) => p.slice(0, -1).includes('*'));
-      if (bad !== undefined) return problem(`column "${H[key]}" holds "${bad}": a * may only end a value (a prefix such as "FBAInbound*").`);
-    }
-    rules.push(rule);
-  });
-  return { rules, problems };
 }

@@ -60,4 +60,9 @@ export interface SettlementRule {
   category: string;
   account: string;
   notes: string;
+  /**
+   * Set (the problem, in plain words) when the row cannot be used: it still claims the lines it
+   * matches, which stay UNMAPPED, so a wider row (a catch-all) never takes them silently.
+   */
+  unusable?: string;
 }

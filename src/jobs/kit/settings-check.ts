@@ -1,7 +1,8 @@
 // Settings values that cannot be used, reported the same way for every job (the runner calls this):
 // one CONFIG_INVALID per key (CONFIG_INVALID:setting:<key>, the tab itself CONFIG_INVALID:Settings),
 // resolved by the first run that no longer sees it; a run with one is never "ok", and a problem
-// that blocks (unreadable tab, unknown marketplace) stops the job before it starts.
+// that blocks (unreadable tab, unknown marketplace) stops the job before it starts. A map cell
+// people typed that cannot be used (RaisedException.typedInput) keeps a run from "ok" the same way.
 
 import { exceptionKey, widenScope } from '../../core/exceptions';
 import type { ExceptionScope, RaisedException } from '../../core/exceptions';
@@ -47,7 +48,7 @@ export function blockedBySettings(problems: ReadonlyArray<SettingsProblem>, job:
  * is at best "partial", and its message says what that changed.
  */
 export function withSettingsNote(outcome: JobOutcome, problems: ReadonlyArray<SettingsProblem>, raised: ReadonlyArray<RaisedException>): JobOutcome {
-  const others = raised.filter((r) => r.type === 'CONFIG_INVALID' && !isSettingsKey(r.key));
+  const others = raised.filter((r) => (r.type === 'CONFIG_INVALID' && !isSettingsKey(r.key)) || r.typedInput);
   if ((problems.length === 0 && others.length === 0) || outcome.outcome === 'skipped') return outcome;
   const keys = [...new Set(problems.map((p) => p.key || 'Settings tab'))];
   const pushKeys = keys.filter((k) => PUSH_SETTINGS.has(k));

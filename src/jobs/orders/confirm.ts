@@ -2,13 +2,16 @@
 // step 5). Each shipment is one package whose packageReferenceId is derived from the 3PL shipment
 // id, and Amazon's own packages for the order are read (getOrder, PACKAGES) before confirming: a
 // package already there — from a run whose answer was lost, or one cut before it marked the 3PL —
-// is never sent again. Only then is the shipment marked as uploaded at the 3PL.
+// is never sent again. Only then is the shipment marked as uploaded at the 3PL. A Carrier Map row
+// that cannot be used holds its shipments, and a carrier code Amazon refuses is raised at once
+// naming the row.
 
 import type { SpApiClient } from '../../amazon/client';
+import { SpApiError } from '../../amazon/errors';
 import type { Order } from '../../amazon/schemas/orders';
 import type { RaisedException } from '../../core/exceptions';
 import type { CarrierMap } from '../../core/orders/carrier-map';
-import { carrierMissing, findCarrier } from '../../core/orders/carrier-map';
+import { carrierMissing, carrierRefused, findCarrier } from '../../core/orders/carrier-map';
 import { packageItems, packageReference } from '../../core/orders/confirm-items';
 import { findMarketplace } from '../../core/marketplaces';
 import type { SkuMapValidation } from '../../core/inventory/sku-map';
@@ -198,6 +201,10 @@ function confirmOne(
     notes.push(`Shipment ${s.externalId} waits: carrier ${carrier || '(none)'}${service ? ` / ${service}` : ''} is not in the Carrier Map.`);
     return false;
   }
+  if (rule.unusable) {
+    notes.push(`Shipment ${s.externalId} waits: Carrier Map row ${rule.sheetRow} cannot be used (${rule.unusable}; see Exceptions).`);
+    return false;
+  }
   const pkgItems = packageItems(items, (s.lines ?? []).filter((l) => l.sku && l.quantity > 0), skuOf, onlyShipmentLeft);
   if (!pkgItems) {
     notes.push(`Shipment ${s.externalId} waits: its lines could not be matched to the Amazon order's items (check the SKU Map's 3PL SKUs).`);
@@ -223,6 +230,9 @@ function confirmOne(
       return true;
     }
     notes.push(`Shipment ${s.externalId} not confirmed: ${e.message}`);
+    // Amazon's InvalidInput names the refused field only in its words; a refusal about the carrier is the Carrier Map row's.
+    const carrierItem = e instanceof SpApiError && e.kind === 'validation' ? e.errors.find((x) => /carrier/i.test(`${x.message} ${x.details ?? ''}`)) : undefined;
+    if (carrierItem) raised.push(carrierRefused(rule, carrierItem.message, orderId));
     return false;
   }
   applyShipped(items, pkgItems);

@@ -2,12 +2,14 @@
 // settlement id (the Settlements tab) whichever report or upload brought it; lines categorised with
 // the Settlement Map and appended in chunks, with the count written so far kept in document
 // properties, so a settlement too large for one execution resumes where it stopped; the Settlements
-// row is written last, once every line is in.
+// row is written last, once every line is in. Settlement Map rows that cannot be used are raised
+// with the import that read them (SETTLEMENT_UNMAPPED:row:<n>), so the run is not "ok".
 
 import type { RaisedException } from '../../core/exceptions';
 import { exceptionKey } from '../../core/exceptions';
 import { readSettlementRules, tripleKey } from '../../core/settlements/categories';
-import type { Triple } from '../../core/settlements/categories';
+import type { SettlementRule, Triple } from '../../core/settlements/categories';
+import type { MapProblem } from '../../core/settlements/map-read';
 import { categoryColumns, summarise } from '../../core/settlements/summary';
 import type { SettlementTotals } from '../../core/settlements/summary';
 import type { ParsedSettlement } from '../../core/settlements/types';
@@ -30,6 +32,7 @@ export interface SettlementTabs {
 }
 
 export interface ImportResult {
+  /** Every status but 'duplicate' read the Settlement Map (and raised its row problems). */
   status: 'imported' | 'duplicate' | 'partial';
   settlementId: string;
   lines: number;
@@ -44,16 +47,35 @@ export function recordOf(t: SettlementTotals): SettlementRecord {
   return record;
 }
 
-/** SETTLEMENT_UNMAPPED for one triple no Settlement Map row maps. */
-export function unmappedException(t: Triple, lines: number, cents: number, currency: string, settlementId: string): RaisedException {
+/** Keys of the Settlement Map's own row problems: a run that read the map may resolve them. */
+export const MAP_ROW_PREFIX = `${exceptionKey('SETTLEMENT_UNMAPPED', 'row')}:`;
+
+/** The Settlement Map read once, its rows that cannot be used as exceptions naming the row. */
+export function readMap(tabs: Pick<SettlementTabs, 'map'>): { rules: SettlementRule[]; raised: RaisedException[] } {
+  const { rules, problems } = readSettlementRules(tabs.map.records());
+  return { rules, raised: problems.map(mapRowException) };
+}
+
+function mapRowException(p: MapProblem): RaisedException {
+  return { key: `${MAP_ROW_PREFIX}${p.sheetRow}`, type: 'SETTLEMENT_UNMAPPED', entity: `Settlement Map row ${p.sheetRow}`, message: p.message, action: 'Fix the Settlement Map cell the message names, then use "Recategorise settlements".', typedInput: true };
+}
+
+/**
+ * SETTLEMENT_UNMAPPED for one triple no usable Settlement Map row maps. `blocked`: rows match it
+ * but cannot be used (they have their own exception), so nothing was added to the map.
+ */
+export function unmappedException(t: Triple, lines: number, cents: number, currency: string, settlementId: string, blocked?: string): RaisedException {
   const triple = `${t.transactionType || '(empty)'} / ${t.amountType || '(empty)'} / ${t.amountDescription || '(empty)'}`;
+  const where = `(${lines} line(s), ${money(cents, currency)} in settlement ${settlementId})`;
   return {
     key: exceptionKey('SETTLEMENT_UNMAPPED', tripleKey(t)),
     type: 'SETTLEMENT_UNMAPPED',
     entity: `Settlement Map: ${triple}`,
-    message:
-      `No Settlement Map row matches Transaction Type / Amount Type / Amount Description "${triple}" (${lines} line(s), ${money(cents, currency)} in settlement ${settlementId}), ` +
-      `so those amounts are in the UNMAPPED column. The triple was added to the Settlement Map with Category UNMAPPED: set its Category (and Account), then use "Recategorise settlements".`,
+    ...(blocked ? { action: 'Fix the Settlement Map row(s) the message names, then use "Recategorise settlements".' } : {}),
+    message: blocked
+      ? `Transaction Type / Amount Type / Amount Description "${triple}" ${where} is in the UNMAPPED column: ${blocked}. Fix the row(s) named, then use "Recategorise settlements".`
+      : `No Settlement Map row matches Transaction Type / Amount Type / Amount Description "${triple}" ${where}, ` +
+        `so those amounts are in the UNMAPPED column. The triple was added to the Settlement Map with Category UNMAPPED: set its Category (and Account), then use "Recategorise settlements".`,
   };
 }
 
@@ -94,13 +116,14 @@ export function importSettlement(
   const id = parsed.summary.settlementId;
   const existing = ctx.tabs.settlements.rows();
   if (existing.some((r) => r.settlementId === id)) return { status: 'duplicate', settlementId: id, lines: 0, raised: [] };
-  const rules = readSettlementRules(ctx.tabs.map.records()).rules;
+  const map = readMap(ctx.tabs);
+  const { rules } = map;
   const { totals, lines } = summarise(parsed, rules);
   let written = Math.min(writtenSoFar(ctx.store, id), lines.length);
   while (written < lines.length) {
     if (ctx.deadline.remainingMs() < RESERVE_MS) {
       setWritten(ctx.store, id, written);
-      return { status: 'partial', settlementId: id, lines: written, raised: [] };
+      return { status: 'partial', settlementId: id, lines: written, raised: map.raised };
     }
     const chunk = lines.slice(written, written + LINES_PER_APPEND).map(({ lineNo: _lineNo, ...l }) => l);
     ctx.tabs.lines.append(chunk);
@@ -108,12 +131,13 @@ export function importSettlement(
     setWritten(ctx.store, id, written);
   }
 
-  const raised: RaisedException[] = [];
-  // Triples no row maps go into the map for finance to fill in, once each.
+  const raised: RaisedException[] = [...map.raised];
+  // Triples no row maps go into the map for finance to fill in, once each; a triple a row matches
+  // but cannot map waits for that row to be fixed.
   const known = new Set(rules.map((r) => tripleKey(r)));
-  const fresh = totals.unmapped.filter((u) => !known.has(tripleKey(u)));
+  const fresh = totals.unmapped.filter((u) => !u.blocked && !known.has(tripleKey(u)));
   ctx.tabs.map.appendUnmapped(fresh);
-  for (const u of totals.unmapped) raised.push(unmappedException(u, u.lines, u.cents, totals.currency, id));
+  for (const u of totals.unmapped) raised.push(unmappedException(u, u.lines, u.cents, totals.currency, id, u.blocked));
   if (Math.abs(totals.differenceCents) > 1) {
     raised.push({
       key: exceptionKey('SETTLEMENT_MISMATCH', id),

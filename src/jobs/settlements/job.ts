@@ -18,7 +18,7 @@ import { settlementsTab } from '../../sheet/settlements-tab';
 import type { Job, JobContext, JobOutcome } from '../kit/job';
 import { ACCESS_KEY, accessRefused, LIST_WINDOW_MS, listSettlementReports, reportFailed } from './discover';
 import type { ImportResult, SettlementTabs } from './import';
-import { importSettlement } from './import';
+import { importSettlement, MAP_ROW_PREFIX } from './import';
 import { recategorise } from './recategorise';
 import { SETTLEMENT_KEYS, handledReports, markHandled } from './state';
 
@@ -77,7 +77,8 @@ function importUpload(ctx: JobContext, file: { name: string; base64: string }): 
     outcome: result.status === 'partial' ? 'partial' : 'ok',
     counts: d.counts,
     message: result.status === 'duplicate' ? `Settlement ${result.settlementId} from "${name}" was already imported; nothing changed.` : `From "${name}": ${d.text}`,
-    resolves: (row) => row.key === reportFailed(`upload:${name}`, '').key,
+    // Settlement Map rows are looked at only by an import that read the map.
+    resolves: (row) => row.key === reportFailed(`upload:${name}`, '').key || (result.status !== 'duplicate' && row.key.startsWith(MAP_ROW_PREFIX)),
   };
 }
 
@@ -153,12 +154,14 @@ function importListed(ctx: JobContext, amazon: SpApiClient): JobOutcome {
   store.set(SETTLEMENT_KEYS.cursor, waitingFrom ?? latest);
   ctx.raise(...raised);
   const d = describe(results);
+  const mapRead = results.some((r) => r.status !== 'duplicate');
   return {
     outcome: cut ? 'partial' : 'ok',
     counts: { reports: reports.length, ...d.counts },
     message: `${d.text}${cut}`,
-    // Mismatches and unmapped triples stay until a person acts or finance recategorises.
-    resolves: (row) => resolved.has(row.key),
+    // Mismatches and unmapped triples stay until a person acts or finance recategorises; the
+    // Settlement Map's own rows are looked at only when an import read the map.
+    resolves: (row) => resolved.has(row.key) || (mapRead && row.key.startsWith(MAP_ROW_PREFIX)),
   };
 }
 

@@ -1,22 +1,23 @@
 // "Recategorise settlements": the edited Settlement Map applied again to every imported line,
 // without downloading anything. Rewrites only the Category and Account of the lines and the
 // category columns of the Settlements rows (totals, dates and reserve are the file's and stay);
-// SETTLEMENT_UNMAPPED rows whose triple is now mapped resolve.
+// SETTLEMENT_UNMAPPED rows whose triple is now mapped resolve, and so do those of Settlement Map
+// rows fixed since (rows that still cannot be used are raised again, naming the row).
 
-import { categorise, readSettlementRules, tripleKey, UNMAPPED } from '../../core/settlements/categories';
+import { categorise, tripleKey, UNMAPPED } from '../../core/settlements/categories';
 import { categoryColumns } from '../../core/settlements/summary';
 import type { JobContext, JobOutcome } from '../kit/job';
 import type { SettlementTabs } from './import';
-import { unmappedException } from './import';
+import { readMap, unmappedException } from './import';
 import { SETTLEMENT_KEYS } from './state';
 
 export function recategorise(ctx: JobContext, tabs: SettlementTabs): JobOutcome {
-  const rules = readSettlementRules(tabs.map.records()).rules;
+  const { rules, raised } = readMap(tabs);
   const lines = tabs.lines.all();
   const rows = tabs.settlements.rows();
   const currency = new Map(rows.map((r) => [r.settlementId, r.currency] as const));
   const byCategory = new Map<string, Record<string, number>>();
-  const unmapped = new Map<string, { t: { transactionType: string; amountType: string; amountDescription: string }; lines: number; cents: number; settlementId: string }>();
+  const unmapped = new Map<string, { t: { transactionType: string; amountType: string; amountDescription: string }; lines: number; cents: number; settlementId: string; blocked?: string }>();
   let moved = 0;
   const next = lines.map((l) => {
     const c = categorise(l, rules);
@@ -26,7 +27,7 @@ export function recategorise(ctx: JobContext, tabs: SettlementTabs): JobOutcome 
     byCategory.set(l.settlementId, sums);
     if (c.category === UNMAPPED) {
       const k = tripleKey(l);
-      const u = unmapped.get(k) ?? { t: { transactionType: l.transactionType, amountType: l.amountType, amountDescription: l.amountDescription }, lines: 0, cents: 0, settlementId: l.settlementId };
+      const u = unmapped.get(k) ?? { t: { transactionType: l.transactionType, amountType: l.amountType, amountDescription: l.amountDescription }, lines: 0, cents: 0, settlementId: l.settlementId, blocked: c.blocked };
       u.lines++;
       u.cents += l.amountCents;
       unmapped.set(k, u);
@@ -40,7 +41,7 @@ export function recategorise(ctx: JobContext, tabs: SettlementTabs): JobOutcome 
   const seen = new Set<string>();
   for (const r of updated) for (const c of Object.keys(r.byCategory)) if (r.byCategory[c] !== 0 || c === UNMAPPED) seen.add(c);
   tabs.settlements.write(updated, categoryColumns(rules, seen));
-  ctx.raise(...[...unmapped.values()].map((u) => unmappedException(u.t, u.lines, u.cents, currency.get(u.settlementId) ?? '', u.settlementId)));
+  ctx.raise(...raised, ...[...unmapped.values()].map((u) => unmappedException(u.t, u.lines, u.cents, currency.get(u.settlementId) ?? '', u.settlementId, u.blocked)));
   return {
     outcome: 'ok',
     counts: { lines: lines.length, moved, settlements: rows.length, unmapped: unmapped.size },
