@@ -56,7 +56,7 @@ export function withSettingsNote(outcome: JobOutcome, problems: ReadonlyArray<Se
   const others = raised.filter((r) => r.type === 'CONFIG_INVALID' && !isSettingsKey(r.key));
   if ((problems.length === 0 && others.length === 0) || outcome.outcome === 'skipped') return outcome;
   const keys = [...new Set(problems.map((p) => p.key || 'Settings tab'))];
-  const pushKeys = keys.filter((k) => PUSH_SETTINGS.has(k));
+  const pushKeys = problems.filter((p) => PUSH_SETTINGS.has(p.key) || p.pushes);
   const notes: string[] = [];
   if (keys.length) {
     const pushNote = job.name === STOCK_JOB ? ', so this ran as a dry run: nothing was pushed to Amazon.' : '; until it is fixed the stock sync pushes nothing to Amazon.';
