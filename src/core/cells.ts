@@ -71,7 +71,21 @@ export function parseFlag(v: unknown, column: string, emptyValue: boolean): Cell
   const t = cellText(v).toLowerCase();
   if (TRUE_WORDS.has(t)) return { ok: true, value: true };
   if (FALSE_WORDS.has(t)) return { ok: true, value: false };
-  return { ok: false, problem: `${column} holds ${describe(v)}; tick or untick the box` };
+  return { ok: false, problem: `${column} holds ${describe(v)}; tick or untick the box (TRUE / FALSE)` };
+}
+
+/**
+ * How parseFlag read a cell that is not a tick box, TRUE / FALSE (any case) or empty: "yes", "no",
+ * 0, "x"… are read as typed (docs/operations.md), and this sentence says so where the row's result
+ * is shown, so the reading is never silent. Null when there is nothing to say (or nothing was read).
+ */
+export function flagWordNote(v: unknown, column: string): string | null {
+  if (typeof v === 'boolean' || isEmptyCell(v)) return null;
+  const t = cellText(v).toLowerCase();
+  if (t === 'true' || t === 'false') return null;
+  const read = parseFlag(v, column, false);
+  if (!read.ok) return null;
+  return `${column} holds ${describe(v)}, read as ${read.value ? 'ticked' : 'unticked'}; tick or untick the box (TRUE / FALSE) to say it plainly.`;
 }
 
 /** 0.5 → "50%", 1/3 → "33.3%". */

@@ -5,7 +5,7 @@
 
 import { cellText, cellTime } from './cells';
 import type { ChargesSummary } from './charges/summary';
-import { severityOf } from './exceptions';
+import { readStatus, severityOf } from './exceptions';
 import type { InventoryRow } from './inventory/types';
 import { currencyAmount, type SettlementsSummary } from './settlements/by-currency';
 import { TABS, headersOf } from './tabs';
@@ -167,8 +167,9 @@ export function exceptionFigures(records: ReadonlyArray<Readonly<Record<string, 
   let open = 0;
   for (const r of records) {
     const type = cellText(r[X.type]);
-    const status = cellText(r[X.status]).toLowerCase();
-    if (!type || status === 'resolved' || status === 'ignored') continue;
+    // Read as the tab's reconcile reads it: words that are no status count as open.
+    const { status } = readStatus(r[X.status]);
+    if (!type || status === 'Resolved' || status === 'Ignored') continue;
     const typed = cellText(r[X.severity]);
     const severity = SEVERITIES.find((s) => s.toLowerCase() === typed.toLowerCase()) ?? severityOf(type);
     open++;

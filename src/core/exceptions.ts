@@ -249,12 +249,40 @@ export interface ReconcileResult {
   resolved: string[];
 }
 
-function normaliseStatus(v: unknown): ExceptionStatus {
+const STATUS_WORDS = 'Open, Acknowledged, Ignored or Resolved';
+
+/**
+ * How a Status cell reads. The four statuses in any case (and "ack…" / "ignore…", written out in
+ * full) are `known`; empty is Open. Anything else people typed ("In progress", "Fixed", "snoozed")
+ * is not guessed at: it counts as Open (so it is worked and alerted like one) and the caller keeps
+ * the words in the cell and says so in the Action column.
+ */
+export function readStatus(v: unknown): { status: ExceptionStatus; known: boolean } {
   const t = cellText(v).toLowerCase();
-  if (t.startsWith('ack')) return 'Acknowledged';
-  if (t.startsWith('ignore')) return 'Ignored';
-  if (t === 'resolved' || t === 'closed' || t === 'done') return 'Resolved';
-  return 'Open';
+  if (t === '' || t === 'open') return { status: 'Open', known: true };
+  if (t.startsWith('ack')) return { status: 'Acknowledged', known: true };
+  if (t.startsWith('ignore')) return { status: 'Ignored', known: true };
+  if (t === 'resolved') return { status: 'Resolved', known: true };
+  return { status: 'Open', known: false };
+}
+
+function normaliseStatus(v: unknown): ExceptionStatus {
+  return readStatus(v).status;
+}
+
+/** The Action note on a row whose Status the add-on cannot read; one at a time, replaced when the words change. */
+const STATUS_NOTE = /^Status ".*?" is not one the add-on reads \([^)]*\), so this row counts as Open\. /s;
+
+function statusNote(typed: unknown): string {
+  return `Status "${cellText(typed)}" is not one the add-on reads (${STATUS_WORDS}), so this row counts as Open. `;
+}
+
+/** The row's Action with the note for an unreadable Status added (or a stale one taken off); the row itself when nothing changes. */
+function withStatusNote(row: ExceptionRecord): ExceptionRecord {
+  const action = cellText(row[X.action]);
+  const bare = action.replace(STATUS_NOTE, '');
+  const next = readStatus(row[X.status]).known ? bare : statusNote(row[X.status]) + bare;
+  return next === action ? row : { ...row, [X.action]: next };
 }
 
 function countOf(v: unknown): number {
@@ -309,7 +337,7 @@ export function reconcileExceptions(
       const ignoredStill = status === 'Ignored' && factsOf(row[X.message]) === factsOf(hit.message);
       const reopen = status === 'Resolved' || (status === 'Ignored' && !ignoredStill);
       if (reopen) result.reopened.push(key);
-      result.rows.push({
+      result.rows.push(withStatusNote({
         ...row,
         [X.key]: key,
         [X.type]: hit.type,
@@ -319,15 +347,19 @@ export function reconcileExceptions(
         [X.firstSeen]: cellTime(row[X.firstSeen]) === null ? now : row[X.firstSeen],
         [X.lastSeen]: now,
         [X.count]: countOf(row[X.count]) + 1,
-        [X.status]: reopen ? 'Open' : status,
+        // Words people typed that are no status stay as typed (withStatusNote says how they are read).
+        [X.status]: reopen ? 'Open' : readStatus(row[X.status]).known ? status : row[X.status],
         [X.owner]: row[X.owner] ?? '',
         [X.action]: actionOf(hit),
-      });
+      }));
     } else if (status !== 'Resolved' && status !== 'Ignored' && inScope(options.scope, key, typeOfRow(row, key))) {
       result.resolved.push(key);
-      result.rows.push({ ...row, [X.status]: 'Resolved' });
+      const typed = readStatus(row[X.status]).known ? null : cellText(row[X.status]);
+      // The problem cleared: Resolved, and the words it replaces are kept in the Action cell.
+      const action = typed === null ? {} : { [X.action]: `Resolved: the problem cleared (Status was "${typed}").` };
+      result.rows.push({ ...row, [X.status]: 'Resolved', ...action });
     } else {
-      result.rows.push({ ...row });
+      result.rows.push(withStatusNote({ ...row }));
     }
   }
 

@@ -1,6 +1,7 @@
 // The Settings tab's keys, defaults and help texts (docs/design.md §2), and parsing of the tab into a
 // typed object. Secrets never live here: they are in document properties (see secrets.ts).
 
+import { columnLetters } from './cells';
 import { marketplaceListProblem, readMarketplaceList } from './marketplace-list';
 import { findMarketplace, marketplaceHelp } from './marketplaces';
 import { TABS, columnOf, headersOf } from './tabs';
@@ -183,6 +184,8 @@ export interface SettingsProblem {
   message: string;
   /** No job may run (the tab cannot be read, or the marketplace is unknown): a guess would act on the wrong things. */
   blocking?: boolean;
+  /** Decides how much is pushed (a PUSH_SETTINGS key, or an unknown key most likely meant as one): the stock sync is a dry run meanwhile. */
+  pushes?: boolean;
 }
 
 /**
@@ -201,14 +204,15 @@ export const PUSH_SETTINGS: ReadonlySet<string> = new Set([
 
 /**
  * The Key → Value pairs of the Settings tab (values with the header row first), found by header
- * name; the one way the tab's rows are read. `row` is each pair's 0-based row under the header.
+ * name; the one way the tab's rows are read. `row` is each pair's 0-based row under the header;
+ * `cell` names its Key cell as Sheets does ("A7"), for messages.
  */
-export function settingsPairs(values: ReadonlyArray<ReadonlyArray<unknown>>): Array<{ key: unknown; value: unknown; row: number }> {
+export function settingsPairs(values: ReadonlyArray<ReadonlyArray<unknown>>): Array<{ key: unknown; value: unknown; row: number; cell: string }> {
   const header = values[0] ?? [];
   const k = columnOf(header, SETTINGS_COLUMNS.key);
   const v = columnOf(header, SETTINGS_COLUMNS.value);
   if (k < 0 || v < 0) return [];
-  return values.slice(1).map((r, row) => ({ key: r[k], value: r[v], row }));
+  return values.slice(1).map((r, row) => ({ key: r[k], value: r[v], row, cell: `${columnLetters(k + 1)}${row + 2}` }));
 }
 
 function text(v: unknown): string {
@@ -231,6 +235,45 @@ function looksLike(typed: string, key: string): boolean {
   return prev[b.length]! <= 2;
 }
 
+/** Words too common to say which setting was meant ("Buffer for all SKUs"); units are shared by many keys. */
+const FILLER = new Set(['a', 'an', 'all', 'and', 'the', 'for', 'of', 'to', 'in', 'on', 'per', 'by', 'my', 'our', 'is', 'setting', 'minute', 'hour', 'day', 'unit']);
+
+/** A key's meaningful words, singular ("SKUs" → "sku"), so word overlap finds "Default safety buffer" from "Safety buffer". */
+function keyWords(key: string): Set<string> {
+  const words = key.toLowerCase().split(/[^a-z0-9%]+/).map((w) => (w.length > 3 && w.endsWith('s') ? w.slice(0, -1) : w));
+  return new Set(words.filter((w) => w && !FILLER.has(w)));
+}
+
+/**
+ * The known keys an unknown one most likely meant, best first (at most 3): a slip of a letter or two
+ * first, then the keys sharing most of its words. Empty when it shares none.
+ */
+export function closestSettingKeys(typed: string): string[] {
+  const slips = SETTINGS.filter((s) => looksLike(typed, s.key)).map((s) => s.key);
+  const words = keyWords(typed);
+  const shared = SETTINGS.map((s) => ({ key: s.key, n: [...keyWords(s.key)].filter((w) => words.has(w)).length }))
+    .filter((s) => s.n > 0 && !slips.includes(s.key))
+    .sort((a, b) => b.n - a.n);
+  return [...slips, ...shared.map((s) => s.key)].slice(0, 3);
+}
+
+/**
+ * The problem for a Key that is no setting: named by its cell, with the keys it most likely meant.
+ * One meant as a push setting ("Safety buffer") makes the stock sync a dry run, as that setting would:
+ * pushing with the default could offer more than the person typed.
+ */
+function unknownKey(key: string, value: string, cell: string | undefined): SettingsProblem {
+  const near = closestSettingKeys(key);
+  // The best guess decides: a weaker one sharing a word with a push setting is no reason to stop pushing.
+  const pushes = near.length > 0 && PUSH_SETTINGS.has(near[0]!);
+  const the = cell ? `the key in cell ${cell}` : 'the key';
+  const meant = near.length ? ` (did you mean ${near.map((k) => `"${k}"`).join(' or ')}?)` : '';
+  const fix = near.length ? `Rename ${the} to the one you meant.` : `Settings keys are exact names: rename ${the} to one of them (each row's Help says what it does).`;
+  const meanwhile = pushes ? ' Until it is fixed the stock sync runs as a dry run: nothing is pushed to Amazon.' : '';
+  const message = `Settings row "${key}" is not a setting the add-on knows${meant}, so its value "${value}" is not used. ${fix}${meanwhile} A note of your own goes in the Help column, or under a Key starting with #.`;
+  return { key, value, message, ...(pushes ? { pushes } : {}) };
+}
+
 const TRUE_WORDS = /^(yes|y|true|x|approve|approved|1|on|✓|✔)$/i;
 const FALSE_WORDS = /^(no|n|false|0|off|)$/i;
 
@@ -251,21 +294,20 @@ function shown(v: string | number | boolean, format: SettingDef['format']): stri
  * is pushed makes the push mode dry-run, an unknown marketplace blocks every job, and any other
  * setting uses its default.
  */
-export function parseSettings(pairs: ReadonlyArray<readonly [unknown, unknown]>): { settings: Settings; problems: SettingsProblem[] } {
+export function parseSettings(pairs: ReadonlyArray<readonly [unknown, unknown, string?]>): { settings: Settings; problems: SettingsProblem[] } {
   const byKey = new Map<string, unknown>();
   const problems: SettingsProblem[] = [];
   const conflicting = new Set<string>();
-  for (const [k, v] of pairs) {
+  for (const [k, v, cell] of pairs) {
     const key = text(k);
     // A heading ("— Stock sync —") groups the rows under it; whatever its Value holds is not a setting.
     if (!key || isSettingsSection(key)) continue;
     const lower = key.toLowerCase();
     const known = SETTINGS.find((s) => s.key.toLowerCase() === lower);
     if (!known) {
-      const near = text(v) ? SETTINGS.find((s) => looksLike(key, s.key)) : undefined;
-      if (near) {
-        problems.push({ key, value: text(v), message: `Settings row "${key}" is not a setting the add-on knows (did you mean "${near.key}"?), so its value "${text(v)}" is not used. Rename the key to "${near.key}".` });
-      }
+      // Every unknown key with a value is reported, not only near misses: "Safety buffer" = 5 was meant
+      // as a setting, and using the default instead in silence would not be what was typed.
+      if (text(v)) problems.push(unknownKey(key, text(v), cell));
       continue;
     }
     const before = byKey.get(lower);
@@ -437,7 +479,7 @@ export function parseSettings(pairs: ReadonlyArray<readonly [unknown, unknown]>)
     removalOverdueDays: num('Removal overdue (days)', { min: 1, integer: true }),
   };
   // A setting that decides how much is pushed could not be used: nothing is pushed meanwhile.
-  if (problems.some((p) => PUSH_SETTINGS.has(p.key))) settings.pushMode = 'dry-run';
+  if (problems.some((p) => PUSH_SETTINGS.has(p.key) || p.pushes)) settings.pushMode = 'dry-run';
   return { settings, problems };
 }
 

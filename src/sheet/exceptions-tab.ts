@@ -2,7 +2,7 @@
 // then each row's Entity linked to the page where it can be looked at (Seller Central, ShipBob).
 // Only the job runner calls this, with the running job's scope.
 
-import { entityLink, pruneResolved, reconcileExceptions } from '../core/exceptions';
+import { entityLink, pruneResolved, readStatus, reconcileExceptions } from '../core/exceptions';
 import type { ExceptionScope, RaisedException, ReconcileResult } from '../core/exceptions';
 import { cellText } from '../core/cells';
 import { TAB, TABS, columnOf, headersOf } from '../core/tabs';
@@ -102,7 +102,7 @@ function keptRefs(rows: ReadonlyArray<Record<string, unknown>>, raised: Readonly
   const now = new Map<string, ThreePlRef>();
   // An id with no page to open (a 3PL whose addresses are not known) is neither linked nor kept.
   for (const r of raised) if (r.threePlRef && threePlPageUrl(r.threePlRef) && !now.has(r.key)) now.set(r.key, r.threePlRef);
-  const closed = (r: Record<string, unknown>) => /^(resolved|ignore)/i.test(cellText(r[X.status]));
+  const closed = (r: Record<string, unknown>) => ['Resolved', 'Ignored'].includes(readStatus(r[X.status]).status);
   const ordered = [...rows.filter((r) => !closed(r)), ...rows.filter(closed)];
   const refs = new Map<string, ThreePlRef>();
   const stored: Record<string, StoredRef> = {};

@@ -40,7 +40,7 @@ function tabProblem(read: { tab: string; values: CellValue[][] } | null): Settin
 /** Settings as typed, with every value that cannot be used (and a tab that cannot be read) as a problem. */
 export function readSettings(wb: WorkbookPort): SettingsRead {
   const read = readTab(wb);
-  const parsed = parseSettings(settingsPairs(read?.values ?? []).map((p) => [p.key, p.value] as const));
+  const parsed = parseSettings(settingsPairs(read?.values ?? []).map((p) => [p.key, p.value, p.cell] as const));
   const problem = tabProblem(read);
   return problem ? { settings: parsed.settings, problems: [problem, ...parsed.problems] } : parsed;
 }

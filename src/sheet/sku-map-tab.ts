@@ -1,8 +1,9 @@
 // The SKU Map tab: people's mapping rows in (validated by core/inventory/sku-map), the Status
-// column out. Found by name whatever case or spaces people gave it ("SKU map", "Sku Map "); a
+// column out (with how an Active typed as words was read). Found by name whatever case or spaces people gave it ("SKU map", "Sku Map "); a
 // missing tab or a missing required column stops the job with CONFIG_INVALID, never an empty map.
 
 import { ConfigInvalidError } from '../core/config-invalid';
+import { withActiveNotes } from '../core/sku-map-notes';
 import { TAB, TABS, columnOf, findTabName, headersOf } from '../core/tabs';
 import type { WorkbookPort } from '../ports/workbook';
 import { planRowWrites } from './row-blocks';
@@ -73,7 +74,9 @@ export function skuMapTab(wb: WorkbookPort): SkuMapTab {
       if (columnOf(t.header, status) < 0) table = { ...t, header: ensureTable(wb, TABS.skuMap, t) };
       const col = columnOf(table!.header, status) + 1;
       const current = t.records.map((r) => String(r[status] ?? ''));
-      const next = t.records.map((_, i) => statuses[i] ?? '');
+      // An Active cell read from words ("yes", 0) says so in its row's Status (core/sku-map-notes).
+      const noted = withActiveNotes(statuses, t.records);
+      const next = t.records.map((_, i) => noted[i] ?? '');
       // Only the runs of rows whose Status changed (one held row in a 100,000-row map writes one cell).
       const spans = next.map((s, i) => (s === current[i] ? null : { first: 0, last: 0 }));
       const blocks = planRowWrites(spans, next.length, next.length, [false]).map((p) => ({

@@ -28,7 +28,10 @@ import { NOT_YET_AT_THREE_PL } from './types';
 export function fbaCommittedUnits(rows: ReadonlyArray<FbaRow>, marketplace: string, map: SkuMapValidation, stockReadOverRuns = false): Map<string, number> {
   const out = new Map<string, number>();
   for (const r of rows) {
-    if (!r.send || !(NOT_YET_AT_THREE_PL.has(r.state) || (stockReadOverRuns && r.state === 'sent'))) continue;
+    // A tick overtyped with words after the row left `open` may still go (it is neither sent nor
+    // cancelled meanwhile): its units stay off, so the FBM offer errs low, never high.
+    const promised = r.send || (r.sendTyped !== undefined && r.state !== 'open');
+    if (!promised || !(NOT_YET_AT_THREE_PL.has(r.state) || (stockReadOverRuns && r.state === 'sent'))) continue;
     for (const i of r.items) {
       const m = threePlSkuOf(i.sku, marketplace, map);
       if ('threePlSku' in m && i.quantity > 0) out.set(m.threePlSku, (out.get(m.threePlSku) ?? 0) + i.quantity);

@@ -1,6 +1,7 @@
 // FBA Shipments tab records ↔ rows, by header name (FBA_SHIPMENTS_TAB). Items and received units
 // read as "SKU × qty" lines (the Orders tab's format); a State cell someone overtyped is read back
-// from what the other cells prove, never guessed into a send.
+// from what the other cells prove, never guessed into a send; a Send from 3PL cell holding words
+// instead of a tick is read as no send and written back exactly as typed.
 
 import { cellText, cellTime } from '../cells';
 import { formatLines, formatList, parseLines, parseList } from '../orders/ledger';
@@ -18,7 +19,8 @@ export function fbaRowToRecord(r: FbaRow): Record<string, unknown> {
     [H.destination]: r.destination,
     [H.amazonStatus]: r.amazonStatus,
     [H.items]: formatLines(r.items),
-    [H.send]: r.send,
+    // Unreadable text stays as typed (keyed tabs write only changed cells, so it is not even rewritten).
+    [H.send]: r.sendTyped ?? r.send,
     [H.threePlOrderId]: r.threePlOrderId,
     [H.threePlStatus]: r.threePlStatus,
     [H.tracking]: formatList(r.tracking),
@@ -29,10 +31,16 @@ export function fbaRowToRecord(r: FbaRow): Record<string, unknown> {
   };
 }
 
-/** A tick as Sheets stores it (true), or typed words; anything else is not a tick. */
-function ticked(v: unknown): boolean {
-  if (typeof v === 'boolean') return v;
-  return /^(true|yes|y|1|x|✓|✔)$/i.test(cellText(v));
+/**
+ * A tick box as Sheets stores it (true / false), TRUE or FALSE typed in any case, or empty (no send).
+ * Any other text ("send", "Yes please", "no") is not guessed at: `typed` carries it.
+ */
+function readSend(v: unknown): { send: boolean; typed?: string } {
+  if (typeof v === 'boolean') return { send: v };
+  const t = cellText(v);
+  if (t === '' || /^false$/i.test(t)) return { send: false };
+  if (/^true$/i.test(t)) return { send: true };
+  return { send: false, typed: t };
 }
 
 function stateOf(text: string, threePlOrderId: string, send: boolean): FbaState {
@@ -47,7 +55,7 @@ export function fbaRowFromRecord(rec: Readonly<Record<string, unknown>>): FbaRow
   const shipmentId = cellText(rec[H.shipmentId]);
   if (!shipmentId) return null;
   const threePlOrderId = cellText(rec[H.threePlOrderId]);
-  const send = ticked(rec[H.send]);
+  const { send, typed } = readSend(rec[H.send]);
   return {
     shipmentId,
     plan: cellText(rec[H.plan]),
@@ -55,6 +63,7 @@ export function fbaRowFromRecord(rec: Readonly<Record<string, unknown>>): FbaRow
     amazonStatus: cellText(rec[H.amazonStatus]).toUpperCase(),
     items: parseLines(cellText(rec[H.items])),
     send,
+    ...(typed === undefined ? {} : { sendTyped: typed }),
     threePlOrderId,
     threePlStatus: cellText(rec[H.threePlStatus]),
     tracking: parseList(cellText(rec[H.tracking])),

@@ -1,6 +1,7 @@
 // The FBA Shipments exceptions, worked out from the whole tab at the end of a run so they clear
 // themselves (docs/design.md §5 FBA_SHIPMENT_*): held, outcome unknown, shipped-vs-received
-// discrepancy, stuck on the way in, and cancelled by Amazon after the 3PL shipped.
+// discrepancy, stuck on the way in, cancelled by Amazon after the 3PL shipped, and a Send from 3PL
+// cell holding words instead of a tick (never guessed into a send or a cancel).
 
 import type { RaisedException } from '../exceptions';
 import { exceptionKey } from '../exceptions';
@@ -13,6 +14,7 @@ export const FBA_EXCEPTION_TYPES = [
   'FBA_SHIPMENT_DISCREPANCY',
   'FBA_SHIPMENT_STUCK',
   'FBA_SHIPMENT_CANCELLED',
+  'FBA_SHIPMENT_INVALID',
 ] as const;
 
 export interface FbaRuleSettings {
@@ -50,6 +52,9 @@ export function fbaExceptions(rows: ReadonlyArray<FbaRow>, now: number, s: FbaRu
   const out: RaisedException[] = [];
   for (const row of rows) {
     const id = row.shipmentId;
+    if (row.sendTyped !== undefined) {
+      out.push(raise('FBA_SHIPMENT_INVALID', row, `The FBA Shipments cell "Send from 3PL" of FBA shipment ${id} holds "${row.sendTyped}", which is not a tick box value: the allowed values are a tick (TRUE) or no tick (FALSE). Nothing is sent to ${threePlName} or cancelled there for it until the cell holds one; your text stays in the cell.`, `Tick Send from 3PL on ${id} to send it from ${threePlName}, or untick it to leave it.`));
+    }
     if (row.state === 'held' && row.send) {
       out.push(raise('FBA_SHIPMENT_HELD', row, `FBA shipment ${id} is ticked to go from ${threePlName} but nothing was sent: ${row.note}`, 'Fix what the message names; the next run sends it. Untick Send from 3PL if it should not go from the 3PL.'));
     }

@@ -30,8 +30,13 @@ export interface FbaRow {
   amazonStatus: string;
   /** What Amazon expects, per Seller SKU (v0 QuantityShipped / v2024 item quantity). */
   items: FbaItem[];
-  /** The tick box people set. */
+  /** The tick box people set; false while the cell holds text that is no tick (`sendTyped`). */
   send: boolean;
+  /**
+   * The text in `Send from 3PL` when it is neither a tick nor TRUE/FALSE ("send", "Yes please"): kept
+   * in the cell as typed, and the row is neither sent nor cancelled on a guess (FBA_SHIPMENT_INVALID).
+   */
+  sendTyped?: string;
   threePlOrderId: string;
   threePlStatus: string;
   tracking: string[];
@@ -60,6 +65,11 @@ export const AMAZON_DEAD: ReadonlySet<string> = new Set(['CANCELLED', 'DELETED',
 export const AMAZON_ARRIVED: ReadonlySet<string> = new Set(['CHECKED_IN', 'RECEIVING', 'CLOSED']);
 /** A shipment the 3PL may still be asked to send (nothing left the seller yet). */
 export const AMAZON_SENDABLE: ReadonlySet<string> = new Set(['WORKING', 'READY_TO_SHIP']);
+
+/** Send from 3PL was unticked (not merely unreadable): the row's 3PL order, if any, should not go ahead. */
+export function unticked(r: FbaRow): boolean {
+  return !r.send && r.sendTyped === undefined;
+}
 
 /** The 3PL holds (or may hold) an order for the row that has not shipped. */
 export const AT_THREE_PL_UNSHIPPED: ReadonlySet<FbaState> = new Set(['sending', 'unknown', 'sent']);

@@ -4,7 +4,7 @@
 // row stays `shipped` and says so (an Amazon-cancelled one becomes FBA_SHIPMENT_CANCELLED).
 
 import type { FbaRow } from '../../core/fba-shipments/types';
-import { AMAZON_DEAD, AT_THREE_PL_UNSHIPPED } from '../../core/fba-shipments/types';
+import { AMAZON_DEAD, AT_THREE_PL_UNSHIPPED, unticked } from '../../core/fba-shipments/types';
 import type { ThreePlRef } from '../../core/web-links';
 import { noteShipment } from '../../threepl/page-refs';
 import type { OutboundOrder, ThreePlAdapter } from '../../threepl/types';
@@ -20,7 +20,8 @@ function unshippedLeft(o: OutboundOrder): boolean {
 /** Why the row's 3PL order should not go ahead; null when it should. */
 function cancelReason(r: FbaRow): string | null {
   if (AMAZON_DEAD.has(r.amazonStatus)) return `Amazon ${r.amazonStatus === 'DELETED' ? 'deleted' : 'cancelled'} the shipment`;
-  if (!r.send) return 'Send from 3PL was unticked';
+  // Words in the cell instead of a tick are no untick: nothing is called back on a guess (FBA_SHIPMENT_INVALID).
+  if (unticked(r)) return 'Send from 3PL was unticked';
   return null;
 }
 
@@ -42,7 +43,7 @@ export function cancelFbaOrders(ctx: { adapter: ThreePlAdapter; threePlName: str
   const name = ctx.threePlName;
   // Unticked once the boxes left: said on the row, since nothing the add-on does can change it.
   for (const r of rows.rows) {
-    if (!r.send && (r.state === 'shipped' || r.state === 'receiving') && !r.note.includes(TOO_LATE)) rows.update(r.shipmentId, { note: `Send from 3PL was unticked after ${name} shipped it: ${TOO_LATE}.` });
+    if (unticked(r) && (r.state === 'shipped' || r.state === 'receiving') && !r.note.includes(TOO_LATE)) rows.update(r.shipmentId, { note: `Send from 3PL was unticked after ${name} shipped it: ${TOO_LATE}.` });
   }
   let cancelled = 0;
   for (const r of rows.rows.filter((x) => AT_THREE_PL_UNSHIPPED.has(x.state) && cancelReason(x) !== null)) {

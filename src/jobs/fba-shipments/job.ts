@@ -69,13 +69,16 @@ function runFbaShipments(ctx: JobContext): JobOutcome {
   const orderOf = (e: RaisedException) => rows.get(e.key.slice(e.type.length + 1))?.threePlOrderId || undefined;
   ctx.raise(...(phases.done.has('threePl') ? withShipmentPages(raised, { adapter, store, deadline: ctx.deadline }, orderOf) : raised));
   const waiting = rows.rows.filter((r) => r.send && (r.state === 'ready' || r.state === 'held')).length;
+  // Words typed instead of a tick are acted on by nobody: the run says so and is not "ok".
+  const unreadable = rows.rows.filter((r) => r.sendTyped !== undefined).length;
   counts.fbaCommittedUnits = [...fbaCommittedUnits(rows.rows, settings.marketplace, map).values()].reduce((a, b) => a + b, 0);
   const message =
     `${plural(rows.rows.length, 'FBA shipment')} in the tab; ${plural(sent.sent, 'order')} created at ${threePlName}${sent.adopted ? `, ${sent.adopted} adopted` : ''}` +
     `${counts.fbaCancelled ? `, ${plural(counts.fbaCancelled, 'order')} cancelled` : ''}; ${plural(waiting, 'ticked shipment')} not sent yet.` +
+    `${unreadable ? ` ${plural(unreadable, 'shipment')} with words instead of a tick in Send from 3PL, neither sent nor cancelled (see Exceptions).` : ''}` +
     `${deferredNote}${phases.cut ? ` ${phases.cut}` : ''}${phases.failed.length ? ` Not reachable this run, tried again next run: ${phases.failed.join('; ')}` : ''}`;
   return {
-    outcome: phases.cut || phases.failed.length || sent.deferred ? 'partial' : 'ok',
+    outcome: phases.cut || phases.failed.length || sent.deferred || unreadable ? 'partial' : 'ok',
     counts,
     message,
     // A receipt comparison not made this run leaves its discrepancy as it was; so does a 3PL look not made.

@@ -99,7 +99,7 @@ function execute(job: Job, ports: Ports, deadline: Deadline, request: JobRequest
     // A failed run that saw no problem of its own leaves the tab as people left it.
     if (ctx.raised.length === 0) return outcome;
   }
-  outcome = withSettingsNote(outcome, read.problems, ctx.raised);
+  outcome = withSettingsNote(outcome, read.problems, ctx.raised, job);
   resolves = runtime.scope(resolves);
   if (ctx.raised.length === 0 && Array.isArray(resolves) && resolves.length === 0) return outcome;
   // Alert e-mail (jobs/kit/alerts): the cell is checked with the run's problems, new High rows mailed after.

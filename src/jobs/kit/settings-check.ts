@@ -44,17 +44,24 @@ export function blockedBySettings(problems: ReadonlyArray<SettingsProblem>, job:
 }
 
 /**
+ * The one job Push mode and the guardrails govern (jobs/inventory): only its run was made a dry
+ * run by a push setting it could not use. Other jobs push no stock, so saying so there misleads.
+ */
+const STOCK_JOB = 'inventory';
+
+/**
  * A run with an unusable setting, or any other set-up problem it raised (an unknown 3PL location),
  * is at best "partial", and its message says what that changed.
  */
-export function withSettingsNote(outcome: JobOutcome, problems: ReadonlyArray<SettingsProblem>, raised: ReadonlyArray<RaisedException>): JobOutcome {
+export function withSettingsNote(outcome: JobOutcome, problems: ReadonlyArray<SettingsProblem>, raised: ReadonlyArray<RaisedException>, job: Pick<Job, 'name'>): JobOutcome {
   const others = raised.filter((r) => (r.type === 'CONFIG_INVALID' && !isSettingsKey(r.key)) || r.typedInput);
   if ((problems.length === 0 && others.length === 0) || outcome.outcome === 'skipped') return outcome;
   const keys = [...new Set(problems.map((p) => p.key || 'Settings tab'))];
-  const pushKeys = keys.filter((k) => PUSH_SETTINGS.has(k));
+  const pushKeys = problems.filter((p) => PUSH_SETTINGS.has(p.key) || p.pushes);
   const notes: string[] = [];
   if (keys.length) {
-    notes.push(`Settings ${keys.map((k) => `"${k}"`).join(', ')} cannot be used (see Exceptions)${pushKeys.length ? ', so this ran as a dry run: nothing was pushed to Amazon.' : '.'}`);
+    const pushNote = job.name === STOCK_JOB ? ', so this ran as a dry run: nothing was pushed to Amazon.' : '; until it is fixed the stock sync pushes nothing to Amazon.';
+    notes.push(`Settings ${keys.map((k) => `"${k}"`).join(', ')} cannot be used (see Exceptions)${pushKeys.length ? pushNote : '.'}`);
   }
   if (others.length && outcome.outcome !== 'failed') notes.push(`Set-up problem${others.length > 1 ? 's' : ''}: ${others.map((r) => r.entity).join(', ')} (see Exceptions).`);
   return { ...outcome, outcome: outcome.outcome === 'ok' ? 'partial' : outcome.outcome, message: [outcome.message, ...notes].join(' ').trim() };

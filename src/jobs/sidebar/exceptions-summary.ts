@@ -1,6 +1,7 @@
 // The Exceptions tab at a glance for the sidebar: open rows counted by severity, the few most urgent,
 // and when each system's credentials were last refused (its open AUTH_FAILED row).
 
+import { readStatus } from '../../core/exceptions';
 import { TABS, TAB, headersOf } from '../../core/tabs';
 import type { CellValue, WorkbookPort } from '../../ports/workbook';
 import { readTable } from '../../sheet/table';
@@ -30,12 +31,11 @@ function ms(v: CellValue | undefined): number {
   return Number.isFinite(t) ? t : 0;
 }
 
-/** The Status column as the tab's reconcile reads it (core/exceptions normaliseStatus): anything unrecognised counts as open. */
+/** The Status column as the tab's reconcile reads it (core/exceptions readStatus): anything unrecognised counts as open. */
 function statusOf(v: CellValue | undefined): 'open' | 'acknowledged' | 'closed' {
-  const t = text(v).toLowerCase();
-  if (t.startsWith('ack')) return 'acknowledged';
-  if (t.startsWith('ignore') || t === 'resolved' || t === 'closed' || t === 'done') return 'closed';
-  return 'open';
+  const { status } = readStatus(v);
+  if (status === 'Acknowledged') return 'acknowledged';
+  return status === 'Open' ? 'open' : 'closed';
 }
 
 function severityOf(v: CellValue | undefined): Severity {
