@@ -75,7 +75,8 @@ describe('guided first run', () => {
 
     await page.click('#steps li[data-step="dryRun"] button');
     await settled();
-    expect(await page.textContent('#notice')).toMatch(/Stock sync: ok/);
+    // The world's unusable SKU Map row keeps the run from ok (see Exceptions).
+    expect(await page.textContent('#notice')).toMatch(/Stock sync: partial — Dry run: .* 1 SKU Map row cannot be used/);
     expect(run.amazon.snapshot().writes).toEqual([]);
     expect((await stepStates(page))[4]).toBe('dryRun:Done');
 

@@ -57,7 +57,7 @@ describe('approval', () => {
     await s.page.click('#dialog-ok');
     await s.settled();
     expect(s.calls).toContain('approveStockPush');
-    expect(await s.page.textContent('#notice-lines')).toMatch(/^Done: Stock sync: ok — Pushed: 3 FBM quantities accepted by Amazon/);
+    expect(await s.page.textContent('#notice-lines')).toMatch(/^Note: Stock sync: partial — Pushed: 3 FBM quantities accepted by Amazon\. 1 SKU Map row cannot be used/);
     expect(writes(run)).toEqual(['MUG-1=0', 'TEE-L=2', 'TEE-M=17']);
     expect(await s.page.isHidden('#approval')).toBe(true);
     await s.page.close();

@@ -84,7 +84,7 @@ describe('busy indicator', () => {
     await s.settled();
     expect(await s.page.isHidden('#busy')).toBe(true);
     expect(await s.page.isDisabled('button[data-job="inventory"]')).toBe(false);
-    expect(await s.page.textContent('#notice-lines')).toMatch(/Stock sync: ok/);
+    expect(await s.page.textContent('#notice-lines')).toMatch(/Stock sync: partial — Pushed: 2 FBM quantities accepted by Amazon\. 1 SKU Map row cannot be used/);
     await s.page.close();
   });
 });
@@ -95,8 +95,8 @@ describe('status', () => {
     step(run, { run: 'setupSheets' });
     step(run, { run: 'syncNow', args: ['inventory'], as: 'sidebar' });
     const s = await h.open(run);
-    expect(await s.page.$$eval('#exceptions-counts .status', (e) => e.map((x) => x.textContent))).toEqual(['✕ 1 High', '! 2 Medium', '0 Low']);
-    expect(await s.page.$$eval('#exceptions-top li b', (e) => e.map((x) => x.textContent))).toEqual(['High · OFFER_UNMANAGED', 'Medium · MAPPING_INVALID', 'Medium · UNMAPPED_SKU']);
+    expect(await s.page.$$eval('#exceptions-counts .status', (e) => e.map((x) => x.textContent))).toEqual(['✕ 2 High', '! 2 Medium', '0 Low']);
+    expect(await s.page.$$eval('#exceptions-top li b', (e) => e.map((x) => x.textContent))).toEqual(['High · OFFER_UNMANAGED', 'High · OFFER_UNMANAGED', 'Medium · MAPPING_INVALID']);
     await s.shot('exceptions', '#exceptions');
     await s.page.click('#exceptions-link');
     await s.settled();
@@ -117,7 +117,7 @@ describe('status', () => {
     const s = await h.open(run, { timezoneId: 'America/New_York' });
     const first = s.page.locator('#runs li').first();
     expect(await first.locator('.when').textContent()).toBe('2 Nov 03:00');
-    expect(await first.textContent()).toMatch(/^✓ ok Stock sync 2 Nov 03:00/);
+    expect(await first.textContent()).toMatch(/^! partial Stock sync 2 Nov 03:00/);
     expect(await first.getAttribute('title')).toMatch(/^inventory-\S+ · 2 Nov 2026, 03:00:\d\d (EST|GMT-5)$/);
     await s.shot('recent-runs', '#recent');
     await s.page.close();
