@@ -374,7 +374,7 @@ function computeAndPush(ctx: JobContext, amazon: SpApiClient, adapter: ThreePlAd
     if (run.progress.state === 'done') ctx.tabs.inventory.write(rows);
     raised.push(...run.raised);
     const summary = pushSummary(run.progress, run.changes, 'Pushed:');
-    unfinished = run.progress.state !== 'done';
+    unfinished = run.progress.state !== 'done' || (summary.counts.unanswered ?? 0) > 0;
     pushMessage = summary.message;
     counts = summary.counts;
     store.delete(K.approvedPlan);

@@ -91,8 +91,13 @@ export type PushProgress =
   | { state: 'waiting'; message: string }
   | { state: 'stopped'; message: string; results: PushResult[] };
 
+/** A patch Amazon gave no answer to (even sent twice) or refused for its own trouble (5xx, 429): resent by a later push. */
+const NO_ANSWER = 'n';
+/** Unanswered patches in a row that mean Amazon is down, not one offer in trouble: the push stops there. */
+const MAX_UNANSWERED_IN_A_ROW = 3;
+
 export function resultsFrom(done: Record<string, string>): PushResult[] {
-  return Object.keys(done).map((key) => {
+  return Object.keys(done).filter((key) => done[key] !== NO_ANSWER).map((key) => {
     const v = done[key] ?? 'a';
     return v === 'a' ? { key, outcome: 'accepted' as const } : { key, outcome: 'rejected' as const, message: v.slice(2) };
   });
@@ -106,8 +111,13 @@ function patchOutcome(sub: ListingsSubmission): string {
   return sub.status === 'INVALID' || errors.length > 0 ? `r:${clip(errors.map((i) => i.message).join('; ') || sub.status)}` : 'a';
 }
 
-/** One patchListingsItem per change, recording each answer before the next call. */
+/**
+ * One patchListingsItem per change, recording each answer before the next call. An offer Amazon
+ * does not answer for is left queued and the others go on (one troubled listing must not hold back
+ * every other quantity, run after run); several in a row stop the push, as Amazon is then down.
+ */
 export function runPatches(amazon: SpApiClient, store: KeyValueStore, pending: PendingPush, changes: PushChange[], deadline: Deadline, channelsOf: ChannelsOf): PushProgress {
+  let unansweredInARow = 0;
   for (const c of changes) {
     if (pending.done[c.key] !== undefined) continue;
     // The push was filtered by refuseFbaConversions already; this stops any path that skipped it.
@@ -128,11 +138,15 @@ export function runPatches(amazon: SpApiClient, store: KeyValueStore, pending: P
         try {
           outcome = patchOutcome(market.patchListingQuantity(c.sellerSku, c.toQty));
         } catch (again) {
-          if (!(again instanceof SpApiTransportError) && !(again instanceof DeadlineExceeded)) throw again;
-          return { state: 'stopped', message: `No answer from Amazon for ${c.sellerSku}, even when sent again; the next run sends it from fresh stock figures.`, results: resultsFrom(pending.done) };
+          if (again instanceof DeadlineExceeded) return { state: 'stopped', message: 'Out of time: the remaining updates go out on the next run.', results: resultsFrom(pending.done) };
+          if (!(again instanceof SpApiTransportError)) throw again;
+          outcome = NO_ANSWER;
         }
       } else if (e instanceof SpApiError && e.status >= 400 && e.status < 500 && e.status !== 429) {
         outcome = `r:${clip(e.message)}`;
+      } else if (e instanceof SpApiError) {
+        // 5xx or 429 after the client's own retries: Amazon's trouble, not this quantity's.
+        outcome = NO_ANSWER;
       } else if (e instanceof DeadlineExceeded) {
         return { state: 'stopped', message: 'Out of time: the remaining updates go out on the next run.', results: resultsFrom(pending.done) };
       } else {
@@ -141,6 +155,10 @@ export function runPatches(amazon: SpApiClient, store: KeyValueStore, pending: P
     }
     pending.done[c.key] = outcome;
     savePending(store, pending);
+    unansweredInARow = outcome === NO_ANSWER ? unansweredInARow + 1 : 0;
+    if (unansweredInARow >= MAX_UNANSWERED_IN_A_ROW) {
+      return { state: 'stopped', message: `No answer from Amazon for ${unansweredInARow} quantity updates in a row (last: ${c.sellerSku}), even when sent again; the next run sends them from fresh stock figures.`, results: resultsFrom(pending.done) };
+    }
   }
   return { state: 'done', results: resultsFrom(pending.done) };
 }

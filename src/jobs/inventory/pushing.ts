@@ -59,9 +59,13 @@ export function pushSummary(progress: PushProgress, changes: PushChange[], kind:
   const notSent = refused ? ` ${refused} not sent: Amazon lists ${refused === 1 ? 'that SKU' : 'those SKUs'} as FBA only (see Exceptions).` : '';
   if (progress.state !== 'done') return { message: `${progress.message}${notSent}`, counts: { queued: changes.length, ...(refused ? { refused } : {}) } };
   const rejected = progress.results.filter((r) => r.outcome === 'rejected').length;
+  const accepted = progress.results.length - rejected;
+  // Offers Amazon did not answer for stay queued on the tab; the next run's push sends them again.
+  const unanswered = changes.length - progress.results.length;
+  const silent = unanswered ? `, ${unanswered} got no answer from Amazon (sent again by the next run)` : '';
   return {
-    message: `${kind} ${changes.length - rejected} FBM quantit${changes.length - rejected === 1 ? 'y' : 'ies'} accepted by Amazon${rejected ? `, ${rejected} rejected (see Exceptions)` : ''}.${notSent}`,
-    counts: { pushed: changes.length - rejected, rejected, ...(refused ? { refused } : {}) },
+    message: `${kind} ${accepted} FBM quantit${accepted === 1 ? 'y' : 'ies'} accepted by Amazon${rejected ? `, ${rejected} rejected (see Exceptions)` : ''}${silent}.${notSent}`,
+    counts: { pushed: accepted, rejected, ...(unanswered ? { unanswered } : {}), ...(refused ? { refused } : {}) },
   };
 }
 

@@ -4,7 +4,7 @@
 // problems are merged into the Exceptions tab within its scope; everything the run writes, logs,
 // mails or returns passes the run's one redaction point (kit/redaction).
 
-import type { ExceptionScope } from '../../core/exceptions';
+import { widenScope, type ExceptionScope } from '../../core/exceptions';
 import { makeRunId } from '../../core/sync-log';
 import type { Ports } from '../../ports';
 import { DeadlineExceeded, deadlineFrom } from '../../ports/clock';
@@ -55,14 +55,20 @@ interface RunOptions {
   executionStart?: number;
 }
 
+/** The set-up rows a run got past: its own CONFIG_INVALID, and the sign-in of each system it reached. */
+function setupKeysPast(job: Job, ctx: RunContext): Set<string> {
+  const keys = new Set([SETUP_KEYS.config(job.name)]);
+  if (ctx.reached.amazon) keys.add(SETUP_KEYS.amazonAuth);
+  if (ctx.reached.threePl) keys.add(SETUP_KEYS.threePlAuth);
+  return keys;
+}
+
 /**
  * A run that did its work resolves the job's own types and the set-up problems it got past, except
  * the rows it says it could not look at (`keepOpen`).
  */
 function fullScope(job: Job, ctx: RunContext, keepOpen: JobOutcome['keepOpen']): ExceptionScope {
-  const keys = new Set([SETUP_KEYS.config(job.name)]);
-  if (ctx.reached.amazon) keys.add(SETUP_KEYS.amazonAuth);
-  if (ctx.reached.threePl) keys.add(SETUP_KEYS.threePlAuth);
+  const keys = setupKeysPast(job, ctx);
   // Set-up problems the job raised under its own name (a SKU Map column, a 3PL location) are past too.
   const own = `${SETUP_KEYS.config(job.name)}:`;
   const covered = (row: { key: string; type: string }) => job.exceptionScope.includes(row.type) || keys.has(row.key) || row.key.startsWith(own);
@@ -85,7 +91,10 @@ function execute(job: Job, ports: Ports, deadline: Deadline, request: JobRequest
   let resolves: ExceptionScope;
   try {
     outcome = blocked ?? job.run(ctx);
-    resolves = blocked ? [] : (outcome.resolves ?? fullScope(job, ctx, outcome.keepOpen));
+    // A job that names what it resolves (settlements: the reports it looked at) still got past the
+    // sign-ins it reached: an AUTH_FAILED a later success disproves must not stay open for it.
+    const past = setupKeysPast(job, ctx);
+    resolves = blocked ? [] : outcome.resolves ? (outcome.outcome === 'failed' ? outcome.resolves : widenScope(outcome.resolves, (row) => past.has(row.key))) : fullScope(job, ctx, outcome.keepOpen);
   } catch (e) {
     const problem = failureException(e, job, settings);
     if (problem) ctx.raise(problem);
