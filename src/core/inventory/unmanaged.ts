@@ -66,7 +66,7 @@ function notSetWhy(row: InventoryRow, after: number): string | null {
     case 'held by guardrail':
       return `a guardrail holds the push to ${p} (see GUARDRAIL_HALT)`;
     case 'queued':
-      return `its new quantity ${p} has not reached Amazon (no answer to the push yet)`;
+      return `its new quantity ${p} has not reached Amazon yet (not sent yet, or Amazon did not answer)`;
     case 'rejected':
       return `Amazon refused the push of ${p} (see STOCK_PUSH_REJECTED)`;
     case 'accepted but not applied':
