@@ -123,7 +123,7 @@ function offersOf(input: UnmanagedInput, stockHas: (sku: string) => boolean, tpl
     else if (mapRow.state === 'ok' && threePlSku && !stockHas(threePlSku)) why = `SKU Map row ${mapRow.sheetRow} maps it to 3PL SKU ${threePlSku}, which ${tpl} does not list`;
     else if (mapRow.state === 'ok') why = `the sync holds SKU Map row ${mapRow.sheetRow} (${(rows[0]?.reason ?? '').replace(/^Held: /, '').replace(/\.$/, '') || 'see its Status'})`;
     else why = `SKU Map row ${mapRow.sheetRow} ${PARKED_WHY[mapRow.state] ?? 'is not used'}`;
-    out.push({ sellerSku: sku, marketplace, shown: qty, after: qty, threePlSku, why: `${why}, so the add-on no longer updates this offer`, todo: mapRow ? FIX_ROW : 'Map it in the SKU Map (FBM, with its 3PL SKU) so the sync sets it, or lower it in Seller Central.' });
+    out.push({ sellerSku: sku, marketplace, shown: qty, after: qty, threePlSku, why: `${why}, so the add-on ${mapRow ? 'no longer updates' : 'does not update'} this offer`, todo: mapRow ? FIX_ROW : 'Map it in the SKU Map (FBM, with its 3PL SKU) so the sync sets it, or lower it in Seller Central.' });
   }
   return out;
 }
