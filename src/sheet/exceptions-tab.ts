@@ -13,7 +13,7 @@ import type { ThreePlRef } from '../core/web-links';
 import type { LinkCell, SheetStylePort } from '../ports/sheet-style';
 import type { KeyValueStore } from '../ports/store';
 import type { WorkbookPort } from '../ports/workbook';
-import { ensureTable, readTable, writeTable } from './table';
+import { ensureTable, readTable, sameRecords, writeTable } from './table';
 import type { Table } from './table';
 
 interface ReconcileRequest {
@@ -147,17 +147,6 @@ function migrated(wb: WorkbookPort, table: Table | null): Table | null {
   return table;
 }
 
-/** One cell as a sheet shows it again: a Date by its instant, anything else by its text. */
-function cellKey(v: unknown): string {
-  return v instanceof Date ? `@${v.getTime()}` : cellText(v);
-}
-
-/** The rows as read and the rows to write hold the same cells, row by row. */
-function sameCells(read: ReadonlyArray<Record<string, unknown>>, next: ReadonlyArray<Record<string, unknown>>, cols: readonly string[]): boolean {
-  if (read.length !== next.length) return false;
-  return read.every((r, i) => cols.every((c) => cellKey(r[c]) === cellKey(next[i]![c])));
-}
-
 /** `style` absent: values only, no links. `store` absent: 3PL links only for what this run raised. */
 export function exceptionsTab(wb: WorkbookPort, style?: SheetStylePort, store?: KeyValueStore): ExceptionsTab {
   let table: Table | null | undefined;
@@ -171,7 +160,7 @@ export function exceptionsTab(wb: WorkbookPort, style?: SheetStylePort, store?: 
       if (retentionDays !== undefined) result.rows = pruneResolved(result.rows, { now, retentionDays });
       const cols = [...header, ...TABS.exceptions.columns.map((c) => c.header).filter((h) => columnOf(header, h) < 0)];
       // A run that changed no row writes nothing: the tab (and its links) stay as the last run left them.
-      const unchanged = table !== null && cols.length === header.length && sameCells(table.records, result.rows, cols);
+      const unchanged = table !== null && cols.length === header.length && table.records.length === result.rows.length && sameRecords(table.records, result.rows, cols);
       if (!unchanged) writeTable(wb, TABS.exceptions, cols, result.rows);
       const before = store?.get(REFS_KEY) ?? '';
       const kept = keptRefs(result.rows, raised, parseRefs(before));

@@ -297,7 +297,7 @@ function sameRecord(before: Readonly<Record<string, unknown>>, after: Readonly<R
 }
 
 /** `keys`: the header as record keys (the tab's own names for its columns, people's text for theirs). */
-function sameRecords(before: ReadonlyArray<TableRecord>, after: ReadonlyArray<Record<string, unknown>>, keys: readonly string[]): boolean {
+export function sameRecords(before: ReadonlyArray<TableRecord>, after: ReadonlyArray<Record<string, unknown>>, keys: readonly string[]): boolean {
   const filled = before.filter((r) => Object.values(r).some((v) => v !== ''));
   if (filled.length !== after.length) return false;
   const used = keys.filter(Boolean);

@@ -10,8 +10,8 @@ import { productTitle, threePlNames } from './product-titles';
 import { proposeFbmQuantity } from './proposal';
 import { panEuPools } from './pan-eu';
 import { offerKey, type SkuMapValidation } from './sku-map';
-import { parkedAsEntries, parkedFbmRows, parkedShown, shownElsewhereFor } from './parked';
-import { aggregateThreePlStock, unsentBy3plSku } from './stock';
+import { parkedFbmRows, parkedShown, shownElsewhereFor, unsentThroughEveryRow } from './parked';
+import { aggregateThreePlStock } from './stock';
 import { splitSharedStock } from './shared-stock';
 import { describeThreePlSku, threePlSkuKinds, unsentUnitsFor } from './threepl-kinds';
 import type {
@@ -192,7 +192,7 @@ export function buildInventory(input: BuildInventoryInput): BuildInventoryResult
   const fbmEntries = [...input.skuMap.entries, ...input.skuMap.held].filter((e) => pooled.has(e.marketplace) && e.channel === 'FBM');
   // Unsent orders of every pooled marketplace take from the one 3PL pool, those of parked rows too.
   const parkedRows = parkedFbmRows(input.skuMap.rows, pooled);
-  const unsent = unsentBy3plSku(input.unsentOrders, [...parkedAsEntries(parkedRows), ...fbmEntries], marketplace);
+  const unsent = unsentThroughEveryRow(input.unsentOrders, input.skuMap.rows, pooled, marketplace);
   // Inactive 3PL products and bundles: said in the Reason, and bundles share unsent units with their parts.
   const kinds = threePlSkuKinds(input.threePlStock);
   const names = threePlNames(input.threePlStock);

@@ -5,7 +5,8 @@
 
 import type { SkuMapRowResult } from './sku-map';
 import { stockPartsOf, type ThreePlSkuKinds } from './threepl-kinds';
-import type { OrderMapping } from './stock';
+import type { UnsentOrderLine } from './types';
+import { unsentBy3plSku, type OrderMapping } from './stock';
 
 /** Units parked offers show, per 3PL SKU whose stock they take (a bundle's parts, not the bundle). */
 export interface ParkedShown {
@@ -21,13 +22,18 @@ export function parkedFbmRows(rows: ReadonlyArray<SkuMapRowResult>, pooled: Read
   return rows.filter((r) => PARKED_STATES.has(r.state) && r.channel === 'FBM' && r.sellerSku && r.threePlSku && pooled.has(r.marketplace));
 }
 
-/**
- * Parked rows as order-mapping entries: an order for an unticked row's Seller SKU still takes its
- * 3PL SKU's units (the orders job holds it, but the buyer paid for them). Listed before the
- * synced entries, so a Seller SKU that also has a usable row maps through that one.
- */
-export function parkedAsEntries(rows: ReadonlyArray<SkuMapRowResult>): OrderMapping[] {
+function asOrderMappings(rows: ReadonlyArray<SkuMapRowResult>): OrderMapping[] {
   return rows.map((r) => ({ sellerSku: r.sellerSku, marketplace: r.marketplace, channel: 'FBM' as const, threePlSku: r.threePlSku }));
+}
+
+/**
+ * Unsent order units per 3PL SKU, through every FBM row of the pooled marketplaces that names one:
+ * an order for an unticked row's Seller SKU still takes its 3PL SKU's units (the orders job holds
+ * it, but the buyer paid for them). A Seller SKU that also has a usable row maps through that one.
+ */
+export function unsentThroughEveryRow(lines: ReadonlyArray<UnsentOrderLine>, rows: ReadonlyArray<SkuMapRowResult>, pooled: ReadonlySet<string>, primary: string): Map<string, number> {
+  const usable = rows.filter((r) => r.state === 'ok' && r.channel === 'FBM' && r.threePlSku && pooled.has(r.marketplace));
+  return unsentBy3plSku(lines, [...asOrderMappings(parkedFbmRows(rows, pooled)), ...asOrderMappings(usable)], primary);
 }
 
 /**

@@ -5,9 +5,9 @@
 // lowers it, so Amazon can sell stock the warehouse does not have: High (design §5), one per offer.
 
 import { exceptionKey, type RaisedException } from '../exceptions';
-import { parkedAsEntries, parkedFbmRows } from './parked';
+import { unsentThroughEveryRow } from './parked';
 import type { SkuMapRowResult } from './sku-map';
-import { aggregateThreePlStock, unsentBy3plSku, type OrderMapping } from './stock';
+import { aggregateThreePlStock } from './stock';
 import { stockPartsOf, threePlSkuKinds, unsentUnitsFor } from './threepl-kinds';
 import type { AmazonListing, InventoryRow, ThreePlStockRecord, UnsentOrderLine } from './types';
 
@@ -133,8 +133,7 @@ export function findUnmanagedOffers(input: UnmanagedInput): RaisedException[] {
   const tpl = input.threePlName || 'the 3PL';
   const stock = aggregateThreePlStock(input.threePlStock, input.locations);
   const kinds = threePlSkuKinds(input.threePlStock);
-  const mapped: OrderMapping[] = input.skuMap.filter((r) => r.state === 'ok' && r.channel === 'FBM').map((r) => ({ sellerSku: r.sellerSku, marketplace: r.marketplace, channel: 'FBM' as const, threePlSku: r.threePlSku }));
-  const unsent = unsentBy3plSku(input.unsentOrders, [...parkedAsEntries(parkedFbmRows(input.skuMap, input.pooled)), ...mapped], input.primary);
+  const unsent = unsentThroughEveryRow(input.unsentOrders, input.skuMap, input.pooled, input.primary);
   const pickable = (sku: string) => {
     const s = stock.get(sku);
     return !s || kinds.inactive.has(sku) ? 0 : Math.max(0, s.fulfillable - unsentUnitsFor(sku, unsent, kinds).units);
