@@ -28,7 +28,7 @@ export function headerText(cell: unknown): string {
  * or a non-breaking one pasted from a web page) and mean the same thing, so case is ignored and
  * every run of white space counts as one space.
  */
-function nameKey(name: unknown): string {
+export function nameKey(name: unknown): string {
   return headerText(name).replace(/\s+/g, ' ').toLowerCase();
 }
 

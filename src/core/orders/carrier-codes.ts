@@ -6,18 +6,19 @@
 // sent in this spelling; a code not here is sent as typed, since Amazon's list is longer, and a
 // refusal is raised at once naming the Carrier Map row (jobs/orders/confirm.ts).
 
+import { nameKey } from '../tabs';
+
 export const KNOWN_CARRIER_CODES: readonly string[] = [
   'Royal Mail', 'Parcelforce', 'DPD', 'Evri', 'Yodel', 'DHL', 'UPS', 'FedEx', 'USPS', 'Amazon Shipping',
   'GLS', 'TNT', 'Hermes', 'Deutsche Post', 'La Poste', 'Chronopost', 'Colissimo', 'Correos', 'SEUR',
   'Poste Italiane', 'BRT', 'SDA', 'Canada Post', 'Australia Post', 'Other',
 ];
 
-const key = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase();
 
 /** The code in the list's spelling when it is one of them (whatever its case and spacing); else null. */
 export function knownCarrierCode(typed: string, codes: readonly string[] = KNOWN_CARRIER_CODES): string | null {
   if (codes.includes(typed)) return typed;
-  return codes.find((c) => key(c) === key(typed)) ?? null;
+  return codes.find((c) => nameKey(c) === nameKey(typed)) ?? null;
 }
 
 /** A few of the known codes, for messages that say what is allowed. */

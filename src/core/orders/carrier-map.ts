@@ -12,7 +12,7 @@ import type { RaisedException } from '../exceptions';
 import { exceptionKey } from '../exceptions';
 import { findMarketplace, marketplaceHelp } from '../marketplaces';
 import { carrierCodeExamples, KNOWN_CARRIER_CODES, knownCarrierCode } from './carrier-codes';
-import { TABS, headersOf } from '../tabs';
+import { TABS, headersOf, nameKey } from '../tabs';
 
 const H = headersOf(TABS.carrierMap);
 /**
@@ -40,7 +40,7 @@ export interface CarrierMap {
   problems: RaisedException[];
 }
 
-const norm = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase();
+const norm = nameKey;
 
 /**
  * `marketplaces`: Settings "Marketplaces"; a row for another marketplace is reported and not used.

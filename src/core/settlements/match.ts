@@ -3,9 +3,12 @@
 // reader (map-read.ts), so "these two rows can match the same line" is decided by the same rules
 // that match lines. Everything is compared without case and extra spaces, as the design asks.
 
+import { nameKey } from '../tabs';
+
 export const UNMAPPED = 'UNMAPPED';
 
-export const norm = (s: string): string => s.trim().replace(/\s+/g, ' ').toLowerCase();
+/** Compared as header names are (core/tabs nameKey): case and runs of white space ignored. */
+export const norm: (s: string) => string = nameKey;
 
 export function isUnmappedCategory(category: string): boolean {
   return norm(category) === norm(UNMAPPED);

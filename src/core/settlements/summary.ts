@@ -9,6 +9,7 @@
 
 import { UNMAPPED, categoryKey, isUnmappedCategory, makeCategoriser, tripleKey } from './categories';
 import type { ParsedSettlement, SettlementLine, SettlementRule } from './types';
+import { nameKey } from '../tabs';
 
 export interface CategorisedLine extends SettlementLine {
   category: string;
@@ -35,7 +36,7 @@ export interface SettlementTotals {
 
 const HELD = 'current reserve amount';
 const RELEASED = 'previous reserve amount balance';
-const norm = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase();
+const norm = nameKey;
 
 export function summarise(parsed: ParsedSettlement, rules: ReadonlyArray<SettlementRule>): { totals: SettlementTotals; lines: CategorisedLine[] } {
   const categoriser = makeCategoriser(rules);
