@@ -68,6 +68,8 @@ interface UnsentRead {
   ordered: OrderedLine[];
   seenUntil: number;
   complete: boolean;
+  /** Why an incomplete read stopped (reads/amazon-orders.ts). */
+  stoppedBy: 'deadline' | 'rate' | null;
 }
 
 /** Settings "Marketplaces", main first (the main one alone when the list is not usable). */
@@ -93,7 +95,7 @@ function readUnsent(ctx: JobContext, amazon: SpApiClient, walk: { orders: WalkOr
   const ledger = refreshLedger(amazon, ctx.tabs.orders, ctx.ports.store, ctx.now, listedMarkets(ctx));
   const cancelled = cancellationTimes(ctx.ports.store);
   const ordered = listedMarkets(ctx).flatMap((m) => orderedFromLedger(ledger.rows, m, cancelled));
-  return { ...unsentFromLedger(ledger.rows, pooledMarkets(ctx), walk), ordered, seenUntil: ledger.seenUntil, complete: ledger.complete };
+  return { ...unsentFromLedger(ledger.rows, pooledMarkets(ctx), walk), ordered, seenUntil: ledger.seenUntil, complete: ledger.complete, stoppedBy: ledger.stoppedBy };
 }
 
 /** The note a stock read over several runs keeps of the orders as it began; unreadable → count every order not shipped before. */
@@ -150,7 +152,7 @@ function readSystems(
   if ('waiting' in stock) return { waiting: stock.waiting };
   const unsent = readUnsent(ctx, amazon, stock.atStart === null ? undefined : { orders: walkOrders(stock.atStart), startedAt: stock.walkStartedAt });
   // Units of orders not yet read would be offered again: no quantity is computed until all are known.
-  if (!unsent.complete) return { waiting: "Amazon's recent orders were read only in part (time limit); the stock sync waits until every order is in the Orders ledger, so no sold unit is offered again." };
+  if (!unsent.complete) return { waiting: `Amazon's recent orders were read only in part (${unsent.stoppedBy === 'rate' ? "Amazon's rate limit for searchOrders" : 'time limit'}); the stock sync waits until every order is in the Orders ledger, so no sold unit is offered again.` };
   // Read last, so a report not ready yet is waited for in this run rather than the next one.
   const read3pl = { ...stock, overRuns: stock.atStart !== null };
   const inRun = { clock, deadline: ctx.deadline, reserveMs: AFTER_LISTINGS_MS, meanwhile: () => meanwhile(read3pl, unsent) };

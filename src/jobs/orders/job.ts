@@ -66,7 +66,8 @@ function runOrders(ctx: JobContext): JobOutcome {
   if (refresh.complete) phases.done.add('amazon');
   const counts: Record<string, number> = { read: refresh.read, added: refresh.added };
   phases.cut = refresh.stoppedBy === 'deadline' ? 'Amazon orders were read in part (time limit); the rest comes next run.' : null;
-  const readNote = refresh.stoppedBy === 'rate' ? " Amazon's new orders were read in part (searchOrders allows one page every 3 minutes); the rest comes next run." : '';
+  // Not a cut: the other phases still run. Orders are still unread, though, so the run is partial.
+  const readNote = refresh.stoppedBy === 'rate' ? " Amazon orders were read in part (Amazon's rate limit: searchOrders allows one page every 3 minutes); the rest comes next run." : '';
   let threePlCursor: string | null = null;
   const shipmentsSeen = new Map<string, ThreePlRef>();
   phases.run('threePl', ['threePl'], () => {
@@ -105,7 +106,7 @@ function runOrders(ctx: JobContext): JobOutcome {
     `${plural(counts.held ?? 0, 'order')} held, ${open} open in the ledger.${readNote}${phases.cut ? ` ${phases.cut}` : ''}` +
     `${phases.failed.length ? ` Not reachable this run, tried again next run: ${phases.failed.join('; ')}` : ''}`;
   return {
-    outcome: phases.cut || phases.failed.length ? 'partial' : 'ok',
+    outcome: phases.cut || phases.failed.length || readNote ? 'partial' : 'ok',
     counts,
     message,
     // A phase that did not finish saw only part of its subject: its own problems stay as they were.

@@ -165,6 +165,7 @@ export function refreshLedger(
   let added = 0;
   let pageFailed: unknown = null;
   let stoppedBy: LedgerRefresh['stoppedBy'] = null;
+  const throttledBefore = amazon.stats.throttled;
   try {
     for (;;) {
       if (maxRateWaitMs !== undefined && amazon.waitMs('searchOrders') > maxRateWaitMs) {
@@ -209,7 +210,8 @@ export function refreshLedger(
       }
     }
   } catch (e) {
-    if (e instanceof DeadlineExceeded) stoppedBy = 'deadline';
+    // Time ran out while Amazon's rate limit (or its 429 back-off) still held the next page: the limit is what people can act on.
+    if (e instanceof DeadlineExceeded) stoppedBy = amazon.waitMs('searchOrders') > 0 || amazon.stats.throttled > throttledBefore ? 'rate' : 'deadline';
     else pageFailed = e;
   }
   // The ledger first, then the cursor: a cut between the two re-reads, never skips.
