@@ -40,19 +40,20 @@ export function createIdempotently(spec: IdempotentCreate): CreateOutcome {
     const attempt = spec.create();
     if (attempt.kind === 'created') return { status: 'created', externalId: attempt.id, primaryReference: ref, messages: history };
     if (attempt.kind === 'rejected') return { status: 'rejected', primaryReference: ref, messages: attempt.messages };
-    history.push(attempt.kind === 'duplicate' ? `Duplicate reference: ${attempt.messages.join('; ')}` : `Create got no usable answer: ${attempt.reason}`);
+    const said = attempt.kind === 'duplicate' ? `Refused as a duplicate reference (${attempt.messages.join('; ')})` : `Create ${n} got no usable answer (${attempt.reason})`;
     const again = spec.lookup();
     if (again.kind === 'found') {
-      return { status: 'already_exists', externalId: again.id, primaryReference: ref, messages: [...history, 'Found on lookup; adopted.'] };
+      return { status: 'already_exists', externalId: again.id, primaryReference: ref, messages: [...history, `${said}; found by reference and adopted.`] };
     }
     if (again.kind === 'indeterminate') {
-      return { status: 'outcome_unknown', primaryReference: ref, messages: [...history, `Lookup could not decide: ${again.reason}`] };
+      return { status: 'outcome_unknown', primaryReference: ref, messages: [...history, `${said}; the lookup by reference that followed could not answer either (${again.reason}).`] };
     }
     // The 3PL says it exists but will not show it: only a person can sort that out.
     if (attempt.kind === 'duplicate') {
-      return { status: 'outcome_unknown', primaryReference: ref, messages: [...history, 'Rejected as a duplicate, yet not found by reference.'] };
+      return { status: 'outcome_unknown', primaryReference: ref, messages: [...history, `${said}, yet a lookup by reference does not find it.`] };
     }
-    history.push('Not found after the lost response; the create did not happen.');
+    history.push(`${said}; a lookup by reference did not find it.`);
   }
-  return { status: 'outcome_unknown', primaryReference: ref, messages: history };
+  // Every lookup said absent, yet a create whose answer was lost can still show up late: stop creating.
+  return { status: 'outcome_unknown', primaryReference: ref, messages: [...history, `Not created again after ${maxCreates} tries, in case one of them still shows up.`] };
 }

@@ -97,7 +97,7 @@ describe('createOutboundOrder: idempotent contract', () => {
     });
     const out = r.adapter.createOutboundOrder(mfnOrder('202-0000008-0000001'));
     expect(out.status).toBe('outcome_unknown');
-    expect(out.messages.join(' ')).toMatch(/could not decide/i);
+    expect(out.messages.join(' ')).toMatch(/lookup by reference that followed could not answer/i);
     expect(r.count('POST', '/order')).toBe(1);
     expect(ordersFor(r, '202-0000008-0000001')).toHaveLength(1);
   });
@@ -133,6 +133,7 @@ describe('createOutboundOrder: idempotent contract', () => {
     const out = r.adapter.createOutboundOrder(mfnOrder('202-0000012-0000001'));
     expect(out.status).toBe('outcome_unknown');
     expect(r.count('POST', '/order')).toBe(2);
+    expect(out.messages.join(" ")).toMatch(/^Create 1 got no usable answer \(.*\); a lookup by reference did not find it\. Create 2 .*Not created again after 2 tries/);
   });
 
   it('returns rejected with ShipBob field messages when ShipBob refuses the order', () => {

@@ -16,11 +16,14 @@ import { HttpTransportError } from '../../ports/http';
  */
 const REFUSAL = /^(?:Exception: )?(?:Service invoked too many times|Limit Exceeded|You do not have permission|Request to \S+ failed because the URL has not been whitelisted|Exceeded maximum execution time|Invalid argument)/i;
 
-/** The transport error, naming the URL's origin when the platform's text does not (the Sync Log says which system). */
+/**
+ * The transport error, naming the URL's origin only: the platform's text quotes the whole URL, whose
+ * path and query (order references, page tokens) mean nothing to people reading the Sync Log.
+ */
 function transportError(message: string, url: string): HttpTransportError {
-  if (/https?:\/\//i.test(message)) return new HttpTransportError(message);
-  const origin = /^https?:\/\/[^/?#]+/i.exec(url)?.[0] ?? url;
-  return new HttpTransportError(`${message} (${origin})`);
+  const originOf = (u: string) => /^https?:\/\/[^/?#\s]+/i.exec(u)?.[0] ?? u;
+  if (/https?:\/\//i.test(message)) return new HttpTransportError(message.replace(/https?:\/\/[^\s"'<>)]+/gi, originOf));
+  return new HttpTransportError(`${message} (${originOf(url)})`);
 }
 
 export function gasHttp(): HttpPort {

@@ -39,7 +39,7 @@ export function ledgerExceptions(rows: ReadonlyArray<LedgerRow>, now: number, s:
         key: exceptionKey('ORDER_OUTCOME_UNKNOWN', id),
         type: 'ORDER_OUTCOME_UNKNOWN',
         entity: entity(r),
-        message: `Sending Amazon order ${id} to the 3PL got no answer that settles whether the 3PL has it (${r.note || 'no detail'}). It is not sent again blindly: each run looks it up by its reference first. If this stays, search the 3PL for reference ${id}; the add-on adopts it once the 3PL shows it.`,
+        message: `Amazon order ${id} may or may not be at the 3PL: ${r.note || 'its create got no answer.'} Each run looks it up by its reference first and adopts it when the 3PL shows it; it is created again only when the lookup answers that it is not there. If this stays, search the 3PL for reference ${id}.`,
       });
     }
     const notAtThreePl = r.state === 'ready' || r.state === 'sending';
