@@ -3,7 +3,7 @@
 // followed until it is counted, and the 3PL's unidentified parcels. The tab is written at the end
 // whatever stopped the run; exceptions are worked out from the whole tab so they clear themselves.
 
-import type { RaisedException } from '../../core/exceptions';
+import { exceptionKey, type RaisedException } from '../../core/exceptions';
 import { validateSkuMap } from '../../core/inventory/sku-map';
 import { reportName } from '../../core/removals/parse';
 import { markOverdue, REMOVAL_EXCEPTION_TYPES, removalExceptions } from '../../core/removals/rules';
@@ -55,27 +55,44 @@ function reportExceptions(problems: RemovalReports['problems']): RaisedException
   }));
 }
 
-/** The 3PL location receiving removals: the setting, else the one counted location, else the 3PL's only one. */
-function removalsLocation(ctx: JobContext, adapter: ThreePlAdapter, threePlName: string): () => { id: string } | { problem: string } {
-  let answer: { id: string } | { problem: string } | undefined;
+/** The 3PL location receiving removals, or the Settings cell that must name it and why. */
+type RemovalsLocation = { id: string } | { problem: string; setting: string };
+
+/**
+ * The 3PL location receiving removals: the setting, else the one counted location, else the 3PL's
+ * only one. Asked for once, and only when a receipt is due (listing locations is a 3PL call).
+ */
+function removalsLocation(ctx: JobContext, adapter: ThreePlAdapter, threePlName: string): () => RemovalsLocation {
+  let answer: RemovalsLocation | undefined;
   return () => {
     if (answer) return answer;
     const typed = ctx.settings.removalsLocation;
     const threePlLocations = ctx.settings.threePlLocations;
     const warehouses: Warehouse[] = adapter.listWarehouses();
-    const names = warehouses.map((w) => `${w.id} ${w.name}`).join(', ');
+    const names = warehouses.map((w) => `${w.id} (${w.name})`).join(', ') || 'none listed';
+    const allowed = `Type one of ${threePlName}'s location IDs or names: ${names}.`;
     if (typed) {
       const m = matchLocations([typed], warehouses);
-      answer = m.use[0] ? { id: m.use[0] } : { problem: `Settings "Removals 3PL location" holds "${typed}", which is no ${threePlName} location (${names}).` };
+      answer = m.use[0] ? { id: m.use[0] } : { setting: 'Removals 3PL location', problem: `Settings "Removals 3PL location" holds "${typed}", which is no ${threePlName} location. ${allowed}` };
     } else if (threePlLocations.length === 1) {
       const m = matchLocations(threePlLocations, warehouses);
-      answer = m.use[0] ? { id: m.use[0] } : { problem: `Settings "3PL locations" holds "${threePlLocations[0]}", which is no ${threePlName} location (${names}).` };
+      answer = m.use[0] ? { id: m.use[0] } : { setting: '3PL locations', problem: `Settings "3PL locations" holds "${threePlLocations[0]}", which is no ${threePlName} location. ${allowed}` };
     } else {
       const active = warehouses.filter((w) => w.active);
-      answer = active.length === 1 ? { id: active[0]!.id } : { problem: `${threePlName} has ${active.length} locations (${names}); set "Removals 3PL location" in Settings to the one Amazon sends removals to.` };
+      answer = active.length === 1 ? { id: active[0]!.id } : { setting: 'Removals 3PL location', problem: `${threePlName} has ${active.length} locations and Settings "Removals 3PL location" is empty, so the add-on cannot tell which one Amazon sends removals to. ${allowed}` };
     }
     return answer;
   };
+}
+
+/**
+ * A location setting the removals could not use is a set-up problem people typed (or left out): one
+ * CONFIG_INVALID on the Settings cell, which keeps the run from "ok" (kit/settings-check.ts), rather
+ * than only a problem per removal that reads as the 3PL's doing.
+ */
+function locationProblem(location: RemovalsLocation | null): RaisedException[] {
+  if (!location || !('problem' in location)) return [];
+  return [{ key: exceptionKey('CONFIG_INVALID', 'removals', location.setting), type: 'CONFIG_INVALID', entity: `Settings: ${location.setting}`, message: `${location.problem} Removals wait for it: no receipt is made at the 3PL until it is fixed.`, typedInput: true }];
 }
 
 /** Each removal SKU's 3PL SKU from the SKU Map: a row with its Seller SKU, else one with its FNSKU. */
@@ -149,7 +166,9 @@ function runRemovals(ctx: JobContext): JobOutcome {
 
   const adapter = ctx.threePl();
   const receivingSeen = new Set<string>();
-  const deps: ReceiptDeps = { adapter, threePlName, now, state, threePlSku: skuMapper(ctx), location: removalsLocation(ctx, adapter, threePlName), receivingSeen };
+  const findLocation = removalsLocation(ctx, adapter, threePlName);
+  let locationAsked: RemovalsLocation | null = null;
+  const deps: ReceiptDeps = { adapter, threePlName, now, state, threePlSku: skuMapper(ctx), location: () => (locationAsked = findLocation()), receivingSeen };
   // Receipts first: the boxes are already travelling, and the warehouse needs the receipt before they arrive.
   step('threePl', () => sendReceipts(deps, rows, counts));
   // Overdue before reading back: an overdue removal is also looked for by tracking number and LPN.
@@ -166,6 +185,7 @@ function runRemovals(ctx: JobContext): JobOutcome {
 
   raised.push(...withReceiptRefs(removalExceptions(rows, { shippedAt: state.shippedAt, notes: state.notes, threePlName, overdueDays: settings.removalOverdueDays }), rows, adapter, receivingSeen));
   if (unidentified) raised.push(...(unidentified as RaisedException[]));
+  raised.push(...locationProblem(locationAsked));
   ctx.raise(...raised);
 
   const orders = (pick: (r: RemovalRow) => boolean) => new Set(rows.filter(pick).map((r) => r.orderId)).size;
@@ -181,7 +201,11 @@ function runRemovals(ctx: JobContext): JobOutcome {
     outcome: cut || failed.length ? 'partial' : 'ok',
     counts,
     message,
-    keepOpen: (row) => (row.type === 'REMOVAL_UNIDENTIFIED' && unidentified === null) || (row.type === 'REMOVAL_REPORT_INVALID' && !reportsRead),
+    keepOpen: (row) =>
+      (row.type === 'REMOVAL_UNIDENTIFIED' && unidentified === null) ||
+      (row.type === 'REMOVAL_REPORT_INVALID' && !reportsRead) ||
+      // No receipt was due, so the location settings were not looked at: what they raised stands.
+      (row.type === 'CONFIG_INVALID' && locationAsked === null && row.key.startsWith(exceptionKey('CONFIG_INVALID', 'removals'))),
   };
 }
 
