@@ -7,7 +7,7 @@
 import { fbaCommittedUnits, fbaShipFromLocation } from '../../core/fba-shipments/committed';
 import { afterArrival, mergeAmazon } from '../../core/fba-shipments/merge';
 import { FBA_EXCEPTION_TYPES, fbaExceptions } from '../../core/fba-shipments/rules';
-import type { RaisedException } from '../../core/exceptions';
+import { exceptionKey, type RaisedException } from '../../core/exceptions';
 import { validateSkuMap } from '../../core/inventory/sku-map';
 import type { ThreePlRef } from '../../core/web-links';
 import { Phases } from '../kit/phases';
@@ -18,7 +18,7 @@ import type { AmazonRead } from './amazon-read';
 import { readAmazonShipments, readReceived } from './amazon-read';
 import { cancelFbaOrders } from './cancel';
 import { FbaRows } from './rows';
-import type { SendTally } from './send';
+import type { SendTally, ShipFrom } from './send';
 import { sendFbaOrders } from './send';
 import { syncThreePlStatus } from './threepl-status';
 import { withShipmentPages } from '../reads/threepl-pages';
@@ -30,6 +30,17 @@ type Phase = 'amazon' | 'threePl' | 'cancel' | 'send' | 'received';
 /** An FBA problem about an order the 3PL holds links to its shipment there when this run read it (keys are TYPE:<FBA shipment id>). */
 function withShipmentRefs(raised: RaisedException[], seen: ReadonlyMap<string, ThreePlRef>): RaisedException[] {
   return withThreePlRefs(raised, (e) => seen.get(e.key.slice(e.type.length + 1)));
+}
+
+const LOCATION_KEY = exceptionKey('CONFIG_INVALID', 'fbaShipments');
+
+/**
+ * A ship-from setting the sends could not use is a set-up problem people typed (or left out): one
+ * CONFIG_INVALID on the Settings cell, which keeps the run from "ok" (kit/settings-check.ts).
+ */
+function locationProblem(location: ShipFrom | undefined): RaisedException[] {
+  if (!location || !('problem' in location)) return [];
+  return [{ key: exceptionKey('CONFIG_INVALID', 'fbaShipments', location.setting), type: 'CONFIG_INVALID', entity: `Settings: ${location.setting}`, message: `${location.problem} Ticked FBA shipments wait for it: nothing is sent to the 3PL until it is fixed.`, typedInput: true }];
 }
 
 function runFbaShipments(ctx: JobContext): JobOutcome {
@@ -57,14 +68,14 @@ function runFbaShipments(ctx: JobContext): JobOutcome {
   phases.run('cancel', ['threePl'], () => void (counts.fbaCancelled = cancelFbaOrders({ adapter, threePlName, shipmentsSeen }, rows).cancelled));
   const sent: SendTally = { sent: 0, adopted: 0, held: 0, unknown: 0, deferred: 0 };
   phases.run('send', ['threePl', 'amazon'], () =>
-    sendFbaOrders({ amazon, adapter, map, marketplace: settings.marketplace, threePlName, location: fbaShipFromLocation(settings), located: read.located, tab, deadline: ctx.deadline }, rows, sent),
+    sendFbaOrders({ amazon, adapter, map, marketplace: settings.marketplace, threePlName, location: fbaShipFromLocation(settings), locationSetting: settings.fbaShipFromLocation.trim() ? 'FBA ship-from location' : '3PL locations', located: read.located, tab, deadline: ctx.deadline }, rows, sent),
   );
   Object.assign(counts, { fbaSent: sent.sent, fbaAdopted: sent.adopted, fbaHeld: sent.held, fbaUnknown: sent.unknown, fbaDeferred: sent.deferred });
   const deferredNote = sent.deferred ? ` ${plural(sent.deferred, 'ticked shipment')} left for the next run (time limit or ${threePlName} not answering).` : '';
   phases.run('received', ['amazon'], () => rows.replace(mergeAmazon(rows.rows, readReceived(amazon, rows.rows))));
   rows.replace(rows.rows.map((r) => afterArrival(r)));
   tab.write(rows.rows);
-  const raised = withShipmentRefs(fbaExceptions(rows.rows, now, settings, threePlName), shipmentsSeen);
+  const raised = [...withShipmentRefs(fbaExceptions(rows.rows, now, settings, threePlName), shipmentsSeen), ...locationProblem(sent.location)];
   // An order read on no run since it shipped is looked up once, while the 3PL answers this run.
   const orderOf = (e: RaisedException) => rows.get(e.key.slice(e.type.length + 1))?.threePlOrderId || undefined;
   ctx.raise(...(phases.done.has('threePl') ? withShipmentPages(raised, { adapter, store, deadline: ctx.deadline }, orderOf) : raised));
@@ -85,7 +96,9 @@ function runFbaShipments(ctx: JobContext): JobOutcome {
     keepOpen: (row) =>
       (!phases.done.has('received') && row.type === 'FBA_SHIPMENT_DISCREPANCY') ||
       (!phases.done.has('threePl') && (row.type === 'FBA_SHIPMENT_STUCK' || row.type === 'FBA_SHIPMENT_CANCELLED')) ||
-      (!phases.done.has('send') && (row.type === 'FBA_SHIPMENT_HELD' || row.type === 'FBA_SHIPMENT_OUTCOME_UNKNOWN')),
+      (!phases.done.has('send') && (row.type === 'FBA_SHIPMENT_HELD' || row.type === 'FBA_SHIPMENT_OUTCOME_UNKNOWN')) ||
+      // No ticked shipment needed a location this run, so the settings were not looked at: what they raised stands.
+      (sent.location === undefined && row.key.startsWith(LOCATION_KEY)),
   };
 }
 

@@ -20,6 +20,7 @@ import type { Located } from './amazon-read';
 import { readV2024Shipment } from './amazon-read';
 import type { FbaRows } from './rows';
 import { withThreePlOrder } from './threepl-status';
+import { matchLocations } from '../kit/locations-check';
 
 /**
  * ShipBob's `shipping_method` is required and free text: "unknown values get created and default to
@@ -37,7 +38,12 @@ export interface SendTally {
   unknown: number;
   /** Ticked shipments left for the next run: the 3PL could not be asked, or time ran short. */
   deferred: number;
+  /** The ship-from location this run looked for: found, or the Settings cell that must name it and why. */
+  location?: ShipFrom;
 }
+
+/** The location FBA orders ship from, or the Settings cell people must fill or correct. */
+export type ShipFrom = { id: string } | { setting: string; problem: string };
 
 export interface SendContext {
   amazon: SpApiClient;
@@ -47,6 +53,8 @@ export interface SendContext {
   threePlName: string;
   /** The ship-from location from Settings, or null (then the 3PL's only active location, if it has one). */
   location: string | null;
+  /** The Settings key `location` came from, named when it is no location of the 3PL. */
+  locationSetting: string;
   located: Map<string, Located>;
   tab: FbaShipmentsTab;
   deadline: Deadline;
@@ -77,13 +85,23 @@ function addressFor(ctx: SendContext, row: FbaRow): Address | undefined {
   return undefined;
 }
 
-function locationFor(ctx: SendContext, cache: { value?: string | null }): string | null {
-  if (ctx.location) return ctx.location;
-  if (cache.value === undefined) {
-    const active = ctx.adapter.listWarehouses().filter((w) => w.active);
-    cache.value = active.length === 1 ? active[0]!.id : null;
+/**
+ * The typed location matched to the 3PL's own by ID or exact name (kit/locations-check.ts), as the
+ * stock sync and the removals do: the order carries the ID, and a name or ID the 3PL does not have
+ * is the Settings cell's problem, not the 3PL refusing the order.
+ */
+function locationFor(ctx: SendContext, tally: SendTally): ShipFrom {
+  if (tally.location) return tally.location;
+  const warehouses = ctx.adapter.listWarehouses();
+  const allowed = `Type one of ${ctx.threePlName}'s location IDs or names: ${warehouses.map((w) => `${w.id} (${w.name})`).join(', ') || 'none listed'}.`;
+  if (ctx.location) {
+    const id = matchLocations([ctx.location], warehouses).use[0];
+    tally.location = id ? { id } : { setting: ctx.locationSetting, problem: `Settings "${ctx.locationSetting}" holds "${ctx.location}", which is no ${ctx.threePlName} location. ${allowed}` };
+  } else {
+    const active = warehouses.filter((w) => w.active);
+    tally.location = active.length === 1 ? { id: active[0]!.id } : { setting: 'FBA ship-from location', problem: `${ctx.threePlName} has ${active.length} locations and Settings "FBA ship-from location" is empty, so the add-on cannot tell which one ships FBA orders. ${allowed}` };
   }
-  return cache.value;
+  return tally.location;
 }
 
 function request(row: FbaRow, lines: FbaLine[], shipTo: Address, location: string): OutboundOrderRequest {
@@ -109,7 +127,6 @@ interface Prepared {
 /** Decides what each candidate would send; a row that cannot go is held with the reason. */
 function prepare(ctx: SendContext, rows: FbaRows, tally: SendTally): Prepared[] {
   const out: Prepared[] = [];
-  const cache: { value?: string | null } = {};
   for (const row of candidates(rows)) {
     const id = row.shipmentId;
     // A create may already be at the 3PL: only the lookup inside the create may decide those.
@@ -123,9 +140,9 @@ function prepare(ctx: SendContext, rows: FbaRows, tally: SendTally): Prepared[] 
       hold(rows, id, `${mapped.reasons.join('; ')}.`, tally);
       continue;
     }
-    const location = locationFor(ctx, cache);
-    if (!location) {
-      hold(rows, id, `Which ${ctx.threePlName} location ships it is not set: fill Settings "FBA ship-from location" with the location ID (${ctx.threePlName} needs one for an FBA order).`, tally);
+    const location = locationFor(ctx, tally);
+    if ('problem' in location) {
+      hold(rows, id, `Nothing was sent: ${location.problem}`, tally);
       continue;
     }
     const shipTo = addressFor(ctx, row);
@@ -140,7 +157,7 @@ function prepare(ctx: SendContext, rows: FbaRows, tally: SendTally): Prepared[] 
       );
       continue;
     }
-    out.push({ row: rows.get(id)!, req: request(row, mapped.lines, shipTo, location) });
+    out.push({ row: rows.get(id)!, req: request(row, mapped.lines, shipTo, location.id) });
   }
   return out;
 }
