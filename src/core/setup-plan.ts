@@ -6,7 +6,7 @@ import { SEEDED_SETTING_KEYS, SETTINGS_COLUMNS, settingsPairs, settingsSeed } fr
 import type { SettingsSeedRow } from './settings';
 import { DEFAULT_SETTLEMENT_RULES } from './settlements/categories';
 import type { TabColumn, TabDef } from './tabs';
-import { SETUP_TABS, TAB, columnOf, headerText } from './tabs';
+import { SETUP_TABS, TAB, columnOf, headerText, lookalikeHeaders } from './tabs';
 import type { CellFormat, CellValue } from '../ports/workbook';
 
 type Format = CellFormat;
@@ -81,19 +81,9 @@ export function planSetup(existing: ReadonlyMap<string, CellValue[][]>, tabs: re
   return actions;
 }
 
-/** A header reduced to its letters and digits: "Offer", "offer %" and "OFFER-%" all give "offer". */
-const lettersOf = (h: string) => h.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
-
-/**
- * What to say when "Set up sheets" adds a column beside one people typed differently by more than
- * case and spaces ("Offer" for "Offer %", "3PL-SKU"): the add-on does not read it, and would
- * otherwise ignore its values while the added column stays empty, with nothing said. Only such
- * look-alikes are named: people's own columns ("My notes") are theirs, never guessed at.
- */
+/** What to say when "Set up sheets" adds a column beside such a look-alike (lookalikeHeaders). */
 export function lookalikeWarning(def: TabDef, tab: string, header: readonly unknown[], added: readonly TabColumn[]): string | null {
-  const isRead = (h: string) => def.columns.some((c) => [c.header, ...(c.was ?? [])].some((name) => columnOf([h], name) === 0));
-  const unread = header.map(headerText).filter((h) => h !== '' && !isRead(h));
-  const pairs = added.flatMap((c) => unread.filter((h) => lettersOf(h) === lettersOf(c.header)).map((h) => `"${h}" is not read as "${c.header}"`));
+  const pairs = lookalikeHeaders(def, header, added).map((l) => `"${l.typed}" is not read as "${l.meant.header}"`);
   if (pairs.length === 0) return null;
   return (
     `${tab}: ${pairs.join('; ')}, so ${pairs.length === 1 ? 'that column was' : 'those columns were'} added empty beside it. ` +

@@ -2,7 +2,7 @@
 // list in the code. Each column has a stable key, so code names a column by key and the tab
 // modules (src/sheet/) find it by header name: people may reorder columns or add their own.
 
-import type { TabDef } from '../ports/workbook';
+import type { TabColumn, TabDef } from '../ports/workbook';
 import { FBA_SHIPMENTS_TAB } from './fba-shipments/tab-def';
 import { REMOVALS_TAB } from './removals/tab-def';
 
@@ -334,3 +334,25 @@ export function tabDefNamed(name: string): TabDef | undefined {
 
 /** The tabs "Set up sheets" creates, in order. */
 export const SETUP_TABS: readonly TabDef[] = [TABS.dashboard, TABS.settings, TABS.skuMap, TABS.carrierMap, TABS.settlementMap, TABS.fbaShipments, TABS.removals, TABS.exceptions, TABS.syncLog];
+
+/** A header reduced to its letters and digits: "Offer", "offer %" and "OFFER-%" all give "offer". */
+const lettersOf = (h: string) => h.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+
+/** A header people typed differently from one of the tab's by more than case and spaces ("Offer" for "Offer %"), at its column index. */
+export interface LookalikeHeader {
+  typed: string;
+  meant: TabColumn;
+  index: number;
+}
+
+/**
+ * The tab's columns missing from `header` whose header people typed differently by more than case
+ * and spaces ("Offer" for "Offer %", "3PL-SKU"): the add-on does not read them, so their values would
+ * be ignored with nothing said. Only such look-alikes are named: people's own columns ("My notes")
+ * are theirs, never guessed at.
+ */
+export function lookalikeHeaders(def: TabDef, header: readonly unknown[], missing: readonly TabColumn[] = def.columns.filter((c) => columnOf(header, c.header) < 0)): LookalikeHeader[] {
+  const isRead = (h: string) => def.columns.some((c) => [c.header, ...(c.was ?? [])].some((name) => columnOf([h], name) === 0));
+  const cells = header.map(headerText);
+  return missing.flatMap((c) => cells.flatMap((h, index) => (h !== '' && !isRead(h) && lettersOf(h) === lettersOf(c.header) ? [{ typed: h, meant: c, index }] : [])));
+}

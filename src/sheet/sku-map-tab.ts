@@ -4,7 +4,8 @@
 
 import { ConfigInvalidError } from '../core/config-invalid';
 import { withActiveNotes } from '../core/sku-map-notes';
-import { TAB, TABS, columnOf, findTabName, headersOf } from '../core/tabs';
+import { columnLetters } from '../core/cells';
+import { TAB, TABS, columnOf, findTabName, headersOf, lookalikeHeaders } from '../core/tabs';
 import type { WorkbookPort } from '../ports/workbook';
 import { planRowWrites } from './row-blocks';
 import { appendRecords, cellOut, ensureTable, readTable } from './table';
@@ -22,6 +23,18 @@ export interface SkuMapTab {
    * and Confidence at the right); rows people made are never rewritten. Returns the first new row.
    */
   appendProposals(records: ReadonlyArray<Record<string, unknown>>): number;
+  /** Columns headed differently from the add-on's by more than case and spaces ("Offer" for "Offer %"), which are not read. */
+  unreadColumns(): UnreadColumn[];
+}
+
+/** A column whose header is a look-alike of one the add-on reads (core/tabs.ts lookalikeHeaders). */
+export interface UnreadColumn {
+  typed: string;
+  meant: string;
+  /** Its header cell, "H1". */
+  cell: string;
+  /** Rows holding a value in it: values the add-on does not use. */
+  filled: number;
 }
 
 const H = headersOf(TABS.skuMap);
@@ -49,8 +62,10 @@ function checked(table: Table | null): Table {
   const missing = SKU_MAP_REQUIRED.filter((h) => columnOf(table.header, h) < 0);
   if (missing.length > 0) {
     const list = missing.map((h) => `"${h}"`).join(', ');
+    const alike = lookalikeHeaders(TABS.skuMap, table.header).filter((l) => (missing as readonly string[]).includes(l.meant.header));
+    const named = alike.length ? ` (${alike.map((l) => `"${l.typed}" in ${columnLetters(l.index + 1)}1 is not read as "${l.meant.header}"`).join('; ')})` : '';
     throw new ConfigInvalidError(
-      `The "${table.tab}" tab has no ${list} column${missing.length > 1 ? 's' : ''} in its header row (row 1), so no row can be read. ` +
+      `The "${table.tab}" tab has no ${list} column${missing.length > 1 ? 's' : ''} in its header row (row 1)${named}, so no row can be read. ` +
         `Put the header${missing.length > 1 ? 's' : ''} back (or run "Set up sheets", which adds missing columns at the right without touching your rows).`,
       // One row for "the SKU Map cannot be read", whichever way: its message is updated, never a second row.
       TAB.skuMap,
@@ -92,6 +107,15 @@ export function skuMapTab(wb: WorkbookPort): SkuMapTab {
       if (!found) return [];
       table = checked(found);
       return table.records;
+    },
+    unreadColumns() {
+      const t = load();
+      return lookalikeHeaders(TABS.skuMap, t.header).map((l) => ({
+        typed: l.typed,
+        meant: l.meant.header,
+        cell: `${columnLetters(l.index + 1)}1`,
+        filled: t.records.filter((r) => String(r[l.typed] ?? '').trim() !== '').length,
+      }));
     },
     appendProposals(records) {
       const found = table ?? (readSkuMap(wb) ? load() : null);

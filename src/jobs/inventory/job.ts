@@ -32,6 +32,7 @@ import { providerName } from '../../threepl/names';
 import type { ThreePlAdapter } from '../../threepl/types';
 import type { Job, JobContext, JobOutcome } from '../kit/job';
 import { withCheckedLocations } from '../kit/locations-check';
+import { unreadColumnProblems } from './sku-map-columns';
 import { prepareNextFbaRead } from './fba-source';
 import { marketOfKeys } from './market-keys';
 import { readThreePlStockInRuns } from '../reads/threepl-stock';
@@ -452,6 +453,8 @@ function runStock(ctx: JobContext, mode: 'sync' | 'undo'): JobOutcome {
   const { store } = ctx.ports;
   if (!store.get(K.trackingSince)) store.set(K.trackingSince, String(ctx.now));
   if (ctx.request.approve) store.set(K.approvedPlan, store.get(K.shownPlan) ?? '');
+  // First, so every run that ends (a push followed, a wait) still holds them open until fixed.
+  ctx.raise(...unreadColumnProblems(ctx.tabs.skuMap, 'inventory'));
   const amazon = ctx.amazon();
   const pending = loadPending(store);
   let before: JobOutcome | null = null;
