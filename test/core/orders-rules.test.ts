@@ -240,3 +240,25 @@ describe('what the stock sync reads from the ledger', () => {
     expect(orderedFromLedger([row({ amazonStatus: 'CANCELLED' })], 'UK', new Map())[0]!.cancelledAt).toBe(T0 - 10 * MIN);
   });
 });
+
+describe('ORDER_HELD and ORDER_STUCK say what a person can do about this very hold', () => {
+  const held = (note: string) => ledgerExceptions([row({ state: 'held', note })], T0, settings).find((e) => e.type === 'ORDER_HELD')!;
+
+  it('a refusal by the 3PL asks for "ready" after the fix and never claims the next run sends it by itself', () => {
+    const e = held('3PL refused the order: the address has no city. Correct the cause, then type "ready" in this row\'s State cell to send it again.');
+    expect(e.message).not.toMatch(/next orders run sends it/);
+    expect(e.action).toMatch(/type "ready" in the order's State cell/);
+    expect(e.action).not.toMatch(/SKU Map/);
+  });
+
+  it('a SKU Map hold keeps the SKU Map action; Settings and role holds name their own place', () => {
+    expect(held('TEE-M is not in the SKU Map for UK: add a row with its 3PL SKU.').action).toBeUndefined();
+    expect(held('ShipBob does not ship DE orders (Settings "FBM marketplaces": UK), so this order was not sent.').action).toMatch(/Settings value/);
+    expect(held('Amazon gave no shipping address for this order. The app needs the "Direct-to-Consumer Shipping" role in Seller Central.').action).toMatch(/role/);
+  });
+
+  it('an order cancelled after it shipped is not told to be cancelled on Amazon', () => {
+    const [e] = ledgerExceptions([row({ state: 'cancel-too-late', amazonStatus: 'CANCELLED', threePlOrderId: '77' })], T0, settings).filter((x) => x.type === 'ORDER_STUCK');
+    expect(e!.action).toMatch(/already cancelled on Amazon/);
+  });
+});

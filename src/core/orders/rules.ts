@@ -8,7 +8,7 @@ import { utcMinute } from '../cells';
 import type { RaisedException } from '../exceptions';
 import { exceptionKey } from '../exceptions';
 import type { LedgerRow } from './types';
-import { SHIPPABLE_AMAZON_STATUSES } from './types';
+import { REFUSED_NOTE, SHIPPABLE_AMAZON_STATUSES } from './types';
 
 export interface OrderRuleSettings {
   orderOrphanThresholdMinutes: number;
@@ -22,16 +22,26 @@ function entity(r: LedgerRow): string {
   return `${r.marketplace} order ${r.orderId}`;
 }
 
+/** The Action for a hold the add-on lifts by itself once its cause is fixed: where that cause is fixed. */
+function heldAction(note: string): { action?: string } {
+  if (/SKU Map/i.test(note)) return {};
+  if (/Settings|FBM marketplaces/i.test(note)) return { action: 'Fix the Settings value the message names; the next orders run sends the order.' };
+  if (/role/i.test(note)) return { action: 'Give the app the role the message names in Seller Central (then authorise it again); the next orders run sends the order.' };
+  return { action: 'Fix the cause the message names; the next orders run sends the order.' };
+}
+
 export function ledgerExceptions(rows: ReadonlyArray<LedgerRow>, now: number, s: OrderRuleSettings): RaisedException[] {
   const out: RaisedException[] = [];
   for (const r of rows) {
     const id = r.orderId;
     if (r.state === 'held') {
+      const refused = r.note.startsWith(REFUSED_NOTE);
       out.push({
         key: exceptionKey('ORDER_HELD', id),
         type: 'ORDER_HELD',
         entity: entity(r),
-        message: `Amazon order ${id} is held and was not sent to the 3PL: ${r.note || 'a line cannot be sent'} Its units stay off the Amazon offer (the stock sync counts them as unsent). Fix the cause and the next orders run sends it.`,
+        message: `Amazon order ${id} is held and was not sent to the 3PL: ${r.note || 'a line cannot be sent.'} Its units stay off the Amazon offer (the stock sync counts them as unsent).${refused ? '' : ' Fix the cause and the next orders run sends it.'}`,
+        ...(refused ? { action: 'Correct what the 3PL refused (quoted in the message; an address only the buyer can correct, through Amazon), then type "ready" in the order\'s State cell on the Orders tab; or cancel the order on Amazon.' } : heldAction(r.note)),
       });
     }
     if (r.state === 'unknown') {
@@ -75,6 +85,7 @@ export function ledgerExceptions(rows: ReadonlyArray<LedgerRow>, now: number, s:
         type: 'ORDER_STUCK',
         entity: entity(r),
         message: `Amazon order ${id} was cancelled on Amazon, but the 3PL had already shipped it (3PL order ${r.threePlOrderId || '?'}). The goods are on their way to a buyer who will not pay: contact the buyer or the carrier to get them back. Set this row to Ignored once handled.`,
+        action: 'Get the goods back through the buyer or the carrier (the order is already cancelled on Amazon); then set Status to Ignored.',
       });
     }
   }

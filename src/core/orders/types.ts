@@ -82,6 +82,9 @@ export interface AmazonOrderView {
 /** Amazon statuses whose units Amazon has taken off the listing and that the 3PL must still ship. */
 export const OPEN_AMAZON_STATUSES: ReadonlySet<string> = new Set(['PENDING', 'UNSHIPPED', 'PARTIALLY_SHIPPED']);
 /** Amazon statuses the 3PL may ship (PENDING waits for payment). */
+/** How a held row's note begins when the 3PL refused the order: only a person's "ready" sends it again. */
+export const REFUSED_NOTE = '3PL refused the order:';
+
 export const SHIPPABLE_AMAZON_STATUSES: ReadonlySet<string> = new Set(['UNSHIPPED', 'PARTIALLY_SHIPPED']);
 
 /** The 3PL does not hold the order (or may not): its units are not committed there. */

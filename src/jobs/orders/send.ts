@@ -9,7 +9,7 @@ import type { SkuMapValidation } from '../../core/inventory/sku-map';
 import { mapLines } from '../../core/orders/lines';
 import type { MappedLine } from '../../core/orders/lines';
 import type { LedgerRow } from '../../core/orders/types';
-import { SHIPPABLE_AMAZON_STATUSES } from '../../core/orders/types';
+import { REFUSED_NOTE, SHIPPABLE_AMAZON_STATUSES } from '../../core/orders/types';
 import { DeadlineExceeded } from '../../ports/clock';
 import type { Deadline } from '../../ports/clock';
 import { RemoteError } from '../../ports/errors';
@@ -20,7 +20,7 @@ import { outboundRequest, recipientOf, scrubBuyer } from './outbound';
 
 /** A refusal by the 3PL is retried on its own this many times; then a person types "ready" in State. */
 export const MAX_REFUSED_ATTEMPTS = 3;
-export const REFUSED = '3PL refused the order:';
+export const REFUSED = REFUSED_NOTE;
 
 export interface SendCounts {
   sent: number;
