@@ -138,7 +138,8 @@ export function importSettlement(
   const fresh = totals.unmapped.filter((u) => !u.blocked && !known.has(tripleKey(u)));
   ctx.tabs.map.appendUnmapped(fresh);
   for (const u of totals.unmapped) raised.push(unmappedException(u, u.lines, u.cents, totals.currency, id, u.blocked));
-  if (Math.abs(totals.differenceCents) > 1) {
+  // Amounts are exact hundredths, so any difference at all is money unaccounted for.
+  if (totals.differenceCents !== 0) {
     raised.push({
       key: exceptionKey('SETTLEMENT_MISMATCH', id),
       type: 'SETTLEMENT_MISMATCH',
