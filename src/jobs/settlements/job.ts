@@ -170,6 +170,7 @@ export const settlementsJob: Job = {
   label: 'Settlements import',
   scheduled: true,
   exceptionScope: ['SETTLEMENT_REPORT_FAILED'],
+  withoutAccess: { amazon: 'No settlement report can be listed or imported (a file downloaded from Seller Central can still be imported from the sidebar).' },
   run: (ctx) => (ctx.request.file ? importUpload(ctx, ctx.request.file) : importListed(ctx, ctx.amazon())),
   resumeNote: () => 'The next run carries on: settlements already imported are never imported twice.',
 };
