@@ -11,6 +11,8 @@
 //     empty amount on a later row is a problem on that line, never read as zero;
 //   - amounts and slashed dates are read with one convention chosen for the whole file
 //     (amounts.ts, dates.ts); posted is posted-date-time, else posted-date;
+//   - every transaction row has all the header's cells and a posted date: a row cut short (a
+//     truncated download) or without a date is a problem on that line, never imported half-read;
 //   - a row that cannot be read becomes a LineProblem naming the line, the column and the value.
 
 import { chooseDecimal, describeDecimal, parseCents } from './amounts';
@@ -88,6 +90,9 @@ function readHeader(line: string): { ok: true; columns: Columns; width: number }
         ? 'This is the old (V1) settlement flat file, with price-type and fee-type columns; the add-on reads the V2 flat file (amount-type, amount-description, amount).'
         : `Not a V2 settlement flat file: the header has no ${missing.join(', ')} column${missing.length > 1 ? 's' : ''}.`,
     };
+  }
+  if (columns.postedDate === undefined && columns.postedDateTime === undefined) {
+    return { ok: false, message: 'Not a V2 settlement flat file: the header has neither a posted-date nor a posted-date-time column, so no line could be given its month.' };
   }
   return { ok: true, columns, width: names.length };
 }
@@ -175,6 +180,8 @@ function* dateCells(rows: readonly Row[], summary: Row, cell: CellOf): Generator
 
 function readLine(row: Row, width: number, settlementId: string, decimal: ',' | '.', date: (text: string) => DateResult, cell: CellOf): SettlementLine | LineProblem {
   const issues: string[] = [];
+  // A row cut short (a download that stopped mid-line) would read its missing cells as empty.
+  if (row.count < width) issues.push(`it has ${row.count} cells but the header has ${width} columns, so it is cut short (a truncated file?) and its last columns are missing`);
   if (row.extra) issues.push(`it has ${row.count} cells but the header has ${width} columns ("${row.extra}" is past the last column), so its columns do not line up`);
 
   const id = cell(row, 'settlementId');
@@ -188,8 +195,10 @@ function readLine(row: Row, width: number, settlementId: string, decimal: ',' | 
   const postedKey: Key = cell(row, 'postedDateTime') ? 'postedDateTime' : 'postedDate';
   const posted = date(cell(row, postedKey));
   if (!posted.ok) issues.push(`column "${COL[postedKey]}" holds "${cell(row, postedKey)}": ${posted.problem}`);
+  // Without its date a line has no Month, so it would drop out of every month-end split.
+  else if (posted.ms === null) issues.push('columns "posted-date-time" and "posted-date" are both empty; every transaction line is posted on a date');
 
-  if (issues.length || amountCents === null || !posted.ok) return { lineNo: row.lineNo, message: `Line ${row.lineNo}: ${issues.join('; ')}.` };
+  if (issues.length || amountCents === null || !posted.ok || posted.ms === null) return { lineNo: row.lineNo, message: `Line ${row.lineNo}: ${issues.join('; ')}.` };
   return {
     lineNo: row.lineNo,
     settlementId,
