@@ -121,6 +121,12 @@ describe('lines that cannot be read', () => {
     expect(s.problems).toEqual([{ lineNo: 4, message: expect.stringMatching(/^Line 4: it has \d+ cells but the header has 23 columns, so it is cut short/) }]);
   });
 
+  it('reports a line in another currency than the settlement instead of adding it to the totals', () => {
+    const s = parsed(tsv(V2_HEADER, [SUMMARY, line({ currency: 'EUR' }), line({ currency: 'gbp' }), line()]));
+    expect(s.lines.map((l) => l.lineNo)).toEqual([4, 5]);
+    expect(s.problems).toEqual([{ lineNo: 3, message: expect.stringMatching(/column "currency" holds "EUR", not this settlement's GBP/) }]);
+  });
+
   it('reports a summary date it cannot read and leaves that date empty', () => {
     const s = parsed(tsv(V2_HEADER, [{ ...SUMMARY, 'deposit-date': '17/17/2026' }, line()]));
     expect(s.summary.depositDate).toBeNull();

@@ -11,6 +11,8 @@
 //     empty amount on a later row is a problem on that line, never read as zero;
 //   - amounts and slashed dates are read with one convention chosen for the whole file
 //     (amounts.ts, dates.ts); posted is posted-date-time, else posted-date;
+//   - a transaction row that names a currency other than the summary's is a problem on that line
+//     (its amount is never added into another currency's totals);
 //   - every transaction row has all the header's cells and a posted date: a row cut short (a
 //     truncated download) or without a date is a problem on that line, never imported half-read;
 //   - a row that cannot be read becomes a LineProblem naming the line, the column and the value.
@@ -156,7 +158,7 @@ export function parseSettlementFile(text: string): ParseResult {
   };
   const out: SettlementLine[] = [];
   for (const row of rows) {
-    const r = readLine(row, width, settlementId, decimal, date, cell);
+    const r = readLine(row, width, summary, decimal, date, cell);
     if ('message' in r) problems.push(r);
     else out.push(r);
   }
@@ -178,7 +180,8 @@ function* dateCells(rows: readonly Row[], summary: Row, cell: CellOf): Generator
   }
 }
 
-function readLine(row: Row, width: number, settlementId: string, decimal: ',' | '.', date: (text: string) => DateResult, cell: CellOf): SettlementLine | LineProblem {
+function readLine(row: Row, width: number, summary: SettlementSummary, decimal: ',' | '.', date: (text: string) => DateResult, cell: CellOf): SettlementLine | LineProblem {
+  const { settlementId } = summary;
   const issues: string[] = [];
   // A row cut short (a download that stopped mid-line) would read its missing cells as empty.
   if (row.count < width) issues.push(`it has ${row.count} cells but the header has ${width} columns, so it is cut short (a truncated file?) and its last columns are missing`);
@@ -186,6 +189,10 @@ function readLine(row: Row, width: number, settlementId: string, decimal: ',' | 
 
   const id = cell(row, 'settlementId');
   if (id && id !== settlementId) issues.push(`column "settlement-id" holds "${id}", not this file's settlement ${settlementId}`);
+
+  // An amount in another currency cannot be added to this settlement's totals: no rate is known.
+  const currency = cell(row, 'currency').toUpperCase();
+  if (currency && summary.currency && currency !== summary.currency) issues.push(`column "currency" holds "${cell(row, 'currency')}", not this settlement's ${summary.currency}, so its amount cannot be added to the settlement's totals`);
 
   const amountText = cell(row, 'amount');
   const amountCents = parseCents(amountText, decimal);

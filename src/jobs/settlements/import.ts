@@ -156,7 +156,7 @@ export function importSettlement(
       key: exceptionKey('SETTLEMENT_REPORT_FAILED', id, 'lines'),
       type: 'SETTLEMENT_REPORT_FAILED',
       entity: `Settlement ${id}`,
-      message: `${parsed.problems.length} line(s) of ${source} could not be read and are not in the Settlement Lines tab (${shown}${parsed.problems.length > 5 ? '; …' : ''}). The other lines were imported; the Difference column shows what is missing.`,
+      message: `${parsed.problems.length} line(s) of ${source} could not be read or used and are not in the Settlement Lines tab (${shown}${parsed.problems.length > 5 ? '; …' : ''}). The other lines were imported; the Difference column shows what is missing.`,
     });
   }
   const rows = [...existing, recordOf(totals)];
