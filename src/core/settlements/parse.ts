@@ -10,7 +10,8 @@
 //     has no amount-type and no amount (sp-api.md §6, and the published sample files), so an
 //     empty amount on a later row is a problem on that line, never read as zero;
 //   - amounts and slashed dates are read with one convention chosen for the whole file
-//     (amounts.ts, dates.ts); posted is posted-date-time, else posted-date;
+//     (amounts.ts, dates.ts), except a line's slashed date that reads both ways, which the
+//     settlement's own period places (posted-date.ts); posted is posted-date-time, else posted-date;
 //   - a transaction row that names a currency other than the summary's is a problem on that line
 //     (its amount is never added into another currency's totals);
 //   - every transaction row has all the header's cells and a posted date: a row cut short (a
@@ -18,7 +19,8 @@
 //   - a row that cannot be read becomes a LineProblem naming the line, the column and the value.
 
 import { chooseDecimal, describeDecimal, parseCents } from './amounts';
-import { parseSettlementDate, slashOrderOf, type DateResult } from './dates';
+import { parseSettlementDate, slashOrderShown, type DateResult } from './dates';
+import { parsePostedDate } from './posted-date';
 import type { LineProblem, ParseResult, SettlementLine, SettlementSummary } from './types';
 
 export { monthOf } from './dates';
@@ -131,7 +133,8 @@ export function parseSettlementFile(text: string): ParseResult {
   if (!settlementId) return { ok: false, message: `Line ${summaryRow.lineNo}, the summary row, has no settlement-id.` };
 
   const decimal = chooseDecimal(amountCells(rows, summaryRow, cell));
-  const slash = slashOrderOf(dateCells(rows, summaryRow, cell));
+  const shown = slashOrderShown(dateCells(rows, summaryRow, cell));
+  const slash = shown ?? 'MDY';
 
   const totalText = cell(summaryRow, 'total');
   const totalCents = parseCents(totalText, decimal);
@@ -151,9 +154,10 @@ export function parseSettlementFile(text: string): ParseResult {
 
   // Lines of one order share their posted time: each distinct date text is read once.
   const dates = new Map<string, DateResult>();
+  const posted = { order: slash, shown: shown !== null, start: summary.start, end: summary.end };
   const date = (text: string): DateResult => {
     let d = dates.get(text);
-    if (!d) dates.set(text, (d = parseSettlementDate(text, slash)));
+    if (!d) dates.set(text, (d = parsePostedDate(text, posted)));
     return d;
   };
   const out: SettlementLine[] = [];
