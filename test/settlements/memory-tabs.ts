@@ -15,6 +15,11 @@ export function memoryTabs() {
       append: (l) => void lines.push(...l),
       all: () => [...lines],
       write: (l) => void lines.splice(0, lines.length, ...l),
+      counts: () => {
+        const out = new Map<string, number>();
+        for (const l of lines) out.set(l.settlementId, (out.get(l.settlementId) ?? 0) + 1);
+        return out;
+      },
     },
   };
   return { tabs, lines, settlements: () => settlements, setSettlements: (rows: SettlementRecord[]) => void (settlements = rows) };
