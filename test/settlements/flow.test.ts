@@ -182,3 +182,31 @@ describe('settlements: reports Amazon could not produce, and a refused listing',
     expect(r.tab('Settlements')).toHaveLength(0);
   });
 });
+
+describe('settlements: lines never doubled, never lost to the budget unannounced', () => {
+  it('re-importing a settlement whose Settlements row was deleted replaces its lines and says so', () => {
+    const uk = readFixture('uk-2026-10.txt');
+    const r = run([{ reportId: '900001', created: '2026-10-17T06:00:00Z', content: uk }]);
+    importNow(r);
+    const before = r.tab('Settlement Lines');
+    r.edit('Settlements', { 'Settlement ID': '24000000001' }, { 'Settlement ID': '' });
+    upload(r, 'uk.txt', Buffer.from(uk));
+    expect(r.tab('Settlement Lines')).toHaveLength(before.length);
+    expect(r.tab('Settlements').filter((x) => x['Settlement ID'] === '24000000001')).toHaveLength(1);
+    expect(r.syncLog().at(-1)!.Message).toMatch(/Settlement 24000000001 had no Settlements row but \d+ of its lines were in Settlement Lines: they were replaced/);
+    // Recategorising adds each line once.
+    recategorise(r);
+    expect(r.tab('Settlements').find((x) => x['Settlement ID'] === '24000000001')!['Lines Total']).toBe('40.65');
+  });
+
+  it('keeps every line of a settlement larger than "Settlement lines kept" and says the budget is exceeded', () => {
+    const header = 'settlement-id\tsettlement-start-date\tsettlement-end-date\tdeposit-date\ttotal-amount\tcurrency\ttransaction-type\torder-id\tamount-type\tamount-description\tamount\tposted-date-time';
+    const rows = [header, '26000000002\t2026-10-01T00:00:00+00:00\t2026-10-15T00:00:00+00:00\t2026-10-17T00:00:00+00:00\t1200.00\tGBP\t\t\t\t\t\t'];
+    for (let i = 0; i < 1_200; i++) rows.push(`26000000002\t\t\t\t\t\tOrder\t206-${i}\tItemPrice\tPrincipal\t1.00\t2026-10-05 12:00:00 UTC`);
+    const r = run([{ reportId: '900020', created: '2026-10-17T06:00:00Z', content: rows.join('\n') }], { settings: { 'Push mode': 'dry-run', 'Settlement lines kept': '1000' } });
+    importNow(r);
+    expect(r.tab('Settlement Lines')).toHaveLength(1_200);
+    const log = r.syncLog().at(-1)!;
+    expect(log.Message).toMatch(/Settlement 26000000002 alone has 1200 lines, more than the 1000 of Settings "Settlement lines kept"/);
+  });
+});

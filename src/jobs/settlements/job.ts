@@ -46,7 +46,9 @@ function describe(results: ImportResult[]): { counts: Record<string, number>; te
   const parts = [`${imported.length} settlement(s) imported (${imported.reduce((n, r) => n + r.lines, 0)} lines)`];
   if (dup) parts.push(`${dup} already imported, left as they were`);
   if (partial) parts.push(`settlement ${partial.settlementId} is being imported: ${partial.lines} lines so far, the rest next run`);
-  return { counts: { imported: imported.length, duplicates: dup, lines: imported.reduce((n, r) => n + r.lines, 0) }, text: `${parts.join('; ')}.` };
+  // Lines replaced or trimmed by the budget: said in full, so nothing leaves the tab unannounced.
+  const notes = results.flatMap((r) => r.notes);
+  return { counts: { imported: imported.length, duplicates: dup, lines: imported.reduce((n, r) => n + r.lines, 0) }, text: [`${parts.join('; ')}.`, ...notes].join(' ') };
 }
 
 /** A file's bytes as text: gunzipped when it is gzip, decoded as UTF-8 or, failing that, Windows-1252. */
