@@ -124,6 +124,10 @@ describe('settlements: problems are reported, never hidden', () => {
     expect(r.tab('Settlement Lines').length + unread).toBe(dataLines(text));
     // What was not read shows as a difference, never as a silent zero.
     expect(r.tab('Settlements')[0]!.Difference).not.toBe('0.00');
+    // Lines were left out: the run did not bring in everything, and the Sync Log says so.
+    const log = r.syncLog().at(-1)!;
+    expect(log.Outcome).toBe('partial');
+    expect(log.Message).toMatch(new RegExp(`${unread} line\\(s\\) could not be read or used and were left out`));
   });
 
   it('retries a download that fails on the next run instead of skipping the report', () => {
@@ -134,11 +138,22 @@ describe('settlements: problems are reported, never hidden', () => {
     importNow(r);
     expect(r.tab('Settlements')).toHaveLength(0);
     expect(r.openExceptions('SETTLEMENT_REPORT_FAILED')).toHaveLength(1);
+    expect(r.syncLog().at(-1)!.Outcome).toBe('partial');
+    expect(r.syncLog().at(-1)!.Message).toMatch(/report 900001 could not be downloaded/);
     r.run.faults.clear();
     r.advance('1h');
     importNow(r);
     expect(r.tab('Settlements')).toHaveLength(1);
     expect(r.openExceptions('SETTLEMENT_REPORT_FAILED')).toHaveLength(0);
+    expect(r.syncLog().at(-1)!.Outcome).toBe('ok');
+  });
+
+  it('logs an uploaded file with unreadable lines as partial', () => {
+    const r = run([]);
+    upload(r, 'bad-lines.txt', Buffer.from(readFixture('malformed-line.txt')));
+    expect(r.tab('Settlements')).toHaveLength(1);
+    expect(r.syncLog().at(-1)!.Outcome).toBe('partial');
+    expect(r.syncLog().at(-1)!.Message).toMatch(/line\(s\) could not be read or used and were left out/);
   });
 
   it('imports a file uploaded from the sidebar (gzipped too), once', () => {
@@ -167,6 +182,7 @@ describe('settlements: reports Amazon could not produce, and a refused listing',
     expect(failed.map((x) => x.Key)).toEqual(['SETTLEMENT_REPORT_FAILED:report:900010']);
     expect(failed[0]!.Message).toMatch(/ended FATAL.*import the file from the sidebar/);
     expect(r.tab('Settlements')).toHaveLength(1);
+    expect(r.syncLog().at(-1)!.Outcome).toBe('partial');
     importNow(r);
     expect(r.exceptions('SETTLEMENT_REPORT_FAILED')).toHaveLength(1);
   });

@@ -39,6 +39,8 @@ export interface ImportResult {
   settlementId: string;
   lines: number;
   raised: RaisedException[];
+  /** Lines of the file that could not be read or used (left out, raised as SETTLEMENT_REPORT_FAILED). */
+  unread: number;
   /** What the Sync Log should say beyond the counts: lines replaced, lines trimmed by the budget. */
   notes: string[];
 }
@@ -131,7 +133,7 @@ export function importSettlement(
 ): ImportResult {
   const id = parsed.summary.settlementId;
   const existing = ctx.tabs.settlements.rows();
-  if (existing.some((r) => r.settlementId === id)) return { status: 'duplicate', settlementId: id, lines: 0, raised: [], notes: [] };
+  if (existing.some((r) => r.settlementId === id)) return { status: 'duplicate', settlementId: id, lines: 0, raised: [], unread: 0, notes: [] };
   const map = readMap(ctx.tabs);
   const { rules } = map;
   const { totals, lines } = summarise(parsed, rules);
@@ -151,7 +153,7 @@ export function importSettlement(
   while (written < lines.length) {
     if (ctx.deadline.remainingMs() < RESERVE_MS) {
       setWritten(ctx.store, id, written);
-      return { status: 'partial', settlementId: id, lines: written, raised: map.raised, notes };
+      return { status: 'partial', settlementId: id, lines: written, raised: map.raised, unread: 0, notes };
     }
     const chunk = lines.slice(written, written + LINES_PER_APPEND).map(({ lineNo: _lineNo, ...l }) => l);
     ctx.tabs.lines.append(chunk);
@@ -194,6 +196,6 @@ export function importSettlement(
   setWritten(ctx.store, id, null);
   const budget = keepLineBudget(ctx.tabs, ctx.store, id, lines.length, ctx.linesKept);
   if (budget) notes.push(budget);
-  return { status: 'imported', settlementId: id, lines: lines.length, raised, notes };
+  return { status: 'imported', settlementId: id, lines: lines.length, raised, unread: parsed.problems.length, notes };
 }
 
