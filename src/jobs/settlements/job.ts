@@ -52,7 +52,7 @@ function describe(results: ImportResult[], missed: readonly string[] = []): { co
   // Lines replaced or trimmed by the budget: said in full, so nothing leaves the tab unannounced.
   const notes = results.flatMap((r) => r.notes);
   return {
-    counts: { imported: imported.length, duplicates: dup, lines: imported.reduce((n, r) => n + r.lines, 0), ...(unread ? { unread } : {}) },
+    counts: { imported: imported.length, duplicates: dup, lines: imported.reduce((n, r) => n + r.lines, 0), ...(unread ? { linesLeftOut: unread } : {}) },
     text: [`${parts.join('; ')}.`, ...notes].join(' '),
     // Lines left out or a report not imported: the run did not bring in everything it was given.
     incomplete: unread > 0 || missed.length > 0,
