@@ -119,6 +119,8 @@ describe('settlements: problems are reported, never hidden', () => {
     const failed = r.openExceptions('SETTLEMENT_REPORT_FAILED');
     expect(failed).toHaveLength(1);
     expect(failed[0]!.Message).toMatch(/line \d+:/);
+    // The line number is said once per line.
+    expect(failed[0]!.Message).not.toMatch(/line (\d+): Line \1/);
     const unread = Number(/^(\d+) line\(s\)/.exec(failed[0]!.Message ?? '')![1]);
     expect(unread).toBeGreaterThan(0);
     expect(r.tab('Settlement Lines').length + unread).toBe(dataLines(text));

@@ -181,7 +181,8 @@ export function importSettlement(
     });
   }
   if (parsed.problems.length) {
-    const shown = parsed.problems.slice(0, 5).map((p) => `line ${p.lineNo}: ${p.message}`).join('; ');
+    // Each problem's message already starts "Line N:"; it is said once.
+    const shown = parsed.problems.slice(0, 5).map((p) => `line ${p.lineNo}: ${p.message.replace(/^Line \d+: /, '')}`).join('; ');
     raised.push({
       key: exceptionKey('SETTLEMENT_REPORT_FAILED', id, 'lines'),
       type: 'SETTLEMENT_REPORT_FAILED',
