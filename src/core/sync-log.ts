@@ -72,6 +72,7 @@ export const COUNT_WORDS: Readonly<Record<string, readonly [one: string, many: s
   imported: ['settlement imported', 'settlements imported'],
   duplicates: ['settlement already imported', 'settlements already imported'],
   lines: ['settlement line', 'settlement lines'],
+  linesLeftOut: ['settlement line left out (unreadable)', 'settlement lines left out (unreadable)'],
   moved: ['line moved to another category', 'lines moved to another category'],
   settlements: ['settlement', 'settlements'],
   unmapped: ['line type still unmapped', 'line types still unmapped'],

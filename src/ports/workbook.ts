@@ -56,6 +56,11 @@ export interface WorkbookPort {
   readHeader(tab: string): CellValue[] | null;
   /** Every value of the tab, header row first, rectangular; null when the tab does not exist. */
   read(tab: string): CellValue[][] | null;
+  /**
+   * The values of one column (1-based) from row 2 to the tab's last row: a check over a tall tab
+   * (which settlements are in Settlement Lines) without reading its other columns. Null when the tab does not exist.
+   */
+  readColumn(tab: string, column: number): CellValue[] | null;
   /** Creates the tab with its header, frozen row, column formats, validation and widths, then the rows. */
   createTab(def: TabDef, rows: CellValue[][], cellFormats?: Array<Array<CellFormat | undefined>>): void;
   /** Adds rows under the last row with content. `columns` gives each written column's format. */

@@ -1,12 +1,13 @@
 // The Settlement Lines tab: every line of every imported settlement (docs/design.md §2), appended a
-// settlement (or a chunk of a large one) at a time without reading the tab, read and rewritten whole
-// only when finance recategorises, and trimmed to a line budget that keeps the spreadsheet far from
-// its 10-million-cell limit.
+// settlement (or a chunk of a large one) at a time without reading the whole tab (only its
+// Settlement ID column, to know which settlements are already in), read and rewritten whole only
+// when finance recategorises or a settlement's lines are replaced, and trimmed to a line budget that
+// keeps the spreadsheet far from its 10-million-cell limit.
 
 import { cellCents, cellText, cellTime } from '../core/cells';
 import { monthOf } from '../core/settlements/parse';
 import type { CategorisedLine } from '../core/settlements/summary';
-import { TAB, TABS, findTabName, headersOf } from '../core/tabs';
+import { TAB, TABS, columnOf, findTabName, headersOf } from '../core/tabs';
 import type { WorkbookPort } from '../ports/workbook';
 import { appendRecords, ensureTable, readTable, writeTable } from './table';
 
@@ -21,6 +22,8 @@ export interface SettlementLinesTab {
   all(): LineRecord[];
   /** Replaces every line, e.g. after recategorising or trimming. */
   write(lines: ReadonlyArray<LineRecord>): void;
+  /** Lines per settlement id, in the order each first appears in the tab (reads the Settlement ID column only). */
+  counts(): Map<string, number>;
 }
 
 function toRecord(l: LineRecord): Record<string, unknown> {
@@ -56,11 +59,29 @@ function fromRecord(r: Readonly<Record<string, unknown>>): LineRecord | null {
   };
 }
 
+function countIds(ids: Iterable<string>): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const id of ids) if (id) out.set(id, (out.get(id) ?? 0) + 1);
+  return out;
+}
+
 export function settlementLinesTab(wb: WorkbookPort): SettlementLinesTab {
   const tabName = () => findTabName(wb.tabNames(), TAB.settlementLines);
+  // Read once per run, then kept in step with what this module writes.
+  let counted: Map<string, number> | null = null;
   return {
+    counts() {
+      if (counted) return counted;
+      const name = tabName();
+      const header = name ? wb.readHeader(name) : null;
+      const at = header ? columnOf(header, H.settlementId) : -1;
+      const ids = name && at >= 0 ? (wb.readColumn(name, at + 1) ?? []) : [];
+      counted = countIds(ids.map(cellText));
+      return counted;
+    },
     append(lines) {
       if (lines.length === 0) return;
+      if (counted) for (const l of lines) counted.set(l.settlementId, (counted.get(l.settlementId) ?? 0) + 1);
       const name = tabName();
       if (!name) wb.createTab(TABS.settlementLines, []);
       appendRecords(wb, { ...TABS.settlementLines, name: name ?? TAB.settlementLines }, lines.map(toRecord));
@@ -75,6 +96,7 @@ export function settlementLinesTab(wb: WorkbookPort): SettlementLinesTab {
       const table = name ? readTable(wb, name) : null;
       const header = ensureTable(wb, TABS.settlementLines, table);
       writeTable(wb, { ...TABS.settlementLines, name: name ?? TAB.settlementLines }, header, lines.map(toRecord));
+      counted = countIds(lines.map((l) => l.settlementId));
     },
   };
 }

@@ -112,6 +112,21 @@ describe('lines that cannot be read', () => {
     expect(parsed(tsv(V2_HEADER, [SUMMARY, line()]).replace(/\n$/, '\t\t\n')).problems).toEqual([]);
   });
 
+  it('reports a line cut short (a truncated download) instead of reading its missing cells as empty', () => {
+    const whole = tsv(V2_HEADER, [SUMMARY, line(), line({ amount: '-1.01', 'amount-type': 'ItemFees', 'amount-description': 'Commission' })]).trimEnd();
+    // The download stops inside the last line's amount: "-1.01" arrives as "-1.0" and every cell after it is gone.
+    const cut = whole.slice(0, whole.lastIndexOf('-1.01') + 4);
+    const s = parsed(cut);
+    expect(s.lines.map((l) => l.lineNo)).toEqual([3]);
+    expect(s.problems).toEqual([{ lineNo: 4, message: expect.stringMatching(/^Line 4: it has \d+ cells but the header has 23 columns, so it is cut short/) }]);
+  });
+
+  it('reports a line in another currency than the settlement instead of adding it to the totals', () => {
+    const s = parsed(tsv(V2_HEADER, [SUMMARY, line({ currency: 'EUR' }), line({ currency: 'gbp' }), line()]));
+    expect(s.lines.map((l) => l.lineNo)).toEqual([4, 5]);
+    expect(s.problems).toEqual([{ lineNo: 3, message: expect.stringMatching(/column "currency" holds "EUR", not this settlement's GBP/) }]);
+  });
+
   it('reports a summary date it cannot read and leaves that date empty', () => {
     const s = parsed(tsv(V2_HEADER, [{ ...SUMMARY, 'deposit-date': '17/17/2026' }, line()]));
     expect(s.summary.depositDate).toBeNull();
@@ -221,8 +236,20 @@ describe('dates', () => {
   });
 
   it('prefers posted-date-time and falls back on posted-date', () => {
-    const rows = [SUMMARY, line({ 'posted-date': '10/01/26', 'posted-date-time': '2026-10-02 09:00:00 UTC' }), line({ 'posted-date': '10/03/26', 'posted-date-time': '' }), line({ 'posted-date': '', 'posted-date-time': '' })];
-    expect(parsed(tsv(V2_HEADER, rows)).lines.map((l) => l.posted)).toEqual([UTC('2026-10-02T09:00:00Z'), UTC('2026-10-03T00:00:00Z'), null]);
+    const rows = [SUMMARY, line({ 'posted-date': '10/01/26', 'posted-date-time': '2026-10-02 09:00:00 UTC' }), line({ 'posted-date': '10/03/26', 'posted-date-time': '' })];
+    expect(parsed(tsv(V2_HEADER, rows)).lines.map((l) => l.posted)).toEqual([UTC('2026-10-02T09:00:00Z'), UTC('2026-10-03T00:00:00Z')]);
+  });
+
+  it('makes a transaction line without a posted date a problem on that line, never a line without a Month', () => {
+    const s = parsed(tsv(V2_HEADER, [SUMMARY, line(), line({ 'posted-date': '', 'posted-date-time': '' })]));
+    expect(s.lines).toHaveLength(1);
+    expect(s.problems).toHaveLength(1);
+    expect(s.problems[0]!.message).toMatch(/^Line 4: .*"posted-date" are both empty/);
+  });
+
+  it('refuses a file whose header has no posted date column at all', () => {
+    const header = V2_HEADER.filter((h) => h !== 'posted-date' && h !== 'posted-date-time');
+    expect(notParsed(tsv(header, [SUMMARY, line()]))).toMatch(/neither a posted-date nor a posted-date-time column/);
   });
 
   it('gives the month of a moment in UTC', () => {

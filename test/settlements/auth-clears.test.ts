@@ -17,6 +17,8 @@ describe('settlements and a sign-in that recovers', () => {
     const importNow = () => r.step({ run: 'syncNow', args: ['settlements'], as: 'sidebar' });
     importNow();
     expect(r.openExceptions('AUTH_FAILED').map((e) => e['Key'])).toEqual(['AUTH_FAILED:amazon']);
+    // The settlements job's own consequence, not the stock sync's.
+    expect(r.openExceptions('AUTH_FAILED')[0]!['Message']).toMatch(/No settlement report can be listed or imported/);
     r.advance('30m');
     importNow();
     expect(r.syncLog().at(-1)!['Outcome']).toBe('ok');

@@ -119,11 +119,17 @@ describe('settlements: problems are reported, never hidden', () => {
     const failed = r.openExceptions('SETTLEMENT_REPORT_FAILED');
     expect(failed).toHaveLength(1);
     expect(failed[0]!.Message).toMatch(/line \d+:/);
+    // The line number is said once per line.
+    expect(failed[0]!.Message).not.toMatch(/line (\d+): Line \1/);
     const unread = Number(/^(\d+) line\(s\)/.exec(failed[0]!.Message ?? '')![1]);
     expect(unread).toBeGreaterThan(0);
     expect(r.tab('Settlement Lines').length + unread).toBe(dataLines(text));
     // What was not read shows as a difference, never as a silent zero.
     expect(r.tab('Settlements')[0]!.Difference).not.toBe('0.00');
+    // Lines were left out: the run did not bring in everything, and the Sync Log says so.
+    const log = r.syncLog().at(-1)!;
+    expect(log.Outcome).toBe('partial');
+    expect(log.Message).toMatch(new RegExp(`${unread} line\\(s\\) could not be read or used and were left out`));
   });
 
   it('retries a download that fails on the next run instead of skipping the report', () => {
@@ -134,11 +140,22 @@ describe('settlements: problems are reported, never hidden', () => {
     importNow(r);
     expect(r.tab('Settlements')).toHaveLength(0);
     expect(r.openExceptions('SETTLEMENT_REPORT_FAILED')).toHaveLength(1);
+    expect(r.syncLog().at(-1)!.Outcome).toBe('partial');
+    expect(r.syncLog().at(-1)!.Message).toMatch(/report 900001 could not be downloaded/);
     r.run.faults.clear();
     r.advance('1h');
     importNow(r);
     expect(r.tab('Settlements')).toHaveLength(1);
     expect(r.openExceptions('SETTLEMENT_REPORT_FAILED')).toHaveLength(0);
+    expect(r.syncLog().at(-1)!.Outcome).toBe('ok');
+  });
+
+  it('logs an uploaded file with unreadable lines as partial', () => {
+    const r = run([]);
+    upload(r, 'bad-lines.txt', Buffer.from(readFixture('malformed-line.txt')));
+    expect(r.tab('Settlements')).toHaveLength(1);
+    expect(r.syncLog().at(-1)!.Outcome).toBe('partial');
+    expect(r.syncLog().at(-1)!.Message).toMatch(/line\(s\) could not be read or used and were left out/);
   });
 
   it('imports a file uploaded from the sidebar (gzipped too), once', () => {
@@ -167,6 +184,7 @@ describe('settlements: reports Amazon could not produce, and a refused listing',
     expect(failed.map((x) => x.Key)).toEqual(['SETTLEMENT_REPORT_FAILED:report:900010']);
     expect(failed[0]!.Message).toMatch(/ended FATAL.*import the file from the sidebar/);
     expect(r.tab('Settlements')).toHaveLength(1);
+    expect(r.syncLog().at(-1)!.Outcome).toBe('partial');
     importNow(r);
     expect(r.exceptions('SETTLEMENT_REPORT_FAILED')).toHaveLength(1);
   });
@@ -180,5 +198,33 @@ describe('settlements: reports Amazon could not produce, and a refused listing',
     const [x] = r.openExceptions('SETTLEMENT_REPORT_FAILED');
     expect(x!.Message).toMatch(/Finance and Accounting/);
     expect(r.tab('Settlements')).toHaveLength(0);
+  });
+});
+
+describe('settlements: lines never doubled, never lost to the budget unannounced', () => {
+  it('re-importing a settlement whose Settlements row was deleted replaces its lines and says so', () => {
+    const uk = readFixture('uk-2026-10.txt');
+    const r = run([{ reportId: '900001', created: '2026-10-17T06:00:00Z', content: uk }]);
+    importNow(r);
+    const before = r.tab('Settlement Lines');
+    r.edit('Settlements', { 'Settlement ID': '24000000001' }, { 'Settlement ID': '' });
+    upload(r, 'uk.txt', Buffer.from(uk));
+    expect(r.tab('Settlement Lines')).toHaveLength(before.length);
+    expect(r.tab('Settlements').filter((x) => x['Settlement ID'] === '24000000001')).toHaveLength(1);
+    expect(r.syncLog().at(-1)!.Message).toMatch(/Settlement 24000000001 had no Settlements row but \d+ of its lines were in Settlement Lines: they were replaced/);
+    // Recategorising adds each line once.
+    recategorise(r);
+    expect(r.tab('Settlements').find((x) => x['Settlement ID'] === '24000000001')!['Lines Total']).toBe('40.65');
+  });
+
+  it('keeps every line of a settlement larger than "Settlement lines kept" and says the budget is exceeded', () => {
+    const header = 'settlement-id\tsettlement-start-date\tsettlement-end-date\tdeposit-date\ttotal-amount\tcurrency\ttransaction-type\torder-id\tamount-type\tamount-description\tamount\tposted-date-time';
+    const rows = [header, '26000000002\t2026-10-01T00:00:00+00:00\t2026-10-15T00:00:00+00:00\t2026-10-17T00:00:00+00:00\t1200.00\tGBP\t\t\t\t\t\t'];
+    for (let i = 0; i < 1_200; i++) rows.push(`26000000002\t\t\t\t\t\tOrder\t206-${i}\tItemPrice\tPrincipal\t1.00\t2026-10-05 12:00:00 UTC`);
+    const r = run([{ reportId: '900020', created: '2026-10-17T06:00:00Z', content: rows.join('\n') }], { settings: { 'Push mode': 'dry-run', 'Settlement lines kept': '1000' } });
+    importNow(r);
+    expect(r.tab('Settlement Lines')).toHaveLength(1_200);
+    const log = r.syncLog().at(-1)!;
+    expect(log.Message).toMatch(/Settlement 26000000002 alone has 1200 lines, more than the 1000 of Settings "Settlement lines kept"/);
   });
 });

@@ -4,10 +4,10 @@
 
 import { describe, expect, it } from 'vitest';
 import { parseSettlementFile } from '../../src/core/settlements/parse';
-import { LINES_PER_APPEND, importSettlement, type SettlementTabs } from '../../src/jobs/settlements/import';
+import { LINES_PER_APPEND, importSettlement } from '../../src/jobs/settlements/import';
 import type { LineRecord } from '../../src/sheet/settlement-lines-tab';
-import type { SettlementRecord } from '../../src/sheet/settlements-tab';
 import { memoryStore } from '../world/node-ports';
+import { memoryTabs } from './memory-tabs';
 
 const HEADER = 'settlement-id\tsettlement-start-date\tsettlement-end-date\tdeposit-date\ttotal-amount\tcurrency\ttransaction-type\torder-id\tamount-type\tamount-description\tamount\tposted-date';
 
@@ -15,17 +15,6 @@ function bigFile(lines: number): string {
   const rows = [HEADER, `7001\t2026-10-01T00:00:00+00:00\t2026-10-15T00:00:00+00:00\t2026-10-17T00:00:00+00:00\t${(lines * 1.25).toFixed(2)}\tGBP\t\t\t\t\t\t`];
   for (let i = 0; i < lines; i++) rows.push(`7001\t\t\t\t\t\tOrder\t206-0000000-${String(i).padStart(7, '0')}\tItemPrice\tPrincipal\t1.25\t2026-10-0${1 + (i % 9)}`);
   return rows.join('\n');
-}
-
-function memoryTabs() {
-  const lines: LineRecord[] = [];
-  let settlements: SettlementRecord[] = [];
-  const tabs: SettlementTabs = {
-    map: { records: () => [], appendUnmapped: () => undefined },
-    settlements: { rows: () => settlements, write: (rows) => void (settlements = [...rows]) },
-    lines: { append: (l) => void lines.push(...l), all: () => [...lines], write: (l) => void lines.splice(0, lines.length, ...l) },
-  };
-  return { tabs, lines, settlements: () => settlements };
 }
 
 describe('a settlement larger than one execution', () => {

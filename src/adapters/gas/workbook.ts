@@ -163,6 +163,14 @@ export function gasWorkbook(): WorkbookPort {
       return sheet.getRange(1, 1, lastRow, lastColumn).getValues() as CellValue[][];
     },
 
+    readColumn(tab, column) {
+      const sheet = sheetNamed(ss, tab);
+      if (!sheet) return null;
+      const lastRow = sheet.getLastRow();
+      if (lastRow < 2 || column > sheet.getMaxColumns()) return [];
+      return sheet.getRange(2, column, lastRow - 1, 1).getValues().map((r) => r[0] as CellValue);
+    },
+
     createTab(def: TabDef, rows, cellFormats) {
       const sheet = ss.insertSheet(def.name);
       // A new sheet has 26 columns; a wider tab needs its columns before they can be styled.

@@ -9,7 +9,8 @@
 //   (and YYYY/MM/DD, year first so never ambiguous)
 // A time without a zone is GMT, as Amazon's field definitions say. Slashed dates are MM/DD as
 // Amazon's notice says, unless the file itself shows DD/MM (a first number above 12 and none in
-// the second place): the order is chosen once per file, like the decimal mark.
+// the second place): the order is chosen once per file, like the decimal mark. A line's slashed
+// date that reads both ways is placed by the settlement's own period instead (posted-date.ts).
 
 export type SlashOrder = 'MDY' | 'DMY';
 
@@ -76,8 +77,21 @@ export function parseSettlementDate(text: string, slash: SlashOrder): DateResult
   return typeof out === 'number' ? { ok: true, ms: out } : { ok: false, problem: out };
 }
 
+/** True when a slashed date reads as a date either way round ("05/10/26": 10 May or 5 October). */
+export function ambiguousSlash(text: string): boolean {
+  const m = SLASHED.exec(text.trim());
+  if (!m) return false;
+  const [a, b] = [Number(m[1]), Number(m[2])];
+  return a !== b && a >= 1 && b >= 1 && a <= 12 && b <= 12;
+}
+
 /** Month and day order of the file's slashed dates (see the top of the file). */
 export function slashOrderOf(values: Iterable<string>): SlashOrder {
+  return slashOrderShown(values) ?? 'MDY';
+}
+
+/** The order the file's own unambiguous slashed dates show, by majority; null when they show none (or tie). */
+export function slashOrderShown(values: Iterable<string>): SlashOrder | null {
   let dayFirst = 0;
   let monthFirst = 0;
   for (const v of values) {
@@ -87,7 +101,7 @@ export function slashOrderOf(values: Iterable<string>): SlashOrder {
     if (a > 12 && b <= 12) dayFirst++;
     else if (b > 12 && a <= 12) monthFirst++;
   }
-  return dayFirst > monthFirst ? 'DMY' : 'MDY';
+  return dayFirst > monthFirst ? 'DMY' : monthFirst > dayFirst ? 'MDY' : null;
 }
 
 /** 'YYYY-MM' of a moment, in UTC (the Settlement Lines tab's Month). */

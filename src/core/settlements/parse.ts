@@ -10,11 +10,17 @@
 //     has no amount-type and no amount (sp-api.md §6, and the published sample files), so an
 //     empty amount on a later row is a problem on that line, never read as zero;
 //   - amounts and slashed dates are read with one convention chosen for the whole file
-//     (amounts.ts, dates.ts); posted is posted-date-time, else posted-date;
+//     (amounts.ts, dates.ts), except a line's slashed date that reads both ways, which the
+//     settlement's own period places (posted-date.ts); posted is posted-date-time, else posted-date;
+//   - a transaction row that names a currency other than the summary's is a problem on that line
+//     (its amount is never added into another currency's totals);
+//   - every transaction row has all the header's cells and a posted date: a row cut short (a
+//     truncated download) or without a date is a problem on that line, never imported half-read;
 //   - a row that cannot be read becomes a LineProblem naming the line, the column and the value.
 
 import { chooseDecimal, describeDecimal, parseCents } from './amounts';
-import { parseSettlementDate, slashOrderOf, type DateResult } from './dates';
+import { parseSettlementDate, slashOrderShown, type DateResult } from './dates';
+import { parsePostedDate } from './posted-date';
 import type { LineProblem, ParseResult, SettlementLine, SettlementSummary } from './types';
 
 export { monthOf } from './dates';
@@ -89,6 +95,9 @@ function readHeader(line: string): { ok: true; columns: Columns; width: number }
         : `Not a V2 settlement flat file: the header has no ${missing.join(', ')} column${missing.length > 1 ? 's' : ''}.`,
     };
   }
+  if (columns.postedDate === undefined && columns.postedDateTime === undefined) {
+    return { ok: false, message: 'Not a V2 settlement flat file: the header has neither a posted-date nor a posted-date-time column, so no line could be given its month.' };
+  }
   return { ok: true, columns, width: names.length };
 }
 
@@ -124,7 +133,8 @@ export function parseSettlementFile(text: string): ParseResult {
   if (!settlementId) return { ok: false, message: `Line ${summaryRow.lineNo}, the summary row, has no settlement-id.` };
 
   const decimal = chooseDecimal(amountCells(rows, summaryRow, cell));
-  const slash = slashOrderOf(dateCells(rows, summaryRow, cell));
+  const shown = slashOrderShown(dateCells(rows, summaryRow, cell));
+  const slash = shown ?? 'MDY';
 
   const totalText = cell(summaryRow, 'total');
   const totalCents = parseCents(totalText, decimal);
@@ -144,14 +154,15 @@ export function parseSettlementFile(text: string): ParseResult {
 
   // Lines of one order share their posted time: each distinct date text is read once.
   const dates = new Map<string, DateResult>();
+  const posted = { order: slash, shown: shown !== null, start: summary.start, end: summary.end };
   const date = (text: string): DateResult => {
     let d = dates.get(text);
-    if (!d) dates.set(text, (d = parseSettlementDate(text, slash)));
+    if (!d) dates.set(text, (d = parsePostedDate(text, posted)));
     return d;
   };
   const out: SettlementLine[] = [];
   for (const row of rows) {
-    const r = readLine(row, width, settlementId, decimal, date, cell);
+    const r = readLine(row, width, summary, decimal, date, cell);
     if ('message' in r) problems.push(r);
     else out.push(r);
   }
@@ -173,12 +184,19 @@ function* dateCells(rows: readonly Row[], summary: Row, cell: CellOf): Generator
   }
 }
 
-function readLine(row: Row, width: number, settlementId: string, decimal: ',' | '.', date: (text: string) => DateResult, cell: CellOf): SettlementLine | LineProblem {
+function readLine(row: Row, width: number, summary: SettlementSummary, decimal: ',' | '.', date: (text: string) => DateResult, cell: CellOf): SettlementLine | LineProblem {
+  const { settlementId } = summary;
   const issues: string[] = [];
+  // A row cut short (a download that stopped mid-line) would read its missing cells as empty.
+  if (row.count < width) issues.push(`it has ${row.count} cells but the header has ${width} columns, so it is cut short (a truncated file?) and its last columns are missing`);
   if (row.extra) issues.push(`it has ${row.count} cells but the header has ${width} columns ("${row.extra}" is past the last column), so its columns do not line up`);
 
   const id = cell(row, 'settlementId');
   if (id && id !== settlementId) issues.push(`column "settlement-id" holds "${id}", not this file's settlement ${settlementId}`);
+
+  // An amount in another currency cannot be added to this settlement's totals: no rate is known.
+  const currency = cell(row, 'currency').toUpperCase();
+  if (currency && summary.currency && currency !== summary.currency) issues.push(`column "currency" holds "${cell(row, 'currency')}", not this settlement's ${summary.currency}, so its amount cannot be added to the settlement's totals`);
 
   const amountText = cell(row, 'amount');
   const amountCents = parseCents(amountText, decimal);
@@ -188,8 +206,10 @@ function readLine(row: Row, width: number, settlementId: string, decimal: ',' | 
   const postedKey: Key = cell(row, 'postedDateTime') ? 'postedDateTime' : 'postedDate';
   const posted = date(cell(row, postedKey));
   if (!posted.ok) issues.push(`column "${COL[postedKey]}" holds "${cell(row, postedKey)}": ${posted.problem}`);
+  // Without its date a line has no Month, so it would drop out of every month-end split.
+  else if (posted.ms === null) issues.push('columns "posted-date-time" and "posted-date" are both empty; every transaction line is posted on a date');
 
-  if (issues.length || amountCents === null || !posted.ok) return { lineNo: row.lineNo, message: `Line ${row.lineNo}: ${issues.join('; ')}.` };
+  if (issues.length || amountCents === null || !posted.ok || posted.ms === null) return { lineNo: row.lineNo, message: `Line ${row.lineNo}: ${issues.join('; ')}.` };
   return {
     lineNo: row.lineNo,
     settlementId,

@@ -132,6 +132,7 @@ export const chargesJob: Job = {
   label: '3PL charges',
   scheduled: true,
   exceptionScope: CHARGE_EXCEPTION_TYPES,
+  withoutAccess: { threePl: 'No 3PL invoice or charge can be imported.' },
   run: runCharges,
   resumeNote: () => 'The next run carries on from the last invoice read in full: no charge is imported twice.',
 };

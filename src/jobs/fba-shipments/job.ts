@@ -108,6 +108,7 @@ export const fbaShipmentsJob: Job = {
   label: 'FBA shipments',
   scheduled: true,
   exceptionScope: FBA_EXCEPTION_TYPES,
+  withoutAccess: { amazon: 'No FBA shipment can be read from Amazon.', threePl: 'No FBA shipment can be sent from the 3PL or followed there.' },
   run: (ctx) => runFbaShipments(ctx),
   resumeNote: () => 'The next run carries on from the FBA Shipments tab: nothing created at the 3PL is created again.',
 };

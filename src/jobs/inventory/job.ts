@@ -487,6 +487,7 @@ function stockJob(name: string, mode: 'sync' | 'undo'): Job {
     // An undo runs on request only, logged under its own name.
     scheduled: mode === 'sync',
     exceptionScope: INVENTORY_EXCEPTION_TYPES,
+    withoutAccess: { amazon: 'No stock can be read or pushed.', threePl: 'No 3PL stock can be read, so no stock is pushed.' },
     run: (ctx) => runStock(ctx, mode),
     onFailure(ctx) {
       const timeout = syncTimeout(ctx);

@@ -35,7 +35,12 @@ function isSellerRefusal(e: unknown): e is SpApiError {
   return e instanceof SpApiError && e.status === 403 && SELLER_SCOPED_OPERATIONS.has(e.operation);
 }
 
-export function failureException(e: unknown, job: Pick<Job, 'name' | 'label'>, settings?: { sellerId: string }): RaisedException | null {
+/** What the job that was refused cannot do meanwhile: the row is shared by every job, so each says its own. */
+function withoutAccess(job: Pick<Job, 'label' | 'withoutAccess'>, system: 'amazon' | 'threePl'): string {
+  return job.withoutAccess?.[system] ?? `Until then "${job.label}" cannot run.`;
+}
+
+export function failureException(e: unknown, job: Pick<Job, 'name' | 'label' | 'withoutAccess'>, settings?: { sellerId: string; threePlProvider?: string }): RaisedException | null {
   if (e instanceof ConfigInvalidError) {
     return { key: exceptionKey('CONFIG_INVALID', job.name, e.subject), type: 'CONFIG_INVALID', entity: e.entity, message: `${e.message} Until then the ${job.label.toLowerCase()} cannot run.` };
   }
@@ -59,7 +64,7 @@ export function failureException(e: unknown, job: Pick<Job, 'name' | 'label'>, s
       key: SETUP_KEYS.amazonAuth,
       type: 'AUTH_FAILED',
       entity: 'Amazon connection',
-      message: `Amazon refused the add-on's credentials (${e.message}). No stock can be read or pushed. Re-authorise the app in Seller Central and save the new refresh token in the sidebar.`,
+      message: `Amazon refused the add-on's credentials (${e.message}). ${withoutAccess(job, 'amazon')} Re-authorise the app in Seller Central and save the new refresh token in the sidebar.`,
     };
   }
   if (e instanceof RemoteError && isAuth(e) && e.system === 'threePl') {
@@ -67,10 +72,17 @@ export function failureException(e: unknown, job: Pick<Job, 'name' | 'label'>, s
       key: SETUP_KEYS.threePlAuth,
       type: 'AUTH_FAILED',
       entity: '3PL connection',
-      message: `The 3PL refused the add-on's token (${e.message}). No 3PL stock can be read. Create a new personal access token and save it in the sidebar.`,
+      message: `The 3PL refused the add-on's credentials (${e.message}). ${withoutAccess(job, 'threePl')} ${renewal(settings?.threePlProvider)}`,
     };
   }
   return null;
+}
+
+/** How to renew the 3PL's credentials: ShipBob takes a token, Mintsoft a user's login or a static key. */
+function renewal(provider: string | undefined): string {
+  return provider === 'mintsoft'
+    ? "Save the Mintsoft API user's current username and password (or a new static key from your 3PL) in the sidebar."
+    : 'Create a new personal access token and save it in the sidebar.';
 }
 
 /** The Sync Log text of a failure. */

@@ -71,4 +71,9 @@ export interface Job {
   onFailure?(ctx: JobContext): { raised: RaisedException[]; resolves: ExceptionScope };
   /** After a deadline cut: what the next run carries on with. */
   resumeNote?(ctx: JobContext): string;
+  /**
+   * What this job cannot do while Amazon or the 3PL refuses its credentials, in one sentence for the
+   * AUTH_FAILED message ("No stock can be read or pushed."); without it the message says the job cannot run.
+   */
+  withoutAccess?: Partial<Record<'amazon' | 'threePl', string>>;
 }

@@ -129,6 +129,7 @@ function redactingWorkbook(wb: WorkbookPort, text: (t: string) => string): Workb
     tabNames: () => wb.tabNames(),
     readHeader: (tab) => wb.readHeader(tab),
     read: (tab) => wb.read(tab),
+    readColumn: (tab, column) => wb.readColumn(tab, column),
     createTab: (def, rs, formats) => wb.createTab(def, rows(rs), formats),
     appendRows: (tab, rs, formats) => wb.appendRows(tab, rows(rs), formats),
     addColumns: (tab, start, columns) => wb.addColumns(tab, start, columns),

@@ -43,6 +43,7 @@ export const skuMapBuildJob: Job = {
   scheduled: false,
   // It raises nothing itself: the stock sync's UNMAPPED_SKU rows point at the proposed rows.
   exceptionScope: [],
+  withoutAccess: { amazon: 'No SKU Map row can be proposed.', threePl: 'No SKU Map row can be proposed.' },
   run,
   resumeNote: () => 'Nothing was written to the SKU Map; run "Build SKU Map from Amazon and 3PL" again: it carries on with the same Amazon report.',
 };

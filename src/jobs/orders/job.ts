@@ -123,6 +123,7 @@ export const ordersJob: Job = {
   label: 'Orders sync',
   scheduled: true,
   exceptionScope: ORDER_EXCEPTION_TYPES,
+  withoutAccess: { amazon: 'No order is read from Amazon and no shipment is confirmed to it.', threePl: 'No order is sent to the 3PL and no shipment is read back from it.' },
   run: (ctx) => runOrders(ctx),
   resumeNote: () => 'The next run carries on from the Orders ledger: nothing sent or confirmed is repeated.',
 };

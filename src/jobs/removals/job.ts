@@ -214,6 +214,7 @@ export const removalsJob: Job = {
   label: 'Removals',
   scheduled: true,
   exceptionScope: REMOVAL_EXCEPTION_TYPES,
+  withoutAccess: { amazon: 'No removal can be read from Amazon.', threePl: 'No expected receipt can be made or followed at the 3PL.' },
   run: (ctx) => runRemovals(ctx),
   resumeNote: () => 'The next run carries on from the Removals tab: no receipt is made twice.',
 };

@@ -1,9 +1,11 @@
 // One parsed settlement into the tabs, exactly once (docs/design.md §3 "Settlements"): keyed by
 // settlement id (the Settlements tab) whichever report or upload brought it; lines categorised with
 // the Settlement Map and appended in chunks, with the count written so far kept in document
-// properties, so a settlement too large for one execution resumes where it stopped; the Settlements
-// row is written last, once every line is in. Settlement Map rows that cannot be used are raised
-// with the import that read them (SETTLEMENT_UNMAPPED:row:<n>), so the run is not "ok".
+// properties, so a settlement too large for one execution resumes where it stopped; lines of the
+// settlement already in Settlement Lines that no import in progress accounts for are replaced, never
+// doubled; the Settlements row is written last, once every line is in. Settlement Map rows that
+// cannot be used are raised with the import that read them (SETTLEMENT_UNMAPPED:row:<n>), so the
+// run is not "ok".
 
 import type { RaisedException } from '../../core/exceptions';
 import { exceptionKey } from '../../core/exceptions';
@@ -37,6 +39,10 @@ export interface ImportResult {
   settlementId: string;
   lines: number;
   raised: RaisedException[];
+  /** Lines of the file that could not be read or used (left out, raised as SETTLEMENT_REPORT_FAILED). */
+  unread: number;
+  /** What the Sync Log should say beyond the counts: lines replaced, lines trimmed by the budget. */
+  notes: string[];
 }
 
 const money = (cents: number, currency: string) => `${(cents / 100).toFixed(2)} ${currency}`.trim();
@@ -80,32 +86,44 @@ export function unmappedException(t: Triple, lines: number, cents: number, curre
 }
 
 /**
- * Keeps Settlement Lines within `kept` lines: past it, the oldest settlements' lines go (their
- * Settlements rows stay). The count lives in document properties; unknown, the tab is counted once.
+ * Keeps Settlement Lines within `kept` lines: past it, the lines of the settlements imported first
+ * go (their Settlements rows stay), never those of `current`, the settlement just imported, even
+ * when it alone is over the budget. The count lives in document properties; unknown, the tab's
+ * Settlement ID column is counted once. Returns what a person should read in the Sync Log, if anything.
  */
-export function keepLineBudget(tabs: SettlementTabs, store: KeyValueStore, added: number, kept: number): number {
-  const stored = Number(store.get(SETTLEMENT_KEYS.lineCount));
-  let count = Number.isFinite(stored) && store.get(SETTLEMENT_KEYS.lineCount) !== null ? stored + added : null;
+export function keepLineBudget(tabs: SettlementTabs, store: KeyValueStore, current: string, added: number, kept: number): string | null {
+  const stored = store.get(SETTLEMENT_KEYS.lineCount);
+  let count = stored !== null && Number.isFinite(Number(stored)) ? Number(stored) + added : null;
+  const notes: string[] = [];
   if (count === null || count > kept) {
-    const all = tabs.lines.all();
-    count = all.length;
+    const sizes = tabs.lines.counts();
+    count = [...sizes.values()].reduce((n, c) => n + c, 0);
     if (count > kept) {
-      // Settlements in the order they were imported (the tab's order): the first ones go first.
-      const order = [...new Set(all.map((l) => l.settlementId))];
-      let drop = count - kept;
-      const gone = new Set<string>();
-      for (const id of order) {
-        if (drop <= 0) break;
-        gone.add(id);
-        drop -= all.filter((l) => l.settlementId === id).length;
+      // The tab's order is the order of import: the first ones go first.
+      let over = count - kept;
+      const gone: string[] = [];
+      let goneLines = 0;
+      for (const [id, n] of sizes) {
+        if (over <= 0) break;
+        if (id === current) continue;
+        gone.push(id);
+        goneLines += n;
+        over -= n;
       }
-      const left = all.filter((l) => !gone.has(l.settlementId));
-      tabs.lines.write(left);
-      count = left.length;
+      if (gone.length) {
+        const drop = new Set(gone);
+        tabs.lines.write(tabs.lines.all().filter((l) => !drop.has(l.settlementId)));
+        count -= goneLines;
+        const ids = gone.slice(0, 5).join(', ') + (gone.length > 5 ? ', …' : '');
+        notes.push(`Settlement Lines keeps at most ${kept} lines (Settings "Settlement lines kept"), so the ${goneLines} lines of ${gone.length} older settlement(s) were removed (${ids}); their Settlements rows stay.`);
+      }
+      if (count > kept) {
+        notes.push(`Settlement ${current} alone has ${sizes.get(current) ?? 0} lines, more than the ${kept} of Settings "Settlement lines kept": all its lines were kept, so Settlement Lines is over that budget until the setting is raised.`);
+      }
     }
   }
   store.set(SETTLEMENT_KEYS.lineCount, String(count));
-  return count;
+  return notes.length ? notes.join(' ') : null;
 }
 
 export function importSettlement(
@@ -115,15 +133,27 @@ export function importSettlement(
 ): ImportResult {
   const id = parsed.summary.settlementId;
   const existing = ctx.tabs.settlements.rows();
-  if (existing.some((r) => r.settlementId === id)) return { status: 'duplicate', settlementId: id, lines: 0, raised: [] };
+  if (existing.some((r) => r.settlementId === id)) return { status: 'duplicate', settlementId: id, lines: 0, raised: [], unread: 0, notes: [] };
   const map = readMap(ctx.tabs);
   const { rules } = map;
   const { totals, lines } = summarise(parsed, rules);
-  let written = Math.min(writtenSoFar(ctx.store, id), lines.length);
+  const notes: string[] = [];
+  let written = writtenSoFar(ctx.store, id);
+  const inTab = ctx.tabs.lines.counts().get(id) ?? 0;
+  if (inTab !== written || written > lines.length) {
+    // Lines of this settlement that no import in progress accounts for (its Settlements row was
+    // deleted, or lines were edited mid-import): the file's lines replace them, never join them.
+    if (inTab > 0) {
+      ctx.tabs.lines.write(ctx.tabs.lines.all().filter((l) => l.settlementId !== id));
+      ctx.store.delete(SETTLEMENT_KEYS.lineCount);
+      notes.push(`Settlement ${id} had no Settlements row but ${inTab} of its lines were in Settlement Lines: they were replaced by the ${lines.length} lines of ${source}, so none is doubled.`);
+    }
+    written = 0;
+  }
   while (written < lines.length) {
     if (ctx.deadline.remainingMs() < RESERVE_MS) {
       setWritten(ctx.store, id, written);
-      return { status: 'partial', settlementId: id, lines: written, raised: map.raised };
+      return { status: 'partial', settlementId: id, lines: written, raised: map.raised, unread: 0, notes };
     }
     const chunk = lines.slice(written, written + LINES_PER_APPEND).map(({ lineNo: _lineNo, ...l }) => l);
     ctx.tabs.lines.append(chunk);
@@ -138,7 +168,8 @@ export function importSettlement(
   const fresh = totals.unmapped.filter((u) => !u.blocked && !known.has(tripleKey(u)));
   ctx.tabs.map.appendUnmapped(fresh);
   for (const u of totals.unmapped) raised.push(unmappedException(u, u.lines, u.cents, totals.currency, id, u.blocked));
-  if (Math.abs(totals.differenceCents) > 1) {
+  // Amounts are exact hundredths, so any difference at all is money unaccounted for.
+  if (totals.differenceCents !== 0) {
     raised.push({
       key: exceptionKey('SETTLEMENT_MISMATCH', id),
       type: 'SETTLEMENT_MISMATCH',
@@ -150,12 +181,13 @@ export function importSettlement(
     });
   }
   if (parsed.problems.length) {
-    const shown = parsed.problems.slice(0, 5).map((p) => `line ${p.lineNo}: ${p.message}`).join('; ');
+    // Each problem's message already starts "Line N:"; it is said once.
+    const shown = parsed.problems.slice(0, 5).map((p) => `line ${p.lineNo}: ${p.message.replace(/^Line \d+: /, '')}`).join('; ');
     raised.push({
       key: exceptionKey('SETTLEMENT_REPORT_FAILED', id, 'lines'),
       type: 'SETTLEMENT_REPORT_FAILED',
       entity: `Settlement ${id}`,
-      message: `${parsed.problems.length} line(s) of ${source} could not be read and are not in the Settlement Lines tab (${shown}${parsed.problems.length > 5 ? '; …' : ''}). The other lines were imported; the Difference column shows what is missing.`,
+      message: `${parsed.problems.length} line(s) of ${source} could not be read or used and are not in the Settlement Lines tab (${shown}${parsed.problems.length > 5 ? '; …' : ''}). The other lines were imported; the Difference column shows what is missing.`,
     });
   }
   const rows = [...existing, recordOf(totals)];
@@ -163,7 +195,8 @@ export function importSettlement(
   for (const r of rows) for (const c of Object.keys(r.byCategory)) seen.add(c);
   ctx.tabs.settlements.write(rows, categoryColumns(rules, seen));
   setWritten(ctx.store, id, null);
-  keepLineBudget(ctx.tabs, ctx.store, lines.length, ctx.linesKept);
-  return { status: 'imported', settlementId: id, lines: lines.length, raised };
+  const budget = keepLineBudget(ctx.tabs, ctx.store, id, lines.length, ctx.linesKept);
+  if (budget) notes.push(budget);
+  return { status: 'imported', settlementId: id, lines: lines.length, raised, unread: parsed.problems.length, notes };
 }
 

@@ -39,14 +39,24 @@ function tabsOf(ctx: JobContext): SettlementTabs {
   };
 }
 
-function describe(results: ImportResult[]): { counts: Record<string, number>; text: string } {
+function describe(results: ImportResult[], missed: readonly string[] = []): { counts: Record<string, number>; text: string; incomplete: boolean } {
   const imported = results.filter((r) => r.status === 'imported');
   const dup = results.filter((r) => r.status === 'duplicate').length;
   const partial = results.find((r) => r.status === 'partial');
+  const unread = results.reduce((n, r) => n + r.unread, 0);
   const parts = [`${imported.length} settlement(s) imported (${imported.reduce((n, r) => n + r.lines, 0)} lines)`];
   if (dup) parts.push(`${dup} already imported, left as they were`);
   if (partial) parts.push(`settlement ${partial.settlementId} is being imported: ${partial.lines} lines so far, the rest next run`);
-  return { counts: { imported: imported.length, duplicates: dup, lines: imported.reduce((n, r) => n + r.lines, 0) }, text: `${parts.join('; ')}.` };
+  if (unread) parts.push(`${unread} line(s) could not be read or used and were left out (see Exceptions)`);
+  parts.push(...missed);
+  // Lines replaced or trimmed by the budget: said in full, so nothing leaves the tab unannounced.
+  const notes = results.flatMap((r) => r.notes);
+  return {
+    counts: { imported: imported.length, duplicates: dup, lines: imported.reduce((n, r) => n + r.lines, 0), ...(unread ? { linesLeftOut: unread } : {}) },
+    text: [`${parts.join('; ')}.`, ...notes].join(' '),
+    // Lines left out or a report not imported: the run did not bring in everything it was given.
+    incomplete: unread > 0 || missed.length > 0,
+  };
 }
 
 /** A file's bytes as text: gunzipped when it is gzip, decoded as UTF-8 or, failing that, Windows-1252. */
@@ -74,7 +84,7 @@ function importUpload(ctx: JobContext, file: { name: string; base64: string }): 
   ctx.raise(...result.raised);
   const d = describe([result]);
   return {
-    outcome: result.status === 'partial' ? 'partial' : 'ok',
+    outcome: result.status === 'partial' || d.incomplete ? 'partial' : 'ok',
     counts: d.counts,
     message: result.status === 'duplicate' ? `Settlement ${result.settlementId} from "${name}" was already imported; nothing changed.` : `From "${name}": ${d.text}`,
     // Settlement Map rows are looked at only by an import that read the map.
@@ -100,6 +110,8 @@ function importListed(ctx: JobContext, amazon: SpApiClient): JobOutcome {
   const results: ImportResult[] = [];
   const raised: RaisedException[] = [];
   const resolved = new Set<string>([ACCESS_KEY]);
+  // Reports this run could not import, for the Sync Log: the run is then partial.
+  const missed: string[] = [];
   let waitingFrom: string | null = null;
   let latest = since;
   let cut = '';
@@ -113,6 +125,7 @@ function importListed(ctx: JobContext, amazon: SpApiClient): JobOutcome {
     if (status === 'FATAL' || status === 'CANCELLED' || !report.reportDocumentId) {
       raised.push(reportFailed(report.reportId, `Amazon's settlement report ${report.reportId} (created ${report.createdTime}) ended ${status}${report.reportDocumentId ? '' : ' without a document'}, so it cannot be imported. Download the settlement from Seller Central (Payments → Reports repository) and import the file from the sidebar.`));
       markHandled(store, [report.reportId]);
+      missed.push(`report ${report.reportId} ended ${status}${report.reportDocumentId ? '' : ' without a document'} and cannot be imported`);
       continue;
     }
     let text: string;
@@ -128,6 +141,7 @@ function importListed(ctx: JobContext, amazon: SpApiClient): JobOutcome {
         // Never skipped: the cursor stays at this report and the next run downloads it again.
         raised.push(reportFailed(report.reportId, `Settlement report ${report.reportId} could not be downloaded (${e.message}); the next run tries again.`));
         waitingFrom ??= report.createdTime;
+        missed.push(`report ${report.reportId} could not be downloaded, the next run tries again`);
         continue;
       }
       throw e;
@@ -136,6 +150,7 @@ function importListed(ctx: JobContext, amazon: SpApiClient): JobOutcome {
     if (!parsed.ok) {
       raised.push(reportFailed(report.reportId, `Settlement report ${report.reportId} could not be read as a V2 settlement flat file: ${parsed.message}`));
       markHandled(store, [report.reportId]);
+      missed.push(`report ${report.reportId} is not a settlement flat file`);
       continue;
     }
     const result = importSettlement({ tabs, store, deadline: ctx.deadline, linesKept: ctx.settings.settlementLinesKept }, parsed.settlement, `report ${report.reportId}`);
@@ -153,10 +168,10 @@ function importListed(ctx: JobContext, amazon: SpApiClient): JobOutcome {
   // The cursor never passes a report that still has to be imported.
   store.set(SETTLEMENT_KEYS.cursor, waitingFrom ?? latest);
   ctx.raise(...raised);
-  const d = describe(results);
+  const d = describe(results, missed);
   const mapRead = results.some((r) => r.status !== 'duplicate');
   return {
-    outcome: cut ? 'partial' : 'ok',
+    outcome: cut || d.incomplete ? 'partial' : 'ok',
     counts: { reports: reports.length, ...d.counts },
     message: `${d.text}${cut}`,
     // Mismatches and unmapped triples stay until a person acts or finance recategorises; the
@@ -170,6 +185,7 @@ export const settlementsJob: Job = {
   label: 'Settlements import',
   scheduled: true,
   exceptionScope: ['SETTLEMENT_REPORT_FAILED'],
+  withoutAccess: { amazon: 'No settlement report can be listed or imported (a file downloaded from Seller Central can still be imported from the sidebar).' },
   run: (ctx) => (ctx.request.file ? importUpload(ctx, ctx.request.file) : importListed(ctx, ctx.amazon())),
   resumeNote: () => 'The next run carries on: settlements already imported are never imported twice.',
 };

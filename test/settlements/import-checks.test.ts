@@ -1,0 +1,88 @@
+// What one import checks and reports beyond the lines themselves: the lines' total against
+// Amazon's reported total to the penny, lines of the settlement already in the tab (replaced, never
+// doubled), and the line budget (older settlements trimmed, never the one just imported).
+
+import { describe, expect, it } from 'vitest';
+import { parseSettlementFile } from '../../src/core/settlements/parse';
+import { importSettlement } from '../../src/jobs/settlements/import';
+import { memoryStore } from '../world/node-ports';
+import { memoryTabs, smallFile } from './memory-tabs';
+
+const deadline = { remainingMs: () => 600_000 };
+
+function importText(m: ReturnType<typeof memoryTabs>, text: string, store = memoryStore(), linesKept = 1_000_000) {
+  const parsed = parseSettlementFile(text);
+  if (!parsed.ok) throw new Error(parsed.message);
+  return importSettlement({ tabs: m.tabs, store, deadline, linesKept }, parsed.settlement, 'a file');
+}
+
+describe('the lines against the reported total', () => {
+  it('raises SETTLEMENT_MISMATCH for a difference of one penny, either way', () => {
+    for (const total of ['41.01', '40.99']) {
+      const result = importText(memoryTabs(), smallFile('5001', total, ['50.00', '-9.00']));
+      expect(result.raised.map((x) => x.type)).toContain('SETTLEMENT_MISMATCH');
+    }
+  });
+
+  it('raises nothing when the lines add up exactly', () => {
+    const result = importText(memoryTabs(), smallFile('5002', '41.00', ['50.00', '-9.00']));
+    expect(result.raised.map((x) => x.type)).not.toContain('SETTLEMENT_MISMATCH');
+  });
+});
+
+const amounts = (n: number) => Array.from({ length: n }, () => '1.00');
+const fileOf = (id: string, n: number) => smallFile(id, `${n}.00`, amounts(n));
+
+describe('lines of the settlement already in Settlement Lines', () => {
+  it('replaces them when its Settlements row was deleted and the file is imported again, so none is doubled', () => {
+    const m = memoryTabs();
+    const store = memoryStore();
+    importText(m, fileOf('6001', 3), store);
+    importText(m, fileOf('6002', 2), store);
+    // Finance deletes 6001's Settlements row, then imports the same file again.
+    m.setSettlements(m.settlements().filter((r) => r.settlementId !== '6001'));
+    const again = importText(m, fileOf('6001', 3), store);
+    expect(again.status).toBe('imported');
+    expect(m.lines.filter((l) => l.settlementId === '6001')).toHaveLength(3);
+    expect(m.lines.filter((l) => l.settlementId === '6002')).toHaveLength(2);
+    expect(m.settlements().map((r) => r.settlementId).sort()).toEqual(['6001', '6002']);
+    expect(again.notes.join(' ')).toMatch(/Settlement 6001 had no Settlements row but 3 of its lines were in Settlement Lines: they were replaced/);
+  });
+
+  it('replaces lines no import in progress accounts for (some deleted by hand), so the file is whole once', () => {
+    const m = memoryTabs();
+    const store = memoryStore();
+    // Lines of 6003 that no import wrote (pasted, or left by a deleted row) and no progress recorded.
+    importText(m, fileOf('6003', 4), store);
+    m.setSettlements([]);
+    m.lines.splice(0, 1);
+    const result = importText(m, fileOf('6003', 4), store);
+    expect(result.status).toBe('imported');
+    expect(m.lines).toHaveLength(4);
+    expect(new Set(m.lines.map((l) => l.orderId)).size).toBe(4);
+  });
+});
+
+describe('the line budget', () => {
+  it('never drops the settlement just imported, and says it is over the budget', () => {
+    const m = memoryTabs();
+    const result = importText(m, fileOf('7101', 1_200), memoryStore(), 1_000);
+    expect(result.status).toBe('imported');
+    expect(m.lines).toHaveLength(1_200);
+    expect(result.notes.join(' ')).toMatch(/Settlement 7101 alone has 1200 lines, more than the 1000 of Settings "Settlement lines kept": all its lines were kept/);
+  });
+
+  it('trims older settlements only, and says which', () => {
+    const m = memoryTabs();
+    const store = memoryStore();
+    expect(importText(m, fileOf('7201', 600), store, 1_000).notes).toEqual([]);
+    const second = importText(m, fileOf('7202', 1_200), store, 1_000);
+    expect(new Set(m.lines.map((l) => l.settlementId))).toEqual(new Set(['7202']));
+    expect(m.lines).toHaveLength(1_200);
+    const said = second.notes.join(' ');
+    expect(said).toMatch(/the 600 lines of 1 older settlement\(s\) were removed \(7201\); their Settlements rows stay/);
+    expect(said).toMatch(/Settlement 7202 alone has 1200 lines/);
+    // Both Settlements rows stay.
+    expect(m.settlements().map((r) => r.settlementId)).toEqual(['7201', '7202']);
+  });
+});
