@@ -22,8 +22,8 @@ function memoryTabs() {
   let settlements: SettlementRecord[] = [];
   const tabs: SettlementTabs = {
     map: { records: () => [], appendUnmapped: () => undefined },
-    settlements: { rows: () => settlements, write: (rows) => void (settlements = [...rows]) },
-    lines: { append: (l) => void lines.push(...l), all: () => [...lines], write: (l) => void lines.splice(0, lines.length, ...l) },
+    settlements: { rows: () => settlements, problems: () => [], write: (rows) => void (settlements = [...rows]) },
+    lines: { append: (l) => void lines.push(...l), all: () => lines.map((l, i) => ({ ...l, sheetRow: i + 2, cells: {} })), write: (l) => void lines.splice(0, lines.length, ...l) },
   };
   return { tabs, lines, settlements: () => settlements };
 }
