@@ -55,7 +55,7 @@ export function heldSettlements(lines: ReadonlyArray<Line>, rows: ReadonlyArray<
       message:
         `The ${s.lines} line(s) of settlement ${r.settlementId} in Settlement Lines add up to ${money(s.cents, r.currency)}, but its Lines Total in Settlements is ${money(r.linesTotalCents, r.currency)}: ` +
         'a line was deleted or added, or an Amount typed over. "Recategorise settlements" left this settlement as it is (its category columns unchanged). ' +
-        'Put the lines back as imported (Edit → Version history), then recategorise again.',
+        'Put the lines back as imported (File → Version history), then recategorise again.',
       action: 'Put the settlement\'s lines back as imported, then use "Recategorise settlements".',
       typedInput: true,
     });
