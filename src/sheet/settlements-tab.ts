@@ -3,7 +3,8 @@
 // roll-forward. Written whole, header included, because a new category adds a column before
 // UNMAPPED; it is small (one row a fortnight per marketplace). Categories are matched to columns
 // without case (as headers are): every category a row holds has its column, so the category
-// columns add up to Lines Total. A cell people typed over that is no longer an amount (or a date) is
+// columns add up to Lines Total. Columns people add right of the reserve are theirs: not read as
+// categories, and written back with their rows. A cell people typed over that is no longer an amount (or a date) is
 // kept exactly as typed and reported (problems()), never read as 0 and written back as 0.00.
 
 import { cellText, cellTime, parseMoney } from '../core/cells';
@@ -11,11 +12,12 @@ import { categoryKey } from '../core/settlements/categories';
 import { cellAddress, MONEY_ALLOWED } from '../core/typed-cells';
 import type { CellProblem, TypedCell } from '../core/typed-cells';
 import type { TabColumn, TabDef } from '../core/tabs';
-import { TAB, TABS, findTabName, headersOf, sameName } from '../core/tabs';
+import { TAB, TABS, columnOf, findTabName, headersOf, sameName } from '../core/tabs';
 import { centsByColumn, orderedCategories } from '../core/settlements/summary';
 import type { SettlementTotals } from '../core/settlements/summary';
 import type { CellValue, WorkbookPort } from '../ports/workbook';
 import { readTable, writeTable } from './table';
+import type { TableRecord } from './table';
 
 const H = headersOf(TABS.settlements);
 const FIXED = TABS.settlements.columns.map((c) => c.header as string);
@@ -66,18 +68,23 @@ function meanwhile(column: string): string {
 }
 
 export function settlementsTab(wb: WorkbookPort): SettlementsTab {
-  let loaded: { name: string | null; rows: SettlementRecord[]; header: string[]; problems: CellProblem[] } | null = null;
+  let loaded: { name: string | null; rows: SettlementRecord[]; header: string[]; problems: CellProblem[]; own: string[]; ownCells: Map<string, TableRecord> } | null = null;
   const load = () => {
     if (loaded) return loaded;
     const name = findTabName(wb.tabNames(), TAB.settlements);
     const table = name ? readTable(wb, name) : null;
     const header = table?.header ?? [];
-    const categoryHeaders = header.filter((h) => h && !FIXED.some((f) => sameName(f, h)) && !RESERVE.some((r) => sameName(r, h)));
+    // The add-on lays the reserve out last: a column right of it is someone's own (notes, checks).
+    const lastReserve = Math.max(...RESERVE.map((r) => columnOf(header, r)));
+    const own = lastReserve < 0 ? [] : header.slice(lastReserve + 1).filter((h) => h !== '');
+    const ownCells = new Map<string, TableRecord>();
+    const categoryHeaders = header.filter((h) => h && !FIXED.some((f) => sameName(f, h)) && !RESERVE.some((r) => sameName(r, h)) && !own.includes(h));
     const rows: SettlementRecord[] = [];
     const problems: CellProblem[] = [];
     (table?.records ?? []).forEach((rec, index) => {
       const settlementId = cellText(rec[H.settlementId]);
       if (!settlementId) return;
+      if (own.length) ownCells.set(settlementId, rec);
       const typed: TypedCell[] = [];
       const sheetRow = index + 2;
       const note = (column: string, problem: string, allowed: string) => {
@@ -119,21 +126,22 @@ export function settlementsTab(wb: WorkbookPort): SettlementsTab {
         ...(typed.length ? { typed } : {}),
       });
     });
-    loaded = { name, rows, header, problems };
+    loaded = { name, rows, header, problems, own, ownCells };
     return loaded;
   };
   return {
     rows: () => load().rows,
     problems: () => load().problems,
     write(rows, wanted) {
-      const { name, header: current } = load();
+      const { name, header: current, own, ownCells, problems } = load();
       // A category holding money that the caller did not list still gets a column: none is left out of the tab.
       const held = rows.flatMap((r) => Object.keys(r.byCategory).filter((c) => r.byCategory[c] !== 0));
       // A category cell kept as typed keeps its column too.
       const fixedOrReserve = (h: string) => FIXED.some((f) => sameName(f, h)) || RESERVE.some((x) => sameName(x, h));
       held.push(...rows.flatMap((r) => (r.typed ?? []).map((t) => t.column).filter((h) => !fixedOrReserve(h))));
       const categories = orderedCategories([...wanted, ...held]);
-      const def = layout(categories);
+      const laid = layout(categories);
+      const def: TabDef = { ...laid, columns: [...laid.columns, ...own.map((h): TabColumn => ({ key: h, header: h }))] };
       const header = def.columns.map((c) => c.header);
       const records = rows.map((r) => {
         const rec: Record<string, unknown> = {
@@ -149,6 +157,7 @@ export function settlementsTab(wb: WorkbookPort): SettlementsTab {
           [RESERVE_HEADERS.released]: money(r.reserve.releasedCents),
           [RESERVE_HEADERS.net]: money(r.reserve.netCents),
         };
+        for (const h of own) rec[h] = ownCells.get(r.settlementId)?.[h] ?? '';
         const { cells } = centsByColumn(r.byCategory, categories);
         for (const c of categories) rec[c] = money(cells[c] ?? 0);
         for (const t of r.typed ?? []) {
@@ -161,7 +170,7 @@ export function settlementsTab(wb: WorkbookPort): SettlementsTab {
       // The whole header again when it changed: a new category goes in before UNMAPPED, not at the right.
       else if (current.length !== header.length || current.some((h, i) => !sameName(h, header[i]))) wb.addColumns(name, 1, def.columns);
       writeTable(wb, { ...def, name: name ?? TAB.settlements }, header, records);
-      loaded = { name: name ?? TAB.settlements, rows: [...rows], header, problems: load().problems };
+      loaded = { name: name ?? TAB.settlements, rows: [...rows], header, problems, own, ownCells };
     },
   };
 }

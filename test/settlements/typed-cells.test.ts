@@ -4,6 +4,7 @@
 // gains money until the cell is fixed. A line deleted from Settlement Lines is caught the same way.
 
 import { describe, expect, it } from 'vitest';
+import { columnLetters } from '../../src/core/cells';
 import { InventoryRun } from '../inventory/builder';
 
 const HDR = ['settlement-id', 'settlement-start-date', 'settlement-end-date', 'deposit-date', 'total-amount', 'currency', 'transaction-type', 'order-id', 'amount-type', 'amount-description', 'amount', 'posted-date-time', 'sku'];
@@ -112,5 +113,24 @@ describe('settlements: figures typed over in the Settlements tab', () => {
     expect(cellKeys(r)).toEqual([]);
     expect(r.syncLog().at(-1)!.Outcome).toBe('ok');
     expect(settlement(r)['Product sales']).toBe('50.00');
+  });
+
+  it("a column of people's own right of the reserve is theirs: not a category, kept through the next import", () => {
+    const r = imported();
+    const header = r.run.gas.spreadsheet.toDisplayJson()['Settlements']![0]!;
+    const col = columnLetters(header.length + 1);
+    const sheet = r.run.gas.spreadsheet.sheet('Settlements')!;
+    if (sheet.maxCols < header.length + 1) sheet.insertCols(sheet.maxCols + 1, 1); // Sheets: Insert 1 column right
+    r.run.gas.spreadsheet.edit('Settlements', `${col}1`, 'Checked by');
+    r.run.gas.spreadsheet.edit('Settlements', `${col}2`, 'ann, paid 3 Nov');
+    r.amazon('addSettlement', { settlement: { reportId: 'r2', created: '2026-11-02T08:05:00Z', content: file('25000000002') } });
+    r.advance('1h');
+    r.step({ run: 'syncNow', args: ['settlements'], as: 'sidebar' });
+    expect(r.syncLog().at(-1)!.Outcome).toBe('ok');
+    expect(settlement(r)['Checked by']).toBe('ann, paid 3 Nov');
+    expect(settlement(r, '25000000002')['Checked by']).toBe('');
+    const after = r.run.gas.spreadsheet.toDisplayJson()['Settlements']![0]!;
+    expect(after.at(-1)).toBe('Checked by');
+    expect(cellKeys(r)).toEqual([]);
   });
 });
