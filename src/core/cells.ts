@@ -93,13 +93,25 @@ export function formatPercent(share: number): string {
   return `${Math.round(share * 1000) / 10}%`;
 }
 
+/** "1234.56", "-7.50", "1,234.56" (as Sheets shows a '#,##0.00' cell): the money text a cell may hold. */
+const MONEY_TEXT = /^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$|^[+-]?\.\d+$/;
+
 /**
- * A money cell in cents: a number, or the text Sheets shows for a '#,##0.00' cell ("1,234.56");
- * 0 when empty or unreadable (the add-on wrote these cells itself).
+ * A money cell in cents: a number, or the text of one ("1,234.56"). Empty → null, so the caller
+ * decides what an empty cell means. Words ("seven fifty"), a currency sign or a fraction of a cent
+ * are a problem, never 0: guessing would move money people can no longer see.
  */
-export function cellCents(v: unknown): number {
-  const n = typeof v === 'number' ? v : Number(cellText(v).replace(/,/g, ''));
-  return Number.isFinite(n) ? Math.round(n * 100) : 0;
+export function parseMoney(v: unknown, column: string): CellResult<number | null> {
+  if (isEmptyCell(v)) return { ok: true, value: null };
+  let n: number;
+  if (typeof v === 'number') n = v;
+  else if (typeof v === 'string' && MONEY_TEXT.test(v.trim())) n = Number(v.trim().replace(/,/g, ''));
+  else return { ok: false, problem: `${column} holds ${describe(v)}, not an amount` };
+  if (!Number.isFinite(n)) return { ok: false, problem: `${column} holds ${describe(v)}, not an amount` };
+  const cents = n * 100;
+  // 7.505 would be rounded to a cent nobody typed; float noise (0.29 × 100) is not a fraction.
+  if (Math.abs(cents - Math.round(cents)) > 1e-6) return { ok: false, problem: `${column} holds ${n}, a fraction of a cent` };
+  return { ok: true, value: Math.round(cents) };
 }
 
 /** Milliseconds since the epoch from a Date, an ISO/date text or a number; null when unreadable. */

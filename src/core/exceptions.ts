@@ -33,6 +33,7 @@ const EXCEPTION_TYPES = [
   'SETTLEMENT_REPORT_FAILED',
   'CHARGE_UNMATCHED',
   'CHARGE_DUPLICATE',
+  'CELL_INVALID',
   'AUTH_FAILED',
   'QUOTA',
   'CONFIG_INVALID',
@@ -88,6 +89,8 @@ const SEVERITY: Record<(typeof EXCEPTION_TYPES)[number], Severity> = {
   // Money, not stock: neither can make Amazon promise more than the 3PL can pick.
   CHARGE_UNMATCHED: 'Low',
   CHARGE_DUPLICATE: 'Medium',
+  // A figure people typed over in a finance tab: held out of totals until fixed, nothing wrong on Amazon.
+  CELL_INVALID: 'Medium',
   AUTH_FAILED: 'High',
   QUOTA: 'Medium',
   CONFIG_INVALID: 'High',
@@ -134,7 +137,7 @@ export interface RaisedException {
    */
   threePlRef?: ThreePlRef;
   /**
-   * A value people typed (a Settlement Map or Carrier Map cell) cannot be used: like a Settings
+   * A value people typed (a Settlement Map or Carrier Map cell, a finance tab's figure) cannot be used: like a Settings
    * problem, the run that raises it is at best "partial" (jobs/kit/settings-check). Not part of the key.
    */
   typedInput?: boolean;
@@ -167,6 +170,7 @@ const ACTIONS: Record<(typeof EXCEPTION_TYPES)[number], string> = {
   SETTLEMENT_REPORT_FAILED: 'Download the settlement from Seller Central and import the file from the sidebar.',
   CHARGE_UNMATCHED: 'Match the charge to an order, shipment or receipt at the 3PL.',
   CHARGE_DUPLICATE: 'Ask the 3PL to credit the second charge for this shipment; it resolves once the credit is invoiced.',
+  CELL_INVALID: 'Type the cell again as one of the allowed values the message lists; the next run reads it.',
   AUTH_FAILED: 'Reconnect the system in the sidebar with a new token or refresh token.',
   QUOTA: 'Sync less often (Settings "Sync every (minutes)") or use a Google Workspace account.',
   CONFIG_INVALID: 'Fix the cell the message names; the allowed values are listed there.',

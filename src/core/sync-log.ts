@@ -76,6 +76,7 @@ export const COUNT_WORDS: Readonly<Record<string, readonly [one: string, many: s
   moved: ['line moved to another category', 'lines moved to another category'],
   settlements: ['settlement', 'settlements'],
   unmapped: ['line type still unmapped', 'line types still unmapped'],
+  settlementsLeft: ['settlement left as it was', 'settlements left as they were'],
   // 3PL charges (jobs/charges).
   invoicesRead: ['3PL invoice read', '3PL invoices read'],
   chargesImported: ['3PL charge imported', '3PL charges imported'],

@@ -2,31 +2,45 @@
 // settlement (or a chunk of a large one) at a time without reading the whole tab (only its
 // Settlement ID column, to know which settlements are already in), read and rewritten whole only
 // when finance recategorises or a settlement's lines are replaced, and trimmed to a line budget that
-// keeps the spreadsheet far from its 10-million-cell limit.
+// keeps the spreadsheet far from its 10-million-cell limit. A line read back is rewritten from its own
+// cells, only Category and Account replaced: an Amount people typed that is not money, or a column of
+// their own, stays as typed.
 
-import { cellCents, cellText, cellTime } from '../core/cells';
+import { cellText, cellTime, parseMoney } from '../core/cells';
 import { monthOf } from '../core/settlements/parse';
 import type { CategorisedLine } from '../core/settlements/summary';
+import { cellAddress, MONEY_ALLOWED } from '../core/typed-cells';
+import type { CellProblem } from '../core/typed-cells';
 import { TAB, TABS, columnOf, findTabName, headersOf } from '../core/tabs';
 import type { WorkbookPort } from '../ports/workbook';
 import { appendRecords, ensureTable, readTable, writeTable } from './table';
+import type { TableRecord } from './table';
 
 const H = headersOf(TABS.settlementLines);
 
 /** A line as the tab holds it (no file line number: the tab's own row is its place). */
 export type LineRecord = Omit<CategorisedLine, 'lineNo'>;
 
+/** A line read back from the tab: where it stands, and its cells as read (written back as they are). */
+export interface ReadLine extends LineRecord {
+  sheetRow: number;
+  cells: Readonly<TableRecord>;
+  /** The Amount cannot be read as money: amountCents is not its amount and must not be counted. */
+  unreadable?: CellProblem;
+}
+
 export interface SettlementLinesTab {
   append(lines: ReadonlyArray<LineRecord>): void;
   /** Every line (reads the whole tab). */
-  all(): LineRecord[];
-  /** Replaces every line, e.g. after recategorising or trimming. */
-  write(lines: ReadonlyArray<LineRecord>): void;
+  all(): ReadLine[];
+  /** Replaces every line, e.g. after recategorising or trimming; a line read back keeps its cells but Category and Account. */
+  write(lines: ReadonlyArray<LineRecord | ReadLine>): void;
   /** Lines per settlement id, in the order each first appears in the tab (reads the Settlement ID column only). */
   counts(): Map<string, number>;
 }
 
-function toRecord(l: LineRecord): Record<string, unknown> {
+function toRecord(l: LineRecord | ReadLine): Record<string, unknown> {
+  if ('cells' in l) return { ...l.cells, [H.category]: l.category, [H.account]: l.account };
   return {
     [H.settlementId]: l.settlementId,
     [H.posted]: l.posted === null ? '' : new Date(l.posted),
@@ -42,10 +56,32 @@ function toRecord(l: LineRecord): Record<string, unknown> {
   };
 }
 
-function fromRecord(r: Readonly<Record<string, unknown>>): LineRecord | null {
+function fromRecord(r: Readonly<TableRecord>, index: number, tab: string, header: readonly string[]): ReadLine | null {
   const settlementId = cellText(r[H.settlementId]);
   if (!settlementId) return null;
+  const amount = parseMoney(r[H.amount], H.amount);
+  const cents = amount.ok ? amount.value : null;
+  const sheetRow = index + 2;
+  // Deleted, the Amount is no amount either: 0 would quietly take money out of the totals.
+  const unreadable: CellProblem | undefined =
+    cents === null
+      ? {
+          tab,
+          rowId: `row ${sheetRow}`,
+          about: `a line of settlement ${settlementId}`,
+          sheetRow,
+          address: cellAddress(header, H.amount, sheetRow),
+          column: H.amount,
+          value: r[H.amount],
+          problem: amount.ok ? `${H.amount} is empty` : amount.problem,
+          allowed: MONEY_ALLOWED,
+          meanwhile: `The cell is kept as typed, and "Recategorise settlements" leaves this settlement as it is (its lines and its Settlements row) until it is fixed.`,
+        }
+      : undefined;
   return {
+    sheetRow,
+    cells: r,
+    ...(unreadable ? { unreadable } : {}),
     settlementId,
     posted: cellTime(r[H.posted]),
     transactionType: cellText(r[H.transactionType]),
@@ -53,7 +89,7 @@ function fromRecord(r: Readonly<Record<string, unknown>>): LineRecord | null {
     sku: cellText(r[H.sku]),
     amountType: cellText(r[H.amountType]),
     amountDescription: cellText(r[H.amountDescription]),
-    amountCents: cellCents(r[H.amount]),
+    amountCents: cents ?? 0,
     category: cellText(r[H.category]),
     account: cellText(r[H.account]),
   };
@@ -89,7 +125,8 @@ export function settlementLinesTab(wb: WorkbookPort): SettlementLinesTab {
     all() {
       const name = tabName();
       const table = name ? readTable(wb, name) : null;
-      return (table?.records ?? []).map(fromRecord).filter((l): l is LineRecord => l !== null);
+      if (!table) return [];
+      return table.records.map((r, i) => fromRecord(r, i, TAB.settlementLines, table.header)).filter((l): l is ReadLine => l !== null);
     },
     write(lines) {
       const name = tabName();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellTime, formatPercent, parseCount, parseFlag, parseShare } from '../../src/core/cells';
+import { cellTime, formatPercent, parseCount, parseFlag, parseMoney, parseShare } from '../../src/core/cells';
 
 describe('parseCount', () => {
   it('reads numbers, numeric text and empty cells', () => {
@@ -71,5 +71,25 @@ describe('formatPercent and cellTime', () => {
     expect(cellTime(t)).toBe(t);
     expect(cellTime('soon')).toBeNull();
     expect(cellTime('')).toBeNull();
+  });
+});
+
+describe('parseMoney', () => {
+  it('reads numbers and the text of money as cents; empty is null, never 0', () => {
+    expect(parseMoney(-7.5, 'Amount')).toEqual({ ok: true, value: -750 });
+    expect(parseMoney(0.29, 'Amount')).toEqual({ ok: true, value: 29 });
+    expect(parseMoney('1,234.56', 'Amount')).toEqual({ ok: true, value: 123456 });
+    expect(parseMoney(' -7.50 ', 'Amount')).toEqual({ ok: true, value: -750 });
+    expect(parseMoney(0, 'Amount')).toEqual({ ok: true, value: 0 });
+    expect(parseMoney('', 'Amount')).toEqual({ ok: true, value: null });
+  });
+  it('names words, currency signs, stray commas and fractions of a cent instead of guessing', () => {
+    expect(parseMoney('seven fifty', 'Amount')).toEqual({ ok: false, problem: 'Amount holds "seven fifty", not an amount' });
+    expect(parseMoney('£7.50', 'Amount').ok).toBe(false);
+    expect(parseMoney('1,2,3', 'Amount').ok).toBe(false);
+    expect(parseMoney(true, 'Amount').ok).toBe(false);
+    expect(parseMoney(new Date(0), 'Amount').ok).toBe(false);
+    const third = parseMoney(7.505, 'Amount');
+    expect(!third.ok && third.problem).toMatch(/fraction of a cent/);
   });
 });

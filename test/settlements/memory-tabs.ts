@@ -10,10 +10,10 @@ export function memoryTabs() {
   let settlements: SettlementRecord[] = [];
   const tabs: SettlementTabs = {
     map: { records: () => [], appendUnmapped: () => undefined },
-    settlements: { rows: () => settlements, write: (rows) => void (settlements = [...rows]) },
+    settlements: { rows: () => settlements, problems: () => [], write: (rows) => void (settlements = [...rows]) },
     lines: {
       append: (l) => void lines.push(...l),
-      all: () => [...lines],
+      all: () => lines.map((l, i) => ({ ...l, sheetRow: i + 2, cells: {} })),
       write: (l) => void lines.splice(0, lines.length, ...l),
       counts: () => {
         const out = new Map<string, number>();

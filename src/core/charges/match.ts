@@ -18,8 +18,14 @@ export function referenceText(r: Pick<ChargeRow, 'refKind' | 'refId' | 'orderRef
   return r.orderRef ? `${r.refKind} ${r.refId} (3PL order ref ${r.orderRef})` : `${r.refKind} ${r.refId}`;
 }
 
+/** The Type and Amount as the row shows them, a cell typed over as typed. */
+function shown(r: ChargeRow, column: 'Type' | 'Amount', value: string): string {
+  const t = r.typed?.find((c) => c.column === column);
+  return t ? `"${String(t.value ?? '')}"` : value;
+}
+
 function describe(r: ChargeRow): string {
-  return `${r.type} charge ${money(r.amount, r.currency)} on invoice ${r.invoiceId} (${r.invoiceDate}) for ${referenceText(r) || 'no reference'}`;
+  return `${shown(r, 'Type', r.type)} charge ${shown(r, 'Amount', money(r.amount, r.currency))} on invoice ${r.invoiceId} (${r.invoiceDate}) for ${referenceText(r) || 'no reference'}`;
 }
 
 interface Verdict {

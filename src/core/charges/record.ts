@@ -1,10 +1,13 @@
 // 3PL Charges tab records ↔ charge rows, by header name (TABS.charges). The Reference cell carries
 // what matching needs again on every run — the 3PL reference, the 3PL order's own reference once the
 // 3PL said it, and the fee name — as "shipment 200001 · order 202-… · fee Shipping", so nothing
-// about a charge lives outside the tab.
+// about a charge lives outside the tab. A Type or Amount people typed over that cannot be read is
+// kept as typed (ChargeRow.typed) and named (chargeCellProblems), never read as other or 0.
 
-import { cellText } from '../cells';
-import { TABS, headersOf } from '../tabs';
+import { cellText, parseMoney } from '../cells';
+import { MONEY_ALLOWED } from '../typed-cells';
+import type { CellProblem, TypedCell } from '../typed-cells';
+import { TAB, TABS, headersOf } from '../tabs';
 import { stateText } from './match';
 import { CHARGE_TYPES, type ChargeRow, type ChargeState, type ChargeType, type ReferenceKind } from './types';
 
@@ -29,7 +32,7 @@ function parseReference(text: string): Pick<ChargeRow, 'refKind' | 'refId' | 'or
 }
 
 export function chargeToRecord(r: ChargeRow): Record<string, unknown> {
-  return {
+  const rec: Record<string, unknown> = {
     [H.invoice]: r.invoiceId,
     [H.invoiceDate]: r.invoiceDate,
     [H.transactionId]: r.transactionId,
@@ -40,14 +43,22 @@ export function chargeToRecord(r: ChargeRow): Record<string, unknown> {
     [H.matchedTo]: r.matchedTo,
     [H.state]: stateText(r),
   };
+  for (const t of r.typed ?? []) rec[t.column] = t.value;
+  return rec;
 }
 
 /** A row read back; credits and refunds are told apart from charges by their sign. */
 export function chargeFromRecord(rec: Readonly<Record<string, unknown>>): ChargeRow | null {
   const transactionId = cellText(rec[H.transactionId]);
   if (!transactionId) return null;
-  const typed = cellText(rec[H.type]).toLowerCase();
-  const amount = Number(rec[H.amount]);
+  const typed: TypedCell[] = [];
+  const typeText = cellText(rec[H.type]).toLowerCase();
+  const type = CHARGE_TYPES.find((t) => t === typeText);
+  if (!type) typed.push({ column: H.type, value: rec[H.type], problem: typeText ? `${H.type} holds "${cellText(rec[H.type])}", not a Type the add-on knows` : `${H.type} is empty` });
+  const money = parseMoney(rec[H.amount], H.amount);
+  const cents = money.ok ? money.value : null;
+  if (cents === null) typed.push({ column: H.amount, value: rec[H.amount], problem: money.ok ? `${H.amount} is empty` : money.problem });
+  const amount = cents === null ? 0 : cents / 100;
   const stateCell = cellText(rec[H.state]);
   const state = STATES.find((s) => stateCell === s || stateCell.startsWith(`${s}:`)) ?? 'unmatched';
   const invoiceDate = rec[H.invoiceDate] instanceof Date ? (rec[H.invoiceDate] as Date).toISOString().slice(0, 10) : cellText(rec[H.invoiceDate]);
@@ -55,14 +66,34 @@ export function chargeFromRecord(rec: Readonly<Record<string, unknown>>): Charge
     invoiceId: cellText(rec[H.invoice]),
     invoiceDate,
     transactionId,
-    type: (CHARGE_TYPES as readonly string[]).includes(typed) ? (typed as ChargeType) : 'other',
-    amount: Number.isFinite(amount) ? amount : 0,
+    type: type ?? 'other',
+    amount,
     currency: cellText(rec[H.currency]),
     ...parseReference(cellText(rec[H.reference])),
-    kind: Number.isFinite(amount) && amount < 0 ? 'credit' : 'charge',
+    kind: amount < 0 ? 'credit' : 'charge',
     matchedTo: cellText(rec[H.matchedTo]),
     state,
     note: stateCell.startsWith(`${state}: `) ? stateCell.slice(state.length + 2) : '',
+    ...(typed.length ? { typed } : {}),
   };
 }
 
+/** True when the row's Amount could not be read: its `amount` is not its own. */
+export function amountUnread(r: Pick<ChargeRow, 'typed'>): boolean {
+  return (r.typed ?? []).some((t) => t.column === H.amount);
+}
+
+/** One problem per cell typed over, for `rows` as the tab holds them (in order from row 2). */
+export function chargeCellProblems(rows: ReadonlyArray<ChargeRow>): CellProblem[] {
+  return rows.flatMap((r, i) =>
+    (r.typed ?? []).map((t) => ({
+      ...t,
+      tab: TAB.charges,
+      rowId: `transaction ${r.transactionId}`,
+      sheetRow: i + 2,
+      address: '',
+      allowed: t.column === H.type ? `one of ${CHARGE_TYPES.join(', ')}` : `${MONEY_ALLOWED} (credits and refunds negative)`,
+      meanwhile: `The cell is kept as typed, and this charge is left out of the Dashboard's 3PL charges${t.column === H.amount ? ' and of the duplicate check' : ''} until it is fixed.`,
+    })),
+  );
+}

@@ -25,11 +25,13 @@ export interface ChargesSummary {
   lines: ChargeSummaryLine[];
 }
 
-/** Monthly totals of the last SUMMARY_MONTHS invoice months, newest month first, types in Type order. */
-export function summariseCharges(rows: ReadonlyArray<Pick<ChargeRow, 'invoiceDate' | 'type' | 'currency' | 'amount'>>, at: number): ChargesSummary {
+/** Monthly totals of the last SUMMARY_MONTHS invoice months, newest month first, types in Type order; rows typed over left out. */
+export function summariseCharges(rows: ReadonlyArray<Pick<ChargeRow, 'invoiceDate' | 'type' | 'currency' | 'amount' | 'typed'>>, at: number): ChargesSummary {
   const months = [...new Set(rows.map((r) => r.invoiceDate.slice(0, 7)).filter((m) => /^\d{4}-\d{2}$/.test(m)))].sort().reverse().slice(0, SUMMARY_MONTHS);
   const cents = new Map<string, { cents: number; count: number }>();
   for (const r of rows) {
+    // A Type or Amount typed over is not this row's: counted nowhere rather than somewhere wrong (CELL_INVALID says so).
+    if (r.typed?.length) continue;
     const month = r.invoiceDate.slice(0, 7);
     if (!months.includes(month)) continue;
     const key = `${month}|${r.type}|${r.currency}`;

@@ -1,6 +1,8 @@
 // The shapes of the 3PL charges flow (issue 16): one row per 3PL transaction as the 3PL Charges tab
 // holds it, and what the ledgers (Orders, FBA Shipments, Removals) say a charge can be matched to.
 
+import type { TypedCell } from '../typed-cells';
+
 /** The Type column: what the charge pays for, the same six words for every 3PL. */
 export const CHARGE_TYPES = ['fulfilment', 'shipping', 'receiving', 'storage', 'returns', 'other'] as const;
 export type ChargeType = (typeof CHARGE_TYPES)[number];
@@ -37,6 +39,11 @@ export interface ChargeRow {
   state: ChargeState;
   /** The rest of the State cell: why, in plain words. */
   note: string;
+  /**
+   * Type or Amount cells people typed that cannot be read, written back exactly as typed. The row's
+   * `type` / `amount` then are not its own (other / 0): it is left out of totals and duplicate checks.
+   */
+  typed?: readonly TypedCell[];
 }
 
 /** What the add-on's ledgers know, by the ids a charge can carry. */

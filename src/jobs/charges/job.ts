@@ -9,9 +9,13 @@
 // them in the tab; a cut during the order lookup leaves those charges unmatched until a later run.
 
 import { CHARGE_EXCEPTION_TYPES, matchCharges } from '../../core/charges/match';
+import { amountUnread, chargeCellProblems } from '../../core/charges/record';
 import { CHARGES_SUMMARY_KEY, summariseCharges } from '../../core/charges/summary';
 import type { ChargeRow } from '../../core/charges/types';
 import type { RaisedException } from '../../core/exceptions';
+import { exceptionKey } from '../../core/exceptions';
+import { TAB } from '../../core/tabs';
+import { cellException, cellKeyPrefix } from '../../core/typed-cells';
 import { receivingRef, shipmentIdRef, withThreePlRefs } from '../../threepl/page-refs';
 import type { ProviderId } from '../../threepl/types';
 import type { ThreePlRef } from '../../core/web-links';
@@ -108,7 +112,13 @@ function runCharges(ctx: JobContext): JobOutcome {
   // A shipment whose order could not be looked up in time is not "unmatched" yet: no new row, and an
   // open one stays as it is until a run reads the orders whole.
   const undecided = new Set(lookupCut ? open.filter((r) => !r.orderRef).map((r) => `CHARGE_UNMATCHED:${r.transactionId}`) : []);
+  // A charge whose Amount was typed over cannot be judged unmatched or duplicate: its rows stay as they are.
+  const unread = matched.rows.filter(amountUnread);
+  for (const r of unread) undecided.add(`CHARGE_UNMATCHED:${r.transactionId}`);
+  const unreadShipments = unread.filter((r) => r.refKind === 'shipment' && r.refId).map((r) => `CHARGE_DUPLICATE:shipment:${r.refId}:`);
   ctx.raise(...withChargeRefs(matched.raised.filter((e) => !undecided.has(e.key)), matched.rows, threePl.provider));
+  // Rows stand in the tab in the order written: the problems name their rows.
+  ctx.raise(...chargeCellProblems(matched.rows).map(cellException));
 
   const count = (s: string) => matched.rows.filter((r) => r.state === s).length;
   const counts = {
@@ -124,7 +134,18 @@ function runCharges(ctx: JobContext): JobOutcome {
   const cut = got.cut || lookupCut;
   if (got.cut) parts.push('the time limit was reached: the remaining invoices are read next run');
   else if (lookupCut) parts.push('the 3PL orders could not all be read: those charges are looked up again next run');
-  return { outcome: cut ? 'partial' : 'ok', counts, message: `${parts.join('; ')}.`, keepOpen: (row) => undecided.has(row.key) };
+  const own = `${exceptionKey('CONFIG_INVALID', chargesJob.name)}:`;
+  return {
+    outcome: cut ? 'partial' : 'ok',
+    counts,
+    message: `${parts.join('; ')}.`,
+    // The job's own types (but for the rows it could not judge), its set-up rows, and the cells of
+    // the tab it read whole: a Type or Amount fixed since resolves.
+    resolves: (row) =>
+      ((CHARGE_EXCEPTION_TYPES as readonly string[]).includes(row.type) && !undecided.has(row.key) && !unreadShipments.some((p) => row.key.startsWith(p))) ||
+      row.key.startsWith(own) ||
+      row.key.startsWith(cellKeyPrefix(TAB.charges)),
+  };
 }
 
 export const chargesJob: Job = {

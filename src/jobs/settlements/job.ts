@@ -14,7 +14,9 @@ import { DeadlineExceeded } from '../../ports/clock';
 import { RemoteError } from '../../ports/errors';
 import { settlementLinesTab } from '../../sheet/settlement-lines-tab';
 import { settlementMapTab } from '../../sheet/settlement-map-tab';
-import { settlementsTab } from '../../sheet/settlements-tab';
+import { isTyped, settlementsTab } from '../../sheet/settlements-tab';
+import { TAB, TABS, headersOf } from '../../core/tabs';
+import { cellException, cellKeyPrefix } from '../../core/typed-cells';
 import type { Job, JobContext, JobOutcome } from '../kit/job';
 import { ACCESS_KEY, accessRefused, LIST_WINDOW_MS, listSettlementReports, reportFailed } from './discover';
 import type { ImportResult, SettlementTabs } from './import';
@@ -22,21 +24,41 @@ import { importSettlement, MAP_ROW_PREFIX } from './import';
 import { recategorise } from './recategorise';
 import { SETTLEMENT_KEYS, handledReports, markHandled } from './state';
 
-function tabsOf(ctx: JobContext): SettlementTabs {
+type Tabs = SettlementTabs & { settlementsRead(): boolean };
+
+function tabsOf(ctx: JobContext): Tabs {
   const wb = ctx.ports.workbook;
   const settlements = settlementsTab(wb);
+  let read = false;
   return {
     map: settlementMapTab(wb),
     settlements: {
       ...settlements,
-      // The Dashboard's per-currency figures follow every write, so it never reads the tab itself.
+      rows() {
+        read = true;
+        return settlements.rows();
+      },
+      // The Dashboard's per-currency figures follow every write, so it never reads the tab itself;
+      // a Reported Total typed over is left out (its CELL_INVALID says so), never counted as 0.
       write(rows, categories) {
         settlements.write(rows, categories);
-        ctx.ports.store.set(SETTLEMENTS_SUMMARY_KEY, JSON.stringify(settlementsByCurrency(rows, ctx.now)));
+        const paid = rows.filter((r) => !isTyped(r, headersOf(TABS.settlements).reportedTotal));
+        ctx.ports.store.set(SETTLEMENTS_SUMMARY_KEY, JSON.stringify(settlementsByCurrency(paid, ctx.now)));
       },
     },
     lines: settlementLinesTab(wb),
+    settlementsRead: () => read,
   };
+}
+
+/**
+ * The Settlements cells an import read but could not use (kept as typed), raised by the run that
+ * read the tab; only such a run may resolve them.
+ */
+function typedCells(ctx: JobContext, tabs: Tabs): (row: { key: string }) => boolean {
+  if (!tabs.settlementsRead()) return () => false;
+  ctx.raise(...tabs.settlements.problems().map(cellException));
+  return (row) => row.key.startsWith(cellKeyPrefix(TAB.settlements));
 }
 
 function describe(results: ImportResult[], missed: readonly string[] = []): { counts: Record<string, number>; text: string; incomplete: boolean } {
@@ -80,15 +102,17 @@ function importUpload(ctx: JobContext, file: { name: string; base64: string }): 
     ctx.raise(reportFailed(`upload:${name}`, `"${name}" is not a settlement flat file: ${parsed.message}`));
     return { outcome: 'failed', counts: {}, message: `"${name}" is not a settlement flat file.`, resolves: [] };
   }
-  const result = importSettlement({ tabs: tabsOf(ctx), store: ctx.ports.store, deadline: ctx.deadline, linesKept: ctx.settings.settlementLinesKept }, parsed.settlement, `"${name}"`);
+  const tabs = tabsOf(ctx);
+  const result = importSettlement({ tabs, store: ctx.ports.store, deadline: ctx.deadline, linesKept: ctx.settings.settlementLinesKept }, parsed.settlement, `"${name}"`);
   ctx.raise(...result.raised);
+  const cells = typedCells(ctx, tabs);
   const d = describe([result]);
   return {
     outcome: result.status === 'partial' || d.incomplete ? 'partial' : 'ok',
     counts: d.counts,
     message: result.status === 'duplicate' ? `Settlement ${result.settlementId} from "${name}" was already imported; nothing changed.` : `From "${name}": ${d.text}`,
     // Settlement Map rows are looked at only by an import that read the map.
-    resolves: (row) => row.key === reportFailed(`upload:${name}`, '').key || (result.status !== 'duplicate' && row.key.startsWith(MAP_ROW_PREFIX)),
+    resolves: (row) => row.key === reportFailed(`upload:${name}`, '').key || (result.status !== 'duplicate' && row.key.startsWith(MAP_ROW_PREFIX)) || cells(row),
   };
 }
 
@@ -168,6 +192,7 @@ function importListed(ctx: JobContext, amazon: SpApiClient): JobOutcome {
   // The cursor never passes a report that still has to be imported.
   store.set(SETTLEMENT_KEYS.cursor, waitingFrom ?? latest);
   ctx.raise(...raised);
+  const cells = typedCells(ctx, tabs);
   const d = describe(results, missed);
   const mapRead = results.some((r) => r.status !== 'duplicate');
   return {
@@ -176,7 +201,7 @@ function importListed(ctx: JobContext, amazon: SpApiClient): JobOutcome {
     message: `${d.text}${cut}`,
     // Mismatches and unmapped triples stay until a person acts or finance recategorises; the
     // Settlement Map's own rows are looked at only when an import read the map.
-    resolves: (row) => resolved.has(row.key) || (mapRead && row.key.startsWith(MAP_ROW_PREFIX)),
+    resolves: (row) => resolved.has(row.key) || (mapRead && row.key.startsWith(MAP_ROW_PREFIX)) || cells(row),
   };
 }
 

@@ -2,10 +2,15 @@
 // without downloading anything. Rewrites only the Category and Account of the lines and the
 // category columns of the Settlements rows (totals, dates and reserve are the file's and stay);
 // SETTLEMENT_UNMAPPED rows whose triple is now mapped resolve, and so do those of Settlement Map
-// rows fixed since (rows that still cannot be used are raised again, naming the row).
+// rows fixed since (rows that still cannot be used are raised again, naming the row). A settlement
+// with a cell it cannot read, or whose lines no longer add up to its Lines Total, is left as it is
+// and raised (core/settlements/held), so the run is partial.
 
 import { categorise, tripleKey, UNMAPPED } from '../../core/settlements/categories';
+import { heldSettlements, LINES_CHANGED_PREFIX } from '../../core/settlements/held';
 import { categoryColumns } from '../../core/settlements/summary';
+import { TAB } from '../../core/tabs';
+import { cellKeyPrefix } from '../../core/typed-cells';
 import type { JobContext, JobOutcome } from '../kit/job';
 import type { SettlementTabs } from './import';
 import { readMap, unmappedException } from './import';
@@ -15,36 +20,47 @@ export function recategorise(ctx: JobContext, tabs: SettlementTabs): JobOutcome 
   const { rules, raised } = readMap(tabs);
   const lines = tabs.lines.all();
   const rows = tabs.settlements.rows();
+  const { held, raised: heldRaised } = heldSettlements(lines, rows, tabs.settlements.problems());
   const currency = new Map(rows.map((r) => [r.settlementId, r.currency] as const));
   const byCategory = new Map<string, Record<string, number>>();
   const unmapped = new Map<string, { t: { transactionType: string; amountType: string; amountDescription: string }; lines: number; cents: number; settlementId: string; blocked?: string }>();
+  const countUnmapped = (l: (typeof lines)[number], c: ReturnType<typeof categorise>) => {
+    if (c.category !== UNMAPPED) return;
+    const k = tripleKey(l);
+    const u = unmapped.get(k) ?? { t: { transactionType: l.transactionType, amountType: l.amountType, amountDescription: l.amountDescription }, lines: 0, cents: 0, settlementId: l.settlementId, blocked: c.blocked };
+    u.lines++;
+    u.cents += l.amountCents;
+    unmapped.set(k, u);
+  };
   let moved = 0;
   const next = lines.map((l) => {
+    if (held.has(l.settlementId)) {
+      // Left as it is, but a triple still unmapped stays raised (and its row open).
+      if (!l.unreadable) countUnmapped(l, categorise(l, rules));
+      return l;
+    }
     const c = categorise(l, rules);
     if (c.category !== l.category || c.account !== l.account) moved++;
     const sums = byCategory.get(l.settlementId) ?? {};
     sums[c.category] = (sums[c.category] ?? 0) + l.amountCents;
     byCategory.set(l.settlementId, sums);
-    if (c.category === UNMAPPED) {
-      const k = tripleKey(l);
-      const u = unmapped.get(k) ?? { t: { transactionType: l.transactionType, amountType: l.amountType, amountDescription: l.amountDescription }, lines: 0, cents: 0, settlementId: l.settlementId, blocked: c.blocked };
-      u.lines++;
-      u.cents += l.amountCents;
-      unmapped.set(k, u);
-    }
+    countUnmapped(l, c);
     return { ...l, category: c.category, account: c.account };
   });
   if (moved > 0) tabs.lines.write(next);
   ctx.ports.store.set(SETTLEMENT_KEYS.lineCount, String(lines.length));
-  // A settlement whose lines were trimmed away keeps the breakdown it had.
-  const updated = rows.map((r) => (byCategory.has(r.settlementId) ? { ...r, byCategory: byCategory.get(r.settlementId)! } : r));
+  // A settlement whose lines were trimmed away keeps the breakdown it had; so does one held back.
+  const updated = rows.map((r) => (byCategory.has(r.settlementId) && !held.has(r.settlementId) ? { ...r, byCategory: byCategory.get(r.settlementId)! } : r));
   const seen = new Set<string>();
   for (const r of updated) for (const c of Object.keys(r.byCategory)) if (r.byCategory[c] !== 0 || c === UNMAPPED) seen.add(c);
   tabs.settlements.write(updated, categoryColumns(rules, seen));
-  ctx.raise(...raised, ...[...unmapped.values()].map((u) => unmappedException(u.t, u.lines, u.cents, currency.get(u.settlementId) ?? '', u.settlementId, u.blocked)));
+  ctx.raise(...raised, ...heldRaised, ...[...unmapped.values()].map((u) => unmappedException(u.t, u.lines, u.cents, currency.get(u.settlementId) ?? '', u.settlementId, u.blocked)));
+  const heldNote = held.size ? ` ${held.size} settlement(s) left as they were: ${[...held].join(', ')} (see Exceptions).` : '';
   return {
     outcome: 'ok',
-    counts: { lines: lines.length, moved, settlements: rows.length, unmapped: unmapped.size },
-    message: `${moved} of ${lines.length} line(s) moved to another category or account across ${rows.length} settlement(s); ${unmapped.size} triple(s) still unmapped.`,
+    counts: { lines: lines.length, moved, settlements: rows.length, unmapped: unmapped.size, ...(held.size ? { settlementsLeft: held.size } : {}) },
+    message: `${moved} of ${lines.length} line(s) moved to another category or account across ${rows.length} settlement(s); ${unmapped.size} triple(s) still unmapped.${heldNote}`,
+    // Both tabs were read whole: a cell fixed since, or lines put back, resolves.
+    resolves: (row) => row.type === 'SETTLEMENT_UNMAPPED' || row.key.startsWith(LINES_CHANGED_PREFIX) || row.key.startsWith(cellKeyPrefix(TAB.settlementLines)) || row.key.startsWith(cellKeyPrefix(TAB.settlements)),
   };
 }

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { chargeCellProblems, chargeFromRecord, chargeToRecord } from '../../src/core/charges/record';
+import { summariseCharges } from '../../src/core/charges/summary';
+
+const rec = (over: Record<string, unknown>) => ({ Invoice: '9004', 'Invoice Date': '2026-11-02', 'Transaction ID': 'T1', Type: 'storage', Amount: 18.4, Currency: 'GBP', Reference: 'warehouse Manchester · fee Warehousing Fee', 'Matched To': '', State: 'account', ...over });
+
+describe('3PL Charges cells read back', () => {
+  it('reads a Type in any case and an Amount as money text', () => {
+    const r = chargeFromRecord(rec({ Type: ' Storage ', Amount: '1,018.40' }))!;
+    expect(r).toMatchObject({ type: 'storage', amount: 1018.4 });
+    expect(r.typed).toBeUndefined();
+  });
+  it('keeps an unknown Type and an unreadable Amount as typed, names them, and counts them nowhere', () => {
+    const r = chargeFromRecord(rec({ Type: 'Storage fees', Amount: 'one fifty' }))!;
+    expect(r.typed?.map((t) => t.column)).toEqual(['Type', 'Amount']);
+    const out = chargeToRecord({ ...r, state: 'account', note: 'x' });
+    expect(out['Type']).toBe('Storage fees');
+    expect(out['Amount']).toBe('one fifty');
+    const [type, amount] = chargeCellProblems([r]);
+    expect(type).toMatchObject({ tab: '3PL Charges', sheetRow: 2, column: 'Type', allowed: 'one of fulfilment, shipping, receiving, storage, returns, other' });
+    expect(amount!.problem).toBe('Amount holds "one fifty", not an amount');
+    expect(summariseCharges([r], 0).lines).toEqual([]);
+  });
+  it('an emptied Type or Amount is a problem too, not other or 0', () => {
+    const r = chargeFromRecord(rec({ Type: '', Amount: '' }))!;
+    expect(r.typed?.map((t) => t.problem)).toEqual(['Type is empty', 'Amount is empty']);
+  });
+});
