@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { validateSkuMap } from '../../src/core/inventory/sku-map';
 import { carrierMissing, findCarrier, readCarrierMap } from '../../src/core/orders/carrier-map';
-import { packageItems, packageReference } from '../../src/core/orders/confirm-items';
+import { orderAsksForAmazonItems, packageItems, packageReference } from '../../src/core/orders/confirm-items';
 import { formatLines, mergeAmazon, newLedgerRow, parseLines, trimLedger } from '../../src/core/orders/ledger';
 import { ledgerRowFromRecord, ledgerRowToRecord } from '../../src/core/orders/ledger-record';
 import { mapLines } from '../../src/core/orders/lines';
@@ -161,6 +161,15 @@ describe('split shipments: each package carries its own items', () => {
     expect(packageItems(items, [], sku, false)).toBeNull();
     expect(packageItems(items, [], sku, true)).toEqual([{ orderItemId: '11', quantity: 2 }, { orderItemId: '12', quantity: 1 }]);
     expect(packageItems(items, [{ sku: 'SB-OTHER', quantity: 1 }], sku, false)).toBeNull();
+  });
+
+  it('confirms an unmatched last shipment as everything left only when the 3PL order asks for Amazon\'s goods', () => {
+    // A bundle shipped as its components: the order asked for the mapped SKUs.
+    expect(orderAsksForAmazonItems(items, [{ sku: 'SB-TEE', quantity: 2 }, { sku: 'SB-MUG', quantity: 1 }], sku)).toBe(true);
+    expect(orderAsksForAmazonItems(items, [], sku)).toBe(true);
+    // An order whose lines someone changed (20 tees for a cap) must never tell Amazon the buyer's items shipped.
+    expect(orderAsksForAmazonItems(items, [{ sku: 'SB-TEE', quantity: 20 }], sku)).toBe(false);
+    expect(orderAsksForAmazonItems(items, [{ sku: 'SB-CAP', quantity: 1 }], sku)).toBe(false);
   });
 
   it('a package reference is numeric and the same for the same shipment', () => {

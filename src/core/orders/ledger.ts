@@ -21,6 +21,11 @@ export function parseLines(text: string): LedgerLine[] {
   return out;
 }
 
+/** The same lines in the same order: a Lines cell that differs from Amazon's was changed by someone. */
+export function sameLines(a: ReadonlyArray<LedgerLine>, b: ReadonlyArray<LedgerLine>): boolean {
+  return formatLines(a) === formatLines(b);
+}
+
 export function formatList(values: ReadonlyArray<string>): string {
   return values.join('\n');
 }
@@ -33,7 +38,7 @@ export function parseList(text: string): string[] {
  * The units of each line the 3PL is to ship: what Amazon still waits for (ordered − shipped). An
  * order first seen PARTIALLY_SHIPPED (part sent by hand or by another tool) must not ship twice.
  */
-function linesOf(order: AmazonOrderView): LedgerLine[] {
+export function linesOf(order: AmazonOrderView): LedgerLine[] {
   return order.items
     .filter((i) => i.sku)
     .map((i) => ({ sku: i.sku, quantity: Math.max(0, i.quantity - i.shipped) }))

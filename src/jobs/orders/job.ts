@@ -9,12 +9,14 @@ import type { ThreePlRef } from '../../core/web-links';
 import { validateSkuMap } from '../../core/inventory/sku-map';
 import { readCarrierMap } from '../../core/orders/carrier-map';
 import { trimLedger } from '../../core/orders/ledger';
-import { ledgerExceptions } from '../../core/orders/rules';
+import { EDIT_NOTE } from '../../core/orders/ledger-record';
+import { editInvalid, ledgerExceptions } from '../../core/orders/rules';
 import { RemoteError } from '../../ports/errors';
 import { Phases } from '../kit/phases';
 import { carrierMapRecords } from '../../sheet/carrier-map-tab';
 import { providerName } from '../../threepl/names';
 import type { Job, JobContext, JobOutcome } from '../kit/job';
+import type { LedgerRow } from '../../core/orders/types';
 import { refreshLedger } from '../reads/amazon-orders';
 import { withShipmentPages } from '../reads/threepl-pages';
 import { withThreePlRefs } from '../../threepl/page-refs';
@@ -60,6 +62,8 @@ function runOrders(ctx: JobContext): JobOutcome {
     refresh = { rows: tab.rows(), fresh: new Map(), seenUntil: now, complete: true, stoppedBy: null, read: 0, added: 0 };
   }
   const ledger = new Ledger(refresh.rows);
+  // Said now: a later step of this run may write over the Note that explains a State edit not used.
+  const edits = refresh.rows.filter((r) => r.note.startsWith(EDIT_NOTE)).map(editInvalid);
   const map = validateSkuMap(ctx.tabs.skuMap.records(), { defaultMarketplace: settings.marketplace, marketplaces: settings.marketplaces });
   const carriers = readCarrierMap(carrierMapRecords(ctx.ports.workbook), 2, settings.marketplaces);
   const raised: RaisedException[] = [...carriers.problems];
@@ -84,8 +88,9 @@ function runOrders(ctx: JobContext): JobOutcome {
     Object.assign(counts, confirmed.counts);
   });
   const sent: SendCounts = { sent: 0, adopted: 0, held: 0, unknown: 0 };
+  const linesPutBack: LedgerRow[] = [];
   phases.run('send', ['threePl', 'amazon'], () =>
-    sendOrders({ amazon, adapter, map, fresh: refresh.fresh, tab, marketplace: settings.marketplace, marketplaces: settings.marketplaces, shipsTo: settings.fbmMarketplaces, threePlName, deadline: ctx.deadline }, ledger, sent),
+    sendOrders({ amazon, adapter, map, fresh: refresh.fresh, tab, edits: linesPutBack, marketplace: settings.marketplace, marketplaces: settings.marketplaces, shipsTo: settings.fbmMarketplaces, threePlName, deadline: ctx.deadline }, ledger, sent),
   );
   // Counted as they happen, so a cut run still says what it sent.
   Object.assign(counts, sent);
@@ -93,7 +98,9 @@ function runOrders(ctx: JobContext): JobOutcome {
   tab.write(rows);
   // Only now: a run killed before this write reads the same 3PL changes again next time.
   if (threePlCursor !== null) store.set(THREEPL_KEYS.cursor, threePlCursor);
-  const fromLedger = withShipmentRefs(ledgerExceptions(rows, now, settings), shipmentsSeen);
+  const ledgerSays = ledgerExceptions(rows, now, settings);
+  const editsSaid = [...edits, ...linesPutBack.map(editInvalid)].filter((e, i, all) => all.findIndex((x) => x.key === e.key) === i && !ledgerSays.some((x) => x.key === e.key));
+  const fromLedger = withShipmentRefs([...ledgerSays, ...editsSaid], shipmentsSeen);
   // The rest are looked up at the 3PL once, while it answers this run.
   const threePlIdOf = new Map(rows.map((r) => [r.orderId, r.threePlOrderId]));
   const stuckAt = (e: RaisedException) => (e.type === 'ORDER_STUCK' ? threePlIdOf.get(e.key.split(':')[1] ?? '') : undefined);
