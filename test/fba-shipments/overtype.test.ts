@@ -27,6 +27,20 @@ describe('FBA Shipments cells people overtype', () => {
     expect(res.outcome).toBe('partial');
   });
 
+  it('Items typed over on a ticked shipment that waits (held): the stock sync holds back Amazon\'s units, not the typed ones', () => {
+    const r = new FbaRun(fbaWorld([{ shipmentId: ID, inboundPlanId: FBA_PLAN, destination: 'BHX4', items: [{ sku: 'TEE-M-FBA', quantityShipped: 20 }] }], { settings: { 'Push mode': 'dry-run', 'FBA ship-from location': '999' } }));
+    r.syncFba();
+    r.tick(ID);
+    r.syncFba();
+    expect(r.shipment(ID)!.State).toBe('held');
+    r.edit('FBA Shipments', { 'FBA Shipment ID': ID }, { Items: 'TEE-M-FBA × 4' });
+    r.sync();
+    expect(r.inventoryRow('TEE-M')).toMatchObject({ '3PL Committed': '20' });
+    r.syncFba();
+    expect(r.shipment(ID)!.Items).toBe('TEE-M-FBA × 20');
+    expect(r.openExceptions('FBA_SHIPMENT_INVALID').map((e) => e.Key)).toEqual([`FBA_SHIPMENT_INVALID:${ID}:items`]);
+  });
+
   it('State "sent" on a ticked row with no 3PL order: still created once, said, and its units stay off the FBM offer until then', () => {
     const r = run();
     r.edit('FBA Shipments', { 'FBA Shipment ID': ID }, { State: 'sent' });

@@ -65,6 +65,22 @@ describe('the Orders Lines cell is for reading only', () => {
   });
 });
 
+describe('the stock sync never counts typed Lines', () => {
+  it('an unsent order whose Lines were overtyped counts Amazon\'s units; the orders run says the cell was put back', () => {
+    const r = new InventoryRun(world({ orders: [order(1, [{ sku: 'MUG-1', quantity: 1 }], { status: 'PENDING' })] }));
+    r.syncOrders();
+    expect(ledger(r, id(1))).toMatchObject({ State: 'pending', Lines: 'MUG-1 × 1' });
+    r.edit('Orders', { 'Amazon Order ID': id(1) }, { Lines: 'TEE-M × 20' });
+    r.sync();
+    expect(r.inventoryRow('MUG-1')!['Unsent Orders']).toBe('1');
+    expect(r.inventoryRow('TEE-M')!['Unsent Orders']).not.toBe('20');
+    expect(ledger(r, id(1))!.Lines).toBe('MUG-1 × 1');
+    const run = r.syncOrders();
+    expect(r.openExceptions('ORDER_EDIT_INVALID').map((e) => e.Key)).toEqual([`ORDER_EDIT_INVALID:${id(1)}:lines`]);
+    expect(run.outcome).toBe('partial');
+  });
+});
+
 describe('a typed Orders State is checked against the row before it is used', () => {
   for (const typed of ['confirmed', 'cancelled']) {
     it(`"${typed}" on an order at the 3PL that Amazon still expects: worked on as sent, said, and the shipment is still confirmed`, () => {

@@ -19,6 +19,7 @@ import type { Job, JobContext, JobOutcome } from '../kit/job';
 import type { AmazonRead } from './amazon-read';
 import { readAmazonShipments, readReceived } from './amazon-read';
 import { cancelFbaOrders } from './cancel';
+import { restoreSealedItems, sealItems } from './items-seal';
 import { FbaRows } from './rows';
 import type { SendTally } from './send';
 import { sendFbaOrders } from './send';
@@ -43,11 +44,16 @@ function runFbaShipments(ctx: JobContext): JobOutcome {
   // The run never changes `Send from 3PL`, and keyed tabs write only the columns that changed
   // (sheet/table.ts): a tick set while the run works is never written over.
   const tab = fbaShipmentsTab(ctx.ports.workbook);
-  const rows = new FbaRows([...tab.rows()]);
+  const rows = new FbaRows(restoreSealedItems(store, tab.rows()));
   // Said now: a later step of this run may write over the Note that explains a State edit not used.
   const editsRead = rows.rows.filter((r) => r.note.startsWith(FBA_EDIT_NOTE));
   const map = validateSkuMap(ctx.tabs.skuMap.records(), { defaultMarketplace: settings.marketplace });
-  const phases = new Phases<Phase>('the FBA Shipments tab', () => tab.write(rows.rows));
+  // Sealed with every write, so a cut run never leaves Items the add-on wrote looking typed.
+  const write = () => {
+    tab.write(rows.rows);
+    sealItems(store, rows.rows);
+  };
+  const phases = new Phases<Phase>('the FBA Shipments tab', write);
   const read: AmazonRead = { views: [], located: new Map() };
   try {
     phases.run('amazon', ['amazon'], () => readAmazonShipments(amazon, store, now, rows.rows, read));
@@ -69,7 +75,7 @@ function runFbaShipments(ctx: JobContext): JobOutcome {
   const deferredNote = sent.deferred ? ` ${plural(sent.deferred, 'ticked shipment')} left for the next run (time limit or ${threePlName} not answering).` : '';
   phases.run('received', ['amazon'], () => rows.replace(mergeAmazon(rows.rows, readReceived(amazon, rows.rows))));
   rows.replace(rows.rows.map((r) => afterArrival(r)));
-  tab.write(rows.rows);
+  write();
   const fromTab = fbaExceptions(rows.rows, now, settings, threePlName);
   const edits = [...editsRead, ...itemsPutBack].map(fbaEditInvalid).filter((e, i, all) => all.findIndex((x) => x.key === e.key) === i && !fromTab.some((x) => x.key === e.key));
   const raised = withShipmentRefs([...fromTab, ...edits], shipmentsSeen);

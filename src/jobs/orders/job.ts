@@ -18,6 +18,7 @@ import { providerName } from '../../threepl/names';
 import type { Job, JobContext, JobOutcome } from '../kit/job';
 import type { LedgerRow } from '../../core/orders/types';
 import { refreshLedger } from '../reads/amazon-orders';
+import { restoreSealedLines, sealLines } from '../reads/ledger-seal';
 import { withShipmentPages } from '../reads/threepl-pages';
 import { withThreePlRefs } from '../../threepl/page-refs';
 import type { LedgerRefresh } from '../reads/amazon-orders';
@@ -59,7 +60,7 @@ function runOrders(ctx: JobContext): JobOutcome {
     if (!(e instanceof RemoteError && e.retryable)) throw e;
     // Amazon cannot be read now: what the ledger holds still goes on at the 3PL (cancellations).
     phases.unreachable('amazon', e.message);
-    refresh = { rows: tab.rows(), fresh: new Map(), seenUntil: now, complete: true, stoppedBy: null, read: 0, added: 0 };
+    refresh = { rows: restoreSealedLines(store, tab.rows()), fresh: new Map(), seenUntil: now, complete: true, stoppedBy: null, read: 0, added: 0 };
   }
   const ledger = new Ledger(refresh.rows);
   // Said now: a later step of this run may write over the Note that explains a State edit not used.
@@ -96,6 +97,7 @@ function runOrders(ctx: JobContext): JobOutcome {
   Object.assign(counts, sent);
   const rows = trimLedger(ledger.rows, now, settings.orderRetentionDays);
   tab.write(rows);
+  sealLines(store, rows);
   // Only now: a run killed before this write reads the same 3PL changes again next time.
   if (threePlCursor !== null) store.set(THREEPL_KEYS.cursor, threePlCursor);
   const ledgerSays = ledgerExceptions(rows, now, settings);
