@@ -132,3 +132,18 @@ describe('a typed Orders State is checked against the row before it is used', ()
     expect(run.outcome).toBe('ok');
   });
 });
+
+describe('an Orders row whose Amazon Order ID was cleared', () => {
+  it('is read again from Amazon when the 3PL reports its order, so its shipment is still confirmed', () => {
+    const r = new InventoryRun(world({ orders: [order(1, [{ sku: 'TEE-M', quantity: 1 }])] }));
+    r.syncOrders();
+    expect(ledger(r, id(1))!.State).toBe('sent');
+    r.edit('Orders', { 'Amazon Order ID': id(1) }, { 'Amazon Order ID': '' });
+    r.syncOrders();
+    r.advance('3h');
+    r.syncOrders();
+    expect(confirmations(r).map((c) => c.orderId)).toEqual([id(1)]);
+    expect(ledger(r, id(1))!.State).toBe('confirmed');
+    expect(threePlOrders(r)).toHaveLength(1);
+  });
+});

@@ -77,6 +77,21 @@ export function newLedgerRow(order: AmazonOrderView): LedgerRow | null {
 }
 
 /**
+ * A row for an order the 3PL holds under its Amazon order id that the ledger lost (its row deleted,
+ * or its Amazon Order ID cleared): read again from Amazon so its shipment is still confirmed. Null
+ * for an order that is not a merchant order.
+ */
+export function readoptedRow(order: AmazonOrderView): LedgerRow | null {
+  if (order.fulfilledBy !== 'MERCHANT') return null;
+  return {
+    ...(newLedgerRow({ ...order, status: 'UNSHIPPED' }) as LedgerRow),
+    amazonStatus: order.status,
+    state: 'sent',
+    note: 'Not in the Orders tab (row deleted or its Amazon Order ID cleared?) though the 3PL holds it: read again from Amazon and adopted.',
+  };
+}
+
+/**
  * Amazon's latest word on an order the ledger holds. Status moves (PENDING → UNSHIPPED, → CANCELLED,
  * → SHIPPED) change the state only where nothing at the 3PL depends on it; a cancellation of an order
  * the 3PL holds is left for the job, which must cancel it there first.

@@ -76,7 +76,7 @@ function runOrders(ctx: JobContext): JobOutcome {
   let threePlCursor: string | null = null;
   const shipmentsSeen = new Map<string, ThreePlRef>();
   phases.run('threePl', ['threePl'], () => {
-    const status = syncThreePlStatus({ adapter, store, now, threePlName, orphanMinutes: settings.orderOrphanThresholdMinutes }, ledger, shipmentsSeen);
+    const status = syncThreePlStatus({ adapter, store, now, threePlName, orphanMinutes: settings.orderOrphanThresholdMinutes, amazon, marketplaces: settings.marketplaces }, ledger, shipmentsSeen);
     raised.push(...status.raised);
     threePlCursor = status.nextCursor;
     if (!status.complete) phases.cut = `${threePlName}'s order list was read in part (time limit); the rest comes next run.`;
