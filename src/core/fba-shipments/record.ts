@@ -47,7 +47,7 @@ function readSend(v: unknown): { send: boolean; typed?: string } {
   return { send: false, typed: t };
 }
 
-type Facts = Pick<FbaRow, 'threePlOrderId' | 'threePlStatus' | 'amazonStatus' | 'send'>;
+type Facts = Pick<FbaRow, 'threePlOrderId' | 'amazonStatus' | 'send'>;
 
 /** Why the other cells contradict `s`, or null: a word claiming a 3PL order with none would leave a ticked shipment unsent (and its units released for FBM). */
 function contradiction(s: FbaState, f: Facts): string | null {
@@ -64,7 +64,8 @@ function contradiction(s: FbaState, f: Facts): string | null {
       if (noId) return 'there is no 3PL Order ID: the 3PL has no order for it';
       return AMAZON_DEAD.has(f.amazonStatus) ? null : `Amazon Status is ${f.amazonStatus || 'empty'}, not CANCELLED`;
     case 'cancelled':
-      return AMAZON_DEAD.has(f.amazonStatus) || !f.send || /cancel/i.test(f.threePlStatus) ? null : 'Send from 3PL is ticked, Amazon still expects the shipment and the 3PL has not cancelled it';
+      // With a 3PL order the row is a send candidate again: the look-up before any create adopts a live order.
+      return AMAZON_DEAD.has(f.amazonStatus) || !f.send || !noId ? null : 'Send from 3PL is ticked, Amazon still expects the shipment and the 3PL has no order for it';
     case 'open':
     case 'ready':
     case 'held':
@@ -98,7 +99,7 @@ export function fbaRowFromRecord(rec: Readonly<Record<string, unknown>>): FbaRow
   const { send, typed } = readSend(rec[H.send]);
   const amazonStatus = cellText(rec[H.amazonStatus]).toUpperCase();
   const threePlStatus = cellText(rec[H.threePlStatus]);
-  const state = stateOf(cellText(rec[H.state]), shipmentId, { threePlOrderId, threePlStatus, amazonStatus, send });
+  const state = stateOf(cellText(rec[H.state]), shipmentId, { threePlOrderId, amazonStatus, send });
   return {
     shipmentId,
     plan: cellText(rec[H.plan]),

@@ -63,8 +63,7 @@ function contradiction(s: OrderState, f: Facts): string | null {
     case 'ready':
     case 'held':
       if (!noId) return `the order is already at the 3PL (3PL Order ID ${f.threePlOrderId}); sending it again could ship it twice`;
-      if (f.amazonStatus === 'CANCELLED') return 'Amazon Status is CANCELLED';
-      return s === 'ready' && f.amazonStatus === 'PENDING' ? 'Amazon Status is PENDING: Amazon has not released the order yet' : null;
+      return f.amazonStatus === 'CANCELLED' ? 'Amazon Status is CANCELLED' : null;
     case 'sending':
     case 'unknown':
       return noId ? null : `the order is already at the 3PL (3PL Order ID ${f.threePlOrderId})`;
