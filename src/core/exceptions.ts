@@ -17,6 +17,7 @@ const EXCEPTION_TYPES = [
   'ORDER_HELD',
   'ORDER_STUCK',
   'ORDER_OUTCOME_UNKNOWN',
+  'ORDER_EDIT_INVALID',
   'CARRIER_UNMAPPED',
   'STOCK_SYNC_TIMEOUT',
   'STOCK_PUSH_REJECTED',
@@ -68,6 +69,8 @@ const SEVERITY: Record<(typeof EXCEPTION_TYPES)[number], Severity> = {
   ORDER_HELD: 'High',
   ORDER_STUCK: 'High',
   ORDER_OUTCOME_UNKNOWN: 'High',
+  // The add-on worked on the facts instead, so nothing goes wrong; a person should know their edit did nothing.
+  ORDER_EDIT_INVALID: 'Medium',
   // A shipment waits unconfirmed; ORDER_STUCK (High) follows if it waits past Confirm timeout.
   CARRIER_UNMAPPED: 'Medium',
   STOCK_SYNC_TIMEOUT: 'High',
@@ -119,7 +122,7 @@ export const INVENTORY_EXCEPTION_TYPES: readonly ExceptionType[] = [
 ];
 
 /** The types the orders job raises, and so may resolve when it no longer sees them. */
-export const ORDER_EXCEPTION_TYPES: readonly ExceptionType[] = ['ORDER_HELD', 'ORDER_OUTCOME_UNKNOWN', 'ORDER_ORPHANED', 'ORDER_STUCK', 'CARRIER_UNMAPPED'];
+export const ORDER_EXCEPTION_TYPES: readonly ExceptionType[] = ['ORDER_HELD', 'ORDER_OUTCOME_UNKNOWN', 'ORDER_ORPHANED', 'ORDER_STUCK', 'ORDER_EDIT_INVALID', 'CARRIER_UNMAPPED'];
 
 /** A problem a job sees now. The key identifies the problem across runs. */
 export interface RaisedException {
@@ -154,6 +157,7 @@ const ACTIONS: Record<(typeof EXCEPTION_TYPES)[number], string> = {
   ORDER_HELD: 'Fix the SKU Map row the message names; the next orders run sends the order.',
   ORDER_STUCK: 'Chase the 3PL (or the carrier) for this order; cancel it on Amazon if it cannot ship.',
   ORDER_OUTCOME_UNKNOWN: 'Search the 3PL for the Amazon order id; the add-on adopts it once the 3PL shows it.',
+  ORDER_EDIT_INVALID: 'Nothing to undo: the add-on put back what Amazon and the 3PL show. To send a held order again, type "ready" in its State.',
   CARRIER_UNMAPPED: 'Add a Carrier Map row with the exact Seller Central carrier code for this carrier.',
   STOCK_SYNC_TIMEOUT: 'Look at the Sync Log for the failing runs and fix their cause (credentials, 3PL outage).',
   STOCK_PUSH_REJECTED: 'Read Amazon\'s reason in the message, fix the listing in Seller Central, then sync again.',
@@ -186,7 +190,7 @@ export function actionOf(e: Pick<RaisedException, 'type' | 'action'>): string {
 /** Types keyed `TYPE:<marketplace>:<Seller SKU>`: the offer's page in Seller Central is where to look. */
 const OFFER_KEYED = ['DUAL_CHANNEL_SKU', 'STOCK_PUSH_REJECTED', 'STOCK_PUSH_NOT_APPLIED', 'INVENTORY_DRIFT', 'OFFER_UNMANAGED', 'FBA_CONVERSION_REFUSED'];
 /** Types keyed `TYPE:<Amazon order id>:…` (or `TYPE:threepl:<reference>`, the reference being the Amazon order id). */
-const ORDER_KEYED = ['ORDER_HELD', 'ORDER_OUTCOME_UNKNOWN', 'ORDER_ORPHANED', 'ORDER_STUCK'];
+const ORDER_KEYED = ['ORDER_HELD', 'ORDER_OUTCOME_UNKNOWN', 'ORDER_ORPHANED', 'ORDER_STUCK', 'ORDER_EDIT_INVALID'];
 
 /**
  * Where a person goes to look at what an Exceptions row is about, read from its key (the keys are

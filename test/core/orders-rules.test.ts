@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { validateSkuMap } from '../../src/core/inventory/sku-map';
 import { carrierMissing, findCarrier, readCarrierMap } from '../../src/core/orders/carrier-map';
-import { packageItems, packageReference } from '../../src/core/orders/confirm-items';
+import { orderAsksForAmazonItems, packageItems, packageReference } from '../../src/core/orders/confirm-items';
 import { formatLines, mergeAmazon, newLedgerRow, parseLines, trimLedger } from '../../src/core/orders/ledger';
 import { ledgerRowFromRecord, ledgerRowToRecord } from '../../src/core/orders/ledger-record';
 import { mapLines } from '../../src/core/orders/lines';
@@ -82,6 +82,21 @@ describe('ledger text and merges', () => {
     const rec = { ...ledgerRowToRecord(r), State: 'whatever' };
     expect(ledgerRowFromRecord(rec)!.state).toBe('sent');
     expect(ledgerRowFromRecord({ ...ledgerRowToRecord(row()), State: 'READY' })!.state).toBe('ready');
+  });
+
+  it('uses a typed State only when the row agrees; otherwise works on the facts and says so in the Note', () => {
+    const sent = row({ threePlOrderId: '77', state: 'sent', amazonStatus: 'UNSHIPPED' });
+    for (const typed of ['confirmed', 'cancelled', 'cancel-too-late', 'ready', 'pending']) {
+      const read = ledgerRowFromRecord({ ...ledgerRowToRecord(sent), State: typed })!;
+      expect(read.state).toBe('sent');
+      expect(read.note).toMatch(new RegExp(`^Edit not used: the State cell of order .* was changed to "${typed}"`));
+    }
+    // "sent" with no 3PL order: looked up at the 3PL before any send, never taken as there.
+    expect(ledgerRowFromRecord({ ...ledgerRowToRecord(row({ state: 'held' })), State: 'sent' })!.state).toBe('sending');
+    // What the row proves is kept as typed: Amazon shipped it, Amazon cancelled it.
+    expect(ledgerRowFromRecord({ ...ledgerRowToRecord({ ...sent, amazonStatus: 'SHIPPED' }), State: 'confirmed' })).toMatchObject({ state: 'confirmed', note: '' });
+    expect(ledgerRowFromRecord({ ...ledgerRowToRecord({ ...sent, amazonStatus: 'CANCELLED' }), State: 'cancelled' })!.state).toBe('cancelled');
+    expect(ledgerExceptions([ledgerRowFromRecord({ ...ledgerRowToRecord(sent), State: 'confirmed' })!], T0, settings).map((e) => e.key)).toContain('ORDER_EDIT_INVALID:' + sent.orderId + ':state');
   });
 });
 
@@ -161,6 +176,15 @@ describe('split shipments: each package carries its own items', () => {
     expect(packageItems(items, [], sku, false)).toBeNull();
     expect(packageItems(items, [], sku, true)).toEqual([{ orderItemId: '11', quantity: 2 }, { orderItemId: '12', quantity: 1 }]);
     expect(packageItems(items, [{ sku: 'SB-OTHER', quantity: 1 }], sku, false)).toBeNull();
+  });
+
+  it('confirms an unmatched last shipment as everything left only when the 3PL order asks for Amazon\'s goods', () => {
+    // A bundle shipped as its components: the order asked for the mapped SKUs.
+    expect(orderAsksForAmazonItems(items, [{ sku: 'SB-TEE', quantity: 2 }, { sku: 'SB-MUG', quantity: 1 }], sku)).toBe(true);
+    expect(orderAsksForAmazonItems(items, [], sku)).toBe(true);
+    // An order whose lines someone changed (20 tees for a cap) must never tell Amazon the buyer's items shipped.
+    expect(orderAsksForAmazonItems(items, [{ sku: 'SB-TEE', quantity: 20 }], sku)).toBe(false);
+    expect(orderAsksForAmazonItems(items, [{ sku: 'SB-CAP', quantity: 1 }], sku)).toBe(false);
   });
 
   it('a package reference is numeric and the same for the same shipment', () => {

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { fbaCommittedUnits, fbaShipFromLocation, lessFbaCommitted } from '../../src/core/fba-shipments/committed';
 import { itemDifferences } from '../../src/core/fba-shipments/rules';
+import { fbaRowFromRecord, fbaRowToRecord } from '../../src/core/fba-shipments/record';
 import type { FbaRow } from '../../src/core/fba-shipments/types';
 import { validateSkuMap } from '../../src/core/inventory/sku-map';
 
@@ -70,5 +71,27 @@ describe('itemDifferences', () => {
     const received = [{ sku: 'A', quantity: 8 }, { sku: 'B', quantity: 7 }, { sku: 'D', quantity: 1 }, { sku: 'C', quantity: 2 }];
     expect(itemDifferences(items, received, 1)).toEqual([{ sku: 'A', shipped: 10, received: 8 }, { sku: 'B', shipped: 5, received: 7 }]);
     expect(itemDifferences(items, received, 0).map((d) => d.sku)).toEqual(['A', 'B', 'C', 'D']);
+  });
+});
+
+describe('a typed FBA State is checked against the row', () => {
+  const base = row({ shipmentId: 'FBA15X', send: true, amazonStatus: 'WORKING', items: [{ sku: 'TEE-M-FBA', quantity: 4 }], state: 'ready' });
+  const typed = (over: Partial<FbaRow>, state: string) => fbaRowFromRecord({ ...fbaRowToRecord({ ...base, ...over }), State: state })!;
+
+  it('claims of a 3PL order with none, or of a cancel Amazon and the tick contradict, are worked on as the facts show and noted', () => {
+    for (const s of ['sent', 'shipped', 'receiving', 'closed', 'amazon-cancelled', 'cancelled']) {
+      const r = typed({}, s);
+      expect(r.state).toBe('sending');
+      expect(r.note).toMatch(new RegExp(`^Edit not used: the State cell of FBA shipment FBA15X was changed to "${s}"`));
+    }
+    expect(typed({ threePlOrderId: '9' }, 'ready').state).toBe('sent');
+    expect(typed({ send: false }, 'sent').state).toBe('open');
+  });
+
+  it('keeps a word the row agrees with', () => {
+    expect(typed({ threePlOrderId: '9' }, 'shipped')).toMatchObject({ state: 'shipped', note: '' });
+    expect(typed({ send: false }, 'cancelled').state).toBe('cancelled');
+    expect(typed({ amazonStatus: 'CANCELLED' }, 'cancelled').state).toBe('cancelled');
+    expect(typed({}, 'held').state).toBe('held');
   });
 });

@@ -1,14 +1,18 @@
 // FBA Shipments tab records ↔ rows, by header name (FBA_SHIPMENTS_TAB). Items and received units
-// read as "SKU × qty" lines (the Orders tab's format); a State cell someone overtyped is read back
-// from what the other cells prove, never guessed into a send; a Send from 3PL cell holding words
-// instead of a tick is read as no send and written back exactly as typed.
+// read as "SKU × qty" lines (the Orders tab's format); a State cell someone overtyped with a word the
+// other cells contradict (or no state at all) is read back from what those cells prove, never guessed
+// into a send or into "at the 3PL", and the Note says so (FBA_SHIPMENT_INVALID); a Send from 3PL cell
+// holding words instead of a tick is read as no send and written back exactly as typed.
 
 import { cellText, cellTime } from '../cells';
 import { formatLines, formatList, parseLines, parseList } from '../orders/ledger';
 import { headersOf } from '../tabs';
 import { FBA_SHIPMENTS_TAB } from './tab-def';
 import type { FbaRow, FbaState } from './types';
-import { FBA_STATES } from './types';
+import { AMAZON_ARRIVED, AMAZON_DEAD, FBA_STATES } from './types';
+
+/** Starts the Note of a row whose typed State or Items were not used; the job raises FBA_SHIPMENT_INVALID from it. */
+export const FBA_EDIT_NOTE = 'Edit not used:';
 
 const H = headersOf(FBA_SHIPMENTS_TAB);
 
@@ -43,12 +47,49 @@ function readSend(v: unknown): { send: boolean; typed?: string } {
   return { send: false, typed: t };
 }
 
-function stateOf(text: string, threePlOrderId: string, send: boolean): FbaState {
+type Facts = Pick<FbaRow, 'threePlOrderId' | 'amazonStatus' | 'send'>;
+
+/** Why the other cells contradict `s`, or null: a word claiming a 3PL order with none would leave a ticked shipment unsent (and its units released for FBM). */
+function contradiction(s: FbaState, f: Facts): string | null {
+  const noId = !f.threePlOrderId;
+  switch (s) {
+    case 'sent':
+    case 'shipped':
+      return noId ? 'there is no 3PL Order ID: the 3PL has no order for it' : null;
+    case 'receiving':
+    case 'closed':
+      if (noId) return 'there is no 3PL Order ID: the 3PL has no order for it';
+      return AMAZON_ARRIVED.has(f.amazonStatus) ? null : `Amazon Status is ${f.amazonStatus || 'empty'}: Amazon has not started receiving it`;
+    case 'amazon-cancelled':
+      if (noId) return 'there is no 3PL Order ID: the 3PL has no order for it';
+      return AMAZON_DEAD.has(f.amazonStatus) ? null : `Amazon Status is ${f.amazonStatus || 'empty'}, not CANCELLED`;
+    case 'cancelled':
+      // With a 3PL order the row is a send candidate again: the look-up before any create adopts a live order.
+      return AMAZON_DEAD.has(f.amazonStatus) || !f.send || !noId ? null : 'Send from 3PL is ticked, Amazon still expects the shipment and the 3PL has no order for it';
+    case 'open':
+    case 'ready':
+    case 'held':
+    case 'sending':
+    case 'unknown':
+      return noId ? null : `the 3PL already holds order ${f.threePlOrderId} for it`;
+  }
+}
+
+/** What the cells prove: with a 3PL id at the 3PL (looked at again); ticked without one, looked up before any create. */
+function factState(f: Facts): FbaState {
+  if (f.threePlOrderId) return 'sent';
+  return f.send ? 'sending' : 'open';
+}
+
+function stateOf(text: string, shipmentId: string, f: Facts): { state: FbaState; note?: string } {
   const s = text.toLowerCase() as FbaState;
-  if (FBA_STATES.includes(s)) return s;
-  // An unreadable state with a 3PL id: at the 3PL (looked at again); without one, looked up before any create.
-  if (threePlOrderId) return 'sent';
-  return send ? 'sending' : 'open';
+  const why = FBA_STATES.includes(s) ? contradiction(s, f) : `"${text}" is not a state`;
+  if (why === null) return { state: s };
+  const state = factState(f);
+  return {
+    state,
+    note: `${FBA_EDIT_NOTE} the State cell of FBA shipment ${shipmentId} was changed to "${text}", but ${why}. It is worked on as ${state} (what its other cells show). People edit only Send from 3PL (a tick, TRUE or FALSE); the add-on writes State.`,
+  };
 }
 
 export function fbaRowFromRecord(rec: Readonly<Record<string, unknown>>): FbaRow | null {
@@ -56,20 +97,23 @@ export function fbaRowFromRecord(rec: Readonly<Record<string, unknown>>): FbaRow
   if (!shipmentId) return null;
   const threePlOrderId = cellText(rec[H.threePlOrderId]);
   const { send, typed } = readSend(rec[H.send]);
+  const amazonStatus = cellText(rec[H.amazonStatus]).toUpperCase();
+  const threePlStatus = cellText(rec[H.threePlStatus]);
+  const state = stateOf(cellText(rec[H.state]), shipmentId, { threePlOrderId, amazonStatus, send });
   return {
     shipmentId,
     plan: cellText(rec[H.plan]),
     destination: cellText(rec[H.destination]),
-    amazonStatus: cellText(rec[H.amazonStatus]).toUpperCase(),
+    amazonStatus,
     items: parseLines(cellText(rec[H.items])),
     send,
     ...(typed === undefined ? {} : { sendTyped: typed }),
     threePlOrderId,
-    threePlStatus: cellText(rec[H.threePlStatus]),
+    threePlStatus,
     tracking: parseList(cellText(rec[H.tracking])),
     shipped: cellTime(rec[H.shipped]),
     received: parseLines(cellText(rec[H.received])),
-    state: stateOf(cellText(rec[H.state]), threePlOrderId, send),
-    note: cellText(rec[H.note]),
+    state: state.state,
+    note: state.note ?? cellText(rec[H.note]),
   };
 }

@@ -1,10 +1,12 @@
 // The FBA Shipments exceptions, worked out from the whole tab at the end of a run so they clear
 // themselves (docs/design.md §5 FBA_SHIPMENT_*): held, outcome unknown, shipped-vs-received
-// discrepancy, stuck on the way in, cancelled by Amazon after the 3PL shipped, and a Send from 3PL
-// cell holding words instead of a tick (never guessed into a send or a cancel).
+// discrepancy, stuck on the way in, cancelled by Amazon after the 3PL shipped, a Send from 3PL
+// cell holding words instead of a tick (never guessed into a send or a cancel), and a State or Items
+// cell people changed that was not used (the Note says what was put back).
 
 import type { RaisedException } from '../exceptions';
 import { exceptionKey } from '../exceptions';
+import { FBA_EDIT_NOTE } from './record';
 import type { FbaItem, FbaRow } from './types';
 import { AMAZON_ARRIVED, AMAZON_DEAD } from './types';
 
@@ -48,6 +50,19 @@ function raise(type: (typeof FBA_EXCEPTION_TYPES)[number], row: FbaRow, message:
   return { key: exceptionKey(type, row.shipmentId), type, entity: `FBA ${row.shipmentId}`, message, action };
 }
 
+/** A State or Items cell people changed that the add-on did not use (its Note names the cell), said once per cell. */
+export function fbaEditInvalid(row: FbaRow): RaisedException {
+  const said = row.note.slice(FBA_EDIT_NOTE.length).trim();
+  return {
+    key: exceptionKey('FBA_SHIPMENT_INVALID', row.shipmentId, row.note.includes('the Items cell') ? 'items' : 'state'),
+    type: 'FBA_SHIPMENT_INVALID',
+    entity: `FBA ${row.shipmentId}`,
+    message: `${said.charAt(0).toUpperCase()}${said.slice(1)}`,
+    action: 'Nothing to undo: the add-on put back what Amazon and the 3PL show. Edit only Send from 3PL on this tab.',
+    typedInput: true,
+  };
+}
+
 export function fbaExceptions(rows: ReadonlyArray<FbaRow>, now: number, s: FbaRuleSettings, threePlName: string): RaisedException[] {
   const out: RaisedException[] = [];
   for (const row of rows) {
@@ -55,6 +70,7 @@ export function fbaExceptions(rows: ReadonlyArray<FbaRow>, now: number, s: FbaRu
     if (row.sendTyped !== undefined) {
       out.push(raise('FBA_SHIPMENT_INVALID', row, `The FBA Shipments cell "Send from 3PL" of FBA shipment ${id} holds "${row.sendTyped}", which is not a tick box value: the allowed values are a tick (TRUE) or no tick (FALSE). Nothing is sent to ${threePlName} or cancelled there for it until the cell holds one; your text stays in the cell.`, `Tick Send from 3PL on ${id} to send it from ${threePlName}, or untick it to leave it.`));
     }
+    if (row.note.startsWith(FBA_EDIT_NOTE)) out.push(fbaEditInvalid(row));
     if (row.state === 'held' && row.send) {
       out.push(raise('FBA_SHIPMENT_HELD', row, `FBA shipment ${id} is ticked to go from ${threePlName} but nothing was sent: ${row.note}`, 'Fix what the message names; the next run sends it. Untick Send from 3PL if it should not go from the 3PL.'));
     }

@@ -50,6 +50,21 @@ export function packageItems(
 }
 
 /**
+ * The 3PL order asks for the goods Amazon's order holds: each of its lines matches an item Amazon
+ * ordered. Only then may an unmatched shipment (a bundle shipped as its components) be confirmed as
+ * everything left: an order that asks for other goods (its lines changed by hand) must never tell
+ * Amazon the buyer's items shipped. A 3PL that lists no order lines says nothing either way.
+ */
+export function orderAsksForAmazonItems(
+  items: ReadonlyArray<AmazonOrderItem>,
+  orderLines: ReadonlyArray<ShipmentLine>,
+  threePlSkuOf: (sellerSku: string) => string | null,
+): boolean {
+  const lines = orderLines.filter((l) => l.sku && l.quantity > 0);
+  return lines.length === 0 || packageItems(items.map((i) => ({ ...i, shipped: 0 })), lines, threePlSkuOf, false) !== null;
+}
+
+/**
  * A numeric packageReferenceId (Amazon accepts positive numbers only, jlevers/selling-partner-api#489)
  * that is the same for the same shipment every time, so a repeat is recognised by Amazon's packages.
  */

@@ -1,6 +1,7 @@
 // Orders tab records ↔ ledger rows, by header name (TABS.orders). Times are Dates in the sheet,
-// lines and tracking numbers one per line of text; a row whose state cell was changed to something
-// unknown is read back by what the other cells say rather than guessed into a send.
+// lines and tracking numbers one per line of text; a State cell someone changed to a word the row's
+// other cells contradict (or to no state at all) is read back by what those cells prove, never
+// guessed into a send or into "finished", and the row's Note says so (ORDER_EDIT_INVALID).
 
 import { cellText, cellTime } from '../cells';
 import { TABS, headersOf } from '../tabs';
@@ -32,24 +33,77 @@ export function ledgerRowToRecord(r: LedgerRow): Record<string, unknown> {
   };
 }
 
-/** A state cell someone overtyped: what the row's other cells prove, never "ready" while a 3PL id exists. */
-function stateOf(text: string, threePlOrderId: string): OrderState {
+/** Starts the Note of a row whose typed State (or Lines) was not used; the orders job raises ORDER_EDIT_INVALID from it. */
+export const EDIT_NOTE = 'Edit not used:';
+
+/** The one State word people type (docs/operations.md "Retry an order the 3PL refused"). */
+export const TYPABLE_ORDER_STATES: readonly OrderState[] = ['ready'];
+
+type Facts = Pick<LedgerRow, 'amazonStatus' | 'threePlOrderId'>;
+
+/**
+ * Why the row's other cells contradict `s`, or null. Only the words that claim the order is at the
+ * 3PL, finished or waiting for payment need proof: a wrong one would stop the add-on shipping or
+ * confirming an order Amazon still expects.
+ */
+function contradiction(s: OrderState, f: Facts): string | null {
+  const noId = !f.threePlOrderId;
+  switch (s) {
+    case 'confirmed':
+      return f.amazonStatus === 'SHIPPED' ? null : `Amazon Status is ${f.amazonStatus || 'empty'}, not SHIPPED: Amazon has not been told every item shipped`;
+    case 'cancelled':
+    case 'cancel-too-late':
+      if (f.amazonStatus !== 'CANCELLED') return `Amazon Status is ${f.amazonStatus || 'empty'}, not CANCELLED: Amazon still expects the order shipped`;
+      return s === 'cancel-too-late' && noId ? 'there is no 3PL Order ID, so the 3PL cannot have shipped it' : null;
+    case 'sent':
+    case 'shipped':
+      return noId ? 'there is no 3PL Order ID: the 3PL has not been given the order' : null;
+    case 'pending':
+      return f.amazonStatus === 'PENDING' ? null : `Amazon Status is ${f.amazonStatus || 'empty'}, not PENDING`;
+    case 'ready':
+    case 'held':
+      if (!noId) return `the order is already at the 3PL (3PL Order ID ${f.threePlOrderId}); sending it again could ship it twice`;
+      return f.amazonStatus === 'CANCELLED' ? 'Amazon Status is CANCELLED' : null;
+    case 'sending':
+    case 'unknown':
+      return noId ? null : `the order is already at the 3PL (3PL Order ID ${f.threePlOrderId})`;
+  }
+}
+
+/** What the row's cells prove: at the 3PL with an id; else looked up at the 3PL before any create (never sent blindly). */
+function factState(f: Facts): OrderState {
+  if (f.threePlOrderId) return 'sent';
+  return f.amazonStatus === 'PENDING' ? 'pending' : 'sending';
+}
+
+/** The state to work on, and the Note that says why a typed word was not used. */
+function stateOf(text: string, orderId: string, f: Facts): { state: OrderState; note?: string } {
   const s = text.toLowerCase() as OrderState;
-  if (ORDER_STATES.includes(s)) return s;
-  return threePlOrderId ? 'sent' : 'sending';
+  const known = ORDER_STATES.includes(s);
+  const why = known ? contradiction(s, f) : `"${text}" is not a state`;
+  if (why === null) return { state: s };
+  const state = factState(f);
+  return {
+    state,
+    note:
+      `${EDIT_NOTE} the State cell of order ${orderId} was changed to "${text}", but ${why}. It is worked on as ${state} (what its other cells show). ` +
+      `People may type only ${TYPABLE_ORDER_STATES.map((w) => `"${w}"`).join(', ')} there (to send a held order again); the add-on writes the rest.`,
+  };
 }
 
 export function ledgerRowFromRecord(rec: Readonly<Record<string, unknown>>): LedgerRow | null {
   const orderId = cellText(rec[H.orderId]);
   if (!orderId) return null;
   const threePlOrderId = cellText(rec[H.threePlOrderId]);
+  const amazonStatus = cellText(rec[H.amazonStatus]).toUpperCase();
   const attempts = Number(rec[H.attempts]);
+  const state = stateOf(cellText(rec[H.state]), orderId, { amazonStatus, threePlOrderId });
   return {
     orderId,
     marketplace: cellText(rec[H.marketplace]),
     purchaseDate: cellTime(rec[H.purchaseDate]),
     latestShipDate: cellTime(rec[H.latestShipDate]),
-    amazonStatus: cellText(rec[H.amazonStatus]).toUpperCase(),
+    amazonStatus,
     lines: parseLines(cellText(rec[H.lines])),
     threePlOrderId,
     threePlStatus: cellText(rec[H.threePlStatus]),
@@ -58,7 +112,7 @@ export function ledgerRowFromRecord(rec: Readonly<Record<string, unknown>>): Led
     carrier: cellText(rec[H.carrier]),
     shippedAt: cellTime(rec[H.shippedAt]),
     confirmedAt: cellTime(rec[H.confirmedAt]),
-    state: stateOf(cellText(rec[H.state]), threePlOrderId),
-    note: cellText(rec[H.note]),
+    state: state.state,
+    note: state.note ?? cellText(rec[H.note]),
   };
 }

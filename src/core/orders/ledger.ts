@@ -21,6 +21,11 @@ export function parseLines(text: string): LedgerLine[] {
   return out;
 }
 
+/** The same lines in the same order: a Lines cell that differs from Amazon's was changed by someone. */
+export function sameLines(a: ReadonlyArray<LedgerLine>, b: ReadonlyArray<LedgerLine>): boolean {
+  return formatLines(a) === formatLines(b);
+}
+
 export function formatList(values: ReadonlyArray<string>): string {
   return values.join('\n');
 }
@@ -33,7 +38,7 @@ export function parseList(text: string): string[] {
  * The units of each line the 3PL is to ship: what Amazon still waits for (ordered − shipped). An
  * order first seen PARTIALLY_SHIPPED (part sent by hand or by another tool) must not ship twice.
  */
-function linesOf(order: AmazonOrderView): LedgerLine[] {
+export function linesOf(order: AmazonOrderView): LedgerLine[] {
   return order.items
     .filter((i) => i.sku)
     .map((i) => ({ sku: i.sku, quantity: Math.max(0, i.quantity - i.shipped) }))
@@ -68,6 +73,21 @@ export function newLedgerRow(order: AmazonOrderView): LedgerRow | null {
     confirmedAt: null,
     state: initialState(order.status),
     note: order.status === 'PENDING' ? 'Waiting for Amazon to make the order shippable (payment).' : '',
+  };
+}
+
+/**
+ * A row for an order the 3PL holds under its Amazon order id that the ledger lost (its row deleted,
+ * or its Amazon Order ID cleared): read again from Amazon so its shipment is still confirmed. Null
+ * for an order that is not a merchant order.
+ */
+export function readoptedRow(order: AmazonOrderView): LedgerRow | null {
+  if (order.fulfilledBy !== 'MERCHANT') return null;
+  return {
+    ...(newLedgerRow({ ...order, status: 'UNSHIPPED' }) as LedgerRow),
+    amazonStatus: order.status,
+    state: 'sent',
+    note: 'Not in the Orders tab (row deleted or its Amazon Order ID cleared?) though the 3PL holds it: read again from Amazon and adopted.',
   };
 }
 

@@ -2,11 +2,13 @@
 // itself when its condition clears (docs/design.md §5): ORDER_HELD, ORDER_OUTCOME_UNKNOWN,
 // ORDER_ORPHANED (not at the 3PL in time; a 3PL order Amazon's ledger does not know) and
 // ORDER_STUCK (not shipped by the latest ship date minus the margin; shipped but not confirmed in
-// time; cancelled on Amazon after the 3PL shipped).
+// time; cancelled on Amazon after the 3PL shipped) and ORDER_EDIT_INVALID (a State or Lines cell
+// people changed that was not used: the row's Note says what was put back).
 
 import { utcMinute } from '../cells';
 import type { RaisedException } from '../exceptions';
 import { exceptionKey } from '../exceptions';
+import { EDIT_NOTE } from './ledger-record';
 import type { LedgerRow } from './types';
 import { REFUSED_NOTE, SHIPPABLE_AMAZON_STATUSES } from './types';
 
@@ -61,7 +63,8 @@ export function ledgerExceptions(rows: ReadonlyArray<LedgerRow>, now: number, s:
         message: `Amazon order ${id} (placed ${utcMinute(r.purchaseDate)} UTC) is still not at the 3PL after ${s.orderOrphanThresholdMinutes} minutes${r.note ? `: ${r.note}` : ''}. Nobody will ship it until it is; check the Sync Log for orders runs that failed.`,
       });
     }
-    const unshipped = ['held', 'ready', 'sending', 'unknown', 'sent'].includes(r.state);
+    // Whatever the State cell says, an order Amazon still shows unshipped that the 3PL is not known to have shipped is late.
+    const unshipped = r.state !== 'pending' && r.state !== 'cancel-too-late' && !(r.state === 'shipped' && (r.shippedAt !== null || r.tracking.length > 0));
     if (unshipped && SHIPPABLE_AMAZON_STATUSES.has(r.amazonStatus) && r.latestShipDate !== null && now > r.latestShipDate - s.shipByMarginHours * 60 * MIN) {
       const late = now > r.latestShipDate;
       out.push({
@@ -79,6 +82,7 @@ export function ledgerExceptions(rows: ReadonlyArray<LedgerRow>, now: number, s:
         message: `The 3PL shipped Amazon order ${id} at ${utcMinute(r.shippedAt)} UTC, but it is not confirmed to Amazon after ${s.confirmTimeoutMinutes} minutes${r.note ? ` (${r.note})` : ''}. Until it is, Amazon shows the order unshipped to the buyer and counts it late.`,
       });
     }
+    if (r.note.startsWith(EDIT_NOTE)) out.push(editInvalid(r));
     if (r.state === 'cancel-too-late') {
       out.push({
         key: exceptionKey('ORDER_STUCK', id, 'cancelled-after-shipping'),
@@ -90,6 +94,12 @@ export function ledgerExceptions(rows: ReadonlyArray<LedgerRow>, now: number, s:
     }
   }
   return out;
+}
+
+/** A State or Lines cell people changed that the add-on did not use; the Note (EDIT_NOTE) names the cell and what was put back. */
+export function editInvalid(r: LedgerRow): RaisedException {
+  const said = r.note.slice(EDIT_NOTE.length).trim();
+  return { key: exceptionKey('ORDER_EDIT_INVALID', r.orderId, r.note.includes('the Lines cell') ? 'lines' : 'state'), type: 'ORDER_EDIT_INVALID', entity: entity(r), message: `${said.charAt(0).toUpperCase()}${said.slice(1)}`, typedInput: true };
 }
 
 /** ORDER_ORPHANED for a 3PL order whose reference looks like an Amazon order id the ledger does not know. */

@@ -38,7 +38,7 @@ export interface AmazonRead {
   located: Map<string, Located>;
 }
 
-function sumItems(list: ReadonlyArray<{ sku: string; quantity: number }>): FbaItem[] {
+export function sumItems(list: ReadonlyArray<{ sku: string; quantity: number }>): FbaItem[] {
   const m = new Map<string, number>();
   for (const l of list) m.set(l.sku, (m.get(l.sku) ?? 0) + l.quantity);
   return [...m.entries()].map(([sku, quantity]) => ({ sku, quantity }));
@@ -51,7 +51,7 @@ export function addressOf(s: InboundShipment): Address | undefined {
   return { name: a.name, line1: a.addressLine1, line2: a.addressLine2, city: a.city, region: a.stateOrProvinceCode, postcode: a.postalCode, countryIso2: a.countryCode };
 }
 
-function allShipmentItems(amazon: SpApiClient, plan: string, apiShipmentId: string): FbaItem[] {
+export function allShipmentItems(amazon: SpApiClient, plan: string, apiShipmentId: string): FbaItem[] {
   const out: Array<{ sku: string; quantity: number }> = [];
   let token: string | undefined;
   do {

@@ -6,7 +6,9 @@
 
 import { fbaCommittedUnits, fbaShipFromLocation } from '../../core/fba-shipments/committed';
 import { afterArrival, mergeAmazon } from '../../core/fba-shipments/merge';
-import { FBA_EXCEPTION_TYPES, fbaExceptions } from '../../core/fba-shipments/rules';
+import { FBA_EDIT_NOTE } from '../../core/fba-shipments/record';
+import { FBA_EXCEPTION_TYPES, fbaEditInvalid, fbaExceptions } from '../../core/fba-shipments/rules';
+import type { FbaRow } from '../../core/fba-shipments/types';
 import { exceptionKey, type RaisedException } from '../../core/exceptions';
 import { validateSkuMap } from '../../core/inventory/sku-map';
 import type { ThreePlRef } from '../../core/web-links';
@@ -17,6 +19,7 @@ import type { Job, JobContext, JobOutcome } from '../kit/job';
 import type { AmazonRead } from './amazon-read';
 import { readAmazonShipments, readReceived } from './amazon-read';
 import { cancelFbaOrders } from './cancel';
+import { restoreSealedItems, sealItems } from './items-seal';
 import { FbaRows } from './rows';
 import type { SendTally, ShipFrom } from './send';
 import { sendFbaOrders } from './send';
@@ -52,9 +55,16 @@ function runFbaShipments(ctx: JobContext): JobOutcome {
   // The run never changes `Send from 3PL`, and keyed tabs write only the columns that changed
   // (sheet/table.ts): a tick set while the run works is never written over.
   const tab = fbaShipmentsTab(ctx.ports.workbook);
-  const rows = new FbaRows([...tab.rows()]);
+  const rows = new FbaRows(restoreSealedItems(store, tab.rows()));
+  // Said now: a later step of this run may write over the Note that explains a State edit not used.
+  const editsRead = rows.rows.filter((r) => r.note.startsWith(FBA_EDIT_NOTE));
   const map = validateSkuMap(ctx.tabs.skuMap.records(), { defaultMarketplace: settings.marketplace });
-  const phases = new Phases<Phase>('the FBA Shipments tab', () => tab.write(rows.rows));
+  // Sealed with every write, so a cut run never leaves Items the add-on wrote looking typed.
+  const write = () => {
+    tab.write(rows.rows);
+    sealItems(store, rows.rows);
+  };
+  const phases = new Phases<Phase>('the FBA Shipments tab', write);
   const read: AmazonRead = { views: [], located: new Map() };
   try {
     phases.run('amazon', ['amazon'], () => readAmazonShipments(amazon, store, now, rows.rows, read));
@@ -67,15 +77,19 @@ function runFbaShipments(ctx: JobContext): JobOutcome {
   phases.run('threePl', ['threePl'], () => void (counts.fbaLooked = syncThreePlStatus({ adapter, threePlName, shipmentsSeen }, rows)));
   phases.run('cancel', ['threePl'], () => void (counts.fbaCancelled = cancelFbaOrders({ adapter, threePlName, shipmentsSeen }, rows).cancelled));
   const sent: SendTally = { sent: 0, adopted: 0, held: 0, unknown: 0, deferred: 0 };
+  const itemsRead = new Map(read.views.filter((v) => v.items?.length).map((v) => [v.shipmentId, v.items!] as const));
+  const itemsPutBack: FbaRow[] = [];
   phases.run('send', ['threePl', 'amazon'], () =>
-    sendFbaOrders({ amazon, adapter, map, marketplace: settings.marketplace, threePlName, location: fbaShipFromLocation(settings), locationSetting: settings.fbaShipFromLocation.trim() ? 'FBA ship-from location' : '3PL locations', located: read.located, tab, deadline: ctx.deadline }, rows, sent),
+    sendFbaOrders({ amazon, adapter, map, marketplace: settings.marketplace, threePlName, location: fbaShipFromLocation(settings), locationSetting: settings.fbaShipFromLocation.trim() ? 'FBA ship-from location' : '3PL locations', located: read.located, itemsRead, edits: itemsPutBack, tab, deadline: ctx.deadline }, rows, sent),
   );
   Object.assign(counts, { fbaSent: sent.sent, fbaAdopted: sent.adopted, fbaHeld: sent.held, fbaUnknown: sent.unknown, fbaDeferred: sent.deferred });
   const deferredNote = sent.deferred ? ` ${plural(sent.deferred, 'ticked shipment')} left for the next run (time limit or ${threePlName} not answering).` : '';
   phases.run('received', ['amazon'], () => rows.replace(mergeAmazon(rows.rows, readReceived(amazon, rows.rows))));
   rows.replace(rows.rows.map((r) => afterArrival(r)));
-  tab.write(rows.rows);
-  const raised = [...withShipmentRefs(fbaExceptions(rows.rows, now, settings, threePlName), shipmentsSeen), ...locationProblem(sent.location)];
+  write();
+  const fromTab = fbaExceptions(rows.rows, now, settings, threePlName);
+  const edits = [...editsRead, ...itemsPutBack].map(fbaEditInvalid).filter((e, i, all) => all.findIndex((x) => x.key === e.key) === i && !fromTab.some((x) => x.key === e.key));
+  const raised = [...withShipmentRefs([...fromTab, ...edits], shipmentsSeen), ...locationProblem(sent.location)];
   // An order read on no run since it shipped is looked up once, while the 3PL answers this run.
   const orderOf = (e: RaisedException) => rows.get(e.key.slice(e.type.length + 1))?.threePlOrderId || undefined;
   ctx.raise(...(phases.done.has('threePl') ? withShipmentPages(raised, { adapter, store, deadline: ctx.deadline }, orderOf) : raised));

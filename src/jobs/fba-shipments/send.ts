@@ -1,6 +1,7 @@
 // Ticked FBA shipments created at the 3PL exactly once (docs/design.md §3 "FBA replenishment"): one
 // outbound order of the FBA type whose reference is the FBA shipment id, addressed to the destination
-// fulfilment centre, lines in 3PL SKUs from the SKU Map. Anything that cannot be decided before the
+// fulfilment centre, lines in 3PL SKUs from the SKU Map of Amazon's items as Amazon gives them this
+// run (the Items cell is for reading: one someone changed is put back and said). Anything that cannot be decided before the
 // call (an unmapped SKU, no ship-from location, no address) holds the row with nothing sent. The row
 // is `sending` on the sheet before any create; the adapter looks the reference up first and adopts on
 // a duplicate or a lost answer; an outcome nobody can decide is `unknown`, looked up again next run.
@@ -9,7 +10,9 @@ import type { SpApiClient } from '../../amazon/client';
 import type { SkuMapValidation } from '../../core/inventory/sku-map';
 import { mapFbaItems } from '../../core/fba-shipments/lines';
 import type { FbaLine } from '../../core/fba-shipments/lines';
-import type { FbaRow } from '../../core/fba-shipments/types';
+import type { FbaItem, FbaRow } from '../../core/fba-shipments/types';
+import { FBA_EDIT_NOTE } from '../../core/fba-shipments/record';
+import { formatLines, sameLines } from '../../core/orders/ledger';
 import { AMAZON_DEAD, AMAZON_SENDABLE } from '../../core/fba-shipments/types';
 import { DeadlineExceeded } from '../../ports/clock';
 import type { Deadline } from '../../ports/clock';
@@ -17,7 +20,7 @@ import { RemoteError } from '../../ports/errors';
 import type { FbaShipmentsTab } from '../../sheet/fba-shipments-tab';
 import type { Address, OutboundOrderRequest, ThreePlAdapter } from '../../threepl/types';
 import type { Located } from './amazon-read';
-import { readV2024Shipment } from './amazon-read';
+import { allShipmentItems, readV2024Shipment, sumItems } from './amazon-read';
 import type { FbaRows } from './rows';
 import { withThreePlOrder } from './threepl-status';
 import { matchLocations } from '../kit/locations-check';
@@ -58,6 +61,10 @@ export interface SendContext {
   located: Map<string, Located>;
   tab: FbaShipmentsTab;
   deadline: Deadline;
+  /** Items Amazon gave this run, by FBA shipment id (read with the plan). */
+  itemsRead?: ReadonlyMap<string, FbaItem[]>;
+  /** Rows whose Items cell was put back to Amazon's this run (their Note says so), for FBA_SHIPMENT_INVALID. */
+  edits?: FbaRow[];
 }
 
 /** Ticked rows the 3PL has no order for yet (or may have: sending, unknown, re-ticked after a cancel). */
@@ -71,18 +78,45 @@ function hold(rows: FbaRows, id: string, note: string, tally: SendTally): void {
   tally.held++;
 }
 
-/** The FC's address: read this run, else looked up again in the row's v2024 plan (v0 gives none). */
-function addressFor(ctx: SendContext, row: FbaRow): Address | undefined {
+/** Where the row's v2024 shipment is: read this run, else found again in its plan (v0 shipments have none). */
+function locate(ctx: SendContext, row: FbaRow): Located | undefined {
   const known = ctx.located.get(row.shipmentId);
-  if (known?.address || !row.plan) return known?.address;
+  if (known || !row.plan) return known;
   const plan = ctx.amazon.getInboundPlan(row.plan);
   for (const sh of plan.shipments ?? []) {
-    // The address only: the row's items were read when it was listed.
+    // Where it is and its address only: the items are read for this row alone (amazonItems).
     const read = readV2024Shipment(ctx.amazon, row.plan, sh.shipmentId, () => row, false);
     if (read) ctx.located.set(read.view.shipmentId, read.located);
-    if (read?.view.shipmentId === row.shipmentId) return read.located.address;
+    if (read?.view.shipmentId === row.shipmentId) return read.located;
   }
   return undefined;
+}
+
+/** The FC's address: read this run, else looked up again in the row's v2024 plan (v0 gives none). */
+function addressFor(ctx: SendContext, row: FbaRow): Address | undefined {
+  return locate(ctx, row)?.address;
+}
+
+/** What Amazon expects in the shipment now: read this run, else read again (v2024 items, or v0's for the old workflow). */
+function amazonItems(ctx: SendContext, row: FbaRow): FbaItem[] | null {
+  const read = ctx.itemsRead?.get(row.shipmentId);
+  if (read) return read;
+  if (row.plan) {
+    const at = locate(ctx, row);
+    return at ? allShipmentItems(ctx.amazon, at.plan, at.apiShipmentId) : null;
+  }
+  return sumItems(ctx.amazon.getShipmentItemsV0(row.shipmentId).map((i) => ({ sku: i.SellerSKU, quantity: i.QuantityShipped })));
+}
+
+/** Only Amazon's items are sent: a row whose Items cell differs has them put back, with a Note naming the cell. */
+function restoreItems(ctx: SendContext, rows: FbaRows, row: FbaRow, items: FbaItem[]): FbaRow {
+  if (sameLines(items, row.items)) return row;
+  const note =
+    `${FBA_EDIT_NOTE} the Items cell of FBA shipment ${row.shipmentId} read "${formatLines(row.items).replace(/\n/g, '; ')}", but Amazon's shipment holds "${formatLines(items).replace(/\n/g, '; ')}": ` +
+    "Amazon's items were put back and are what the 3PL is sent. Items is for reading only; change the shipment in Seller Central.";
+  const restored = rows.update(row.shipmentId, { items, note })!;
+  ctx.edits?.push(restored);
+  return restored;
 }
 
 /**
@@ -135,7 +169,21 @@ function prepare(ctx: SendContext, rows: FbaRows, tally: SendTally): Prepared[] 
       hold(rows, id, `Amazon shows the shipment as ${row.amazonStatus || 'unknown'}, so it is no longer waiting to be sent; nothing was sent to ${ctx.threePlName}. Untick Send from 3PL.`, tally);
       continue;
     }
-    const mapped = mapFbaItems(row.items, ctx.marketplace, ctx.map);
+    let items: FbaItem[] | null;
+    try {
+      items = amazonItems(ctx, row);
+    } catch (e) {
+      if (!(e instanceof RemoteError && e.retryable)) throw e;
+      rows.update(id, { note: `Amazon could not give the shipment's items this run (${e.message}); tried again next run.` });
+      tally.deferred++;
+      continue;
+    }
+    if (!items) {
+      hold(rows, id, `Amazon no longer lists FBA shipment ${id} in plan ${row.plan}, so what it holds cannot be read; nothing was sent to ${ctx.threePlName}.`, tally);
+      continue;
+    }
+    const current = restoreItems(ctx, rows, row, items);
+    const mapped = mapFbaItems(current.items, ctx.marketplace, ctx.map);
     if (!mapped.ok) {
       hold(rows, id, `${mapped.reasons.join('; ')}.`, tally);
       continue;

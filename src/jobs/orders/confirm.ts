@@ -12,7 +12,7 @@ import type { Order } from '../../amazon/schemas/orders';
 import type { RaisedException } from '../../core/exceptions';
 import type { CarrierMap } from '../../core/orders/carrier-map';
 import { carrierMissing, carrierRefused, findCarrier } from '../../core/orders/carrier-map';
-import { packageItems, packageReference } from '../../core/orders/confirm-items';
+import { orderAsksForAmazonItems, packageItems, packageReference } from '../../core/orders/confirm-items';
 import { findMarketplace } from '../../core/marketplaces';
 import type { SkuMapValidation } from '../../core/inventory/sku-map';
 import type { AmazonOrderItem } from '../../core/orders/types';
@@ -143,7 +143,8 @@ export function confirmShipments(
       open.forEach((u, i) => {
         const marketplace = row.marketplace || ctx.marketplace;
         const where = { marketplace, keyed: several };
-        const done = confirmOne(ctx, ref, where, u.shipment, items, skuOf(marketplace), i === open.length - 1 && liveUnshippedElsewhere(u) === 0, raised, notes);
+        const onlyLeft = i === open.length - 1 && liveUnshippedElsewhere(u) === 0 && orderAsksForAmazonItems(view.items, u.order.lines, skuOf(marketplace));
+        const done = confirmOne(ctx, ref, where, u.shipment, items, skuOf(marketplace), onlyLeft, raised, notes);
         if (done) {
           toMark.push(u.shipment.externalId);
           counts.confirmed++;

@@ -9,13 +9,16 @@ import type { ThreePlRef } from '../../core/web-links';
 import { validateSkuMap } from '../../core/inventory/sku-map';
 import { readCarrierMap } from '../../core/orders/carrier-map';
 import { trimLedger } from '../../core/orders/ledger';
-import { ledgerExceptions } from '../../core/orders/rules';
+import { EDIT_NOTE } from '../../core/orders/ledger-record';
+import { editInvalid, ledgerExceptions } from '../../core/orders/rules';
 import { RemoteError } from '../../ports/errors';
 import { Phases } from '../kit/phases';
 import { carrierMapRecords } from '../../sheet/carrier-map-tab';
 import { providerName } from '../../threepl/names';
 import type { Job, JobContext, JobOutcome } from '../kit/job';
+import type { LedgerRow } from '../../core/orders/types';
 import { refreshLedger } from '../reads/amazon-orders';
+import { restoreSealedLines, sealLines } from '../reads/ledger-seal';
 import { withShipmentPages } from '../reads/threepl-pages';
 import { withThreePlRefs } from '../../threepl/page-refs';
 import type { LedgerRefresh } from '../reads/amazon-orders';
@@ -57,9 +60,11 @@ function runOrders(ctx: JobContext): JobOutcome {
     if (!(e instanceof RemoteError && e.retryable)) throw e;
     // Amazon cannot be read now: what the ledger holds still goes on at the 3PL (cancellations).
     phases.unreachable('amazon', e.message);
-    refresh = { rows: tab.rows(), fresh: new Map(), seenUntil: now, complete: true, stoppedBy: null, read: 0, added: 0 };
+    refresh = { rows: restoreSealedLines(store, tab.rows()), fresh: new Map(), seenUntil: now, complete: true, stoppedBy: null, read: 0, added: 0 };
   }
   const ledger = new Ledger(refresh.rows);
+  // Said now: a later step of this run may write over the Note that explains a State edit not used.
+  const edits = refresh.rows.filter((r) => r.note.startsWith(EDIT_NOTE)).map(editInvalid);
   const map = validateSkuMap(ctx.tabs.skuMap.records(), { defaultMarketplace: settings.marketplace, marketplaces: settings.marketplaces });
   const carriers = readCarrierMap(carrierMapRecords(ctx.ports.workbook), 2, settings.marketplaces);
   const raised: RaisedException[] = [...carriers.problems];
@@ -71,7 +76,7 @@ function runOrders(ctx: JobContext): JobOutcome {
   let threePlCursor: string | null = null;
   const shipmentsSeen = new Map<string, ThreePlRef>();
   phases.run('threePl', ['threePl'], () => {
-    const status = syncThreePlStatus({ adapter, store, now, threePlName, orphanMinutes: settings.orderOrphanThresholdMinutes }, ledger, shipmentsSeen);
+    const status = syncThreePlStatus({ adapter, store, now, threePlName, orphanMinutes: settings.orderOrphanThresholdMinutes, amazon, marketplaces: settings.marketplaces }, ledger, shipmentsSeen);
     raised.push(...status.raised);
     threePlCursor = status.nextCursor;
     if (!status.complete) phases.cut = `${threePlName}'s order list was read in part (time limit); the rest comes next run.`;
@@ -84,16 +89,20 @@ function runOrders(ctx: JobContext): JobOutcome {
     Object.assign(counts, confirmed.counts);
   });
   const sent: SendCounts = { sent: 0, adopted: 0, held: 0, unknown: 0 };
+  const linesPutBack: LedgerRow[] = [];
   phases.run('send', ['threePl', 'amazon'], () =>
-    sendOrders({ amazon, adapter, map, fresh: refresh.fresh, tab, marketplace: settings.marketplace, marketplaces: settings.marketplaces, shipsTo: settings.fbmMarketplaces, threePlName, deadline: ctx.deadline }, ledger, sent),
+    sendOrders({ amazon, adapter, map, fresh: refresh.fresh, tab, edits: linesPutBack, marketplace: settings.marketplace, marketplaces: settings.marketplaces, shipsTo: settings.fbmMarketplaces, threePlName, deadline: ctx.deadline }, ledger, sent),
   );
   // Counted as they happen, so a cut run still says what it sent.
   Object.assign(counts, sent);
   const rows = trimLedger(ledger.rows, now, settings.orderRetentionDays);
   tab.write(rows);
+  sealLines(store, rows);
   // Only now: a run killed before this write reads the same 3PL changes again next time.
   if (threePlCursor !== null) store.set(THREEPL_KEYS.cursor, threePlCursor);
-  const fromLedger = withShipmentRefs(ledgerExceptions(rows, now, settings), shipmentsSeen);
+  const ledgerSays = ledgerExceptions(rows, now, settings);
+  const editsSaid = [...edits, ...linesPutBack.map(editInvalid)].filter((e, i, all) => all.findIndex((x) => x.key === e.key) === i && !ledgerSays.some((x) => x.key === e.key));
+  const fromLedger = withShipmentRefs([...ledgerSays, ...editsSaid], shipmentsSeen);
   // The rest are looked up at the 3PL once, while it answers this run.
   const threePlIdOf = new Map(rows.map((r) => [r.orderId, r.threePlOrderId]));
   const stuckAt = (e: RaisedException) => (e.type === 'ORDER_STUCK' ? threePlIdOf.get(e.key.split(':')[1] ?? '') : undefined);

@@ -1,11 +1,14 @@
-// Sending shippable orders to the 3PL exactly once (docs/design.md §3 "Orders" steps 2–3): lines are
-// mapped first (an unmappable line holds the whole order); the ledger records `sending` and the
+// Sending shippable orders to the 3PL exactly once (docs/design.md §3 "Orders" steps 2–3): the lines
+// sent are Amazon's, from the order read this run (the Lines cell is for people to read; one someone
+// changed is put back and said), mapped first (an unmappable line holds the whole order); the ledger records `sending` and the
 // attempt before any create call; the adapter's create looks the reference up first and adopts on a
 // duplicate or a lost answer; an outcome nobody can decide is `unknown`, looked up again next run.
 
 import type { SpApiClient } from '../../amazon/client';
 import type { Order } from '../../amazon/schemas/orders';
 import type { SkuMapValidation } from '../../core/inventory/sku-map';
+import { linesOf, formatLines, mergeAmazon, sameLines } from '../../core/orders/ledger';
+import { EDIT_NOTE } from '../../core/orders/ledger-record';
 import { mapLines } from '../../core/orders/lines';
 import type { MappedLine } from '../../core/orders/lines';
 import type { LedgerRow } from '../../core/orders/types';
@@ -17,6 +20,7 @@ import type { Address, ThreePlAdapter } from '../../threepl/types';
 import type { OrdersTab } from '../../sheet/orders-tab';
 import type { Ledger } from './ledger';
 import { outboundRequest, recipientOf, scrubBuyer } from './outbound';
+import { orderView } from '../reads/amazon-orders';
 
 /** A refusal by the 3PL is retried on its own this many times; then a person types "ready" in State. */
 export const MAX_REFUSED_ATTEMPTS = 3;
@@ -34,6 +38,8 @@ interface Prepared {
   order: Order;
   shipTo: Address;
   lines: MappedLine[];
+  /** The Note saying the Lines cell was put back to Amazon's lines, kept after the send. */
+  edited?: string;
 }
 
 function candidates(ledger: Ledger, marketplaces: readonly string[]): LedgerRow[] {
@@ -64,46 +70,79 @@ export function notShippedThereNote(marketplace: string, shipsTo: readonly strin
   );
 }
 
-/** Maps lines and fetches what Amazon gives only per order (the recipient) for orders not read this run. */
+/**
+ * Only Amazon's lines are sent: a row whose Lines cell differs from the order Amazon gives has them
+ * put back, with a Note naming the cell (ORDER_EDIT_INVALID), before anything is mapped or sent.
+ */
+function restoreLines(ledger: Ledger, row: LedgerRow, order: Order, edits?: LedgerRow[]): { row: LedgerRow; edited?: string } {
+  const amazonLines = linesOf(orderView(order, row.marketplace));
+  if (sameLines(amazonLines, row.lines)) return { row };
+  const edited =
+    `${EDIT_NOTE} the Lines cell of order ${row.orderId} read "${formatLines(row.lines).replace(/\n/g, '; ')}", but Amazon's order is "${formatLines(amazonLines).replace(/\n/g, '; ')}": ` +
+    'Amazon\'s lines were put back and are what the 3PL is sent and Amazon is confirmed. Lines is for reading only; change an order in Seller Central.';
+  const restored = ledger.update(row.orderId, { lines: amazonLines, note: edited })!;
+  edits?.push(restored);
+  return { row: restored, edited };
+}
+
+/** A held order whose lines hold it for the reason its Note already gives: nothing changed, so Amazon is not asked again. */
+function stillHeld(row: LedgerRow, reasons: string[]): boolean {
+  return row.state === 'held' && row.note === `${reasons.join('; ')}.`;
+}
+
+/** Reads each order from Amazon (this run's search, else getOrder: the recipient comes only so), then maps Amazon's lines. */
 function prepare(
-  ctx: { amazon: SpApiClient; map: SkuMapValidation; fresh: Map<string, Order>; shipsTo: readonly string[]; threePlName: string },
+  ctx: { amazon: SpApiClient; map: SkuMapValidation; fresh: Map<string, Order>; shipsTo: readonly string[]; threePlName: string; edits?: LedgerRow[] },
   ledger: Ledger,
   rows: LedgerRow[],
   counts: SendCounts,
 ): { prepared: Prepared[]; stopped: boolean } {
   const out: Prepared[] = [];
-  for (const row of rows) {
+  for (const listed of rows) {
     // Never sent to a 3PL that does not ship there: the order would leave from the wrong country, or not at all.
-    if (!ctx.shipsTo.includes(row.marketplace)) {
-      hold(ledger, row, notShippedThereNote(row.marketplace, ctx.shipsTo, ctx.threePlName), counts);
+    if (!ctx.shipsTo.includes(listed.marketplace)) {
+      hold(ledger, listed, notShippedThereNote(listed.marketplace, ctx.shipsTo, ctx.threePlName), counts);
       continue;
     }
-    const mapped = mapLines(row.lines, row.marketplace, ctx.map);
-    if (!mapped.ok) {
-      hold(ledger, row, `${mapped.reasons.join('; ')}.`, counts);
+    const early = mapLines(listed.lines, listed.marketplace, ctx.map);
+    if (!early.ok && stillHeld(listed, early.reasons)) {
+      counts.held++;
       continue;
     }
-    let order = ctx.fresh.get(row.orderId);
+    let order = ctx.fresh.get(listed.orderId);
     if (!order || !order.recipient) {
       // getOrder allows one call every 2 s after a burst of 30: past that, send what is ready and read the rest next run.
       if (ctx.amazon.waitMs('getOrder') > MAX_RATE_WAIT_MS) return { prepared: out, stopped: true };
       try {
-        order = ctx.amazon.getOrder(row.orderId, ['RECIPIENT', 'FULFILLMENT']);
+        order = ctx.amazon.getOrder(listed.orderId, ['RECIPIENT', 'FULFILLMENT']);
       } catch (e) {
         if (e instanceof DeadlineExceeded) return { prepared: out, stopped: true };
         if (e instanceof RemoteError && e.retryable) {
-          ledger.update(row.orderId, { note: `Amazon could not give the order's details this run (${e.message}); tried again next run.` });
+          ledger.update(listed.orderId, { note: `Amazon could not give the order's details this run (${e.message}); tried again next run.` });
           continue;
         }
         throw e;
       }
+    }
+    const { row, edited } = restoreLines(ledger, listed, order, ctx.edits);
+    const view = orderView(order, row.marketplace);
+    if (!SHIPPABLE_AMAZON_STATUSES.has(view.status)) {
+      // Cancelled or shipped since the ledger last read it: the merge (and the cancellation step) decide, never a send.
+      if (row.state !== 'sending' && row.state !== 'unknown') ledger.set(mergeAmazon(row, view));
+      else ledger.update(row.orderId, { amazonStatus: view.status });
+      continue;
+    }
+    const mapped = mapLines(row.lines, row.marketplace, ctx.map);
+    if (!mapped.ok) {
+      hold(ledger, row, `${mapped.reasons.join('; ')}.${edited ? ` ${edited}` : ''}`, counts);
+      continue;
     }
     const shipTo = recipientOf(order);
     if (!shipTo) {
       hold(ledger, row, 'Amazon gave no shipping address for this order. The app needs the "Direct-to-Consumer Shipping" role in Seller Central to read addresses; nothing can be sent without one.', counts);
       continue;
     }
-    out.push({ row: ledger.get(row.orderId)!, order, shipTo, lines: mapped.lines });
+    out.push({ row: ledger.get(row.orderId)!, order, shipTo, lines: mapped.lines, ...(edited ? { edited } : {}) });
   }
   return { prepared: out, stopped: false };
 }
@@ -122,6 +161,8 @@ export function sendOrders(
     shipsTo?: readonly string[];
     threePlName: string;
     deadline: Deadline;
+    /** Rows whose Lines cell was put back to Amazon's this run (their Note says so), for ORDER_EDIT_INVALID. */
+    edits?: LedgerRow[];
   },
   ledger: Ledger,
   counts: SendCounts,
@@ -166,7 +207,8 @@ function sendBatch(ctx: { adapter: ThreePlAdapter; tab: OrdersTab; threePlName: 
       }
       const said = scrubBuyer(outcome.messages.join(' '), p.shipTo);
       if (outcome.status === 'created' || outcome.status === 'already_exists') {
-        ledger.update(id, { state: 'sent', threePlOrderId: outcome.externalId ?? '', note: outcome.status === 'already_exists' ? `Already at ${ctx.threePlName}; adopted.` : '' });
+        const said = outcome.status === 'already_exists' ? `Already at ${ctx.threePlName}; adopted.` : '';
+        ledger.update(id, { state: 'sent', threePlOrderId: outcome.externalId ?? '', note: p.edited ? `${p.edited}${said ? ` ${said}` : ''}` : said });
         if (outcome.status === 'created') counts.sent++;
         else counts.adopted++;
       } else if (outcome.status === 'rejected') {

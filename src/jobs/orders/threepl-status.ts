@@ -1,9 +1,16 @@
 // What the 3PL says about the ledger's orders (docs/design.md §3 "Orders"): orders changed since the
 // 3PL cursor update each row's 3PL order id, status, tracking, carrier and ship time; an order the
 // ledger was still sending is adopted; a 3PL order with an Amazon-looking reference the ledger does
-// not know is ORDER_ORPHANED. The cursor moves only after a complete read is in the written ledger.
+// not know is read again from Amazon and adopted when Amazon has it as a merchant order of this
+// spreadsheet (its row was deleted or its id cleared), else ORDER_ORPHANED. The cursor moves only
+// after a complete read is in the written ledger.
 
+import type { SpApiClient } from '../../amazon/client';
 import type { RaisedException } from '../../core/exceptions';
+import { readoptedRow } from '../../core/orders/ledger';
+import { orderView } from '../reads/amazon-orders';
+import { DeadlineExceeded } from '../../ports/clock';
+import { RemoteError } from '../../ports/errors';
 import { unknownAtThreePl } from '../../core/orders/rules';
 import type { LedgerRow } from '../../core/orders/types';
 import { AMAZON_ORDER_ID } from '../../core/orders/types';
@@ -58,8 +65,36 @@ export function withThreePl(row: LedgerRow, o: OutboundOrder): LedgerRow {
   return next;
 }
 
+/**
+ * The ledger's row for a 3PL order it lost, from Amazon's own record, or null (Amazon does not know
+ * it as a merchant order of `marketplaces`, or cannot say now: ORDER_ORPHANED then says so).
+ */
+function readopt(amazon: SpApiClient | undefined, marketplaces: readonly string[], o: OutboundOrder): LedgerRow | null {
+  if (!amazon) return null;
+  try {
+    const view = orderView(amazon.getOrder(o.primaryReference, ['FULFILLMENT']), marketplaces[0] ?? '');
+    // Shipped and confirmed already (a row trimmed after its retention): nothing is left to do for it.
+    if (!marketplaces.includes(view.marketplace) || view.status === 'SHIPPED') return null;
+    const row = readoptedRow(view);
+    return row && withThreePl(row, o);
+  } catch (e) {
+    if (e instanceof DeadlineExceeded) throw e;
+    if (e instanceof RemoteError) return null;
+    throw e;
+  }
+}
+
 export function syncThreePlStatus(
-  ctx: { adapter: ThreePlAdapter; store: KeyValueStore; now: number; threePlName: string; orphanMinutes: number },
+  ctx: {
+    adapter: ThreePlAdapter;
+    store: KeyValueStore;
+    now: number;
+    threePlName: string;
+    orphanMinutes: number;
+    /** To read again from Amazon a 3PL order whose ledger row was lost; without it such orders are only raised. */
+    amazon?: SpApiClient;
+    marketplaces?: readonly string[];
+  },
   ledger: Ledger,
   /** Reference → the 3PL shipment of each order read (its page at the 3PL), for the run's exceptions. */
   shipmentsSeen?: Map<string, ThreePlRef>,
@@ -80,9 +115,19 @@ export function syncThreePlStatus(
       continue;
     }
     const created = o.createdAt ? Date.parse(o.createdAt) : NaN;
+    const ledgerEra = Number.isFinite(created) && created >= since;
+    const amazonLike = AMAZON_ORDER_ID.test(o.primaryReference) && o.kind !== 'fba_replenishment' && o.status !== 'cancelled';
+    // Made in the ledger's time under an Amazon order id the ledger does not hold (after this run's
+    // Amazon read): its row was lost, and without one its shipment would never be confirmed.
+    const back = amazonLike && ledgerEra ? readopt(ctx.amazon, ctx.marketplaces ?? [], o) : null;
+    if (back) {
+      ledger.set(back);
+      updated++;
+      continue;
+    }
     // Young orders may be ours, read from Amazon a moment from now; old ones predate the ledger.
-    const judged = Number.isFinite(created) && created >= since && ctx.now - created > ctx.orphanMinutes * 60_000;
-    if (AMAZON_ORDER_ID.test(o.primaryReference) && o.kind !== 'fba_replenishment' && o.status !== 'cancelled' && judged) {
+    const judged = ledgerEra && ctx.now - created > ctx.orphanMinutes * 60_000;
+    if (amazonLike && judged) {
       raised.push({ ...unknownAtThreePl(o.primaryReference, o.externalId, ctx.threePlName), ...(ref ? { threePlRef: ref } : {}) });
     }
   }

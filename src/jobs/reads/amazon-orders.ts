@@ -14,6 +14,7 @@ import { DeadlineExceeded } from '../../ports/clock';
 import { RemoteError } from '../../ports/errors';
 import type { KeyValueStore } from '../../ports/store';
 import type { OrdersTab } from '../../sheet/orders-tab';
+import { restoreSealedLines, sealLines } from './ledger-seal';
 
 export const ORDERS_KEYS = {
   cursor: 'orders.amazonCursor',
@@ -139,7 +140,8 @@ export function refreshLedger(
    */
   maxRateWaitMs?: number,
 ): LedgerRefresh {
-  const rows = [...tab.rows()];
+  // Lines someone changed are put back before anything reads them (ledger-seal.ts).
+  const rows = restoreSealedLines(store, tab.rows());
   const index = byOrderId(rows);
   const fresh = new Map<string, Order>();
   const cancelled: Array<[string, number]> = [];
@@ -216,6 +218,7 @@ export function refreshLedger(
   }
   // The ledger first, then the cursor: a cut between the two re-reads, never skips.
   tab.write(rows);
+  sealLines(store, rows);
   saveCancellations(store, cancelled, now);
   if (complete && before) {
     store.set(keys.cursor, before);

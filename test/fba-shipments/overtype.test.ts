@@ -1,0 +1,60 @@
+// Cells of the FBA Shipments tab people overtype, through the bundle: the 3PL is sent Amazon's items,
+// never typed ones (the Items cell is put back and said), and a State the row's facts contradict
+// ("sent" with no 3PL order) is worked on as the facts say, so the shipment still goes.
+
+import { describe, expect, it } from 'vitest';
+import { FBA_PLAN, FbaRun, fbaWorld } from './world';
+
+const ID = 'FBA15AAAA001';
+
+function run(): FbaRun {
+  const r = new FbaRun(fbaWorld([{ shipmentId: ID, inboundPlanId: FBA_PLAN, destination: 'BHX4', items: [{ sku: 'TEE-M-FBA', quantityShipped: 20 }] }]));
+  r.syncFba();
+  r.tick(ID);
+  return r;
+}
+
+describe('FBA Shipments cells people overtype', () => {
+  it('Items: the 3PL order holds Amazon\'s items; the cell is put back and FBA_SHIPMENT_INVALID names it', () => {
+    const r = run();
+    r.edit('FBA Shipments', { 'FBA Shipment ID': ID }, { Items: 'TEE-M-FBA × 4' });
+    const res = r.syncFba();
+    expect(r.rawOrder(ID)!.products.map((p) => [p.sku, p.quantity])).toEqual([['SB-TEE-M', 20]]);
+    expect(r.shipment(ID)).toMatchObject({ State: 'sent', Items: 'TEE-M-FBA × 20' });
+    const edit = r.openExceptions('FBA_SHIPMENT_INVALID');
+    expect(edit.map((e) => e.Key)).toEqual([`FBA_SHIPMENT_INVALID:${ID}:items`]);
+    expect(edit[0]!.Message).toMatch(/Items cell of FBA shipment .* "TEE-M-FBA × 4".*"TEE-M-FBA × 20"/);
+    expect(res.outcome).toBe('partial');
+  });
+
+  it('Items typed over on a ticked shipment that waits (held): the stock sync holds back Amazon\'s units, not the typed ones', () => {
+    const r = new FbaRun(fbaWorld([{ shipmentId: ID, inboundPlanId: FBA_PLAN, destination: 'BHX4', items: [{ sku: 'TEE-M-FBA', quantityShipped: 20 }] }], { settings: { 'Push mode': 'dry-run', 'FBA ship-from location': '999' } }));
+    r.syncFba();
+    r.tick(ID);
+    r.syncFba();
+    expect(r.shipment(ID)!.State).toBe('held');
+    r.edit('FBA Shipments', { 'FBA Shipment ID': ID }, { Items: 'TEE-M-FBA × 4' });
+    r.sync();
+    expect(r.inventoryRow('TEE-M')).toMatchObject({ '3PL Committed': '20' });
+    r.syncFba();
+    expect(r.shipment(ID)!.Items).toBe('TEE-M-FBA × 20');
+    expect(r.openExceptions('FBA_SHIPMENT_INVALID').map((e) => e.Key)).toEqual([`FBA_SHIPMENT_INVALID:${ID}:items`]);
+  });
+
+  it('State "sent" on a ticked row with no 3PL order: still created once, said, and its units stay off the FBM offer until then', () => {
+    const r = run();
+    r.edit('FBA Shipments', { 'FBA Shipment ID': ID }, { State: 'sent' });
+    // The stock sync reads the tab first: the typed word must not release the promised units.
+    r.sync();
+    expect(r.inventoryRow('TEE-M')).toMatchObject({ '3PL Committed': '20' });
+    const res = r.syncFba();
+    expect(r.threePlOrders().map((o) => o.reference)).toEqual([ID]);
+    expect(r.shipment(ID)!.State).toBe('sent');
+    const edit = r.openExceptions('FBA_SHIPMENT_INVALID');
+    expect(edit.map((e) => e.Key)).toEqual([`FBA_SHIPMENT_INVALID:${ID}:state`]);
+    expect(edit[0]!.Message).toMatch(/State cell of FBA shipment .* changed to "sent", but there is no 3PL Order ID/);
+    expect(res.outcome).toBe('partial');
+    r.syncFba();
+    expect(r.threePlOrders()).toHaveLength(1);
+  });
+});

@@ -1,0 +1,43 @@
+// The seal of cells people must not drive (jobs/kit/cell-seal.ts): chunked under Apps Script's
+// property limit, rows too large or past the room left unsealed, a failed write leaving no seal.
+
+import { describe, expect, it } from 'vitest';
+import { readSeal, writeSeal } from '../../src/jobs/kit/cell-seal';
+import type { KeyValueStore } from '../../src/ports/store';
+
+function memoryStore(failOn?: string): KeyValueStore & { map: Map<string, string> } {
+  const map = new Map<string, string>();
+  return {
+    map,
+    get: (k) => map.get(k) ?? null,
+    set: (k, v) => {
+      if (k === failOn) throw new Error('Quota');
+      map.set(k, v);
+    },
+    delete: (k) => void map.delete(k),
+    all: () => Object.fromEntries(map),
+  };
+}
+
+describe('cell seal', () => {
+  it('round-trips in chunks under the property limit and drops chunks no longer needed', () => {
+    const store = memoryStore();
+    const entries = Array.from({ length: 300 }, (_, i) => [`202-${String(i).padStart(7, '0')}-0000001`, `TEE-M × ${i}\nMUG-1 × 1`] as const);
+    writeSeal(store, 's', entries);
+    expect(store.map.size).toBeGreaterThan(1);
+    for (const v of store.map.values()) expect(new TextEncoder().encode(v).length).toBeLessThan(9000);
+    expect(readSeal(store, 's')).toEqual(new Map(entries));
+    writeSeal(store, 's', entries.slice(0, 2));
+    expect(store.map.size).toBe(1);
+    expect(readSeal(store, 's').size).toBe(2);
+  });
+
+  it('leaves a row too large for a chunk unsealed, and clears the seal when a write is refused', () => {
+    const store = memoryStore();
+    writeSeal(store, 's', [['big', 'X × 1\n'.repeat(2000)], ['small', 'A × 1']]);
+    expect([...readSeal(store, 's').keys()]).toEqual(['small']);
+    const failing = memoryStore('s.1');
+    writeSeal(failing, 's', Array.from({ length: 300 }, (_, i) => [`id-${i}`, 'SKU-LONG-NAME × 12\nOTHER × 3'] as const));
+    expect(readSeal(failing, 's').size).toBe(0);
+  });
+});

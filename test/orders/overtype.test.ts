@@ -1,0 +1,149 @@
+// Cells of the Orders tab people overtype, through the bundle: Lines never drive a send or a
+// confirmation (Amazon's lines are sent and put back), and a typed State the row's facts contradict
+// is worked on as the facts say, named in ORDER_EDIT_INVALID, so no confirmation is lost.
+
+import { describe, expect, it } from 'vitest';
+import { InventoryRun, type InventoryWorld, type OrderSeed } from '../inventory/builder';
+
+const RM = ['Royal Mail', '', 'Royal Mail', '', 'Tracked 48', ''];
+const id = (n: number) => `202-${String(1000000 + n)}-0000001`;
+
+function order(n: number, items: OrderSeed['items'], over: Partial<OrderSeed> = {}): OrderSeed {
+  return { orderId: id(n), created: '2026-11-02T07:30:00Z', latestShipDate: '2026-11-04T23:00:00Z', items, ...over };
+}
+
+function world(over: Partial<InventoryWorld> = {}): InventoryWorld {
+  return {
+    offers: [
+      { sku: 'TEE-M', onHand: 30 },
+      { sku: 'MUG-1', onHand: 30 },
+    ],
+    settings: { 'Push mode': 'dry-run' },
+    carrierMap: [RM],
+    threePlBehaviour: { shipAfter: '2h', carrier: 'Royal Mail', service: 'Tracked 48' },
+    ...over,
+  };
+}
+
+type ThreePlOrder = { reference: string; status: string; items?: Array<{ sku: string; quantity: number }>; products?: Array<{ sku?: string; quantity?: number }> };
+const threePlOrders = (r: InventoryRun) => r.run.threePl.snapshot().orders as ThreePlOrder[];
+const confirmations = (r: InventoryRun) => r.run.amazon.snapshot().confirmations as Array<{ orderId: string }>;
+const ledger = (r: InventoryRun, orderId: string) => r.tab('Orders').find((x) => x['Amazon Order ID'] === orderId);
+
+describe('the Orders Lines cell is for reading only', () => {
+  it('sends Amazon\'s lines, never typed ones: the cell is put back and ORDER_EDIT_INVALID names it', () => {
+    const r = new InventoryRun(
+      world({
+        extraMapRows: [['CAP-9', 'UK', 'FBM', '', '', '', '', '', '', '', '', '']],
+        extraListings: [{ sku: 'CAP-9', channel: 'FBM', quantity: 3 }],
+        extraThreePl: [{ sku: 'SB-CAP-9', onHand: 5 }],
+        orders: [order(1, [{ sku: 'CAP-9', quantity: 1 }])],
+      }),
+    );
+    r.syncOrders();
+    expect(ledger(r, id(1))).toMatchObject({ State: 'held', Lines: 'CAP-9 × 1' });
+
+    r.edit('Orders', { 'Amazon Order ID': id(1) }, { Lines: 'TEE-M × 20' });
+    const run = r.syncOrders();
+    expect(threePlOrders(r)).toEqual([]);
+    expect(ledger(r, id(1))).toMatchObject({ State: 'held', Lines: 'CAP-9 × 1' });
+    const edit = r.openExceptions('ORDER_EDIT_INVALID');
+    expect(edit.map((e) => e.Key)).toEqual([`ORDER_EDIT_INVALID:${id(1)}:lines`]);
+    expect(edit[0]!.Message).toMatch(/Lines cell of order .* "TEE-M × 20".*"CAP-9 × 1"/);
+    expect(run.outcome).toBe('partial');
+
+    // Once the SKU is mapped, what goes is Amazon's CAP-9 × 1.
+    r.edit('SKU Map', { 'Seller SKU': 'CAP-9' }, { '3PL SKU': 'SB-CAP-9' });
+    r.edit('Orders', { 'Amazon Order ID': id(1) }, { Lines: 'TEE-M × 20' });
+    r.syncOrders();
+    const sent = JSON.stringify(threePlOrders(r));
+    expect(threePlOrders(r).map((o) => o.reference)).toEqual([id(1)]);
+    expect(sent).toContain('SB-CAP-9');
+    expect(sent).not.toContain('SB-TEE-M');
+    expect(ledger(r, id(1))).toMatchObject({ State: 'sent', Lines: 'CAP-9 × 1' });
+    r.assertInvariants();
+  });
+});
+
+describe('the stock sync never counts typed Lines', () => {
+  it('an unsent order whose Lines were overtyped counts Amazon\'s units; the orders run says the cell was put back', () => {
+    const r = new InventoryRun(world({ orders: [order(1, [{ sku: 'MUG-1', quantity: 1 }], { status: 'PENDING' })] }));
+    r.syncOrders();
+    expect(ledger(r, id(1))).toMatchObject({ State: 'pending', Lines: 'MUG-1 × 1' });
+    r.edit('Orders', { 'Amazon Order ID': id(1) }, { Lines: 'TEE-M × 20' });
+    r.sync();
+    expect(r.inventoryRow('MUG-1')!['Unsent Orders']).toBe('1');
+    expect(r.inventoryRow('TEE-M')!['Unsent Orders']).not.toBe('20');
+    expect(ledger(r, id(1))!.Lines).toBe('MUG-1 × 1');
+    const run = r.syncOrders();
+    expect(r.openExceptions('ORDER_EDIT_INVALID').map((e) => e.Key)).toEqual([`ORDER_EDIT_INVALID:${id(1)}:lines`]);
+    expect(run.outcome).toBe('partial');
+  });
+});
+
+describe('a typed Orders State is checked against the row before it is used', () => {
+  for (const typed of ['confirmed', 'cancelled']) {
+    it(`"${typed}" on an order at the 3PL that Amazon still expects: worked on as sent, said, and the shipment is still confirmed`, () => {
+      const r = new InventoryRun(world({ orders: [order(1, [{ sku: 'TEE-M', quantity: 1 }])] }));
+      r.syncOrders();
+      expect(ledger(r, id(1))!.State).toBe('sent');
+      r.edit('Orders', { 'Amazon Order ID': id(1) }, { State: typed });
+      const run = r.syncOrders();
+      expect(ledger(r, id(1))!.State).toBe('sent');
+      const edit = r.openExceptions('ORDER_EDIT_INVALID');
+      expect(edit.map((e) => e.Key)).toEqual([`ORDER_EDIT_INVALID:${id(1)}:state`]);
+      expect(edit[0]!.Message).toMatch(new RegExp(`State cell of order ${id(1)} was changed to "${typed}".*"ready"`));
+      expect(run.outcome).toBe('partial');
+
+      r.advance('3h');
+      r.syncOrders();
+      expect(confirmations(r).map((c) => c.orderId)).toEqual([id(1)]);
+      expect(ledger(r, id(1))!.State).toBe('confirmed');
+      // The Note that explained it is gone: the next run resolves it.
+      r.syncOrders();
+      expect(r.openExceptions('ORDER_EDIT_INVALID')).toEqual([]);
+    });
+  }
+
+  it('raises ORDER_STUCK past the ship-by date for an order typed "confirmed" that Amazon still shows unshipped', () => {
+    const r = new InventoryRun(world({ threePlBehaviour: { shipAfter: '30d', carrier: 'Royal Mail', service: 'Tracked 48' }, orders: [order(1, [{ sku: 'TEE-M', quantity: 1 }])] }));
+    r.syncOrders();
+    r.edit('Orders', { 'Amazon Order ID': id(1) }, { State: 'confirmed' });
+    r.advance('3d');
+    r.syncOrders();
+    expect(r.openExceptions('ORDER_STUCK').map((e) => e.Key)).toEqual([`ORDER_STUCK:${id(1)}:ship`]);
+  });
+
+  it('"ready" typed on a held order is the documented retry: used as typed, no ORDER_EDIT_INVALID', () => {
+    const r = new InventoryRun(
+      world({
+        extraMapRows: [['CAP-9', 'UK', 'FBM', '', '', '', '', '', '', '', '', '']],
+        extraListings: [{ sku: 'CAP-9', channel: 'FBM', quantity: 3 }],
+        extraThreePl: [{ sku: 'SB-CAP-9', onHand: 5 }],
+        orders: [order(1, [{ sku: 'CAP-9', quantity: 1 }])],
+      }),
+    );
+    r.syncOrders();
+    r.edit('SKU Map', { 'Seller SKU': 'CAP-9' }, { '3PL SKU': 'SB-CAP-9' });
+    r.edit('Orders', { 'Amazon Order ID': id(1) }, { State: 'ready' });
+    const run = r.syncOrders();
+    expect(ledger(r, id(1))!.State).toBe('sent');
+    expect(r.exceptions('ORDER_EDIT_INVALID')).toEqual([]);
+    expect(run.outcome).toBe('ok');
+  });
+});
+
+describe('an Orders row whose Amazon Order ID was cleared', () => {
+  it('is read again from Amazon when the 3PL reports its order, so its shipment is still confirmed', () => {
+    const r = new InventoryRun(world({ orders: [order(1, [{ sku: 'TEE-M', quantity: 1 }])] }));
+    r.syncOrders();
+    expect(ledger(r, id(1))!.State).toBe('sent');
+    r.edit('Orders', { 'Amazon Order ID': id(1) }, { 'Amazon Order ID': '' });
+    r.syncOrders();
+    r.advance('3h');
+    r.syncOrders();
+    expect(confirmations(r).map((c) => c.orderId)).toEqual([id(1)]);
+    expect(ledger(r, id(1))!.State).toBe('confirmed');
+    expect(threePlOrders(r)).toHaveLength(1);
+  });
+});
