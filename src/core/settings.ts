@@ -2,6 +2,7 @@
 // typed object. Secrets never live here: they are in document properties (see secrets.ts).
 
 import { columnLetters } from './cells';
+import { looksLikeCredential } from './credential-shape';
 import { marketplaceListProblem, readMarketplaceList } from './marketplace-list';
 import { findMarketplace, marketplaceHelp } from './marketplaces';
 import { TABS, columnOf, headersOf } from './tabs';
@@ -274,6 +275,20 @@ function unknownKey(key: string, value: string, cell: string | undefined): Setti
   return { key, value, message, ...(pushes ? { pushes } : {}) };
 }
 
+/**
+ * A credential pasted into the Settings tab is never quoted back (the Exceptions tab and the Sync Log
+ * are read by everyone the sheet is shared with, as is the cell itself): the problem says so and asks
+ * for it to be moved into the sidebar, which keeps it out of the sheet.
+ */
+function withoutCredential(p: SettingsProblem): SettingsProblem {
+  if (!looksLikeCredential(p.key, p.value)) return p;
+  const message =
+    `Settings row "${p.key}" holds what looks like a credential (not shown here). Credentials do not belong in the sheet, where everyone it is shared with can read them: ` +
+    `clear that row, then enter the credential in the sidebar (FBA 3PL Sync → Open sidebar → Connections), which keeps it out of the sheet.` +
+    `${p.pushes ? ' Until the row is cleared the stock sync runs as a dry run: nothing is pushed to Amazon.' : ''}`;
+  return { ...p, value: '', message };
+}
+
 const TRUE_WORDS = /^(yes|y|true|x|approve|approved|1|on|✓|✔)$/i;
 const FALSE_WORDS = /^(no|n|false|0|off|)$/i;
 
@@ -480,7 +495,7 @@ export function parseSettings(pairs: ReadonlyArray<readonly [unknown, unknown, s
   };
   // A setting that decides how much is pushed could not be used: nothing is pushed meanwhile.
   if (problems.some((p) => PUSH_SETTINGS.has(p.key) || p.pushes)) settings.pushMode = 'dry-run';
-  return { settings, problems };
+  return { settings, problems: problems.map(withoutCredential) };
 }
 
 /** The schedule's intervals, shortest first ('Sync every (minutes)'). */

@@ -2,6 +2,7 @@
 // the stock push under review, open exceptions, the schedule and the latest Sync Log rows. Everything
 // returned is plain JSON (google.script.run cannot carry Dates): times travel as ISO strings.
 
+import { LWA_CLIENT_ID_PREFIX, LWA_REFRESH_TOKEN_PREFIX } from '../core/credential-shape';
 import { MINTSOFT_SESSION_KEY } from '../threepl/mintsoft/http';
 import { SECRET_KEYS, maskSecret } from '../core/secrets';
 import { lwaCacheKey } from '../amazon/lwa';
@@ -137,9 +138,9 @@ type SecretName = keyof typeof SECRET_KEYS;
  * refuse pasted documents.
  */
 const FIELDS: Record<SecretName, { label: string; max: number; prefix?: string }> = {
-  amazonClientId: { label: 'LWA client ID', max: 256, prefix: 'amzn1.application-oa2-client.' },
+  amazonClientId: { label: 'LWA client ID', max: 256, prefix: LWA_CLIENT_ID_PREFIX },
   amazonClientSecret: { label: 'LWA client secret', max: 512 },
-  amazonRefreshToken: { label: 'Refresh token', max: 2048, prefix: 'Atzr|' },
+  amazonRefreshToken: { label: 'Refresh token', max: 2048, prefix: LWA_REFRESH_TOKEN_PREFIX },
   threePlToken: { label: '3PL access token', max: 4096 },
   threePlUsername: { label: 'Mintsoft username', max: 256 },
   threePlPassword: { label: 'Mintsoft password', max: 512 },
