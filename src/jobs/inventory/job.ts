@@ -428,8 +428,14 @@ function computeAndPush(ctx: JobContext, amazon: SpApiClient, adapter: ThreePlAd
   const pushed = new Set(pooledMarkets(ctx));
   const offers = rows.filter((r) => pushed.has(r.marketplace));
   // A row people typed that cannot be used is never an "ok" run, even when every other offer synced.
-  const unusable = validated.rows.filter((r) => r.state === 'invalid').length;
-  const unusableNote = unusable ? ` ${unusable} SKU Map row${unusable > 1 ? 's' : ''} cannot be used and ${unusable > 1 ? 'are' : 'is'} not synced (see Exceptions, MAPPING_INVALID).` : '';
+  const invalid = validated.rows.filter((r) => r.state === 'invalid').length;
+  // Rows that read fine but cannot be synced as they stand (a 3PL SKU the 3PL does not list, Offer %
+  // adding up past 100%, an offer Amazon fulfils the other way): held, so not "ok" either.
+  const heldRows = built.statuses.filter((st, i) => st.startsWith('Held:') && validated.rows[i]?.state !== 'invalid').length;
+  const unusable = invalid + heldRows;
+  const unusableNote =
+    (invalid ? ` ${invalid} SKU Map row${invalid > 1 ? 's' : ''} cannot be used and ${invalid > 1 ? 'are' : 'is'} not synced (see Exceptions, MAPPING_INVALID).` : '') +
+    (heldRows ? ` ${heldRows} SKU Map row${heldRows > 1 ? 's are' : ' is'} held and not synced (its Status says why; see Exceptions).` : '');
   return {
     outcome: held && !fill && !keptOnly ? 'held' : unfinished || read.gap || unusable ? 'partial' : 'ok',
     counts: {
