@@ -9,6 +9,7 @@ import { decodeBytes } from '../../amazon/charset';
 import type { RaisedException } from '../../core/exceptions';
 import { marketplaceIdsOf } from '../../core/marketplace-list';
 import { SETTLEMENTS_SUMMARY_KEY, settlementsByCurrency } from '../../core/settlements/by-currency';
+import { readSettlementRules } from '../../core/settlements/categories';
 import { parseSettlementFile } from '../../core/settlements/parse';
 import { DeadlineExceeded } from '../../ports/clock';
 import { RemoteError } from '../../ports/errors';
@@ -22,16 +23,23 @@ import { ACCESS_KEY, accessRefused, LIST_WINDOW_MS, listSettlementReports, repor
 import type { ImportResult, SettlementTabs } from './import';
 import { importSettlement, MAP_ROW_PREFIX } from './import';
 import { recategorise } from './recategorise';
-import { SETTLEMENT_KEYS, handledReports, markHandled } from './state';
+import { SETTLEMENT_KEYS, handledReports, markHandled, recordCategories, writtenCategories } from './state';
 
 type Tabs = SettlementTabs & { settlementsRead(): boolean };
 
 function tabsOf(ctx: JobContext): Tabs {
   const wb = ctx.ports.workbook;
-  const settlements = settlementsTab(wb);
+  const { store } = ctx.ports;
+  const map = settlementMapTab(wb);
+  // Category columns are known by name: the map's, and those the add-on last wrote.
+  const settlements = settlementsTab(wb, {
+    mapped: () => readSettlementRules(map.records()).rules.map((r) => r.category),
+    written: () => writtenCategories(store),
+    record: (categories) => recordCategories(store, categories),
+  });
   let read = false;
   return {
-    map: settlementMapTab(wb),
+    map,
     settlements: {
       ...settlements,
       rows() {
