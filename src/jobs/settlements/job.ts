@@ -10,6 +10,7 @@ import type { RaisedException } from '../../core/exceptions';
 import { marketplaceIdsOf } from '../../core/marketplace-list';
 import { SETTLEMENTS_SUMMARY_KEY, settlementsByCurrency } from '../../core/settlements/by-currency';
 import { readSettlementRules } from '../../core/settlements/categories';
+import { NO_ROW_PREFIX, settlementsWithoutRow } from '../../core/settlements/no-row';
 import { parseSettlementFile } from '../../core/settlements/parse';
 import { DeadlineExceeded } from '../../ports/clock';
 import { RemoteError } from '../../ports/errors';
@@ -23,7 +24,7 @@ import { ACCESS_KEY, accessRefused, LIST_WINDOW_MS, listSettlementReports, repor
 import type { ImportResult, SettlementTabs } from './import';
 import { importSettlement, MAP_ROW_PREFIX } from './import';
 import { recategorise } from './recategorise';
-import { SETTLEMENT_KEYS, handledReports, markHandled, recordCategories, writtenCategories } from './state';
+import { SETTLEMENT_KEYS, handledReports, importing, markHandled, recordCategories, writtenCategories } from './state';
 
 type Tabs = SettlementTabs & { settlementsRead(): boolean };
 
@@ -67,6 +68,17 @@ function typedCells(ctx: JobContext, tabs: Tabs): (row: { key: string }) => bool
   if (!tabs.settlementsRead()) return () => false;
   ctx.raise(...tabs.settlements.problems().map(cellException));
   return (row) => row.key.startsWith(cellKeyPrefix(TAB.settlements));
+}
+
+/**
+ * Settlements whose Settlements row was deleted, raised by an import that read the Settlement ID
+ * column anyway (one that imported something); only such a run may resolve them.
+ */
+function rowsMissing(ctx: JobContext, tabs: Tabs, looked: boolean): (row: { key: string }) => boolean {
+  if (!looked) return () => false;
+  const lines = new Map([...tabs.lines.counts()].map(([id, n]) => [id, { lines: n }] as const));
+  ctx.raise(...settlementsWithoutRow(lines, tabs.settlements.rows().map((r) => r.settlementId), importing(ctx.ports.store)));
+  return (row) => row.key.startsWith(NO_ROW_PREFIX);
 }
 
 function describe(results: ImportResult[], missed: readonly string[] = []): { counts: Record<string, number>; text: string; incomplete: boolean } {
@@ -113,6 +125,7 @@ function importUpload(ctx: JobContext, file: { name: string; base64: string }): 
   const tabs = tabsOf(ctx);
   const result = importSettlement({ tabs, store: ctx.ports.store, deadline: ctx.deadline, linesKept: ctx.settings.settlementLinesKept }, parsed.settlement, `"${name}"`);
   ctx.raise(...result.raised);
+  const missing = rowsMissing(ctx, tabs, result.status !== 'duplicate');
   const cells = typedCells(ctx, tabs);
   const d = describe([result]);
   return {
@@ -120,7 +133,7 @@ function importUpload(ctx: JobContext, file: { name: string; base64: string }): 
     counts: d.counts,
     message: result.status === 'duplicate' ? `Settlement ${result.settlementId} from "${name}" was already imported; nothing changed.` : `From "${name}": ${d.text}`,
     // Settlement Map rows are looked at only by an import that read the map.
-    resolves: (row) => row.key === reportFailed(`upload:${name}`, '').key || (result.status !== 'duplicate' && row.key.startsWith(MAP_ROW_PREFIX)) || cells(row),
+    resolves: (row) => row.key === reportFailed(`upload:${name}`, '').key || (result.status !== 'duplicate' && row.key.startsWith(MAP_ROW_PREFIX)) || cells(row) || missing(row),
   };
 }
 
@@ -200,16 +213,17 @@ function importListed(ctx: JobContext, amazon: SpApiClient): JobOutcome {
   // The cursor never passes a report that still has to be imported.
   store.set(SETTLEMENT_KEYS.cursor, waitingFrom ?? latest);
   ctx.raise(...raised);
+  const mapRead = results.some((r) => r.status !== 'duplicate');
+  const missing = rowsMissing(ctx, tabs, mapRead);
   const cells = typedCells(ctx, tabs);
   const d = describe(results, missed);
-  const mapRead = results.some((r) => r.status !== 'duplicate');
   return {
     outcome: cut || d.incomplete ? 'partial' : 'ok',
     counts: { reports: reports.length, ...d.counts },
     message: `${d.text}${cut}`,
     // Mismatches and unmapped triples stay until a person acts or finance recategorises; the
     // Settlement Map's own rows are looked at only when an import read the map.
-    resolves: (row) => resolved.has(row.key) || (mapRead && row.key.startsWith(MAP_ROW_PREFIX)) || cells(row),
+    resolves: (row) => resolved.has(row.key) || (mapRead && row.key.startsWith(MAP_ROW_PREFIX)) || cells(row) || missing(row),
   };
 }
 

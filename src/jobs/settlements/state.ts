@@ -48,6 +48,11 @@ function partials(store: KeyValueStore): Record<string, number> {
   }
 }
 
+/** Settlements whose lines are still being appended (their Settlements row is written last). */
+export function importing(store: KeyValueStore): string[] {
+  return Object.keys(partials(store));
+}
+
 export function writtenSoFar(store: KeyValueStore, settlementId: string): number {
   return partials(store)[settlementId] ?? 0;
 }
