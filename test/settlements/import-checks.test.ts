@@ -86,3 +86,18 @@ describe('the line budget', () => {
     expect(m.settlements().map((r) => r.settlementId)).toEqual(['7201', '7202']);
   });
 });
+
+describe('the line budget after people sorted Settlement Lines', () => {
+  it('trims the oldest settlement by its End date, not the lines at the top of the tab', () => {
+    const m = memoryTabs();
+    const store = memoryStore();
+    const ended = (id: string, end: string) => smallFile(id, '10.00', ['5.00', '5.00']).replace('2026-10-15T00:00:00+00:00', end);
+    importText(m, ended('9001', '2026-09-15T00:00:00+00:00'), store);
+    importText(m, ended('9002', '2026-10-15T00:00:00+00:00'), store);
+    // Sorted Z→A by Settlement ID: the newer settlement's lines now come first.
+    m.lines.reverse();
+    const r = importText(m, ended('9003', '2026-10-31T00:00:00+00:00'), store, 4);
+    expect(new Set(m.lines.map((l) => l.settlementId))).toEqual(new Set(['9002', '9003']));
+    expect(r.notes.join(' ')).toMatch(/older settlement\(s\) were removed \(9001\)/);
+  });
+});

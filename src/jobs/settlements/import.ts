@@ -14,6 +14,7 @@ import type { SettlementRule, Triple } from '../../core/settlements/categories';
 import type { MapProblem } from '../../core/settlements/map-read';
 import { categoryColumns, summarise } from '../../core/settlements/summary';
 import type { SettlementTotals } from '../../core/settlements/summary';
+import { oldestFirst } from '../../core/settlements/trim-order';
 import type { ParsedSettlement } from '../../core/settlements/types';
 import type { Deadline } from '../../ports/clock';
 import type { KeyValueStore } from '../../ports/store';
@@ -86,8 +87,8 @@ export function unmappedException(t: Triple, lines: number, cents: number, curre
 }
 
 /**
- * Keeps Settlement Lines within `kept` lines: past it, the lines of the settlements imported first
- * go (their Settlements rows stay), never those of `current`, the settlement just imported, even
+ * Keeps Settlement Lines within `kept` lines: past it, the lines of the oldest settlements (by End
+ * date, core/settlements/trim-order) go (their Settlements rows stay), never those of `current`, the settlement just imported, even
  * when it alone is over the budget. The count lives in document properties; unknown, the tab's
  * Settlement ID column is counted once. Returns what a person should read in the Sync Log, if anything.
  */
@@ -99,11 +100,12 @@ export function keepLineBudget(tabs: SettlementTabs, store: KeyValueStore, curre
     const sizes = tabs.lines.counts();
     count = [...sizes.values()].reduce((n, c) => n + c, 0);
     if (count > kept) {
-      // The tab's order is the order of import: the first ones go first.
+      // Oldest by the settlements' own dates: people may have sorted the tab.
       let over = count - kept;
       const gone: string[] = [];
       let goneLines = 0;
-      for (const [id, n] of sizes) {
+      for (const id of oldestFirst([...sizes.keys()], tabs.settlements.rows())) {
+        const n = sizes.get(id) ?? 0;
         if (over <= 0) break;
         if (id === current) continue;
         gone.push(id);
