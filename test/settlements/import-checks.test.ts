@@ -101,3 +101,18 @@ describe('the line budget after people sorted Settlement Lines', () => {
     expect(r.notes.join(' ')).toMatch(/older settlement\(s\) were removed \(9001\)/);
   });
 });
+
+describe('a file holding two settlements', () => {
+  it('imports the first and names the one left out, with what to do', () => {
+    const m = memoryTabs();
+    const second = smallFile('9102', '20.00', ['20.00']).split('\n').slice(1).join('\n');
+    const r = importText(m, `${smallFile('9101', '10.00', ['10.00'])}\n${second}`);
+    expect(r.status).toBe('imported');
+    expect(m.settlements().map((s) => s.settlementId)).toEqual(['9101']);
+    const failed = r.raised.find((e) => e.type === 'SETTLEMENT_REPORT_FAILED')!;
+    expect(failed.message).toMatch(/holds more than one settlement: only settlement 9101, the first, was imported; settlement 9102 \(2 line\(s\)\) was left out/);
+    expect(failed.message).toMatch(/import it from the sidebar/);
+    expect(failed.message).not.toMatch(/Difference column/);
+    expect(r.notes.join(' ')).toMatch(/also holds settlement\(s\) 9102, left out/);
+  });
+});

@@ -128,6 +128,30 @@ export function keepLineBudget(tabs: SettlementTabs, store: KeyValueStore, curre
   return notes.length ? notes.join(' ') : null;
 }
 
+/**
+ * What was left out of a file: settlements of their own first (a file holding two: only the
+ * first is imported, and the Difference column cannot show the others), then unreadable lines.
+ */
+function leftOutMessage(problems: ParsedSettlement['problems'], id: string, source: string): string {
+  const others = new Map<string, number>();
+  for (const p of problems) if (p.otherSettlement) others.set(p.otherSettlement, (others.get(p.otherSettlement) ?? 0) + 1);
+  const unread = problems.filter((p) => !p.otherSettlement);
+  const parts: string[] = [];
+  if (others.size) {
+    const named = [...others].map(([other, n]) => `settlement ${other} (${n} line(s))`).join(', ');
+    parts.push(
+      `${source} holds more than one settlement: only settlement ${id}, the first, was imported; ${named} ${others.size > 1 ? 'were' : 'was'} left out and ${others.size > 1 ? 'are' : 'is'} in no tab. ` +
+        `Download ${others.size > 1 ? 'each of them' : 'it'} as a file of its own from Seller Central (Payments → Reports repository) and import it from the sidebar.`,
+    );
+  }
+  if (unread.length) {
+    // Each problem's message already starts "Line N:"; it is said once.
+    const shown = unread.slice(0, 5).map((p) => `line ${p.lineNo}: ${p.message.replace(/^Line \d+: /, '')}`).join('; ');
+    parts.push(`${unread.length} line(s) of ${source} could not be read or used and are not in the Settlement Lines tab (${shown}${unread.length > 5 ? '; …' : ''}). The other lines were imported; the Difference column shows what is missing.`);
+  }
+  return parts.join(' ');
+}
+
 export function importSettlement(
   ctx: { tabs: SettlementTabs; store: KeyValueStore; deadline: Deadline; linesKept: number },
   parsed: ParsedSettlement,
@@ -183,15 +207,15 @@ export function importSettlement(
     });
   }
   if (parsed.problems.length) {
-    // Each problem's message already starts "Line N:"; it is said once.
-    const shown = parsed.problems.slice(0, 5).map((p) => `line ${p.lineNo}: ${p.message.replace(/^Line \d+: /, '')}`).join('; ');
     raised.push({
       key: exceptionKey('SETTLEMENT_REPORT_FAILED', id, 'lines'),
       type: 'SETTLEMENT_REPORT_FAILED',
       entity: `Settlement ${id}`,
-      message: `${parsed.problems.length} line(s) of ${source} could not be read or used and are not in the Settlement Lines tab (${shown}${parsed.problems.length > 5 ? '; …' : ''}). The other lines were imported; the Difference column shows what is missing.`,
+      message: leftOutMessage(parsed.problems, id, source),
     });
   }
+  const others = [...new Set(parsed.problems.flatMap((p) => (p.otherSettlement ? [p.otherSettlement] : [])))];
+  if (others.length) notes.push(`${source} also holds settlement(s) ${others.join(', ')}, left out: import each as a file of its own (see Exceptions).`);
   const rows = [...existing, recordOf(totals)];
   const seen = new Set<string>();
   for (const r of rows) for (const c of Object.keys(r.byCategory)) seen.add(c);
