@@ -108,8 +108,11 @@ function fileText(ctx: JobContext, base64: string): string {
   return decodeBytes(bytes, '', ctx.ports.codec);
 }
 
+/** An uploaded file's name as the tabs and messages show it. */
+const uploadName = (file: { name: string }) => file.name.replace(/[^\w .()-]/g, '_').slice(0, 120) || 'the uploaded file';
+
 function importUpload(ctx: JobContext, file: { name: string; base64: string }): JobOutcome {
-  const name = file.name.replace(/[^\w .()-]/g, '_').slice(0, 120) || 'the uploaded file';
+  const name = uploadName(file);
   let text: string;
   try {
     text = fileText(ctx, file.base64);
@@ -235,6 +238,8 @@ export const settlementsJob: Job = {
   withoutAccess: { amazon: 'No settlement report can be listed or imported (a file downloaded from Seller Central can still be imported from the sidebar).' },
   run: (ctx) => (ctx.request.file ? importUpload(ctx, ctx.request.file) : importListed(ctx, ctx.amazon())),
   resumeNote: () => 'The next run carries on: settlements already imported are never imported twice.',
+  // An upload is not kept anywhere (its bytes would not fit in document properties): say so.
+  skippedNote: (request) => (request.file ? `"${uploadName(request.file)}" was not imported and is not kept: nothing from it is in the tabs. Upload it again in a minute or two.` : undefined),
 };
 
 export const recategoriseJob: Job = {
