@@ -11,6 +11,7 @@ import { marketplaceIdsOf } from '../../core/marketplace-list';
 import { SETTLEMENTS_SUMMARY_KEY, settlementsByCurrency } from '../../core/settlements/by-currency';
 import { readSettlementRules } from '../../core/settlements/categories';
 import { NO_ROW_PREFIX, settlementsWithoutRow } from '../../core/settlements/no-row';
+import { zonedMonthOf } from '../../core/settlements/dates';
 import { parseSettlementFile } from '../../core/settlements/parse';
 import { DeadlineExceeded } from '../../ports/clock';
 import { RemoteError } from '../../ports/errors';
@@ -27,6 +28,14 @@ import { recategorise } from './recategorise';
 import { SETTLEMENT_KEYS, handledReports, importing, markHandled, recordCategories, writtenCategories } from './state';
 
 type Tabs = SettlementTabs & { settlementsRead(): boolean };
+
+/** Month in the spreadsheet's time zone, as Posted is shown; UTC where no zone is known (tests of other concerns). */
+function monthOfLines(ctx: JobContext): ((ms: number) => string) | undefined {
+  const shown = ctx.ports.dashboard;
+  if (!shown) return undefined;
+  let zone: string | undefined;
+  return zonedMonthOf((ms) => shown.dayOf(ms, (zone ??= shown.timeZone())));
+}
 
 function tabsOf(ctx: JobContext): Tabs {
   const wb = ctx.ports.workbook;
@@ -55,7 +64,7 @@ function tabsOf(ctx: JobContext): Tabs {
         ctx.ports.store.set(SETTLEMENTS_SUMMARY_KEY, JSON.stringify(settlementsByCurrency(paid, ctx.now)));
       },
     },
-    lines: settlementLinesTab(wb),
+    lines: settlementLinesTab(wb, monthOfLines(ctx)),
     settlementsRead: () => read,
   };
 }
