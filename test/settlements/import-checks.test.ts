@@ -116,3 +116,15 @@ describe('a file holding two settlements', () => {
     expect(r.notes.join(' ')).toMatch(/also holds settlement\(s\) 9102, left out/);
   });
 });
+
+describe('the line budget between settlements of the same date', () => {
+  it('trims the one imported first (the Settlements order), whatever order the lines were sorted in', () => {
+    const m = memoryTabs();
+    const store = memoryStore();
+    importText(m, smallFile('9201', '10.00', ['5.00', '5.00']), store);
+    importText(m, smallFile('9202', '10.00', ['5.00', '5.00']), store);
+    m.lines.reverse();
+    importText(m, smallFile('9203', '10.00', ['5.00', '5.00']), store, 4);
+    expect(new Set(m.lines.map((l) => l.settlementId))).toEqual(new Set(['9202', '9203']));
+  });
+});
