@@ -2,7 +2,8 @@
 // settlement (or a chunk of a large one) at a time without reading the whole tab (only its
 // Settlement ID column, to know which settlements are already in), read and rewritten whole only
 // when finance recategorises or a settlement's lines are replaced, and trimmed to a line budget that
-// keeps the spreadsheet far from its 10-million-cell limit. A line read back is rewritten from its own
+// keeps the spreadsheet far from its 10-million-cell limit. Month is the month of Posted as the
+// sheet shows it (the spreadsheet's time zone). A line read back is rewritten from its own
 // cells, only Category and Account replaced: an Amount people typed that is not money, or a column of
 // their own, stays as typed.
 
@@ -39,12 +40,12 @@ export interface SettlementLinesTab {
   counts(): Map<string, number>;
 }
 
-function toRecord(l: LineRecord | ReadLine): Record<string, unknown> {
+function toRecord(l: LineRecord | ReadLine, month: (ms: number) => string): Record<string, unknown> {
   if ('cells' in l) return { ...l.cells, [H.category]: l.category, [H.account]: l.account };
   return {
     [H.settlementId]: l.settlementId,
     [H.posted]: l.posted === null ? '' : new Date(l.posted),
-    [H.month]: l.posted === null ? '' : monthOf(l.posted),
+    [H.month]: l.posted === null ? '' : month(l.posted),
     [H.transactionType]: l.transactionType,
     [H.orderId]: l.orderId,
     [H.sku]: l.sku,
@@ -101,7 +102,8 @@ function countIds(ids: Iterable<string>): Map<string, number> {
   return out;
 }
 
-export function settlementLinesTab(wb: WorkbookPort): SettlementLinesTab {
+/** `month`: a line's Month from its posted moment, in the zone Posted is shown in (default UTC). */
+export function settlementLinesTab(wb: WorkbookPort, month: (ms: number) => string = monthOf): SettlementLinesTab {
   const tabName = () => findTabName(wb.tabNames(), TAB.settlementLines);
   // Read once per run, then kept in step with what this module writes.
   let counted: Map<string, number> | null = null;
@@ -120,7 +122,7 @@ export function settlementLinesTab(wb: WorkbookPort): SettlementLinesTab {
       if (counted) for (const l of lines) counted.set(l.settlementId, (counted.get(l.settlementId) ?? 0) + 1);
       const name = tabName();
       if (!name) wb.createTab(TABS.settlementLines, []);
-      appendRecords(wb, { ...TABS.settlementLines, name: name ?? TAB.settlementLines }, lines.map(toRecord));
+      appendRecords(wb, { ...TABS.settlementLines, name: name ?? TAB.settlementLines }, lines.map((l) => toRecord(l, month)));
     },
     all() {
       const name = tabName();
@@ -132,7 +134,7 @@ export function settlementLinesTab(wb: WorkbookPort): SettlementLinesTab {
       const name = tabName();
       const table = name ? readTable(wb, name) : null;
       const header = ensureTable(wb, TABS.settlementLines, table);
-      writeTable(wb, { ...TABS.settlementLines, name: name ?? TAB.settlementLines }, header, lines.map(toRecord));
+      writeTable(wb, { ...TABS.settlementLines, name: name ?? TAB.settlementLines }, header, lines.map((l) => toRecord(l, month)));
       counted = countIds(lines.map((l) => l.settlementId));
     },
   };

@@ -1,14 +1,17 @@
 // The Settlements tab: one row per imported settlement, the fixed headers first (docs/design.md §2),
 // then one money column per category (the Settlement Map's, UNMAPPED last) and the reserve
 // roll-forward. Written whole, header included, because a new category adds a column before
-// UNMAPPED; it is small (one row a fortnight per marketplace). Categories are matched to columns
-// without case (as headers are): every category a row holds has its column, so the category
-// columns add up to Lines Total. Columns people add right of the reserve are theirs: not read as
-// categories, and written back with their rows. A cell people typed over that is no longer an amount (or a date) is
-// kept exactly as typed and reported (problems()), never read as 0 and written back as 0.00.
+// UNMAPPED; it is small (one row a fortnight per marketplace). Every column is found by its header
+// wherever people moved it, and a header is a category only by name (the Settlement Map's, the
+// category columns last written, UNMAPPED), never by position: any other column is people's own,
+// kept as typed with its row and never read as money. Categories are matched to columns without
+// case: every category a row holds has its column, so the category columns add up to Lines Total.
+// A cell people typed over that is no longer an amount (or a date) is kept exactly as typed and
+// reported (problems()), never read as 0 and written back as 0.00; an emptied figure is 0 only
+// when its row still adds up without it.
 
 import { cellText, cellTime, parseMoney } from '../core/cells';
-import { categoryKey } from '../core/settlements/categories';
+import { categoryKey, UNMAPPED } from '../core/settlements/categories';
 import { cellAddress, MONEY_ALLOWED } from '../core/typed-cells';
 import type { CellProblem, TypedCell } from '../core/typed-cells';
 import type { TabColumn, TabDef } from '../core/tabs';
@@ -33,7 +36,48 @@ export type SettlementRecord = Omit<SettlementTotals, 'unmapped'> & { typed?: re
 
 /** True when the row's `column` (a header of the tab) could not be read. */
 export function isTyped(r: SettlementRecord, column: string): boolean {
-  return (r.typed ?? []).some((t) => sameName(t.column, column));
+  return isTypedIn(r.typed ?? [], column);
+}
+
+const isTypedIn = (typed: readonly TypedCell[], column: string) => typed.some((t) => sameName(t.column, column));
+
+/**
+ * Which headers are category columns: by name. `written` is null while the add-on has recorded
+ * none (a tab an older version wrote): the columns between Difference and the reserve are then
+ * taken as categories, as that version laid them out.
+ */
+export interface CategoryNames {
+  mapped(): readonly string[];
+  written(): readonly string[] | null;
+  /** Called with the category columns each write lays out. */
+  record(categories: readonly string[]): void;
+}
+
+const NO_NAMES: CategoryNames = { mapped: () => [], written: () => null, record: () => undefined };
+
+const fixedOrReserve = (h: string) => FIXED.some((f) => sameName(f, h)) || RESERVE.some((x) => sameName(x, h));
+
+/** The columns an older version laid out as categories: right of the fixed ones, left of the reserve. */
+function positionalCategories(header: readonly string[]): string[] {
+  const from = Math.max(...FIXED.map((f) => columnOf(header, f)));
+  const found = RESERVE.map((r) => columnOf(header, r)).filter((i) => i >= 0);
+  const to = found.length ? Math.min(...found) : header.length;
+  return header.slice(from + 1, Math.max(from + 1, to));
+}
+
+/**
+ * The header to write: people's order kept (their own columns where they put them), category
+ * columns no longer laid out dropped, and each missing column of `wanted` (the add-on's, in its
+ * order) put right after the one it follows there, so a new category lands before UNMAPPED.
+ */
+function arranged(current: readonly string[], wanted: readonly string[], own: readonly string[]): string[] {
+  const out = current.flatMap((h) => (own.includes(h) ? [h] : wanted.filter((w) => sameName(w, h)).slice(0, 1)));
+  wanted.forEach((w, i) => {
+    if (out.some((h) => sameName(h, w))) return;
+    const after = i === 0 ? -1 : out.findIndex((h) => sameName(h, wanted[i - 1]));
+    out.splice(after + 1, 0, w);
+  });
+  return out;
 }
 
 export interface SettlementsTab {
@@ -67,18 +111,18 @@ function meanwhile(column: string): string {
   return sameName(column, H.reportedTotal) ? `${base} The Dashboard's paid-out figure leaves this settlement out meanwhile.` : base;
 }
 
-export function settlementsTab(wb: WorkbookPort): SettlementsTab {
+export function settlementsTab(wb: WorkbookPort, names: CategoryNames = NO_NAMES): SettlementsTab {
   let loaded: { name: string | null; rows: SettlementRecord[]; header: string[]; problems: CellProblem[]; own: string[]; ownCells: Map<string, TableRecord> } | null = null;
   const load = () => {
     if (loaded) return loaded;
     const name = findTabName(wb.tabNames(), TAB.settlements);
     const table = name ? readTable(wb, name) : null;
     const header = table?.header ?? [];
-    // The add-on lays the reserve out last: a column right of it is someone's own (notes, checks).
-    const lastReserve = Math.max(...RESERVE.map((r) => columnOf(header, r)));
-    const own = lastReserve < 0 ? [] : header.slice(lastReserve + 1).filter((h) => h !== '');
+    const known = new Set([...names.mapped(), ...(names.written() ?? positionalCategories(header)), UNMAPPED].map(categoryKey));
+    const isCategory = (h: string) => h !== '' && !fixedOrReserve(h) && known.has(categoryKey(h));
+    const categoryHeaders = header.filter(isCategory);
+    const own = header.filter((h) => h !== '' && !fixedOrReserve(h) && !isCategory(h));
     const ownCells = new Map<string, TableRecord>();
-    const categoryHeaders = header.filter((h) => h && !FIXED.some((f) => sameName(f, h)) && !RESERVE.some((r) => sameName(r, h)) && !own.includes(h));
     const rows: SettlementRecord[] = [];
     const problems: CellProblem[] = [];
     (table?.records ?? []).forEach((rec, index) => {
@@ -91,11 +135,10 @@ export function settlementsTab(wb: WorkbookPort): SettlementsTab {
         typed.push({ column, value: rec[column], problem });
         problems.push({ tab: TAB.settlements, rowId: `settlement ${settlementId}`, sheetRow, address: cellAddress(header, column, sheetRow), column, value: rec[column], problem, allowed, meanwhile: meanwhile(column) });
       };
-      // A figure the add-on wrote is never empty; empty reads as 0 only where it always did (a category).
-      const cents = (column: string, emptyIs: number | null): number => {
+      // A figure the add-on wrote is never empty.
+      const cents = (column: string): number => {
         const m = parseMoney(rec[column], column);
         if (m.ok && m.value !== null) return m.value;
-        if (m.ok && emptyIs !== null) return emptyIs;
         note(column, m.ok ? `${column} is empty` : m.problem, MONEY_ALLOWED);
         return 0;
       };
@@ -105,24 +148,49 @@ export function settlementsTab(wb: WorkbookPort): SettlementsTab {
         note(column, d.problem, DATE_ALLOWED);
         return null;
       };
+      const start = date(H.start);
+      const end = date(H.end);
+      const depositDate = date(H.depositDate);
+      const reportedTotalCents = cents(H.reportedTotal);
+      const linesTotalCents = cents(H.linesTotal);
+      const differenceCents = cents(H.difference);
+      const linesTotalRead = !isTypedIn(typed, H.linesTotal);
       const byCategory: Record<string, number> = {};
+      const emptied: string[] = [];
       for (const h of categoryHeaders) {
-        if (cellText(rec[h]) === '') continue;
-        const before = typed.length;
-        const c = cents(h, 0);
-        if (typed.length === before) byCategory[h] = c;
+        if (cellText(rec[h]) === '') emptied.push(h);
+        else {
+          const before = typed.length;
+          const c = cents(h);
+          if (typed.length === before) byCategory[h] = c;
+        }
+      }
+      // The add-on writes every figure, 0.00 included: an empty one was emptied by someone, and
+      // reading it as 0 would move money out of the breakdown unless the row adds up without it.
+      const categoriesRead = categoryHeaders.every((h) => emptied.includes(h) || !isTypedIn(typed, h));
+      const sum = Object.values(byCategory).reduce((n, c) => n + c, 0);
+      if (emptied.length && !(linesTotalRead && categoriesRead && sum === linesTotalCents)) {
+        for (const h of emptied) note(h, `${h} is empty, and without it the row's category columns do not add up to its Lines Total`, MONEY_ALLOWED);
+      }
+      // A tab without the reserve columns (never moved) holds no reserve; Net must stay Held + Released.
+      const emptyCell = (column: string) => columnOf(header, column) >= 0 && cellText(rec[column]) === '';
+      const reserveCents = (column: string) => (columnOf(header, column) < 0 || emptyCell(column) ? 0 : cents(column));
+      const reserve = { heldCents: reserveCents(RESERVE_HEADERS.held), releasedCents: reserveCents(RESERVE_HEADERS.released), netCents: reserveCents(RESERVE_HEADERS.net) };
+      const reserveEmptied = RESERVE.filter(emptyCell);
+      if (reserveEmptied.length && (RESERVE.some((r) => isTypedIn(typed, r)) || reserve.netCents !== reserve.heldCents + reserve.releasedCents)) {
+        for (const r of reserveEmptied) note(r, `${r} is empty, and without it Reserve Net is not Reserve Held + Reserve Released`, MONEY_ALLOWED);
       }
       rows.push({
         settlementId,
-        start: date(H.start),
-        end: date(H.end),
-        depositDate: date(H.depositDate),
+        start,
+        end,
+        depositDate,
         currency: cellText(rec[H.currency]),
-        reportedTotalCents: cents(H.reportedTotal, null),
-        linesTotalCents: cents(H.linesTotal, null),
-        differenceCents: cents(H.difference, null),
+        reportedTotalCents,
+        linesTotalCents,
+        differenceCents,
         byCategory,
-        reserve: { heldCents: cents(RESERVE_HEADERS.held, 0), releasedCents: cents(RESERVE_HEADERS.released, 0), netCents: cents(RESERVE_HEADERS.net, 0) },
+        reserve,
         ...(typed.length ? { typed } : {}),
       });
     });
@@ -137,12 +205,11 @@ export function settlementsTab(wb: WorkbookPort): SettlementsTab {
       // A category holding money that the caller did not list still gets a column: none is left out of the tab.
       const held = rows.flatMap((r) => Object.keys(r.byCategory).filter((c) => r.byCategory[c] !== 0));
       // A category cell kept as typed keeps its column too.
-      const fixedOrReserve = (h: string) => FIXED.some((f) => sameName(f, h)) || RESERVE.some((x) => sameName(x, h));
       held.push(...rows.flatMap((r) => (r.typed ?? []).map((t) => t.column).filter((h) => !fixedOrReserve(h))));
       const categories = orderedCategories([...wanted, ...held]);
       const laid = layout(categories);
-      const def: TabDef = { ...laid, columns: [...laid.columns, ...own.map((h): TabColumn => ({ key: h, header: h }))] };
-      const header = def.columns.map((c) => c.header);
+      const header = arranged(current.filter((h) => h !== ''), laid.columns.map((c) => c.header), own);
+      const def: TabDef = { ...laid, columns: header.map((h): TabColumn => laid.columns.find((c) => sameName(c.header, h)) ?? { key: h, header: h }) };
       const records = rows.map((r) => {
         const rec: Record<string, unknown> = {
           [H.settlementId]: r.settlementId,
@@ -169,6 +236,7 @@ export function settlementsTab(wb: WorkbookPort): SettlementsTab {
       if (!name) wb.createTab(def, []);
       // The whole header again when it changed: a new category goes in before UNMAPPED, not at the right.
       else if (current.length !== header.length || current.some((h, i) => !sameName(h, header[i]))) wb.addColumns(name, 1, def.columns);
+      names.record(categories);
       writeTable(wb, { ...def, name: name ?? TAB.settlements }, header, records);
       loaded = { name: name ?? TAB.settlements, rows: [...rows], header, problems, own, ownCells };
     },

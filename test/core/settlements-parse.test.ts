@@ -63,7 +63,7 @@ describe('columns and rows', () => {
   it('fills an empty settlement-id on a line from the summary, and reports one that differs', () => {
     const s = parsed(tsv(V2_HEADER, [SUMMARY, line({ 'settlement-id': '' }), line({ 'settlement-id': '999' })]));
     expect(s.lines.map((l) => [l.lineNo, l.settlementId])).toEqual([[3, '123']]);
-    expect(s.problems).toEqual([{ lineNo: 4, message: expect.stringContaining('"settlement-id" holds "999"') }]);
+    expect(s.problems).toEqual([{ lineNo: 4, message: expect.stringContaining('"settlement-id" holds "999"'), otherSettlement: '999' }]);
   });
 
   it('refuses what is not a V2 settlement flat file, saying why', () => {

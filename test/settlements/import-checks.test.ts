@@ -86,3 +86,45 @@ describe('the line budget', () => {
     expect(m.settlements().map((r) => r.settlementId)).toEqual(['7201', '7202']);
   });
 });
+
+describe('the line budget after people sorted Settlement Lines', () => {
+  it('trims the oldest settlement by its End date, not the lines at the top of the tab', () => {
+    const m = memoryTabs();
+    const store = memoryStore();
+    const ended = (id: string, end: string) => smallFile(id, '10.00', ['5.00', '5.00']).replace('2026-10-15T00:00:00+00:00', end);
+    importText(m, ended('9001', '2026-09-15T00:00:00+00:00'), store);
+    importText(m, ended('9002', '2026-10-15T00:00:00+00:00'), store);
+    // Sorted Z→A by Settlement ID: the newer settlement's lines now come first.
+    m.lines.reverse();
+    const r = importText(m, ended('9003', '2026-10-31T00:00:00+00:00'), store, 4);
+    expect(new Set(m.lines.map((l) => l.settlementId))).toEqual(new Set(['9002', '9003']));
+    expect(r.notes.join(' ')).toMatch(/older settlement\(s\) were removed \(9001\)/);
+  });
+});
+
+describe('a file holding two settlements', () => {
+  it('imports the first and names the one left out, with what to do', () => {
+    const m = memoryTabs();
+    const second = smallFile('9102', '20.00', ['20.00']).split('\n').slice(1).join('\n');
+    const r = importText(m, `${smallFile('9101', '10.00', ['10.00'])}\n${second}`);
+    expect(r.status).toBe('imported');
+    expect(m.settlements().map((s) => s.settlementId)).toEqual(['9101']);
+    const failed = r.raised.find((e) => e.type === 'SETTLEMENT_REPORT_FAILED')!;
+    expect(failed.message).toMatch(/holds more than one settlement: only settlement 9101, the first, was imported; settlement 9102 \(2 line\(s\)\) was left out/);
+    expect(failed.message).toMatch(/import it from the sidebar/);
+    expect(failed.message).not.toMatch(/Difference column/);
+    expect(r.notes.join(' ')).toMatch(/also holds settlement\(s\) 9102, left out/);
+  });
+});
+
+describe('the line budget between settlements of the same date', () => {
+  it('trims the one imported first (the Settlements order), whatever order the lines were sorted in', () => {
+    const m = memoryTabs();
+    const store = memoryStore();
+    importText(m, smallFile('9201', '10.00', ['5.00', '5.00']), store);
+    importText(m, smallFile('9202', '10.00', ['5.00', '5.00']), store);
+    m.lines.reverse();
+    importText(m, smallFile('9203', '10.00', ['5.00', '5.00']), store, 4);
+    expect(new Set(m.lines.map((l) => l.settlementId))).toEqual(new Set(['9202', '9203']));
+  });
+});

@@ -104,7 +104,25 @@ export function slashOrderShown(values: Iterable<string>): SlashOrder | null {
   return dayFirst > monthFirst ? 'DMY' : monthFirst > dayFirst ? 'MDY' : null;
 }
 
-/** 'YYYY-MM' of a moment, in UTC (the Settlement Lines tab's Month). */
+/** Time zone offsets and their changes fall on quarter hours: within one, the local month is one. */
+const QUARTER_HOUR_MS = 15 * 60 * 1000;
+
+/**
+ * 'YYYY-MM' of a moment in the spreadsheet's time zone, the zone Sheets shows Posted in, so Month
+ * always agrees with the Posted cell beside it. `dayOf` gives the local day ("2026-07-01"); it is
+ * asked once per quarter hour seen (a settlement's lines share a few hundred), not once per line.
+ */
+export function zonedMonthOf(dayOf: (ms: number) => string): (ms: number) => string {
+  const seen = new Map<number, string>();
+  return (ms) => {
+    const quarter = Math.floor(ms / QUARTER_HOUR_MS);
+    let month = seen.get(quarter);
+    if (month === undefined) seen.set(quarter, (month = dayOf(quarter * QUARTER_HOUR_MS).slice(0, 7)));
+    return month;
+  };
+}
+
+/** 'YYYY-MM' of a moment, in UTC (where no spreadsheet time zone is known). */
 export function monthOf(ms: number): string {
   const d = new Date(ms);
   return `${String(d.getUTCFullYear()).padStart(4, '0')}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;

@@ -209,7 +209,9 @@ function readLine(row: Row, width: number, summary: SettlementSummary, decimal: 
   // Without its date a line has no Month, so it would drop out of every month-end split.
   else if (posted.ms === null) issues.push('columns "posted-date-time" and "posted-date" are both empty; every transaction line is posted on a date');
 
-  if (issues.length || amountCents === null || !posted.ok || posted.ms === null) return { lineNo: row.lineNo, message: `Line ${row.lineNo}: ${issues.join('; ')}.` };
+  if (issues.length || amountCents === null || !posted.ok || posted.ms === null) {
+    return { lineNo: row.lineNo, message: `Line ${row.lineNo}: ${issues.join('; ')}.`, ...(id && id !== settlementId ? { otherSettlement: id } : {}) };
+  }
   return {
     lineNo: row.lineNo,
     settlementId,

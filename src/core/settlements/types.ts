@@ -33,6 +33,8 @@ export interface SettlementLine {
 export interface LineProblem {
   lineNo: number;
   message: string;
+  /** The line belongs to another settlement (a file holding two): its settlement id. */
+  otherSettlement?: string;
 }
 
 export interface ParsedSettlement {

@@ -69,6 +69,11 @@ export interface Job {
   run(ctx: JobContext): JobOutcome;
   /** After the job threw: problems to report anyway (e.g. "no sync for hours") and the rows that report may resolve. */
   onFailure?(ctx: JobContext): { raised: RaisedException[]; resolves: ExceptionScope };
+  /**
+   * What a run that was skipped (another run held the lock, or no time was left) must add about
+   * what it was asked to do, when that is lost rather than done by the next run (an uploaded file).
+   */
+  skippedNote?(request: JobRequest): string | undefined;
   /** After a deadline cut: what the next run carries on with. */
   resumeNote?(ctx: JobContext): string;
   /**

@@ -156,11 +156,14 @@ export function runJob(job: Job, raw: Ports, opts: RunOptions): RunSummary {
   const { http, counts: calls } = countingHttp(ports.http);
   let result: JobOutcome;
   const budget = Math.min(JOB_BUDGET_MS, EXECUTION_BUDGET_MS - (start - (opts.executionStart ?? start)));
+  // "Skipped" means the next run does it; what it cannot (an upload) says so, naming what to do.
+  const lost = opts.request ? job.skippedNote?.(opts.request) : undefined;
+  const skipped = (why: string): JobOutcome => ({ outcome: 'skipped', counts: {}, message: lost ? `${why} ${lost}` : why });
   if (budget < MIN_JOB_MS) {
-    result = { outcome: 'skipped', counts: {}, message: 'The jobs before it used this execution\'s time; it runs with the next one.' };
+    result = skipped('The jobs before it used this execution\'s time; it runs with the next one.');
     logRun(ports, job, runId, start, result, calls);
   } else if (!ports.lock.tryLock(10_000)) {
-    result = { outcome: 'skipped', counts: {}, message: 'Another sync was running, so this one was skipped.' };
+    result = skipped('Another sync was running, so this one was skipped.');
     logRun(ports, job, runId, start, result, calls);
   } else {
     // Read once, now that no other run can change them (store-snapshot.ts).

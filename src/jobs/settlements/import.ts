@@ -14,6 +14,7 @@ import type { SettlementRule, Triple } from '../../core/settlements/categories';
 import type { MapProblem } from '../../core/settlements/map-read';
 import { categoryColumns, summarise } from '../../core/settlements/summary';
 import type { SettlementTotals } from '../../core/settlements/summary';
+import { oldestFirst } from '../../core/settlements/trim-order';
 import type { ParsedSettlement } from '../../core/settlements/types';
 import type { Deadline } from '../../ports/clock';
 import type { KeyValueStore } from '../../ports/store';
@@ -86,8 +87,8 @@ export function unmappedException(t: Triple, lines: number, cents: number, curre
 }
 
 /**
- * Keeps Settlement Lines within `kept` lines: past it, the lines of the settlements imported first
- * go (their Settlements rows stay), never those of `current`, the settlement just imported, even
+ * Keeps Settlement Lines within `kept` lines: past it, the lines of the oldest settlements (by End
+ * date, core/settlements/trim-order) go (their Settlements rows stay), never those of `current`, the settlement just imported, even
  * when it alone is over the budget. The count lives in document properties; unknown, the tab's
  * Settlement ID column is counted once. Returns what a person should read in the Sync Log, if anything.
  */
@@ -99,11 +100,12 @@ export function keepLineBudget(tabs: SettlementTabs, store: KeyValueStore, curre
     const sizes = tabs.lines.counts();
     count = [...sizes.values()].reduce((n, c) => n + c, 0);
     if (count > kept) {
-      // The tab's order is the order of import: the first ones go first.
+      // Oldest by the settlements' own dates: people may have sorted the tab.
       let over = count - kept;
       const gone: string[] = [];
       let goneLines = 0;
-      for (const [id, n] of sizes) {
+      for (const id of oldestFirst([...sizes.keys()], tabs.settlements.rows())) {
+        const n = sizes.get(id) ?? 0;
         if (over <= 0) break;
         if (id === current) continue;
         gone.push(id);
@@ -124,6 +126,30 @@ export function keepLineBudget(tabs: SettlementTabs, store: KeyValueStore, curre
   }
   store.set(SETTLEMENT_KEYS.lineCount, String(count));
   return notes.length ? notes.join(' ') : null;
+}
+
+/**
+ * What was left out of a file: settlements of their own first (a file holding two: only the
+ * first is imported, and the Difference column cannot show the others), then unreadable lines.
+ */
+function leftOutMessage(problems: ParsedSettlement['problems'], id: string, source: string): string {
+  const others = new Map<string, number>();
+  for (const p of problems) if (p.otherSettlement) others.set(p.otherSettlement, (others.get(p.otherSettlement) ?? 0) + 1);
+  const unread = problems.filter((p) => !p.otherSettlement);
+  const parts: string[] = [];
+  if (others.size) {
+    const named = [...others].map(([other, n]) => `settlement ${other} (${n} line(s))`).join(', ');
+    parts.push(
+      `${source} holds more than one settlement: only settlement ${id}, the first, was imported; ${named} ${others.size > 1 ? 'were' : 'was'} left out and ${others.size > 1 ? 'are' : 'is'} in no tab. ` +
+        `Download ${others.size > 1 ? 'each of them' : 'it'} as a file of its own from Seller Central (Payments → Reports repository) and import it from the sidebar.`,
+    );
+  }
+  if (unread.length) {
+    // Each problem's message already starts "Line N:"; it is said once.
+    const shown = unread.slice(0, 5).map((p) => `line ${p.lineNo}: ${p.message.replace(/^Line \d+: /, '')}`).join('; ');
+    parts.push(`${unread.length} line(s) of ${source} could not be read or used and are not in the Settlement Lines tab (${shown}${unread.length > 5 ? '; …' : ''}). The other lines were imported; the Difference column shows what is missing.`);
+  }
+  return parts.join(' ');
 }
 
 export function importSettlement(
@@ -181,15 +207,15 @@ export function importSettlement(
     });
   }
   if (parsed.problems.length) {
-    // Each problem's message already starts "Line N:"; it is said once.
-    const shown = parsed.problems.slice(0, 5).map((p) => `line ${p.lineNo}: ${p.message.replace(/^Line \d+: /, '')}`).join('; ');
     raised.push({
       key: exceptionKey('SETTLEMENT_REPORT_FAILED', id, 'lines'),
       type: 'SETTLEMENT_REPORT_FAILED',
       entity: `Settlement ${id}`,
-      message: `${parsed.problems.length} line(s) of ${source} could not be read or used and are not in the Settlement Lines tab (${shown}${parsed.problems.length > 5 ? '; …' : ''}). The other lines were imported; the Difference column shows what is missing.`,
+      message: leftOutMessage(parsed.problems, id, source),
     });
   }
+  const others = [...new Set(parsed.problems.flatMap((p) => (p.otherSettlement ? [p.otherSettlement] : [])))];
+  if (others.length) notes.push(`${source} also holds settlement(s) ${others.join(', ')}, left out: import each as a file of its own (see Exceptions).`);
   const rows = [...existing, recordOf(totals)];
   const seen = new Set<string>();
   for (const r of rows) for (const c of Object.keys(r.byCategory)) seen.add(c);

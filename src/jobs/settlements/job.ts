@@ -9,6 +9,9 @@ import { decodeBytes } from '../../amazon/charset';
 import type { RaisedException } from '../../core/exceptions';
 import { marketplaceIdsOf } from '../../core/marketplace-list';
 import { SETTLEMENTS_SUMMARY_KEY, settlementsByCurrency } from '../../core/settlements/by-currency';
+import { readSettlementRules } from '../../core/settlements/categories';
+import { NO_ROW_PREFIX, settlementsWithoutRow } from '../../core/settlements/no-row';
+import { zonedMonthOf } from '../../core/settlements/dates';
 import { parseSettlementFile } from '../../core/settlements/parse';
 import { DeadlineExceeded } from '../../ports/clock';
 import { RemoteError } from '../../ports/errors';
@@ -22,16 +25,31 @@ import { ACCESS_KEY, accessRefused, LIST_WINDOW_MS, listSettlementReports, repor
 import type { ImportResult, SettlementTabs } from './import';
 import { importSettlement, MAP_ROW_PREFIX } from './import';
 import { recategorise } from './recategorise';
-import { SETTLEMENT_KEYS, handledReports, markHandled } from './state';
+import { SETTLEMENT_KEYS, handledReports, importing, markHandled, recordCategories, writtenCategories } from './state';
 
 type Tabs = SettlementTabs & { settlementsRead(): boolean };
 
+/** Month in the spreadsheet's time zone, as Posted is shown; UTC where no zone is known (tests of other concerns). */
+function monthOfLines(ctx: JobContext): ((ms: number) => string) | undefined {
+  const shown = ctx.ports.dashboard;
+  if (!shown) return undefined;
+  let zone: string | undefined;
+  return zonedMonthOf((ms) => shown.dayOf(ms, (zone ??= shown.timeZone())));
+}
+
 function tabsOf(ctx: JobContext): Tabs {
   const wb = ctx.ports.workbook;
-  const settlements = settlementsTab(wb);
+  const { store } = ctx.ports;
+  const map = settlementMapTab(wb);
+  // Category columns are known by name: the map's, and those the add-on last wrote.
+  const settlements = settlementsTab(wb, {
+    mapped: () => readSettlementRules(map.records()).rules.map((r) => r.category),
+    written: () => writtenCategories(store),
+    record: (categories) => recordCategories(store, categories),
+  });
   let read = false;
   return {
-    map: settlementMapTab(wb),
+    map,
     settlements: {
       ...settlements,
       rows() {
@@ -46,7 +64,7 @@ function tabsOf(ctx: JobContext): Tabs {
         ctx.ports.store.set(SETTLEMENTS_SUMMARY_KEY, JSON.stringify(settlementsByCurrency(paid, ctx.now)));
       },
     },
-    lines: settlementLinesTab(wb),
+    lines: settlementLinesTab(wb, monthOfLines(ctx)),
     settlementsRead: () => read,
   };
 }
@@ -59,6 +77,17 @@ function typedCells(ctx: JobContext, tabs: Tabs): (row: { key: string }) => bool
   if (!tabs.settlementsRead()) return () => false;
   ctx.raise(...tabs.settlements.problems().map(cellException));
   return (row) => row.key.startsWith(cellKeyPrefix(TAB.settlements));
+}
+
+/**
+ * Settlements whose Settlements row was deleted, raised by an import that read the Settlement ID
+ * column anyway (one that imported something); only such a run may resolve them.
+ */
+function rowsMissing(ctx: JobContext, tabs: Tabs, looked: boolean): (row: { key: string }) => boolean {
+  if (!looked) return () => false;
+  const lines = new Map([...tabs.lines.counts()].map(([id, n]) => [id, { lines: n }] as const));
+  ctx.raise(...settlementsWithoutRow(lines, tabs.settlements.rows().map((r) => r.settlementId), importing(ctx.ports.store)));
+  return (row) => row.key.startsWith(NO_ROW_PREFIX);
 }
 
 function describe(results: ImportResult[], missed: readonly string[] = []): { counts: Record<string, number>; text: string; incomplete: boolean } {
@@ -88,8 +117,11 @@ function fileText(ctx: JobContext, base64: string): string {
   return decodeBytes(bytes, '', ctx.ports.codec);
 }
 
+/** An uploaded file's name as the tabs and messages show it. */
+const uploadName = (file: { name: string }) => file.name.replace(/[^\w .()-]/g, '_').slice(0, 120) || 'the uploaded file';
+
 function importUpload(ctx: JobContext, file: { name: string; base64: string }): JobOutcome {
-  const name = file.name.replace(/[^\w .()-]/g, '_').slice(0, 120) || 'the uploaded file';
+  const name = uploadName(file);
   let text: string;
   try {
     text = fileText(ctx, file.base64);
@@ -105,6 +137,7 @@ function importUpload(ctx: JobContext, file: { name: string; base64: string }): 
   const tabs = tabsOf(ctx);
   const result = importSettlement({ tabs, store: ctx.ports.store, deadline: ctx.deadline, linesKept: ctx.settings.settlementLinesKept }, parsed.settlement, `"${name}"`);
   ctx.raise(...result.raised);
+  const missing = rowsMissing(ctx, tabs, result.status !== 'duplicate');
   const cells = typedCells(ctx, tabs);
   const d = describe([result]);
   return {
@@ -112,7 +145,7 @@ function importUpload(ctx: JobContext, file: { name: string; base64: string }): 
     counts: d.counts,
     message: result.status === 'duplicate' ? `Settlement ${result.settlementId} from "${name}" was already imported; nothing changed.` : `From "${name}": ${d.text}`,
     // Settlement Map rows are looked at only by an import that read the map.
-    resolves: (row) => row.key === reportFailed(`upload:${name}`, '').key || (result.status !== 'duplicate' && row.key.startsWith(MAP_ROW_PREFIX)) || cells(row),
+    resolves: (row) => row.key === reportFailed(`upload:${name}`, '').key || (result.status !== 'duplicate' && row.key.startsWith(MAP_ROW_PREFIX)) || cells(row) || missing(row),
   };
 }
 
@@ -192,16 +225,17 @@ function importListed(ctx: JobContext, amazon: SpApiClient): JobOutcome {
   // The cursor never passes a report that still has to be imported.
   store.set(SETTLEMENT_KEYS.cursor, waitingFrom ?? latest);
   ctx.raise(...raised);
+  const mapRead = results.some((r) => r.status !== 'duplicate');
+  const missing = rowsMissing(ctx, tabs, mapRead);
   const cells = typedCells(ctx, tabs);
   const d = describe(results, missed);
-  const mapRead = results.some((r) => r.status !== 'duplicate');
   return {
     outcome: cut || d.incomplete ? 'partial' : 'ok',
     counts: { reports: reports.length, ...d.counts },
     message: `${d.text}${cut}`,
     // Mismatches and unmapped triples stay until a person acts or finance recategorises; the
     // Settlement Map's own rows are looked at only when an import read the map.
-    resolves: (row) => resolved.has(row.key) || (mapRead && row.key.startsWith(MAP_ROW_PREFIX)) || cells(row),
+    resolves: (row) => resolved.has(row.key) || (mapRead && row.key.startsWith(MAP_ROW_PREFIX)) || cells(row) || missing(row),
   };
 }
 
@@ -213,6 +247,8 @@ export const settlementsJob: Job = {
   withoutAccess: { amazon: 'No settlement report can be listed or imported (a file downloaded from Seller Central can still be imported from the sidebar).' },
   run: (ctx) => (ctx.request.file ? importUpload(ctx, ctx.request.file) : importListed(ctx, ctx.amazon())),
   resumeNote: () => 'The next run carries on: settlements already imported are never imported twice.',
+  // An upload is not kept anywhere (its bytes would not fit in document properties): say so.
+  skippedNote: (request) => (request.file ? `"${uploadName(request.file)}" was not imported and is not kept: nothing from it is in the tabs. Upload it again in a minute or two.` : undefined),
 };
 
 export const recategoriseJob: Job = {

@@ -4,17 +4,19 @@
 // SETTLEMENT_UNMAPPED rows whose triple is now mapped resolve, and so do those of Settlement Map
 // rows fixed since (rows that still cannot be used are raised again, naming the row). A settlement
 // with a cell it cannot read, or whose lines no longer add up to its Lines Total, is left as it is
-// and raised (core/settlements/held), so the run is partial.
+// and raised (core/settlements/held), so the run is partial; so are lines whose settlement has no
+// Settlements row left (core/settlements/no-row).
 
 import { categorise, tripleKey, UNMAPPED } from '../../core/settlements/categories';
 import { heldSettlements, LINES_CHANGED_PREFIX } from '../../core/settlements/held';
+import { NO_ROW_PREFIX, settlementsWithoutRow } from '../../core/settlements/no-row';
 import { categoryColumns } from '../../core/settlements/summary';
 import { TAB } from '../../core/tabs';
 import { cellKeyPrefix } from '../../core/typed-cells';
 import type { JobContext, JobOutcome } from '../kit/job';
 import type { SettlementTabs } from './import';
 import { readMap, unmappedException } from './import';
-import { SETTLEMENT_KEYS } from './state';
+import { importing, SETTLEMENT_KEYS } from './state';
 
 export function recategorise(ctx: JobContext, tabs: SettlementTabs): JobOutcome {
   const { rules, raised } = readMap(tabs);
@@ -54,13 +56,22 @@ export function recategorise(ctx: JobContext, tabs: SettlementTabs): JobOutcome 
   const seen = new Set<string>();
   for (const r of updated) for (const c of Object.keys(r.byCategory)) if (r.byCategory[c] !== 0 || c === UNMAPPED) seen.add(c);
   tabs.settlements.write(updated, categoryColumns(rules, seen));
-  ctx.raise(...raised, ...heldRaised, ...[...unmapped.values()].map((u) => unmappedException(u.t, u.lines, u.cents, currency.get(u.settlementId) ?? '', u.settlementId, u.blocked)));
+  const sums = new Map<string, { lines: number; cents: number }>();
+  for (const l of lines) {
+    const s = sums.get(l.settlementId) ?? { lines: 0, cents: 0 };
+    s.lines++;
+    s.cents += l.unreadable ? 0 : l.amountCents;
+    sums.set(l.settlementId, s);
+  }
+  const withoutRow = settlementsWithoutRow(sums, rows.map((r) => r.settlementId), importing(ctx.ports.store));
+  ctx.raise(...withoutRow, ...raised, ...heldRaised, ...[...unmapped.values()].map((u) => unmappedException(u.t, u.lines, u.cents, currency.get(u.settlementId) ?? '', u.settlementId, u.blocked)));
   const heldNote = held.size ? ` ${held.size} settlement(s) left as they were: ${[...held].join(', ')} (see Exceptions).` : '';
+  const rowNote = withoutRow.length ? ` ${withoutRow.length} settlement(s) have lines but no Settlements row: ${withoutRow.map((e) => e.entity.replace(/^Settlement /, '')).join(', ')} (see Exceptions).` : '';
   return {
     outcome: 'ok',
     counts: { lines: lines.length, moved, settlements: rows.length, unmapped: unmapped.size, ...(held.size ? { settlementsLeft: held.size } : {}) },
-    message: `${moved} of ${lines.length} line(s) moved to another category or account across ${rows.length} settlement(s); ${unmapped.size} triple(s) still unmapped.${heldNote}`,
+    message: `${moved} of ${lines.length} line(s) moved to another category or account across ${rows.length} settlement(s); ${unmapped.size} triple(s) still unmapped.${heldNote}${rowNote}`,
     // Both tabs were read whole: a cell fixed since, or lines put back, resolves.
-    resolves: (row) => row.type === 'SETTLEMENT_UNMAPPED' || row.key.startsWith(LINES_CHANGED_PREFIX) || row.key.startsWith(cellKeyPrefix(TAB.settlementLines)) || row.key.startsWith(cellKeyPrefix(TAB.settlements)),
+    resolves: (row) => row.type === 'SETTLEMENT_UNMAPPED' || row.key.startsWith(LINES_CHANGED_PREFIX) || row.key.startsWith(NO_ROW_PREFIX) || row.key.startsWith(cellKeyPrefix(TAB.settlementLines)) || row.key.startsWith(cellKeyPrefix(TAB.settlements)),
   };
 }

@@ -13,6 +13,8 @@ export const SETTLEMENT_KEYS = {
   partial: 'settlements.partial',
   /** Lines the Settlement Lines tab holds, so the budget is kept without reading the tab. */
   lineCount: 'settlements.lineCount',
+  /** JSON array: the Settlements tab's category columns as last written, so they are known by name. */
+  categoryColumns: 'settlements.categoryColumns',
 } as const;
 
 /** Enough ids for 90 days of reports (Amazon lists no older ones) many times over, well under 9 KB. */
@@ -46,6 +48,11 @@ function partials(store: KeyValueStore): Record<string, number> {
   }
 }
 
+/** Settlements whose lines are still being appended (their Settlements row is written last). */
+export function importing(store: KeyValueStore): string[] {
+  return Object.keys(partials(store));
+}
+
 export function writtenSoFar(store: KeyValueStore, settlementId: string): number {
   return partials(store)[settlementId] ?? 0;
 }
@@ -57,4 +64,18 @@ export function setWritten(store: KeyValueStore, settlementId: string, written: 
   else all[settlementId] = written;
   if (Object.keys(all).length) store.set(SETTLEMENT_KEYS.partial, JSON.stringify(all));
   else store.delete(SETTLEMENT_KEYS.partial);
+}
+
+/** The category columns last written; null before any was recorded (a tab an older version wrote). */
+export function writtenCategories(store: KeyValueStore): string[] | null {
+  try {
+    const v = JSON.parse(store.get(SETTLEMENT_KEYS.categoryColumns) ?? 'null') as unknown;
+    return Array.isArray(v) ? v.map(String) : null;
+  } catch {
+    return null;
+  }
+}
+
+export function recordCategories(store: KeyValueStore, categories: readonly string[]): void {
+  store.set(SETTLEMENT_KEYS.categoryColumns, JSON.stringify(categories));
 }
