@@ -4,28 +4,13 @@
 
 import { describe, expect, it } from 'vitest';
 import { THREEPL_KEYS } from '../../src/jobs/orders/threepl-status';
-import { InventoryRun, type InventoryWorld, type OrderSeed } from '../inventory/builder';
+import { InventoryRun } from '../inventory/builder';
+import { id, order, ordersWorld, RM } from './world';
 
-const RM = ['Royal Mail', '', 'Royal Mail', '', 'Tracked 48', ''];
 const BUYER = { name: 'Zelda Quirkworth', addressLine1: '77 Quirkworth Lane', city: 'Leeds', postalCode: 'LS1 4QQ', countryCode: 'GB', phone: '07700 900123' };
 
-function order(id: number, items: OrderSeed['items'], over: Partial<OrderSeed> = {}): OrderSeed {
-  return { orderId: `202-${String(1000000 + id)}-0000001`, created: '2026-11-02T07:30:00Z', latestShipDate: '2026-11-04T23:00:00Z', items, ...over };
-}
-const id = (n: number) => `202-${String(1000000 + n)}-0000001`;
 
-function world(over: Partial<InventoryWorld> = {}): InventoryWorld {
-  return {
-    offers: [
-      { sku: 'TEE-M', onHand: 30 },
-      { sku: 'MUG-1', onHand: 30 },
-    ],
-    settings: { 'Push mode': 'dry-run' },
-    carrierMap: [RM],
-    threePlBehaviour: { shipAfter: '2h', carrier: 'Royal Mail', service: 'Tracked 48' },
-    ...over,
-  };
-}
+const world = ordersWorld;
 
 function threePlOrders(r: InventoryRun) {
   return r.run.threePl.snapshot().orders as Array<{ id: number; reference: string; type: string; status: string; shipments: Array<{ id: number; status: string }> }>;

@@ -3,27 +3,10 @@
 // is worked on as the facts say, named in ORDER_EDIT_INVALID, so no confirmation is lost.
 
 import { describe, expect, it } from 'vitest';
-import { InventoryRun, type InventoryWorld, type OrderSeed } from '../inventory/builder';
+import { InventoryRun } from '../inventory/builder';
+import { id, order, ordersWorld } from './world';
 
-const RM = ['Royal Mail', '', 'Royal Mail', '', 'Tracked 48', ''];
-const id = (n: number) => `202-${String(1000000 + n)}-0000001`;
-
-function order(n: number, items: OrderSeed['items'], over: Partial<OrderSeed> = {}): OrderSeed {
-  return { orderId: id(n), created: '2026-11-02T07:30:00Z', latestShipDate: '2026-11-04T23:00:00Z', items, ...over };
-}
-
-function world(over: Partial<InventoryWorld> = {}): InventoryWorld {
-  return {
-    offers: [
-      { sku: 'TEE-M', onHand: 30 },
-      { sku: 'MUG-1', onHand: 30 },
-    ],
-    settings: { 'Push mode': 'dry-run' },
-    carrierMap: [RM],
-    threePlBehaviour: { shipAfter: '2h', carrier: 'Royal Mail', service: 'Tracked 48' },
-    ...over,
-  };
-}
+const world = ordersWorld;
 
 type ThreePlOrder = { reference: string; status: string; items?: Array<{ sku: string; quantity: number }>; products?: Array<{ sku?: string; quantity?: number }> };
 const threePlOrders = (r: InventoryRun) => r.run.threePl.snapshot().orders as ThreePlOrder[];

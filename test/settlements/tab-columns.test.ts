@@ -5,29 +5,8 @@
 
 import { describe, expect, it } from 'vitest';
 import { InventoryRun } from '../inventory/builder';
+import { file, imported } from './one-settlement';
 
-const HDR = ['settlement-id', 'settlement-start-date', 'settlement-end-date', 'deposit-date', 'total-amount', 'currency', 'transaction-type', 'order-id', 'amount-type', 'amount-description', 'amount', 'posted-date-time', 'sku'];
-
-function file(id: string): string {
-  const rows = [
-    [id, '2026-10-01T00:00:00+00:00', '2026-10-15T00:00:00+00:00', '2026-10-17T00:00:00+00:00', '41.00', 'GBP', '', '', '', '', '', '', ''],
-    [id, '', '', '', '', '', 'Order', '206-0000000-0000001', 'ItemPrice', 'Principal', '50.00', '2026-10-05 12:00:00 UTC', 'TEE-M'],
-    [id, '', '', '', '', '', 'Order', '206-0000000-0000001', 'ItemFees', 'Commission', '-7.50', '2026-10-05 12:00:00 UTC', 'TEE-M'],
-    [id, '', '', '', '', '', 'Order', '206-0000000-0000001', 'ItemFees', 'FBAPerUnitFulfillmentFee', '-1.50', '2026-10-05 12:00:00 UTC', 'TEE-M'],
-  ];
-  return `${[HDR, ...rows].map((r) => r.join('\t')).join('\n')}\n`;
-}
-
-function imported(): InventoryRun {
-  const r = new InventoryRun({
-    offers: [{ sku: 'TEE-M', onHand: 5 }],
-    settings: { 'Push mode': 'dry-run' },
-    amazonExtra: { settlements: [{ reportId: 'r1', created: '2026-10-17T06:00:00Z', content: file('25000000001') }] },
-  });
-  r.step({ run: 'syncNow', args: ['settlements'], as: 'sidebar' });
-  expect(r.syncLog().at(-1)!.Outcome).toBe('ok');
-  return r;
-}
 
 function importSecond(r: InventoryRun): void {
   r.amazon('addSettlement', { settlement: { reportId: 'r2', created: '2026-11-02T08:05:00Z', content: file('25000000002') } });
