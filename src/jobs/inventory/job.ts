@@ -394,8 +394,8 @@ function runStock(ctx: JobContext, mode: 'sync' | 'undo'): JobOutcome {
     // An undo stays as it is until the next sync; a finished push is followed by a fresh computation at once.
     if (pending.kind === 'undo') return before;
   }
-  if (mode === 'undo') return undo(ctx, amazon);
   const adapter = ctx.threePl();
+  if (mode === 'undo') return undo(ctx, amazon, adapter);
   // Unknown "3PL locations" are reported; only the 3PL's own locations are counted (kit/locations-check).
   const after = computeAndPush(withCheckedLocations(ctx, adapter, 'inventory'), amazon, adapter);
   const note = cancelled ?? before?.message ?? null;
