@@ -84,4 +84,20 @@ describe('undo of the last stock push', () => {
     expect(u.message).toMatch(/MUG-1 \(the undo asked for 10, but Amazon already shows 8/);
     r.assertInvariants();
   });
+
+  it('counts "3PL locations" typed as a name, as the sync does', () => {
+    const r = new InventoryRun({
+      offers: [{ sku: 'TEE-M', onHand: 4, amazonQty: 2, buffer: 1 }],
+      settings: { '3PL locations': 'Manchester' },
+      amazonBehaviour: { patchApplyDelay: '0s' },
+    });
+    r.sync();
+    expect(r.amazonQty('TEE-M')).toBe(3);
+    r.advance('10m');
+    const u = r.undo();
+    expect(u.outcome).toBe('ok');
+    // Manchester is location 10, where the 4 units are: the undo puts back 2, not "0 can be picked".
+    expect(r.amazonQty('TEE-M')).toBe(2);
+    r.assertInvariants();
+  });
 });

@@ -395,9 +395,11 @@ function runStock(ctx: JobContext, mode: 'sync' | 'undo'): JobOutcome {
     if (pending.kind === 'undo') return before;
   }
   const adapter = ctx.threePl();
-  if (mode === 'undo') return undo(ctx, amazon, adapter);
   // Unknown "3PL locations" are reported; only the 3PL's own locations are counted (kit/locations-check).
-  const after = computeAndPush(withCheckedLocations(ctx, adapter, 'inventory'), amazon, adapter);
+  // An undo counts the same locations: a name typed there is the location's ID for both.
+  const checked = withCheckedLocations(ctx, adapter, 'inventory');
+  if (mode === 'undo') return undo(checked, amazon, adapter);
+  const after = computeAndPush(checked, amazon, adapter);
   const note = cancelled ?? before?.message ?? null;
   return note ? { ...after, message: `${note} ${after.message}`, counts: { ...(before?.counts ?? {}), ...after.counts } } : after;
 }
