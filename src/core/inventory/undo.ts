@@ -87,6 +87,11 @@ export function undoLimitsFrom(built: ReadonlyArray<InventoryRow>): (key: string
   };
 }
 
+/** The sum the proposal's Reason shows ("3PL has 8 pickable, … → 5"), without the notes around it. */
+function formulaOf(why: string): string {
+  return /3PL has .*?→ \d+/.exec(why)?.[0] ?? why.split('. ')[0]!;
+}
+
 /** An undo change, what it asked for before today's limit lowered it, and that limit. */
 interface CappedChange {
   change: PushChange;
@@ -120,7 +125,7 @@ export function limitUndo(changes: ReadonlyArray<PushChange>, limitOf: (key: str
       continue;
     }
     if (change.fromQty === max) {
-      out.leftOut.push({ key: change.key, sellerSku: change.sellerSku, reason: `the undo asked for ${change.toQty}, but Amazon already shows ${max}, the most the sync's rules allow it today: ${limit.why.split('. ')[0]}`, managed: true });
+      out.leftOut.push({ key: change.key, sellerSku: change.sellerSku, reason: `the undo asked for ${change.toQty}, but Amazon already shows ${max}, the most the sync's rules allow it today: ${formulaOf(limit.why)}`, managed: true });
       continue;
     }
     out.capped.push({ change: { ...change, toQty: max }, asked: change.toQty, limit });
