@@ -100,4 +100,23 @@ describe('undo of the last stock push', () => {
     expect(r.amazonQty('TEE-M')).toBe(2);
     r.assertInvariants();
   });
+
+  it('in a catalogue read by report, looks up what the unticked row shows before capping', () => {
+    const r = new InventoryRun({
+      offers: [{ sku: 'TEE-A', threePlSku: 'SB-TEE', onHand: 10, amazonQty: 10, buffer: 0 }],
+      extraMapRows: [SKU_MAP_ROW('TEE-B', 'SB-TEE', false)],
+      extraListings: [{ sku: 'TEE-B', channel: 'FBM', quantity: 6 }],
+      amazonBehaviour: { patchApplyDelay: '0s' },
+    });
+    r.sync();
+    r.advance('10m');
+    r.setStock('SB-TEE', 8);
+    r.run.gas.properties.document.data.set('inventory.listingCount', '25000');
+    const looked = r.run.amazon.calls.filter((c) => c.operation === 'getListingsItem').length;
+    r.undo();
+    // One look for the offer undone, one for the unticked sibling whose 6 units count.
+    expect(r.run.amazon.calls.filter((c) => c.operation === 'getListingsItem').length - looked).toBe(2);
+    expect(r.amazonQty('TEE-A')).toBe(2);
+    r.assertInvariants();
+  });
 });
