@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { diffProposals, recordPushResults } from '../../src/core/inventory/diff';
-import { buildUndoPlan, capUndoToPickable, pushRecordFromRows } from '../../src/core/inventory/undo';
+import { buildUndoPlan, capUndoToPickable, limitUndo, pushRecordFromRows, undoLimitsFrom } from '../../src/core/inventory/undo';
 import { findUnmappedSkus } from '../../src/core/inventory/unmapped';
 import { invRow, mapRow, stock } from './inventory-fixtures';
 
@@ -54,6 +54,21 @@ describe('undo', () => {
     const capped = capUndoToPickable(plan.changes, (key) => ({ 'UK:FBM:A': 5, 'UK:FBM:B': 2 } as Record<string, number>)[key]);
     expect(capped.map((c) => [c.change.toQty, c.asked])).toEqual([[1, null], [2, 6]]);
     expect(capUndoToPickable(plan.changes, () => undefined).map((c) => c.change.toQty)).toEqual([0, 0]);
+  });
+
+  it("limits each change to the sync's proposal today and leaves out offers it does not set", () => {
+    const built = [
+      invRow({ sellerSku: 'A', proposedQty: 5, reason: '3PL has 8 pickable, 3 in unsent orders, buffer 0 → 5' }),
+      invRow({ sellerSku: 'B', proposedQty: 2, reason: '3PL has 2 pickable, 0 in unsent orders, buffer 0 → 2' }),
+      invRow({ sellerSku: 'H', proposedQty: null, reason: 'Held: 3PL does not list this SKU (SB-H): nothing is proposed.' }),
+    ];
+    const change = (sku: string, fromQty: number, toQty: number) => ({ key: `UK:FBM:${sku}`, marketplace: 'UK', sellerSku: sku, fromQty, toQty });
+    const limited = limitUndo([change('A', 0, 9), change('B', 2, 6), change('H', 0, 4), change('X', 0, 1)], undoLimitsFrom(built));
+    expect(limited.capped.map((c) => [c.change.sellerSku, c.change.toQty, c.asked])).toEqual([['A', 5, 9]]);
+    expect(limited.capped[0]!.limit.why).toBe('3PL has 8 pickable, 3 in unsent orders → 5');
+    expect(limited.leftOut.map((l) => [l.sellerSku, l.managed])).toEqual([['B', true], ['H', false], ['X', false]]);
+    expect(limited.leftOut[1]!.reason).toMatch(/does not list this SKU \(SB-H\)/);
+    expect(limited.leftOut[2]!.reason).toMatch(/no active, valid FBM row/);
   });
 
   it('never includes FBA rows', () => {

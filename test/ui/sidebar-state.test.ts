@@ -73,6 +73,11 @@ describe('undo review', () => {
     expect(undoReview(rows)).toEqual({ count: 3, overPickable: [{ sku: 'B', restore: 10, pickable: 0 }, { sku: 'C', restore: 4, pickable: 0 }], overCount: 2 });
     expect(undoReview([row({ sellerSku: 'A', lastPushedQty: 3 })])).toBeNull();
   });
+
+  it('takes unsent orders and the offer share off what the tab says the 3PL can pick', () => {
+    const rows = [row({ sellerSku: 'A', lastPushedQty: 1, previousQty: 10, threePlFulfillable: 10, unsentOrders: 4, offerShare: 0.5, pushState: 'applied' })];
+    expect(undoReview(rows)!.overPickable).toEqual([{ sku: 'A', restore: 10, pickable: 3 }]);
+  });
 });
 
 describe('guided steps', () => {

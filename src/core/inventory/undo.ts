@@ -1,7 +1,8 @@
 // Undo of the last stock push (docs/design.md §3 step 7): every accepted push records the quantity
 // Amazon had before, and undo sends those quantities back through the normal push path.
 
-import type { InventoryRow, PushChange } from './types';
+import type { SkuMapValidation } from './sku-map';
+import type { InventoryRow, PushChange, SkuMapEntry } from './types';
 
 /** One offer changed by a push: what it was and what was sent. */
 interface PushRecordItem {
@@ -57,19 +58,86 @@ export function buildUndoPlan(items: ReadonlyArray<PushRecordItem>, currentQty?:
   return plan;
 }
 
-/** An undo change, and what it asked for before today's stock capped it. */
-interface CappedChange {
-  change: PushChange;
-  /** The quantity the undo asked for, when it was above what the 3PL can pick today. */
-  asked: number | null;
+/** What the sync's own rules allow an offer today, or why the undo leaves the offer alone. */
+export type UndoLimit = { max: number; why: string; row: InventoryRow } | { leftOut: string };
+
+/**
+ * The cap is what the 3PL can pick for the offer, not the sync's margin: the buffer and Max Qty are
+ * lifted, so an undo can still put back what a raised buffer took off, never more than can be picked.
+ */
+export function withoutBufferOrMaxQty(v: SkuMapValidation): SkuMapValidation {
+  const lift = (e: SkuMapEntry): SkuMapEntry => ({ ...e, safetyBuffer: 0, maxQty: null });
+  return { ...v, entries: v.entries.map(lift), held: v.held.map(lift), rows: v.rows.map((r) => (r.entry ? { ...r, entry: lift(r.entry) } : r)) };
 }
 
 /**
- * Undo restores yesterday's quantities, but the warehouse may have less today: no quantity goes
- * back above what the 3PL can pick now (`pickable` per offer key; undefined = the 3PL does not list
- * it, so nothing backs it). A capped change says what was asked, so the Reason can tell people.
+ * Limits per offer key from the rows buildInventory made with the buffer and Max Qty lifted: its
+ * proposal is the most the sync would let the offer show (3PL pickable less unsent orders and what
+ * offers it does not set show, shared between the offers of one stock, Offer %). An offer without
+ * a row (no valid, active FBM row maps it now) or without a proposal (held) is left out.
  */
-export function capUndoToPickable(changes: ReadonlyArray<PushChange>, pickable: (key: string) => number | undefined): CappedChange[] {
+export function undoLimitsFrom(built: ReadonlyArray<InventoryRow>): (key: string) => UndoLimit {
+  const byKey = new Map(built.filter((r) => r.channel === 'FBM').map((r) => [r.key, r] as const));
+  return (key) => {
+    const row = byKey.get(key);
+    if (!row) return { leftOut: 'no active, valid FBM row of the SKU Map maps this offer now, so the add-on does not set it' };
+    if (row.proposedQty === null) return { leftOut: `the sync does not set it now (${row.reason.replace(/^(Held|Not synced): /, '').replace(/\.$/, '')})` };
+    // The lifted buffer would read "buffer 0" in the Reason: it is no part of the cap.
+    return { max: row.proposedQty, why: row.reason.replace(', buffer 0 →', ' →'), row };
+  };
+}
+
+/** The sum the proposal's Reason shows ("3PL has 8 pickable, … → 5"), without the notes around it. */
+function formulaOf(why: string): string {
+  return /3PL has .*?→ \d+/.exec(why)?.[0] ?? why.split('. ')[0]!;
+}
+
+/** An undo change, what it asked for before today's limit lowered it, and that limit. */
+interface CappedChange {
+  change: PushChange;
+  /** The quantity the undo asked for, when it was above what the sync allows today. */
+  asked: number | null;
+  limit: Extract<UndoLimit, { max: number }>;
+}
+
+interface LimitedUndo {
+  capped: CappedChange[];
+  /** Offers the undo does not touch, and why (said in the run's message). */
+  leftOut: Array<{ key: string; sellerSku: string; reason: string; managed: boolean }>;
+}
+
+/**
+ * Undo restores yesterday's quantities, but no quantity goes back above what the sync's own rules
+ * allow today, and offers the sync does not manage now are not written at all. A change the limit
+ * brings down to what Amazon shows already is nothing to send.
+ */
+export function limitUndo(changes: ReadonlyArray<PushChange>, limitOf: (key: string) => UndoLimit): LimitedUndo {
+  const out: LimitedUndo = { capped: [], leftOut: [] };
+  for (const change of changes) {
+    const limit = limitOf(change.key);
+    if ('leftOut' in limit) {
+      out.leftOut.push({ key: change.key, sellerSku: change.sellerSku, reason: limit.leftOut, managed: false });
+      continue;
+    }
+    const max = Math.max(0, limit.max);
+    if (change.toQty <= max) {
+      out.capped.push({ change, asked: null, limit });
+      continue;
+    }
+    if (change.fromQty === max) {
+      out.leftOut.push({ key: change.key, sellerSku: change.sellerSku, reason: `the undo asked for ${change.toQty}, but Amazon already shows ${max}, the most the sync's rules allow it today: ${formulaOf(limit.why)}`, managed: true });
+      continue;
+    }
+    out.capped.push({ change: { ...change, toQty: max }, asked: change.toQty, limit });
+  }
+  return out;
+}
+
+/**
+ * The sidebar's preview of the cap, from the 3PL figure the tab shows (`pickable` per offer key;
+ * undefined = the 3PL does not list it): the undo itself applies limitUndo to fresh reads.
+ */
+export function capUndoToPickable(changes: ReadonlyArray<PushChange>, pickable: (key: string) => number | undefined): Array<{ change: PushChange; asked: number | null }> {
   return changes.map((change) => {
     const limit = Math.max(0, pickable(change.key) ?? 0);
     return change.toQty > limit ? { change: { ...change, toQty: limit }, asked: change.toQty } : { change, asked: null };

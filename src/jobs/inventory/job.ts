@@ -9,17 +9,15 @@ import type { RaisedException } from '../../core/exceptions';
 import { approvalLapsed, approvedEntries, planFingerprint, splitByApproval } from '../../core/inventory/approval';
 import { plansOnTab } from '../../core/inventory/plan-record';
 import { applyApproval, planShown } from '../../core/inventory/holds';
-import { buildInventory } from '../../core/inventory/build';
 import { diffProposals, planPush } from '../../core/inventory/diff';
 import { evaluateGuardrails, guardrailHaltException } from '../../core/inventory/guardrails';
 import { previousFromInventory } from '../../core/inventory/inventory-tab';
 import { checkStockSyncTimeout } from '../../core/inventory/readback';
 import { bothChannelsOnAmazon, explainLostZeros, findLostLeadingZeros, rowMarketplace, validateSkuMap } from '../../core/inventory/sku-map';
 import { channelsFromListings } from '../../core/inventory/fba-guard';
-import type { OrderedLine, PushChange } from '../../core/inventory/types';
+import type { PushChange } from '../../core/inventory/types';
 import type { FbaReadInfo } from '../../core/inventory/build';
 import { readBackPerMarket, readFbaMarkets } from './per-market';
-import type { FbaReads } from './per-market';
 import { layOutNewRows } from './layout';
 import { countThreePlSkus } from '../../core/inventory/stock';
 import { findUnmappedSkus } from '../../core/inventory/unmapped';
@@ -38,8 +36,8 @@ import { marketOfKeys } from './market-keys';
 import { readThreePlStockInRuns } from '../reads/threepl-stock';
 import type { ThreePlStockInRuns } from '../reads/threepl-stock';
 import { fillReusesKeptStock, recordFill } from './fill';
-import { cancellationTimes, ordersReadKeys, refreshLedger } from '../reads/amazon-orders';
-import { orderedFromLedger, unsentFromLedger, walkOrdersNow } from '../../core/orders/stock';
+import { ordersReadKeys } from '../reads/amazon-orders';
+import { walkOrdersNow } from '../../core/orders/stock';
 import type { WalkOrders } from '../../core/orders/stock';
 import { prepareNextMarketsRead, readMarketsListings, requestMarketsListings } from './market-listings';
 import type { MarketsListingsRead } from './market-listings';
@@ -48,7 +46,8 @@ import { continuePending, isUnsentPush, pushSummary, settleUnsentPush, startPush
 import { K, num } from './state';
 import { cancelStuckFeed } from './stuck-feed';
 import { undo } from './undo';
-import { stockLessFbaShipments } from '../fba-shipments/stock';
+import { listedMarkets, pooledMarkets, readUnsent, type UnsentRead } from './unsent';
+import { inventoryFrom } from './inventory-from';
 
 /** What the two systems say this run, or why the run has to wait for Amazon. */
 interface SystemsRead {
@@ -56,47 +55,6 @@ interface SystemsRead {
   stock: ThreePlStockInRuns & { overRuns: boolean };
   unsent: UnsentRead;
   read: MarketsListingsRead;
-}
-
-interface UnsentRead {
-  lines: ReturnType<typeof unsentFromLedger>['lines'];
-  orders: number;
-  /**
-   * The order lines of every listed marketplace, for the read-back: Amazon keeps one merchant
-   * quantity per Seller SKU whatever the marketplace (amzn/selling-partner-api-docs#3167), so a DE
-   * sale lowers the quantity the UK listing shows too.
-   */
-  ordered: OrderedLine[];
-  seenUntil: number;
-  complete: boolean;
-  /** Why an incomplete read stopped (reads/amazon-orders.ts). */
-  stoppedBy: 'deadline' | 'rate' | null;
-}
-
-/** Settings "Marketplaces", main first (the main one alone when the list is not usable). */
-function listedMarkets(ctx: JobContext): string[] {
-  return ctx.settings.marketplaces.length ? ctx.settings.marketplaces : [ctx.settings.marketplace];
-}
-
-/**
- * The marketplaces whose FBM quantities the stock sync sets: the primary and every one the 3PL ships
- * to (Settings "FBM marketplaces"). They share one 3PL pool.
- */
-function pooledMarkets(ctx: JobContext): string[] {
-  return [...new Set([ctx.settings.marketplace, ...ctx.settings.fbmMarketplaces])];
-}
-
-/**
- * Orders Amazon has and the 3PL has not committed yet, from the Orders ledger brought up to date
- * first (the same incremental read of every listed marketplace the orders job makes, so Amazon is
- * not searched twice). The orders of every marketplace the 3PL ships count: a DE order not yet at
- * the 3PL takes from the pool the UK offers are computed from.
- */
-function readUnsent(ctx: JobContext, amazon: SpApiClient, walk: { orders: WalkOrders; startedAt: number } | undefined): UnsentRead {
-  const ledger = refreshLedger(amazon, ctx.tabs.orders, ctx.ports.store, ctx.now, listedMarkets(ctx));
-  const cancelled = cancellationTimes(ctx.ports.store);
-  const ordered = listedMarkets(ctx).flatMap((m) => orderedFromLedger(ledger.rows, m, cancelled));
-  return { ...unsentFromLedger(ledger.rows, pooledMarkets(ctx), walk), ordered, seenUntil: ledger.seenUntil, complete: ledger.complete, stoppedBy: ledger.stoppedBy };
 }
 
 /** The note a stock read over several runs keeps of the orders as it began; unreadable → count every order not shipped before. */
@@ -217,41 +175,6 @@ function waitingOutcome(ctx: JobContext, message: string): JobOutcome {
   const timeout = syncTimeout(ctx);
   if (timeout) ctx.raise(timeout);
   return { outcome: 'partial', counts: {}, message, resolves: timeout ? ['STOCK_SYNC_TIMEOUT'] : [] };
-}
-
-/** What the rows are computed from; `listings` absent: Amazon's listings not read (yet). */
-interface InventoryInputs {
-  validated: ReturnType<typeof validateSkuMap>;
-  stock: SystemsRead['stock'];
-  unsent: UnsentRead;
-  previous: ReturnType<typeof previousFromInventory>;
-  fba: { summaries: FbaReads['summaries']; primary: FbaReadInfo; byMarket: Map<string, FbaReadInfo> };
-  listings?: MarketsListingsRead['listings'];
-  gap?: string;
-}
-
-function inventoryFrom(ctx: JobContext, x: InventoryInputs): ReturnType<typeof buildInventory> {
-  const { settings } = ctx;
-  return buildInventory({
-    marketplace: settings.marketplace,
-    // One 3PL pool for every marketplace the 3PL ships to: each offer takes its share.
-    pooledMarketplaces: settings.fbmMarketplaces,
-    marketplaces: settings.marketplaces,
-    skuMap: x.validated,
-    // Less the units of FBA shipments ticked to go from the 3PL that it has not committed yet (issue 15).
-    threePlStock: stockLessFbaShipments(ctx, x.stock.records, x.validated, x.stock.overRuns),
-    locations: settings.threePlLocations,
-    unsentOrders: x.unsent.lines,
-    ...(x.listings ? { amazonListings: x.listings } : {}),
-    ...(x.gap ? { amazonListingsGap: x.gap } : {}),
-    fbaSummaries: x.fba.summaries,
-    fbaRead: x.fba.primary,
-    fbaReadByMarket: x.fba.byMarket,
-    previous: x.previous,
-    defaultSafetyBuffer: settings.defaultSafetyBuffer,
-    now: ctx.now,
-    threePlName: providerName(settings.threePlProvider),
-  });
 }
 
 function modeText(ctx: JobContext, changes: number, held: boolean, waiting: number, pushMessage: string): string {
@@ -477,10 +400,12 @@ function runStock(ctx: JobContext, mode: 'sync' | 'undo'): JobOutcome {
     // An undo stays as it is until the next sync; a finished push is followed by a fresh computation at once.
     if (pending.kind === 'undo') return before;
   }
-  if (mode === 'undo') return undo(ctx, amazon);
   const adapter = ctx.threePl();
   // Unknown "3PL locations" are reported; only the 3PL's own locations are counted (kit/locations-check).
-  const after = computeAndPush(withCheckedLocations(ctx, adapter, 'inventory'), amazon, adapter);
+  // An undo counts the same locations: a name typed there is the location's ID for both.
+  const checked = withCheckedLocations(ctx, adapter, 'inventory');
+  if (mode === 'undo') return undo(checked, amazon, adapter);
+  const after = computeAndPush(checked, amazon, adapter);
   const note = cancelled ?? before?.message ?? null;
   return note ? { ...after, message: `${note} ${after.message}`, counts: { ...(before?.counts ?? {}), ...after.counts } } : after;
 }

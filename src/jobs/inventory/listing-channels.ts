@@ -6,6 +6,7 @@ import { listingChannels, onMarketplace } from '../../amazon/client';
 import type { SpApiClient } from '../../amazon/client';
 import { SpApiError } from '../../amazon/errors';
 import type { ChannelsOf, ListingChannelSet } from '../../core/inventory/fba-guard';
+import type { AmazonListing } from '../../core/inventory/types';
 import { toAmazonListing } from '../reads/amazon-listings';
 
 /**
@@ -29,4 +30,25 @@ export function channelsByLookup(amazon: SpApiClient): ChannelsOf {
     seen.set(key, found);
     return found;
   };
+}
+
+/**
+ * The listings of the given offers, one look each (an undo in a catalogue read by report): tagged
+ * with their marketplace unless it is the primary's, as a listings read tags them. No listing: absent.
+ */
+export function listingsByLookup(amazon: SpApiClient, offers: ReadonlyArray<{ marketplace: string; sellerSku: string }>, primary: string): AmazonListing[] {
+  const out: AmazonListing[] = [];
+  const seen = new Set<string>();
+  for (const o of offers) {
+    const key = `${o.marketplace}:${o.sellerSku}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    try {
+      const l = toAmazonListing(listingChannels(onMarketplace(amazon, o.marketplace).getListingsItem(o.sellerSku, ['summaries', 'fulfillmentAvailability'])));
+      out.push(o.marketplace === primary ? l : { ...l, marketplace: o.marketplace });
+    } catch (e) {
+      if (!(e instanceof SpApiError && e.status === 404)) throw e;
+    }
+  }
+  return out;
 }

@@ -1,76 +1,129 @@
 // "Undo last stock push": sends back the quantities Amazon had before the last push, through the
-// same resumable push path (so an undo can itself be undone).
+// same resumable push path (so an undo can itself be undone), never above what the sync's own
+// rules allow each offer today and only to offers a valid SKU Map row manages now.
 
 import { onMarketplace, type SpApiClient } from '../../amazon/client';
-import { aggregateThreePlStock } from '../../core/inventory/stock';
-import { buildUndoPlan, capUndoToPickable, pushRecordFromRows } from '../../core/inventory/undo';
+import { channelsFromListings } from '../../core/inventory/fba-guard';
+import { previousFromInventory } from '../../core/inventory/inventory-tab';
+import { parkedFbmRows } from '../../core/inventory/parked';
+import { bothChannelsOnAmazon, validateSkuMap } from '../../core/inventory/sku-map';
+import type { AmazonListing, InventoryRow } from '../../core/inventory/types';
+import { findUnmanagedOffers } from '../../core/inventory/unmanaged';
+import { buildUndoPlan, limitUndo, pushRecordFromRows, undoLimitsFrom, withoutBufferOrMaxQty } from '../../core/inventory/undo';
 import { providerName } from '../../threepl/names';
-import { readThreePlStock } from '../reads/threepl-stock';
-import type { InventoryRow } from '../../core/inventory/types';
+import type { ThreePlAdapter } from '../../threepl/types';
 import type { JobContext, JobOutcome } from '../kit/job';
 import { readAmazonListings } from '../reads/amazon-listings';
+import { readThreePlStock } from '../reads/threepl-stock';
+import { inventoryFrom } from './inventory-from';
+import { listingsByLookup } from './listing-channels';
 import { useReport } from './listings-source';
+import { feedInFlight, loadPending } from './push';
 import { changesFromRows, finishPush, pushScope, pushSummary, refusedCount, startPush } from './pushing';
-import { channelsByLookup } from './listing-channels';
-import { channelsFromListings } from '../../core/inventory/fba-guard';
+import { pooledMarkets, readUnsent } from './unsent';
 
-export function undo(ctx: JobContext, amazon: SpApiClient): JobOutcome {
+/** `ctx` carries the checked "3PL locations" (kit/locations-check.ts), as the sync's does. */
+export function undo(ctx: JobContext, amazon: SpApiClient, adapter: ThreePlAdapter): JobOutcome {
   const rows = ctx.tabs.inventory.rows();
   const items = pushRecordFromRows(rows);
   if (items.length === 0) return { outcome: 'ok', counts: {}, message: 'There is no stock push to undo: the Inventory tab records none.', resolves: [] };
-  // A large catalogue is not paged for this: the pushed quantities are taken as current. Each
-  // marketplace of the push is read on its own (its marketplaceIds): quantities differ per marketplace.
-  const primary = ctx.settings.marketplace;
-  const markets = [...new Set(items.map((i) => i.marketplace))];
-  const listings = useReport(ctx.ports.store, rows.length)
-    ? undefined
-    : markets.flatMap((m) => readAmazonListings(onMarketplace(amazon, m)).map((l) => (m === primary ? l : { ...l, marketplace: m })));
-  const current = listings && new Map(listings.filter((l) => l.fbm).map((l) => [`${l.marketplace ?? primary}:${l.sellerSku}`, l.fbmQuantity] as const));
-  // An offer may have become FBA since the push: a merchant quantity sent back to it would convert
-  // it (fba-guard.ts). Channels come from this run's read, or from one look per SKU undone.
-  const channelsOf = listings ? channelsFromListings(listings, primary) : channelsByLookup(amazon);
-  const plan = buildUndoPlan(items, current);
-  if (plan.changes.length === 0) {
-    return { outcome: 'ok', counts: { skipped: plan.skipped.length }, message: `Nothing to undo: ${plan.skipped.map((s) => `${s.sellerSku}: ${s.reason}`).join(' ')}`, resolves: [] };
-  }
-  const capped = capUndoToPickable(plan.changes, pickableNow(ctx, rows));
   const tpl = providerName(ctx.settings.threePlProvider);
-  const target = new Map(capped.map((c) => [c.change.key, c] as const));
+  // Units sold and not yet at the 3PL come off what can be offered, as in the sync: unknown, no undo.
+  const unsent = readUnsent(ctx, amazon, undefined);
+  if (!unsent.complete) {
+    const why = unsent.stoppedBy === 'rate' ? "Amazon's rate limit for searchOrders" : 'time limit';
+    return { outcome: 'partial', counts: {}, message: `Nothing was undone: Amazon's recent orders were read only in part (${why}), and an undo must not offer again units already sold. Press Undo again in a few minutes.`, resolves: [] };
+  }
+  const primary = ctx.settings.marketplace;
+  const pooled = pooledMarkets(ctx);
+  const markets = [...new Set([...items.map((i) => i.marketplace), ...pooled])];
+  const skuMapRows = ctx.tabs.skuMap.records();
+  const listings = undoListings(ctx, amazon, { items, markets, skuMapRows, tabRows: rows.length });
+  const listingsIn = (m: string) => listings.filter((l) => (l.marketplace ?? primary) === m);
+  const validated = validateSkuMap(skuMapRows, { defaultMarketplace: primary, marketplaces: ctx.settings.marketplaces, bothChannelsOnAmazon: markets.map((m) => bothChannelsOnAmazon(m, listingsIn(m))) });
+  const stock = readThreePlStock(adapter, ctx.now).records;
+  const unknownFba = { summaries: [], primary: { via: 'summaries' as const, asOf: 0, unknown: true }, byMarket: new Map() };
+  // The sync's own computation, buffer and Max Qty lifted: the most each offer may show today.
+  const built = inventoryFrom(ctx, { validated: withoutBufferOrMaxQty(validated), stock: { records: stock, overRuns: false }, unsent, previous: previousFromInventory(rows), fba: unknownFba, listings });
+  const current = new Map(listings.filter((l) => l.fbm).map((l) => [`${l.marketplace ?? primary}:${l.sellerSku}`, l.fbmQuantity] as const));
+  const plan = buildUndoPlan(items, current);
+  const channelsOf = channelsFromListings(listings, primary);
+  // An offer Amazon now fulfils as FBA only goes to the push path as asked: its FBA guard refuses it
+  // there, High (FBA_CONVERSION_REFUSED), rather than the undo passing over it quietly.
+  const limits = undoLimitsFrom(built.rows);
+  const rowOf = new Map(rows.map((r) => [r.key, r] as const));
+  const isFbaOnly = (sku: string, m: string) => {
+    const ch = channelsOf(sku, m);
+    return Boolean(ch?.fba && !ch.fbm);
+  };
+  const fbaOnly = new Set(plan.changes.filter((c) => isFbaOnly(c.sellerSku, c.marketplace)).map((c) => c.key));
+  const limited = limitUndo(plan.changes, (key) => (fbaOnly.has(key) ? { max: Infinity, why: '', row: rowOf.get(key)! } : limits(key)));
+  const notManaged = limited.leftOut.filter((l) => !l.managed);
+  const leftNote = limited.leftOut.length ? ` Left as they are: ${limited.leftOut.map((l) => `${l.sellerSku} (${l.reason})`).join('; ')}.` : '';
+  if (limited.capped.length === 0) {
+    const skipped = plan.skipped.map((s) => ` ${s.sellerSku}: ${s.reason}`).join('');
+    return { outcome: notManaged.length ? 'partial' : 'ok', counts: { skipped: plan.skipped.length + limited.leftOut.length }, message: `Nothing to undo:${skipped}${leftNote}`, resolves: [] };
+  }
+  const target = new Map(limited.capped.map((c) => [c.change.key, c] as const));
+  // Cells people typed over (3PL SKU, Offer %) are not trusted: each offer's come from the SKU Map.
+  const builtOf = new Map(built.rows.map((r) => [r.key, r] as const));
   const queued = rows.map((r): InventoryRow => {
+    const b = builtOf.get(r.key);
+    const fixed = b ? { ...r, threePlSku: b.threePlSku } : r;
     const t = target.get(r.key);
-    if (!t) return r;
+    if (!t) return fixed;
     const c = t.change;
     const reason =
       t.asked === null
         ? `Undo of the last push: back to ${c.toQty} (was ${c.fromQty ?? 'unknown'}).`
-        : r.offerShare !== null && r.offerShare < 1
-          ? `Undo of the last push asked for ${t.asked}, but this offer's share (${Math.round(r.offerShare * 1000) / 10}%) of what ${tpl} can pick of ${r.threePlSku} now is ${c.toQty}, so ${c.toQty} (was ${c.fromQty ?? 'unknown'}).`
-          : `Undo of the last push asked for ${t.asked}, but ${tpl} can pick only ${c.toQty} of ${r.threePlSku || 'this SKU'} now, so ${c.toQty} (was ${c.fromQty ?? 'unknown'}).`;
-    return { ...r, amazonFbmQty: c.fromQty, proposedQty: c.toQty, pushState: 'queued', reason, updatedAt: ctx.now };
+        : `Undo of the last push asked for ${t.asked}, but ${tpl} can pick only ${c.toQty} of ${t.limit.row.threePlSku} now for this offer (${t.limit.why}), so ${c.toQty} (was ${c.fromQty ?? 'unknown'}).`;
+    return { ...fixed, offerShare: t.limit.row.offerShare, amazonFbmQty: c.fromQty, proposedQty: c.toQty, pushState: 'queued', reason, updatedAt: ctx.now };
   });
-  const cappedCount = capped.filter((c) => c.asked !== null).length;
+  const cappedCount = limited.capped.filter((c) => c.asked !== null).length;
   const run = startPush(ctx, amazon, queued, changesFromRows(queued), 'undo', `undo-${ctx.now}`, channelsOf);
   const summary = pushSummary(run.progress, run.changes, 'Undo:', refusedCount(run));
   finishPush(ctx, run);
+  // Whatever still leaves Amazon above what the 3PL can pick once the undo lands is High, as in the sync.
+  const oversold = findUnmanagedOffers({
+    primary,
+    pooled: new Set(pooled),
+    read: new Set(markets),
+    skuMap: validated.rows,
+    rows: run.rows,
+    queuedInFlight: feedInFlight(loadPending(ctx.ports.store)),
+    listings,
+    threePlStock: stock,
+    locations: ctx.settings.threePlLocations,
+    unsentOrders: unsent.lines,
+    threePlName: tpl,
+  });
+  ctx.raise(...oversold);
   const note = ctx.settings.pushMode === 'auto' ? ' Push mode is auto: the next sync pushes the computed quantities again unless you switch it to dry-run or approve.' : '';
-  const capNote = cappedCount ? ` ${cappedCount} quantit${cappedCount === 1 ? 'y was' : 'ies were'} lowered to what ${tpl} can pick today (see Reason).` : '';
-  return { outcome: run.progress.state === 'done' ? 'ok' : 'partial', counts: { ...summary.counts, ...(cappedCount ? { capped: cappedCount } : {}) }, message: `${summary.message}${capNote}${note}`, resolves: pushScope(run) };
+  const capNote = cappedCount ? ` ${cappedCount} quantit${cappedCount === 1 ? 'y was' : 'ies were'} lowered to what ${tpl} can pick today, less unsent orders and what other offers of the same stock show (see Reason).` : '';
+  const overNote = oversold.length ? ` ${oversold.length} offer(s) still show more than ${tpl} can pick (see Exceptions, OFFER_UNMANAGED).` : '';
+  const done = run.progress.state === 'done';
+  return {
+    outcome: done && !notManaged.length && !oversold.length ? 'ok' : 'partial',
+    counts: { ...summary.counts, ...(cappedCount ? { capped: cappedCount } : {}), ...(limited.leftOut.length ? { leftOut: limited.leftOut.length } : {}) },
+    message: `${summary.message}${capNote}${leftNote}${overNote}${note}`,
+    resolves: pushScope(run),
+  };
 }
 
 /**
- * What the 3PL can pick today per offer key (its 3PL SKU over the chosen locations), times the
- * offer's share of it (Offer %, or its equal share with the other offers of that 3PL SKU, in any
- * marketplace): offers restored each to the whole pool would together promise it several times.
+ * Amazon's listings the limits need: every listing of the marketplaces, or, in a catalogue read by
+ * report, one look per offer undone and per offer the sync does not set (their units count).
  */
-function pickableNow(ctx: JobContext, rows: ReadonlyArray<InventoryRow>): (key: string) => number | undefined {
-  const stock = aggregateThreePlStock(readThreePlStock(ctx.threePl(), ctx.now).records, ctx.settings.threePlLocations);
-  const byKey = new Map(rows.map((r) => [r.key, r] as const));
-  return (key) => {
-    const row = byKey.get(key);
-    const pickable = row?.threePlSku ? stock.get(row.threePlSku)?.fulfillable : undefined;
-    if (pickable === undefined) return undefined;
-    const share = row?.offerShare ?? 1;
-    // 0.29 × 100 is 28.999… in binary and must still floor to 29 (as proposal.ts does).
-    return share >= 1 ? pickable : Math.floor(pickable * share + 1e-9);
-  };
+function undoListings(
+  ctx: JobContext,
+  amazon: SpApiClient,
+  x: { items: ReadonlyArray<{ marketplace: string; sellerSku: string }>; markets: string[]; skuMapRows: ReturnType<JobContext['tabs']['skuMap']['records']>; tabRows: number },
+): AmazonListing[] {
+  const primary = ctx.settings.marketplace;
+  if (!useReport(ctx.ports.store, x.tabRows)) {
+    return x.markets.flatMap((m) => readAmazonListings(onMarketplace(amazon, m)).map((l) => (m === primary ? l : { ...l, marketplace: m })));
+  }
+  const loose = validateSkuMap(x.skuMapRows, { defaultMarketplace: primary, marketplaces: ctx.settings.marketplaces, bothChannelsOnAmazon: [] });
+  const parked = parkedFbmRows(loose.rows, new Set(pooledMarkets(ctx)));
+  return listingsByLookup(amazon, [...x.items, ...parked], primary);
 }

@@ -68,8 +68,10 @@ export function undoReview(rows: ReadonlyArray<InventoryRow>): UndoReview | null
   if (items.length === 0) return null;
   const plan = buildUndoPlan(items);
   if (plan.changes.length === 0) return null;
-  const fulfillable = new Map(rows.map((r) => [r.key, r.threePlFulfillable] as const));
-  const capped = capUndoToPickable(plan.changes, (key) => fulfillable.get(key) ?? undefined);
+  // As the tab showed it: what the 3PL can pick less unsent orders, times the offer's share. The undo
+  // itself reads everything afresh and also takes off what offers the sync does not set show.
+  const pickable = new Map(rows.map((r) => [r.key, r.threePlFulfillable === null ? undefined : Math.floor(Math.max(0, r.threePlFulfillable - (r.unsentOrders ?? 0)) * (r.offerShare ?? 1) + 1e-9)] as const));
+  const capped = capUndoToPickable(plan.changes, (key) => pickable.get(key));
   const over = capped.filter((c) => c.asked !== null).map((c) => ({ sku: c.change.sellerSku, restore: c.asked as number, pickable: c.change.toQty }));
   return { count: plan.changes.length, overPickable: over.slice(0, 10), overCount: over.length };
 }
