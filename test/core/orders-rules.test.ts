@@ -86,13 +86,16 @@ describe('ledger text and merges', () => {
 
   it('uses a typed State only when the row agrees; otherwise works on the facts and says so in the Note', () => {
     const sent = row({ threePlOrderId: '77', state: 'sent', amazonStatus: 'UNSHIPPED' });
-    for (const typed of ['confirmed', 'cancelled', 'cancel-too-late', 'ready', 'pending']) {
+    // "shipped" needs a recorded shipment (Tracking or Shipped At), which this row has not.
+    for (const typed of ['confirmed', 'cancelled', 'cancel-too-late', 'ready', 'pending', 'shipped']) {
       const read = ledgerRowFromRecord({ ...ledgerRowToRecord(sent), State: typed })!;
       expect(read.state).toBe('sent');
       expect(read.note).toMatch(new RegExp(`^Edit not used: the State cell of order .* was changed to "${typed}"`));
     }
     // "sent" with no 3PL order: looked up at the 3PL before any send, never taken as there.
     expect(ledgerRowFromRecord({ ...ledgerRowToRecord(row({ state: 'held' })), State: 'sent' })!.state).toBe('sending');
+    expect(ledgerRowFromRecord({ ...ledgerRowToRecord(sent), State: 'shipped' })!.note).toMatch(/no Tracking and no Shipped At/);
+    expect(ledgerRowFromRecord({ ...ledgerRowToRecord({ ...sent, tracking: ['T1'] }), State: 'shipped' })).toMatchObject({ state: 'shipped', note: '' });
     // What the row proves is kept as typed: Amazon shipped it, Amazon cancelled it.
     expect(ledgerRowFromRecord({ ...ledgerRowToRecord({ ...sent, amazonStatus: 'SHIPPED' }), State: 'confirmed' })).toMatchObject({ state: 'confirmed', note: '' });
     expect(ledgerRowFromRecord({ ...ledgerRowToRecord({ ...sent, amazonStatus: 'CANCELLED' }), State: 'cancelled' })!.state).toBe('cancelled');

@@ -39,7 +39,7 @@ export const EDIT_NOTE = 'Edit not used:';
 /** The one State word people type (docs/operations.md "Retry an order the 3PL refused"). */
 export const TYPABLE_ORDER_STATES: readonly OrderState[] = ['ready'];
 
-type Facts = Pick<LedgerRow, 'amazonStatus' | 'threePlOrderId'>;
+type Facts = Pick<LedgerRow, 'amazonStatus' | 'threePlOrderId'> & { shippedProof: boolean };
 
 /**
  * Why the row's other cells contradict `s`, or null. Only the words that claim the order is at the
@@ -56,8 +56,11 @@ function contradiction(s: OrderState, f: Facts): string | null {
       if (f.amazonStatus !== 'CANCELLED') return `Amazon Status is ${f.amazonStatus || 'empty'}, not CANCELLED: Amazon still expects the order shipped`;
       return s === 'cancel-too-late' && noId ? 'there is no 3PL Order ID, so the 3PL cannot have shipped it' : null;
     case 'sent':
-    case 'shipped':
       return noId ? 'there is no 3PL Order ID: the 3PL has not been given the order' : null;
+    case 'shipped':
+      if (noId) return 'there is no 3PL Order ID: the 3PL has not been given the order';
+      // The add-on writes Tracking or Shipped At with every shipment it records.
+      return f.shippedProof ? null : 'there is no Tracking and no Shipped At: no shipment of it has been recorded';
     case 'pending':
       return f.amazonStatus === 'PENDING' ? null : `Amazon Status is ${f.amazonStatus || 'empty'}, not PENDING`;
     case 'ready':
@@ -97,7 +100,8 @@ export function ledgerRowFromRecord(rec: Readonly<Record<string, unknown>>): Led
   const threePlOrderId = cellText(rec[H.threePlOrderId]);
   const amazonStatus = cellText(rec[H.amazonStatus]).toUpperCase();
   const attempts = Number(rec[H.attempts]);
-  const state = stateOf(cellText(rec[H.state]), orderId, { amazonStatus, threePlOrderId });
+  const shippedProof = cellText(rec[H.tracking]) !== '' || cellTime(rec[H.shippedAt]) !== null;
+  const state = stateOf(cellText(rec[H.state]), orderId, { amazonStatus, threePlOrderId, shippedProof });
   return {
     orderId,
     marketplace: cellText(rec[H.marketplace]),
