@@ -354,5 +354,16 @@ export interface LookalikeHeader {
 export function lookalikeHeaders(def: TabDef, header: readonly unknown[], missing: readonly TabColumn[] = def.columns.filter((c) => columnOf(header, c.header) < 0)): LookalikeHeader[] {
   const isRead = (h: string) => def.columns.some((c) => [c.header, ...(c.was ?? [])].some((name) => columnOf([h], name) === 0));
   const cells = header.map(headerText);
-  return missing.flatMap((c) => cells.flatMap((h, index) => (h !== '' && !isRead(h) && lettersOf(h) === lettersOf(c.header) ? [{ typed: h, meant: c, index }] : [])));
+  return missing.flatMap((c) => cells.flatMap((h, index) => (h !== '' && !isRead(h) && looksLikeHeader(h, c.header) ? [{ typed: h, meant: c, index }] : [])));
+}
+
+/**
+ * "Offer" for "Offer %" (the same letters), or a header cut to one end of the add-on's ("Buffer" for
+ * "Safety Buffer", "Market" for "Marketplace"); a short word ("SKU", "Qty") is too common to say
+ * which column was meant.
+ */
+function looksLikeHeader(typed: string, header: string): boolean {
+  const t = lettersOf(typed);
+  const h = lettersOf(header);
+  return t === h || (t.length >= 4 && (h.startsWith(t) || h.endsWith(t)));
 }

@@ -110,11 +110,15 @@ export function skuMapTab(wb: WorkbookPort): SkuMapTab {
     },
     unreadColumns() {
       const t = load();
-      return lookalikeHeaders(TABS.skuMap, t.header).map((l) => ({
+      // Every column, not only missing ones: "Set up sheets" (or a sync) may have added the real
+      // column empty beside the look-alike, whose values still go unread.
+      const blank = (v: unknown) => String(v ?? '').trim() === '';
+      return lookalikeHeaders(TABS.skuMap, t.header, TABS.skuMap.columns).map((l) => ({
         typed: l.typed,
         meant: l.meant.header,
         cell: `${columnLetters(l.index + 1)}1`,
-        filled: t.records.filter((r) => String(r[l.typed] ?? '').trim() !== '').length,
+        // Values the add-on does not read: typed under the look-alike where the real column says nothing.
+        filled: t.records.filter((r) => !blank(r[l.typed]) && blank(r[l.meant.header])).length,
       }));
     },
     appendProposals(records) {

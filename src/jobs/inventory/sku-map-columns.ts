@@ -1,8 +1,8 @@
 // SKU Map columns people headed differently from the add-on's by more than case and spaces ("Offer"
-// for "Offer %", "Max qty." for "Max Qty"): the add-on does not read them, so every row gets that
-// column's default while the values people typed sit beside it. Never silently: one CONFIG_INVALID
-// per such column that holds values, naming the header cell and the header to use; the run is not
-// "ok" (kit/settings-check.ts). The push still goes: the defaults never offer more than the 3PL holds,
+// for "Offer %", "Buffer" for "Safety Buffer"): the add-on does not read them, so rows get that
+// column's default while the values people typed sit beside it (also once an empty real column was
+// added next to them). Never silently: one CONFIG_INVALID per such column that holds values, naming
+// the header cell and the header to use; the run is not "ok" (kit/settings-check.ts). The push still goes: the defaults never offer more than the 3PL holds,
 // and stopping the push would also stop the decreases that keep Amazon from overselling.
 
 import { exceptionKey } from '../../core/exceptions';
@@ -28,7 +28,8 @@ export function unreadColumnProblems(tab: Pick<SkuMapTab, 'unreadColumns'>, jobN
       entity: `${TAB.skuMap} ${c.cell}`,
       message:
         `The ${TAB.skuMap} header "${c.typed}" (${c.cell}) is not "${c.meant}", so the add-on does not read it: the ${c.filled} value${c.filled > 1 ? 's' : ''} typed under it ${c.filled > 1 ? 'are' : 'is'} not used, ` +
-        `and every row gets the "${c.meant}" default instead. Rename the header to "${c.meant}" (case and spaces do not matter).`,
+        `and ${c.filled > 1 ? 'those rows get' : 'that row gets'} the "${c.meant}" default instead. Rename the header to "${c.meant}" (case and spaces do not matter; ` +
+        `if the tab also has an empty "${c.meant}" column, delete that one first), or move the values into "${c.meant}".`,
       typedInput: true,
     }));
 }
