@@ -5,6 +5,7 @@
 
 import { SETTINGS_COLUMNS, isSettingsSection, parseSettings, settingsPairs } from '../core/settings';
 import type { Settings, SettingsProblem } from '../core/settings';
+import { strayKeyProblem, strayKeys } from '../core/settings-stray';
 import { TAB, columnOf, findTabName, headerText } from '../core/tabs';
 import type { CellValue, WorkbookPort } from '../ports/workbook';
 
@@ -42,7 +43,10 @@ export function readSettings(wb: WorkbookPort): SettingsRead {
   const read = readTab(wb);
   const parsed = parseSettings(settingsPairs(read?.values ?? []).map((p) => [p.key, p.value, p.cell] as const));
   const problem = tabProblem(read);
-  return problem ? { settings: parsed.settings, problems: [problem, ...parsed.problems] } : parsed;
+  // Setting names typed outside the Key column are not read; one meant to limit a push keeps it a dry run.
+  const strays = strayKeys(read?.values ?? []).map(strayKeyProblem);
+  const settings = strays.some((p) => p.pushes) ? { ...parsed.settings, pushMode: 'dry-run' as const } : parsed.settings;
+  return { settings, problems: [...(problem ? [problem] : []), ...parsed.problems, ...strays] };
 }
 
 /** Writes the Value of the setting row whose Key is `key` (keys match case-insensitively); false when there is no such row. */

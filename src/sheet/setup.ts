@@ -4,9 +4,10 @@
 // what a person should check. A tab people renamed only in case or spaces ("SKU map", "Sku Map ") is
 // that tab: it is completed under its own name, never created a second time.
 
+import { strayKeysWarning } from '../core/settings-stray';
 import { lookalikeWarning, planSetup } from '../core/setup-plan';
 import { tabStandard } from '../core/tab-standard';
-import { SETUP_TABS, TABS, findTabName } from '../core/tabs';
+import { SETUP_TABS, TAB, TABS, findTabName } from '../core/tabs';
 import type { TabDef } from '../core/tabs';
 import type { SheetStylePort, StyleChange } from '../ports/sheet-style';
 import type { CellValue, WorkbookPort } from '../ports/workbook';
@@ -83,6 +84,8 @@ export function runSetup(wb: WorkbookPort, style?: SheetStylePort): SetupResult 
         break;
     }
   }
+  const strays = strayKeysWarning(tabOf(TAB.settings), existing.get(TAB.settings) ?? []);
+  if (strays) notes.push(strays);
   const unchanged = new Map([...existing].filter(([tab]) => !completed.has(tabOf(tab))));
   const standardised = style ? standardise(wb, style, new Set(created), unchanged) : { styled: [], warnings: [] };
   const styled = standardised.styled;
