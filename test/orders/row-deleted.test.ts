@@ -52,3 +52,26 @@ describe('a held order whose Orders row is deleted', () => {
     expect(r.inventoryRow('MUG-1')!['Unsent Orders']).toBe('6');
   });
 });
+
+describe('a deleted unsent order Amazon cannot give back', () => {
+  it('is raised High (its units may be offered again), once, and left open for a person', () => {
+    const r = new InventoryRun(ordersWorld({ orders: [order(1, [{ sku: 'MUG-1', quantity: 1 }], { status: 'PENDING' })] }));
+    r.syncOrders();
+    // The seal knows an order Amazon answers 404 for (its row deleted): as if Amazon no longer had it.
+    const data = r.run.gas.properties.document.data;
+    const chunk = JSON.parse(data.get('orders.linesSeal.0')!) as { v: string[]; k: Record<string, number> };
+    chunk.k[id(9)] = chunk.v.push('MUG-1 × 4') - 1;
+    data.set('orders.linesSeal.0', JSON.stringify(chunk));
+    r.sync();
+    expect(r.inventoryRow('MUG-1')!['Unsent Orders']).toBe('5');
+    r.syncOrders();
+    const lost = r.openExceptions('ORDER_ORPHANED');
+    expect(lost.map((e) => [e.Key, e.Severity])).toEqual([[`ORDER_ORPHANED:ledger:${id(9)}`, 'High']]);
+    expect(lost[0]!.Message).toMatch(/MUG-1 × 4.*units may be offered on Amazon again/);
+    r.advance('10m');
+    r.syncOrders();
+    expect(r.openExceptions('ORDER_ORPHANED').map((e) => e.Key)).toEqual([`ORDER_ORPHANED:ledger:${id(9)}`]);
+    r.sync();
+    expect(r.inventoryRow('MUG-1')!['Unsent Orders']).toBe('1');
+  });
+});
