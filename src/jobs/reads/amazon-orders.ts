@@ -261,7 +261,7 @@ const READ_BACK_MAX_WAIT_MS = 5_000;
 function readBack(amazon: SpApiClient, missing: ReadonlyArray<[string, string]>, marketplaces: readonly string[]): { rows: LedgerRow[]; carried: Array<[string, string]>; lost: LedgerRefresh['lost'] } {
   const out: ReturnType<typeof readBack> = { rows: [], carried: [], lost: [] };
   for (const [orderId, lines] of missing) {
-    if (out.rows.length + out.lost.length < missing.length && amazon.waitMs('getOrder') > READ_BACK_MAX_WAIT_MS) {
+    if (amazon.waitMs('getOrder') > READ_BACK_MAX_WAIT_MS) {
       out.carried.push([orderId, lines]);
       continue;
     }
