@@ -37,7 +37,30 @@ describe('cell seal', () => {
     writeSeal(store, 's', [['big', 'X × 1\n'.repeat(2000)], ['small', 'A × 1']]);
     expect([...readSeal(store, 's').keys()]).toEqual(['small']);
     const failing = memoryStore('s.1');
-    writeSeal(failing, 's', Array.from({ length: 300 }, (_, i) => [`id-${i}`, 'SKU-LONG-NAME × 12\nOTHER × 3'] as const));
+    writeSeal(failing, 's', Array.from({ length: 300 }, (_, i) => [`id-${i}`, `SKU-LONG-NAME × ${i}\nOTHER × 3`] as const));
     expect(readSeal(failing, 's').size).toBe(0);
+  });
+});
+
+describe('cell seal room', () => {
+  const ids = (n: number) => Array.from({ length: n }, (_, i) => `202-${String(i).padStart(7, '0')}-0000001`);
+
+  it('holds thousands of one-line rows in 16 chunks, each under 9 KB, and names the rows past its room', () => {
+    const store = memoryStore();
+    const entries = ids(3500).map((k, i) => [k, `MUG-${i % 40} × ${1 + (i % 3)}`] as const);
+    expect(writeSeal(store, 's', entries, 16)).toEqual([]);
+    expect(store.map.size).toBeLessThanOrEqual(16);
+    for (const v of store.map.values()) expect(new TextEncoder().encode(v).length).toBeLessThan(9000);
+    expect(readSeal(store, 's', 16)).toEqual(new Map(entries));
+    const past = writeSeal(store, 's', ids(9000).map((k) => [k, 'MUG-1 × 1'] as const), 16);
+    expect(past.length).toBeGreaterThan(0);
+    expect(readSeal(store, 's', 16).size + past.length).toBe(9000);
+  });
+
+  it('still reads a seal written as plain {id: value} chunks', () => {
+    const store = memoryStore();
+    store.set('s.0', JSON.stringify({ a: 'X × 1' }));
+    store.set('s.1', JSON.stringify({ b: 'Y × 2' }));
+    expect(readSeal(store, 's')).toEqual(new Map([['a', 'X × 1'], ['b', 'Y × 2']]));
   });
 });

@@ -130,3 +130,20 @@ describe('an Orders row whose Amazon Order ID was cleared', () => {
     expect(threePlOrders(r)).toHaveLength(1);
   });
 });
+
+describe('the Lines seal holds a large backlog', () => {
+  it('with 1,001 unsent orders, the oldest one overtyped is put back and counted as Amazon has it', () => {
+    const many = Array.from({ length: 1001 }, (_, i) =>
+      order(i + 1, [{ sku: 'MUG-1', quantity: i === 0 ? 50 : 1 }], { status: 'PENDING', created: new Date(Date.UTC(2026, 10, 1, 6) + i * 10_000).toISOString() }),
+    );
+    const r = new InventoryRun(world({ offers: [{ sku: 'TEE-M', onHand: 30 }, { sku: 'MUG-1', onHand: 3000 }], orders: many }));
+    r.syncOrders();
+    r.edit('Orders', { 'Amazon Order ID': id(1) }, { Lines: 'MUG-1 × 1' });
+    r.sync();
+    expect(r.inventoryRow('MUG-1')!['Unsent Orders']).toBe('1050');
+    expect(ledger(r, id(1))!.Lines).toBe('MUG-1 × 50');
+    const run = r.syncOrders();
+    expect(r.openExceptions('ORDER_EDIT_INVALID').map((e) => e.Key)).toEqual([`ORDER_EDIT_INVALID:${id(1)}:lines`]);
+    expect(run.message).not.toMatch(/past the Lines seal's room/);
+  }, 120_000);
+});

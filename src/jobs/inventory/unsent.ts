@@ -7,7 +7,7 @@ import type { OrderedLine } from '../../core/inventory/types';
 import { orderedFromLedger, unsentFromLedger } from '../../core/orders/stock';
 import type { WalkOrders } from '../../core/orders/stock';
 import type { JobContext } from '../kit/job';
-import { cancellationTimes, refreshLedger } from '../reads/amazon-orders';
+import { cancellationTimes, refreshLedger, unsentBeyondRows } from '../reads/amazon-orders';
 
 export interface UnsentRead {
   lines: ReturnType<typeof unsentFromLedger>['lines'];
@@ -47,5 +47,8 @@ export function readUnsent(ctx: JobContext, amazon: SpApiClient, walk: { orders:
   const ledger = refreshLedger(amazon, ctx.tabs.orders, ctx.ports.store, ctx.now, listedMarkets(ctx));
   const cancelled = cancellationTimes(ctx.ports.store);
   const ordered = listedMarkets(ctx).flatMap((m) => orderedFromLedger(ledger.rows, m, cancelled));
-  return { ...unsentFromLedger(ledger.rows, pooledMarkets(ctx), walk), ordered, seenUntil: ledger.seenUntil, complete: ledger.complete, stoppedBy: ledger.stoppedBy };
+  const unsent = unsentFromLedger(ledger.rows, pooledMarkets(ctx), walk);
+  // Never fewer unsent units because a row was deleted or typed over where the seal could not check it.
+  const beyond = unsentBeyondRows(ledger);
+  return { lines: [...unsent.lines, ...beyond], orders: unsent.orders + ledger.carried.length + ledger.lost.length, ordered, seenUntil: ledger.seenUntil, complete: ledger.complete, stoppedBy: ledger.stoppedBy };
 }

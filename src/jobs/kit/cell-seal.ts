@@ -5,23 +5,47 @@
 
 import type { KeyValueStore } from '../../ports/store';
 
-/** Apps Script refuses a property over 9 KB (UTF-8; "×" takes two bytes): chunks stay well under. */
-const CHUNK_CHARS = 4000;
-/** At most this many chunks (about 700 rows of a few lines each): rows past it go unsealed, their cell trusted. */
-const MAX_CHUNKS = 8;
+/** Apps Script refuses a property value over 9 KB (UTF-8 bytes): chunks stay under it with room. */
+const CHUNK_BYTES = 8000;
+/** Chunks a seal may take unless its caller says otherwise (the store holds 500 KB in all). */
+const DEFAULT_MAX_CHUNKS = 4;
 
 function chunkKey(prefix: string, i: number): string {
   return `${prefix}.${i}`;
 }
 
-export function readSeal(store: KeyValueStore, prefix: string): Map<string, string> {
+/** UTF-8 bytes of a string ("×" takes two): what Apps Script measures its limits in. */
+export function utf8Bytes(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c < 0xdc00 ? (i++, 4) : 3;
+  }
+  return n;
+}
+
+/**
+ * A chunk is {"v": [values], "k": {id: index}}: rows share their value (most orders are one line
+ * of a few SKUs), so a row costs its id and an index, and a seal holds thousands of rows.
+ * Chunks written before this (a plain {id: value}) are still read.
+ */
+interface Chunk {
+  v: string[];
+  k: Record<string, number>;
+}
+
+export function readSeal(store: KeyValueStore, prefix: string, maxChunks = DEFAULT_MAX_CHUNKS): Map<string, string> {
   const out = new Map<string, string>();
-  for (let i = 0; i < MAX_CHUNKS; i++) {
+  for (let i = 0; i < Math.max(maxChunks, 8); i++) {
     const raw = store.get(chunkKey(prefix, i));
     if (raw === null) break;
     try {
       const v = JSON.parse(raw) as unknown;
-      if (v && typeof v === 'object') for (const [k, s] of Object.entries(v as Record<string, unknown>)) if (typeof s === 'string') out.set(k, s);
+      if (!v || typeof v !== 'object') continue;
+      const c = v as Partial<Chunk>;
+      if (Array.isArray(c.v) && c.k && typeof c.k === 'object') {
+        for (const [k, at] of Object.entries(c.k)) if (typeof at === 'number' && typeof c.v[at] === 'string') out.set(k, c.v[at]);
+      } else for (const [k, s] of Object.entries(v as Record<string, unknown>)) if (typeof s === 'string') out.set(k, s);
     } catch {
       // A chunk that cannot be read only leaves its rows unsealed (their cells trusted) until the next write.
     }
@@ -29,27 +53,54 @@ export function readSeal(store: KeyValueStore, prefix: string): Map<string, stri
   return out;
 }
 
-/** Writes `entries` (the most important first: those past the room are left out) where they changed. */
-export function writeSeal(store: KeyValueStore, prefix: string, entries: ReadonlyArray<readonly [string, string]>): void {
+/**
+ * Writes `entries` (the most important first: those past the room are left out) where they changed.
+ * Returns the ids left unsealed (past the room, or one row too large for a chunk), so the caller
+ * can say so rather than trust their cells silently.
+ */
+export function writeSeal(store: KeyValueStore, prefix: string, entries: ReadonlyArray<readonly [string, string]>, maxChunks = DEFAULT_MAX_CHUNKS): string[] {
   const chunks: string[] = [];
-  let current: Record<string, string> = {};
-  let size = 2;
+  const unsealed: string[] = [];
+  let current: Chunk = { v: [], k: {} };
+  let index = new Map<string, number>();
+  let size = 0;
+  const empty = utf8Bytes(JSON.stringify(current));
   for (const [k, v] of entries) {
-    const add = JSON.stringify(k).length + JSON.stringify(v).length + 2;
-    // One row too large for a chunk stays unsealed: its cell is trusted.
-    if (add > CHUNK_CHARS - 2) continue;
-    if (size + add > CHUNK_CHARS) {
-      chunks.push(JSON.stringify(current));
-      if (chunks.length === MAX_CHUNKS) break;
-      current = {};
-      size = 2;
+    if (chunks.length === maxChunks) {
+      unsealed.push(k);
+      continue;
     }
-    current[k] = v;
-    size += add;
+    const valueBytes = utf8Bytes(JSON.stringify(v)) + 1;
+    // `"id":index,` (an index of up to four digits).
+    const keyBytes = utf8Bytes(JSON.stringify(k)) + 6;
+    // One row too large for a chunk stays unsealed.
+    if (empty + valueBytes + keyBytes > CHUNK_BYTES) {
+      unsealed.push(k);
+      continue;
+    }
+    const add = keyBytes + (index.has(v) ? 0 : valueBytes);
+    if (empty + size + add > CHUNK_BYTES) {
+      chunks.push(JSON.stringify(current));
+      current = { v: [], k: {} };
+      index = new Map();
+      size = 0;
+      if (chunks.length === maxChunks) {
+        unsealed.push(k);
+        continue;
+      }
+    }
+    let at = index.get(v);
+    if (at === undefined) {
+      at = current.v.push(v) - 1;
+      index.set(v, at);
+      size += valueBytes;
+    }
+    current.k[k] = at;
+    size += keyBytes;
   }
-  if (chunks.length < MAX_CHUNKS && Object.keys(current).length) chunks.push(JSON.stringify(current));
+  if (chunks.length < maxChunks && Object.keys(current.k).length) chunks.push(JSON.stringify(current));
   try {
-    for (let i = 0; i < MAX_CHUNKS; i++) {
+    for (let i = 0; i < Math.max(maxChunks, 8); i++) {
       const key = chunkKey(prefix, i);
       const was = store.get(key);
       if (i < chunks.length) {
@@ -59,12 +110,14 @@ export function writeSeal(store: KeyValueStore, prefix: string, entries: Readonl
     }
   } catch {
     // A seal half written would put back values the add-on no longer holds: none at all trusts the cells instead.
-    clearSeal(store, prefix);
+    clearSeal(store, prefix, maxChunks);
+    return entries.map(([k]) => k);
   }
+  return unsealed;
 }
 
-function clearSeal(store: KeyValueStore, prefix: string): void {
-  for (let i = 0; i < MAX_CHUNKS; i++) {
+function clearSeal(store: KeyValueStore, prefix: string, maxChunks: number): void {
+  for (let i = 0; i < Math.max(maxChunks, 8); i++) {
     try {
       store.delete(chunkKey(prefix, i));
     } catch {

@@ -18,7 +18,7 @@ import { providerName } from '../../threepl/names';
 import type { Job, JobContext, JobOutcome } from '../kit/job';
 import type { LedgerRow } from '../../core/orders/types';
 import { refreshLedger } from '../reads/amazon-orders';
-import { restoreSealedLines, sealLines } from '../reads/ledger-seal';
+import { readSealedLedger, sealLines } from '../reads/ledger-seal';
 import { withShipmentPages } from '../reads/threepl-pages';
 import { withThreePlRefs } from '../../threepl/page-refs';
 import type { LedgerRefresh } from '../reads/amazon-orders';
@@ -33,6 +33,20 @@ import { plural } from '../../core/words';
 type Phase = 'amazon' | 'threePl' | 'cancel' | 'send' | 'confirm';
 
 const THREEPL_ORPHAN = 'ORDER_ORPHANED:threepl:';
+/** Raised once, when its order leaves the seal: open until a person resolves it. */
+const LEDGER_LOST = 'ORDER_ORPHANED:ledger:';
+
+/** An order whose row was deleted before it reached the 3PL and that Amazon could not give back. */
+function lostOrder(l: LedgerRefresh['lost'][number], threePlName: string): RaisedException {
+  return {
+    key: `${LEDGER_LOST}${l.orderId}`,
+    type: 'ORDER_ORPHANED',
+    entity: `Amazon order ${l.orderId}`,
+    message:
+      `The Orders row of Amazon order ${l.orderId} (${l.lines.replace(/\n/g, '; ')}) was deleted before it reached ${threePlName}, and ${l.why}. ` +
+      `It is no longer in the ledger: it will not be sent, and its units may be offered on Amazon again. Check it in Seller Central and send or cancel it by hand.`,
+  };
+}
 
 /**
  * ORDER_STUCK is chased at the 3PL: its Entity links to the order's shipment there when this run read
@@ -60,7 +74,9 @@ function runOrders(ctx: JobContext): JobOutcome {
     if (!(e instanceof RemoteError && e.retryable)) throw e;
     // Amazon cannot be read now: what the ledger holds still goes on at the 3PL (cancellations).
     phases.unreachable('amazon', e.message);
-    refresh = { rows: restoreSealedLines(store, tab.rows()), fresh: new Map(), seenUntil: now, complete: true, stoppedBy: null, read: 0, added: 0 };
+    const sealed = readSealedLedger(store, tab.rows());
+    // Deleted rows are read back next run; their sealed lines stay sealed (and counted) meanwhile.
+    refresh = { rows: sealed.rows, fresh: new Map(), seenUntil: now, complete: true, stoppedBy: null, read: 0, added: 0, carried: sealed.missing, shortfall: sealed.shortfall, lost: [], restored: 0, unsealed: 0 };
   }
   const ledger = new Ledger(refresh.rows);
   // Said now: a later step of this run may write over the Note that explains a State edit not used.
@@ -69,7 +85,7 @@ function runOrders(ctx: JobContext): JobOutcome {
   const carriers = readCarrierMap(carrierMapRecords(ctx.ports.workbook), 2, settings.marketplaces);
   const raised: RaisedException[] = [...carriers.problems];
   if (refresh.complete) phases.done.add('amazon');
-  const counts: Record<string, number> = { read: refresh.read, added: refresh.added };
+  const counts: Record<string, number> = { read: refresh.read, added: refresh.added, ...(refresh.restored ? { readBack: refresh.restored } : {}) };
   phases.cut = refresh.stoppedBy === 'deadline' ? 'Amazon orders were read in part (time limit); the rest comes next run.' : null;
   // Not a cut: the other phases still run. Orders are still unread, though, so the run is partial.
   const readNote = refresh.stoppedBy === 'rate' ? " Amazon orders were read in part (Amazon's rate limit: searchOrders allows one page every 3 minutes); the rest comes next run." : '';
@@ -97,7 +113,9 @@ function runOrders(ctx: JobContext): JobOutcome {
   Object.assign(counts, sent);
   const rows = trimLedger(ledger.rows, now, settings.orderRetentionDays);
   tab.write(rows);
-  sealLines(store, rows);
+  // Lost orders are said below (High), then no longer sealed: the exception stays until a person resolves it.
+  const unsealed = sealLines(store, rows, refresh.carried.filter(([id]) => !ledger.get(id)), refresh.shortfall);
+  raised.push(...refresh.lost.map((l) => lostOrder(l, threePlName)));
   // Only now: a run killed before this write reads the same 3PL changes again next time.
   if (threePlCursor !== null) store.set(THREEPL_KEYS.cursor, threePlCursor);
   const ledgerSays = ledgerExceptions(rows, now, settings);
@@ -112,7 +130,9 @@ function runOrders(ctx: JobContext): JobOutcome {
   const message =
     `${plural(counts.sent ?? 0, 'order')} sent to ${threePlName}${counts.adopted ? `, ${counts.adopted} adopted` : ''}, ` +
     `${plural(counts.confirmed ?? 0, 'shipment')} confirmed to Amazon, ${plural(counts.cancelled ?? 0, 'cancellation')} carried over; ` +
-    `${plural(counts.held ?? 0, 'order')} held, ${open} open in the ledger.${readNote}${phases.cut ? ` ${phases.cut}` : ''}` +
+    `${plural(counts.held ?? 0, 'order')} held, ${open} open in the ledger.${refresh.restored ? ` ${plural(refresh.restored, 'order')} whose row was deleted read back from Amazon.` : ''}` +
+    `${refresh.carried.length ? ` ${plural(refresh.carried.length, 'order')} whose row was deleted not read back yet (tried again next run; the stock sync counts their units meanwhile).` : ''}` +
+    `${unsealed ? ` ${plural(unsealed, 'unsent order')} past the Lines seal's room: a change typed in their Lines cells cannot be put back (the stock sync never counts fewer of their units than the add-on wrote).` : ''}${readNote}${phases.cut ? ` ${phases.cut}` : ''}` +
     `${phases.failed.length ? ` Not reachable this run, tried again next run: ${phases.failed.join('; ')}` : ''}`;
   return {
     outcome: phases.cut || phases.failed.length || readNote ? 'partial' : 'ok',
@@ -123,6 +143,7 @@ function runOrders(ctx: JobContext): JobOutcome {
       (!phases.done.has('confirm') && row.type === 'CARRIER_UNMAPPED' && !row.key.startsWith('CARRIER_UNMAPPED:row:')) ||
       // A 3PL order the ledger does not know shows only in the run that sees it change: it stays open
       // until the ledger knows its reference (read from Amazon later) or a person resolves it.
+      row.key.startsWith(LEDGER_LOST) ||
       (row.key.startsWith(THREEPL_ORPHAN) && (!phases.done.has('threePl') || !ledger.get(row.key.slice(THREEPL_ORPHAN.length)))),
   };
 }

@@ -8,13 +8,14 @@ import type { SpApiClient, SearchOrdersParams } from '../../amazon/client';
 import type { Order } from '../../amazon/schemas/orders';
 import { marketplaceIdsOf } from '../../core/marketplace-list';
 import { findMarketplace, MARKETPLACES } from '../../core/marketplaces';
-import { byOrderId, mergeAmazon, newLedgerRow } from '../../core/orders/ledger';
+import { byOrderId, mergeAmazon, newLedgerRow, parseLines } from '../../core/orders/ledger';
 import type { AmazonOrderView, LedgerRow } from '../../core/orders/types';
 import { DeadlineExceeded } from '../../ports/clock';
 import { RemoteError } from '../../ports/errors';
 import type { KeyValueStore } from '../../ports/store';
 import type { OrdersTab } from '../../sheet/orders-tab';
-import { restoreSealedLines, sealLines } from './ledger-seal';
+import type { UnsentOrderLine } from '../../core/inventory/types';
+import { readSealedLedger, sealLines } from './ledger-seal';
 
 export const ORDERS_KEYS = {
   cursor: 'orders.amazonCursor',
@@ -55,6 +56,16 @@ export interface LedgerRefresh {
   stoppedBy: 'deadline' | 'rate' | null;
   read: number;
   added: number;
+  /** Orders whose row was deleted while not yet at the 3PL, not read back yet: [id, sealed lines]. */
+  carried: Array<[string, string]>;
+  /** Units typing (or deleting) took off rows past the seal's room. */
+  shortfall: UnsentOrderLine[];
+  /** Orders whose row was deleted and that Amazon could not give back: their units may be offered again. */
+  lost: Array<{ orderId: string; lines: string; why: string }>;
+  /** Deleted rows read back from Amazon this run. */
+  restored: number;
+  /** Unsent orders past the seal's room: their Lines cells cannot be checked. */
+  unsealed: number;
 }
 
 export function orderView(o: Order, fallbackMarketplace: string): AmazonOrderView {
@@ -141,7 +152,8 @@ export function refreshLedger(
   maxRateWaitMs?: number,
 ): LedgerRefresh {
   // Lines someone changed are put back before anything reads them (ledger-seal.ts).
-  const rows = restoreSealedLines(store, tab.rows());
+  const sealed = readSealedLedger(store, tab.rows());
+  const rows = sealed.rows;
   const index = byOrderId(rows);
   const fresh = new Map<string, Order>();
   const cancelled: Array<[string, number]> = [];
@@ -216,9 +228,15 @@ export function refreshLedger(
     if (e instanceof DeadlineExceeded) stoppedBy = amazon.waitMs('searchOrders') > 0 || amazon.stats.throttled > throttledBefore ? 'rate' : 'deadline';
     else pageFailed = e;
   }
+  const back = readBack(amazon, sealed.missing.filter(([id]) => !index.has(id)), list);
+  for (const row of back.rows) {
+    rows.push(row);
+    index.set(row.orderId, row);
+  }
   // The ledger first, then the cursor: a cut between the two re-reads, never skips.
   tab.write(rows);
-  sealLines(store, rows);
+  // The lost stay sealed (and counted) until the orders job has said so.
+  const unsealed = sealLines(store, rows, [...back.carried, ...back.lost.map((l) => [l.orderId, l.lines] as [string, string])], sealed.shortfall);
   saveCancellations(store, cancelled, now);
   if (complete && before) {
     store.set(keys.cursor, before);
@@ -228,5 +246,48 @@ export function refreshLedger(
   }
   if (pageFailed) throw pageFailed;
   const seenUntil = complete && before ? Date.parse(before) : cursor ? Date.parse(cursor) : now - FIRST_READ_LOOKBACK_MS;
-  return { rows, fresh, seenUntil, complete, stoppedBy: complete ? null : stoppedBy, read, added };
+  return { rows, fresh, seenUntil, complete, stoppedBy: complete ? null : stoppedBy, read, added, carried: back.carried, shortfall: sealed.shortfall, lost: back.lost, restored: back.rows.length, unsealed };
+}
+
+/** getOrder allows a burst of 30, then one call every 2 s: past this wait the rest is read next run. */
+const READ_BACK_MAX_WAIT_MS = 5_000;
+
+/**
+ * Orders the seal knew as not yet at the 3PL whose row someone deleted, read back from Amazon into
+ * the ledger (held again if what held them still holds). One Amazon cannot give now is carried in
+ * the seal and its units counted meanwhile; one Amazon does not know as an open merchant order of
+ * these marketplaces is `lost` (found shipped or cancelled there, it is simply no longer unsent).
+ */
+function readBack(amazon: SpApiClient, missing: ReadonlyArray<[string, string]>, marketplaces: readonly string[]): { rows: LedgerRow[]; carried: Array<[string, string]>; lost: LedgerRefresh['lost'] } {
+  const out: ReturnType<typeof readBack> = { rows: [], carried: [], lost: [] };
+  for (const [orderId, lines] of missing) {
+    if (amazon.waitMs('getOrder') > READ_BACK_MAX_WAIT_MS) {
+      out.carried.push([orderId, lines]);
+      continue;
+    }
+    try {
+      const view = orderView(amazon.getOrder(orderId, ['FULFILLMENT']), marketplaces[0] ?? '');
+      if (view.status === 'SHIPPED' || view.status === 'CANCELLED') continue;
+      const row = marketplaces.includes(view.marketplace) ? newLedgerRow(view) : null;
+      if (row) out.rows.push({ ...row, note: `Its row was deleted from the Orders tab while not yet at the 3PL: read again from Amazon. ${row.note}`.trim() });
+      else out.lost.push({ orderId, lines, why: `Amazon no longer has it as an open merchant order of ${marketplaces.join(', ')}` });
+    } catch (e) {
+      if (e instanceof DeadlineExceeded || !(e instanceof RemoteError)) {
+        out.carried.push([orderId, lines]);
+        continue;
+      }
+      if (e.kind === 'not-found' || e.kind === 'validation') out.lost.push({ orderId, lines, why: `Amazon did not give it back (${e.message})` });
+      else out.carried.push([orderId, lines]);
+    }
+  }
+  return out;
+}
+
+/**
+ * Units the stock sync counts beyond the ledger's rows: deleted rows not read back (their sealed
+ * lines, the primary marketplace's pool) and what typing took off rows past the seal's room.
+ */
+export function unsentBeyondRows(refresh: Pick<LedgerRefresh, 'carried' | 'lost' | 'shortfall'>): UnsentOrderLine[] {
+  const sealed = [...refresh.carried.map(([, text]) => text), ...refresh.lost.map((l) => l.lines)];
+  return [...sealed.flatMap((text) => parseLines(text).map((l) => ({ sellerSku: l.sku, quantity: l.quantity }))), ...refresh.shortfall];
 }

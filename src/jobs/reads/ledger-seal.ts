@@ -1,23 +1,56 @@
 // The Orders tab's Lines as the add-on last wrote them, for the orders the stock sync counts as
 // unsent (kit/cell-seal.ts): a Lines cell someone changed is put back before any job reads it, and
 // the row's Note says so (ORDER_EDIT_INVALID), so typed lines never move a stock figure or a send.
+// A sealed order whose row is gone from the tab is named (`missing`), so it is read back from Amazon
+// rather than lost; rows past the seal's room are tallied by SKU, so typing in them never lowers
+// the unsent units the stock sync counts below what the add-on wrote.
 
 import { formatLines, parseLines } from '../../core/orders/ledger';
 import { EDIT_NOTE } from '../../core/orders/ledger-record';
+import type { UnsentOrderLine } from '../../core/inventory/types';
 import type { LedgerRow } from '../../core/orders/types';
 import { NOT_AT_THREE_PL, OPEN_AMAZON_STATUSES } from '../../core/orders/types';
 import type { KeyValueStore } from '../../ports/store';
-import { readSeal, writeSeal } from '../kit/cell-seal';
+import { readSeal, utf8Bytes, writeSeal } from '../kit/cell-seal';
 
 const SEAL = 'orders.linesSeal';
+/** 16 chunks of 8 KB (about 5,000 one-line orders): a quarter of the store's 500 KB at most. */
+const SEAL_CHUNKS = 16;
+/** {"UK\tSKU": units} of the unsent orders past the seal's room, as the add-on last wrote them. */
+const REST = 'orders.linesSeal.rest';
 
 const oneLine = (text: string) => text.replace(/\n/g, '; ');
+const isUnsent = (r: LedgerRow) => OPEN_AMAZON_STATUSES.has(r.amazonStatus) && NOT_AT_THREE_PL.has(r.state);
 
-/** The rows with every changed Lines cell put back to what the add-on wrote (Amazon's lines). */
-export function restoreSealedLines(store: KeyValueStore, rows: ReadonlyArray<LedgerRow>): LedgerRow[] {
-  const seal = readSeal(store, SEAL);
-  if (seal.size === 0) return [...rows];
-  return rows.map((r) => {
+export interface SealedRead {
+  /** The tab's rows, each changed Lines cell put back to what the add-on wrote (Amazon's lines). */
+  rows: LedgerRow[];
+  /** Sealed orders (not yet at the 3PL when last written) whose row is no longer in the tab: [id, lines]. */
+  missing: Array<[string, string]>;
+  /** Units the rows past the seal's room show fewer than the add-on wrote (typed or deleted there). */
+  shortfall: UnsentOrderLine[];
+}
+
+function tallyOf(rows: ReadonlyArray<LedgerRow>): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const r of rows) for (const l of r.lines) out.set(`${r.marketplace}\t${l.sku}`, (out.get(`${r.marketplace}\t${l.sku}`) ?? 0) + l.quantity);
+  return out;
+}
+
+function readRest(store: KeyValueStore): Map<string, number> {
+  try {
+    const v = JSON.parse(store.get(REST) ?? '{}') as Record<string, unknown>;
+    return new Map(Object.entries(v).filter((e): e is [string, number] => typeof e[1] === 'number'));
+  } catch {
+    return new Map();
+  }
+}
+
+export function readSealedLedger(store: KeyValueStore, tabRows: ReadonlyArray<LedgerRow>): SealedRead {
+  const seal = readSeal(store, SEAL, SEAL_CHUNKS);
+  const inTab = new Set(tabRows.map((r) => r.orderId));
+  const missing = [...seal].filter(([id]) => !inTab.has(id));
+  const rows = tabRows.map((r) => {
     const kept = seal.get(r.orderId);
     if (kept === undefined || kept === formatLines(r.lines)) return r;
     return {
@@ -28,11 +61,46 @@ export function restoreSealedLines(store: KeyValueStore, rows: ReadonlyArray<Led
         '(they are what the 3PL is sent, Amazon is confirmed and the stock sync counts). Lines is for reading only; change an order in Seller Central.',
     };
   });
+  const now = tallyOf(rows.filter((r) => isUnsent(r) && !seal.has(r.orderId)));
+  const shortfall: UnsentOrderLine[] = [];
+  for (const [key, units] of readRest(store)) {
+    const less = units - (now.get(key) ?? 0);
+    const [marketplace, sku] = key.split('\t') as [string, string];
+    if (less > 0) shortfall.push({ sellerSku: sku, quantity: less, marketplace });
+  }
+  return { rows, missing, shortfall };
 }
 
-/** Seals the lines of the orders not yet at the 3PL, newest first (those past the room go unsealed). */
-export function sealLines(store: KeyValueStore, rows: ReadonlyArray<LedgerRow>): void {
-  const open = rows.filter((r) => OPEN_AMAZON_STATUSES.has(r.amazonStatus) && NOT_AT_THREE_PL.has(r.state));
+/** The rows with every changed Lines cell put back to what the add-on wrote (Amazon's lines). */
+export function restoreSealedLines(store: KeyValueStore, rows: ReadonlyArray<LedgerRow>): LedgerRow[] {
+  return readSealedLedger(store, rows).rows;
+}
+
+/**
+ * Seals the lines of the orders not yet at the 3PL: `carried` first (sealed orders whose row is gone,
+ * kept until read back), then newest first. Those past the room are tallied by SKU instead, with
+ * `shortfall` (units already found missing there) kept in the tally. Returns how many went unsealed.
+ */
+export function sealLines(store: KeyValueStore, rows: ReadonlyArray<LedgerRow>, carried: ReadonlyArray<readonly [string, string]> = [], shortfall: ReadonlyArray<UnsentOrderLine> = []): number {
+  const open = rows.filter(isUnsent);
   open.sort((a, b) => (b.purchaseDate ?? 0) - (a.purchaseDate ?? 0));
-  writeSeal(store, SEAL, open.map((r) => [r.orderId, formatLines(r.lines)] as const));
+  const unsealed = new Set(writeSeal(store, SEAL, [...carried, ...open.map((r) => [r.orderId, formatLines(r.lines)] as const)], SEAL_CHUNKS));
+  const rest = tallyOf(open.filter((r) => unsealed.has(r.orderId)));
+  if (rest.size) for (const l of shortfall) rest.set(`${l.marketplace ?? ''}\t${l.sellerSku}`, (rest.get(`${l.marketplace ?? ''}\t${l.sellerSku}`) ?? 0) + l.quantity);
+  // The largest first: a tally too large for one property keeps what matters most.
+  const kept: Record<string, number> = {};
+  let size = 2;
+  for (const [k, n] of [...rest].sort((a, b) => b[1] - a[1])) {
+    const add = utf8Bytes(JSON.stringify(k)) + String(n).length + 2;
+    if (size + add > 8000) break;
+    kept[k] = n;
+    size += add;
+  }
+  try {
+    if (rest.size) store.set(REST, JSON.stringify(kept));
+    else store.delete(REST);
+  } catch {
+    // The tally is a floor for the stock sync only; the run's note still says rows went unsealed.
+  }
+  return unsealed.size;
 }
