@@ -358,7 +358,7 @@ function computeAndPush(ctx: JobContext, amazon: SpApiClient, adapter: ThreePlAd
   const unusable = invalid + heldRows;
   const unusableNote =
     (invalid ? ` ${invalid} SKU Map row${invalid > 1 ? 's' : ''} cannot be used and ${invalid > 1 ? 'are' : 'is'} not synced (see Exceptions, MAPPING_INVALID).` : '') +
-    (heldRows ? ` ${heldRows} SKU Map row${heldRows > 1 ? 's are' : ' is'} held and not synced (its Status says why; see Exceptions).` : '');
+    (heldRows ? ` ${heldRows} SKU Map row${heldRows > 1 ? 's are' : ' is'} held and not synced (${heldRows > 1 ? 'each' : 'its'} Status says why; see Exceptions).` : '');
   return {
     outcome: held && !fill && !keptOnly ? 'held' : unfinished || read.gap || unusable ? 'partial' : 'ok',
     counts: {
