@@ -17,14 +17,12 @@ export interface StrayKey {
 
 const KNOWN = new Map(SETTINGS.map((s) => [nameKey(s.key), s.key] as const));
 
-/** Known setting names in rows whose Key cell is empty (or with no Key column), in columns the add-on does not read. */
+/** Known setting names in columns the add-on does not read (any but Key, Value and Help), on any row. */
 export function strayKeys(values: ReadonlyArray<ReadonlyArray<unknown>>): StrayKey[] {
   const header = values[0] ?? [];
   const own = new Set([SETTINGS_COLUMNS.key, SETTINGS_COLUMNS.value, SETTINGS_COLUMNS.help].map((h) => columnOf(header, h)));
-  const k = columnOf(header, SETTINGS_COLUMNS.key);
   const out: StrayKey[] = [];
   values.slice(1).forEach((row, i) => {
-    if (k >= 0 && headerText(row[k]) !== '') return;
     row.forEach((cell, c) => {
       const key = own.has(c) ? undefined : KNOWN.get(nameKey(cell));
       if (key) out.push({ key, cell: `${columnLetters(c + 1)}${i + 2}`, header: headerText(header[c]) || `column ${columnLetters(c + 1)}` });

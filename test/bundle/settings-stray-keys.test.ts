@@ -8,7 +8,9 @@ import { InventoryRun, SELLER_ID } from '../inventory/builder';
 
 describe('setting names typed outside the Key column', () => {
   it('are found by cell, whatever the column is called', () => {
-    expect(strayKeys([['Setting', 'Value', 'Key'], ['push mode', 'auto', ''], ['Default safety buffer', 5, 'Default safety buffer'], ['My note', 'x', '']])).toEqual([{ key: 'Push mode', cell: 'A2', header: 'Setting' }]);
+    expect(strayKeys([['Setting', 'Value', 'Key'], ['push mode', 'auto', ''], ['My note', 'x', '']])).toEqual([{ key: 'Push mode', cell: 'A2', header: 'Setting' }]);
+    // Beside a filled Key cell too: a second pair of columns people added is not read either.
+    expect(strayKeys([['Key', 'Value', 'Help', 'Setting', 'Setting value'], ['Push mode', 'auto', '', 'Default safety buffer', 4]])).toEqual([{ key: 'Default safety buffer', cell: 'D2', header: 'Setting' }]);
   });
 
   it('are named by Set up sheets and by every sync until moved, and keep the stock sync a dry run', () => {

@@ -120,3 +120,28 @@ describe('undo of the last stock push', () => {
     r.assertInvariants();
   });
 });
+
+describe('undo of a push cut across runs', () => {
+  it('never sends the cut push\'s unsent changes, worked out from yesterday\'s stock', () => {
+    const skus = Array.from({ length: 30 }, (_, i) => `P${String(i).padStart(2, '0')}`);
+    const r = new InventoryRun({
+      offers: skus.map((sku) => ({ sku, onHand: 10, amazonQty: 0 })),
+      // Slow answers cut the push part-way: some patches are sent, the rest stay queued for the next run.
+      amazonBehaviour: { latency: '12s', patchApplyDelay: '0s' },
+      settings: { 'Push mode': 'auto', 'Default safety buffer': 0, 'Feed threshold': 1000, 'Guardrail max share changing': 1 },
+    });
+    r.sync();
+    const queued = r.tab('Inventory').filter((x) => x['Push State'] === 'queued').map((x) => x['Seller SKU']);
+    expect(queued.length).toBeGreaterThan(0);
+    r.advance('5m');
+    for (const sku of skus) r.setStock(`SB-${sku}`, 1);
+    r.setting('Push mode', 'dry-run');
+    r.undo();
+    r.advance('10m');
+    r.sync();
+    r.advance('10m');
+    r.sync();
+    const amazon = r.run.amazon.snapshot().listings as Array<{ sku: string; quantity?: number }>;
+    for (const sku of queued) expect(amazon.find((l) => l.sku === sku)?.quantity ?? 0, sku).toBeLessThanOrEqual(1);
+  });
+});

@@ -71,7 +71,9 @@ export function undo(ctx: JobContext, amazon: SpApiClient, adapter: ThreePlAdapt
     const b = builtOf.get(r.key);
     const fixed = b ? { ...r, threePlSku: b.threePlSku } : r;
     const t = target.get(r.key);
-    if (!t) return fixed;
+    // A change the last push never got to send (a push cut across runs) is part of what is undone:
+    // it must not go out with the undo, at a quantity worked out from yesterday's stock.
+    if (!t) return r.pushState === 'queued' ? { ...fixed, pushState: '', reason: `Not sent: the push it belonged to was undone before it went out. ${r.reason}`.trim(), updatedAt: ctx.now } : fixed;
     const c = t.change;
     const reason =
       t.asked === null
