@@ -59,6 +59,7 @@ export const COUNT_WORDS: Readonly<Record<string, readonly [one: string, many: s
   read: ['Amazon order read', 'Amazon orders read'],
   added: ['new order in the ledger', 'new orders in the ledger'],
   readBack: ['deleted Orders row read back from Amazon', 'deleted Orders rows read back from Amazon'],
+  deferred: ['order left to send next run', 'orders left to send next run'],
   sent: ['order sent', 'orders sent'],
   adopted: ['order found already at the 3PL', 'orders found already at the 3PL'],
   held: ['order held', 'orders held'],

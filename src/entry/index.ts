@@ -214,7 +214,7 @@ function runJobs(jobs: readonly Job[], opts: { trigger?: boolean; request?: JobR
   const executionStart = ports.clock.now();
   noticePushMode(ports);
   const secrets = secretValues();
-  return jobs.map((def) => runJob(def, ports, { secrets, executionStart, ...opts }));
+  return jobs.map((def) => runJob(def, ports, { secrets, executionStart, shared: jobs.length > 1, ...opts }));
 }
 
 /** Runs one scheduled job by name, or "all". */

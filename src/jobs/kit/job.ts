@@ -77,6 +77,11 @@ export interface Job {
   /** After a deadline cut: what the next run carries on with. */
   resumeNote?(ctx: JobContext): string;
   /**
+   * In an execution shared with other jobs (the schedule, "Sync all now"), at most this long, so a
+   * backlog of its own work never takes the time of the jobs after it (the stock sync above all).
+   */
+  sharedBudgetMs?: number;
+  /**
    * What this job cannot do while Amazon or the 3PL refuses its credentials, in one sentence for the
    * AUTH_FAILED message ("No stock can be read or pushed."); without it the message says the job cannot run.
    */

@@ -53,6 +53,8 @@ interface RunOptions {
   trigger?: boolean;
   /** When the Apps Script execution started (ms), when it runs several jobs one after another. */
   executionStart?: number;
+  /** Other jobs run in the same execution: a job's `sharedBudgetMs` applies. */
+  shared?: boolean;
 }
 
 /** The set-up rows a run got past: its own CONFIG_INVALID, and the sign-in of each system it reached. */
@@ -155,7 +157,8 @@ export function runJob(job: Job, raw: Ports, opts: RunOptions): RunSummary {
   const runId = makeRunId(job.name, start, randomSuffix());
   const { http, counts: calls } = countingHttp(ports.http);
   let result: JobOutcome;
-  const budget = Math.min(JOB_BUDGET_MS, EXECUTION_BUDGET_MS - (start - (opts.executionStart ?? start)));
+  const ownShare = opts.shared && job.sharedBudgetMs ? job.sharedBudgetMs : Infinity;
+  const budget = Math.min(JOB_BUDGET_MS, EXECUTION_BUDGET_MS - (start - (opts.executionStart ?? start)), ownShare);
   // "Skipped" means the next run does it; what it cannot (an upload) says so, naming what to do.
   const lost = opts.request ? job.skippedNote?.(opts.request) : undefined;
   const skipped = (why: string): JobOutcome => ({ outcome: 'skipped', counts: {}, message: lost ? `${why} ${lost}` : why });

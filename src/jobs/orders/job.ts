@@ -133,9 +133,10 @@ function runOrders(ctx: JobContext): JobOutcome {
     `${plural(counts.held ?? 0, 'order')} held, ${open} open in the ledger.${refresh.restored ? ` ${plural(refresh.restored, 'order')} whose row was deleted read back from Amazon.` : ''}` +
     `${refresh.carried.length ? ` ${plural(refresh.carried.length, 'order')} whose row was deleted not read back yet (tried again next run; the stock sync counts their units meanwhile).` : ''}` +
     `${unsealed ? ` ${plural(unsealed, 'unsent order')} past the Lines seal's room: a change typed in their Lines cells cannot be put back (the stock sync never counts fewer of their units than the add-on wrote).` : ''}${readNote}${phases.cut ? ` ${phases.cut}` : ''}` +
+    `${sent.deferred ? ` ${plural(sent.deferred, 'order')} left to send in the next run (this run's time, or Amazon's rate for order details, ran out).` : ''}` +
     `${phases.failed.length ? ` Not reachable this run, tried again next run: ${phases.failed.join('; ')}` : ''}`;
   return {
-    outcome: phases.cut || phases.failed.length || readNote ? 'partial' : 'ok',
+    outcome: phases.cut || phases.failed.length || readNote || sent.deferred ? 'partial' : 'ok',
     counts,
     message,
     // A phase that did not finish saw only part of its subject: its own problems stay as they were.
@@ -156,4 +157,6 @@ export const ordersJob: Job = {
   withoutAccess: { amazon: 'No order is read from Amazon and no shipment is confirmed to it.', threePl: 'No order is sent to the 3PL and no shipment is read back from it.' },
   run: (ctx) => runOrders(ctx),
   resumeNote: () => 'The next run carries on from the Orders ledger: nothing sent or confirmed is repeated.',
+  // A backlog (an outage, onboarding) sends over several runs; the stock sync after it keeps its time.
+  sharedBudgetMs: 150_000,
 };

@@ -31,6 +31,8 @@ export interface SendCounts {
   adopted: number;
   held: number;
   unknown: number;
+  /** Orders left for the next run: the run's time (or Amazon's getOrder rate) ran out first. */
+  deferred?: number;
 }
 
 interface Prepared {
@@ -172,11 +174,16 @@ export function sendOrders(
   const prepCtx = { ...ctx, shipsTo };
   // Oldest first: a backlog drains in the order the buyers placed it.
   const todo = candidates(ledger, marketplaces).sort((a, b) => (a.purchaseDate ?? 0) - (b.purchaseDate ?? 0));
+  // Said, not silent: a run that stops with orders still to send is not "ok".
+  const leftFrom = (i: number) => {
+    const left = todo.slice(i).filter((r) => ['ready', 'sending', 'unknown'].includes(ledger.get(r.orderId)?.state ?? '')).length;
+    if (left) counts.deferred = left;
+  };
   for (let i = 0; i < todo.length; i += BATCH) {
-    if (ctx.deadline.remainingMs() < SEND_RESERVE_MS) return;
+    if (ctx.deadline.remainingMs() < SEND_RESERVE_MS) return leftFrom(i);
     const { prepared, stopped } = prepare(prepCtx, ledger, todo.slice(i, i + BATCH), counts);
     sendBatch(ctx, ledger, prepared, counts);
-    if (stopped) return;
+    if (stopped) return leftFrom(i);
   }
 }
 
