@@ -17,7 +17,30 @@ export const FBA_KEYS = {
   plansSeenUntil: 'fbaShipments.plansSeenUntil',
   /** ISO instant up to which v0 getShipments (DATE_RANGE) was read completely. */
   v0SeenUntil: 'fbaShipments.v0SeenUntil',
+  /** A walk of the plans cut by the time limit (PlansPass): the next run skips what it read. */
+  plansPass: 'fbaShipments.plansPass',
 } as const;
+
+/**
+ * The part of a cut walk already read: plans last updated in [doneTo, top] (those at doneTo by id),
+ * newest first, for the walk that reads plans newer than `after`. Without it a catalogue of plans
+ * that takes longer than one run to read starts again from the newest every run, and never ends.
+ */
+interface PlansPass {
+  after: number;
+  top: number;
+  doneTo: number;
+  doneIds: string[];
+}
+
+function readPass(store: KeyValueStore): PlansPass | null {
+  try {
+    const v = JSON.parse(store.get(FBA_KEYS.plansPass) ?? 'null') as PlansPass | null;
+    return v && typeof v.after === 'number' && typeof v.top === 'number' && typeof v.doneTo === 'number' && Array.isArray(v.doneIds) ? v : null;
+  } catch {
+    return null;
+  }
+}
 
 /** How far back a first run looks: a shipment older than this is done with. */
 const LOOKBACK_MS = 90 * 86_400_000;
@@ -78,30 +101,60 @@ function readPlans(amazon: SpApiClient, store: KeyValueStore, now: number, rows:
   const seen = Date.parse(store.get(FBA_KEYS.plansSeenUntil) ?? '');
   // Strictly newer than the newest plan already read: a plan's items are fixed once confirmed, and
   // status changes of shipments already listed come from v0 (readV0) whatever this walk skips.
-  const after = Number.isFinite(seen) ? seen : now - LOOKBACK_MS;
+  const saved = readPass(store);
+  // A first walk cut part-way carries on from its own start, not from a lookback moved by the clock.
+  const after = Number.isFinite(seen) ? seen : saved?.after ?? now - LOOKBACK_MS;
   let newest = Number.isFinite(seen) ? seen : 0;
   const plans = new Set([...rows.values()].map((r) => r.plan).filter(Boolean));
-  let token: string | undefined;
-  walk: do {
-    const page = amazon.listInboundPlans({ pageSize: PLAN_PAGE, paginationToken: token, sortBy: 'LAST_UPDATED_TIME', sortOrder: 'DESC' });
-    for (const p of page.plans) {
-      const updated = Date.parse(p.lastUpdatedAt);
-      if (updated <= after) break walk;
-      newest = Math.max(newest, updated);
-      // A plan past ACTIVE gains no shipments: the ones the tab holds were all read when it was, and
-      // their status changes come from v0 below.
-      if (p.status !== 'ACTIVE' && plans.has(p.inboundPlanId)) continue;
-      const plan = amazon.getInboundPlan(p.inboundPlanId);
-      for (const sh of plan.shipments ?? []) {
-        const read = readV2024Shipment(amazon, p.inboundPlanId, sh.shipmentId, (id) => rows.get(id));
-        if (!read) continue;
-        out.views.push(read.view);
-        out.located.set(read.view.shipmentId, read.located);
-      }
+  const pass = saved && saved.after === after ? saved : null;
+  // What this walk has read without a gap, newest first (plans newer than a cut walk's top are read
+  // again by the next run if this one is cut too: re-reading a plan changes nothing).
+  let top = pass?.top ?? null;
+  let doneTo = pass?.doneTo ?? null;
+  let doneIds = new Set(pass?.doneIds ?? []);
+  const done = (id: string, updated: number) => {
+    if (pass && updated > pass.top) return;
+    if (top === null) top = updated;
+    if (doneTo === null || updated < doneTo) {
+      doneTo = updated;
+      doneIds = new Set();
     }
-    token = page.nextToken;
-  } while (token);
-  if (newest) store.set(FBA_KEYS.plansSeenUntil, new Date(newest).toISOString());
+    doneIds.add(id);
+  };
+  let token: string | undefined;
+  let complete = false;
+  try {
+    walk: do {
+      const page = amazon.listInboundPlans({ pageSize: PLAN_PAGE, paginationToken: token, sortBy: 'LAST_UPDATED_TIME', sortOrder: 'DESC' });
+      for (const p of page.plans) {
+        const updated = Date.parse(p.lastUpdatedAt);
+        if (updated <= after) break walk;
+        newest = Math.max(newest, updated);
+        if (pass && updated <= pass.top && (updated > pass.doneTo || (updated === pass.doneTo && pass.doneIds.includes(p.inboundPlanId)))) continue;
+        // A plan past ACTIVE gains no shipments: the ones the tab holds were all read when it was, and
+        // their status changes come from v0 below.
+        if (!(p.status !== 'ACTIVE' && plans.has(p.inboundPlanId))) {
+          const plan = amazon.getInboundPlan(p.inboundPlanId);
+          for (const sh of plan.shipments ?? []) {
+            const read = readV2024Shipment(amazon, p.inboundPlanId, sh.shipmentId, (id) => rows.get(id));
+            if (!read) continue;
+            out.views.push(read.view);
+            out.located.set(read.view.shipmentId, read.located);
+          }
+        }
+        done(p.inboundPlanId, updated);
+      }
+      token = page.nextToken;
+    } while (token);
+    complete = true;
+  } finally {
+    if (complete) {
+      if (newest) store.set(FBA_KEYS.plansSeenUntil, new Date(newest).toISOString());
+      if (pass) store.delete(FBA_KEYS.plansPass);
+    } else if (top !== null && doneTo !== null) {
+      store.set(FBA_KEYS.plansPass, JSON.stringify({ after, top, doneTo, doneIds: [...doneIds] } satisfies PlansPass));
+    }
+  }
 }
 
 /** Old-workflow shipments (no v2024 plan) and status changes of every shipment, by v0's last-updated range. */
