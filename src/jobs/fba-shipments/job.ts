@@ -125,4 +125,6 @@ export const fbaShipmentsJob: Job = {
   withoutAccess: { amazon: 'No FBA shipment can be read from Amazon.', threePl: 'No FBA shipment can be sent from the 3PL or followed there.' },
   run: (ctx) => runFbaShipments(ctx),
   resumeNote: () => 'The next run carries on from the FBA Shipments tab: nothing created at the 3PL is created again.',
+  // Many open plans are read over several runs (amazon-read.ts); the stock sync after it keeps its time.
+  sharedBudgetMs: 75_000,
 };
