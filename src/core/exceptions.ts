@@ -211,7 +211,8 @@ export function exceptionLink(key: string, marketplace: string): string | null {
     const sku = rest(more);
     return b === 'amazon' && sku !== 'many' ? sellerCentralSkuUrl(a, sku) : null;
   }
-  if (ORDER_KEYED.includes(type)) return sellerCentralOrderUrl(marketplace, a === 'threepl' ? b : a);
+  // ORDER_ORPHANED:threepl:<id> and :ledger:<id> name the order second; :+more names none.
+  if (ORDER_KEYED.includes(type)) return a === '+more' ? null : sellerCentralOrderUrl(marketplace, a === 'threepl' || a === 'ledger' ? b : a);
   return null;
 }
 

@@ -10,6 +10,7 @@ import { formatLines, mergeAmazon, newLedgerRow, parseLines, trimLedger } from '
 import { ledgerRowFromRecord, ledgerRowToRecord } from '../../src/core/orders/ledger-record';
 import { mapLines } from '../../src/core/orders/lines';
 import { ledgerExceptions } from '../../src/core/orders/rules';
+import { exceptionLink } from '../../src/core/exceptions';
 import { orderedFromLedger, unsentFromLedger, walkOrdersNow } from '../../src/core/orders/stock';
 import type { AmazonOrderView, LedgerRow } from '../../src/core/orders/types';
 import { mapRow } from './inventory-fixtures';
@@ -287,5 +288,18 @@ describe('ORDER_HELD and ORDER_STUCK say what a person can do about this very ho
   it('an order cancelled after it shipped is not told to be cancelled on Amazon', () => {
     const [e] = ledgerExceptions([row({ state: 'cancel-too-late', amazonStatus: 'CANCELLED', threePlOrderId: '77' })], T0, settings).filter((x) => x.type === 'ORDER_STUCK');
     expect(e!.action).toMatch(/already cancelled on Amazon/);
+  });
+});
+
+describe('ORDER_ORPHANED for a backlog', () => {
+  it('names the 49 oldest orders and counts the rest in one row, with no order link', () => {
+    const rows = Array.from({ length: 120 }, (_, i) => row({ orderId: `202-${String(2000000 + i)}-0000001`, state: 'ready', purchaseDate: T0 - (200 + i) * MIN }));
+    const orphans = ledgerExceptions(rows, T0, settings).filter((e) => e.type === 'ORDER_ORPHANED');
+    expect(orphans).toHaveLength(50);
+    // Oldest first: the last row of the ledger was placed first.
+    expect(orphans[0]!.key).toBe('ORDER_ORPHANED:202-2000119-0000001');
+    expect(orphans.at(-1)).toMatchObject({ key: 'ORDER_ORPHANED:+more', entity: '71 more orders' });
+    expect(exceptionLink('ORDER_ORPHANED:+more', 'UK')).toBeNull();
+    expect(exceptionLink('ORDER_ORPHANED:ledger:202-2000119-0000001', 'UK')).toContain('202-2000119-0000001');
   });
 });

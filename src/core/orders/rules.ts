@@ -34,6 +34,7 @@ function heldAction(note: string): { action?: string } {
 
 export function ledgerExceptions(rows: ReadonlyArray<LedgerRow>, now: number, s: OrderRuleSettings): RaisedException[] {
   const out: RaisedException[] = [];
+  const orphans: Array<RaisedException & { placed: number }> = [];
   for (const r of rows) {
     const id = r.orderId;
     if (r.state === 'held') {
@@ -56,7 +57,8 @@ export function ledgerExceptions(rows: ReadonlyArray<LedgerRow>, now: number, s:
     }
     const notAtThreePl = r.state === 'ready' || r.state === 'sending';
     if (notAtThreePl && SHIPPABLE_AMAZON_STATUSES.has(r.amazonStatus) && r.purchaseDate !== null && now - r.purchaseDate > s.orderOrphanThresholdMinutes * MIN) {
-      out.push({
+      orphans.push({
+        placed: r.purchaseDate,
         key: exceptionKey('ORDER_ORPHANED', id),
         type: 'ORDER_ORPHANED',
         entity: entity(r),
@@ -93,13 +95,33 @@ export function ledgerExceptions(rows: ReadonlyArray<LedgerRow>, now: number, s:
       });
     }
   }
-  return out;
+  return [...out, ...atMostNamed(orphans)];
 }
 
 /** A State or Lines cell people changed that the add-on did not use; the Note (EDIT_NOTE) names the cell and what was put back. */
 export function editInvalid(r: LedgerRow): RaisedException {
   const said = r.note.slice(EDIT_NOTE.length).trim();
   return { key: exceptionKey('ORDER_EDIT_INVALID', r.orderId, r.note.includes('the Lines cell') ? 'lines' : 'state'), type: 'ORDER_EDIT_INVALID', entity: entity(r), message: `${said.charAt(0).toUpperCase()}${said.slice(1)}`, typedInput: true };
+}
+
+/** At most this many ORDER_ORPHANED rows name an order: a backlog (onboarding, an outage) is one problem, not thousands of rows and e-mails. */
+export const MAX_ORPHAN_ROWS = 50;
+
+/** The oldest orders by name, the rest in one row that counts them. */
+function atMostNamed(found: ReadonlyArray<RaisedException & { placed: number }>): RaisedException[] {
+  const orphans = [...found].sort((a, b) => a.placed - b.placed).map(({ placed: _placed, ...e }) => e);
+  if (orphans.length <= MAX_ORPHAN_ROWS) return orphans;
+  const named = orphans.slice(0, MAX_ORPHAN_ROWS - 1);
+  const rest = orphans.slice(MAX_ORPHAN_ROWS - 1);
+  return [
+    ...named,
+    {
+      key: exceptionKey('ORDER_ORPHANED', '+more'),
+      type: 'ORDER_ORPHANED',
+      entity: `${rest.length} more orders`,
+      message: `${rest.length} more Amazon orders are not at the 3PL in time either (${rest.slice(0, 10).map((e) => e.key.split(':')[1]).join(', ')}${rest.length > 10 ? ', …' : ''}); the Orders tab's State and Note say why for each. Nobody ships them until they are; check the Sync Log for orders runs that failed or left orders for the next run.`,
+    },
+  ];
 }
 
 /** ORDER_ORPHANED for a 3PL order whose reference looks like an Amazon order id the ledger does not know. */
