@@ -23,7 +23,7 @@ import type { Located } from './amazon-read';
 import { allShipmentItems, readV2024Shipment, sumItems } from './amazon-read';
 import type { FbaRows } from './rows';
 import { withThreePlOrder } from './threepl-status';
-import { matchLocations } from '../kit/locations-check';
+import { oneLocation, type OneLocation } from '../kit/locations-check';
 
 /**
  * ShipBob's `shipping_method` is required and free text: "unknown values get created and default to
@@ -46,7 +46,7 @@ export interface SendTally {
 }
 
 /** The location FBA orders ship from, or the Settings cell people must fill or correct. */
-export type ShipFrom = { id: string } | { setting: string; problem: string };
+export type ShipFrom = OneLocation;
 
 export interface SendContext {
   amazon: SpApiClient;
@@ -125,16 +125,7 @@ function restoreItems(ctx: SendContext, rows: FbaRows, row: FbaRow, items: FbaIt
  * is the Settings cell's problem, not the 3PL refusing the order.
  */
 function locationFor(ctx: SendContext, tally: SendTally): ShipFrom {
-  if (tally.location) return tally.location;
-  const warehouses = ctx.adapter.listWarehouses();
-  const allowed = `Type one of ${ctx.threePlName}'s location IDs or names: ${warehouses.map((w) => `${w.id} (${w.name})`).join(', ') || 'none listed'}.`;
-  if (ctx.location) {
-    const id = matchLocations([ctx.location], warehouses).use[0];
-    tally.location = id ? { id } : { setting: ctx.locationSetting, problem: `Settings "${ctx.locationSetting}" holds "${ctx.location}", which is no ${ctx.threePlName} location. ${allowed}` };
-  } else {
-    const active = warehouses.filter((w) => w.active);
-    tally.location = active.length === 1 ? { id: active[0]!.id } : { setting: 'FBA ship-from location', problem: `${ctx.threePlName} has ${active.length} locations and Settings "FBA ship-from location" is empty, so the add-on cannot tell which one ships FBA orders. ${allowed}` };
-  }
+  tally.location ??= oneLocation({ typed: ctx.location, setting: ctx.locationSetting, emptySetting: 'FBA ship-from location', purpose: 'ships FBA orders', warehouses: ctx.adapter.listWarehouses(), threePlName: ctx.threePlName });
   return tally.location;
 }
 

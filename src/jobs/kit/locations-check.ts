@@ -68,3 +68,23 @@ export function withCheckedLocations(ctx: JobContext, adapter: ThreePlAdapter, j
   }
   return { ...ctx, settings: { ...ctx.settings, threePlLocations: check.use } };
 }
+
+/** The one 3PL location a flow sends to or from, or the Settings cell that must name it and why. */
+export type OneLocation = { id: string } | { setting: string; problem: string };
+
+/**
+ * The one location a flow uses (removals received, FBA orders shipped): what people typed in
+ * `setting` matched by ID or exact name, else the 3PL's only active location. A name or ID the 3PL
+ * does not have, or several locations and nothing typed, is the Settings cell's problem, listing
+ * the locations, never a guess and never the 3PL refusing the order.
+ */
+export function oneLocation(x: { typed: string | null; setting: string; emptySetting: string; purpose: string; warehouses: readonly Warehouse[]; threePlName: string }): OneLocation {
+  const allowed = `Type one of ${x.threePlName}'s location IDs or names: ${x.warehouses.map((w) => `${w.id} (${w.name})`).join(', ') || 'none listed'}.`;
+  if (x.typed) {
+    const id = matchLocations([x.typed], x.warehouses).use[0];
+    return id ? { id } : { setting: x.setting, problem: `Settings "${x.setting}" holds "${x.typed}", which is no ${x.threePlName} location. ${allowed}` };
+  }
+  const active = x.warehouses.filter((w) => w.active);
+  if (active.length === 1) return { id: active[0]!.id };
+  return { setting: x.emptySetting, problem: `${x.threePlName} has ${active.length} locations and Settings "${x.emptySetting}" is empty, so the add-on cannot tell which one ${x.purpose}. ${allowed}` };
+}

@@ -13,9 +13,9 @@ import { DeadlineExceeded } from '../../ports/clock';
 import { removalsTab } from '../../sheet/removals-tab';
 import { providerName } from '../../threepl/names';
 import { receivingRef, withThreePlRefs } from '../../threepl/page-refs';
-import type { ThreePlAdapter, Warehouse } from '../../threepl/types';
+import type { ThreePlAdapter } from '../../threepl/types';
 import type { Job, JobContext, JobOutcome } from '../kit/job';
-import { matchLocations } from '../kit/locations-check';
+import { oneLocation, type OneLocation } from '../kit/locations-check';
 import { followReceipts, retryable, sendReceipts, type ReceiptCounts, type ReceiptDeps } from './receipts';
 import { readReports, requestReports } from './reports';
 import { loadState, saveState } from './state';
@@ -55,32 +55,17 @@ function reportExceptions(problems: RemovalReports['problems']): RaisedException
   }));
 }
 
-/** The 3PL location receiving removals, or the Settings cell that must name it and why. */
-type RemovalsLocation = { id: string } | { problem: string; setting: string };
-
 /**
  * The 3PL location receiving removals: the setting, else the one counted location, else the 3PL's
  * only one. Asked for once, and only when a receipt is due (listing locations is a 3PL call).
  */
-function removalsLocation(ctx: JobContext, adapter: ThreePlAdapter, threePlName: string): () => RemovalsLocation {
-  let answer: RemovalsLocation | undefined;
+function removalsLocation(ctx: JobContext, adapter: ThreePlAdapter, threePlName: string): () => OneLocation {
+  let answer: OneLocation | undefined;
   return () => {
-    if (answer) return answer;
-    const typed = ctx.settings.removalsLocation;
-    const threePlLocations = ctx.settings.threePlLocations;
-    const warehouses: Warehouse[] = adapter.listWarehouses();
-    const names = warehouses.map((w) => `${w.id} (${w.name})`).join(', ') || 'none listed';
-    const allowed = `Type one of ${threePlName}'s location IDs or names: ${names}.`;
-    if (typed) {
-      const m = matchLocations([typed], warehouses);
-      answer = m.use[0] ? { id: m.use[0] } : { setting: 'Removals 3PL location', problem: `Settings "Removals 3PL location" holds "${typed}", which is no ${threePlName} location. ${allowed}` };
-    } else if (threePlLocations.length === 1) {
-      const m = matchLocations(threePlLocations, warehouses);
-      answer = m.use[0] ? { id: m.use[0] } : { setting: '3PL locations', problem: `Settings "3PL locations" holds "${threePlLocations[0]}", which is no ${threePlName} location. ${allowed}` };
-    } else {
-      const active = warehouses.filter((w) => w.active);
-      answer = active.length === 1 ? { id: active[0]!.id } : { setting: 'Removals 3PL location', problem: `${threePlName} has ${active.length} locations and Settings "Removals 3PL location" is empty, so the add-on cannot tell which one Amazon sends removals to. ${allowed}` };
-    }
+    const own = ctx.settings.removalsLocation;
+    const counted = ctx.settings.threePlLocations;
+    const typed = own || (counted.length === 1 ? counted[0]! : null);
+    answer ??= oneLocation({ typed, setting: own ? 'Removals 3PL location' : '3PL locations', emptySetting: 'Removals 3PL location', purpose: 'Amazon sends removals to', warehouses: adapter.listWarehouses(), threePlName });
     return answer;
   };
 }
@@ -90,7 +75,7 @@ function removalsLocation(ctx: JobContext, adapter: ThreePlAdapter, threePlName:
  * CONFIG_INVALID on the Settings cell, which keeps the run from "ok" (kit/settings-check.ts), rather
  * than only a problem per removal that reads as the 3PL's doing.
  */
-function locationProblem(location: RemovalsLocation | null): RaisedException[] {
+function locationProblem(location: OneLocation | null): RaisedException[] {
   if (!location || !('problem' in location)) return [];
   return [{ key: exceptionKey('CONFIG_INVALID', 'removals', location.setting), type: 'CONFIG_INVALID', entity: `Settings: ${location.setting}`, message: `${location.problem} Removals wait for it: no receipt is made at the 3PL until it is fixed.`, typedInput: true }];
 }
@@ -167,7 +152,7 @@ function runRemovals(ctx: JobContext): JobOutcome {
   const adapter = ctx.threePl();
   const receivingSeen = new Set<string>();
   const findLocation = removalsLocation(ctx, adapter, threePlName);
-  let locationAsked: RemovalsLocation | null = null;
+  let locationAsked: OneLocation | null = null;
   const deps: ReceiptDeps = { adapter, threePlName, now, state, threePlSku: skuMapper(ctx), location: () => (locationAsked = findLocation()), receivingSeen };
   // Receipts first: the boxes are already travelling, and the warehouse needs the receipt before they arrive.
   step('threePl', () => sendReceipts(deps, rows, counts));
