@@ -66,10 +66,10 @@ describe('Range values', () => {
     expect(sh.getRange('A1').getValue()).toBe('00123');
   });
 
-  it('formulas: stored, trivially computed or "", returned by getFormulas', () => {
+  it('formulas: stored, computed when read ("" outside the fake\'s subset), returned by getFormulas', () => {
     const { sh } = blank();
-    sh.getRange(1, 1, 1, 3).setValues([['=1+2*3', '=SUM(B2:B9)', '=HYPERLINK("https://x.test","Open")']]);
-    expect(sh.getRange(1, 1, 1, 3).getValues()).toEqual([[7, '', 'Open']]);
+    sh.getRange(1, 1, 1, 4).setValues([['=1+2*3', '=SUM(B2:B9)', '=HYPERLINK("https://x.test","Open")', '=TODAY()']]);
+    expect(sh.getRange(1, 1, 1, 4).getValues()).toEqual([[7, 0, 'Open', '']]);
     expect(sh.getRange(1, 1, 1, 3).getFormulas()).toEqual([['=1+2*3', '=SUM(B2:B9)', '=HYPERLINK("https://x.test","Open")']]);
     expect(sh.getRange('A2').getFormula()).toBe('');
     sh.getRange('A2').setFormula('=2+2');

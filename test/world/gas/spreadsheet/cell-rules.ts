@@ -7,6 +7,7 @@
 
 import { formulaHolds, relativeAxes, type CellSource } from './cf-formula';
 import type { DocCtx } from './cells';
+import { computedCell, ruleSource } from './cell-formulas';
 import type { CondFormat } from './conditional';
 import { meetsCriteria, type CellView, type CriteriaEnv } from './criteria';
 import type { FilterCriteriaData } from './filter-criteria';
@@ -14,11 +15,17 @@ import { displayOf } from './formats';
 import type { Rect, SheetData, StoredCondRule } from './sheet-data';
 import { instantToSerial } from './tz';
 
-function source(sh: SheetData): CellSource {
+/** The tab as rule formulas read it; formula cells give their current value (cell-formulas.ts). */
+function source(doc: DocCtx, sh: SheetData): CellSource {
+  if (sh.formulaCount > 0) return ruleSource(doc, sh);
   return { value: (r, c) => sh.get('v', r, c), maxRows: sh.maxRows, maxCols: sh.maxCols };
 }
 
 function view(doc: DocCtx, sh: SheetData, r: number, c: number): CellView {
+  if (sh.formulaCount > 0) {
+    const { raw, fmt } = computedCell(doc, sh, r, c);
+    return { raw, display: () => displayOf(raw, fmt, doc.loc) };
+  }
   const raw = sh.get('v', r, c);
   return { raw, display: () => displayOf(raw, sh.get('nf', r, c), doc.loc) };
 }
@@ -26,7 +33,7 @@ function view(doc: DocCtx, sh: SheetData, r: number, c: number): CellView {
 function env(doc: DocCtx, sh: SheetData, anchor: { r: number; c: number }, at: { r: number; c: number }): CriteriaEnv {
   return {
     toSerial: (d) => instantToSerial(d.getTime(), doc.timeZone),
-    formula: (f) => formulaHolds(f, source(sh), anchor, at),
+    formula: (f) => formulaHolds(f, source(doc, sh), anchor, at),
   };
 }
 

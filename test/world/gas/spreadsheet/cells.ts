@@ -4,13 +4,13 @@
 //   date when its number format is a date/time format; it then holds a serial number (tz.ts).
 // - setValues parses strings as typed input unless the cell is formatted '@' (input.ts), and
 //   "If a value begins with =, it's interpreted as a formula"
-//   (https://developers.google.com/apps-script/reference/spreadsheet/range#setValues(Object)).
+//   (https://developers.google.com/apps-script/reference/spreadsheet/range#setValues(Object)). A formula
+//   cell keeps only its formula; its value is computed whenever it is read (cell-formulas.ts).
 // - A Date written to an unformatted cell gets the locale's date-time format, as Sheets does.
 // Data validation is not enforced on script writes (Apps Script writes invalid values; the cell only
 // shows the rule's warning). Any write of a value or formula drops the cell's rich text (its links):
 // the new content has its own, plain, text.
 
-import { evaluateFormula } from './formula';
 import { DEFAULT_NUMBER_FORMAT, displayOf, isDateFormat } from './formats';
 import { parseTyped } from './input';
 import type { LocaleInfo } from './locale';
@@ -21,6 +21,8 @@ import { instantToSerial, serialToInstant } from './tz';
 export interface DocCtx {
   timeZone: string;
   loc: LocaleInfo;
+  /** Every tab, for formulas that reference other tabs. */
+  sheets: readonly SheetData[];
 }
 
 const MAX_CELL_CHARS = 50_000;
@@ -48,9 +50,9 @@ export function writeCell(doc: DocCtx, sh: SheetData, r: number, c: number, inpu
   if (fmt === '@') { sh.set('v', r, c, text); return; }
   const t = parseTyped(text, doc.loc);
   if (t.kind === 'formula') {
+    // The value is computed whenever the cell is read (cell-formulas.ts), as Sheets recalculates it.
     sh.set('f', r, c, t.f);
-    const v = evaluateFormula(t.f);
-    sh.set('v', r, c, v === '' ? undefined : v);
+    sh.set('v', r, c, undefined);
     return;
   }
   if (t.kind === 'text' || t.kind === 'bool') { sh.set('v', r, c, t.v); return; }
@@ -70,7 +72,7 @@ export function writeRow(doc: DocCtx, sh: SheetData, r: number, c: number, value
   for (let j = 0; j < values.length; j++) {
     const col = c - 1 + j;
     const x = values[j];
-    if (row.f !== undefined && row.f[col] !== undefined) row.f[col] = undefined;
+    if (row.f !== undefined && row.f[col] !== undefined) { row.f[col] = undefined; sh.noteFormulaCleared(); }
     if (row.rt !== undefined && row.rt[col] !== undefined) row.rt[col] = undefined;
     if (typeof x === 'number' || typeof x === 'boolean') { v[col] = x; continue; }
     if (x === '' || x === null || x === undefined) { v[col] = undefined; continue; }
@@ -86,11 +88,8 @@ export function writeRow(doc: DocCtx, sh: SheetData, r: number, c: number, value
 
 export function writeFormula(sh: SheetData, r: number, c: number, formula: string): void {
   sh.set('rt', r, c, undefined);
-  if (formula === '') { sh.set('f', r, c, undefined); sh.set('v', r, c, undefined); return; }
-  const f = formula.startsWith('=') ? formula : `=${formula}`;
-  sh.set('f', r, c, f);
-  const v = evaluateFormula(f);
-  sh.set('v', r, c, v === '' ? undefined : v);
+  sh.set('v', r, c, undefined);
+  sh.set('f', r, c, formula === '' ? undefined : formula.startsWith('=') ? formula : `=${formula}`);
 }
 
 /** The value getValues() returns; Dates are built with `DateCtor` (the caller's realm). */

@@ -1,45 +1,66 @@
-// Custom formulas of conditional formats and filters ('=$E2<0', '=AND($C2<>"", $D2="FBA")'), evaluated for
-// one cell so tests can ask which cells a rule colours. As in Sheets, the formula is written for the
-// top-left cell of the rule's first range and relative references move with the cell evaluated
-// (https://support.google.com/docs/answer/78413 "Use advanced conditional formatting": "$" fixes a row
-// or column). The cell format applies when the result is TRUE (or a non-zero number); errors do not apply.
-// Semantics follow Sheets formulas: a blank cell is 0 next to a number and "" next to text, text
-// comparison ignores case, numbers sort before text before booleans.
-// Only the functions listed in FUNCTIONS are known; anything else throws CannotEvaluate, so a test never
-// passes on a formula the fake did not understand.
+// The fake's one Sheets formula evaluator, for two callers:
+// - custom formulas of conditional formats and filters ('=$E2<0'), evaluated for one cell so tests can
+//   ask which cells a rule colours. The formula is written for the top-left cell of the rule's first
+//   range and relative references move with the cell evaluated (https://support.google.com/docs/answer/78413
+//   "Use advanced conditional formatting": "$" fixes a row or column). The format applies when the result
+//   is TRUE (or a non-zero number); errors do not apply. Such a formula may reference only its own tab
+//   (other tabs need INDIRECT, same help page), so a tab reference there throws CannotEvaluate;
+// - cell formulas, recalculated on every read (cell-formulas.ts), which may reference other tabs in A1
+//   notation (https://developers.google.com/workspace/sheets/api/guides/concepts#cell: Sheet1!A1:B2,
+//   Sheet1!A:A, Sheet1!1:2, Sheet1!A5:A, 'My Custom Sheet'!A:A; a quote inside a quoted name is doubled,
+//   'It''s'!A1). A tab that does not exist is #REF!.
+// Semantics follow Sheets formulas: a blank cell is 0 next to a number and "" next to text, text comparison
+// ignores case, numbers sort before text before booleans, errors are values (formula-values.ts). Only IF and
+// the functions of formula-functions.ts are known; anything else (another function, TODAY(), named ranges,
+// array results) throws CannotEvaluate, so no test passes on a formula the fake did not understand.
 
-import type { Val } from './sheet-data';
+import { FUNCTIONS } from './formula-functions';
+import { ERROR_LITERAL, FErr, Grid, isErr, scalar, toNum, toStr, truth, compare, type ErrCode, type Scalar, type Value } from './formula-values';
 
 /** The formula uses something the fake does not evaluate (a function, a sheet reference, TODAY()). */
 export class CannotEvaluate extends Error {}
 
+/** The cells a formula reads: one tab, and through `sheet` the others. */
 export interface CellSource {
-  value(r: number, c: number): Val | undefined;
+  value(r: number, c: number): Scalar | undefined;
   maxRows: number;
   maxCols: number;
+  /** The last row holding anything (Sheet.getLastRow); range cells below it are blank and are not read. */
+  lastRow?(): number;
+  /** The number format a cell shows (explicit, or inferred for a formula cell), for the format a formula result takes. */
+  format?(r: number, c: number): string | undefined;
+  /** Another tab by the name a formula gives it, or null when no tab has that name. Absent: tab references cannot be evaluated. */
+  sheet?(name: string): CellSource | null;
 }
 
-class FErr {
-  constructor(readonly code: string) {}
-}
-type Scalar = number | string | boolean | null | FErr;
-type Value = Scalar | Scalar[];
-
-type Node =
+export type Node =
   | { k: 'lit'; v: Scalar }
-  | { k: 'ref'; r: number; c: number; ra: boolean; ca: boolean }
-  | { k: 'rng'; r1?: number; c1?: number; r2?: number; c2?: number; ra1: boolean; ca1: boolean; ra2: boolean; ca2: boolean }
+  | { k: 'ref'; sheet?: string; r: number; c: number; ra: boolean; ca: boolean }
+  | { k: 'rng'; sheet?: string; r1?: number; c1?: number; r2?: number; c2?: number; ra1: boolean; ca1: boolean; ra2: boolean; ca2: boolean }
   | { k: 'un'; op: string; a: Node }
   | { k: 'bin'; op: string; a: Node; b: Node }
   | { k: 'fn'; name: string; args: Node[] };
 
 const REF = /^(\$?)([A-Za-z]{1,3})(\$?)(\d+)$/;
 const COL = /^(\$?)([A-Za-z]{1,3})$/;
+const ROW = /^(\$?)(\d+)$/;
+/** A word: a function name, a reference, TRUE/FALSE, or an unquoted tab name before "!". */
+const WORD = /^[\p{L}\p{N}_$.]+/u;
 
 function columnNumber(letters: string): number {
   let n = 0;
   for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
   return n;
+}
+
+function refPart(text: string): { r?: number; c?: number; ra: boolean; ca: boolean } | null {
+  const m = REF.exec(text);
+  if (m) return { c: columnNumber(m[2] as string), r: Number(m[4]), ca: m[1] === '$', ra: m[3] === '$' };
+  const col = COL.exec(text);
+  if (col) return { c: columnNumber(col[2] as string), ca: col[1] === '$', ra: false };
+  const row = ROW.exec(text);
+  if (row) return { r: Number(row[2]), ra: row[1] === '$', ca: false };
+  return null;
 }
 
 function parse(formula: string): Node {
@@ -48,57 +69,71 @@ function parse(formula: string): Node {
   const ws = (): void => { while (src[i] === ' ' || src[i] === '\n') i++; };
   const peek = (n = 1): string => { ws(); return src.slice(i, i + n); };
   const eat = (s: string): boolean => { if (peek(s.length) === s) { i += s.length; return true; } return false; };
+  const fail = (why: string): never => { throw new CannotEvaluate(`${why} in ${formula}`); };
 
-  function name(): string {
+  function word(): string {
     ws();
-    const m = /^[A-Za-z0-9_$.]+/.exec(src.slice(i));
-    return m ? m[0] : '';
+    const m = WORD.exec(src.slice(i));
+    const w = m ? m[0] : '';
+    i += w.length;
+    return w;
   }
-  function refPart(text: string): { r?: number; c?: number; ra: boolean; ca: boolean } | null {
-    const m = REF.exec(text);
-    if (m) return { c: columnNumber(m[2] as string), r: Number(m[4]), ca: m[1] === '$', ra: m[3] === '$' };
-    const col = COL.exec(text);
-    if (col) return { c: columnNumber(col[2] as string), ca: col[1] === '$', ra: false };
-    return null;
+  function quotedSheet(): string {
+    let s = '';
+    for (i++; i < src.length; i++) {
+      if (src[i] === "'") { if (src[i + 1] === "'") { s += "'"; i++; continue; } i++; return s; }
+      s += src[i];
+    }
+    return fail('unterminated tab name');
+  }
+  function reference(first: string, sheet: string | undefined): Node {
+    const a = refPart(first);
+    if (!a) return fail(`the fake cannot evaluate "${first}"`);
+    if (src[i] === ':') {
+      i++;
+      const second = word();
+      const b = refPart(second);
+      if (!b) return fail(`cannot read the range after "${first}:"`);
+      return { k: 'rng', sheet, r1: a.r, c1: a.c, r2: b.r, c2: b.c, ra1: a.ra, ca1: a.ca, ra2: b.ra, ca2: b.ca };
+    }
+    if (a.r === undefined || a.c === undefined) return fail(`"${first}" is not a cell`);
+    return { k: 'ref', sheet, r: a.r, c: a.c, ra: a.ra, ca: a.ca };
   }
   function primary(): Node {
     ws();
-    if (eat('(')) { const n = comparison(); if (!eat(')')) throw new CannotEvaluate(`unbalanced parentheses in ${formula}`); return n; }
+    if (eat('(')) { const n = comparison(); if (!eat(')')) fail('unbalanced parentheses'); return n; }
     if (src[i] === '"') {
       let s = '';
       for (i++; i < src.length; i++) {
         if (src[i] === '"') { if (src[i + 1] === '"') { s += '"'; i++; continue; } i++; return { k: 'lit', v: s }; }
         s += src[i];
       }
-      throw new CannotEvaluate(`unterminated string in ${formula}`);
+      fail('unterminated string');
+    }
+    const err = ERROR_LITERAL.exec(src.slice(i));
+    if (err) { i += err[0].length; return { k: 'lit', v: new FErr(err[0].toUpperCase() as ErrCode) }; }
+    if (src[i] === "'") {
+      const sheet = quotedSheet();
+      if (src[i] !== '!') fail(`expected "!" after '${sheet}'`);
+      i++;
+      return reference(word(), sheet);
     }
     const num = /^(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?/i.exec(src.slice(i));
-    if (num && !/^\d+:/.test(src.slice(i))) { i += num[0].length; return { k: 'lit', v: Number(num[0]) }; }
-    const word = name();
-    if (!word) throw new CannotEvaluate(`cannot read "${src.slice(i)}" in ${formula}`);
-    i += word.length;
+    if (num && !/^\d+[:!]/.test(src.slice(i))) { i += num[0].length; return { k: 'lit', v: Number(num[0]) }; }
+    const w = word();
+    if (!w) fail(`cannot read "${src.slice(i)}"`);
+    if (src[i] === '!') { i++; return reference(word(), w); }
     if (peek() === '(') {
       i++;
       const args: Node[] = [];
       if (!eat(')')) {
         do args.push(comparison()); while (eat(','));
-        if (!eat(')')) throw new CannotEvaluate(`unbalanced parentheses in ${formula}`);
+        if (!eat(')')) fail('unbalanced parentheses');
       }
-      return { k: 'fn', name: word.toUpperCase(), args };
+      return { k: 'fn', name: w.toUpperCase(), args };
     }
-    if (/^(TRUE|FALSE)$/i.test(word)) return { k: 'lit', v: word.toUpperCase() === 'TRUE' };
-    const a = refPart(word);
-    if (!a) throw new CannotEvaluate(`the fake cannot evaluate "${word}" in ${formula}`);
-    if (peek() === ':') {
-      i++;
-      const second = name();
-      i += second.length;
-      const b = refPart(second);
-      if (!b) throw new CannotEvaluate(`cannot read the range after "${word}:" in ${formula}`);
-      return { k: 'rng', r1: a.r, c1: a.c, r2: b.r, c2: b.c, ra1: a.ra, ca1: a.ca, ra2: b.ra, ca2: b.ca };
-    }
-    if (a.r === undefined) throw new CannotEvaluate(`"${word}" is not a cell in ${formula}`);
-    return { k: 'ref', r: a.r, c: a.c as number, ra: a.ra, ca: a.ca };
+    if (/^(TRUE|FALSE)$/i.test(w)) return { k: 'lit', v: w.toUpperCase() === 'TRUE' };
+    return reference(w, undefined);
   }
   function unary(): Node {
     if (eat('-')) return { k: 'un', op: '-', a: unary() };
@@ -137,13 +172,13 @@ function parse(formula: string): Node {
     }
   }
   const node = comparison();
-  if (peek() !== '') throw new CannotEvaluate(`cannot read "${src.slice(i)}" in ${formula}`);
+  if (peek() !== '') fail(`cannot read "${src.slice(i)}"`);
   return node;
 }
 
 const parsed = new Map<string, Node>();
 
-function parseCached(formula: string): Node {
+export function parseCached(formula: string): Node {
   let n = parsed.get(formula);
   if (!n) { n = parse(formula); parsed.set(formula, n); }
   return n;
@@ -168,179 +203,52 @@ export function relativeAxes(formula: string): { rows: boolean; cols: boolean } 
   return out;
 }
 
-// --- values ---
+// --- evaluation ---
 
-const isErr = (v: unknown): v is FErr => v instanceof FErr;
-
-function toNum(v: Scalar): number | FErr {
-  if (isErr(v)) return v;
-  if (v === null) return 0;
-  if (typeof v === 'number') return v;
-  if (typeof v === 'boolean') return v ? 1 : 0;
-  const t = v.trim();
-  if (t === '') return 0;
-  const n = Number(t);
-  return Number.isFinite(n) ? n : new FErr('#VALUE!');
-}
-
-function toStr(v: Scalar): string | FErr {
-  if (isErr(v)) return v;
-  if (v === null) return '';
-  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
-  return String(v);
-}
-
-function truth(v: Scalar): boolean | FErr {
-  if (isErr(v)) return v;
-  if (v === null) return false;
-  if (typeof v === 'boolean') return v;
-  if (typeof v === 'number') return v !== 0;
-  const t = v.trim().toUpperCase();
-  if (t === 'TRUE' || t === 'FALSE') return t === 'TRUE';
-  return new FErr('#VALUE!');
-}
-
-function rank(v: number | string | boolean): number {
-  return typeof v === 'number' ? 0 : typeof v === 'string' ? 1 : 2;
-}
-
-/** Sheets comparison: blank takes the other side's type; then numbers < text < booleans; text ignores case. */
-function compare(a: Scalar, b: Scalar): number | FErr {
-  if (isErr(a)) return a;
-  if (isErr(b)) return b;
-  const blankLike = (other: Scalar): number | string | boolean => (typeof other === 'string' ? '' : typeof other === 'boolean' ? false : 0);
-  const x = a === null ? blankLike(b) : a;
-  const y = b === null ? blankLike(a) : b;
-  if (rank(x) !== rank(y)) return rank(x) - rank(y);
-  if (typeof x === 'string' && typeof y === 'string') {
-    const p = x.toLowerCase();
-    const q = y.toLowerCase();
-    return p < q ? -1 : p > q ? 1 : 0;
-  }
-  return Number(x) - Number(y);
-}
-
-function scalar(v: Value): Scalar {
-  return Array.isArray(v) ? new FErr('#VALUE!') : v;
-}
-
-function flat(vals: Value[]): Scalar[] {
-  return vals.flatMap((v) => (Array.isArray(v) ? v : [v]));
-}
-
-/** A COUNTIF text pattern: * any run, ? one character, whole text, ignoring case. */
-function wildcard(pattern: string): RegExp {
-  const body = pattern.replace(/[.+^$|{}()[\]\\]/g, (ch) => `\\${ch}`).replace(/\*/g, '.*').replace(/\?/g, '.');
-  return new RegExp(`^${body}$`, 'i');
-}
-
-/** COUNTIF's criterion: a number, or text with an optional operator prefix and * ? wildcards. */
-function criterionMatcher(crit: Scalar): (v: Scalar) => boolean {
-  if (typeof crit === 'number') return (v) => typeof v === 'number' && v === crit;
-  const text = toStr(crit);
-  if (isErr(text)) return () => false;
-  const m = /^(<=|>=|<>|<|>|=)?([\s\S]*)$/.exec(text) as RegExpExecArray;
-  const op = m[1] ?? '=';
-  const operand = m[2] as string;
-  const asNum = operand.trim() !== '' && Number.isFinite(Number(operand)) ? Number(operand) : null;
-  if (asNum !== null) {
-    return (v) => {
-      if (typeof v !== 'number') return op === '<>';
-      const d = v - asNum;
-      return op === '=' ? d === 0 : op === '<>' ? d !== 0 : op === '<' ? d < 0 : op === '<=' ? d <= 0 : op === '>' ? d > 0 : d >= 0;
-    };
-  }
-  if (op === '=' || op === '<>') {
-    if (operand === '') return (v) => (op === '=' ? v === null || v === '' : !(v === null || v === ''));
-    const re = wildcard(operand);
-    return (v) => (typeof v === 'string' && re.test(v)) === (op === '=');
-  }
-  return (v) => {
-    if (typeof v !== 'string') return false;
-    const d = compare(v, operand) as number;
-    return op === '<' ? d < 0 : op === '<=' ? d <= 0 : op === '>' ? d > 0 : d >= 0;
-  };
-}
-
-function logical(vals: Scalar[], pick: (bs: boolean[]) => boolean): Scalar {
-  const bs: boolean[] = [];
-  for (const v of vals) {
-    if (isErr(v)) return v;
-    if (typeof v === 'boolean') bs.push(v);
-    else if (typeof v === 'number') bs.push(v !== 0);
-  }
-  return bs.length ? pick(bs) : new FErr('#VALUE!');
-}
-
-type Fn = (args: Value[]) => Value;
-const str1 = (f: (s: string) => Scalar) => (args: Value[]): Scalar => { const s = toStr(scalar(args[0] ?? null)); return isErr(s) ? s : f(s); };
-
-const FUNCTIONS: Record<string, Fn> = {
-  AND: (a) => logical(flat(a), (bs) => bs.every(Boolean)),
-  OR: (a) => logical(flat(a), (bs) => bs.some(Boolean)),
-  NOT: (a) => { const t = truth(scalar(a[0] ?? null)); return isErr(t) ? t : !t; },
-  ISBLANK: (a) => scalar(a[0] ?? null) === null,
-  ISNUMBER: (a) => typeof scalar(a[0] ?? null) === 'number',
-  ISTEXT: (a) => typeof scalar(a[0] ?? null) === 'string',
-  ISERROR: (a) => isErr(scalar(a[0] ?? null)),
-  LEN: str1((s) => s.length),
-  TRIM: str1((s) => s.trim().replace(/ +/g, ' ')),
-  UPPER: str1((s) => s.toUpperCase()),
-  LOWER: str1((s) => s.toLowerCase()),
-  LEFT: (a) => { const s = toStr(scalar(a[0] ?? null)); const n = a.length > 1 ? toNum(scalar(a[1] as Value)) : 1; return isErr(s) ? s : isErr(n) ? n : s.slice(0, n); },
-  RIGHT: (a) => { const s = toStr(scalar(a[0] ?? null)); const n = a.length > 1 ? toNum(scalar(a[1] as Value)) : 1; return isErr(s) ? s : isErr(n) ? n : n <= 0 ? '' : s.slice(-n); },
-  EXACT: (a) => { const x = toStr(scalar(a[0] ?? null)); const y = toStr(scalar(a[1] ?? null)); return isErr(x) ? x : isErr(y) ? y : x === y; },
-  ABS: (a) => { const n = toNum(scalar(a[0] ?? null)); return isErr(n) ? n : Math.abs(n); },
-  SUM: (a) => {
-    let total = 0;
-    for (const v of a) {
-      for (const x of Array.isArray(v) ? v.filter((y) => typeof y === 'number' || isErr(y)) : [v]) {
-        const n = toNum(x);
-        if (isErr(n)) return n;
-        total += n;
-      }
-    }
-    return total;
-  },
-  COUNTA: (a) => flat(a).filter((v) => v !== null).length,
-  COUNTIF: (a) => {
-    const match = criterionMatcher(scalar(a[1] ?? null));
-    return flat([a[0] ?? null]).filter((v) => match(v)).length;
-  },
-  REGEXMATCH: (a) => {
-    const s = toStr(scalar(a[0] ?? null));
-    const re = toStr(scalar(a[1] ?? null));
-    if (isErr(s)) return s;
-    if (isErr(re)) return re;
-    try { return new RegExp(re).test(s); } catch { return new FErr('#REF!'); }
-  },
-};
-
-interface EvalCtx { src: CellSource; dr: number; dc: number }
+export interface EvalCtx { src: CellSource; dr: number; dc: number }
 
 const COMPARISONS = new Set(['=', '<>', '<', '<=', '>', '>=']);
 
-function cellValue(ctx: EvalCtx, r: number, c: number): Scalar {
-  if (r < 1 || c < 1 || r > ctx.src.maxRows || c > ctx.src.maxCols) return new FErr('#REF!');
-  const v = ctx.src.value(r, c);
+/** The tab a reference reads: the formula's own, a named one, or #REF! for a name no tab has. */
+export function sourceFor(ctx: EvalCtx, sheet: string | undefined): CellSource | FErr {
+  if (sheet === undefined) return ctx.src;
+  if (!ctx.src.sheet) throw new CannotEvaluate(`the formula references the tab '${sheet}', which the fake cannot evaluate here`);
+  return ctx.src.sheet(sheet) ?? new FErr('#REF!');
+}
+
+function cellValue(src: CellSource, r: number, c: number): Scalar {
+  if (r < 1 || c < 1 || r > src.maxRows || c > src.maxCols) return new FErr('#REF!');
+  const v = src.value(r, c);
   return v === undefined || v === '' ? null : v;
+}
+
+/** A range node's corners on its tab, open ends filled from the grid. */
+export function rangeBounds(n: Extract<Node, { k: 'rng' }>, ctx: EvalCtx, src: CellSource): { r1: number; r2: number; c1: number; c2: number } {
+  const shift = (v: number | undefined, abs: boolean, d: number, open: number): number => (v === undefined ? open : abs ? v : v + d);
+  const ra = shift(n.r1, n.ra1, ctx.dr, 1);
+  const rb = shift(n.r2, n.ra2, ctx.dr, src.maxRows);
+  const ca = shift(n.c1, n.ca1, ctx.dc, 1);
+  const cb = shift(n.c2, n.ca2, ctx.dc, src.maxCols);
+  return { r1: Math.min(ra, rb), r2: Math.max(ra, rb), c1: Math.min(ca, cb), c2: Math.max(ca, cb) };
 }
 
 function evalNode(n: Node, ctx: EvalCtx): Value {
   switch (n.k) {
     case 'lit': return n.v;
-    case 'ref': return cellValue(ctx, n.ra ? n.r : n.r + ctx.dr, n.ca ? n.c : n.c + ctx.dc);
+    case 'ref': {
+      const src = sourceFor(ctx, n.sheet);
+      if (isErr(src)) return src;
+      // A reference is a one-cell range, so functions that skip text in ranges (MAX, SUM) skip it here too.
+      return new Grid(1, 1, [cellValue(src, n.ra ? n.r : n.r + ctx.dr, n.ca ? n.c : n.c + ctx.dc)]);
+    }
     case 'rng': {
-      const shift = (v: number | undefined, abs: boolean, d: number, open: number): number => (v === undefined ? open : abs ? v : v + d);
-      const r1 = shift(n.r1, n.ra1, ctx.dr, 1);
-      const r2 = shift(n.r2, n.ra2, ctx.dr, ctx.src.maxRows);
-      const c1 = shift(n.c1, n.ca1, ctx.dc, 1);
-      const c2 = shift(n.c2, n.ca2, ctx.dc, ctx.src.maxCols);
-      const out: Scalar[] = [];
-      for (let r = Math.min(r1, r2); r <= Math.max(r1, r2); r++) {
-        for (let c = Math.min(c1, c2); c <= Math.max(c1, c2); c++) out.push(cellValue(ctx, r, c));
-      }
-      return out;
+      const src = sourceFor(ctx, n.sheet);
+      if (isErr(src)) return src;
+      const { r1, r2, c1, c2 } = rangeBounds(n, ctx, src);
+      const last = src.lastRow ? Math.min(r2, src.lastRow()) : r2;
+      const cells: Scalar[] = [];
+      for (let r = r1; r <= last; r++) for (let c = c1; c <= c2; c++) cells.push(cellValue(src, r, c));
+      return new Grid(r2 - r1 + 1, c2 - c1 + 1, cells);
     }
     case 'un': {
       const x = toNum(scalar(evalNode(n.a, ctx)));
@@ -368,7 +276,7 @@ function evalNode(n: Node, ctx: EvalCtx): Value {
         const t = truth(scalar(evalNode(n.args[0] ?? { k: 'lit', v: null }, ctx)));
         if (isErr(t)) return t;
         const branch = t ? n.args[1] : n.args[2];
-        return branch ? evalNode(branch, ctx) : t ? true : false;
+        return branch ? evalNode(branch, ctx) : t;
       }
       const fn = FUNCTIONS[n.name];
       if (!fn) throw new CannotEvaluate(`the fake cannot evaluate ${n.name}()`);
@@ -384,4 +292,25 @@ function evalNode(n: Node, ctx: EvalCtx): Value {
 export function formulaHolds(formula: string, src: CellSource, anchor: { r: number; c: number }, at: { r: number; c: number }): boolean {
   const v = scalar(evalNode(parseCached(formula), { src, dr: at.r - anchor.r, dc: at.c - anchor.c }));
   return v === true || (typeof v === 'number' && v !== 0);
+}
+
+/**
+ * The value of a cell formula on its tab `src`: a scalar, null for blank, or an error value.
+ * Throws CannotEvaluate outside the subset, and for a multi-cell result (Sheets spills it over
+ * neighbouring cells, which the fake does not do).
+ */
+export function evaluateCellFormula(formula: string, src: CellSource): Scalar {
+  const v = evalNode(parseCached(formula), { src, dr: 0, dc: 0 });
+  if (v instanceof Grid && v.size > 1) throw new CannotEvaluate(`${formula} gives an array, which the fake does not spill`);
+  const s = scalar(v);
+  return typeof s === 'number' && !Number.isFinite(s) ? new FErr('#NUM!') : s;
+}
+
+
+/** The target of a formula that is a HYPERLINK call, computed; null for another formula or an error URL. */
+export function hyperlinkTarget(formula: string, src: CellSource): string | null {
+  const n = parseCached(formula);
+  if (n.k !== 'fn' || n.name !== 'HYPERLINK' || !n.args[0]) return null;
+  const url = toStr(scalar(evalNode(n.args[0], { src, dr: 0, dc: 0 })));
+  return isErr(url) ? null : url;
 }

@@ -61,7 +61,7 @@ export class FilterApi {
     const col = this._column(args, 'sort');
     if (typeof args[1] !== 'boolean') throw new SheetError(MSG.signature(typeNames(args), 'SpreadsheetApp.Filter.sort'));
     const { rect } = this._f;
-    if (rect.nr > 1) sortRect(this._sh, { r: rect.r + 1, c: rect.c, nr: rect.nr - 1, nc: rect.nc }, [{ column: col, ascending: args[1] }]);
+    if (rect.nr > 1) sortRect(this._ctx.model, this._sh, { r: rect.r + 1, c: rect.c, nr: rect.nr - 1, nc: rect.nc }, [{ column: col, ascending: args[1] }]);
     return this;
   }
 }

@@ -10,20 +10,22 @@ export interface LocaleInfo {
   dateOrder: 'DMY' | 'MDY' | 'YMD';
   dateFormat: string;
   dateTimeFormat: string;
+  /** The time-of-day format a formula result takes from TIME() (formula-format.ts). */
+  timeFormat: string;
 }
 
-const US: LocaleInfo = { decimal: '.', group: ',', dateOrder: 'MDY', dateFormat: 'm/d/yyyy', dateTimeFormat: 'm/d/yyyy h:mm:ss' };
-const GB: LocaleInfo = { decimal: '.', group: ',', dateOrder: 'DMY', dateFormat: 'dd/mm/yyyy', dateTimeFormat: 'dd/mm/yyyy hh:mm:ss' };
+const US: LocaleInfo = { decimal: '.', group: ',', dateOrder: 'MDY', dateFormat: 'm/d/yyyy', dateTimeFormat: 'm/d/yyyy h:mm:ss', timeFormat: 'h:mm:ss am/pm' };
+const GB: LocaleInfo = { decimal: '.', group: ',', dateOrder: 'DMY', dateFormat: 'dd/mm/yyyy', dateTimeFormat: 'dd/mm/yyyy hh:mm:ss', timeFormat: 'hh:mm:ss' };
 
 const TABLE: Record<string, LocaleInfo> = {
   en_US: US,
   en_GB: GB, en_IE: GB, en_AU: GB, en_NZ: GB, en_IN: GB,
-  de_DE: { decimal: ',', group: '.', dateOrder: 'DMY', dateFormat: 'dd.mm.yyyy', dateTimeFormat: 'dd.mm.yyyy hh:mm:ss' },
-  fr_FR: { decimal: ',', group: ' ', dateOrder: 'DMY', dateFormat: 'dd/mm/yyyy', dateTimeFormat: 'dd/mm/yyyy hh:mm:ss' },
-  es_ES: { decimal: ',', group: '.', dateOrder: 'DMY', dateFormat: 'dd/mm/yyyy', dateTimeFormat: 'dd/mm/yyyy hh:mm:ss' },
-  it_IT: { decimal: ',', group: '.', dateOrder: 'DMY', dateFormat: 'dd/mm/yyyy', dateTimeFormat: 'dd/mm/yyyy hh:mm:ss' },
-  nl_NL: { decimal: ',', group: '.', dateOrder: 'DMY', dateFormat: 'dd-mm-yyyy', dateTimeFormat: 'dd-mm-yyyy hh:mm:ss' },
-  ja_JP: { decimal: '.', group: ',', dateOrder: 'YMD', dateFormat: 'yyyy/mm/dd', dateTimeFormat: 'yyyy/mm/dd h:mm:ss' },
+  de_DE: { decimal: ',', group: '.', dateOrder: 'DMY', dateFormat: 'dd.mm.yyyy', dateTimeFormat: 'dd.mm.yyyy hh:mm:ss', timeFormat: 'hh:mm:ss' },
+  fr_FR: { decimal: ',', group: ' ', dateOrder: 'DMY', dateFormat: 'dd/mm/yyyy', dateTimeFormat: 'dd/mm/yyyy hh:mm:ss', timeFormat: 'hh:mm:ss' },
+  es_ES: { decimal: ',', group: '.', dateOrder: 'DMY', dateFormat: 'dd/mm/yyyy', dateTimeFormat: 'dd/mm/yyyy hh:mm:ss', timeFormat: 'hh:mm:ss' },
+  it_IT: { decimal: ',', group: '.', dateOrder: 'DMY', dateFormat: 'dd/mm/yyyy', dateTimeFormat: 'dd/mm/yyyy hh:mm:ss', timeFormat: 'hh:mm:ss' },
+  nl_NL: { decimal: ',', group: '.', dateOrder: 'DMY', dateFormat: 'dd-mm-yyyy', dateTimeFormat: 'dd-mm-yyyy hh:mm:ss', timeFormat: 'hh:mm:ss' },
+  ja_JP: { decimal: '.', group: ',', dateOrder: 'YMD', dateFormat: 'yyyy/mm/dd', dateTimeFormat: 'yyyy/mm/dd h:mm:ss', timeFormat: 'h:mm:ss' },
 };
 
 export function localeInfo(locale: string): LocaleInfo {

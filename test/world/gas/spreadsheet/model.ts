@@ -6,12 +6,13 @@
 // a filter hides (cell-rules.ts).
 
 import { cellA1, parseA1, rangeA1 } from './a1';
-import { isDateLike, readCell, writeCell, type DocCtx } from './cells';
+import { isDateLike, writeCell, type DocCtx } from './cells';
+import { displayAt, formulaLink, newSession, readAt } from './cell-formulas';
 import { conditionalFormatOf, formattedColumns, hiddenByFilter, type RuleMemo } from './cell-rules';
 import { normaliseColor } from './colors';
 import type { CondFormat } from './conditional';
 import { MSG, SheetError } from './errors';
-import { displayOf } from './formats';
+import { dropTabRefs, rewriteFormulas } from './formula-refs';
 import { localeInfo, type LocaleInfo } from './locale';
 import {
   chartsOf, conditionalFormatsOf, filterOf, linksOf,
@@ -27,7 +28,7 @@ const NEW_COLS = 26;
 
 export interface SheetExport {
   values: unknown[][];
-  /** '=…' for formula cells, '' elsewhere (values holds the formula's computed value). */
+  /** '=…' for formula cells, '' elsewhere (values holds the formula's current computed value). */
   formulas: string[][];
   displayValues: string[][];
   /** Number formats as set; 'General' where nobody set one (Apps Script itself reports '0.###############'). */
@@ -106,6 +107,8 @@ export class SpreadsheetModel implements DocCtx {
     if (this.sheets.length <= 1) throw new SheetError(MSG.lastSheet);
     this.sheets = this.sheets.filter((s) => s !== sh);
     sh.deleted = true;
+    // Formulas that read the deleted tab now show #REF!, even if a tab of that name comes back (formula-refs.ts).
+    rewriteFormulas(this.sheets, (f) => dropTabRefs(f, sh.name));
     if (this.activeSheetId === sh.id) this.activeSheetId = (this.sheets[0] as SheetData).id;
   }
 
@@ -205,16 +208,14 @@ export class SpreadsheetModel implements DocCtx {
     return sh;
   }
 
-  /** The value getValue() would return for one cell (Node Dates). */
+  /** The value getValue() would return for one cell (Node Dates); a formula cell gives its current result. */
   cell(name: string, row: number, col: number): unknown {
-    const sh = this.requireSheet(name);
-    return readCell(this, sh.get('v', row, col), sh.get('nf', row, col), Date);
+    return readAt(this, this.requireSheet(name), row, col, Date);
   }
 
   /** What a person sees in one cell. */
   display(name: string, row: number, col: number): string {
-    const sh = this.requireSheet(name);
-    return displayOf(sh.get('v', row, col), sh.get('nf', row, col), this.loc);
+    return displayAt(this, this.requireSheet(name), row, col);
   }
 
   /** The whole tab's display values, trimmed to the data extent (getLastRow × getLastColumn). */
@@ -222,9 +223,10 @@ export class SpreadsheetModel implements DocCtx {
     const nr = sh.lastRow();
     const nc = sh.lastCol();
     const out: string[][] = [];
+    const session = newSession();
     for (let r = 1; r <= nr; r++) {
       const row: string[] = [];
-      for (let c = 1; c <= nc; c++) row.push(displayOf(sh.get('v', r, c), sh.get('nf', r, c), this.loc));
+      for (let c = 1; c <= nc; c++) row.push(displayAt(this, sh, r, c, session));
       out.push(row);
     }
     return out;
@@ -244,12 +246,13 @@ export class SpreadsheetModel implements DocCtx {
     const values: unknown[][] = [];
     const numberFormats: string[][] = [];
     const formulas: string[][] = [];
+    const session = newSession();
     for (let r = 1; r <= nr; r++) {
       const vr: unknown[] = [];
       const fr: string[] = [];
       const xr: string[] = [];
       for (let c = 1; c <= nc; c++) {
-        vr.push(readCell(this, sh.get('v', r, c), sh.get('nf', r, c), Date));
+        vr.push(readAt(this, sh, r, c, Date, session));
         fr.push(sh.get('nf', r, c) ?? 'General');
         xr.push(sh.get('f', r, c) ?? '');
       }
@@ -265,7 +268,8 @@ export class SpreadsheetModel implements DocCtx {
       validations: validationRuns(sh),
       protections: sh.protections.map((p) => ({ a1: p.rect ? rangeOf(p.rect) : null, warningOnly: p.warningOnly, description: p.description })),
       columnWidths, hidden: sh.hidden, maxRows: sh.maxRows, maxColumns: sh.maxCols,
-      conditionalFormats: conditionalFormatsOf(sh), filter: filterOf(sh), links: linksOf(sh), charts: chartsOf(sh),
+      conditionalFormats: conditionalFormatsOf(sh), filter: filterOf(sh),
+      links: linksOf(sh, (r, c) => formulaLink(this, sh, r, c, session)), charts: chartsOf(sh),
     };
   }
 

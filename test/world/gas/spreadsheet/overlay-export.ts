@@ -68,10 +68,11 @@ export function filterOf(sh: SheetData): FilterExport | null {
   };
 }
 
-const HYPERLINK = /^=\s*HYPERLINK\(\s*"((?:[^"]|"")*)"/i;
-
-/** Every cell with a link within the data extent, row by row. */
-export function linksOf(sh: SheetData): LinkExport[] {
+/**
+ * Every cell with a link within the data extent, row by row: rich-text links, and =HYPERLINK formulas
+ * through `formulaLink` (their computed target and text, cell-formulas.ts).
+ */
+export function linksOf(sh: SheetData, formulaLink: (r: number, c: number) => { text: string; url: string } | null): LinkExport[] {
   const out: LinkExport[] = [];
   const nr = sh.lastRow();
   for (let r = 1; r <= nr; r++) {
@@ -82,8 +83,8 @@ export function linksOf(sh: SheetData): LinkExport[] {
       const rt = row.rt?.[c - 1];
       const url = rt?.data.links.find((l) => l !== null);
       if (rt && url) { out.push({ a1: cellA1(r, c), row: r, column: c, text: rt.getText(), url, source: 'richText' }); continue; }
-      const m = HYPERLINK.exec(row.f?.[c - 1] ?? '');
-      if (m) out.push({ a1: cellA1(r, c), row: r, column: c, text: String(row.v?.[c - 1] ?? ''), url: (m[1] as string).replace(/""/g, '"'), source: 'formula' });
+      const link = row.f?.[c - 1] === undefined ? null : formulaLink(r, c);
+      if (link) out.push({ a1: cellA1(r, c), row: r, column: c, text: link.text, url: link.url, source: 'formula' });
     }
   }
   return out;

@@ -6,6 +6,7 @@
 
 import { rangeA1 } from './a1';
 import { displayCell, numberFormatOf, readCell, writeCell, writeFormula, writeRow } from './cells';
+import { displayAt, newSession, rawAt, readAt } from './cell-formulas';
 import { hide, instrument, type Ctx } from './ctx';
 import { MSG, SheetError, typeNames } from './errors';
 import { FilterApi } from './filter';
@@ -108,26 +109,40 @@ export class RangeApi {
   }
 
   // --- values ---
+  // Formula cells read their current computed value (cell-formulas.ts); a tab without formulas keeps the
+  // plain per-cell path.
   getValues(): unknown[][] { return this._values(); }
   _values(): unknown[][] {
     const { model, realm } = this._ctx;
     const sh = this._sh;
+    if (sh.formulaCount === 0) {
+      return this._grid((r, c) => {
+        const row = sh.rows[r - 1];
+        return row ? readCell(model, row.v?.[c - 1], row.nf?.[c - 1], realm.Date) : '';
+      });
+    }
+    const session = newSession();
     return this._grid((r, c) => {
       const row = sh.rows[r - 1];
-      return row ? readCell(model, row.v?.[c - 1], row.nf?.[c - 1], realm.Date) : '';
+      if (!row) return '';
+      if (row.f?.[c - 1] !== undefined) return readAt(model, sh, r, c, realm.Date, session);
+      return readCell(model, row.v?.[c - 1], row.nf?.[c - 1], realm.Date);
     });
   }
   getValue(): unknown {
     const { r, c } = this._rect;
-    return readCell(this._ctx.model, this._sh.get('v', r, c), this._sh.get('nf', r, c), this._ctx.realm.Date);
+    return readAt(this._ctx.model, this._sh, r, c, this._ctx.realm.Date);
   }
   getDisplayValues(): string[][] {
     const doc = this._ctx.model;
-    return this._grid((r, c) => displayCell(doc, this._sh.get('v', r, c), this._sh.get('nf', r, c)));
+    const sh = this._sh;
+    if (sh.formulaCount === 0) return this._grid((r, c) => displayCell(doc, sh.get('v', r, c), sh.get('nf', r, c)));
+    const session = newSession();
+    return this._grid((r, c) => displayAt(doc, sh, r, c, session));
   }
   getDisplayValue(): string {
     const { r, c } = this._rect;
-    return displayCell(this._ctx.model, this._sh.get('v', r, c), this._sh.get('nf', r, c));
+    return displayAt(this._ctx.model, this._sh, r, c);
   }
   setValues(values: unknown): this {
     const g = this._checkGrid(values, 'setValues');
@@ -339,7 +354,7 @@ export class RangeApi {
   }
   /** "null if the cell value is not text": numbers, booleans and dates give null; an empty cell gives empty text. */
   _richTextAt(r: number, c: number): RichTextValue | null {
-    const v = this._sh.get('v', r, c);
+    const v = rawAt(this._ctx.model, this._sh, r, c);
     if (v !== undefined && typeof v !== 'string') return null;
     return this._sh.get('rt', r, c) ?? plainRichText(v ?? '', this._ctx.realm);
   }
@@ -359,7 +374,7 @@ export class RangeApi {
     for (const k of keys) {
       if (k.column < this._rect.c || k.column > this._rect.c + this._rect.nc - 1) throw new SheetError(MSG.rangeNotFound);
     }
-    sortRect(this._sh, this._rect, keys);
+    sortRect(this._ctx.model, this._sh, this._rect, keys);
     return this;
   }
 }

@@ -75,6 +75,12 @@ export class SheetData {
   filter: FilterData | null = null;
   charts: ChartData[] = [];
   deleted = false;
+  /**
+   * How many cells hold a formula. Reads of a tab with none skip formula handling entirely (most tabs
+   * hold 100,000s of plain cells); every change to the 'f' layer goes through set(), clearRect(),
+   * deleteRows(), deleteCols() or noteFormulaCleared(), which keep it exact.
+   */
+  formulaCount = 0;
 
   constructor(public name: string, readonly id: number) {}
 
@@ -93,6 +99,7 @@ export class SheetData {
   }
 
   set<L extends Layer>(layer: L, r: number, c: number, value: LayerItem<L> | undefined): void {
+    if (layer === 'f') this.formulaCount += (value === undefined ? 0 : 1) - (this.get('f', r, c) === undefined ? 0 : 1);
     if (value === undefined) {
       const arr = this.rows[r - 1]?.[layer];
       if (arr && c - 1 < arr.length) arr[c - 1] = undefined;
@@ -102,6 +109,11 @@ export class SheetData {
     const arr = (row[layer] ??= []) as unknown[];
     while (arr.length < c - 1) arr.push(undefined);
     arr[c - 1] = value;
+  }
+
+  /** For writers that clear a formula straight in a row array (cells.ts writeRow). */
+  noteFormulaCleared(): void {
+    this.formulaCount--;
   }
 
   hasContent(r: number, c: number): boolean {
@@ -131,6 +143,7 @@ export class SheetData {
   }
 
   deleteRows(start: number, n: number): void {
+    for (const row of this.rows.slice(start - 1, start - 1 + n)) this.formulaCount -= countDefined(row?.f);
     this.rows.splice(start - 1, n);
     this.maxRows -= n;
     shiftOverlays(this, 'rows', start, -n);
@@ -152,6 +165,7 @@ export class SheetData {
   deleteCols(start: number, n: number): void {
     for (const row of this.rows) {
       if (!row) continue;
+      this.formulaCount -= countDefined(row.f?.slice(start - 1, start - 1 + n));
       for (const layer of ALL_LAYERS) (row[layer] as unknown[] | undefined)?.splice(start - 1, n);
     }
     for (let c = start; c < start + n; c++) this.colWidths.delete(c);
@@ -171,6 +185,7 @@ export class SheetData {
         const arr = row[layer] as unknown[] | undefined;
         if (!arr) continue;
         const end = Math.min(rect.c + rect.nc - 1, arr.length);
+        if (layer === 'f') this.formulaCount -= countDefined(arr.slice(rect.c - 1, end));
         for (let c = rect.c; c <= end; c++) arr[c - 1] = undefined;
       }
     }
@@ -193,6 +208,12 @@ export class SheetData {
       }
     });
   }
+}
+
+function countDefined(arr: readonly unknown[] | undefined): number {
+  let n = 0;
+  if (arr) for (const x of arr) if (x !== undefined) n++;
+  return n;
 }
 
 function lastIndex(arr: readonly unknown[] | undefined): number {

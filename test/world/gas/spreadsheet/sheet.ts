@@ -9,7 +9,8 @@ import { writeCell } from './cells';
 import { hide, instrument, type Ctx } from './ctx';
 import { enumName, SheetType } from './enums';
 import { MSG, SheetError, typeNames } from './errors';
-import { displayOf } from './formats';
+import { displayAt, newSession } from './cell-formulas';
+import { renameTabRefs, rewriteFormulas } from './formula-refs';
 import { newProtection, ProtectionApi } from './protection';
 import { makeRange, rangeAt, RangeApi } from './range';
 import type { Layer, SheetData, StoredCondRule } from './sheet-data';
@@ -71,7 +72,10 @@ export class SheetApi {
     const n = String(name);
     // Only another tab clashes: "Sku map" may be renamed "SKU Map".
     if (this._ctx.model.nameClash(n, this._sh)) throw new SheetError(MSG.sheetExists(n));
+    const old = this._sh.name;
     this._sh.name = n;
+    // Formulas naming the tab follow it to its new name, as in Sheets (formula-refs.ts).
+    if (old !== n) rewriteFormulas(this._ctx.model.sheets, (f) => renameTabRefs(f, old, n));
     return this;
   }
   getSheetId(): number { return this._sh.id; }
@@ -179,9 +183,10 @@ export class SheetApi {
   /** Fits widths to the longest displayed text: an estimate (7 px a character + padding), not Google's font metrics. */
   autoResizeColumns(startColumn: number, numColumns: number): this {
     const last = this._sh.lastRow();
+    const session = newSession();
     for (let c = startColumn; c < startColumn + numColumns; c++) {
       let longest = 0;
-      for (let r = 1; r <= last; r++) longest = Math.max(longest, displayOf(this._sh.get('v', r, c), this._sh.get('nf', r, c), this._ctx.model.loc).length);
+      for (let r = 1; r <= last; r++) longest = Math.max(longest, displayAt(this._ctx.model, this._sh, r, c, session).length);
       this._sh.colWidths.set(c, Math.max(21, longest * 7 + 10));
     }
     return this;
@@ -295,7 +300,7 @@ export class SheetApi {
   sort(columnPosition: number, ascending = true): this {
     const first = this._sh.frozenRows + 1;
     const last = this._sh.lastRow();
-    if (last >= first) sortRect(this._sh, { r: first, c: 1, nr: last - first + 1, nc: this._sh.maxCols }, [{ column: columnPosition, ascending }]);
+    if (last >= first) sortRect(this._ctx.model, this._sh, { r: first, c: 1, nr: last - first + 1, nc: this._sh.maxCols }, [{ column: columnPosition, ascending }]);
     return this;
   }
 }

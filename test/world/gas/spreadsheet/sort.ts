@@ -1,7 +1,10 @@
 // Row ordering for Range.sort and Sheet.sort
 // (https://developers.google.com/apps-script/reference/spreadsheet/range#sort(Object)): numbers (and dates)
-// before text before booleans, text compared case-insensitively, blanks always last, stable.
+// before text before booleans, text compared case-insensitively, blanks always last, stable. Formula cells
+// sort by their computed value (cell-formulas.ts), as Sheets sorts what the cells show.
 
+import type { DocCtx } from './cells';
+import { newSession, rawAt } from './cell-formulas';
 import type { Rect, SheetData, Val } from './sheet-data';
 
 export interface SortKey { column: number; ascending: boolean }
@@ -21,12 +24,14 @@ function compare(a: Val | undefined, b: Val | undefined): number {
   return Number(a) - Number(b);
 }
 
-export function sortRect(sh: SheetData, rect: Rect, keys: readonly SortKey[]): void {
+export function sortRect(doc: DocCtx, sh: SheetData, rect: Rect, keys: readonly SortKey[]): void {
   const order = Array.from({ length: rect.nr }, (_, i) => i);
+  const session = newSession();
+  const value = (r: number, c: number): Val | undefined => (sh.formulaCount > 0 ? rawAt(doc, sh, r, c, session) : sh.get('v', r, c));
   order.sort((x, y) => {
     for (const k of keys) {
-      const a = sh.get('v', rect.r + x, k.column);
-      const b = sh.get('v', rect.r + y, k.column);
+      const a = value(rect.r + x, k.column);
+      const b = value(rect.r + y, k.column);
       const ea = a === undefined || a === '';
       const eb = b === undefined || b === '';
       if (ea || eb) { if (ea !== eb) return ea ? 1 : -1; continue; }
