@@ -42,6 +42,7 @@ interface JobRecord {
  * Drifted offers come from the Exceptions tab (exceptionFigures), as read-back records drift there.
  */
 export interface StockHealth {
+  /** When a stock run first saw these figures: a run that sees the same ones keeps the earlier time (recordRun). */
   at: number;
   marketplace: string;
   offers: number;
@@ -127,7 +128,13 @@ export function recordRun(state: DashboardState, run: DashboardRun, today: strin
     } else days.push([today, pushed, opened]);
     days.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   }
-  return { jobs, stock: run.stock ?? state.stock, days, chart: state.chart };
+  // Stock health's When is when its figures last changed: a run that moves none of them leaves the cell alone.
+  const stock = run.stock && state.stock && sameHealth(run.stock, state.stock) ? state.stock : (run.stock ?? state.stock);
+  return { jobs, stock, days, chart: state.chart };
+}
+
+function sameHealth(a: StockHealth, b: StockHealth): boolean {
+  return a.marketplace === b.marketplace && a.offers === b.offers && a.atZero === b.atZero && a.held === b.held && a.awaiting === b.awaiting;
 }
 
 /** What Amazon offers buyers for an FBM row: the pushed quantity while Amazon has it in hand, else what it showed. */
@@ -196,6 +203,8 @@ export interface DashboardGrid {
   rows: CellValue[][];
   /** Indexes in `rows` of the section rows (shown bold). */
   sections: number[];
+  /** Rows showing a job's last success in When (column 3): the tab module writes them as formulas (core/dashboard-formulas). */
+  lastOk: Array<{ index: number; job: string; at: number }>;
 }
 
 const OUTCOME_WORDS: Record<string, string> = {
@@ -222,6 +231,7 @@ export function dashboardGrid(input: {
   const { state, exceptions: ex, timeZone, today } = input;
   const left: CellValue[][] = [];
   const sections: number[] = [];
+  const lastOk: DashboardGrid['lastOk'] = [];
   const line = (item: string, count: CellValue = '', when: CellValue = '', detail = '') => left.push([item, count, when, detail]);
   const section = (title: string, count: CellValue = '', when: CellValue = '', detail = '') => {
     if (left.length > 0) line('');
@@ -234,12 +244,13 @@ export function dashboardGrid(input: {
   if (state.jobs.length === 0) line('No sync has run yet.');
   for (const j of state.jobs) {
     const last = OUTCOME_WORDS[j.outcome] ?? j.outcome;
+    if (j.lastOk !== null) lastOk.push({ index: left.length, job: j.name, at: j.lastOk });
     line(j.label, '', j.lastOk === null ? '' : new Date(j.lastOk), `${j.lastOk === null ? 'Never succeeded yet. ' : ''}Last run ${last}.`);
   }
 
   const s = state.stock;
   const where = s ? ` (${s.marketplace})` : '';
-  section('Stock health', '', s ? new Date(s.at) : '', s ? `As the last stock sync left the Inventory tab${where}.` : 'No stock sync has run yet.');
+  section('Stock health', '', s ? new Date(s.at) : '', s ? `As the last stock sync left the Inventory tab${where}; When: the figures last changed.` : 'No stock sync has run yet.');
   const n = (v: number | undefined): CellValue => (s ? (v ?? 0) : '');
   line('Offers', n(s?.offers), '', 'FBM and FBA rows of the Inventory tab.');
   line('Offers at zero', n(s?.atZero), '', 'Amazon offers none: FBM quantity 0 on Amazon (or just pushed), FBA fulfillable 0.');
@@ -272,5 +283,5 @@ export function dashboardGrid(input: {
   const right: CellValue[][] = lastDays(today).map((d) => [d, days.get(d)?.[0] ?? 0, days.get(d)?.[1] ?? 0]);
   const height = Math.max(left.length, right.length);
   const rows = Array.from({ length: height }, (_, i) => [...(left[i] ?? ['', '', '', '']), ...(right[i] ?? ['', '', ''])]);
-  return { rows, sections };
+  return { rows, sections, lastOk };
 }

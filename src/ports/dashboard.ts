@@ -24,6 +24,10 @@ export interface DashboardPort {
   timeZone(): string;
   /** The calendar day ("2026-11-02") of an instant in `timeZone`. */
   dayOf(ms: number, timeZone: string): string;
+  /** The wall-clock time ("2026-11-02 08:00:05") of an instant in `timeZone`. */
+  wallClock(ms: number, timeZone: string): string;
+  /** The formulas of a block ('' where a cell holds a value), as Range.getFormulas gives them. */
+  formulas(tab: string, block: CellBlock): string[][];
   /** The last row with content; 0 for an empty or missing tab. */
   lastRow(tab: string): number;
   /** A Sheets number-format pattern on a block ("yyyy-mm-dd hh:mm \"Europe/London\""). */

@@ -2,13 +2,18 @@
 // date, the tab (a few dozen cells) is read and only the rows whose cells changed are written. It
 // reads the Exceptions tab, never the Inventory tab (the run passes its stock health). The chart is
 // inserted once, over the fixed range of the last 30 days, and looked for again only when the tab
-// is found empty (a new Dashboard from "Set up sheets").
+// is found empty (a new Dashboard from "Set up sheets"). Each job's last success is a formula over
+// the Sync Log (core/dashboard-formulas), written only when the cell does not already show it, so a
+// run that changes nothing else writes no Dashboard cell.
 
 import { DASHBOARD_DATA, DASHBOARD_WIDTH, dashboardGrid, exceptionFigures, parseDashboardState, recordRun } from '../core/dashboard';
+import type { DashboardGrid } from '../core/dashboard';
+import { lastSuccessFloor, lastSuccessFormula } from '../core/dashboard-formulas';
+import type { SyncLogColumns } from '../core/dashboard-formulas';
 import { CHARGES_SUMMARY_KEY, parseChargesSummary } from '../core/charges/summary';
 import { SETTLEMENTS_SUMMARY_KEY, parseSettlementsSummary } from '../core/settlements/by-currency';
 import type { DashboardRun } from '../core/dashboard';
-import { TAB, TABS, sameName } from '../core/tabs';
+import { TAB, TABS, columnOf, findTabName, headerText, headersOf, sameName } from '../core/tabs';
 import type { DashboardPort } from '../ports/dashboard';
 import type { KeyValueStore } from '../ports/store';
 import type { CellValue, WorkbookPort } from '../ports/workbook';
@@ -32,6 +37,46 @@ const sameRow = (a: readonly CellValue[], b: readonly CellValue[]) => Array.from
 /** Rows (0-based under the header) whose Item reads as a section ("— Stock health —"). */
 function sectionRows(rows: ReadonlyArray<readonly CellValue[]>): number[] {
   return rows.flatMap((r, i) => (/^—.*—$/.test(String(r[0] ?? '').trim()) ? [i] : []));
+}
+
+const L = headersOf(TABS.syncLog);
+/** The Dashboard's When column (1-based). */
+const WHEN = TABS.dashboard.columns.findIndex((c) => c.key === 'when') + 1;
+
+/** Where the Sync Log keeps Job, End and Outcome now (set-up's places when the tab or a header is missing). */
+function syncLogColumns(wb: WorkbookPort): SyncLogColumns {
+  const tab = findTabName(wb.tabNames(), TAB.syncLog) ?? TAB.syncLog;
+  const header = (wb.readHeader(tab) ?? []).map(headerText);
+  const at = (name: string) => {
+    const found = columnOf(header, name);
+    return (found >= 0 ? found : TABS.syncLog.columns.findIndex((c) => c.header === name)) + 1;
+  };
+  return { tab, job: at(L.job), end: at(L.end), outcome: at(L.outcome) };
+}
+
+/**
+ * Puts each job's last-success formula in `next` (core/dashboard-formulas), or what the cell already
+ * shows when it holds that formula and shows at least the recorded success (to the second): then
+ * the cell is not written, as Sheets recalculates it from the Sync Log row this run appended. A cell
+ * showing less (the success's row trimmed by retention or deleted by hand) is written again with the
+ * recorded success as its floor.
+ */
+function lastSuccessCells(wb: WorkbookPort, shown: DashboardPort, grid: DashboardGrid, before: ReadonlyArray<readonly CellValue[]>, next: CellValue[][], zone: string): void {
+  if (grid.lastOk.length === 0) return;
+  const log = syncLogColumns(wb);
+  const formulas = before.length > 0 ? shown.formulas(TAB.dashboard, { row: 2, column: WHEN, rows: before.length, columns: 1 }) : [];
+  for (const { index, job, at } of grid.lastOk) {
+    const wall = shown.wallClock(at, zone);
+    const floor = lastSuccessFloor(formulas[index]?.[0] ?? '', job, log);
+    const showing = before[index]?.[WHEN - 1];
+    const shows = Object.prototype.toString.call(showing) === '[object Date]' ? (showing as Date).getTime() : NaN;
+    if (floor !== null && shows >= at - 999) {
+      next[index]![WHEN - 1] = showing as CellValue;
+      continue;
+    }
+    const formula = lastSuccessFormula(job, wall, log);
+    if (formula) next[index]![WHEN - 1] = formula;
+  }
 }
 
 /** The tab is the add-on's layout only when its header row is: a person's own "Dashboard" tab is never written over. */
@@ -60,7 +105,8 @@ export function refreshDashboard(wb: WorkbookPort, shown: DashboardPort, store: 
     const empty = before.every((r) => r.every((v) => comparable(v) === ''));
     const blank = new Array<CellValue>(DASHBOARD_WIDTH).fill('');
     const height = Math.max(grid.rows.length, before.length);
-    const next = Array.from({ length: height }, (_, i) => grid.rows[i] ?? blank);
+    const next = Array.from({ length: height }, (_, i) => [...(grid.rows[i] ?? blank)]);
+    lastSuccessCells(wb, shown, grid, before, next, zone);
     const changed = next.map((r, i) => !sameRow(before[i] ?? blank, r));
     // Each run of changed rows is written from its first changed column to its last: a run that only
     // moves a "last sync" time writes that cell, not its row (issue 13: a quiet run writes next to nothing).

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { SETTINGS, isSettingsSection } from '../../src/core/settings';
 import { TABS } from '../../src/core/tabs';
+import { installCellMeter } from '../../bench/stock-cells';
 import { makeWorld } from '../bundle/harness';
 import { InventoryRun } from '../inventory/builder';
 import type { InventoryWorld, OrderSeed } from '../inventory/builder';
@@ -94,6 +95,58 @@ describe('the Dashboard after a stock sync and an orders sync', () => {
     expect(item('Stock sync')![1]).toBe('2026-11-02 09:00');
     expect(item('Offers at zero')![0]).toBe('2');
     expect(r.run.gas.spreadsheet.exportSheet('Dashboard')!.charts).toHaveLength(1);
+  });
+
+  it('writes no Dashboard cell on a run that changes nothing: Sheets moves the last success from the Sync Log', () => {
+    const r = new InventoryRun(world());
+    r.sync();
+    r.advance('1h');
+    r.sync();
+    r.advance('1h');
+    // A quiet run: nothing to push, the same figures and exceptions.
+    const meter = installCellMeter();
+    let written: number;
+    try {
+      expect(r.sync().outcome).toBe('ok');
+      written = meter.take()['Dashboard']?.written ?? 0;
+    } finally {
+      meter.uninstall();
+    }
+    expect(written).toBe(0);
+    expect(dashboard(r).item('Stock sync')).toEqual(['', '2026-11-02 10:00', 'Last run ok.']);
+    const cell = r.run.gas.spreadsheet.exportSheet('Dashboard')!;
+    const at = cell.values.findIndex((row) => row[0] === 'Stock sync');
+    expect(cell.formulas[at]![2]).toMatch(/^=MAX\(DATE\(2026,11,2\)\+TIME\(8,0,\d+\),IFERROR\(MAXIFS\('Sync Log'!\$D:\$D,'Sync Log'!\$B:\$B,"inventory"/);
+  });
+
+  it('shows the last success the Dashboard wrote when Sync Log rows are deleted by hand, and the latest after the next run', () => {
+    const r = new InventoryRun(world());
+    r.sync();
+    r.advance('1h');
+    r.sync();
+    expect(dashboard(r).item('Stock sync')![1]).toBe('2026-11-02 09:00');
+    const log = r.run.gas.spreadsheet.sheet('Sync Log')!;
+    log.deleteRows(2, log.lastRow() - 1);
+    // The formula's floor: the success recorded when the cell was written, never an empty cell.
+    expect(dashboard(r).item('Stock sync')![1]).toBe('2026-11-02 08:00');
+    // The next run, failing, writes the cell again with the success it recorded.
+    r.advance('1h');
+    r.setting('Marketplace', 'Atlantis');
+    expect(r.sync().outcome).toBe('failed');
+    expect(dashboard(r).item('Stock sync')![1]).toBe('2026-11-02 09:00');
+  });
+
+  it('keeps the last success once the Sync Log\'s retention removed its row, through days of failed runs', () => {
+    const r = new InventoryRun(world({ settings: { 'Push mode': 'auto', 'Log retention (days)': 1 } }));
+    r.sync();
+    r.advance('1h');
+    r.sync();
+    r.advance('2d');
+    r.setting('Marketplace', 'Atlantis');
+    // The day's trim removes both successes' rows; the Dashboard still says 09:00.
+    expect(r.sync().outcome).toBe('failed');
+    expect(r.syncLog().filter((l) => l['Job'] === 'inventory' && l['Outcome'] === 'ok')).toEqual([]);
+    expect(dashboard(r).item('Stock sync')).toEqual(['', '2026-11-02 09:00', 'Last run failed (see the Sync Log).']);
   });
 
   it('counts held offers and keeps the last success through a failed run', () => {

@@ -50,7 +50,10 @@ describe('refreshDashboard', () => {
     refreshDashboard(w.port, w.shown, w.store, run({ counts: { pushed: 2, opened: 1 }, stock: health }));
     const tab = w.wb.tabs.get('Dashboard')!;
     const item = (name: string) => tab.find((r) => r[0] === name)!;
-    expect(item('Stock sync')[2]).toEqual(new Date(T0));
+    // A formula over the Sync Log, its floor the recorded success in London time (GMT in November).
+    expect(item('Stock sync')[2]).toBe(
+      `=MAX(DATE(2026,11,2)+TIME(8,0,0),IFERROR(MAXIFS('Sync Log'!$D:$D,'Sync Log'!$B:$B,"inventory",'Sync Log'!$E:$E,"ok"),0),IFERROR(MAXIFS('Sync Log'!$D:$D,'Sync Log'!$B:$B,"inventory",'Sync Log'!$E:$E,"held"),0))`,
+    );
     expect(item('Offers at zero')[1]).toBe(1);
     expect(item('UNMAPPED_SKU').slice(1, 4)).toEqual([1, new Date(T0), 'Medium']);
     expect(tab[30]!.slice(4)).toEqual(['2026-11-02', 2, 1]);
@@ -80,18 +83,23 @@ describe('refreshDashboard', () => {
     expect(w.shown.charts).toHaveLength(1);
   });
 
-  it('a quiet run of the same job writes only the cells that moved: its last-success time and the stock health time', () => {
+  it('a quiet run of the same job moves no stock health time, and the last success only when the cell does not show it', () => {
     const w = world();
     refreshDashboard(w.port, w.shown, w.store, run({ stock: health }));
     w.writes.length = 0;
     refreshDashboard(w.port, w.shown, w.store, run({ end: T0 + HOUR, stock: { ...health, at: T0 + HOUR } }));
-    expect(w.writes.reduce((n, x) => n + x.cells, 0)).toBe(2);
+    // This double has no spreadsheet to recalculate the formula (the Apps Script fakes do:
+    // test/dashboard/bundle.test.ts), so the cell shows no date and gets the new floor: 1 cell.
+    expect(w.writes.reduce((n, x) => n + x.cells, 0)).toBe(1);
     const tab = w.wb.tabs.get('Dashboard')!;
     const item = (name: string) => tab.find((r) => r[0] === name)!;
-    // The cells around them are still there, unchanged.
-    expect(item('Stock sync').slice(0, 4)).toEqual(['Stock sync', '', new Date(T0 + HOUR), 'Last run ok.']);
-    expect(item('— Stock health —').slice(2, 4)).toEqual([new Date(T0 + HOUR), 'As the last stock sync left the Inventory tab (UK).']);
+    expect(item('Stock sync')[2]).toMatch(/^=MAX\(DATE\(2026,11,2\)\+TIME\(9,0,0\),/);
+    expect(item('Stock sync')[3]).toBe('Last run ok.');
+    // Same figures: the time they were first seen stays.
+    expect(item('— Stock health —').slice(2, 4)).toEqual([new Date(T0), 'As the last stock sync left the Inventory tab (UK); When: the figures last changed.']);
     expect(tab[30]!.slice(4)).toEqual(['2026-11-02', 0, 0]);
+    refreshDashboard(w.port, w.shown, w.store, run({ end: T0 + 2 * HOUR, stock: { ...health, atZero: 2, at: T0 + 2 * HOUR } }));
+    expect(item('— Stock health —')[2]).toEqual(new Date(T0 + 2 * HOUR));
   });
 
   it('clears rows left over when the figures take fewer rows', () => {

@@ -112,8 +112,9 @@ export function worldMail(mailApp: { sendEmail(to: string, subject: string, body
 }
 
 /**
- * The dashboard port in memory: a spreadsheet time zone, days computed in it as
- * Utilities.formatDate does, and a record of the formats, weights and charts asked for.
+ * The dashboard port in memory: a spreadsheet time zone, days and wall-clock times computed in it as
+ * Utilities.formatDate does, and a record of the formats, weights and charts asked for. It has no
+ * spreadsheet, so it reports no formulas: Dashboard formulas are tested in the Apps Script fakes.
  */
 export function memoryDashboard(timeZone = 'Europe/London', lastRows: Record<string, number> = {}): DashboardPort & {
   formats: Array<{ tab: string; row: number; column: number; rows: number; columns: number; pattern: string }>;
@@ -129,6 +130,13 @@ export function memoryDashboard(timeZone = 'Europe/London', lastRows: Record<str
     charts,
     timeZone: () => timeZone,
     dayOf: (ms, tz) => new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(ms)),
+    wallClock: (ms, tz) => {
+      const parts = new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(ms));
+      const p = (t: string) => parts.find((x) => x.type === t)?.value ?? '';
+      return `${p('year')}-${p('month')}-${p('day')} ${p('hour')}:${p('minute')}:${p('second')}`;
+    },
+    // No spreadsheet behind this double: no cell holds a formula it could report.
+    formulas: () => [],
     lastRow: (tab) => lastRows[tab] ?? 0,
     setNumberFormat: (tab, b, pattern) => void formats.push({ tab, ...b, pattern }),
     setBold: (tab, blocks, on) => blocks.forEach((b) => bold.push({ tab, row: b.row, bold: on })),

@@ -3,7 +3,8 @@
 // Charts: https://developers.google.com/apps-script/reference/spreadsheet/embedded-chart-builder
 // (sheet.newChart()…setChartType(Charts.ChartType.COLUMN).addRange(range).setPosition(row, col, 0, 0)
 // .build(), then sheet.insertChart); time zone: Spreadsheet.getSpreadsheetTimeZone(); days:
-// Utilities.formatDate(date, timeZone, 'yyyy-MM-dd') (Java SimpleDateFormat pattern).
+// Utilities.formatDate(date, timeZone, 'yyyy-MM-dd') (Java SimpleDateFormat pattern); formulas:
+// Range.getFormulas() ('' for a cell holding a value).
 
 import type { CellBlock, DashboardPort } from '../../ports/dashboard';
 import { sheetNamed } from './sheet-named';
@@ -20,6 +21,11 @@ export function gasDashboard(): DashboardPort {
   return {
     timeZone: () => (zone ??= book().getSpreadsheetTimeZone()),
     dayOf: (ms, timeZone) => Utilities.formatDate(new Date(ms), timeZone, 'yyyy-MM-dd'),
+    wallClock: (ms, timeZone) => Utilities.formatDate(new Date(ms), timeZone, 'yyyy-MM-dd HH:mm:ss'),
+    formulas(tab, block) {
+      const s = sheet(tab);
+      return s ? range(s, block).getFormulas() : [];
+    },
     lastRow: (tab) => sheet(tab)?.getLastRow() ?? 0,
     setNumberFormat(tab, block, pattern) {
       const s = sheet(tab);

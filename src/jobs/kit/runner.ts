@@ -135,18 +135,21 @@ function trimLog(ports: Ports, now: number): void {
 
 const randomSuffix = () => Math.floor(Math.random() * 0xffff).toString(16).padStart(4, '0');
 
-function logRun(ports: Ports, job: Job, runId: string, start: number, result: JobOutcome, calls: { amazon: number; threePl: number }): void {
+/** Appends the run's Sync Log row; returns its End, which the Dashboard's "last successful sync" formulas look up. */
+function logRun(ports: Ports, job: Job, runId: string, start: number, result: JobOutcome, calls: { amazon: number; threePl: number }): number {
+  const end = ports.clock.now();
   appendRun(ports.workbook, {
     runId,
     job: job.name,
     start,
-    end: ports.clock.now(),
+    end,
     outcome: result.outcome,
     counts: result.counts,
     amazonCalls: calls.amazon,
     threePlCalls: calls.threePl,
     message: result.message,
   }, ports.dashboard);
+  return end;
 }
 
 export function runJob(job: Job, raw: Ports, opts: RunOptions): RunSummary {
@@ -179,11 +182,12 @@ export function runJob(job: Job, raw: Ports, opts: RunOptions): RunSummary {
         result = { outcome: 'failed', counts: {}, message: e instanceof Error ? e.message : String(e) };
       }
       result = { ...result, message: redactor.text(result.message) };
-      logRun(ports, job, runId, start, result, calls);
-      // The Dashboard after the Sync Log row: a few dozen cells, never failing the run (kit/dashboard).
-      refreshAfterRun({ ...ports, store }, job, result, ports.clock.now(), watch);
+      const end = logRun(ports, job, runId, start, result, calls);
       // Trimming rewrites the whole tab: only while no other run can append to it.
       trimLog({ ...ports, store }, ports.clock.now());
+      // The Dashboard after the Sync Log row, with the row's own End (its formulas find the run
+      // there), and after the trim, so a success whose row the trim removed is written back (kit/dashboard).
+      refreshAfterRun({ ...ports, store }, job, result, end, watch);
       recordTriggerRuntime(store, job, start, ports.clock.now(), opts.trigger === true);
     } finally {
       ports.lock.release();
