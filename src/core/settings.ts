@@ -3,7 +3,7 @@
 
 import { columnLetters } from './cells';
 import { looksLikeCredential } from './credential-shape';
-import { marketplaceListProblem, readMarketplaceList } from './marketplace-list';
+import { marketplaceListProblem, readMarketplaceList, splitList } from './marketplace-list';
 import { findMarketplace, marketplaceHelp } from './marketplaces';
 import { TABS, columnOf, headersOf } from './tabs';
 
@@ -466,7 +466,8 @@ export function parseSettings(pairs: ReadonlyArray<readonly [unknown, unknown, s
     threePlProvider: provider(),
     threePlApiVersion: choice('3PL API version'),
     threePlChannelId: str('3PL channel ID'),
-    threePlLocations: str('3PL locations').split(',').map((s) => s.trim()).filter(Boolean),
+    // Separated as the marketplace lists are (commas, semicolons, line breaks): "20; 10" is two locations, not one unknown.
+    threePlLocations: splitList(str('3PL locations')),
     defaultSafetyBuffer: num('Default safety buffer', { integer: true }),
     pushMode,
     syncEveryMinutes: Number(choice('Sync every (minutes)')),

@@ -73,9 +73,14 @@ export function planSetup(existing: ReadonlyMap<string, CellValue[][]>, tabs: re
     }
     if (def.name === TAB.settings) {
       const fullHeader = [...header, ...missing.map((c) => c.header)];
-      const present = new Set(settingsPairs([fullHeader, ...values.slice(1)]).map((p) => headerText(p.key).toLowerCase()));
+      const pairs = settingsPairs([fullHeader, ...values.slice(1)]);
+      const present = new Set(pairs.map((p) => headerText(p.key).toLowerCase()));
       const absent = SEEDED_SETTING_KEYS.filter((k) => !present.has(k.toLowerCase()));
-      if (absent.length > 0) actions.push({ kind: 'appendRows', tab: def.name, ...settingsRows(fullHeader, settingsSeed(absent)) });
+      // "Marketplaces" typed (say "DE, FR") is the list, its first the main one: a "Marketplace" added
+      // with its default (UK) would contradict it, and every sync would stop on a value nobody typed.
+      const listTyped = pairs.some((p) => headerText(p.key).toLowerCase() === 'marketplaces' && String(p.value ?? '').trim() !== '');
+      const seed = settingsSeed(absent).map((r) => (listTyped && r.key === 'Marketplace' ? { ...r, value: '' } : r));
+      if (absent.length > 0) actions.push({ kind: 'appendRows', tab: def.name, ...settingsRows(fullHeader, seed) });
     }
   }
   return actions;

@@ -67,6 +67,7 @@ export const COUNT_WORDS: Readonly<Record<string, readonly [one: string, many: s
   confirmed: ['shipment confirmed', 'shipments confirmed'],
   alreadyConfirmed: ['shipment already confirmed', 'shipments already confirmed'],
   waiting: ['shipment waiting to be confirmed', 'shipments waiting to be confirmed'],
+  confirmLeft: ['shipped order left to confirm next run', 'shipped orders left to confirm next run'],
   cancelled: ['cancellation passed to the 3PL', 'cancellations passed to the 3PL'],
   tooLate: ['cancellation too late (already shipped)', 'cancellations too late (already shipped)'],
   // Settlements import and recategorising.

@@ -30,6 +30,11 @@ export interface Capabilities {
   sandbox: boolean;
   maxPageSize: number;
   rateLimitPerMin?: number;
+  /**
+   * A merchant order must name the location it ships from (Mintsoft's WarehouseId); absent: the 3PL
+   * picks one itself (ShipBob). The orders job then resolves Settings "3PL locations" to one.
+   */
+  shipFromNeeded?: boolean;
 }
 
 export interface Warehouse {

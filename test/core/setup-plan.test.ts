@@ -75,4 +75,16 @@ describe('planSetup', () => {
     expect(rows.rows).toHaveLength(SETTINGS.length - 1);
     expect(rows.rows[0]).toEqual([SETTINGS[0]!.default, SETTINGS[0]!.key, SETTINGS[0]!.help]);
   });
+
+  it('adds "Marketplace" empty, not UK, when "Marketplaces" is typed: its first entry is the main one, and a UK default would stop every sync of a DE, FR seller', () => {
+    const settingsWith = (list: string) => planSetup(new Map<string, CellValue[][]>([['Settings', [['Key', 'Value', 'Help'], ['Marketplaces', list, '']]]]), [TABS.settings]);
+    const added = (list: string) => {
+      const rows = settingsWith(list).find((a) => a.kind === 'appendRows');
+      if (rows?.kind !== 'appendRows') throw new Error('no appendRows');
+      return rows.rows.find((r) => r[0] === 'Marketplace')!;
+    };
+    expect(added('DE, FR')[1]).toBe('');
+    // Nothing typed in the list: the single key keeps its default.
+    expect(added('')[1]).toBe('UK');
+  });
 });

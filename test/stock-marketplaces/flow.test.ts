@@ -204,3 +204,18 @@ describe('undo within the shared pool', () => {
     expect(undone).toContain('33.3% offered');
   });
 });
+
+describe('a served marketplace no SKU Map row names', () => {
+  it("is read all the same: its FBM offer on the 3PL's stock is UNMAPPED_SKU and, when Amazon shows units nobody sets, a High OFFER_UNMANAGED (it was never read, so nothing was said)", () => {
+    const input = load();
+    input.name = 'marketplaces-stock-fr-unmapped';
+    // No row for France at all: FR is still in "Marketplaces" and "FBM marketplaces", so the 3PL ships its orders.
+    input.sheet['SKU Map'] = input.sheet['SKU Map']!.filter((row, i) => i === 0 || row[1] !== 'FR');
+    const r = run(input);
+    const open = tab(r, 'Exceptions').filter((e) => e.Status === 'Open');
+    const unmanaged = open.find((e) => e.Key === 'OFFER_UNMANAGED:FR:TEE-FR')!;
+    expect(unmanaged.Severity).toBe('High');
+    expect(unmanaged.Message).toMatch(/^Amazon shows 5 units of Seller SKU TEE-FR \(FR, merchant-fulfilled\), but no FBM row in the SKU Map maps it/);
+    expect(open.map((e) => e.Key)).toContain('UNMAPPED_SKU:FR:amazon:TEE-FR');
+  });
+});

@@ -13,7 +13,7 @@ import { diffProposals, planPush } from '../../core/inventory/diff';
 import { evaluateGuardrails, guardrailHaltException } from '../../core/inventory/guardrails';
 import { previousFromInventory } from '../../core/inventory/inventory-tab';
 import { checkStockSyncTimeout } from '../../core/inventory/readback';
-import { bothChannelsOnAmazon, explainLostZeros, findLostLeadingZeros, rowMarketplace, validateSkuMap } from '../../core/inventory/sku-map';
+import { bothChannelsOnAmazon, explainLostZeros, findLostLeadingZeros, validateSkuMap } from '../../core/inventory/sku-map';
 import { channelsFromListings } from '../../core/inventory/fba-guard';
 import type { PushChange } from '../../core/inventory/types';
 import type { FbaReadInfo } from '../../core/inventory/build';
@@ -83,13 +83,14 @@ function readStock(ctx: JobContext, adapter: ThreePlAdapter) {
 /** What the rest of the run needs after the listings report arrives: computing, the push, the sheet. */
 const AFTER_LISTINGS_MS = 120_000;
 
-/** The pooled marketplaces with SKU Map rows (the primary always): those whose listings are read. */
+/**
+ * Every pooled marketplace's listings are read, with SKU Map rows or none: an FBM offer the 3PL's
+ * stock serves in a marketplace no row names (or whose rows' Marketplace cells cannot be read) still
+ * sells units the 3PL must pick, and only a read of it can say so (UNMAPPED_SKU, OFFER_UNMANAGED),
+ * as it does in the primary.
+ */
 function marketsToRead(ctx: JobContext): string[] {
-  const primary = ctx.settings.marketplace;
-  const pooled = pooledMarkets(ctx);
-  if (pooled.length === 1) return pooled;
-  const used = new Set(ctx.tabs.skuMap.records().map((r) => rowMarketplace(r, primary)));
-  return pooled.filter((m) => m === primary || used.has(m));
+  return pooledMarkets(ctx);
 }
 
 /**

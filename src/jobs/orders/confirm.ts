@@ -36,6 +36,8 @@ export interface ConfirmCounts {
   confirmed: number;
   alreadyConfirmed: number;
   waiting: number;
+  /** Shipped orders left for the next run: the run's time (or Amazon's getOrder rate) ran out first. */
+  confirmLeft?: number;
 }
 
 function hasPackage(order: Order, ref: string): boolean {
@@ -86,10 +88,24 @@ export function confirmShipments(
     return f;
   };
   const several = (ctx.marketplaces?.length ?? 1) > 1;
+  const groups: Array<[string, UnsyncedShipment[]]> = [];
+  // Said, not silent: a run that stops with shipped orders still to confirm is not "ok" (job.ts).
+  const leftFrom = (i: number) => {
+    const left = groups.slice(i).filter(([ref]) => {
+      const row = ledger.get(ref);
+      return !!row && row.state !== 'cancel-too-late' && row.state !== 'cancelled' && row.state !== 'confirmed' && row.amazonStatus !== 'CANCELLED';
+    }).length;
+    if (left) counts.confirmLeft = left;
+  };
   try {
-    for (const [ref, group] of byReference(ctx.adapter.listUnsyncedShipments())) {
+    groups.push(...byReference(ctx.adapter.listUnsyncedShipments()));
+    for (let i = 0; i < groups.length; i++) {
+      const [ref, group] = groups[i]!;
       // Time for marking what was confirmed is kept: confirmed but unmarked shipments would be read again next run.
-      if (ctx.deadline.remainingMs() < CONFIRM_RESERVE_MS) break;
+      if (ctx.deadline.remainingMs() < CONFIRM_RESERVE_MS) {
+        leftFrom(i);
+        break;
+      }
       if (toMark.length >= MARK_BATCH) markSynced(ctx.adapter, toMark.splice(0));
       noteShipment(ctx.shipmentsSeen, ref, ctx.adapter.provider, { shipments: group.map((u) => u.shipment) });
       const row = ledger.get(ref);
@@ -102,7 +118,10 @@ export function confirmShipments(
         continue;
       }
       // getOrder allows one call every 2 s after a burst of 30: past that, the rest is confirmed next run.
-      if (ctx.amazon.waitMs('getOrder') > MAX_RATE_WAIT_MS) break;
+      if (ctx.amazon.waitMs('getOrder') > MAX_RATE_WAIT_MS) {
+        leftFrom(i);
+        break;
+      }
       ledger.set(withThreePl(row, group[0]!.order));
       let amazon: Order;
       try {

@@ -11,7 +11,9 @@ import { readCarrierMap } from '../../core/orders/carrier-map';
 import { trimLedger } from '../../core/orders/ledger';
 import { EDIT_NOTE } from '../../core/orders/ledger-record';
 import { editInvalid, ledgerExceptions } from '../../core/orders/rules';
+import { exceptionKey } from '../../core/exceptions';
 import { RemoteError } from '../../ports/errors';
+import { oneLocation, type OneLocation } from '../kit/locations-check';
 import { Phases } from '../kit/phases';
 import { carrierMapRecords } from '../../sheet/carrier-map-tab';
 import { providerName } from '../../threepl/names';
@@ -54,6 +56,37 @@ function lostOrder(l: LedgerRefresh['lost'][number], threePlName: string): Raise
  */
 function withShipmentRefs(raised: RaisedException[], seen: ReadonlyMap<string, ThreePlRef>): RaisedException[] {
   return withThreePlRefs(raised, (e) => (e.type === 'ORDER_STUCK' ? seen.get(e.key.split(':')[1] ?? '') : undefined));
+}
+
+const LOCATIONS = '3PL locations';
+
+/**
+ * The location merchant orders ship from, for a 3PL that needs one named (Mintsoft's WarehouseId):
+ * the first "3PL locations" entry matched by ID or exact name as the stock sync matches it, else the
+ * 3PL's only active location. Asked for once, and only when an order is to be sent (a 3PL call).
+ */
+function shipFromLocation(settings: JobContext['settings'], adapter: ReturnType<JobContext['threePl']>, threePlName: string, asked: (l: OneLocation) => void): (() => OneLocation) | undefined {
+  if (!adapter.capabilities().shipFromNeeded) return undefined;
+  let answer: OneLocation | undefined;
+  return () => {
+    answer ??= oneLocation({ typed: settings.threePlLocations[0] ?? null, setting: LOCATIONS, emptySetting: LOCATIONS, purpose: 'Amazon orders ship from', warehouses: adapter.listWarehouses(), threePlName });
+    asked(answer);
+    return answer;
+  };
+}
+
+/** A ship-from location the orders could not use: one CONFIG_INVALID on the Settings cell, which keeps the run from "ok". */
+function shipFromProblem(location: OneLocation | null, threePlName: string): RaisedException[] {
+  if (!location || !('problem' in location)) return [];
+  return [
+    {
+      key: exceptionKey('CONFIG_INVALID', 'orders', location.setting),
+      type: 'CONFIG_INVALID',
+      entity: `Settings: ${location.setting}`,
+      message: `${location.problem} Amazon orders wait for it: none is sent to ${threePlName} until it is fixed (their units stay off the Amazon offer meanwhile).`,
+      typedInput: true,
+    },
+  ];
 }
 
 /** Rather than sleep through the run for searchOrders' next page, carry on and read it next run. */
@@ -104,10 +137,12 @@ function runOrders(ctx: JobContext): JobOutcome {
     raised.push(...confirmed.raised);
     Object.assign(counts, confirmed.counts);
   });
+  let shipFromAsked: OneLocation | null = null;
+  const shipFrom = shipFromLocation(settings, adapter, threePlName, (l) => (shipFromAsked = l));
   const sent: SendCounts = { sent: 0, adopted: 0, held: 0, unknown: 0 };
   const linesPutBack: LedgerRow[] = [];
   phases.run('send', ['threePl', 'amazon'], () =>
-    sendOrders({ amazon, adapter, map, fresh: refresh.fresh, tab, edits: linesPutBack, marketplace: settings.marketplace, marketplaces: settings.marketplaces, shipsTo: settings.fbmMarketplaces, threePlName, deadline: ctx.deadline }, ledger, sent),
+    sendOrders({ amazon, adapter, map, fresh: refresh.fresh, tab, edits: linesPutBack, marketplace: settings.marketplace, marketplaces: settings.marketplaces, shipsTo: settings.fbmMarketplaces, threePlName, deadline: ctx.deadline, ...(shipFrom ? { shipFrom } : {}) }, ledger, sent),
   );
   // Counted as they happen, so a cut run still says what it sent.
   Object.assign(counts, sent);
@@ -116,6 +151,7 @@ function runOrders(ctx: JobContext): JobOutcome {
   // Lost orders are said below (High), then no longer sealed: the exception stays until a person resolves it.
   const unsealed = sealLines(store, rows, refresh.carried.filter(([id]) => !ledger.get(id)), refresh.shortfall);
   raised.push(...refresh.lost.map((l) => lostOrder(l, threePlName)));
+  raised.push(...shipFromProblem(shipFromAsked, threePlName));
   // Only now: a run killed before this write reads the same 3PL changes again next time.
   if (threePlCursor !== null) store.set(THREEPL_KEYS.cursor, threePlCursor);
   const ledgerSays = ledgerExceptions(rows, now, settings);
@@ -134,9 +170,12 @@ function runOrders(ctx: JobContext): JobOutcome {
     `${refresh.carried.length ? ` ${plural(refresh.carried.length, 'order')} whose row was deleted not read back yet (tried again next run; the stock sync counts their units meanwhile).` : ''}` +
     `${unsealed ? ` ${plural(unsealed, 'unsent order')} past the Lines seal's room: a change typed in their Lines cells cannot be put back (the stock sync never counts fewer of their units than the add-on wrote).` : ''}${readNote}${phases.cut ? ` ${phases.cut}` : ''}` +
     `${sent.deferred ? ` ${plural(sent.deferred, 'order')} left to send in the next run (this run's time, or Amazon's rate for order details, ran out).` : ''}` +
+    `${counts.confirmLeft ? ` ${plural(counts.confirmLeft, 'shipped order')} left to confirm to Amazon in the next run (this run's time, or Amazon's rate for order details, ran out).` : ''}` +
+    `${sent.unknown ? ` ${plural(sent.unknown, 'order')} may or may not be at ${threePlName} (no usable answer to the create; looked up by reference next run, see ORDER_OUTCOME_UNKNOWN).` : ''}` +
     `${phases.failed.length ? ` Not reachable this run, tried again next run: ${phases.failed.join('; ')}` : ''}`;
   return {
-    outcome: phases.cut || phases.failed.length || readNote || sent.deferred ? 'partial' : 'ok',
+    // An order whose create got no usable answer is not done: the run says so rather than "ok".
+    outcome: phases.cut || phases.failed.length || readNote || sent.deferred || sent.unknown || counts.confirmLeft ? 'partial' : 'ok',
     counts,
     message,
     // A phase that did not finish saw only part of its subject: its own problems stay as they were.
@@ -145,6 +184,8 @@ function runOrders(ctx: JobContext): JobOutcome {
       // A 3PL order the ledger does not know shows only in the run that sees it change: it stays open
       // until the ledger knows its reference (read from Amazon later) or a person resolves it.
       row.key.startsWith(LEDGER_LOST) ||
+      // No order was to be sent, so the ship-from location was not looked at: what it raised stands.
+      (row.type === 'CONFIG_INVALID' && shipFromAsked === null && row.key.startsWith(exceptionKey('CONFIG_INVALID', 'orders'))) ||
       (row.key.startsWith(THREEPL_ORPHAN) && (!phases.done.has('threePl') || !ledger.get(row.key.slice(THREEPL_ORPHAN.length)))),
   };
 }

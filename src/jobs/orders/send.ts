@@ -17,6 +17,7 @@ import { DeadlineExceeded } from '../../ports/clock';
 import type { Deadline } from '../../ports/clock';
 import { RemoteError } from '../../ports/errors';
 import type { Address, ThreePlAdapter } from '../../threepl/types';
+import type { OneLocation } from '../kit/locations-check';
 import type { OrdersTab } from '../../sheet/orders-tab';
 import type { Ledger } from './ledger';
 import { outboundRequest, recipientOf, scrubBuyer } from './outbound';
@@ -42,6 +43,8 @@ interface Prepared {
   lines: MappedLine[];
   /** The Note saying the Lines cell was put back to Amazon's lines, kept after the send. */
   edited?: string;
+  /** The 3PL location the order ships from, when the 3PL needs one named. */
+  shipFrom?: string;
 }
 
 function candidates(ledger: Ledger, marketplaces: readonly string[]): LedgerRow[] {
@@ -94,7 +97,7 @@ function stillHeld(row: LedgerRow, reasons: string[]): boolean {
 
 /** Reads each order from Amazon (this run's search, else getOrder: the recipient comes only so), then maps Amazon's lines. */
 function prepare(
-  ctx: { amazon: SpApiClient; map: SkuMapValidation; fresh: Map<string, Order>; shipsTo: readonly string[]; threePlName: string; edits?: LedgerRow[] },
+  ctx: { amazon: SpApiClient; map: SkuMapValidation; fresh: Map<string, Order>; shipsTo: readonly string[]; threePlName: string; edits?: LedgerRow[]; shipFrom?: () => OneLocation },
   ledger: Ledger,
   rows: LedgerRow[],
   counts: SendCounts,
@@ -104,6 +107,14 @@ function prepare(
     // Never sent to a 3PL that does not ship there: the order would leave from the wrong country, or not at all.
     if (!ctx.shipsTo.includes(listed.marketplace)) {
       hold(ledger, listed, notShippedThereNote(listed.marketplace, ctx.shipsTo, ctx.threePlName), counts);
+      continue;
+    }
+    // A Settings cell that names no location of the 3PL holds every order, before Amazon is asked for
+    // its address: the cell is the problem (CONFIG_INVALID names it), not the 3PL refusing the order.
+    // A row that may already be at the 3PL keeps its state: the lookup decides it once the cell is fixed.
+    const from = ctx.shipFrom?.();
+    if (from && 'problem' in from) {
+      if (listed.state !== 'sending' && listed.state !== 'unknown') hold(ledger, listed, `Nothing was sent: ${from.problem}`, counts);
       continue;
     }
     const early = mapLines(listed.lines, listed.marketplace, ctx.map);
@@ -144,7 +155,7 @@ function prepare(
       hold(ledger, row, 'Amazon gave no shipping address for this order. The app needs the "Direct-to-Consumer Shipping" role in Seller Central to read addresses; nothing can be sent without one.', counts);
       continue;
     }
-    out.push({ row: ledger.get(row.orderId)!, order, shipTo, lines: mapped.lines, ...(edited ? { edited } : {}) });
+    out.push({ row: ledger.get(row.orderId)!, order, shipTo, lines: mapped.lines, ...(edited ? { edited } : {}), ...(from ? { shipFrom: from.id } : {}) });
   }
   return { prepared: out, stopped: false };
 }
@@ -165,6 +176,8 @@ export function sendOrders(
     deadline: Deadline;
     /** Rows whose Lines cell was put back to Amazon's this run (their Note says so), for ORDER_EDIT_INVALID. */
     edits?: LedgerRow[];
+    /** The location orders ship from, asked for only when an order is to go (3PLs that need one named). */
+    shipFrom?: () => OneLocation;
   },
   ledger: Ledger,
   counts: SendCounts,
@@ -201,7 +214,8 @@ function sendBatch(ctx: { adapter: ThreePlAdapter; tab: OrdersTab; threePlName: 
       untouched.delete(id);
       let outcome;
       try {
-        outcome = ctx.adapter.createOutboundOrder(outboundRequest(p.order, p.shipTo, p.lines, p.row.latestShipDate));
+        const req = outboundRequest(p.order, p.shipTo, p.lines, p.row.latestShipDate);
+        outcome = ctx.adapter.createOutboundOrder(p.shipFrom ? { ...req, warehouseHint: p.shipFrom } : req);
       } catch (e) {
         if (e instanceof DeadlineExceeded) throw e;
         // The lookup that comes before any create could not answer: nothing was sent.

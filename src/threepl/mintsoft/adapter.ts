@@ -52,6 +52,8 @@ export function createMintsoftAdapter(deps: MintsoftAdapterDeps): ThreePlAdapter
         nativeTrackingSyncFlag: false,
         sandbox: false,
         maxPageSize: ORDER_PAGE_LIMIT,
+        // PUT /api/Order needs WarehouseId (DISCOVERY.md NewOrder; help-mintsoft 11686761).
+        shipFromNeeded: true,
       };
     },
     testConnection() {

@@ -118,23 +118,38 @@ export class MintsoftHttp {
     return this.login();
   }
 
-  /** POST /api/Auth {Username, Password} → the key, quoted or bare (3pl-apis.md §7). */
+  /**
+   * POST /api/Auth {Username, Password} → the key, quoted or bare (3pl-apis.md §7). Repeated like a
+   * read on a 429 (Retry-After honoured), a 5xx or no answer: a login only issues a key, so repeating
+   * it changes nothing at Mintsoft, and it comes before every call of a run once a day, so one
+   * Cloudflare refusal here would otherwise fail the whole run.
+   */
   private login(): string {
-    this.pace('auth');
-    this.logins++;
-    let res: HttpResponse;
-    try {
-      res = this.d.http.fetch({
-        url: `${MINTSOFT_ORIGIN}/api/Auth`,
-        method: 'post',
-        headers: { Accept: 'application/json' },
-        payload: JSON.stringify({ Username: this.d.credentials.username, Password: this.d.credentials.password }),
-        contentType: 'application/json',
-      });
-    } catch (e) {
-      if (e instanceof HttpTransportError) throw new AdapterError('UPSTREAM', `Mintsoft login got no answer: ${e.message}`);
-      throw e;
+    for (let attempt = 1; ; attempt++) {
+      this.pace('auth');
+      this.logins++;
+      let res: HttpResponse;
+      try {
+        res = this.d.http.fetch({
+          url: `${MINTSOFT_ORIGIN}/api/Auth`,
+          method: 'post',
+          headers: { Accept: 'application/json' },
+          payload: JSON.stringify({ Username: this.d.credentials.username, Password: this.d.credentials.password }),
+          contentType: 'application/json',
+        });
+      } catch (e) {
+        if (!(e instanceof HttpTransportError)) throw e;
+        if (this.backoff(attempt, 'auth', 'no answer')) continue;
+        throw new AdapterError('UPSTREAM', `Mintsoft login got no answer: ${e.message}`);
+      }
+      if (res.status === 429 && this.waitAfter429(res, attempt, 'auth')) continue;
+      if (res.status >= 500 && this.backoff(attempt, 'auth', `HTTP ${res.status}`)) continue;
+      return this.keyFrom(res);
     }
+  }
+
+  /** The key in a login's answer, or why there is none (a refused login's body is never quoted). */
+  private keyFrom(res: HttpResponse): string {
     // The body of a refused login is never quoted: it could echo what was sent.
     if (res.status === 401 || res.status === 403) throw new AdapterError('AUTH', `Mintsoft refused the username and password (POST /api/Auth, ${res.status})`, { status: res.status });
     if (res.status !== 200) throw new AdapterError(res.status === 429 ? 'RATE_LIMITED' : 'UPSTREAM', `Mintsoft login failed (POST /api/Auth, ${res.status})`, { status: res.status });
@@ -191,17 +206,23 @@ export class MintsoftHttp {
         if (!this.d.credentials.apiKey) this.dropKey();
         throw new AdapterError('AUTH', this.d.credentials.apiKey ? `Mintsoft refused the API key (${call.op}, 401)` : `Mintsoft refused a fresh key from the username and password (${call.op}, 401)`, { status: 401 });
       }
+      // Refused before any work (Cloudflare in front: DISCOVERY.md), so repeating is safe even for creates.
       if (res.status === 429) {
-        // Refused before any work (Cloudflare in front: DISCOVERY.md), so repeating is safe even for creates.
-        const after = retryAfterSeconds(res) ?? 2 ** attempt;
-        if (attempt >= MAX_ATTEMPTS + 2 || after * 1000 > this.d.deadline.remainingMs() - DEADLINE_RESERVE_MS) return res;
-        this.d.log.warn(`Mintsoft ${call.op}: 429, retry after ${after}s`);
-        this.d.clock.sleep(after * 1000);
-        continue;
+        if (this.waitAfter429(res, attempt, call.op)) continue;
+        return res;
       }
       if (res.status >= 500 && call.retry !== 'once' && this.backoff(attempt, call.op, `HTTP ${res.status}`)) continue;
       return res;
     }
+  }
+
+  /** Sleeps out a 429's Retry-After when another attempt fits the run; false: give up with the 429. */
+  private waitAfter429(res: HttpResponse, attempt: number, operation: string): boolean {
+    const after = retryAfterSeconds(res) ?? 2 ** attempt;
+    if (attempt >= MAX_ATTEMPTS + 2 || after * 1000 > this.d.deadline.remainingMs() - DEADLINE_RESERVE_MS) return false;
+    this.d.log.warn(`Mintsoft ${operation}: 429, retry after ${after}s`);
+    this.d.clock.sleep(after * 1000);
+    return true;
   }
 
   private pace(operation: string): void {

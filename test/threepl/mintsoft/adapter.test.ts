@@ -65,6 +65,32 @@ describe('the key: POST /api/Auth, kept 24 hours, renewed once on a 401', () => 
   });
 });
 
+describe('the login is repeated like a read: it only issues a key', () => {
+  it('waits out a Cloudflare 429 on POST /api/Auth and logs in (one refusal there failed the whole run)', () => {
+    const r = rig({ faults: [{ system: 'threePl', operation: 'POST /api/Auth', kind: '429', times: 2 }] });
+    expect(r.adapter.listWarehouses()).toHaveLength(2);
+    expect(r.count('POST', '/api/Auth')).toBe(3);
+    expect(r.log.lines.join('\n')).toMatch(/auth: 429, retry after 5s/);
+  });
+
+  it('repeats a login that got a 5xx or no answer', () => {
+    const r = rig({
+      faults: [
+        { system: 'threePl', operation: 'POST /api/Auth', kind: '503', times: 1 },
+        { system: 'threePl', operation: 'POST /api/Auth', kind: 'timeout', times: 1 },
+      ],
+    });
+    expect(r.adapter.listWarehouses()).toHaveLength(2);
+    expect(r.count('POST', '/api/Auth')).toBe(3);
+  });
+
+  it('never repeats a refused login (401): the credentials are wrong', () => {
+    const r = rig({ credentials: { username: USER.username, password: 'wrong-password-123' } });
+    expect(() => r.adapter.listWarehouses()).toThrow(/refused the username and password/);
+    expect(r.count('POST', '/api/Auth')).toBe(1);
+  });
+});
+
 describe('stock: rows per bin summed; pickable never above what can be picked', () => {
   it('sums the bins of a SKU per warehouse and computes pickable as StockLevel, capped by OnHand − Allocated − InQuarantine', () => {
     const r = rig();

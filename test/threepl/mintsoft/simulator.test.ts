@@ -122,6 +122,29 @@ describe('orders: PUT /api/Order answers 200 whatever happened', () => {
     expect(w.sim.state.orders.find((o) => o.orderNumber === 'THIRD')!.statusId).toBe(8);
   });
 
+  it('allocates, despatches and cancels a bundle as its components (intercom.help/mintsoft 11653295: "stock transactions get split down to the component product codes")', () => {
+    const products = BASE_SEED.products!.map((p) => (p.sku === 'GIFT-SET' ? { ...p, components: [{ sku: 'TEE-M', quantity: 1 }, { sku: 'TEE-L', quantity: 2 }] } : p));
+    const w = world({ products });
+    const key = w.login();
+    const stock = () => {
+      const rows = w.send('GET', '/api/Product/Inventory/Bulk?WarehouseId=10', { key }).json() as Array<{ SKU: string; OnHand: number; Allocated: number }>;
+      const sum = (sku: string, f: 'OnHand' | 'Allocated') => rows.filter((r) => r.SKU === sku).reduce((n, r) => n + r[f], 0);
+      return { teeM: [sum('TEE-M', 'OnHand'), sum('TEE-M', 'Allocated')], teeL: [sum('TEE-L', 'OnHand'), sum('TEE-L', 'Allocated')], bundleRows: rows.filter((r) => r.SKU === 'GIFT-SET').length };
+    };
+    const [made] = w.send('PUT', '/api/Order', { key, body: { ...ORDER, OrderItems: [{ SKU: 'GIFT-SET', Quantity: 3 }] } }).json() as Array<{ Success: boolean; OrderStatus: string }>;
+    expect(made).toMatchObject({ Success: true, OrderStatus: 'NEW' });
+    // 3 on top of the 3 already allocated; 2 × 3 of TEE-L. The bundle itself still has no stock row.
+    expect(stock()).toEqual({ teeM: [25, 6], teeL: [10, 6], bundleRows: 0 });
+    // Only whole bundles are allocated: TEE-L's 4 free units make 2 more, the rest waits on back order.
+    const [short] = w.send('PUT', '/api/Order', { key, body: { ...ORDER, OrderNumber: 'SHORT', OrderItems: [{ SKU: 'GIFT-SET', Quantity: 3 }] } }).json() as Array<{ OrderId: number; OrderStatus: string }>;
+    expect(short!.OrderStatus).toBe('ONBACKORDER');
+    expect(stock().teeL).toEqual([10, 10]);
+    w.send('GET', `/api/Order/${short!.OrderId}/Cancel`, { key });
+    expect(stock()).toEqual({ teeM: [25, 6], teeL: [10, 6], bundleRows: 0 });
+    w.clock.advance(3 * 3600_000);
+    expect(stock()).toEqual({ teeM: [22, 3], teeL: [4, 0], bundleRows: 0 });
+  });
+
   it('lists despatched orders since a date, with tracking on the order and no despatched quantity on its lines (DISCOVERY.md)', () => {
     const w = world();
     const key = w.login();

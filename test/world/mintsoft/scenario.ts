@@ -20,7 +20,14 @@ const baseSchema = z.object({
   /** Key lifetime after POST /api/Auth: 24 hours (help-mintsoft 11600570, 12087865). */
   keyLifetime: duration.default('24h'),
   warehouses: z.array(z.object({ id, name: z.string().min(1) })).default([]),
-  products: z.array(z.object({ sku: z.string().min(1), name: z.string().min(1), bundle: z.boolean().default(false) })).default([]),
+  /**
+   * `components` (optional, bundles only): what one bundle is made of. Mintsoft splits a bundle's stock
+   * transactions down to its component codes (intercom.help/mintsoft 11653295 "Adding a bundle"), so an
+   * order for it allocates and despatches the components; without them a bundle order waits on back order.
+   */
+  products: z
+    .array(z.object({ sku: z.string().min(1), name: z.string().min(1), bundle: z.boolean().default(false), components: z.array(z.object({ sku: z.string().min(1), quantity: z.number().int().min(1) })).min(1).optional() }))
+    .default([]),
   /**
    * Stock per SKU and warehouse. `bins` spreads it over that many bin locations (Inventory/Bulk answers
    * one row per LocationId: DISCOVERY.md "one row per warehouse location"). `allocated` is stock
@@ -58,6 +65,11 @@ export const mintsoftSectionSchema: z.ZodType<MintsoftSection> = baseSchema.supe
   const wh = (w: number, path: Array<string | number>) => {
     if (!whs.has(w)) ctx.addIssue({ code: 'custom', path, message: `warehouse ${w} is not in threePl.warehouses` });
   };
+  s.products.forEach((p, i) => {
+    if (!p.components) return;
+    if (!p.bundle) ctx.addIssue({ code: 'custom', path: ['products', i, 'components'], message: `only a bundle has components: set "bundle": true on "${p.sku}"` });
+    p.components.forEach((c, k) => stocked(c.sku, ['products', i, 'components', k, 'sku']));
+  });
   s.inventory.forEach((r, i) => {
     stocked(r.sku, ['inventory', i, 'sku']);
     wh(r.warehouse, ['inventory', i, 'warehouse']);

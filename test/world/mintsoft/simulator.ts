@@ -173,7 +173,7 @@ export class MintsoftSimulator {
   }
 
   private tryAllocate(o: SimOrder, now: number): void {
-    for (const i of o.items) if (i.allocated < i.quantity) i.allocated += this.state.allocate(i.sku, o.warehouseId, i.quantity - i.allocated, now);
+    for (const i of o.items) if (i.allocated < i.quantity) i.allocated += this.state.allocateLine(i.sku, o.warehouseId, i.quantity - i.allocated, now);
     if (o.items.every((i) => i.allocated >= i.quantity)) {
       o.statusId = statusId('NEW');
       o.lastUpdated = now;
@@ -181,7 +181,7 @@ export class MintsoftSimulator {
   }
 
   despatch(o: SimOrder, at: number): void {
-    for (const i of o.items) this.state.removeAllocated(i.sku, o.warehouseId, i.allocated, at);
+    for (const i of o.items) this.state.removeAllocatedLine(i.sku, o.warehouseId, i.allocated, at);
     o.statusId = statusId('DESPATCHED');
     o.despatchDate = at;
     o.trackingNumber = `${this.state.seed.behaviour.courier === 'Royal Mail' ? 'RM' : 'TR'}${String(o.id).padStart(9, '0')}GB`;
@@ -361,7 +361,7 @@ export class MintsoftSimulator {
     if (!o) return json(200, { Success: false, Message: 'Order not found', WarningMessage: null });
     if (DESPATCHED_FAMILY.has(o.statusId)) return json(200, { Success: false, Message: 'Order has already been despatched and cannot be cancelled', WarningMessage: null });
     if (o.statusId === statusId('CANCELLED')) return json(200, { Success: false, Message: 'Order is already cancelled', WarningMessage: null });
-    for (const i of o.items) this.state.unallocate(i.sku, o.warehouseId, i.allocated, c.now);
+    for (const i of o.items) this.state.unallocateLine(i.sku, o.warehouseId, i.allocated, c.now);
     for (const i of o.items) i.allocated = 0;
     o.statusId = statusId('CANCELLED');
     o.lastUpdated = c.now;

@@ -38,6 +38,8 @@ export interface SimProduct {
   sku: string;
   name: string;
   bundle: boolean;
+  /** A bundle's components per unit (scenario `components`); absent: none known. */
+  components?: ReadonlyArray<{ sku: string; quantity: number }>;
 }
 
 /** One bin location's stock of one product (Inventory/Bulk row). */
@@ -116,7 +118,7 @@ export class MintsoftState {
   private nextId = 1000;
 
   constructor(readonly seed: MintsoftSection) {
-    for (const p of seed.products) this.products.set(p.sku, { id: this.id(), sku: p.sku, name: p.name, bundle: p.bundle });
+    for (const p of seed.products) this.products.set(p.sku, { id: this.id(), sku: p.sku, name: p.name, bundle: p.bundle, ...(p.components ? { components: p.components } : {}) });
     for (const k of seed.staticKeys) this.keys.set(k, null);
     for (const r of seed.inventory) {
       const p = this.products.get(r.sku)!;
@@ -163,6 +165,31 @@ export class MintsoftState {
       if (give) b.lastUpdated = now;
       left -= give;
     }
+  }
+
+  /**
+   * What one unit of an order line takes from stock: a bundle's components (Mintsoft splits a bundle's
+   * stock transactions down to its component codes: intercom.help/mintsoft 11653295), else itself.
+   */
+  partsOf(sku: string): ReadonlyArray<{ sku: string; quantity: number }> {
+    return this.products.get(sku)?.components ?? [{ sku, quantity: 1 }];
+  }
+
+  /** Allocates up to `qty` units of an order line, a bundle only in whole bundles; returns the units allocated. */
+  allocateLine(sku: string, warehouseId: number, qty: number, now: number): number {
+    const parts = this.partsOf(sku);
+    if (parts.length === 1 && parts[0]!.sku === sku) return this.allocate(sku, warehouseId, qty, now);
+    const whole = Math.min(qty, ...parts.map((p) => Math.floor(this.free(p.sku, warehouseId) / p.quantity)));
+    if (whole > 0) for (const p of parts) this.allocate(p.sku, warehouseId, whole * p.quantity, now);
+    return whole;
+  }
+
+  unallocateLine(sku: string, warehouseId: number, qty: number, now: number): void {
+    for (const p of this.partsOf(sku)) this.unallocate(p.sku, warehouseId, qty * p.quantity, now);
+  }
+
+  removeAllocatedLine(sku: string, warehouseId: number, qty: number, now: number): void {
+    for (const p of this.partsOf(sku)) this.removeAllocated(p.sku, warehouseId, qty * p.quantity, now);
   }
 
   /** Despatch takes allocated units out of the building. */
