@@ -57,4 +57,31 @@ describe('FBA Shipments cells people overtype', () => {
     r.syncFba();
     expect(r.threePlOrders()).toHaveLength(1);
   });
+
+  it('State "cancelled" (or "shipped") typed on a row the 3PL holds unshipped: the untick still cancels it there, and the State is said', () => {
+    for (const word of ['cancelled', 'shipped']) {
+      const r = run();
+      r.syncFba();
+      expect(r.threePlOrders().map((o) => o.status)).toEqual(['Processing']);
+      r.edit('FBA Shipments', { 'FBA Shipment ID': ID }, { State: word, 'Send from 3PL': false });
+      const res = r.syncFba();
+      // Taken at its word, the row claimed a cancel (or a shipment) nobody made and the 3PL shipped the units anyway.
+      expect(r.threePlOrders().map((o) => o.status)).toEqual(['Cancelled']);
+      expect(r.shipment(ID)!.State).toBe('cancelled');
+      const edit = r.openExceptions('FBA_SHIPMENT_INVALID');
+      expect(edit.map((e) => e.Key)).toEqual([`FBA_SHIPMENT_INVALID:${ID}:state`]);
+      expect(edit[0]!.Message).toMatch(new RegExp(`State cell of FBA shipment ${ID} was changed to "${word}", but `));
+      expect(res.outcome).toBe('partial');
+    }
+  });
+
+  it('Items typed as something that reads as no item (a negative count): the message quotes what was typed, not ""', () => {
+    const r = run();
+    r.edit('FBA Shipments', { 'FBA Shipment ID': ID }, { Items: 'TEE-M-FBA × -5' });
+    r.syncFba();
+    expect(r.shipment(ID)!.Items).toBe('TEE-M-FBA × 20');
+    const [edit] = r.openExceptions('FBA_SHIPMENT_INVALID');
+    expect(edit!.Message).toMatch(/Items cell of FBA shipment FBA15AAAA001 was changed to "TEE-M-FBA × -5"; Amazon's items "TEE-M-FBA × 20" were put back/);
+  });
 });
+

@@ -62,6 +62,17 @@ describe('the stock sync never counts typed Lines', () => {
     expect(r.openExceptions('ORDER_EDIT_INVALID').map((e) => e.Key)).toEqual([`ORDER_EDIT_INVALID:${id(1)}:lines`]);
     expect(run.outcome).toBe('partial');
   });
+
+  it('Lines typed as text that reads as no line (a decimal count): the message quotes what was typed, not ""', () => {
+    const r = new InventoryRun(world({ orders: [order(1, [{ sku: 'MUG-1', quantity: 1 }], { status: 'PENDING' })] }));
+    r.syncOrders();
+    r.edit('Orders', { 'Amazon Order ID': id(1) }, { Lines: 'MUG-1 × 1.5' });
+    r.sync();
+    expect(ledger(r, id(1))!.Lines).toBe('MUG-1 × 1');
+    r.syncOrders();
+    const [edit] = r.openExceptions('ORDER_EDIT_INVALID');
+    expect(edit!.Message).toMatch(/Lines cell of order .* was changed to "MUG-1 × 1.5"; Amazon's lines "MUG-1 × 1" were put back/);
+  });
 });
 
 describe('a typed Orders State is checked against the row before it is used', () => {
