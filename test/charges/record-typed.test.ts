@@ -25,4 +25,21 @@ describe('3PL Charges cells read back', () => {
     const r = chargeFromRecord(rec({ Type: '', Amount: '' }))!;
     expect(r.typed?.map((t) => t.problem)).toEqual(['Type is empty', 'Amount is empty']);
   });
+  it('a Currency typed in any case is that currency; one that is no code is named and counted nowhere', () => {
+    const lower = chargeFromRecord(rec({ Currency: ' gbp ' }))!;
+    expect(lower.currency).toBe('GBP');
+    expect(lower.typed).toBeUndefined();
+    expect(chargeToRecord({ ...lower, state: 'account', note: '' })['Currency']).toBe('GBP');
+    const words = chargeFromRecord(rec({ Currency: 'Pounds' }))!;
+    const empty = chargeFromRecord(rec({ Currency: '' }))!;
+    expect(words.typed?.map((t) => t.problem)).toEqual(['Currency holds "Pounds", not a currency code']);
+    expect(empty.typed?.map((t) => t.problem)).toEqual(['Currency is empty']);
+    expect(chargeToRecord({ ...words, state: 'account', note: '' })['Currency']).toBe('Pounds');
+    const [p] = chargeCellProblems([lower, words]);
+    expect(p).toMatchObject({ column: 'Currency', sheetRow: 3, allowed: 'a three-letter currency code such as GBP, EUR or USD (any case)' });
+    // One GBP line on the Dashboard: the lower-case row joins it, the unreadable ones are left out.
+    expect(summariseCharges([rec({}), rec({ Currency: 'gbp' }), rec({ Currency: 'Pounds' }), rec({ Currency: '' })].map((x) => chargeFromRecord(x)!), Date.parse('2026-11-20T00:00:00Z')).lines).toEqual([
+      { month: '2026-11', type: 'storage', currency: 'GBP', amount: 36.8, count: 2 },
+    ]);
+  });
 });

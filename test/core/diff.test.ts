@@ -36,6 +36,16 @@ describe('diffProposals', () => {
     expect(d.compared).toBe(0);
   });
 
+  it('compares with a pending push, not the stale figure Amazon shows before applying it', () => {
+    // 50 pushed and accepted, Amazon still shows 0; the proposal fell to 0 (units ticked for FBA):
+    // without a new push the pending 50 lands and Amazon offers 50 the 3PL cannot pick.
+    const d = diffProposals([invRow({ sellerSku: 'P', proposedQty: 0, amazonFbmQty: 0, lastPushedQty: 50, pushState: 'accepted' })]);
+    expect(d.changes).toEqual([{ key: 'UK:FBM:P', marketplace: 'UK', sellerSku: 'P', fromQty: 0, toQty: 0 }]);
+    expect(d.goingToZero).toBe(1);
+    // Once read back (applied, or given up as not applied) Amazon's own figure decides again.
+    expect(diffProposals([invRow({ sellerSku: 'Q', proposedQty: 0, amazonFbmQty: 0, lastPushedQty: 50, pushState: 'accepted but not applied' })]).changes).toEqual([]);
+  });
+
   it('does not resend a push that Amazon accepted and that is awaiting read-back', () => {
     const d = diffProposals([invRow({ proposedQty: 6, amazonFbmQty: 2, lastPushedQty: 6, pushState: 'accepted' })]);
     expect(d.changes).toEqual([]);

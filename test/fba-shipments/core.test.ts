@@ -88,8 +88,18 @@ describe('a typed FBA State is checked against the row', () => {
     expect(typed({ send: false }, 'sent').state).toBe('open');
   });
 
+  it('a cancel or a shipment the 3PL order does not show is worked on as sent (its status read again, an untick cancels it)', () => {
+    const shipped = typed({ threePlOrderId: '9', threePlStatus: 'Processing' }, 'shipped');
+    expect(shipped.state).toBe('sent');
+    expect(shipped.note).toMatch(/changed to "shipped", but no Tracking and no Shipped time show that the 3PL shipped order 9/);
+    const cancelled = typed({ threePlOrderId: '9', threePlStatus: 'Processing', send: false }, 'cancelled');
+    expect(cancelled.state).toBe('sent');
+    expect(cancelled.note).toMatch(/changed to "cancelled", but the 3PL Status of order 9 is "Processing", not cancelled/);
+  });
+
   it('keeps a word the row agrees with', () => {
-    expect(typed({ threePlOrderId: '9' }, 'shipped')).toMatchObject({ state: 'shipped', note: '' });
+    expect(typed({ threePlOrderId: '9', tracking: ['1Z9'] }, 'shipped')).toMatchObject({ state: 'shipped', note: '' });
+    expect(typed({ threePlOrderId: '9', threePlStatus: 'Cancelled', send: false }, 'cancelled')).toMatchObject({ state: 'cancelled', note: '' });
     expect(typed({ send: false }, 'cancelled').state).toBe('cancelled');
     expect(typed({ amazonStatus: 'CANCELLED' }, 'cancelled').state).toBe('cancelled');
     expect(typed({}, 'held').state).toBe('held');

@@ -57,4 +57,63 @@ describe('FBA Shipments cells people overtype', () => {
     r.syncFba();
     expect(r.threePlOrders()).toHaveLength(1);
   });
+
+  it('State "cancelled" (or "shipped") typed on a row the 3PL holds unshipped: the untick still cancels it there, and the State is said', () => {
+    for (const word of ['cancelled', 'shipped']) {
+      const r = run();
+      r.syncFba();
+      expect(r.threePlOrders().map((o) => o.status)).toEqual(['Processing']);
+      r.edit('FBA Shipments', { 'FBA Shipment ID': ID }, { State: word, 'Send from 3PL': false });
+      const res = r.syncFba();
+      // Taken at its word, the row claimed a cancel (or a shipment) nobody made and the 3PL shipped the units anyway.
+      expect(r.threePlOrders().map((o) => o.status)).toEqual(['Cancelled']);
+      expect(r.shipment(ID)!.State).toBe('cancelled');
+      const edit = r.openExceptions('FBA_SHIPMENT_INVALID');
+      expect(edit.map((e) => e.Key)).toEqual([`FBA_SHIPMENT_INVALID:${ID}:state`]);
+      expect(edit[0]!.Message).toMatch(new RegExp(`State cell of FBA shipment ${ID} was changed to "${word}", but `));
+      expect(res.outcome).toBe('partial');
+    }
+  });
+
+  it('Items typed as something that reads as no item (a negative count): the message quotes what was typed, not ""', () => {
+    const r = run();
+    r.edit('FBA Shipments', { 'FBA Shipment ID': ID }, { Items: 'TEE-M-FBA × -5' });
+    r.syncFba();
+    expect(r.shipment(ID)!.Items).toBe('TEE-M-FBA × 20');
+    const [edit] = r.openExceptions('FBA_SHIPMENT_INVALID');
+    expect(edit!.Message).toMatch(/Items cell of FBA shipment FBA15AAAA001 was changed to "TEE-M-FBA × -5"; Amazon's items "TEE-M-FBA × 20" were put back/);
+  });
+
+  it("3PL Order ID typed over with another shipment's order: that order is never cancelled or reported as this one's", () => {
+    const B = 'FBA15BBBB002';
+    const r = new FbaRun(fbaWorld([
+      { shipmentId: ID, inboundPlanId: FBA_PLAN, destination: 'BHX4', items: [{ sku: 'TEE-M-FBA', quantityShipped: 20 }] },
+      { shipmentId: B, inboundPlanId: 'wf00000002-5a1e-4c0d-9e55-000000000001', destination: 'LTN1', items: [{ sku: 'MUG-1-FBA', quantityShipped: 5 }] },
+    ]));
+    r.syncFba();
+    r.tick(ID);
+    r.tick(B);
+    r.syncFba();
+    const idOf = (ref: string) => String(r.threePlOrders().find((o) => o.reference === ref)!.id);
+    r.edit('FBA Shipments', { 'FBA Shipment ID': B }, { '3PL Order ID': idOf(ID), 'Send from 3PL': false });
+    const res = r.syncFba();
+    // Before, the untick cancelled order idOf(ID): FBA shipment FBA15AAAA001's units, which should go.
+    expect(Object.fromEntries(r.threePlOrders().map((o) => [o.reference, o.status]))).toEqual({ [ID]: 'Processing', [B]: 'Cancelled' });
+    expect(r.shipment(B)).toMatchObject({ State: 'cancelled', '3PL Order ID': idOf(B) });
+    expect(r.shipment(ID)).toMatchObject({ State: 'sent', '3PL Order ID': idOf(ID) });
+    // The typed id was not used: said on the row, and the run is not ok.
+    expect(r.openExceptions('FBA_SHIPMENT_INVALID').map((e) => e.Key)).toEqual([`FBA_SHIPMENT_INVALID:${B}:order`]);
+    expect(res.outcome).toBe('partial');
+    // A typo on a row still at the 3PL: its own order is put back and said.
+    r.tick(B, true);
+    r.edit('FBA Shipments', { 'FBA Shipment ID': ID }, { '3PL Order ID': '999999' });
+    const typo = r.syncFba();
+    expect(r.shipment(ID)).toMatchObject({ State: 'sent', '3PL Order ID': idOf(ID), '3PL Status': 'Processing' });
+    const edit = r.openExceptions('FBA_SHIPMENT_INVALID');
+    expect(edit.map((e) => e.Key)).toContain(`FBA_SHIPMENT_INVALID:${ID}:order`);
+    expect(edit.find((e) => e.Key === `FBA_SHIPMENT_INVALID:${ID}:order`)!.Message).toMatch(/3PL Order ID cell of FBA shipment FBA15AAAA001 reads "999999", but ShipBob has no order 999999/);
+    expect(typo.outcome).toBe('partial');
+    expect(r.threePlOrders()).toHaveLength(2);
+  });
 });
+

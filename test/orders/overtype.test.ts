@@ -62,6 +62,17 @@ describe('the stock sync never counts typed Lines', () => {
     expect(r.openExceptions('ORDER_EDIT_INVALID').map((e) => e.Key)).toEqual([`ORDER_EDIT_INVALID:${id(1)}:lines`]);
     expect(run.outcome).toBe('partial');
   });
+
+  it('Lines typed as text that reads as no line (a decimal count): the message quotes what was typed, not ""', () => {
+    const r = new InventoryRun(world({ orders: [order(1, [{ sku: 'MUG-1', quantity: 1 }], { status: 'PENDING' })] }));
+    r.syncOrders();
+    r.edit('Orders', { 'Amazon Order ID': id(1) }, { Lines: 'MUG-1 × 1.5' });
+    r.sync();
+    expect(ledger(r, id(1))!.Lines).toBe('MUG-1 × 1');
+    r.syncOrders();
+    const [edit] = r.openExceptions('ORDER_EDIT_INVALID');
+    expect(edit!.Message).toMatch(/Lines cell of order .* was changed to "MUG-1 × 1.5"; Amazon's lines "MUG-1 × 1" were put back/);
+  });
 });
 
 describe('a typed Orders State is checked against the row before it is used', () => {
@@ -147,3 +158,20 @@ describe('the Lines seal holds a large backlog', () => {
     expect(run.message).not.toMatch(/past the Lines seal's room/);
   }, 120_000);
 });
+
+describe('a 3PL Order ID typed over never points a cancel at another order', () => {
+  it("Amazon cancels order 1 whose 3PL Order ID was typed as order 2's: order 2 still goes, order 1's own is cancelled", () => {
+    const r = new InventoryRun(world({ orders: [order(1, [{ sku: 'MUG-1', quantity: 1 }]), order(2, [{ sku: 'TEE-M', quantity: 1 }])] }));
+    r.syncOrders();
+    const two = ledger(r, id(2))!['3PL Order ID']!;
+    r.edit('Orders', { 'Amazon Order ID': id(1) }, { '3PL Order ID': two });
+    r.amazon('cancelOrder', { orderId: id(1) });
+    r.advance('5m');
+    r.syncOrders();
+    // Before, the cancel went to the order the cell named: another buyer's parcel, cancelled at the 3PL.
+    expect(Object.fromEntries(threePlOrders(r).map((o) => [o.reference, o.status]))).toEqual({ [id(1)]: 'Cancelled', [id(2)]: 'Processing' });
+    expect(ledger(r, id(1))).toMatchObject({ State: 'cancelled' });
+    expect(ledger(r, id(1))!['3PL Order ID']).not.toBe(two);
+  });
+});
+

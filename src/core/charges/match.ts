@@ -10,7 +10,7 @@ import type { ChargeLedgers, ChargeRow, ChargeState } from './types';
 
 export const CHARGE_EXCEPTION_TYPES = ['CHARGE_UNMATCHED', 'CHARGE_DUPLICATE'] as const;
 
-const money = (amount: number, currency: string) => `${currency} ${amount.toFixed(2)}`;
+const money = (amount: number, currency: string) => `${currency || '(no currency)'} ${amount.toFixed(2)}`;
 
 /** "shipment 200001" / "shipment 200001 (3PL order ref 202-…)" as the Reference column shows it. */
 export function referenceText(r: Pick<ChargeRow, 'refKind' | 'refId' | 'orderRef'>): string {

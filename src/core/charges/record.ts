@@ -2,7 +2,9 @@
 // what matching needs again on every run — the 3PL reference, the 3PL order's own reference once the
 // 3PL said it, and the fee name — as "shipment 200001 · order 202-… · fee Shipping", so nothing
 // about a charge lives outside the tab. A Type or Amount people typed over that cannot be read is
-// kept as typed (ChargeRow.typed) and named (chargeCellProblems), never read as other or 0.
+// kept as typed (ChargeRow.typed) and named (chargeCellProblems), never read as other or 0; so is a
+// Currency that is no three-letter code (totals are kept per currency: "gbp", "Pounds" or an empty
+// cell would each start a currency of their own on the Dashboard).
 
 import { cellText, parseMoney } from '../cells';
 import { MONEY_ALLOWED } from '../typed-cells';
@@ -15,6 +17,9 @@ const H = headersOf(TABS.charges);
 const KINDS: readonly ReferenceKind[] = ['receiving order', 'shipment', 'order', 'return', 'warehouse', 'other'];
 const STATES: readonly ChargeState[] = ['matched', 'unmatched', 'cancelled order', 'duplicate', 'receipt', 'account'];
 const SEP = ' · ';
+/** ISO 4217 alphabetic codes, as the 3PL bills (ShipBob invoice `currency_code`); typed in any case. */
+const CURRENCY = /^[A-Za-z]{3}$/;
+export const CURRENCY_ALLOWED = 'a three-letter currency code such as GBP, EUR or USD (any case)';
 
 export function referenceCell(r: Pick<ChargeRow, 'refKind' | 'refId' | 'orderRef' | 'fee'>): string {
   const parts = [r.refId ? `${r.refKind} ${r.refId}` : r.refKind];
@@ -59,6 +64,9 @@ export function chargeFromRecord(rec: Readonly<Record<string, unknown>>): Charge
   const cents = money.ok ? money.value : null;
   if (cents === null) typed.push({ column: H.amount, value: rec[H.amount], problem: money.ok ? `${H.amount} is empty` : money.problem });
   const amount = cents === null ? 0 : cents / 100;
+  const currencyText = cellText(rec[H.currency]);
+  const currencyOk = CURRENCY.test(currencyText);
+  if (!currencyOk) typed.push({ column: H.currency, value: rec[H.currency], problem: currencyText ? `${H.currency} holds "${currencyText}", not a currency code` : `${H.currency} is empty` });
   const stateCell = cellText(rec[H.state]);
   const state = STATES.find((s) => stateCell === s || stateCell.startsWith(`${s}:`)) ?? 'unmatched';
   const invoiceDate = rec[H.invoiceDate] instanceof Date ? (rec[H.invoiceDate] as Date).toISOString().slice(0, 10) : cellText(rec[H.invoiceDate]);
@@ -68,7 +76,8 @@ export function chargeFromRecord(rec: Readonly<Record<string, unknown>>): Charge
     transactionId,
     type: type ?? 'other',
     amount,
-    currency: cellText(rec[H.currency]),
+    // A code typed in lower case is the same currency: written back in capitals, totalled with it.
+    currency: currencyOk ? currencyText.toUpperCase() : currencyText,
     ...parseReference(cellText(rec[H.reference])),
     kind: amount < 0 ? 'credit' : 'charge',
     matchedTo: cellText(rec[H.matchedTo]),
@@ -92,7 +101,7 @@ export function chargeCellProblems(rows: ReadonlyArray<ChargeRow>): CellProblem[
       rowId: `transaction ${r.transactionId}`,
       sheetRow: i + 2,
       address: '',
-      allowed: t.column === H.type ? `one of ${CHARGE_TYPES.join(', ')}` : `${MONEY_ALLOWED} (credits and refunds negative)`,
+      allowed: t.column === H.type ? `one of ${CHARGE_TYPES.join(', ')}` : t.column === H.currency ? CURRENCY_ALLOWED : `${MONEY_ALLOWED} (credits and refunds negative)`,
       meanwhile: `The cell is kept as typed, and this charge is left out of the Dashboard's 3PL charges${t.column === H.amount ? ' and of the duplicate check' : ''} until it is fixed.`,
     })),
   );

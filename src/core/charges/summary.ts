@@ -30,7 +30,7 @@ export function summariseCharges(rows: ReadonlyArray<Pick<ChargeRow, 'invoiceDat
   const months = [...new Set(rows.map((r) => r.invoiceDate.slice(0, 7)).filter((m) => /^\d{4}-\d{2}$/.test(m)))].sort().reverse().slice(0, SUMMARY_MONTHS);
   const cents = new Map<string, { cents: number; count: number }>();
   for (const r of rows) {
-    // A Type or Amount typed over is not this row's: counted nowhere rather than somewhere wrong (CELL_INVALID says so).
+    // A Type, Amount or Currency typed over is not this row's: counted nowhere rather than somewhere wrong (CELL_INVALID says so).
     if (r.typed?.length) continue;
     const month = r.invoiceDate.slice(0, 7);
     if (!months.includes(month)) continue;

@@ -40,7 +40,7 @@ export interface ChargeRow {
   /** The rest of the State cell: why, in plain words. */
   note: string;
   /**
-   * Type or Amount cells people typed that cannot be read, written back exactly as typed. The row's
+   * Type, Amount or Currency cells people typed that cannot be read, written back exactly as typed. The row's
    * `type` / `amount` then are not its own (other / 0): it is left out of totals and duplicate checks.
    */
   typed?: readonly TypedCell[];

@@ -47,15 +47,21 @@ function readSend(v: unknown): { send: boolean; typed?: string } {
   return { send: false, typed: t };
 }
 
-type Facts = Pick<FbaRow, 'threePlOrderId' | 'amazonStatus' | 'send'>;
+type Facts = Pick<FbaRow, 'threePlOrderId' | 'amazonStatus' | 'send' | 'threePlStatus' | 'tracking' | 'shipped'>;
+
+/** The 3PL Status the add-on writes for a cancelled order (ShipBob `Cancelled`, Mintsoft `CANCELLED`, or the normalised `cancelled`). */
+const CANCELLED_AT_3PL = /cancel/i;
 
 /** Why the other cells contradict `s`, or null: a word claiming a 3PL order with none would leave a ticked shipment unsent (and its units released for FBM). */
 function contradiction(s: FbaState, f: Facts): string | null {
   const noId = !f.threePlOrderId;
   switch (s) {
     case 'sent':
-    case 'shipped':
       return noId ? 'there is no 3PL Order ID: the 3PL has no order for it' : null;
+    case 'shipped':
+      // Taken as shipped, an unticked row would never be cancelled at the 3PL and no status read would undo it.
+      if (noId) return 'there is no 3PL Order ID: the 3PL has no order for it';
+      return f.tracking.length || f.shipped !== null ? null : `no Tracking and no Shipped time show that the 3PL shipped order ${f.threePlOrderId}`;
     case 'receiving':
     case 'closed':
       if (noId) return 'there is no 3PL Order ID: the 3PL has no order for it';
@@ -64,8 +70,11 @@ function contradiction(s: FbaState, f: Facts): string | null {
       if (noId) return 'there is no 3PL Order ID: the 3PL has no order for it';
       return AMAZON_DEAD.has(f.amazonStatus) ? null : `Amazon Status is ${f.amazonStatus || 'empty'}, not CANCELLED`;
     case 'cancelled':
-      // With a 3PL order the row is a send candidate again: the look-up before any create adopts a live order.
-      return AMAZON_DEAD.has(f.amazonStatus) || !f.send || !noId ? null : 'Send from 3PL is ticked, Amazon still expects the shipment and the 3PL has no order for it';
+      // A 3PL order its 3PL Status does not show cancelled still stands: taken as cancelled, an unticked row
+      // would never be cancelled there (and its status never read again), so the 3PL would ship it.
+      if (!noId) return CANCELLED_AT_3PL.test(f.threePlStatus) ? null : `the 3PL Status of order ${f.threePlOrderId} is ${f.threePlStatus ? `"${f.threePlStatus}"` : 'empty'}, not cancelled: the 3PL order still stands`;
+      // A ticked row cancelled at the 3PL is a send candidate again: the look-up before any create finds the cancelled order.
+      return AMAZON_DEAD.has(f.amazonStatus) || !f.send ? null : 'Send from 3PL is ticked, Amazon still expects the shipment and the 3PL has no order for it';
     case 'open':
     case 'ready':
     case 'held':
@@ -92,6 +101,12 @@ function stateOf(text: string, shipmentId: string, f: Facts): { state: FbaState;
   };
 }
 
+/** The Items cell read; its text kept too when the items do not write back as it (something typed). */
+function itemsRead(text: string): { items: FbaRow['items']; itemsTyped?: string } {
+  const items = parseLines(text);
+  return text === formatLines(items) ? { items } : { items, itemsTyped: text };
+}
+
 export function fbaRowFromRecord(rec: Readonly<Record<string, unknown>>): FbaRow | null {
   const shipmentId = cellText(rec[H.shipmentId]);
   if (!shipmentId) return null;
@@ -99,19 +114,21 @@ export function fbaRowFromRecord(rec: Readonly<Record<string, unknown>>): FbaRow
   const { send, typed } = readSend(rec[H.send]);
   const amazonStatus = cellText(rec[H.amazonStatus]).toUpperCase();
   const threePlStatus = cellText(rec[H.threePlStatus]);
-  const state = stateOf(cellText(rec[H.state]), shipmentId, { threePlOrderId, amazonStatus, send });
+  const tracking = parseList(cellText(rec[H.tracking]));
+  const shipped = cellTime(rec[H.shipped]);
+  const state = stateOf(cellText(rec[H.state]), shipmentId, { threePlOrderId, amazonStatus, send, threePlStatus, tracking, shipped });
   return {
     shipmentId,
     plan: cellText(rec[H.plan]),
     destination: cellText(rec[H.destination]),
     amazonStatus,
-    items: parseLines(cellText(rec[H.items])),
+    ...itemsRead(cellText(rec[H.items])),
     send,
     ...(typed === undefined ? {} : { sendTyped: typed }),
     threePlOrderId,
     threePlStatus,
-    tracking: parseList(cellText(rec[H.tracking])),
-    shipped: cellTime(rec[H.shipped]),
+    tracking,
+    shipped,
     received: parseLines(cellText(rec[H.received])),
     state: state.state,
     note: state.note ?? cellText(rec[H.note]),

@@ -54,7 +54,7 @@ function raise(type: (typeof FBA_EXCEPTION_TYPES)[number], row: FbaRow, message:
 export function fbaEditInvalid(row: FbaRow): RaisedException {
   const said = row.note.slice(FBA_EDIT_NOTE.length).trim();
   return {
-    key: exceptionKey('FBA_SHIPMENT_INVALID', row.shipmentId, row.note.includes('the Items cell') ? 'items' : 'state'),
+    key: exceptionKey('FBA_SHIPMENT_INVALID', row.shipmentId, row.note.includes('the Items cell') ? 'items' : row.note.includes('the 3PL Order ID cell') ? 'order' : 'state'),
     type: 'FBA_SHIPMENT_INVALID',
     entity: `FBA ${row.shipmentId}`,
     message: `${said.charAt(0).toUpperCase()}${said.slice(1)}`,

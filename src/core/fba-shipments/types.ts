@@ -30,6 +30,8 @@ export interface FbaRow {
   amazonStatus: string;
   /** What Amazon expects, per Seller SKU (v0 QuantityShipped / v2024 item quantity). */
   items: FbaItem[];
+  /** The Items cell as typed, when it is not what `items` would be written as (named in the edit's Note). */
+  itemsTyped?: string;
   /** The tick box people set; false while the cell holds text that is no tick (`sendTyped`). */
   send: boolean;
   /**

@@ -20,9 +20,20 @@ function awaitingReadBack(row: InventoryRow): boolean {
 }
 
 /**
+ * The quantity of a push Amazon accepted and has not applied yet (read back as still pending), which
+ * lands later whatever Amazon shows now. A proposal that fell back to the stale figure (units just
+ * ticked for FBA, an order) must still be sent: left alone, the pending push raised the offer above
+ * what the 3PL can pick until the next run.
+ */
+function pendingPush(row: InventoryRow): number | null {
+  return row.pushState === 'accepted' ? row.lastPushedQty : null;
+}
+
+/**
  * Changes = FBM offers whose proposal differs from Amazon's current quantity (or, when Amazon's
- * is unknown, from the last pushed one). Only FBM rows can produce a change: this is the one
- * place where quantities are chosen for Amazon, and FBA offers never get one.
+ * is unknown, from the last pushed one), or from a push still pending there (pendingPush). Only
+ * FBM rows can produce a change: this is the one place where quantities are chosen for Amazon, and
+ * FBA offers never get one.
  */
 export function diffProposals(rows: ReadonlyArray<InventoryRow>): DiffResult {
   const changes: PushChange[] = [];
@@ -32,8 +43,9 @@ export function diffProposals(rows: ReadonlyArray<InventoryRow>): DiffResult {
     if (row.channel !== 'FBM' || row.proposedQty === null) continue;
     compared++;
     if (awaitingReadBack(row)) continue;
+    // fromQty stays what Amazon shows (the push's previous quantity: read-back and undo rely on it).
     const fromQty = row.amazonFbmQty ?? row.lastPushedQty;
-    if (fromQty !== null && fromQty === row.proposedQty) continue;
+    if (fromQty !== null && fromQty === row.proposedQty && pendingPush(row) === null) continue;
     changes.push({ key: row.key, marketplace: row.marketplace, sellerSku: row.sellerSku, fromQty, toQty: row.proposedQty });
     if (row.proposedQty === 0) goingToZero++;
   }

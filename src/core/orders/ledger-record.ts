@@ -6,12 +6,18 @@
 import { cellText, cellTime } from '../cells';
 import { TABS, headersOf } from '../tabs';
 import { formatLines, formatList, parseLines, parseList } from './ledger';
-import type { LedgerRow, OrderState } from './types';
+import type { LedgerLine, LedgerRow, OrderState } from './types';
 import { ORDER_STATES } from './types';
 
 const H = headersOf(TABS.orders);
 
 const time = (ms: number | null) => (ms === null ? '' : new Date(ms));
+
+/** The Lines cell read; its text kept too when the lines do not write back as it (something typed). */
+function linesRead(text: string): { lines: LedgerLine[]; linesTyped?: string } {
+  const lines = parseLines(text);
+  return text === formatLines(lines) ? { lines } : { lines, linesTyped: text };
+}
 
 export function ledgerRowToRecord(r: LedgerRow): Record<string, unknown> {
   return {
@@ -108,7 +114,7 @@ export function ledgerRowFromRecord(rec: Readonly<Record<string, unknown>>): Led
     purchaseDate: cellTime(rec[H.purchaseDate]),
     latestShipDate: cellTime(rec[H.latestShipDate]),
     amazonStatus,
-    lines: parseLines(cellText(rec[H.lines])),
+    ...linesRead(cellText(rec[H.lines])),
     threePlOrderId,
     threePlStatus: cellText(rec[H.threePlStatus]),
     attempts: Number.isFinite(attempts) && attempts > 0 ? Math.floor(attempts) : 0,

@@ -21,6 +21,14 @@ export function parseLines(text: string): LedgerLine[] {
   return out;
 }
 
+/**
+ * A Lines / Items cell as it reads, for a message about a changed cell: what was typed, not what could
+ * be parsed from it (`TEE-M × -5` parses to nothing, and saying it was changed to "" hid the typing).
+ */
+export function cellLinesText(typed: string | undefined, lines: ReadonlyArray<LedgerLine>): string {
+  return (typed ?? formatLines(lines)).replace(/\r?\n/g, '; ');
+}
+
 /** The same lines in the same order: a Lines cell that differs from Amazon's was changed by someone. */
 export function sameLines(a: ReadonlyArray<LedgerLine>, b: ReadonlyArray<LedgerLine>): boolean {
   return formatLines(a) === formatLines(b);

@@ -40,6 +40,8 @@ export interface LedgerRow {
   /** Amazon's fulfillmentStatus as last read (UNSHIPPED, CANCELLED…). */
   amazonStatus: string;
   lines: LedgerLine[];
+  /** The Lines cell as typed, when it is not what `lines` would be written as (named in the edit's Note). */
+  linesTyped?: string;
   threePlOrderId: string;
   /** The 3PL's own status word as last read. */
   threePlStatus: string;

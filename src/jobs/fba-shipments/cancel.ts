@@ -9,7 +9,7 @@ import type { ThreePlRef } from '../../core/web-links';
 import { noteShipment } from '../../threepl/page-refs';
 import type { OutboundOrder, ThreePlAdapter } from '../../threepl/types';
 import type { FbaRows } from './rows';
-import { withThreePlOrder } from './threepl-status';
+import { ownOrder, withThreePlOrder } from './threepl-status';
 
 const SHIPPED = new Set(['shipped', 'delivered', 'partially_shipped']);
 
@@ -38,7 +38,7 @@ function settleUnsent(rows: FbaRows): void {
 const TOO_LATE = 'it cannot be called back';
 
 /** `shipmentsSeen`: FBA shipment id → the 3PL shipment that went anyway (FBA_SHIPMENT_CANCELLED links to it). */
-export function cancelFbaOrders(ctx: { adapter: ThreePlAdapter; threePlName: string; shipmentsSeen?: Map<string, ThreePlRef> }, rows: FbaRows): { cancelled: number } {
+export function cancelFbaOrders(ctx: { adapter: ThreePlAdapter; threePlName: string; shipmentsSeen?: Map<string, ThreePlRef>; idsPutBack?: ReadonlyMap<string, string> }, rows: FbaRows): { cancelled: number } {
   settleUnsent(rows);
   const name = ctx.threePlName;
   // Unticked once the boxes left: said on the row, since nothing the add-on does can change it.
@@ -50,8 +50,20 @@ export function cancelFbaOrders(ctx: { adapter: ThreePlAdapter; threePlName: str
     const id = r.shipmentId;
     const why = cancelReason(r)!;
     let order: OutboundOrder | null = null;
-    if (r.threePlOrderId) order = ctx.adapter.getOrder(r.threePlOrderId);
-    else {
+    // A typed-over 3PL Order ID put right stays said in the Note (FBA_SHIPMENT_INVALID), whatever follows.
+    let said = ctx.idsPutBack?.get(id) ?? '';
+    const note = (text: string) => (said ? `${said} ${text}` : text);
+    if (r.threePlOrderId) {
+      // Only this shipment's own order is ever cancelled, never the one a typed-over id names.
+      const own = ownOrder(ctx.adapter, r, name);
+      if ('undecided' in own) {
+        rows.update(id, { note: `${why}; could not check ${name} this run (${own.undecided}). Tried again next run.` });
+        continue;
+      }
+      if (own.fix) rows.update(id, own.fix);
+      said = own.fix?.note ?? said;
+      order = own.order;
+    } else {
       const found = ctx.adapter.findOrderByReference(id);
       if (found.kind === 'indeterminate') {
         rows.update(id, { note: `${why}; could not check ${name} this run (${found.reason}). Tried again next run.` });
@@ -60,25 +72,25 @@ export function cancelFbaOrders(ctx: { adapter: ThreePlAdapter; threePlName: str
       if (found.kind === 'found') order = found.order;
     }
     if (!order) {
-      rows.update(id, AMAZON_DEAD.has(r.amazonStatus) ? { state: 'cancelled', note: `${why}; ${name} never had it.` } : { state: 'open', note: `${why}; ${name} never had it.` });
+      rows.update(id, AMAZON_DEAD.has(r.amazonStatus) ? { state: 'cancelled', note: note(`${why}; ${name} never had it.`) } : { state: 'open', note: note(`${why}; ${name} never had it.`) });
       continue;
     }
     if (unshippedLeft(order)) {
       const res = ctx.adapter.cancelOrder(order.externalId, `${why} (FBA shipment ${id})`);
       order = ctx.adapter.getOrder(order.externalId) ?? order;
       if (order.status !== 'cancelled') {
-        rows.update(id, { ...withThreePlOrder(rows.get(id)!, order, name), note: `${why}; ${name} could not cancel it yet (${res.messages.join('; ')}). Tried again next run.` });
+        rows.update(id, { ...withThreePlOrder(rows.get(id)!, order, name), note: note(`${why}; ${name} could not cancel it yet (${res.messages.join('; ')}). Tried again next run.`) });
         continue;
       }
     }
     if (order.status === 'cancelled') {
-      rows.update(id, { threePlOrderId: order.externalId, threePlStatus: order.rawStatus || 'Cancelled', state: 'cancelled', note: `${why}; cancelled at ${name}.` });
+      rows.update(id, { threePlOrderId: order.externalId, threePlStatus: order.rawStatus || 'Cancelled', state: 'cancelled', note: note(`${why}; cancelled at ${name}.`) });
       cancelled++;
       continue;
     }
     // Shipped before the cancel could reach it.
     noteShipment(ctx.shipmentsSeen, id, ctx.adapter.provider, order);
-    rows.update(id, { ...withThreePlOrder(rows.get(id)!, order, name), note: `${why} after ${name} shipped it: ${TOO_LATE}.` });
+    rows.update(id, { ...withThreePlOrder(rows.get(id)!, order, name), note: note(`${why} after ${name} shipped it: ${TOO_LATE}.`) });
   }
   return { cancelled };
 }

@@ -4,7 +4,7 @@
 
 import { FBA_EDIT_NOTE } from '../../core/fba-shipments/record';
 import type { FbaRow } from '../../core/fba-shipments/types';
-import { formatLines, parseLines } from '../../core/orders/ledger';
+import { cellLinesText, formatLines, parseLines } from '../../core/orders/ledger';
 import type { KeyValueStore } from '../../ports/store';
 import { readSeal, writeSeal } from '../kit/cell-seal';
 
@@ -22,7 +22,7 @@ export function restoreSealedItems(store: KeyValueStore, rows: ReadonlyArray<Fba
       ...r,
       items: parseLines(kept),
       note:
-        `${FBA_EDIT_NOTE} the Items cell of FBA shipment ${r.shipmentId} was changed to "${oneLine(formatLines(r.items))}"; Amazon's items "${oneLine(kept)}" were put back ` +
+        `${FBA_EDIT_NOTE} the Items cell of FBA shipment ${r.shipmentId} was changed to "${cellLinesText(r.itemsTyped, r.items)}"; Amazon's items "${oneLine(kept)}" were put back ` +
         '(they are what the 3PL is sent and the stock sync holds back). Items is for reading only; change the shipment in Seller Central.',
     };
   });

@@ -74,8 +74,9 @@ function runFbaShipments(ctx: JobContext): JobOutcome {
   }
   const counts: Record<string, number> = { fbaShipments: rows.rows.length, fbaRead: read.views.length };
   const shipmentsSeen = new Map<string, ThreePlRef>();
-  phases.run('threePl', ['threePl'], () => void (counts.fbaLooked = syncThreePlStatus({ adapter, threePlName, shipmentsSeen }, rows)));
-  phases.run('cancel', ['threePl'], () => void (counts.fbaCancelled = cancelFbaOrders({ adapter, threePlName, shipmentsSeen }, rows).cancelled));
+  const idsPutBack = new Map<string, string>();
+  phases.run('threePl', ['threePl'], () => void (counts.fbaLooked = syncThreePlStatus({ adapter, threePlName, shipmentsSeen, idsPutBack }, rows)));
+  phases.run('cancel', ['threePl'], () => void (counts.fbaCancelled = cancelFbaOrders({ adapter, threePlName, shipmentsSeen, idsPutBack }, rows).cancelled));
   const sent: SendTally = { sent: 0, adopted: 0, held: 0, unknown: 0, deferred: 0 };
   const itemsRead = new Map(read.views.filter((v) => v.items?.length).map((v) => [v.shipmentId, v.items!] as const));
   const itemsPutBack: FbaRow[] = [];

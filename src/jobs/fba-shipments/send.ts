@@ -12,7 +12,7 @@ import { mapFbaItems } from '../../core/fba-shipments/lines';
 import type { FbaLine } from '../../core/fba-shipments/lines';
 import type { FbaItem, FbaRow } from '../../core/fba-shipments/types';
 import { FBA_EDIT_NOTE } from '../../core/fba-shipments/record';
-import { formatLines, sameLines } from '../../core/orders/ledger';
+import { cellLinesText, formatLines, sameLines } from '../../core/orders/ledger';
 import { AMAZON_DEAD, AMAZON_SENDABLE } from '../../core/fba-shipments/types';
 import { DeadlineExceeded } from '../../ports/clock';
 import type { Deadline } from '../../ports/clock';
@@ -112,7 +112,7 @@ function amazonItems(ctx: SendContext, row: FbaRow): FbaItem[] | null {
 function restoreItems(ctx: SendContext, rows: FbaRows, row: FbaRow, items: FbaItem[]): FbaRow {
   if (sameLines(items, row.items)) return row;
   const note =
-    `${FBA_EDIT_NOTE} the Items cell of FBA shipment ${row.shipmentId} read "${formatLines(row.items).replace(/\n/g, '; ')}", but Amazon's shipment holds "${formatLines(items).replace(/\n/g, '; ')}": ` +
+    `${FBA_EDIT_NOTE} the Items cell of FBA shipment ${row.shipmentId} read "${cellLinesText(row.itemsTyped, row.items)}", but Amazon's shipment holds "${formatLines(items).replace(/\n/g, '; ')}": ` +
     "Amazon's items were put back and are what the 3PL is sent. Items is for reading only; change the shipment in Seller Central.";
   const restored = rows.update(row.shipmentId, { items, note })!;
   ctx.edits?.push(restored);

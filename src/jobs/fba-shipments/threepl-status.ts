@@ -3,6 +3,7 @@
 // cancelled at the 3PL itself noted as such. Only orders still waiting to ship, or shipped without
 // tracking yet, are asked about: after that nothing the row shows changes at the 3PL.
 
+import { FBA_EDIT_NOTE } from '../../core/fba-shipments/record';
 import type { FbaRow } from '../../core/fba-shipments/types';
 import type { ThreePlRef } from '../../core/web-links';
 import { noteShipment } from '../../threepl/page-refs';
@@ -35,21 +36,60 @@ export function withThreePlOrder(row: FbaRow, o: OutboundOrder, threePlName: str
   return next;
 }
 
+const sameReference = (a: string, b: string) => a.trim().toUpperCase() === b.trim().toUpperCase();
+
+/**
+ * The row's 3PL order, followed only when it is this shipment's (its reference is the FBA shipment
+ * id, as every FBA order the add-on makes or adopts has). A 3PL Order ID typed over (a typo, another
+ * FBA shipment's or a customer order's id) is never reported on or cancelled as if it were this
+ * one: the shipment's own order is looked up by reference instead and put back, and `fix` says so
+ * (FBA_SHIPMENT_INVALID); with none at the 3PL the row is as if never sent (its tick sends it, after
+ * the create's own look-up). `undecided`: the look-up could not answer, so nothing is changed.
+ */
+export function ownOrder(adapter: ThreePlAdapter, row: FbaRow, threePlName: string): { order: OutboundOrder | null; fix?: Partial<FbaRow> } | { undecided: string } {
+  const typed = row.threePlOrderId;
+  const o = typed ? adapter.getOrder(typed) : null;
+  if (o && sameReference(o.primaryReference, row.shipmentId)) return { order: o };
+  const found = adapter.findOrderByReference(row.shipmentId);
+  if (found.kind === 'indeterminate') return { undecided: found.reason };
+  const why = o ? `${threePlName}'s order ${typed} has reference ${o.primaryReference || '(none)'}, not this shipment's` : `${threePlName} has no order ${typed}`;
+  const said = `${FBA_EDIT_NOTE} the 3PL Order ID cell of FBA shipment ${row.shipmentId} reads "${typed}", but ${why}`;
+  if (found.kind === 'found') {
+    return { order: found.order, fix: { threePlOrderId: found.order.externalId, note: `${said}. ${threePlName}'s order ${found.order.externalId} with reference ${row.shipmentId} was put back; the add-on writes this cell.` } };
+  }
+  return {
+    order: null,
+    fix: {
+      threePlOrderId: '',
+      threePlStatus: '',
+      state: row.send ? 'sending' : 'open',
+      note: `${said}, and ${threePlName} holds no order with reference ${row.shipmentId}: it is worked on as never sent${row.send ? ' (ticked: created once, after a look-up)' : ''}. The add-on writes this cell.`,
+    },
+  };
+}
+
 export function needsThreePlLook(r: FbaRow): boolean {
   if (!r.threePlOrderId) return false;
   return r.state === 'sent' || (r.state === 'shipped' && r.tracking.length === 0);
 }
 
 /** `shipmentsSeen`: FBA shipment id → its 3PL shipment, for the run's exceptions (their link to the 3PL page). */
-export function syncThreePlStatus(ctx: { adapter: ThreePlAdapter; threePlName: string; shipmentsSeen?: Map<string, ThreePlRef> }, rows: FbaRows): number {
+/** `idsPutBack`: FBA shipment id → the Note saying its typed 3PL Order ID was put right this run, kept by the cancel step. */
+export function syncThreePlStatus(ctx: { adapter: ThreePlAdapter; threePlName: string; shipmentsSeen?: Map<string, ThreePlRef>; idsPutBack?: Map<string, string> }, rows: FbaRows): number {
   let looked = 0;
   for (const r of rows.rows.filter(needsThreePlLook)) {
-    const o = ctx.adapter.getOrder(r.threePlOrderId);
+    const own = ownOrder(ctx.adapter, r, ctx.threePlName);
     looked++;
-    if (!o) {
-      rows.update(r.shipmentId, { note: `${ctx.threePlName} does not show order ${r.threePlOrderId} any more.` });
+    if ('undecided' in own) {
+      rows.update(r.shipmentId, { note: `${ctx.threePlName} does not show order ${r.threePlOrderId} as this shipment's, and looking its reference up failed (${own.undecided}); tried again next run.` });
       continue;
     }
+    if (own.fix) {
+      rows.update(r.shipmentId, own.fix);
+      if (own.fix.note) ctx.idsPutBack?.set(r.shipmentId, own.fix.note);
+    }
+    const o = own.order;
+    if (!o) continue;
     noteShipment(ctx.shipmentsSeen, r.shipmentId, ctx.adapter.provider, o);
     rows.update(r.shipmentId, withThreePlOrder(rows.get(r.shipmentId)!, o, ctx.threePlName));
   }

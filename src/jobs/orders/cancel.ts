@@ -37,7 +37,11 @@ export function cancelOrders(
     };
     try {
       let order: OutboundOrder | null = null;
-      if (row.threePlOrderId) order = ctx.adapter.getOrder(row.threePlOrderId);
+      // Only this Amazon order's own 3PL order is cancelled: a 3PL Order ID typed over with another
+      // order's id (a typo, another buyer's order) names an order whose reference is not this one, so
+      // it is looked past and this order's is found by its reference, as for a row with no id.
+      const named = row.threePlOrderId ? ctx.adapter.getOrder(row.threePlOrderId) : null;
+      if (named && named.primaryReference.trim() === id) order = named;
       else {
         const found = ctx.adapter.findOrderByReference(id);
         if (found.kind === 'indeterminate') {
@@ -47,7 +51,7 @@ export function cancelOrders(
         if (found.kind === 'found') order = found.order;
       }
       if (!order || order.status === 'cancelled') {
-        ledger.update(id, { state: 'cancelled', ...(order ? { threePlStatus: order.rawStatus || 'Cancelled' } : {}), note: order ? `Cancelled on Amazon and at ${name}.` : `Cancelled on Amazon; ${name} does not have it.` });
+        ledger.update(id, { state: 'cancelled', ...(order ? { threePlOrderId: order.externalId, threePlStatus: order.rawStatus || 'Cancelled' } : {}), note: order ? `Cancelled on Amazon and at ${name}.` : `Cancelled on Amazon; ${name} does not have it.` });
         counts.cancelled++;
         continue;
       }

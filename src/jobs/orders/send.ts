@@ -7,7 +7,7 @@
 import type { SpApiClient } from '../../amazon/client';
 import type { Order } from '../../amazon/schemas/orders';
 import type { SkuMapValidation } from '../../core/inventory/sku-map';
-import { linesOf, formatLines, mergeAmazon, sameLines } from '../../core/orders/ledger';
+import { cellLinesText, linesOf, formatLines, mergeAmazon, sameLines } from '../../core/orders/ledger';
 import { EDIT_NOTE } from '../../core/orders/ledger-record';
 import { mapLines } from '../../core/orders/lines';
 import type { MappedLine } from '../../core/orders/lines';
@@ -83,7 +83,7 @@ function restoreLines(ledger: Ledger, row: LedgerRow, order: Order, edits?: Ledg
   const amazonLines = linesOf(orderView(order, row.marketplace));
   if (sameLines(amazonLines, row.lines)) return { row };
   const edited =
-    `${EDIT_NOTE} the Lines cell of order ${row.orderId} read "${formatLines(row.lines).replace(/\n/g, '; ')}", but Amazon's order is "${formatLines(amazonLines).replace(/\n/g, '; ')}": ` +
+    `${EDIT_NOTE} the Lines cell of order ${row.orderId} read "${cellLinesText(row.linesTyped, row.lines)}", but Amazon's order is "${formatLines(amazonLines).replace(/\n/g, '; ')}": ` +
     'Amazon\'s lines were put back and are what the 3PL is sent and Amazon is confirmed. Lines is for reading only; change an order in Seller Central.';
   const restored = ledger.update(row.orderId, { lines: amazonLines, note: edited })!;
   edits?.push(restored);

@@ -5,7 +5,7 @@
 // rather than lost; rows past the seal's room are tallied by SKU, so typing in them never lowers
 // the unsent units the stock sync counts below what the add-on wrote.
 
-import { formatLines, parseLines } from '../../core/orders/ledger';
+import { cellLinesText, formatLines, parseLines } from '../../core/orders/ledger';
 import { EDIT_NOTE } from '../../core/orders/ledger-record';
 import type { UnsentOrderLine } from '../../core/inventory/types';
 import type { LedgerRow } from '../../core/orders/types';
@@ -57,7 +57,7 @@ export function readSealedLedger(store: KeyValueStore, tabRows: ReadonlyArray<Le
       ...r,
       lines: parseLines(kept),
       note:
-        `${EDIT_NOTE} the Lines cell of order ${r.orderId} was changed to "${oneLine(formatLines(r.lines))}"; Amazon's lines "${oneLine(kept)}" were put back ` +
+        `${EDIT_NOTE} the Lines cell of order ${r.orderId} was changed to "${cellLinesText(r.linesTyped, r.lines)}"; Amazon's lines "${oneLine(kept)}" were put back ` +
         '(they are what the 3PL is sent, Amazon is confirmed and the stock sync counts). Lines is for reading only; change an order in Seller Central.',
     };
   });
