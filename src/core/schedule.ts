@@ -98,3 +98,22 @@ export function scheduleView(record: ScheduleRecord | null, me: string, ownTrigg
   if (record === null && ownTriggerCount > 0) return { enabled: true, owner: 'you' };
   return { enabled: false, owner: null };
 }
+
+/**
+ * The interval the sidebar shows: while the schedule is on, the one the trigger was installed with
+ * (a published add-on asked for 5 minutes runs hourly: Apps Script refuses faster time triggers in
+ * add-ons, apps-script.md §2.7), not the Settings cell, which may say something the trigger never did.
+ */
+export function shownInterval(enabled: boolean, installedMinutes: string | null, settingMinutes: number): number {
+  const installed = Number(installedMinutes);
+  return enabled && Number.isFinite(installed) && installed > 0 ? installed : settingMinutes;
+}
+
+/**
+ * The note after turning the schedule on. A "Sync every (minutes)" Settings could not use (7, 1440,
+ * text) is said there, by the person who just asked for a schedule, rather than only in the next
+ * run's Exceptions: the trigger runs at the default meanwhile, which may be far from what was meant.
+ */
+export function enableNote(installNote: string, intervalProblem: string | undefined): string {
+  return intervalProblem ? `${intervalProblem} ${installNote}` : installNote;
+}
