@@ -14,6 +14,7 @@ import { DeadlineExceeded, deadlineFrom } from '../../ports/clock';
 import { HttpTransportError } from '../../ports/http';
 import { AdapterError } from '../../threepl/types';
 import { providerName } from '../../threepl/names';
+import { MINTSOFT_SESSION_KEY } from '../../threepl/mintsoft/http';
 import { ConfigError, amazonClient, threePlAdapter } from '../kit/connections';
 import { createRedactor } from '../kit/redaction';
 import { lwaAdvice, noAnswerAdvice, SHIPBOB_ADVICE, sellerAdvice } from './plain-words';
@@ -60,6 +61,8 @@ function testAmazon(ports: Ports, settings: Settings): string {
 }
 
 function testThreePl(ports: Ports, settings: Settings): string {
+  // As for Amazon's cached token: the test proves the saved login, not a key an earlier login left.
+  if (settings.threePlProvider === 'mintsoft' && !ports.store.get(SECRET_KEYS.threePlToken)) ports.store.delete(MINTSOFT_SESSION_KEY);
   const info = threePlAdapter(ports, deadlineFrom(ports.clock, TEST_BUDGET_MS), settings).testConnection();
   const active = info.warehouses.filter((w) => w.active);
   const where = active.length ? `${active.length} active warehouse${active.length === 1 ? '' : 's'} (${active.slice(0, 4).map((w) => w.name).join(', ')}${active.length > 4 ? ', …' : ''})` : 'no active warehouse';
