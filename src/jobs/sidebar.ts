@@ -211,7 +211,7 @@ export function saveSecrets(store: KeyValueStore, fields: Partial<Record<SecretN
   if (errors.length) throw new Error(`Nothing was saved. ${errors.join(' ')}`);
   for (const [name, value] of writes) store.set(SECRET_KEYS[name], value);
   // Mintsoft's key from the last login lives 24 hours: kept, it would stand in for the login just saved
-  // (a mistyped password tested "Connected", another username's account kept being synced).
+  // (a mistyped new password tested "Connected" until the key ran out a day later).
   if (writes.some(([name]) => name === 'threePlToken' || name === 'threePlUsername' || name === 'threePlPassword')) store.delete(MINTSOFT_SESSION_KEY);
   return writes.map(([name]) => name);
 }
