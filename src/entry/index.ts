@@ -73,7 +73,7 @@ export function showSidebar(): void {
 export function getSidebarState(): SidebarState {
   const settings = readSettings(gasWorkbook()).settings;
   const record = parseScheduleRecord(documentStore().get(SCHEDULE_RECORD_KEY));
-  const view = scheduleView(record, currentUserKey(), record ? 0 : ownTriggerUids(SCHEDULE_HANDLER).length);
+  const view = scheduleView(record, currentUserKey(), record ? 0 : ownTriggerUids(SCHEDULE_HANDLER).length, () => ownTriggerUids(SCHEDULE_HANDLER));
   const schedule = { ...view, everyMinutes: shownInterval(view.enabled, documentStore().get(SCHEDULE_INTERVAL_KEY), settings.syncEveryMinutes) };
   // Tried without waiting and let go at once: only to tell the person a run is under way.
   const lock = documentLock();

@@ -51,7 +51,7 @@ export interface SidebarState {
   runningNow: boolean;
   jobs: string[];
   /** owner: who set up the shared schedule, "you" or "another editor (user key …)" (core/schedule.ts). */
-  schedule: { enabled: boolean; everyMinutes: number; owner?: string | null };
+  schedule: { enabled: boolean; everyMinutes: number; owner?: string | null; /** Why it is off although turned on (its trigger is gone). */ note?: string };
   recentRuns: RecentRun[];
   /** The stock sync at a glance: push mode, what waits for a person, and what an approval or undo would do. */
   stock: {

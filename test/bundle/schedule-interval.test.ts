@@ -40,3 +40,21 @@ describe('schedule interval as shown', () => {
     expect(note).toMatch(/every hour/i);
   });
 });
+
+describe('schedule whose trigger is gone', () => {
+  it('shows off, says why, and turning it on again installs one trigger', () => {
+    const { gas, runtime } = makeWorld({ mode: 'bound', sheet: settings(15) });
+    runtime.run('setupSheets');
+    runtime.run('enableScheduledSync', [], { kind: 'sidebar' });
+    // The person deletes the trigger in Apps Script's Triggers page.
+    for (const t of [...gas.triggers.triggers]) gas.triggers.remove(t.uid);
+    const gone = runtime.run('getSidebarState', [], { kind: 'sidebar' }).value as State & { schedule: { note?: string } };
+    expect(gone.schedule.enabled).toBe(false);
+    expect(gone.schedule.note).toMatch(/its trigger is gone .* Turn it on again\./);
+    runtime.run('enableScheduledSync', [], { kind: 'sidebar' });
+    expect(gas.triggers.triggers).toHaveLength(1);
+    const back = runtime.run('getSidebarState', [], { kind: 'sidebar' }).value as State & { schedule: { note?: string } };
+    expect(back.schedule.enabled).toBe(true);
+    expect(back.schedule.note).toBeUndefined();
+  });
+});
