@@ -75,6 +75,11 @@ export class SpApiTransportError extends RemoteError {
     readonly operation: string,
     message: string,
     readonly mayHaveApplied: boolean,
+    /**
+     * The HTTP status of the last answer when the tries ended on answers, not silence (Login with
+     * Amazon's 429s or 5xx): "Amazon did not answer" would then send people to check their network.
+     */
+    readonly lastStatus: number | null = null,
   ) {
     // System 'amazon' for LWA's timeouts too: the remedy (try again later) is the same, unlike LWA's
     // refusals, which are 'lwa' because they need a person.

@@ -94,6 +94,8 @@ export class LwaTokens {
       client_id: c.clientId,
       client_secret: c.clientSecret,
     }).slice(1);
+    /** The last answer's status; null when the last try got none (a timeout). */
+    let lastStatus: number | null = null;
     for (let attempt = 1; ; attempt++) {
       timing.ensure('LWA token', 0);
       let retryWhy: string;
@@ -120,8 +122,10 @@ export class LwaTokens {
             return token;
           }
           retryWhy = 'unreadable token response';
+          lastStatus = res.status;
         } else if (res.status === 429 || res.status >= 500) {
           retryWhy = `HTTP ${res.status}`;
+          lastStatus = res.status;
         } else {
           let err: z.infer<typeof errorResponse> | undefined;
           try {
@@ -136,8 +140,9 @@ export class LwaTokens {
       } catch (e) {
         if (!(e instanceof HttpTransportError)) throw e;
         retryWhy = 'timeout';
+        lastStatus = null;
       }
-      if (attempt >= MAX_ATTEMPTS) throw new SpApiTransportError('LWA token', `gave up after ${attempt} attempts (${retryWhy})`, false);
+      if (attempt >= MAX_ATTEMPTS) throw new SpApiTransportError('LWA token', `gave up after ${attempt} attempts (${retryWhy})`, false, lastStatus);
       const wait = timing.backoffMs(attempt, 1000, 30_000);
       log.warn(`Login with Amazon: ${retryWhy}, retry ${attempt} in ${(wait / 1000).toFixed(1)}s`);
       timing.sleep('LWA token', wait);

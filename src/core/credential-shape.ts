@@ -8,7 +8,21 @@
 
 export const LWA_CLIENT_ID_PREFIX = 'amzn1.application-oa2-client.';
 export const LWA_REFRESH_TOKEN_PREFIX = 'Atzr|';
-const LWA_CLIENT_SECRET_PREFIX = 'amzn1.oa2-cs.';
+export const LWA_CLIENT_SECRET_PREFIX = 'amzn1.oa2-cs.';
+/** An LWA access token (Amazon's example "Atza|…"): it lasts an hour, so it is never what is saved. */
+const LWA_ACCESS_TOKEN_PREFIX = 'Atza|';
+
+export type AmazonCredentialShape = 'clientId' | 'clientSecret' | 'refreshToken' | 'accessToken';
+
+/** Which of Amazon's credentials a value has the documented shape of, if any (prefixes compared in any case). */
+export function amazonCredentialShape(value: string): AmazonCredentialShape | null {
+  const v = value.toLowerCase();
+  if (v.startsWith(LWA_CLIENT_ID_PREFIX.toLowerCase())) return 'clientId';
+  if (v.startsWith(LWA_CLIENT_SECRET_PREFIX.toLowerCase())) return 'clientSecret';
+  if (v.startsWith(LWA_REFRESH_TOKEN_PREFIX.toLowerCase())) return 'refreshToken';
+  if (v.startsWith(LWA_ACCESS_TOKEN_PREFIX.toLowerCase())) return 'accessToken';
+  return null;
+}
 
 const CREDENTIAL_WORDS = /token|secret|passw|api[\s_-]*key|credential|client[\s_-]*id/i;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

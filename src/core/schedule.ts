@@ -89,12 +89,41 @@ interface ScheduleView {
   enabled: boolean;
   /** Who set it up, as the sidebar shows it ("you", "another editor (user key …)"); null when off. */
   owner: string | null;
+  /** Why it is off although it was turned on, when known (its trigger is gone); absent otherwise. */
+  note?: string;
 }
 
-/** The sidebar's view: on when the record says so, whoever's trigger it is. */
-export function scheduleView(record: ScheduleRecord | null, me: string, ownTriggerCount: number): ScheduleView {
+/**
+ * The sidebar's view: on when the record says so, whoever's trigger it is. `ownTriggerUids`: the
+ * running user's triggers of the handler, asked only when the record names this user's trigger: a
+ * trigger deleted outside the add-on (Apps Script's Triggers page, or Google removing it) runs
+ * nothing, and the sidebar must not go on saying the schedule is on.
+ */
+export function scheduleView(record: ScheduleRecord | null, me: string, ownTriggerCount: number, ownTriggerUids?: () => readonly string[]): ScheduleView {
+  if (record?.state === 'on' && record.owner === me && me && ownTriggerUids && !ownTriggerUids().includes(record.uid)) {
+    return { enabled: false, owner: null, note: 'Scheduled sync was turned on, but its trigger is gone (deleted in Apps Script\'s Triggers page, or removed by Google), so nothing runs by itself. Turn it on again.' };
+  }
   if (record?.state === 'on') return { enabled: true, owner: ownerLabel(record.owner, me) };
   // An older install's trigger with no record yet is this user's schedule until it first fires.
   if (record === null && ownTriggerCount > 0) return { enabled: true, owner: 'you' };
   return { enabled: false, owner: null };
+}
+
+/**
+ * The interval the sidebar shows: while the schedule is on, the one the trigger was installed with
+ * (a published add-on asked for 5 minutes runs hourly: Apps Script refuses faster time triggers in
+ * add-ons, apps-script.md §2.7), not the Settings cell, which may say something the trigger never did.
+ */
+export function shownInterval(enabled: boolean, installedMinutes: string | null, settingMinutes: number): number {
+  const installed = Number(installedMinutes);
+  return enabled && Number.isFinite(installed) && installed > 0 ? installed : settingMinutes;
+}
+
+/**
+ * The note after turning the schedule on. A "Sync every (minutes)" Settings could not use (7, 1440,
+ * text) is said there, by the person who just asked for a schedule, rather than only in the next
+ * run's Exceptions: the trigger runs at the default meanwhile, which may be far from what was meant.
+ */
+export function enableNote(installNote: string, intervalProblem: string | undefined): string {
+  return intervalProblem ? `${intervalProblem} ${installNote}` : installNote;
 }

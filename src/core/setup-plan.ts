@@ -8,6 +8,7 @@ import { DEFAULT_SETTLEMENT_RULES } from './settlements/categories';
 import type { TabColumn, TabDef } from './tabs';
 import { SETUP_TABS, TAB, columnOf, headerText, lookalikeHeaders } from './tabs';
 import type { CellFormat, CellValue } from '../ports/workbook';
+import { peoplesOwnTab } from './tab-ownership';
 
 type Format = CellFormat;
 
@@ -15,7 +16,9 @@ type SetupAction =
   | { kind: 'createTab'; def: TabDef; rows: CellValue[][]; cellFormats?: Array<Array<Format | undefined>> }
   | { kind: 'addColumns'; tab: string; startColumn: number; columns: TabColumn[] }
   | { kind: 'appendRows'; tab: string; rows: CellValue[][]; cellFormats?: Array<Array<Format | undefined>> }
-  | { kind: 'renameColumn'; tab: string; column: number; header: string };
+  | { kind: 'renameColumn'; tab: string; column: number; header: string }
+  /** A person's own tab bearing the add-on's name (core/tab-ownership.ts): nothing is added to it, or styled. */
+  | { kind: 'leaveAlone'; def: TabDef };
 
 /** Settings rows (core/settings settingsSeed: section headings and keys) laid out for a header row, by header name. */
 function settingsRows(header: readonly string[], seed: readonly SettingsSeedRow[]) {
@@ -54,6 +57,10 @@ export function planSetup(existing: ReadonlyMap<string, CellValue[][]>, tabs: re
             ? { rows: DEFAULT_SETTLEMENT_RULES.map((r) => [r.transactionType, r.amountType, r.amountDescription, r.category, r.account, r.notes]) }
             : { rows: [] };
       actions.push({ kind: 'createTab', def, ...initial });
+      continue;
+    }
+    if (peoplesOwnTab(def, values)) {
+      actions.push({ kind: 'leaveAlone', def });
       continue;
     }
     const header = (values[0] ?? []).map(headerText);

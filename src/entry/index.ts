@@ -7,7 +7,8 @@ import { gasWorkbook } from '../adapters/gas/workbook';
 import { gasSheetStyle } from '../adapters/gas/sheet-style';
 import { documentCache, documentLock, documentStore } from '../adapters/gas/store';
 import { currentUserKey, deleteOwnTrigger, installTimeTrigger, ownTriggerUids, removeTriggers } from '../adapters/gas/triggers';
-import { SCHEDULE_RECORD_KEY, decideEnable, decideScheduledRun, disableNote, parseScheduleRecord, scheduleView, serializeScheduleRecord } from '../core/schedule';
+import { SCHEDULE_RECORD_KEY, decideEnable, decideScheduledRun, disableNote, enableNote, parseScheduleRecord, scheduleView, serializeScheduleRecord, shownInterval } from '../core/schedule';
+import { SCHEDULE_INTERVAL_KEY } from '../core/trigger-runtime';
 import { audit, auditPushMode, whoLabel } from '../jobs/kit/audit';
 import { SECRET_KEYS } from '../core/secrets';
 import { TAB, findTabName } from '../core/tabs';
@@ -72,8 +73,8 @@ export function showSidebar(): void {
 export function getSidebarState(): SidebarState {
   const settings = readSettings(gasWorkbook()).settings;
   const record = parseScheduleRecord(documentStore().get(SCHEDULE_RECORD_KEY));
-  const view = scheduleView(record, currentUserKey(), record ? 0 : ownTriggerUids(SCHEDULE_HANDLER).length);
-  const schedule = { ...view, everyMinutes: settings.syncEveryMinutes };
+  const view = scheduleView(record, currentUserKey(), record ? 0 : ownTriggerUids(SCHEDULE_HANDLER).length, () => ownTriggerUids(SCHEDULE_HANDLER));
+  const schedule = { ...view, everyMinutes: shownInterval(view.enabled, documentStore().get(SCHEDULE_INTERVAL_KEY), settings.syncEveryMinutes) };
   // Tried without waiting and let go at once: only to tell the person a run is under way.
   const lock = documentLock();
   const free = lock.tryLock(0);
@@ -322,11 +323,11 @@ export function enableScheduledSync(): string {
   let note: string;
   if (decision.action === 'refuse') note = decision.message;
   else {
-    const settings = readSettings(gasWorkbook()).settings;
+    const { settings, problems } = readSettings(gasWorkbook());
     const state = installTimeTrigger(SCHEDULE_HANDLER, settings.syncEveryMinutes);
     store.set(SCHEDULE_RECORD_KEY, serializeScheduleRecord({ state: 'on', uid: state.uid, owner: me, since: Date.now() }));
     auditNow(`Scheduled sync turned on (${state.note.replace(/\.$/, '').toLowerCase()})`);
-    note = state.note;
+    note = enableNote(state.note, problems.find((p) => p.key === 'Sync every (minutes)')?.message);
   }
   SpreadsheetApp.getActiveSpreadsheet().toast(note, MENU_TITLE, 8);
   return note;

@@ -2,7 +2,8 @@
 // the stock push under review, open exceptions, the schedule and the latest Sync Log rows. Everything
 // returned is plain JSON (google.script.run cannot carry Dates): times travel as ISO strings.
 
-import { LWA_CLIENT_ID_PREFIX, LWA_REFRESH_TOKEN_PREFIX } from '../core/credential-shape';
+import { LWA_CLIENT_ID_PREFIX, LWA_REFRESH_TOKEN_PREFIX, amazonCredentialShape } from '../core/credential-shape';
+import type { AmazonCredentialShape } from '../core/credential-shape';
 import { MINTSOFT_SESSION_KEY } from '../threepl/mintsoft/http';
 import { SECRET_KEYS, maskSecret } from '../core/secrets';
 import { lwaCacheKey } from '../amazon/lwa';
@@ -50,7 +51,7 @@ export interface SidebarState {
   runningNow: boolean;
   jobs: string[];
   /** owner: who set up the shared schedule, "you" or "another editor (user key …)" (core/schedule.ts). */
-  schedule: { enabled: boolean; everyMinutes: number; owner?: string | null };
+  schedule: { enabled: boolean; everyMinutes: number; owner?: string | null; /** Why it is off although turned on (its trigger is gone). */ note?: string };
   recentRuns: RecentRun[];
   /** The stock sync at a glance: push mode, what waits for a person, and what an approval or undo would do. */
   stock: {
@@ -146,13 +147,46 @@ const FIELDS: Record<SecretName, { label: string; max: number; prefix?: string }
   threePlPassword: { label: 'Mintsoft password', max: 512 },
 };
 
+/** How each of Amazon's credential shapes is named when it turns up in another field. */
+const SHAPE_NAMES: Record<AmazonCredentialShape, { field: SecretName | null; words: string }> = {
+  clientId: { field: 'amazonClientId', words: 'the LWA client ID (amzn1.application-oa2-client.…)' },
+  clientSecret: { field: 'amazonClientSecret', words: 'the LWA client secret (amzn1.oa2-cs.…)' },
+  refreshToken: { field: 'amazonRefreshToken', words: 'the Amazon refresh token (Atzr|…)' },
+  accessToken: { field: null, words: 'an LWA access token (Atza|…), which lasts only an hour' },
+};
+
+/**
+ * What was pasted, without what came along with it: the quotes of a JSON file or a snippet
+ * ("…", '…', “…”), and ShipBob's "Bearer " header word for a token copied from a request. Saved
+ * with them, the credential fails every call with a 401 that says nothing about quotes.
+ */
+function pastedValue(name: SecretName, raw: string): string {
+  let v = raw.trim();
+  const pairs: Array<[string, string]> = [['"', '"'], ["'", "'"], ['“', '”'], ['‘', '’'], ['`', '`']];
+  for (const [open, close] of pairs) {
+    if (v.length >= 2 && v.startsWith(open) && v.endsWith(close)) {
+      v = v.slice(open.length, -close.length).trim();
+      break;
+    }
+  }
+  if (name === 'threePlToken') v = v.replace(/^Bearer\s+/i, '');
+  return v;
+}
+
 /** Field-by-field value, or why it is refused. The message never repeats the value: it may be a secret. */
 function checkField(name: SecretName, raw: unknown): { value: string | null } | { error: string } {
   const rule = FIELDS[name];
   if (raw === undefined || raw === null) return { value: null };
   if (typeof raw !== 'string') return { error: `${rule.label} must be text.` };
-  const value = raw.trim();
+  const value = pastedValue(name, raw);
   if (!value) return { value: null };
+  // Amazon's credentials have documented shapes: one pasted in another's field (a refresh token as the
+  // client secret, an Amazon value as the 3PL token) would be saved and fail every call with a 401.
+  const shape = amazonCredentialShape(value);
+  if (shape && SHAPE_NAMES[shape].field !== name) {
+    const own = SHAPE_NAMES[shape].field;
+    return { error: `${rule.label} holds what looks like ${SHAPE_NAMES[shape].words}; ${own ? `paste it under ${FIELDS[own].label} and paste the ${rule.label} here` : `paste the ${rule.label} here`}.` };
+  }
   if (value.length > rule.max) return { error: `${rule.label} is too long (at most ${rule.max} characters).` };
   // Whitespace or control characters inside mean two values pasted together, or a line break.
   if (/[\s\u0000-\u001f\u007f]/.test(value)) return { error: `${rule.label} contains spaces or line breaks; paste the value alone.` };
@@ -176,6 +210,9 @@ export function saveSecrets(store: KeyValueStore, fields: Partial<Record<SecretN
   }
   if (errors.length) throw new Error(`Nothing was saved. ${errors.join(' ')}`);
   for (const [name, value] of writes) store.set(SECRET_KEYS[name], value);
+  // Mintsoft's key from the last login lives 24 hours: kept, it would stand in for the login just saved
+  // (a mistyped new password tested "Connected" until the key ran out a day later).
+  if (writes.some(([name]) => name === 'threePlToken' || name === 'threePlUsername' || name === 'threePlPassword')) store.delete(MINTSOFT_SESSION_KEY);
   return writes.map(([name]) => name);
 }
 

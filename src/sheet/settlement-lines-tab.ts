@@ -14,7 +14,7 @@ import { cellAddress, MONEY_ALLOWED } from '../core/typed-cells';
 import type { CellProblem } from '../core/typed-cells';
 import { TAB, TABS, columnOf, findTabName, headersOf } from '../core/tabs';
 import type { WorkbookPort } from '../ports/workbook';
-import { appendRecords, ensureTable, readTable, writeTable } from './table';
+import { appendRecords, ensureTable, readTable, refusePeoplesTab, writeTable } from './table';
 import type { TableRecord } from './table';
 
 const H = headersOf(TABS.settlementLines);
@@ -122,6 +122,9 @@ export function settlementLinesTab(wb: WorkbookPort, month: (ms: number) => stri
       if (counted) for (const l of lines) counted.set(l.settlementId, (counted.get(l.settlementId) ?? 0) + 1);
       const name = tabName();
       if (!name) wb.createTab(TABS.settlementLines, []);
+      // A first row naming none of the add-on's columns: read the tab whole to tell a person's own from a blank one.
+      const first = name ? (wb.readHeader(name) ?? []) : [];
+      if (name && !TABS.settlementLines.columns.some((c) => columnOf(first, c.header) >= 0)) refusePeoplesTab(TABS.settlementLines, readTable(wb, name));
       appendRecords(wb, { ...TABS.settlementLines, name: name ?? TAB.settlementLines }, lines.map((l) => toRecord(l, month)));
     },
     all() {
@@ -133,6 +136,7 @@ export function settlementLinesTab(wb: WorkbookPort, month: (ms: number) => stri
     write(lines) {
       const name = tabName();
       const table = name ? readTable(wb, name) : null;
+      refusePeoplesTab(TABS.settlementLines, table);
       const header = ensureTable(wb, TABS.settlementLines, table);
       writeTable(wb, { ...TABS.settlementLines, name: name ?? TAB.settlementLines }, header, lines.map((l) => toRecord(l, month)));
       counted = countIds(lines.map((l) => l.settlementId));

@@ -19,7 +19,7 @@ import { TAB, TABS, columnOf, findTabName, headersOf, sameName } from '../core/t
 import { centsByColumn, orderedCategories } from '../core/settlements/summary';
 import type { SettlementTotals } from '../core/settlements/summary';
 import type { CellValue, WorkbookPort } from '../ports/workbook';
-import { readTable, writeTable } from './table';
+import { readTable, refusePeoplesTab, writeTable } from './table';
 import type { TableRecord } from './table';
 
 const H = headersOf(TABS.settlements);
@@ -117,6 +117,8 @@ export function settlementsTab(wb: WorkbookPort, names: CategoryNames = NO_NAMES
     if (loaded) return loaded;
     const name = findTabName(wb.tabNames(), TAB.settlements);
     const table = name ? readTable(wb, name) : null;
+    // A person's own "Settlements" tab is never rewritten as the add-on's (core/tab-ownership.ts).
+    refusePeoplesTab(TABS.settlements, table);
     const header = table?.header ?? [];
     const known = new Set([...names.mapped(), ...(names.written() ?? positionalCategories(header)), UNMAPPED].map(categoryKey));
     const isCategory = (h: string) => h !== '' && !fixedOrReserve(h) && known.has(categoryKey(h));

@@ -6,6 +6,7 @@
 
 import { strayKeysWarning } from '../core/settings-stray';
 import { lookalikeWarning, planSetup } from '../core/setup-plan';
+import { peoplesOwnTabMessage } from '../core/tab-ownership';
 import { tabStandard } from '../core/tab-standard';
 import { SETUP_TABS, TAB, TABS, findTabName } from '../core/tabs';
 import type { TabDef } from '../core/tabs';
@@ -60,6 +61,8 @@ export function runSetup(wb: WorkbookPort, style?: SheetStylePort): SetupResult 
   const created: string[] = [];
   const completed = new Set<string>();
   const notes: string[] = [];
+  /** People's own tabs under the add-on's names: not brought up to standard either (no protection, no formats). */
+  const leftAlone = new Set<string>();
   for (const action of planSetup(existing)) {
     switch (action.kind) {
       case 'createTab':
@@ -82,11 +85,15 @@ export function runSetup(wb: WorkbookPort, style?: SheetStylePort): SetupResult 
         wb.appendRows(tabOf(action.tab), action.rows, action.cellFormats);
         completed.add(tabOf(action.tab));
         break;
+      case 'leaveAlone':
+        leftAlone.add(action.def.name);
+        notes.push(peoplesOwnTabMessage(action.def, tabOf(action.def.name)));
+        break;
     }
   }
   const strays = strayKeysWarning(tabOf(TAB.settings), existing.get(TAB.settings) ?? []);
   if (strays) notes.push(strays);
-  const unchanged = new Map([...existing].filter(([tab]) => !completed.has(tabOf(tab))));
+  const unchanged = new Map([...existing].filter(([tab]) => !completed.has(tabOf(tab)) && !leftAlone.has(tab)));
   const standardised = style ? standardise(wb, style, new Set(created), unchanged) : { styled: [], warnings: [] };
   const styled = standardised.styled;
   const warnings = [...notes, ...standardised.warnings];

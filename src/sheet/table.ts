@@ -7,6 +7,8 @@
 import { canonicalHeader, columnOf, headerText, sameName, tabDefNamed } from '../core/tabs';
 import type { TabColumn, TabDef } from '../core/tabs';
 import type { CellFormat, CellValue, WorkbookPort } from '../ports/workbook';
+import { ConfigInvalidError } from '../core/config-invalid';
+import { peoplesOwnTab, peoplesOwnTabMessage } from '../core/tab-ownership';
 import { planRowWrites, type ColumnSpan, type RowRun } from './row-blocks';
 import { planRearrangement, type Rearrangement } from './row-moves';
 
@@ -76,6 +78,17 @@ function trimmedHeader(header: readonly string[]): string[] {
   const out = [...header];
   while (out.length > 0 && out[out.length - 1] === '') out.pop();
   return out;
+}
+
+/**
+ * Stops a writer before it touches a person's own tab of that name (core/tab-ownership.ts): writing
+ * would add the add-on's columns and replace or delete the rows it cannot identify. The job reports
+ * it as CONFIG_INVALID naming the tab, and its other tabs are not written meanwhile.
+ */
+export function refusePeoplesTab(def: TabDef, table: Table | null): void {
+  if (!table) return;
+  const values = [table.header, ...table.records.map((r) => Object.values(r))];
+  if (peoplesOwnTab(def, values)) throw new ConfigInvalidError(peoplesOwnTabMessage(def, table.tab), `${def.name}:not ours`, `${table.tab} tab`);
 }
 
 /**
@@ -170,6 +183,7 @@ export function keyedRowsTab<R>(
     },
     write(wanted, orElse) {
       const current = load();
+      refusePeoplesTab(def, current);
       const header = ensureTable(wb, def, current);
       /**
        * How the tab's rows become `list`, and what that costs beyond their changed cells: where they

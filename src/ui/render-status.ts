@@ -60,9 +60,10 @@ export function renderExceptions(state: SidebarState, openManual: (section: stri
 export function renderSchedule(state: SidebarState): void {
   const s = state.schedule;
   const badge = $('schedule-state');
-  badge.className = `status ${s.enabled ? 'level-ok' : 'level-todo'}`;
-  badge.textContent = s.enabled ? `${ICON.ok} On` : `${ICON.todo} Off`;
-  setText('schedule-text', s.enabled ? `Runs every job about every ${s.everyMinutes} min${s.owner ? `; set up by ${s.owner}` : ''}.` : 'Nothing runs by itself: use the Sync buttons, or turn the schedule on.');
+  // Off although someone turned it on (its trigger is gone): attention, with why, never a quiet "Off".
+  badge.className = `status ${s.enabled ? 'level-ok' : s.note ? 'level-attention' : 'level-todo'}`;
+  badge.textContent = s.enabled ? `${ICON.ok} On` : s.note ? `${ICON.attention} Off` : `${ICON.todo} Off`;
+  setText('schedule-text', s.enabled ? `Runs every job about every ${s.everyMinutes} min${s.owner ? `; set up by ${s.owner}` : ''}.` : (s.note ?? 'Nothing runs by itself: use the Sync buttons, or turn the schedule on.'));
   setText('schedule-toggle', s.enabled ? 'Turn off' : 'Turn on');
 }
 

@@ -131,15 +131,21 @@ async function runTest(system: 'amazon' | 'threePl'): Promise<ConnectionTestResu
   }
 }
 
+/** A test the service could not answer (busy, down) is a note to try again, not a problem with what was saved. */
+function testLevel(r: ConnectionTestResult): 'ok' | 'attention' | 'error' {
+  if (r.ok) return 'ok';
+  return r.refused === false ? 'attention' : 'error';
+}
+
 async function testConnection(system: 'amazon' | 'threePl'): Promise<void> {
   const r = await runTest(system);
-  if (r) showNotice(r.ok ? 'ok' : 'error', [{ text: r.message, details: r.details }]);
+  if (r) showNotice(testLevel(r), [{ text: r.message, details: r.details }]);
   await refresh();
 }
 
 async function testBoth(): Promise<void> {
   const results = [await runTest('amazon'), await runTest('threePl')].filter((r): r is ConnectionTestResult => r !== null);
-  if (results.length) showNotice(worst(results.map((r) => (r.ok ? 'ok' : 'error'))), results.map((r) => ({ text: r.message, details: r.details })));
+  if (results.length) showNotice(worst(results.map(testLevel)), results.map((r) => ({ text: r.message, details: r.details })));
   await refresh();
 }
 

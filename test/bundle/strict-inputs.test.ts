@@ -25,7 +25,7 @@ describe('saveAmazonCredentials / saveThreePlCredentials', () => {
     ['a number', { ...GOOD, refreshToken: 42 }, /Refresh token must be text/],
     ['a 5,000-character string', { ...GOOD, clientSecret: 'x'.repeat(5000) }, /too long/],
     ['a wrong client id prefix', { ...GOOD, clientId: 'client-abc' }, /should start with "amzn1\.application-oa2-client\."/],
-    ['an access token for a refresh token', { ...GOOD, refreshToken: 'Atza|IwEBIAccessToken' }, /should start with "Atzr\|"/],
+    ['an access token for a refresh token', { ...GOOD, refreshToken: 'Atza|IwEBIAccessToken' }, /looks like an LWA access token/],
     ['an unknown field', { ...GOOD, region: 'EU' }, /unknown field/],
     ['a string instead of the form', 'amzn1.application-oa2-client.abc', /must come from the sidebar form/],
   ])('refuses %s and saves none of the fields', (_what, fields, message) => {

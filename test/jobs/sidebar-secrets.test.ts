@@ -27,13 +27,42 @@ describe('saveSecrets', () => {
     ['a number', { threePlToken: 12345 }, /3PL access token must be text/],
     ['a 5,000-character string', { threePlToken: 'x'.repeat(5000) }, /too long/],
     ['a client id without Amazon\'s prefix', { amazonClientId: 'my-client-id-123' }, /should start with "amzn1\.application-oa2-client\."/],
-    ['a refresh token without "Atzr|"', { amazonRefreshToken: 'Atza|access-token-not-refresh' }, /should start with "Atzr\|"/],
+    ['a refresh token without "Atzr|"', { amazonRefreshToken: 'Xtzr|not-a-refresh-token' }, /should start with "Atzr\|"/],
+    ['an access token as the refresh token', { amazonRefreshToken: 'Atza|access-token-not-refresh' }, /Refresh token holds what looks like an LWA access token \(Atza\|…\), which lasts only an hour; paste the Refresh token here/],
+    ['the refresh token as the client secret', { amazonClientSecret: REFRESH }, /LWA client secret holds what looks like the Amazon refresh token \(Atzr\|…\); paste it under Refresh token/],
+    ['the client secret as the refresh token', { amazonRefreshToken: SECRET }, /Refresh token holds what looks like the LWA client secret/],
+    ['an Amazon refresh token as the 3PL token', { threePlToken: REFRESH }, /3PL access token holds what looks like the Amazon refresh token/],
+    ['the client id as the Mintsoft password', { threePlPassword: ID }, /Mintsoft password holds what looks like the LWA client ID/],
     ['the prefix alone', { amazonRefreshToken: 'Atzr|' }, /only the "Atzr\|" prefix/],
     ['two values pasted together', { amazonClientSecret: 'abc def' }, /spaces or line breaks/],
   ])('refuses %s and stores nothing', (_what, fields, message) => {
     const store = memoryStore();
     expect(() => saveSecrets(store, fields)).toThrow(message);
     expect(store.all()).toEqual({});
+  });
+
+  it.each([
+    ['double quotes', `"${SECRET}"`],
+    ['single quotes', `'${SECRET}'`],
+    ['typographic quotes', `“${SECRET}”`],
+    ['quotes and a line break', `\n "${SECRET}"\n`],
+  ])('saves a value pasted with %s as the value alone', (_what, pasted) => {
+    const store = memoryStore();
+    saveSecrets(store, { amazonClientSecret: pasted, amazonRefreshToken: `"${REFRESH}"`, threePlToken: `'tok-0123456789'` });
+    expect(store.get(SECRET_KEYS.amazonClientSecret)).toBe(SECRET);
+    expect(store.get(SECRET_KEYS.amazonRefreshToken)).toBe(REFRESH);
+    expect(store.get(SECRET_KEYS.threePlToken)).toBe('tok-0123456789');
+  });
+
+  it('saves a 3PL token copied with its "Bearer " header word as the token alone', () => {
+    const store = memoryStore();
+    saveSecrets(store, { threePlToken: 'Bearer tok-0123456789' });
+    expect(store.get(SECRET_KEYS.threePlToken)).toBe('tok-0123456789');
+  });
+
+  it('never names the misplaced value in its message', () => {
+    expect(() => saveSecrets(memoryStore(), { threePlToken: REFRESH })).toThrow(/^Nothing was saved\./);
+    try { saveSecrets(memoryStore(), { threePlToken: REFRESH }); } catch (e) { expect((e as Error).message).not.toContain(REFRESH); }
   });
 
   it('is all or nothing: a valid field is not saved when another is refused, and no value is echoed', () => {

@@ -123,3 +123,46 @@ describe('redact', () => {
     expect(r.value({ a: [`x ${STORED}`, 3, true, null], when })).toEqual({ a: ['x [redacted]', 3, true, null], when });
   });
 });
+
+describe('redact: a secret echoed escaped', () => {
+  // ShipBob-style token with "+" and "/" (base64), Amazon's refresh token with "|", a secret with "&" and "'".
+  const B64 = 'sbPAT+abc/DEF0123456789==';
+  const REFRESH = 'Atzr|IwEBIRefresh-Token.0123';
+  const ODD = "pa&ss'word<42>";
+  it.each([
+    ['System.Text.Json \\u escapes (ASP.NET)', `{"detail":"token sbPAT\\u002Babc/DEF0123456789\\u003D\\u003D refused"}`, B64],
+    ['JSON "\\/"', `{"detail":"token sbPAT+abc\\/DEF0123456789== refused"}`, B64],
+    ['lower-case percent-encoding', 'refresh_token=Atzr%7cIwEBIRefresh-Token.0123&grant_type=refresh_token', REFRESH],
+    ['upper-case \\u hex', 'got Atzr\\u007CIwEBIRefresh-Token.0123', REFRESH],
+    ['HTML entities in an error page', '<p>refused: pa&amp;ss&#39;word&lt;42&gt;</p>', ODD],
+    ['hex HTML entities', 'refused: pa&#x26;ss&#x27;word&#x3c;42&#x3e;', ODD],
+  ])('removes it from %s', (_what, echoed, secret) => {
+    const out = redact(echoed, [secret]);
+    expect(out).toContain('[redacted]');
+    expect(out).not.toMatch(/IwEBIRefresh|DEF0123456789|word/);
+  });
+
+  it('leaves text that only shares the secret\'s letters alone', () => {
+    expect(redact('sbPAT abc DEF0123456789', [B64])).toBe('sbPAT abc DEF0123456789');
+  });
+});
+
+describe('redact: a secret cut short on the way', () => {
+  const ACCESS = `Atza|IwEBI${'x9Y'.repeat(120)}`;
+  it('removes the beginning of a long access token an error body quoted only up to 200 characters', () => {
+    const body = `{"message":"Forbidden for token ${ACCESS}"}`.slice(0, 200);
+    const out = redact(`Amazon refused the call (HTTP403: ${body})`, [ACCESS]);
+    expect(out).toBe('Amazon refused the call (HTTP403: {"message":"Forbidden for token [redacted])');
+  });
+
+  it('keeps the public prefix alone and a few characters past it (help texts name "Atza|", "amzn1.oa2-cs.v1.")', () => {
+    const secret = 'amzn1.oa2-cs.v1.0123456789abcdef0123456789';
+    expect(redact('should start with "amzn1.oa2-cs.v1." or "Atza|"', [secret, ACCESS])).toBe('should start with "amzn1.oa2-cs.v1." or "Atza|"');
+    expect(redact('ends amzn1.oa2-cs.v1.0123456789…', [secret])).toBe('ends amzn1.oa2-cs.v1.0123456789…');
+    expect(redact('ends amzn1.oa2-cs.v1.0123456789abcdef…', [secret])).toBe('ends [redacted]…');
+  });
+
+  it('leaves a short password\'s first letters alone (a brand word in a cell is not a secret)', () => {
+    expect(redact('Hearth&Thread tee', ['Hearth&Thread2024!'])).toBe('Hearth&Thread tee');
+  });
+});

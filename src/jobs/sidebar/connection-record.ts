@@ -16,6 +16,8 @@ interface TestRecord {
   fp: string;
   message: string;
   details: string | null;
+  /** A failed test: false when the service was busy or down (nothing people saved is wrong); absent in older records, read as refused. */
+  refused?: boolean;
 }
 
 const RECORD_KEY: Record<System, string> = { amazon: 'sidebar.connectionTest.amazon', threePl: 'sidebar.connectionTest.threePl' };
@@ -56,7 +58,7 @@ function loadTestRecord(store: KeyValueStore, system: System): TestRecord | null
   try {
     const r = JSON.parse(raw) as Partial<TestRecord>;
     return typeof r.ok === 'boolean' && typeof r.at === 'number' && typeof r.fp === 'string' && typeof r.message === 'string'
-      ? { ok: r.ok, at: r.at, fp: r.fp, message: r.message, details: typeof r.details === 'string' ? r.details : null }
+      ? { ok: r.ok, at: r.at, fp: r.fp, message: r.message, details: typeof r.details === 'string' ? r.details : null, ...(r.refused === false ? { refused: false } : {}) }
       : null;
   } catch {
     return null;
@@ -99,6 +101,8 @@ export function connectionView(
   const record = loadTestRecord(store, system);
   const current = record && record.fp === connectionFingerprint(store, settings, system) ? record : null;
   const testedAt = current ? new Date(current.at).toISOString() : null;
+  // A test the service could not answer (busy, down, unreadable) says nothing against what is saved: attention, not error.
+  if (current && !current.ok && current.refused === false) return { level: 'attention', label: 'Could not test now', text: current.message, details: current.details, testedAt, tested: false };
   if (current && !current.ok) return { level: 'error', label: 'Connection test failed', text: current.message, details: current.details, testedAt, tested: false };
   // A run refused after the last good test (or with no test) wins: the credentials stopped working since.
   if (refused && (!current || refused.at >= current.at)) {

@@ -14,6 +14,7 @@ import { DeadlineExceeded, deadlineFrom } from '../../ports/clock';
 import { HttpTransportError } from '../../ports/http';
 import { AdapterError } from '../../threepl/types';
 import { providerName } from '../../threepl/names';
+import { MINTSOFT_SESSION_KEY } from '../../threepl/mintsoft/http';
 import { ConfigError, amazonClient, threePlAdapter } from '../kit/connections';
 import { createRedactor } from '../kit/redaction';
 import { lwaAdvice, noAnswerAdvice, SHIPBOB_ADVICE, sellerAdvice } from './plain-words';
@@ -28,6 +29,8 @@ export interface ConnectionTestResult {
   message: string;
   /** The technical text (status, code, request id), for support. */
   details: string | null;
+  /** Failed because of what people saved (credentials, seller ID, settings); false: the service was busy or down, nothing to fix. */
+  refused?: boolean;
   /** ISO time of the test. */
   at: string;
 }
@@ -58,6 +61,8 @@ function testAmazon(ports: Ports, settings: Settings): string {
 }
 
 function testThreePl(ports: Ports, settings: Settings): string {
+  // As for Amazon's cached token: the test proves the saved login, not a key an earlier login left.
+  if (settings.threePlProvider === 'mintsoft' && !ports.store.get(SECRET_KEYS.threePlToken)) ports.store.delete(MINTSOFT_SESSION_KEY);
   const info = threePlAdapter(ports, deadlineFrom(ports.clock, TEST_BUDGET_MS), settings).testConnection();
   const active = info.warehouses.filter((w) => w.active);
   const where = active.length ? `${active.length} active warehouse${active.length === 1 ? '' : 's'} (${active.slice(0, 4).map((w) => w.name).join(', ')}${active.length > 4 ? ', …' : ''})` : 'no active warehouse';
@@ -66,7 +71,27 @@ function testThreePl(ports: Ports, settings: Settings): string {
 }
 
 /** What went wrong in plain words, chosen by the error's class and fields (never its text). */
-export function explainFailure(e: unknown, system: System, settings: Settings): { message: string; details: string | null } {
+export function explainFailure(e: unknown, system: System, settings: Settings): { message: string; details: string | null; refused: boolean } {
+  const plain = explainPlain(e, system, settings);
+  return { ...plain, refused: refusal(e, settings) };
+}
+
+/**
+ * Whether the failure says something about what people saved (credentials, seller ID, settings), as
+ * opposed to the service being busy, down or unreadable: only a refusal marks the connection failing
+ * ("Refused" in the guide). A 429 or an outage says nothing about the credentials.
+ */
+function refusal(e: unknown, settings: Settings): boolean {
+  if (e instanceof ConfigError || e instanceof SpApiAuthError) return true;
+  if (e instanceof SpApiError) return e.status !== 429 && e.status < 500;
+  if (e instanceof AdapterError) {
+    if (e.code === 'AUTH' || e.code === 'FORBIDDEN') return true;
+    return settings.threePlProvider !== 'mintsoft' && (e.code === 'VALIDATION' || e.code === 'NOT_FOUND');
+  }
+  return false;
+}
+
+function explainPlain(e: unknown, system: System, settings: Settings): { message: string; details: string | null } {
   const details = e instanceof Error ? e.message : String(e);
   if (e instanceof ConfigError) return { message: e.message, details: null };
   if (e instanceof SpApiAuthError) return { message: lwaAdvice(e.lwaError.split(/\s/)[0] ?? ''), details };
@@ -77,6 +102,10 @@ export function explainFailure(e: unknown, system: System, settings: Settings): 
     return { message: `Amazon refused the test request (${e.code ?? e.status}). Check the Settings "Marketplace" and "Amazon seller ID".`, details };
   }
   if (e instanceof SpApiSchemaError) return { message: 'Amazon answered in a form the add-on does not know. Try again later; if it stays so, send the details to support.', details };
+  // Login with Amazon kept answering, with 429s or errors: it did answer, so the network is not the cause.
+  if (e instanceof SpApiTransportError && e.lastStatus === 429) return { message: 'Login with Amazon is limiting sign-ins right now (429 Too Many Requests), even after waiting. Nothing is wrong with the connection; try again in a minute.', details };
+  if (e instanceof SpApiTransportError && e.lastStatus !== null && e.lastStatus >= 500) return { message: `Login with Amazon had a problem (${e.lastStatus}) even after retries. Nothing is wrong with your settings; try again in a few minutes.`, details };
+  if (e instanceof SpApiTransportError && e.lastStatus !== null) return { message: 'Login with Amazon answered in a form the add-on does not know. Try again later; if it stays so, send the details to support.', details };
   if (e instanceof SpApiTransportError || (e instanceof HttpTransportError && system === 'amazon')) return { message: noAnswerAdvice('Amazon'), details };
   if (e instanceof AdapterError && settings.threePlProvider === 'mintsoft') return mintsoftAdvice(e, details);
   if (e instanceof AdapterError) {
@@ -108,14 +137,15 @@ export function runConnectionTest(ports: Ports, settings: Settings, system: Syst
   let ok = true;
   let message: string;
   let details: string | null = null;
+  let refused = false;
   try {
     message = system === 'amazon' ? testAmazon(own, settings) : testThreePl(own, settings);
   } catch (e) {
     ok = false;
-    ({ message, details } = explainFailure(e, system, settings));
+    ({ message, details, refused } = explainFailure(e, system, settings));
   }
-  const result: ConnectionTestResult = redactor.value({ system, ok, message, details, at: new Date(at).toISOString() });
-  saveTestRecord(ports.store, system, { ok, at, fp: connectionFingerprint(ports.store, settings, system), message: result.message, details: result.details });
+  const result: ConnectionTestResult = redactor.value({ system, ok, message, details, at: new Date(at).toISOString(), ...(ok ? {} : { refused }) });
+  saveTestRecord(ports.store, system, { ok, at, fp: connectionFingerprint(ports.store, settings, system), message: result.message, details: result.details, ...(ok ? {} : { refused }) });
   return result;
 }
 

@@ -238,7 +238,12 @@ export class ShipBobSimulator {
     // as "Authorization missing or invalid" (spec 2026-01); the echo is the misbehaviour issue 10
     // reproduces, so the add-on's redaction can be tested against it.
     if (fault === 'echo_credential') {
-      const body = JSON.stringify({ title: 'Unauthorized', status: 401, detail: `Authorization missing or invalid: Bearer ${token}` });
+      // ShipBob answers RFC 7807 ProblemDetails, ASP.NET Core's shape; its System.Text.Json escapes
+      // "+", "&", "'", "<", ">", "`" and non-ASCII as \uXXXX by default
+      // (https://learn.microsoft.com/en-us/dotnet/standard/serialization/system-text-json/character-encoding),
+      // so an echoed base64 token does not come back as it was sent.
+      const body = JSON.stringify({ title: 'Unauthorized', status: 401, detail: `Authorization missing or invalid: Bearer ${token}` })
+        .replace(/[+&'<>`\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
       return { status: 401, headers: { 'content-type': 'application/problem+json' }, body, latencyMs };
     }
     const channelHeader = req.headers['shipbob_channel_id'];
