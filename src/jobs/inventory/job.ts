@@ -335,7 +335,13 @@ function computeAndPush(ctx: JobContext, amazon: SpApiClient, adapter: ThreePlAd
     store.set(K.shownHolds, shown.holds);
   }
 
-  store.set(K.lastSuccessAt, String(now));
+  // A sync succeeds when Amazon has taken up what it computed. A feed still waiting at Amazon has not
+  // (the run that follows it to its end records the success), so a feed that never lands (cancelled
+  // from Amazon's queue and resubmitted run after run) still runs into STOCK_SYNC_TIMEOUT.
+  if (loadPending(store)) {
+    const timeout = syncTimeout(ctx);
+    if (timeout) raised.push(timeout);
+  } else store.set(K.lastSuccessAt, String(now));
   // After a bulk push (onboarding, recovery after an outage) no report is asked for now: one asked for
   // before Amazon has processed the feed cannot confirm it. The next run follows the feed, then asks
   // for the report and waits for it, so the bulk is read back there and not one run later (issue 13).
