@@ -208,4 +208,16 @@ describe('a feed Amazon leaves in its queue', () => {
     expect(timeout[0]!['Severity']).toBe('High');
     expect(r.syncLog().at(-1)!['Outcome']).toBe('partial');
   });
+
+  it('a feed each run that Amazon processes is a success each run: no STOCK_SYNC_TIMEOUT', () => {
+    // A busy catalogue: every run follows the last run's feed to its end, then submits the next one.
+    const r = feedWorld('2m');
+    for (let i = 0; i < 6; i++) {
+      r.setStock('SB-SKU-01', 12 - i);
+      r.sync();
+      r.advance('1h');
+    }
+    expect(r.run.amazon.snapshot().feeds.length).toBeGreaterThan(4);
+    expect(r.openExceptions('STOCK_SYNC_TIMEOUT')).toEqual([]);
+  });
 });

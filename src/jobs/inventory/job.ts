@@ -335,9 +335,10 @@ function computeAndPush(ctx: JobContext, amazon: SpApiClient, adapter: ThreePlAd
     store.set(K.shownHolds, shown.holds);
   }
 
-  // A sync succeeds when Amazon has taken up what it computed. A feed still waiting at Amazon has not
-  // (the run that follows it to its end records the success), so a feed that never lands (cancelled
-  // from Amazon's queue and resubmitted run after run) still runs into STOCK_SYNC_TIMEOUT.
+  // A sync succeeds when Amazon has taken up what it computed. A feed still waiting at Amazon has not:
+  // the run that follows it to its end records the success (runStock), so a busy catalogue that submits
+  // a feed every run still succeeds every run, while a feed that never lands (cancelled from Amazon's
+  // queue and resubmitted run after run) runs into STOCK_SYNC_TIMEOUT.
   if (loadPending(store)) {
     const timeout = syncTimeout(ctx);
     if (timeout) raised.push(timeout);
@@ -406,6 +407,8 @@ function runStock(ctx: JobContext, mode: 'sync' | 'undo'): JobOutcome {
     before = continuePending(ctx, amazon, pending, readBack);
     // Waiting on Amazon is not a successful sync: a feed that never finishes still times out.
     if (before.outcome !== 'ok') return { ...waitingOutcome(ctx, before.message), counts: before.counts };
+    // A sync push Amazon has taken up to its end is the success the run that submitted it waited for.
+    if (pending.kind === 'push') store.set(K.lastSuccessAt, String(ctx.now));
     // An undo stays as it is until the next sync; a finished push is followed by a fresh computation at once.
     if (pending.kind === 'undo') return before;
   }
