@@ -146,7 +146,10 @@ export interface Settings {
   threePlChannelId: string;
   threePlLocations: string[];
   defaultSafetyBuffer: number;
+  /** The mode the sync runs in: dry-run while a setting that decides how much is pushed cannot be used. */
   pushMode: PushMode;
+  /** Set when that fallback overrides it: the mode Settings hold, which is what people chose (the audit trail). */
+  pushModeChosen?: PushMode;
   syncEveryMinutes: number;
   feedThreshold: number;
   /** A person approved the stock push shown (Settings "Approve stock push" says yes). */
@@ -495,7 +498,10 @@ export function parseSettings(pairs: ReadonlyArray<readonly [unknown, unknown, s
     removalOverdueDays: num('Removal overdue (days)', { min: 1, integer: true }),
   };
   // A setting that decides how much is pushed could not be used: nothing is pushed meanwhile.
-  if (problems.some((p) => PUSH_SETTINGS.has(p.key) || p.pushes)) settings.pushMode = 'dry-run';
+  if (problems.some((p) => PUSH_SETTINGS.has(p.key) || p.pushes)) {
+    settings.pushModeChosen = settings.pushModeChosen ?? settings.pushMode;
+    settings.pushMode = 'dry-run';
+  }
   return { settings, problems: problems.map(withoutCredential) };
 }
 

@@ -196,10 +196,14 @@ function jobPorts() {
   return ports;
 }
 
-/** Every run notices a Push mode typed into Settings since the last run, for the audit trail. */
+/**
+ * Every run notices a Push mode typed into Settings since the last run, for the audit trail: the mode
+ * people chose, not the dry run a setting that cannot be used falls back to (nobody typed that; the
+ * Sync Log and CONFIG_INVALID say why nothing was pushed).
+ */
 function noticePushMode(ports: ReturnType<typeof gasPorts>): void {
-  const { pushMode } = readSettings(ports.workbook).settings;
-  auditPushMode(ports.workbook, ports.store, ports.clock.now(), currentUserKey(), pushMode, ports.dashboard);
+  const { pushMode, pushModeChosen } = readSettings(ports.workbook).settings;
+  auditPushMode(ports.workbook, ports.store, ports.clock.now(), currentUserKey(), pushModeChosen ?? pushMode, ports.dashboard);
 }
 
 /** A name that is not a scheduled job: logged as a failed run that says which names exist. */

@@ -45,7 +45,7 @@ export function readSettings(wb: WorkbookPort): SettingsRead {
   const problem = tabProblem(read);
   // Setting names typed outside the Key column are not read; one meant to limit a push keeps it a dry run.
   const strays = strayKeys(read?.values ?? []).map(strayKeyProblem);
-  const settings = strays.some((p) => p.pushes) ? { ...parsed.settings, pushMode: 'dry-run' as const } : parsed.settings;
+  const settings = strays.some((p) => p.pushes) ? { ...parsed.settings, pushMode: 'dry-run' as const, pushModeChosen: parsed.settings.pushModeChosen ?? parsed.settings.pushMode } : parsed.settings;
   return { settings, problems: [...(problem ? [problem] : []), ...parsed.problems, ...strays] };
 }
 

@@ -198,3 +198,21 @@ describe('undo', () => {
     r.assertInvariants();
   });
 });
+
+describe('the Push mode audit trail', () => {
+  it('records the mode people typed, not the dry run a setting that cannot be used falls back to', () => {
+    const r = new InventoryRun({ offers: offers() });
+    r.sync();
+    // A bad buffer setting makes the sync a dry run; Push mode still says auto and nobody changed it.
+    r.setting('Default safety buffer', -3);
+    const s = r.sync();
+    expect(s.message).toMatch(/so this ran as a dry run/);
+    r.setting('Default safety buffer', 1);
+    r.sync();
+    expect(r.syncLog().filter((l) => l['Job'] === 'audit').map((l) => l['Message'])).toEqual([]);
+    // A mode people do type is recorded once.
+    r.setting('Push mode', 'approve');
+    r.sync();
+    expect(r.syncLog().filter((l) => l['Job'] === 'audit').map((l) => l['Message'])).toEqual([expect.stringMatching(/^Push mode changed from "auto" to "approve" in Settings/)]);
+  });
+});

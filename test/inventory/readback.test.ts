@@ -17,9 +17,13 @@ describe('read-back', () => {
     expect(r.writes().map((w) => `${w.sku}=${w.quantity}:${w.outcome}`)).toEqual(['A-1=9:not_applied', 'B-1=5:applied']);
     expect(r.inventoryRow('A-1')!['Push State']).toBe('accepted');
     r.advance('20m');
-    r.sync();
+    const found = r.sync();
     const na = r.openExceptions('STOCK_PUSH_NOT_APPLIED');
     expect(na.map((e) => e['Key'])).toEqual(['STOCK_PUSH_NOT_APPLIED:UK:A-1']);
+    // A push that did not land is no "ok" run, and the Sync Log says so in words.
+    expect(found.outcome).toBe('partial');
+    expect(r.syncLog().at(-1)!['Outcome']).toBe('partial');
+    expect(r.syncLog().at(-1)!['Message']).toMatch(/1 earlier update\(s\) accepted by Amazon but not applied \(see Exceptions, STOCK_PUSH_NOT_APPLIED\)/);
     expect(na[0]!['Message']).toMatch(/accepted quantity 9 .* still shows 0/);
     expect(r.inventoryRow('B-1')!['Push State']).toBe('applied');
     // The same run sends it again; this time it applies (once Amazon has processed it).

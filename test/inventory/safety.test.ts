@@ -190,4 +190,34 @@ describe('a feed Amazon leaves in its queue', () => {
     expect(r.openExceptions('STOCK_SYNC_TIMEOUT')).toHaveLength(1);
     expect(r.syncLog().at(-1)!['Outcome']).toBe('partial');
   });
+
+  it('cancelled and resubmitted run after run is no successful sync: STOCK_SYNC_TIMEOUT still opens', () => {
+    // Amazon keeps every feed in its queue; each run cancels it and submits a fresh one. None lands,
+    // so Amazon goes on showing 19 while the warehouse can pick 4: that is a failing sync, not a success.
+    const r = feedWorld('30h');
+    r.sync();
+    r.setStock('SB-SKU-01', 5);
+    for (let i = 0; i < 5; i++) {
+      r.sync();
+      r.advance('1h');
+    }
+    expect(r.run.amazon.snapshot().feeds.length).toBeGreaterThan(2);
+    expect(r.amazonQty('SKU-01')).toBe(19);
+    const timeout = r.openExceptions('STOCK_SYNC_TIMEOUT');
+    expect(timeout).toHaveLength(1);
+    expect(timeout[0]!['Severity']).toBe('High');
+    expect(r.syncLog().at(-1)!['Outcome']).toBe('partial');
+  });
+
+  it('a feed each run that Amazon processes is a success each run: no STOCK_SYNC_TIMEOUT', () => {
+    // A busy catalogue: every run follows the last run's feed to its end, then submits the next one.
+    const r = feedWorld('2m');
+    for (let i = 0; i < 6; i++) {
+      r.setStock('SB-SKU-01', 12 - i);
+      r.sync();
+      r.advance('1h');
+    }
+    expect(r.run.amazon.snapshot().feeds.length).toBeGreaterThan(4);
+    expect(r.openExceptions('STOCK_SYNC_TIMEOUT')).toEqual([]);
+  });
 });

@@ -335,7 +335,14 @@ function computeAndPush(ctx: JobContext, amazon: SpApiClient, adapter: ThreePlAd
     store.set(K.shownHolds, shown.holds);
   }
 
-  store.set(K.lastSuccessAt, String(now));
+  // A sync succeeds when Amazon has taken up what it computed. A feed still waiting at Amazon has not:
+  // the run that follows it to its end records the success (runStock), so a busy catalogue that submits
+  // a feed every run still succeeds every run, while a feed that never lands (cancelled from Amazon's
+  // queue and resubmitted run after run) runs into STOCK_SYNC_TIMEOUT.
+  if (loadPending(store)) {
+    const timeout = syncTimeout(ctx);
+    if (timeout) raised.push(timeout);
+  } else store.set(K.lastSuccessAt, String(now));
   // After a bulk push (onboarding, recovery after an outage) no report is asked for now: one asked for
   // before Amazon has processed the feed cannot confirm it. The next run follows the feed, then asks
   // for the report and waits for it, so the bulk is read back there and not one run later (issue 13).
@@ -361,7 +368,9 @@ function computeAndPush(ctx: JobContext, amazon: SpApiClient, adapter: ThreePlAd
     (invalid ? ` ${invalid} SKU Map row${invalid > 1 ? 's' : ''} cannot be used and ${invalid > 1 ? 'are' : 'is'} not synced (see Exceptions, MAPPING_INVALID).` : '') +
     (heldRows ? ` ${heldRows} SKU Map row${heldRows > 1 ? 's are' : ' is'} held and not synced (${heldRows > 1 ? 'each' : 'its'} Status says why; see Exceptions).` : '');
   return {
-    outcome: held && !fill && !keptOnly ? 'held' : unfinished || read.gap || unusable ? 'partial' : 'ok',
+    // A quantity Amazon accepted but never applied is a push that did not land: buyers still see the
+    // old figure until the resend lands, so the run is not "ok" (STOCK_PUSH_NOT_APPLIED says which).
+    outcome: held && !fill && !keptOnly ? 'held' : unfinished || read.gap || unusable || readback.notApplied ? 'partial' : 'ok',
     counts: {
       offers: offers.length,
       changes: plan.changes.length,
@@ -370,7 +379,7 @@ function computeAndPush(ctx: JobContext, amazon: SpApiClient, adapter: ThreePlAd
       notApplied: readback.notApplied,
       ...counts,
     },
-    message: `${fill || keptOnly ? pushMessage : stillHeld ? `${pushMessage} ${split.awaiting.length} other change(s) stay held by a guardrail (see Exceptions).` : modeText(ctx, plan.changes.length, plan.held, awaiting.length, pushMessage)} ${readback.applied ? `${readback.applied} earlier update(s) confirmed on Amazon.` : ''}${gapNote(read)}${lapsed ? ' The approval no longer matches the plan the Inventory tab showed (it changed since), so it approved nothing: approve again what the tab shows now.' : ''}${unusableNote}`
+    message: `${fill || keptOnly ? pushMessage : stillHeld ? `${pushMessage} ${split.awaiting.length} other change(s) stay held by a guardrail (see Exceptions).` : modeText(ctx, plan.changes.length, plan.held, awaiting.length, pushMessage)} ${readback.applied ? `${readback.applied} earlier update(s) confirmed on Amazon.` : ''}${readback.notApplied ? ` ${readback.notApplied} earlier update(s) accepted by Amazon but not applied (see Exceptions, STOCK_PUSH_NOT_APPLIED).` : ''}${gapNote(read)}${lapsed ? ' The approval no longer matches the plan the Inventory tab showed (it changed since), so it approved nothing: approve again what the tab shows now.' : ''}${unusableNote}`
       .replace(/ {2,}/g, ' ')
       .trim(),
     // After a partial listings read, problems about listings it did not see are left as they are.
@@ -398,6 +407,8 @@ function runStock(ctx: JobContext, mode: 'sync' | 'undo'): JobOutcome {
     before = continuePending(ctx, amazon, pending, readBack);
     // Waiting on Amazon is not a successful sync: a feed that never finishes still times out.
     if (before.outcome !== 'ok') return { ...waitingOutcome(ctx, before.message), counts: before.counts };
+    // A sync push Amazon has taken up to its end is the success the run that submitted it waited for.
+    if (pending.kind === 'push') store.set(K.lastSuccessAt, String(ctx.now));
     // An undo stays as it is until the next sync; a finished push is followed by a fresh computation at once.
     if (pending.kind === 'undo') return before;
   }
