@@ -4,32 +4,28 @@
 
 import { describe, expect, it } from 'vitest';
 import { readSealedLedger, sealLines } from '../../src/jobs/reads/ledger-seal';
-import type { LedgerRow } from '../../src/core/orders/types';
-import type { KeyValueStore } from '../../src/ports/store';
+import { newLedgerRow } from '../../src/core/orders/ledger';
+import type { AmazonOrderView, LedgerRow } from '../../src/core/orders/types';
+import { memoryStore } from '../world/node-ports';
 
-function memoryStore(): KeyValueStore & { map: Map<string, string> } {
-  const map = new Map<string, string>();
-  return { map, get: (k) => map.get(k) ?? null, set: (k, v) => void map.set(k, v), delete: (k) => void map.delete(k), all: () => Object.fromEntries(map) };
-}
-
+/** `n` unsent orders as the ledger first takes them in (the first one of 50 units, the rest of 1). */
 function rows(n: number): LedgerRow[] {
-  return Array.from({ length: n }, (_, i) => ({
-    orderId: `202-${String(i).padStart(7, '0')}-0000001`,
-    marketplace: 'UK',
-    purchaseDate: Date.UTC(2026, 10, 1) + i * 10_000,
-    latestShipDate: null,
-    amazonStatus: 'PENDING',
-    lines: [{ sku: 'MUG-1', quantity: i === 0 ? 50 : 1 }],
-    threePlOrderId: '',
-    threePlStatus: '',
-    attempts: 0,
-    tracking: [],
-    carrier: '',
-    shippedAt: null,
-    confirmedAt: null,
-    state: 'pending',
-    note: '',
-  }));
+  return Array.from({ length: n }, (_, i) => {
+    const quantity = i === 0 ? 50 : 1;
+    const order: AmazonOrderView = {
+      orderId: `202-${String(i).padStart(7, '0')}-0000001`,
+      marketplace: 'UK',
+      purchaseDate: Date.UTC(2026, 10, 1) + i * 10_000,
+      lastUpdated: Date.UTC(2026, 10, 1) + i * 10_000,
+      latestShipDate: null,
+      status: 'PENDING',
+      fulfilledBy: 'MERCHANT',
+      serviceLevel: 'Standard',
+      items: [{ orderItemId: `item-${i}`, sku: 'MUG-1', quantity, shipped: 0, unshipped: quantity }],
+      packages: [],
+    };
+    return newLedgerRow(order)!;
+  });
 }
 
 const overtyped = (all: LedgerRow[], at: number): LedgerRow[] => all.map((r, i) => (i === at ? { ...r, lines: [{ sku: 'MUG-1', quantity: 1 }] } : r));
