@@ -5,6 +5,15 @@
 
 import { AdapterError, type CreateOutcome } from './types';
 
+/**
+ * Whether a 3PL order is the one made for `reference` (an Amazon order id, an FBA shipment id): the
+ * reference the add-on gave it, whatever the spacing or case the 3PL gives it back in. A 3PL Order ID
+ * cell typed over names another order, which is never followed as if it were this one.
+ */
+export function isOrderFor(order: { primaryReference: string }, reference: string): boolean {
+  return order.primaryReference.trim().toUpperCase() === reference.trim().toUpperCase();
+}
+
 export type Lookup = { kind: 'found'; id: string } | { kind: 'absent' } | { kind: 'indeterminate'; reason: string };
 
 export type CreateAttempt =

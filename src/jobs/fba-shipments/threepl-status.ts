@@ -6,6 +6,7 @@
 import { FBA_EDIT_NOTE } from '../../core/fba-shipments/record';
 import type { FbaRow } from '../../core/fba-shipments/types';
 import type { ThreePlRef } from '../../core/web-links';
+import { isOrderFor } from '../../threepl/idempotent';
 import { noteShipment } from '../../threepl/page-refs';
 import type { OutboundOrder, ThreePlAdapter } from '../../threepl/types';
 import type { FbaRows } from './rows';
@@ -36,8 +37,6 @@ export function withThreePlOrder(row: FbaRow, o: OutboundOrder, threePlName: str
   return next;
 }
 
-const sameReference = (a: string, b: string) => a.trim().toUpperCase() === b.trim().toUpperCase();
-
 /**
  * The row's 3PL order, followed only when it is this shipment's (its reference is the FBA shipment
  * id, as every FBA order the add-on makes or adopts has). A 3PL Order ID typed over (a typo, another
@@ -49,7 +48,7 @@ const sameReference = (a: string, b: string) => a.trim().toUpperCase() === b.tri
 export function ownOrder(adapter: ThreePlAdapter, row: FbaRow, threePlName: string): { order: OutboundOrder | null; fix?: Partial<FbaRow> } | { undecided: string } {
   const typed = row.threePlOrderId;
   const o = typed ? adapter.getOrder(typed) : null;
-  if (o && sameReference(o.primaryReference, row.shipmentId)) return { order: o };
+  if (o && isOrderFor(o, row.shipmentId)) return { order: o };
   const found = adapter.findOrderByReference(row.shipmentId);
   if (found.kind === 'indeterminate') return { undecided: found.reason };
   const why = o ? `${threePlName}'s order ${typed} has reference ${o.primaryReference || '(none)'}, not this shipment's` : `${threePlName} has no order ${typed}`;

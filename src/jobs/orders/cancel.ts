@@ -5,6 +5,7 @@
 import { DeadlineExceeded } from '../../ports/clock';
 import { RemoteError } from '../../ports/errors';
 import type { ThreePlRef } from '../../core/web-links';
+import { isOrderFor } from '../../threepl/idempotent';
 import { noteShipment } from '../../threepl/page-refs';
 import type { OutboundOrder, ThreePlAdapter } from '../../threepl/types';
 import type { Ledger } from './ledger';
@@ -41,7 +42,7 @@ export function cancelOrders(
       // order's id (a typo, another buyer's order) names an order whose reference is not this one, so
       // it is looked past and this order's is found by its reference, as for a row with no id.
       const named = row.threePlOrderId ? ctx.adapter.getOrder(row.threePlOrderId) : null;
-      if (named && named.primaryReference.trim() === id) order = named;
+      if (named && isOrderFor(named, id)) order = named;
       else {
         const found = ctx.adapter.findOrderByReference(id);
         if (found.kind === 'indeterminate') {
