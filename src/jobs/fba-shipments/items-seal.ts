@@ -6,26 +6,20 @@ import { FBA_EDIT_NOTE } from '../../core/fba-shipments/record';
 import type { FbaRow } from '../../core/fba-shipments/types';
 import { cellLinesText, formatLines, parseLines } from '../../core/orders/ledger';
 import type { KeyValueStore } from '../../ports/store';
-import { readSeal, writeSeal } from '../kit/cell-seal';
+import { putBackSealed, readSeal, sealedOnOneLine, writeSeal } from '../kit/cell-seal';
 
 const SEAL = 'fbaShipments.itemsSeal';
-
-const oneLine = (text: string) => text.replace(/\n/g, '; ');
 
 export function restoreSealedItems(store: KeyValueStore, rows: ReadonlyArray<FbaRow>): FbaRow[] {
   const seal = readSeal(store, SEAL);
   if (seal.size === 0) return [...rows];
-  return rows.map((r) => {
-    const kept = seal.get(r.shipmentId);
-    if (kept === undefined || kept === formatLines(r.items)) return r;
-    return {
-      ...r,
-      items: parseLines(kept),
-      note:
-        `${FBA_EDIT_NOTE} the Items cell of FBA shipment ${r.shipmentId} was changed to "${cellLinesText(r.itemsTyped, r.items)}"; Amazon's items "${oneLine(kept)}" were put back ` +
-        '(they are what the 3PL is sent and the stock sync holds back). Items is for reading only; change the shipment in Seller Central.',
-    };
-  });
+  return putBackSealed(seal, rows, (r) => r.shipmentId, (r) => formatLines(r.items), (r, kept) => ({
+    ...r,
+    items: parseLines(kept),
+    note:
+      `${FBA_EDIT_NOTE} the Items cell of FBA shipment ${r.shipmentId} was changed to "${cellLinesText(r.itemsTyped, r.items)}"; Amazon's items "${sealedOnOneLine(kept)}" were put back ` +
+      '(they are what the 3PL is sent and the stock sync holds back). Items is for reading only; change the shipment in Seller Central.',
+  }));
 }
 
 /**

@@ -54,6 +54,20 @@ export function readSeal(store: KeyValueStore, prefix: string, maxChunks = DEFAU
 }
 
 /**
+ * The rows with each sealed cell that no longer holds what the add-on wrote put back by `putBack`
+ * (given the sealed text); rows the seal does not hold, or whose cell still matches, are kept as read.
+ */
+export function putBackSealed<R>(seal: ReadonlyMap<string, string>, rows: ReadonlyArray<R>, idOf: (r: R) => string, written: (r: R) => string, putBack: (r: R, kept: string) => R): R[] {
+  return rows.map((r) => {
+    const kept = seal.get(idOf(r));
+    return kept === undefined || kept === written(r) ? r : putBack(r, kept);
+  });
+}
+
+/** Sealed lines ("2 x SKU" one a line) on one line, for a Note. */
+export const sealedOnOneLine = (text: string): string => text.replace(/\n/g, '; ');
+
+/**
  * Writes `entries` (the most important first: those past the room are left out) where they changed.
  * Returns the ids left unsealed (past the room, or one row too large for a chunk), so the caller
  * can say so rather than trust their cells silently.

@@ -11,7 +11,7 @@ import type { UnsentOrderLine } from '../../core/inventory/types';
 import type { LedgerRow } from '../../core/orders/types';
 import { NOT_AT_THREE_PL, OPEN_AMAZON_STATUSES } from '../../core/orders/types';
 import type { KeyValueStore } from '../../ports/store';
-import { readSeal, utf8Bytes, writeSeal } from '../kit/cell-seal';
+import { putBackSealed, readSeal, sealedOnOneLine, utf8Bytes, writeSeal } from '../kit/cell-seal';
 
 const SEAL = 'orders.linesSeal';
 /** 16 chunks of 8 KB (about 5,000 one-line orders): a quarter of the store's 500 KB at most. */
@@ -19,7 +19,6 @@ const SEAL_CHUNKS = 16;
 /** {"UK\tSKU": units} of the unsent orders past the seal's room, as the add-on last wrote them. */
 const REST = 'orders.linesSeal.rest';
 
-const oneLine = (text: string) => text.replace(/\n/g, '; ');
 const isUnsent = (r: LedgerRow) => OPEN_AMAZON_STATUSES.has(r.amazonStatus) && NOT_AT_THREE_PL.has(r.state);
 
 export interface SealedRead {
@@ -50,17 +49,13 @@ export function readSealedLedger(store: KeyValueStore, tabRows: ReadonlyArray<Le
   const seal = readSeal(store, SEAL, SEAL_CHUNKS);
   const inTab = new Set(tabRows.map((r) => r.orderId));
   const missing = [...seal].filter(([id]) => !inTab.has(id));
-  const rows = tabRows.map((r) => {
-    const kept = seal.get(r.orderId);
-    if (kept === undefined || kept === formatLines(r.lines)) return r;
-    return {
-      ...r,
-      lines: parseLines(kept),
-      note:
-        `${EDIT_NOTE} the Lines cell of order ${r.orderId} was changed to "${cellLinesText(r.linesTyped, r.lines)}"; Amazon's lines "${oneLine(kept)}" were put back ` +
-        '(they are what the 3PL is sent, Amazon is confirmed and the stock sync counts). Lines is for reading only; change an order in Seller Central.',
-    };
-  });
+  const rows = putBackSealed(seal, tabRows, (r) => r.orderId, (r) => formatLines(r.lines), (r, kept) => ({
+    ...r,
+    lines: parseLines(kept),
+    note:
+      `${EDIT_NOTE} the Lines cell of order ${r.orderId} was changed to "${cellLinesText(r.linesTyped, r.lines)}"; Amazon's lines "${sealedOnOneLine(kept)}" were put back ` +
+      '(they are what the 3PL is sent, Amazon is confirmed and the stock sync counts). Lines is for reading only; change an order in Seller Central.',
+  }));
   const now = tallyOf(rows.filter((r) => isUnsent(r) && !seal.has(r.orderId)));
   const shortfall: UnsentOrderLine[] = [];
   for (const [key, units] of readRest(store)) {
