@@ -8,6 +8,7 @@ import { TAB, TABS, columnOf, headerText, headersOf } from '../core/tabs';
 import type { TabDef } from '../core/tabs';
 import type { DashboardPort } from '../ports/dashboard';
 import type { CellValue, WorkbookPort } from '../ports/workbook';
+import { isPeoplesTab } from './output-tabs';
 import { appendRecords, readTable, writeTable } from './table';
 
 const L = headersOf(TABS.syncLog);
@@ -34,6 +35,8 @@ const UNFORMATTED_TIMES: TabDef = {
  * they keep the plain date-time format, still shown in the spreadsheet's zone.
  */
 export function appendRun(wb: WorkbookPort, entry: SyncLogEntry, shown?: DashboardPort): void {
+  // A person's own "Sync Log" gets no row among theirs (sheet/output-tabs): runs say why elsewhere.
+  if (isPeoplesTab(wb, TABS.syncLog)) return;
   if (!shown) {
     appendRecords(wb, TABS.syncLog, [syncLogRecord(entry)]);
     return;
@@ -55,7 +58,7 @@ export function appendRun(wb: WorkbookPort, entry: SyncLogEntry, shown?: Dashboa
  */
 export function trimRuns(wb: WorkbookPort, now: number, retentionDays: number): void {
   const table = readTable(wb, TAB.syncLog);
-  if (!table) return;
+  if (!table || isPeoplesTab(wb, TABS.syncLog)) return;
   const { kept, removedIndexes } = trimSyncLog(table.records, { now, retentionDays });
   if (removedIndexes.length > 0) writeTable(wb, UNFORMATTED_TIMES, table.header, kept);
 }
@@ -66,7 +69,7 @@ const iso = (v: CellValue | undefined): string =>
 /** The last `n` rows, newest first. */
 export function recentRuns(wb: WorkbookPort, n: number): RecentRun[] {
   const table = readTable(wb, TAB.syncLog);
-  if (!table) return [];
+  if (!table || isPeoplesTab(wb, TABS.syncLog)) return [];
   return table.records
     .slice(-n)
     .reverse()

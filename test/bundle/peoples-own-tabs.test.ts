@@ -1,6 +1,7 @@
 // A spreadsheet people already used may hold tabs of their own named like the add-on's (an
 // "Orders" list of their web-shop orders, an "Inventory" stock count, a "Removals" log): set-up and
-// the syncs never take such a tab over, since writing there deleted every row they typed.
+// the syncs never take such a tab over, since writing there deleted every row they typed. A "Sync Log"
+// or "Exceptions" of their own is where every run records itself: no run starts while one is there.
 
 import { execFileSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -48,5 +49,35 @@ describe("people's own tabs named like the add-on's", () => {
     expect(book.Inventory![0]).toContain('Seller SKU');
     expect(book.Orders![0]).toContain('Amazon Order ID');
     expect(book.Removals![0]).toContain('Removal Order ID');
+  });
+
+  it('a Sync Log or Exceptions tab of their own is left as it was, and no run pushes or sends anything while it is there', () => {
+    const mine = {
+      ...SHEET,
+      Inventory: [['']],
+      'Sync Log': [['My log'], ['called ShipBob about returns']],
+      Exceptions: [['Date', 'What I noticed'], ['2026-10-01', 'Supplier late']],
+    };
+    const { run, book } = play(mine);
+    expect(book['Sync Log']).toEqual([['My log'], ['called ShipBob about returns']]);
+    expect(book.Exceptions).toEqual([['Date', 'What I noticed'], ['2026-10-01', 'Supplier late']]);
+    expect(run.amazon.snapshot().writes).toEqual([]);
+    const said = JSON.stringify(run.results.map((r) => r.value));
+    expect(said).toContain('The tab \\"Sync Log\\" holds your own data');
+    expect(said).toContain('The tab \\"Exceptions\\" holds your own data');
+    expect(said).toContain('Nothing was synced');
+
+    // Only the Exceptions tab is theirs: the add-on's Sync Log says why the run did nothing.
+    const { run: second, book: after } = play({ ...mine, 'Sync Log': [['']] });
+    expect(after.Exceptions).toEqual([['Date', 'What I noticed'], ['2026-10-01', 'Supplier late']]);
+    expect(second.amazon.snapshot().writes).toEqual([]);
+    const log = after['Sync Log']!;
+    const at = (h: string) => log[0]!.indexOf(h);
+    const rows = log.slice(1).filter((r) => r[at('Job')] !== 'audit');
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) {
+      expect(r[at('Outcome')]).toBe('failed');
+      expect(r[at('Message')]).toMatch(/The tab "Exceptions" holds your own data .*Nothing was synced/);
+    }
   });
 });

@@ -6,11 +6,13 @@
 
 import { widenScope, type ExceptionScope } from '../../core/exceptions';
 import { makeRunId } from '../../core/sync-log';
+import { TAB } from '../../core/tabs';
 import type { Ports } from '../../ports';
 import { DeadlineExceeded, deadlineFrom } from '../../ports/clock';
 import type { Deadline } from '../../ports/clock';
 import { exceptionsTab } from '../../sheet/exceptions-tab';
 import { readSettings } from '../../sheet/settings-tab';
+import { peoplesOutputTabs } from '../../sheet/output-tabs';
 import { appendRun, trimRuns } from '../../sheet/sync-log-tab';
 import { runAlerts } from './alerts';
 import { createContext } from './context';
@@ -175,11 +177,18 @@ export function runJob(job: Job, raw: Ports, opts: RunOptions): RunSummary {
     // Read once, now that no other run can change them (store-snapshot.ts).
     const store = snapshotStore(ports.store);
     const watch = watchRun();
+    // A person's own Sync Log or Exceptions tab is never written (sheet/output-tabs): nothing starts
+    // that could not record itself. The Sync Log, when it is the add-on's, says why.
+    const theirs = peoplesOutputTabs(ports.workbook);
     try {
-      try {
-        result = execute(job, { ...ports, http, store }, deadlineFrom(ports.clock, budget - (ports.clock.now() - start)), { ...(opts.request ?? {}), ...(opts.trigger ? { scheduled: true } : {}) }, redactor, watch);
-      } catch (e) {
-        result = { outcome: 'failed', counts: {}, message: e instanceof Error ? e.message : String(e) };
+      if (theirs.length > 0) {
+        result = { outcome: 'failed', counts: {}, message: `${theirs.map((t) => t.message).join(' ')} Nothing was synced: every run records itself in the "${TAB.syncLog}" and its problems in the "${TAB.exceptions}" tab.` };
+      } else {
+        try {
+          result = execute(job, { ...ports, http, store }, deadlineFrom(ports.clock, budget - (ports.clock.now() - start)), { ...(opts.request ?? {}), ...(opts.trigger ? { scheduled: true } : {}) }, redactor, watch);
+        } catch (e) {
+          result = { outcome: 'failed', counts: {}, message: e instanceof Error ? e.message : String(e) };
+        }
       }
       result = { ...result, message: redactor.text(result.message) };
       const end = logRun(ports, job, runId, start, result, calls);

@@ -26,7 +26,8 @@ export function summarise(run: ScenarioRun): string {
     lines.push(`  ${tab}: ${Math.max(0, rows.length - 1)} rows under ${rows[0]?.filter(Boolean).length ?? 0} headers`);
   }
   const log = book['Sync Log'];
-  if (log && log.length > 1) {
+  // A person's own tab of that name (no Run ID / Type column) is not the add-on's: its rows are not runs.
+  if (log && log.length > 1 && log[0]!.includes('Run ID')) {
     const h = log[0]!;
     const at = (name: string) => h.indexOf(name);
     lines.push('');
@@ -34,7 +35,7 @@ export function summarise(run: ScenarioRun): string {
     for (const r of log.slice(1)) lines.push(`  ${r[at('End')]} ${r[at('Job')]} ${r[at('Outcome')]}: ${r[at('Message')]}`);
   }
   const exceptions = book.Exceptions;
-  if (exceptions && exceptions.length > 1) {
+  if (exceptions && exceptions.length > 1 && exceptions[0]!.includes('Type')) {
     const header = exceptions[0]!;
     const type = header.indexOf('Type');
     const status = header.indexOf('Status');
