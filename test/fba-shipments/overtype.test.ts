@@ -1,6 +1,7 @@
 // Cells of the FBA Shipments tab people overtype, through the bundle: the 3PL is sent Amazon's items,
 // never typed ones (the Items cell is put back and said), and a State the row's facts contradict
-// ("sent" with no 3PL order) is worked on as the facts say, so the shipment still goes.
+// ("sent" with no 3PL order) is worked on as the facts say, so the shipment still goes; an FBA
+// Shipment ID typed over is put back, so the real shipment keeps its row and is still sent.
 
 import { describe, expect, it } from 'vitest';
 import { FBA_PLAN, FbaRun, fbaWorld } from './world';
@@ -115,5 +116,39 @@ describe('FBA Shipments cells people overtype', () => {
     expect(typo.outcome).toBe('partial');
     expect(r.threePlOrders()).toHaveLength(2);
   });
-});
 
+  it('FBA Shipment ID typed over on a ticked row: Amazon\'s ID is put back and said, the shipment is sent once under it', () => {
+    const r = run();
+    r.edit('FBA Shipments', { 'FBA Shipment ID': ID }, { 'FBA Shipment ID': 'FBA15ZZZZ999' });
+    const res = r.syncFba();
+    expect(res.outcome).toBe('partial');
+    expect(r.threePlOrders().map((o) => o.reference)).toEqual([ID]);
+    expect(r.shipment(ID)).toMatchObject({ State: 'sent', Items: 'TEE-M-FBA × 20' });
+    const book = r.run.gas.spreadsheet.toDisplayJson()['FBA Shipments']!;
+    expect(book.slice(1).map((row) => row[0])).toEqual([ID]);
+    const edit = r.openExceptions('FBA_SHIPMENT_INVALID');
+    expect(edit.map((e) => e.Key)).toEqual([`FBA_SHIPMENT_INVALID:${ID}:id`]);
+    expect(edit[0]!.Message).toMatch(/FBA Shipment ID cell of FBA shipment FBA15AAAA001 was changed to "FBA15ZZZZ999"; FBA15AAAA001 was put back/);
+    // Said once: the next run finds Amazon's ID in place and the row clears.
+    expect(r.syncFba().outcome).toBe('ok');
+    expect(r.openExceptions('FBA_SHIPMENT_INVALID')).toEqual([]);
+    expect(r.threePlOrders()).toHaveLength(1);
+  });
+
+  it('an FBA Shipment ID typed over where two rows hold the same items is left as read (held, never guessed)', () => {
+    const other = 'FBA15AAAA002';
+    const r = new FbaRun(
+      fbaWorld([
+        { shipmentId: ID, inboundPlanId: FBA_PLAN, destination: 'BHX4', items: [{ sku: 'TEE-M-FBA', quantityShipped: 20 }] },
+        { shipmentId: other, inboundPlanId: FBA_PLAN, destination: 'BHX4', items: [{ sku: 'TEE-M-FBA', quantityShipped: 20 }] },
+      ]),
+    );
+    r.syncFba();
+    r.tick(ID);
+    r.edit('FBA Shipments', { 'FBA Shipment ID': ID }, { 'FBA Shipment ID': 'FBA15ZZZZ999' });
+    r.edit('FBA Shipments', { 'FBA Shipment ID': other }, { 'FBA Shipment ID': 'FBA15ZZZZ998' });
+    r.syncFba();
+    expect(r.threePlOrders()).toEqual([]);
+    expect(r.openExceptions('FBA_SHIPMENT_INVALID').filter((e) => String(e.Key).endsWith(':id'))).toEqual([]);
+  });
+});

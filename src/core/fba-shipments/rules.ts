@@ -50,11 +50,11 @@ function raise(type: (typeof FBA_EXCEPTION_TYPES)[number], row: FbaRow, message:
   return { key: exceptionKey(type, row.shipmentId), type, entity: `FBA ${row.shipmentId}`, message, action };
 }
 
-/** A State or Items cell people changed that the add-on did not use (its Note names the cell), said once per cell. */
+/** A State, Items, 3PL Order ID or FBA Shipment ID cell people changed that the add-on did not use (its Note names the cell), said once per cell. */
 export function fbaEditInvalid(row: FbaRow): RaisedException {
   const said = row.note.slice(FBA_EDIT_NOTE.length).trim();
   return {
-    key: exceptionKey('FBA_SHIPMENT_INVALID', row.shipmentId, row.note.includes('the Items cell') ? 'items' : row.note.includes('the 3PL Order ID cell') ? 'order' : 'state'),
+    key: exceptionKey('FBA_SHIPMENT_INVALID', row.shipmentId, row.note.includes('the Items cell') ? 'items' : row.note.includes('the 3PL Order ID cell') ? 'order' : row.note.includes('the FBA Shipment ID cell') ? 'id' : 'state'),
     type: 'FBA_SHIPMENT_INVALID',
     entity: `FBA ${row.shipmentId}`,
     message: `${said.charAt(0).toUpperCase()}${said.slice(1)}`,

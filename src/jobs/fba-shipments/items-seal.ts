@@ -1,6 +1,8 @@
 // The FBA Shipments tab's Items as the add-on last wrote them (Amazon's), for the ticked shipments
 // whose units the stock sync keeps off the FBM offer (kit/cell-seal.ts): an Items cell someone
-// changed is put back before anything reads it, and the Note says so (FBA_SHIPMENT_INVALID).
+// changed is put back before anything reads it, and the Note says so (FBA_SHIPMENT_INVALID). The
+// seal also knows each live shipment's ID: one typed over is put back the same way, since a row
+// under an ID Amazon does not have is never sent, and the real shipment would have no row at all.
 
 import { FBA_EDIT_NOTE } from '../../core/fba-shipments/record';
 import type { FbaRow } from '../../core/fba-shipments/types';
@@ -10,10 +12,41 @@ import { putBackSealed, readSeal, sealedOnOneLine, writeSeal } from '../kit/cell
 
 const SEAL = 'fbaShipments.itemsSeal';
 
+/** Shipments the seal leaves out: done with, so a row of theirs is never taken for a typed-over one. */
+const DONE = ['closed', 'cancelled', 'amazon-cancelled'];
+
+/**
+ * A row whose ID the seal does not hold, with the very items of the one sealed shipment that has no
+ * row any more, is that shipment's row with its ID typed over: the ID is put back. Only a match one
+ * way and the other counts; anything less certain is left as read (it is held, as Amazon lists no
+ * such shipment).
+ */
+function putBackTypedIds(seal: ReadonlyMap<string, string>, rows: ReadonlyArray<FbaRow>): FbaRow[] {
+  const inTab = new Set(rows.map((r) => r.shipmentId));
+  const lost = [...seal].filter(([id]) => !inTab.has(id));
+  if (lost.length === 0) return [...rows];
+  const unknown = rows.filter((r) => !seal.has(r.shipmentId) && !DONE.includes(r.state));
+  const itemsOf = (r: FbaRow) => formatLines(r.items);
+  return rows.map((r) => {
+    if (!unknown.includes(r)) return r;
+    const matches = lost.filter(([, items]) => items === itemsOf(r));
+    if (matches.length !== 1) return r;
+    const [id, items] = matches[0]!;
+    if (unknown.filter((u) => itemsOf(u) === items).length !== 1) return r;
+    return {
+      ...r,
+      shipmentId: id,
+      note:
+        `${FBA_EDIT_NOTE} the FBA Shipment ID cell of FBA shipment ${id} was changed to "${r.shipmentId}"; ${id} was put back ` +
+        '(it is Amazon\'s ID, which ties the row to its shipment, its 3PL order and the units the stock sync holds back). FBA Shipment ID is for reading only.',
+    };
+  });
+}
+
 export function restoreSealedItems(store: KeyValueStore, rows: ReadonlyArray<FbaRow>): FbaRow[] {
   const seal = readSeal(store, SEAL);
   if (seal.size === 0) return [...rows];
-  return putBackSealed(seal, rows, (r) => r.shipmentId, (r) => formatLines(r.items), (r, kept) => ({
+  return putBackSealed(seal, putBackTypedIds(seal, rows), (r) => r.shipmentId, (r) => formatLines(r.items), (r, kept) => ({
     ...r,
     items: parseLines(kept),
     note:
@@ -27,7 +60,7 @@ export function restoreSealedItems(store: KeyValueStore, rows: ReadonlyArray<Fba
  * cell): its items are sent, held back from FBM and compared on arrival. Ticked ones first.
  */
 export function sealItems(store: KeyValueStore, rows: ReadonlyArray<FbaRow>): void {
-  const live = rows.filter((r) => !['closed', 'cancelled', 'amazon-cancelled'].includes(r.state));
+  const live = rows.filter((r) => !DONE.includes(r.state));
   live.sort((a, b) => Number(b.send || b.sendTyped !== undefined) - Number(a.send || a.sendTyped !== undefined));
   writeSeal(store, SEAL, live.map((r) => [r.shipmentId, formatLines(r.items)] as const));
 }
