@@ -175,3 +175,50 @@ describe('a 3PL Order ID typed over never points a cancel at another order', () 
   });
 });
 
+
+describe('an Orders row whose Amazon Order ID was typed over', () => {
+  const cap = {
+    extraMapRows: [['CAP-9', 'UK', 'FBM', '', '', '', '', '', '', '', '', '']],
+    extraListings: [{ sku: 'CAP-9', channel: 'FBM' as const, quantity: 3 }],
+    extraThreePl: [{ sku: 'SB-CAP-9', onHand: 5 }],
+  };
+
+  it("puts Amazon's ID back on an unsent order (its lines tell which), says so, and sends the order once under it", () => {
+    const r = new InventoryRun(world({ ...cap, orders: [order(1, [{ sku: 'CAP-9', quantity: 1 }])] }));
+    r.syncOrders();
+    r.edit('Orders', { 'Amazon Order ID': id(1) }, { 'Amazon Order ID': '202-9999999-9999999' });
+    r.edit('SKU Map', { 'Seller SKU': 'CAP-9' }, { '3PL SKU': 'SB-CAP-9' });
+    const run = r.syncOrders();
+    expect(run.outcome).toBe('partial');
+    expect(r.tab('Orders').map((x) => [x['Amazon Order ID'], x.State])).toEqual([[id(1), 'sent']]);
+    expect(threePlOrders(r).map((o) => o.reference)).toEqual([id(1)]);
+    const edit = r.openExceptions('ORDER_EDIT_INVALID');
+    expect(edit.map((e) => e.Key)).toEqual([`ORDER_EDIT_INVALID:${id(1)}:id`]);
+    expect(edit[0]!.Message).toMatch(/Amazon Order ID cell of order 202-1000001-0000001 was changed to "202-9999999-9999999"; 202-1000001-0000001 was put back/);
+    expect(r.syncOrders().outcome).toBe('ok');
+    expect(threePlOrders(r)).toHaveLength(1);
+  });
+
+  it('a row naming no Amazon order is held on its own with a note that says so; the other orders still go and the run does not fail', () => {
+    // Two unsent orders with the same lines: which one was typed over cannot be told, so nothing is guessed.
+    const r = new InventoryRun(world({ ...cap, orders: [order(1, [{ sku: 'CAP-9', quantity: 1 }]), order(2, [{ sku: 'CAP-9', quantity: 1 }]), order(3, [{ sku: 'TEE-M', quantity: 1 }])] }));
+    r.syncOrders();
+    r.edit('Orders', { 'Amazon Order ID': id(1) }, { 'Amazon Order ID': '202-9999999-9999999' });
+    r.edit('Orders', { 'Amazon Order ID': id(2) }, { 'Amazon Order ID': '202-9999999-9999998' });
+    r.edit('SKU Map', { 'Seller SKU': 'CAP-9' }, { '3PL SKU': 'SB-CAP-9' });
+    const run = r.syncOrders();
+    expect(run.outcome).not.toBe('failed');
+    // The real orders are read back from Amazon (their rows are gone) and sent, each once.
+    expect(threePlOrders(r).map((o) => o.reference).sort()).toEqual([id(1), id(2), id(3)]);
+    for (const typed of ['202-9999999-9999999', '202-9999999-9999998']) {
+      const row = ledger(r, typed)!;
+      expect(row.State).toBe('held');
+      expect(row.Note).toMatch(new RegExp(`Amazon has no order ${typed} \\(getOrder answered 404 Not Found\\), so nothing is sent for this row`));
+    }
+    // The note is the same next run: nothing to rewrite, and the row stays held.
+    const before = ledger(r, '202-9999999-9999999')!.Note;
+    r.syncOrders();
+    expect(ledger(r, '202-9999999-9999999')!.Note).toBe(before);
+    expect(threePlOrders(r)).toHaveLength(3);
+  });
+});

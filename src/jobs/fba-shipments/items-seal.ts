@@ -8,45 +8,33 @@ import { FBA_EDIT_NOTE } from '../../core/fba-shipments/record';
 import type { FbaRow } from '../../core/fba-shipments/types';
 import { cellLinesText, formatLines, parseLines } from '../../core/orders/ledger';
 import type { KeyValueStore } from '../../ports/store';
-import { putBackSealed, readSeal, sealedOnOneLine, writeSeal } from '../kit/cell-seal';
+import { putBackSealed, putBackTypedIds, readSeal, sealedOnOneLine, writeSeal } from '../kit/cell-seal';
 
 const SEAL = 'fbaShipments.itemsSeal';
 
 /** Shipments the seal leaves out: done with, so a row of theirs is never taken for a typed-over one. */
 const DONE = ['closed', 'cancelled', 'amazon-cancelled'];
 
-/**
- * A row whose ID the seal does not hold, with the very items of the one sealed shipment that has no
- * row any more, is that shipment's row with its ID typed over: the ID is put back. Only a match one
- * way and the other counts; anything less certain is left as read (it is held, as Amazon lists no
- * such shipment).
- */
-function putBackTypedIds(seal: ReadonlyMap<string, string>, rows: ReadonlyArray<FbaRow>): FbaRow[] {
-  const inTab = new Set(rows.map((r) => r.shipmentId));
-  const lost = [...seal].filter(([id]) => !inTab.has(id));
-  if (lost.length === 0) return [...rows];
-  const unknown = rows.filter((r) => !seal.has(r.shipmentId) && !DONE.includes(r.state));
-  const itemsOf = (r: FbaRow) => formatLines(r.items);
-  return rows.map((r) => {
-    if (!unknown.includes(r)) return r;
-    const matches = lost.filter(([, items]) => items === itemsOf(r));
-    if (matches.length !== 1) return r;
-    const [id, items] = matches[0]!;
-    if (unknown.filter((u) => itemsOf(u) === items).length !== 1) return r;
-    return {
+/** The ID typed over on a live shipment's row, put back (kit/cell-seal.ts putBackTypedIds). */
+function putBackShipmentIds(seal: ReadonlyMap<string, string>, rows: ReadonlyArray<FbaRow>): FbaRow[] {
+  return putBackTypedIds(seal, rows, {
+    idOf: (r) => r.shipmentId,
+    written: (r) => formatLines(r.items),
+    candidate: (r) => !DONE.includes(r.state),
+    putBack: (r, id) => ({
       ...r,
       shipmentId: id,
       note:
         `${FBA_EDIT_NOTE} the FBA Shipment ID cell of FBA shipment ${id} was changed to "${r.shipmentId}"; ${id} was put back ` +
-        '(it is Amazon\'s ID, which ties the row to its shipment, its 3PL order and the units the stock sync holds back). FBA Shipment ID is for reading only.',
-    };
+        "(it is Amazon's ID, which ties the row to its shipment, its 3PL order and the units the stock sync holds back). FBA Shipment ID is for reading only.",
+    }),
   });
 }
 
 export function restoreSealedItems(store: KeyValueStore, rows: ReadonlyArray<FbaRow>): FbaRow[] {
   const seal = readSeal(store, SEAL);
   if (seal.size === 0) return [...rows];
-  return putBackSealed(seal, putBackTypedIds(seal, rows), (r) => r.shipmentId, (r) => formatLines(r.items), (r, kept) => ({
+  return putBackSealed(seal, putBackShipmentIds(seal, rows), (r) => r.shipmentId, (r) => formatLines(r.items), (r, kept) => ({
     ...r,
     items: parseLines(kept),
     note:

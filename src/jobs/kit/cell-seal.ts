@@ -64,6 +64,30 @@ export function putBackSealed<R>(seal: ReadonlyMap<string, string>, rows: Readon
   });
 }
 
+/**
+ * A row whose id the seal does not hold, with the very sealed text of the one sealed id that has no
+ * row any more, is that id's row with its id typed over: `putBack` gives it the id again. Only a
+ * match one way and the other counts; anything less certain is left as read. `candidate`: the rows
+ * the seal would hold (live ones), so a row the seal leaves out by design is never taken for one.
+ */
+export function putBackTypedIds<R>(
+  seal: ReadonlyMap<string, string>,
+  rows: ReadonlyArray<R>,
+  io: { idOf(r: R): string; written(r: R): string; candidate(r: R): boolean; putBack(r: R, id: string): R },
+): R[] {
+  const inTab = new Set(rows.map(io.idOf));
+  const lost = [...seal].filter(([id]) => !inTab.has(id));
+  if (lost.length === 0) return [...rows];
+  const unknown = rows.filter((r) => !seal.has(io.idOf(r)) && io.candidate(r));
+  return rows.map((r) => {
+    if (!unknown.includes(r)) return r;
+    const matches = lost.filter(([, text]) => text === io.written(r));
+    if (matches.length !== 1) return r;
+    const [id, text] = matches[0]!;
+    return unknown.filter((u) => io.written(u) === text).length === 1 ? io.putBack(r, id) : r;
+  });
+}
+
 /** Sealed lines ("2 x SKU" one a line) on one line, for a Note. */
 export const sealedOnOneLine = (text: string): string => text.replace(/\n/g, '; ');
 

@@ -134,6 +134,14 @@ function prepare(
           ledger.update(listed.orderId, { note: `Amazon could not give the order's details this run (${e.message}); tried again next run.` });
           continue;
         }
+        // A row whose Amazon Order ID names no order (typed over, or pasted in): held on its own, so
+        // one such row never stops the orders of everyone else. A row that may be at the 3PL keeps its state.
+        if (e instanceof RemoteError && e.kind === 'not-found') {
+          const note = `Amazon has no order ${listed.orderId} (getOrder answered ${e.status ?? 404} Not Found), so nothing is sent for this row. If its Amazon Order ID cell was typed over, put Amazon's ID back; a row the add-on did not write can be deleted.`;
+          if (listed.state !== 'sending' && listed.state !== 'unknown') hold(ledger, listed, note, counts);
+          else ledger.update(listed.orderId, { note });
+          continue;
+        }
         throw e;
       }
     }

@@ -11,7 +11,7 @@ import type { UnsentOrderLine } from '../../core/inventory/types';
 import type { LedgerRow } from '../../core/orders/types';
 import { NOT_AT_THREE_PL, OPEN_AMAZON_STATUSES } from '../../core/orders/types';
 import type { KeyValueStore } from '../../ports/store';
-import { putBackSealed, readSeal, sealedOnOneLine, utf8Bytes, writeSeal } from '../kit/cell-seal';
+import { putBackSealed, putBackTypedIds, readSeal, sealedOnOneLine, utf8Bytes, writeSeal } from '../kit/cell-seal';
 
 const SEAL = 'orders.linesSeal';
 /** 16 chunks of 8 KB (about 5,000 one-line orders): a quarter of the store's 500 KB at most. */
@@ -45,8 +45,28 @@ function readRest(store: KeyValueStore): Map<string, number> {
   }
 }
 
-export function readSealedLedger(store: KeyValueStore, tabRows: ReadonlyArray<LedgerRow>): SealedRead {
+/**
+ * The ID typed over on an unsent order's row, put back (kit/cell-seal.ts putBackTypedIds): otherwise
+ * the order would be read back as a second row and the typed one asked of Amazon in vain.
+ */
+function putBackOrderIds(seal: ReadonlyMap<string, string>, rows: ReadonlyArray<LedgerRow>): LedgerRow[] {
+  return putBackTypedIds(seal, rows, {
+    idOf: (r) => r.orderId,
+    written: (r) => formatLines(r.lines),
+    candidate: isUnsent,
+    putBack: (r, id) => ({
+      ...r,
+      orderId: id,
+      note:
+        `${EDIT_NOTE} the Amazon Order ID cell of order ${id} was changed to "${r.orderId}"; ${id} was put back ` +
+        "(it is Amazon's ID, which ties the row to the buyer's order, its 3PL order and its confirmation). Amazon Order ID is for reading only.",
+    }),
+  });
+}
+
+export function readSealedLedger(store: KeyValueStore, read: ReadonlyArray<LedgerRow>): SealedRead {
   const seal = readSeal(store, SEAL, SEAL_CHUNKS);
+  const tabRows = seal.size ? putBackOrderIds(seal, read) : [...read];
   const inTab = new Set(tabRows.map((r) => r.orderId));
   const missing = [...seal].filter(([id]) => !inTab.has(id));
   const rows = putBackSealed(seal, tabRows, (r) => r.orderId, (r) => formatLines(r.lines), (r, kept) => ({
