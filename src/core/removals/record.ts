@@ -47,7 +47,8 @@ export function removalToRecord(r: RemovalRow): Record<string, unknown> {
 
 function stateOf(text: string, receipt: string): RemovalState {
   const word = text.replace(DISPOSED, '').trim().toLowerCase();
-  const known = REMOVAL_STATES.find((s) => s === word);
+  // Compared in lower case on both sides: the add-on writes "not for 3PL" itself.
+  const known = REMOVAL_STATES.find((s) => s.toLowerCase() === word);
   if (known) return known;
   // With a receipt the 3PL is followed again; without one, the removal is checked before anything is made.
   return receipt ? 'expected' : 'outcome unknown';
