@@ -35,4 +35,34 @@ describe('the Removals State cell read back', () => {
     expect(r.wrosFor('HOME-007')).toHaveLength(0);
     expect(r.removal('HOME-007')).toMatchObject({ State: 'not for 3PL', Expected: '', '3PL Receipt': '' });
   });
+
+  it('a State typed that the other cells contradict is read from them and named, never read into no receipt or no read-back', () => {
+    // "expected" with no receipt: looked up at the 3PL and made once, not left without one.
+    const noReceipt = removalFromRecord({ ...removalToRecord(row({ receipt: '', state: 'to send' })), State: 'expected' })!;
+    expect(noReceipt).toMatchObject({ state: 'outcome unknown', stateEdit: { typed: 'expected', why: expect.stringContaining('no 3PL Receipt') } });
+    // "received" before the 3PL counted anything: followed again.
+    expect(removalFromRecord({ ...removalToRecord(row({})), State: 'received' })).toMatchObject({ state: 'expected', stateEdit: { typed: 'received' } });
+    // Words that are no state: a removal not expected at the 3PL waits for Amazon's reports, never gets a receipt.
+    expect(removalFromRecord({ ...removalToRecord(row({ receipt: '', expected: null, state: 'not for 3PL' })), State: 'done' })).toMatchObject({ state: 'pending', stateEdit: { typed: 'done' } });
+    // What the add-on wrote, in any case, is used as it is.
+    expect(removalFromRecord({ ...removalToRecord(row({ state: 'received', received: 5 })), State: 'Received' })).toMatchObject({ state: 'received' });
+    expect(removalFromRecord({ ...removalToRecord(row({ state: 'received', received: 5 })), State: 'Received' })!.stateEdit).toBeUndefined();
+  });
+
+  it('a removal typed "received" before the 3PL counted it is still read back: the shortfall is said, the cell named, the run not ok', () => {
+    const r = new RemovalsRun(removalWorld([{ orderId: 'RMV-031', lines: [{ requested: 5 }], shipments: [{ shipmentDate: '2026-11-01T10:00:00Z', quantity: 5, trackingNumber: 'RM310000001GB' }] }]));
+    r.syncRemovals();
+    r.edit('Removals', { 'Removal Order ID': 'RMV-031' }, { State: 'received' });
+    r.threePl('receive', { reference: 'RMV-031', lines: [{ sku: 'SB-TEE-M', quantity: 3 }] });
+    r.advance('3h');
+    const run = r.syncRemovals();
+    expect(run.outcome).toBe('partial');
+    expect(r.removal('RMV-031')).toMatchObject({ Received: '3', State: 'short' });
+    expect(r.openExceptions('REMOVAL_DISCREPANCY')).toHaveLength(1);
+    const [cell] = r.openExceptions('CELL_INVALID');
+    expect(cell!.Message).toContain('State cell of removal RMV-031');
+    expect(cell!.Message).toContain('"received"');
+    expect(cell!.Message).toContain('"expected", "overdue"');
+    expect(r.wrosFor('RMV-031')).toHaveLength(1);
+  });
 });

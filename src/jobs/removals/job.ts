@@ -6,7 +6,7 @@
 import { exceptionKey, type RaisedException } from '../../core/exceptions';
 import { validateSkuMap } from '../../core/inventory/sku-map';
 import { reportName } from '../../core/removals/parse';
-import { markOverdue, REMOVAL_EXCEPTION_TYPES, removalExceptions } from '../../core/removals/rules';
+import { markOverdue, REMOVAL_EXCEPTION_TYPES, removalExceptions, stateEditInvalid } from '../../core/removals/rules';
 import { mergeReports, retainRows } from '../../core/removals/build';
 import { CLOSED_STATES, FOLLOWED_STATES, type RemovalReports, type RemovalRow } from '../../core/removals/types';
 import { DeadlineExceeded } from '../../ports/clock';
@@ -99,6 +99,8 @@ function runRemovals(ctx: JobContext): JobOutcome {
   const store = ports.store;
   const tab = removalsTab(ports.workbook);
   let rows: RemovalRow[] = tab.rows().map((r) => ({ ...r, tracking: [...r.tracking], lpns: [...r.lpns] }));
+  // Said as read: a report merge later in the run rebuilds these rows.
+  const stateEdits = rows.filter((r) => r.stateEdit).map((r) => ({ ...r }));
   const state = loadState(store);
   const threePlName = providerName(settings.threePlProvider);
   const raised: RaisedException[] = [];
@@ -170,6 +172,7 @@ function runRemovals(ctx: JobContext): JobOutcome {
 
   raised.push(...withReceiptRefs(removalExceptions(rows, { shippedAt: state.shippedAt, notes: state.notes, threePlName, overdueDays: settings.removalOverdueDays }), rows, adapter, receivingSeen));
   if (unidentified) raised.push(...(unidentified as RaisedException[]));
+  raised.push(...stateEdits.map((r) => stateEditInvalid(r, threePlName)));
   raised.push(...locationProblem(locationAsked));
   ctx.raise(...raised);
 
