@@ -163,10 +163,12 @@ function runOrders(ctx: JobContext): JobOutcome {
   raised.push(...(phases.done.has('threePl') ? withShipmentPages(fromLedger, { adapter, store, deadline: ctx.deadline }, stuckAt) : fromLedger));
   ctx.raise(...raised);
   const open = rows.filter((r) => r.state !== 'confirmed' && r.state !== 'cancelled').length;
+  // Every held order (ORDER_HELD), not only those held this run: one refused past its retries waits too.
+  const held = rows.filter((r) => r.state === 'held').length;
   const message =
     `${plural(counts.sent ?? 0, 'order')} sent to ${threePlName}${counts.adopted ? `, ${counts.adopted} adopted` : ''}, ` +
     `${plural(counts.confirmed ?? 0, 'shipment')} confirmed to Amazon, ${plural(counts.cancelled ?? 0, 'cancellation')} carried over; ` +
-    `${plural(counts.held ?? 0, 'order')} held, ${open} open in the ledger.${refresh.restored ? ` ${plural(refresh.restored, 'order')} whose row was deleted read back from Amazon.` : ''}` +
+    `${plural(held, 'order')} held${held ? ' (not sent, so nobody ships them until the cause is fixed: see ORDER_HELD)' : ''}, ${open} open in the ledger.${refresh.restored ? ` ${plural(refresh.restored, 'order')} whose row was deleted read back from Amazon.` : ''}` +
     `${refresh.carried.length ? ` ${plural(refresh.carried.length, 'order')} whose row was deleted not read back yet (tried again next run; the stock sync counts their units meanwhile).` : ''}` +
     `${unsealed ? ` ${plural(unsealed, 'unsent order')} past the Lines seal's room: a change typed in their Lines cells cannot be put back (the stock sync never counts fewer of their units than the add-on wrote).` : ''}${readNote}${phases.cut ? ` ${phases.cut}` : ''}` +
     `${sent.deferred ? ` ${plural(sent.deferred, 'order')} left to send in the next run (this run's time, or Amazon's rate for order details, ran out).` : ''}` +
@@ -174,8 +176,10 @@ function runOrders(ctx: JobContext): JobOutcome {
     `${sent.unknown ? ` ${plural(sent.unknown, 'order')} may or may not be at ${threePlName} (no usable answer to the create; looked up by reference next run, see ORDER_OUTCOME_UNKNOWN).` : ''}` +
     `${phases.failed.length ? ` Not reachable this run, tried again next run: ${phases.failed.join('; ')}` : ''}`;
   return {
-    // An order whose create got no usable answer is not done: the run says so rather than "ok".
-    outcome: phases.cut || phases.failed.length || readNote || sent.deferred || sent.unknown || counts.confirmLeft ? 'partial' : 'ok',
+    // An order whose create got no usable answer is not done: the run says so rather than "ok". Nor is
+    // one held (an unmapped SKU, a refusal): it is not at the 3PL and nobody ships it, so a run that
+    // sent nothing because every order is held must not read as a successful sync on the Dashboard.
+    outcome: phases.cut || phases.failed.length || readNote || sent.deferred || sent.unknown || counts.confirmLeft || held ? 'partial' : 'ok',
     counts,
     message,
     // A phase that did not finish saw only part of its subject: its own problems stay as they were.
