@@ -185,8 +185,10 @@ function runRemovals(ctx: JobContext): JobOutcome {
     `${plural(expected, 'removal')} expected at ${threePlName}${unsent ? `, ${unsent} still to send` : ''}${attention ? `, ${attention} need a person` : ''}.` +
     `${waiting ? ` ${waiting}` : ''}${cut ? ` ${cut}` : ''}${failed.length ? ` Not reachable this run, tried again next run: ${failed.join('; ')}` : ''}`;
   return {
-    // Reports still being made are the normal rhythm (the next run reads them), not a partial run.
-    outcome: cut || failed.length ? 'partial' : 'ok',
+    // Reports still being made are the normal rhythm (the next run reads them), not a partial run. A
+    // removal with no receipt, or one nobody knows was made (REMOVAL_RECEIPT_FAILED), is work not done:
+    // its boxes may arrive unannounced, as an order the orders sync holds or could not decide is.
+    outcome: cut || failed.length || attention ? 'partial' : 'ok',
     counts,
     message,
     keepOpen: (row) =>
