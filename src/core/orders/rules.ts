@@ -98,10 +98,10 @@ export function ledgerExceptions(rows: ReadonlyArray<LedgerRow>, now: number, s:
   return [...out, ...atMostNamed(orphans)];
 }
 
-/** A State, Lines or Amazon Status cell people changed that the add-on did not use; the Note (EDIT_NOTE) names the cell and what was put back. */
+/** A State, Lines, Amazon Status or Marketplace cell people changed that the add-on did not use; the Note (EDIT_NOTE) names the cell and what was put back. */
 export function editInvalid(r: LedgerRow): RaisedException {
   const said = r.note.slice(EDIT_NOTE.length).trim();
-  return { key: exceptionKey('ORDER_EDIT_INVALID', r.orderId, r.note.includes('the Lines cell') ? 'lines' : r.note.includes('the Amazon Status cell') ? 'status' : 'state'), type: 'ORDER_EDIT_INVALID', entity: entity(r), message: `${said.charAt(0).toUpperCase()}${said.slice(1)}`, typedInput: true };
+  return { key: exceptionKey('ORDER_EDIT_INVALID', r.orderId, r.note.includes('the Lines cell') ? 'lines' : r.note.includes('the Amazon Status cell') ? 'status' : r.note.includes('the Marketplace cell') ? 'marketplace' : 'state'), type: 'ORDER_EDIT_INVALID', entity: entity(r), message: `${said.charAt(0).toUpperCase()}${said.slice(1)}`, typedInput: true };
 }
 
 /** At most this many ORDER_ORPHANED rows name an order: a backlog (onboarding, an outage) is one problem, not thousands of rows and e-mails. */
