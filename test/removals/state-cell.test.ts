@@ -65,4 +65,34 @@ describe('the Removals State cell read back', () => {
     expect(cell!.Message).toContain('"expected", "overdue"');
     expect(r.wrosFor('RMV-031')).toHaveLength(1);
   });
+
+  it('a Shipped cell typed over never makes the receipt: it waits for Amazon\'s units, is named, and the receipt expects what Amazon shipped', () => {
+    const box = { shipmentDate: '2026-11-01T10:00:00Z', quantity: 5, trackingNumber: 'RM510000001GB', sku: 'CAP-FBA', fnsku: 'X00CAP0001' };
+    const r = new RemovalsRun(
+      removalWorld([{ orderId: 'RMV-051', lines: [{ sku: 'CAP-FBA', fnsku: 'X00CAP0001', requested: 5 }], shipments: [box] }], {
+        extraMapRows: [['CAP-FBA', 'UK', 'FBA', '', 'B0CAP00001', 'X00CAP0001', '', '', '', '', '', '']],
+        extraListings: [{ sku: 'CAP-FBA', channel: 'FBA' }],
+        extraThreePl: [{ sku: 'SB-CAP', onHand: 0 }],
+      }),
+    );
+    r.syncRemovals();
+    expect(r.removal('RMV-051', 'CAP-FBA')).toMatchObject({ State: 'held', Shipped: '5', Expected: '5' });
+    r.edit('Removals', { 'Removal Order ID': 'RMV-051' }, { Shipped: 1 });
+    r.edit('SKU Map', { 'Seller SKU': 'CAP-FBA' }, { '3PL SKU': 'SB-CAP' });
+    // Within minutes: Amazon's reports are not read again, the tab is all this run has.
+    r.advance('1m');
+    const run = r.syncRemovals();
+    expect(r.wrosFor('RMV-051')).toHaveLength(0);
+    expect(run.outcome).toBe('partial');
+    const [cell] = r.openExceptions('CELL_INVALID');
+    expect(cell!.Key).toBe('CELL_INVALID:Removals:RMV-051 CAP-FBA:Shipped');
+    expect(cell!.Message).toContain('Expected holds 5 but Shipped 1');
+
+    r.advance('10m');
+    r.syncRemovals();
+    const wros = r.wrosFor('RMV-051');
+    expect(wros).toHaveLength(1);
+    expect(wros[0]!.boxes.flatMap((b) => b.items).reduce((n, i) => n + i.quantity, 0)).toBe(5);
+    expect(r.removal('RMV-051', 'CAP-FBA')).toMatchObject({ Shipped: '5', Expected: '5', State: 'expected' });
+  });
 });

@@ -93,6 +93,21 @@ function stateOf(text: string, f: Facts): Pick<RemovalRow, 'state' | 'stateEdit'
   return { state: factState(f), stateEdit: { typed: text, why } };
 }
 
+/**
+ * Shipped and Expected as the add-on writes them: whole numbers from Amazon's reports, Expected equal
+ * to Shipped once units are expected at the 3PL. Anything else was typed (why, for the job to name):
+ * Shipped makes the receipt's lines and judges the count, so it is never read as 0 or rounded.
+ */
+function unitsEdit(shippedCell: unknown, expectedCell: unknown): string | undefined {
+  const s = cellText(shippedCell);
+  const e = cellText(expectedCell);
+  const isWhole = (t: string) => /^\d+$/.test(t);
+  if (s && !isWhole(s)) return `Shipped holds "${s}", not a whole number`;
+  if (e && !isWhole(e)) return `Expected holds "${e}", not a whole number`;
+  if (e && Number(e) !== Number(s || 0)) return `Expected holds ${e} but Shipped ${s || 'nothing'}, and the add-on writes both, equal, from Amazon's removal reports`;
+  return undefined;
+}
+
 export function removalFromRecord(rec: Readonly<Record<string, unknown>>): RemovalRow | null {
   const orderId = cellText(rec[H.orderId]);
   const sku = cellText(rec[H.sku]);
@@ -104,6 +119,7 @@ export function removalFromRecord(rec: Readonly<Record<string, unknown>>): Remov
   const expected = whole(rec[H.expected]);
   const received = whole(rec[H.received]);
   const read = stateOf(state, { receipt, expected, received, shipped });
+  const units = unitsEdit(rec[H.shipped], rec[H.expected]);
   return {
     orderId,
     type: cellText(rec[H.type]),
@@ -120,6 +136,7 @@ export function removalFromRecord(rec: Readonly<Record<string, unknown>>): Remov
     expected,
     received,
     ...read,
+    ...(units ? { unitsEdit: units } : {}),
   };
 }
 

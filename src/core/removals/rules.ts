@@ -139,4 +139,19 @@ export function stateEditInvalid(r: RemovalRow, threePlName: string): RaisedExce
   };
 }
 
+/** Shipped or Expected typed over (RemovalRow.unitsEdit): open until a person resolves it, as above. */
+export function unitsEditInvalid(r: RemovalRow, threePlName: string, putBack: boolean): RaisedException {
+  return {
+    key: exceptionKey('CELL_INVALID', 'Removals', `${r.orderId} ${r.sku}`, 'Shipped'),
+    type: 'CELL_INVALID',
+    entity: `Removals ${r.orderId} ${r.sku}, Shipped`,
+    message:
+      `The Removals tab's Shipped / Expected cells of removal ${r.orderId} (${r.sku}) were changed: ${r.unitsEdit}. ` +
+      `Shipped is what the receipt at ${threePlName} expects and what its count is checked against, so ${putBack ? "Amazon's removal reports, read this run, put both back and only their units were used" : "nothing is made or read back for this removal until Amazon's next removal reports (within the hour) give its units and the add-on writes them back"}. ` +
+      'The add-on writes every cell of this tab and no typed value is used there; Shipped and Expected hold the same whole number of units.',
+    action: 'Nothing to undo: the next removals run puts the cells back from Amazon. Change a removal in Seller Central; then resolve this row.',
+    typedInput: true,
+  };
+}
+
 const REMOVAL_STATE_LIST = REMOVAL_STATES.map((s) => `"${s}"`).join(', ');
