@@ -46,7 +46,8 @@ function amazonCancelled(ctx: { amazon: SpApiClient; threePlName: string; edits?
   try {
     status = orderView(ctx.amazon.getOrder(row.orderId), row.marketplace).status;
   } catch (e) {
-    if (e instanceof RemoteError && e.retryable) return wait(e.message);
+    // Any answer but the order's own leaves it as it is: a cell is never reason enough to cancel.
+    if (e instanceof RemoteError) return wait(e.message);
     throw e;
   }
   if (status === 'CANCELLED') return 'yes';
