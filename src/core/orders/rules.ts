@@ -98,10 +98,19 @@ export function ledgerExceptions(rows: ReadonlyArray<LedgerRow>, now: number, s:
   return [...out, ...atMostNamed(orphans)];
 }
 
-/** A State or Lines cell people changed that the add-on did not use; the Note (EDIT_NOTE) names the cell and what was put back. */
+/** The cells an edit note can name, and each one's key suffix (one exception per cell of a row). */
+const EDITED_CELLS: ReadonlyArray<readonly [string, string]> = [
+  ['Lines', 'lines'],
+  ['Amazon Status', 'status'],
+  ['Marketplace', 'marketplace'],
+  ['Amazon Order ID', 'id'],
+];
+
+/** A State, Lines, Amazon Status, Marketplace or Amazon Order ID cell people changed that the add-on did not use; the Note (EDIT_NOTE) names the cell and what was put back. */
 export function editInvalid(r: LedgerRow): RaisedException {
   const said = r.note.slice(EDIT_NOTE.length).trim();
-  return { key: exceptionKey('ORDER_EDIT_INVALID', r.orderId, r.note.includes('the Lines cell') ? 'lines' : r.note.includes('the Amazon Order ID cell') ? 'id' : 'state'), type: 'ORDER_EDIT_INVALID', entity: entity(r), message: `${said.charAt(0).toUpperCase()}${said.slice(1)}`, typedInput: true };
+  const cell = EDITED_CELLS.find(([name]) => r.note.includes(`the ${name} cell`));
+  return { key: exceptionKey('ORDER_EDIT_INVALID', r.orderId, cell ? cell[1] : 'state'), type: 'ORDER_EDIT_INVALID', entity: entity(r), message: `${said.charAt(0).toUpperCase()}${said.slice(1)}`, typedInput: true };
 }
 
 /** At most this many ORDER_ORPHANED rows name an order: a backlog (onboarding, an outage) is one problem, not thousands of rows and e-mails. */

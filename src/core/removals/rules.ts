@@ -3,7 +3,8 @@
 // clear themselves once the removal is counted or the row leaves).
 
 import type { RaisedException } from '../exceptions';
-import { FOLLOWED_STATES, type RemovalRow, type RemovalState } from './types';
+import { exceptionKey } from '../exceptions';
+import { FOLLOWED_STATES, REMOVAL_STATES, type RemovalRow, type RemovalState } from './types';
 
 /** The job's exception types (its scope: it may resolve these when it no longer sees them). */
 export const REMOVAL_EXCEPTION_TYPES: ReadonlyArray<RaisedException['type']> = [
@@ -117,3 +118,40 @@ export function removalExceptions(rows: readonly RemovalRow[], ctx: { shippedAt:
 export function followed(rows: readonly RemovalRow[]): RemovalRow[] {
   return rows.filter((r) => r.receipt && FOLLOWED_STATES.has(r.state));
 }
+
+/**
+ * A State cell someone typed that the add-on did not use (read from the row's other cells instead and
+ * written back). CELL_INVALID is outside the job's scope, so it stays open until a person resolves it:
+ * the cell no longer shows what was typed.
+ */
+export function stateEditInvalid(r: RemovalRow, threePlName: string): RaisedException {
+  const edit = r.stateEdit!;
+  return {
+    key: exceptionKey('CELL_INVALID', 'Removals', `${r.orderId} ${r.sku}`, 'State'),
+    type: 'CELL_INVALID',
+    entity: `Removals ${r.orderId} ${r.sku}, State`,
+    message:
+      `The Removals tab's State cell of removal ${r.orderId} (${r.sku}) was changed to "${edit.typed}", but ${edit.why}. ` +
+      `It was put back to "${r.state}" (what its other cells show) and worked on so: ${r.state === 'expected' ? `its receipt ${r.receipt} is read back from ${threePlName}` : r.state === 'outcome unknown' ? `it is looked up at ${threePlName} and its receipt made once if there is none` : "it waits for Amazon's next removal reports"}. ` +
+      `The add-on writes every cell of this tab and no typed value is used there; State shows one of ${REMOVAL_STATE_LIST}.`,
+    action: 'Nothing to undo: the add-on put the State back. Change a removal in Seller Central, or its receipt at the 3PL; then resolve this row.',
+    typedInput: true,
+  };
+}
+
+/** Shipped or Expected typed over (RemovalRow.unitsEdit): open until a person resolves it, as above. */
+export function unitsEditInvalid(r: RemovalRow, threePlName: string, putBack: boolean): RaisedException {
+  return {
+    key: exceptionKey('CELL_INVALID', 'Removals', `${r.orderId} ${r.sku}`, 'Shipped'),
+    type: 'CELL_INVALID',
+    entity: `Removals ${r.orderId} ${r.sku}, Shipped`,
+    message:
+      `The Removals tab's Shipped / Expected cells of removal ${r.orderId} (${r.sku}) were changed: ${r.unitsEdit}. ` +
+      `Shipped is what the receipt at ${threePlName} expects and what its count is checked against, so ${putBack ? "Amazon's removal reports, read this run, put both back and only their units were used" : "nothing is made or read back for this removal until Amazon's next removal reports (within the hour) give its units and the add-on writes them back"}. ` +
+      'The add-on writes every cell of this tab and no typed value is used there; Shipped and Expected hold the same whole number of units.',
+    action: 'Nothing to undo: the next removals run puts the cells back from Amazon. Change a removal in Seller Central; then resolve this row.',
+    typedInput: true,
+  };
+}
+
+const REMOVAL_STATE_LIST = REMOVAL_STATES.map((s) => `"${s}"`).join(', ');

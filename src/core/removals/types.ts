@@ -94,6 +94,13 @@ export interface RemovalRow {
   /** Units the 3PL counted, null until it counts. */
   received: number | null;
   state: RemovalState;
+  /** Set when the State cell held something the row's other cells contradict: what was typed and why it was not used. */
+  stateEdit?: { typed: string; why: string };
+  /**
+   * Set when Shipped or Expected hold what the add-on did not write (why): no receipt is made or read
+   * back for the removal until Amazon's reports give its units again (the merge builds a fresh row).
+   */
+  unitsEdit?: string;
 }
 
 /** States in which the loop is closed: nothing more is asked of Amazon or the 3PL. */

@@ -1,7 +1,12 @@
 // Amazon cancellations carried to the 3PL (docs/design.md §3 "Orders" step 4): an order the 3PL has
 // not shipped is cancelled there; one it has shipped is `cancel-too-late` (ORDER_STUCK for a
-// person). An order whose create was in doubt is looked up by reference first.
+// person). An order whose create was in doubt is looked up by reference first. Only Amazon cancels:
+// an Amazon Status cell that says CANCELLED when no read of Amazon did (typed over) is checked with
+// Amazon first, and put back when Amazon still expects the order shipped (ORDER_EDIT_INVALID).
 
+import type { SpApiClient } from '../../amazon/client';
+import { EDIT_NOTE } from '../../core/orders/ledger-record';
+import type { LedgerRow } from '../../core/orders/types';
 import { DeadlineExceeded } from '../../ports/clock';
 import { RemoteError } from '../../ports/errors';
 import type { ThreePlRef } from '../../core/web-links';
@@ -10,6 +15,7 @@ import { noteShipment } from '../../threepl/page-refs';
 import type { OutboundOrder, ThreePlAdapter } from '../../threepl/types';
 import type { Ledger } from './ledger';
 import { withThreePl } from './threepl-status';
+import { orderView } from '../reads/amazon-orders';
 
 const SHIPPED = new Set(['shipped', 'delivered', 'partially_shipped']);
 
@@ -22,9 +28,51 @@ function anyShipped(o: OutboundOrder): boolean {
   return o.shipments.some((s) => SHIPPED.has(s.status)) || SHIPPED.has(o.status);
 }
 
+/** A getOrder that would wait longer than this for Amazon's rate limit is left for the next run. */
+const MAX_RATE_WAIT_MS = 20_000;
+
+/**
+ * Whether Amazon itself shows the order cancelled, for a row whose CANCELLED no read of Amazon gave:
+ * 'yes'; 'no' (the cell was put back to Amazon's status, with a Note that raises ORDER_EDIT_INVALID);
+ * or 'unknown' (Amazon not readable now: nothing is cancelled this run).
+ */
+function amazonCancelled(ctx: { amazon: SpApiClient; threePlName: string; edits?: LedgerRow[] }, ledger: Ledger, row: LedgerRow): 'yes' | 'no' | 'unknown' {
+  const wait = (why: string) => {
+    ledger.update(row.orderId, { note: `Amazon Status says CANCELLED, but Amazon could not be asked this run (${why}), so nothing was cancelled at ${ctx.threePlName}; asked again next run.` });
+    return 'unknown' as const;
+  };
+  if (ctx.amazon.waitMs('getOrder') > MAX_RATE_WAIT_MS) return wait("Amazon's rate limit for order details");
+  let status: string;
+  try {
+    status = orderView(ctx.amazon.getOrder(row.orderId), row.marketplace).status;
+  } catch (e) {
+    // Any answer but the order's own leaves it as it is: a cell is never reason enough to cancel.
+    if (e instanceof RemoteError) return wait(e.message);
+    throw e;
+  }
+  if (status === 'CANCELLED') return 'yes';
+  const edited = ledger.update(row.orderId, {
+    amazonStatus: status,
+    note:
+      `${EDIT_NOTE} the Amazon Status cell of order ${row.orderId} read "CANCELLED", but Amazon's order is ${status || 'not cancelled'}: Amazon's status was put back and nothing was cancelled at ${ctx.threePlName}. ` +
+      'Amazon Status is for reading only; cancel an order in Seller Central (the next orders run then cancels it at the 3PL).',
+  })!;
+  ctx.edits?.push(edited);
+  return 'no';
+}
+
 export function cancelOrders(
-  // shipmentsSeen: reference → the shipment that went anyway, for ORDER_STUCK's link to it at the 3PL.
-  ctx: { adapter: ThreePlAdapter; threePlName: string; shipmentsSeen?: Map<string, ThreePlRef> },
+  ctx: {
+    adapter: ThreePlAdapter;
+    threePlName: string;
+    /** Reference → the shipment that went anyway, for ORDER_STUCK's link to it at the 3PL. */
+    shipmentsSeen?: Map<string, ThreePlRef>;
+    amazon: SpApiClient;
+    /** Whether a read of Amazon (this run's, or the recent cancellations it recorded) showed the order cancelled. */
+    cancelledOnAmazon(orderId: string): boolean;
+    /** Rows whose Amazon Status cell was put back this run (their Note says so), for ORDER_EDIT_INVALID. */
+    edits?: LedgerRow[];
+  },
   ledger: Ledger,
 ): { cancelled: number; tooLate: number } {
   const counts = { cancelled: 0, tooLate: 0 };
@@ -32,6 +80,8 @@ export function cancelOrders(
   const todo = ledger.rows.filter((r) => r.amazonStatus === 'CANCELLED' && ['sent', 'sending', 'unknown', 'shipped', 'confirmed'].includes(r.state));
   for (const row of todo) {
     const id = row.orderId;
+    // A buyer's order is never cancelled at the 3PL on the word of a cell alone.
+    if (!ctx.cancelledOnAmazon(id) && amazonCancelled(ctx, ledger, row) !== 'yes') continue;
     const tooLate = (note: string) => {
       ledger.update(id, { state: 'cancel-too-late', note });
       counts.tooLate++;

@@ -19,7 +19,7 @@ import { carrierMapRecords } from '../../sheet/carrier-map-tab';
 import { providerName } from '../../threepl/names';
 import type { Job, JobContext, JobOutcome } from '../kit/job';
 import type { LedgerRow } from '../../core/orders/types';
-import { refreshLedger } from '../reads/amazon-orders';
+import { cancellationTimes, orderView, refreshLedger } from '../reads/amazon-orders';
 import { readSealedLedger, sealLines } from '../reads/ledger-seal';
 import { withShipmentPages } from '../reads/threepl-pages';
 import { withThreePlRefs } from '../../threepl/page-refs';
@@ -130,7 +130,15 @@ function runOrders(ctx: JobContext): JobOutcome {
     threePlCursor = status.nextCursor;
     if (!status.complete) phases.cut = `${threePlName}'s order list was read in part (time limit); the rest comes next run.`;
   });
-  phases.run('cancel', ['threePl'], () => Object.assign(counts, cancelOrders({ adapter, threePlName, shipmentsSeen }, ledger)));
+  // Rows whose Lines or Amazon Status cell was put back to Amazon's this run (ORDER_EDIT_INVALID).
+  const putBack: LedgerRow[] = [];
+  // Cancellations this run's read of Amazon gave, or that an earlier one recorded (kept 48 h); any other is asked of Amazon.
+  const recorded = cancellationTimes(store);
+  const cancelledOnAmazon = (id: string) => {
+    const read = refresh.fresh.get(id);
+    return recorded.has(id) || (!!read && orderView(read, settings.marketplace).status === 'CANCELLED');
+  };
+  phases.run('cancel', ['threePl'], () => Object.assign(counts, cancelOrders({ adapter, threePlName, shipmentsSeen, amazon, cancelledOnAmazon, edits: putBack }, ledger)));
   // Confirmations first: they are due now (Amazon counts late ones), and sends keep time for the end of the run.
   phases.run('confirm', ['threePl', 'amazon'], () => {
     const confirmed = confirmShipments({ amazon, adapter, map, carriers, marketplace: settings.marketplace, marketplaces: settings.marketplaces, now, threePlName, deadline: ctx.deadline, shipmentsSeen }, ledger);
@@ -140,9 +148,8 @@ function runOrders(ctx: JobContext): JobOutcome {
   let shipFromAsked: OneLocation | null = null;
   const shipFrom = shipFromLocation(settings, adapter, threePlName, (l) => (shipFromAsked = l));
   const sent: SendCounts = { sent: 0, adopted: 0, held: 0, unknown: 0 };
-  const linesPutBack: LedgerRow[] = [];
   phases.run('send', ['threePl', 'amazon'], () =>
-    sendOrders({ amazon, adapter, map, fresh: refresh.fresh, tab, edits: linesPutBack, marketplace: settings.marketplace, marketplaces: settings.marketplaces, shipsTo: settings.fbmMarketplaces, threePlName, deadline: ctx.deadline, ...(shipFrom ? { shipFrom } : {}) }, ledger, sent),
+    sendOrders({ amazon, adapter, map, fresh: refresh.fresh, tab, edits: putBack, marketplace: settings.marketplace, marketplaces: settings.marketplaces, shipsTo: settings.fbmMarketplaces, threePlName, deadline: ctx.deadline, ...(shipFrom ? { shipFrom } : {}) }, ledger, sent),
   );
   // Counted as they happen, so a cut run still says what it sent.
   Object.assign(counts, sent);
@@ -155,7 +162,7 @@ function runOrders(ctx: JobContext): JobOutcome {
   // Only now: a run killed before this write reads the same 3PL changes again next time.
   if (threePlCursor !== null) store.set(THREEPL_KEYS.cursor, threePlCursor);
   const ledgerSays = ledgerExceptions(rows, now, settings);
-  const editsSaid = [...edits, ...linesPutBack.map(editInvalid)].filter((e, i, all) => all.findIndex((x) => x.key === e.key) === i && !ledgerSays.some((x) => x.key === e.key));
+  const editsSaid = [...edits, ...putBack.map(editInvalid)].filter((e, i, all) => all.findIndex((x) => x.key === e.key) === i && !ledgerSays.some((x) => x.key === e.key));
   const fromLedger = withShipmentRefs([...ledgerSays, ...editsSaid], shipmentsSeen);
   // The rest are looked up at the 3PL once, while it answers this run.
   const threePlIdOf = new Map(rows.map((r) => [r.orderId, r.threePlOrderId]));
@@ -163,10 +170,12 @@ function runOrders(ctx: JobContext): JobOutcome {
   raised.push(...(phases.done.has('threePl') ? withShipmentPages(fromLedger, { adapter, store, deadline: ctx.deadline }, stuckAt) : fromLedger));
   ctx.raise(...raised);
   const open = rows.filter((r) => r.state !== 'confirmed' && r.state !== 'cancelled').length;
+  // Every held order (ORDER_HELD), not only those held this run: one refused past its retries waits too.
+  const held = rows.filter((r) => r.state === 'held').length;
   const message =
     `${plural(counts.sent ?? 0, 'order')} sent to ${threePlName}${counts.adopted ? `, ${counts.adopted} adopted` : ''}, ` +
     `${plural(counts.confirmed ?? 0, 'shipment')} confirmed to Amazon, ${plural(counts.cancelled ?? 0, 'cancellation')} carried over; ` +
-    `${plural(counts.held ?? 0, 'order')} held, ${open} open in the ledger.${refresh.restored ? ` ${plural(refresh.restored, 'order')} whose row was deleted read back from Amazon.` : ''}` +
+    `${plural(held, 'order')} held${held ? ' (not sent, so nobody ships them until the cause is fixed: see ORDER_HELD)' : ''}, ${open} open in the ledger.${refresh.restored ? ` ${plural(refresh.restored, 'order')} whose row was deleted read back from Amazon.` : ''}` +
     `${refresh.carried.length ? ` ${plural(refresh.carried.length, 'order')} whose row was deleted not read back yet (tried again next run; the stock sync counts their units meanwhile).` : ''}` +
     `${unsealed ? ` ${plural(unsealed, 'unsent order')} past the Lines seal's room: a change typed in their Lines cells cannot be put back (the stock sync never counts fewer of their units than the add-on wrote).` : ''}${readNote}${phases.cut ? ` ${phases.cut}` : ''}` +
     `${sent.deferred ? ` ${plural(sent.deferred, 'order')} left to send in the next run (this run's time, or Amazon's rate for order details, ran out).` : ''}` +
@@ -174,8 +183,10 @@ function runOrders(ctx: JobContext): JobOutcome {
     `${sent.unknown ? ` ${plural(sent.unknown, 'order')} may or may not be at ${threePlName} (no usable answer to the create; looked up by reference next run, see ORDER_OUTCOME_UNKNOWN).` : ''}` +
     `${phases.failed.length ? ` Not reachable this run, tried again next run: ${phases.failed.join('; ')}` : ''}`;
   return {
-    // An order whose create got no usable answer is not done: the run says so rather than "ok".
-    outcome: phases.cut || phases.failed.length || readNote || sent.deferred || sent.unknown || counts.confirmLeft ? 'partial' : 'ok',
+    // An order whose create got no usable answer is not done: the run says so rather than "ok". Nor is
+    // one held (an unmapped SKU, a refusal): it is not at the 3PL and nobody ships it, so a run that
+    // sent nothing because every order is held must not read as a successful sync on the Dashboard.
+    outcome: phases.cut || phases.failed.length || readNote || sent.deferred || sent.unknown || counts.confirmLeft || held ? 'partial' : 'ok',
     counts,
     message,
     // A phase that did not finish saw only part of its subject: its own problems stay as they were.

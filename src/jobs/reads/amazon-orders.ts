@@ -9,6 +9,7 @@ import type { Order } from '../../amazon/schemas/orders';
 import { marketplaceIdsOf } from '../../core/marketplace-list';
 import { findMarketplace, MARKETPLACES } from '../../core/marketplaces';
 import { byOrderId, mergeAmazon, newLedgerRow, parseLines } from '../../core/orders/ledger';
+import { EDIT_NOTE } from '../../core/orders/ledger-record';
 import type { AmazonOrderView, LedgerRow } from '../../core/orders/types';
 import { DeadlineExceeded } from '../../ports/clock';
 import { RemoteError } from '../../ports/errors';
@@ -233,6 +234,7 @@ export function refreshLedger(
     rows.push(row);
     index.set(row.orderId, row);
   }
+  restoreMarketplaces(amazon, rows, fresh, marketplace);
   // The ledger first, then the cursor: a cut between the two re-reads, never skips.
   tab.write(rows);
   // The lost stay sealed (and counted) until the orders job has said so.
@@ -281,6 +283,40 @@ function readBack(amazon: SpApiClient, missing: ReadonlyArray<[string, string]>,
     }
   }
   return out;
+}
+
+/** Rows whose marketplace decides nothing any more: not asked of Amazon. */
+const SETTLED_STATES: ReadonlySet<string> = new Set(['confirmed', 'cancelled', 'cancel-too-late']);
+
+/**
+ * Open rows whose Marketplace cell holds no marketplace code as the add-on writes it (typed over:
+ * "Germany", "uk", emptied) get Amazon's marketplace back before any step reads it, with a Note that
+ * raises ORDER_EDIT_INVALID: a typed one took the order out of every marketplace served, so it was
+ * never sent (a held one kept its old reason) and the stock sync stopped counting its units. Left
+ * for the next run when Amazon cannot be asked now.
+ */
+function restoreMarketplaces(amazon: SpApiClient, rows: LedgerRow[], fresh: ReadonlyMap<string, Order>, fallback: string): void {
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    if (SETTLED_STATES.has(r.state) || MARKETPLACES.some((m) => m.code === r.marketplace)) continue;
+    let o = fresh.get(r.orderId);
+    if (!o) {
+      if (amazon.waitMs('getOrder') > READ_BACK_MAX_WAIT_MS) return;
+      try {
+        o = amazon.getOrder(r.orderId, ['FULFILLMENT']);
+      } catch (e) {
+        if (e instanceof DeadlineExceeded) return;
+        if (e instanceof RemoteError) continue;
+        throw e;
+      }
+    }
+    const market = orderView(o, fallback).marketplace;
+    rows[i] = {
+      ...r,
+      marketplace: market,
+      note: `${EDIT_NOTE} the Marketplace cell of order ${r.orderId} read "${r.marketplace}", but Amazon's order is of ${market}: ${market} was put back. Marketplace is for reading only; the add-on writes it from Amazon.`,
+    };
+  }
 }
 
 /**

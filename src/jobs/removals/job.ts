@@ -6,7 +6,8 @@
 import { exceptionKey, type RaisedException } from '../../core/exceptions';
 import { validateSkuMap } from '../../core/inventory/sku-map';
 import { reportName } from '../../core/removals/parse';
-import { markOverdue, REMOVAL_EXCEPTION_TYPES, removalExceptions } from '../../core/removals/rules';
+import { removalId } from '../../core/removals/record';
+import { markOverdue, REMOVAL_EXCEPTION_TYPES, removalExceptions, stateEditInvalid, unitsEditInvalid } from '../../core/removals/rules';
 import { mergeReports, retainRows } from '../../core/removals/build';
 import { CLOSED_STATES, FOLLOWED_STATES, type RemovalReports, type RemovalRow } from '../../core/removals/types';
 import { DeadlineExceeded } from '../../ports/clock';
@@ -99,6 +100,9 @@ function runRemovals(ctx: JobContext): JobOutcome {
   const store = ports.store;
   const tab = removalsTab(ports.workbook);
   let rows: RemovalRow[] = tab.rows().map((r) => ({ ...r, tracking: [...r.tracking], lpns: [...r.lpns] }));
+  // Said as read: a report merge later in the run rebuilds these rows.
+  const stateEdits = rows.filter((r) => r.stateEdit).map((r) => ({ ...r }));
+  const unitsEdits = rows.filter((r) => r.unitsEdit);
   const state = loadState(store);
   const threePlName = providerName(settings.threePlProvider);
   const raised: RaisedException[] = [];
@@ -170,6 +174,10 @@ function runRemovals(ctx: JobContext): JobOutcome {
 
   raised.push(...withReceiptRefs(removalExceptions(rows, { shippedAt: state.shippedAt, notes: state.notes, threePlName, overdueDays: settings.removalOverdueDays }), rows, adapter, receivingSeen));
   if (unidentified) raised.push(...(unidentified as RaisedException[]));
+  raised.push(...stateEdits.map((r) => stateEditInvalid(r, threePlName)));
+  // A removal the reports gave again this run has its units back: said so, the others wait for them.
+  const stillTyped = new Set(rows.filter((r) => r.unitsEdit).map(removalId));
+  raised.push(...unitsEdits.map((r) => unitsEditInvalid(r, threePlName, !stillTyped.has(removalId(r)))));
   raised.push(...locationProblem(locationAsked));
   ctx.raise(...raised);
 
@@ -182,8 +190,10 @@ function runRemovals(ctx: JobContext): JobOutcome {
     `${plural(expected, 'removal')} expected at ${threePlName}${unsent ? `, ${unsent} still to send` : ''}${attention ? `, ${attention} need a person` : ''}.` +
     `${waiting ? ` ${waiting}` : ''}${cut ? ` ${cut}` : ''}${failed.length ? ` Not reachable this run, tried again next run: ${failed.join('; ')}` : ''}`;
   return {
-    // Reports still being made are the normal rhythm (the next run reads them), not a partial run.
-    outcome: cut || failed.length ? 'partial' : 'ok',
+    // Reports still being made are the normal rhythm (the next run reads them), not a partial run. A
+    // removal with no receipt, or one nobody knows was made (REMOVAL_RECEIPT_FAILED), is work not done:
+    // its boxes may arrive unannounced, as an order the orders sync holds or could not decide is.
+    outcome: cut || failed.length || attention ? 'partial' : 'ok',
     counts,
     message,
     keepOpen: (row) =>

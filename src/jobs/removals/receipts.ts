@@ -53,6 +53,8 @@ function day(ms: number): string {
  */
 export function sendReceipts(deps: ReceiptDeps, rows: RemovalRow[], counts: ReceiptCounts): void {
   for (const [orderId, group] of byOrder(rows, (r) => TO_SEND.has(r.state) && !r.receipt)) {
+    // Units typed over: a receipt made from them would expect the wrong units (CELL_INVALID says so).
+    if (group.some((r) => r.unitsEdit)) continue;
     const hold = (note: string, state: RemovalRow['state'] = 'held') => {
       for (const r of group) r.state = state;
       deps.state.notes.set(orderId, note);
@@ -139,7 +141,8 @@ export function followReceipts(deps: ReceiptDeps, rows: RemovalRow[], counts: Re
   };
   const checked = (id: string) => deps.state.checkedAt.get(id) ?? 0;
   const due = [...byOrder(rows, (r) => !!r.receipt && FOLLOWED_STATES.has(r.state))]
-    .filter(([id]) => deps.now - checked(id) >= RECHECK_MS)
+    // Units typed over would judge the count wrong (short for received): read once Amazon's are back.
+    .filter(([id, group]) => deps.now - checked(id) >= RECHECK_MS && !group.some((r) => r.unitsEdit))
     .sort(([a], [b]) => checked(a) - checked(b));
   // One batched read where the 3PL has one; a receipt it does not return is looked up by reference.
   const batch = new Map((deps.adapter.readReceipts?.(due.map(([, g]) => g[0]!.receipt)) ?? []).map((x) => [x.externalId, x] as const));
