@@ -16,7 +16,7 @@ import { parseSettlementFile } from '../../core/settlements/parse';
 import { DeadlineExceeded } from '../../ports/clock';
 import { RemoteError } from '../../ports/errors';
 import { settlementLinesTab } from '../../sheet/settlement-lines-tab';
-import { settlementMapTab } from '../../sheet/settlement-map-tab';
+import { isMapColumnsRow, settlementMapTab } from '../../sheet/settlement-map-tab';
 import { isTyped, settlementsTab } from '../../sheet/settlements-tab';
 import { TAB, TABS, headersOf } from '../../core/tabs';
 import { cellException, cellKeyPrefix } from '../../core/typed-cells';
@@ -27,7 +27,7 @@ import { importSettlement, MAP_ROW_PREFIX } from './import';
 import { recategorise } from './recategorise';
 import { SETTLEMENT_KEYS, handledReports, importing, markHandled, recordCategories, writtenCategories } from './state';
 
-type Tabs = SettlementTabs & { settlementsRead(): boolean };
+type Tabs = SettlementTabs & { settlementsRead(): boolean; mapRead(): boolean };
 
 /** Month in the spreadsheet's time zone, as Posted is shown; UTC where no zone is known (tests of other concerns). */
 function monthOfLines(ctx: JobContext): ((ms: number) => string) | undefined {
@@ -40,7 +40,16 @@ function monthOfLines(ctx: JobContext): ((ms: number) => string) | undefined {
 function tabsOf(ctx: JobContext): Tabs {
   const wb = ctx.ports.workbook;
   const { store } = ctx.ports;
-  const map = settlementMapTab(wb);
+  const tab = settlementMapTab(wb);
+  let mapRead = false;
+  const map = {
+    ...tab,
+    records() {
+      const records = tab.records();
+      mapRead = true;
+      return records;
+    },
+  };
   // Category columns are known by name: the map's, and those the add-on last wrote.
   const settlements = settlementsTab(wb, {
     mapped: () => readSettlementRules(map.records()).rules.map((r) => r.category),
@@ -66,6 +75,7 @@ function tabsOf(ctx: JobContext): Tabs {
     },
     lines: settlementLinesTab(wb, monthOfLines(ctx)),
     settlementsRead: () => read,
+    mapRead: () => mapRead,
   };
 }
 
@@ -145,7 +155,7 @@ function importUpload(ctx: JobContext, file: { name: string; base64: string }): 
     counts: d.counts,
     message: result.status === 'duplicate' ? `Settlement ${result.settlementId} from "${name}" was already imported; nothing changed.` : `From "${name}": ${d.text}`,
     // Settlement Map rows are looked at only by an import that read the map.
-    resolves: (row) => row.key === reportFailed(`upload:${name}`, '').key || (result.status !== 'duplicate' && row.key.startsWith(MAP_ROW_PREFIX)) || cells(row) || missing(row),
+    resolves: (row) => row.key === reportFailed(`upload:${name}`, '').key || (result.status !== 'duplicate' && row.key.startsWith(MAP_ROW_PREFIX)) || cells(row) || missing(row) || (tabs.mapRead() && isMapColumnsRow(row)),
   };
 }
 
@@ -164,6 +174,9 @@ function importListed(ctx: JobContext, amazon: SpApiClient): JobOutcome {
   }
   const handled = handledReports(store);
   const tabs = tabsOf(ctx);
+  // A Settlement Map that cannot be read stops the run here, before any report is marked handled
+  // (its SETTLEMENT_REPORT_FAILED would be lost with the run) or any line is written.
+  if (reports.some((r) => !handled.has(r.reportId))) tabs.map.records();
   const results: ImportResult[] = [];
   const raised: RaisedException[] = [];
   const resolved = new Set<string>([ACCESS_KEY]);
@@ -235,7 +248,7 @@ function importListed(ctx: JobContext, amazon: SpApiClient): JobOutcome {
     message: `${d.text}${cut}`,
     // Mismatches and unmapped triples stay until a person acts or finance recategorises; the
     // Settlement Map's own rows are looked at only when an import read the map.
-    resolves: (row) => resolved.has(row.key) || (mapRead && row.key.startsWith(MAP_ROW_PREFIX)) || cells(row) || missing(row),
+    resolves: (row) => resolved.has(row.key) || (mapRead && row.key.startsWith(MAP_ROW_PREFIX)) || cells(row) || missing(row) || (tabs.mapRead() && isMapColumnsRow(row)),
   };
 }
 
