@@ -15,7 +15,7 @@ import { categoryKey, UNMAPPED } from '../core/settlements/categories';
 import { cellAddress, MONEY_ALLOWED } from '../core/typed-cells';
 import type { CellProblem, TypedCell } from '../core/typed-cells';
 import type { TabColumn, TabDef } from '../core/tabs';
-import { TAB, TABS, columnOf, findTabName, headersOf, sameName } from '../core/tabs';
+import { SETTLEMENT_RESERVE_HEADERS, TAB, TABS, columnOf, findTabName, headersOf, sameName } from '../core/tabs';
 import { centsByColumn, orderedCategories } from '../core/settlements/summary';
 import type { SettlementTotals } from '../core/settlements/summary';
 import type { CellValue, WorkbookPort } from '../ports/workbook';
@@ -24,7 +24,7 @@ import type { TableRecord } from './table';
 
 const H = headersOf(TABS.settlements);
 const FIXED = TABS.settlements.columns.map((c) => c.header as string);
-export const RESERVE_HEADERS = { held: 'Reserve Held', released: 'Reserve Released', net: 'Reserve Net' } as const;
+export const RESERVE_HEADERS = SETTLEMENT_RESERVE_HEADERS;
 const RESERVE = Object.values(RESERVE_HEADERS) as string[];
 
 /**
