@@ -5,7 +5,7 @@
 // meant for the same lines that say different things are reported together: the categoriser
 // leaves the lines both match UNMAPPED rather than let the sheet's order decide.
 
-import { cellText } from '../cells';
+import { cellText, formulaError } from '../cells';
 import { SETTLEMENT_RESERVE_HEADERS, TABS, headersOf } from '../tabs';
 import { cellsOverlap, compileCell, norm, UNMAPPED } from './match';
 import type { CellMatch } from './match';
@@ -57,6 +57,11 @@ export function readSettlementRules(
     if (!rule.transactionType && !rule.amountType && !rule.amountDescription) {
       problems.push({ sheetRow, message: `Settlement Map row ${sheetRow}, columns "${H.transactionType}", "${H.amountType}" and "${H.amountDescription}" are all empty; type the values to match, or "any". Until it is fixed the row is not used.` });
       return;
+    }
+    // A lookup that failed is not a category (or a value to match): "#N/A" would become a column.
+    for (const key of [...MATCH, 'category', 'account'] as const) {
+      const error = formulaError(rule[key]);
+      if (error) return unusable(`its ${H[key]} shows the formula error ${error}`, `column "${H[key]}" shows ${error}, a formula that failed, not a value; fix the formula or type the value.`);
     }
     for (const key of MATCH) {
       const bad = rule[key].split(',').map((p) => p.trim()).find((p) => p.slice(0, -1).includes('*'));
