@@ -11,7 +11,10 @@ import { TABS, columnOf, findTabName } from '../core/tabs';
 import type { WorkbookPort } from '../ports/workbook';
 import { keyedRowsTab, readTable, type KeyedRowsTab } from './table';
 
-export type ChargesTab = KeyedRowsTab<ChargeRow>;
+export type ChargesTab = KeyedRowsTab<ChargeRow> & {
+  /** Sheet rows that hold something but no Transaction ID (cleared by hand): a write would delete them. */
+  unidentified(): number[];
+};
 
 export function chargesTab(wb: WorkbookPort): ChargesTab {
   return keyedRowsTab(wb, TABS.charges, { fromRecord: chargeFromRecord, toRecord: chargeToRecord, idOf: (r) => r.transactionId });
