@@ -9,7 +9,7 @@
 // them in the tab; a cut during the order lookup leaves those charges unmatched until a later run.
 
 import { CHARGE_EXCEPTION_TYPES, matchCharges } from '../../core/charges/match';
-import { amountUnread, chargeCellProblems } from '../../core/charges/record';
+import { amountUnread, chargeCellProblems, referenceUnread } from '../../core/charges/record';
 import { CHARGES_SUMMARY_KEY, summariseCharges } from '../../core/charges/summary';
 import type { ChargeRow } from '../../core/charges/types';
 import type { RaisedException } from '../../core/exceptions';
@@ -147,6 +147,10 @@ function runCharges(ctx: JobContext): JobOutcome {
   const unread = matched.rows.filter(amountUnread);
   for (const r of unread) undecided.add(`CHARGE_UNMATCHED:${r.transactionId}`);
   const unreadShipments = unread.filter((r) => r.refKind === 'shipment' && r.refId).map((r) => `CHARGE_DUPLICATE:shipment:${r.refId}:`);
+  // A Reference typed over hides which shipment the row is for: its own row and every duplicate stay as they are.
+  const unplaced = matched.rows.filter(referenceUnread);
+  for (const r of unplaced) undecided.add(`CHARGE_UNMATCHED:${r.transactionId}`);
+  if (unplaced.length) unreadShipments.push('CHARGE_DUPLICATE:');
   ctx.raise(...withChargeRefs(matched.raised.filter((e) => !undecided.has(e.key)), matched.rows, threePl.provider));
   // Rows stand in the tab in the order written: the problems name their rows.
   ctx.raise(...chargeCellProblems(matched.rows).map(cellException));
