@@ -12,7 +12,7 @@ import { heldSettlements, LINES_CHANGED_PREFIX } from '../../core/settlements/he
 import { NO_ROW_PREFIX, settlementsWithoutRow } from '../../core/settlements/no-row';
 import { categoryColumns } from '../../core/settlements/summary';
 import { TAB } from '../../core/tabs';
-import { cellKeyPrefix } from '../../core/typed-cells';
+import { cellException, cellKeyPrefix } from '../../core/typed-cells';
 import type { JobContext, JobOutcome } from '../kit/job';
 import type { SettlementTabs } from './import';
 import { readMap, unmappedException } from './import';
@@ -65,7 +65,7 @@ export function recategorise(ctx: JobContext, tabs: SettlementTabs): JobOutcome 
     sums.set(l.settlementId, s);
   }
   const withoutRow = settlementsWithoutRow(sums, rows.map((r) => r.settlementId), importing(ctx.ports.store));
-  ctx.raise(...withoutRow, ...raised, ...heldRaised, ...[...unmapped.values()].map((u) => unmappedException(u.t, u.lines, u.cents, currency.get(u.settlementId) ?? '', u.settlementId, u.blocked)));
+  ctx.raise(...withoutRow, ...raised, ...heldRaised, ...tabs.lines.unidentified().map(cellException), ...[...unmapped.values()].map((u) => unmappedException(u.t, u.lines, u.cents, currency.get(u.settlementId) ?? '', u.settlementId, u.blocked)));
   const heldNote = held.size ? ` ${held.size} settlement(s) left as they were: ${[...held].join(', ')} (see Exceptions).` : '';
   const rowNote = withoutRow.length ? ` ${withoutRow.length} settlement(s) have lines but no Settlements row: ${withoutRow.map((e) => e.entity.replace(/^Settlement /, '')).join(', ')} (see Exceptions).` : '';
   return {
