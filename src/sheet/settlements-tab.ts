@@ -8,9 +8,11 @@
 // case: every category a row holds has its column, so the category columns add up to Lines Total.
 // A cell people typed over that is no longer an amount (or a date) is kept exactly as typed and
 // reported (problems()), never read as 0 and written back as 0.00; an emptied figure is 0 only
-// when its row still adds up without it.
+// when its row still adds up without it. A row whose Settlement ID was emptied is no settlement the
+// add-on knows: it is reported and written back as it stands, where it stood, never dropped by a
+// rewrite (its reported total and dates are only in the file).
 
-import { cellText, cellTime, parseMoney } from '../core/cells';
+import { cellText, cellTime, isEmptyCell, parseMoney } from '../core/cells';
 import { categoryKey, UNMAPPED } from '../core/settlements/categories';
 import { cellAddress, MONEY_ALLOWED } from '../core/typed-cells';
 import type { CellProblem, TypedCell } from '../core/typed-cells';
@@ -112,7 +114,16 @@ function meanwhile(column: string): string {
 }
 
 export function settlementsTab(wb: WorkbookPort, names: CategoryNames = NO_NAMES): SettlementsTab {
-  let loaded: { name: string | null; rows: SettlementRecord[]; header: string[]; problems: CellProblem[]; own: string[]; ownCells: Map<string, TableRecord> } | null = null;
+  let loaded: {
+    name: string | null;
+    rows: SettlementRecord[];
+    header: string[];
+    problems: CellProblem[];
+    own: string[];
+    ownCells: Map<string, TableRecord>;
+    /** Rows with cells but no Settlement ID, by their place among the tab's rows. */
+    orphans: Array<{ index: number; rec: TableRecord }>;
+  } | null = null;
   const load = () => {
     if (loaded) return loaded;
     const name = findTabName(wb.tabNames(), TAB.settlements);
@@ -127,9 +138,27 @@ export function settlementsTab(wb: WorkbookPort, names: CategoryNames = NO_NAMES
     const ownCells = new Map<string, TableRecord>();
     const rows: SettlementRecord[] = [];
     const problems: CellProblem[] = [];
+    const orphans: Array<{ index: number; rec: TableRecord }> = [];
     (table?.records ?? []).forEach((rec, index) => {
       const settlementId = cellText(rec[H.settlementId]);
-      if (!settlementId) return;
+      if (!settlementId) {
+        if (Object.values(rec).every(isEmptyCell)) return;
+        const sheetRow = index + 2;
+        orphans.push({ index, rec });
+        problems.push({
+          tab: TAB.settlements,
+          rowId: `row ${sheetRow}`,
+          about: `a settlement of ${cellText(rec[H.reportedTotal]) || 'no total'} ${cellText(rec[H.currency])}`.trimEnd(),
+          sheetRow,
+          address: cellAddress(header, H.settlementId, sheetRow),
+          column: H.settlementId,
+          value: rec[H.settlementId],
+          problem: `${H.settlementId} is empty, so the row is no settlement the add-on knows`,
+          allowed: "the settlement's id back (Edit → Undo, or File → Version history shows it; its lines in Settlement Lines carry it too), or delete the row if the settlement's file was imported again since",
+          meanwhile: "The row is kept as it is and counted in no total (not in the Dashboard's paid-out figure) until it is fixed.",
+        });
+        return;
+      }
       if (own.length) ownCells.set(settlementId, rec);
       const typed: TypedCell[] = [];
       const sheetRow = index + 2;
@@ -196,14 +225,14 @@ export function settlementsTab(wb: WorkbookPort, names: CategoryNames = NO_NAMES
         ...(typed.length ? { typed } : {}),
       });
     });
-    loaded = { name, rows, header, problems, own, ownCells };
+    loaded = { name, rows, header, problems, own, ownCells, orphans };
     return loaded;
   };
   return {
     rows: () => load().rows,
     problems: () => load().problems,
     write(rows, wanted) {
-      const { name, header: current, own, ownCells, problems } = load();
+      const { name, header: current, own, ownCells, problems, orphans } = load();
       // A category holding money that the caller did not list still gets a column: none is left out of the tab.
       const held = rows.flatMap((r) => Object.keys(r.byCategory).filter((c) => r.byCategory[c] !== 0));
       // A category cell kept as typed keeps its column too.
@@ -235,12 +264,14 @@ export function settlementsTab(wb: WorkbookPort, names: CategoryNames = NO_NAMES
         }
         return rec;
       });
+      // Rows without a Settlement ID go back where they stood, as they stand.
+      for (const o of orphans) records.splice(Math.min(o.index, records.length), 0, o.rec);
       if (!name) wb.createTab(def, []);
       // The whole header again when it changed: a new category goes in before UNMAPPED, not at the right.
       else if (current.length !== header.length || current.some((h, i) => !sameName(h, header[i]))) wb.addColumns(name, 1, def.columns);
       names.record(categories);
       writeTable(wb, { ...def, name: name ?? TAB.settlements }, header, records);
-      loaded = { name: name ?? TAB.settlements, rows: [...rows], header, problems, own, ownCells };
+      loaded = { name: name ?? TAB.settlements, rows: [...rows], header, problems, own, ownCells, orphans };
     },
   };
 }
