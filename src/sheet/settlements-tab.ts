@@ -13,7 +13,8 @@
 // rewrite (its reported total and dates are only in the file).
 
 import { cellText, cellTime, isEmptyCell, parseMoney } from '../core/cells';
-import { categoryKey, UNMAPPED } from '../core/settlements/categories';
+import { ConfigInvalidError } from '../core/config-invalid';
+import { categoryKey, isUnmappedCategory, UNMAPPED } from '../core/settlements/categories';
 import { cellAddress, MONEY_ALLOWED } from '../core/typed-cells';
 import type { CellProblem, TypedCell } from '../core/typed-cells';
 import type { TabColumn, TabDef } from '../core/tabs';
@@ -22,7 +23,7 @@ import { centsByColumn, orderedCategories } from '../core/settlements/summary';
 import type { SettlementTotals } from '../core/settlements/summary';
 import type { CellValue, WorkbookPort } from '../ports/workbook';
 import { readTable, refusePeoplesTab, writeTable } from './table';
-import type { TableRecord } from './table';
+import type { Table, TableRecord } from './table';
 
 const H = headersOf(TABS.settlements);
 const FIXED = TABS.settlements.columns.map((c) => c.header as string);
@@ -113,6 +114,31 @@ function meanwhile(column: string): string {
   return sameName(column, H.reportedTotal) ? `${base} The Dashboard's paid-out figure leaves this settlement out meanwhile.` : base;
 }
 
+/**
+ * A column the add-on laid out (a fixed one, or a category it last wrote) deleted from a tab that
+ * holds settlements: read as empty, the next write would put the settlements' currency, dates or a
+ * category's money back as nothing (or 0.00) with no word of it. The job stops instead, before it
+ * writes anything, until the column is back.
+ */
+const COLUMNS_SUBJECT = `${TAB.settlements}:columns`;
+
+/** Its exception row, whichever job raised it: a run that read the tab whole clears it. */
+export const isSettlementsColumnsRow = (row: { key: string; type: string }): boolean => row.type === 'CONFIG_INVALID' && row.key.endsWith(`:${COLUMNS_SUBJECT}`);
+
+function checkColumns(table: Table | null, written: readonly string[] | null): void {
+  if (!table || table.records.every((rec) => Object.values(rec).every(isEmptyCell))) return;
+  const missing = [...FIXED, ...(written ?? []).filter((c) => !isUnmappedCategory(c))].filter((h) => columnOf(table.header, h) < 0);
+  if (missing.length === 0) return;
+  const list = missing.map((h) => `"${h}"`).join(', ');
+  throw new ConfigInvalidError(
+    `The "${table.tab}" tab has no ${list} column${missing.length > 1 ? 's' : ''} in its header row (row 1), so the settlements in it cannot be read whole: ` +
+      `no settlement is imported or recategorised until ${missing.length > 1 ? 'they are' : 'it is'} back, and the tab is not written meanwhile. ` +
+      `Put ${missing.length > 1 ? 'them' : 'it'} back with Edit → Undo or File → Version history (a column of your own goes anywhere else in the tab).`,
+    COLUMNS_SUBJECT,
+    `${TAB.settlements} tab`,
+  );
+}
+
 export function settlementsTab(wb: WorkbookPort, names: CategoryNames = NO_NAMES): SettlementsTab {
   let loaded: {
     name: string | null;
@@ -131,6 +157,7 @@ export function settlementsTab(wb: WorkbookPort, names: CategoryNames = NO_NAMES
     // A person's own "Settlements" tab is never rewritten as the add-on's (core/tab-ownership.ts).
     refusePeoplesTab(TABS.settlements, table);
     const header = table?.header ?? [];
+    checkColumns(table, names.written());
     const known = new Set([...names.mapped(), ...(names.written() ?? positionalCategories(header)), UNMAPPED].map(categoryKey));
     const isCategory = (h: string) => h !== '' && !fixedOrReserve(h) && known.has(categoryKey(h));
     const categoryHeaders = header.filter(isCategory);
