@@ -7,9 +7,11 @@
 // cells, only Category and Account replaced: an Amount people typed that is not money, or a column of
 // their own, stays as typed. A row whose Settlement ID was emptied belongs to no settlement the
 // add-on knows, so it is reported (unidentified) and written back as it stands, never dropped by a
-// rewrite: its amount would otherwise leave the tab for good.
+// rewrite: its amount would otherwise leave the tab for good. A column lines are read by, deleted,
+// stops the job (CONFIG_INVALID): read as empty, Recategorise would move every line to UNMAPPED.
 
 import { cellText, cellTime, isEmptyCell, parseMoney } from '../core/cells';
+import { ConfigInvalidError } from '../core/config-invalid';
 import { monthOf } from '../core/settlements/parse';
 import type { CategorisedLine } from '../core/settlements/summary';
 import { cellAddress, MONEY_ALLOWED } from '../core/typed-cells';
@@ -20,6 +22,26 @@ import { appendRecords, ensureTable, readTable, refusePeoplesTab, writeTable } f
 import type { TableRecord } from './table';
 
 const H = headersOf(TABS.settlementLines);
+
+/** The columns a line is read back by (the others are written from these, or are people's). */
+const READ_BY = [H.settlementId, H.posted, H.transactionType, H.amountType, H.amountDescription, H.amount] as const;
+const COLUMNS_SUBJECT = `${TAB.settlementLines}:columns`;
+
+/** Its exception row, whichever job raised it: a run that read the tab clears it. */
+export const isLinesColumnsRow = (row: { key: string; type: string }): boolean => row.type === 'CONFIG_INVALID' && row.key.endsWith(`:${COLUMNS_SUBJECT}`);
+
+function checkColumns(tab: string, header: readonly unknown[], wanted: readonly string[]): void {
+  const missing = wanted.filter((h) => columnOf(header, h) < 0);
+  if (missing.length === 0) return;
+  const list = missing.map((h) => `"${h}"`).join(', ');
+  throw new ConfigInvalidError(
+    `The "${tab}" tab has no ${list} column${missing.length > 1 ? 's' : ''} in its header row (row 1), so its lines cannot be read whole: ` +
+      `no settlement is imported or recategorised until ${missing.length > 1 ? 'they are' : 'it is'} back, and the tab is not written meanwhile. ` +
+      `Put ${missing.length > 1 ? 'them' : 'it'} back with Edit → Undo or File → Version history.`,
+    COLUMNS_SUBJECT,
+    `${TAB.settlementLines} tab`,
+  );
+}
 
 /** A line as the tab holds it (no file line number: the tab's own row is its place). */
 export type LineRecord = Omit<CategorisedLine, 'lineNo'>;
@@ -136,6 +158,8 @@ export function settlementLinesTab(wb: WorkbookPort, month: (ms: number) => stri
       const name = tabName();
       const header = name ? wb.readHeader(name) : null;
       const at = header ? columnOf(header, H.settlementId) : -1;
+      // A tab of the add-on's columns without Settlement ID: its lines could not be counted or kept apart.
+      if (name && header && at < 0 && TABS.settlementLines.columns.some((c) => columnOf(header, c.header) >= 0)) checkColumns(name, header, [H.settlementId]);
       const ids = name && at >= 0 ? (wb.readColumn(name, at + 1) ?? []) : [];
       counted = countIds(ids.map(cellText));
       return counted;
@@ -155,6 +179,7 @@ export function settlementLinesTab(wb: WorkbookPort, month: (ms: number) => stri
       const table = name ? readTable(wb, name) : null;
       orphans = [];
       if (!table) return [];
+      if (!table.records.every((r) => Object.values(r).every(isEmptyCell))) checkColumns(table.tab, table.header, READ_BY);
       orphans = table.records.map((r, i) => unidentifiedRow(r, i, table.header)).filter((p): p is CellProblem => p !== null);
       return table.records.map((r, i) => fromRecord(r, i, TAB.settlementLines, table.header)).filter((l): l is ReadLine => l !== null);
     },

@@ -15,7 +15,7 @@ import { zonedMonthOf } from '../../core/settlements/dates';
 import { parseSettlementFile } from '../../core/settlements/parse';
 import { DeadlineExceeded } from '../../ports/clock';
 import { RemoteError } from '../../ports/errors';
-import { settlementLinesTab } from '../../sheet/settlement-lines-tab';
+import { isLinesColumnsRow, settlementLinesTab } from '../../sheet/settlement-lines-tab';
 import { isMapColumnsRow, settlementMapTab } from '../../sheet/settlement-map-tab';
 import { isSettlementsColumnsRow, isTyped, settlementsTab } from '../../sheet/settlements-tab';
 import { TAB, TABS, headersOf } from '../../core/tabs';
@@ -155,7 +155,7 @@ function importUpload(ctx: JobContext, file: { name: string; base64: string }): 
     counts: d.counts,
     message: result.status === 'duplicate' ? `Settlement ${result.settlementId} from "${name}" was already imported; nothing changed.` : `From "${name}": ${d.text}`,
     // Settlement Map rows are looked at only by an import that read the map.
-    resolves: (row) => row.key === reportFailed(`upload:${name}`, '').key || (result.status !== 'duplicate' && row.key.startsWith(MAP_ROW_PREFIX)) || cells(row) || missing(row) || (tabs.mapRead() && isMapColumnsRow(row)) || (tabs.settlementsRead() && isSettlementsColumnsRow(row)),
+    resolves: (row) => row.key === reportFailed(`upload:${name}`, '').key || (result.status !== 'duplicate' && (row.key.startsWith(MAP_ROW_PREFIX) || isLinesColumnsRow(row))) || cells(row) || missing(row) || (tabs.mapRead() && isMapColumnsRow(row)) || (tabs.settlementsRead() && isSettlementsColumnsRow(row)),
   };
 }
 
@@ -248,7 +248,7 @@ function importListed(ctx: JobContext, amazon: SpApiClient): JobOutcome {
     message: `${d.text}${cut}`,
     // Mismatches and unmapped triples stay until a person acts or finance recategorises; the
     // Settlement Map's own rows are looked at only when an import read the map.
-    resolves: (row) => resolved.has(row.key) || (mapRead && row.key.startsWith(MAP_ROW_PREFIX)) || cells(row) || missing(row) || (tabs.mapRead() && isMapColumnsRow(row)) || (tabs.settlementsRead() && isSettlementsColumnsRow(row)),
+    resolves: (row) => resolved.has(row.key) || (mapRead && (row.key.startsWith(MAP_ROW_PREFIX) || isLinesColumnsRow(row))) || cells(row) || missing(row) || (tabs.mapRead() && isMapColumnsRow(row)) || (tabs.settlementsRead() && isSettlementsColumnsRow(row)),
   };
 }
 

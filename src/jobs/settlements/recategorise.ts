@@ -16,6 +16,7 @@ import { cellException, cellKeyPrefix } from '../../core/typed-cells';
 import type { JobContext, JobOutcome } from '../kit/job';
 import type { SettlementTabs } from './import';
 import { readMap, unmappedException } from './import';
+import { isLinesColumnsRow } from '../../sheet/settlement-lines-tab';
 import { isMapColumnsRow } from '../../sheet/settlement-map-tab';
 import { isSettlementsColumnsRow } from '../../sheet/settlements-tab';
 import { importing, SETTLEMENT_KEYS } from './state';
@@ -74,6 +75,6 @@ export function recategorise(ctx: JobContext, tabs: SettlementTabs): JobOutcome 
     counts: { lines: lines.length, moved, settlements: rows.length, unmapped: unmapped.size, ...(held.size ? { settlementsLeft: held.size } : {}) },
     message: `${moved} of ${lines.length} line(s) moved to another category or account across ${rows.length} settlement(s); ${unmapped.size} triple(s) still unmapped.${heldNote}${rowNote}`,
     // Both tabs were read whole: a cell fixed since, or lines put back, resolves.
-    resolves: (row) => row.type === 'SETTLEMENT_UNMAPPED' || isMapColumnsRow(row) || isSettlementsColumnsRow(row) || row.key.startsWith(LINES_CHANGED_PREFIX) || row.key.startsWith(NO_ROW_PREFIX) || row.key.startsWith(cellKeyPrefix(TAB.settlementLines)) || row.key.startsWith(cellKeyPrefix(TAB.settlements)),
+    resolves: (row) => row.type === 'SETTLEMENT_UNMAPPED' || isMapColumnsRow(row) || isSettlementsColumnsRow(row) || isLinesColumnsRow(row) || row.key.startsWith(LINES_CHANGED_PREFIX) || row.key.startsWith(NO_ROW_PREFIX) || row.key.startsWith(cellKeyPrefix(TAB.settlementLines)) || row.key.startsWith(cellKeyPrefix(TAB.settlements)),
   };
 }
