@@ -19,6 +19,8 @@ const STATES: readonly ChargeState[] = ['matched', 'unmatched', 'cancelled order
 const SEP = ' · ';
 /** ISO 4217 alphabetic codes, as the 3PL bills (ShipBob invoice `currency_code`); typed in any case. */
 const CURRENCY = /^[A-Za-z]{3}$/;
+/** An invoice date as the add-on writes it (the 3PL's invoice day). */
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
 export const CURRENCY_ALLOWED = 'a three-letter currency code such as GBP, EUR or USD (any case)';
 
 export function referenceCell(r: Pick<ChargeRow, 'refKind' | 'refId' | 'orderRef' | 'fee'>): string {
@@ -79,6 +81,8 @@ export function chargeFromRecord(rec: Readonly<Record<string, unknown>>): Charge
   const stateCell = cellText(rec[H.state]);
   const state = STATES.find((s) => stateCell === s || stateCell.startsWith(`${s}:`)) ?? 'unmatched';
   const invoiceDate = rec[H.invoiceDate] instanceof Date ? (rec[H.invoiceDate] as Date).toISOString().slice(0, 10) : cellText(rec[H.invoiceDate]);
+  // The month a charge is totalled in on the Dashboard: words there would drop it from every month.
+  if (invoiceDate && !DAY.test(invoiceDate)) typed.push({ column: H.invoiceDate, value: rec[H.invoiceDate], problem: `${H.invoiceDate} holds "${invoiceDate}", not a date` });
   return {
     invoiceId: cellText(rec[H.invoice]),
     invoiceDate,
@@ -120,12 +124,16 @@ export function chargeCellProblems(rows: ReadonlyArray<ChargeRow>): CellProblem[
           ? `one of ${CHARGE_TYPES.join(', ')}`
           : t.column === H.currency
             ? CURRENCY_ALLOWED
-            : t.column === H.reference
+            : t.column === H.invoiceDate
+              ? 'a date such as 2026-11-02 (the invoice\'s date at the 3PL)'
+              : t.column === H.reference
               ? `the reference the add-on wrote, such as "shipment 200001 · order 202-1234567-1234567 · fee Shipping" (Edit → Undo, or File → Version history shows it); notes go in a column of your own`
               : `${MONEY_ALLOWED} (credits and refunds negative)`,
       meanwhile:
         t.column === H.reference
           ? `The cell is kept as typed; the row's Matched To and State stay as they were, and no duplicate charge is cleared, until it is fixed.`
+          : t.column === H.invoiceDate
+            ? `The cell is kept as typed, and this charge is in no month of the Dashboard's 3PL charges until it is fixed.`
           : `The cell is kept as typed, and this charge is left out of the Dashboard's 3PL charges${t.column === H.amount ? ' and of the duplicate check' : ''} until it is fixed.`,
     })),
   );
