@@ -15,7 +15,7 @@
 import { cellText, cellTime, isEmptyCell, parseMoney } from '../core/cells';
 import { ConfigInvalidError } from '../core/config-invalid';
 import { categoryKey, isUnmappedCategory, UNMAPPED } from '../core/settlements/categories';
-import { cellAddress, MONEY_ALLOWED } from '../core/typed-cells';
+import { cellAddress, CURRENCY_ALLOWED, MONEY_ALLOWED } from '../core/typed-cells';
 import type { CellProblem, TypedCell } from '../core/typed-cells';
 import type { TabColumn, TabDef } from '../core/tabs';
 import { SETTLEMENT_RESERVE_HEADERS, TAB, TABS, columnOf, findTabName, headersOf, sameName } from '../core/tabs';
@@ -111,7 +111,7 @@ const DATE_ALLOWED = 'a date, such as 2026-10-17';
 /** What is done with a settlement whose cell cannot be read, meanwhile. */
 function meanwhile(column: string): string {
   const base = 'The cell is kept as typed, and "Recategorise settlements" leaves this settlement as it is until the cell is fixed.';
-  return sameName(column, H.reportedTotal) ? `${base} The Dashboard's paid-out figure leaves this settlement out meanwhile.` : base;
+  return sameName(column, H.reportedTotal) || sameName(column, H.currency) ? `${base} The Dashboard's paid-out figure leaves this settlement out meanwhile.` : base;
 }
 
 /**
@@ -206,6 +206,10 @@ export function settlementsTab(wb: WorkbookPort, names: CategoryNames = NO_NAMES
         note(column, d.problem, DATE_ALLOWED);
         return null;
       };
+      // Totals are kept per currency: "Pounds" or an emptied cell would start a currency of its own.
+      const currencyText = cellText(rec[H.currency]);
+      const currency = /^[A-Za-z]{3}$/.test(currencyText) ? currencyText.toUpperCase() : currencyText;
+      if (currency !== currencyText.toUpperCase() || !currency) note(H.currency, currencyText ? `${H.currency} holds "${currencyText}", not a currency code` : `${H.currency} is empty`, CURRENCY_ALLOWED);
       const start = date(H.start);
       const end = date(H.end);
       const depositDate = date(H.depositDate);
@@ -243,7 +247,7 @@ export function settlementsTab(wb: WorkbookPort, names: CategoryNames = NO_NAMES
         start,
         end,
         depositDate,
-        currency: cellText(rec[H.currency]),
+        currency,
         reportedTotalCents,
         linesTotalCents,
         differenceCents,

@@ -7,7 +7,7 @@
 // cell would each start a currency of their own on the Dashboard).
 
 import { cellText, parseMoney } from '../cells';
-import { MONEY_ALLOWED } from '../typed-cells';
+import { CURRENCY_ALLOWED, MONEY_ALLOWED } from '../typed-cells';
 import type { CellProblem, TypedCell } from '../typed-cells';
 import { TAB, TABS, headersOf } from '../tabs';
 import { stateText } from './match';
@@ -21,7 +21,6 @@ const SEP = ' · ';
 const CURRENCY = /^[A-Za-z]{3}$/;
 /** An invoice date as the add-on writes it (the 3PL's invoice day). */
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-export const CURRENCY_ALLOWED = 'a three-letter currency code such as GBP, EUR or USD (any case)';
 
 export function referenceCell(r: Pick<ChargeRow, 'refKind' | 'refId' | 'orderRef' | 'fee'>): string {
   const parts = [r.refId ? `${r.refKind} ${r.refId}` : r.refKind];

@@ -66,10 +66,12 @@ function tabsOf(ctx: JobContext): Tabs {
         return settlements.rows();
       },
       // The Dashboard's per-currency figures follow every write, so it never reads the tab itself;
-      // a Reported Total typed over is left out (its CELL_INVALID says so), never counted as 0.
+      // a Reported Total or Currency typed over is left out (its CELL_INVALID says so), never counted as 0
+      // or as a currency of its own.
       write(rows, categories) {
         settlements.write(rows, categories);
-        const paid = rows.filter((r) => !isTyped(r, headersOf(TABS.settlements).reportedTotal));
+        const H = headersOf(TABS.settlements);
+        const paid = rows.filter((r) => !isTyped(r, H.reportedTotal) && !isTyped(r, H.currency));
         ctx.ports.store.set(SETTLEMENTS_SUMMARY_KEY, JSON.stringify(settlementsByCurrency(paid, ctx.now)));
       },
     },
