@@ -14,6 +14,16 @@ export function isEmptyCell(v: unknown): boolean {
   return cellText(v) === '';
 }
 
+// Google Sheets' error values (ERROR.TYPE, https://support.google.com/docs/answer/3238305), which a
+// read gives as their text: a formula that failed, never a value someone chose.
+const FORMULA_ERROR = /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|ERROR!)$/;
+
+/** The error text ("#N/A") when the cell shows a formula error; null otherwise. */
+export function formulaError(v: unknown): string | null {
+  const t = typeof v === 'string' ? v.trim() : '';
+  return FORMULA_ERROR.test(t) ? t : null;
+}
+
 const PLAIN_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 const PERCENT_NUMBER = /^([+-]?(\d+(\.\d*)?|\.\d+))\s*%$/;
 

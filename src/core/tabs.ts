@@ -237,6 +237,9 @@ const settlements = {
   ],
 } as const satisfies TabDef;
 
+/** The Settlements tab's reserve roll-forward, right of the category columns. */
+export const SETTLEMENT_RESERVE_HEADERS = { held: 'Reserve Held', released: 'Reserve Released', net: 'Reserve Net' } as const;
+
 /** Every line of every imported settlement (docs/design.md §2). */
 const settlementLines = {
   name: 'Settlement Lines',

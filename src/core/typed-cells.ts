@@ -37,6 +37,9 @@ export interface CellProblem extends TypedCell {
 /** Money cells: what the message says may be typed. */
 export const MONEY_ALLOWED = 'a number with at most two decimals, such as 7.50 or -7.50';
 
+/** Currency cells (ISO 4217 alphabetic codes, as Amazon and the 3PL write them). */
+export const CURRENCY_ALLOWED = 'a three-letter currency code such as GBP, EUR or USD (any case)';
+
 /** Keys of the problems of one tab: a run that read the whole tab resolves those it no longer sees. */
 export function cellKeyPrefix(tab: string): string {
   return `${exceptionKey('CELL_INVALID', tab)}:`;

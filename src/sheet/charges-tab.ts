@@ -3,18 +3,46 @@
 // Removals are read as people see them (`FBA Shipment ID`, `3PL Order ID`; `Removal Order ID`,
 // `3PL Receipt`): a spreadsheet without them matches against the Orders tab alone.
 
-import { cellText } from '../core/cells';
+import { cellText, isEmptyCell } from '../core/cells';
+import { ConfigInvalidError } from '../core/config-invalid';
 import { chargeFromRecord, chargeToRecord } from '../core/charges/record';
 import type { ChargeLedgers, ChargeRow } from '../core/charges/types';
 import type { LedgerRow } from '../core/orders/types';
-import { TABS, columnOf, findTabName } from '../core/tabs';
+import { TAB, TABS, columnOf, findTabName, headersOf } from '../core/tabs';
 import type { WorkbookPort } from '../ports/workbook';
-import { keyedRowsTab, readTable, type KeyedRowsTab } from './table';
+import { keyedRowsTab, readTable, type KeyedRowsTab, type TableRecord } from './table';
 
-export type ChargesTab = KeyedRowsTab<ChargeRow>;
+export type ChargesTab = KeyedRowsTab<ChargeRow> & {
+  /** Sheet rows that hold something but no Transaction ID (cleared by hand): a write would delete them. */
+  unidentified(): number[];
+};
+
+const H = headersOf(TABS.charges);
+/** The columns a charge is read back by; Matched To and State are worked out again each run. */
+const READ_BY = [H.invoice, H.invoiceDate, H.transactionId, H.type, H.amount, H.currency, H.reference] as const;
+
+/**
+ * A row read back, unless the tab lost one of the columns it is read by (deleted by hand): read as
+ * empty, every charge would lose its invoice date (and leave the Dashboard's months) or its match,
+ * with no word of it. A record holds a key for each header cell, so a missing column is an absent
+ * key. The job stops instead (CONFIG_INVALID), before anything is written.
+ */
+function fromRecord(rec: TableRecord): ChargeRow | null {
+  const missing = READ_BY.filter((h) => !(h in rec));
+  if (missing.length && !Object.values(rec).every(isEmptyCell)) {
+    const list = missing.map((h) => `"${h}"`).join(', ');
+    throw new ConfigInvalidError(
+      `The "${TAB.charges}" tab has no ${list} column${missing.length > 1 ? 's' : ''} in its header row (row 1), so its charges cannot be read whole: ` +
+        `no 3PL charge is imported and the tab is not written until ${missing.length > 1 ? 'they are' : 'it is'} back. Put ${missing.length > 1 ? 'them' : 'it'} back with Edit → Undo or File → Version history.`,
+      `${TAB.charges}:columns`,
+      `${TAB.charges} tab`,
+    );
+  }
+  return chargeFromRecord(rec);
+}
 
 export function chargesTab(wb: WorkbookPort): ChargesTab {
-  return keyedRowsTab(wb, TABS.charges, { fromRecord: chargeFromRecord, toRecord: chargeToRecord, idOf: (r) => r.transactionId });
+  return keyedRowsTab(wb, TABS.charges, { fromRecord, toRecord: chargeToRecord, idOf: (r) => r.transactionId });
 }
 
 /** Tab names the other engineers' ledgers use (issue 15); read only when the spreadsheet has them. */

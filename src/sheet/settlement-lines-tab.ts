@@ -5,9 +5,13 @@
 // keeps the spreadsheet far from its 10-million-cell limit. Month is the month of Posted as the
 // sheet shows it (the spreadsheet's time zone). A line read back is rewritten from its own
 // cells, only Category and Account replaced: an Amount people typed that is not money, or a column of
-// their own, stays as typed.
+// their own, stays as typed. A row whose Settlement ID was emptied belongs to no settlement the
+// add-on knows, so it is reported (unidentified) and written back as it stands, never dropped by a
+// rewrite: its amount would otherwise leave the tab for good. A column lines are read by, deleted,
+// stops the job (CONFIG_INVALID): read as empty, Recategorise would move every line to UNMAPPED.
 
-import { cellText, cellTime, parseMoney } from '../core/cells';
+import { cellText, cellTime, isEmptyCell, parseMoney } from '../core/cells';
+import { ConfigInvalidError } from '../core/config-invalid';
 import { monthOf } from '../core/settlements/parse';
 import type { CategorisedLine } from '../core/settlements/summary';
 import { cellAddress, MONEY_ALLOWED } from '../core/typed-cells';
@@ -18,6 +22,26 @@ import { appendRecords, ensureTable, readTable, refusePeoplesTab, writeTable } f
 import type { TableRecord } from './table';
 
 const H = headersOf(TABS.settlementLines);
+
+/** The columns a line is read back by (the others are written from these, or are people's). */
+const READ_BY = [H.settlementId, H.posted, H.transactionType, H.amountType, H.amountDescription, H.amount] as const;
+const COLUMNS_SUBJECT = `${TAB.settlementLines}:columns`;
+
+/** Its exception row, whichever job raised it: a run that read the tab clears it. */
+export const isLinesColumnsRow = (row: { key: string; type: string }): boolean => row.type === 'CONFIG_INVALID' && row.key.endsWith(`:${COLUMNS_SUBJECT}`);
+
+function checkColumns(tab: string, header: readonly unknown[], wanted: readonly string[]): void {
+  const missing = wanted.filter((h) => columnOf(header, h) < 0);
+  if (missing.length === 0) return;
+  const list = missing.map((h) => `"${h}"`).join(', ');
+  throw new ConfigInvalidError(
+    `The "${tab}" tab has no ${list} column${missing.length > 1 ? 's' : ''} in its header row (row 1), so its lines cannot be read whole: ` +
+      `no settlement is imported or recategorised until ${missing.length > 1 ? 'they are' : 'it is'} back, and the tab is not written meanwhile. ` +
+      `Put ${missing.length > 1 ? 'them' : 'it'} back with Edit → Undo or File → Version history.`,
+    COLUMNS_SUBJECT,
+    `${TAB.settlementLines} tab`,
+  );
+}
 
 /** A line as the tab holds it (no file line number: the tab's own row is its place). */
 export type LineRecord = Omit<CategorisedLine, 'lineNo'>;
@@ -38,6 +62,26 @@ export interface SettlementLinesTab {
   write(lines: ReadonlyArray<LineRecord | ReadLine>): void;
   /** Lines per settlement id, in the order each first appears in the tab (reads the Settlement ID column only). */
   counts(): Map<string, number>;
+  /** Rows that hold something but no Settlement ID, as the last all() read them: kept by write(), one problem each. */
+  unidentified(): CellProblem[];
+}
+
+/** A row with cells but no Settlement ID: not a line of any settlement, and not to be deleted. */
+function unidentifiedRow(r: Readonly<TableRecord>, index: number, header: readonly string[]): CellProblem | null {
+  if (cellText(r[H.settlementId]) || Object.values(r).every(isEmptyCell)) return null;
+  const sheetRow = index + 2;
+  return {
+    tab: TAB.settlementLines,
+    rowId: `row ${sheetRow}`,
+    about: `a line of ${cellText(r[H.amount]) || 'no amount'}${cellText(r[H.amountDescription]) ? ` (${cellText(r[H.amountDescription])})` : ''}`,
+    sheetRow,
+    address: cellAddress(header, H.settlementId, sheetRow),
+    column: H.settlementId,
+    value: r[H.settlementId],
+    problem: `${H.settlementId} is empty, so the line belongs to no settlement`,
+    allowed: 'the id of the settlement the line came from back (Edit → Undo, or File → Version history shows it)',
+    meanwhile: 'The row is kept as it is, counted in no settlement, and its settlement is left as it is by "Recategorise settlements" until it is fixed.',
+  };
 }
 
 function toRecord(l: LineRecord | ReadLine, month: (ms: number) => string): Record<string, unknown> {
@@ -107,12 +151,15 @@ export function settlementLinesTab(wb: WorkbookPort, month: (ms: number) => stri
   const tabName = () => findTabName(wb.tabNames(), TAB.settlementLines);
   // Read once per run, then kept in step with what this module writes.
   let counted: Map<string, number> | null = null;
+  let orphans: CellProblem[] = [];
   return {
     counts() {
       if (counted) return counted;
       const name = tabName();
       const header = name ? wb.readHeader(name) : null;
       const at = header ? columnOf(header, H.settlementId) : -1;
+      // A tab of the add-on's columns without Settlement ID: its lines could not be counted or kept apart.
+      if (name && header && at < 0 && TABS.settlementLines.columns.some((c) => columnOf(header, c.header) >= 0)) checkColumns(name, header, [H.settlementId]);
       const ids = name && at >= 0 ? (wb.readColumn(name, at + 1) ?? []) : [];
       counted = countIds(ids.map(cellText));
       return counted;
@@ -130,15 +177,25 @@ export function settlementLinesTab(wb: WorkbookPort, month: (ms: number) => stri
     all() {
       const name = tabName();
       const table = name ? readTable(wb, name) : null;
+      orphans = [];
       if (!table) return [];
+      if (!table.records.every((r) => Object.values(r).every(isEmptyCell))) checkColumns(table.tab, table.header, READ_BY);
+      orphans = table.records.map((r, i) => unidentifiedRow(r, i, table.header)).filter((p): p is CellProblem => p !== null);
       return table.records.map((r, i) => fromRecord(r, i, TAB.settlementLines, table.header)).filter((l): l is ReadLine => l !== null);
     },
+    unidentified: () => orphans,
     write(lines) {
       const name = tabName();
       const table = name ? readTable(wb, name) : null;
       refusePeoplesTab(TABS.settlementLines, table);
       const header = ensureTable(wb, TABS.settlementLines, table);
-      writeTable(wb, { ...TABS.settlementLines, name: name ?? TAB.settlementLines }, header, lines.map((l) => toRecord(l, month)));
+      // Rows without a Settlement ID stay exactly as they stand, where they stood (a rewrite of the
+      // same lines, as Recategorise does, puts every row back in its place).
+      const records: Array<Record<string, unknown>> = lines.map((l) => toRecord(l, month));
+      (table?.records ?? []).forEach((r, i) => {
+        if (unidentifiedRow(r, i, table!.header)) records.splice(Math.min(i, records.length), 0, r);
+      });
+      writeTable(wb, { ...TABS.settlementLines, name: name ?? TAB.settlementLines }, header, records);
       counted = countIds(lines.map((l) => l.settlementId));
     },
   };

@@ -8,23 +8,26 @@
 // case: every category a row holds has its column, so the category columns add up to Lines Total.
 // A cell people typed over that is no longer an amount (or a date) is kept exactly as typed and
 // reported (problems()), never read as 0 and written back as 0.00; an emptied figure is 0 only
-// when its row still adds up without it.
+// when its row still adds up without it. A row whose Settlement ID was emptied is no settlement the
+// add-on knows: it is reported and written back as it stands, where it stood, never dropped by a
+// rewrite (its reported total and dates are only in the file).
 
-import { cellText, cellTime, parseMoney } from '../core/cells';
-import { categoryKey, UNMAPPED } from '../core/settlements/categories';
-import { cellAddress, MONEY_ALLOWED } from '../core/typed-cells';
+import { cellText, cellTime, isEmptyCell, parseMoney } from '../core/cells';
+import { ConfigInvalidError } from '../core/config-invalid';
+import { categoryKey, isUnmappedCategory, UNMAPPED } from '../core/settlements/categories';
+import { cellAddress, CURRENCY_ALLOWED, MONEY_ALLOWED } from '../core/typed-cells';
 import type { CellProblem, TypedCell } from '../core/typed-cells';
 import type { TabColumn, TabDef } from '../core/tabs';
-import { TAB, TABS, columnOf, findTabName, headersOf, sameName } from '../core/tabs';
+import { SETTLEMENT_RESERVE_HEADERS, TAB, TABS, columnOf, findTabName, headersOf, sameName } from '../core/tabs';
 import { centsByColumn, orderedCategories } from '../core/settlements/summary';
 import type { SettlementTotals } from '../core/settlements/summary';
 import type { CellValue, WorkbookPort } from '../ports/workbook';
 import { readTable, refusePeoplesTab, writeTable } from './table';
-import type { TableRecord } from './table';
+import type { Table, TableRecord } from './table';
 
 const H = headersOf(TABS.settlements);
 const FIXED = TABS.settlements.columns.map((c) => c.header as string);
-export const RESERVE_HEADERS = { held: 'Reserve Held', released: 'Reserve Released', net: 'Reserve Net' } as const;
+export const RESERVE_HEADERS = SETTLEMENT_RESERVE_HEADERS;
 const RESERVE = Object.values(RESERVE_HEADERS) as string[];
 
 /**
@@ -108,11 +111,45 @@ const DATE_ALLOWED = 'a date, such as 2026-10-17';
 /** What is done with a settlement whose cell cannot be read, meanwhile. */
 function meanwhile(column: string): string {
   const base = 'The cell is kept as typed, and "Recategorise settlements" leaves this settlement as it is until the cell is fixed.';
-  return sameName(column, H.reportedTotal) ? `${base} The Dashboard's paid-out figure leaves this settlement out meanwhile.` : base;
+  return sameName(column, H.reportedTotal) || sameName(column, H.currency) ? `${base} The Dashboard's paid-out figure leaves this settlement out meanwhile.` : base;
+}
+
+/**
+ * A column the add-on laid out (a fixed one, or a category it last wrote) deleted from a tab that
+ * holds settlements: read as empty, the next write would put the settlements' currency, dates or a
+ * category's money back as nothing (or 0.00) with no word of it. The job stops instead, before it
+ * writes anything, until the column is back.
+ */
+const COLUMNS_SUBJECT = `${TAB.settlements}:columns`;
+
+/** Its exception row, whichever job raised it: a run that read the tab whole clears it. */
+export const isSettlementsColumnsRow = (row: { key: string; type: string }): boolean => row.type === 'CONFIG_INVALID' && row.key.endsWith(`:${COLUMNS_SUBJECT}`);
+
+function checkColumns(table: Table | null, written: readonly string[] | null): void {
+  if (!table || table.records.every((rec) => Object.values(rec).every(isEmptyCell))) return;
+  const missing = [...FIXED, ...(written ?? []).filter((c) => !isUnmappedCategory(c))].filter((h) => columnOf(table.header, h) < 0);
+  if (missing.length === 0) return;
+  const list = missing.map((h) => `"${h}"`).join(', ');
+  throw new ConfigInvalidError(
+    `The "${table.tab}" tab has no ${list} column${missing.length > 1 ? 's' : ''} in its header row (row 1), so the settlements in it cannot be read whole: ` +
+      `no settlement is imported or recategorised until ${missing.length > 1 ? 'they are' : 'it is'} back, and the tab is not written meanwhile. ` +
+      `Put ${missing.length > 1 ? 'them' : 'it'} back with Edit → Undo or File → Version history (a column of your own goes anywhere else in the tab).`,
+    COLUMNS_SUBJECT,
+    `${TAB.settlements} tab`,
+  );
 }
 
 export function settlementsTab(wb: WorkbookPort, names: CategoryNames = NO_NAMES): SettlementsTab {
-  let loaded: { name: string | null; rows: SettlementRecord[]; header: string[]; problems: CellProblem[]; own: string[]; ownCells: Map<string, TableRecord> } | null = null;
+  let loaded: {
+    name: string | null;
+    rows: SettlementRecord[];
+    header: string[];
+    problems: CellProblem[];
+    own: string[];
+    ownCells: Map<string, TableRecord>;
+    /** Rows with cells but no Settlement ID, by their place among the tab's rows. */
+    orphans: Array<{ index: number; rec: TableRecord }>;
+  } | null = null;
   const load = () => {
     if (loaded) return loaded;
     const name = findTabName(wb.tabNames(), TAB.settlements);
@@ -120,6 +157,7 @@ export function settlementsTab(wb: WorkbookPort, names: CategoryNames = NO_NAMES
     // A person's own "Settlements" tab is never rewritten as the add-on's (core/tab-ownership.ts).
     refusePeoplesTab(TABS.settlements, table);
     const header = table?.header ?? [];
+    checkColumns(table, names.written());
     const known = new Set([...names.mapped(), ...(names.written() ?? positionalCategories(header)), UNMAPPED].map(categoryKey));
     const isCategory = (h: string) => h !== '' && !fixedOrReserve(h) && known.has(categoryKey(h));
     const categoryHeaders = header.filter(isCategory);
@@ -127,9 +165,27 @@ export function settlementsTab(wb: WorkbookPort, names: CategoryNames = NO_NAMES
     const ownCells = new Map<string, TableRecord>();
     const rows: SettlementRecord[] = [];
     const problems: CellProblem[] = [];
+    const orphans: Array<{ index: number; rec: TableRecord }> = [];
     (table?.records ?? []).forEach((rec, index) => {
       const settlementId = cellText(rec[H.settlementId]);
-      if (!settlementId) return;
+      if (!settlementId) {
+        if (Object.values(rec).every(isEmptyCell)) return;
+        const sheetRow = index + 2;
+        orphans.push({ index, rec });
+        problems.push({
+          tab: TAB.settlements,
+          rowId: `row ${sheetRow}`,
+          about: `a settlement of ${cellText(rec[H.reportedTotal]) || 'no total'} ${cellText(rec[H.currency])}`.trimEnd(),
+          sheetRow,
+          address: cellAddress(header, H.settlementId, sheetRow),
+          column: H.settlementId,
+          value: rec[H.settlementId],
+          problem: `${H.settlementId} is empty, so the row is no settlement the add-on knows`,
+          allowed: "the settlement's id back (Edit → Undo, or File → Version history shows it; its lines in Settlement Lines carry it too), or delete the row if the settlement's file was imported again since",
+          meanwhile: "The row is kept as it is and counted in no total (not in the Dashboard's paid-out figure) until it is fixed.",
+        });
+        return;
+      }
       if (own.length) ownCells.set(settlementId, rec);
       const typed: TypedCell[] = [];
       const sheetRow = index + 2;
@@ -150,6 +206,10 @@ export function settlementsTab(wb: WorkbookPort, names: CategoryNames = NO_NAMES
         note(column, d.problem, DATE_ALLOWED);
         return null;
       };
+      // Totals are kept per currency: "Pounds" or an emptied cell would start a currency of its own.
+      const currencyText = cellText(rec[H.currency]);
+      const currency = /^[A-Za-z]{3}$/.test(currencyText) ? currencyText.toUpperCase() : currencyText;
+      if (currency !== currencyText.toUpperCase() || !currency) note(H.currency, currencyText ? `${H.currency} holds "${currencyText}", not a currency code` : `${H.currency} is empty`, CURRENCY_ALLOWED);
       const start = date(H.start);
       const end = date(H.end);
       const depositDate = date(H.depositDate);
@@ -187,7 +247,7 @@ export function settlementsTab(wb: WorkbookPort, names: CategoryNames = NO_NAMES
         start,
         end,
         depositDate,
-        currency: cellText(rec[H.currency]),
+        currency,
         reportedTotalCents,
         linesTotalCents,
         differenceCents,
@@ -196,14 +256,14 @@ export function settlementsTab(wb: WorkbookPort, names: CategoryNames = NO_NAMES
         ...(typed.length ? { typed } : {}),
       });
     });
-    loaded = { name, rows, header, problems, own, ownCells };
+    loaded = { name, rows, header, problems, own, ownCells, orphans };
     return loaded;
   };
   return {
     rows: () => load().rows,
     problems: () => load().problems,
     write(rows, wanted) {
-      const { name, header: current, own, ownCells, problems } = load();
+      const { name, header: current, own, ownCells, problems, orphans } = load();
       // A category holding money that the caller did not list still gets a column: none is left out of the tab.
       const held = rows.flatMap((r) => Object.keys(r.byCategory).filter((c) => r.byCategory[c] !== 0));
       // A category cell kept as typed keeps its column too.
@@ -235,12 +295,14 @@ export function settlementsTab(wb: WorkbookPort, names: CategoryNames = NO_NAMES
         }
         return rec;
       });
+      // Rows without a Settlement ID go back where they stood, as they stand.
+      for (const o of orphans) records.splice(Math.min(o.index, records.length), 0, o.rec);
       if (!name) wb.createTab(def, []);
       // The whole header again when it changed: a new category goes in before UNMAPPED, not at the right.
       else if (current.length !== header.length || current.some((h, i) => !sameName(h, header[i]))) wb.addColumns(name, 1, def.columns);
       names.record(categories);
       writeTable(wb, { ...def, name: name ?? TAB.settlements }, header, records);
-      loaded = { name: name ?? TAB.settlements, rows: [...rows], header, problems, own, ownCells };
+      loaded = { name: name ?? TAB.settlements, rows: [...rows], header, problems, own, ownCells, orphans };
     },
   };
 }

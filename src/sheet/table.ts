@@ -4,6 +4,7 @@
 // header people typed); people's extra columns survive, and text from outside that starts with =,
 // +, - or @ is written as text, never as a formula (docs/design.md §2).
 
+import { isEmptyCell } from '../core/cells';
 import { canonicalHeader, columnOf, headerText, sameName, tabDefNamed } from '../core/tabs';
 import type { TabColumn, TabDef } from '../core/tabs';
 import type { CellFormat, CellValue, WorkbookPort } from '../ports/workbook';
@@ -162,17 +163,21 @@ export function keyedRowsTab<R>(
   wb: WorkbookPort,
   def: TabDef,
   io: { fromRecord(rec: TableRecord): R | null; toRecord(r: R): Record<string, unknown>; idOf(r: R): string },
-): KeyedRowsTab<R> {
+): KeyedRowsTab<R> & { unidentified(): number[] } {
   let table: Table | null | undefined;
   let rows: R[] = [];
   /** The id of each record of `table` (null for a blank or unreadable row), by position. */
   let ids: Array<string | null> = [];
+  /** Sheet rows that hold something but no row `fromRecord` could read: a write deletes them. */
+  let unidentified: number[] = [];
   const load = (): Table | null => {
     if (table === undefined) {
       table = readTable(wb, def.name);
-      const read = (table?.records ?? []).map((rec) => io.fromRecord(rec));
+      const records = table?.records ?? [];
+      const read = records.map((rec) => io.fromRecord(rec));
       ids = read.map((r) => (r === null ? null : io.idOf(r)));
       rows = read.filter((r): r is R => r !== null);
+      unidentified = read.flatMap((r, i) => (r === null && !Object.values(records[i]!).every(isEmptyCell) ? [i + 2] : []));
     }
     return table;
   };
@@ -180,6 +185,10 @@ export function keyedRowsTab<R>(
     rows() {
       load();
       return rows;
+    },
+    unidentified() {
+      load();
+      return unidentified;
     },
     write(wanted, orElse) {
       const current = load();
@@ -218,6 +227,7 @@ export function keyedRowsTab<R>(
       const written = () => {
         table = { tab: def.name, header, records: records as Table['records'] };
         ids = next.map((r) => io.idOf(r));
+        unidentified = [];
       };
       // Only the add-on's own columns make a row changed: people's come from the row itself.
       const own = keys.filter((k) => k && def.columns.some((c) => c.header === k));

@@ -42,4 +42,13 @@ describe('3PL Charges cells read back', () => {
       { month: '2026-11', type: 'storage', currency: 'GBP', amount: 36.8, count: 2 },
     ]);
   });
+  it('an Invoice Date typed over with words is named and kept as typed, never dropped from every month silently', () => {
+    const r = chargeFromRecord(rec({ 'Invoice Date': 'yesterday' }))!;
+    expect(r.typed?.map((t) => t.problem)).toEqual(['Invoice Date holds "yesterday", not a date']);
+    expect(chargeToRecord({ ...r, state: 'account', note: '' })['Invoice Date']).toBe('yesterday');
+    const [p] = chargeCellProblems([r]);
+    expect(p).toMatchObject({ column: 'Invoice Date', allowed: "a date such as 2026-11-02 (the invoice's date at the 3PL)" });
+    // An empty one (the 3PL gave none) is no problem.
+    expect(chargeFromRecord(rec({ 'Invoice Date': '' }))!.typed).toBeUndefined();
+  });
 });

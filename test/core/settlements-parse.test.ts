@@ -79,6 +79,13 @@ describe('columns and rows', () => {
     expect(notParsed(tsv(V2_HEADER, [{ ...SUMMARY, 'total-amount': 'ten' }, line()]))).toMatch(/total-amount "ten"/);
     expect(notParsed(tsv([...V2_HEADER, 'amount'], [SUMMARY]))).toMatch(/amount twice/);
   });
+
+  it('refuses a summary row without a currency code: lines in two currencies would be added together', () => {
+    const mixed = [line({ currency: 'GBP' }), line({ currency: 'EUR' })];
+    expect(notParsed(tsv(V2_HEADER, [{ ...SUMMARY, currency: '' }, ...mixed]))).toMatch(/the summary row: currency is empty/);
+    expect(notParsed(tsv(V2_HEADER, [{ ...SUMMARY, currency: 'Pounds' }, ...mixed]))).toMatch(/currency "Pounds" is not a three-letter currency code/);
+    expect(parsed(tsv(V2_HEADER, [{ ...SUMMARY, currency: 'gbp' }, line()])).summary.currency).toBe('GBP');
+  });
 });
 
 describe('lines that cannot be read', () => {

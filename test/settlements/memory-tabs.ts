@@ -15,6 +15,7 @@ export function memoryTabs() {
       append: (l) => void lines.push(...l),
       all: () => lines.map((l, i) => ({ ...l, sheetRow: i + 2, cells: {} })),
       write: (l) => void lines.splice(0, lines.length, ...l),
+      unidentified: () => [],
       counts: () => {
         const out = new Map<string, number>();
         for (const l of lines) out.set(l.settlementId, (out.get(l.settlementId) ?? 0) + 1);

@@ -6,6 +6,7 @@
 // twice for the same fee, not offset by a credit or refund).
 
 import type { RaisedException } from '../exceptions';
+import { TABS, headersOf } from '../tabs';
 import type { ChargeLedgers, ChargeRow, ChargeState } from './types';
 
 export const CHARGE_EXCEPTION_TYPES = ['CHARGE_UNMATCHED', 'CHARGE_DUPLICATE'] as const;
@@ -71,11 +72,14 @@ function verdictOf(r: ChargeRow, l: ChargeLedgers): Verdict {
 
 const isCharge = (r: ChargeRow) => r.kind === 'charge' && r.amount > 0;
 
+/** A Reference typed over: what the charge pays for is unknown (core/charges/record.ts). */
+const referenceTyped = (r: ChargeRow) => (r.typed ?? []).some((c) => c.column === headersOf(TABS.charges).reference);
+
 /** Per shipment and fee: the charges beyond the first that no credit or refund offsets. */
 function duplicates(rows: ReadonlyArray<ChargeRow>): Map<string, { extra: ChargeRow[]; all: ChargeRow[] }> {
   const groups = new Map<string, { charges: ChargeRow[]; offsets: number }>();
   for (const r of rows) {
-    if (r.refKind !== 'shipment' || !r.refId) continue;
+    if (r.refKind !== 'shipment' || !r.refId || referenceTyped(r)) continue;
     const key = `${r.refId}:${r.fee.trim().toLowerCase()}`;
     const g = groups.get(key) ?? { charges: [], offsets: 0 };
     if (isCharge(r)) g.charges.push(r);
@@ -103,6 +107,8 @@ export function matchCharges(rows: ReadonlyArray<ChargeRow>, ledgers: ChargeLedg
   const extra = new Set<string>();
   for (const d of dups.values()) for (const r of d.extra) extra.add(r.transactionId);
   const out = rows.map((r) => {
+    // Matched To and State stay as the tab shows them: nothing is known to match the row again.
+    if (referenceTyped(r)) return r;
     const v = verdictOf(r, ledgers);
     const next: ChargeRow = { ...r, ...v };
     if (extra.has(r.transactionId)) {

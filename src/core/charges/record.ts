@@ -7,7 +7,7 @@
 // cell would each start a currency of their own on the Dashboard).
 
 import { cellText, parseMoney } from '../cells';
-import { MONEY_ALLOWED } from '../typed-cells';
+import { CURRENCY_ALLOWED, MONEY_ALLOWED } from '../typed-cells';
 import type { CellProblem, TypedCell } from '../typed-cells';
 import { TAB, TABS, headersOf } from '../tabs';
 import { stateText } from './match';
@@ -19,7 +19,8 @@ const STATES: readonly ChargeState[] = ['matched', 'unmatched', 'cancelled order
 const SEP = ' · ';
 /** ISO 4217 alphabetic codes, as the 3PL bills (ShipBob invoice `currency_code`); typed in any case. */
 const CURRENCY = /^[A-Za-z]{3}$/;
-export const CURRENCY_ALLOWED = 'a three-letter currency code such as GBP, EUR or USD (any case)';
+/** An invoice date as the add-on writes it (the 3PL's invoice day). */
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export function referenceCell(r: Pick<ChargeRow, 'refKind' | 'refId' | 'orderRef' | 'fee'>): string {
   const parts = [r.refId ? `${r.refKind} ${r.refId}` : r.refKind];
@@ -28,9 +29,15 @@ export function referenceCell(r: Pick<ChargeRow, 'refKind' | 'refId' | 'orderRef
   return parts.join(SEP);
 }
 
-function parseReference(text: string): Pick<ChargeRow, 'refKind' | 'refId' | 'orderRef' | 'fee'> {
+/**
+ * The Reference cell as the add-on writes it; null when it is not (typed over, emptied): read as
+ * "other", a shipment's charge would silently become an account fee and drop out of matching and of
+ * the duplicate check.
+ */
+function parseReference(text: string): Pick<ChargeRow, 'refKind' | 'refId' | 'orderRef' | 'fee'> | null {
   const [head = '', ...rest] = text.split(SEP);
-  const kind = KINDS.find((k) => head === k || head.startsWith(`${k} `)) ?? 'other';
+  const kind = KINDS.find((k) => head === k || head.startsWith(`${k} `));
+  if (!kind || !rest.every((x) => x.startsWith('order ') || x.startsWith('fee '))) return null;
   const refId = head.startsWith(`${kind} `) ? head.slice(kind.length + 1).trim() : '';
   const part = (p: string) => rest.find((x) => x.startsWith(`${p} `))?.slice(p.length + 1).trim() ?? '';
   return { refKind: kind, refId, orderRef: part('order'), fee: part('fee') };
@@ -67,9 +74,14 @@ export function chargeFromRecord(rec: Readonly<Record<string, unknown>>): Charge
   const currencyText = cellText(rec[H.currency]);
   const currencyOk = CURRENCY.test(currencyText);
   if (!currencyOk) typed.push({ column: H.currency, value: rec[H.currency], problem: currencyText ? `${H.currency} holds "${currencyText}", not a currency code` : `${H.currency} is empty` });
+  const referenceText = cellText(rec[H.reference]);
+  const reference = parseReference(referenceText);
+  if (!reference) typed.push({ column: H.reference, value: rec[H.reference], problem: referenceText ? `${H.reference} holds "${referenceText}", not a reference the add-on wrote` : `${H.reference} is empty` });
   const stateCell = cellText(rec[H.state]);
   const state = STATES.find((s) => stateCell === s || stateCell.startsWith(`${s}:`)) ?? 'unmatched';
   const invoiceDate = rec[H.invoiceDate] instanceof Date ? (rec[H.invoiceDate] as Date).toISOString().slice(0, 10) : cellText(rec[H.invoiceDate]);
+  // The month a charge is totalled in on the Dashboard: words there would drop it from every month.
+  if (invoiceDate && !DAY.test(invoiceDate)) typed.push({ column: H.invoiceDate, value: rec[H.invoiceDate], problem: `${H.invoiceDate} holds "${invoiceDate}", not a date` });
   return {
     invoiceId: cellText(rec[H.invoice]),
     invoiceDate,
@@ -78,13 +90,18 @@ export function chargeFromRecord(rec: Readonly<Record<string, unknown>>): Charge
     amount,
     // A code typed in lower case is the same currency: written back in capitals, totalled with it.
     currency: currencyOk ? currencyText.toUpperCase() : currencyText,
-    ...parseReference(cellText(rec[H.reference])),
+    ...(reference ?? { refKind: 'other', refId: '', orderRef: '', fee: '' }),
     kind: amount < 0 ? 'credit' : 'charge',
     matchedTo: cellText(rec[H.matchedTo]),
     state,
     note: stateCell.startsWith(`${state}: `) ? stateCell.slice(state.length + 2) : '',
     ...(typed.length ? { typed } : {}),
   };
+}
+
+/** True when the row's Reference could not be read: what it pays for is unknown, so its match stays as the tab shows it. */
+export function referenceUnread(r: Pick<ChargeRow, 'typed'>): boolean {
+  return (r.typed ?? []).some((t) => t.column === H.reference);
 }
 
 /** True when the row's Amount could not be read: its `amount` is not its own. */
@@ -101,8 +118,22 @@ export function chargeCellProblems(rows: ReadonlyArray<ChargeRow>): CellProblem[
       rowId: `transaction ${r.transactionId}`,
       sheetRow: i + 2,
       address: '',
-      allowed: t.column === H.type ? `one of ${CHARGE_TYPES.join(', ')}` : t.column === H.currency ? CURRENCY_ALLOWED : `${MONEY_ALLOWED} (credits and refunds negative)`,
-      meanwhile: `The cell is kept as typed, and this charge is left out of the Dashboard's 3PL charges${t.column === H.amount ? ' and of the duplicate check' : ''} until it is fixed.`,
+      allowed:
+        t.column === H.type
+          ? `one of ${CHARGE_TYPES.join(', ')}`
+          : t.column === H.currency
+            ? CURRENCY_ALLOWED
+            : t.column === H.invoiceDate
+              ? 'a date such as 2026-11-02 (the invoice\'s date at the 3PL)'
+              : t.column === H.reference
+              ? `the reference the add-on wrote, such as "shipment 200001 · order 202-1234567-1234567 · fee Shipping" (Edit → Undo, or File → Version history shows it); notes go in a column of your own`
+              : `${MONEY_ALLOWED} (credits and refunds negative)`,
+      meanwhile:
+        t.column === H.reference
+          ? `The cell is kept as typed; the row's Matched To and State stay as they were, and no duplicate charge is cleared, until it is fixed.`
+          : t.column === H.invoiceDate
+            ? `The cell is kept as typed, and this charge is in no month of the Dashboard's 3PL charges until it is fixed.`
+          : `The cell is kept as typed, and this charge is left out of the Dashboard's 3PL charges${t.column === H.amount ? ' and of the duplicate check' : ''} until it is fixed.`,
     })),
   );
 }

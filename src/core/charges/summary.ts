@@ -2,10 +2,15 @@
 // (amounts in different currencies are never added together). Worked out by the charges job from
 // the whole tab and kept in one small document property the Dashboard reads (sheet/dashboard-tab).
 
+import { TABS, headersOf } from '../tabs';
 import { CHARGE_TYPES, type ChargeRow, type ChargeType } from './types';
 
 /** Document property holding the summary the Dashboard shows. */
 export const CHARGES_SUMMARY_KEY = 'charges.summary';
+
+/** The cells the summary adds up by. */
+const H = headersOf(TABS.charges);
+const FIGURES: ReadonlySet<string> = new Set([H.type, H.amount, H.currency]);
 
 /** Months shown: the invoice month of the latest charge and the two before it. */
 export const SUMMARY_MONTHS = 3;
@@ -31,7 +36,8 @@ export function summariseCharges(rows: ReadonlyArray<Pick<ChargeRow, 'invoiceDat
   const cents = new Map<string, { cents: number; count: number }>();
   for (const r of rows) {
     // A Type, Amount or Currency typed over is not this row's: counted nowhere rather than somewhere wrong (CELL_INVALID says so).
-    if (r.typed?.length) continue;
+    // A Reference typed over changes none of the three: the money is still the row's.
+    if (r.typed?.some((t) => FIGURES.has(t.column))) continue;
     const month = r.invoiceDate.slice(0, 7);
     if (!months.includes(month)) continue;
     const key = `${month}|${r.type}|${r.currency}`;

@@ -5,8 +5,8 @@
 // meant for the same lines that say different things are reported together: the categoriser
 // leaves the lines both match UNMAPPED rather than let the sheet's order decide.
 
-import { cellText } from '../cells';
-import { TABS, headersOf } from '../tabs';
+import { cellText, formulaError } from '../cells';
+import { SETTLEMENT_RESERVE_HEADERS, TABS, headersOf } from '../tabs';
 import { cellsOverlap, compileCell, norm, UNMAPPED } from './match';
 import type { CellMatch } from './match';
 import type { SettlementRule } from './types';
@@ -18,6 +18,13 @@ export interface MapProblem {
 }
 
 const MATCH = ['transactionType', 'amountType', 'amountDescription'] as const;
+
+/**
+ * Headers the Settlements tab fills itself: a category of the same name would get no column of its
+ * own (the tab finds columns by name), so its amounts would be written over the settlement's ID,
+ * currency or totals, or read back as them.
+ */
+const SETTLEMENTS_OWN = [...TABS.settlements.columns.map((c) => c.header as string), ...Object.values(SETTLEMENT_RESERVE_HEADERS)];
 
 /**
  * The Settlement Map tab's rows (records keyed by its exact headers; the first record is sheet row
@@ -51,11 +58,23 @@ export function readSettlementRules(
       problems.push({ sheetRow, message: `Settlement Map row ${sheetRow}, columns "${H.transactionType}", "${H.amountType}" and "${H.amountDescription}" are all empty; type the values to match, or "any". Until it is fixed the row is not used.` });
       return;
     }
+    // A lookup that failed is not a category (or a value to match): "#N/A" would become a column.
+    for (const key of [...MATCH, 'category', 'account'] as const) {
+      const error = formulaError(rule[key]);
+      if (error) return unusable(`its ${H[key]} shows the formula error ${error}`, `column "${H[key]}" shows ${error}, a formula that failed, not a value; fix the formula or type the value.`);
+    }
     for (const key of MATCH) {
       const bad = rule[key].split(',').map((p) => p.trim()).find((p) => p.slice(0, -1).includes('*'));
       if (bad !== undefined) return unusable(`"${bad}" in ${H[key]}`, `column "${H[key]}" holds "${bad}": a * may only end a value (a prefix such as "FBAInbound*").`);
     }
     if (!rule.category) return unusable('its Category is empty', `column "${H.category}" is empty; type the category its lines belong to (or ${UNMAPPED} to leave them unmapped).`);
+    const own = SETTLEMENTS_OWN.find((h) => norm(h) === norm(rule.category));
+    if (own) {
+      return unusable(
+        `its Category "${rule.category}" is a Settlements column's name`,
+        `column "${H.category}" holds "${rule.category}", the name of the Settlements tab's own "${own}" column, so its amounts cannot have a column of their own; type another category name (any but ${SETTLEMENTS_OWN.map((h) => `"${h}"`).join(', ')}).`,
+      );
+    }
     rules.push(rule);
   });
   problems.push(...conflicts(rules));

@@ -5,7 +5,8 @@
 //   - tab-separated, the header first; columns are found by name (trimmed, any case), so extra,
 //     reordered or missing optional columns are fine; a UTF-8 BOM, CRLF and blank lines are fine;
 //   - the first data row is the settlement summary (settlement-id, start, end, deposit date,
-//     total-amount, currency) with every transaction column empty; without it the file is refused;
+//     total-amount, currency) with every transaction column empty; without it, or without its total
+//     or its currency (a three-letter code), the file is refused;
 //   - every later row is one transaction and carries an amount: in V2 files only the summary row
 //     has no amount-type and no amount (sp-api.md §6, and the published sample files), so an
 //     empty amount on a later row is a problem on that line, never read as zero;
@@ -142,8 +143,15 @@ export function parseSettlementFile(text: string): ParseResult {
     return { ok: false, message: `Line ${summaryRow.lineNo}, the summary row: total-amount ${totalText ? `"${totalText}" is not an amount written with ${describeDecimal(decimal)}` : 'is empty'}, so the settlement total is unknown.` };
   }
 
+  // Without its currency no amount of the file can be put in a column or a Dashboard sum without
+  // guessing, and lines in two currencies would be added together: the file is refused, as without a total.
+  const currencyText = cell(summaryRow, 'currency');
+  if (!/^[A-Za-z]{3}$/.test(currencyText)) {
+    return { ok: false, message: `Line ${summaryRow.lineNo}, the summary row: currency ${currencyText ? `"${currencyText}" is not a three-letter currency code (such as GBP or EUR)` : 'is empty'}, so the settlement's amounts are in no known currency.` };
+  }
+
   const problems: LineProblem[] = [];
-  const summary: SettlementSummary = { settlementId, start: null, end: null, depositDate: null, currency: cell(summaryRow, 'currency').toUpperCase(), totalCents };
+  const summary: SettlementSummary = { settlementId, start: null, end: null, depositDate: null, currency: currencyText.toUpperCase(), totalCents };
   const summaryIssues: string[] = [];
   for (const [key, field] of SUMMARY_DATES) {
     const d = parseSettlementDate(cell(summaryRow, key), slash);

@@ -9,13 +9,13 @@
 // them in the tab; a cut during the order lookup leaves those charges unmatched until a later run.
 
 import { CHARGE_EXCEPTION_TYPES, matchCharges } from '../../core/charges/match';
-import { amountUnread, chargeCellProblems } from '../../core/charges/record';
+import { amountUnread, chargeCellProblems, referenceUnread } from '../../core/charges/record';
 import { CHARGES_SUMMARY_KEY, summariseCharges } from '../../core/charges/summary';
 import type { ChargeRow } from '../../core/charges/types';
 import type { RaisedException } from '../../core/exceptions';
 import { exceptionKey } from '../../core/exceptions';
-import { TAB } from '../../core/tabs';
-import { cellException, cellKeyPrefix } from '../../core/typed-cells';
+import { TAB, TABS, headersOf } from '../../core/tabs';
+import { cellException, cellKeyPrefix, type CellProblem } from '../../core/typed-cells';
 import { receivingRef, shipmentIdRef, withThreePlRefs } from '../../threepl/page-refs';
 import type { ProviderId } from '../../threepl/types';
 import type { ThreePlRef } from '../../core/web-links';
@@ -58,6 +58,23 @@ function withChargeRefs(raised: RaisedException[], rows: readonly ChargeRow[], p
   });
 }
 
+const TRANSACTION_ID = headersOf(TABS.charges).transactionId;
+
+function missingIdProblem(sheetRow: number): CellProblem {
+  return {
+    tab: TAB.charges,
+    rowId: `row ${sheetRow}`,
+    about: 'a charge',
+    sheetRow,
+    column: TRANSACTION_ID,
+    value: '',
+    address: '',
+    problem: `${TRANSACTION_ID} is empty, so the add-on cannot tell which 3PL transaction the row is`,
+    allowed: `the row's 3PL transaction id back (Edit → Undo, or File → Version history shows it), or move the row to a tab of your own if it is not a 3PL charge`,
+    meanwhile: `No 3PL charge is imported and the tab is not written until then: a write would delete the row, and its invoice is not read again.`,
+  };
+}
+
 function keptFrom(now: number): string {
   const d = new Date(now);
   return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - CHARGES_KEPT_MONTHS, 1)).toISOString().slice(0, 10);
@@ -78,6 +95,20 @@ function runCharges(ctx: JobContext): JobOutcome {
   }
   const tab = chargesTab(ctx.ports.workbook);
   const existing = tab.rows();
+  // A row whose Transaction ID was cleared is no transaction the add-on knows: a write would delete
+  // it, and its invoice is never read again, so its money would leave the tab for good. Nothing is
+  // imported or written until it has its id back.
+  const lost = tab.unidentified();
+  if (lost.length) {
+    ctx.raise(...lost.map(missingIdProblem).map(cellException));
+    return {
+      outcome: 'partial',
+      counts: { invoicesRead: 0, chargesImported: 0 },
+      message: `${lost.length} row(s) of ${TAB.charges} have no Transaction ID (row ${lost.slice(0, 5).join(', ')}${lost.length > 5 ? ', …' : ''}): no charge was imported and the tab was left as it is until each has its id back (see Exceptions).`,
+      // Only the rows this run looked at: a Transaction ID put back since resolves.
+      resolves: (row) => row.key.startsWith(cellKeyPrefix(TAB.charges)) && row.key.endsWith(`:${TRANSACTION_ID}`),
+    };
+  }
   const known = { transactions: new Set(existing.map((r) => r.transactionId)), invoices: new Set(existing.map((r) => r.invoiceId)) };
   const got = readNewCharges(invoices, listInvoiceCharges, known, stored, ctx.now);
 
@@ -116,6 +147,10 @@ function runCharges(ctx: JobContext): JobOutcome {
   const unread = matched.rows.filter(amountUnread);
   for (const r of unread) undecided.add(`CHARGE_UNMATCHED:${r.transactionId}`);
   const unreadShipments = unread.filter((r) => r.refKind === 'shipment' && r.refId).map((r) => `CHARGE_DUPLICATE:shipment:${r.refId}:`);
+  // A Reference typed over hides which shipment the row is for: its own row and every duplicate stay as they are.
+  const unplaced = matched.rows.filter(referenceUnread);
+  for (const r of unplaced) undecided.add(`CHARGE_UNMATCHED:${r.transactionId}`);
+  if (unplaced.length) unreadShipments.push('CHARGE_DUPLICATE:');
   ctx.raise(...withChargeRefs(matched.raised.filter((e) => !undecided.has(e.key)), matched.rows, threePl.provider));
   // Rows stand in the tab in the order written: the problems name their rows.
   ctx.raise(...chargeCellProblems(matched.rows).map(cellException));

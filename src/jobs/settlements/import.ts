@@ -78,7 +78,8 @@ export function unmappedException(t: Triple, lines: number, cents: number, curre
     key: exceptionKey('SETTLEMENT_UNMAPPED', tripleKey(t)),
     type: 'SETTLEMENT_UNMAPPED',
     entity: `Settlement Map: ${triple}`,
-    ...(blocked ? { action: 'Fix the Settlement Map row(s) the message names, then use "Recategorise settlements".' } : {}),
+    // Rows finance typed that match the lines but cannot map them: typed input, so the run is not "ok".
+    ...(blocked ? { action: 'Fix the Settlement Map row(s) the message names, then use "Recategorise settlements".', typedInput: true } : {}),
     message: blocked
       ? `Transaction Type / Amount Type / Amount Description "${triple}" ${where} is in the UNMAPPED column: ${blocked}. Fix the row(s) named, then use "Recategorise settlements".`
       : `No Settlement Map row matches Transaction Type / Amount Type / Amount Description "${triple}" ${where}, ` +

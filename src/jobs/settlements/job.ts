@@ -15,9 +15,9 @@ import { zonedMonthOf } from '../../core/settlements/dates';
 import { parseSettlementFile } from '../../core/settlements/parse';
 import { DeadlineExceeded } from '../../ports/clock';
 import { RemoteError } from '../../ports/errors';
-import { settlementLinesTab } from '../../sheet/settlement-lines-tab';
-import { settlementMapTab } from '../../sheet/settlement-map-tab';
-import { isTyped, settlementsTab } from '../../sheet/settlements-tab';
+import { isLinesColumnsRow, settlementLinesTab } from '../../sheet/settlement-lines-tab';
+import { isMapColumnsRow, settlementMapTab } from '../../sheet/settlement-map-tab';
+import { isSettlementsColumnsRow, isTyped, settlementsTab } from '../../sheet/settlements-tab';
 import { TAB, TABS, headersOf } from '../../core/tabs';
 import { cellException, cellKeyPrefix } from '../../core/typed-cells';
 import type { Job, JobContext, JobOutcome } from '../kit/job';
@@ -27,7 +27,7 @@ import { importSettlement, MAP_ROW_PREFIX } from './import';
 import { recategorise } from './recategorise';
 import { SETTLEMENT_KEYS, handledReports, importing, markHandled, recordCategories, writtenCategories } from './state';
 
-type Tabs = SettlementTabs & { settlementsRead(): boolean };
+type Tabs = SettlementTabs & { settlementsRead(): boolean; mapRead(): boolean };
 
 /** Month in the spreadsheet's time zone, as Posted is shown; UTC where no zone is known (tests of other concerns). */
 function monthOfLines(ctx: JobContext): ((ms: number) => string) | undefined {
@@ -40,7 +40,16 @@ function monthOfLines(ctx: JobContext): ((ms: number) => string) | undefined {
 function tabsOf(ctx: JobContext): Tabs {
   const wb = ctx.ports.workbook;
   const { store } = ctx.ports;
-  const map = settlementMapTab(wb);
+  const tab = settlementMapTab(wb);
+  let mapRead = false;
+  const map = {
+    ...tab,
+    records() {
+      const records = tab.records();
+      mapRead = true;
+      return records;
+    },
+  };
   // Category columns are known by name: the map's, and those the add-on last wrote.
   const settlements = settlementsTab(wb, {
     mapped: () => readSettlementRules(map.records()).rules.map((r) => r.category),
@@ -57,15 +66,18 @@ function tabsOf(ctx: JobContext): Tabs {
         return settlements.rows();
       },
       // The Dashboard's per-currency figures follow every write, so it never reads the tab itself;
-      // a Reported Total typed over is left out (its CELL_INVALID says so), never counted as 0.
+      // a Reported Total or Currency typed over is left out (its CELL_INVALID says so), never counted as 0
+      // or as a currency of its own.
       write(rows, categories) {
         settlements.write(rows, categories);
-        const paid = rows.filter((r) => !isTyped(r, headersOf(TABS.settlements).reportedTotal));
+        const H = headersOf(TABS.settlements);
+        const paid = rows.filter((r) => !isTyped(r, H.reportedTotal) && !isTyped(r, H.currency));
         ctx.ports.store.set(SETTLEMENTS_SUMMARY_KEY, JSON.stringify(settlementsByCurrency(paid, ctx.now)));
       },
     },
     lines: settlementLinesTab(wb, monthOfLines(ctx)),
     settlementsRead: () => read,
+    mapRead: () => mapRead,
   };
 }
 
@@ -145,7 +157,7 @@ function importUpload(ctx: JobContext, file: { name: string; base64: string }): 
     counts: d.counts,
     message: result.status === 'duplicate' ? `Settlement ${result.settlementId} from "${name}" was already imported; nothing changed.` : `From "${name}": ${d.text}`,
     // Settlement Map rows are looked at only by an import that read the map.
-    resolves: (row) => row.key === reportFailed(`upload:${name}`, '').key || (result.status !== 'duplicate' && row.key.startsWith(MAP_ROW_PREFIX)) || cells(row) || missing(row),
+    resolves: (row) => row.key === reportFailed(`upload:${name}`, '').key || (result.status !== 'duplicate' && (row.key.startsWith(MAP_ROW_PREFIX) || isLinesColumnsRow(row))) || cells(row) || missing(row) || (tabs.mapRead() && isMapColumnsRow(row)) || (tabs.settlementsRead() && isSettlementsColumnsRow(row)),
   };
 }
 
@@ -164,6 +176,9 @@ function importListed(ctx: JobContext, amazon: SpApiClient): JobOutcome {
   }
   const handled = handledReports(store);
   const tabs = tabsOf(ctx);
+  // A Settlement Map that cannot be read stops the run here, before any report is marked handled
+  // (its SETTLEMENT_REPORT_FAILED would be lost with the run) or any line is written.
+  if (reports.some((r) => !handled.has(r.reportId))) tabs.map.records();
   const results: ImportResult[] = [];
   const raised: RaisedException[] = [];
   const resolved = new Set<string>([ACCESS_KEY]);
@@ -235,7 +250,7 @@ function importListed(ctx: JobContext, amazon: SpApiClient): JobOutcome {
     message: `${d.text}${cut}`,
     // Mismatches and unmapped triples stay until a person acts or finance recategorises; the
     // Settlement Map's own rows are looked at only when an import read the map.
-    resolves: (row) => resolved.has(row.key) || (mapRead && row.key.startsWith(MAP_ROW_PREFIX)) || cells(row) || missing(row),
+    resolves: (row) => resolved.has(row.key) || (mapRead && (row.key.startsWith(MAP_ROW_PREFIX) || isLinesColumnsRow(row))) || cells(row) || missing(row) || (tabs.mapRead() && isMapColumnsRow(row)) || (tabs.settlementsRead() && isSettlementsColumnsRow(row)),
   };
 }
 

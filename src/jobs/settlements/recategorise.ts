@@ -12,10 +12,13 @@ import { heldSettlements, LINES_CHANGED_PREFIX } from '../../core/settlements/he
 import { NO_ROW_PREFIX, settlementsWithoutRow } from '../../core/settlements/no-row';
 import { categoryColumns } from '../../core/settlements/summary';
 import { TAB } from '../../core/tabs';
-import { cellKeyPrefix } from '../../core/typed-cells';
+import { cellException, cellKeyPrefix } from '../../core/typed-cells';
 import type { JobContext, JobOutcome } from '../kit/job';
 import type { SettlementTabs } from './import';
 import { readMap, unmappedException } from './import';
+import { isLinesColumnsRow } from '../../sheet/settlement-lines-tab';
+import { isMapColumnsRow } from '../../sheet/settlement-map-tab';
+import { isSettlementsColumnsRow } from '../../sheet/settlements-tab';
 import { importing, SETTLEMENT_KEYS } from './state';
 
 export function recategorise(ctx: JobContext, tabs: SettlementTabs): JobOutcome {
@@ -64,7 +67,7 @@ export function recategorise(ctx: JobContext, tabs: SettlementTabs): JobOutcome 
     sums.set(l.settlementId, s);
   }
   const withoutRow = settlementsWithoutRow(sums, rows.map((r) => r.settlementId), importing(ctx.ports.store));
-  ctx.raise(...withoutRow, ...raised, ...heldRaised, ...[...unmapped.values()].map((u) => unmappedException(u.t, u.lines, u.cents, currency.get(u.settlementId) ?? '', u.settlementId, u.blocked)));
+  ctx.raise(...withoutRow, ...raised, ...heldRaised, ...tabs.lines.unidentified().map(cellException), ...[...unmapped.values()].map((u) => unmappedException(u.t, u.lines, u.cents, currency.get(u.settlementId) ?? '', u.settlementId, u.blocked)));
   const heldNote = held.size ? ` ${held.size} settlement(s) left as they were: ${[...held].join(', ')} (see Exceptions).` : '';
   const rowNote = withoutRow.length ? ` ${withoutRow.length} settlement(s) have lines but no Settlements row: ${withoutRow.map((e) => e.entity.replace(/^Settlement /, '')).join(', ')} (see Exceptions).` : '';
   return {
@@ -72,6 +75,6 @@ export function recategorise(ctx: JobContext, tabs: SettlementTabs): JobOutcome 
     counts: { lines: lines.length, moved, settlements: rows.length, unmapped: unmapped.size, ...(held.size ? { settlementsLeft: held.size } : {}) },
     message: `${moved} of ${lines.length} line(s) moved to another category or account across ${rows.length} settlement(s); ${unmapped.size} triple(s) still unmapped.${heldNote}${rowNote}`,
     // Both tabs were read whole: a cell fixed since, or lines put back, resolves.
-    resolves: (row) => row.type === 'SETTLEMENT_UNMAPPED' || row.key.startsWith(LINES_CHANGED_PREFIX) || row.key.startsWith(NO_ROW_PREFIX) || row.key.startsWith(cellKeyPrefix(TAB.settlementLines)) || row.key.startsWith(cellKeyPrefix(TAB.settlements)),
+    resolves: (row) => row.type === 'SETTLEMENT_UNMAPPED' || isMapColumnsRow(row) || isSettlementsColumnsRow(row) || isLinesColumnsRow(row) || row.key.startsWith(LINES_CHANGED_PREFIX) || row.key.startsWith(NO_ROW_PREFIX) || row.key.startsWith(cellKeyPrefix(TAB.settlementLines)) || row.key.startsWith(cellKeyPrefix(TAB.settlements)),
   };
 }
