@@ -5,22 +5,15 @@
 // back Recategorise treats the line like any other.
 
 import { describe, expect, it } from 'vitest';
-import { InventoryRun } from '../inventory/builder';
 import { smallFile } from './memory-tabs';
+import { importedFiles } from './one-settlement';
 
 describe('settlements: a Settlement Lines row without its Settlement ID', () => {
   it('is kept through Recategorise, named, and counted again once the id is back', () => {
-    const r = new InventoryRun({
-      offers: [{ sku: 'TEE-M', onHand: 5 }],
-      settings: { 'Push mode': 'dry-run' },
-      amazonExtra: {
-        settlements: [
-          { reportId: 'r1', created: '2026-10-17T06:00:00Z', content: smallFile('25000000001', '41.00', ['50.00', '-9.00']) },
-          { reportId: 'r2', created: '2026-10-31T06:00:00Z', content: smallFile('25000000002', '20.00', ['20.00']) },
-        ],
-      },
-    });
-    r.step({ run: 'syncNow', args: ['settlements'], as: 'sidebar' });
+    const r = importedFiles([
+      { reportId: 'r1', created: '2026-10-17T06:00:00Z', content: smallFile('25000000001', '41.00', ['50.00', '-9.00']) },
+      { reportId: 'r2', created: '2026-10-31T06:00:00Z', content: smallFile('25000000002', '20.00', ['20.00']) },
+    ]);
     expect(r.tab('Settlement Lines').map((l) => l.Amount)).toEqual(['50.00', '-9.00', '20.00']);
     r.run.gas.spreadsheet.edit('Settlement Lines', 'A2', '');
     r.edit('Settlement Map', { 'Transaction Type': 'Order', 'Amount Type': 'ItemPrice', 'Amount Description': 'Principal' }, { Category: 'Sales' });

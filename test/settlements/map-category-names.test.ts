@@ -6,7 +6,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { readFixture } from '../fixtures/settlements/read';
-import { InventoryRun } from '../inventory/builder';
+import { importedFiles } from './one-settlement';
 
 const MAP = [
   ['Transaction Type', 'Amount Type', 'Amount Description', 'Category', 'Account', 'Notes'],
@@ -19,13 +19,7 @@ const MAP = [
 
 describe('settlements: a category named like a Settlements column', () => {
   it('is an unusable Settlement Map row, never written over the settlement\'s own cells', () => {
-    const r = new InventoryRun({
-      offers: [{ sku: 'TEE-M', onHand: 5 }],
-      settings: { 'Push mode': 'dry-run' },
-      extraTabs: { 'Settlement Map': MAP },
-      amazonExtra: { settlements: [{ reportId: '900101', created: '2026-10-17T06:00:00Z', content: readFixture('uk-2026-10.txt') }] },
-    });
-    r.step({ run: 'syncNow', args: ['settlements'], as: 'sidebar' });
+    const r = importedFiles([{ reportId: '900101', created: '2026-10-17T06:00:00Z', content: readFixture('uk-2026-10.txt') }], MAP);
 
     const [row] = r.tab('Settlements');
     expect(row!['Settlement ID']).toBe('24000000001');

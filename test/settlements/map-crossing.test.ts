@@ -4,8 +4,8 @@
 // input that cannot be used keeps the run from "ok", whoever finds it.
 
 import { describe, expect, it } from 'vitest';
-import { InventoryRun } from '../inventory/builder';
 import { smallFile } from './memory-tabs';
+import { importedFiles } from './one-settlement';
 
 const MAP = [
   ['Transaction Type', 'Amount Type', 'Amount Description', 'Category', 'Account', 'Notes'],
@@ -15,13 +15,7 @@ const MAP = [
 
 describe('settlements: Settlement Map rows that cross and disagree', () => {
   it('leave the lines UNMAPPED and the runs partial until one is fixed', () => {
-    const r = new InventoryRun({
-      offers: [{ sku: 'TEE-M', onHand: 5 }],
-      settings: { 'Push mode': 'dry-run' },
-      extraTabs: { 'Settlement Map': MAP },
-      amazonExtra: { settlements: [{ reportId: 'r1', created: '2026-10-17T06:00:00Z', content: smallFile('25000000001', '41.00', ['50.00', '-9.00']) }] },
-    });
-    r.step({ run: 'syncNow', args: ['settlements'], as: 'sidebar' });
+    const r = importedFiles([{ reportId: 'r1', created: '2026-10-17T06:00:00Z', content: smallFile('25000000001', '41.00', ['50.00', '-9.00']) }], MAP);
     expect(r.tab('Settlement Lines').map((l) => l.Category)).toEqual(['UNMAPPED', 'UNMAPPED']);
     expect(r.openExceptions('SETTLEMENT_UNMAPPED')[0]!.Message).toMatch(/rows 2 and 3 both match it but say different things/);
     expect(r.syncLog().at(-1)!.Outcome).toBe('partial');

@@ -5,7 +5,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { readFixture } from '../fixtures/settlements/read';
-import { InventoryRun } from '../inventory/builder';
+import { importedFiles } from './one-settlement';
 
 const MAP = [
   ['Transaction Type', 'Amount Type', 'Amount Description', 'Category', 'Account', 'Notes'],
@@ -16,13 +16,7 @@ const MAP = [
 
 describe('settlements: a Settlement Map cell showing a formula error', () => {
   it('is an unusable row naming the cell, never a category or account called #DIV/0!', () => {
-    const r = new InventoryRun({
-      offers: [{ sku: 'TEE-M', onHand: 5 }],
-      settings: { 'Push mode': 'dry-run' },
-      extraTabs: { 'Settlement Map': MAP },
-      amazonExtra: { settlements: [{ reportId: '900101', created: '2026-10-17T06:00:00Z', content: readFixture('uk-2026-10.txt') }] },
-    });
-    r.step({ run: 'syncNow', args: ['settlements'], as: 'sidebar' });
+    const r = importedFiles([{ reportId: '900101', created: '2026-10-17T06:00:00Z', content: readFixture('uk-2026-10.txt') }], MAP);
 
     const [row] = r.tab('Settlements');
     expect(Object.keys(row!).filter((h) => h.startsWith('#'))).toEqual([]);

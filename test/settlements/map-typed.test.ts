@@ -5,7 +5,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { readFixture } from '../fixtures/settlements/read';
-import { InventoryRun } from '../inventory/builder';
+import { importedFiles } from './one-settlement';
 
 const MAP = [
   ['Transaction Type', 'Amount Type', 'Amount Description', 'Category', 'Account', 'Notes', 'Reviewer'],
@@ -26,13 +26,7 @@ function categoryCents(row: Record<string, string>): Record<string, number> {
 
 describe('settlements: a Settlement Map typed by people', () => {
   it('reports unusable and conflicting rows, keeps their lines UNMAPPED, one column per category, and is not ok until fixed', () => {
-    const r = new InventoryRun({
-      offers: [{ sku: 'TEE-M', onHand: 5 }],
-      settings: { 'Push mode': 'dry-run' },
-      extraTabs: { 'Settlement Map': MAP },
-      amazonExtra: { settlements: [{ reportId: '900101', created: '2026-10-17T06:00:00Z', content: readFixture('uk-2026-10.txt') }] },
-    });
-    r.step({ run: 'syncNow', args: ['settlements'], as: 'sidebar' });
+    const r = importedFiles([{ reportId: '900101', created: '2026-10-17T06:00:00Z', content: readFixture('uk-2026-10.txt') }], MAP);
 
     const [row] = r.tab('Settlements');
     const byColumn = categoryCents(row!);

@@ -3,6 +3,7 @@
 
 import { expect } from 'vitest';
 import { InventoryRun } from '../inventory/builder';
+import type { InventoryWorld } from '../inventory/builder';
 
 const HDR = ['settlement-id', 'settlement-start-date', 'settlement-end-date', 'deposit-date', 'total-amount', 'currency', 'transaction-type', 'order-id', 'amount-type', 'amount-description', 'amount', 'posted-date-time', 'sku'];
 
@@ -25,5 +26,23 @@ export function imported(): InventoryRun {
   });
   r.step({ run: 'syncNow', args: ['settlements'], as: 'sidebar' });
   expect(r.syncLog().at(-1)!.Outcome).toBe('ok');
+  return r;
+}
+
+/** Settlement files as Amazon lists them (report id, creation time, content). */
+export type ListedFile = { reportId: string; created: string; content: string };
+
+/**
+ * `files` listed by Amazon and imported by one settlements run, with the Settlement Map people typed
+ * (`map`, rows header first; set-up's default map when absent).
+ */
+export function importedFiles(files: ListedFile[], map?: NonNullable<InventoryWorld['extraTabs']>[string]): InventoryRun {
+  const r = new InventoryRun({
+    offers: [{ sku: 'TEE-M', onHand: 5 }],
+    settings: { 'Push mode': 'dry-run' },
+    ...(map ? { extraTabs: { 'Settlement Map': map } } : {}),
+    amazonExtra: { settlements: files },
+  });
+  r.step({ run: 'syncNow', args: ['settlements'], as: 'sidebar' });
   return r;
 }

@@ -5,19 +5,13 @@
 import { describe, expect, it } from 'vitest';
 import { InventoryRun } from '../inventory/builder';
 import { smallFile } from './memory-tabs';
+import { importedFiles } from './one-settlement';
 
 function run(): InventoryRun {
-  const r = new InventoryRun({
-    offers: [{ sku: 'TEE-M', onHand: 5 }],
-    settings: { 'Push mode': 'dry-run' },
-    amazonExtra: {
-      settlements: [
-        { reportId: 'r1', created: '2026-10-17T06:00:00Z', content: smallFile('25000000001', '41.00', ['50.00', '-9.00']) },
-        { reportId: 'r2', created: '2026-10-31T06:00:00Z', content: smallFile('25000000002', '20.00', ['20.00']) },
-      ],
-    },
-  });
-  r.step({ run: 'syncNow', args: ['settlements'], as: 'sidebar' });
+  const r = importedFiles([
+    { reportId: 'r1', created: '2026-10-17T06:00:00Z', content: smallFile('25000000001', '41.00', ['50.00', '-9.00']) },
+    { reportId: 'r2', created: '2026-10-31T06:00:00Z', content: smallFile('25000000002', '20.00', ['20.00']) },
+  ]);
   expect(r.syncLog().at(-1)!.Outcome).toBe('ok');
   return r;
 }
