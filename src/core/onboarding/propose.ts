@@ -15,6 +15,16 @@ export interface ProposeInput {
   catalogue: Catalogue;
   /** The Settings marketplace: rows with an empty Marketplace cell are in it. */
   defaultMarketplace: string;
+  /** Offers (rememberedKey) an earlier build proposed: never proposed again, even when their row is gone. */
+  proposedBefore?: ReadonlySet<string>;
+}
+
+/** A SKU Map row whose Seller SKU is Amazon's only in another case or spacing, taken as that offer's row. */
+export interface LooseRow {
+  /** The row number people see (header is row 1). */
+  sheetRow: number;
+  typed: string;
+  amazonSku: string;
 }
 
 export interface ProposeResult {
@@ -23,6 +33,10 @@ export interface ProposeResult {
   covered: number;
   /** Proposed rows by Match. */
   byMatch: Record<string, number>;
+  /** Rows typed in another case or spacing than Amazon's Seller SKU: they cover that offer (and Status says the spelling is off). */
+  loose: LooseRow[];
+  /** Offers an earlier build proposed whose row is gone (deleted by a person): not proposed again. */
+  deleted: number;
 }
 
 const C = SKU_MAP_COLUMNS;
@@ -31,22 +45,47 @@ function offerKey(marketplace: string, channel: string, sellerSku: string): stri
   return `${marketplace}\u0000${channel}\u0000${sellerSku}`;
 }
 
+/** A Seller SKU as people may type Amazon's: case, spaces around and runs of spaces aside. */
+function looseSku(sku: string): string {
+  return sku.trim().replace(/\s+/g, ' ').toUpperCase();
+}
+
 /**
  * The offers rows already speak for: same Seller SKU, marketplace and channel; a row whose Channel
  * cannot be read speaks for both channels (it is someone's row, with its own Status); a number
- * that lost its leading zeros ("00123" typed as 123) speaks for the SKU it was meant to be.
+ * that lost its leading zeros ("00123" typed as 123) speaks for the SKU it was meant to be; so does
+ * a Seller SKU Amazon does not list as typed but does in another case or spacing ("tee-red-m" for
+ * TEE-RED-M): proposing a second row for that offer, ticked when the 3PL has Amazon's spelling,
+ * would push beside the person's row and turn both into duplicates once they fix the spelling.
  */
-function coveredOffers(rows: ReadonlyArray<RawRow>, offers: ReadonlyArray<AmazonOffer>, defaultMarketplace: string): Set<string> {
+function coveredOffers(rows: ReadonlyArray<RawRow>, offers: ReadonlyArray<AmazonOffer>, defaultMarketplace: string): { covered: Set<string>; loose: LooseRow[] } {
   const out = new Set<string>();
+  const loose: LooseRow[] = [];
   const mark = (mkt: string, channel: string | null, sku: string) => {
     if (channel) out.add(offerKey(mkt, channel, sku));
     else for (const ch of ['FBM', 'FBA']) out.add(offerKey(mkt, ch, sku));
   };
-  for (const row of rows) {
-    const sku = cellText(row[C.sellerSku]);
-    if (!sku) continue;
-    mark(rowMarketplace(row, defaultMarketplace), parseChannel(row[C.channel]), sku);
+  const listed = new Set<string>();
+  const byLoose = new Map<string, Set<string>>();
+  for (const o of offers) {
+    listed.add(`${o.marketplace}\u0000${o.sellerSku}`);
+    const k = `${o.marketplace}\u0000${looseSku(o.sellerSku)}`;
+    const set = byLoose.get(k);
+    if (set) set.add(o.sellerSku);
+    else byLoose.set(k, new Set([o.sellerSku]));
   }
+  rows.forEach((row, i) => {
+    const sku = cellText(row[C.sellerSku]);
+    if (!sku) return;
+    const mkt = rowMarketplace(row, defaultMarketplace);
+    const channel = parseChannel(row[C.channel]);
+    mark(mkt, channel, sku);
+    if (listed.has(`${mkt}\u0000${sku}`)) return;
+    for (const amazonSku of byLoose.get(`${mkt}\u0000${looseSku(sku)}`) ?? []) {
+      mark(mkt, channel, amazonSku);
+      loose.push({ sheetRow: i + 2, typed: sku, amazonSku });
+    }
+  });
   const byMarketplace = new Map<string, string[]>();
   for (const o of offers) {
     const list = byMarketplace.get(o.marketplace);
@@ -58,7 +97,7 @@ function coveredOffers(rows: ReadonlyArray<RawRow>, offers: ReadonlyArray<Amazon
       mark(marketplace, parseChannel(rows[z.rowIndex]![C.channel]), z.amazonSku);
     }
   }
-  return out;
+  return { covered: out, loose };
 }
 
 function short(text: string, max = 60): string {
@@ -103,12 +142,13 @@ function ordered(offers: ReadonlyArray<AmazonOffer>): AmazonOffer[] {
 }
 
 export function proposeRows(input: ProposeInput): ProposeResult {
-  const covered = coveredOffers(input.rows, input.offers, input.defaultMarketplace.toUpperCase());
+  const { covered, loose } = coveredOffers(input.rows, input.offers, input.defaultMarketplace.toUpperCase());
   const bySku = new Map(input.catalogue.products.map((p) => [p.sku, p] as const));
   const proposals: ProposedRow[] = [];
   const seen = new Set<string>();
   const byMatch: Record<string, number> = {};
   let already = 0;
+  let deleted = 0;
   for (const offer of ordered(input.offers)) {
     const key = offerKey(offer.marketplace, offer.channel, offer.sellerSku);
     if (seen.has(key)) continue;
@@ -117,12 +157,39 @@ export function proposeRows(input: ProposeInput): ProposeResult {
       already++;
       continue;
     }
+    // Proposed by an earlier build and no row now: a person deleted it ("Delete rows for listings
+    // you do not sell"). Proposing it again would bring back, ticked when the SKU is identical, a
+    // row they removed, and the stock sync would push to that offer.
+    if (input.proposedBefore?.has(rememberedKey(offer))) {
+      deleted++;
+      continue;
+    }
     const pairing = input.catalogue.pair(offer);
     const product = pairing.threePlSku ? bySku.get(pairing.threePlSku) : undefined;
     proposals.push({ offer, pairing, notes: notesFor(offer, pairing, product) });
     byMatch[pairing.match] = (byMatch[pairing.match] ?? 0) + 1;
   }
-  return { proposals, covered: already, byMatch };
+  return { proposals, covered: already, byMatch, loose, deleted };
+}
+
+/** How the builder remembers an offer it proposed: "UK:FBM:TEE-M" (kept as text in a cell). */
+export function rememberedKey(o: { marketplace: string; channel: string; sellerSku: string }): string {
+  return `${o.marketplace}:${o.channel}:${o.sellerSku}`;
+}
+
+/**
+ * The offers to remember after a build: those remembered before, those proposed now, and every
+ * row that still carries a Match (proposed by a build made before the builder remembered them).
+ */
+export function rememberAfter(before: ReadonlySet<string>, rows: ReadonlyArray<RawRow>, proposals: ReadonlyArray<ProposedRow>, defaultMarketplace: string): string[] {
+  const out = new Set(before);
+  for (const p of proposals) out.add(rememberedKey(p.offer));
+  for (const row of rows) {
+    const sku = cellText(row[C.sellerSku]);
+    const channel = parseChannel(row[C.channel]);
+    if (sku && channel && cellText(row[C.match])) out.add(rememberedKey({ marketplace: rowMarketplace(row, defaultMarketplace.toUpperCase()), channel, sellerSku: sku }));
+  }
+  return [...out];
 }
 
 /** A proposed row as SKU Map cells by header: Active false unless the pairing is exact. */

@@ -6,13 +6,14 @@
 // run carries on with the same report.
 
 import { buildCatalogue } from '../../core/onboarding/pair';
-import { proposalRecord, proposeRows } from '../../core/onboarding/propose';
+import { proposalRecord, proposeRows, rememberAfter } from '../../core/onboarding/propose';
 import { toCatalogueProducts } from '../../core/onboarding/catalogue-products';
 import { providerName } from '../../threepl/names';
 import { ConfigError } from '../kit/connections';
 import type { Job, JobContext, JobOutcome } from '../kit/job';
 import { forgetReport, readOffers } from './amazon-offers';
 import { fillFnskus } from './fnskus';
+import { rememberedOffers, rememberOffers } from './remembered';
 import { changeReport } from './report';
 
 /** Kept for reading the 3PL's products, pairing and writing once the report is in. */
@@ -29,9 +30,12 @@ function run(ctx: JobContext): JobOutcome {
   const read = readOffers(ctx.amazon(), ports.store, marketplace, { clock: ports.clock, deadline: ctx.deadline, reserveMs: RESERVE_MS });
   if ('waiting' in read) return { outcome: 'partial', counts: { proposedRows: 0 }, message: read.waiting, resolves: [] };
   const products = toCatalogueProducts(adapter.listProducts());
-  const result = proposeRows({ rows, offers: read.offers, catalogue: buildCatalogue(products), defaultMarketplace: marketplace });
+  const proposedBefore = rememberedOffers(ctx.tabs.staging);
+  const result = proposeRows({ rows, offers: read.offers, catalogue: buildCatalogue(products), defaultMarketplace: marketplace, proposedBefore });
   const fnsku = fillFnskus(ctx.amazon(), result.proposals, ctx.deadline);
   const firstRow = ctx.tabs.skuMap.appendProposals(result.proposals.map(proposalRecord));
+  // After the rows are in: a run cut between the two leaves rows that cover their offers anyway.
+  rememberOffers(ctx.tabs.staging, rememberAfter(proposedBefore, rows, result.proposals, marketplace), proposedBefore);
   forgetReport(ports.store);
   const report = changeReport({ result, offers: read.offers.length, products: products.length, firstRow, threePlName, fnskuNote: fnsku.note });
   return { outcome: 'ok', counts: report.counts, message: report.message, resolves: [] };

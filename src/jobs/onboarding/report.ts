@@ -22,12 +22,29 @@ const ORDER: ReadonlyArray<[match: string, countKey: string, words: string]> = [
   ['None', 'unmatched', 'no match'],
 ];
 
+/** Offers left without a proposal because of what people typed or deleted, and what to do about it. */
+function notProposed(result: ProposeResult): string {
+  let out = '';
+  if (result.loose.length) {
+    const shown = result.loose.slice(0, 5).map((l) => `row ${l.sheetRow} "${l.typed}" for Amazon's "${l.amazonSku}"`);
+    const more = result.loose.length > shown.length ? ` and ${result.loose.length - shown.length} more` : '';
+    out +=
+      ` ${result.loose.length} row(s) name an Amazon Seller SKU in another case or spacing (${shown.join('; ')}${more}): no second row was proposed for ` +
+      'those offers; type the Seller SKU exactly as Amazon has it, or the stock sync does not use the row.';
+  }
+  if (result.deleted) {
+    out += ` ${result.deleted} offer(s) proposed by an earlier build have no row any more (deleted) and were not proposed again; add a row by hand to map one.`;
+  }
+  return out;
+}
+
 export function changeReport(r: ReportInput): { counts: Record<string, number>; message: string } {
   const { result } = r;
   const n = result.proposals.length;
   const counts: Record<string, number> = { amazonOffers: r.offers, '3plProducts': r.products, proposedRows: n, alreadyMapped: result.covered };
   for (const [kind, key] of ORDER) counts[key] = result.byMatch[kind] ?? 0;
-  const read = `Read ${r.offers} Amazon offer(s) and ${r.products} ${r.threePlName} product(s); ${result.covered} offer(s) already had a SKU Map row.`;
+  counts['deletedNotProposed'] = result.deleted;
+  const read = `Read ${r.offers} Amazon offer(s) and ${r.products} ${r.threePlName} product(s); ${result.covered} offer(s) already had a SKU Map row.` + notProposed(result);
   if (n === 0) return { counts, message: `${read} Nothing new to propose: the SKU Map was left as it was.` };
   const parts = ORDER.filter(([kind]) => result.byMatch[kind]).map(([kind, , words]) => `${result.byMatch[kind]} ${words}`);
   const rows = n === 1 ? `row ${r.firstRow}` : `rows ${r.firstRow}–${r.firstRow + n - 1}`;
