@@ -7,6 +7,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { applyStep, createScenarioRun } from '../world/scenario/runner';
 import type { Step } from '../world/scenario/schema';
+import { buildCatalogue } from '../../src/core/onboarding/pair';
+import { proposeRows, rememberedKey } from '../../src/core/onboarding/propose';
+import type { AmazonOffer } from '../../src/core/onboarding/types';
 
 const scenario = JSON.parse(readFileSync('scenarios/onboarding-catalogue.json', 'utf8')) as { sheet: Record<string, unknown[][]> } & Record<string, unknown>;
 
@@ -68,5 +71,29 @@ describe('the SKU Map builder over rows people typed', () => {
     expect(builds[0]!['Message']).toContain('row 3 "tee-red-m" for Amazon\'s "TEE-RED-M"');
     expect(builds[1]!['Message']).toContain('Nothing new to propose');
     expect(run.amazon.snapshot().writes.filter((w: { sku: string }) => w.sku === 'TEE-RED-M')).toEqual([]);
+  });
+});
+
+describe('which typed rows cover an offer (core/onboarding/propose)', () => {
+  const offer = (sellerSku: string): AmazonOffer => ({ sellerSku, marketplace: 'UK', channel: 'FBM', asin: 'B0X', fnsku: '', title: '', productIds: [] });
+  const propose = (skus: string[], rows: Record<string, unknown>[], proposedBefore?: Set<string>) =>
+    proposeRows({ rows, offers: skus.map(offer), catalogue: buildCatalogue([{ sku: 'TEE-M', name: 'Tee', barcodes: [] }]), defaultMarketplace: 'UK', ...(proposedBefore ? { proposedBefore } : {}) });
+
+  it('a row spelt exactly as one of two Amazon SKUs that differ only in case covers that one only', () => {
+    const r = propose(['tee-m', 'TEE-M'], [{ 'Seller SKU': 'tee-m', Channel: 'FBM', '3PL SKU': 'TEE-M' }]);
+    expect(r.proposals.map((p) => p.offer.sellerSku)).toEqual(['TEE-M']);
+    expect(r.loose).toEqual([]);
+  });
+
+  it('a row in another case covers its offer in its own channel only, and is named', () => {
+    const r = propose(['TEE-M'], [{ 'Seller SKU': ' Tee-m ', Channel: 'FBA' }]);
+    expect(r.proposals.map((p) => `${p.offer.sellerSku} ${p.offer.channel}`)).toEqual(['TEE-M FBM']);
+    expect(propose(['TEE-M'], [{ 'Seller SKU': 'tee-m', Channel: 'FBM' }])).toMatchObject({ proposals: [], covered: 1, loose: [{ sheetRow: 2, typed: 'tee-m', amazonSku: 'TEE-M' }] });
+  });
+
+  it('an offer proposed before with no row now is counted as deleted, not proposed', () => {
+    const r = propose(['TEE-M', 'NEW'], [], new Set([rememberedKey({ marketplace: 'UK', channel: 'FBM', sellerSku: 'TEE-M' })]));
+    expect(r.proposals.map((p) => p.offer.sellerSku)).toEqual(['NEW']);
+    expect(r.deleted).toBe(1);
   });
 });
