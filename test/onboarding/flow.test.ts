@@ -87,4 +87,25 @@ describe('Build SKU Map from Amazon and 3PL', () => {
     const builds = tab('Sync Log').filter((r) => r['Job'] === 'sku-map-build');
     expect(builds[1]!['Message']).toMatch(/9 offer\(s\) already had a SKU Map row\. Added 1 proposed row/);
   });
+
+  it('proposes every row when Amazon will not give FNSKUs (getInventorySummaries failing): those cells stay empty, the run says why and is partial', () => {
+    const run = createScenarioRun({
+      ...scenario,
+      faults: [{ system: 'amazon', operation: 'getInventorySummaries', kind: '500', times: 50 }],
+      steps: scenario.steps.slice(0, 1),
+    });
+    run.scenario.steps.forEach((s, i) => applyStep(run, s, i));
+    expect(run.results[0]!.error).toBeUndefined();
+    const [header, ...rows] = run.gas.spreadsheet.toDisplayJson()['SKU Map']!;
+    const at = (h: string) => header!.indexOf(h);
+    expect(rows).toHaveLength(9);
+    const fba = rows.filter((r) => r[at('Channel')] === 'FBA');
+    expect(fba.length).toBeGreaterThan(0);
+    expect(fba.every((r) => r[at('FNSKU')] === '')).toBe(true);
+    const [logHeader, ...log] = run.gas.spreadsheet.toDisplayJson()['Sync Log']!;
+    const build = log.find((r) => r[logHeader!.indexOf('Job')] === 'sku-map-build')!;
+    expect(build[logHeader!.indexOf('Outcome')]).toBe('partial');
+    expect(build[logHeader!.indexOf('Message')]).toMatch(/Added 8 proposed row\(s\).*FBA row\(s\) have no FNSKU: Amazon did not give them \(.*500.*\)/);
+  });
 });
+

@@ -38,7 +38,8 @@ function run(ctx: JobContext): JobOutcome {
   rememberOffers(ctx.tabs.staging, rememberAfter(proposedBefore, rows, result.proposals, marketplace), proposedBefore);
   forgetReport(ports.store);
   const report = changeReport({ result, offers: read.offers.length, products: products.length, firstRow, threePlName, fnskuNote: fnsku.note });
-  return { outcome: 'ok', counts: report.counts, message: report.message, resolves: [] };
+  // Rows proposed without the FNSKUs Amazon failed to give: done, but not everything it set out to fill.
+  return { outcome: fnsku.failed ? 'partial' : 'ok', counts: report.counts, message: report.message, resolves: [] };
 }
 
 export const skuMapBuildJob: Job = {
