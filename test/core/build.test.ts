@@ -192,6 +192,15 @@ describe('buildInventory', () => {
     expect(build([mapRow()]).rows[0]!.proposedQty).toBe(10);
   });
 
+  it("names Amazon's spelling when the row's Seller SKU differs from a listing only in case or spaces", () => {
+    const r = build([mapRow({ 'Seller SKU': ' tee-m' })], { amazonListings: [listing('TEE-M', 1)] });
+    expect(r.rows[0]!.proposedQty).toBeNull();
+    expect(r.exceptions[0]!.message).toMatch(/Amazon has no listing with Seller SKU tee-m .*Amazon lists "TEE-M", which differs only in case or spaces: type the Seller SKU as Amazon has it\./);
+    expect(r.statuses[0]).toMatch(/Amazon lists "TEE-M"/);
+    // A SKU that is simply not listed keeps the general advice.
+    expect(build([mapRow({ 'Seller SKU': 'TEE-X' })], { amazonListings: [listing('TEE-M', 1)] }).exceptions[0]!.message).toMatch(/Check the Seller SKU spelling/);
+  });
+
   it('carries the last push forward and notes a 3PL SKU shared by two offers', () => {
     const previous = new Map([['UK:FBM:A', { lastPushedQty: 8, previousQty: 5, pushState: 'applied' as const }]]);
     const r = build([mapRow({ 'Seller SKU': 'A' }), mapRow({ 'Seller SKU': 'B' })], { previous });

@@ -204,6 +204,15 @@ export function buildInventory(input: BuildInventoryInput): BuildInventoryResult
     listings = new Map();
     for (const l of input.amazonListings) listings.set(at(l.marketplace, l.sellerSku), l);
   }
+  // A Seller SKU typed in another case or with spaces names no listing: the message says Amazon's spelling.
+  let spellings: Map<string, string> | null = null;
+  const amazonSpelling = (m: string, sku: string): string | undefined => {
+    if (!spellings) {
+      spellings = new Map();
+      for (const l of input.amazonListings ?? []) spellings.set(at(l.marketplace, l.sellerSku.trim().toLowerCase()), l.sellerSku);
+    }
+    return spellings.get(at(m, sku.trim().toLowerCase()));
+  };
   const fba = new Map<string, FbaSummary>();
   for (const s of input.fbaSummaries) fba.set(at(s.marketplace, s.sellerSku), s);
   const pools = panEuPools(input.fbaSummaries, order, marketplace);
@@ -325,15 +334,17 @@ export function buildInventory(input: BuildInventoryInput): BuildInventoryResult
       continue;
     }
     if (listings && !listing) {
+      const spelt = amazonSpelling(where, entry.sellerSku);
+      const hint = spelt ? ` Amazon lists "${spelt}", which differs only in case or spaces: type the Seller SKU as Amazon has it.` : '';
       hold(
         row,
         r.rowIndex,
         fbmMappingInvalid(
           entry,
           `Amazon has no listing with Seller SKU ${entry.sellerSku} in ${where} (SKU Map row ${r.sheetRow}). ` +
-            'There is no offer to update, so no quantity is pushed. Check the Seller SKU spelling against Seller Central, or untick the row.',
+            `There is no offer to update, so no quantity is pushed.${hint || ' Check the Seller SKU spelling against Seller Central, or untick the row.'}`,
         ),
-        `Amazon has no listing with Seller SKU ${entry.sellerSku} in ${where}: nothing to update.`,
+        `Amazon has no listing with Seller SKU ${entry.sellerSku} in ${where}: nothing to update.${hint}`,
       );
       continue;
     }
