@@ -56,7 +56,10 @@ function contradiction(s: OrderState, f: Facts): string | null {
   const noId = !f.threePlOrderId;
   switch (s) {
     case 'confirmed':
-      return f.amazonStatus === 'SHIPPED' ? null : `Amazon Status is ${f.amazonStatus || 'empty'}, not SHIPPED: Amazon has not been told every item shipped`;
+      if (f.amazonStatus !== 'SHIPPED') return `Amazon Status is ${f.amazonStatus || 'empty'}, not SHIPPED: Amazon has not been told every item shipped`;
+      // An order at the 3PL is confirmed only once a shipment of it is recorded (with its tracking):
+      // taken as confirmed before that, it would never be followed or chased (ORDER_STUCK).
+      return f.threePlOrderId && !f.shippedProof ? `there is no Tracking and no Shipped At: ${f.threePlOrderId} has not shipped, so nothing could be confirmed` : null;
     case 'cancelled':
     case 'cancel-too-late':
       if (f.amazonStatus !== 'CANCELLED') return `Amazon Status is ${f.amazonStatus || 'empty'}, not CANCELLED: Amazon still expects the order shipped`;
