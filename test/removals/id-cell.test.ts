@@ -1,11 +1,12 @@
 // The Removals tab's Removal Order ID is Amazon's and ties the row to its 3PL receipt: one emptied by
 // hand made the row unreadable, and the next write deleted it (its receipt with it) in an ok run.
-// Now the run stops before writing, names the cell, and carries on once the ID is back.
+// Now the run stops before writing, names the cell, and carries on once the ID is back. One typed
+// over no longer takes the counts of the receipt its row holds, which is another removal's.
 
 import { describe, expect, it } from 'vitest';
 import { RemovalsRun, removalWorld } from './world';
 
-describe('the Removals Removal Order ID cell emptied', () => {
+describe('the Removals Removal Order ID cell emptied or typed over', () => {
   it('on a removal with a 3PL receipt: the row is kept, the cell named, the run partial; once typed back it is read back once', () => {
     const r = new RemovalsRun(removalWorld([{ orderId: 'RMV-031', lines: [{ requested: 5 }], shipments: [{ shipmentDate: '2026-11-01T10:00:00Z', quantity: 5, trackingNumber: 'RM310000001GB' }] }]));
     r.syncRemovals();
@@ -34,5 +35,20 @@ describe('the Removals Removal Order ID cell emptied', () => {
     expect(r.syncRemovals().outcome).toBe('partial');
     expect(r.removals()).toHaveLength(1);
     expect(r.receipts()).toEqual([]);
+  });
+
+  it("typed over on a removal with a 3PL receipt: the receipt's counts are never taken as the typed removal's, and the cell is named", () => {
+    const r = new RemovalsRun(removalWorld([{ orderId: 'RMV-031', lines: [{ requested: 5 }], shipments: [{ shipmentDate: '2026-11-01T10:00:00Z', quantity: 5, trackingNumber: 'RM310000001GB' }] }]));
+    r.syncRemovals();
+    const receipt = r.removal('RMV-031')!['3PL Receipt'];
+    r.edit('Removals', { 'Removal Order ID': 'RMV-031' }, { 'Removal Order ID': 'RMV-999' });
+    r.threePl('receive', { reference: 'RMV-031', lines: [{ sku: 'SB-TEE-M', quantity: 5 }] });
+    r.advance('3h');
+    const run = r.syncRemovals();
+    expect(run.outcome).toBe('partial');
+    expect(r.removal('RMV-999')).toMatchObject({ Received: '', State: 'expected' });
+    const cell = r.openExceptions('CELL_INVALID').find((e) => String(e.Key).endsWith(':Removal Order ID'));
+    expect(cell!.Message).toContain(`ShipBob's receipt ${receipt} is for removal RMV-031, so one of the two cells was typed over`);
+    expect(r.receipts()).toHaveLength(1);
   });
 });

@@ -7,7 +7,7 @@ import { exceptionKey, type RaisedException } from '../../core/exceptions';
 import { validateSkuMap } from '../../core/inventory/sku-map';
 import { reportName } from '../../core/removals/parse';
 import { removalId } from '../../core/removals/record';
-import { markOverdue, REMOVAL_EXCEPTION_TYPES, removalExceptions, stateEditInvalid, unitsEditInvalid } from '../../core/removals/rules';
+import { markOverdue, receiptMismatch, REMOVAL_EXCEPTION_TYPES, removalExceptions, stateEditInvalid, unitsEditInvalid } from '../../core/removals/rules';
 import { mergeReports, retainRows } from '../../core/removals/build';
 import { CLOSED_STATES, FOLLOWED_STATES, type RemovalReports, type RemovalRow } from '../../core/removals/types';
 import { DeadlineExceeded } from '../../ports/clock';
@@ -192,7 +192,8 @@ function runRemovals(ctx: JobContext): JobOutcome {
   const receivingSeen = new Set<string>();
   const findLocation = removalsLocation(ctx, adapter, threePlName);
   let locationAsked: OneLocation | null = null;
-  const deps: ReceiptDeps = { adapter, threePlName, now, state, threePlSku: skuMapper(ctx), location: () => (locationAsked = findLocation()), receivingSeen };
+  const mismatched: Array<[RemovalRow, string]> = [];
+  const deps: ReceiptDeps = { adapter, threePlName, now, state, threePlSku: skuMapper(ctx), location: () => (locationAsked = findLocation()), receivingSeen, mismatched };
   // Receipts first: the boxes are already travelling, and the warehouse needs the receipt before they arrive.
   step('threePl', () => sendReceipts(deps, rows, counts));
   // Overdue before reading back: an overdue removal is also looked for by tracking number and LPN.
@@ -214,6 +215,7 @@ function runRemovals(ctx: JobContext): JobOutcome {
   const stillTyped = new Set(rows.filter((r) => r.unitsEdit).map(removalId));
   raised.push(...unitsEdits.map((r) => unitsEditInvalid(r, threePlName, !stillTyped.has(removalId(r)))));
   raised.push(...locationProblem(locationAsked));
+  raised.push(...mismatched.map(([r, reference]) => receiptMismatch(r, reference, threePlName)));
   ctx.raise(...raised);
 
   const orders = (pick: (r: RemovalRow) => boolean) => new Set(rows.filter(pick).map((r) => r.orderId)).size;
