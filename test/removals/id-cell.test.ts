@@ -51,4 +51,18 @@ describe('the Removals Removal Order ID cell emptied or typed over', () => {
     expect(cell!.Message).toContain(`ShipBob's receipt ${receipt} is for removal RMV-031, so one of the two cells was typed over`);
     expect(r.receipts()).toHaveLength(1);
   });
+
+  it('3PL Receipt typed over with an id the 3PL does not hold for the removal: its own receipt is put back and read, and the cell named', () => {
+    const r = new RemovalsRun(removalWorld([{ orderId: 'RMV-031', lines: [{ requested: 5 }], shipments: [{ shipmentDate: '2026-11-01T10:00:00Z', quantity: 5, trackingNumber: 'RM310000001GB' }] }]));
+    r.syncRemovals();
+    const receipt = r.removal('RMV-031')!['3PL Receipt'];
+    r.edit('Removals', { 'Removal Order ID': 'RMV-031' }, { '3PL Receipt': '999' });
+    r.threePl('receive', { reference: 'RMV-031', lines: [{ sku: 'SB-TEE-M', quantity: 5 }] });
+    r.advance('3h');
+    expect(r.syncRemovals().outcome).toBe('partial');
+    expect(r.removal('RMV-031')).toMatchObject({ '3PL Receipt': receipt, Received: '5', State: 'received' });
+    const cell = r.openExceptions('CELL_INVALID').find((e) => String(e.Key).endsWith(':3PL Receipt'));
+    expect(cell!.Message).toContain(`3PL Receipt cell of removal RMV-031 (TEE-M-FBA) was changed to "999", but ShipBob holds no receipt 999 for this removal: its own receipt ${receipt}`);
+    expect(r.receipts()).toHaveLength(1);
+  });
 });

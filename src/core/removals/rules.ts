@@ -156,6 +156,20 @@ export function receiptMismatch(r: RemovalRow, reference: string, threePlName: s
   };
 }
 
+/** A 3PL Receipt typed over with an id the 3PL holds for no receipt of this removal: the 3PL's own (`r.receipt`) was put back. Open until a person resolves it, as above. */
+export function receiptPutBack(r: RemovalRow, typed: string, threePlName: string): RaisedException {
+  return {
+    key: exceptionKey('CELL_INVALID', 'Removals', `${r.orderId} ${r.sku}`, '3PL Receipt'),
+    type: 'CELL_INVALID',
+    entity: `Removals ${r.orderId} ${r.sku}, 3PL Receipt`,
+    message:
+      `The Removals tab's 3PL Receipt cell of removal ${r.orderId} (${r.sku}) was changed to "${typed}", but ${threePlName} holds no receipt ${typed} for this removal: its own receipt ${r.receipt}, found by the removal's reference, was put back and read. ` +
+      'The add-on writes every cell of this tab and no typed value is used there.',
+    action: 'Nothing to undo: the add-on put the receipt back. Change a receipt at the 3PL; then resolve this row.',
+    typedInput: true,
+  };
+}
+
 /** Shipped or Expected typed over (RemovalRow.unitsEdit): open until a person resolves it, as above. */
 export function unitsEditInvalid(r: RemovalRow, threePlName: string, putBack: boolean): RaisedException {
   return {

@@ -7,7 +7,7 @@ import { exceptionKey, type RaisedException } from '../../core/exceptions';
 import { validateSkuMap } from '../../core/inventory/sku-map';
 import { reportName } from '../../core/removals/parse';
 import { removalId } from '../../core/removals/record';
-import { markOverdue, receiptMismatch, REMOVAL_EXCEPTION_TYPES, removalExceptions, stateEditInvalid, unitsEditInvalid } from '../../core/removals/rules';
+import { markOverdue, receiptMismatch, receiptPutBack, REMOVAL_EXCEPTION_TYPES, removalExceptions, stateEditInvalid, unitsEditInvalid } from '../../core/removals/rules';
 import { mergeReports, retainRows } from '../../core/removals/build';
 import { CLOSED_STATES, FOLLOWED_STATES, type RemovalReports, type RemovalRow } from '../../core/removals/types';
 import { DeadlineExceeded } from '../../ports/clock';
@@ -193,7 +193,8 @@ function runRemovals(ctx: JobContext): JobOutcome {
   const findLocation = removalsLocation(ctx, adapter, threePlName);
   let locationAsked: OneLocation | null = null;
   const mismatched: Array<[RemovalRow, string]> = [];
-  const deps: ReceiptDeps = { adapter, threePlName, now, state, threePlSku: skuMapper(ctx), location: () => (locationAsked = findLocation()), receivingSeen, mismatched };
+  const receiptsPutBack: Array<[RemovalRow, string]> = [];
+  const deps: ReceiptDeps = { adapter, threePlName, now, state, threePlSku: skuMapper(ctx), location: () => (locationAsked = findLocation()), receivingSeen, mismatched, receiptsPutBack };
   // Receipts first: the boxes are already travelling, and the warehouse needs the receipt before they arrive.
   step('threePl', () => sendReceipts(deps, rows, counts));
   // Overdue before reading back: an overdue removal is also looked for by tracking number and LPN.
@@ -216,6 +217,8 @@ function runRemovals(ctx: JobContext): JobOutcome {
   raised.push(...unitsEdits.map((r) => unitsEditInvalid(r, threePlName, !stillTyped.has(removalId(r)))));
   raised.push(...locationProblem(locationAsked));
   raised.push(...mismatched.map(([r, reference]) => receiptMismatch(r, reference, threePlName)));
+  // Named with the receipt the 3PL holds (the row as written now).
+  raised.push(...receiptsPutBack.map(([r, typed]) => receiptPutBack(rows.find((x) => removalId(x) === removalId(r)) ?? r, typed, threePlName)));
   ctx.raise(...raised);
 
   const orders = (pick: (r: RemovalRow) => boolean) => new Set(rows.filter(pick).map((r) => r.orderId)).size;

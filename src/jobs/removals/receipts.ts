@@ -31,6 +31,8 @@ export interface ReceiptDeps {
    * Receipt cell typed over): [the removal's first row, the receipt's own reference].
    */
   mismatched?: Array<[RemovalRow, string]>;
+  /** Removals whose 3PL Receipt named no receipt the 3PL holds for them (typed over): [the first row, the receipt typed]; the 3PL's own was put back. */
+  receiptsPutBack?: Array<[RemovalRow, string]>;
 }
 
 export interface ReceiptCounts {
@@ -164,6 +166,9 @@ export function followReceipts(deps: ReceiptDeps, rows: RemovalRow[], counts: Re
     if (!hit) {
       const receipts = deps.adapter.findInbound({ reference: orderId }).filter((x) => x.status !== 'cancelled' || x.externalId === group[0]!.receipt);
       hit = receipts.find((x) => x.externalId === group[0]!.receipt) ?? receipts[0];
+      // The 3PL holds no receipt of that id for this removal, and one of its own: the cell was typed
+      // over. The 3PL's receipt is put back (applyReceipt) and the cell named, never silently.
+      if (hit && !receipts.some((x) => x.externalId === group[0]!.receipt)) deps.receiptsPutBack?.push([{ ...group[0]! }, group[0]!.receipt]);
     }
     if ((!hit || hit.status === 'expected') && group.some((r) => r.state === 'overdue')) {
       // The warehouse may have logged the boxes under their tracking number, or a unit under its
