@@ -9,7 +9,8 @@ import type { WorkbookPort } from '../ports/workbook';
 import { keyedRowsTab } from './table';
 import type { KeyedRowsTab } from './table';
 
-export type FbaShipmentsTab = KeyedRowsTab<FbaRow>;
+/** `withoutId`: the sheet rows read with their FBA Shipment ID emptied (a write would delete them). */
+export type FbaShipmentsTab = KeyedRowsTab<FbaRow> & { withoutId(): number[] };
 
 export function fbaShipmentsTab(wb: WorkbookPort): FbaShipmentsTab {
   return keyedRowsTab(wb, FBA_SHIPMENTS_TAB, { fromRecord: fbaRowFromRecord, toRecord: fbaRowToRecord, idOf: (r) => r.shipmentId });

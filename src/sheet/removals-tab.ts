@@ -7,7 +7,8 @@ import { TABS } from '../core/tabs';
 import type { WorkbookPort } from '../ports/workbook';
 import { keyedRowsTab, type KeyedRowsTab } from './table';
 
-export type RemovalsTab = KeyedRowsTab<RemovalRow>;
+/** `unidentified`: sheet rows holding something but no Removal Order ID or SKU (a write would delete them). */
+export type RemovalsTab = KeyedRowsTab<RemovalRow> & { unidentified(): number[] };
 
 export function removalsTab(wb: WorkbookPort): RemovalsTab {
   return keyedRowsTab<RemovalRow>(wb, TABS.removals, { fromRecord: removalFromRecord, toRecord: removalToRecord, idOf: removalId });

@@ -163,9 +163,11 @@ export function keyedRowsTab<R>(
   wb: WorkbookPort,
   def: TabDef,
   io: { fromRecord(rec: TableRecord): R | null; toRecord(r: R): Record<string, unknown>; idOf(r: R): string },
-): KeyedRowsTab<R> & { unidentified(): number[] } {
+): KeyedRowsTab<R> & { unidentified(): number[]; withoutId(): number[] } {
   let table: Table | null | undefined;
   let rows: R[] = [];
+  /** Sheet rows `fromRecord` read as a row with an empty id (one whose id cell was emptied), in order. */
+  let withoutId: number[] = [];
   /** The id of each record of `table` (null for a blank or unreadable row), by position. */
   let ids: Array<string | null> = [];
   /** Sheet rows that hold something but no row `fromRecord` could read: a write deletes them. */
@@ -178,6 +180,7 @@ export function keyedRowsTab<R>(
       ids = read.map((r) => (r === null ? null : io.idOf(r)));
       rows = read.filter((r): r is R => r !== null);
       unidentified = read.flatMap((r, i) => (r === null && !Object.values(records[i]!).every(isEmptyCell) ? [i + 2] : []));
+      withoutId = read.flatMap((r, i) => (r !== null && io.idOf(r) === '' ? [i + 2] : []));
     }
     return table;
   };
@@ -189,6 +192,10 @@ export function keyedRowsTab<R>(
     unidentified() {
       load();
       return unidentified;
+    },
+    withoutId() {
+      load();
+      return withoutId;
     },
     write(wanted, orElse) {
       const current = load();
@@ -228,6 +235,7 @@ export function keyedRowsTab<R>(
         table = { tab: def.name, header, records: records as Table['records'] };
         ids = next.map((r) => io.idOf(r));
         unidentified = [];
+        withoutId = next.flatMap((r, i) => (io.idOf(r) === '' ? [i + 2] : []));
       };
       // Only the add-on's own columns make a row changed: people's come from the row itself.
       const own = keys.filter((k) => k && def.columns.some((c) => c.header === k));

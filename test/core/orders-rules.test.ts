@@ -97,8 +97,10 @@ describe('ledger text and merges', () => {
     expect(ledgerRowFromRecord({ ...ledgerRowToRecord(row({ state: 'held' })), State: 'sent' })!.state).toBe('sending');
     expect(ledgerRowFromRecord({ ...ledgerRowToRecord(sent), State: 'shipped' })!.note).toMatch(/no Tracking and no Shipped At/);
     expect(ledgerRowFromRecord({ ...ledgerRowToRecord({ ...sent, tracking: ['T1'] }), State: 'shipped' })).toMatchObject({ state: 'shipped', note: '' });
-    // What the row proves is kept as typed: Amazon shipped it, Amazon cancelled it.
-    expect(ledgerRowFromRecord({ ...ledgerRowToRecord({ ...sent, amazonStatus: 'SHIPPED' }), State: 'confirmed' })).toMatchObject({ state: 'confirmed', note: '' });
+    // What the row proves is kept as typed: Amazon shipped it (and the 3PL shipment is recorded), Amazon cancelled it.
+    expect(ledgerRowFromRecord({ ...ledgerRowToRecord({ ...sent, amazonStatus: 'SHIPPED', tracking: ['T1'] }), State: 'confirmed' })).toMatchObject({ state: 'confirmed', note: '' });
+    // "confirmed" on an order at the 3PL with no shipment recorded (Amazon Status SHIPPED typed too): followed as sent.
+    expect(ledgerRowFromRecord({ ...ledgerRowToRecord({ ...sent, amazonStatus: 'SHIPPED' }), State: 'confirmed' })!).toMatchObject({ state: 'sent', note: expect.stringMatching(/no Tracking and no Shipped At/) });
     expect(ledgerRowFromRecord({ ...ledgerRowToRecord({ ...sent, amazonStatus: 'CANCELLED' }), State: 'cancelled' })!.state).toBe('cancelled');
     expect(ledgerExceptions([ledgerRowFromRecord({ ...ledgerRowToRecord(sent), State: 'confirmed' })!], T0, settings).map((e) => e.key)).toContain('ORDER_EDIT_INVALID:' + sent.orderId + ':state');
   });

@@ -4,7 +4,7 @@
 // Shipment ID typed over is put back, so the real shipment keeps its row and is still sent.
 
 import { describe, expect, it } from 'vitest';
-import { FBA_PLAN, FbaRun, fbaWorld } from './world';
+import { FBA_PLAN, FbaRun, fbaWorld, shippedFbaRun } from './world';
 
 const ID = 'FBA15AAAA001';
 
@@ -150,5 +150,61 @@ describe('FBA Shipments cells people overtype', () => {
     r.syncFba();
     expect(r.threePlOrders()).toEqual([]);
     expect(r.openExceptions('FBA_SHIPMENT_INVALID').filter((e) => String(e.Key).endsWith(':id'))).toEqual([]);
+  });
+
+  it('FBA Shipment ID emptied on a ticked row not sent yet: the stock sync still holds its units back, the ID is put back and it is sent once', () => {
+    const r = run();
+    r.edit('FBA Shipments', { 'FBA Shipment ID': ID }, { 'FBA Shipment ID': '' });
+    r.syncJob('inventory');
+    expect(r.inventoryRow('TEE-M')!['Proposed FBM Qty']).toBe('80');
+    const res = r.syncFba();
+    expect(res.outcome).toBe('partial');
+    expect(r.threePlOrders().map((o) => o.reference)).toEqual([ID]);
+    expect(r.shipment(ID)).toMatchObject({ State: 'sent', 'Send from 3PL': 'TRUE' });
+    expect(r.openExceptions('FBA_SHIPMENT_INVALID')[0]!.Message).toMatch(/FBA Shipment ID cell of FBA shipment FBA15AAAA001 was emptied; FBA15AAAA001 was put back/);
+    r.syncFba();
+    expect(r.threePlOrders()).toHaveLength(1);
+  });
+
+  it('FBA Shipment ID emptied on a shipped row: the row keeps its tick, 3PL order and tracking and is followed on', () => {
+    const r = shippedFbaRun();
+    const before = r.shipment(ID)!;
+    r.edit('FBA Shipments', { 'FBA Shipment ID': ID }, { 'FBA Shipment ID': '' });
+    expect(r.syncFba().outcome).toBe('partial');
+    expect(r.shipment(ID)).toMatchObject({ 'Send from 3PL': 'TRUE', '3PL Order ID': before['3PL Order ID'], Tracking: before.Tracking, State: 'shipped' });
+    expect(r.tab('FBA Shipments')).toHaveLength(1);
+    expect(r.threePlOrders()).toHaveLength(1);
+  });
+
+  it('an emptied FBA Shipment ID its items cannot tell: nothing is done and no row deleted until it is back, and the cell is named', () => {
+    const other = 'FBA15AAAA002';
+    const r = new FbaRun(
+      fbaWorld([
+        { shipmentId: ID, inboundPlanId: FBA_PLAN, destination: 'BHX4', items: [{ sku: 'TEE-M-FBA', quantityShipped: 20 }] },
+        { shipmentId: other, inboundPlanId: FBA_PLAN, destination: 'BHX4', items: [{ sku: 'TEE-M-FBA', quantityShipped: 20 }] },
+      ]),
+    );
+    r.syncFba();
+    r.tick(ID);
+    r.syncFba();
+    const sent = r.shipment(ID)!;
+    r.edit('FBA Shipments', { 'FBA Shipment ID': ID }, { 'FBA Shipment ID': '' });
+    r.edit('FBA Shipments', { 'FBA Shipment ID': other }, { 'FBA Shipment ID': '' });
+    const res = r.syncFba();
+    expect(res.outcome).toBe('partial');
+    const rows = r.tab('FBA Shipments');
+    expect(rows.map((x) => [x['FBA Shipment ID'], x['3PL Order ID'], x['Send from 3PL']])).toEqual([
+      ['', sent['3PL Order ID'], 'TRUE'],
+      ['', '', 'FALSE'],
+    ]);
+    const named = r.openExceptions('FBA_SHIPMENT_INVALID').map((e) => e.Message);
+    expect(named).toHaveLength(2);
+    expect(named[0]).toMatch(/column FBA Shipment ID, row 2: the cell is empty/);
+    // Put back by hand: followed on, never sent twice, and the rows for the empty cells clear.
+    r.run.gas.spreadsheet.edit('FBA Shipments', 'A2', ID);
+    r.run.gas.spreadsheet.edit('FBA Shipments', 'A3', other);
+    expect(r.syncFba().outcome).toBe('ok');
+    expect(r.threePlOrders()).toHaveLength(1);
+    expect(r.openExceptions('FBA_SHIPMENT_INVALID')).toEqual([]);
   });
 });

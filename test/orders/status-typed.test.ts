@@ -37,3 +37,39 @@ describe('the Orders Amazon Status cell typed over', () => {
     expect(ledger(r, id(1))!.State).toBe('confirmed');
   });
 });
+
+describe('the Orders Amazon Status cell typed SHIPPED on an order sent and not yet confirmed', () => {
+  it('with State typed "confirmed": both are named, the shipment is still confirmed to Amazon exactly once, and the exceptions clear', () => {
+    const r = new InventoryRun(ordersWorld({ orders: [order(1, [{ sku: 'TEE-M', quantity: 1 }])] }));
+    r.syncOrders();
+    r.edit('Orders', { 'Amazon Order ID': id(1) }, { 'Amazon Status': 'SHIPPED', State: 'confirmed' });
+    r.advance('5m');
+    expect(r.syncOrders().outcome).toBe('partial');
+    // Not taken as confirmed: nothing of it has shipped, so it is followed (and chased) as sent.
+    expect(ledger(r, id(1))!.State).toBe('sent');
+    expect(r.openExceptions('ORDER_EDIT_INVALID').map((e) => e.Key)).toEqual([`ORDER_EDIT_INVALID:${id(1)}:state`]);
+    r.advance('3h');
+    expect(r.syncOrders().outcome).toBe('partial');
+    expect(confirmations(r).filter((c) => c.orderId === id(1))).toHaveLength(1);
+    expect(ledger(r, id(1))).toMatchObject({ State: 'confirmed', 'Amazon Status': 'SHIPPED' });
+    const status = r.openExceptions('ORDER_EDIT_INVALID').find((e) => e.Key === `ORDER_EDIT_INVALID:${id(1)}:status`);
+    expect(status!.Message).toMatch(/Amazon Status cell of order .* read "SHIPPED", but Amazon's order was UNSHIPPED: the shipment was confirmed to Amazon all the same/);
+    r.advance('3h');
+    expect(r.syncOrders().outcome).toBe('ok');
+    expect(confirmations(r).filter((c) => c.orderId === id(1))).toHaveLength(1);
+    expect(r.openExceptions('ORDER_EDIT_INVALID')).toEqual([]);
+  });
+
+  it('alone: the 3PL shipment is still confirmed to Amazon once, and the typed status named', () => {
+    const r = new InventoryRun(ordersWorld({ orders: [order(1, [{ sku: 'TEE-M', quantity: 1 }])] }));
+    r.syncOrders();
+    r.edit('Orders', { 'Amazon Order ID': id(1) }, { 'Amazon Status': 'SHIPPED' });
+    r.advance('3h');
+    expect(r.syncOrders().outcome).toBe('partial');
+    expect(confirmations(r).filter((c) => c.orderId === id(1))).toHaveLength(1);
+    expect(r.openExceptions('ORDER_EDIT_INVALID').map((e) => e.Key)).toEqual([`ORDER_EDIT_INVALID:${id(1)}:status`]);
+    r.advance('3h');
+    r.syncOrders();
+    expect(confirmations(r).filter((c) => c.orderId === id(1))).toHaveLength(1);
+  });
+});

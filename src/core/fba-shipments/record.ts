@@ -4,7 +4,7 @@
 // into a send or into "at the 3PL", and the Note says so (FBA_SHIPMENT_INVALID); a Send from 3PL cell
 // holding words instead of a tick is read as no send and written back exactly as typed.
 
-import { cellText, cellTime } from '../cells';
+import { cellText, cellTime, isEmptyCell } from '../cells';
 import { formatLines, formatList, parseLines, parseList } from '../orders/ledger';
 import { headersOf } from '../tabs';
 import { FBA_SHIPMENTS_TAB } from './tab-def';
@@ -107,9 +107,15 @@ function itemsRead(text: string): { items: FbaRow['items']; itemsTyped?: string 
   return text === formatLines(items) ? { items } : { items, itemsTyped: text };
 }
 
+/**
+ * A row with anything in it is read, an emptied FBA Shipment ID too (shipmentId ''): the job puts
+ * the ID back from the seal when the row's items tell which shipment it was, or stops before a
+ * write could delete the row (jobs/fba-shipments/job.ts). Only a blank row is no row (null).
+ */
 export function fbaRowFromRecord(rec: Readonly<Record<string, unknown>>): FbaRow | null {
   const shipmentId = cellText(rec[H.shipmentId]);
-  if (!shipmentId) return null;
+  // An unticked box (false) is all a blank row below the shipments may hold.
+  if (!shipmentId && Object.values(rec).every((v) => v === false || isEmptyCell(v))) return null;
   const threePlOrderId = cellText(rec[H.threePlOrderId]);
   const { send, typed } = readSend(rec[H.send]);
   const amazonStatus = cellText(rec[H.amazonStatus]).toUpperCase();

@@ -24,7 +24,8 @@ export function ledgerRowToRecord(r: LedgerRow): Record<string, unknown> {
     [H.orderId]: r.orderId,
     [H.marketplace]: r.marketplace,
     [H.purchaseDate]: time(r.purchaseDate),
-    [H.latestShipDate]: time(r.latestShipDate),
+    // Text typed there stays as typed (never erased) until Amazon's date is put back (reads/amazon-orders.ts).
+    [H.latestShipDate]: r.latestShipDateTyped ?? time(r.latestShipDate),
     [H.amazonStatus]: r.amazonStatus,
     [H.lines]: formatLines(r.lines),
     [H.threePlOrderId]: r.threePlOrderId,
@@ -56,7 +57,10 @@ function contradiction(s: OrderState, f: Facts): string | null {
   const noId = !f.threePlOrderId;
   switch (s) {
     case 'confirmed':
-      return f.amazonStatus === 'SHIPPED' ? null : `Amazon Status is ${f.amazonStatus || 'empty'}, not SHIPPED: Amazon has not been told every item shipped`;
+      if (f.amazonStatus !== 'SHIPPED') return `Amazon Status is ${f.amazonStatus || 'empty'}, not SHIPPED: Amazon has not been told every item shipped`;
+      // An order at the 3PL is confirmed only once a shipment of it is recorded (with its tracking):
+      // taken as confirmed before that, it would never be followed or chased (ORDER_STUCK).
+      return f.threePlOrderId && !f.shippedProof ? `there is no Tracking and no Shipped At: ${f.threePlOrderId} has not shipped, so nothing could be confirmed` : null;
     case 'cancelled':
     case 'cancel-too-late':
       if (f.amazonStatus !== 'CANCELLED') return `Amazon Status is ${f.amazonStatus || 'empty'}, not CANCELLED: Amazon still expects the order shipped`;
@@ -108,11 +112,13 @@ export function ledgerRowFromRecord(rec: Readonly<Record<string, unknown>>): Led
   const attempts = Number(rec[H.attempts]);
   const shippedProof = cellText(rec[H.tracking]) !== '' || cellTime(rec[H.shippedAt]) !== null;
   const state = stateOf(cellText(rec[H.state]), orderId, { amazonStatus, threePlOrderId, shippedProof });
+  const latestShipDate = cellTime(rec[H.latestShipDate]);
   return {
     orderId,
     marketplace: cellText(rec[H.marketplace]),
     purchaseDate: cellTime(rec[H.purchaseDate]),
-    latestShipDate: cellTime(rec[H.latestShipDate]),
+    latestShipDate,
+    ...(latestShipDate === null && cellText(rec[H.latestShipDate]) !== '' ? { latestShipDateTyped: cellText(rec[H.latestShipDate]) } : {}),
     amazonStatus,
     ...linesRead(cellText(rec[H.lines])),
     threePlOrderId,

@@ -104,6 +104,7 @@ const EDITED_CELLS: ReadonlyArray<readonly [string, string]> = [
   ['Amazon Status', 'status'],
   ['Marketplace', 'marketplace'],
   ['Amazon Order ID', 'id'],
+  ['Latest Ship Date', 'shipdate'],
 ];
 
 /** A State, Lines, Amazon Status, Marketplace or Amazon Order ID cell people changed that the add-on did not use; the Note (EDIT_NOTE) names the cell and what was put back. */

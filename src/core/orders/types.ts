@@ -37,6 +37,8 @@ export interface LedgerRow {
   /** ms; null when the cell is empty or unreadable. */
   purchaseDate: number | null;
   latestShipDate: number | null;
+  /** The Latest Ship Date cell as typed, when it holds text that is no date (written back as typed until Amazon's is put back). */
+  latestShipDateTyped?: string;
   /** Amazon's fulfillmentStatus as last read (UNSHIPPED, CANCELLED…). */
   amazonStatus: string;
   lines: LedgerLine[];

@@ -139,6 +139,37 @@ export function stateEditInvalid(r: RemovalRow, threePlName: string): RaisedExce
   };
 }
 
+/**
+ * The 3PL Receipt of a removal's row is the 3PL's receipt for another removal (`reference`): its
+ * Removal Order ID or its 3PL Receipt was typed over. Open until a person resolves it, as above.
+ */
+export function receiptMismatch(r: RemovalRow, reference: string, threePlName: string): RaisedException {
+  return {
+    key: exceptionKey('CELL_INVALID', 'Removals', `${r.orderId} ${r.sku}`, 'Removal Order ID'),
+    type: 'CELL_INVALID',
+    entity: `Removals ${r.orderId} ${r.sku}, Removal Order ID`,
+    message:
+      `The Removals tab's Removal Order ID "${r.orderId}" and 3PL Receipt "${r.receipt}" of one row disagree: ${threePlName}'s receipt ${r.receipt} is for removal ${reference}, so one of the two cells was typed over. ` +
+      `Its counts are not read back for this row until they agree (they would be taken as this removal's). The add-on writes every cell of this tab and no typed value is used there.`,
+    action: `Put back the cell that was typed over (Edit → Undo, or File → Version history shows it); then resolve this row.`,
+    typedInput: true,
+  };
+}
+
+/** A 3PL Receipt typed over with an id the 3PL holds for no receipt of this removal: the 3PL's own (`r.receipt`) was put back. Open until a person resolves it, as above. */
+export function receiptPutBack(r: RemovalRow, typed: string, threePlName: string): RaisedException {
+  return {
+    key: exceptionKey('CELL_INVALID', 'Removals', `${r.orderId} ${r.sku}`, '3PL Receipt'),
+    type: 'CELL_INVALID',
+    entity: `Removals ${r.orderId} ${r.sku}, 3PL Receipt`,
+    message:
+      `The Removals tab's 3PL Receipt cell of removal ${r.orderId} (${r.sku}) was changed to "${typed}", but ${threePlName} holds no receipt ${typed} for this removal: its own receipt ${r.receipt}, found by the removal's reference, was put back and read. ` +
+      'The add-on writes every cell of this tab and no typed value is used there.',
+    action: 'Nothing to undo: the add-on put the receipt back. Change a receipt at the 3PL; then resolve this row.',
+    typedInput: true,
+  };
+}
+
 /** Shipped or Expected typed over (RemovalRow.unitsEdit): open until a person resolves it, as above. */
 export function unitsEditInvalid(r: RemovalRow, threePlName: string, putBack: boolean): RaisedException {
   return {

@@ -3,6 +3,7 @@
 // changed is put back before anything reads it, and the Note says so (FBA_SHIPMENT_INVALID). The
 // seal also knows each live shipment's ID: one typed over is put back the same way, since a row
 // under an ID Amazon does not have is never sent, and the real shipment would have no row at all.
+// An emptied ID is one typed over with nothing: put back the same way.
 
 import { FBA_EDIT_NOTE } from '../../core/fba-shipments/record';
 import type { FbaRow } from '../../core/fba-shipments/types';
@@ -25,7 +26,7 @@ function putBackShipmentIds(seal: ReadonlyMap<string, string>, rows: ReadonlyArr
       ...r,
       shipmentId: id,
       note:
-        `${FBA_EDIT_NOTE} the FBA Shipment ID cell of FBA shipment ${id} was changed to "${r.shipmentId}"; ${id} was put back ` +
+        `${FBA_EDIT_NOTE} the FBA Shipment ID cell of FBA shipment ${id} was ${r.shipmentId ? `changed to "${r.shipmentId}"` : 'emptied'}; ${id} was put back ` +
         "(it is Amazon's ID, which ties the row to its shipment, its 3PL order and the units the stock sync holds back). FBA Shipment ID is for reading only.",
     }),
   });

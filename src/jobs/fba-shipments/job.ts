@@ -13,7 +13,7 @@ import { exceptionKey, type RaisedException } from '../../core/exceptions';
 import { validateSkuMap } from '../../core/inventory/sku-map';
 import type { ThreePlRef } from '../../core/web-links';
 import { Phases } from '../kit/phases';
-import { fbaShipmentsTab } from '../../sheet/fba-shipments-tab';
+import { fbaShipmentsTab, type FbaShipmentsTab } from '../../sheet/fba-shipments-tab';
 import { providerName } from '../../threepl/names';
 import type { Job, JobContext, JobOutcome } from '../kit/job';
 import type { AmazonRead } from './amazon-read';
@@ -46,6 +46,40 @@ function locationProblem(location: ShipFrom | undefined): RaisedException[] {
   return [{ key: exceptionKey('CONFIG_INVALID', 'fbaShipments', location.setting), type: 'CONFIG_INVALID', entity: `Settings: ${location.setting}`, message: `${location.problem} Ticked FBA shipments wait for it: nothing is sent to the 3PL until it is fixed.`, typedInput: true }];
 }
 
+/** Keys of the rows raised for an emptied FBA Shipment ID ("row N" stands for the ID). */
+const EMPTIED_KEY = `${exceptionKey('FBA_SHIPMENT_INVALID')}:row `;
+
+/** The sheet rows still without an FBA Shipment ID once the seal put back the IDs it could (`restored`, in the tab's order). */
+function emptiedRows(tab: FbaShipmentsTab, restored: ReadonlyArray<FbaRow>): number[] {
+  const at = tab.withoutId();
+  return tab
+    .rows()
+    .flatMap((r, i) => (r.shipmentId === '' ? [i] : []))
+    .flatMap((i, k) => (restored[i]!.shipmentId === '' && at[k] !== undefined ? [at[k]!] : []));
+}
+
+function stopForEmptiedIds(ctx: JobContext, sheetRows: readonly number[]): JobOutcome {
+  ctx.raise(
+    ...sheetRows.map((n) => ({
+      key: exceptionKey('FBA_SHIPMENT_INVALID', `row ${n}`, 'id'),
+      type: 'FBA_SHIPMENT_INVALID' as const,
+      entity: `FBA Shipments row ${n}, FBA Shipment ID`,
+      message:
+        `FBA Shipments, column FBA Shipment ID, row ${n}: the cell is empty, so the add-on cannot tell which FBA shipment the row is (its Items match no one shipment it still follows). ` +
+        'Nothing is sent, cancelled or followed for any FBA shipment and the tab is not written until it is back: a write would delete the row, with its tick, 3PL order and tracking.',
+      action: "Put the row's FBA Shipment ID back (Edit → Undo, or File → Version history shows it).",
+      typedInput: true,
+    })),
+  );
+  return {
+    outcome: 'partial',
+    counts: { fbaShipments: 0 },
+    message: `${sheetRows.length} row(s) of the FBA Shipments tab have no FBA Shipment ID (row ${sheetRows.slice(0, 5).join(', ')}${sheetRows.length > 5 ? ', …' : ''}): nothing was done and the tab was left as it is (see Exceptions).`,
+    // Nothing was looked at: only the rows for emptied IDs are worked out again.
+    keepOpen: (row) => !row.key.startsWith(EMPTIED_KEY),
+  };
+}
+
 function runFbaShipments(ctx: JobContext): JobOutcome {
   const { settings, now } = ctx;
   const store = ctx.ports.store;
@@ -55,7 +89,14 @@ function runFbaShipments(ctx: JobContext): JobOutcome {
   // The run never changes `Send from 3PL`, and keyed tabs write only the columns that changed
   // (sheet/table.ts): a tick set while the run works is never written over.
   const tab = fbaShipmentsTab(ctx.ports.workbook);
-  const rows = new FbaRows(restoreSealedItems(store, tab.rows()));
+  const restored = restoreSealedItems(store, tab.rows());
+  // A row whose FBA Shipment ID was emptied and whose items did not tell the seal which shipment it
+  // was: a write would delete it (its tick, 3PL order and tracking with it) and Amazon's incremental
+  // read would not bring it back, so the shipment would be neither followed nor held back. Nothing is
+  // done or written until the ID is back.
+  const emptied = emptiedRows(tab, restored);
+  if (emptied.length) return stopForEmptiedIds(ctx, emptied);
+  const rows = new FbaRows(restored);
   // Said now: a later step of this run may write over the Note that explains a State edit not used.
   const editsRead = rows.rows.filter((r) => r.note.startsWith(FBA_EDIT_NOTE));
   const map = validateSkuMap(ctx.tabs.skuMap.records(), { defaultMarketplace: settings.marketplace });

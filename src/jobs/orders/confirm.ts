@@ -15,7 +15,8 @@ import { carrierMissing, carrierRefused, findCarrier } from '../../core/orders/c
 import { orderAsksForAmazonItems, packageItems, packageReference } from '../../core/orders/confirm-items';
 import { findMarketplace } from '../../core/marketplaces';
 import type { SkuMapValidation } from '../../core/inventory/sku-map';
-import type { AmazonOrderItem } from '../../core/orders/types';
+import type { AmazonOrderItem, LedgerRow } from '../../core/orders/types';
+import { EDIT_NOTE } from '../../core/orders/ledger-record';
 import type { ThreePlRef } from '../../core/web-links';
 import { DeadlineExceeded } from '../../ports/clock';
 import type { Deadline } from '../../ports/clock';
@@ -75,6 +76,8 @@ export function confirmShipments(
     deadline: Deadline;
     /** Reference → the order's 3PL shipment, for the run's exceptions (a shipped order waiting for its confirmation). */
     shipmentsSeen?: Map<string, ThreePlRef>;
+    /** Rows whose typed Amazon Status or State Amazon's order disproved this run (their Note says so), for ORDER_EDIT_INVALID. */
+    edits?: LedgerRow[];
   },
   ledger: Ledger,
 ): { counts: ConfirmCounts; raised: RaisedException[] } {
@@ -111,7 +114,11 @@ export function confirmShipments(
       const row = ledger.get(ref);
       // Only orders the ledger sent for Amazon: an FBA replenishment or another tool's order is not ours to confirm.
       if (!row || row.state === 'cancel-too-late' || row.state === 'cancelled') continue;
-      if (row.state === 'confirmed') {
+      // Only a confirmation the add-on made itself (it writes Confirmed At) is taken as done. A State
+      // "confirmed" without one (typed, or an Amazon Status SHIPPED someone typed that the 3PL read
+      // turned into "confirmed") is checked against Amazon's packages below, so the shipment is still
+      // confirmed, exactly once.
+      if (row.state === 'confirmed' && row.confirmedAt !== null) {
         // Confirmed by an earlier run that was cut before it marked the 3PL: only the mark is missing.
         for (const u of group) toMark.push(u.shipment.externalId);
         counts.alreadyConfirmed += group.length;
@@ -122,6 +129,8 @@ export function confirmShipments(
         leftFrom(i);
         break;
       }
+      // An Amazon Status SHIPPED read before Amazon was asked: said below when Amazon's order disproves it.
+      const claimed = row.amazonStatus === 'SHIPPED';
       ledger.set(withThreePl(row, group[0]!.order));
       let amazon: Order;
       try {
@@ -172,12 +181,18 @@ export function confirmShipments(
       });
       const allShipped = items.every((i) => i.shipped >= i.quantity);
       const current = ledger.get(ref)!;
+      // Amazon had not been told every item shipped: the cell saying so was typed (Amazon Status is
+      // Amazon's). Said once with ORDER_EDIT_INVALID, as cancel.ts does for a typed CANCELLED; the
+      // row's Note keeps no edit mark, so the exception clears on the next run.
+      const disproved = claimed && view.status !== 'SHIPPED' ? `the Amazon Status cell of order ${ref} read "SHIPPED", but Amazon's order was ${view.status || 'not shipped'}: ${confirmedAny ? 'the shipment was confirmed to Amazon all the same' : 'it is confirmed to Amazon once it ships'} and Amazon's status put back.` : '';
+      if (disproved) notes.unshift(`Amazon Status was typed over: ${disproved.slice(disproved.indexOf('read ') + 5)}`);
       ledger.update(ref, {
         amazonStatus: allShipped ? 'SHIPPED' : confirmedAny || view.status === 'PARTIALLY_SHIPPED' ? 'PARTIALLY_SHIPPED' : view.status,
         confirmedAt: confirmedAny || (open.length === 0 && current.confirmedAt === null) ? ctx.now : current.confirmedAt,
         state: allShipped ? 'confirmed' : current.state === 'sent' ? 'shipped' : current.state,
         note: notes.join(' '),
       });
+      if (disproved) ctx.edits?.push({ ...ledger.get(ref)!, note: `${EDIT_NOTE} ${disproved} Amazon Status is for reading only.` });
     }
   } finally {
     // Confirmed on Amazon: the 3PL must stop listing them, or every run would read Amazon for them again.

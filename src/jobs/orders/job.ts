@@ -130,7 +130,7 @@ function runOrders(ctx: JobContext): JobOutcome {
     threePlCursor = status.nextCursor;
     if (!status.complete) phases.cut = `${threePlName}'s order list was read in part (time limit); the rest comes next run.`;
   });
-  // Rows whose Lines or Amazon Status cell was put back to Amazon's this run (ORDER_EDIT_INVALID).
+  // Rows whose Lines or Amazon Status cell was put back to Amazon's this run (ORDER_EDIT_INVALID), by the cancel or confirm step.
   const putBack: LedgerRow[] = [];
   // Cancellations this run's read of Amazon gave, or that an earlier one recorded (kept 48 h); any other is asked of Amazon.
   const recorded = cancellationTimes(store);
@@ -141,7 +141,7 @@ function runOrders(ctx: JobContext): JobOutcome {
   phases.run('cancel', ['threePl'], () => Object.assign(counts, cancelOrders({ adapter, threePlName, shipmentsSeen, amazon, cancelledOnAmazon, edits: putBack }, ledger)));
   // Confirmations first: they are due now (Amazon counts late ones), and sends keep time for the end of the run.
   phases.run('confirm', ['threePl', 'amazon'], () => {
-    const confirmed = confirmShipments({ amazon, adapter, map, carriers, marketplace: settings.marketplace, marketplaces: settings.marketplaces, now, threePlName, deadline: ctx.deadline, shipmentsSeen }, ledger);
+    const confirmed = confirmShipments({ amazon, adapter, map, carriers, marketplace: settings.marketplace, marketplaces: settings.marketplaces, now, threePlName, deadline: ctx.deadline, shipmentsSeen, edits: putBack }, ledger);
     raised.push(...confirmed.raised);
     Object.assign(counts, confirmed.counts);
   });

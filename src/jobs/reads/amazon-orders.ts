@@ -234,7 +234,7 @@ export function refreshLedger(
     rows.push(row);
     index.set(row.orderId, row);
   }
-  restoreMarketplaces(amazon, rows, fresh, marketplace);
+  restoreTypedCells(amazon, rows, fresh, marketplace);
   // The ledger first, then the cursor: a cut between the two re-reads, never skips.
   tab.write(rows);
   // The lost stay sealed (and counted) until the orders job has said so.
@@ -285,20 +285,24 @@ function readBack(amazon: SpApiClient, missing: ReadonlyArray<[string, string]>,
   return out;
 }
 
-/** Rows whose marketplace decides nothing any more: not asked of Amazon. */
+/** Rows whose marketplace or ship date decides nothing any more: not asked of Amazon. */
 const SETTLED_STATES: ReadonlySet<string> = new Set(['confirmed', 'cancelled', 'cancel-too-late']);
 
 /**
- * Open rows whose Marketplace cell holds no marketplace code as the add-on writes it (typed over:
- * "Germany", "uk", emptied) get Amazon's marketplace back before any step reads it, with a Note that
- * raises ORDER_EDIT_INVALID: a typed one took the order out of every marketplace served, so it was
- * never sent (a held one kept its old reason) and the stock sync stopped counting its units. Left
- * for the next run when Amazon cannot be asked now.
+ * Open rows whose cells Amazon's order must give back before any step reads them, with a Note that
+ * raises ORDER_EDIT_INVALID. A Marketplace cell holding no marketplace code as the add-on writes it
+ * (typed over: "Germany", "uk", emptied) took the order out of every marketplace served, so it was
+ * never sent (a held one kept its old reason) and the stock sync stopped counting its units. A
+ * Latest Ship Date typed as text ("next friday") is no date, so ORDER_STUCK never chased the order
+ * past Amazon's real one. Left for the next run when Amazon cannot be asked now (typed text stays
+ * in its cell meanwhile).
  */
-function restoreMarketplaces(amazon: SpApiClient, rows: LedgerRow[], fresh: ReadonlyMap<string, Order>, fallback: string): void {
+function restoreTypedCells(amazon: SpApiClient, rows: LedgerRow[], fresh: ReadonlyMap<string, Order>, fallback: string): void {
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i]!;
-    if (SETTLED_STATES.has(r.state) || MARKETPLACES.some((m) => m.code === r.marketplace)) continue;
+    const market = !MARKETPLACES.some((m) => m.code === r.marketplace);
+    const date = r.latestShipDateTyped;
+    if (SETTLED_STATES.has(r.state) || (!market && date === undefined)) continue;
     let o = fresh.get(r.orderId);
     if (!o) {
       if (amazon.waitMs('getOrder') > READ_BACK_MAX_WAIT_MS) return;
@@ -310,12 +314,19 @@ function restoreMarketplaces(amazon: SpApiClient, rows: LedgerRow[], fresh: Read
         throw e;
       }
     }
-    const market = orderView(o, fallback).marketplace;
-    rows[i] = {
-      ...r,
-      marketplace: market,
-      note: `${EDIT_NOTE} the Marketplace cell of order ${r.orderId} read "${r.marketplace}", but Amazon's order is of ${market}: ${market} was put back. Marketplace is for reading only; the add-on writes it from Amazon.`,
-    };
+    const view = orderView(o, fallback);
+    const { latestShipDateTyped: _typed, ...next } = r;
+    const said: string[] = [];
+    if (market) {
+      next.marketplace = view.marketplace;
+      said.push(`the Marketplace cell of order ${r.orderId} read "${r.marketplace}", but Amazon's order is of ${view.marketplace}: ${view.marketplace} was put back. Marketplace is for reading only; the add-on writes it from Amazon.`);
+    }
+    if (date !== undefined) {
+      next.latestShipDate = view.latestShipDate;
+      const amazons = view.latestShipDate === null ? 'none' : `${new Date(view.latestShipDate).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+      said.push(`the Latest Ship Date cell of order ${r.orderId} read "${date}", which is no date: Amazon's (${amazons}) was put back, and the order is chased by it (ORDER_STUCK). Latest Ship Date is for reading only.`);
+    }
+    rows[i] = { ...next, note: `${EDIT_NOTE} ${said.join(' ')}` };
   }
 }
 

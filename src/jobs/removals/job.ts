@@ -7,7 +7,7 @@ import { exceptionKey, type RaisedException } from '../../core/exceptions';
 import { validateSkuMap } from '../../core/inventory/sku-map';
 import { reportName } from '../../core/removals/parse';
 import { removalId } from '../../core/removals/record';
-import { markOverdue, REMOVAL_EXCEPTION_TYPES, removalExceptions, stateEditInvalid, unitsEditInvalid } from '../../core/removals/rules';
+import { markOverdue, receiptMismatch, receiptPutBack, REMOVAL_EXCEPTION_TYPES, removalExceptions, stateEditInvalid, unitsEditInvalid } from '../../core/removals/rules';
 import { mergeReports, retainRows } from '../../core/removals/build';
 import { CLOSED_STATES, FOLLOWED_STATES, type RemovalReports, type RemovalRow } from '../../core/removals/types';
 import { DeadlineExceeded } from '../../ports/clock';
@@ -22,6 +22,8 @@ import { readReports, requestReports } from './reports';
 import { loadState, saveState } from './state';
 import { unidentifiedReceipts } from './unidentified';
 import { plural } from '../../core/words';
+import { cellException } from '../../core/typed-cells';
+import { TAB, TABS, headersOf } from '../../core/tabs';
 
 /** Time kept after waiting for Amazon's reports, for the 3PL's side and the tab. */
 const RESERVE_MS = 90_000;
@@ -95,10 +97,43 @@ function skuMapper(ctx: JobContext): ReceiptDeps['threePlSku'] {
   };
 }
 
+const ORDER_ID = headersOf(TABS.removals).orderId;
+
+function stopForLostIds(ctx: JobContext, sheetRows: readonly number[]): JobOutcome {
+  ctx.raise(
+    ...sheetRows.map((sheetRow) =>
+      cellException({
+        tab: TAB.removals,
+        rowId: `row ${sheetRow}`,
+        about: 'a removal',
+        sheetRow,
+        column: ORDER_ID,
+        value: '',
+        address: '',
+        problem: `${ORDER_ID} or SKU is empty, so the add-on cannot tell which removal the row is`,
+        allowed: `the row's Removal Order ID and SKU back (Edit → Undo, or File → Version history shows them), then resolve this row`,
+        meanwhile: 'No receipt is made or read back and the tab is not written until then: a write would delete the row, with its 3PL Receipt.',
+      }),
+    ),
+  );
+  return {
+    outcome: 'partial',
+    counts: { receiptsMade: 0, removalsCounted: 0 },
+    message: `${plural(sheetRows.length, 'row')} of the Removals tab without a Removal Order ID or SKU (row ${sheetRows.slice(0, 5).join(', ')}${sheetRows.length > 5 ? ', …' : ''}): nothing was done and the tab was left as it is (see Exceptions).`,
+    // Nothing was looked at: every removal problem stays as it was.
+    keepOpen: () => true,
+  };
+}
+
 function runRemovals(ctx: JobContext): JobOutcome {
   const { settings, now, ports } = ctx;
   const store = ports.store;
   const tab = removalsTab(ports.workbook);
+  // A row whose Removal Order ID (or SKU) was emptied is no removal the add-on knows: a write would
+  // delete it, and with it the 3PL Receipt it was given (Amazon's reports, read every few hours and
+  // only for recent removals, may never give it back). Nothing is done or written until it is back.
+  const lost = tab.unidentified();
+  if (lost.length) return stopForLostIds(ctx, lost);
   let rows: RemovalRow[] = tab.rows().map((r) => ({ ...r, tracking: [...r.tracking], lpns: [...r.lpns] }));
   // Said as read: a report merge later in the run rebuilds these rows.
   const stateEdits = rows.filter((r) => r.stateEdit).map((r) => ({ ...r }));
@@ -157,7 +192,9 @@ function runRemovals(ctx: JobContext): JobOutcome {
   const receivingSeen = new Set<string>();
   const findLocation = removalsLocation(ctx, adapter, threePlName);
   let locationAsked: OneLocation | null = null;
-  const deps: ReceiptDeps = { adapter, threePlName, now, state, threePlSku: skuMapper(ctx), location: () => (locationAsked = findLocation()), receivingSeen };
+  const mismatched: Array<[RemovalRow, string]> = [];
+  const receiptsPutBack: Array<[RemovalRow, string]> = [];
+  const deps: ReceiptDeps = { adapter, threePlName, now, state, threePlSku: skuMapper(ctx), location: () => (locationAsked = findLocation()), receivingSeen, mismatched, receiptsPutBack };
   // Receipts first: the boxes are already travelling, and the warehouse needs the receipt before they arrive.
   step('threePl', () => sendReceipts(deps, rows, counts));
   // Overdue before reading back: an overdue removal is also looked for by tracking number and LPN.
@@ -179,6 +216,9 @@ function runRemovals(ctx: JobContext): JobOutcome {
   const stillTyped = new Set(rows.filter((r) => r.unitsEdit).map(removalId));
   raised.push(...unitsEdits.map((r) => unitsEditInvalid(r, threePlName, !stillTyped.has(removalId(r)))));
   raised.push(...locationProblem(locationAsked));
+  raised.push(...mismatched.map(([r, reference]) => receiptMismatch(r, reference, threePlName)));
+  // Named with the receipt the 3PL holds (the row as written now).
+  raised.push(...receiptsPutBack.map(([r, typed]) => receiptPutBack(rows.find((x) => removalId(x) === removalId(r)) ?? r, typed, threePlName)));
   ctx.raise(...raised);
 
   const orders = (pick: (r: RemovalRow) => boolean) => new Set(rows.filter(pick).map((r) => r.orderId)).size;

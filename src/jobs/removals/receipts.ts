@@ -26,6 +26,13 @@ export interface ReceiptDeps {
    * their page: a receipt adopted from another kind (a ShipBob return) has no page address known.
    */
   receivingSeen?: Set<string>;
+  /**
+   * Removals whose 3PL Receipt the 3PL holds for another removal (the Removal Order ID or the 3PL
+   * Receipt cell typed over): [the removal's first row, the receipt's own reference].
+   */
+  mismatched?: Array<[RemovalRow, string]>;
+  /** Removals whose 3PL Receipt named no receipt the 3PL holds for them (typed over): [the first row, the receipt typed]; the 3PL's own was put back. */
+  receiptsPutBack?: Array<[RemovalRow, string]>;
 }
 
 export interface ReceiptCounts {
@@ -148,9 +155,20 @@ export function followReceipts(deps: ReceiptDeps, rows: RemovalRow[], counts: Re
   const batch = new Map((deps.adapter.readReceipts?.(due.map(([, g]) => g[0]!.receipt)) ?? []).map((x) => [x.externalId, x] as const));
   for (const [orderId, group] of due) {
     let hit = batch.get(group[0]!.receipt);
+    // The receipt the 3PL Receipt cell names is another removal's: one of the two cells was typed
+    // over, and its counts would be taken as this removal's (and the real one's row left expecting).
+    // Never applied; the job names both cells until they agree.
+    if (hit && hit.reference && hit.reference !== orderId) {
+      deps.mismatched?.push([group[0]!, hit.reference]);
+      deps.state.checkedAt.set(orderId, deps.now);
+      continue;
+    }
     if (!hit) {
       const receipts = deps.adapter.findInbound({ reference: orderId }).filter((x) => x.status !== 'cancelled' || x.externalId === group[0]!.receipt);
       hit = receipts.find((x) => x.externalId === group[0]!.receipt) ?? receipts[0];
+      // The 3PL holds no receipt of that id for this removal, and one of its own: the cell was typed
+      // over. The 3PL's receipt is put back (applyReceipt) and the cell named, never silently.
+      if (hit && !receipts.some((x) => x.externalId === group[0]!.receipt)) deps.receiptsPutBack?.push([{ ...group[0]! }, group[0]!.receipt]);
     }
     if ((!hit || hit.status === 'expected') && group.some((r) => r.state === 'overdue')) {
       // The warehouse may have logged the boxes under their tracking number, or a unit under its
