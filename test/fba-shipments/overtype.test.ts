@@ -15,6 +15,13 @@ function run(): FbaRun {
   return r;
 }
 
+/** Shipment ID and another of the same plan holding the very same items: their rows cannot be told apart by items. */
+const OTHER = 'FBA15AAAA002';
+function twoAlike(): FbaRun {
+  const items = [{ sku: 'TEE-M-FBA', quantityShipped: 20 }];
+  return new FbaRun(fbaWorld([ID, OTHER].map((shipmentId) => ({ shipmentId, inboundPlanId: FBA_PLAN, destination: 'BHX4', items }))));
+}
+
 describe('FBA Shipments cells people overtype', () => {
   it('Items: the 3PL order holds Amazon\'s items; the cell is put back and FBA_SHIPMENT_INVALID names it', () => {
     const r = run();
@@ -136,17 +143,11 @@ describe('FBA Shipments cells people overtype', () => {
   });
 
   it('an FBA Shipment ID typed over where two rows hold the same items is left as read (held, never guessed)', () => {
-    const other = 'FBA15AAAA002';
-    const r = new FbaRun(
-      fbaWorld([
-        { shipmentId: ID, inboundPlanId: FBA_PLAN, destination: 'BHX4', items: [{ sku: 'TEE-M-FBA', quantityShipped: 20 }] },
-        { shipmentId: other, inboundPlanId: FBA_PLAN, destination: 'BHX4', items: [{ sku: 'TEE-M-FBA', quantityShipped: 20 }] },
-      ]),
-    );
+    const r = twoAlike();
     r.syncFba();
     r.tick(ID);
     r.edit('FBA Shipments', { 'FBA Shipment ID': ID }, { 'FBA Shipment ID': 'FBA15ZZZZ999' });
-    r.edit('FBA Shipments', { 'FBA Shipment ID': other }, { 'FBA Shipment ID': 'FBA15ZZZZ998' });
+    r.edit('FBA Shipments', { 'FBA Shipment ID': OTHER }, { 'FBA Shipment ID': 'FBA15ZZZZ998' });
     r.syncFba();
     expect(r.threePlOrders()).toEqual([]);
     expect(r.openExceptions('FBA_SHIPMENT_INVALID').filter((e) => String(e.Key).endsWith(':id'))).toEqual([]);
@@ -177,19 +178,13 @@ describe('FBA Shipments cells people overtype', () => {
   });
 
   it('an emptied FBA Shipment ID its items cannot tell: nothing is done and no row deleted until it is back, and the cell is named', () => {
-    const other = 'FBA15AAAA002';
-    const r = new FbaRun(
-      fbaWorld([
-        { shipmentId: ID, inboundPlanId: FBA_PLAN, destination: 'BHX4', items: [{ sku: 'TEE-M-FBA', quantityShipped: 20 }] },
-        { shipmentId: other, inboundPlanId: FBA_PLAN, destination: 'BHX4', items: [{ sku: 'TEE-M-FBA', quantityShipped: 20 }] },
-      ]),
-    );
+    const r = twoAlike();
     r.syncFba();
     r.tick(ID);
     r.syncFba();
     const sent = r.shipment(ID)!;
     r.edit('FBA Shipments', { 'FBA Shipment ID': ID }, { 'FBA Shipment ID': '' });
-    r.edit('FBA Shipments', { 'FBA Shipment ID': other }, { 'FBA Shipment ID': '' });
+    r.edit('FBA Shipments', { 'FBA Shipment ID': OTHER }, { 'FBA Shipment ID': '' });
     const res = r.syncFba();
     expect(res.outcome).toBe('partial');
     const rows = r.tab('FBA Shipments');
@@ -202,7 +197,7 @@ describe('FBA Shipments cells people overtype', () => {
     expect(named[0]).toMatch(/column FBA Shipment ID, row 2: the cell is empty/);
     // Put back by hand: followed on, never sent twice, and the rows for the empty cells clear.
     r.run.gas.spreadsheet.edit('FBA Shipments', 'A2', ID);
-    r.run.gas.spreadsheet.edit('FBA Shipments', 'A3', other);
+    r.run.gas.spreadsheet.edit('FBA Shipments', 'A3', OTHER);
     expect(r.syncFba().outcome).toBe('ok');
     expect(r.threePlOrders()).toHaveLength(1);
     expect(r.openExceptions('FBA_SHIPMENT_INVALID')).toEqual([]);
