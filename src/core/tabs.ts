@@ -3,6 +3,7 @@
 // modules (src/sheet/) find it by header name: people may reorder columns or add their own.
 
 import type { TabColumn, TabDef } from '../ports/workbook';
+import { columnLetters } from './cells';
 import { FBA_SHIPMENTS_TAB } from './fba-shipments/tab-def';
 import { REMOVALS_TAB } from './removals/tab-def';
 
@@ -358,6 +359,17 @@ export function lookalikeHeaders(def: TabDef, header: readonly unknown[], missin
   const isRead = (h: string) => def.columns.some((c) => [c.header, ...(c.was ?? [])].some((name) => columnOf([h], name) === 0));
   const cells = header.map(headerText);
   return missing.flatMap((c) => cells.flatMap((h, index) => (h !== '' && !isRead(h) && looksLikeHeader(h, c.header) ? [{ typed: h, meant: c, index }] : [])));
+}
+
+/** 'The "X" tab has no "A", "B" columns in its header row (row 1)': how every missing-column message starts. */
+export function lacksColumns(tab: string, missing: readonly string[]): string {
+  return `The "${tab}" tab has no ${missing.map((h) => `"${h}"`).join(', ')} column${missing.length > 1 ? 's' : ''} in its header row (row 1)`;
+}
+
+/** ' ("Offer" in H1 is not read as "Offer %")' for each header typed in place of a missing one; '' when there is none. */
+export function lookalikesNote(def: TabDef, header: readonly unknown[], missing: readonly string[]): string {
+  const alike = lookalikeHeaders(def, header).filter((l) => missing.includes(l.meant.header));
+  return alike.length ? ` (${alike.map((l) => `"${l.typed}" in ${columnLetters(l.index + 1)}1 is not read as "${l.meant.header}"`).join('; ')})` : '';
 }
 
 /**

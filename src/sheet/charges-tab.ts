@@ -8,7 +8,7 @@ import { ConfigInvalidError } from '../core/config-invalid';
 import { chargeFromRecord, chargeToRecord } from '../core/charges/record';
 import type { ChargeLedgers, ChargeRow } from '../core/charges/types';
 import type { LedgerRow } from '../core/orders/types';
-import { TAB, TABS, columnOf, findTabName, headersOf } from '../core/tabs';
+import { TAB, TABS, columnOf, findTabName, headersOf, lacksColumns } from '../core/tabs';
 import type { WorkbookPort } from '../ports/workbook';
 import { keyedRowsTab, readTable, type KeyedRowsTab, type TableRecord } from './table';
 
@@ -30,9 +30,8 @@ const READ_BY = [H.invoice, H.invoiceDate, H.transactionId, H.type, H.amount, H.
 function fromRecord(rec: TableRecord): ChargeRow | null {
   const missing = READ_BY.filter((h) => !(h in rec));
   if (missing.length && !Object.values(rec).every(isEmptyCell)) {
-    const list = missing.map((h) => `"${h}"`).join(', ');
     throw new ConfigInvalidError(
-      `The "${TAB.charges}" tab has no ${list} column${missing.length > 1 ? 's' : ''} in its header row (row 1), so its charges cannot be read whole: ` +
+      `${lacksColumns(TAB.charges, missing)}, so its charges cannot be read whole: ` +
         `no 3PL charge is imported and the tab is not written until ${missing.length > 1 ? 'they are' : 'it is'} back. Put ${missing.length > 1 ? 'them' : 'it'} back with Edit → Undo or File → Version history.`,
       `${TAB.charges}:columns`,
       `${TAB.charges} tab`,

@@ -16,7 +16,7 @@ import { monthOf } from '../core/settlements/parse';
 import type { CategorisedLine } from '../core/settlements/summary';
 import { cellAddress, MONEY_ALLOWED } from '../core/typed-cells';
 import type { CellProblem } from '../core/typed-cells';
-import { TAB, TABS, columnOf, findTabName, headersOf } from '../core/tabs';
+import { TAB, TABS, columnOf, findTabName, headersOf, lacksColumns } from '../core/tabs';
 import type { WorkbookPort } from '../ports/workbook';
 import { appendRecords, ensureTable, readTable, refusePeoplesTab, writeTable } from './table';
 import type { TableRecord } from './table';
@@ -33,9 +33,8 @@ export const isLinesColumnsRow = (row: { key: string; type: string }): boolean =
 function checkColumns(tab: string, header: readonly unknown[], wanted: readonly string[]): void {
   const missing = wanted.filter((h) => columnOf(header, h) < 0);
   if (missing.length === 0) return;
-  const list = missing.map((h) => `"${h}"`).join(', ');
   throw new ConfigInvalidError(
-    `The "${tab}" tab has no ${list} column${missing.length > 1 ? 's' : ''} in its header row (row 1), so its lines cannot be read whole: ` +
+    `${lacksColumns(tab, missing)}, so its lines cannot be read whole: ` +
       `no settlement is imported or recategorised until ${missing.length > 1 ? 'they are' : 'it is'} back, and the tab is not written meanwhile. ` +
       `Put ${missing.length > 1 ? 'them' : 'it'} back with Edit → Undo or File → Version history.`,
     COLUMNS_SUBJECT,

@@ -5,11 +5,10 @@
 // every row would match other lines (or none), so imports and Recategorise would move money between
 // categories and append the file's triples as UNMAPPED rows, with no word of the missing column.
 
-import { columnLetters } from '../core/cells';
 import { ConfigInvalidError } from '../core/config-invalid';
 import { DEFAULT_SETTLEMENT_RULES, UNMAPPED } from '../core/settlements/categories';
 import type { SettlementRule, Triple } from '../core/settlements/categories';
-import { TAB, TABS, columnOf, findTabName, headersOf, lookalikeHeaders } from '../core/tabs';
+import { TAB, TABS, columnOf, findTabName, headersOf, lacksColumns, lookalikesNote } from '../core/tabs';
 import type { CellValue, WorkbookPort } from '../ports/workbook';
 import { appendRecords, readTable } from './table';
 import type { TableRecord } from './table';
@@ -28,11 +27,8 @@ export const isMapColumnsRow = (row: { key: string; type: string }): boolean => 
 function checkColumns(tab: string, header: readonly string[]): void {
   const missing = REQUIRED.filter((h) => columnOf(header, h) < 0);
   if (missing.length === 0) return;
-  const list = missing.map((h) => `"${h}"`).join(', ');
-  const alike = lookalikeHeaders(TABS.settlementMap, header).filter((l) => (missing as readonly string[]).includes(l.meant.header));
-  const named = alike.length ? ` (${alike.map((l) => `"${l.typed}" in ${columnLetters(l.index + 1)}1 is not read as "${l.meant.header}"`).join('; ')})` : '';
   throw new ConfigInvalidError(
-    `The "${tab}" tab has no ${list} column${missing.length > 1 ? 's' : ''} in its header row (row 1)${named}, so its rows cannot be read: no settlement is imported or recategorised until it is back. ` +
+    `${lacksColumns(tab, missing)}${lookalikesNote(TABS.settlementMap, header, missing)}, so its rows cannot be read: no settlement is imported or recategorised until it is back. ` +
       `The headers are ${REQUIRED.map((h) => `"${h}"`).join(', ')} and "${H.notes}"; put the missing one${missing.length > 1 ? 's' : ''} back (Edit → Undo, or run "Set up sheets", which adds missing columns at the right; then fill ${missing.length > 1 ? 'them' : 'it'} in).`,
     MAP_COLUMNS_SUBJECT,
     `${TAB.settlementMap} tab`,

@@ -18,7 +18,7 @@ import { categoryKey, isUnmappedCategory, UNMAPPED } from '../core/settlements/c
 import { cellAddress, CURRENCY_ALLOWED, MONEY_ALLOWED } from '../core/typed-cells';
 import type { CellProblem, TypedCell } from '../core/typed-cells';
 import type { TabColumn, TabDef } from '../core/tabs';
-import { SETTLEMENT_RESERVE_HEADERS, TAB, TABS, columnOf, findTabName, headersOf, sameName } from '../core/tabs';
+import { SETTLEMENT_RESERVE_HEADERS, TAB, TABS, columnOf, findTabName, headersOf, lacksColumns, sameName } from '../core/tabs';
 import { centsByColumn, orderedCategories } from '../core/settlements/summary';
 import type { SettlementTotals } from '../core/settlements/summary';
 import type { CellValue, WorkbookPort } from '../ports/workbook';
@@ -129,9 +129,8 @@ function checkColumns(table: Table | null, written: readonly string[] | null): v
   if (!table || table.records.every((rec) => Object.values(rec).every(isEmptyCell))) return;
   const missing = [...FIXED, ...(written ?? []).filter((c) => !isUnmappedCategory(c))].filter((h) => columnOf(table.header, h) < 0);
   if (missing.length === 0) return;
-  const list = missing.map((h) => `"${h}"`).join(', ');
   throw new ConfigInvalidError(
-    `The "${table.tab}" tab has no ${list} column${missing.length > 1 ? 's' : ''} in its header row (row 1), so the settlements in it cannot be read whole: ` +
+    `${lacksColumns(table.tab, missing)}, so the settlements in it cannot be read whole: ` +
       `no settlement is imported or recategorised until ${missing.length > 1 ? 'they are' : 'it is'} back, and the tab is not written meanwhile. ` +
       `Put ${missing.length > 1 ? 'them' : 'it'} back with Edit → Undo or File → Version history (a column of your own goes anywhere else in the tab).`,
     COLUMNS_SUBJECT,

@@ -5,7 +5,7 @@
 import { ConfigInvalidError } from '../core/config-invalid';
 import { withActiveNotes } from '../core/sku-map-notes';
 import { columnLetters } from '../core/cells';
-import { TAB, TABS, columnOf, findTabName, headersOf, lookalikeHeaders } from '../core/tabs';
+import { TAB, TABS, columnOf, findTabName, headersOf, lacksColumns, lookalikeHeaders, lookalikesNote } from '../core/tabs';
 import type { WorkbookPort } from '../ports/workbook';
 import { planRowWrites } from './row-blocks';
 import { appendRecords, cellOut, ensureTable, readTable } from './table';
@@ -61,11 +61,8 @@ function checked(table: Table | null): Table {
   }
   const missing = SKU_MAP_REQUIRED.filter((h) => columnOf(table.header, h) < 0);
   if (missing.length > 0) {
-    const list = missing.map((h) => `"${h}"`).join(', ');
-    const alike = lookalikeHeaders(TABS.skuMap, table.header).filter((l) => (missing as readonly string[]).includes(l.meant.header));
-    const named = alike.length ? ` (${alike.map((l) => `"${l.typed}" in ${columnLetters(l.index + 1)}1 is not read as "${l.meant.header}"`).join('; ')})` : '';
     throw new ConfigInvalidError(
-      `The "${table.tab}" tab has no ${list} column${missing.length > 1 ? 's' : ''} in its header row (row 1)${named}, so no row can be read. ` +
+      `${lacksColumns(table.tab, missing)}${lookalikesNote(TABS.skuMap, table.header, missing)}, so no row can be read. ` +
         `Put the header${missing.length > 1 ? 's' : ''} back (or run "Set up sheets", which adds missing columns at the right without touching your rows).`,
       // One row for "the SKU Map cannot be read", whichever way: its message is updated, never a second row.
       TAB.skuMap,
