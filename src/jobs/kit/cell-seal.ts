@@ -76,15 +76,28 @@ export function putBackTypedIds<R>(
   io: { idOf(r: R): string; written(r: R): string; candidate(r: R): boolean; putBack(r: R, id: string): R },
 ): R[] {
   const inTab = new Set(rows.map(io.idOf));
-  const lost = [...seal].filter(([id]) => !inTab.has(id));
-  if (lost.length === 0) return [...rows];
-  const unknown = rows.filter((r) => !seal.has(io.idOf(r)) && io.candidate(r));
+  // Sealed text → the ids without a row that hold it; rows the seal does not know → their text.
+  const lostBy = new Map<string, string[]>();
+  for (const [id, text] of seal) {
+    if (inTab.has(id)) continue;
+    const ids = lostBy.get(text);
+    if (ids) ids.push(id);
+    else lostBy.set(text, [id]);
+  }
+  if (lostBy.size === 0) return [...rows];
+  const unknown = new Map<R, string>();
+  const rowsBy = new Map<string, number>();
+  for (const r of rows) {
+    if (seal.has(io.idOf(r)) || !io.candidate(r)) continue;
+    const text = io.written(r);
+    unknown.set(r, text);
+    rowsBy.set(text, (rowsBy.get(text) ?? 0) + 1);
+  }
+  // Linear in the rows: the Orders ledger may hold thousands the seal has no room for.
   return rows.map((r) => {
-    if (!unknown.includes(r)) return r;
-    const matches = lost.filter(([, text]) => text === io.written(r));
-    if (matches.length !== 1) return r;
-    const [id, text] = matches[0]!;
-    return unknown.filter((u) => io.written(u) === text).length === 1 ? io.putBack(r, id) : r;
+    const text = unknown.get(r);
+    const ids = text === undefined ? undefined : lostBy.get(text);
+    return ids?.length === 1 && rowsBy.get(text!) === 1 ? io.putBack(r, ids[0]!) : r;
   });
 }
 
