@@ -61,3 +61,11 @@ export function cellException(p: CellProblem): RaisedException {
     typedInput: true,
   };
 }
+
+/**
+ * The key suffix of the cell an edit note names ("… the Lines cell of order … was changed" → "lines"):
+ * one exception per cell of a row. `cells`: [cell name, suffix], looked for in order; `fallback` when none is named.
+ */
+export function editedCellSuffix(note: string, cells: ReadonlyArray<readonly [cell: string, suffix: string]>, fallback = 'state'): string {
+  return cells.find(([name]) => note.includes(`the ${name} cell`))?.[1] ?? fallback;
+}

@@ -9,6 +9,7 @@ import { exceptionKey } from '../exceptions';
 import { FBA_EDIT_NOTE } from './record';
 import type { FbaItem, FbaRow } from './types';
 import { AMAZON_ARRIVED, AMAZON_DEAD } from './types';
+import { editedCellSuffix } from '../typed-cells';
 
 export const FBA_EXCEPTION_TYPES = [
   'FBA_SHIPMENT_HELD',
@@ -50,11 +51,18 @@ function raise(type: (typeof FBA_EXCEPTION_TYPES)[number], row: FbaRow, message:
   return { key: exceptionKey(type, row.shipmentId), type, entity: `FBA ${row.shipmentId}`, message, action };
 }
 
+/** The cells an edit note can name, and each one's key suffix (State when it names none). */
+const EDITED_CELLS: ReadonlyArray<readonly [string, string]> = [
+  ['Items', 'items'],
+  ['3PL Order ID', 'order'],
+  ['FBA Shipment ID', 'id'],
+];
+
 /** A State, Items, 3PL Order ID or FBA Shipment ID cell people changed that the add-on did not use (its Note names the cell), said once per cell. */
 export function fbaEditInvalid(row: FbaRow): RaisedException {
   const said = row.note.slice(FBA_EDIT_NOTE.length).trim();
   return {
-    key: exceptionKey('FBA_SHIPMENT_INVALID', row.shipmentId, row.note.includes('the Items cell') ? 'items' : row.note.includes('the 3PL Order ID cell') ? 'order' : row.note.includes('the FBA Shipment ID cell') ? 'id' : 'state'),
+    key: exceptionKey('FBA_SHIPMENT_INVALID', row.shipmentId, editedCellSuffix(row.note, EDITED_CELLS)),
     type: 'FBA_SHIPMENT_INVALID',
     entity: `FBA ${row.shipmentId}`,
     message: `${said.charAt(0).toUpperCase()}${said.slice(1)}`,

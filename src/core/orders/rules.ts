@@ -11,6 +11,7 @@ import { exceptionKey } from '../exceptions';
 import { EDIT_NOTE } from './ledger-record';
 import type { LedgerRow } from './types';
 import { REFUSED_NOTE, SHIPPABLE_AMAZON_STATUSES } from './types';
+import { editedCellSuffix } from '../typed-cells';
 
 export interface OrderRuleSettings {
   orderOrphanThresholdMinutes: number;
@@ -110,8 +111,7 @@ const EDITED_CELLS: ReadonlyArray<readonly [string, string]> = [
 /** A State, Lines, Amazon Status, Marketplace or Amazon Order ID cell people changed that the add-on did not use; the Note (EDIT_NOTE) names the cell and what was put back. */
 export function editInvalid(r: LedgerRow): RaisedException {
   const said = r.note.slice(EDIT_NOTE.length).trim();
-  const cell = EDITED_CELLS.find(([name]) => r.note.includes(`the ${name} cell`));
-  return { key: exceptionKey('ORDER_EDIT_INVALID', r.orderId, cell ? cell[1] : 'state'), type: 'ORDER_EDIT_INVALID', entity: entity(r), message: `${said.charAt(0).toUpperCase()}${said.slice(1)}`, typedInput: true };
+  return { key: exceptionKey('ORDER_EDIT_INVALID', r.orderId, editedCellSuffix(r.note, EDITED_CELLS)), type: 'ORDER_EDIT_INVALID', entity: entity(r), message: `${said.charAt(0).toUpperCase()}${said.slice(1)}`, typedInput: true };
 }
 
 /** At most this many ORDER_ORPHANED rows name an order: a backlog (onboarding, an outage) is one problem, not thousands of rows and e-mails. */

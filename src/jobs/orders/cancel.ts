@@ -16,6 +16,7 @@ import type { OutboundOrder, ThreePlAdapter } from '../../threepl/types';
 import type { Ledger } from './ledger';
 import { withThreePl } from './threepl-status';
 import { orderView } from '../reads/amazon-orders';
+import { getOrderWaitTooLong } from './order-pace';
 
 const SHIPPED = new Set(['shipped', 'delivered', 'partially_shipped']);
 
@@ -28,9 +29,6 @@ function anyShipped(o: OutboundOrder): boolean {
   return o.shipments.some((s) => SHIPPED.has(s.status)) || SHIPPED.has(o.status);
 }
 
-/** A getOrder that would wait longer than this for Amazon's rate limit is left for the next run. */
-const MAX_RATE_WAIT_MS = 20_000;
-
 /**
  * Whether Amazon itself shows the order cancelled, for a row whose CANCELLED no read of Amazon gave:
  * 'yes'; 'no' (the cell was put back to Amazon's status, with a Note that raises ORDER_EDIT_INVALID);
@@ -41,7 +39,7 @@ function amazonCancelled(ctx: { amazon: SpApiClient; threePlName: string; edits?
     ledger.update(row.orderId, { note: `Amazon Status says CANCELLED, but Amazon could not be asked this run (${why}), so nothing was cancelled at ${ctx.threePlName}; asked again next run.` });
     return 'unknown' as const;
   };
-  if (ctx.amazon.waitMs('getOrder') > MAX_RATE_WAIT_MS) return wait("Amazon's rate limit for order details");
+  if (getOrderWaitTooLong(ctx.amazon)) return wait("Amazon's rate limit for order details");
   let status: string;
   try {
     status = orderView(ctx.amazon.getOrder(row.orderId), row.marketplace).status;

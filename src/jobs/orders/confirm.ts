@@ -26,12 +26,12 @@ import type { Shipment, ThreePlAdapter, UnsyncedShipment } from '../../threepl/t
 import { orderView } from '../reads/amazon-orders';
 import type { Ledger } from './ledger';
 import { withThreePl } from './threepl-status';
+import { getOrderWaitTooLong } from './order-pace';
 
 /** Kept free at the end of the step for marking the confirmed shipments at the 3PL. */
 const CONFIRM_RESERVE_MS = 40_000;
 /** Marked at the 3PL in batches as the step goes, so a cut loses little. */
 const MARK_BATCH = 50;
-const MAX_RATE_WAIT_MS = 20_000;
 
 export interface ConfirmCounts {
   confirmed: number;
@@ -125,7 +125,7 @@ export function confirmShipments(
         continue;
       }
       // getOrder allows one call every 2 s after a burst of 30: past that, the rest is confirmed next run.
-      if (ctx.amazon.waitMs('getOrder') > MAX_RATE_WAIT_MS) {
+      if (getOrderWaitTooLong(ctx.amazon)) {
         leftFrom(i);
         break;
       }

@@ -22,6 +22,7 @@ import type { OrdersTab } from '../../sheet/orders-tab';
 import type { Ledger } from './ledger';
 import { outboundRequest, recipientOf, scrubBuyer } from './outbound';
 import { orderView } from '../reads/amazon-orders';
+import { getOrderWaitTooLong } from './order-pace';
 
 /** A refusal by the 3PL is retried on its own this many times; then a person types "ready" in State. */
 export const MAX_REFUSED_ATTEMPTS = 3;
@@ -62,8 +63,6 @@ function hold(ledger: Ledger, row: LedgerRow, note: string, counts: SendCounts):
 
 /** Orders prepared and sent together: one ledger write before their creates, bounded in time by the rate limits. */
 const BATCH = 25;
-/** A read of an order's address that would wait longer than this for Amazon's rate limit is left for the next run. */
-const MAX_RATE_WAIT_MS = 20_000;
 /** Kept free for writing the ledger and the exceptions once the sends stop. */
 const SEND_RESERVE_MS = 30_000;
 
@@ -125,7 +124,7 @@ function prepare(
     let order = ctx.fresh.get(listed.orderId);
     if (!order || !order.recipient) {
       // getOrder allows one call every 2 s after a burst of 30: past that, send what is ready and read the rest next run.
-      if (ctx.amazon.waitMs('getOrder') > MAX_RATE_WAIT_MS) return { prepared: out, stopped: true };
+      if (getOrderWaitTooLong(ctx.amazon)) return { prepared: out, stopped: true };
       try {
         order = ctx.amazon.getOrder(listed.orderId, ['RECIPIENT', 'FULFILLMENT']);
       } catch (e) {
