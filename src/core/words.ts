@@ -4,3 +4,8 @@
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
+
+/** "2, 3, 7" or "2, 3, 7, 9, 12, …": the first few of a list a message names, the rest as an ellipsis. */
+export function firstFew(items: ReadonlyArray<string | number>, n = 5): string {
+  return items.slice(0, n).join(', ') + (items.length > n ? ', …' : '');
+}

@@ -72,14 +72,18 @@ function verdictOf(r: ChargeRow, l: ChargeLedgers): Verdict {
 
 const isCharge = (r: ChargeRow) => r.kind === 'charge' && r.amount > 0;
 
-/** A Reference typed over: what the charge pays for is unknown (core/charges/record.ts). */
-const referenceTyped = (r: ChargeRow) => (r.typed ?? []).some((c) => c.column === headersOf(TABS.charges).reference);
+const REFERENCE = headersOf(TABS.charges).reference;
+
+/** True when the row's Reference could not be read (typed over, core/charges/record.ts): what it pays for is unknown, so its match stays as the tab shows it. */
+export function referenceUnread(r: Pick<ChargeRow, 'typed'>): boolean {
+  return (r.typed ?? []).some((t) => t.column === REFERENCE);
+}
 
 /** Per shipment and fee: the charges beyond the first that no credit or refund offsets. */
 function duplicates(rows: ReadonlyArray<ChargeRow>): Map<string, { extra: ChargeRow[]; all: ChargeRow[] }> {
   const groups = new Map<string, { charges: ChargeRow[]; offsets: number }>();
   for (const r of rows) {
-    if (r.refKind !== 'shipment' || !r.refId || referenceTyped(r)) continue;
+    if (r.refKind !== 'shipment' || !r.refId || referenceUnread(r)) continue;
     const key = `${r.refId}:${r.fee.trim().toLowerCase()}`;
     const g = groups.get(key) ?? { charges: [], offsets: 0 };
     if (isCharge(r)) g.charges.push(r);
@@ -108,7 +112,7 @@ export function matchCharges(rows: ReadonlyArray<ChargeRow>, ledgers: ChargeLedg
   for (const d of dups.values()) for (const r of d.extra) extra.add(r.transactionId);
   const out = rows.map((r) => {
     // Matched To and State stay as the tab shows them: nothing is known to match the row again.
-    if (referenceTyped(r)) return r;
+    if (referenceUnread(r)) return r;
     const v = verdictOf(r, ledgers);
     const next: ChargeRow = { ...r, ...v };
     if (extra.has(r.transactionId)) {

@@ -99,11 +99,6 @@ export function chargeFromRecord(rec: Readonly<Record<string, unknown>>): Charge
   };
 }
 
-/** True when the row's Reference could not be read: what it pays for is unknown, so its match stays as the tab shows it. */
-export function referenceUnread(r: Pick<ChargeRow, 'typed'>): boolean {
-  return (r.typed ?? []).some((t) => t.column === H.reference);
-}
-
 /** True when the row's Amount could not be read: its `amount` is not its own. */
 export function amountUnread(r: Pick<ChargeRow, 'typed'>): boolean {
   return (r.typed ?? []).some((t) => t.column === H.amount);

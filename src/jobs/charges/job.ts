@@ -8,8 +8,8 @@
 // written before the cursor moves, so a run cut after the write re-lists those invoices and finds
 // them in the tab; a cut during the order lookup leaves those charges unmatched until a later run.
 
-import { CHARGE_EXCEPTION_TYPES, matchCharges } from '../../core/charges/match';
-import { amountUnread, chargeCellProblems, referenceUnread } from '../../core/charges/record';
+import { CHARGE_EXCEPTION_TYPES, matchCharges, referenceUnread } from '../../core/charges/match';
+import { amountUnread, chargeCellProblems } from '../../core/charges/record';
 import { CHARGES_SUMMARY_KEY, summariseCharges } from '../../core/charges/summary';
 import type { ChargeRow } from '../../core/charges/types';
 import type { RaisedException } from '../../core/exceptions';
@@ -26,6 +26,7 @@ import type { Job, JobContext, JobOutcome } from '../kit/job';
 import { listInvoicesSince, readNewCharges, unreadInvoices } from './read';
 import { resolveShipments } from './resolve';
 import { loadCursor, saveCursor, shiftDay } from './state';
+import { firstFew } from '../../core/words';
 
 const PROVIDER_NAMES: Record<string, string> = { shipbob: 'ShipBob', mintsoft: 'Mintsoft', extensiv: 'Extensiv' };
 
@@ -104,7 +105,7 @@ function runCharges(ctx: JobContext): JobOutcome {
     return {
       outcome: 'partial',
       counts: { invoicesRead: 0, chargesImported: 0 },
-      message: `${lost.length} row(s) of ${TAB.charges} have no Transaction ID (row ${lost.slice(0, 5).join(', ')}${lost.length > 5 ? ', …' : ''}): no charge was imported and the tab was left as it is until each has its id back (see Exceptions).`,
+      message: `${lost.length} row(s) of ${TAB.charges} have no Transaction ID (row ${firstFew(lost)}): no charge was imported and the tab was left as it is until each has its id back (see Exceptions).`,
       // Only the rows this run looked at: a Transaction ID put back since resolves.
       resolves: (row) => row.key.startsWith(cellKeyPrefix(TAB.charges)) && row.key.endsWith(`:${TRANSACTION_ID}`),
     };

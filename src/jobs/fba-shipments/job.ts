@@ -26,7 +26,7 @@ import { sendFbaOrders } from './send';
 import { syncThreePlStatus } from './threepl-status';
 import { withShipmentPages } from '../reads/threepl-pages';
 import { withThreePlRefs } from '../../threepl/page-refs';
-import { plural } from '../../core/words';
+import { firstFew, plural } from '../../core/words';
 
 type Phase = 'amazon' | 'threePl' | 'cancel' | 'send' | 'received';
 
@@ -74,7 +74,7 @@ function stopForEmptiedIds(ctx: JobContext, sheetRows: readonly number[]): JobOu
   return {
     outcome: 'partial',
     counts: { fbaShipments: 0 },
-    message: `${sheetRows.length} row(s) of the FBA Shipments tab have no FBA Shipment ID (row ${sheetRows.slice(0, 5).join(', ')}${sheetRows.length > 5 ? ', …' : ''}): nothing was done and the tab was left as it is (see Exceptions).`,
+    message: `${sheetRows.length} row(s) of the FBA Shipments tab have no FBA Shipment ID (row ${firstFew(sheetRows)}): nothing was done and the tab was left as it is (see Exceptions).`,
     // Nothing was looked at: only the rows for emptied IDs are worked out again.
     keepOpen: (row) => !row.key.startsWith(EMPTIED_KEY),
   };

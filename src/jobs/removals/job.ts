@@ -21,7 +21,7 @@ import { followReceipts, retryable, sendReceipts, type ReceiptCounts, type Recei
 import { readReports, requestReports } from './reports';
 import { loadState, saveState } from './state';
 import { unidentifiedReceipts } from './unidentified';
-import { plural } from '../../core/words';
+import { firstFew, plural } from '../../core/words';
 import { cellException } from '../../core/typed-cells';
 import { TAB, TABS, headersOf } from '../../core/tabs';
 
@@ -119,7 +119,7 @@ function stopForLostIds(ctx: JobContext, sheetRows: readonly number[]): JobOutco
   return {
     outcome: 'partial',
     counts: { receiptsMade: 0, removalsCounted: 0 },
-    message: `${plural(sheetRows.length, 'row')} of the Removals tab without a Removal Order ID or SKU (row ${sheetRows.slice(0, 5).join(', ')}${sheetRows.length > 5 ? ', …' : ''}): nothing was done and the tab was left as it is (see Exceptions).`,
+    message: `${plural(sheetRows.length, 'row')} of the Removals tab without a Removal Order ID or SKU (row ${firstFew(sheetRows)}): nothing was done and the tab was left as it is (see Exceptions).`,
     // Nothing was looked at: every removal problem stays as it was.
     keepOpen: () => true,
   };

@@ -22,6 +22,7 @@ import type { SettlementLinesTab } from '../../sheet/settlement-lines-tab';
 import type { SettlementMapTab } from '../../sheet/settlement-map-tab';
 import type { SettlementRecord, SettlementsTab } from '../../sheet/settlements-tab';
 import { SETTLEMENT_KEYS, setWritten, writtenSoFar } from './state';
+import { firstFew } from '../../core/words';
 
 /** Lines per append: 5,000 × 11 cells is one setValues Sheets takes in seconds. */
 export const LINES_PER_APPEND = 5_000;
@@ -117,8 +118,7 @@ export function keepLineBudget(tabs: SettlementTabs, store: KeyValueStore, curre
         const drop = new Set(gone);
         tabs.lines.write(tabs.lines.all().filter((l) => !drop.has(l.settlementId)));
         count -= goneLines;
-        const ids = gone.slice(0, 5).join(', ') + (gone.length > 5 ? ', …' : '');
-        notes.push(`Settlement Lines keeps at most ${kept} lines (Settings "Settlement lines kept"), so the ${goneLines} lines of ${gone.length} older settlement(s) were removed (${ids}); their Settlements rows stay.`);
+        notes.push(`Settlement Lines keeps at most ${kept} lines (Settings "Settlement lines kept"), so the ${goneLines} lines of ${gone.length} older settlement(s) were removed (${firstFew(gone)}); their Settlements rows stay.`);
       }
       if (count > kept) {
         notes.push(`Settlement ${current} alone has ${sizes.get(current) ?? 0} lines, more than the ${kept} of Settings "Settlement lines kept": all its lines were kept, so Settlement Lines is over that budget until the setting is raised.`);
