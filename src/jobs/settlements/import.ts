@@ -21,6 +21,10 @@ import type { KeyValueStore } from '../../ports/store';
 import type { SettlementLinesTab } from '../../sheet/settlement-lines-tab';
 import type { SettlementMapTab } from '../../sheet/settlement-map-tab';
 import type { SettlementRecord, SettlementsTab } from '../../sheet/settlements-tab';
+import { isTyped } from '../../sheet/settlements-tab';
+import { redelivery } from '../../core/settlements/redelivery';
+import type { ImportedSettlement } from '../../core/settlements/redelivery';
+import { TABS, headersOf } from '../../core/tabs';
 import { SETTLEMENT_KEYS, setWritten, writtenSoFar } from './state';
 import { firstFew } from '../../core/words';
 
@@ -45,8 +49,13 @@ export interface ImportResult {
   unread: number;
   /** What the Sync Log should say beyond the counts: lines replaced, lines trimmed by the budget. */
   notes: string[];
+  /** An incomplete import of the settlement was replaced by this whole file. */
+  replaced?: true;
+  /** Another report for a settlement already imported, with another total: nothing of it was used. */
+  differs?: true;
 }
 
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 const money = (cents: number, currency: string) => `${(cents / 100).toFixed(2)} ${currency}`.trim();
 
 /** The Settlements row of a settlement: its totals, without the unmapped-triple detail (raised as exceptions). */
@@ -160,7 +169,9 @@ export function importSettlement(
 ): ImportResult {
   const id = parsed.summary.settlementId;
   const existing = ctx.tabs.settlements.rows();
-  if (existing.some((r) => r.settlementId === id)) return { status: 'duplicate', settlementId: id, lines: 0, raised: [], unread: 0, notes: [] };
+  const before = existing.find((r) => r.settlementId === id);
+  const again = before ? redelivery(importedOf(before, ctx.tabs), parsed) : null;
+  if (again && again.kind !== 'replace') return again.kind === 'same' ? { status: 'duplicate', settlementId: id, lines: 0, raised: [], unread: 0, notes: [] } : differs(before!, again.reportedTotalCents, parsed, source);
   const map = readMap(ctx.tabs);
   const { rules } = map;
   const { totals, lines } = summarise(parsed, rules);
@@ -173,7 +184,13 @@ export function importSettlement(
     if (inTab > 0) {
       ctx.tabs.lines.write(ctx.tabs.lines.all().filter((l) => l.settlementId !== id));
       ctx.store.delete(SETTLEMENT_KEYS.lineCount);
-      notes.push(`Settlement ${id} had no Settlements row but ${inTab} of its lines were in Settlement Lines: they were replaced by the ${lines.length} lines of ${source}, so none is doubled.`);
+      if (!before) notes.push(`Settlement ${id} had no Settlements row but ${inTab} of its lines were in Settlement Lines: they were replaced by the ${lines.length} lines of ${source}, so none is doubled.`);
+    }
+    if (before) {
+      notes.push(
+        `Settlement ${id} was imported before from an incomplete report (${inTab} line(s), adding up to ${money(before.linesTotalCents, before.currency)} of ${money(before.reportedTotalCents, before.currency)}): ` +
+          `${source} holds all ${lines.length} of its lines, adding up to its total, so they replaced the ones imported (none is doubled) and its Settlements row was rewritten.`,
+      );
     }
     written = 0;
   }
@@ -217,13 +234,54 @@ export function importSettlement(
   }
   const others = [...new Set(parsed.problems.flatMap((p) => (p.otherSettlement ? [p.otherSettlement] : [])))];
   if (others.length) notes.push(`${source} also holds settlement(s) ${others.join(', ')}, left out: import each as a file of its own (see Exceptions).`);
-  const rows = [...existing, recordOf(totals)];
+  // A settlement imported again whole keeps its place (and people's own cells, keyed by its id).
+  const rows = before ? existing.map((r) => (r === before ? recordOf(totals) : r)) : [...existing, recordOf(totals)];
   const seen = new Set<string>();
   for (const r of rows) for (const c of Object.keys(r.byCategory)) seen.add(c);
   ctx.tabs.settlements.write(rows, categoryColumns(rules, seen));
   setWritten(ctx.store, id, null);
   const budget = keepLineBudget(ctx.tabs, ctx.store, id, lines.length, ctx.linesKept);
   if (budget) notes.push(budget);
-  return { status: 'imported', settlementId: id, lines: lines.length, raised, unread: parsed.problems.length, notes };
+  return { status: 'imported', settlementId: id, lines: lines.length, raised, unread: parsed.problems.length, notes, ...(before ? { replaced: true } : {}) };
+}
+
+/** The imported settlement as its Settlements row and Settlement Lines show it. */
+function importedOf(row: SettlementRecord, tabs: SettlementTabs): ImportedSettlement {
+  return {
+    reportedTotalCents: row.reportedTotalCents,
+    linesTotalCents: row.linesTotalCents,
+    figuresTyped: isTyped(row, headersOf(TABS.settlements).reportedTotal) || isTyped(row, headersOf(TABS.settlements).linesTotal),
+    linesInTab: () => tabs.lines.counts().get(row.settlementId) ?? 0,
+  };
+}
+
+/** Keys of what an earlier import of the settlement raised, which the next import of it raises again if still true. */
+export function incompleteKeys(settlementId: string): string[] {
+  return [exceptionKey('SETTLEMENT_MISMATCH', settlementId), exceptionKey('SETTLEMENT_REPORT_FAILED', settlementId, 'lines'), exceptionKey('SETTLEMENT_MISMATCH', settlementId, 'again')];
+}
+
+/** A second report for a settlement imported whole, with another total: the import is kept, and the difference raised. */
+function differs(before: SettlementRecord, reportedTotalCents: number, parsed: ParsedSettlement, source: string): ImportResult {
+  const id = before.settlementId;
+  const currency = parsed.summary.currency;
+  return {
+    status: 'duplicate',
+    settlementId: id,
+    lines: 0,
+    raised: [
+      {
+        key: exceptionKey('SETTLEMENT_MISMATCH', id, 'again'),
+        type: 'SETTLEMENT_MISMATCH',
+        entity: `Settlement ${id}`,
+        message:
+          `${capitalised(source)} is another report for settlement ${id}, which is already imported, and it reports a total of ${money(reportedTotalCents, currency)} where the imported one reports ${money(before.reportedTotalCents, before.currency)} ` +
+          `(difference ${money(reportedTotalCents - before.reportedTotalCents, currency)}). The imported settlement was kept as it is and nothing of ${source} was added. ` +
+          'Check which one Seller Central shows (Payments → All statements); to import the other, delete the settlement\'s Settlements row and import its file from the sidebar.',
+      },
+    ],
+    unread: 0,
+    notes: [`${capitalised(source)} reports another total for settlement ${id}, already imported: nothing of it was added (see Exceptions).`],
+    differs: true,
+  };
 }
 

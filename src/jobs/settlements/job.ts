@@ -23,7 +23,7 @@ import { cellException, cellKeyPrefix } from '../../core/typed-cells';
 import type { Job, JobContext, JobOutcome } from '../kit/job';
 import { ACCESS_KEY, accessRefused, LIST_WINDOW_MS, listSettlementReports, reportFailed } from './discover';
 import type { ImportResult, SettlementTabs } from './import';
-import { importSettlement, MAP_ROW_PREFIX } from './import';
+import { importSettlement, incompleteKeys, MAP_ROW_PREFIX } from './import';
 import { recategorise } from './recategorise';
 import { SETTLEMENT_KEYS, handledReports, importing, markHandled, recordCategories, writtenCategories } from './state';
 
@@ -117,8 +117,9 @@ function describe(results: ImportResult[], missed: readonly string[] = []): { co
   return {
     counts: { imported: imported.length, duplicates: dup, lines: imported.reduce((n, r) => n + r.lines, 0), ...(unread ? { linesLeftOut: unread } : {}) },
     text: [`${parts.join('; ')}.`, ...notes].join(' '),
-    // Lines left out or a report not imported: the run did not bring in everything it was given.
-    incomplete: unread > 0 || missed.length > 0,
+    // Lines left out, a report not imported or one that disagrees with the import: the run did not
+    // use everything it was given.
+    incomplete: unread > 0 || missed.length > 0 || results.some((r) => r.differs),
   };
 }
 
@@ -152,12 +153,13 @@ function importUpload(ctx: JobContext, file: { name: string; base64: string }): 
   const missing = rowsMissing(ctx, tabs, result.status !== 'duplicate');
   const cells = typedCells(ctx, tabs);
   const d = describe([result]);
+  const wholeAgain = result.status === 'imported' ? incompleteKeys(result.settlementId) : [];
   return {
     outcome: result.status === 'partial' || d.incomplete ? 'partial' : 'ok',
     counts: d.counts,
-    message: result.status === 'duplicate' ? `Settlement ${result.settlementId} from "${name}" was already imported; nothing changed.` : `From "${name}": ${d.text}`,
+    message: result.status === 'duplicate' && !result.differs ? `Settlement ${result.settlementId} from "${name}" was already imported; nothing changed.` : `From "${name}": ${d.text}`,
     // Settlement Map rows are looked at only by an import that read the map.
-    resolves: (row) => row.key === reportFailed(`upload:${name}`, '').key || (result.status !== 'duplicate' && (row.key.startsWith(MAP_ROW_PREFIX) || isLinesColumnsRow(row))) || cells(row) || missing(row) || (tabs.mapRead() && isMapColumnsRow(row)) || (tabs.settlementsRead() && isSettlementsColumnsRow(row)),
+    resolves: (row) => row.key === reportFailed(`upload:${name}`, '').key || wholeAgain.includes(row.key) || (result.status !== 'duplicate' && (row.key.startsWith(MAP_ROW_PREFIX) || isLinesColumnsRow(row))) || cells(row) || missing(row) || (tabs.mapRead() && isMapColumnsRow(row)) || (tabs.settlementsRead() && isSettlementsColumnsRow(row)),
   };
 }
 
@@ -226,6 +228,7 @@ function importListed(ctx: JobContext, amazon: SpApiClient): JobOutcome {
       continue;
     }
     const result = importSettlement({ tabs, store, deadline: ctx.deadline, linesKept: ctx.settings.settlementLinesKept }, parsed.settlement, `report ${report.reportId}`);
+    if (result.replaced) supersede(results, raised, result.settlementId);
     results.push(result);
     raised.push(...result.raised);
     if (result.status === 'partial') {
@@ -235,6 +238,8 @@ function importListed(ctx: JobContext, amazon: SpApiClient): JobOutcome {
     }
     markHandled(store, [report.reportId]);
     resolved.add(reportFailed(report.reportId, '').key);
+    // What an earlier, incomplete import of the settlement raised is raised again if still true.
+    if (result.status === 'imported') for (const k of incompleteKeys(result.settlementId)) resolved.add(k);
     if (report.createdTime > latest) latest = report.createdTime;
   }
   // The cursor never passes a report that still has to be imported.
@@ -252,6 +257,16 @@ function importListed(ctx: JobContext, amazon: SpApiClient): JobOutcome {
     // Settlement Map's own rows are looked at only when an import read the map.
     resolves: (row) => resolved.has(row.key) || (mapRead && (row.key.startsWith(MAP_ROW_PREFIX) || isLinesColumnsRow(row))) || cells(row) || missing(row) || (tabs.mapRead() && isMapColumnsRow(row)) || (tabs.settlementsRead() && isSettlementsColumnsRow(row)),
   };
+}
+
+/**
+ * A whole report replaced an incomplete one of the same settlement imported earlier in this run:
+ * what that import counted and raised no longer holds (what still does is raised again).
+ */
+function supersede(results: ImportResult[], raised: RaisedException[], settlementId: string): void {
+  const stale = new Set(incompleteKeys(settlementId));
+  for (let i = results.length - 1; i >= 0; i--) if (results[i]!.settlementId === settlementId) results.splice(i, 1);
+  for (let i = raised.length - 1; i >= 0; i--) if (stale.has(raised[i]!.key)) raised.splice(i, 1);
 }
 
 export const settlementsJob: Job = {
