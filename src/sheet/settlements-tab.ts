@@ -207,8 +207,10 @@ export function settlementsTab(wb: WorkbookPort, names: CategoryNames = NO_NAMES
       };
       // Totals are kept per currency: "Pounds" or an emptied cell would start a currency of its own.
       const currencyText = cellText(rec[H.currency]);
-      const currency = /^[A-Za-z]{3}$/.test(currencyText) ? currencyText.toUpperCase() : currencyText;
-      if (currency !== currencyText.toUpperCase() || !currency) note(H.currency, currencyText ? `${H.currency} holds "${currencyText}", not a currency code` : `${H.currency} is empty`, CURRENCY_ALLOWED);
+      const isCode = /^[A-Za-z]{3}$/.test(currencyText);
+      const currency = isCode ? currencyText.toUpperCase() : currencyText;
+      // Anything but three letters ("£", "POUNDS", "GB") is no code, whatever its case.
+      if (!isCode) note(H.currency, currencyText ? `${H.currency} holds "${currencyText}", not a currency code` : `${H.currency} is empty`, CURRENCY_ALLOWED);
       const start = date(H.start);
       const end = date(H.end);
       const depositDate = date(H.depositDate);
