@@ -11,7 +11,7 @@ import type { ParsedSettlement } from './types';
 export interface ImportedSettlement {
   reportedTotalCents: number;
   linesTotalCents: number;
-  /** The row's Reported Total or Lines Total was typed over, so its figures say nothing. */
+  /** The row's Reported Total, Lines Total or Difference was typed over, so its figures say nothing. */
   figuresTyped: boolean;
   /** Its lines in Settlement Lines now (0 also when trimmed by the line budget); read only for a whole file. */
   linesInTab: () => number;

@@ -55,6 +55,7 @@ export interface ImportResult {
   differs?: true;
 }
 
+const H = headersOf(TABS.settlements);
 const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 const money = (cents: number, currency: string) => `${(cents / 100).toFixed(2)} ${currency}`.trim();
 
@@ -250,7 +251,7 @@ function importedOf(row: SettlementRecord, tabs: SettlementTabs): ImportedSettle
   return {
     reportedTotalCents: row.reportedTotalCents,
     linesTotalCents: row.linesTotalCents,
-    figuresTyped: isTyped(row, headersOf(TABS.settlements).reportedTotal) || isTyped(row, headersOf(TABS.settlements).linesTotal),
+    figuresTyped: [H.reportedTotal, H.linesTotal, H.difference].some((c) => isTyped(row, c)),
     linesInTab: () => tabs.lines.counts().get(row.settlementId) ?? 0,
   };
 }
