@@ -23,8 +23,9 @@ import type { SettlementMapTab } from '../../sheet/settlement-map-tab';
 import type { SettlementRecord, SettlementsTab } from '../../sheet/settlements-tab';
 import { isTyped } from '../../sheet/settlements-tab';
 import { redelivery } from '../../core/settlements/redelivery';
+import { rowTypedOver } from '../../core/settlements/twin-row';
 import type { ImportedSettlement } from '../../core/settlements/redelivery';
-import { TABS, headersOf } from '../../core/tabs';
+import { TAB, TABS, headersOf } from '../../core/tabs';
 import { SETTLEMENT_KEYS, setWritten, writtenSoFar } from './state';
 import { firstFew } from '../../core/words';
 
@@ -235,8 +236,16 @@ export function importSettlement(
   }
   const others = [...new Set(parsed.problems.flatMap((p) => (p.otherSettlement ? [p.otherSettlement] : [])))];
   if (others.length) notes.push(`${source} also holds settlement(s) ${others.join(', ')}, left out: import each as a file of its own (see Exceptions).`);
+  // A row of this settlement whose Settlement ID was typed over would count its payout a second time.
+  // Only a settlement whose lines were in the tab without a row can have lost its row that way.
+  const twin = before || inTab === 0 ? undefined : rowTypedOver(existing, totals, (other) => ctx.tabs.lines.counts().get(other) ?? 0);
+  if (twin) {
+    raised.push(idTypedOver(twin.settlementId, id, existing.indexOf(twin) + 2));
+    notes.push(`Settlements row ${existing.indexOf(twin) + 2} held settlement ${id}'s figures under Settlement ID ${twin.settlementId} (typed over?): it was given its id back, so the settlement is counted once.`);
+  }
   // A settlement imported again whole keeps its place (and people's own cells, keyed by its id).
-  const rows = before ? existing.map((r) => (r === before ? recordOf(totals) : r)) : [...existing, recordOf(totals)];
+  const mine = before ?? twin;
+  const rows = mine ? existing.map((r) => (r === mine ? recordOf(totals) : r)) : [...existing, recordOf(totals)];
   const seen = new Set<string>();
   for (const r of rows) for (const c of Object.keys(r.byCategory)) seen.add(c);
   ctx.tabs.settlements.write(rows, categoryColumns(rules, seen));
@@ -244,6 +253,21 @@ export function importSettlement(
   const budget = keepLineBudget(ctx.tabs, ctx.store, id, lines.length, ctx.linesKept);
   if (budget) notes.push(budget);
   return { status: 'imported', settlementId: id, lines: lines.length, raised, unread: parsed.problems.length, notes, ...(before ? { replaced: true } : {}) };
+}
+
+/** A Settlements row that held this settlement under a typed-over id, put back: said once, so the run is not "ok". */
+function idTypedOver(typed: string, id: string, sheetRow: number): RaisedException {
+  return {
+    key: exceptionKey('CELL_INVALID', TAB.settlements, `settlement ${id}`, H.settlementId),
+    type: 'CELL_INVALID',
+    entity: `Settlements row ${sheetRow}, ${H.settlementId}`,
+    message:
+      `Settlements, column ${H.settlementId}, row ${sheetRow}: ${H.settlementId} held "${typed}", but the row's period, deposit date, currency and total are settlement ${id}'s, which has no other row ` +
+      `and whose file was imported again. The row was given its id back and rewritten from the file, so the settlement's payout is counted once, not twice. Nothing to undo; ` +
+      `a note about the settlement goes in a column of your own.`,
+    action: 'Nothing to undo: the add-on put the Settlement ID back. Resolve this row.',
+    typedInput: true,
+  };
 }
 
 /** The imported settlement as its Settlements row and Settlement Lines show it. */
