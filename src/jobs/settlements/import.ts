@@ -50,6 +50,8 @@ export interface ImportResult {
   unread: number;
   /** What the Sync Log should say beyond the counts: lines replaced, lines trimmed by the budget. */
   notes: string[];
+  /** The settlement's currency (set when imported). */
+  currency?: string;
   /** An incomplete import of the settlement was replaced by this whole file. */
   replaced?: true;
   /** Another report for a settlement already imported, with another total: nothing of it was used. */
@@ -252,7 +254,7 @@ export function importSettlement(
   setWritten(ctx.store, id, null);
   const budget = keepLineBudget(ctx.tabs, ctx.store, id, lines.length, ctx.linesKept);
   if (budget) notes.push(budget);
-  return { status: 'imported', settlementId: id, lines: lines.length, raised, unread: parsed.problems.length, notes, ...(before ? { replaced: true } : {}) };
+  return { status: 'imported', settlementId: id, currency: totals.currency, lines: lines.length, raised, unread: parsed.problems.length, notes, ...(before ? { replaced: true } : {}) };
 }
 
 /** A Settlements row that held this settlement under a typed-over id, put back: said once, so the run is not "ok". */

@@ -12,6 +12,7 @@ import { SETTLEMENTS_SUMMARY_KEY, settlementsByCurrency } from '../../core/settl
 import { readSettlementRules } from '../../core/settlements/categories';
 import { NO_ROW_PREFIX, settlementsWithoutRow } from '../../core/settlements/no-row';
 import { zonedMonthOf } from '../../core/settlements/dates';
+import { unexpectedCurrency } from '../../core/settlements/expected-currency';
 import { parseSettlementFile } from '../../core/settlements/parse';
 import { DeadlineExceeded } from '../../ports/clock';
 import { RemoteError } from '../../ports/errors';
@@ -149,7 +150,7 @@ function importUpload(ctx: JobContext, file: { name: string; base64: string }): 
   }
   const tabs = tabsOf(ctx);
   const result = importSettlement({ tabs, store: ctx.ports.store, deadline: ctx.deadline, linesKept: ctx.settings.settlementLinesKept }, parsed.settlement, `"${name}"`);
-  ctx.raise(...result.raised);
+  ctx.raise(...result.raised, ...currencyCheck(ctx, result));
   const missing = rowsMissing(ctx, tabs, result.status !== 'duplicate');
   const cells = typedCells(ctx, tabs);
   const d = describe([result]);
@@ -230,7 +231,7 @@ function importListed(ctx: JobContext, amazon: SpApiClient): JobOutcome {
     const result = importSettlement({ tabs, store, deadline: ctx.deadline, linesKept: ctx.settings.settlementLinesKept }, parsed.settlement, `report ${report.reportId}`);
     if (result.replaced) supersede(results, raised, result.settlementId);
     results.push(result);
-    raised.push(...result.raised);
+    raised.push(...result.raised, ...currencyCheck(ctx, result));
     if (result.status === 'partial') {
       waitingFrom ??= report.createdTime;
       cut = ' The time limit was reached; the next run carries on with the same settlement.';
@@ -257,6 +258,12 @@ function importListed(ctx: JobContext, amazon: SpApiClient): JobOutcome {
     // Settlement Map's own rows are looked at only when an import read the map.
     resolves: (row) => resolved.has(row.key) || (mapRead && (row.key.startsWith(MAP_ROW_PREFIX) || isLinesColumnsRow(row))) || cells(row) || missing(row) || (tabs.mapRead() && isMapColumnsRow(row)) || (tabs.settlementsRead() && isSettlementsColumnsRow(row)),
   };
+}
+
+/** A settlement just imported in a currency none of the spreadsheet's marketplaces pays in. */
+function currencyCheck(ctx: JobContext, result: ImportResult): RaisedException[] {
+  const problem = result.status === 'imported' && result.currency ? unexpectedCurrency(result.settlementId, result.currency, ctx.settings.marketplaces) : null;
+  return problem ? [problem] : [];
 }
 
 /**
