@@ -169,7 +169,8 @@ function runCharges(ctx: JobContext): JobOutcome {
   if (got.unnamed) parts.push(`${got.unnamed} came from the 3PL without a transaction id and are kept as "${NO_ID_PREFIX}<invoice>-<n>"`);
   parts.push(`${counts.chargesUnmatched} unmatched, ${counts.chargesDuplicate} duplicate(s) in the tab`);
   const cut = got.cut || lookupCut;
-  if (got.cut) parts.push('the time limit was reached: the remaining invoices are read next run');
+  if (got.failed) parts.push(`reading stopped at an invoice the 3PL could not give (${got.failed}): the invoices read whole are in, the rest are read next run`);
+  else if (got.cut) parts.push('the time limit was reached: the remaining invoices are read next run');
   else if (lookupCut) parts.push('the 3PL orders could not all be read: those charges are looked up again next run');
   const own = `${exceptionKey('CONFIG_INVALID', chargesJob.name)}:`;
   return {

@@ -7,6 +7,7 @@ import { chargeType, referenceKind } from '../../core/charges/classify';
 import type { ChargeRow } from '../../core/charges/types';
 import { TABS, headersOf } from '../../core/tabs';
 import { DeadlineExceeded } from '../../ports/clock';
+import { RemoteError } from '../../ports/errors';
 import type { Charge, Invoice, ThreePlAdapter } from '../../threepl/types';
 import { OVERLAP_DAYS, firstRunFrom, shiftDay, type ChargesCursor } from './state';
 
@@ -24,8 +25,10 @@ export interface ChargesRead {
   /** New transactions the 3PL sent without an id (kept under NO_ID_PREFIX ids). */
   unnamed: number;
   cursor: ChargesCursor;
-  /** The run's time ran out before every invoice was read. */
+  /** The run's time ran out, or the 3PL failed, before every invoice was read. */
   cut: boolean;
+  /** Why reading stopped when the 3PL failed (a retryable error: the next run reads on from there). */
+  failed?: string;
 }
 
 function byDateThenId(a: Invoice, b: Invoice): number {
@@ -67,6 +70,7 @@ export function readNewCharges(
   let repeated = 0;
   let unnamedRows = 0;
   let cut = false;
+  let failed: string | undefined;
   for (const inv of invoices) {
     if (known.invoices.has(inv.invoiceId) || emptyIds.has(inv.invoiceId)) {
       if (!done.some(([id]) => id === inv.invoiceId)) done.push([inv.invoiceId, inv.invoiceDate]);
@@ -79,6 +83,13 @@ export function readNewCharges(
     } catch (e) {
       if (e instanceof DeadlineExceeded) {
         cut = true;
+        break;
+      }
+      // A 3PL fault a later run may get past (a 5xx, a body cut short): the invoices read whole so far
+      // are kept, so a flaky 3PL still gets through an invoice list run by run instead of never.
+      if (e instanceof RemoteError && e.retryable) {
+        cut = true;
+        failed = e.message;
         break;
       }
       throw e;
@@ -124,5 +135,5 @@ export function readNewCharges(
   const next = cut ? from : latest;
   const keepFrom = shiftDay(next, -OVERLAP_DAYS);
   const inside = (pairs: Array<[string, string]>) => pairs.filter(([, d]) => d >= keepFrom);
-  return { rows, chargeDates, invoicesRead, repeated, unnamed: unnamedRows, cursor: { from: next, empty: inside(empty), read: inside(done), matchedAt: stored?.matchedAt ?? 0 }, cut };
+  return { rows, chargeDates, invoicesRead, repeated, unnamed: unnamedRows, cursor: { from: next, empty: inside(empty), read: inside(done), matchedAt: stored?.matchedAt ?? 0 }, cut, ...(failed ? { failed } : {}) };
 }
