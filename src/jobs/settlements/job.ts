@@ -212,7 +212,9 @@ function importListed(ctx: JobContext, amazon: SpApiClient): JobOutcome {
         waitingFrom ??= report.createdTime;
         break;
       }
-      if (e instanceof RemoteError && e.retryable) {
+      // A body Amazon cut short or garbled ('schema') is about this one report: the others are still
+      // imported, and this one is tried again next run.
+      if (e instanceof RemoteError && (e.retryable || e.kind === 'schema')) {
         // Never skipped: the cursor stays at this report and the next run downloads it again.
         raised.push(reportFailed(report.reportId, `Settlement report ${report.reportId} could not be downloaded (${e.message}); the next run tries again.`));
         waitingFrom ??= report.createdTime;
