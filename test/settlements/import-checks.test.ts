@@ -115,6 +115,21 @@ describe('a file holding two settlements', () => {
     expect(failed.message).not.toMatch(/Difference column/);
     expect(r.notes.join(' ')).toMatch(/also holds settlement\(s\) 9102, left out/);
   });
+
+  it('names the one left out also when the first is imported already, never "already imported" alone', () => {
+    const m = memoryTabs();
+    const store = memoryStore();
+    importText(m, smallFile('9101', '10.00', ['10.00']), store);
+    const second = smallFile('9102', '20.00', ['20.00']).split('\n').slice(1).join('\n');
+    const r = importText(m, `${smallFile('9101', '10.00', ['10.00'])}\n${second}`, store);
+    expect(r.status).toBe('duplicate');
+    expect(r.unread).toBe(2);
+    expect(m.settlements().map((s) => s.settlementId)).toEqual(['9101']);
+    const failed = r.raised.find((e) => e.type === 'SETTLEMENT_REPORT_FAILED')!;
+    expect(failed.key).toBe('SETTLEMENT_REPORT_FAILED:9101:others');
+    expect(failed.message).toMatch(/only settlement 9101, the first, is imported already; settlement 9102 \(2 line\(s\)\) was left out/);
+    expect(r.notes.join(' ')).toMatch(/also holds settlement\(s\) 9102, left out/);
+  });
 });
 
 describe('the line budget between settlements of the same date', () => {

@@ -175,7 +175,7 @@ export function importSettlement(
   const existing = ctx.tabs.settlements.rows();
   const before = existing.find((r) => r.settlementId === id);
   const again = before ? redelivery(importedOf(before, ctx.tabs), parsed) : null;
-  if (again && again.kind !== 'replace') return again.kind === 'same' ? { status: 'duplicate', settlementId: id, lines: 0, raised: [], unread: 0, notes: [] } : differs(before!, again.reportedTotalCents, parsed, source);
+  if (again && again.kind !== 'replace') return again.kind === 'same' ? alreadyImported(id, parsed, source) : differs(before!, again.reportedTotalCents, parsed, source);
   const map = readMap(ctx.tabs);
   const { rules } = map;
   const { totals, lines } = summarise(parsed, rules);
@@ -285,6 +285,21 @@ function importedOf(row: SettlementRecord, tabs: SettlementTabs): ImportedSettle
 /** Keys of what an earlier import of the settlement raised, which the next import of it raises again if still true. */
 export function incompleteKeys(settlementId: string): string[] {
   return [exceptionKey('SETTLEMENT_MISMATCH', settlementId), exceptionKey('SETTLEMENT_REPORT_FAILED', settlementId, 'lines'), exceptionKey('SETTLEMENT_MISMATCH', settlementId, 'again')];
+}
+
+/**
+ * A file whose first settlement is imported already: nothing of that settlement changes, but other
+ * settlements the file holds are left out as on a first import, and said, never passed over as
+ * "already imported".
+ */
+function alreadyImported(id: string, parsed: ParsedSettlement, source: string): ImportResult {
+  const others = parsed.problems.filter((p) => p.otherSettlement);
+  const result: ImportResult = { status: 'duplicate', settlementId: id, lines: 0, raised: [], unread: others.length, notes: [] };
+  if (!others.length) return result;
+  const ids = [...new Set(others.map((p) => p.otherSettlement))];
+  result.raised.push({ key: exceptionKey('SETTLEMENT_REPORT_FAILED', id, 'others'), type: 'SETTLEMENT_REPORT_FAILED', entity: `Settlement ${id}`, message: leftOutMessage(others, id, source).replace(' was imported;', ' is imported already;') });
+  result.notes.push(`${capitalised(source)} also holds settlement(s) ${ids.join(', ')}, left out: import each as a file of its own (see Exceptions).`);
+  return result;
 }
 
 /** A second report for a settlement imported whole, with another total: the import is kept, and the difference raised. */

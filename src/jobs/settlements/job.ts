@@ -158,7 +158,7 @@ function importUpload(ctx: JobContext, file: { name: string; base64: string }): 
   return {
     outcome: result.status === 'partial' || d.incomplete ? 'partial' : 'ok',
     counts: d.counts,
-    message: result.status === 'duplicate' && !result.differs ? `Settlement ${result.settlementId} from "${name}" was already imported; nothing changed.` : `From "${name}": ${d.text}`,
+    message: result.status === 'duplicate' && !result.differs && !result.unread ? `Settlement ${result.settlementId} from "${name}" was already imported; nothing changed.` : `From "${name}": ${d.text}`,
     // Settlement Map rows are looked at only by an import that read the map.
     resolves: (row) => row.key === reportFailed(`upload:${name}`, '').key || wholeAgain.includes(row.key) || (result.status !== 'duplicate' && (row.key.startsWith(MAP_ROW_PREFIX) || isLinesColumnsRow(row))) || cells(row) || missing(row) || (tabs.mapRead() && isMapColumnsRow(row)) || (tabs.settlementsRead() && isSettlementsColumnsRow(row)),
   };
