@@ -24,6 +24,7 @@ import type { SettlementRecord, SettlementsTab } from '../../sheet/settlements-t
 import { isTyped } from '../../sheet/settlements-tab';
 import { redelivery } from '../../core/settlements/redelivery';
 import { rowTypedOver } from '../../core/settlements/twin-row';
+import { linesAfterEnd } from '../../core/settlements/after-end';
 import type { ImportedSettlement } from '../../core/settlements/redelivery';
 import { TAB, TABS, headersOf } from '../../core/tabs';
 import { SETTLEMENT_KEYS, setWritten, writtenSoFar } from './state';
@@ -50,6 +51,8 @@ export interface ImportResult {
   unread: number;
   /** What the Sync Log should say beyond the counts: lines replaced, lines trimmed by the budget. */
   notes: string[];
+  /** Lines were posted after the settlement ended (imported as posted, raised): the run is not "ok". */
+  afterEnd?: true;
   /** The settlement's currency (set when imported). */
   currency?: string;
   /** An incomplete import of the settlement was replaced by this whole file. */
@@ -228,6 +231,8 @@ export function importSettlement(
         'Check the file against Seller Central (Payments → All statements) before closing the month.',
     });
   }
+  const late = linesAfterEnd(id, parsed.summary.end, parsed.lines, source);
+  if (late) raised.push(late);
   if (parsed.problems.length) {
     raised.push({
       key: exceptionKey('SETTLEMENT_REPORT_FAILED', id, 'lines'),
@@ -254,7 +259,7 @@ export function importSettlement(
   setWritten(ctx.store, id, null);
   const budget = keepLineBudget(ctx.tabs, ctx.store, id, lines.length, ctx.linesKept);
   if (budget) notes.push(budget);
-  return { status: 'imported', settlementId: id, currency: totals.currency, lines: lines.length, raised, unread: parsed.problems.length, notes, ...(before ? { replaced: true } : {}) };
+  return { status: 'imported', settlementId: id, currency: totals.currency, lines: lines.length, raised, unread: parsed.problems.length, notes, ...(before ? { replaced: true } : {}), ...(late ? { afterEnd: true } : {}) };
 }
 
 /** A Settlements row that held this settlement under a typed-over id, put back: said once, so the run is not "ok". */
@@ -284,7 +289,7 @@ function importedOf(row: SettlementRecord, tabs: SettlementTabs): ImportedSettle
 
 /** Keys of what an earlier import of the settlement raised, which the next import of it raises again if still true. */
 export function incompleteKeys(settlementId: string): string[] {
-  return [exceptionKey('SETTLEMENT_MISMATCH', settlementId), exceptionKey('SETTLEMENT_REPORT_FAILED', settlementId, 'lines'), exceptionKey('SETTLEMENT_MISMATCH', settlementId, 'again')];
+  return [exceptionKey('SETTLEMENT_MISMATCH', settlementId), exceptionKey('SETTLEMENT_REPORT_FAILED', settlementId, 'lines'), exceptionKey('SETTLEMENT_REPORT_FAILED', settlementId, 'dates'), exceptionKey('SETTLEMENT_MISMATCH', settlementId, 'again')];
 }
 
 /**

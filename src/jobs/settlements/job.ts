@@ -112,6 +112,8 @@ function describe(results: ImportResult[], missed: readonly string[] = []): { co
   if (dup) parts.push(`${dup} already imported, left as they were`);
   if (partial) parts.push(`settlement ${partial.settlementId} is being imported: ${partial.lines} lines so far, the rest next run`);
   if (unread) parts.push(`${unread} line(s) could not be read or used and were left out (see Exceptions)`);
+  const late = results.filter((r) => r.afterEnd).map((r) => r.settlementId);
+  if (late.length) parts.push(`settlement(s) ${late.join(', ')} have lines posted after the settlement ended, imported as posted (see Exceptions)`);
   parts.push(...missed);
   // Lines replaced or trimmed by the budget: said in full, so nothing leaves the tab unannounced.
   const notes = results.flatMap((r) => r.notes);
@@ -120,7 +122,7 @@ function describe(results: ImportResult[], missed: readonly string[] = []): { co
     text: [`${parts.join('; ')}.`, ...notes].join(' '),
     // Lines left out, a report not imported or one that disagrees with the import: the run did not
     // use everything it was given.
-    incomplete: unread > 0 || missed.length > 0 || results.some((r) => r.differs),
+    incomplete: unread > 0 || missed.length > 0 || results.some((r) => r.differs || r.afterEnd),
   };
 }
 
