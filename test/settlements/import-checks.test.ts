@@ -24,6 +24,14 @@ describe('the lines against the reported total', () => {
     }
   });
 
+  it('names a line the file repeats when the lines do not add up, and how much it accounts for', () => {
+    const text = smallFile('5003', '41.00', ['50.00', '-9.00']);
+    const repeated = `${text}\n${text.split('\n').at(-1)}`;
+    const result = importText(memoryTabs(), repeated);
+    const mismatch = result.raised.find((x) => x.type === 'SETTLEMENT_MISMATCH')!;
+    expect(mismatch.message).toContain('(difference 9.00 GBP). 1 line(s) repeat an earlier line in every column read (line 5 repeats line 4; -9.00 GBP in all, which accounts for the whole difference)');
+  });
+
   it('raises nothing when the lines add up exactly', () => {
     const result = importText(memoryTabs(), smallFile('5002', '41.00', ['50.00', '-9.00']));
     expect(result.raised.map((x) => x.type)).not.toContain('SETTLEMENT_MISMATCH');

@@ -25,6 +25,7 @@ import { isTyped } from '../../sheet/settlements-tab';
 import { redelivery } from '../../core/settlements/redelivery';
 import { rowTypedOver } from '../../core/settlements/twin-row';
 import { linesAfterEnd } from '../../core/settlements/after-end';
+import { repeatsNote } from '../../core/settlements/repeats';
 import type { ImportedSettlement } from '../../core/settlements/redelivery';
 import { TAB, TABS, headersOf } from '../../core/tabs';
 import { SETTLEMENT_KEYS, setWritten, writtenSoFar } from './state';
@@ -228,6 +229,7 @@ export function importSettlement(
       message:
         `Settlement ${id}'s lines add up to ${money(totals.linesTotalCents, totals.currency)}, but Amazon reports a total of ${money(totals.reportedTotalCents, totals.currency)} ` +
         `(difference ${money(totals.differenceCents, totals.currency)}). ${parsed.problems.length ? 'Lines that could not be read are a likely cause (see SETTLEMENT_REPORT_FAILED). ' : ''}` +
+        repeatsNote(parsed.lines, totals.differenceCents, totals.currency) +
         'Check the file against Seller Central (Payments → All statements) before closing the month.',
     });
   }
