@@ -5,7 +5,7 @@
 // settlement already in Settlement Lines that no import in progress accounts for are replaced, never
 // doubled; the Settlements row is written last, once every line is in. Settlement Map rows that
 // cannot be used are raised with the import that read them (SETTLEMENT_UNMAPPED:row:<n>), so the
-// run is not "ok".
+// run is not "ok". A settlement whose Settlements row is there already is met again (met-again.ts).
 
 import type { RaisedException } from '../../core/exceptions';
 import { exceptionKey } from '../../core/exceptions';
@@ -21,15 +21,14 @@ import type { KeyValueStore } from '../../ports/store';
 import type { SettlementLinesTab } from '../../sheet/settlement-lines-tab';
 import type { SettlementMapTab } from '../../sheet/settlement-map-tab';
 import type { SettlementRecord, SettlementsTab } from '../../sheet/settlements-tab';
-import { isTyped } from '../../sheet/settlements-tab';
 import { redelivery } from '../../core/settlements/redelivery';
 import { rowTypedOver } from '../../core/settlements/twin-row';
 import { linesAfterEnd } from '../../core/settlements/after-end';
 import { repeatsNote } from '../../core/settlements/repeats';
-import type { ImportedSettlement } from '../../core/settlements/redelivery';
-import { TAB, TABS, headersOf } from '../../core/tabs';
 import { SETTLEMENT_KEYS, setWritten, writtenSoFar } from './state';
 import { firstFew } from '../../core/words';
+import { alreadyImported, differs, idTypedOver, importedOf } from './met-again';
+import { leftOutMessage, money } from './wording';
 
 /** Lines per append: 5,000 × 11 cells is one setValues Sheets takes in seconds. */
 export const LINES_PER_APPEND = 5_000;
@@ -61,10 +60,6 @@ export interface ImportResult {
   /** Another report for a settlement already imported, with another total: nothing of it was used. */
   differs?: true;
 }
-
-const H = headersOf(TABS.settlements);
-const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-const money = (cents: number, currency: string) => `${(cents / 100).toFixed(2)} ${currency}`.trim();
 
 /** The Settlements row of a settlement: its totals, without the unmapped-triple detail (raised as exceptions). */
 export function recordOf(t: SettlementTotals): SettlementRecord {
@@ -144,30 +139,6 @@ export function keepLineBudget(tabs: SettlementTabs, store: KeyValueStore, curre
   }
   store.set(SETTLEMENT_KEYS.lineCount, String(count));
   return notes.length ? notes.join(' ') : null;
-}
-
-/**
- * What was left out of a file: settlements of their own first (a file holding two: only the
- * first is imported, and the Difference column cannot show the others), then unreadable lines.
- */
-function leftOutMessage(problems: ParsedSettlement['problems'], id: string, source: string): string {
-  const others = new Map<string, number>();
-  for (const p of problems) if (p.otherSettlement) others.set(p.otherSettlement, (others.get(p.otherSettlement) ?? 0) + 1);
-  const unread = problems.filter((p) => !p.otherSettlement);
-  const parts: string[] = [];
-  if (others.size) {
-    const named = [...others].map(([other, n]) => `settlement ${other} (${n} line(s))`).join(', ');
-    parts.push(
-      `${source} holds more than one settlement: only settlement ${id}, the first, was imported; ${named} ${others.size > 1 ? 'were' : 'was'} left out and ${others.size > 1 ? 'are' : 'is'} in no tab. ` +
-        `Download ${others.size > 1 ? 'each of them' : 'it'} as a file of its own from Seller Central (Payments → Reports repository) and import it from the sidebar.`,
-    );
-  }
-  if (unread.length) {
-    // Each problem's message already starts "Line N:"; it is said once.
-    const shown = unread.slice(0, 5).map((p) => `line ${p.lineNo}: ${p.message.replace(/^Line \d+: /, '')}`).join('; ');
-    parts.push(`${unread.length} line(s) of ${source} could not be read or used and are not in the Settlement Lines tab (${shown}${unread.length > 5 ? '; …' : ''}). The other lines were imported; the Difference column shows what is missing.`);
-  }
-  return parts.join(' ');
 }
 
 export function importSettlement(
@@ -263,74 +234,3 @@ export function importSettlement(
   if (budget) notes.push(budget);
   return { status: 'imported', settlementId: id, currency: totals.currency, lines: lines.length, raised, unread: parsed.problems.length, notes, ...(before ? { replaced: true } : {}), ...(late ? { afterEnd: true } : {}) };
 }
-
-/** A Settlements row that held this settlement under a typed-over id, put back: said once, so the run is not "ok". */
-function idTypedOver(typed: string, id: string, sheetRow: number): RaisedException {
-  return {
-    key: exceptionKey('CELL_INVALID', TAB.settlements, `settlement ${id}`, H.settlementId),
-    type: 'CELL_INVALID',
-    entity: `Settlements row ${sheetRow}, ${H.settlementId}`,
-    message:
-      `Settlements, column ${H.settlementId}, row ${sheetRow}: ${H.settlementId} held "${typed}", but the row's period, deposit date, currency and total are settlement ${id}'s, which has no other row ` +
-      `and whose file was imported again. The row was given its id back and rewritten from the file, so the settlement's payout is counted once, not twice. Nothing to undo; ` +
-      `a note about the settlement goes in a column of your own.`,
-    action: 'Nothing to undo: the add-on put the Settlement ID back. Resolve this row.',
-    typedInput: true,
-  };
-}
-
-/** The imported settlement as its Settlements row and Settlement Lines show it. */
-function importedOf(row: SettlementRecord, tabs: SettlementTabs): ImportedSettlement {
-  return {
-    reportedTotalCents: row.reportedTotalCents,
-    linesTotalCents: row.linesTotalCents,
-    figuresTyped: [H.reportedTotal, H.linesTotal, H.difference].some((c) => isTyped(row, c)),
-    linesInTab: () => tabs.lines.counts().get(row.settlementId) ?? 0,
-  };
-}
-
-/** Keys of what an earlier import of the settlement raised, which the next import of it raises again if still true. */
-export function incompleteKeys(settlementId: string): string[] {
-  return [exceptionKey('SETTLEMENT_MISMATCH', settlementId), exceptionKey('SETTLEMENT_REPORT_FAILED', settlementId, 'lines'), exceptionKey('SETTLEMENT_REPORT_FAILED', settlementId, 'dates'), exceptionKey('SETTLEMENT_MISMATCH', settlementId, 'again')];
-}
-
-/**
- * A file whose first settlement is imported already: nothing of that settlement changes, but other
- * settlements the file holds are left out as on a first import, and said, never passed over as
- * "already imported".
- */
-function alreadyImported(id: string, parsed: ParsedSettlement, source: string): ImportResult {
-  const others = parsed.problems.filter((p) => p.otherSettlement);
-  const result: ImportResult = { status: 'duplicate', settlementId: id, lines: 0, raised: [], unread: others.length, notes: [] };
-  if (!others.length) return result;
-  const ids = [...new Set(others.map((p) => p.otherSettlement))];
-  result.raised.push({ key: exceptionKey('SETTLEMENT_REPORT_FAILED', id, 'others'), type: 'SETTLEMENT_REPORT_FAILED', entity: `Settlement ${id}`, message: leftOutMessage(others, id, source).replace(' was imported;', ' is imported already;') });
-  result.notes.push(`${capitalised(source)} also holds settlement(s) ${ids.join(', ')}, left out: import each as a file of its own (see Exceptions).`);
-  return result;
-}
-
-/** A second report for a settlement imported whole, with another total: the import is kept, and the difference raised. */
-function differs(before: SettlementRecord, reportedTotalCents: number, parsed: ParsedSettlement, source: string): ImportResult {
-  const id = before.settlementId;
-  const currency = parsed.summary.currency;
-  return {
-    status: 'duplicate',
-    settlementId: id,
-    lines: 0,
-    raised: [
-      {
-        key: exceptionKey('SETTLEMENT_MISMATCH', id, 'again'),
-        type: 'SETTLEMENT_MISMATCH',
-        entity: `Settlement ${id}`,
-        message:
-          `${capitalised(source)} is another report for settlement ${id}, which is already imported, and it reports a total of ${money(reportedTotalCents, currency)} where the imported one reports ${money(before.reportedTotalCents, before.currency)} ` +
-          `(difference ${money(reportedTotalCents - before.reportedTotalCents, currency)}). The imported settlement was kept as it is and nothing of ${source} was added. ` +
-          'Check which one Seller Central shows (Payments → All statements); to import the other, delete the settlement\'s Settlements row and import its file from the sidebar.',
-      },
-    ],
-    unread: 0,
-    notes: [`${capitalised(source)} reports another total for settlement ${id}, already imported: nothing of it was added (see Exceptions).`],
-    differs: true,
-  };
-}
-

@@ -24,7 +24,8 @@ import { cellException, cellKeyPrefix } from '../../core/typed-cells';
 import type { Job, JobContext, JobOutcome } from '../kit/job';
 import { ACCESS_KEY, accessRefused, LIST_WINDOW_MS, listSettlementReports, reportFailed } from './discover';
 import type { ImportResult, SettlementTabs } from './import';
-import { importSettlement, incompleteKeys, MAP_ROW_PREFIX } from './import';
+import { importSettlement, MAP_ROW_PREFIX } from './import';
+import { incompleteKeys } from './met-again';
 import { recategorise } from './recategorise';
 import { SETTLEMENT_KEYS, handledReports, importing, markHandled, recordCategories, writtenCategories } from './state';
 
