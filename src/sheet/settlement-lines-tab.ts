@@ -51,6 +51,8 @@ export interface ReadLine extends LineRecord {
   cells: Readonly<TableRecord>;
   /** The Amount cannot be read as money: amountCents is not its amount and must not be counted. */
   unreadable?: CellProblem;
+  /** Posted is no date, or Month is not Posted's month: the line would sit in the wrong month-end. */
+  misdated?: CellProblem;
 }
 
 export interface SettlementLinesTab {
@@ -100,7 +102,41 @@ function toRecord(l: LineRecord | ReadLine, month: (ms: number) => string): Reco
   };
 }
 
-function fromRecord(r: Readonly<TableRecord>, index: number, tab: string, header: readonly string[]): ReadLine | null {
+/**
+ * Month is derived from Posted, and finance's month-end split reads it: a Posted that is no date, or
+ * a Month typed to another month, would move the line's money into another month (or none) in silence.
+ */
+function misdatedCell(r: Readonly<TableRecord>, sheetRow: number, tab: string, header: readonly string[], settlementId: string, month: (ms: number) => string): CellProblem | undefined {
+  const posted = cellTime(r[H.posted]);
+  const base = { tab, rowId: `row ${sheetRow}`, about: `a line of settlement ${settlementId}`, sheetRow };
+  const meanwhile = 'The cell is kept as typed; the line stays in its settlement and category.';
+  if (posted === null) {
+    return {
+      ...base,
+      address: cellAddress(header, H.posted, sheetRow),
+      column: H.posted,
+      value: r[H.posted],
+      problem: cellText(r[H.posted]) ? `${H.posted} holds "${cellText(r[H.posted])}", not a date, so the line's Month cannot be checked` : `${H.posted} is empty, so the line's Month cannot be checked`,
+      allowed: 'the date and time the line was posted, such as 2026-10-05 12:00 (Edit → Undo, or File → Version history shows it)',
+      meanwhile,
+    };
+  }
+  const raw = r[H.month];
+  const typed = raw instanceof Date ? month(raw.getTime()) : cellText(raw);
+  const due = month(posted);
+  if (typed === due) return undefined;
+  return {
+    ...base,
+    address: cellAddress(header, H.month, sheetRow),
+    column: H.month,
+    value: raw,
+    problem: typed ? `${H.month} holds "${cellText(raw)}", but the line was posted in ${due}` : `${H.month} is empty, but the line was posted in ${due}`,
+    allowed: `${due}, the month of its Posted date (YYYY-MM)`,
+    meanwhile,
+  };
+}
+
+function fromRecord(r: Readonly<TableRecord>, index: number, tab: string, header: readonly string[], month: (ms: number) => string): ReadLine | null {
   const settlementId = cellText(r[H.settlementId]);
   if (!settlementId) return null;
   const amount = parseMoney(r[H.amount], H.amount);
@@ -122,10 +158,12 @@ function fromRecord(r: Readonly<TableRecord>, index: number, tab: string, header
           meanwhile: `The cell is kept as typed, and "Recategorise settlements" leaves this settlement as it is (its lines and its Settlements row) until it is fixed.`,
         }
       : undefined;
+  const misdated = misdatedCell(r, sheetRow, tab, header, settlementId, month);
   return {
     sheetRow,
     cells: r,
     ...(unreadable ? { unreadable } : {}),
+    ...(misdated ? { misdated } : {}),
     settlementId,
     posted: cellTime(r[H.posted]),
     transactionType: cellText(r[H.transactionType]),
@@ -180,7 +218,7 @@ export function settlementLinesTab(wb: WorkbookPort, month: (ms: number) => stri
       if (!table) return [];
       if (!table.records.every((r) => Object.values(r).every(isEmptyCell))) checkColumns(table.tab, table.header, READ_BY);
       orphans = table.records.map((r, i) => unidentifiedRow(r, i, table.header)).filter((p): p is CellProblem => p !== null);
-      return table.records.map((r, i) => fromRecord(r, i, TAB.settlementLines, table.header)).filter((l): l is ReadLine => l !== null);
+      return table.records.map((r, i) => fromRecord(r, i, TAB.settlementLines, table.header, month)).filter((l): l is ReadLine => l !== null);
     },
     unidentified: () => orphans,
     write(lines) {

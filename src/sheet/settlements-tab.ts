@@ -111,7 +111,7 @@ const DATE_ALLOWED = 'a date, such as 2026-10-17';
 /** What is done with a settlement whose cell cannot be read, meanwhile. */
 function meanwhile(column: string): string {
   const base = 'The cell is kept as typed, and "Recategorise settlements" leaves this settlement as it is until the cell is fixed.';
-  return sameName(column, H.reportedTotal) || sameName(column, H.currency) ? `${base} The Dashboard's paid-out figure leaves this settlement out meanwhile.` : base;
+  return sameName(column, H.reportedTotal) || sameName(column, H.currency) || sameName(column, H.difference) ? `${base} The Dashboard's paid-out figure leaves this settlement out meanwhile.` : base;
 }
 
 /**
@@ -207,14 +207,24 @@ export function settlementsTab(wb: WorkbookPort, names: CategoryNames = NO_NAMES
       };
       // Totals are kept per currency: "Pounds" or an emptied cell would start a currency of its own.
       const currencyText = cellText(rec[H.currency]);
-      const currency = /^[A-Za-z]{3}$/.test(currencyText) ? currencyText.toUpperCase() : currencyText;
-      if (currency !== currencyText.toUpperCase() || !currency) note(H.currency, currencyText ? `${H.currency} holds "${currencyText}", not a currency code` : `${H.currency} is empty`, CURRENCY_ALLOWED);
+      const isCode = /^[A-Za-z]{3}$/.test(currencyText);
+      const currency = isCode ? currencyText.toUpperCase() : currencyText;
+      // Anything but three letters ("£", "POUNDS", "GB") is no code, whatever its case.
+      if (!isCode) note(H.currency, currencyText ? `${H.currency} holds "${currencyText}", not a currency code` : `${H.currency} is empty`, CURRENCY_ALLOWED);
       const start = date(H.start);
       const end = date(H.end);
       const depositDate = date(H.depositDate);
       const reportedTotalCents = cents(H.reportedTotal);
       const linesTotalCents = cents(H.linesTotal);
       const differenceCents = cents(H.difference);
+      // The add-on writes Difference as Reported Total − Lines Total: figures that no longer agree were
+      // typed over (a number, so read), and which one cannot be told. Amazon's total is then unknown.
+      if (![H.reportedTotal, H.linesTotal, H.difference].some((c) => isTypedIn(typed, c)) && reportedTotalCents - linesTotalCents !== differenceCents) {
+        const shown = (c: number) => (c / 100).toFixed(2);
+        const problem = `${H.difference} holds ${shown(differenceCents)}, but ${H.reportedTotal} ${shown(reportedTotalCents)} − ${H.linesTotal} ${shown(linesTotalCents)} is ${shown(reportedTotalCents - linesTotalCents)}: one of the three was typed over`;
+        note(H.difference, problem, 'the three figures the settlement was imported with (File → Version history shows them); Difference is always Reported Total − Lines Total');
+        typed.push({ column: H.reportedTotal, value: rec[H.reportedTotal], problem });
+      }
       const linesTotalRead = !isTypedIn(typed, H.linesTotal);
       const byCategory: Record<string, number> = {};
       const emptied: string[] = [];

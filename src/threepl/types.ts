@@ -274,7 +274,8 @@ export interface Charge {
   /** The 3PL's invoice category (ShipBob invoice_type: Shipping, Inbound Fee, WarehouseStorage, …), when it gives one. */
   invoiceType?: string;
   chargeDate: string;
-  amount: number;
+  /** null: the 3PL sent the transaction without an amount (never read as 0). */
+  amount: number | null;
   currency: string;
   feeType: string;
   chargeKind: ChargeKind;

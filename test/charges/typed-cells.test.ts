@@ -58,4 +58,44 @@ describe('3PL charges: cells typed over', () => {
     expect(fixed.find((x) => x[0] === '2026-11 storage')![1]).toBe('GBP 18.40');
     expect(fixed.find((x) => x[0] === '2026-11 other')![1]).toBe('GBP 1.50');
   });
+
+  it('names an emptied Invoice, keeps the charge in the totals, and resolves once the id is back', () => {
+    const r = imported();
+    const storageId = row(r, 'Warehousing Fee')['Transaction ID'];
+    const invoice = row(r, 'Warehousing Fee').Invoice;
+    r.step({ edit: { tab: '3PL Charges', match: { 'Transaction ID': storageId }, set: { Invoice: '' } } });
+    r.advance('2h');
+    expect(r.charges().outcome).toBe('partial');
+    const [cell] = r.openExceptions('CELL_INVALID');
+    expect(cell!.Key).toBe(`CELL_INVALID:3PL Charges:transaction ${storageId}:Invoice`);
+    expect(cell!.Message).toMatch(/3PL Charges, column Invoice, row \d+, transaction \S+: Invoice is empty\. Type the 3PL's invoice id the charge was billed on back/);
+    expect(dashboardLines(r).find((x) => x[0] === '2026-11 storage')![1]).toBe('GBP 18.40');
+
+    r.step({ edit: { tab: '3PL Charges', match: { 'Transaction ID': storageId }, set: { Invoice: invoice } } });
+    r.advance('2h');
+    expect(r.charges().outcome).toBe('ok');
+    expect(r.openExceptions('CELL_INVALID')).toEqual([]);
+  });
+
+  it('keeps a note typed over a State and names it, instead of writing over it; an emptied State is just put back', () => {
+    const r = imported();
+    const storageId = row(r, 'Warehousing Fee')['Transaction ID'];
+    const otherId = row(r, 'Address Correction')['Transaction ID'];
+    r.step({ edit: { tab: '3PL Charges', match: { 'Transaction ID': storageId }, set: { State: 'paid 3 Nov' } } });
+    r.step({ edit: { tab: '3PL Charges', match: { 'Transaction ID': otherId }, set: { State: '' } } });
+    r.advance('2h');
+    expect(r.charges().outcome).toBe('partial');
+    expect(row(r, 'Warehousing Fee').State).toBe('paid 3 Nov');
+    expect(row(r, 'Address Correction').State).toMatch(/^account/);
+    const [cell] = r.openExceptions('CELL_INVALID');
+    expect(cell!.Key).toBe(`CELL_INVALID:3PL Charges:transaction ${storageId}:State`);
+    expect(cell!.Message).toContain('State holds "paid 3 Nov", not a state the add-on writes. Type one of matched, unmatched, cancelled order, duplicate, receipt, account, or empty it');
+    expect(dashboardLines(r).find((x) => x[0] === '2026-11 storage')![1]).toBe('GBP 18.40');
+
+    r.step({ edit: { tab: '3PL Charges', match: { 'Transaction ID': storageId }, set: { State: '' } } });
+    r.advance('2h');
+    expect(r.charges().outcome).toBe('ok');
+    expect(row(r, 'Warehousing Fee').State).toMatch(/^account/);
+    expect(r.openExceptions('CELL_INVALID')).toEqual([]);
+  });
 });

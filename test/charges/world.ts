@@ -3,6 +3,7 @@
 // Amazon removal (listed in a Removals tab) and a customer return; the scenario's `charge` world
 // action adds the fees ShipBob bills outside those (storage, pick fees, a second shipping charge).
 
+import type { FaultSpec } from '../world/faults';
 import { applyStep, createScenarioRun, type ScenarioRun } from '../world/scenario/runner';
 import type { Step } from '../world/scenario/schema';
 import { buildScenario, LOCATION } from '../inventory/builder';
@@ -21,7 +22,7 @@ export class ChargesRun {
   readonly run: ScenarioRun;
   private index = 0;
 
-  constructor(opts: { latencyMs?: number; removalsTab?: boolean } = {}) {
+  constructor(opts: { latencyMs?: number; removalsTab?: boolean; faults?: FaultSpec[] } = {}) {
     const s = buildScenario({
       name: 'charges-test',
       offers: [
@@ -37,6 +38,7 @@ export class ChargesRun {
       threePlBehaviour: { shipAfter: '1h' },
       settings: { 'Push mode': 'dry-run' },
       ...(opts.latencyMs !== undefined ? { threePlLatencyMs: opts.latencyMs } : {}),
+      ...(opts.faults ? { faults: opts.faults } : {}),
     }) as { sheet: Record<string, unknown>; threePl: Record<string, unknown> };
     s.threePl.receivingOrders = [{ purchaseOrderNumber: REMOVAL, location: LOCATION, boxes: [{ trackingNumber: '1ZREMOVAL01', items: [{ sku: 'SB-TEE-M', quantity: 4 }] }] }];
     s.threePl.returns = [{ referenceId: 'RMA-7', location: LOCATION, items: [{ sku: 'SB-TEE-L', quantity: 1 }] }];

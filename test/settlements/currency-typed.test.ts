@@ -39,4 +39,23 @@ describe('settlements: a Currency typed over in the Settlements tab', () => {
     expect(r.tab('Settlements')[0]!.Currency).toBe('GBP');
     expect(paidOut(r)).toEqual([['GBP', 4600]]);
   });
+
+  it('names any text that is not three letters, whatever its case ("£", "POUNDS", "GB")', () => {
+    for (const typed of ['£', 'POUNDS', 'GB']) {
+      const r = new InventoryRun({
+        offers: [{ sku: 'TEE-M', onHand: 5 }],
+        settings: { 'Push mode': 'dry-run' },
+        amazonExtra: { settlements: [{ reportId: 'r1', created: '2026-10-17T06:00:00Z', content: smallFile('25000000001', '41.00', ['50.00', '-9.00']) }] },
+      });
+      r.step({ run: 'syncNow', args: ['settlements'], as: 'sidebar' });
+      r.edit('Settlements', { 'Settlement ID': '25000000001' }, { Currency: typed });
+      r.step({ run: 'recategoriseSettlements' });
+
+      expect(r.syncLog().at(-1)!.Outcome).toBe('partial');
+      expect(r.tab('Settlements')[0]!.Currency).toBe(typed);
+      const [cell] = r.openExceptions('CELL_INVALID');
+      expect(cell!.Message).toContain(`Currency holds "${typed}", not a currency code`);
+      expect(paidOut(r)).toEqual([]);
+    }
+  });
 });

@@ -24,6 +24,14 @@ describe('the lines against the reported total', () => {
     }
   });
 
+  it('names a line the file repeats when the lines do not add up, and how much it accounts for', () => {
+    const text = smallFile('5003', '41.00', ['50.00', '-9.00']);
+    const repeated = `${text}\n${text.split('\n').at(-1)}`;
+    const result = importText(memoryTabs(), repeated);
+    const mismatch = result.raised.find((x) => x.type === 'SETTLEMENT_MISMATCH')!;
+    expect(mismatch.message).toContain('(difference 9.00 GBP). 1 line(s) repeat an earlier line in every column read (line 5 repeats line 4; -9.00 GBP in all, which accounts for the whole difference)');
+  });
+
   it('raises nothing when the lines add up exactly', () => {
     const result = importText(memoryTabs(), smallFile('5002', '41.00', ['50.00', '-9.00']));
     expect(result.raised.map((x) => x.type)).not.toContain('SETTLEMENT_MISMATCH');
@@ -113,6 +121,21 @@ describe('a file holding two settlements', () => {
     expect(failed.message).toMatch(/holds more than one settlement: only settlement 9101, the first, was imported; settlement 9102 \(2 line\(s\)\) was left out/);
     expect(failed.message).toMatch(/import it from the sidebar/);
     expect(failed.message).not.toMatch(/Difference column/);
+    expect(r.notes.join(' ')).toMatch(/also holds settlement\(s\) 9102, left out/);
+  });
+
+  it('names the one left out also when the first is imported already, never "already imported" alone', () => {
+    const m = memoryTabs();
+    const store = memoryStore();
+    importText(m, smallFile('9101', '10.00', ['10.00']), store);
+    const second = smallFile('9102', '20.00', ['20.00']).split('\n').slice(1).join('\n');
+    const r = importText(m, `${smallFile('9101', '10.00', ['10.00'])}\n${second}`, store);
+    expect(r.status).toBe('duplicate');
+    expect(r.unread).toBe(2);
+    expect(m.settlements().map((s) => s.settlementId)).toEqual(['9101']);
+    const failed = r.raised.find((e) => e.type === 'SETTLEMENT_REPORT_FAILED')!;
+    expect(failed.key).toBe('SETTLEMENT_REPORT_FAILED:9101:others');
+    expect(failed.message).toMatch(/only settlement 9101, the first, is imported already; settlement 9102 \(2 line\(s\)\) was left out/);
     expect(r.notes.join(' ')).toMatch(/also holds settlement\(s\) 9102, left out/);
   });
 });

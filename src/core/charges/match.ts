@@ -26,7 +26,7 @@ function shown(r: ChargeRow, column: 'Type' | 'Amount', value: string): string {
 }
 
 function describe(r: ChargeRow): string {
-  return `${shown(r, 'Type', r.type)} charge ${shown(r, 'Amount', money(r.amount, r.currency))} on invoice ${r.invoiceId} (${r.invoiceDate}) for ${referenceText(r) || 'no reference'}`;
+  return `${shown(r, 'Type', r.type)} charge ${shown(r, 'Amount', money(r.amount, r.currency))} on invoice ${r.invoiceId || '(no invoice)'} (${r.invoiceDate}) for ${referenceText(r) || 'no reference'}`;
 }
 
 interface Verdict {
@@ -134,7 +134,7 @@ export function matchCharges(rows: ReadonlyArray<ChargeRow>, ledgers: ChargeLedg
   for (const [key, d] of dups) {
     const first = d.all[0]!;
     const order = first.orderRef ? ` (order ${first.orderRef})` : '';
-    const amounts = d.all.map((r) => `${money(r.amount, r.currency)} on invoice ${r.invoiceId}`).join(', ');
+    const amounts = d.all.map((r) => `${money(r.amount, r.currency)} on invoice ${r.invoiceId || '(no invoice)'}`).join(', ');
     raised.push({
       key: `CHARGE_DUPLICATE:shipment:${key}`,
       type: 'CHARGE_DUPLICATE',

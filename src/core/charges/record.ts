@@ -78,8 +78,14 @@ export function chargeFromRecord(rec: Readonly<Record<string, unknown>>): Charge
   const reference = parseReference(referenceText);
   if (!reference) typed.push({ column: H.reference, value: rec[H.reference], problem: referenceText ? `${H.reference} holds "${referenceText}", not a reference the add-on wrote` : `${H.reference} is empty` });
   const stateCell = cellText(rec[H.state]);
-  const state = STATES.find((s) => stateCell === s || stateCell.startsWith(`${s}:`)) ?? 'unmatched';
+  const stateRead = STATES.find((s) => stateCell === s || stateCell.startsWith(`${s}:`));
+  // Words typed over a State (a note such as "paid") would vanish under the next write: kept and named.
+  if (!stateRead && stateCell) typed.push({ column: H.state, value: rec[H.state], problem: `${H.state} holds "${stateCell}", not a state the add-on writes` });
+  const state = stateRead ?? 'unmatched';
   const invoiceDate = rec[H.invoiceDate] instanceof Date ? (rec[H.invoiceDate] as Date).toISOString().slice(0, 10) : cellText(rec[H.invoiceDate]);
+  // The invoice a charge was billed on: emptied, finance cannot find the charge on the 3PL's invoice
+  // (nor the add-on tell the invoice was read). The charge still counts: its money is the row's.
+  if (!cellText(rec[H.invoice])) typed.push({ column: H.invoice, value: rec[H.invoice], problem: `${H.invoice} is empty` });
   // The month a charge is totalled in on the Dashboard: words there would drop it from every month.
   if (invoiceDate && !DAY.test(invoiceDate)) typed.push({ column: H.invoiceDate, value: rec[H.invoiceDate], problem: `${H.invoiceDate} holds "${invoiceDate}", not a date` });
   return {
@@ -120,6 +126,10 @@ export function chargeCellProblems(rows: ReadonlyArray<ChargeRow>): CellProblem[
             ? CURRENCY_ALLOWED
             : t.column === H.invoiceDate
               ? 'a date such as 2026-11-02 (the invoice\'s date at the 3PL)'
+            : t.column === H.invoice
+              ? `the 3PL's invoice id the charge was billed on back (Edit → Undo, or File → Version history shows it)`
+            : t.column === H.state
+              ? `one of ${STATES.join(', ')}, or empty it (the add-on writes the State each run and puts the right one back); notes go in a column of your own`
               : t.column === H.reference
               ? `the reference the add-on wrote, such as "shipment 200001 · order 202-1234567-1234567 · fee Shipping" (Edit → Undo, or File → Version history shows it); notes go in a column of your own`
               : `${MONEY_ALLOWED} (credits and refunds negative)`,
@@ -128,6 +138,8 @@ export function chargeCellProblems(rows: ReadonlyArray<ChargeRow>): CellProblem[
           ? `The cell is kept as typed; the row's Matched To and State stay as they were, and no duplicate charge is cleared, until it is fixed.`
           : t.column === H.invoiceDate
             ? `The cell is kept as typed, and this charge is in no month of the Dashboard's 3PL charges until it is fixed.`
+          : t.column === H.invoice || t.column === H.state
+            ? `The cell is kept as typed; the charge still counts in the Dashboard's 3PL charges and its matching.`
           : `The cell is kept as typed, and this charge is left out of the Dashboard's 3PL charges${t.column === H.amount ? ' and of the duplicate check' : ''} until it is fixed.`,
     })),
   );

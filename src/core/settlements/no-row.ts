@@ -24,7 +24,7 @@ export function settlementsWithoutRow(lines: ReadonlyMap<string, { lines: number
       type: 'SETTLEMENT_MISMATCH',
       entity: `Settlement ${id}`,
       message:
-        `Settlement ${id} has ${l.lines} line(s) in Settlement Lines${l.cents === undefined ? '' : ` adding up to ${(l.cents / 100).toFixed(2)}`} but no row in Settlements (was it deleted?), ` +
+        `Settlement ${id} has ${l.lines} line(s) in Settlement Lines${l.cents === undefined ? '' : ` adding up to ${(l.cents / 100).toFixed(2)}`} but no row in Settlements (was it deleted, or its Settlement ID typed over?), ` +
         "so its money is in no Settlements total and not in the Dashboard's paid-out figure. Put the row back (Edit → Undo, or File → Version history), " +
         'or import the settlement file again from the sidebar (Seller Central → Payments → Reports repository): its lines are replaced, never doubled, and its row is written again.',
       action: 'Put the Settlements row back, or import the settlement file again from the sidebar.',

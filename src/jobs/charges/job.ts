@@ -23,7 +23,7 @@ import { DeadlineExceeded } from '../../ports/clock';
 import { RemoteError } from '../../ports/errors';
 import { chargeLedgers, chargesTab } from '../../sheet/charges-tab';
 import type { Job, JobContext, JobOutcome } from '../kit/job';
-import { listInvoicesSince, readNewCharges, unreadInvoices } from './read';
+import { listInvoicesSince, NO_ID_PREFIX, readNewCharges, unreadInvoices } from './read';
 import { resolveShipments } from './resolve';
 import { loadCursor, saveCursor, shiftDay } from './state';
 import { firstFew } from '../../core/words';
@@ -166,9 +166,11 @@ function runCharges(ctx: JobContext): JobOutcome {
   };
   const parts = [`${got.rows.length} new charge(s) from ${got.invoicesRead} invoice(s)`];
   if (got.repeated) parts.push(`${got.repeated} already imported, left as they were`);
+  if (got.unnamed) parts.push(`${got.unnamed} came from the 3PL without a transaction id and are kept as "${NO_ID_PREFIX}<invoice>-<n>"`);
   parts.push(`${counts.chargesUnmatched} unmatched, ${counts.chargesDuplicate} duplicate(s) in the tab`);
   const cut = got.cut || lookupCut;
-  if (got.cut) parts.push('the time limit was reached: the remaining invoices are read next run');
+  if (got.failed) parts.push(`reading stopped at an invoice the 3PL could not give (${got.failed}): the invoices read whole are in, the rest are read next run`);
+  else if (got.cut) parts.push('the time limit was reached: the remaining invoices are read next run');
   else if (lookupCut) parts.push('the 3PL orders could not all be read: those charges are looked up again next run');
   const own = `${exceptionKey('CONFIG_INVALID', chargesJob.name)}:`;
   return {

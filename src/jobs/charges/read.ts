@@ -5,9 +5,15 @@
 
 import { chargeType, referenceKind } from '../../core/charges/classify';
 import type { ChargeRow } from '../../core/charges/types';
+import { TABS, headersOf } from '../../core/tabs';
 import { DeadlineExceeded } from '../../ports/clock';
+import { RemoteError } from '../../ports/errors';
 import type { Charge, Invoice, ThreePlAdapter } from '../../threepl/types';
 import { OVERLAP_DAYS, firstRunFrom, shiftDay, type ChargesCursor } from './state';
+
+/** Transaction IDs the add-on gave a transaction the 3PL sent without one: "no id 9001-1". */
+export const NO_ID_PREFIX = 'no id ';
+const AMOUNT = headersOf(TABS.charges).amount;
 
 export interface ChargesRead {
   rows: ChargeRow[];
@@ -16,9 +22,13 @@ export interface ChargesRead {
   invoicesRead: number;
   /** Transactions already in the tab that an invoice listed again (never imported twice). */
   repeated: number;
+  /** New transactions the 3PL sent without an id (kept under NO_ID_PREFIX ids). */
+  unnamed: number;
   cursor: ChargesCursor;
-  /** The run's time ran out before every invoice was read. */
+  /** The run's time ran out, or the 3PL failed, before every invoice was read. */
   cut: boolean;
+  /** Why reading stopped when the 3PL failed (a retryable error: the next run reads on from there). */
+  failed?: string;
 }
 
 function byDateThenId(a: Invoice, b: Invoice): number {
@@ -58,7 +68,9 @@ export function readNewCharges(
   let latest = from;
   let invoicesRead = 0;
   let repeated = 0;
+  let unnamedRows = 0;
   let cut = false;
+  let failed: string | undefined;
   for (const inv of invoices) {
     if (known.invoices.has(inv.invoiceId) || emptyIds.has(inv.invoiceId)) {
       if (!done.some(([id]) => id === inv.invoiceId)) done.push([inv.invoiceId, inv.invoiceDate]);
@@ -73,24 +85,39 @@ export function readNewCharges(
         cut = true;
         break;
       }
+      // A 3PL fault a later run may get past (a 5xx, a body cut short): the invoices read whole so far
+      // are kept, so a flaky 3PL still gets through an invoice list run by run instead of never.
+      if (e instanceof RemoteError && e.retryable) {
+        cut = true;
+        failed = e.message;
+        break;
+      }
       throw e;
     }
     invoicesRead++;
     if (charges.length === 0) empty.push([inv.invoiceId, inv.invoiceDate]);
     else done.push([inv.invoiceId, inv.invoiceDate]);
+    let unnamed = 0;
     for (const c of charges) {
-      if (!c.chargeId || seen.has(c.chargeId)) {
+      // A transaction the 3PL sent without its id still costs money: it is kept under an id made of
+      // its invoice and its place among the invoice's id-less ones (the same when the invoice is read
+      // again), never dropped as "already imported".
+      const transactionId = c.chargeId || `${NO_ID_PREFIX}${inv.invoiceId}-${++unnamed}`;
+      if (seen.has(transactionId)) {
         repeated++;
         continue;
       }
-      seen.add(c.chargeId);
-      chargeDates.set(c.chargeId, (c.chargeDate || inv.invoiceDate).slice(0, 10));
+      seen.add(transactionId);
+      if (!c.chargeId) unnamedRows++;
+      chargeDates.set(transactionId, (c.chargeDate || inv.invoiceDate).slice(0, 10));
       rows.push({
         invoiceId: inv.invoiceId,
         invoiceDate: (c.invoiceDate || inv.invoiceDate).slice(0, 10),
-        transactionId: c.chargeId,
+        transactionId,
         type: chargeType({ feeType: c.feeType, invoiceType: c.invoiceType ?? inv.invoiceType, referenceType: c.referenceType }),
-        amount: Math.round(c.amount * 100) / 100,
+        // Without an amount the cell is left empty and named (CELL_INVALID), never 0.00.
+        amount: c.amount === null ? 0 : Math.round(c.amount * 100) / 100,
+        ...(c.amount === null ? { typed: [{ column: AMOUNT, value: '', problem: `${AMOUNT} is empty: the 3PL sent this transaction without an amount` }] } : {}),
         currency: c.currency || inv.currency,
         refKind: referenceKind(c.referenceType),
         refId: c.referenceId,
@@ -108,5 +135,5 @@ export function readNewCharges(
   const next = cut ? from : latest;
   const keepFrom = shiftDay(next, -OVERLAP_DAYS);
   const inside = (pairs: Array<[string, string]>) => pairs.filter(([, d]) => d >= keepFrom);
-  return { rows, chargeDates, invoicesRead, repeated, cursor: { from: next, empty: inside(empty), read: inside(done), matchedAt: stored?.matchedAt ?? 0 }, cut };
+  return { rows, chargeDates, invoicesRead, repeated, unnamed: unnamedRows, cursor: { from: next, empty: inside(empty), read: inside(done), matchedAt: stored?.matchedAt ?? 0 }, cut, ...(failed ? { failed } : {}) };
 }

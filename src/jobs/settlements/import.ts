@@ -5,7 +5,7 @@
 // settlement already in Settlement Lines that no import in progress accounts for are replaced, never
 // doubled; the Settlements row is written last, once every line is in. Settlement Map rows that
 // cannot be used are raised with the import that read them (SETTLEMENT_UNMAPPED:row:<n>), so the
-// run is not "ok".
+// run is not "ok". A settlement whose Settlements row is there already is met again (met-again.ts).
 
 import type { RaisedException } from '../../core/exceptions';
 import { exceptionKey } from '../../core/exceptions';
@@ -21,8 +21,14 @@ import type { KeyValueStore } from '../../ports/store';
 import type { SettlementLinesTab } from '../../sheet/settlement-lines-tab';
 import type { SettlementMapTab } from '../../sheet/settlement-map-tab';
 import type { SettlementRecord, SettlementsTab } from '../../sheet/settlements-tab';
+import { redelivery } from '../../core/settlements/redelivery';
+import { rowTypedOver } from '../../core/settlements/twin-row';
+import { linesAfterEnd } from '../../core/settlements/after-end';
+import { repeatsNote } from '../../core/settlements/repeats';
 import { SETTLEMENT_KEYS, setWritten, writtenSoFar } from './state';
 import { firstFew } from '../../core/words';
+import { alreadyImported, differs, idTypedOver, importedOf } from './met-again';
+import { leftOutMessage, money } from './wording';
 
 /** Lines per append: 5,000 × 11 cells is one setValues Sheets takes in seconds. */
 export const LINES_PER_APPEND = 5_000;
@@ -45,9 +51,15 @@ export interface ImportResult {
   unread: number;
   /** What the Sync Log should say beyond the counts: lines replaced, lines trimmed by the budget. */
   notes: string[];
+  /** Lines were posted after the settlement ended (imported as posted, raised): the run is not "ok". */
+  afterEnd?: true;
+  /** The settlement's currency (set when imported). */
+  currency?: string;
+  /** An incomplete import of the settlement was replaced by this whole file. */
+  replaced?: true;
+  /** Another report for a settlement already imported, with another total: nothing of it was used. */
+  differs?: true;
 }
-
-const money = (cents: number, currency: string) => `${(cents / 100).toFixed(2)} ${currency}`.trim();
 
 /** The Settlements row of a settlement: its totals, without the unmapped-triple detail (raised as exceptions). */
 export function recordOf(t: SettlementTotals): SettlementRecord {
@@ -129,30 +141,6 @@ export function keepLineBudget(tabs: SettlementTabs, store: KeyValueStore, curre
   return notes.length ? notes.join(' ') : null;
 }
 
-/**
- * What was left out of a file: settlements of their own first (a file holding two: only the
- * first is imported, and the Difference column cannot show the others), then unreadable lines.
- */
-function leftOutMessage(problems: ParsedSettlement['problems'], id: string, source: string): string {
-  const others = new Map<string, number>();
-  for (const p of problems) if (p.otherSettlement) others.set(p.otherSettlement, (others.get(p.otherSettlement) ?? 0) + 1);
-  const unread = problems.filter((p) => !p.otherSettlement);
-  const parts: string[] = [];
-  if (others.size) {
-    const named = [...others].map(([other, n]) => `settlement ${other} (${n} line(s))`).join(', ');
-    parts.push(
-      `${source} holds more than one settlement: only settlement ${id}, the first, was imported; ${named} ${others.size > 1 ? 'were' : 'was'} left out and ${others.size > 1 ? 'are' : 'is'} in no tab. ` +
-        `Download ${others.size > 1 ? 'each of them' : 'it'} as a file of its own from Seller Central (Payments → Reports repository) and import it from the sidebar.`,
-    );
-  }
-  if (unread.length) {
-    // Each problem's message already starts "Line N:"; it is said once.
-    const shown = unread.slice(0, 5).map((p) => `line ${p.lineNo}: ${p.message.replace(/^Line \d+: /, '')}`).join('; ');
-    parts.push(`${unread.length} line(s) of ${source} could not be read or used and are not in the Settlement Lines tab (${shown}${unread.length > 5 ? '; …' : ''}). The other lines were imported; the Difference column shows what is missing.`);
-  }
-  return parts.join(' ');
-}
-
 export function importSettlement(
   ctx: { tabs: SettlementTabs; store: KeyValueStore; deadline: Deadline; linesKept: number },
   parsed: ParsedSettlement,
@@ -160,7 +148,9 @@ export function importSettlement(
 ): ImportResult {
   const id = parsed.summary.settlementId;
   const existing = ctx.tabs.settlements.rows();
-  if (existing.some((r) => r.settlementId === id)) return { status: 'duplicate', settlementId: id, lines: 0, raised: [], unread: 0, notes: [] };
+  const before = existing.find((r) => r.settlementId === id);
+  const again = before ? redelivery(importedOf(before, ctx.tabs), parsed) : null;
+  if (again && again.kind !== 'replace') return again.kind === 'same' ? alreadyImported(id, parsed, source) : differs(before!, again.reportedTotalCents, parsed, source);
   const map = readMap(ctx.tabs);
   const { rules } = map;
   const { totals, lines } = summarise(parsed, rules);
@@ -173,7 +163,13 @@ export function importSettlement(
     if (inTab > 0) {
       ctx.tabs.lines.write(ctx.tabs.lines.all().filter((l) => l.settlementId !== id));
       ctx.store.delete(SETTLEMENT_KEYS.lineCount);
-      notes.push(`Settlement ${id} had no Settlements row but ${inTab} of its lines were in Settlement Lines: they were replaced by the ${lines.length} lines of ${source}, so none is doubled.`);
+      if (!before) notes.push(`Settlement ${id} had no Settlements row but ${inTab} of its lines were in Settlement Lines: they were replaced by the ${lines.length} lines of ${source}, so none is doubled.`);
+    }
+    if (before) {
+      notes.push(
+        `Settlement ${id} was imported before from an incomplete report (${inTab} line(s), adding up to ${money(before.linesTotalCents, before.currency)} of ${money(before.reportedTotalCents, before.currency)}): ` +
+          `${source} holds all ${lines.length} of its lines, adding up to its total, so they replaced the ones imported (none is doubled) and its Settlements row was rewritten.`,
+      );
     }
     written = 0;
   }
@@ -204,9 +200,12 @@ export function importSettlement(
       message:
         `Settlement ${id}'s lines add up to ${money(totals.linesTotalCents, totals.currency)}, but Amazon reports a total of ${money(totals.reportedTotalCents, totals.currency)} ` +
         `(difference ${money(totals.differenceCents, totals.currency)}). ${parsed.problems.length ? 'Lines that could not be read are a likely cause (see SETTLEMENT_REPORT_FAILED). ' : ''}` +
+        repeatsNote(parsed.lines, totals.differenceCents, totals.currency) +
         'Check the file against Seller Central (Payments → All statements) before closing the month.',
     });
   }
+  const late = linesAfterEnd(id, parsed.summary.end, parsed.lines, source);
+  if (late) raised.push(late);
   if (parsed.problems.length) {
     raised.push({
       key: exceptionKey('SETTLEMENT_REPORT_FAILED', id, 'lines'),
@@ -217,13 +216,21 @@ export function importSettlement(
   }
   const others = [...new Set(parsed.problems.flatMap((p) => (p.otherSettlement ? [p.otherSettlement] : [])))];
   if (others.length) notes.push(`${source} also holds settlement(s) ${others.join(', ')}, left out: import each as a file of its own (see Exceptions).`);
-  const rows = [...existing, recordOf(totals)];
+  // A row of this settlement whose Settlement ID was typed over would count its payout a second time.
+  // Only a settlement whose lines were in the tab without a row can have lost its row that way.
+  const twin = before || inTab === 0 ? undefined : rowTypedOver(existing, totals, (other) => ctx.tabs.lines.counts().get(other) ?? 0);
+  if (twin) {
+    raised.push(idTypedOver(twin.settlementId, id, existing.indexOf(twin) + 2));
+    notes.push(`Settlements row ${existing.indexOf(twin) + 2} held settlement ${id}'s figures under Settlement ID ${twin.settlementId} (typed over?): it was given its id back, so the settlement is counted once.`);
+  }
+  // A settlement imported again whole keeps its place (and people's own cells, keyed by its id).
+  const mine = before ?? twin;
+  const rows = mine ? existing.map((r) => (r === mine ? recordOf(totals) : r)) : [...existing, recordOf(totals)];
   const seen = new Set<string>();
   for (const r of rows) for (const c of Object.keys(r.byCategory)) seen.add(c);
   ctx.tabs.settlements.write(rows, categoryColumns(rules, seen));
   setWritten(ctx.store, id, null);
   const budget = keepLineBudget(ctx.tabs, ctx.store, id, lines.length, ctx.linesKept);
   if (budget) notes.push(budget);
-  return { status: 'imported', settlementId: id, lines: lines.length, raised, unread: parsed.problems.length, notes };
+  return { status: 'imported', settlementId: id, currency: totals.currency, lines: lines.length, raised, unread: parsed.problems.length, notes, ...(before ? { replaced: true } : {}), ...(late ? { afterEnd: true } : {}) };
 }
-

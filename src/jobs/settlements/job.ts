@@ -12,6 +12,7 @@ import { SETTLEMENTS_SUMMARY_KEY, settlementsByCurrency } from '../../core/settl
 import { readSettlementRules } from '../../core/settlements/categories';
 import { NO_ROW_PREFIX, settlementsWithoutRow } from '../../core/settlements/no-row';
 import { zonedMonthOf } from '../../core/settlements/dates';
+import { unexpectedCurrency } from '../../core/settlements/expected-currency';
 import { parseSettlementFile } from '../../core/settlements/parse';
 import { DeadlineExceeded } from '../../ports/clock';
 import { RemoteError } from '../../ports/errors';
@@ -24,6 +25,7 @@ import type { Job, JobContext, JobOutcome } from '../kit/job';
 import { ACCESS_KEY, accessRefused, LIST_WINDOW_MS, listSettlementReports, reportFailed } from './discover';
 import type { ImportResult, SettlementTabs } from './import';
 import { importSettlement, MAP_ROW_PREFIX } from './import';
+import { incompleteKeys } from './met-again';
 import { recategorise } from './recategorise';
 import { SETTLEMENT_KEYS, handledReports, importing, markHandled, recordCategories, writtenCategories } from './state';
 
@@ -111,14 +113,17 @@ function describe(results: ImportResult[], missed: readonly string[] = []): { co
   if (dup) parts.push(`${dup} already imported, left as they were`);
   if (partial) parts.push(`settlement ${partial.settlementId} is being imported: ${partial.lines} lines so far, the rest next run`);
   if (unread) parts.push(`${unread} line(s) could not be read or used and were left out (see Exceptions)`);
+  const late = results.filter((r) => r.afterEnd).map((r) => r.settlementId);
+  if (late.length) parts.push(`settlement(s) ${late.join(', ')} have lines posted after the settlement ended, imported as posted (see Exceptions)`);
   parts.push(...missed);
   // Lines replaced or trimmed by the budget: said in full, so nothing leaves the tab unannounced.
   const notes = results.flatMap((r) => r.notes);
   return {
     counts: { imported: imported.length, duplicates: dup, lines: imported.reduce((n, r) => n + r.lines, 0), ...(unread ? { linesLeftOut: unread } : {}) },
     text: [`${parts.join('; ')}.`, ...notes].join(' '),
-    // Lines left out or a report not imported: the run did not bring in everything it was given.
-    incomplete: unread > 0 || missed.length > 0,
+    // Lines left out, a report not imported or one that disagrees with the import: the run did not
+    // use everything it was given.
+    incomplete: unread > 0 || missed.length > 0 || results.some((r) => r.differs || r.afterEnd),
   };
 }
 
@@ -148,16 +153,17 @@ function importUpload(ctx: JobContext, file: { name: string; base64: string }): 
   }
   const tabs = tabsOf(ctx);
   const result = importSettlement({ tabs, store: ctx.ports.store, deadline: ctx.deadline, linesKept: ctx.settings.settlementLinesKept }, parsed.settlement, `"${name}"`);
-  ctx.raise(...result.raised);
+  ctx.raise(...result.raised, ...currencyCheck(ctx, result));
   const missing = rowsMissing(ctx, tabs, result.status !== 'duplicate');
   const cells = typedCells(ctx, tabs);
   const d = describe([result]);
+  const wholeAgain = result.status === 'imported' ? incompleteKeys(result.settlementId) : [];
   return {
     outcome: result.status === 'partial' || d.incomplete ? 'partial' : 'ok',
     counts: d.counts,
-    message: result.status === 'duplicate' ? `Settlement ${result.settlementId} from "${name}" was already imported; nothing changed.` : `From "${name}": ${d.text}`,
+    message: result.status === 'duplicate' && !result.differs && !result.unread ? `Settlement ${result.settlementId} from "${name}" was already imported; nothing changed.` : `From "${name}": ${d.text}`,
     // Settlement Map rows are looked at only by an import that read the map.
-    resolves: (row) => row.key === reportFailed(`upload:${name}`, '').key || (result.status !== 'duplicate' && (row.key.startsWith(MAP_ROW_PREFIX) || isLinesColumnsRow(row))) || cells(row) || missing(row) || (tabs.mapRead() && isMapColumnsRow(row)) || (tabs.settlementsRead() && isSettlementsColumnsRow(row)),
+    resolves: (row) => row.key === reportFailed(`upload:${name}`, '').key || wholeAgain.includes(row.key) || (result.status !== 'duplicate' && (row.key.startsWith(MAP_ROW_PREFIX) || isLinesColumnsRow(row))) || cells(row) || missing(row) || (tabs.mapRead() && isMapColumnsRow(row)) || (tabs.settlementsRead() && isSettlementsColumnsRow(row)),
   };
 }
 
@@ -209,7 +215,9 @@ function importListed(ctx: JobContext, amazon: SpApiClient): JobOutcome {
         waitingFrom ??= report.createdTime;
         break;
       }
-      if (e instanceof RemoteError && e.retryable) {
+      // A body Amazon cut short or garbled ('schema') is about this one report: the others are still
+      // imported, and this one is tried again next run.
+      if (e instanceof RemoteError && (e.retryable || e.kind === 'schema')) {
         // Never skipped: the cursor stays at this report and the next run downloads it again.
         raised.push(reportFailed(report.reportId, `Settlement report ${report.reportId} could not be downloaded (${e.message}); the next run tries again.`));
         waitingFrom ??= report.createdTime;
@@ -226,8 +234,9 @@ function importListed(ctx: JobContext, amazon: SpApiClient): JobOutcome {
       continue;
     }
     const result = importSettlement({ tabs, store, deadline: ctx.deadline, linesKept: ctx.settings.settlementLinesKept }, parsed.settlement, `report ${report.reportId}`);
+    if (result.replaced) supersede(results, raised, result.settlementId);
     results.push(result);
-    raised.push(...result.raised);
+    raised.push(...result.raised, ...currencyCheck(ctx, result));
     if (result.status === 'partial') {
       waitingFrom ??= report.createdTime;
       cut = ' The time limit was reached; the next run carries on with the same settlement.';
@@ -235,6 +244,8 @@ function importListed(ctx: JobContext, amazon: SpApiClient): JobOutcome {
     }
     markHandled(store, [report.reportId]);
     resolved.add(reportFailed(report.reportId, '').key);
+    // What an earlier, incomplete import of the settlement raised is raised again if still true.
+    if (result.status === 'imported') for (const k of incompleteKeys(result.settlementId)) resolved.add(k);
     if (report.createdTime > latest) latest = report.createdTime;
   }
   // The cursor never passes a report that still has to be imported.
@@ -252,6 +263,22 @@ function importListed(ctx: JobContext, amazon: SpApiClient): JobOutcome {
     // Settlement Map's own rows are looked at only when an import read the map.
     resolves: (row) => resolved.has(row.key) || (mapRead && (row.key.startsWith(MAP_ROW_PREFIX) || isLinesColumnsRow(row))) || cells(row) || missing(row) || (tabs.mapRead() && isMapColumnsRow(row)) || (tabs.settlementsRead() && isSettlementsColumnsRow(row)),
   };
+}
+
+/** A settlement just imported in a currency none of the spreadsheet's marketplaces pays in. */
+function currencyCheck(ctx: JobContext, result: ImportResult): RaisedException[] {
+  const problem = result.status === 'imported' && result.currency ? unexpectedCurrency(result.settlementId, result.currency, ctx.settings.marketplaces) : null;
+  return problem ? [problem] : [];
+}
+
+/**
+ * A whole report replaced an incomplete one of the same settlement imported earlier in this run:
+ * what that import counted and raised no longer holds (what still does is raised again).
+ */
+function supersede(results: ImportResult[], raised: RaisedException[], settlementId: string): void {
+  const stale = new Set(incompleteKeys(settlementId));
+  for (let i = results.length - 1; i >= 0; i--) if (results[i]!.settlementId === settlementId) results.splice(i, 1);
+  for (let i = raised.length - 1; i >= 0; i--) if (stale.has(raised[i]!.key)) raised.splice(i, 1);
 }
 
 export const settlementsJob: Job = {

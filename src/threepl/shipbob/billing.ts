@@ -39,7 +39,7 @@ function mapTransaction(t: ShipBobTransaction): Charge {
     invoiceDate: t.invoice_date ?? undefined,
     invoiceType: t.invoice_type ?? undefined,
     chargeDate: t.charge_date ?? '',
-    amount: t.amount ?? 0,
+    amount: t.amount ?? null,
     currency: t.currency_code ?? '',
     feeType: t.transaction_fee ?? '',
     chargeKind: KIND[t.transaction_type ?? ''] ?? 'charge',
