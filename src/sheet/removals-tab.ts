@@ -7,8 +7,11 @@ import { TABS } from '../core/tabs';
 import type { WorkbookPort } from '../ports/workbook';
 import { keyedRowsTab, type KeyedRowsTab } from './table';
 
-/** `unidentified`: sheet rows holding something but no Removal Order ID or SKU (a write would delete them). */
-export type RemovalsTab = KeyedRowsTab<RemovalRow> & { unidentified(): number[] };
+/**
+ * `unidentified`: sheet rows holding something but no Removal Order ID or SKU (a write would delete
+ * them); `sheetRows`: the sheet row of each of `rows()`, to name a cell.
+ */
+export type RemovalsTab = KeyedRowsTab<RemovalRow> & { unidentified(): number[]; sheetRows(): number[] };
 
 export function removalsTab(wb: WorkbookPort): RemovalsTab {
   return keyedRowsTab<RemovalRow>(wb, TABS.removals, { fromRecord: removalFromRecord, toRecord: removalToRecord, idOf: removalId });

@@ -156,6 +156,20 @@ export function receiptMismatch(r: RemovalRow, reference: string, threePlName: s
   };
 }
 
+/** A Removal Order ID typed over and put back from the row's other cells (core/removals/typed-ids.ts): open until a person resolves it, as above. */
+export function idPutBack(r: RemovalRow, typed: string, sheetRow: number, threePlName: string): RaisedException {
+  return {
+    key: exceptionKey('CELL_INVALID', 'Removals', `${r.orderId} ${r.sku}`, 'Removal Order ID'),
+    type: 'CELL_INVALID',
+    entity: `Removals ${r.orderId} ${r.sku}, Removal Order ID`,
+    message:
+      `The Removals tab's Removal Order ID cell of removal ${r.orderId} (${r.sku}), row ${sheetRow}, was changed to "${typed}"; ${r.orderId} was put back, since the row's other cells are those the add-on last wrote for it. ` +
+      `The ID ties the row to Amazon's removal and its receipt at ${threePlName}: under "${typed}" a second receipt would be made for the same boxes. The add-on writes every cell of this tab and no typed value is used there.`,
+    action: 'Nothing to undo: the add-on put the ID back. Change a removal in Seller Central; then resolve this row.',
+    typedInput: true,
+  };
+}
+
 /** A 3PL Receipt typed over with an id the 3PL holds for no receipt of this removal: the 3PL's own (`r.receipt`) was put back. Open until a person resolves it, as above. */
 export function receiptPutBack(r: RemovalRow, typed: string, threePlName: string): RaisedException {
   return {
