@@ -6,7 +6,7 @@
 
 import type { RaisedException } from '../exceptions';
 import { exceptionKey } from '../exceptions';
-import { FBA_EDIT_NOTE } from './record';
+import { FBA_EDIT_NOTE, FBA_ROW_DELETED } from './record';
 import type { FbaItem, FbaRow } from './types';
 import { AMAZON_ARRIVED, AMAZON_DEAD } from './types';
 import { editedCellSuffix } from '../typed-cells';
@@ -62,7 +62,7 @@ const EDITED_CELLS: ReadonlyArray<readonly [string, string]> = [
 export function fbaEditInvalid(row: FbaRow): RaisedException {
   const said = row.note.slice(FBA_EDIT_NOTE.length).trim();
   return {
-    key: exceptionKey('FBA_SHIPMENT_INVALID', row.shipmentId, editedCellSuffix(row.note, EDITED_CELLS)),
+    key: exceptionKey('FBA_SHIPMENT_INVALID', row.shipmentId, row.note.includes(FBA_ROW_DELETED) ? 'row' : editedCellSuffix(row.note, EDITED_CELLS)),
     type: 'FBA_SHIPMENT_INVALID',
     entity: `FBA ${row.shipmentId}`,
     message: `${said.charAt(0).toUpperCase()}${said.slice(1)}`,

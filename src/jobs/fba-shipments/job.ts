@@ -19,7 +19,8 @@ import type { Job, JobContext, JobOutcome } from '../kit/job';
 import type { AmazonRead } from './amazon-read';
 import { readAmazonShipments, readReceived } from './amazon-read';
 import { cancelFbaOrders } from './cancel';
-import { restoreSealedItems, sealItems } from './items-seal';
+import { restoreSealedItems, sealedShipments, sealItems } from './items-seal';
+import { putBackDeletedRows, sealRows } from './rows-seal';
 import { FbaRows } from './rows';
 import type { SendTally, ShipFrom } from './send';
 import { sendFbaOrders } from './send';
@@ -96,7 +97,8 @@ function runFbaShipments(ctx: JobContext): JobOutcome {
   // done or written until the ID is back.
   const emptied = emptiedRows(tab, restored);
   if (emptied.length) return stopForEmptiedIds(ctx, emptied);
-  const rows = new FbaRows(restored);
+  // A row deleted while it carried a tick or a 3PL order is put back (rows-seal.ts), its Note saying so.
+  const rows = new FbaRows(putBackDeletedRows(store, restored, sealedShipments(store)));
   // Said now: a later step of this run may write over the Note that explains a State edit not used.
   const editsRead = rows.rows.filter((r) => r.note.startsWith(FBA_EDIT_NOTE));
   const map = validateSkuMap(ctx.tabs.skuMap.records(), { defaultMarketplace: settings.marketplace });
@@ -104,6 +106,7 @@ function runFbaShipments(ctx: JobContext): JobOutcome {
   const write = () => {
     tab.write(rows.rows);
     sealItems(store, rows.rows);
+    sealRows(store, rows.rows);
   };
   const phases = new Phases<Phase>('the FBA Shipments tab', write);
   const read: AmazonRead = { views: [], located: new Map() };
