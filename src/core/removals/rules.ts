@@ -132,7 +132,7 @@ export function stateEditInvalid(r: RemovalRow, threePlName: string): RaisedExce
     entity: `Removals ${r.orderId} ${r.sku}, State`,
     message:
       `The Removals tab's State cell of removal ${r.orderId} (${r.sku}) was changed to "${edit.typed}", but ${edit.why}. ` +
-      `It was put back to "${r.state}" (what its other cells show) and worked on so: ${r.state === 'expected' ? `its receipt ${r.receipt} is read back from ${threePlName}` : r.state === 'outcome unknown' ? `it is looked up at ${threePlName} and its receipt made once if there is none` : "it waits for Amazon's next removal reports"}. ` +
+      `It was put back to "${r.state}" (${edit.why.startsWith('the add-on last wrote') ? 'what the add-on wrote' : 'what its other cells show'}) and worked on so: ${r.state === 'expected' ? `its receipt ${r.receipt} is read back from ${threePlName}` : r.state === 'outcome unknown' ? `it is looked up at ${threePlName} and its receipt made once if there is none` : "it waits for Amazon's next removal reports"}. ` +
       `The add-on writes every cell of this tab and no typed value is used there; State shows one of ${REMOVAL_STATE_LIST}.`,
     action: 'Nothing to undo: the add-on put the State back. Change a removal in Seller Central, or its receipt at the 3PL; then resolve this row.',
     typedInput: true,
@@ -166,6 +166,20 @@ export function idPutBack(r: RemovalRow, typed: string, sheetRow: number, threeP
       `The Removals tab's Removal Order ID cell of removal ${r.orderId} (${r.sku}), row ${sheetRow}, was changed to "${typed}"; ${r.orderId} was put back, since the row's other cells are those the add-on last wrote for it. ` +
       `The ID ties the row to Amazon's removal and its receipt at ${threePlName}: under "${typed}" a second receipt would be made for the same boxes. The add-on writes every cell of this tab and no typed value is used there.`,
     action: 'Nothing to undo: the add-on put the ID back. Change a removal in Seller Central; then resolve this row.',
+    typedInput: true,
+  };
+}
+
+/** Received typed over and put back from what the add-on last wrote (core/removals/typed-ids.ts putBackCounts): open until a person resolves it, as above. */
+export function receivedEditInvalid(r: RemovalRow, typed: string, threePlName: string): RaisedException {
+  return {
+    key: exceptionKey('CELL_INVALID', 'Removals', `${r.orderId} ${r.sku}`, 'Received'),
+    type: 'CELL_INVALID',
+    entity: `Removals ${r.orderId} ${r.sku}, Received`,
+    message:
+      `The Removals tab's Received cell of removal ${r.orderId} (${r.sku}) was changed to "${typed}", but the add-on last wrote ${r.received === null ? 'nothing' : r.received} there: Received is what ${threePlName} counted, and a typed count would close the removal (or call it short or over) without the warehouse's count. ` +
+      `It was put back to ${r.received === null ? 'empty' : r.received} and the removal is worked on as "${r.state}". The add-on writes every cell of this tab and no typed value is used there.`,
+    action: `Nothing to undo: the add-on put the count back. A count that is wrong is corrected at ${threePlName}; then resolve this row.`,
     typedInput: true,
   };
 }

@@ -4,7 +4,7 @@
 // boxes already expected under the real one, and the real removal would come back as a second row.
 
 import { hash64 } from '../digest';
-import { removalId } from './record';
+import { removalId, stateText } from './record';
 import type { RemovalRow } from './types';
 
 /**
@@ -13,6 +13,16 @@ import type { RemovalRow } from './types';
  */
 export function removalDigest(r: RemovalRow): string {
   return hash64([r.type, r.sku, r.fnsku, r.disposition, r.requested, r.shipped, r.carrier, r.tracking.join(','), r.lpns.join(','), r.receipt].join('\u0000'));
+}
+
+/** What is sealed for a row: the digest, then Received and State as written ("digest|5|received"). */
+export function sealText(r: RemovalRow): string {
+  return `${removalDigest(r)}|${r.received ?? ''}|${stateText(r)}`;
+}
+
+function parts(text: string): { digest: string; received: string; state: string } {
+  const [digest = '', received = '', ...state] = text.split('|');
+  return { digest, received, state: state.join('|') };
 }
 
 export interface TypedId {
@@ -48,11 +58,15 @@ export function checkTypedIds(sealed: ReadonlyMap<string, string>, rows: Readonl
   if (sealed.size === 0) return none;
   const ids = rows.map(removalId);
   const digests = rows.map(removalDigest);
+  const digestOf = (id: string) => {
+    const t = sealed.get(id);
+    return t === undefined ? undefined : parts(t).digest;
+  };
   const at = new Map<string, number[]>();
   ids.forEach((id, i) => at.set(id, [...(at.get(id) ?? []), i]));
   const owners = new Set<number>();
   for (const [id, list] of at) {
-    const digest = sealed.get(id);
+    const digest = digestOf(id);
     if (digest === undefined) continue;
     if (list.length === 1) owners.add(list[0]!);
     else {
@@ -65,7 +79,7 @@ export function checkTypedIds(sealed: ReadonlyMap<string, string>, rows: Readonl
   const strangers = rows.map((_, i) => i).filter((i) => !owners.has(i) && (sealed.has(ids[i]!) || missing.length > 0));
   if (strangers.length === 0) return { ...none, missing };
   const missingBy = new Map<string, string[]>();
-  for (const id of missing) missingBy.set(sealed.get(id)!, [...(missingBy.get(sealed.get(id)!) ?? []), id]);
+  for (const id of missing) missingBy.set(digestOf(id)!, [...(missingBy.get(digestOf(id)!) ?? []), id]);
   const strangersBy = new Map<string, number>();
   for (const i of strangers) strangersBy.set(digests[i]!, (strangersBy.get(digests[i]!) ?? 0) + 1);
   const out = [...rows];
@@ -82,4 +96,47 @@ export function checkTypedIds(sealed: ReadonlyMap<string, string>, rows: Readonl
     } else unknown.push({ row, sheetRow: sheetRows[i] ?? 0 });
   }
   return { rows: out, putBack, unknown, missing };
+}
+
+/** A State or Received cell that no longer holds what the add-on wrote: the row as put back, and what was typed. */
+export interface CountsEdit {
+  row: RemovalRow;
+  /** The State cell's text as typed, when its word is not the one written. */
+  state?: string;
+  /** The Received cell as read, when it is not the count written. */
+  received?: string;
+}
+
+/**
+ * Rows whose other cells are as sealed but whose State or Received is not what the add-on wrote get
+ * both back: Received is the 3PL's count and State what it and Amazon said, and a typed "received"
+ * with a count would close a removal the 3PL never counted (its shortfall never said). A State word
+ * in another case is the same word. A State typed that the cells contradict (RemovalRow.stateEdit)
+ * is put back to the sealed word rather than the one the cells suggest.
+ */
+export function putBackCounts(sealed: ReadonlyMap<string, string>, rows: ReadonlyArray<RemovalRow>): { rows: RemovalRow[]; edits: CountsEdit[] } {
+  const edits: CountsEdit[] = [];
+  const out = rows.map((r) => {
+    const text = sealed.get(removalId(r));
+    if (text === undefined) return r;
+    const was = parts(text);
+    if (was.digest !== removalDigest(r)) return r;
+    const typedState = r.stateEdit?.typed ?? stateText(r);
+    const stateTyped = typedState.trim().toLowerCase() !== was.state.toLowerCase();
+    const receivedTyped = String(r.received ?? '') !== was.received;
+    if (!stateTyped && !receivedTyped) return r;
+    const disposed = /·\s*(\d+)\s+disposed/i.exec(was.state);
+    const word = was.state.replace(/·\s*\d+\s+disposed/i, '').trim() as RemovalRow['state'];
+    const { stateEdit: _typed, ...rest } = r;
+    const back: RemovalRow = {
+      ...rest,
+      state: word,
+      disposed: disposed ? Number(disposed[1]) : 0,
+      received: was.received === '' ? null : Number(was.received),
+      ...(stateTyped ? { stateEdit: { typed: typedState, why: `the add-on last wrote "${was.state}" there${receivedTyped ? ` and ${was.received || 'nothing'} under Received` : ''}` } } : {}),
+    };
+    edits.push({ row: back, ...(stateTyped ? { state: typedState } : {}), ...(receivedTyped ? { received: String(r.received ?? '') } : {}) });
+    return back;
+  });
+  return { rows: out, edits };
 }

@@ -7,7 +7,7 @@ import { exceptionKey, type RaisedException } from '../../core/exceptions';
 import { validateSkuMap } from '../../core/inventory/sku-map';
 import { reportName } from '../../core/removals/parse';
 import { removalId } from '../../core/removals/record';
-import { idPutBack, markOverdue, receiptMismatch, receiptPutBack, REMOVAL_EXCEPTION_TYPES, removalExceptions, stateEditInvalid, unitsEditInvalid } from '../../core/removals/rules';
+import { idPutBack, markOverdue, receivedEditInvalid, receiptMismatch, receiptPutBack, REMOVAL_EXCEPTION_TYPES, removalExceptions, stateEditInvalid, unitsEditInvalid } from '../../core/removals/rules';
 import { mergeReports, retainRows } from '../../core/removals/build';
 import { CLOSED_STATES, FOLLOWED_STATES, type RemovalReports, type RemovalRow } from '../../core/removals/types';
 import { DeadlineExceeded } from '../../ports/clock';
@@ -21,7 +21,7 @@ import { followReceipts, retryable, sendReceipts, type ReceiptCounts, type Recei
 import { readReports, requestReports } from './reports';
 import { loadState, saveState } from './state';
 import { readIdSeal, sealIds } from './id-seal';
-import { checkTypedIds, type TypedIds } from '../../core/removals/typed-ids';
+import { checkTypedIds, putBackCounts, type TypedIds } from '../../core/removals/typed-ids';
 import { unidentifiedReceipts } from './unidentified';
 import { firstFew, plural } from '../../core/words';
 import { cellException } from '../../core/typed-cells';
@@ -155,9 +155,12 @@ function runRemovals(ctx: JobContext): JobOutcome {
   const lost = tab.unidentified();
   if (lost.length) return stopForLostIds(ctx, lost.map((sheetRow) => ({ sheetRow, value: '', problem: `${ORDER_ID} or SKU is empty, so the add-on cannot tell which removal the row is` })));
   // An ID typed over is put back from the row's other cells; one they cannot tell stops the run as above.
-  const ids = checkTypedIds(readIdSeal(store), tab.rows(), tab.sheetRows());
+  const seal = readIdSeal(store);
+  const ids = checkTypedIds(seal, tab.rows(), tab.sheetRows());
   if (ids.unknown.length) return stopForLostIds(ctx, typedOver(ids));
-  let rows: RemovalRow[] = ids.rows.map((r) => ({ ...r, tracking: [...r.tracking], lpns: [...r.lpns] }));
+  // A State or Received typed over gets what the add-on wrote back: a typed count never closes a removal.
+  const counted = putBackCounts(seal, ids.rows);
+  let rows: RemovalRow[] = counted.rows.map((r) => ({ ...r, tracking: [...r.tracking], lpns: [...r.lpns] }));
   // The tab and the seal of what it holds are written together, so the next run tells typed IDs from new removals.
   const writeTab = () => {
     tab.write(rows);
@@ -241,6 +244,7 @@ function runRemovals(ctx: JobContext): JobOutcome {
   if (unidentified) raised.push(...(unidentified as RaisedException[]));
   raised.push(...stateEdits.map((r) => stateEditInvalid(r, threePlName)));
   raised.push(...ids.putBack.map((p) => idPutBack(p.row, p.typed, p.sheetRow, threePlName)));
+  raised.push(...counted.edits.flatMap((e) => (e.received === undefined ? [] : [receivedEditInvalid(e.row, e.received, threePlName)])));
   // A removal the reports gave again this run has its units back: said so, the others wait for them.
   const stillTyped = new Set(rows.filter((r) => r.unitsEdit).map(removalId));
   raised.push(...unitsEdits.map((r) => unitsEditInvalid(r, threePlName, !stillTyped.has(removalId(r)))));

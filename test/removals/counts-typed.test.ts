@@ -1,0 +1,51 @@
+// State and Received of a Removals row typed over together ("received", and a count) used to be read
+// as the 3PL's: the removal was closed in an ok run, its receipt never read again and a shortfall
+// never said. A State word the other cells do not contradict ("arrived" on a removal expected) was
+// taken silently too. Now both cells get back what the add-on last wrote, and CELL_INVALID names them.
+
+import { describe, expect, it } from 'vitest';
+import { RemovalsRun, removalWorld } from './world';
+
+function expectedRun(): RemovalsRun {
+  const r = new RemovalsRun(removalWorld([{ orderId: 'RMV-081', lines: [{ requested: 5 }], shipments: [{ shipmentDate: '2026-11-01T10:00:00Z', quantity: 5, trackingNumber: 'RM810000001GB' }] }]));
+  r.syncRemovals();
+  expect(r.removal('RMV-081')).toMatchObject({ State: 'expected', Received: '' });
+  return r;
+}
+
+describe('Removals State and Received typed over', () => {
+  it('"received" with a count typed before the 3PL counted: put back, named, and the real count still read (short)', () => {
+    const r = expectedRun();
+    r.edit('Removals', { 'Removal Order ID': 'RMV-081' }, { State: 'received', Received: 5 });
+    const run = r.syncRemovals();
+    expect(run.outcome).toBe('partial');
+    expect(r.removal('RMV-081')).toMatchObject({ State: 'expected', Received: '' });
+    const cells = r.openExceptions('CELL_INVALID');
+    const received = cells.find((e) => String(e.Key).endsWith(':Received'));
+    expect(received!.Message).toContain('Received cell of removal RMV-081 (TEE-M-FBA) was changed to "5", but the add-on last wrote nothing there');
+    const state = cells.find((e) => String(e.Key).endsWith(':State'));
+    expect(state!.Message).toContain('State cell of removal RMV-081 (TEE-M-FBA) was changed to "received"');
+
+    r.threePl('receive', { reference: 'RMV-081', lines: [{ sku: 'SB-TEE-M', quantity: 3 }] });
+    r.advance('3h');
+    r.syncRemovals();
+    expect(r.removal('RMV-081')).toMatchObject({ State: 'short', Received: '3' });
+    expect(r.openExceptions('REMOVAL_DISCREPANCY')).toHaveLength(1);
+  });
+
+  it('a State word the other cells allow ("arrived" on a removal expected) is not taken silently', () => {
+    const r = expectedRun();
+    r.edit('Removals', { 'Removal Order ID': 'RMV-081' }, { State: 'arrived' });
+    expect(r.syncRemovals().outcome).toBe('partial');
+    expect(r.removal('RMV-081')!.State).toBe('expected');
+    const state = r.openExceptions('CELL_INVALID').find((e) => String(e.Key).endsWith(':State'));
+    expect(state!.Message).toContain('was changed to "arrived", but the add-on last wrote "expected" there');
+  });
+
+  it('the same word in another case is the same word: nothing said', () => {
+    const r = expectedRun();
+    r.edit('Removals', { 'Removal Order ID': 'RMV-081' }, { State: 'Expected' });
+    expect(r.syncRemovals().outcome).toBe('ok');
+    expect(r.openExceptions('CELL_INVALID')).toEqual([]);
+  });
+});
