@@ -133,7 +133,9 @@ function runFbaShipments(ctx: JobContext): JobOutcome {
   rows.replace(rows.rows.map((r) => afterArrival(r)));
   write();
   const fromTab = fbaExceptions(rows.rows, now, settings, threePlName);
-  const edits = [...editsRead, ...itemsPutBack].map(fbaEditInvalid).filter((e, i, all) => all.findIndex((x) => x.key === e.key) === i && !fromTab.some((x) => x.key === e.key));
+  // A typed 3PL Order ID put right is said even when a later step (the send) wrote over its Note.
+  const idsSaid = [...idsPutBack].flatMap(([id, note]) => rows.get(id) ? [{ ...rows.get(id)!, note }] : []);
+  const edits = [...editsRead, ...itemsPutBack, ...idsSaid].map(fbaEditInvalid).filter((e, i, all) => all.findIndex((x) => x.key === e.key) === i && !fromTab.some((x) => x.key === e.key));
   const raised = [...withShipmentRefs([...fromTab, ...edits], shipmentsSeen), ...locationProblem(sent.location)];
   // An order read on no run since it shipped is looked up once, while the 3PL answers this run.
   const orderOf = (e: RaisedException) => rows.get(e.key.slice(e.type.length + 1))?.threePlOrderId || undefined;
