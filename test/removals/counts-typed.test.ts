@@ -49,3 +49,36 @@ describe('Removals State and Received typed over', () => {
     expect(r.openExceptions('CELL_INVALID')).toEqual([]);
   });
 });
+
+describe('Removals 3PL Receipt typed on a removal without one', () => {
+  it('is emptied and named, and the receipt is still made once', () => {
+    // ShipBob down on the first run: the removal is left `to send`, without a receipt.
+    const r = new RemovalsRun(
+      removalWorld([{ orderId: 'RMV-091', lines: [{ requested: 5 }], shipments: [{ shipmentDate: '2026-11-01T10:00:00Z', quantity: 5, trackingNumber: 'RM910000001GB' }] }], {
+        faults: [{ system: 'threePl', operation: 'get-multiple-warehouse-receiving-orders', kind: '500', times: 4 }],
+      }),
+    );
+    r.syncRemovals();
+    expect(r.removal('RMV-091')).toMatchObject({ '3PL Receipt': '', State: 'to send' });
+    r.advance('2m');
+    r.edit('Removals', { 'Removal Order ID': 'RMV-091' }, { '3PL Receipt': '555' });
+    expect(r.syncRemovals().outcome).toBe('partial');
+    expect(r.wrosFor('RMV-091')).toHaveLength(1);
+    expect(r.removal('RMV-091')).toMatchObject({ '3PL Receipt': String(r.wrosFor('RMV-091')[0]!.id), State: 'expected' });
+    const cell = r.openExceptions('CELL_INVALID').find((e) => String(e.Key).endsWith(':3PL Receipt'));
+    expect(cell!.Message).toContain('3PL Receipt cell of removal RMV-091 (TEE-M-FBA) was changed to "555", but the add-on last wrote nothing there');
+  });
+
+  it('typed over on a removal with one: the receipt the add-on wrote is put back and read, and the cell named', () => {
+    const r = expectedRun();
+    const receipt = r.removal('RMV-081')!['3PL Receipt'];
+    r.edit('Removals', { 'Removal Order ID': 'RMV-081' }, { '3PL Receipt': '999' });
+    r.threePl('receive', { reference: 'RMV-081', lines: [{ sku: 'SB-TEE-M', quantity: 5 }] });
+    r.advance('3h');
+    expect(r.syncRemovals().outcome).toBe('partial');
+    expect(r.removal('RMV-081')).toMatchObject({ '3PL Receipt': receipt, Received: '5', State: 'received' });
+    const cell = r.openExceptions('CELL_INVALID').find((e) => String(e.Key).endsWith(':3PL Receipt'));
+    expect(cell!.Message).toContain(`was changed to "999", but the add-on last wrote ShipBob's receipt ${receipt} there`);
+    expect(r.receipts()).toHaveLength(1);
+  });
+});

@@ -184,6 +184,23 @@ export function receivedEditInvalid(r: RemovalRow, typed: string, threePlName: s
   };
 }
 
+/** 3PL Receipt typed over and put back from what the add-on last wrote (core/removals/typed-ids.ts putBackCounts): open until a person resolves it, as above. */
+export function receiptEditInvalid(r: RemovalRow, typed: string, threePlName: string): RaisedException {
+  return {
+    key: exceptionKey('CELL_INVALID', 'Removals', `${r.orderId} ${r.sku}`, '3PL Receipt'),
+    type: 'CELL_INVALID',
+    entity: `Removals ${r.orderId} ${r.sku}, 3PL Receipt`,
+    message:
+      `The Removals tab's 3PL Receipt cell of removal ${r.orderId} (${r.sku}) was changed to "${typed}", but the add-on last wrote ${r.receipt ? `${threePlName}'s receipt ${r.receipt}` : 'nothing'} there: ` +
+      (r.receipt
+        ? `that receipt was put back and is the one read back for this removal.`
+        : `no receipt has been made for this removal yet, and a typed id would stop it being made (the boxes would arrive unannounced). It was emptied and the receipt is made once, after a look-up at ${threePlName}.`) +
+      ' The add-on writes every cell of this tab and no typed value is used there.',
+    action: `Nothing to undo: the add-on put the cell back. Change a receipt at ${threePlName}; then resolve this row.`,
+    typedInput: true,
+  };
+}
+
 /** A 3PL Receipt typed over with an id the 3PL holds for no receipt of this removal: the 3PL's own (`r.receipt`) was put back. Open until a person resolves it, as above. */
 export function receiptPutBack(r: RemovalRow, typed: string, threePlName: string): RaisedException {
   return {

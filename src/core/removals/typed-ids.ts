@@ -8,21 +8,26 @@ import { removalId, stateText } from './record';
 import type { RemovalRow } from './types';
 
 /**
- * The cells the add-on writes from Amazon's reports and the 3PL (not State, which people may be
- * asked to look at, nor the counts): what stays the same between two runs unless someone types.
+ * The cells the add-on writes from Amazon's reports (not State, Received or 3PL Receipt, which are
+ * sealed as they are, below): what stays the same between two runs unless someone types.
  */
 export function removalDigest(r: RemovalRow): string {
-  return hash64([r.type, r.sku, r.fnsku, r.disposition, r.requested, r.shipped, r.carrier, r.tracking.join(','), r.lpns.join(','), r.receipt].join('\u0000'));
+  return hash64([r.type, r.sku, r.fnsku, r.disposition, r.requested, r.shipped, r.carrier, r.tracking.join(','), r.lpns.join(',')].join('\u0000'));
 }
 
-/** What is sealed for a row: the digest, then Received and State as written ("digest|5|received"). */
+/** What is sealed for a row: the digest, then 3PL Receipt, Received and State as written. */
 export function sealText(r: RemovalRow): string {
-  return `${removalDigest(r)}|${r.received ?? ''}|${stateText(r)}`;
+  return JSON.stringify([removalDigest(r), r.receipt, r.received ?? '', stateText(r)]);
 }
 
-function parts(text: string): { digest: string; received: string; state: string } {
-  const [digest = '', received = '', ...state] = text.split('|');
-  return { digest, received, state: state.join('|') };
+function parts(text: string): { digest: string; receipt: string; received: string; state: string } {
+  try {
+    const v = JSON.parse(text) as unknown;
+    if (Array.isArray(v) && v.length === 4) return { digest: String(v[0]), receipt: String(v[1]), received: String(v[2]), state: String(v[3]) };
+  } catch {
+    // Not a seal this code wrote: matches no row.
+  }
+  return { digest: '', receipt: '', received: '', state: '' };
 }
 
 export interface TypedId {
@@ -98,21 +103,24 @@ export function checkTypedIds(sealed: ReadonlyMap<string, string>, rows: Readonl
   return { rows: out, putBack, unknown, missing };
 }
 
-/** A State or Received cell that no longer holds what the add-on wrote: the row as put back, and what was typed. */
+/** A State, Received or 3PL Receipt cell that no longer holds what the add-on wrote: the row as put back, and what was typed. */
 export interface CountsEdit {
   row: RemovalRow;
   /** The State cell's text as typed, when its word is not the one written. */
   state?: string;
   /** The Received cell as read, when it is not the count written. */
   received?: string;
+  /** The 3PL Receipt cell as read, when it is not the receipt written. */
+  receipt?: string;
 }
 
 /**
- * Rows whose other cells are as sealed but whose State or Received is not what the add-on wrote get
- * both back: Received is the 3PL's count and State what it and Amazon said, and a typed "received"
- * with a count would close a removal the 3PL never counted (its shortfall never said). A State word
- * in another case is the same word. A State typed that the cells contradict (RemovalRow.stateEdit)
- * is put back to the sealed word rather than the one the cells suggest.
+ * Rows whose other cells are as sealed but whose State, Received or 3PL Receipt is not what the
+ * add-on wrote get all three back: Received is the 3PL's count and State what it and Amazon said, so
+ * a typed "received" with a count would close a removal the 3PL never counted (its shortfall never
+ * said), and a receipt id typed on a removal without one would stop its receipt being made (the
+ * boxes arrive unannounced). A State word in another case is the same word. A State typed that the
+ * cells contradict (RemovalRow.stateEdit) is put back to the sealed word, not the one they suggest.
  */
 export function putBackCounts(sealed: ReadonlyMap<string, string>, rows: ReadonlyArray<RemovalRow>): { rows: RemovalRow[]; edits: CountsEdit[] } {
   const edits: CountsEdit[] = [];
@@ -124,18 +132,21 @@ export function putBackCounts(sealed: ReadonlyMap<string, string>, rows: Readonl
     const typedState = r.stateEdit?.typed ?? stateText(r);
     const stateTyped = typedState.trim().toLowerCase() !== was.state.toLowerCase();
     const receivedTyped = String(r.received ?? '') !== was.received;
-    if (!stateTyped && !receivedTyped) return r;
+    const receiptTyped = r.receipt !== was.receipt;
+    if (!stateTyped && !receivedTyped && !receiptTyped) return r;
     const disposed = /·\s*(\d+)\s+disposed/i.exec(was.state);
     const word = was.state.replace(/·\s*\d+\s+disposed/i, '').trim() as RemovalRow['state'];
     const { stateEdit: _typed, ...rest } = r;
+    const also = [receivedTyped ? `${was.received || 'nothing'} under Received` : '', receiptTyped ? `${was.receipt || 'nothing'} under 3PL Receipt` : ''].filter(Boolean).join(' and ');
     const back: RemovalRow = {
       ...rest,
       state: word,
       disposed: disposed ? Number(disposed[1]) : 0,
       received: was.received === '' ? null : Number(was.received),
-      ...(stateTyped ? { stateEdit: { typed: typedState, why: `the add-on last wrote "${was.state}" there${receivedTyped ? ` and ${was.received || 'nothing'} under Received` : ''}` } } : {}),
+      receipt: was.receipt,
+      ...(stateTyped ? { stateEdit: { typed: typedState, why: `the add-on last wrote "${was.state}" there${also ? ` and ${also}` : ''}` } } : {}),
     };
-    edits.push({ row: back, ...(stateTyped ? { state: typedState } : {}), ...(receivedTyped ? { received: String(r.received ?? '') } : {}) });
+    edits.push({ row: back, ...(stateTyped ? { state: typedState } : {}), ...(receivedTyped ? { received: String(r.received ?? '') } : {}), ...(receiptTyped ? { receipt: r.receipt } : {}) });
     return back;
   });
   return { rows: out, edits };

@@ -7,7 +7,7 @@ import { exceptionKey, type RaisedException } from '../../core/exceptions';
 import { validateSkuMap } from '../../core/inventory/sku-map';
 import { reportName } from '../../core/removals/parse';
 import { removalId } from '../../core/removals/record';
-import { idPutBack, markOverdue, receivedEditInvalid, receiptMismatch, receiptPutBack, REMOVAL_EXCEPTION_TYPES, removalExceptions, stateEditInvalid, unitsEditInvalid } from '../../core/removals/rules';
+import { idPutBack, markOverdue, receiptEditInvalid, receivedEditInvalid, receiptMismatch, receiptPutBack, REMOVAL_EXCEPTION_TYPES, removalExceptions, stateEditInvalid, unitsEditInvalid } from '../../core/removals/rules';
 import { mergeReports, retainRows } from '../../core/removals/build';
 import { CLOSED_STATES, FOLLOWED_STATES, type RemovalReports, type RemovalRow } from '../../core/removals/types';
 import { DeadlineExceeded } from '../../ports/clock';
@@ -158,7 +158,8 @@ function runRemovals(ctx: JobContext): JobOutcome {
   const seal = readIdSeal(store);
   const ids = checkTypedIds(seal, tab.rows(), tab.sheetRows());
   if (ids.unknown.length) return stopForLostIds(ctx, typedOver(ids));
-  // A State or Received typed over gets what the add-on wrote back: a typed count never closes a removal.
+  // A State, Received or 3PL Receipt typed over gets what the add-on wrote back: a typed count never
+  // closes a removal, a typed receipt id never stands in for the one still to be made.
   const counted = putBackCounts(seal, ids.rows);
   let rows: RemovalRow[] = counted.rows.map((r) => ({ ...r, tracking: [...r.tracking], lpns: [...r.lpns] }));
   // The tab and the seal of what it holds are written together, so the next run tells typed IDs from new removals.
@@ -245,6 +246,7 @@ function runRemovals(ctx: JobContext): JobOutcome {
   raised.push(...stateEdits.map((r) => stateEditInvalid(r, threePlName)));
   raised.push(...ids.putBack.map((p) => idPutBack(p.row, p.typed, p.sheetRow, threePlName)));
   raised.push(...counted.edits.flatMap((e) => (e.received === undefined ? [] : [receivedEditInvalid(e.row, e.received, threePlName)])));
+  raised.push(...counted.edits.flatMap((e) => (e.receipt === undefined ? [] : [receiptEditInvalid(e.row, e.receipt, threePlName)])));
   // A removal the reports gave again this run has its units back: said so, the others wait for them.
   const stillTyped = new Set(rows.filter((r) => r.unitsEdit).map(removalId));
   raised.push(...unitsEdits.map((r) => unitsEditInvalid(r, threePlName, !stillTyped.has(removalId(r)))));
