@@ -82,3 +82,22 @@ describe('Removals 3PL Receipt typed on a removal without one', () => {
     expect(r.receipts()).toHaveLength(1);
   });
 });
+
+describe('Removals Tracking and LPNs typed over before the receipt is made', () => {
+  it("the receipt's boxes are Amazon's tracking numbers, the cells put back and named", () => {
+    const r = new RemovalsRun(
+      removalWorld([{ orderId: 'RMV-095', lines: [{ requested: 5 }], shipments: [{ shipmentDate: '2026-11-01T10:00:00Z', quantity: 5, trackingNumber: 'RM950000001GB' }] }], {
+        faults: [{ system: 'threePl', operation: 'get-multiple-warehouse-receiving-orders', kind: '500', times: 4 }],
+      }),
+    );
+    r.syncRemovals();
+    r.advance('2m');
+    r.edit('Removals', { 'Removal Order ID': 'RMV-095' }, { Tracking: 'FAKE0001', LPNs: 'LPNTYPED' });
+    expect(r.syncRemovals().outcome).toBe('partial');
+    const boxes = r.receipts().flatMap((x) => (x as { trackingNumbers?: string[] }).trackingNumbers ?? []);
+    expect(boxes).toEqual(['RM950000001GB']);
+    expect(r.removal('RMV-095')).toMatchObject({ Tracking: 'RM950000001GB', LPNs: '', State: 'expected' });
+    const cell = r.openExceptions('CELL_INVALID').find((e) => String(e.Key).endsWith(':Tracking'));
+    expect(cell!.Message).toContain('Tracking and LPNs cells of removal RMV-095 (TEE-M-FBA) were changed to "FAKE0001", "LPNTYPED"');
+  });
+});

@@ -201,6 +201,22 @@ export function receiptEditInvalid(r: RemovalRow, typed: string, threePlName: st
   };
 }
 
+/** Cells from Amazon's reports typed over and put back (core/removals/typed-ids.ts putBackCounts): open until a person resolves it, as above. */
+export function amazonCellsEditInvalid(r: RemovalRow, typed: ReadonlyArray<readonly [string, string]>, threePlName: string): RaisedException {
+  const names = typed.map(([c]) => c);
+  const list = names.length === 1 ? `${names[0]} cell` : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]} cells`;
+  return {
+    key: exceptionKey('CELL_INVALID', 'Removals', `${r.orderId} ${r.sku}`, names[0]!),
+    type: 'CELL_INVALID',
+    entity: `Removals ${r.orderId} ${r.sku}, ${names.join(', ')}`,
+    message:
+      `The Removals tab's ${list} of removal ${r.orderId} (${r.sku}) ${names.length === 1 ? 'was' : 'were'} changed to ${typed.map(([, v]) => `"${v.replace(/\n/g, ', ')}"`).join(', ')}; what Amazon's removal reports gave was put back. ` +
+      `Tracking numbers and LPNs are what ${threePlName}'s receipt expects on the boxes, so a typed one would have the warehouse look for boxes that are not coming. The add-on writes every cell of this tab and no typed value is used there.`,
+    action: 'Nothing to undo: the add-on put the cells back. Change a removal in Seller Central; then resolve this row.',
+    typedInput: true,
+  };
+}
+
 /** A 3PL Receipt typed over with an id the 3PL holds for no receipt of this removal: the 3PL's own (`r.receipt`) was put back. Open until a person resolves it, as above. */
 export function receiptPutBack(r: RemovalRow, typed: string, threePlName: string): RaisedException {
   return {

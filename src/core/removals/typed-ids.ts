@@ -15,19 +15,60 @@ export function removalDigest(r: RemovalRow): string {
   return hash64([r.type, r.sku, r.fnsku, r.disposition, r.requested, r.shipped, r.carrier, r.tracking.join(','), r.lpns.join(',')].join('\u0000'));
 }
 
-/** What is sealed for a row: the digest, then 3PL Receipt, Received and State as written. */
+/**
+ * Cells the add-on writes from Amazon's reports that nothing else puts back before a receipt is made
+ * from them (Shipped, typed, waits for the reports: RemovalRow.unitsEdit): sealed as written.
+ */
+const AMAZON_CELLS = [
+  ['Type', (r: RemovalRow) => r.type, (r: RemovalRow, v: string) => ({ ...r, type: v })],
+  ['FNSKU', (r: RemovalRow) => r.fnsku, (r: RemovalRow, v: string) => ({ ...r, fnsku: v })],
+  ['Disposition', (r: RemovalRow) => r.disposition, (r: RemovalRow, v: string) => ({ ...r, disposition: v })],
+  ['Carrier', (r: RemovalRow) => r.carrier, (r: RemovalRow, v: string) => ({ ...r, carrier: v })],
+  ['Tracking', (r: RemovalRow) => r.tracking.join('\n'), (r: RemovalRow, v: string) => ({ ...r, tracking: v ? v.split('\n') : [] })],
+  ['LPNs', (r: RemovalRow) => r.lpns.join('\n'), (r: RemovalRow, v: string) => ({ ...r, lpns: v ? v.split('\n') : [] })],
+] as const;
+
+/** What is sealed for a row: the digest, then 3PL Receipt, Received and State, then AMAZON_CELLS, as written. */
 export function sealText(r: RemovalRow): string {
-  return JSON.stringify([removalDigest(r), r.receipt, r.received ?? '', stateText(r)]);
+  return JSON.stringify([removalDigest(r), r.receipt, r.received ?? '', stateText(r), AMAZON_CELLS.map(([, get]) => get(r))]);
 }
 
-function parts(text: string): { digest: string; receipt: string; received: string; state: string } {
+interface Sealed {
+  digest: string;
+  receipt: string;
+  received: string;
+  state: string;
+  cells: string[] | null;
+}
+
+function parts(text: string): Sealed {
   try {
     const v = JSON.parse(text) as unknown;
-    if (Array.isArray(v) && v.length === 4) return { digest: String(v[0]), receipt: String(v[1]), received: String(v[2]), state: String(v[3]) };
+    if (Array.isArray(v) && v.length >= 4) {
+      const cells = Array.isArray(v[4]) && v[4].length === AMAZON_CELLS.length ? v[4].map(String) : null;
+      return { digest: String(v[0]), receipt: String(v[1]), received: String(v[2]), state: String(v[3]), cells };
+    }
   } catch {
     // Not a seal this code wrote: matches no row.
   }
-  return { digest: '', receipt: '', received: '', state: '' };
+  return { digest: '', receipt: '', received: '', state: '', cells: null };
+}
+
+/**
+ * The row with AMAZON_CELLS put back when that makes its digest the sealed one (so nothing else the
+ * digest covers was typed), and the cells put back: [column, what was typed].
+ */
+function amazonCellsBack(r: RemovalRow, was: Sealed): { row: RemovalRow; typed: Array<[string, string]> } | null {
+  if (!was.cells) return null;
+  let row = r;
+  const typed: Array<[string, string]> = [];
+  AMAZON_CELLS.forEach(([name, get, set], i) => {
+    const kept = was.cells![i]!;
+    if (get(row) === kept) return;
+    typed.push([name, get(row)]);
+    row = set(row, kept);
+  });
+  return typed.length && removalDigest(row) === was.digest ? { row, typed } : null;
 }
 
 export interface TypedId {
@@ -112,11 +153,14 @@ export interface CountsEdit {
   received?: string;
   /** The 3PL Receipt cell as read, when it is not the receipt written. */
   receipt?: string;
+  /** Cells from Amazon's reports typed over and put back: [column, what was typed]. */
+  amazonCells?: Array<[string, string]>;
 }
 
 /**
- * Rows whose other cells are as sealed but whose State, Received or 3PL Receipt is not what the
- * add-on wrote get all three back: Received is the 3PL's count and State what it and Amazon said, so
+ * Rows whose other cells are as sealed (once Type, FNSKU, Disposition, Carrier, Tracking and LPNs
+ * typed over are put back: Tracking and LPNs go to the 3PL with the receipt) but whose State,
+ * Received or 3PL Receipt is not what the add-on wrote get all three back: Received is the 3PL's count and State what it and Amazon said, so
  * a typed "received" with a count would close a removal the 3PL never counted (its shortfall never
  * said), and a receipt id typed on a removal without one would stop its receipt being made (the
  * boxes arrive unannounced). A State word in another case is the same word. A State typed that the
@@ -124,16 +168,22 @@ export interface CountsEdit {
  */
 export function putBackCounts(sealed: ReadonlyMap<string, string>, rows: ReadonlyArray<RemovalRow>): { rows: RemovalRow[]; edits: CountsEdit[] } {
   const edits: CountsEdit[] = [];
-  const out = rows.map((r) => {
-    const text = sealed.get(removalId(r));
-    if (text === undefined) return r;
+  const out = rows.map((read) => {
+    const text = sealed.get(removalId(read));
+    if (text === undefined) return read;
     const was = parts(text);
-    if (was.digest !== removalDigest(r)) return r;
+    // Tracking and LPNs go to the 3PL with the receipt: typed ones are put back first.
+    const amazon = was.digest === removalDigest(read) ? null : amazonCellsBack(read, was);
+    if (was.digest !== removalDigest(read) && !amazon) return read;
+    const r = amazon?.row ?? read;
     const typedState = r.stateEdit?.typed ?? stateText(r);
     const stateTyped = typedState.trim().toLowerCase() !== was.state.toLowerCase();
     const receivedTyped = String(r.received ?? '') !== was.received;
     const receiptTyped = r.receipt !== was.receipt;
-    if (!stateTyped && !receivedTyped && !receiptTyped) return r;
+    if (!stateTyped && !receivedTyped && !receiptTyped) {
+      if (amazon) edits.push({ row: r, amazonCells: amazon.typed });
+      return r;
+    }
     const disposed = /·\s*(\d+)\s+disposed/i.exec(was.state);
     const word = was.state.replace(/·\s*\d+\s+disposed/i, '').trim() as RemovalRow['state'];
     const { stateEdit: _typed, ...rest } = r;
@@ -146,7 +196,7 @@ export function putBackCounts(sealed: ReadonlyMap<string, string>, rows: Readonl
       receipt: was.receipt,
       ...(stateTyped ? { stateEdit: { typed: typedState, why: `the add-on last wrote "${was.state}" there${also ? ` and ${also}` : ''}` } } : {}),
     };
-    edits.push({ row: back, ...(stateTyped ? { state: typedState } : {}), ...(receivedTyped ? { received: String(r.received ?? '') } : {}), ...(receiptTyped ? { receipt: r.receipt } : {}) });
+    edits.push({ row: back, ...(stateTyped ? { state: typedState } : {}), ...(receivedTyped ? { received: String(r.received ?? '') } : {}), ...(receiptTyped ? { receipt: r.receipt } : {}), ...(amazon ? { amazonCells: amazon.typed } : {}) });
     return back;
   });
   return { rows: out, edits };

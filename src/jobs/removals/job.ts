@@ -7,7 +7,7 @@ import { exceptionKey, type RaisedException } from '../../core/exceptions';
 import { validateSkuMap } from '../../core/inventory/sku-map';
 import { reportName } from '../../core/removals/parse';
 import { removalId } from '../../core/removals/record';
-import { idPutBack, markOverdue, receiptEditInvalid, receivedEditInvalid, receiptMismatch, receiptPutBack, REMOVAL_EXCEPTION_TYPES, removalExceptions, stateEditInvalid, unitsEditInvalid } from '../../core/removals/rules';
+import { amazonCellsEditInvalid, idPutBack, markOverdue, receiptEditInvalid, receivedEditInvalid, receiptMismatch, receiptPutBack, REMOVAL_EXCEPTION_TYPES, removalExceptions, stateEditInvalid, unitsEditInvalid } from '../../core/removals/rules';
 import { mergeReports, retainRows } from '../../core/removals/build';
 import { CLOSED_STATES, FOLLOWED_STATES, type RemovalReports, type RemovalRow } from '../../core/removals/types';
 import { DeadlineExceeded } from '../../ports/clock';
@@ -247,6 +247,7 @@ function runRemovals(ctx: JobContext): JobOutcome {
   raised.push(...ids.putBack.map((p) => idPutBack(p.row, p.typed, p.sheetRow, threePlName)));
   raised.push(...counted.edits.flatMap((e) => (e.received === undefined ? [] : [receivedEditInvalid(e.row, e.received, threePlName)])));
   raised.push(...counted.edits.flatMap((e) => (e.receipt === undefined ? [] : [receiptEditInvalid(e.row, e.receipt, threePlName)])));
+  raised.push(...counted.edits.flatMap((e) => (e.amazonCells === undefined ? [] : [amazonCellsEditInvalid(e.row, e.amazonCells, threePlName)])));
   // A removal the reports gave again this run has its units back: said so, the others wait for them.
   const stillTyped = new Set(rows.filter((r) => r.unitsEdit).map(removalId));
   raised.push(...unitsEdits.map((r) => unitsEditInvalid(r, threePlName, !stillTyped.has(removalId(r)))));
