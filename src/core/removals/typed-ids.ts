@@ -96,10 +96,11 @@ export interface TypedIds {
  * ID and, if several rows show it, the row's cells are the sealed ones (exactly one such row). Other
  * rows whose ID the seal does not know or that share one are typed over: put back when their digest
  * is that of exactly one sealed removal without a row, and no other such row has it too. A row whose
- * ID the seal does not know while no sealed removal is missing (added by hand, or past the seal's
- * room) is left as read. An empty seal (the first run) trusts every row.
+ * ID the seal does not know while no sealed removal is missing (added by hand) is left as read, and
+ * so is one that matches none when the seal did not hold every row (`complete` false: it may be a row
+ * past the seal's room, not a typed one). An empty seal (the first run) trusts every row.
  */
-export function checkTypedIds(sealed: ReadonlyMap<string, string>, rows: ReadonlyArray<RemovalRow>, sheetRows: ReadonlyArray<number>): TypedIds {
+export function checkTypedIds(sealed: ReadonlyMap<string, string>, rows: ReadonlyArray<RemovalRow>, sheetRows: ReadonlyArray<number>, complete = true): TypedIds {
   const none: TypedIds = { rows: [...rows], putBack: [], unknown: [], missing: [] };
   if (sealed.size === 0) return none;
   const ids = rows.map(removalId);
@@ -139,7 +140,7 @@ export function checkTypedIds(sealed: ReadonlyMap<string, string>, rows: Readonl
       const orderId = candidates[0]!.slice(0, candidates[0]!.length - row.sku.length - 1);
       out[i] = { ...row, orderId };
       putBack.push({ row: out[i]!, typed: row.orderId, sheetRow: sheetRows[i] ?? 0 });
-    } else unknown.push({ row, sheetRow: sheetRows[i] ?? 0 });
+    } else if (complete || sealed.has(ids[i]!)) unknown.push({ row, sheetRow: sheetRows[i] ?? 0 });
   }
   return { rows: out, putBack, unknown, missing };
 }

@@ -13,12 +13,19 @@ const SEAL = 'removals.idSeal';
 /** About 200 removals a chunk (an id, a 16-character digest, Received and State each). */
 const CHUNKS = 6;
 
-export function readIdSeal(store: KeyValueStore): Map<string, string> {
-  return readSeal(store, SEAL, CHUNKS);
+/** The entry that counts the rows sealed: the seal holds every row of the tab only when it says so. */
+const COUNT = '\u0000rows';
+
+/** The sealed rows by removal id, and whether they were all the tab's rows (none past the room). */
+export function readIdSeal(store: KeyValueStore): { sealed: Map<string, string>; complete: boolean } {
+  const sealed = readSeal(store, SEAL, CHUNKS);
+  const count = sealed.get(COUNT);
+  sealed.delete(COUNT);
+  return { sealed, complete: count === String(sealed.size) };
 }
 
 /** Open removals first: past the room a row is trusted as read, and an open one still drives a receipt. */
 export function sealIds(store: KeyValueStore, rows: ReadonlyArray<RemovalRow>): void {
   const ordered = [...rows].sort((a, b) => Number(CLOSED_STATES.has(a.state)) - Number(CLOSED_STATES.has(b.state)));
-  writeSeal(store, SEAL, ordered.map((r) => [removalId(r), sealText(r)] as const), CHUNKS);
+  writeSeal(store, SEAL, [[COUNT, String(rows.length)] as const, ...ordered.map((r) => [removalId(r), sealText(r)] as const)], CHUNKS);
 }

@@ -155,8 +155,8 @@ function runRemovals(ctx: JobContext): JobOutcome {
   const lost = tab.unidentified();
   if (lost.length) return stopForLostIds(ctx, lost.map((sheetRow) => ({ sheetRow, value: '', problem: `${ORDER_ID} or SKU is empty, so the add-on cannot tell which removal the row is` })));
   // An ID typed over is put back from the row's other cells; one they cannot tell stops the run as above.
-  const seal = readIdSeal(store);
-  const ids = checkTypedIds(seal, tab.rows(), tab.sheetRows());
+  const { sealed: seal, complete } = readIdSeal(store);
+  const ids = checkTypedIds(seal, tab.rows(), tab.sheetRows(), complete);
   if (ids.unknown.length) return stopForLostIds(ctx, typedOver(ids));
   // A State, Received or 3PL Receipt typed over gets what the add-on wrote back: a typed count never
   // closes a removal, a typed receipt id never stands in for the one still to be made.
