@@ -65,7 +65,9 @@ function withCellsPutBack(r: FbaRow, sealed: FbaRow): FbaRow {
   const now = fbaRowToRecord(r);
   const was = fbaRowToRecord(sealed);
   const stateSaid = r.note.startsWith(STATE_SAID);
-  const changed = PUT_BACK.filter((h) => !(h === 'State' && stateSaid) && !(h === '3PL Order ID' && sealed.threePlOrderId !== '') && shown(now[h] instanceof Date ? (now[h] as Date).toISOString() : now[h]) !== shown(was[h] instanceof Date ? (was[h] as Date).toISOString() : was[h]));
+  // A time within a minute is the same time, as the cell shows it: a spreadsheet may store it a little off.
+  const same = (a: unknown, b: unknown) => (a instanceof Date && b instanceof Date ? Math.abs(a.getTime() - b.getTime()) < 60_000 : shown(a) === shown(b));
+  const changed = PUT_BACK.filter((h) => !(h === 'State' && stateSaid) && !(h === '3PL Order ID' && sealed.threePlOrderId !== '') && !same(now[h], was[h]));
   if (changed.length === 0) return r;
   const fmt = (rec: Record<string, unknown>, h: string) => {
     const v = rec[h];
