@@ -217,6 +217,20 @@ export function amazonCellsEditInvalid(r: RemovalRow, typed: ReadonlyArray<reado
   };
 }
 
+/** A row deleted by a person and put back from what the add-on last wrote (core/removals/typed-ids.ts deletedRows): open until a person resolves it, as above. */
+export function rowPutBack(r: RemovalRow, threePlName: string): RaisedException {
+  return {
+    key: exceptionKey('CELL_INVALID', 'Removals', `${r.orderId} ${r.sku}`, 'row'),
+    type: 'CELL_INVALID',
+    entity: `Removals ${r.orderId} ${r.sku}`,
+    message:
+      `The Removals tab's row of removal ${r.orderId} (${r.sku}) was deleted; it was put back as the add-on last wrote it (${r.receipt ? `${threePlName} receipt ${r.receipt}, ` : ''}${r.state}). ` +
+      `Amazon's removal reports give a removal back only within 60 days, and then without its receipt or counts. The add-on writes every row of this tab; a removal leaves it once it is settled and Amazon's reports no longer give it.`,
+    action: 'Nothing to undo: the add-on put the row back. Filter or hide rows instead of deleting them; then resolve this row.',
+    typedInput: true,
+  };
+}
+
 /** A 3PL Receipt typed over with an id the 3PL holds for no receipt of this removal: the 3PL's own (`r.receipt`) was put back. Open until a person resolves it, as above. */
 export function receiptPutBack(r: RemovalRow, typed: string, threePlName: string): RaisedException {
   return {

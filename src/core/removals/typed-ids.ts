@@ -28,9 +28,12 @@ const AMAZON_CELLS = [
   ['LPNs', (r: RemovalRow) => r.lpns.join('\n'), (r: RemovalRow, v: string) => ({ ...r, lpns: v ? v.split('\n') : [] })],
 ] as const;
 
-/** What is sealed for a row: the digest, then 3PL Receipt, Received and State, then AMAZON_CELLS, as written. */
+/**
+ * What is sealed for a row: the digest, then 3PL Receipt, Received and State, then AMAZON_CELLS, then
+ * SKU, Requested, Shipped and Expected, as written: with the id, the whole row.
+ */
 export function sealText(r: RemovalRow): string {
-  return JSON.stringify([removalDigest(r), r.receipt, r.received ?? '', stateText(r), AMAZON_CELLS.map(([, get]) => get(r))]);
+  return JSON.stringify([removalDigest(r), r.receipt, r.received ?? '', stateText(r), AMAZON_CELLS.map(([, get]) => get(r)), [r.sku, r.requested, r.shipped, r.expected ?? '']]);
 }
 
 interface Sealed {
@@ -39,6 +42,7 @@ interface Sealed {
   received: string;
   state: string;
   cells: string[] | null;
+  units: [string, number, number, number | null] | null;
 }
 
 function parts(text: string): Sealed {
@@ -46,12 +50,44 @@ function parts(text: string): Sealed {
     const v = JSON.parse(text) as unknown;
     if (Array.isArray(v) && v.length >= 4) {
       const cells = Array.isArray(v[4]) && v[4].length === AMAZON_CELLS.length ? v[4].map(String) : null;
-      return { digest: String(v[0]), receipt: String(v[1]), received: String(v[2]), state: String(v[3]), cells };
+      const u = v[5];
+      const units: Sealed['units'] = Array.isArray(u) && u.length === 4 && typeof u[1] === 'number' && typeof u[2] === 'number' ? [String(u[0]), u[1], u[2], typeof u[3] === 'number' ? u[3] : null] : null;
+      return { digest: String(v[0]), receipt: String(v[1]), received: String(v[2]), state: String(v[3]), cells, units };
     }
   } catch {
     // Not a seal this code wrote: matches no row.
   }
-  return { digest: '', receipt: '', received: '', state: '', cells: null };
+  return { digest: '', receipt: '', received: '', state: '', cells: null, units: null };
+}
+
+const DISPOSED = /·\s*(\d+)\s+disposed/i;
+
+/** The row a seal entry was written for, or null when the entry cannot tell it whole. */
+export function sealedRow(id: string, text: string): RemovalRow | null {
+  const was = parts(text);
+  if (!was.cells || !was.units) return null;
+  const [sku, requested, shipped, expected] = was.units;
+  if (!id.endsWith(` ${sku}`)) return null;
+  const disposed = DISPOSED.exec(was.state);
+  let row: RemovalRow = {
+    orderId: id.slice(0, id.length - sku.length - 1),
+    type: '',
+    sku,
+    fnsku: '',
+    disposition: '',
+    requested,
+    shipped,
+    disposed: disposed ? Number(disposed[1]) : 0,
+    carrier: '',
+    tracking: [],
+    lpns: [],
+    receipt: was.receipt,
+    expected,
+    received: was.received === '' ? null : Number(was.received),
+    state: was.state.replace(DISPOSED, '').trim() as RemovalRow['state'],
+  };
+  AMAZON_CELLS.forEach(([, , set], i) => (row = set(row, was.cells![i]!)));
+  return removalDigest(row) === was.digest ? row : null;
 }
 
 /**
@@ -185,8 +221,8 @@ export function putBackCounts(sealed: ReadonlyMap<string, string>, rows: Readonl
       if (amazon) edits.push({ row: r, amazonCells: amazon.typed });
       return r;
     }
-    const disposed = /·\s*(\d+)\s+disposed/i.exec(was.state);
-    const word = was.state.replace(/·\s*\d+\s+disposed/i, '').trim() as RemovalRow['state'];
+    const disposed = DISPOSED.exec(was.state);
+    const word = was.state.replace(DISPOSED, '').trim() as RemovalRow['state'];
     const { stateEdit: _typed, ...rest } = r;
     const also = [receivedTyped ? `${was.received || 'nothing'} under Received` : '', receiptTyped ? `${was.receipt || 'nothing'} under 3PL Receipt` : ''].filter(Boolean).join(' and ');
     const back: RemovalRow = {
@@ -201,4 +237,20 @@ export function putBackCounts(sealed: ReadonlyMap<string, string>, rows: Readonl
     return back;
   });
   return { rows: out, edits };
+}
+
+/**
+ * Sealed removals the tab no longer holds (a row deleted by a person), rebuilt as last written, for
+ * the end of `rows`. Amazon's reports give a removal back only within their 60 days, and as a new
+ * removal without its receipt or counts; the rebuilt row keeps both.
+ */
+export function deletedRows(sealed: ReadonlyMap<string, string>, rows: ReadonlyArray<RemovalRow>): RemovalRow[] {
+  const present = new Set(rows.map(removalId));
+  const out: RemovalRow[] = [];
+  for (const [id, text] of sealed) {
+    if (present.has(id)) continue;
+    const row = sealedRow(id, text);
+    if (row) out.push(row);
+  }
+  return out;
 }

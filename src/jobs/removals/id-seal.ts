@@ -1,7 +1,6 @@
-// The Removals rows as the add-on last wrote them, one digest of the other cells per removal with its
-// Received and State, kept in document properties (kit/cell-seal.ts) and written with the tab: how
-// the next run tells a Removal Order ID typed over (core/removals/typed-ids.ts) from a removal
-// Amazon's reports added, and a State or Received typed over from what the 3PL said.
+// The Removals rows as the add-on last wrote them, kept in document properties (kit/cell-seal.ts) and
+// written with the tab: how the next run tells a Removal Order ID typed over (core/removals/typed-ids.ts)
+// from a removal Amazon's reports added, puts back cells typed over, and brings back a deleted row.
 
 import { removalId } from '../../core/removals/record';
 import { sealText } from '../../core/removals/typed-ids';
@@ -10,7 +9,7 @@ import type { KeyValueStore } from '../../ports/store';
 import { readSeal, writeSeal } from '../kit/cell-seal';
 
 const SEAL = 'removals.idSeal';
-/** About 200 removals a chunk (an id, a 16-character digest, Received and State each). */
+/** About 40 removals a chunk (a whole row each, in a few hundred bytes). */
 const CHUNKS = 6;
 
 /** The entry that counts the rows sealed: the seal holds every row of the tab only when it says so. */

@@ -7,7 +7,7 @@ import { exceptionKey, type RaisedException } from '../../core/exceptions';
 import { validateSkuMap } from '../../core/inventory/sku-map';
 import { reportName } from '../../core/removals/parse';
 import { removalId } from '../../core/removals/record';
-import { amazonCellsEditInvalid, idPutBack, markOverdue, receiptEditInvalid, receivedEditInvalid, receiptMismatch, receiptPutBack, REMOVAL_EXCEPTION_TYPES, removalExceptions, stateEditInvalid, unitsEditInvalid } from '../../core/removals/rules';
+import { amazonCellsEditInvalid, idPutBack, markOverdue, rowPutBack, receiptEditInvalid, receivedEditInvalid, receiptMismatch, receiptPutBack, REMOVAL_EXCEPTION_TYPES, removalExceptions, stateEditInvalid, unitsEditInvalid } from '../../core/removals/rules';
 import { mergeReports, retainRows } from '../../core/removals/build';
 import { CLOSED_STATES, FOLLOWED_STATES, type RemovalReports, type RemovalRow } from '../../core/removals/types';
 import { DeadlineExceeded } from '../../ports/clock';
@@ -21,7 +21,7 @@ import { followReceipts, retryable, sendReceipts, type ReceiptCounts, type Recei
 import { readReports, requestReports } from './reports';
 import { loadState, saveState } from './state';
 import { readIdSeal, sealIds } from './id-seal';
-import { checkTypedIds, putBackCounts, type TypedIds } from '../../core/removals/typed-ids';
+import { checkTypedIds, deletedRows, putBackCounts, type TypedIds } from '../../core/removals/typed-ids';
 import { unidentifiedReceipts } from './unidentified';
 import { firstFew, plural } from '../../core/words';
 import { cellException } from '../../core/typed-cells';
@@ -161,7 +161,9 @@ function runRemovals(ctx: JobContext): JobOutcome {
   // A State, Received or 3PL Receipt typed over gets what the add-on wrote back: a typed count never
   // closes a removal, a typed receipt id never stands in for the one still to be made.
   const counted = putBackCounts(seal, ids.rows);
-  let rows: RemovalRow[] = counted.rows.map((r) => ({ ...r, tracking: [...r.tracking], lpns: [...r.lpns] }));
+  // A row a person deleted comes back as last written, with its receipt and counts (typed-ids.ts).
+  const deleted = deletedRows(seal, counted.rows);
+  let rows: RemovalRow[] = [...counted.rows, ...deleted].map((r) => ({ ...r, tracking: [...r.tracking], lpns: [...r.lpns] }));
   // The tab and the seal of what it holds are written together, so the next run tells typed IDs from new removals.
   const writeTab = () => {
     tab.write(rows);
@@ -245,6 +247,9 @@ function runRemovals(ctx: JobContext): JobOutcome {
   if (unidentified) raised.push(...(unidentified as RaisedException[]));
   raised.push(...stateEdits.map((r) => stateEditInvalid(r, threePlName)));
   raised.push(...ids.putBack.map((p) => idPutBack(p.row, p.typed, p.sheetRow, threePlName)));
+  // Said for the rows still in the tab: a settled one Amazon's reports no longer give leaves it anyway.
+  const kept = new Set(rows.map(removalId));
+  raised.push(...deleted.filter((r) => kept.has(removalId(r))).map((r) => rowPutBack(r, threePlName)));
   raised.push(...counted.edits.flatMap((e) => (e.received === undefined ? [] : [receivedEditInvalid(e.row, e.received, threePlName)])));
   raised.push(...counted.edits.flatMap((e) => (e.receipt === undefined ? [] : [receiptEditInvalid(e.row, e.receipt, threePlName)])));
   raised.push(...counted.edits.flatMap((e) => (e.amazonCells === undefined ? [] : [amazonCellsEditInvalid(e.row, e.amazonCells, threePlName)])));
