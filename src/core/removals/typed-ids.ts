@@ -1,7 +1,8 @@
-// A Removals row's Removal Order ID typed over: told from the digest of the row's other cells as the
-// add-on last wrote them (kept by removal, jobs/removals/id-seal.ts). The ID ties the row to Amazon's
-// removal and to its receipt at the 3PL: a row under a typed ID would get a receipt of its own for
-// boxes already expected under the real one, and the real removal would come back as a second row.
+// The Removals rows as the add-on last wrote them (kept by removal, jobs/removals/id-seal.ts) against
+// the tab as read: a Removal Order ID typed over is told from the digest of the row's other cells
+// (the ID ties the row to Amazon's removal and its receipt at the 3PL: under a typed ID a second
+// receipt would be made for the same boxes, and the real removal come back as a second row); cells
+// typed over get what was written back; a deleted row is rebuilt.
 
 import { hash64 } from '../digest';
 import { removalId, stateText } from './record';
