@@ -45,3 +45,16 @@ describe('FBA Shipments cells only the add-on writes, typed over', () => {
     expect(r.threePlOrders()).toEqual([]);
   });
 });
+
+describe('FBA Shipments cells typed over, read by the stock sync', () => {
+  it('"sent" with a typed 3PL Order ID on a ticked shipment held: its units stay off the FBM offer', () => {
+    const r = new FbaRun(fbaWorld([{ shipmentId: ID, inboundPlanId: FBA_PLAN, items: [{ sku: 'TEE-M-FBA', quantityShipped: 30 }, { sku: 'NOPE-1', quantityShipped: 2 }] }]));
+    r.syncFba();
+    r.tick(ID);
+    r.syncFba();
+    expect(r.shipment(ID)!.State).toBe('held');
+    r.edit('FBA Shipments', { 'FBA Shipment ID': ID }, { State: 'sent', '3PL Order ID': '100999' });
+    r.sync();
+    expect(r.writes().filter((w) => w.sku === 'TEE-M').pop()?.quantity).toBe(70);
+  });
+});
