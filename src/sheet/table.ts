@@ -163,7 +163,7 @@ export function keyedRowsTab<R>(
   wb: WorkbookPort,
   def: TabDef,
   io: { fromRecord(rec: TableRecord): R | null; toRecord(r: R): Record<string, unknown>; idOf(r: R): string },
-): KeyedRowsTab<R> & { unidentified(): number[]; withoutId(): number[]; sheetRows(): number[] } {
+): KeyedRowsTab<R> & { unidentified(): number[]; withoutId(): number[]; sheetRows(): number[]; recordAt(sheetRow: number): TableRecord | undefined } {
   let table: Table | null | undefined;
   let rows: R[] = [];
   /** The sheet row of each of `rows` (blank rows people left between them are skipped). */
@@ -203,6 +203,10 @@ export function keyedRowsTab<R>(
     sheetRows() {
       load();
       return sheetRows;
+    },
+    /** The record at a sheet row as read (an unidentified row's cells, say), by header name. */
+    recordAt(sheetRow) {
+      return load()?.records[sheetRow - 2];
     },
     write(wanted, orElse) {
       const current = load();

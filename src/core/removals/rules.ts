@@ -217,6 +217,20 @@ export function amazonCellsEditInvalid(r: RemovalRow, typed: ReadonlyArray<reado
   };
 }
 
+/** A Removal Order ID or SKU emptied and put back from the row's other cells (core/removals/typed-ids.ts emptiedIds): open until a person resolves it, as above. */
+export function idEmptiedPutBack(r: RemovalRow, sheetRow: number, threePlName: string): RaisedException {
+  return {
+    key: exceptionKey('CELL_INVALID', 'Removals', `${r.orderId} ${r.sku}`, 'Removal Order ID'),
+    type: 'CELL_INVALID',
+    entity: `Removals ${r.orderId} ${r.sku}, Removal Order ID`,
+    message:
+      `The Removals tab's Removal Order ID or SKU cell of row ${sheetRow} was emptied; the row's other cells are those the add-on last wrote for removal ${r.orderId} (${r.sku}), so the row was put back as it wrote it (at the end of the tab). ` +
+      `The ID ties the row to Amazon's removal and its receipt at ${threePlName}. The add-on writes every cell of this tab and no typed value is used there.`,
+    action: 'Nothing to undo: the add-on put the row back. Filter or hide rows instead of clearing cells; then resolve this row.',
+    typedInput: true,
+  };
+}
+
 /** A row deleted by a person and put back from what the add-on last wrote (core/removals/typed-ids.ts deletedRows): open until a person resolves it, as above. */
 export function rowPutBack(r: RemovalRow, threePlName: string): RaisedException {
   return {

@@ -5,7 +5,10 @@
 // typed over get what was written back; a deleted row is rebuilt.
 
 import { hash64 } from '../digest';
-import { removalId, stateText } from './record';
+import { cellText } from '../cells';
+import { headersOf } from '../tabs';
+import { removalFromRecord, removalId, stateText } from './record';
+import { REMOVALS_TAB } from './tab-def';
 import type { RemovalRow } from './types';
 
 /**
@@ -254,4 +257,43 @@ export function deletedRows(sealed: ReadonlyMap<string, string>, rows: ReadonlyA
     if (row) out.push(row);
   }
   return out;
+}
+
+const H = headersOf(REMOVALS_TAB);
+
+/**
+ * Rows whose Removal Order ID or SKU was emptied (unreadable as a removal: `emptied`, their cells as
+ * read), each matched to the sealed removal the tab no longer holds whose cells, with its ID and SKU
+ * filled in, are the ones sealed: exactly one match each way. The matched ones are the sealed rows
+ * deletedRows brings back (the write drops the unreadable row); the others are left to stop the run.
+ */
+export function emptiedIds(
+  sealed: ReadonlyMap<string, string>,
+  rows: ReadonlyArray<RemovalRow>,
+  emptied: ReadonlyArray<{ sheetRow: number; record: Readonly<Record<string, unknown>> }>,
+): { matched: Array<{ sheetRow: number; id: string }>; left: number[] } {
+  const present = new Set(rows.map(removalId));
+  const candidates = [...sealed].flatMap(([id, text]) => {
+    const row = present.has(id) ? null : sealedRow(id, text);
+    return row ? [{ id, row, digest: parts(text).digest }] : [];
+  });
+  const fits = emptied.map(({ record }) =>
+    candidates.filter((c) => {
+      const orderId = cellText(record[H.orderId]);
+      const sku = cellText(record[H.sku]);
+      if ((orderId && orderId !== c.row.orderId) || (sku && sku !== c.row.sku)) return false;
+      const read = removalFromRecord({ ...record, [H.orderId]: c.row.orderId, [H.sku]: c.row.sku });
+      return read !== null && removalDigest(read) === c.digest;
+    }),
+  );
+  const claims = new Map<string, number>();
+  for (const f of fits) for (const c of f) claims.set(c.id, (claims.get(c.id) ?? 0) + 1);
+  const matched: Array<{ sheetRow: number; id: string }> = [];
+  const left: number[] = [];
+  emptied.forEach(({ sheetRow }, i) => {
+    const f = fits[i]!;
+    if (f.length === 1 && claims.get(f[0]!.id) === 1) matched.push({ sheetRow, id: f[0]!.id });
+    else left.push(sheetRow);
+  });
+  return { matched, left };
 }

@@ -7,7 +7,7 @@ import { exceptionKey, type RaisedException } from '../../core/exceptions';
 import { validateSkuMap } from '../../core/inventory/sku-map';
 import { reportName } from '../../core/removals/parse';
 import { removalId } from '../../core/removals/record';
-import { amazonCellsEditInvalid, idPutBack, markOverdue, rowPutBack, receiptEditInvalid, receivedEditInvalid, receiptMismatch, receiptPutBack, REMOVAL_EXCEPTION_TYPES, removalExceptions, stateEditInvalid, unitsEditInvalid } from '../../core/removals/rules';
+import { amazonCellsEditInvalid, idEmptiedPutBack, idPutBack, markOverdue, rowPutBack, receiptEditInvalid, receivedEditInvalid, receiptMismatch, receiptPutBack, REMOVAL_EXCEPTION_TYPES, removalExceptions, stateEditInvalid, unitsEditInvalid } from '../../core/removals/rules';
 import { mergeReports, retainRows } from '../../core/removals/build';
 import { CLOSED_STATES, FOLLOWED_STATES, type RemovalReports, type RemovalRow } from '../../core/removals/types';
 import { DeadlineExceeded } from '../../ports/clock';
@@ -21,7 +21,7 @@ import { followReceipts, retryable, sendReceipts, type ReceiptCounts, type Recei
 import { readReports, requestReports } from './reports';
 import { loadState, saveState } from './state';
 import { readIdSeal, sealIds } from './id-seal';
-import { checkTypedIds, deletedRows, putBackCounts, type TypedIds } from '../../core/removals/typed-ids';
+import { checkTypedIds, deletedRows, emptiedIds, putBackCounts, type TypedIds } from '../../core/removals/typed-ids';
 import { unidentifiedReceipts } from './unidentified';
 import { firstFew, plural } from '../../core/words';
 import { cellException } from '../../core/typed-cells';
@@ -151,11 +151,13 @@ function runRemovals(ctx: JobContext): JobOutcome {
   const tab = removalsTab(ports.workbook);
   // A row whose Removal Order ID (or SKU) was emptied is no removal the add-on knows: a write would
   // delete it, and with it the 3PL Receipt it was given (Amazon's reports, read every few hours and
-  // only for recent removals, may never give it back). Nothing is done or written until it is back.
-  const lost = tab.unidentified();
-  if (lost.length) return stopForLostIds(ctx, lost.map((sheetRow) => ({ sheetRow, value: '', problem: `${ORDER_ID} or SKU is empty, so the add-on cannot tell which removal the row is` })));
-  // An ID typed over is put back from the row's other cells; one they cannot tell stops the run as above.
+  // only for recent removals, may never give it back). It is put back when the row's other cells are
+  // a sealed removal's that has no row (the write then drops the unreadable row for the sealed one);
+  // otherwise nothing is done or written until it is typed back.
   const { sealed: seal, complete } = readIdSeal(store);
+  const emptied = emptiedIds(seal, tab.rows(), tab.unidentified().map((sheetRow) => ({ sheetRow, record: tab.recordAt(sheetRow) ?? {} })));
+  if (emptied.left.length) return stopForLostIds(ctx, emptied.left.map((sheetRow) => ({ sheetRow, value: '', problem: `${ORDER_ID} or SKU is empty, so the add-on cannot tell which removal the row is` })));
+  // An ID typed over is put back from the row's other cells; one they cannot tell stops the run as above.
   const ids = checkTypedIds(seal, tab.rows(), tab.sheetRows(), complete);
   if (ids.unknown.length) return stopForLostIds(ctx, typedOver(ids));
   // A State, Received or 3PL Receipt typed over gets what the add-on wrote back: a typed count never
@@ -249,7 +251,8 @@ function runRemovals(ctx: JobContext): JobOutcome {
   raised.push(...ids.putBack.map((p) => idPutBack(p.row, p.typed, p.sheetRow, threePlName)));
   // Said for the rows still in the tab: a settled one Amazon's reports no longer give leaves it anyway.
   const kept = new Set(rows.map(removalId));
-  raised.push(...deleted.filter((r) => kept.has(removalId(r))).map((r) => rowPutBack(r, threePlName)));
+  const emptiedAt = new Map(emptied.matched.map((m) => [m.id, m.sheetRow] as const));
+  raised.push(...deleted.filter((r) => kept.has(removalId(r))).map((r) => (emptiedAt.has(removalId(r)) ? idEmptiedPutBack(r, emptiedAt.get(removalId(r))!, threePlName) : rowPutBack(r, threePlName))));
   raised.push(...counted.edits.flatMap((e) => (e.received === undefined ? [] : [receivedEditInvalid(e.row, e.received, threePlName)])));
   raised.push(...counted.edits.flatMap((e) => (e.receipt === undefined ? [] : [receiptEditInvalid(e.row, e.receipt, threePlName)])));
   raised.push(...counted.edits.flatMap((e) => (e.amazonCells === undefined ? [] : [amazonCellsEditInvalid(e.row, e.amazonCells, threePlName)])));
