@@ -272,6 +272,7 @@ export function emptiedIds(
   rows: ReadonlyArray<RemovalRow>,
   emptied: ReadonlyArray<{ sheetRow: number; record: Readonly<Record<string, unknown>> }>,
 ): { matched: Array<{ sheetRow: number; id: string }>; left: number[] } {
+  if (emptied.length === 0) return { matched: [], left: [] };
   const present = new Set(rows.map(removalId));
   const candidates = [...sealed].flatMap(([id, text]) => {
     const row = present.has(id) ? null : sealedRow(id, text);
