@@ -3,7 +3,7 @@
 // from a removal Amazon's reports added, puts back cells typed over, and brings back a deleted row.
 
 import { removalId } from '../../core/removals/record';
-import { sealText } from '../../core/removals/typed-ids';
+import { sealText } from '../../core/removals/seal-text';
 import { CLOSED_STATES, type RemovalRow } from '../../core/removals/types';
 import type { KeyValueStore } from '../../ports/store';
 import { readSeal, writeSeal } from '../kit/cell-seal';

@@ -7,7 +7,7 @@ import { exceptionKey, type RaisedException } from '../../core/exceptions';
 import { validateSkuMap } from '../../core/inventory/sku-map';
 import { reportName } from '../../core/removals/parse';
 import { removalId } from '../../core/removals/record';
-import { amazonCellsEditInvalid, idEmptiedPutBack, idPutBack, markOverdue, rowPutBack, receiptEditInvalid, receivedEditInvalid, receiptMismatch, receiptPutBack, REMOVAL_EXCEPTION_TYPES, removalExceptions, stateEditInvalid, unitsEditInvalid } from '../../core/removals/rules';
+import { markOverdue, receiptMismatch, receiptPutBack, REMOVAL_EXCEPTION_TYPES, removalExceptions, stateEditInvalid, unitsEditInvalid } from '../../core/removals/rules';
 import { mergeReports, retainRows } from '../../core/removals/build';
 import { CLOSED_STATES, FOLLOWED_STATES, type RemovalReports, type RemovalRow } from '../../core/removals/types';
 import { DeadlineExceeded } from '../../ports/clock';
@@ -22,6 +22,7 @@ import { readReports, requestReports } from './reports';
 import { loadState, saveState } from './state';
 import { readIdSeal, sealIds } from './id-seal';
 import { checkTypedIds, deletedRows, emptiedIds, putBackCounts, type TypedIds } from '../../core/removals/typed-ids';
+import { putBackSaid } from '../../core/removals/put-back-said';
 import { unidentifiedReceipts } from './unidentified';
 import { firstFew, plural } from '../../core/words';
 import { cellException } from '../../core/typed-cells';
@@ -248,14 +249,7 @@ function runRemovals(ctx: JobContext): JobOutcome {
   raised.push(...withReceiptRefs(removalExceptions(rows, { shippedAt: state.shippedAt, notes: state.notes, threePlName, overdueDays: settings.removalOverdueDays }), rows, adapter, receivingSeen));
   if (unidentified) raised.push(...(unidentified as RaisedException[]));
   raised.push(...stateEdits.map((r) => stateEditInvalid(r, threePlName)));
-  raised.push(...ids.putBack.map((p) => idPutBack(p.row, p.typed, p.sheetRow, threePlName)));
-  // Said for the rows still in the tab: a settled one Amazon's reports no longer give leaves it anyway.
-  const kept = new Set(rows.map(removalId));
-  const emptiedAt = new Map(emptied.matched.map((m) => [m.id, m.sheetRow] as const));
-  raised.push(...deleted.filter((r) => kept.has(removalId(r))).map((r) => (emptiedAt.has(removalId(r)) ? idEmptiedPutBack(r, emptiedAt.get(removalId(r))!, threePlName) : rowPutBack(r, threePlName))));
-  raised.push(...counted.edits.flatMap((e) => (e.received === undefined ? [] : [receivedEditInvalid(e.row, e.received, threePlName)])));
-  raised.push(...counted.edits.flatMap((e) => (e.receipt === undefined ? [] : [receiptEditInvalid(e.row, e.receipt, threePlName)])));
-  raised.push(...counted.edits.flatMap((e) => (e.amazonCells === undefined ? [] : [amazonCellsEditInvalid(e.row, e.amazonCells, threePlName)])));
+  raised.push(...putBackSaid({ ids, emptied: emptied.matched, deleted, edits: counted.edits }, new Set(rows.map(removalId)), threePlName));
   // A removal the reports gave again this run has its units back: said so, the others wait for them.
   const stillTyped = new Set(rows.filter((r) => r.unitsEdit).map(removalId));
   raised.push(...unitsEdits.map((r) => unitsEditInvalid(r, threePlName, !stillTyped.has(removalId(r)))));
