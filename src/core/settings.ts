@@ -73,7 +73,7 @@ export const SETTINGS: readonly SettingDef[] = [
   { key: 'FBA ship-from location', section: 'fba', default: '', format: 'text', help: 'The 3PL location (ID or exact name) FBA shipments ticked "Send from 3PL" leave from (ShipBob needs one for an FBA order). Empty: the one location in "3PL locations", if there is exactly one.' },
   { key: 'FBA discrepancy tolerance (units)', section: 'fba', default: 0, format: 'integer', help: 'Raise FBA_SHIPMENT_DISCREPANCY when Amazon closes a shipment the 3PL sent with received and shipped differing by more than this many units of any SKU.' },
   { key: 'FBA stuck after (days)', section: 'fba', default: 10, format: 'integer', help: 'Raise FBA_SHIPMENT_STUCK when Amazon has not checked in a shipment this many days after the 3PL shipped it.' },
-  { key: 'Removals to 3PL', section: 'removals', default: '', format: 'text', help: 'Which Amazon removal orders come back to the 3PL (Amazon\'s reports do not say where a removal goes). Empty: every removal of type Return. Or the beginnings of the removal order IDs you give them in Seller Central, comma-separated, such as "3PL-, SB-". Disposals never come back.' },
+  { key: 'Removals to 3PL', section: 'removals', default: '', format: 'text', help: 'Which Amazon removal orders come back to the 3PL (Amazon\'s reports do not say where a removal goes). Empty: every removal of type Return. Or the beginnings of the removal order IDs you give them in Seller Central, separated by commas, semicolons or line breaks, such as "3PL-, SB-". Disposals never come back.' },
   { key: 'Removals 3PL location', section: 'removals', default: '', format: 'text', help: 'The 3PL location (ID or exact name) that receives removals: the address you give Amazon for them. Empty: the one location in "3PL locations", or the 3PL\'s only location.' },
   { key: 'Removal overdue (days)', section: 'removals', default: 14, format: 'integer', help: 'Raise REMOVAL_OVERDUE when a removal Amazon shipped to the 3PL has not arrived this many days after its last box left Amazon.' },
   { key: 'Settlement lines kept', section: 'settlements', default: 400000, format: 'integer', help: 'Most lines the Settlement Lines tab keeps (11 cells each; 400,000 is 4.4 of the 10 million cells a spreadsheet may hold). Past it the oldest settlements lose their lines (never the one just imported); their Settlements rows stay.' },
@@ -459,6 +459,18 @@ export function parseSettings(pairs: ReadonlyArray<readonly [unknown, unknown, s
     const v = choice('3PL provider');
     return problems.length > before ? '' : v;
   };
+  /**
+   * Beginnings of IDs, separated as the other lists are (commas, semicolons, line breaks): "RMV-; 3PL-"
+   * is two, not one that matches nothing (every removal would silently be "not for 3PL"). An entry
+   * with a space or quote inside cannot begin an ID: said, and left out.
+   */
+  const idBeginnings = (key: string): string[] => {
+    const entries = splitList(str(key));
+    const bad = entries.filter((e) => /[\s"'“”‘’]/.test(e));
+    const meanwhile = bad.length === entries.length ? 'it counts as empty (every removal of type Return)' : `${bad.length === 1 ? 'that entry is' : 'those entries are'} left out`;
+    if (bad.length) problems.push({ key, value: str(key), message: `Settings "${key}" holds ${bad.map((b) => `"${b}"`).join(', ')}, which cannot begin an ID: give the beginnings separated by commas, such as "3PL-, SB-". Until it is fixed ${meanwhile}.` });
+    return entries.filter((e) => !bad.includes(e));
+  };
   const pushMode = choice<PushMode>('Push mode');
   const marketplaces = marketplaceList();
   const settings: Settings = {
@@ -493,7 +505,7 @@ export function parseSettings(pairs: ReadonlyArray<readonly [unknown, unknown, s
     fbaShipFromLocation: str('FBA ship-from location'),
     fbaDiscrepancyToleranceUnits: num('FBA discrepancy tolerance (units)', { integer: true }),
     fbaStuckDays: num('FBA stuck after (days)', { min: 1, integer: true }),
-    removalsToThreePl: str('Removals to 3PL').split(',').map((s) => s.trim()).filter(Boolean),
+    removalsToThreePl: idBeginnings('Removals to 3PL'),
     removalsLocation: str('Removals 3PL location'),
     removalOverdueDays: num('Removal overdue (days)', { min: 1, integer: true }),
   };

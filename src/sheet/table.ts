@@ -163,9 +163,11 @@ export function keyedRowsTab<R>(
   wb: WorkbookPort,
   def: TabDef,
   io: { fromRecord(rec: TableRecord): R | null; toRecord(r: R): Record<string, unknown>; idOf(r: R): string },
-): KeyedRowsTab<R> & { unidentified(): number[]; withoutId(): number[] } {
+): KeyedRowsTab<R> & { unidentified(): number[]; withoutId(): number[]; sheetRows(): number[]; recordAt(sheetRow: number): TableRecord | undefined } {
   let table: Table | null | undefined;
   let rows: R[] = [];
+  /** The sheet row of each of `rows` (blank rows people left between them are skipped). */
+  let sheetRows: number[] = [];
   /** Sheet rows `fromRecord` read as a row with an empty id (one whose id cell was emptied), in order. */
   let withoutId: number[] = [];
   /** The id of each record of `table` (null for a blank or unreadable row), by position. */
@@ -179,6 +181,7 @@ export function keyedRowsTab<R>(
       const read = records.map((rec) => io.fromRecord(rec));
       ids = read.map((r) => (r === null ? null : io.idOf(r)));
       rows = read.filter((r): r is R => r !== null);
+      sheetRows = read.flatMap((r, i) => (r === null ? [] : [i + 2]));
       unidentified = read.flatMap((r, i) => (r === null && !Object.values(records[i]!).every(isEmptyCell) ? [i + 2] : []));
       withoutId = read.flatMap((r, i) => (r !== null && io.idOf(r) === '' ? [i + 2] : []));
     }
@@ -196,6 +199,14 @@ export function keyedRowsTab<R>(
     withoutId() {
       load();
       return withoutId;
+    },
+    sheetRows() {
+      load();
+      return sheetRows;
+    },
+    /** The record at a sheet row as read (an unidentified row's cells, say), by header name. */
+    recordAt(sheetRow) {
+      return load()?.records[sheetRow - 2];
     },
     write(wanted, orElse) {
       const current = load();
@@ -234,6 +245,7 @@ export function keyedRowsTab<R>(
       const written = () => {
         table = { tab: def.name, header, records: records as Table['records'] };
         ids = next.map((r) => io.idOf(r));
+        sheetRows = next.map((_r, i) => i + 2);
         unidentified = [];
         withoutId = next.flatMap((r, i) => (io.idOf(r) === '' ? [i + 2] : []));
       };

@@ -203,3 +203,23 @@ describe('FBA Shipments cells people overtype', () => {
     expect(r.openExceptions('FBA_SHIPMENT_INVALID')).toEqual([]);
   });
 });
+
+describe('a 3PL Order ID typed on a shipment not sent yet', () => {
+  it("another shipment's order id typed with the tick: the shipment gets its own order, and the cells are named though the send rewrote the Note", () => {
+    const r = twoAlike();
+    r.syncFba();
+    r.tick(OTHER);
+    r.syncFba();
+    const others = r.shipment(OTHER)!['3PL Order ID']!;
+    expect(others).not.toBe('');
+    r.edit('FBA Shipments', { 'FBA Shipment ID': ID }, { 'Send from 3PL': true, State: 'sent', '3PL Order ID': others });
+    const res = r.syncFba();
+    expect(res.outcome).toBe('partial');
+    const own = r.shipment(ID)!['3PL Order ID'];
+    expect(own).not.toBe(others);
+    expect(r.threePlOrders().filter((o) => o.reference === ID)).toHaveLength(1);
+    const said = r.openExceptions('FBA_SHIPMENT_INVALID').filter((e) => String(e.Key).startsWith(`FBA_SHIPMENT_INVALID:${ID}:`));
+    expect(said).toHaveLength(1);
+    expect(said[0]!.Message).toContain(`The 3PL Order ID and State cells of FBA shipment ${ID} were changed to "${others}", "sent", but the add-on last wrote "", "open" there`);
+  });
+});

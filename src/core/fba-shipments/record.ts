@@ -13,6 +13,8 @@ import { AMAZON_ARRIVED, AMAZON_DEAD, FBA_STATES } from './types';
 
 /** Starts the Note of a row whose typed State or Items were not used; the job raises FBA_SHIPMENT_INVALID from it. */
 export const FBA_EDIT_NOTE = 'Edit not used:';
+/** What the Note of a row put back after it was deleted says (jobs/fba-shipments/rows-seal.ts): it names the row, not one cell. */
+export const FBA_ROW_DELETED = 'was deleted from the tab';
 
 const H = headersOf(FBA_SHIPMENTS_TAB);
 

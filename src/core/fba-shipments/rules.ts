@@ -6,9 +6,9 @@
 
 import type { RaisedException } from '../exceptions';
 import { exceptionKey } from '../exceptions';
-import { FBA_EDIT_NOTE } from './record';
+import { FBA_EDIT_NOTE, FBA_ROW_DELETED } from './record';
 import type { FbaItem, FbaRow } from './types';
-import { AMAZON_ARRIVED, AMAZON_DEAD } from './types';
+import { AMAZON_ARRIVED, AMAZON_DEAD, unticked } from './types';
 import { editedCellSuffix } from '../typed-cells';
 
 export const FBA_EXCEPTION_TYPES = [
@@ -18,6 +18,7 @@ export const FBA_EXCEPTION_TYPES = [
   'FBA_SHIPMENT_STUCK',
   'FBA_SHIPMENT_CANCELLED',
   'FBA_SHIPMENT_INVALID',
+  'FBA_SHIPMENT_SHIPPED_UNTICKED',
 ] as const;
 
 export interface FbaRuleSettings {
@@ -62,7 +63,7 @@ const EDITED_CELLS: ReadonlyArray<readonly [string, string]> = [
 export function fbaEditInvalid(row: FbaRow): RaisedException {
   const said = row.note.slice(FBA_EDIT_NOTE.length).trim();
   return {
-    key: exceptionKey('FBA_SHIPMENT_INVALID', row.shipmentId, editedCellSuffix(row.note, EDITED_CELLS)),
+    key: exceptionKey('FBA_SHIPMENT_INVALID', row.shipmentId, row.note.includes(FBA_ROW_DELETED) ? 'row' : editedCellSuffix(row.note, EDITED_CELLS)),
     type: 'FBA_SHIPMENT_INVALID',
     entity: `FBA ${row.shipmentId}`,
     message: `${said.charAt(0).toUpperCase()}${said.slice(1)}`,
@@ -97,6 +98,11 @@ export function fbaExceptions(rows: ReadonlyArray<FbaRow>, now: number, s: FbaRu
       if (now - row.shipped > s.fbaStuckDays * DAY_MS) {
         out.push(raise('FBA_SHIPMENT_STUCK', row, `${threePlName} shipped FBA shipment ${id} ${days} days ago and Amazon has not checked it in (status ${row.amazonStatus || 'unknown'}); the limit is ${s.fbaStuckDays} days.`, 'Chase the carrier with the tracking number; if delivered, open a case with Amazon about the shipment.'));
       }
+    }
+    // Unticked to stop it, but the 3PL had shipped (or the cancel could not reach it in time): the boxes
+    // still go to Amazon, which a Note alone would leave unsaid.
+    if (unticked(row) && row.threePlOrderId && (row.state === 'shipped' || row.state === 'receiving')) {
+      out.push(raise('FBA_SHIPMENT_SHIPPED_UNTICKED', row, `Send from 3PL was unticked on FBA shipment ${id}, but ${threePlName} had already shipped order ${row.threePlOrderId}${row.tracking.length ? ` (tracking ${row.tracking.join(', ')})` : ''}: it cannot be called back and goes on to ${row.destination || 'Amazon'}. The add-on keeps following it until Amazon receives it.`, `If the shipment should not reach Amazon, contact the carrier now; otherwise tick Send from 3PL again (or set this row to Ignored).`));
     }
     if (row.state === 'amazon-cancelled') {
       out.push(raise('FBA_SHIPMENT_CANCELLED', row, `Amazon ${row.amazonStatus === 'DELETED' ? 'deleted' : 'cancelled'} FBA shipment ${id} after ${threePlName} shipped it: the boxes are on their way to (or at) ${row.destination || 'the fulfilment centre'} under a shipment Amazon no longer expects, so it may refuse them.`, 'Contact Amazon Seller Support about the shipment now, and the carrier to stop the delivery if possible.'));

@@ -8,6 +8,7 @@
 
 import type { InventoryRow, PushChange } from './types';
 import { utf8Bytes } from '../utf8';
+import { hash64 } from '../digest';
 
 export type PlanChange = Pick<PushChange, 'key' | 'toQty'>;
 
@@ -23,22 +24,6 @@ export function planEntry(change: PlanChange): string {
 /** The plan's entries, sorted (independent of order), joined by '|'. */
 function planText(changes: ReadonlyArray<PlanChange>): string {
   return changes.map(planEntry).sort().join('|');
-}
-
-/**
- * 64 bits from two independent 32-bit multiplicative hashes (FNV-1a and a MurmurHash2-style mix).
- * Not cryptographic: it tells a plan from an edited or later one, and nothing here is adversarial.
- */
-function hash64(text: string): string {
-  let a = 0x811c9dc5;
-  let b = 0x9747b28c;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x5bd1e995);
-    b ^= b >>> 15;
-  }
-  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
 }
 
 /** What is stored for a plan: its entries while they fit in one property value, else `#<count>:<digest>`. */

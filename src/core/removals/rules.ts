@@ -132,7 +132,7 @@ export function stateEditInvalid(r: RemovalRow, threePlName: string): RaisedExce
     entity: `Removals ${r.orderId} ${r.sku}, State`,
     message:
       `The Removals tab's State cell of removal ${r.orderId} (${r.sku}) was changed to "${edit.typed}", but ${edit.why}. ` +
-      `It was put back to "${r.state}" (what its other cells show) and worked on so: ${r.state === 'expected' ? `its receipt ${r.receipt} is read back from ${threePlName}` : r.state === 'outcome unknown' ? `it is looked up at ${threePlName} and its receipt made once if there is none` : "it waits for Amazon's next removal reports"}. ` +
+      `It was put back to "${r.state}" (${edit.why.startsWith('the add-on last wrote') ? 'what the add-on wrote' : 'what its other cells show'}) and worked on so: ${r.state === 'expected' ? `its receipt ${r.receipt} is read back from ${threePlName}` : r.state === 'outcome unknown' ? `it is looked up at ${threePlName} and its receipt made once if there is none` : "it waits for Amazon's next removal reports"}. ` +
       `The add-on writes every cell of this tab and no typed value is used there; State shows one of ${REMOVAL_STATE_LIST}.`,
     action: 'Nothing to undo: the add-on put the State back. Change a removal in Seller Central, or its receipt at the 3PL; then resolve this row.',
     typedInput: true,

@@ -14,7 +14,7 @@ import { putBackSealed, putBackTypedIds, readSeal, sealedOnOneLine, writeSeal } 
 const SEAL = 'fbaShipments.itemsSeal';
 
 /** Shipments the seal leaves out: done with, so a row of theirs is never taken for a typed-over one. */
-const DONE = ['closed', 'cancelled', 'amazon-cancelled'];
+export const DONE: readonly string[] = ['closed', 'cancelled', 'amazon-cancelled'];
 
 /** The ID typed over on a live shipment's row, put back (kit/cell-seal.ts putBackTypedIds). */
 function putBackShipmentIds(seal: ReadonlyMap<string, string>, rows: ReadonlyArray<FbaRow>): FbaRow[] {
@@ -30,6 +30,11 @@ function putBackShipmentIds(seal: ReadonlyMap<string, string>, rows: ReadonlyArr
         "(it is Amazon's ID, which ties the row to its shipment, its 3PL order and the units the stock sync holds back). FBA Shipment ID is for reading only.",
     }),
   });
+}
+
+/** The live shipments whose rows the add-on last wrote. */
+export function sealedShipments(store: KeyValueStore): Set<string> {
+  return new Set(readSeal(store, SEAL).keys());
 }
 
 export function restoreSealedItems(store: KeyValueStore, rows: ReadonlyArray<FbaRow>): FbaRow[] {

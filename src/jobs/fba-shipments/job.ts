@@ -19,7 +19,8 @@ import type { Job, JobContext, JobOutcome } from '../kit/job';
 import type { AmazonRead } from './amazon-read';
 import { readAmazonShipments, readReceived } from './amazon-read';
 import { cancelFbaOrders } from './cancel';
-import { restoreSealedItems, sealItems } from './items-seal';
+import { restoreSealedItems, sealedShipments, sealItems } from './items-seal';
+import { putBackFromSeal, sealRows } from './rows-seal';
 import { FbaRows } from './rows';
 import type { SendTally, ShipFrom } from './send';
 import { sendFbaOrders } from './send';
@@ -96,15 +97,19 @@ function runFbaShipments(ctx: JobContext): JobOutcome {
   // done or written until the ID is back.
   const emptied = emptiedRows(tab, restored);
   if (emptied.length) return stopForEmptiedIds(ctx, emptied);
-  const rows = new FbaRows(restored);
+  // Cells only the add-on writes typed over, and a row deleted while it carried a tick or a 3PL order,
+  // are put back (rows-seal.ts), the Note saying so.
+  const rows = new FbaRows(putBackFromSeal(store, restored, sealedShipments(store)));
   // Said now: a later step of this run may write over the Note that explains a State edit not used.
   const editsRead = rows.rows.filter((r) => r.note.startsWith(FBA_EDIT_NOTE));
   const map = validateSkuMap(ctx.tabs.skuMap.records(), { defaultMarketplace: settings.marketplace });
   // Sealed with every write, so a cut run never leaves Items the add-on wrote looking typed.
-  const write = () => {
-    tab.write(rows.rows);
-    sealItems(store, rows.rows);
+  const written = (list: ReadonlyArray<FbaRow>) => {
+    tab.write(list);
+    sealItems(store, list);
+    sealRows(store, list);
   };
+  const write = () => written(rows.rows);
   const phases = new Phases<Phase>('the FBA Shipments tab', write);
   const read: AmazonRead = { views: [], located: new Map() };
   try {
@@ -122,7 +127,7 @@ function runFbaShipments(ctx: JobContext): JobOutcome {
   const itemsRead = new Map(read.views.filter((v) => v.items?.length).map((v) => [v.shipmentId, v.items!] as const));
   const itemsPutBack: FbaRow[] = [];
   phases.run('send', ['threePl', 'amazon'], () =>
-    sendFbaOrders({ amazon, adapter, map, marketplace: settings.marketplace, threePlName, location: fbaShipFromLocation(settings), locationSetting: settings.fbaShipFromLocation.trim() ? 'FBA ship-from location' : '3PL locations', located: read.located, itemsRead, edits: itemsPutBack, tab, deadline: ctx.deadline }, rows, sent),
+    sendFbaOrders({ amazon, adapter, map, marketplace: settings.marketplace, threePlName, location: fbaShipFromLocation(settings), locationSetting: settings.fbaShipFromLocation.trim() ? 'FBA ship-from location' : '3PL locations', located: read.located, itemsRead, edits: itemsPutBack, tab: { ...tab, write: written }, deadline: ctx.deadline }, rows, sent),
   );
   Object.assign(counts, { fbaSent: sent.sent, fbaAdopted: sent.adopted, fbaHeld: sent.held, fbaUnknown: sent.unknown, fbaDeferred: sent.deferred });
   const deferredNote = sent.deferred ? ` ${plural(sent.deferred, 'ticked shipment')} left for the next run (time limit or ${threePlName} not answering).` : '';
@@ -130,7 +135,9 @@ function runFbaShipments(ctx: JobContext): JobOutcome {
   rows.replace(rows.rows.map((r) => afterArrival(r)));
   write();
   const fromTab = fbaExceptions(rows.rows, now, settings, threePlName);
-  const edits = [...editsRead, ...itemsPutBack].map(fbaEditInvalid).filter((e, i, all) => all.findIndex((x) => x.key === e.key) === i && !fromTab.some((x) => x.key === e.key));
+  // A typed 3PL Order ID put right is said even when a later step (the send) wrote over its Note.
+  const idsSaid = [...idsPutBack].flatMap(([id, note]) => rows.get(id) ? [{ ...rows.get(id)!, note }] : []);
+  const edits = [...editsRead, ...itemsPutBack, ...idsSaid].map(fbaEditInvalid).filter((e, i, all) => all.findIndex((x) => x.key === e.key) === i && !fromTab.some((x) => x.key === e.key));
   const raised = [...withShipmentRefs([...fromTab, ...edits], shipmentsSeen), ...locationProblem(sent.location)];
   // An order read on no run since it shipped is looked up once, while the 3PL answers this run.
   const orderOf = (e: RaisedException) => rows.get(e.key.slice(e.type.length + 1))?.threePlOrderId || undefined;

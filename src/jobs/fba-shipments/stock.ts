@@ -7,12 +7,15 @@ import type { SkuMapValidation } from '../../core/inventory/sku-map';
 import type { ThreePlStockRecord } from '../../core/inventory/types';
 import { fbaShipmentsTab } from '../../sheet/fba-shipments-tab';
 import type { JobContext } from '../kit/job';
-import { restoreSealedItems } from './items-seal';
+import { restoreSealedItems, sealedShipments } from './items-seal';
+import { putBackFromSeal } from './rows-seal';
 
 /** One read of the FBA Shipments tab (a missing tab has no rows). `stockReadOverRuns`: the 3PL stock was walked over several runs. */
 export function stockLessFbaShipments(ctx: JobContext, records: ReadonlyArray<ThreePlStockRecord>, map: SkuMapValidation, stockReadOverRuns = false): ThreePlStockRecord[] {
-  // Items someone typed over are counted as Amazon's (the FBA run puts the cell back and says so).
-  const rows = restoreSealedItems(ctx.ports.store, fbaShipmentsTab(ctx.ports.workbook).rows());
+  // Items someone typed over are counted as Amazon's, and a ticked row someone deleted still holds
+  // its units back (the FBA run puts both back and says so).
+  const store = ctx.ports.store;
+  const rows = putBackFromSeal(store, restoreSealedItems(store, fbaShipmentsTab(ctx.ports.workbook).rows()), sealedShipments(store));
   const committed = fbaCommittedUnits(rows, ctx.settings.marketplace, map, stockReadOverRuns);
   return lessFbaCommitted(records, committed, fbaShipFromLocation(ctx.settings));
 }

@@ -20,6 +20,9 @@ import { oneLocation, type OneLocation } from '../kit/locations-check';
 import { followReceipts, retryable, sendReceipts, type ReceiptCounts, type ReceiptDeps } from './receipts';
 import { readReports, requestReports } from './reports';
 import { loadState, saveState } from './state';
+import { readIdSeal, sealIds } from './id-seal';
+import { checkTypedIds, deletedRows, emptiedIds, putBackCounts, type TypedIds } from '../../core/removals/typed-ids';
+import { putBackSaid } from '../../core/removals/put-back-said';
 import { unidentifiedReceipts } from './unidentified';
 import { firstFew, plural } from '../../core/words';
 import { cellException } from '../../core/typed-cells';
@@ -99,30 +102,48 @@ function skuMapper(ctx: JobContext): ReceiptDeps['threePlSku'] {
 
 const ORDER_ID = headersOf(TABS.removals).orderId;
 
-function stopForLostIds(ctx: JobContext, sheetRows: readonly number[]): JobOutcome {
+/** A row the add-on cannot tell which removal it is: the Removal Order ID cell, what it holds and why. */
+interface LostRow {
+  sheetRow: number;
+  value: string;
+  problem: string;
+}
+
+function stopForLostIds(ctx: JobContext, lostRows: readonly LostRow[]): JobOutcome {
+  const sheetRows = lostRows.map((l) => l.sheetRow);
   ctx.raise(
-    ...sheetRows.map((sheetRow) =>
+    ...lostRows.map(({ sheetRow, value, problem }) =>
       cellException({
         tab: TAB.removals,
         rowId: `row ${sheetRow}`,
         about: 'a removal',
         sheetRow,
         column: ORDER_ID,
-        value: '',
+        value,
         address: '',
-        problem: `${ORDER_ID} or SKU is empty, so the add-on cannot tell which removal the row is`,
-        allowed: `the row's Removal Order ID and SKU back (Edit → Undo, or File → Version history shows them), then resolve this row`,
-        meanwhile: 'No receipt is made or read back and the tab is not written until then: a write would delete the row, with its 3PL Receipt.',
+        problem,
+        allowed: `the row's Removal Order ID and SKU back (Edit → Undo, or File → Version history shows them), or delete the row if it was added by hand, then resolve this row`,
+        meanwhile: 'No receipt is made or read back and the tab is not written until then: a write would delete the row, with its 3PL Receipt, or a receipt would be made for a removal Amazon does not have.',
       }),
     ),
   );
   return {
     outcome: 'partial',
     counts: { receiptsMade: 0, removalsCounted: 0 },
-    message: `${plural(sheetRows.length, 'row')} of the Removals tab without a Removal Order ID or SKU (row ${firstFew(sheetRows)}): nothing was done and the tab was left as it is (see Exceptions).`,
+    message: `${plural(sheetRows.length, 'row')} of the Removals tab without a Removal Order ID or SKU the add-on can tell (row ${firstFew(sheetRows)}): nothing was done and the tab was left as it is (see Exceptions).`,
     // Nothing was looked at: every removal problem stays as it was.
     keepOpen: () => true,
   };
+}
+
+/** Rows whose Removal Order ID (or SKU) was typed over and whose other cells cannot tell which removal they were. */
+function typedOver(check: TypedIds): LostRow[] {
+  const was = check.missing.length ? ` (the tab no longer has ${firstFew(check.missing.map((id) => `removal ${id}`))})` : '';
+  return check.unknown.map(({ row, sheetRow }) => ({
+    sheetRow,
+    value: row.orderId,
+    problem: `${ORDER_ID} "${row.orderId}" with SKU ${row.sku} is not a removal the add-on wrote on this row: the ID or the SKU was typed over${was}, and the row's other cells do not tell which removal it was`,
+  }));
 }
 
 function runRemovals(ctx: JobContext): JobOutcome {
@@ -131,10 +152,26 @@ function runRemovals(ctx: JobContext): JobOutcome {
   const tab = removalsTab(ports.workbook);
   // A row whose Removal Order ID (or SKU) was emptied is no removal the add-on knows: a write would
   // delete it, and with it the 3PL Receipt it was given (Amazon's reports, read every few hours and
-  // only for recent removals, may never give it back). Nothing is done or written until it is back.
-  const lost = tab.unidentified();
-  if (lost.length) return stopForLostIds(ctx, lost);
-  let rows: RemovalRow[] = tab.rows().map((r) => ({ ...r, tracking: [...r.tracking], lpns: [...r.lpns] }));
+  // only for recent removals, may never give it back). It is put back when the row's other cells are
+  // a sealed removal's that has no row (the write then drops the unreadable row for the sealed one);
+  // otherwise nothing is done or written until it is typed back.
+  const { sealed: seal, complete } = readIdSeal(store);
+  const emptied = emptiedIds(seal, tab.rows(), tab.unidentified().map((sheetRow) => ({ sheetRow, record: tab.recordAt(sheetRow) ?? {} })));
+  if (emptied.left.length) return stopForLostIds(ctx, emptied.left.map((sheetRow) => ({ sheetRow, value: '', problem: `${ORDER_ID} or SKU is empty, so the add-on cannot tell which removal the row is` })));
+  // An ID typed over is put back from the row's other cells; one they cannot tell stops the run as above.
+  const ids = checkTypedIds(seal, tab.rows(), tab.sheetRows(), complete);
+  if (ids.unknown.length) return stopForLostIds(ctx, typedOver(ids));
+  // A State, Received or 3PL Receipt typed over gets what the add-on wrote back: a typed count never
+  // closes a removal, a typed receipt id never stands in for the one still to be made.
+  const counted = putBackCounts(seal, ids.rows);
+  // A row a person deleted comes back as last written, with its receipt and counts (typed-ids.ts).
+  const deleted = deletedRows(seal, counted.rows);
+  let rows: RemovalRow[] = [...counted.rows, ...deleted].map((r) => ({ ...r, tracking: [...r.tracking], lpns: [...r.lpns] }));
+  // The tab and the seal of what it holds are written together, so the next run tells typed IDs from new removals.
+  const writeTab = () => {
+    tab.write(rows);
+    sealIds(store, rows);
+  };
   // Said as read: a report merge later in the run rebuilds these rows.
   const stateEdits = rows.filter((r) => r.stateEdit).map((r) => ({ ...r }));
   const unitsEdits = rows.filter((r) => r.unitsEdit);
@@ -163,7 +200,7 @@ function runRemovals(ctx: JobContext): JobOutcome {
         down.add(e.system === 'threePl' ? 'threePl' : 'amazon');
         failed.push(e.message);
       } else {
-        tab.write(rows);
+        writeTab();
         throw e;
       }
     }
@@ -204,7 +241,7 @@ function runRemovals(ctx: JobContext): JobOutcome {
     unidentified = unidentifiedReceipts(adapter, rows, state, now, threePlName);
   });
   markOverdue(rows, state.shippedAt, now, settings.removalOverdueDays);
-  tab.write(rows);
+  writeTab();
   // The next set is asked for now when it is due already, so the next run finds it ready.
   if (reportsRead && !cut && reportsDue(ports.clock.now())) step('amazon', () => requestReports(amazon, store, ports.clock.now()));
   saveState(store, state, new Set(rows.filter((r) => !CLOSED_STATES.has(r.state)).map((r) => r.orderId)));
@@ -212,6 +249,7 @@ function runRemovals(ctx: JobContext): JobOutcome {
   raised.push(...withReceiptRefs(removalExceptions(rows, { shippedAt: state.shippedAt, notes: state.notes, threePlName, overdueDays: settings.removalOverdueDays }), rows, adapter, receivingSeen));
   if (unidentified) raised.push(...(unidentified as RaisedException[]));
   raised.push(...stateEdits.map((r) => stateEditInvalid(r, threePlName)));
+  raised.push(...putBackSaid({ ids, emptied: emptied.matched, deleted, edits: counted.edits }, new Set(rows.map(removalId)), threePlName));
   // A removal the reports gave again this run has its units back: said so, the others wait for them.
   const stillTyped = new Set(rows.filter((r) => r.unitsEdit).map(removalId));
   raised.push(...unitsEdits.map((r) => unitsEditInvalid(r, threePlName, !stillTyped.has(removalId(r)))));
