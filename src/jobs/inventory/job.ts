@@ -409,6 +409,8 @@ function runStock(ctx: JobContext, mode: 'sync' | 'undo'): JobOutcome {
     if (before.outcome !== 'ok') return { ...waitingOutcome(ctx, before.message), counts: before.counts };
     // A sync push Amazon has taken up to its end is the success the run that submitted it waited for.
     if (pending.kind === 'push') store.set(K.lastSuccessAt, String(ctx.now));
+    // Quantities no processing report confirmed are not an "ok" run until the read-back has seen them.
+    if (before.counts.unconfirmed) before = { ...before, outcome: 'partial' };
     // An undo stays as it is until the next sync; a finished push is followed by a fresh computation at once.
     if (pending.kind === 'undo') return before;
   }
@@ -419,7 +421,8 @@ function runStock(ctx: JobContext, mode: 'sync' | 'undo'): JobOutcome {
   if (mode === 'undo') return undo(checked, amazon, adapter);
   const after = computeAndPush(checked, amazon, adapter);
   const note = cancelled ?? before?.message ?? null;
-  return note ? { ...after, message: `${note} ${after.message}`, counts: { ...(before?.counts ?? {}), ...after.counts } } : after;
+  const outcome = before?.outcome === 'partial' && after.outcome === 'ok' ? 'partial' : after.outcome;
+  return note ? { ...after, outcome, message: `${note} ${after.message}`, counts: { ...(before?.counts ?? {}), ...after.counts } } : after;
 }
 
 /** The stock sync and its undo share everything but what they do once a cut push is settled. */
