@@ -425,6 +425,11 @@ function runStock(ctx: JobContext, mode: 'sync' | 'undo'): JobOutcome {
   return note ? { ...after, outcome, message: `${note} ${after.message}`, counts: { ...(before?.counts ?? {}), ...after.counts } } : after;
 }
 
+/** What a run that stopped short leaves: a push already with Amazon, or nothing sent. */
+function leftNote(ctx: JobContext): string {
+  return loadPending(ctx.ports.store) !== null ? 'The push already started carries on in the next run.' : 'Nothing was pushed; the next run starts again.';
+}
+
 /** The stock sync and its undo share everything but what they do once a cut push is settled. */
 function stockJob(name: string, mode: 'sync' | 'undo'): Job {
   return {
@@ -439,9 +444,9 @@ function stockJob(name: string, mode: 'sync' | 'undo'): Job {
       const timeout = syncTimeout(ctx);
       return { raised: timeout ? [timeout] : [], resolves: ['STOCK_SYNC_TIMEOUT'] };
     },
-    resumeNote(ctx) {
-      return loadPending(ctx.ports.store) !== null ? 'The push already started carries on in the next run.' : 'Nothing was pushed; the next run starts again.';
-    },
+    resumeNote: leftNote,
+    // A failed run says the same: whether stock went out is what people need to know from it.
+    failureNote: leftNote,
   };
 }
 
