@@ -48,6 +48,7 @@ import { cancelStuckFeed } from './stuck-feed';
 import { undo } from './undo';
 import { listedMarkets, pooledMarkets, readUnsent, type UnsentRead } from './unsent';
 import { inventoryFrom } from './inventory-from';
+import { noteAmazonSeen, unmanagedWhileUnread } from './blocked';
 
 /** What the two systems say this run, or why the run has to wait for Amazon. */
 interface SystemsRead {
@@ -102,6 +103,7 @@ function readSystems(
   amazon: SpApiClient,
   adapter: ThreePlAdapter,
   meanwhile: (stock: SystemsRead['stock'], unsent: UnsentRead) => void,
+  unread: (stock: SystemsRead['stock'], unsent: UnsentRead, why: string) => void,
 ): SystemsRead | { waiting: string } {
   const { store, clock } = ctx.ports;
   const rows = ctx.tabs.skuMap.records().length;
@@ -116,8 +118,17 @@ function readSystems(
   // Read last, so a report not ready yet is waited for in this run rather than the next one.
   const read3pl = { ...stock, overRuns: stock.atStart !== null };
   const inRun = { clock, deadline: ctx.deadline, reserveMs: AFTER_LISTINGS_MS, meanwhile: () => meanwhile(read3pl, unsent) };
-  const read = readMarketsListings(amazon, store, clock.now(), rows, markets, ctx.settings.marketplace, inRun);
-  if ('waiting' in read) return { waiting: read.waiting };
+  let read: ReturnType<typeof readMarketsListings>;
+  try {
+    read = readMarketsListings(amazon, store, clock.now(), rows, markets, ctx.settings.marketplace, inRun);
+  } catch (e) {
+    unread(read3pl, unsent, e instanceof Error ? e.message : String(e));
+    throw e;
+  }
+  if ('waiting' in read) {
+    unread(read3pl, unsent, read.waiting);
+    return { waiting: read.waiting };
+  }
   return { stock: read3pl, unsent, read };
 }
 
@@ -212,7 +223,10 @@ function computeAndPush(ctx: JobContext, amazon: SpApiClient, adapter: ThreePlAd
       inventoryFrom(ctx, { validated, stock, unsent, previous, fba }).rows,
     );
   };
-  const systems = readSystems(ctx, amazon, adapter, layOut);
+  // Nothing can be pushed without Amazon's listings; an offer the 3PL can no longer back is said at once.
+  const whileUnread = (stock: SystemsRead['stock'], unsent: UnsentRead, why: string) =>
+    ctx.raise(...unmanagedWhileUnread(ctx, { skuMapRows, tabBefore, stock, unsent, why: why.replace(/\s*\[request id [^\]]*\]/g, '').replace(/[.\s]+$/, '') }));
+  const systems = readSystems(ctx, amazon, adapter, layOut, whileUnread);
   if ('waiting' in systems) return waitingOutcome(ctx, systems.waiting);
   const { stock, unsent, read } = systems;
   const listings = read.listings;
@@ -308,6 +322,7 @@ function computeAndPush(ctx: JobContext, amazon: SpApiClient, adapter: ThreePlAd
   } else {
     ctx.tabs.inventory.write(rows);
   }
+  noteAmazonSeen(ctx, [...read.byMarket.values()].map((r) => r.asOf));
   // Judged on what Amazon will show once this run's push lands: an offer left above the 3PL's stock is High.
   raised.push(
     ...findUnmanagedOffers({
