@@ -16,7 +16,7 @@ describe('a failed stock run says what is left', () => {
     const run = r.sync();
     expect(run.outcome).toBe('failed');
     expect(run.message).toMatch(/not JSON/);
-    expect(run.message).toMatch(/Nothing was pushed; the next run starts again\./);
+    expect(run.message).toMatch(/Nothing was pushed to Amazon\.$/);
     expect(r.writes()).toEqual([]);
   });
 
@@ -27,6 +27,6 @@ describe('a failed stock run says what is left', () => {
     const run = r.sync();
     expect(run.outcome).toBe('failed');
     expect(run.message).toMatch(/getFeed/);
-    expect(run.message).toMatch(/The push already started carries on in the next run\./);
+    expect(run.message).toMatch(/The push already started carries on in the next run\.$/);
   });
 });

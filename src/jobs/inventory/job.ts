@@ -440,9 +440,18 @@ function runStock(ctx: JobContext, mode: 'sync' | 'undo'): JobOutcome {
   return note ? { ...after, outcome, message: `${note} ${after.message}`, counts: { ...(before?.counts ?? {}), ...after.counts } } : after;
 }
 
-/** What a run that stopped short leaves: a push already with Amazon, or nothing sent. */
-function leftNote(ctx: JobContext): string {
+/** After a time cut: a push still with Amazon, or a fresh start. */
+function resumeNote(ctx: JobContext): string {
   return loadPending(ctx.ports.store) !== null ? 'The push already started carries on in the next run.' : 'Nothing was pushed; the next run starts again.';
+}
+
+/** After a failure (whose error says the next run tries again): whether anything reached Amazon. */
+function failureNote(ctx: JobContext): string {
+  const { store } = ctx.ports;
+  if (loadPending(store) !== null) return 'The push already started carries on in the next run.';
+  // A push ends by recording its time (pushing.ts drivePush): one finished by this run is on the Inventory tab.
+  if ((num(store.get(K.lastPushAt)) ?? 0) >= ctx.now) return "This run's push reached Amazon before it stopped (see the Inventory tab).";
+  return 'Nothing was pushed to Amazon.';
 }
 
 /** The stock sync and its undo share everything but what they do once a cut push is settled. */
@@ -459,9 +468,9 @@ function stockJob(name: string, mode: 'sync' | 'undo'): Job {
       const timeout = syncTimeout(ctx);
       return { raised: timeout ? [timeout] : [], resolves: ['STOCK_SYNC_TIMEOUT'] };
     },
-    resumeNote: leftNote,
-    // A failed run says the same: whether stock went out is what people need to know from it.
-    failureNote: leftNote,
+    resumeNote,
+    // Whether stock went out is what people need to know from a failed run.
+    failureNote,
   };
 }
 
