@@ -57,4 +57,20 @@ describe('Amazon listings unreadable while the 3PL stock falls', () => {
     r.sync();
     expect(unmanaged(r)).toEqual([]);
   });
+
+  it('a feed Amazon took but no getFeed answers for: a sell-out after it is a High too', () => {
+    const r = new InventoryRun({ offers: offers(), settings: { 'Feed threshold': 1 } });
+    expect(r.sync().message).toMatch(/submitted to Amazon/);
+    // Amazon processes the feed (TEE-M 22, MUG-1 10), then never answers getFeed again.
+    r.run.faults.add({ system: 'amazon', operation: 'getFeed', kind: 'malformed', times: 1000 });
+    r.setStock('SB-TEE-M', 4);
+    r.advance('10m');
+    expect(r.sync().outcome).toBe('failed');
+    expect(r.amazonQty('TEE-M')).toBe(22);
+    const open = unmanaged(r);
+    expect(open.map((e) => e['Key'])).toEqual(['OFFER_UNMANAGED:UK:TEE-M']);
+    expect(open[0]!['Message']).toMatch(/showed 22 units .*the stock push sent to Amazon could not be followed \(Amazon getFeed/);
+    expect(open[0]!['Message']).not.toMatch(/request id/);
+  });
 });
+

@@ -30,8 +30,9 @@ export interface UnmanagedInput {
   unsentOrders: ReadonlyArray<UnsentOrderLine>;
   threePlName?: string;
   /**
-   * Set when Amazon's listings could not be read this run (why, in words): `listings` then hold what
-   * Amazon showed when last read, less the units ordered since, and no offer is set by this run.
+   * Set when this run cannot set any offer because Amazon cannot be read (a clause saying what could
+   * not be read and why): `listings` then hold what Amazon showed when last read, less the units
+   * ordered since.
    */
   unread?: string;
 }
@@ -115,7 +116,7 @@ function offersOf(input: UnmanagedInput, stockHas: (sku: string) => boolean, tpl
       let after = qty;
       if (set.pushState === 'queued' && input.queuedInFlight) after = set.proposedQty!;
       else if (set.pushState === 'accepted') after = set.lastPushedQty ?? qty;
-      const why = input.unread ? (after > set.proposedQty! ? `Amazon's listings could not be read (${input.unread}), so the sync cannot set it to ${set.proposedQty} this run` : null) : notSetWhy(set, after);
+      const why = input.unread ? (after > set.proposedQty! ? `${input.unread}, so the sync cannot set it to ${set.proposedQty} this run` : null) : notSetWhy(set, after);
       out.push({ sellerSku: sku, marketplace: set.marketplace, shown: qty, after, threePlSku: set.threePlSku, why, todo: why && set.pushState === 'awaiting approval' ? 'Approve the push, or lower the quantity in Seller Central.' : 'Lower the quantity in Seller Central if the next sync does not.' });
       continue;
     }

@@ -21,15 +21,26 @@ export function noteAmazonSeen(ctx: JobContext, asOfs: number[]): void {
   if (asOfs.length) ctx.ports.store.set(K.amazonSeenAt, String(Math.min(...asOfs)));
 }
 
-/** What Amazon still shows of an offer: its last pushed quantity once Amazon took it, else the quantity last read. */
-function lastShown(row: InventoryRow): number | null {
+/** An error or wait in words for a message: no request id (it changes every run, as if the problem did). */
+export function plainWhy(why: string): string {
+  return why.replace(/\s*\[request id [^\]]*\]/g, '').replace(/[.\s]+$/, '');
+}
+
+/**
+ * What Amazon may still show of an offer: its last pushed quantity once Amazon took it. One queued:
+ * the quantity on its way when Amazon has taken the feed carrying it (`queuedLands`), else the higher
+ * of that and the quantity last read (a patch without an answer may or may not have landed).
+ */
+function lastShown(row: InventoryRow, queuedLands: boolean): number | null {
   if ((row.pushState === 'accepted' || row.pushState === 'applied') && row.lastPushedQty !== null) return row.lastPushedQty;
+  if (row.pushState === 'queued' && row.proposedQty !== null) return queuedLands ? row.proposedQty : Math.max(row.amazonFbmQty ?? 0, row.proposedQty);
   return row.amazonFbmQty;
 }
 
 export function unmanagedWhileUnread(
   ctx: JobContext,
-  x: { skuMapRows: ReadonlyArray<RawRow>; tabBefore: ReadonlyArray<InventoryRow>; stock: InventoryInputs['stock']; unsent: UnsentRead; why: string },
+  /** `why`: what could not be read and why, as a clause ("Amazon's listings could not be read (…)"). */
+  x: { skuMapRows: ReadonlyArray<RawRow>; tabBefore: ReadonlyArray<InventoryRow>; stock: InventoryInputs['stock']; unsent: UnsentRead; why: string; queuedLands?: boolean },
 ): RaisedException[] {
   const seenAt = num(ctx.ports.store.get(K.amazonSeenAt));
   if (seenAt === null || x.tabBefore.length === 0) return [];
@@ -46,7 +57,7 @@ export function unmanagedWhileUnread(
   const listings: AmazonListing[] = [];
   for (const r of built.rows) {
     const was = r.channel === 'FBM' && r.proposedQty !== null ? before.get(r.key) : undefined;
-    const shown = was ? lastShown(was) : null;
+    const shown = was ? lastShown(was, x.queuedLands === true) : null;
     if (shown === null) continue;
     const qty = Math.max(0, shown - (orderedSince.get(r.sellerSku) ?? 0));
     listings.push({ sellerSku: r.sellerSku, fbm: true, fba: false, fbmQuantity: qty, ...(r.marketplace === primary ? {} : { marketplace: r.marketplace }) });

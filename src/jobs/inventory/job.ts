@@ -48,7 +48,8 @@ import { cancelStuckFeed } from './stuck-feed';
 import { undo } from './undo';
 import { listedMarkets, pooledMarkets, readUnsent, type UnsentRead } from './unsent';
 import { inventoryFrom } from './inventory-from';
-import { noteAmazonSeen, unmanagedWhileUnread } from './blocked';
+import { RemoteError } from '../../ports/errors';
+import { noteAmazonSeen, plainWhy, unmanagedWhileUnread } from './blocked';
 
 /** What the two systems say this run, or why the run has to wait for Amazon. */
 interface SystemsRead {
@@ -225,7 +226,7 @@ function computeAndPush(ctx: JobContext, amazon: SpApiClient, adapter: ThreePlAd
   };
   // Nothing can be pushed without Amazon's listings; an offer the 3PL can no longer back is said at once.
   const whileUnread = (stock: SystemsRead['stock'], unsent: UnsentRead, why: string) =>
-    ctx.raise(...unmanagedWhileUnread(ctx, { skuMapRows, tabBefore, stock, unsent, why: why.replace(/\s*\[request id [^\]]*\]/g, '').replace(/[.\s]+$/, '') }));
+    ctx.raise(...unmanagedWhileUnread(ctx, { skuMapRows, tabBefore, stock, unsent, why: `Amazon's listings could not be read (${plainWhy(why)})` }));
   const systems = readSystems(ctx, amazon, adapter, layOut, whileUnread);
   if ('waiting' in systems) return waitingOutcome(ctx, systems.waiting);
   const { stock, unsent, read } = systems;
@@ -402,6 +403,27 @@ function computeAndPush(ctx: JobContext, amazon: SpApiClient, adapter: ThreePlAd
   };
 }
 
+/**
+ * A push Amazon does not answer for holds every later quantity back: what the 3PL can pick now is read
+ * anyway, so an offer Amazon may still show above it is a High in this run (blocked.ts). Best effort:
+ * whatever stops this read, the run fails with the push's own error.
+ */
+function judgeWhileUnfollowed(ctx: JobContext, amazon: SpApiClient, error: string, queuedLands: boolean): void {
+  try {
+    const adapter = ctx.threePl();
+    const checked = withCheckedLocations(ctx, adapter, 'inventory');
+    const stock = readStock(checked, adapter);
+    // A read spread over several runs is the computation's to carry on, not this check's.
+    if ('waiting' in stock || stock.atStart !== null) return;
+    const unsent = readUnsent(checked, amazon, undefined);
+    if (!unsent.complete) return;
+    const why = `the stock push sent to Amazon could not be followed (${plainWhy(error)})`;
+    ctx.raise(...unmanagedWhileUnread(checked, { skuMapRows: ctx.tabs.skuMap.records(), tabBefore: ctx.tabs.inventory.rows(), stock: { ...stock, overRuns: false }, unsent, why, queuedLands }));
+  } catch {
+    // Nothing to add: the run already fails, with the push's error.
+  }
+}
+
 /** One run: follow or settle the push a cut run left, then undo or compute. */
 function runStock(ctx: JobContext, mode: 'sync' | 'undo'): JobOutcome {
   const { store } = ctx.ports;
@@ -419,7 +441,13 @@ function runStock(ctx: JobContext, mode: 'sync' | 'undo'): JobOutcome {
     // A push followed to its end is read back by this very run: the primary's listings report is asked
     // for the moment Amazon's answers are in, not after they are written to the tab.
     const readBack = mode === 'sync' && pending.kind === 'push' ? () => requestPrimaryListings(ctx, amazon) : undefined;
-    before = continuePending(ctx, amazon, pending, readBack);
+    try {
+      before = continuePending(ctx, amazon, pending, readBack);
+    } catch (e) {
+      // The push cannot be followed (Amazon not answering for it): nothing new goes out until it can.
+      if (pending.kind === 'push' && e instanceof RemoteError && e.kind !== 'auth') judgeWhileUnfollowed(ctx, amazon, e.message, feedInFlight(pending));
+      throw e;
+    }
     // Waiting on Amazon is not a successful sync: a feed that never finishes still times out.
     if (before.outcome !== 'ok') return { ...waitingOutcome(ctx, before.message), counts: before.counts };
     // A sync push Amazon has taken up to its end is the success the run that submitted it waited for.
