@@ -1,15 +1,15 @@
-// While Amazon's listings cannot be read (every read failing, a report Amazon has not made) the stock
-// sync pushes nothing, yet the 3PL stock it did read may have fallen below what Amazon still offers.
-// Waiting for STOCK_SYNC_TIMEOUT would leave that oversell unsaid for hours: this judges each offer the
-// sync sets on what Amazon showed when last read, less the units ordered since (a sale lowers Amazon
-// and the 3PL alike, so it never raises a problem), and names those above the 3PL as High OFFER_UNMANAGED.
+// While Amazon cannot be read (its listings: every read failing, a report Amazon has not made; or the
+// push it was sent: getFeed not answering) the stock sync pushes nothing, yet the 3PL stock may have
+// fallen below what Amazon still offers. Waiting for STOCK_SYNC_TIMEOUT would leave that oversell unsaid
+// for hours: this judges each offer the sync sets on what Amazon showed when last read, less the units
+// ordered since (a sale lowers Amazon and the 3PL alike, so it never raises a problem), and names those
+// above the 3PL as High OFFER_UNMANAGED.
 
 import type { RaisedException } from '../../core/exceptions';
 import { previousFromInventory } from '../../core/inventory/inventory-tab';
 import { validateSkuMap } from '../../core/inventory/sku-map';
-import type { AmazonListing, InventoryRow } from '../../core/inventory/types';
+import type { AmazonListing, InventoryRow, RawRow } from '../../core/inventory/types';
 import { findUnmanagedOffers } from '../../core/inventory/unmanaged';
-import type { RawRow } from '../../core/inventory/types';
 import { providerName } from '../../threepl/names';
 import type { JobContext } from '../kit/job';
 import { inventoryFrom, type InventoryInputs } from './inventory-from';
