@@ -335,7 +335,8 @@ export function parseSettings(pairs: ReadonlyArray<readonly [unknown, unknown, s
   const def = (key: string) => SETTINGS.find((s) => s.key === key)!;
   const raw = (key: string): unknown => {
     const v = byKey.get(key.toLowerCase());
-    return v === undefined || v === '' ? def(key).default : v;
+    // A cell holding only spaces looks empty, so it means what an empty one does: the default.
+    return v === undefined || text(v) === '' ? def(key).default : v;
   };
   const str = (key: string) => text(raw(key));
   const fallback = (key: string): string => {

@@ -52,6 +52,7 @@ export const COUNT_WORDS: Readonly<Record<string, readonly [one: string, many: s
   pushed: ['stock change pushed', 'stock changes pushed'],
   rejected: ['stock change rejected by Amazon', 'stock changes rejected by Amazon'],
   unanswered: ['stock change Amazon did not answer', 'stock changes Amazon did not answer'],
+  unconfirmed: ['stock change with no processing report (left to the read-back)', 'stock changes with no processing report (left to the read-back)'],
   refused: ['stock change not sent (FBA only on Amazon)', 'stock changes not sent (FBA only on Amazon)'],
   capped: ['undo lowered to the stock the 3PL can pick', 'undos lowered to the stock the 3PL can pick'],
   skipped: ['offer not undone', 'offers not undone'],

@@ -4,7 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { flagWordNote, parseFlag } from '../../src/core/cells';
-import { withActiveNotes } from '../../src/core/sku-map-notes';
+import { channelWordNote, withActiveNotes } from '../../src/core/sku-map-notes';
 import { InventoryRun } from '../inventory/builder';
 
 describe('flagWordNote', () => {
@@ -47,5 +47,24 @@ describe('Active typed as words, end to end', () => {
     expect(status('A-TXT')).toBe('Inactive: not synced.');
     expect(status('A-TICK')).toBe('OK');
     expect(r.writes().map((w) => w.sku).sort()).toEqual(['A-TICK', 'A-YES']);
+  });
+});
+
+describe("Channel typed as Amazon's network names", () => {
+  it('MFN and AFN are read as FBM and FBA as before, and the Status says so', () => {
+    expect(channelWordNote('mfn', 'Channel')).toBe('Channel holds "mfn", Amazon\'s name for FBM, read as FBM; type FBM to say it plainly.');
+    for (const plain of ['FBM', 'fba', '', null, 'FBX']) expect(channelWordNote(plain, 'Channel')).toBeNull();
+    const r = new InventoryRun({
+      offers: [{ sku: 'C-MFN', onHand: 10 }, { sku: 'C-FBM', onHand: 10 }],
+      fba: [{ sku: 'C-AFN', fulfillable: 4 }],
+    });
+    r.edit('SKU Map', { 'Seller SKU': 'C-MFN' }, { Channel: 'MFN' });
+    r.edit('SKU Map', { 'Seller SKU': 'C-AFN' }, { Channel: 'AFN' });
+    r.sync();
+    const status = (sku: string) => r.tab('SKU Map').find((x) => x['Seller SKU'] === sku)!['Status'];
+    expect(status('C-MFN')).toBe('OK. Channel holds "MFN", Amazon\'s name for FBM, read as FBM; type FBM to say it plainly.');
+    expect(status('C-AFN')).toMatch(/^OK \(FBA: stock is read from Amazon, never pushed\)\. Channel holds "AFN", Amazon's name for FBA, read as FBA/);
+    expect(status('C-FBM')).toBe('OK');
+    expect(r.writes().map((w) => w.sku).sort()).toEqual(['C-FBM', 'C-MFN']);
   });
 });

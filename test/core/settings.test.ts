@@ -37,4 +37,12 @@ describe('parseSettings', () => {
     expect(problems.map((p) => p.key)).toEqual(['Push mode', 'Feed threshold', 'Guardrail max share changing']);
     expect(problems[1]!.message).toContain('"lots"');
   });
+
+  it('reads a cell holding only spaces as the empty cell it looks like: the default, no problem', () => {
+    const keys = ['Default safety buffer', 'Push mode', 'Feed threshold', 'Guardrail max share changing', 'Stock data max age (minutes)'];
+    const blank = parseSettings(keys.map((k) => [k, '']));
+    const spaces = parseSettings(keys.map((k) => [k, '   ']));
+    expect(spaces.problems).toEqual([]);
+    expect(spaces.settings).toEqual(blank.settings);
+  });
 });

@@ -158,7 +158,7 @@ describe('bad input', () => {
     const r = new InventoryRun({ offers: manyOffers(3), faults: [{ system: 'threePl', operation: '*', kind: 'timeout', times: 10 }] });
     const s = r.sync();
     expect(s.outcome).toBe('failed');
-    expect(s.message).toMatch(/^The 3PL \(ShipBob\) did not answer in time, even after retries .* the next run tries again\.$/);
+    expect(s.message).toMatch(/^The 3PL \(ShipBob\) did not answer in time, even after retries .* the next run tries again\. Nothing was pushed to Amazon\.$/);
     expect(r.syncLog().at(-1)!['Message']).toBe(s.message);
     expect(r.writes()).toEqual([]);
     r.assertInvariants();

@@ -29,6 +29,12 @@ export interface UnmanagedInput {
   locations: ReadonlyArray<string>;
   unsentOrders: ReadonlyArray<UnsentOrderLine>;
   threePlName?: string;
+  /**
+   * Set when this run cannot set any offer because Amazon cannot be read (a clause saying what could
+   * not be read and why): `listings` then hold what Amazon showed when last read, less the units
+   * ordered since.
+   */
+  unread?: string;
 }
 
 /** Offers named one by one; the rest share one row, so a catalogue-wide problem is not thousands of rows. */
@@ -110,7 +116,7 @@ function offersOf(input: UnmanagedInput, stockHas: (sku: string) => boolean, tpl
       let after = qty;
       if (set.pushState === 'queued' && input.queuedInFlight) after = set.proposedQty!;
       else if (set.pushState === 'accepted') after = set.lastPushedQty ?? qty;
-      const why = notSetWhy(set, after);
+      const why = input.unread ? (after > set.proposedQty! ? `${input.unread}, so the sync cannot set it to ${set.proposedQty} this run` : null) : notSetWhy(set, after);
       out.push({ sellerSku: sku, marketplace: set.marketplace, shown: qty, after, threePlSku: set.threePlSku, why, todo: why && set.pushState === 'awaiting approval' ? 'Approve the push, or lower the quantity in Seller Central.' : 'Lower the quantity in Seller Central if the next sync does not.' });
       continue;
     }
@@ -168,7 +174,7 @@ export function findUnmanagedOffers(input: UnmanagedInput): RaisedException[] {
         type: 'OFFER_UNMANAGED',
         entity: `${o.marketplace} FBM ${o.sellerSku}`,
         message:
-          `Amazon shows ${o.shown} units of Seller SKU ${o.sellerSku} (${o.marketplace}, merchant-fulfilled), but ${o.why}, and ${stockText}. ` +
+          `Amazon ${input.unread ? `showed ${o.shown} units (when last read, less the units ordered since)` : `shows ${o.shown} units`} of Seller SKU ${o.sellerSku} (${o.marketplace}, merchant-fulfilled), but ${o.why}, and ${stockText}. ` +
           `Amazon can sell stock the warehouse does not have. ${o.todo}`,
       });
     }

@@ -48,6 +48,8 @@ import { cancelStuckFeed } from './stuck-feed';
 import { undo } from './undo';
 import { listedMarkets, pooledMarkets, readUnsent, type UnsentRead } from './unsent';
 import { inventoryFrom } from './inventory-from';
+import { RemoteError } from '../../ports/errors';
+import { noteAmazonSeen, plainWhy, unmanagedWhileUnread } from './blocked';
 
 /** What the two systems say this run, or why the run has to wait for Amazon. */
 interface SystemsRead {
@@ -102,6 +104,7 @@ function readSystems(
   amazon: SpApiClient,
   adapter: ThreePlAdapter,
   meanwhile: (stock: SystemsRead['stock'], unsent: UnsentRead) => void,
+  unread: (stock: SystemsRead['stock'], unsent: UnsentRead, why: string) => void,
 ): SystemsRead | { waiting: string } {
   const { store, clock } = ctx.ports;
   const rows = ctx.tabs.skuMap.records().length;
@@ -116,8 +119,17 @@ function readSystems(
   // Read last, so a report not ready yet is waited for in this run rather than the next one.
   const read3pl = { ...stock, overRuns: stock.atStart !== null };
   const inRun = { clock, deadline: ctx.deadline, reserveMs: AFTER_LISTINGS_MS, meanwhile: () => meanwhile(read3pl, unsent) };
-  const read = readMarketsListings(amazon, store, clock.now(), rows, markets, ctx.settings.marketplace, inRun);
-  if ('waiting' in read) return { waiting: read.waiting };
+  let read: ReturnType<typeof readMarketsListings>;
+  try {
+    read = readMarketsListings(amazon, store, clock.now(), rows, markets, ctx.settings.marketplace, inRun);
+  } catch (e) {
+    unread(read3pl, unsent, e instanceof Error ? e.message : String(e));
+    throw e;
+  }
+  if ('waiting' in read) {
+    unread(read3pl, unsent, read.waiting);
+    return { waiting: read.waiting };
+  }
   return { stock: read3pl, unsent, read };
 }
 
@@ -212,7 +224,10 @@ function computeAndPush(ctx: JobContext, amazon: SpApiClient, adapter: ThreePlAd
       inventoryFrom(ctx, { validated, stock, unsent, previous, fba }).rows,
     );
   };
-  const systems = readSystems(ctx, amazon, adapter, layOut);
+  // Nothing can be pushed without Amazon's listings; an offer the 3PL can no longer back is said at once.
+  const whileUnread = (stock: SystemsRead['stock'], unsent: UnsentRead, why: string) =>
+    ctx.raise(...unmanagedWhileUnread(ctx, { skuMapRows, tabBefore, stock, unsent, why: `Amazon's listings could not be read (${plainWhy(why)})` }));
+  const systems = readSystems(ctx, amazon, adapter, layOut, whileUnread);
   if ('waiting' in systems) return waitingOutcome(ctx, systems.waiting);
   const { stock, unsent, read } = systems;
   const listings = read.listings;
@@ -308,22 +323,22 @@ function computeAndPush(ctx: JobContext, amazon: SpApiClient, adapter: ThreePlAd
   } else {
     ctx.tabs.inventory.write(rows);
   }
+  noteAmazonSeen(ctx, [...read.byMarket.values()].map((r) => r.asOf));
   // Judged on what Amazon will show once this run's push lands: an offer left above the 3PL's stock is High.
-  raised.push(
-    ...findUnmanagedOffers({
-      primary,
-      pooled: new Set(pooledMarkets(ctx)),
-      read: new Set([...read.byMarket].filter(([, r]) => !r.gap).map(([m]) => m)),
-      skuMap: validated.rows,
-      rows,
-      queuedInFlight: feedInFlight(loadPending(store)),
-      listings,
-      threePlStock: stock.records,
-      locations: settings.threePlLocations,
-      unsentOrders: unsent.lines,
-      threePlName,
-    }),
-  );
+  const oversold = findUnmanagedOffers({
+    primary,
+    pooled: new Set(pooledMarkets(ctx)),
+    read: new Set([...read.byMarket].filter(([, r]) => !r.gap).map(([m]) => m)),
+    skuMap: validated.rows,
+    rows,
+    queuedInFlight: feedInFlight(loadPending(store)),
+    listings,
+    threePlStock: stock.records,
+    locations: settings.threePlLocations,
+    unsentOrders: unsent.lines,
+    threePlName,
+  });
+  raised.push(...oversold);
   // A tick approves the plan shown when it was read, once: left on, it must not approve later plans nobody saw.
   if (settings.approveStockPush && mode !== 'dry-run') writeSetting(ctx.ports.workbook, 'Approve stock push', false);
   const awaiting = mode === 'approve' && !plan.held ? split.awaiting : [];
@@ -379,12 +394,35 @@ function computeAndPush(ctx: JobContext, amazon: SpApiClient, adapter: ThreePlAd
       notApplied: readback.notApplied,
       ...counts,
     },
-    message: `${fill || keptOnly ? pushMessage : stillHeld ? `${pushMessage} ${split.awaiting.length} other change(s) stay held by a guardrail (see Exceptions).` : modeText(ctx, plan.changes.length, plan.held, awaiting.length, pushMessage)} ${readback.applied ? `${readback.applied} earlier update(s) confirmed on Amazon.` : ''}${readback.notApplied ? ` ${readback.notApplied} earlier update(s) accepted by Amazon but not applied (see Exceptions, STOCK_PUSH_NOT_APPLIED).` : ''}${gapNote(read)}${lapsed ? ' The approval no longer matches the plan the Inventory tab showed (it changed since), so it approved nothing: approve again what the tab shows now.' : ''}${unusableNote}`
+    message: `${fill || keptOnly ? pushMessage : stillHeld ? `${pushMessage} ${split.awaiting.length} other change(s) stay held by a guardrail (see Exceptions).` : modeText(ctx, plan.changes.length, plan.held, awaiting.length, pushMessage)} ${readback.applied ? `${readback.applied} earlier update(s) confirmed on Amazon.` : ''}${readback.notApplied ? ` ${readback.notApplied} earlier update(s) accepted by Amazon but not applied (see Exceptions, STOCK_PUSH_NOT_APPLIED).` : ''}${gapNote(read)}${lapsed ? ' The approval no longer matches the plan the Inventory tab showed (it changed since), so it approved nothing: approve again what the tab shows now.' : ''}${unusableNote}${
+      // The outcome follows what the run could do; the note keeps a High oversell from hiding behind it.
+      oversold.length ? ` ${oversold.length} offer(s) show more than ${threePlName} can pick and the sync does not set them (see Exceptions, OFFER_UNMANAGED).` : ''}`
       .replace(/ {2,}/g, ' ')
       .trim(),
     // After a partial listings read, problems about listings it did not see are left as they are.
     ...keepOpenAfter(read, stock.kept, readback.pendingKeys),
   };
+}
+
+/**
+ * A push Amazon does not answer for holds every later quantity back: what the 3PL can pick now is read
+ * anyway, so an offer Amazon may still show above it is a High in this run (blocked.ts). Best effort:
+ * whatever stops this read, the run fails with the push's own error.
+ */
+function judgeWhileUnfollowed(ctx: JobContext, amazon: SpApiClient, error: string, queuedLands: boolean): void {
+  try {
+    const adapter = ctx.threePl();
+    const checked = withCheckedLocations(ctx, adapter, 'inventory');
+    const stock = readStock(checked, adapter);
+    // A read spread over several runs is the computation's to carry on, not this check's.
+    if ('waiting' in stock || stock.atStart !== null) return;
+    const unsent = readUnsent(checked, amazon, undefined);
+    if (!unsent.complete) return;
+    const why = `the stock push sent to Amazon could not be followed (${plainWhy(error)})`;
+    ctx.raise(...unmanagedWhileUnread(checked, { skuMapRows: ctx.tabs.skuMap.records(), tabBefore: ctx.tabs.inventory.rows(), stock: { ...stock, overRuns: false }, unsent, why, queuedLands }));
+  } catch {
+    // Nothing to add: the run already fails, with the push's error.
+  }
 }
 
 /** One run: follow or settle the push a cut run left, then undo or compute. */
@@ -404,11 +442,19 @@ function runStock(ctx: JobContext, mode: 'sync' | 'undo'): JobOutcome {
     // A push followed to its end is read back by this very run: the primary's listings report is asked
     // for the moment Amazon's answers are in, not after they are written to the tab.
     const readBack = mode === 'sync' && pending.kind === 'push' ? () => requestPrimaryListings(ctx, amazon) : undefined;
-    before = continuePending(ctx, amazon, pending, readBack);
+    try {
+      before = continuePending(ctx, amazon, pending, readBack);
+    } catch (e) {
+      // The push cannot be followed (Amazon not answering for it): nothing new goes out until it can.
+      if (pending.kind === 'push' && e instanceof RemoteError && e.kind !== 'auth') judgeWhileUnfollowed(ctx, amazon, e.message, feedInFlight(pending));
+      throw e;
+    }
     // Waiting on Amazon is not a successful sync: a feed that never finishes still times out.
     if (before.outcome !== 'ok') return { ...waitingOutcome(ctx, before.message), counts: before.counts };
     // A sync push Amazon has taken up to its end is the success the run that submitted it waited for.
     if (pending.kind === 'push') store.set(K.lastSuccessAt, String(ctx.now));
+    // Quantities no processing report confirmed are not an "ok" run until the read-back has seen them.
+    if (before.counts.unconfirmed) before = { ...before, outcome: 'partial' };
     // An undo stays as it is until the next sync; a finished push is followed by a fresh computation at once.
     if (pending.kind === 'undo') return before;
   }
@@ -419,7 +465,22 @@ function runStock(ctx: JobContext, mode: 'sync' | 'undo'): JobOutcome {
   if (mode === 'undo') return undo(checked, amazon, adapter);
   const after = computeAndPush(checked, amazon, adapter);
   const note = cancelled ?? before?.message ?? null;
-  return note ? { ...after, message: `${note} ${after.message}`, counts: { ...(before?.counts ?? {}), ...after.counts } } : after;
+  const outcome = before?.outcome === 'partial' && after.outcome === 'ok' ? 'partial' : after.outcome;
+  return note ? { ...after, outcome, message: `${note} ${after.message}`, counts: { ...(before?.counts ?? {}), ...after.counts } } : after;
+}
+
+/** After a time cut: a push still with Amazon, or a fresh start. */
+function resumeNote(ctx: JobContext): string {
+  return loadPending(ctx.ports.store) !== null ? 'The push already started carries on in the next run.' : 'Nothing was pushed; the next run starts again.';
+}
+
+/** After a failure (whose error says the next run tries again): whether anything reached Amazon. */
+function failureNote(ctx: JobContext): string {
+  const { store } = ctx.ports;
+  if (loadPending(store) !== null) return 'The push already started carries on in the next run.';
+  // A push ends by recording its time (pushing.ts drivePush): one finished by this run is on the Inventory tab.
+  if ((num(store.get(K.lastPushAt)) ?? 0) >= ctx.now) return "This run's push reached Amazon before it stopped (see the Inventory tab).";
+  return 'Nothing was pushed to Amazon.';
 }
 
 /** The stock sync and its undo share everything but what they do once a cut push is settled. */
@@ -436,9 +497,9 @@ function stockJob(name: string, mode: 'sync' | 'undo'): Job {
       const timeout = syncTimeout(ctx);
       return { raised: timeout ? [timeout] : [], resolves: ['STOCK_SYNC_TIMEOUT'] };
     },
-    resumeNote(ctx) {
-      return loadPending(ctx.ports.store) !== null ? 'The push already started carries on in the next run.' : 'Nothing was pushed; the next run starts again.';
-    },
+    resumeNote,
+    // Whether stock went out is what people need to know from a failed run.
+    failureNote,
   };
 }
 

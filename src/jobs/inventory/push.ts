@@ -13,6 +13,7 @@ import { groupBy } from '../../core/group';
 import type { PushChange } from '../../core/inventory/types';
 import type { KeyValueStore } from '../../ports/store';
 import { DeadlineExceeded, type Deadline } from '../../ports/clock';
+import { RemoteError } from '../../ports/errors';
 import { pollOnce } from '../kit/waiter';
 
 const PENDING_KEY = 'inventory.pendingPush';
@@ -87,7 +88,8 @@ export function clearPending(store: KeyValueStore): void {
 }
 
 export type PushProgress =
-  | { state: 'done'; results: PushResult[] }
+  /** `unconfirmed`: what Amazon processed but no processing report could say (feed results left to the read-back). */
+  | { state: 'done'; results: PushResult[]; unconfirmed?: string }
   | { state: 'waiting'; message: string }
   | { state: 'stopped'; message: string; results: PushResult[] };
 
@@ -284,6 +286,7 @@ export function runFeed(amazon: SpApiClient, store: KeyValueStore, pending: Pend
     save();
   }
   const results: PushResult[] = [];
+  const unread: string[] = [];
   parts.forEach((part, i) => {
     const mine = plan[i]?.changes ?? [];
     if (part.endedAs) {
@@ -291,7 +294,15 @@ export function runFeed(amazon: SpApiClient, store: KeyValueStore, pending: Pend
       for (const c of mine) results.push({ key: c.key, outcome: 'rejected', message: why });
       return;
     }
-    const report = amazon.getProcessingReport(part.resultDocumentId!);
+    const report = readProcessingReport(amazon, part.resultDocumentId!);
+    if ('unreadable' in report) {
+      // Amazon has processed the feed: its quantities are on Amazon or not, whatever the report says.
+      // Waiting for a report that may never read would hold every later stock change back (a sell-out
+      // never reaching Amazon); the read-back compares Amazon's quantities with these instead.
+      unread.push(`feed ${part.feedId} (${report.unreadable})`);
+      for (const c of mine) results.push({ key: c.key, outcome: 'accepted' });
+      return;
+    }
     const bySku = new Map<string, string[]>();
     for (const issue of report.issues ?? []) {
       if (issue.severity !== 'ERROR' || !issue.sku) continue;
@@ -302,7 +313,23 @@ export function runFeed(amazon: SpApiClient, store: KeyValueStore, pending: Pend
       results.push(errs ? { key: c.key, outcome: 'rejected', message: clip(errs.join('; ')) } : { key: c.key, outcome: 'accepted' });
     }
   });
-  return { state: 'done', results };
+  if (unread.length === 0) return { state: 'done', results };
+  return {
+    state: 'done',
+    results,
+    unconfirmed: `Amazon processed ${unread.length === 1 ? 'the feed' : 'the feeds'}, but the processing report could not be read (${unread.join('; ')}): ${results.length} quantit${results.length === 1 ? 'y is' : 'ies are'} recorded as accepted and checked against Amazon's listings by the read-back (one Amazon did not apply becomes STOCK_PUSH_NOT_APPLIED and is sent again).`,
+  };
+}
+
+/** Amazon's processing report, or why it cannot be read (an answer Amazon will not give, or half of one). */
+function readProcessingReport(amazon: SpApiClient, documentId: string): ReturnType<SpApiClient['getProcessingReport']> | { unreadable: string } {
+  try {
+    return amazon.getProcessingReport(documentId);
+  } catch (e) {
+    // Refused credentials are a person's to fix and fail the run as everywhere else.
+    if (e instanceof RemoteError && e.kind !== 'auth') return { unreadable: clip(e.message) };
+    throw e;
+  }
 }
 
 /**

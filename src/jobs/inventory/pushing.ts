@@ -63,9 +63,10 @@ export function pushSummary(progress: PushProgress, changes: PushChange[], kind:
   // Offers Amazon did not answer for stay queued on the tab; the next run's push sends them again.
   const unanswered = changes.length - progress.results.length;
   const silent = unanswered ? `, ${unanswered} got no answer from Amazon (sent again by the next run)` : '';
+  const unconfirmed = progress.unconfirmed ? ` ${progress.unconfirmed}` : '';
   return {
-    message: `${kind} ${accepted} FBM quantit${accepted === 1 ? 'y' : 'ies'} accepted by Amazon${rejected ? `, ${rejected} rejected (see Exceptions)` : ''}${silent}.${notSent}`,
-    counts: { pushed: accepted, rejected, ...(unanswered ? { unanswered } : {}), ...(refused ? { refused } : {}) },
+    message: `${kind} ${accepted} FBM quantit${accepted === 1 ? 'y' : 'ies'} accepted by Amazon${rejected ? `, ${rejected} rejected (see Exceptions)` : ''}${silent}.${notSent}${unconfirmed}`,
+    counts: { pushed: accepted, rejected, ...(unanswered ? { unanswered } : {}), ...(refused ? { refused } : {}), ...(progress.unconfirmed ? { unconfirmed: accepted } : {}) },
   };
 }
 

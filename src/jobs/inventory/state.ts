@@ -13,6 +13,8 @@ export const K = {
   approvedPlan: 'inventory.approvedPlan',
   /** Approved changes of a push that was cut before they were sent: still approved for the next computation. */
   resumedPlan: 'inventory.resumedPlan',
+  /** When the Amazon quantities on the Inventory tab were true: its last full listings read (blocked.ts). */
+  amazonSeenAt: 'inventory.amazonSeenAt',
 } as const;
 
 export const num = (v: string | null): number | null => (v === null || v === '' || !Number.isFinite(Number(v)) ? null : Number(v));

@@ -76,6 +76,8 @@ export interface Job {
   skippedNote?(request: JobRequest): string | undefined;
   /** After a deadline cut: what the next run carries on with. */
   resumeNote?(ctx: JobContext): string;
+  /** After the job failed (threw): what was left done and undone, added to the error in the Sync Log. */
+  failureNote?(ctx: JobContext): string;
   /**
    * In an execution shared with other jobs (the schedule, "Sync all now"), at most this long, so a
    * backlog of its own work never takes the time of the jobs after it (the stock sync above all).

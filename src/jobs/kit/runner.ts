@@ -108,7 +108,7 @@ function execute(job: Job, ports: Ports, deadline: Deadline, request: JobRequest
     outcome =
       e instanceof DeadlineExceeded
         ? { outcome: 'partial', counts: {}, message: `${e.message}. ${job.resumeNote?.(ctx) ?? 'The next run starts again.'}` }
-        : { outcome: 'failed', counts: {}, message: errorText(e, job, settings.threePlProvider) };
+        : { outcome: 'failed', counts: {}, message: withNote(errorText(e, job, settings.threePlProvider), job.failureNote?.(ctx)) };
     // A failed run that saw no problem of its own leaves the tab as people left it.
     if (ctx.raised.length === 0) return outcome;
   }
@@ -126,6 +126,12 @@ function execute(job: Job, ports: Ports, deadline: Deadline, request: JobRequest
     counts: { ...outcome.counts, opened },
     message: opened ? `${outcome.message} ${opened} new exception(s).`.trim() : outcome.message,
   });
+}
+
+/** An error's text, then what the job says was left: one sentence after another. */
+function withNote(error: string, note: string | undefined): string {
+  if (!note) return error;
+  return `${error}${/[.!?]$/.test(error) ? '' : '.'} ${note}`;
 }
 
 /** Removes Sync Log rows older than "Log retention (days)", once a day. */
