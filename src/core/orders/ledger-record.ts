@@ -104,6 +104,14 @@ function stateOf(text: string, orderId: string, f: Facts): { state: OrderState; 
   };
 }
 
+/**
+ * The row's State checked again once a cell it rests on was put back to what the add-on wrote
+ * (reads/status-seal.ts): a word that cell alone backed is worked on as the facts show, said as above.
+ */
+export function stateRechecked(r: LedgerRow): { state: OrderState; note?: string } {
+  return stateOf(r.state, r.orderId, { amazonStatus: r.amazonStatus, threePlOrderId: r.threePlOrderId, shippedProof: r.tracking.length > 0 || r.shippedAt !== null });
+}
+
 export function ledgerRowFromRecord(rec: Readonly<Record<string, unknown>>): LedgerRow | null {
   const orderId = cellText(rec[H.orderId]);
   if (!orderId) return null;

@@ -229,6 +229,15 @@ export function refreshLedger(
     if (e instanceof DeadlineExceeded) stoppedBy = amazon.waitMs('searchOrders') > 0 || amazon.stats.throttled > throttledBefore ? 'rate' : 'deadline';
     else pageFailed = e;
   }
+  // Amazon gave this run the very status that was typed: it was no edit to undo, only early.
+  for (const [id, t] of sealed.typedStatus) {
+    const row = index.get(id);
+    if (row && fresh.has(id) && row.amazonStatus === t.typed && row.note.startsWith(EDIT_NOTE)) {
+      const kept = { ...row, note: t.note };
+      rows[rows.indexOf(row)] = kept;
+      index.set(id, kept);
+    }
+  }
   const back = readBack(amazon, sealed.missing.filter(([id]) => !index.has(id)), list);
   for (const row of back.rows) {
     rows.push(row);

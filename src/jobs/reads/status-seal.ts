@@ -1,0 +1,78 @@
+// The Orders tab's Amazon Status as the add-on last wrote it, for the orders it still works on
+// (kit/cell-seal.ts). The steps trust it as their own record: an Amazon Status typed SHIPPED (or
+// PENDING, or any word) took an order out of the send, the orphan check and ORDER_STUCK. A cell
+// that no longer holds what the add-on wrote is put back before any step reads it, the State is
+// checked again against what was put back, and the row's Note names the cell (ORDER_EDIT_INVALID). The seal is written with every write of the tab (sealedOrdersTab),
+// before the cells, so it never holds less than the tab the add-on wrote.
+
+import { EDIT_NOTE, stateRechecked } from '../../core/orders/ledger-record';
+import type { LedgerRow } from '../../core/orders/types';
+import type { KeyValueStore } from '../../ports/store';
+import type { OrdersTab } from '../../sheet/orders-tab';
+import { putBackSealed, readSeal, writeSeal } from '../kit/cell-seal';
+
+const SEAL = 'orders.statusSeal';
+/** 8 chunks of 8 KB (about 2,000 open orders; most share one value): the store holds 500 KB in all. */
+const SEAL_CHUNKS = 8;
+
+/** Rows the add-on still works on: a finished one's cells decide nothing any more. */
+const FINISHED: ReadonlySet<string> = new Set(['confirmed', 'cancelled', 'cancel-too-late']);
+
+function sealed(r: Pick<LedgerRow, 'amazonStatus'>): string {
+  return r.amazonStatus;
+}
+
+function unseal(text: string): { amazonStatus: string } {
+  return { amazonStatus: text };
+}
+
+/** Seals the open rows' cell, newest first (the rows past the room keep their cells as read). */
+export function sealStatuses(store: KeyValueStore, rows: ReadonlyArray<LedgerRow>): void {
+  const open = rows.filter((r) => !FINISHED.has(r.state));
+  open.sort((a, b) => (b.purchaseDate ?? 0) - (a.purchaseDate ?? 0));
+  try {
+    writeSeal(store, SEAL, open.map((r) => [r.orderId, sealed(r)] as const), SEAL_CHUNKS);
+  } catch {
+    // A seal that cannot be written leaves the cells trusted, as before it existed.
+  }
+}
+
+/** The Orders tab whose every write seals first: no write of the add-on's is ever taken for typing. */
+export function sealedOrdersTab(tab: OrdersTab, store: KeyValueStore): OrdersTab {
+  return {
+    rows: () => tab.rows(),
+    write: (rows, orElse) => {
+      sealStatuses(store, orElse ? orElse.rows : rows);
+      tab.write(rows, orElse);
+    },
+  };
+}
+
+/**
+ * The rows with each typed-over Amazon Status put back to what the add-on wrote; the
+ * State checked again against them. `typedStatus`: order id → the Amazon Status that was typed, so
+ * a read of Amazon this run that gives that very status can withdraw the Note.
+ */
+export function putBackStatuses(store: KeyValueStore, rows: ReadonlyArray<LedgerRow>): { rows: LedgerRow[]; typedStatus: Map<string, { typed: string; note: string }> } {
+  const seal = readSeal(store, SEAL, SEAL_CHUNKS);
+  const typedStatus = new Map<string, { typed: string; note: string }>();
+  if (!seal.size) return { rows: [...rows], typedStatus };
+  const out = putBackSealed(seal, rows, (r) => r.orderId, sealed, (r, kept) => {
+    const was = unseal(kept);
+    const said: string[] = [];
+    if (r.amazonStatus !== was.amazonStatus) {
+      said.push(
+        `the Amazon Status cell of order ${r.orderId} was changed to "${r.amazonStatus}", but Amazon's order is ${was.amazonStatus || 'not yet read'} as the add-on last read it: that was put back ` +
+          '(it decides whether the order is sent, counted as unsent stock and chased when late). Amazon Status is for reading only; the add-on writes it from Amazon.',
+      );
+    }
+    const back: LedgerRow = { ...r, amazonStatus: was.amazonStatus };
+    const state = stateRechecked(back);
+    // What an earlier put-back of this read said (Lines, the ID, a State) is kept after it.
+    const earlier = [state.note, r.note].filter((n): n is string => !!n?.startsWith(EDIT_NOTE)).map((n) => n.slice(EDIT_NOTE.length).trim());
+    const note = `${EDIT_NOTE} ${[...said, ...earlier].join(' ')}`;
+    if (r.amazonStatus !== was.amazonStatus && said.length === 1 && !state.note) typedStatus.set(r.orderId, { typed: r.amazonStatus, note: r.note });
+    return { ...back, state: state.state, note };
+  });
+  return { rows: out, typedStatus };
+}

@@ -1,0 +1,64 @@
+// The Orders tab's Amazon Status is the add-on's own record, kept in a seal (jobs/reads/status-seal.ts):
+// a value typed there is put back before any step reads it and named in ORDER_EDIT_INVALID, so a
+// person's SHIPPED never silences ORDER_STUCK and never keeps an unsent order from the 3PL.
+
+import { describe, expect, it } from 'vitest';
+import { InventoryRun } from '../inventory/builder';
+import { id, order, ordersWorld } from './world';
+
+type ThreePlOrder = { reference: string; status: string };
+const threePlOrders = (r: InventoryRun) => r.run.threePl.snapshot().orders as ThreePlOrder[];
+const ledger = (r: InventoryRun, orderId: string) => r.tab('Orders').find((x) => x['Amazon Order ID'] === orderId);
+const keys = (r: InventoryRun, type: string) => r.openExceptions(type).map((e) => e.Key);
+
+describe('an Amazon Status typed SHIPPED on an order the 3PL never ships', () => {
+  it('is put back and named, and ORDER_STUCK still fires past the latest ship date', () => {
+    const r = new InventoryRun(ordersWorld({ threePlBehaviour: { shipAfter: '30d', carrier: 'Royal Mail', service: 'Tracked 48' }, orders: [order(1, [{ sku: 'TEE-M', quantity: 1 }])] }));
+    r.syncOrders();
+    expect(ledger(r, id(1))!.State).toBe('sent');
+    r.edit('Orders', { 'Amazon Order ID': id(1) }, { 'Amazon Status': 'SHIPPED' });
+    r.advance('3d');
+    const run = r.syncOrders();
+    expect(ledger(r, id(1))).toMatchObject({ 'Amazon Status': 'UNSHIPPED', State: 'sent' });
+    expect(keys(r, 'ORDER_STUCK')).toEqual([`ORDER_STUCK:${id(1)}:ship`]);
+    expect(keys(r, 'ORDER_EDIT_INVALID')).toEqual([`ORDER_EDIT_INVALID:${id(1)}:status`]);
+    expect(r.openExceptions('ORDER_EDIT_INVALID')[0]!.Message).toMatch(/Amazon Status cell of order 202-1000001-0000001 was changed to "SHIPPED", but Amazon's order is UNSHIPPED/);
+    expect(run.outcome).toBe('partial');
+    // A later run still chases it: the cell says Amazon's status now.
+    r.advance('1h');
+    r.syncOrders();
+    expect(keys(r, 'ORDER_STUCK')).toEqual([`ORDER_STUCK:${id(1)}:ship`]);
+  });
+
+  for (const typed of ['SHIPPED', 'pending', 'done']) {
+    it(`"${typed}" typed on an order not yet sent (held) never keeps it from the 3PL once it is released`, () => {
+      const r = new InventoryRun(
+        ordersWorld({
+          extraMapRows: [['CAP-9', 'UK', 'FBM', '', '', '', '', '', '', '', '', '']],
+          extraListings: [{ sku: 'CAP-9', channel: 'FBM', quantity: 3 }],
+          extraThreePl: [{ sku: 'SB-CAP-9', onHand: 5 }],
+          orders: [order(1, [{ sku: 'CAP-9', quantity: 1 }])],
+        }),
+      );
+      r.syncOrders();
+      expect(ledger(r, id(1))!.State).toBe('held');
+      r.edit('Orders', { 'Amazon Order ID': id(1) }, { 'Amazon Status': typed });
+      r.edit('SKU Map', { 'Seller SKU': 'CAP-9' }, { '3PL SKU': 'SB-CAP-9' });
+      r.syncOrders();
+      expect(threePlOrders(r).map((o) => o.reference)).toEqual([id(1)]);
+      expect(ledger(r, id(1))).toMatchObject({ 'Amazon Status': 'UNSHIPPED', State: 'sent' });
+      expect(keys(r, 'ORDER_EDIT_INVALID')).toEqual([`ORDER_EDIT_INVALID:${id(1)}:status`]);
+    });
+  }
+
+  it('a status Amazon itself gives in the same run is no edit: nothing is said', () => {
+    const r = new InventoryRun(ordersWorld({ orders: [order(1, [{ sku: 'TEE-M', quantity: 1 }])] }));
+    r.syncOrders();
+    r.amazon('cancelOrder', { orderId: id(1) });
+    r.edit('Orders', { 'Amazon Order ID': id(1) }, { 'Amazon Status': 'CANCELLED' });
+    r.advance('5m');
+    r.syncOrders();
+    expect(ledger(r, id(1))).toMatchObject({ 'Amazon Status': 'CANCELLED', State: 'cancelled' });
+    expect(r.exceptions('ORDER_EDIT_INVALID')).toEqual([]);
+  });
+});
