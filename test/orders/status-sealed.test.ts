@@ -1,6 +1,7 @@
-// The Orders tab's Amazon Status is the add-on's own record, kept in a seal (jobs/reads/status-seal.ts):
-// a value typed there is put back before any step reads it and named in ORDER_EDIT_INVALID, so a
-// person's SHIPPED never silences ORDER_STUCK and never keeps an unsent order from the 3PL.
+// The Orders tab's Amazon Status and Confirmed At are the add-on's own record, kept in a seal
+// (jobs/reads/status-seal.ts): a value typed there is put back before any step reads it and named
+// in ORDER_EDIT_INVALID, so a person's SHIPPED never silences ORDER_STUCK, never keeps an unsent
+// order from the 3PL, and a typed Confirmed At never stands in for a confirmation to Amazon.
 
 import { describe, expect, it } from 'vitest';
 import { InventoryRun } from '../inventory/builder';
@@ -9,6 +10,7 @@ import { id, order, ordersWorld } from './world';
 type ThreePlOrder = { reference: string; status: string };
 const threePlOrders = (r: InventoryRun) => r.run.threePl.snapshot().orders as ThreePlOrder[];
 const ledger = (r: InventoryRun, orderId: string) => r.tab('Orders').find((x) => x['Amazon Order ID'] === orderId);
+const confirmations = (r: InventoryRun) => r.run.amazon.snapshot().confirmations as Array<{ orderId: string }>;
 const keys = (r: InventoryRun, type: string) => r.openExceptions(type).map((e) => e.Key);
 
 describe('an Amazon Status typed SHIPPED on an order the 3PL never ships', () => {
@@ -60,5 +62,56 @@ describe('an Amazon Status typed SHIPPED on an order the 3PL never ships', () =>
     r.syncOrders();
     expect(ledger(r, id(1))).toMatchObject({ 'Amazon Status': 'CANCELLED', State: 'cancelled' });
     expect(r.exceptions('ORDER_EDIT_INVALID')).toEqual([]);
+  });
+});
+
+describe('a Confirmed At typed with State "confirmed" on a shipped order Amazon was never told about', () => {
+  it('is put back and named, and the shipment is confirmed to Amazon once the confirmation can go', () => {
+    const typo = ['Royal Mial', '', 'Royal Mail', '', 'Tracked 48', ''];
+    const r = new InventoryRun(ordersWorld({ carrierMap: [typo], orders: [order(1, [{ sku: 'TEE-M', quantity: 1 }])] }));
+    r.syncOrders();
+    r.advance('3h');
+    r.syncOrders();
+    // Shipped at the 3PL; its carrier is not in the Carrier Map, so the confirmation waits.
+    expect(ledger(r, id(1))!.State).toBe('shipped');
+    expect(confirmations(r)).toEqual([]);
+    r.edit('Orders', { 'Amazon Order ID': id(1) }, { 'Amazon Status': 'SHIPPED', State: 'confirmed', 'Confirmed At': '2026-11-02 11:30' });
+    r.edit('Carrier Map', { '3PL Carrier': 'Royal Mial' }, { '3PL Carrier': 'Royal Mail' });
+    r.advance('10m');
+    const run = r.syncOrders();
+    expect(confirmations(r).map((c) => c.orderId)).toEqual([id(1)]);
+    expect(ledger(r, id(1))).toMatchObject({ State: 'confirmed', 'Amazon Status': 'SHIPPED' });
+    expect(ledger(r, id(1))!['Confirmed At']).not.toMatch(/11:30/);
+    expect(keys(r, 'ORDER_EDIT_INVALID')).toEqual([`ORDER_EDIT_INVALID:${id(1)}:confirmedat`]);
+    expect(r.openExceptions('ORDER_EDIT_INVALID')[0]!.Message).toMatch(/Confirmed At cell of order 202-1000001-0000001 read "2026-11-02 11:30", but it was emptied again: the add-on has not confirmed this order to Amazon/);
+    expect(run.outcome).toBe('partial');
+    r.advance('1h');
+    r.syncOrders();
+    expect(confirmations(r)).toHaveLength(1);
+  });
+
+  it("on a row the seal does not hold (past its room): the confirm step asks Amazon's packages, confirms once and names the cell", () => {
+    const typo = ['Royal Mial', '', 'Royal Mail', '', 'Tracked 48', ''];
+    const r = new InventoryRun(ordersWorld({ carrierMap: [typo], orders: [order(1, [{ sku: 'TEE-M', quantity: 1 }])] }));
+    r.syncOrders();
+    r.advance('3h');
+    r.syncOrders();
+    expect(ledger(r, id(1))!.State).toBe('shipped');
+    r.edit('Orders', { 'Amazon Order ID': id(1) }, { 'Amazon Status': 'SHIPPED', State: 'confirmed', 'Confirmed At': '2026-11-02 11:30' });
+    r.edit('Carrier Map', { '3PL Carrier': 'Royal Mial' }, { '3PL Carrier': 'Royal Mail' });
+    const props = r.run.gas.properties.document.data;
+    for (const k of [...props.keys()]) if (k.startsWith('orders.statusSeal')) props.delete(k);
+    r.advance('10m');
+    const run = r.syncOrders();
+    expect(confirmations(r).map((c) => c.orderId)).toEqual([id(1)]);
+    expect(ledger(r, id(1))).toMatchObject({ State: 'confirmed', 'Amazon Status': 'SHIPPED' });
+    expect(ledger(r, id(1))!['Confirmed At']).not.toMatch(/11:30/);
+    const edits = r.openExceptions('ORDER_EDIT_INVALID');
+    expect(edits.map((e) => e.Key)).toContain(`ORDER_EDIT_INVALID:${id(1)}:confirmedat`);
+    expect(edits.find((e) => e.Key?.endsWith(':confirmedat'))!.Message).toMatch(/Confirmed At cell of order 202-1000001-0000001 read "2026-11-02 11:30" with State "confirmed", but Amazon had no confirmation of its shipment: the shipment was confirmed to Amazon now/);
+    expect(run.outcome).toBe('partial');
+    r.advance('1h');
+    r.syncOrders();
+    expect(confirmations(r)).toHaveLength(1);
   });
 });

@@ -1,10 +1,13 @@
-// The Orders tab's Amazon Status as the add-on last wrote it, for the orders it still works on
-// (kit/cell-seal.ts). The steps trust it as their own record: an Amazon Status typed SHIPPED (or
-// PENDING, or any word) took an order out of the send, the orphan check and ORDER_STUCK. A cell
-// that no longer holds what the add-on wrote is put back before any step reads it, the State is
-// checked again against what was put back, and the row's Note names the cell (ORDER_EDIT_INVALID). The seal is written with every write of the tab (sealedOrdersTab),
+// The Orders tab's Amazon Status and Confirmed At as the add-on last wrote them, for the orders it
+// still works on (kit/cell-seal.ts). Both are cells the steps trust as their own record: an Amazon
+// Status typed SHIPPED (or PENDING, or any word) took an order out of the send, the orphan check and
+// ORDER_STUCK, and a Confirmed At typed with State "confirmed" made an order Amazon was never told
+// about read as confirmed. A cell that no longer holds what the add-on wrote is put back before any
+// step reads it, the State is checked again against what was put back, and the row's Note names the
+// cell (ORDER_EDIT_INVALID). The seal is written with every write of the tab (sealedOrdersTab),
 // before the cells, so it never holds less than the tab the add-on wrote.
 
+import { utcMinute } from '../../core/cells';
 import { EDIT_NOTE, stateRechecked } from '../../core/orders/ledger-record';
 import type { LedgerRow } from '../../core/orders/types';
 import type { KeyValueStore } from '../../ports/store';
@@ -18,15 +21,19 @@ const SEAL_CHUNKS = 8;
 /** Rows the add-on still works on: a finished one's cells decide nothing any more. */
 const FINISHED: ReadonlySet<string> = new Set(['confirmed', 'cancelled', 'cancel-too-late']);
 
-function sealed(r: Pick<LedgerRow, 'amazonStatus'>): string {
-  return r.amazonStatus;
+const MIN = 60_000;
+
+/** To the minute: a sheet may give back a written time without its milliseconds. */
+function sealed(r: Pick<LedgerRow, 'amazonStatus' | 'confirmedAt'>): string {
+  return `${r.amazonStatus}\t${r.confirmedAt === null ? '' : Math.floor(r.confirmedAt / MIN)}`;
 }
 
-function unseal(text: string): { amazonStatus: string } {
-  return { amazonStatus: text };
+function unseal(text: string): { amazonStatus: string; confirmedAt: number | null } {
+  const [status = '', at = ''] = text.split('\t');
+  return { amazonStatus: status, confirmedAt: at === '' ? null : Number(at) * MIN };
 }
 
-/** Seals the open rows' cell, newest first (the rows past the room keep their cells as read). */
+/** Seals the open rows' two cells, newest first (the rows past the room keep their cells as read). */
 export function sealStatuses(store: KeyValueStore, rows: ReadonlyArray<LedgerRow>): void {
   const open = rows.filter((r) => !FINISHED.has(r.state));
   open.sort((a, b) => (b.purchaseDate ?? 0) - (a.purchaseDate ?? 0));
@@ -49,7 +56,7 @@ export function sealedOrdersTab(tab: OrdersTab, store: KeyValueStore): OrdersTab
 }
 
 /**
- * The rows with each typed-over Amazon Status put back to what the add-on wrote; the
+ * The rows with each typed-over Amazon Status or Confirmed At put back to what the add-on wrote; the
  * State checked again against them. `typedStatus`: order id → the Amazon Status that was typed, so
  * a read of Amazon this run that gives that very status can withdraw the Note.
  */
@@ -66,7 +73,12 @@ export function putBackStatuses(store: KeyValueStore, rows: ReadonlyArray<Ledger
           '(it decides whether the order is sent, counted as unsent stock and chased when late). Amazon Status is for reading only; the add-on writes it from Amazon.',
       );
     }
-    const back: LedgerRow = { ...r, amazonStatus: was.amazonStatus };
+    if (sealed({ ...r, amazonStatus: '' }) !== sealed({ ...was, amazonStatus: '' })) {
+      const typed = r.confirmedAt === null ? 'empty' : `"${utcMinute(r.confirmedAt)}"`;
+      const back = was.confirmedAt === null ? 'it was emptied again: the add-on has not confirmed this order to Amazon, and confirms it once it ships' : `the add-on's ${utcMinute(was.confirmedAt)} UTC was put back`;
+      said.push(`the Confirmed At cell of order ${r.orderId} read ${typed}, but ${back}. Confirmed At is for reading only; the add-on writes it when Amazon takes the confirmation.`);
+    }
+    const back: LedgerRow = { ...r, amazonStatus: was.amazonStatus, confirmedAt: was.confirmedAt };
     const state = stateRechecked(back);
     // What an earlier put-back of this read said (Lines, the ID, a State) is kept after it.
     const earlier = [state.note, r.note].filter((n): n is string => !!n?.startsWith(EDIT_NOTE)).map((n) => n.slice(EDIT_NOTE.length).trim());
