@@ -115,3 +115,46 @@ describe('a Confirmed At typed with State "confirmed" on a shipped order Amazon 
     expect(confirmations(r)).toHaveLength(1);
   });
 });
+
+describe('a 3PL Order ID, Tracking or Shipped At typed where the add-on wrote none', () => {
+  it('a 3PL Order ID with State "sent" on an unsent order: emptied, named; the order stays unsent (counted by the stock sync) and is sent once released', () => {
+    const r = new InventoryRun(
+      ordersWorld({
+        extraMapRows: [['CAP-9', 'UK', 'FBM', '', '', '', '', '', '', '', '', '']],
+        extraListings: [{ sku: 'CAP-9', channel: 'FBM', quantity: 3 }],
+        extraThreePl: [{ sku: 'SB-CAP-9', onHand: 5 }],
+        orders: [order(1, [{ sku: 'CAP-9', quantity: 1 }])],
+      }),
+    );
+    r.syncOrders();
+    r.edit('Orders', { 'Amazon Order ID': id(1) }, { '3PL Order ID': '999', State: 'sent' });
+    const run = r.syncOrders();
+    expect(ledger(r, id(1))).toMatchObject({ '3PL Order ID': '', State: 'held' });
+    expect(keys(r, 'ORDER_HELD')).toEqual([`ORDER_HELD:${id(1)}`]);
+    expect(keys(r, 'ORDER_EDIT_INVALID')).toEqual([`ORDER_EDIT_INVALID:${id(1)}:threeplid`]);
+    expect(r.openExceptions('ORDER_EDIT_INVALID')[0]!.Message).toMatch(/3PL Order ID cell of order 202-1000001-0000001 read "999", but the add-on had written none there/);
+    expect(run.outcome).toBe('partial');
+    r.edit('SKU Map', { 'Seller SKU': 'CAP-9' }, { '3PL SKU': 'SB-CAP-9' });
+    r.edit('Orders', { 'Amazon Order ID': id(1) }, { '3PL Order ID': '999', State: 'sent' });
+    r.sync();
+    // Not at the 3PL: its unit is still off the offer.
+    expect(r.inventoryRow('CAP-9')!['Unsent Orders']).toBe('1');
+    r.syncOrders();
+    expect(threePlOrders(r).map((o) => o.reference)).toEqual([id(1)]);
+    expect(ledger(r, id(1))!.State).toBe('sent');
+    expect(ledger(r, id(1))!['3PL Order ID']).not.toBe('999');
+  });
+
+  it('a Tracking with State "shipped" on an order the 3PL never ships: emptied, named, and ORDER_STUCK still fires', () => {
+    const r = new InventoryRun(ordersWorld({ threePlBehaviour: { shipAfter: '30d', carrier: 'Royal Mail', service: 'Tracked 48' }, orders: [order(1, [{ sku: 'TEE-M', quantity: 1 }])] }));
+    r.syncOrders();
+    r.edit('Orders', { 'Amazon Order ID': id(1) }, { Tracking: 'RM123', 'Shipped At': '2026-11-02 09:00', State: 'shipped' });
+    r.advance('3d');
+    const run = r.syncOrders();
+    expect(ledger(r, id(1))).toMatchObject({ Tracking: '', 'Shipped At': '', State: 'sent' });
+    expect(keys(r, 'ORDER_STUCK')).toEqual([`ORDER_STUCK:${id(1)}:ship`]);
+    expect(keys(r, 'ORDER_EDIT_INVALID')).toEqual([`ORDER_EDIT_INVALID:${id(1)}:tracking`]);
+    expect(r.openExceptions('ORDER_EDIT_INVALID')[0]!.Message).toMatch(/Tracking cell of order .* read "RM123".*Shipped At cell of order .* read "2026-11-02 09:00".*State cell of order .* was changed to "shipped"/);
+    expect(run.outcome).toBe('partial');
+  });
+});

@@ -1,8 +1,9 @@
-// The Orders tab's Amazon Status and Confirmed At as the add-on last wrote them, for the orders it
-// still works on (kit/cell-seal.ts). Both are cells the steps trust as their own record: an Amazon
-// Status typed SHIPPED (or PENDING, or any word) took an order out of the send, the orphan check and
-// ORDER_STUCK, and a Confirmed At typed with State "confirmed" made an order Amazon was never told
-// about read as confirmed. A cell that no longer holds what the add-on wrote is put back before any
+// The Orders tab's Amazon Status and Confirmed At as the add-on last wrote them, and whether it wrote a
+// 3PL Order ID, Tracking and Shipped At, for the orders it still works on (kit/cell-seal.ts). These
+// are cells the steps trust as their own record: an Amazon Status typed SHIPPED (or PENDING, or any
+// word) took an order out of the send, the orphan check and ORDER_STUCK; a Confirmed At typed with
+// State "confirmed" made an order Amazon was never told about read as confirmed; a typed 3PL Order ID
+// or Tracking made the State "sent" or "shipped" stand. A cell that no longer holds what the add-on wrote is put back before any
 // step reads it, the State is checked again against what was put back, and the row's Note names the
 // cell (ORDER_EDIT_INVALID). The seal is written with every write of the tab (sealedOrdersTab),
 // before the cells, so it never holds less than the tab the add-on wrote.
@@ -23,17 +24,31 @@ const FINISHED: ReadonlySet<string> = new Set(['confirmed', 'cancelled', 'cancel
 
 const MIN = 60_000;
 
+/**
+ * Cells that say the order got further at the 3PL, sealed only as filled or empty: one filled by a
+ * person where the add-on left it empty claims what never happened (a 3PL Order ID and State "sent"
+ * took an unsent order out of the send and the stock sync's unsent units; a Tracking and State
+ * "shipped" silenced ORDER_STUCK). Their values are the 3PL's, read again whenever it changes them.
+ */
+const PROGRESS = [
+  { flag: 'i', cell: '3PL Order ID', filled: (r: LedgerRow) => r.threePlOrderId !== '', typed: (r: LedgerRow) => r.threePlOrderId, clear: (r: LedgerRow): LedgerRow => ({ ...r, threePlOrderId: '' }) },
+  { flag: 't', cell: 'Tracking', filled: (r: LedgerRow) => r.tracking.length > 0, typed: (r: LedgerRow) => r.tracking.join(', '), clear: (r: LedgerRow): LedgerRow => ({ ...r, tracking: [] }) },
+  { flag: 's', cell: 'Shipped At', filled: (r: LedgerRow) => r.shippedAt !== null, typed: (r: LedgerRow) => (r.shippedAt === null ? '' : utcMinute(r.shippedAt)), clear: (r: LedgerRow): LedgerRow => ({ ...r, shippedAt: null }) },
+] as const;
+
 /** To the minute: a sheet may give back a written time without its milliseconds. */
-function sealed(r: Pick<LedgerRow, 'amazonStatus' | 'confirmedAt'>): string {
-  return `${r.amazonStatus}\t${r.confirmedAt === null ? '' : Math.floor(r.confirmedAt / MIN)}`;
+const minute = (ms: number | null): string => (ms === null ? '' : String(Math.floor(ms / MIN)));
+
+function sealed(r: LedgerRow): string {
+  return `${r.amazonStatus}\t${minute(r.confirmedAt)}\t${PROGRESS.filter((p) => p.filled(r)).map((p) => p.flag).join('')}`;
 }
 
-function unseal(text: string): { amazonStatus: string; confirmedAt: number | null } {
-  const [status = '', at = ''] = text.split('\t');
-  return { amazonStatus: status, confirmedAt: at === '' ? null : Number(at) * MIN };
+function unseal(text: string): { amazonStatus: string; confirmedAt: number | null; flags: string } {
+  const [status = '', at = '', flags = ''] = text.split('\t');
+  return { amazonStatus: status, confirmedAt: at === '' ? null : Number(at) * MIN, flags };
 }
 
-/** Seals the open rows' two cells, newest first (the rows past the room keep their cells as read). */
+/** Seals the open rows' cells, newest first (the rows past the room keep their cells as read). */
 export function sealStatuses(store: KeyValueStore, rows: ReadonlyArray<LedgerRow>): void {
   const open = rows.filter((r) => !FINISHED.has(r.state));
   open.sort((a, b) => (b.purchaseDate ?? 0) - (a.purchaseDate ?? 0));
@@ -56,8 +71,8 @@ export function sealedOrdersTab(tab: OrdersTab, store: KeyValueStore): OrdersTab
 }
 
 /**
- * The rows with each typed-over Amazon Status or Confirmed At put back to what the add-on wrote; the
- * State checked again against them. `typedStatus`: order id → the Amazon Status that was typed, so
+ * The rows with each typed-over Amazon Status, Confirmed At, 3PL Order ID, Tracking or Shipped At put
+ * back to what the add-on wrote (the last three emptied when it wrote none); the State checked again. `typedStatus`: order id → the Amazon Status that was typed, so
  * a read of Amazon this run that gives that very status can withdraw the Note.
  */
 export function putBackStatuses(store: KeyValueStore, rows: ReadonlyArray<LedgerRow>): { rows: LedgerRow[]; typedStatus: Map<string, { typed: string; note: string }> } {
@@ -73,16 +88,23 @@ export function putBackStatuses(store: KeyValueStore, rows: ReadonlyArray<Ledger
           '(it decides whether the order is sent, counted as unsent stock and chased when late). Amazon Status is for reading only; the add-on writes it from Amazon.',
       );
     }
-    if (sealed({ ...r, amazonStatus: '' }) !== sealed({ ...was, amazonStatus: '' })) {
+    if (minute(r.confirmedAt) !== minute(was.confirmedAt)) {
       const typed = r.confirmedAt === null ? 'empty' : `"${utcMinute(r.confirmedAt)}"`;
       const back = was.confirmedAt === null ? 'it was emptied again: the add-on has not confirmed this order to Amazon, and confirms it once it ships' : `the add-on's ${utcMinute(was.confirmedAt)} UTC was put back`;
       said.push(`the Confirmed At cell of order ${r.orderId} read ${typed}, but ${back}. Confirmed At is for reading only; the add-on writes it when Amazon takes the confirmation.`);
     }
-    const back: LedgerRow = { ...r, amazonStatus: was.amazonStatus, confirmedAt: was.confirmedAt };
+    let back: LedgerRow = { ...r, amazonStatus: was.amazonStatus, confirmedAt: was.confirmedAt };
+    for (const p of PROGRESS) {
+      // Emptied by a person: nothing to put back from here (the 3PL's next read of the order does), and nothing claimed.
+      if (!p.filled(r) || was.flags.includes(p.flag)) continue;
+      said.push(`the ${p.cell} cell of order ${r.orderId} read "${p.typed(r)}", but the add-on had written none there (${p.cell} comes from the 3PL): it was emptied again. ${p.cell} is for reading only.`);
+      back = p.clear(back);
+    }
+    if (!said.length) return r;
     const state = stateRechecked(back);
     // What an earlier put-back of this read said (Lines, the ID, a State) is kept after it.
     const earlier = [state.note, r.note].filter((n): n is string => !!n?.startsWith(EDIT_NOTE)).map((n) => n.slice(EDIT_NOTE.length).trim());
-    const note = `${EDIT_NOTE} ${[...said, ...earlier].join(' ')}`;
+    const note = `${EDIT_NOTE} ${[...said, ...earlier].map((x, i) => (i ? `${x.charAt(0).toUpperCase()}${x.slice(1)}` : x)).join(' ')}`;
     if (r.amazonStatus !== was.amazonStatus && said.length === 1 && !state.note) typedStatus.set(r.orderId, { typed: r.amazonStatus, note: r.note });
     return { ...back, state: state.state, note };
   });
