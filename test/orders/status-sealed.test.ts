@@ -158,3 +158,18 @@ describe('a 3PL Order ID, Tracking or Shipped At typed where the add-on wrote no
     expect(run.outcome).toBe('partial');
   });
 });
+
+describe('a later Latest Ship Date typed (a real date, not Amazon\'s)', () => {
+  it("gets Amazon's date back from the seal, is named, and ORDER_STUCK still fires past Amazon's date", () => {
+    const r = new InventoryRun(ordersWorld({ threePlBehaviour: { shipAfter: '30d', carrier: 'Royal Mail', service: 'Tracked 48' }, orders: [order(1, [{ sku: 'TEE-M', quantity: 1 }])] }));
+    r.syncOrders();
+    r.edit('Orders', { 'Amazon Order ID': id(1) }, { 'Latest Ship Date': '2027-01-01' });
+    r.advance('5d');
+    const run = r.syncOrders();
+    expect(ledger(r, id(1))!['Latest Ship Date']).toBe('2026-11-04 23:00');
+    expect(keys(r, 'ORDER_STUCK')).toEqual([`ORDER_STUCK:${id(1)}:ship`]);
+    expect(keys(r, 'ORDER_EDIT_INVALID')).toEqual([`ORDER_EDIT_INVALID:${id(1)}:shipdate`]);
+    expect(r.openExceptions('ORDER_EDIT_INVALID')[0]!.Message).toMatch(/Latest Ship Date cell of order .* read "2027-01-01 00:00", but Amazon's is 2026-11-04 23:00 UTC/);
+    expect(run.outcome).toBe('partial');
+  });
+});

@@ -1,11 +1,12 @@
-// The Orders tab's Amazon Status and Confirmed At as the add-on last wrote them, and whether it wrote a
-// 3PL Order ID, Tracking and Shipped At, for the orders it still works on (kit/cell-seal.ts). These
-// are cells the steps trust as their own record: an Amazon Status typed SHIPPED (or PENDING, or any
-// word) took an order out of the send, the orphan check and ORDER_STUCK; a Confirmed At typed with
-// State "confirmed" made an order Amazon was never told about read as confirmed; a typed 3PL Order ID
-// or Tracking made the State "sent" or "shipped" stand. A cell that no longer holds what the add-on wrote is put back before any
-// step reads it, the State is checked again against what was put back, and the row's Note names the
-// cell (ORDER_EDIT_INVALID). The seal is written with every write of the tab (sealedOrdersTab),
+// The Orders tab's Amazon Status, Confirmed At and Latest Ship Date as the add-on last wrote them, and
+// whether it wrote a 3PL Order ID, Tracking and Shipped At, for the orders it still works on
+// (kit/cell-seal.ts). These are cells the steps trust as their own record: an Amazon Status typed
+// SHIPPED (or PENDING, or any word) took an order out of the send, the orphan check and ORDER_STUCK;
+// a Confirmed At typed with State "confirmed" made an order Amazon was never told about read as
+// confirmed; a typed 3PL Order ID or Tracking made the State "sent" or "shipped" stand; a later Latest
+// Ship Date typed silenced ORDER_STUCK. A cell that no longer holds what the add-on wrote is put back
+// before any step reads it, the State is checked again against what was put back, and the row's Note
+// names the cell (ORDER_EDIT_INVALID). The seal is written with every write of the tab (sealedOrdersTab),
 // before the cells, so it never holds less than the tab the add-on wrote.
 
 import { utcMinute } from '../../core/cells';
@@ -39,13 +40,16 @@ const PROGRESS = [
 /** To the minute: a sheet may give back a written time without its milliseconds. */
 const minute = (ms: number | null): string => (ms === null ? '' : String(Math.floor(ms / MIN)));
 
+/** Minutes in base 36 (5 characters): orders due the same minute (Amazon's ship-by times are few) share one sealed value. */
+const shortMinute = (ms: number | null): string => (ms === null ? '' : Math.floor(ms / MIN).toString(36));
+
 function sealed(r: LedgerRow): string {
-  return `${r.amazonStatus}\t${minute(r.confirmedAt)}\t${PROGRESS.filter((p) => p.filled(r)).map((p) => p.flag).join('')}`;
+  return `${r.amazonStatus}\t${minute(r.confirmedAt)}\t${PROGRESS.filter((p) => p.filled(r)).map((p) => p.flag).join('')}\t${shortMinute(r.latestShipDate)}`;
 }
 
-function unseal(text: string): { amazonStatus: string; confirmedAt: number | null; flags: string } {
-  const [status = '', at = '', flags = ''] = text.split('\t');
-  return { amazonStatus: status, confirmedAt: at === '' ? null : Number(at) * MIN, flags };
+function unseal(text: string): { amazonStatus: string; confirmedAt: number | null; flags: string; latestShipDate: number | null } {
+  const [status = '', at = '', flags = '', due = ''] = text.split('\t');
+  return { amazonStatus: status, confirmedAt: at === '' ? null : Number(at) * MIN, flags, latestShipDate: due === '' ? null : parseInt(due, 36) * MIN };
 }
 
 /** Seals the open rows' cells, newest first (the rows past the room keep their cells as read). */
@@ -71,8 +75,8 @@ export function sealedOrdersTab(tab: OrdersTab, store: KeyValueStore): OrdersTab
 }
 
 /**
- * The rows with each typed-over Amazon Status, Confirmed At, 3PL Order ID, Tracking or Shipped At put
- * back to what the add-on wrote (the last three emptied when it wrote none); the State checked again. `typedStatus`: order id → the Amazon Status that was typed, so
+ * The rows with each typed-over Amazon Status, Confirmed At, Latest Ship Date, 3PL Order ID, Tracking or
+ * Shipped At put back to what the add-on wrote (the last three emptied when it wrote none); the State checked again. `typedStatus`: order id → the Amazon Status that was typed, so
  * a read of Amazon this run that gives that very status can withdraw the Note.
  */
 export function putBackStatuses(store: KeyValueStore, rows: ReadonlyArray<LedgerRow>): { rows: LedgerRow[]; typedStatus: Map<string, { typed: string; note: string }> } {
@@ -94,6 +98,15 @@ export function putBackStatuses(store: KeyValueStore, rows: ReadonlyArray<Ledger
       said.push(`the Confirmed At cell of order ${r.orderId} read ${typed}, but ${back}. Confirmed At is for reading only; the add-on writes it when Amazon takes the confirmation.`);
     }
     let back: LedgerRow = { ...r, amazonStatus: was.amazonStatus, confirmedAt: was.confirmedAt };
+    // Text that is no date is asked of Amazon (reads/amazon-orders.ts restoreTypedCells); another date is put back from here.
+    if (r.latestShipDateTyped === undefined && shortMinute(r.latestShipDate) !== shortMinute(was.latestShipDate)) {
+      const typed = r.latestShipDate === null ? 'empty' : `"${utcMinute(r.latestShipDate)}"`;
+      said.push(
+        `the Latest Ship Date cell of order ${r.orderId} read ${typed}, but Amazon's is ${was.latestShipDate === null ? 'none' : `${utcMinute(was.latestShipDate)} UTC`} as the add-on last read it: that was put back, ` +
+          'and the order is chased by it (ORDER_STUCK). Latest Ship Date is for reading only.',
+      );
+      back = { ...back, latestShipDate: was.latestShipDate };
+    }
     for (const p of PROGRESS) {
       // Emptied by a person: nothing to put back from here (the 3PL's next read of the order does), and nothing claimed.
       if (!p.filled(r) || was.flags.includes(p.flag)) continue;
