@@ -38,6 +38,8 @@ export interface ConfirmCounts {
   confirmed: number;
   alreadyConfirmed: number;
   waiting: number;
+  /** Shipments not confirmed because Amazon refused the confirmation or could not be reached (their Note says which): tried again next run. */
+  failed?: number;
   /** Shipped orders left for the next run: the run's time (or Amazon's getOrder rate) ran out first. */
   confirmLeft?: number;
 }
@@ -136,6 +138,7 @@ export function confirmShipments(
         if (e instanceof RemoteError && e.retryable) {
           ledger.update(ref, { note: `Shipped; Amazon could not be read to confirm it this run (${e.message}).` });
           counts.waiting += group.length;
+          counts.failed = (counts.failed ?? 0) + group.length;
           continue;
         }
         throw e;
@@ -170,11 +173,14 @@ export function confirmShipments(
         const where = { marketplace, keyed: several };
         const onlyLeft = i === open.length - 1 && liveUnshippedElsewhere(u) === 0 && orderAsksForAmazonItems(view.items, u.order.lines, skuOf(marketplace));
         const done = confirmOne(ctx, ref, where, u.shipment, items, skuOf(marketplace), onlyLeft, raised, notes);
-        if (done) {
+        if (done === true) {
           toMark.push(u.shipment.externalId);
           counts.confirmed++;
           confirmedAny = true;
-        } else counts.waiting++;
+        } else {
+          counts.waiting++;
+          if (done === 'failed') counts.failed = (counts.failed ?? 0) + 1;
+        }
       });
       const allShipped = items.every((i) => i.shipped >= i.quantity);
       const current = ledger.get(ref)!;
@@ -236,7 +242,7 @@ function confirmOne(
   onlyShipmentLeft: boolean,
   raised: RaisedException[],
   notes: string[],
-): boolean {
+): boolean | 'failed' {
   const carrier = s.carrier ?? '';
   const service = s.carrierService ?? '';
   const rule = findCarrier(ctx.carriers, carrier, service, where.marketplace);
@@ -277,7 +283,8 @@ function confirmOne(
     // Amazon's InvalidInput names the refused field only in its words; a refusal about the carrier is the Carrier Map row's.
     const carrierItem = e instanceof SpApiError && e.kind === 'validation' ? e.errors.find((x) => /carrier/i.test(`${x.message} ${x.details ?? ''}`)) : undefined;
     if (carrierItem) raised.push(carrierRefused(rule, carrierItem.message, orderId));
-    return false;
+    // Amazon's answer, not a cell: said in the run's outcome, not only in the row's Note.
+    return 'failed';
   }
   applyShipped(items, pkgItems);
   return true;
