@@ -1,12 +1,14 @@
 // A run whose confirmation to Amazon, or whose cancellation at the 3PL, failed on an API error (a
 // timeout, a 500) did not do what was due: it said "ok" and "0 shipments confirmed" while the
 // shipped order's Note said it was not confirmed, and a buyer's cancellation that never reached the
-// 3PL (which may ship it) was not in the Sync Log at all. Now the run is "partial" and says so.
+// 3PL (which may ship it) was not in the Sync Log at all, nor was an order left unsent because Amazon
+// or the 3PL answered with an error. Now the run is "partial" and says so.
 
 import { describe, expect, it } from 'vitest';
 import { InventoryRun } from '../inventory/builder';
 import { id, order, ordersWorld } from './world';
 
+const threeplRefs = (r: InventoryRun) => (r.run.threePl.snapshot().orders as Array<{ reference: string }>).map((o) => o.reference);
 const confirmations = (r: InventoryRun) => r.run.amazon.snapshot().confirmations as Array<{ orderId: string }>;
 
 describe('an orders run that could not do what was due is not "ok"', () => {
@@ -32,5 +34,25 @@ describe('an orders run that could not do what was due is not "ok"', () => {
     const run = r.syncOrders();
     expect(run.outcome).toBe('partial');
     expect(run.message).toMatch(/1 Amazon cancellation not carried over to ShipBob yet/);
+  });
+
+  it("an order not sent because Amazon could not give its details (500s): partial, said, sent once later", () => {
+    const r = new InventoryRun(
+      ordersWorld({
+        extraMapRows: [['CAP-9', 'UK', 'FBM', '', '', '', '', '', '', '', '', '']],
+        extraListings: [{ sku: 'CAP-9', channel: 'FBM', quantity: 3 }],
+        extraThreePl: [{ sku: 'SB-CAP-9', onHand: 5 }],
+        orders: [order(1, [{ sku: 'CAP-9', quantity: 1 }])],
+        faults: [{ system: 'amazon', operation: 'getOrder', kind: '500', times: 30 }],
+      }),
+    );
+    r.syncOrders();
+    r.edit('SKU Map', { 'Seller SKU': 'CAP-9' }, { '3PL SKU': 'SB-CAP-9' });
+    const run = r.syncOrders();
+    expect(threeplRefs(r)).toEqual([]);
+    expect(run.outcome).toBe('partial');
+    expect(run.message).toMatch(/1 order not sent to ShipBob this run: ShipBob or Amazon answered with an error/);
+    for (let i = 0; i < 6 && threeplRefs(r).length === 0; i++) r.syncOrders();
+    expect(threeplRefs(r)).toEqual([id(1)]);
   });
 });

@@ -179,6 +179,7 @@ function runOrders(ctx: JobContext): JobOutcome {
     `${refresh.carried.length ? ` ${plural(refresh.carried.length, 'order')} whose row was deleted not read back yet (tried again next run; the stock sync counts their units meanwhile).` : ''}` +
     `${unsealed ? ` ${plural(unsealed, 'unsent order')} past the Lines seal's room: a change typed in their Lines cells cannot be put back (the stock sync never counts fewer of their units than the add-on wrote).` : ''}${readNote}${phases.cut ? ` ${phases.cut}` : ''}` +
     `${sent.deferred ? ` ${plural(sent.deferred, 'order')} left to send in the next run (this run's time, or Amazon's rate for order details, ran out).` : ''}` +
+    `${sent.notSent ? ` ${plural(sent.notSent, 'order')} not sent to ${threePlName} this run: ${threePlName} or Amazon answered with an error (the order's Note says which); tried again next run.` : ''}` +
     `${counts.confirmLeft ? ` ${plural(counts.confirmLeft, 'shipped order')} left to confirm to Amazon in the next run (this run's time, or Amazon's rate for order details, ran out).` : ''}` +
     `${counts.failed ? ` ${plural(counts.failed, 'shipment')} not confirmed to Amazon: Amazon did not take the confirmation or could not be read (the order's Note on the Orders tab says why); tried again next run.` : ''}` +
     `${counts.cancelLeft ? ` ${plural(counts.cancelLeft, 'Amazon cancellation')} not carried over to ${threePlName} yet (the order's Note says why; tried again next run): until it is, ${threePlName} may ship the order.` : ''}` +
@@ -188,7 +189,7 @@ function runOrders(ctx: JobContext): JobOutcome {
     // An order whose create got no usable answer is not done: the run says so rather than "ok". Nor is
     // one held (an unmapped SKU, a refusal): it is not at the 3PL and nobody ships it, so a run that
     // sent nothing because every order is held must not read as a successful sync on the Dashboard.
-    outcome: phases.cut || phases.failed.length || readNote || sent.deferred || sent.unknown || counts.confirmLeft || counts.failed || counts.cancelLeft || held ? 'partial' : 'ok',
+    outcome: phases.cut || phases.failed.length || readNote || sent.deferred || sent.notSent || sent.unknown || counts.confirmLeft || counts.failed || counts.cancelLeft || held ? 'partial' : 'ok',
     counts,
     message,
     // A phase that did not finish saw only part of its subject: its own problems stay as they were.
