@@ -38,6 +38,8 @@ export interface ConfirmCounts {
   confirmed: number;
   alreadyConfirmed: number;
   waiting: number;
+  /** Shipped orders whose row was lost, read again from Amazon to be confirmed. */
+  lostRowsBack?: number;
   /** Shipments not confirmed because Amazon refused the confirmation or could not be reached (their Note says which): tried again next run. */
   failed?: number;
   /** Shipped orders left for the next run: the run's time (or Amazon's getOrder rate) ran out first. */
@@ -81,6 +83,8 @@ export function confirmShipments(
     shipmentsSeen?: Map<string, ThreePlRef>;
     /** Rows whose typed Amazon Status or State Amazon's order disproved this run (their Note says so), for ORDER_EDIT_INVALID. */
     edits?: LedgerRow[];
+    /** The ledger's row, read again from Amazon, for a shipped order whose row was lost (threepl-status.ts lostRowOf). */
+    lostRow?: (o: UnsyncedShipment['order']) => LedgerRow | null;
   },
   ledger: Ledger,
 ): { counts: ConfirmCounts; raised: RaisedException[] } {
@@ -114,7 +118,18 @@ export function confirmShipments(
       }
       if (toMark.length >= MARK_BATCH) markSynced(ctx.adapter, toMark.splice(0));
       noteShipment(ctx.shipmentsSeen, ref, ctx.adapter.provider, { shipments: group.map((u) => u.shipment) });
-      const row = ledger.get(ref);
+      let row = ledger.get(ref);
+      // A shipped order whose row was deleted (or its id cleared) while it waited for its confirmation:
+      // no change at the 3PL brings it back to the status read, so it is read again from Amazon here,
+      // or its shipment would never be confirmed.
+      if (!row && ctx.lostRow && !getOrderWaitTooLong(ctx.amazon)) {
+        const back = ctx.lostRow(group[0]!.order);
+        if (back) {
+          ledger.set(back);
+          row = back;
+          counts.lostRowsBack = (counts.lostRowsBack ?? 0) + 1;
+        }
+      }
       // Only orders the ledger sent for Amazon: an FBA replenishment or another tool's order is not ours to confirm.
       if (!row || row.state === 'cancel-too-late' || row.state === 'cancelled') continue;
       // No cell is taken as proof of a confirmation: a State "confirmed" and a Confirmed At (typed, on

@@ -29,7 +29,7 @@ import { confirmShipments } from './confirm';
 import { Ledger } from './ledger';
 import { sendOrders } from './send';
 import type { SendCounts } from './send';
-import { THREEPL_KEYS, syncThreePlStatus } from './threepl-status';
+import { THREEPL_KEYS, lostRowOf, syncThreePlStatus } from './threepl-status';
 import { plural } from '../../core/words';
 
 type Phase = 'amazon' | 'threePl' | 'cancel' | 'send' | 'confirm';
@@ -141,7 +141,9 @@ function runOrders(ctx: JobContext): JobOutcome {
   phases.run('cancel', ['threePl'], () => Object.assign(counts, cancelOrders({ adapter, threePlName, shipmentsSeen, amazon, cancelledOnAmazon, edits: putBack }, ledger)));
   // Confirmations first: they are due now (Amazon counts late ones), and sends keep time for the end of the run.
   phases.run('confirm', ['threePl', 'amazon'], () => {
-    const confirmed = confirmShipments({ amazon, adapter, map, carriers, marketplace: settings.marketplace, marketplaces: settings.marketplaces, now, threePlName, deadline: ctx.deadline, shipmentsSeen, edits: putBack }, ledger);
+    const since = Number(store.get(THREEPL_KEYS.since));
+    const lostRow = Number.isFinite(since) && since > 0 ? (o: Parameters<typeof lostRowOf>[1]) => lostRowOf({ amazon, marketplaces: settings.marketplaces, since }, o) : undefined;
+    const confirmed = confirmShipments({ amazon, adapter, map, carriers, marketplace: settings.marketplace, marketplaces: settings.marketplaces, now, threePlName, deadline: ctx.deadline, shipmentsSeen, edits: putBack, ...(lostRow ? { lostRow } : {}) }, ledger);
     raised.push(...confirmed.raised);
     Object.assign(counts, confirmed.counts);
   });
@@ -176,6 +178,7 @@ function runOrders(ctx: JobContext): JobOutcome {
     `${plural(counts.sent ?? 0, 'order')} sent to ${threePlName}${counts.adopted ? `, ${counts.adopted} adopted` : ''}, ` +
     `${plural(counts.confirmed ?? 0, 'shipment')} confirmed to Amazon, ${plural(counts.cancelled ?? 0, 'cancellation')} carried over; ` +
     `${plural(held, 'order')} held${held ? ' (not sent, so nobody ships them until the cause is fixed: see ORDER_HELD)' : ''}, ${open} open in the ledger.${refresh.restored ? ` ${plural(refresh.restored, 'order')} whose row was deleted read back from Amazon.` : ''}` +
+    `${counts.lostRowsBack ? ` ${plural(counts.lostRowsBack, 'shipped order')} whose row was deleted read back from Amazon, so its shipment is confirmed.` : ''}` +
     `${refresh.carried.length ? ` ${plural(refresh.carried.length, 'order')} whose row was deleted not read back yet (tried again next run; the stock sync counts their units meanwhile).` : ''}` +
     `${unsealed ? ` ${plural(unsealed, 'unsent order')} past the Lines seal's room: a change typed in their Lines cells cannot be put back (the stock sync never counts fewer of their units than the add-on wrote).` : ''}${readNote}${phases.cut ? ` ${phases.cut}` : ''}` +
     `${sent.deferred ? ` ${plural(sent.deferred, 'order')} left to send in the next run (this run's time, or Amazon's rate for order details, ran out).` : ''}` +

@@ -84,6 +84,21 @@ function readopt(amazon: SpApiClient | undefined, marketplaces: readonly string[
   }
 }
 
+/**
+ * The row of a 3PL order made in the ledger's time under an Amazon order id the ledger no longer
+ * holds (its row deleted, or its id cleared), read again from Amazon; null when it is not one, or
+ * Amazon does not have it as an open merchant order of `marketplaces`. For the status read (an order
+ * that changed) and the confirm step (a shipment waiting for its confirmation, which no change may bring).
+ */
+export function lostRowOf(ctx: { amazon?: SpApiClient; marketplaces?: readonly string[]; since: number }, o: OutboundOrder): LedgerRow | null {
+  const created = o.createdAt ? Date.parse(o.createdAt) : NaN;
+  const ledgerEra = Number.isFinite(created) && created >= ctx.since;
+  return amazonLike(o) && ledgerEra ? readopt(ctx.amazon, ctx.marketplaces ?? [], o) : null;
+}
+
+/** A live 3PL order under a reference shaped like an Amazon order id, not an FBA replenishment. */
+const amazonLike = (o: OutboundOrder): boolean => AMAZON_ORDER_ID.test(o.primaryReference) && o.kind !== 'fba_replenishment' && o.status !== 'cancelled';
+
 export function syncThreePlStatus(
   ctx: {
     adapter: ThreePlAdapter;
@@ -114,20 +129,18 @@ export function syncThreePlStatus(
       updated++;
       continue;
     }
-    const created = o.createdAt ? Date.parse(o.createdAt) : NaN;
-    const ledgerEra = Number.isFinite(created) && created >= since;
-    const amazonLike = AMAZON_ORDER_ID.test(o.primaryReference) && o.kind !== 'fba_replenishment' && o.status !== 'cancelled';
     // Made in the ledger's time under an Amazon order id the ledger does not hold (after this run's
     // Amazon read): its row was lost, and without one its shipment would never be confirmed.
-    const back = amazonLike && ledgerEra ? readopt(ctx.amazon, ctx.marketplaces ?? [], o) : null;
+    const back = lostRowOf({ ...ctx, since }, o);
     if (back) {
       ledger.set(back);
       updated++;
       continue;
     }
     // Young orders may be ours, read from Amazon a moment from now; old ones predate the ledger.
-    const judged = ledgerEra && ctx.now - created > ctx.orphanMinutes * 60_000;
-    if (amazonLike && judged) {
+    const created = o.createdAt ? Date.parse(o.createdAt) : NaN;
+    const judged = Number.isFinite(created) && created >= since && ctx.now - created > ctx.orphanMinutes * 60_000;
+    if (amazonLike(o) && judged) {
       raised.push({ ...unknownAtThreePl(o.primaryReference, o.externalId, ctx.threePlName), ...(ref ? { threePlRef: ref } : {}) });
     }
   }
