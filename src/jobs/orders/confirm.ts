@@ -83,8 +83,8 @@ export function confirmShipments(
     shipmentsSeen?: Map<string, ThreePlRef>;
     /** Rows whose typed Amazon Status or State Amazon's order disproved this run (their Note says so), for ORDER_EDIT_INVALID. */
     edits?: LedgerRow[];
-    /** The ledger's row, read again from Amazon, for a shipped order whose row was lost (threepl-status.ts lostRowOf). */
-    lostRow?: (o: UnsyncedShipment['order']) => LedgerRow | null;
+    /** Puts back the ledger's row, read again from Amazon, of a shipped order whose row was lost (threepl-status.ts restoreLostRow). */
+    lostRow?: (ledger: Ledger, o: UnsyncedShipment['order']) => LedgerRow | null;
   },
   ledger: Ledger,
 ): { counts: ConfirmCounts; raised: RaisedException[] } {
@@ -123,9 +123,8 @@ export function confirmShipments(
       // no change at the 3PL brings it back to the status read, so it is read again from Amazon here,
       // or its shipment would never be confirmed.
       if (!row && ctx.lostRow && !getOrderWaitTooLong(ctx.amazon)) {
-        const back = ctx.lostRow(group[0]!.order);
+        const back = ctx.lostRow(ledger, group[0]!.order);
         if (back) {
-          ledger.set(back);
           row = back;
           counts.lostRowsBack = (counts.lostRowsBack ?? 0) + 1;
         }

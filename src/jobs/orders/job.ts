@@ -29,7 +29,7 @@ import { confirmShipments } from './confirm';
 import { Ledger } from './ledger';
 import { sendOrders } from './send';
 import type { SendCounts } from './send';
-import { THREEPL_KEYS, lostRowOf, syncThreePlStatus } from './threepl-status';
+import { THREEPL_KEYS, restoreLostRow, syncThreePlStatus } from './threepl-status';
 import { plural } from '../../core/words';
 
 type Phase = 'amazon' | 'threePl' | 'cancel' | 'send' | 'confirm';
@@ -122,16 +122,16 @@ function runOrders(ctx: JobContext): JobOutcome {
   phases.cut = refresh.stoppedBy === 'deadline' ? 'Amazon orders were read in part (time limit); the rest comes next run.' : null;
   // Not a cut: the other phases still run. Orders are still unread, though, so the run is partial.
   const readNote = refresh.stoppedBy === 'rate' ? " Amazon orders were read in part (Amazon's rate limit: searchOrders allows one page every 3 minutes); the rest comes next run." : '';
+  // Rows whose cells were put back this run (ORDER_EDIT_INVALID) by the 3PL read, the cancel or the confirm step.
+  const putBack: LedgerRow[] = [];
   let threePlCursor: string | null = null;
   const shipmentsSeen = new Map<string, ThreePlRef>();
   phases.run('threePl', ['threePl'], () => {
-    const status = syncThreePlStatus({ adapter, store, now, threePlName, orphanMinutes: settings.orderOrphanThresholdMinutes, amazon, marketplaces: settings.marketplaces }, ledger, shipmentsSeen);
+    const status = syncThreePlStatus({ adapter, store, now, threePlName, orphanMinutes: settings.orderOrphanThresholdMinutes, amazon, marketplaces: settings.marketplaces, edits: putBack }, ledger, shipmentsSeen);
     raised.push(...status.raised);
     threePlCursor = status.nextCursor;
     if (!status.complete) phases.cut = `${threePlName}'s order list was read in part (time limit); the rest comes next run.`;
   });
-  // Rows whose Lines or Amazon Status cell was put back to Amazon's this run (ORDER_EDIT_INVALID), by the cancel or confirm step.
-  const putBack: LedgerRow[] = [];
   // Cancellations this run's read of Amazon gave, or that an earlier one recorded (kept 48 h); any other is asked of Amazon.
   const recorded = cancellationTimes(store);
   const cancelledOnAmazon = (id: string) => {
@@ -142,7 +142,7 @@ function runOrders(ctx: JobContext): JobOutcome {
   // Confirmations first: they are due now (Amazon counts late ones), and sends keep time for the end of the run.
   phases.run('confirm', ['threePl', 'amazon'], () => {
     const since = Number(store.get(THREEPL_KEYS.since));
-    const lostRow = Number.isFinite(since) && since > 0 ? (o: Parameters<typeof lostRowOf>[1]) => lostRowOf({ amazon, marketplaces: settings.marketplaces, since }, o) : undefined;
+    const lostRow = Number.isFinite(since) && since > 0 ? (l: Ledger, o: Parameters<typeof restoreLostRow>[2]) => restoreLostRow({ amazon, marketplaces: settings.marketplaces, since, edits: putBack }, l, o) : undefined;
     const confirmed = confirmShipments({ amazon, adapter, map, carriers, marketplace: settings.marketplace, marketplaces: settings.marketplaces, now, threePlName, deadline: ctx.deadline, shipmentsSeen, edits: putBack, ...(lostRow ? { lostRow } : {}) }, ledger);
     raised.push(...confirmed.raised);
     Object.assign(counts, confirmed.counts);

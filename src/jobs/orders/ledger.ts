@@ -26,6 +26,24 @@ export class Ledger {
     } else this.rows[i] = row;
   }
 
+  /** Puts `row` where the row of `orderId` was (an id put back on its row), under its own id. */
+  replace(orderId: string, row: LedgerRow): void {
+    const i = this.index.get(orderId);
+    if (i === undefined) return this.set(row);
+    this.index.delete(orderId);
+    const dup = this.index.get(row.orderId);
+    this.rows[i] = row;
+    this.index.set(row.orderId, i);
+    // A second row under that id already (read back earlier): the one put back stands, the other goes.
+    if (dup !== undefined && dup !== i) {
+      this.rows.splice(dup, 1);
+      this.index.clear();
+      this.rows.forEach((r, at) => {
+        if (!this.index.has(r.orderId)) this.index.set(r.orderId, at);
+      });
+    }
+  }
+
   update(orderId: string, change: Partial<LedgerRow>): LedgerRow | undefined {
     const row = this.get(orderId);
     if (!row) return undefined;
