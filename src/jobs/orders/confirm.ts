@@ -149,7 +149,8 @@ export function confirmShipments(
       try {
         amazon = ctx.amazon.getOrder(ref, ['PACKAGES']);
       } catch (e) {
-        if (e instanceof RemoteError && e.retryable) {
+        // A body Amazon broke for this one order is this order's problem: the others are still confirmed and sent.
+        if (e instanceof RemoteError && (e.retryable || e.kind === 'schema')) {
           ledger.update(ref, { note: `Shipped; Amazon could not be read to confirm it this run (${e.message}).` });
           counts.waiting += group.length;
           counts.failed = (counts.failed ?? 0) + group.length;

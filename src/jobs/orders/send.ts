@@ -131,7 +131,8 @@ function prepare(
         order = ctx.amazon.getOrder(listed.orderId, ['RECIPIENT', 'FULFILLMENT']);
       } catch (e) {
         if (e instanceof DeadlineExceeded) return { prepared: out, stopped: true };
-        if (e instanceof RemoteError && e.retryable) {
+        // A body Amazon broke for this one order holds back this order only, never everyone else's.
+        if (e instanceof RemoteError && (e.retryable || e.kind === 'schema')) {
           ledger.update(listed.orderId, { note: `Amazon could not give the order's details this run (${e.message}); tried again next run.` });
           counts.notSent = (counts.notSent ?? 0) + 1;
           continue;
