@@ -23,7 +23,7 @@ export function ledgerRowToRecord(r: LedgerRow): Record<string, unknown> {
   return {
     [H.orderId]: r.orderId,
     [H.marketplace]: r.marketplace,
-    [H.purchaseDate]: time(r.purchaseDate),
+    [H.purchaseDate]: r.purchaseDateTyped ?? time(r.purchaseDate),
     // Text typed there stays as typed (never erased) until Amazon's date is put back (reads/amazon-orders.ts).
     [H.latestShipDate]: r.latestShipDateTyped ?? time(r.latestShipDate),
     [H.amazonStatus]: r.amazonStatus,
@@ -121,10 +121,12 @@ export function ledgerRowFromRecord(rec: Readonly<Record<string, unknown>>): Led
   const shippedProof = cellText(rec[H.tracking]) !== '' || cellTime(rec[H.shippedAt]) !== null;
   const state = stateOf(cellText(rec[H.state]), orderId, { amazonStatus, threePlOrderId, shippedProof });
   const latestShipDate = cellTime(rec[H.latestShipDate]);
+  const purchaseDate = cellTime(rec[H.purchaseDate]);
   return {
     orderId,
     marketplace: cellText(rec[H.marketplace]),
-    purchaseDate: cellTime(rec[H.purchaseDate]),
+    purchaseDate,
+    ...(purchaseDate === null && cellText(rec[H.purchaseDate]) !== '' ? { purchaseDateTyped: cellText(rec[H.purchaseDate]) } : {}),
     latestShipDate,
     ...(latestShipDate === null && cellText(rec[H.latestShipDate]) !== '' ? { latestShipDateTyped: cellText(rec[H.latestShipDate]) } : {}),
     amazonStatus,

@@ -36,6 +36,8 @@ export interface LedgerRow {
   marketplace: string;
   /** ms; null when the cell is empty or unreadable. */
   purchaseDate: number | null;
+  /** The Purchase Date cell as typed, when it holds text that is no date (written back as typed until Amazon's is put back). */
+  purchaseDateTyped?: string;
   latestShipDate: number | null;
   /** The Latest Ship Date cell as typed, when it holds text that is no date (written back as typed until Amazon's is put back). */
   latestShipDateTyped?: string;
