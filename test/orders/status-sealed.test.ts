@@ -173,3 +173,17 @@ describe('a later Latest Ship Date typed (a real date, not Amazon\'s)', () => {
     expect(run.outcome).toBe('partial');
   });
 });
+
+describe('an Attempts cell typed over', () => {
+  it('gets the add-on\'s count back and is named, quoting what was typed', () => {
+    const r = new InventoryRun(ordersWorld({ threePlBehaviour: { shipAfter: '30d', carrier: 'Royal Mail', service: 'Tracked 48' }, orders: [order(1, [{ sku: 'TEE-M', quantity: 1 }])] }));
+    r.syncOrders();
+    expect(ledger(r, id(1))!.Attempts).toBe('1');
+    r.edit('Orders', { 'Amazon Order ID': id(1) }, { Attempts: 'lots' });
+    const run = r.syncOrders();
+    expect(ledger(r, id(1))!.Attempts).toBe('1');
+    expect(keys(r, 'ORDER_EDIT_INVALID')).toEqual([`ORDER_EDIT_INVALID:${id(1)}:attempts`]);
+    expect(r.openExceptions('ORDER_EDIT_INVALID')[0]!.Message).toMatch(/Attempts cell of order .* read "lots", but the add-on had started 1 create call: 1 was put back/);
+    expect(run.outcome).toBe('partial');
+  });
+});

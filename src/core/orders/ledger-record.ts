@@ -134,6 +134,7 @@ export function ledgerRowFromRecord(rec: Readonly<Record<string, unknown>>): Led
     threePlOrderId,
     threePlStatus: cellText(rec[H.threePlStatus]),
     attempts: Number.isFinite(attempts) && attempts > 0 ? Math.floor(attempts) : 0,
+    ...(cellText(rec[H.attempts]) !== String(Number.isFinite(attempts) && attempts > 0 ? Math.floor(attempts) : 0) && cellText(rec[H.attempts]) !== '' ? { attemptsTyped: cellText(rec[H.attempts]) } : {}),
     tracking: parseList(cellText(rec[H.tracking])),
     carrier: cellText(rec[H.carrier]),
     shippedAt: cellTime(rec[H.shippedAt]),

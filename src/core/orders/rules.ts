@@ -111,6 +111,7 @@ const EDITED_CELLS: ReadonlyArray<readonly [string, string]> = [
   ['Amazon Order ID', 'id'],
   ['Latest Ship Date', 'shipdate'],
   ['Purchase Date', 'purchasedate'],
+  ['Attempts', 'attempts'],
 ];
 
 /** A State, Lines, Confirmed At, 3PL Order ID, Tracking, Shipped At, Amazon Status, Marketplace or Amazon Order ID cell people changed that the add-on did not use; the Note (EDIT_NOTE) names the cell and what was put back. */

@@ -51,6 +51,8 @@ export interface LedgerRow {
   threePlStatus: string;
   /** Create calls started for this order. */
   attempts: number;
+  /** The Attempts cell as typed, when it is not the count it was read as (named when the count is put back). */
+  attemptsTyped?: string;
   tracking: string[];
   carrier: string;
   shippedAt: number | null;

@@ -1,13 +1,14 @@
-// The Orders tab's Amazon Status, Confirmed At and Latest Ship Date as the add-on last wrote them, and
-// whether it wrote a 3PL Order ID, Tracking and Shipped At, for the orders it still works on
+// The Orders tab's Amazon Status, Confirmed At, Latest Ship Date and Attempts as the add-on last wrote
+// them, and whether it wrote a 3PL Order ID, Tracking and Shipped At, for the orders it still works on
 // (kit/cell-seal.ts). These are cells the steps trust as their own record: an Amazon Status typed
 // SHIPPED (or PENDING, or any word) took an order out of the send, the orphan check and ORDER_STUCK;
 // a Confirmed At typed with State "confirmed" made an order Amazon was never told about read as
 // confirmed; a typed 3PL Order ID or Tracking made the State "sent" or "shipped" stand; a later Latest
-// Ship Date typed silenced ORDER_STUCK. A cell that no longer holds what the add-on wrote is put back
-// before any step reads it, the State is checked again against what was put back, and the row's Note
-// names the cell (ORDER_EDIT_INVALID). The seal is written with every write of the tab (sealedOrdersTab),
-// before the cells, so it never holds less than the tab the add-on wrote.
+// Ship Date typed silenced ORDER_STUCK; a typed Attempts changed when a refused order stops being
+// sent again. A cell that no longer holds what the add-on wrote is put back before any step reads it,
+// the State is checked again against what was put back, and the row's Note names the cell
+// (ORDER_EDIT_INVALID). The seal is written with every write of the tab (sealedOrdersTab), before the
+// cells, so it never holds less than the tab the add-on wrote.
 
 import { utcMinute } from '../../core/cells';
 import { EDIT_NOTE, stateRechecked } from '../../core/orders/ledger-record';
@@ -44,12 +45,12 @@ const minute = (ms: number | null): string => (ms === null ? '' : String(Math.fl
 const shortMinute = (ms: number | null): string => (ms === null ? '' : Math.floor(ms / MIN).toString(36));
 
 function sealed(r: LedgerRow): string {
-  return `${r.amazonStatus}\t${minute(r.confirmedAt)}\t${PROGRESS.filter((p) => p.filled(r)).map((p) => p.flag).join('')}\t${shortMinute(r.latestShipDate)}`;
+  return `${r.amazonStatus}\t${minute(r.confirmedAt)}\t${PROGRESS.filter((p) => p.filled(r)).map((p) => p.flag).join('')}\t${shortMinute(r.latestShipDate)}\t${r.attempts}`;
 }
 
-function unseal(text: string): { amazonStatus: string; confirmedAt: number | null; flags: string; latestShipDate: number | null } {
-  const [status = '', at = '', flags = '', due = ''] = text.split('\t');
-  return { amazonStatus: status, confirmedAt: at === '' ? null : Number(at) * MIN, flags, latestShipDate: due === '' ? null : parseInt(due, 36) * MIN };
+function unseal(text: string): { amazonStatus: string; confirmedAt: number | null; flags: string; latestShipDate: number | null; attempts: number } {
+  const [status = '', at = '', flags = '', due = '', tries = '0'] = text.split('\t');
+  return { amazonStatus: status, confirmedAt: at === '' ? null : Number(at) * MIN, flags, latestShipDate: due === '' ? null : parseInt(due, 36) * MIN, attempts: Number(tries) || 0 };
 }
 
 /** Seals the open rows' cells, newest first (the rows past the room keep their cells as read). */
@@ -112,6 +113,14 @@ export function putBackStatuses(store: KeyValueStore, rows: ReadonlyArray<Ledger
       if (!p.filled(r) || was.flags.includes(p.flag)) continue;
       said.push(`the ${p.cell} cell of order ${r.orderId} read "${p.typed(r)}", but the add-on had written none there (${p.cell} comes from the 3PL): it was emptied again. ${p.cell} is for reading only.`);
       back = p.clear(back);
+    }
+    // The count of create calls decides when a refused order stops being sent again by itself.
+    if (r.attempts !== was.attempts) {
+      said.push(
+        `the Attempts cell of order ${r.orderId} read "${r.attemptsTyped ?? r.attempts}", but the add-on had started ${was.attempts} create call${was.attempts === 1 ? '' : 's'}: ${was.attempts} was put back. ` +
+          'Attempts is for reading only; to send a held order again, type "ready" in its State cell.',
+      );
+      back = { ...back, attempts: was.attempts };
     }
     if (!said.length) return r;
     const state = stateRechecked(back);
