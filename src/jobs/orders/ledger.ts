@@ -26,22 +26,17 @@ export class Ledger {
     } else this.rows[i] = row;
   }
 
-  /** Puts `row` where the row of `orderId` was (an id put back on its row), under its own id. */
-  replace(orderId: string, row: LedgerRow): void {
-    const i = this.index.get(orderId);
-    if (i === undefined) return this.set(row);
-    this.index.delete(orderId);
-    const dup = this.index.get(row.orderId);
+  /** Puts `row` (its id put back) where `old` was, under its own id: `old` may share its typed id with another row. */
+  replace(old: LedgerRow, row: LedgerRow): void {
+    const i = this.rows.indexOf(old);
+    if (i < 0) return this.set(row);
     this.rows[i] = row;
-    this.index.set(row.orderId, i);
-    // A second row under that id already (read back earlier): the one put back stands, the other goes.
-    if (dup !== undefined && dup !== i) {
-      this.rows.splice(dup, 1);
-      this.index.clear();
-      this.rows.forEach((r, at) => {
-        if (!this.index.has(r.orderId)) this.index.set(r.orderId, at);
-      });
-    }
+    // A second row under the put-back id already (read back earlier): the one put back stands, the other goes.
+    this.rows = this.rows.filter((r, at) => at === i || r.orderId !== row.orderId);
+    this.index.clear();
+    this.rows.forEach((r, at) => {
+      if (!this.index.has(r.orderId)) this.index.set(r.orderId, at);
+    });
   }
 
   update(orderId: string, change: Partial<LedgerRow>): LedgerRow | undefined {

@@ -108,17 +108,21 @@ export function restoreLostRow(ctx: { amazon?: SpApiClient; marketplaces?: reado
     ...back,
     attempts: typed.attempts,
     note:
-      `${EDIT_NOTE} the Amazon Order ID cell of order ${back.orderId} was changed to "${typed.orderId}", which Amazon does not know; ${back.orderId} was put back ` +
+      `${EDIT_NOTE} the Amazon Order ID cell of order ${back.orderId} was changed to "${typed.orderId}", which ${ledger.rows.some((x) => x !== typed && x.orderId === typed.orderId) ? 'another row holds' : 'Amazon does not know'}; ${back.orderId} was put back ` +
       `(its 3PL order ${o.externalId} carries it as its reference). Amazon Order ID is for reading only.`,
   };
-  ledger.replace(typed.orderId, row);
+  ledger.replace(typed, row);
   ctx.edits?.push(row);
   return row;
 }
 
-/** The ledger row holding 3PL order `o` under another id that Amazon answers it does not have; undefined when none, or Amazon cannot say now. */
+/**
+ * The ledger row holding 3PL order `o` under another id that another row has too (a copy of its id) or
+ * that Amazon answers it does not have; undefined when none, or Amazon cannot say now.
+ */
 function typedOver(amazon: SpApiClient | undefined, ledger: Ledger, o: OutboundOrder): LedgerRow | undefined {
   const r = ledger.rows.find((x) => x.threePlOrderId === o.externalId && x.orderId !== o.primaryReference);
+  if (r && ledger.rows.some((x) => x !== r && x.orderId === r.orderId)) return r;
   if (!r || !amazon) return undefined;
   try {
     amazon.getOrder(r.orderId);
@@ -179,6 +183,18 @@ export function syncThreePlStatus(
     if (amazonLike(o) && judged) {
       raised.push({ ...unknownAtThreePl(o.primaryReference, o.externalId, ctx.threePlName), ...(ref ? { threePlRef: ref } : {}) });
     }
+  }
+  // An Amazon Order ID repeated on a second row (typed over with, or copied from, another order's):
+  // the 3PL order the row holds says whose it is, without waiting for that order to change.
+  const seen = new Set<string>();
+  for (const r of [...ledger.rows]) {
+    if (!seen.has(r.orderId)) {
+      seen.add(r.orderId);
+      continue;
+    }
+    if (!r.threePlOrderId) continue;
+    const o = ctx.adapter.getOrder(r.threePlOrderId);
+    if (o && o.primaryReference !== r.orderId && !ledger.get(o.primaryReference) && restoreLostRow({ ...ctx, since }, ledger, o)) updated++;
   }
   // The caller moves the cursor once the ledger holding these changes is written (never before).
   return { updated, raised, complete: page.complete, nextCursor: page.complete ? page.nextCursor : null };

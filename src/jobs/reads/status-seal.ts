@@ -55,13 +55,22 @@ function unseal(text: string): { amazonStatus: string; confirmedAt: number | nul
 
 /** Seals the open rows' cells, newest first (the rows past the room keep their cells as read). */
 export function sealStatuses(store: KeyValueStore, rows: ReadonlyArray<LedgerRow>): void {
-  const open = rows.filter((r) => !FINISHED.has(r.state));
+  const twice = repeatedIds(rows);
+  const open = rows.filter((r) => !FINISHED.has(r.state) && !twice.has(r.orderId));
   open.sort((a, b) => (b.purchaseDate ?? 0) - (a.purchaseDate ?? 0));
   try {
     writeSeal(store, SEAL, open.map((r) => [r.orderId, sealed(r)] as const), SEAL_CHUNKS);
   } catch {
     // A seal that cannot be written leaves the cells trusted, as before it existed.
   }
+}
+
+/** Ids that more than one row holds. */
+function repeatedIds(rows: ReadonlyArray<LedgerRow>): Set<string> {
+  const seen = new Set<string>();
+  const twice = new Set<string>();
+  for (const r of rows) (seen.has(r.orderId) ? twice : seen).add(r.orderId);
+  return twice;
 }
 
 /** The Orders tab whose every write seals first: no write of the add-on's is ever taken for typing. */
@@ -84,7 +93,9 @@ export function putBackStatuses(store: KeyValueStore, rows: ReadonlyArray<Ledger
   const seal = readSeal(store, SEAL, SEAL_CHUNKS);
   const typedStatus = new Map<string, { typed: string; note: string }>();
   if (!seal.size) return { rows: [...rows], typedStatus };
-  const out = putBackSealed(seal, rows, (r) => r.orderId, sealed, (r, kept) => {
+  // An id on two rows (one copied or typed over onto another) says nothing of which row is the order's.
+  const twice = repeatedIds(rows);
+  const out = putBackSealed(seal, rows, (r) => r.orderId, (r) => (twice.has(r.orderId) ? (seal.get(r.orderId) ?? '') : sealed(r)), (r, kept) => {
     const was = unseal(kept);
     const said: string[] = [];
     if (r.amazonStatus !== was.amazonStatus) {
