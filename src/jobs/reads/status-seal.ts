@@ -41,6 +41,16 @@ const PROGRESS = [
 /** To the minute: a sheet may give back a written time without its milliseconds. */
 const minute = (ms: number | null): string => (ms === null ? '' : String(Math.floor(ms / MIN)));
 
+/** The same time as sealed, give or take the minute a sheet's rounding may move it across: not typed. */
+const near = (ms: number | null, was: number | null): boolean => (ms === null || was === null ? ms === was : Math.abs(ms - was) < 2 * MIN);
+
+/** The row's cells as sealed, its times taken as the seal's when they are near them (the comparison putBackSealed makes). */
+function sealedNear(r: LedgerRow, kept: string | undefined): string {
+  if (kept === undefined) return sealed(r);
+  const was = unseal(kept);
+  return sealed({ ...r, confirmedAt: near(r.confirmedAt, was.confirmedAt) ? was.confirmedAt : r.confirmedAt, latestShipDate: near(r.latestShipDate, was.latestShipDate) ? was.latestShipDate : r.latestShipDate });
+}
+
 /** Minutes in base 36 (5 characters): orders due the same minute (Amazon's ship-by times are few) share one sealed value. */
 const shortMinute = (ms: number | null): string => (ms === null ? '' : Math.floor(ms / MIN).toString(36));
 
@@ -95,7 +105,7 @@ export function putBackStatuses(store: KeyValueStore, rows: ReadonlyArray<Ledger
   if (!seal.size) return { rows: [...rows], typedStatus };
   // An id on two rows (one copied or typed over onto another) says nothing of which row is the order's.
   const twice = repeatedIds(rows);
-  const out = putBackSealed(seal, rows, (r) => r.orderId, (r) => (twice.has(r.orderId) ? (seal.get(r.orderId) ?? '') : sealed(r)), (r, kept) => {
+  const out = putBackSealed(seal, rows, (r) => r.orderId, (r) => (twice.has(r.orderId) ? (seal.get(r.orderId) ?? '') : sealedNear(r, seal.get(r.orderId))), (r, kept) => {
     const was = unseal(kept);
     const said: string[] = [];
     if (r.amazonStatus !== was.amazonStatus) {
@@ -104,14 +114,14 @@ export function putBackStatuses(store: KeyValueStore, rows: ReadonlyArray<Ledger
           '(it decides whether the order is sent, counted as unsent stock and chased when late). Amazon Status is for reading only; the add-on writes it from Amazon.',
       );
     }
-    if (minute(r.confirmedAt) !== minute(was.confirmedAt)) {
+    if (!near(r.confirmedAt, was.confirmedAt)) {
       const typed = r.confirmedAt === null ? 'empty' : `"${utcMinute(r.confirmedAt)}"`;
       const back = was.confirmedAt === null ? 'it was emptied again: the add-on has not confirmed this order to Amazon, and confirms it once it ships' : `the add-on's ${utcMinute(was.confirmedAt)} UTC was put back`;
       said.push(`the Confirmed At cell of order ${r.orderId} read ${typed}, but ${back}. Confirmed At is for reading only; the add-on writes it when Amazon takes the confirmation.`);
     }
-    let back: LedgerRow = { ...r, amazonStatus: was.amazonStatus, confirmedAt: was.confirmedAt };
+    let back: LedgerRow = { ...r, amazonStatus: was.amazonStatus, confirmedAt: near(r.confirmedAt, was.confirmedAt) ? r.confirmedAt : was.confirmedAt };
     // Text that is no date is asked of Amazon (reads/amazon-orders.ts restoreTypedCells); another date is put back from here.
-    if (r.latestShipDateTyped === undefined && shortMinute(r.latestShipDate) !== shortMinute(was.latestShipDate)) {
+    if (r.latestShipDateTyped === undefined && !near(r.latestShipDate, was.latestShipDate)) {
       const typed = r.latestShipDate === null ? 'empty' : `"${utcMinute(r.latestShipDate)}"`;
       said.push(
         `the Latest Ship Date cell of order ${r.orderId} read ${typed}, but Amazon's is ${was.latestShipDate === null ? 'none' : `${utcMinute(was.latestShipDate)} UTC`} as the add-on last read it: that was put back, ` +
