@@ -42,4 +42,28 @@ describe("an Amazon Order ID typed over with another order's id", () => {
     expect(r.openExceptions('ORDER_EDIT_INVALID').map((e) => e.Key)).toEqual([`ORDER_EDIT_INVALID:${id(2)}:id`]);
     expect(run.outcome).toBe('partial');
   });
+
+  it('on unsent orders: the typed row gets its own id back from its lines, so no phantom row stays held or counted', () => {
+    const r = new InventoryRun(
+      ordersWorld({
+        extraMapRows: [['CAP-9', 'UK', 'FBM', '', '', '', '', '', '', '', '', '']],
+        extraListings: [{ sku: 'CAP-9', channel: 'FBM', quantity: 3 }],
+        extraThreePl: [{ sku: 'SB-CAP-9', onHand: 5 }],
+        orders: [order(1, [{ sku: 'CAP-9', quantity: 1 }]), order(2, [{ sku: 'CAP-9', quantity: 2 }])],
+      }),
+    );
+    r.syncOrders();
+    r.edit('Orders', { 'Amazon Order ID': id(2) }, { 'Amazon Order ID': id(1) });
+    r.edit('SKU Map', { 'Seller SKU': 'CAP-9' }, { '3PL SKU': 'SB-CAP-9' });
+    r.syncOrders();
+    r.syncOrders();
+    expect(rows(r)).toEqual([
+      [id(1), 'sent', 'UNSHIPPED'],
+      [id(2), 'sent', 'UNSHIPPED'],
+    ]);
+    expect(r.openExceptions('ORDER_HELD')).toEqual([]);
+    expect(r.exceptions('ORDER_EDIT_INVALID').map((e) => e.Key)).toEqual([`ORDER_EDIT_INVALID:${id(2)}:id`]);
+    r.sync();
+    expect(r.inventoryRow('CAP-9')!['Unsent Orders']).toBe('0');
+  });
 });
