@@ -187,3 +187,35 @@ describe('an Attempts cell typed over', () => {
     expect(run.outcome).toBe('partial');
   });
 });
+
+describe('cells typed on a confirmed order', () => {
+  it('an Amazon Status typed UNSHIPPED no longer reopens it as "sent" under a State nobody typed', () => {
+    const r = new InventoryRun(ordersWorld({ orders: [order(1, [{ sku: 'TEE-M', quantity: 1 }])] }));
+    r.syncOrders();
+    r.advance('3h');
+    r.syncOrders();
+    expect(ledger(r, id(1))!.State).toBe('confirmed');
+    r.edit('Orders', { 'Amazon Order ID': id(1) }, { 'Amazon Status': 'UNSHIPPED' });
+    r.advance('3d');
+    const run = r.syncOrders();
+    expect(ledger(r, id(1))).toMatchObject({ State: 'confirmed', 'Amazon Status': 'SHIPPED' });
+    expect(keys(r, 'ORDER_EDIT_INVALID')).toEqual([`ORDER_EDIT_INVALID:${id(1)}:status`]);
+    expect(r.openExceptions('ORDER_EDIT_INVALID')[0]!.Message).not.toMatch(/State cell/);
+    expect(run.message).toMatch(/0 open in the ledger/);
+    expect(r.openExceptions('ORDER_STUCK')).toEqual([]);
+  });
+
+  it('a State typed "sent" is put back to confirmed and named, so the order is not open for good', () => {
+    const r = new InventoryRun(ordersWorld({ orders: [order(1, [{ sku: 'TEE-M', quantity: 1 }])] }));
+    r.syncOrders();
+    r.advance('3h');
+    r.syncOrders();
+    r.edit('Orders', { 'Amazon Order ID': id(1) }, { State: 'sent' });
+    const run = r.syncOrders();
+    expect(ledger(r, id(1))!.State).toBe('confirmed');
+    expect(keys(r, 'ORDER_EDIT_INVALID')).toEqual([`ORDER_EDIT_INVALID:${id(1)}:state`]);
+    expect(r.openExceptions('ORDER_EDIT_INVALID')[0]!.Message).toMatch(/State cell of order .* was changed to "sent", but the order is confirmed/);
+    expect(run.outcome).toBe('partial');
+    expect(run.message).toMatch(/0 open in the ledger/);
+  });
+});

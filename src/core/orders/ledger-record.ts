@@ -140,6 +140,7 @@ export function ledgerRowFromRecord(rec: Readonly<Record<string, unknown>>): Led
     shippedAt: cellTime(rec[H.shippedAt]),
     confirmedAt: cellTime(rec[H.confirmedAt]),
     state: state.state,
+    ...(state.note ? { stateTyped: cellText(rec[H.state]) } : {}),
     note: state.note ?? cellText(rec[H.note]),
   };
 }

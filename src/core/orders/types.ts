@@ -58,6 +58,8 @@ export interface LedgerRow {
   shippedAt: number | null;
   confirmedAt: number | null;
   state: OrderState;
+  /** The State cell as typed, when it was not used as typed (the Note says so). */
+  stateTyped?: string;
   note: string;
 }
 

@@ -12,7 +12,7 @@
 
 import { utcMinute } from '../../core/cells';
 import { EDIT_NOTE, stateRechecked } from '../../core/orders/ledger-record';
-import type { LedgerRow } from '../../core/orders/types';
+import type { LedgerRow, OrderState } from '../../core/orders/types';
 import type { KeyValueStore } from '../../ports/store';
 import type { OrdersTab } from '../../sheet/orders-tab';
 import { putBackSealed, readSeal, writeSeal } from '../kit/cell-seal';
@@ -21,7 +21,7 @@ const SEAL = 'orders.statusSeal';
 /** 8 chunks of 8 KB (about 2,000 open orders; most share one value): the store holds 500 KB in all. */
 const SEAL_CHUNKS = 8;
 
-/** Rows the add-on still works on: a finished one's cells decide nothing any more. */
+/** Finished orders: sealed after the open ones, with their State (a word typed there reopened them). */
 const FINISHED: ReadonlySet<string> = new Set(['confirmed', 'cancelled', 'cancel-too-late']);
 
 const MIN = 60_000;
@@ -54,22 +54,26 @@ function sealedNear(r: LedgerRow, kept: string | undefined): string {
 /** Minutes in base 36 (5 characters): orders due the same minute (Amazon's ship-by times are few) share one sealed value. */
 const shortMinute = (ms: number | null): string => (ms === null ? '' : Math.floor(ms / MIN).toString(36));
 
+/** The State of a finished order (an open one's State is checked against its other cells instead, ledger-record.ts). */
 function sealed(r: LedgerRow): string {
-  return `${r.amazonStatus}\t${minute(r.confirmedAt)}\t${PROGRESS.filter((p) => p.filled(r)).map((p) => p.flag).join('')}\t${shortMinute(r.latestShipDate)}\t${r.attempts}`;
+  return `${r.amazonStatus}\t${minute(r.confirmedAt)}\t${PROGRESS.filter((p) => p.filled(r)).map((p) => p.flag).join('')}\t${shortMinute(r.latestShipDate)}\t${r.attempts}\t${FINISHED.has(r.state) ? r.state : ''}`;
 }
 
-function unseal(text: string): { amazonStatus: string; confirmedAt: number | null; flags: string; latestShipDate: number | null; attempts: number } {
-  const [status = '', at = '', flags = '', due = '', tries = '0'] = text.split('\t');
-  return { amazonStatus: status, confirmedAt: at === '' ? null : Number(at) * MIN, flags, latestShipDate: due === '' ? null : parseInt(due, 36) * MIN, attempts: Number(tries) || 0 };
+function unseal(text: string): { amazonStatus: string; confirmedAt: number | null; flags: string; latestShipDate: number | null; attempts: number; finished: OrderState | null } {
+  const [status = '', at = '', flags = '', due = '', tries = '0', done = ''] = text.split('\t');
+  const finished = FINISHED.has(done) ? (done as OrderState) : null;
+  return { amazonStatus: status, confirmedAt: at === '' ? null : Number(at) * MIN, flags, latestShipDate: due === '' ? null : parseInt(due, 36) * MIN, attempts: Number(tries) || 0, finished };
 }
 
 /** Seals the open rows' cells, newest first (the rows past the room keep their cells as read). */
 export function sealStatuses(store: KeyValueStore, rows: ReadonlyArray<LedgerRow>): void {
   const twice = repeatedIds(rows);
-  const open = rows.filter((r) => !FINISHED.has(r.state) && !twice.has(r.orderId));
-  open.sort((a, b) => (b.purchaseDate ?? 0) - (a.purchaseDate ?? 0));
+  const newest = (a: LedgerRow, b: LedgerRow) => (b.purchaseDate ?? 0) - (a.purchaseDate ?? 0);
+  const kept = rows.filter((r) => !twice.has(r.orderId));
+  // Open orders first (their cells decide what is sent, confirmed and chased), then finished ones, newest first.
+  const ordered = [...kept.filter((r) => !FINISHED.has(r.state)).sort(newest), ...kept.filter((r) => FINISHED.has(r.state)).sort(newest)];
   try {
-    writeSeal(store, SEAL, open.map((r) => [r.orderId, sealed(r)] as const), SEAL_CHUNKS);
+    writeSeal(store, SEAL, ordered.map((r) => [r.orderId, sealed(r)] as const), SEAL_CHUNKS);
   } catch {
     // A seal that cannot be written leaves the cells trusted, as before it existed.
   }
@@ -143,7 +147,20 @@ export function putBackStatuses(store: KeyValueStore, rows: ReadonlyArray<Ledger
       );
       back = { ...back, attempts: was.attempts };
     }
+    // A finished order's State is the add-on's last word on it: a word typed there (or one read back
+    // from cells typed over, such as "sent" for a confirmed order whose Amazon Status was typed) is put back.
+    const typedState = r.stateTyped ?? r.state;
+    if (was.finished && typedState.toLowerCase() !== was.finished) {
+      said.push(
+        `the State cell of order ${r.orderId} was changed to "${typedState}", but the order is ${was.finished} (the add-on's word, put back). ` +
+          'People may type only "ready" there (to send a held order again); the add-on writes the rest.',
+      );
+    }
     if (!said.length) return r;
+    if (was.finished) {
+      // Said above: the Note the State's own check wrote from the typed cells is not the order's.
+      return { ...back, state: was.finished, note: `${EDIT_NOTE} ${said.map((x, n) => (n ? `${x.charAt(0).toUpperCase()}${x.slice(1)}` : x)).join(' ')}` };
+    }
     const state = stateRechecked(back);
     // What an earlier put-back of this read said (Lines, the ID, a State) is kept after it.
     const earlier = [state.note, r.note].filter((n): n is string => !!n?.startsWith(EDIT_NOTE)).map((n) => n.slice(EDIT_NOTE.length).trim());
