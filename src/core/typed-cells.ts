@@ -67,5 +67,7 @@ export function cellException(p: CellProblem): RaisedException {
  * one exception per cell of a row. `cells`: [cell name, suffix], looked for in order; `fallback` when none is named.
  */
 export function editedCellSuffix(note: string, cells: ReadonlyArray<readonly [cell: string, suffix: string]>, fallback = 'state'): string {
-  return cells.find(([name]) => note.includes(`the ${name} cell`))?.[1] ?? fallback;
+  // Any case: a note that names several cells starts each sentence with a capital ("The Tracking cell…").
+  const said = note.toLowerCase();
+  return cells.find(([name]) => said.includes(`the ${name.toLowerCase()} cell`))?.[1] ?? fallback;
 }

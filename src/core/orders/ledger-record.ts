@@ -23,7 +23,7 @@ export function ledgerRowToRecord(r: LedgerRow): Record<string, unknown> {
   return {
     [H.orderId]: r.orderId,
     [H.marketplace]: r.marketplace,
-    [H.purchaseDate]: time(r.purchaseDate),
+    [H.purchaseDate]: r.purchaseDateTyped ?? time(r.purchaseDate),
     // Text typed there stays as typed (never erased) until Amazon's date is put back (reads/amazon-orders.ts).
     [H.latestShipDate]: r.latestShipDateTyped ?? time(r.latestShipDate),
     [H.amazonStatus]: r.amazonStatus,
@@ -104,6 +104,14 @@ function stateOf(text: string, orderId: string, f: Facts): { state: OrderState; 
   };
 }
 
+/**
+ * The row's State checked again once a cell it rests on was put back to what the add-on wrote
+ * (reads/status-seal.ts): a word that cell alone backed is worked on as the facts show, said as above.
+ */
+export function stateRechecked(r: LedgerRow): { state: OrderState; note?: string } {
+  return stateOf(r.state, r.orderId, { amazonStatus: r.amazonStatus, threePlOrderId: r.threePlOrderId, shippedProof: r.tracking.length > 0 || r.shippedAt !== null });
+}
+
 export function ledgerRowFromRecord(rec: Readonly<Record<string, unknown>>): LedgerRow | null {
   const orderId = cellText(rec[H.orderId]);
   if (!orderId) return null;
@@ -113,10 +121,12 @@ export function ledgerRowFromRecord(rec: Readonly<Record<string, unknown>>): Led
   const shippedProof = cellText(rec[H.tracking]) !== '' || cellTime(rec[H.shippedAt]) !== null;
   const state = stateOf(cellText(rec[H.state]), orderId, { amazonStatus, threePlOrderId, shippedProof });
   const latestShipDate = cellTime(rec[H.latestShipDate]);
+  const purchaseDate = cellTime(rec[H.purchaseDate]);
   return {
     orderId,
     marketplace: cellText(rec[H.marketplace]),
-    purchaseDate: cellTime(rec[H.purchaseDate]),
+    purchaseDate,
+    ...(purchaseDate === null && cellText(rec[H.purchaseDate]) !== '' ? { purchaseDateTyped: cellText(rec[H.purchaseDate]) } : {}),
     latestShipDate,
     ...(latestShipDate === null && cellText(rec[H.latestShipDate]) !== '' ? { latestShipDateTyped: cellText(rec[H.latestShipDate]) } : {}),
     amazonStatus,
@@ -124,11 +134,13 @@ export function ledgerRowFromRecord(rec: Readonly<Record<string, unknown>>): Led
     threePlOrderId,
     threePlStatus: cellText(rec[H.threePlStatus]),
     attempts: Number.isFinite(attempts) && attempts > 0 ? Math.floor(attempts) : 0,
+    ...(cellText(rec[H.attempts]) !== String(Number.isFinite(attempts) && attempts > 0 ? Math.floor(attempts) : 0) && cellText(rec[H.attempts]) !== '' ? { attemptsTyped: cellText(rec[H.attempts]) } : {}),
     tracking: parseList(cellText(rec[H.tracking])),
     carrier: cellText(rec[H.carrier]),
     shippedAt: cellTime(rec[H.shippedAt]),
     confirmedAt: cellTime(rec[H.confirmedAt]),
     state: state.state,
+    ...(state.note ? { stateTyped: cellText(rec[H.state]) } : {}),
     note: state.note ?? cellText(rec[H.note]),
   };
 }

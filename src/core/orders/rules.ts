@@ -102,13 +102,19 @@ export function ledgerExceptions(rows: ReadonlyArray<LedgerRow>, now: number, s:
 /** The cells an edit note can name, and each one's key suffix (one exception per cell of a row). */
 const EDITED_CELLS: ReadonlyArray<readonly [string, string]> = [
   ['Lines', 'lines'],
+  ['Confirmed At', 'confirmedat'],
+  ['3PL Order ID', 'threeplid'],
+  ['Tracking', 'tracking'],
+  ['Shipped At', 'shippedat'],
   ['Amazon Status', 'status'],
   ['Marketplace', 'marketplace'],
   ['Amazon Order ID', 'id'],
   ['Latest Ship Date', 'shipdate'],
+  ['Purchase Date', 'purchasedate'],
+  ['Attempts', 'attempts'],
 ];
 
-/** A State, Lines, Amazon Status, Marketplace or Amazon Order ID cell people changed that the add-on did not use; the Note (EDIT_NOTE) names the cell and what was put back. */
+/** A State, Lines, Confirmed At, 3PL Order ID, Tracking, Shipped At, Amazon Status, Marketplace or Amazon Order ID cell people changed that the add-on did not use; the Note (EDIT_NOTE) names the cell and what was put back. */
 export function editInvalid(r: LedgerRow): RaisedException {
   const said = r.note.slice(EDIT_NOTE.length).trim();
   return { key: exceptionKey('ORDER_EDIT_INVALID', r.orderId, editedCellSuffix(r.note, EDITED_CELLS)), type: 'ORDER_EDIT_INVALID', entity: entity(r), message: `${said.charAt(0).toUpperCase()}${said.slice(1)}`, typedInput: true };

@@ -36,6 +36,8 @@ export interface LedgerRow {
   marketplace: string;
   /** ms; null when the cell is empty or unreadable. */
   purchaseDate: number | null;
+  /** The Purchase Date cell as typed, when it holds text that is no date (written back as typed until Amazon's is put back). */
+  purchaseDateTyped?: string;
   latestShipDate: number | null;
   /** The Latest Ship Date cell as typed, when it holds text that is no date (written back as typed until Amazon's is put back). */
   latestShipDateTyped?: string;
@@ -49,11 +51,15 @@ export interface LedgerRow {
   threePlStatus: string;
   /** Create calls started for this order. */
   attempts: number;
+  /** The Attempts cell as typed, when it is not the count it was read as (named when the count is put back). */
+  attemptsTyped?: string;
   tracking: string[];
   carrier: string;
   shippedAt: number | null;
   confirmedAt: number | null;
   state: OrderState;
+  /** The State cell as typed, when it was not used as typed (the Note says so). */
+  stateTyped?: string;
   note: string;
 }
 

@@ -65,8 +65,9 @@ export function putBackSealed<R>(seal: ReadonlyMap<string, string>, rows: Readon
 }
 
 /**
- * A row whose id the seal does not hold, with the very sealed text of the one sealed id that has no
- * row any more, is that id's row with its id typed over: `putBack` gives it the id again. Only a
+ * A row whose id the seal does not hold (or holds for another row: an id on two rows, this one not
+ * with its sealed text), with the very sealed text of the one sealed id that has no row any more, is
+ * that id's row with its id typed over: `putBack` gives it the id again. Only a
  * match one way and the other counts; anything less certain is left as read. `candidate`: the rows
  * the seal would hold (live ones), so a row the seal leaves out by design is never taken for one.
  */
@@ -87,8 +88,13 @@ export function putBackTypedIds<R>(
   if (lostBy.size === 0) return [...rows];
   const unknown = new Map<R, string>();
   const rowsBy = new Map<string, number>();
+  const count = new Map<string, number>();
+  for (const r of rows) count.set(io.idOf(r), (count.get(io.idOf(r)) ?? 0) + 1);
   for (const r of rows) {
-    if (seal.has(io.idOf(r)) || !io.candidate(r)) continue;
+    const id = io.idOf(r);
+    // An id on two rows (typed over with another's, or copied): the row whose text is not the id's own is the one typed over.
+    const copied = (count.get(id) ?? 0) > 1 && seal.get(id) !== io.written(r);
+    if ((seal.has(id) && !copied) || !io.candidate(r)) continue;
     const text = io.written(r);
     unknown.set(r, text);
     rowsBy.set(text, (rowsBy.get(text) ?? 0) + 1);

@@ -8,6 +8,7 @@ import type { Deadline } from '../../ports/clock';
 import type { Settings } from '../../core/settings';
 import { inventoryTab } from '../../sheet/inventory-tab';
 import { ordersTab } from '../../sheet/orders-tab';
+import { sealedOrdersTab } from '../reads/status-seal';
 import { skuMapTab } from '../../sheet/sku-map-tab';
 import { stagingTab } from '../../sheet/staging-tab';
 import { amazonClient, threePlAdapter } from './connections';
@@ -50,7 +51,7 @@ export function createContext(
     now: ports.clock.now(),
     settings,
     request,
-    tabs: { skuMap: skuMapTab(ports.workbook), inventory: inventoryTab(ports.workbook, ports.sheetStyle), orders: ordersTab(ports.workbook), staging: stagingTab(ports.workbook) },
+    tabs: { skuMap: skuMapTab(ports.workbook), inventory: inventoryTab(ports.workbook, ports.sheetStyle), orders: sealedOrdersTab(ordersTab(ports.workbook), ports.store), staging: stagingTab(ports.workbook) },
     amazon: once(() => amazonClient(ports, deadline, settings), () => (reached.amazon = true)),
     threePl: once(() => threePlAdapter(ports, deadline, settings), () => (reached.threePl = true)),
     raise: (...problems) => void raised.push(...problems),

@@ -72,14 +72,20 @@ export function cancelOrders(
     edits?: LedgerRow[];
   },
   ledger: Ledger,
-): { cancelled: number; tooLate: number } {
-  const counts = { cancelled: 0, tooLate: 0 };
+): { cancelled: number; tooLate: number; cancelLeft?: number } {
+  const counts: { cancelled: number; tooLate: number; cancelLeft?: number } = { cancelled: 0, tooLate: 0 };
+  // Not carried over this run (Amazon or the 3PL could not be asked, or the 3PL could not cancel yet): the run says so.
+  const left = () => void (counts.cancelLeft = (counts.cancelLeft ?? 0) + 1);
   const name = ctx.threePlName;
   const todo = ledger.rows.filter((r) => r.amazonStatus === 'CANCELLED' && ['sent', 'sending', 'unknown', 'shipped', 'confirmed'].includes(r.state));
   for (const row of todo) {
     const id = row.orderId;
     // A buyer's order is never cancelled at the 3PL on the word of a cell alone.
-    if (!ctx.cancelledOnAmazon(id) && amazonCancelled(ctx, ledger, row) !== 'yes') continue;
+    if (!ctx.cancelledOnAmazon(id)) {
+      const said = amazonCancelled(ctx, ledger, row);
+      if (said === 'unknown') left();
+      if (said !== 'yes') continue;
+    }
     const tooLate = (note: string) => {
       ledger.update(id, { state: 'cancel-too-late', note });
       counts.tooLate++;
@@ -95,6 +101,7 @@ export function cancelOrders(
         const found = ctx.adapter.findOrderByReference(id);
         if (found.kind === 'indeterminate') {
           ledger.update(id, { note: `Cancelled on Amazon; could not check ${name} this run (${found.reason}).` });
+          left();
           continue;
         }
         if (found.kind === 'found') order = found.order;
@@ -112,6 +119,7 @@ export function cancelOrders(
         ledger.set(withThreePl(ledger.get(id)!, after));
         if (openShipments(after) > 0) {
           ledger.update(id, { note: `Cancelled on Amazon; ${name} could not cancel it yet (${res.messages.join('; ')}). Tried again next run.` });
+          left();
           continue;
         }
         order = after;
@@ -126,6 +134,7 @@ export function cancelOrders(
       if (e instanceof DeadlineExceeded) throw e;
       if (e instanceof RemoteError && e.retryable) {
         ledger.update(id, { note: `Cancelled on Amazon; ${name} could not be reached to cancel it (${e.message}). Tried again next run.` });
+        left();
         continue;
       }
       throw e;

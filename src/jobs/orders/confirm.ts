@@ -17,6 +17,7 @@ import { findMarketplace } from '../../core/marketplaces';
 import type { SkuMapValidation } from '../../core/inventory/sku-map';
 import type { AmazonOrderItem, LedgerRow } from '../../core/orders/types';
 import { EDIT_NOTE } from '../../core/orders/ledger-record';
+import { utcMinute } from '../../core/cells';
 import type { ThreePlRef } from '../../core/web-links';
 import { DeadlineExceeded } from '../../ports/clock';
 import type { Deadline } from '../../ports/clock';
@@ -37,6 +38,10 @@ export interface ConfirmCounts {
   confirmed: number;
   alreadyConfirmed: number;
   waiting: number;
+  /** Shipped orders whose row was lost, read again from Amazon to be confirmed. */
+  lostRowsBack?: number;
+  /** Shipments not confirmed because Amazon refused the confirmation or could not be reached (their Note says which): tried again next run. */
+  failed?: number;
   /** Shipped orders left for the next run: the run's time (or Amazon's getOrder rate) ran out first. */
   confirmLeft?: number;
 }
@@ -78,6 +83,8 @@ export function confirmShipments(
     shipmentsSeen?: Map<string, ThreePlRef>;
     /** Rows whose typed Amazon Status or State Amazon's order disproved this run (their Note says so), for ORDER_EDIT_INVALID. */
     edits?: LedgerRow[];
+    /** Puts back the ledger's row, read again from Amazon, of a shipped order whose row was lost (threepl-status.ts restoreLostRow). */
+    lostRow?: (ledger: Ledger, o: UnsyncedShipment['order']) => LedgerRow | null;
   },
   ledger: Ledger,
 ): { counts: ConfirmCounts; raised: RaisedException[] } {
@@ -111,34 +118,42 @@ export function confirmShipments(
       }
       if (toMark.length >= MARK_BATCH) markSynced(ctx.adapter, toMark.splice(0));
       noteShipment(ctx.shipmentsSeen, ref, ctx.adapter.provider, { shipments: group.map((u) => u.shipment) });
-      const row = ledger.get(ref);
+      let row = ledger.get(ref);
+      // A shipped order whose row was deleted (or its id cleared) while it waited for its confirmation:
+      // no change at the 3PL brings it back to the status read, so it is read again from Amazon here,
+      // or its shipment would never be confirmed.
+      if (!row && ctx.lostRow && !getOrderWaitTooLong(ctx.amazon)) {
+        const back = ctx.lostRow(ledger, group[0]!.order);
+        if (back) {
+          row = back;
+          counts.lostRowsBack = (counts.lostRowsBack ?? 0) + 1;
+        }
+      }
       // Only orders the ledger sent for Amazon: an FBA replenishment or another tool's order is not ours to confirm.
       if (!row || row.state === 'cancel-too-late' || row.state === 'cancelled') continue;
-      // Only a confirmation the add-on made itself (it writes Confirmed At) is taken as done. A State
-      // "confirmed" without one (typed, or an Amazon Status SHIPPED someone typed that the 3PL read
-      // turned into "confirmed") is checked against Amazon's packages below, so the shipment is still
+      // No cell is taken as proof of a confirmation: a State "confirmed" and a Confirmed At (typed, on
+      // a row the seal has no room for, or an Amazon Status SHIPPED someone typed that the 3PL read
+      // turned into "confirmed") are checked against Amazon's packages below. One an earlier run made
+      // and was cut before marking the 3PL is found there and only marked; any other is still
       // confirmed, exactly once.
-      if (row.state === 'confirmed' && row.confirmedAt !== null) {
-        // Confirmed by an earlier run that was cut before it marked the 3PL: only the mark is missing.
-        for (const u of group) toMark.push(u.shipment.externalId);
-        counts.alreadyConfirmed += group.length;
-        continue;
-      }
       // getOrder allows one call every 2 s after a burst of 30: past that, the rest is confirmed next run.
       if (getOrderWaitTooLong(ctx.amazon)) {
         leftFrom(i);
         break;
       }
-      // An Amazon Status SHIPPED read before Amazon was asked: said below when Amazon's order disproves it.
+      // An Amazon Status SHIPPED, a State "confirmed" or a Confirmed At read before Amazon was asked: said below when Amazon's order disproves it.
       const claimed = row.amazonStatus === 'SHIPPED';
+      const claimedConfirmed = row.state === 'confirmed' ? row.confirmedAt : undefined;
       ledger.set(withThreePl(row, group[0]!.order));
       let amazon: Order;
       try {
         amazon = ctx.amazon.getOrder(ref, ['PACKAGES']);
       } catch (e) {
-        if (e instanceof RemoteError && e.retryable) {
+        // A body Amazon broke for this one order is this order's problem: the others are still confirmed and sent.
+        if (e instanceof RemoteError && (e.retryable || e.kind === 'schema')) {
           ledger.update(ref, { note: `Shipped; Amazon could not be read to confirm it this run (${e.message}).` });
           counts.waiting += group.length;
+          counts.failed = (counts.failed ?? 0) + group.length;
           continue;
         }
         throw e;
@@ -173,11 +188,14 @@ export function confirmShipments(
         const where = { marketplace, keyed: several };
         const onlyLeft = i === open.length - 1 && liveUnshippedElsewhere(u) === 0 && orderAsksForAmazonItems(view.items, u.order.lines, skuOf(marketplace));
         const done = confirmOne(ctx, ref, where, u.shipment, items, skuOf(marketplace), onlyLeft, raised, notes);
-        if (done) {
+        if (done === true) {
           toMark.push(u.shipment.externalId);
           counts.confirmed++;
           confirmedAny = true;
-        } else counts.waiting++;
+        } else {
+          counts.waiting++;
+          if (done === 'failed') counts.failed = (counts.failed ?? 0) + 1;
+        }
       });
       const allShipped = items.every((i) => i.shipped >= i.quantity);
       const current = ledger.get(ref)!;
@@ -186,19 +204,31 @@ export function confirmShipments(
       // row's Note keeps no edit mark, so the exception clears on the next run.
       const disproved = claimed && view.status !== 'SHIPPED' ? `the Amazon Status cell of order ${ref} read "SHIPPED", but Amazon's order was ${view.status || 'not shipped'}: ${confirmedAny ? 'the shipment was confirmed to Amazon all the same' : 'it is confirmed to Amazon once it ships'} and Amazon's status put back.` : '';
       if (disproved) notes.unshift(`Amazon Status was typed over: ${disproved.slice(disproved.indexOf('read ') + 5)}`);
+      // "confirmed" while Amazon had not been told every item shipped: not the add-on's (it writes it only once Amazon shows them all).
+      const unproven = claimedConfirmed !== undefined && open.length > 0;
+      const typedAt = unproven && claimedConfirmed !== null ? confirmedAtTyped(ref, claimedConfirmed, confirmedAny) : '';
       ledger.update(ref, {
         amazonStatus: allShipped ? 'SHIPPED' : confirmedAny || view.status === 'PARTIALLY_SHIPPED' ? 'PARTIALLY_SHIPPED' : view.status,
-        confirmedAt: confirmedAny || (open.length === 0 && current.confirmedAt === null) ? ctx.now : current.confirmedAt,
-        state: allShipped ? 'confirmed' : current.state === 'sent' ? 'shipped' : current.state,
-        note: notes.join(' '),
+        confirmedAt: confirmedAny || (open.length === 0 && current.confirmedAt === null) ? ctx.now : unproven ? null : current.confirmedAt,
+        state: allShipped ? 'confirmed' : current.state === 'sent' || current.state === 'confirmed' ? 'shipped' : current.state,
+        note: [...(typedAt ? [`Confirmed At was typed over: ${typedAt.slice(typedAt.indexOf('read ') + 5)}`] : []), ...notes].join(' '),
       });
       if (disproved) ctx.edits?.push({ ...ledger.get(ref)!, note: `${EDIT_NOTE} ${disproved} Amazon Status is for reading only.` });
+      if (typedAt) ctx.edits?.push({ ...ledger.get(ref)!, note: `${EDIT_NOTE} ${typedAt}` });
     }
   } finally {
     // Confirmed on Amazon: the 3PL must stop listing them, or every run would read Amazon for them again.
     if (toMark.length) markSynced(ctx.adapter, toMark);
   }
   return { counts, raised };
+}
+
+/** What ORDER_EDIT_INVALID says of a Confirmed At (with State "confirmed") that Amazon's packages disproved. */
+function confirmedAtTyped(orderId: string, typed: number, confirmedNow: boolean): string {
+  return (
+    `the Confirmed At cell of order ${orderId} read "${utcMinute(typed)}" with State "confirmed", but Amazon had no confirmation of its shipment: ` +
+    `${confirmedNow ? 'the shipment was confirmed to Amazon now' : 'it is confirmed to Amazon once it can be'}, and the cell says when. Confirmed At is for reading only; the add-on writes it when Amazon takes the confirmation.`
+  );
 }
 
 /** Other shipments of the order the 3PL has not shipped yet (they carry the rest of its items). */
@@ -227,7 +257,7 @@ function confirmOne(
   onlyShipmentLeft: boolean,
   raised: RaisedException[],
   notes: string[],
-): boolean {
+): boolean | 'failed' {
   const carrier = s.carrier ?? '';
   const service = s.carrierService ?? '';
   const rule = findCarrier(ctx.carriers, carrier, service, where.marketplace);
@@ -268,7 +298,8 @@ function confirmOne(
     // Amazon's InvalidInput names the refused field only in its words; a refusal about the carrier is the Carrier Map row's.
     const carrierItem = e instanceof SpApiError && e.kind === 'validation' ? e.errors.find((x) => /carrier/i.test(`${x.message} ${x.details ?? ''}`)) : undefined;
     if (carrierItem) raised.push(carrierRefused(rule, carrierItem.message, orderId));
-    return false;
+    // Amazon's answer, not a cell: said in the run's outcome, not only in the row's Note.
+    return 'failed';
   }
   applyShipped(items, pkgItems);
   return true;

@@ -29,7 +29,7 @@ import { confirmShipments } from './confirm';
 import { Ledger } from './ledger';
 import { sendOrders } from './send';
 import type { SendCounts } from './send';
-import { THREEPL_KEYS, syncThreePlStatus } from './threepl-status';
+import { THREEPL_KEYS, restoreLostRow, syncThreePlStatus } from './threepl-status';
 import { plural } from '../../core/words';
 
 type Phase = 'amazon' | 'threePl' | 'cancel' | 'send' | 'confirm';
@@ -122,16 +122,16 @@ function runOrders(ctx: JobContext): JobOutcome {
   phases.cut = refresh.stoppedBy === 'deadline' ? 'Amazon orders were read in part (time limit); the rest comes next run.' : null;
   // Not a cut: the other phases still run. Orders are still unread, though, so the run is partial.
   const readNote = refresh.stoppedBy === 'rate' ? " Amazon orders were read in part (Amazon's rate limit: searchOrders allows one page every 3 minutes); the rest comes next run." : '';
+  // Rows whose cells were put back this run (ORDER_EDIT_INVALID) by the 3PL read, the cancel or the confirm step.
+  const putBack: LedgerRow[] = [];
   let threePlCursor: string | null = null;
   const shipmentsSeen = new Map<string, ThreePlRef>();
   phases.run('threePl', ['threePl'], () => {
-    const status = syncThreePlStatus({ adapter, store, now, threePlName, orphanMinutes: settings.orderOrphanThresholdMinutes, amazon, marketplaces: settings.marketplaces }, ledger, shipmentsSeen);
+    const status = syncThreePlStatus({ adapter, store, now, threePlName, orphanMinutes: settings.orderOrphanThresholdMinutes, amazon, marketplaces: settings.marketplaces, edits: putBack }, ledger, shipmentsSeen);
     raised.push(...status.raised);
     threePlCursor = status.nextCursor;
     if (!status.complete) phases.cut = `${threePlName}'s order list was read in part (time limit); the rest comes next run.`;
   });
-  // Rows whose Lines or Amazon Status cell was put back to Amazon's this run (ORDER_EDIT_INVALID), by the cancel or confirm step.
-  const putBack: LedgerRow[] = [];
   // Cancellations this run's read of Amazon gave, or that an earlier one recorded (kept 48 h); any other is asked of Amazon.
   const recorded = cancellationTimes(store);
   const cancelledOnAmazon = (id: string) => {
@@ -141,7 +141,9 @@ function runOrders(ctx: JobContext): JobOutcome {
   phases.run('cancel', ['threePl'], () => Object.assign(counts, cancelOrders({ adapter, threePlName, shipmentsSeen, amazon, cancelledOnAmazon, edits: putBack }, ledger)));
   // Confirmations first: they are due now (Amazon counts late ones), and sends keep time for the end of the run.
   phases.run('confirm', ['threePl', 'amazon'], () => {
-    const confirmed = confirmShipments({ amazon, adapter, map, carriers, marketplace: settings.marketplace, marketplaces: settings.marketplaces, now, threePlName, deadline: ctx.deadline, shipmentsSeen, edits: putBack }, ledger);
+    const since = Number(store.get(THREEPL_KEYS.since));
+    const lostRow = Number.isFinite(since) && since > 0 ? (l: Ledger, o: Parameters<typeof restoreLostRow>[2]) => restoreLostRow({ amazon, marketplaces: settings.marketplaces, since, edits: putBack }, l, o) : undefined;
+    const confirmed = confirmShipments({ amazon, adapter, map, carriers, marketplace: settings.marketplace, marketplaces: settings.marketplaces, now, threePlName, deadline: ctx.deadline, shipmentsSeen, edits: putBack, ...(lostRow ? { lostRow } : {}) }, ledger);
     raised.push(...confirmed.raised);
     Object.assign(counts, confirmed.counts);
   });
@@ -176,17 +178,21 @@ function runOrders(ctx: JobContext): JobOutcome {
     `${plural(counts.sent ?? 0, 'order')} sent to ${threePlName}${counts.adopted ? `, ${counts.adopted} adopted` : ''}, ` +
     `${plural(counts.confirmed ?? 0, 'shipment')} confirmed to Amazon, ${plural(counts.cancelled ?? 0, 'cancellation')} carried over; ` +
     `${plural(held, 'order')} held${held ? ' (not sent, so nobody ships them until the cause is fixed: see ORDER_HELD)' : ''}, ${open} open in the ledger.${refresh.restored ? ` ${plural(refresh.restored, 'order')} whose row was deleted read back from Amazon.` : ''}` +
+    `${counts.lostRowsBack ? ` ${plural(counts.lostRowsBack, 'shipped order')} whose row was deleted read back from Amazon, so its shipment is confirmed.` : ''}` +
     `${refresh.carried.length ? ` ${plural(refresh.carried.length, 'order')} whose row was deleted not read back yet (tried again next run; the stock sync counts their units meanwhile).` : ''}` +
     `${unsealed ? ` ${plural(unsealed, 'unsent order')} past the Lines seal's room: a change typed in their Lines cells cannot be put back (the stock sync never counts fewer of their units than the add-on wrote).` : ''}${readNote}${phases.cut ? ` ${phases.cut}` : ''}` +
     `${sent.deferred ? ` ${plural(sent.deferred, 'order')} left to send in the next run (this run's time, or Amazon's rate for order details, ran out).` : ''}` +
+    `${sent.notSent ? ` ${plural(sent.notSent, 'order')} not sent to ${threePlName} this run: ${threePlName} or Amazon answered with an error (the order's Note says which); tried again next run.` : ''}` +
     `${counts.confirmLeft ? ` ${plural(counts.confirmLeft, 'shipped order')} left to confirm to Amazon in the next run (this run's time, or Amazon's rate for order details, ran out).` : ''}` +
+    `${counts.failed ? ` ${plural(counts.failed, 'shipment')} not confirmed to Amazon: Amazon did not take the confirmation or could not be read (the order's Note on the Orders tab says why); tried again next run.` : ''}` +
+    `${counts.cancelLeft ? ` ${plural(counts.cancelLeft, 'Amazon cancellation')} not carried over to ${threePlName} yet (the order's Note says why; tried again next run): until it is, ${threePlName} may ship the order.` : ''}` +
     `${sent.unknown ? ` ${plural(sent.unknown, 'order')} may or may not be at ${threePlName} (no usable answer to the create; looked up by reference next run, see ORDER_OUTCOME_UNKNOWN).` : ''}` +
     `${phases.failed.length ? ` Not reachable this run, tried again next run: ${phases.failed.join('; ')}` : ''}`;
   return {
     // An order whose create got no usable answer is not done: the run says so rather than "ok". Nor is
     // one held (an unmapped SKU, a refusal): it is not at the 3PL and nobody ships it, so a run that
     // sent nothing because every order is held must not read as a successful sync on the Dashboard.
-    outcome: phases.cut || phases.failed.length || readNote || sent.deferred || sent.unknown || counts.confirmLeft || held ? 'partial' : 'ok',
+    outcome: phases.cut || phases.failed.length || readNote || sent.deferred || sent.notSent || sent.unknown || counts.confirmLeft || counts.failed || counts.cancelLeft || held ? 'partial' : 'ok',
     counts,
     message,
     // A phase that did not finish saw only part of its subject: its own problems stay as they were.

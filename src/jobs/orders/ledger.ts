@@ -26,6 +26,19 @@ export class Ledger {
     } else this.rows[i] = row;
   }
 
+  /** Puts `row` (its id put back) where `old` was, under its own id: `old` may share its typed id with another row. */
+  replace(old: LedgerRow, row: LedgerRow): void {
+    const i = this.rows.indexOf(old);
+    if (i < 0) return this.set(row);
+    this.rows[i] = row;
+    // A second row under the put-back id already (read back earlier): the one put back stands, the other goes.
+    this.rows = this.rows.filter((r, at) => at === i || r.orderId !== row.orderId);
+    this.index.clear();
+    this.rows.forEach((r, at) => {
+      if (!this.index.has(r.orderId)) this.index.set(r.orderId, at);
+    });
+  }
+
   update(orderId: string, change: Partial<LedgerRow>): LedgerRow | undefined {
     const row = this.get(orderId);
     if (!row) return undefined;

@@ -35,6 +35,8 @@ export interface SendCounts {
   unknown: number;
   /** Orders left for the next run: the run's time (or Amazon's getOrder rate) ran out first. */
   deferred?: number;
+  /** Orders not sent because Amazon (their details) or the 3PL (its lookup before the create) answered with an error: tried again next run. */
+  notSent?: number;
 }
 
 interface Prepared {
@@ -129,8 +131,10 @@ function prepare(
         order = ctx.amazon.getOrder(listed.orderId, ['RECIPIENT', 'FULFILLMENT']);
       } catch (e) {
         if (e instanceof DeadlineExceeded) return { prepared: out, stopped: true };
-        if (e instanceof RemoteError && e.retryable) {
+        // A body Amazon broke for this one order holds back this order only, never everyone else's.
+        if (e instanceof RemoteError && (e.retryable || e.kind === 'schema')) {
           ledger.update(listed.orderId, { note: `Amazon could not give the order's details this run (${e.message}); tried again next run.` });
+          counts.notSent = (counts.notSent ?? 0) + 1;
           continue;
         }
         // A row whose Amazon Order ID names no order (typed over, or pasted in): held on its own, so
@@ -229,6 +233,7 @@ function sendBatch(ctx: { adapter: ThreePlAdapter; tab: OrdersTab; threePlName: 
         if (e instanceof RemoteError && e.system === 'threePl' && e.retryable) {
           const prev = before.get(id)!;
           ledger.update(id, { state: prev.state === 'held' ? 'ready' : prev.state, attempts: prev.attempts, note: `Not sent this run: ${scrubBuyer(e.message, p.shipTo)}` });
+          counts.notSent = (counts.notSent ?? 0) + 1;
           continue;
         }
         throw e;

@@ -8,6 +8,7 @@
 import type { SpApiClient } from '../../amazon/client';
 import type { RaisedException } from '../../core/exceptions';
 import { readoptedRow } from '../../core/orders/ledger';
+import { EDIT_NOTE } from '../../core/orders/ledger-record';
 import { orderView } from '../reads/amazon-orders';
 import { DeadlineExceeded } from '../../ports/clock';
 import { RemoteError } from '../../ports/errors';
@@ -84,6 +85,59 @@ function readopt(amazon: SpApiClient | undefined, marketplaces: readonly string[
   }
 }
 
+/**
+ * The row of a 3PL order made in the ledger's time under an Amazon order id the ledger no longer
+ * holds (its row deleted, or its Amazon Order ID cleared or typed over), read again from Amazon and
+ * put in the ledger; null when it is not one, or Amazon does not have it as an open merchant order of
+ * `marketplaces`. For the status read (an order that changed) and the confirm step (a shipment
+ * waiting for its confirmation, which no change may bring). A row that holds this 3PL order under an
+ * id Amazon does not know had that id typed over: the order's own id is put back on it (one row, not
+ * a second one beside a phantom), and ORDER_EDIT_INVALID names the cell.
+ */
+export function restoreLostRow(ctx: { amazon?: SpApiClient; marketplaces?: readonly string[]; since: number; edits?: LedgerRow[] }, ledger: Ledger, o: OutboundOrder): LedgerRow | null {
+  const created = o.createdAt ? Date.parse(o.createdAt) : NaN;
+  const ledgerEra = Number.isFinite(created) && created >= ctx.since;
+  const back = amazonLike(o) && ledgerEra ? readopt(ctx.amazon, ctx.marketplaces ?? [], o) : null;
+  if (!back) return null;
+  const typed = typedOver(ctx.amazon, ledger, o);
+  if (!typed) {
+    ledger.set(back);
+    return back;
+  }
+  const row: LedgerRow = {
+    ...back,
+    attempts: typed.attempts,
+    note:
+      `${EDIT_NOTE} the Amazon Order ID cell of order ${back.orderId} was changed to "${typed.orderId}", which ${ledger.rows.some((x) => x !== typed && x.orderId === typed.orderId) ? 'another row holds' : 'Amazon does not know'}; ${back.orderId} was put back ` +
+      `(its 3PL order ${o.externalId} carries it as its reference). Amazon Order ID is for reading only.`,
+  };
+  ledger.replace(typed, row);
+  ctx.edits?.push(row);
+  return row;
+}
+
+/**
+ * The ledger row holding 3PL order `o` under another id that another row has too (a copy of its id) or
+ * that Amazon answers it does not have; undefined when none, or Amazon cannot say now.
+ */
+function typedOver(amazon: SpApiClient | undefined, ledger: Ledger, o: OutboundOrder): LedgerRow | undefined {
+  const r = ledger.rows.find((x) => x.threePlOrderId === o.externalId && x.orderId !== o.primaryReference);
+  if (r && ledger.rows.some((x) => x !== r && x.orderId === r.orderId)) return r;
+  if (!r || !amazon) return undefined;
+  try {
+    amazon.getOrder(r.orderId);
+    // A real order whose 3PL Order ID cell names this one: not this row (cancel.ts looks past such an id).
+    return undefined;
+  } catch (e) {
+    if (e instanceof RemoteError && e.kind === 'not-found') return r;
+    if (e instanceof DeadlineExceeded || !(e instanceof RemoteError)) throw e;
+    return undefined;
+  }
+}
+
+/** A live 3PL order under a reference shaped like an Amazon order id, not an FBA replenishment. */
+const amazonLike = (o: OutboundOrder): boolean => AMAZON_ORDER_ID.test(o.primaryReference) && o.kind !== 'fba_replenishment' && o.status !== 'cancelled';
+
 export function syncThreePlStatus(
   ctx: {
     adapter: ThreePlAdapter;
@@ -94,6 +148,8 @@ export function syncThreePlStatus(
     /** To read again from Amazon a 3PL order whose ledger row was lost; without it such orders are only raised. */
     amazon?: SpApiClient;
     marketplaces?: readonly string[];
+    /** Rows whose typed-over Amazon Order ID was put back this run (their Note says so), for ORDER_EDIT_INVALID. */
+    edits?: LedgerRow[];
   },
   ledger: Ledger,
   /** Reference → the 3PL shipment of each order read (its page at the 3PL), for the run's exceptions. */
@@ -114,22 +170,31 @@ export function syncThreePlStatus(
       updated++;
       continue;
     }
-    const created = o.createdAt ? Date.parse(o.createdAt) : NaN;
-    const ledgerEra = Number.isFinite(created) && created >= since;
-    const amazonLike = AMAZON_ORDER_ID.test(o.primaryReference) && o.kind !== 'fba_replenishment' && o.status !== 'cancelled';
     // Made in the ledger's time under an Amazon order id the ledger does not hold (after this run's
     // Amazon read): its row was lost, and without one its shipment would never be confirmed.
-    const back = amazonLike && ledgerEra ? readopt(ctx.amazon, ctx.marketplaces ?? [], o) : null;
+    const back = restoreLostRow({ ...ctx, since }, ledger, o);
     if (back) {
-      ledger.set(back);
       updated++;
       continue;
     }
     // Young orders may be ours, read from Amazon a moment from now; old ones predate the ledger.
-    const judged = ledgerEra && ctx.now - created > ctx.orphanMinutes * 60_000;
-    if (amazonLike && judged) {
+    const created = o.createdAt ? Date.parse(o.createdAt) : NaN;
+    const judged = Number.isFinite(created) && created >= since && ctx.now - created > ctx.orphanMinutes * 60_000;
+    if (amazonLike(o) && judged) {
       raised.push({ ...unknownAtThreePl(o.primaryReference, o.externalId, ctx.threePlName), ...(ref ? { threePlRef: ref } : {}) });
     }
+  }
+  // An Amazon Order ID repeated on a second row (typed over with, or copied from, another order's):
+  // the 3PL order the row holds says whose it is, without waiting for that order to change.
+  const seen = new Set<string>();
+  for (const r of [...ledger.rows]) {
+    if (!seen.has(r.orderId)) {
+      seen.add(r.orderId);
+      continue;
+    }
+    if (!r.threePlOrderId) continue;
+    const o = ctx.adapter.getOrder(r.threePlOrderId);
+    if (o && o.primaryReference !== r.orderId && !ledger.get(o.primaryReference) && restoreLostRow({ ...ctx, since }, ledger, o)) updated++;
   }
   // The caller moves the cursor once the ledger holding these changes is written (never before).
   return { updated, raised, complete: page.complete, nextCursor: page.complete ? page.nextCursor : null };

@@ -9,6 +9,7 @@ import type { Order } from '../../amazon/schemas/orders';
 import { marketplaceIdsOf } from '../../core/marketplace-list';
 import { findMarketplace, MARKETPLACES } from '../../core/marketplaces';
 import { byOrderId, mergeAmazon, newLedgerRow, parseLines } from '../../core/orders/ledger';
+import { utcMinute } from '../../core/cells';
 import { EDIT_NOTE } from '../../core/orders/ledger-record';
 import type { AmazonOrderView, LedgerRow } from '../../core/orders/types';
 import { DeadlineExceeded } from '../../ports/clock';
@@ -229,6 +230,15 @@ export function refreshLedger(
     if (e instanceof DeadlineExceeded) stoppedBy = amazon.waitMs('searchOrders') > 0 || amazon.stats.throttled > throttledBefore ? 'rate' : 'deadline';
     else pageFailed = e;
   }
+  // Amazon gave this run the very status that was typed: it was no edit to undo, only early.
+  for (const [id, t] of sealed.typedStatus) {
+    const row = index.get(id);
+    if (row && fresh.has(id) && row.amazonStatus === t.typed && row.note.startsWith(EDIT_NOTE)) {
+      const kept = { ...row, note: t.note };
+      rows[rows.indexOf(row)] = kept;
+      index.set(id, kept);
+    }
+  }
   const back = readBack(amazon, sealed.missing.filter(([id]) => !index.has(id)), list);
   for (const row of back.rows) {
     rows.push(row);
@@ -294,7 +304,8 @@ const SETTLED_STATES: ReadonlySet<string> = new Set(['confirmed', 'cancelled', '
  * (typed over: "Germany", "uk", emptied) took the order out of every marketplace served, so it was
  * never sent (a held one kept its old reason) and the stock sync stopped counting its units. A
  * Latest Ship Date typed as text ("next friday") is no date, so ORDER_STUCK never chased the order
- * past Amazon's real one. Left for the next run when Amazon cannot be asked now (typed text stays
+ * past Amazon's real one; a Purchase Date so typed kept ORDER_ORPHANED from ever chasing an order that
+ * never reached the 3PL. Left for the next run when Amazon cannot be asked now (typed text stays
  * in its cell meanwhile).
  */
 function restoreTypedCells(amazon: SpApiClient, rows: LedgerRow[], fresh: ReadonlyMap<string, Order>, fallback: string): void {
@@ -302,7 +313,8 @@ function restoreTypedCells(amazon: SpApiClient, rows: LedgerRow[], fresh: Readon
     const r = rows[i]!;
     const market = !MARKETPLACES.some((m) => m.code === r.marketplace);
     const date = r.latestShipDateTyped;
-    if (SETTLED_STATES.has(r.state) || (!market && date === undefined)) continue;
+    const placed = r.purchaseDateTyped;
+    if (SETTLED_STATES.has(r.state) || (!market && date === undefined && placed === undefined)) continue;
     let o = fresh.get(r.orderId);
     if (!o) {
       if (amazon.waitMs('getOrder') > READ_BACK_MAX_WAIT_MS) return;
@@ -315,7 +327,7 @@ function restoreTypedCells(amazon: SpApiClient, rows: LedgerRow[], fresh: Readon
       }
     }
     const view = orderView(o, fallback);
-    const { latestShipDateTyped: _typed, ...next } = r;
+    const { latestShipDateTyped: _typed, purchaseDateTyped: _placed, ...next } = r;
     const said: string[] = [];
     if (market) {
       next.marketplace = view.marketplace;
@@ -326,7 +338,11 @@ function restoreTypedCells(amazon: SpApiClient, rows: LedgerRow[], fresh: Readon
       const amazons = view.latestShipDate === null ? 'none' : `${new Date(view.latestShipDate).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
       said.push(`the Latest Ship Date cell of order ${r.orderId} read "${date}", which is no date: Amazon's (${amazons}) was put back, and the order is chased by it (ORDER_STUCK). Latest Ship Date is for reading only.`);
     }
-    rows[i] = { ...next, note: `${EDIT_NOTE} ${said.join(' ')}` };
+    if (placed !== undefined) {
+      next.purchaseDate = view.purchaseDate;
+      said.push(`the Purchase Date cell of order ${r.orderId} read "${placed}", which is no date: Amazon's (${utcMinute(view.purchaseDate)} UTC) was put back, and the order is chased by it when it does not reach the 3PL in time (ORDER_ORPHANED). Purchase Date is for reading only.`);
+    }
+    rows[i] = { ...next, note: `${EDIT_NOTE} ${said.map((x, n) => (n ? `${x.charAt(0).toUpperCase()}${x.slice(1)}` : x)).join(' ')}` };
   }
 }
 

@@ -12,6 +12,7 @@ import type { LedgerRow } from '../../core/orders/types';
 import { NOT_AT_THREE_PL, OPEN_AMAZON_STATUSES } from '../../core/orders/types';
 import type { KeyValueStore } from '../../ports/store';
 import { putBackSealed, putBackTypedIds, readSeal, sealedOnOneLine, utf8Bytes, writeSeal } from '../kit/cell-seal';
+import { putBackStatuses } from './status-seal';
 
 const SEAL = 'orders.linesSeal';
 /** 16 chunks of 8 KB (about 5,000 one-line orders): a quarter of the store's 500 KB at most. */
@@ -28,6 +29,8 @@ export interface SealedRead {
   missing: Array<[string, string]>;
   /** Units the rows past the seal's room show fewer than the add-on wrote (typed or deleted there). */
   shortfall: UnsentOrderLine[];
+  /** Rows whose Amazon Status alone was typed over and put back: order id → the typed word and the Note before. */
+  typedStatus: Map<string, { typed: string; note: string }>;
 }
 
 function tallyOf(rows: ReadonlyArray<LedgerRow>): Map<string, number> {
@@ -69,13 +72,15 @@ export function readSealedLedger(store: KeyValueStore, read: ReadonlyArray<Ledge
   const tabRows = seal.size ? putBackOrderIds(seal, read) : [...read];
   const inTab = new Set(tabRows.map((r) => r.orderId));
   const missing = [...seal].filter(([id]) => !inTab.has(id));
-  const rows = putBackSealed(seal, tabRows, (r) => r.orderId, (r) => formatLines(r.lines), (r, kept) => ({
+  const lined = putBackSealed(seal, tabRows, (r) => r.orderId, (r) => formatLines(r.lines), (r, kept) => ({
     ...r,
     lines: parseLines(kept),
     note:
       `${EDIT_NOTE} the Lines cell of order ${r.orderId} was changed to "${cellLinesText(r.linesTyped, r.lines)}"; Amazon's lines "${sealedOnOneLine(kept)}" were put back ` +
       '(they are what the 3PL is sent, Amazon is confirmed and the stock sync counts). Lines is for reading only; change an order in Seller Central.',
   }));
+  // Before the unsent tally below: a typed Amazon Status must not take an order out of it either.
+  const { rows, typedStatus } = putBackStatuses(store, lined);
   const now = tallyOf(rows.filter((r) => isUnsent(r) && !seal.has(r.orderId)));
   const shortfall: UnsentOrderLine[] = [];
   for (const [key, units] of readRest(store)) {
@@ -83,7 +88,7 @@ export function readSealedLedger(store: KeyValueStore, read: ReadonlyArray<Ledge
     const [marketplace, sku] = key.split('\t') as [string, string];
     if (less > 0) shortfall.push({ sellerSku: sku, quantity: less, marketplace });
   }
-  return { rows, missing, shortfall };
+  return { rows, missing, shortfall, typedStatus };
 }
 
 /** The rows with every changed Lines cell put back to what the add-on wrote (Amazon's lines). */
