@@ -209,14 +209,14 @@ export const PUSH_SETTINGS: ReadonlySet<string> = new Set([
 /**
  * The Key → Value pairs of the Settings tab (values with the header row first), found by header
  * name; the one way the tab's rows are read. `row` is each pair's 0-based row under the header;
- * `cell` names its Key cell as Sheets does ("A7"), for messages.
+ * `cell` names its Key cell as Sheets does ("A7"), `valueCell` its Value cell ("B7"), for messages.
  */
-export function settingsPairs(values: ReadonlyArray<ReadonlyArray<unknown>>): Array<{ key: unknown; value: unknown; row: number; cell: string }> {
+export function settingsPairs(values: ReadonlyArray<ReadonlyArray<unknown>>): Array<{ key: unknown; value: unknown; row: number; cell: string; valueCell: string }> {
   const header = values[0] ?? [];
   const k = columnOf(header, SETTINGS_COLUMNS.key);
   const v = columnOf(header, SETTINGS_COLUMNS.value);
   if (k < 0 || v < 0) return [];
-  return values.slice(1).map((r, row) => ({ key: r[k], value: r[v], row, cell: `${columnLetters(k + 1)}${row + 2}` }));
+  return values.slice(1).map((r, row) => ({ key: r[k], value: r[v], row, cell: `${columnLetters(k + 1)}${row + 2}`, valueCell: `${columnLetters(v + 1)}${row + 2}` }));
 }
 
 function text(v: unknown): string {

@@ -5,6 +5,7 @@
 
 import { SETTINGS_COLUMNS, isSettingsSection, parseSettings, settingsPairs } from '../core/settings';
 import type { Settings, SettingsProblem } from '../core/settings';
+import { settingValueCells } from '../core/settings-cells';
 import { strayKeyProblem, strayKeys } from '../core/settings-stray';
 import { TAB, columnOf, findTabName, headerText } from '../core/tabs';
 import type { CellValue, WorkbookPort } from '../ports/workbook';
@@ -12,6 +13,9 @@ import type { CellValue, WorkbookPort } from '../ports/workbook';
 interface SettingsRead {
   settings: Settings;
   problems: SettingsProblem[];
+  /** Lower-cased key → its Value cells ("B4"), and the tab's name as people have it: for messages naming the cell. */
+  cells: Map<string, string[]>;
+  tab: string;
 }
 
 /** The tab's values and its name as the spreadsheet has it; null when there is no such tab. */
@@ -46,7 +50,7 @@ export function readSettings(wb: WorkbookPort): SettingsRead {
   // Setting names typed outside the Key column are not read; one meant to limit a push keeps it a dry run.
   const strays = strayKeys(read?.values ?? []).map(strayKeyProblem);
   const settings = strays.some((p) => p.pushes) ? { ...parsed.settings, pushMode: 'dry-run' as const, pushModeChosen: parsed.settings.pushModeChosen ?? parsed.settings.pushMode } : parsed.settings;
-  return { settings, problems: [...(problem ? [problem] : []), ...parsed.problems, ...strays] };
+  return { settings, problems: [...(problem ? [problem] : []), ...parsed.problems, ...strays], cells: settingValueCells(read?.values ?? []), tab: read?.tab ?? TAB.settings };
 }
 
 /** Writes the Value of the setting row whose Key is `key` (keys match case-insensitively); false when there is no such row. */
