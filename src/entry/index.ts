@@ -387,6 +387,11 @@ export function onScheduledRun(e?: GoogleAppsScript.Events.TimeDriven): void {
   if (decision.action === 'adopt' && uid) {
     store.set(SCHEDULE_RECORD_KEY, serializeScheduleRecord({ state: 'on', uid, owner: currentUserKey(), since: Date.now() }));
   }
-  followIntervalSetting(store);
+  try {
+    followIntervalSetting(store);
+  } catch (e) {
+    // The sync itself still runs at the old interval; the next firing tries again.
+    console.log(`Scheduled sync: could not change the interval (${e instanceof Error ? e.message : String(e)}).`);
+  }
   runNamed('all', true);
 }
