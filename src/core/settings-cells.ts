@@ -4,14 +4,15 @@
 // "Settings: <key>", which is how they are found here.
 
 import { isSettingsSection, settingsPairs } from './settings';
+import { nameKey } from './tabs';
 
 const ENTITY_PREFIX = 'Settings: ';
 
-/** Lower-cased key → the Value cells of its rows, in sheet order (values with the header row first). */
+/** Key (as nameKey compares it) → the Value cells of its rows, in sheet order (values with the header row first). */
 export function settingValueCells(values: ReadonlyArray<ReadonlyArray<unknown>>): Map<string, string[]> {
   const cells = new Map<string, string[]>();
   for (const p of settingsPairs(values)) {
-    const key = p.key === null || p.key === undefined ? '' : String(p.key).trim().toLowerCase();
+    const key = nameKey(p.key);
     if (!key || isSettingsSection(key)) continue;
     cells.set(key, [...(cells.get(key) ?? []), p.valueCell]);
   }
@@ -29,7 +30,7 @@ function both(list: readonly string[]): string {
 export function withSettingCells<T extends { entity: string; message: string }>(raised: readonly T[], cells: ReadonlyMap<string, readonly string[]>, tab: string): T[] {
   return raised.map((r) => {
     if (!r.entity.startsWith(ENTITY_PREFIX) || /\bcells? [A-Z]+\d+\b/.test(r.message)) return r;
-    const at = cells.get(r.entity.slice(ENTITY_PREFIX.length).trim().toLowerCase());
+    const at = cells.get(nameKey(r.entity.slice(ENTITY_PREFIX.length)));
     if (!at || at.length === 0) return r;
     const where = at.length === 1 ? `Its value is in cell ${at[0]} of the "${tab}" tab.` : `Its values are in cells ${both(at)} of the "${tab}" tab.`;
     return { ...r, message: `${r.message.trim()} ${where}` };

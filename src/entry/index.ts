@@ -11,7 +11,7 @@ import { SCHEDULE_RECORD_KEY, SCHEDULE_REQUESTED_KEY, decideEnable, intervalChan
 import { SCHEDULE_INTERVAL_KEY } from '../core/trigger-runtime';
 import { audit, auditPushMode, whoLabel } from '../jobs/kit/audit';
 import { SECRET_KEYS } from '../core/secrets';
-import { TAB, findTabName } from '../core/tabs';
+import { TAB, findTabName, nameKey } from '../core/tabs';
 import { runSetup } from '../sheet/setup';
 import type { SetupResult } from '../sheet/setup';
 import { readSettings } from '../sheet/settings-tab';
@@ -361,7 +361,7 @@ export function disableScheduledSync(): string {
 function followIntervalSetting(store: ReturnType<typeof documentStore>): void {
   const { settings, problems, cells } = readSettings(gasWorkbook());
   const KEY = 'Sync every (minutes)';
-  const usable = cells.has(KEY.toLowerCase()) && !problems.some((p) => p.key === KEY || p.key === '');
+  const usable = cells.has(nameKey(KEY)) && !problems.some((p) => p.key === KEY || p.key === '');
   const change = intervalChange(store.get(SCHEDULE_REQUESTED_KEY), store.get(SCHEDULE_INTERVAL_KEY), settings.syncEveryMinutes, usable);
   if (change === null) return;
   const state = installTimeTrigger(SCHEDULE_HANDLER, change);

@@ -7,13 +7,13 @@ import { SETTINGS_COLUMNS, isSettingsSection, parseSettings, settingsPairs } fro
 import type { Settings, SettingsProblem } from '../core/settings';
 import { settingValueCells } from '../core/settings-cells';
 import { strayKeyProblem, strayKeys } from '../core/settings-stray';
-import { TAB, columnOf, findTabName, headerText } from '../core/tabs';
+import { TAB, columnOf, findTabName, sameName } from '../core/tabs';
 import type { CellValue, WorkbookPort } from '../ports/workbook';
 
 interface SettingsRead {
   settings: Settings;
   problems: SettingsProblem[];
-  /** Lower-cased key → its Value cells ("B4"), and the tab's name as people have it: for messages naming the cell. */
+  /** Key (core/tabs nameKey) → its Value cells ("B4"), and the tab's name as people have it: for messages naming the cell. */
   cells: Map<string, string[]>;
   tab: string;
 }
@@ -53,11 +53,11 @@ export function readSettings(wb: WorkbookPort): SettingsRead {
   return { settings, problems: [...(problem ? [problem] : []), ...parsed.problems, ...strays], cells: settingValueCells(read?.values ?? []), tab: read?.tab ?? TAB.settings };
 }
 
-/** Writes the Value of the setting row whose Key is `key` (keys match case-insensitively); false when there is no such row. */
+/** Writes the Value of the setting row whose Key is `key` (keys match as parseSettings reads them: case and white space aside); false when there is no such row. */
 export function writeSetting(wb: WorkbookPort, key: string, value: CellValue): boolean {
   const read = readTab(wb);
   const values = read?.values ?? [];
-  const hit = settingsPairs(values).find((p) => !isSettingsSection(p.key) && headerText(p.key).toLowerCase() === key.toLowerCase());
+  const hit = settingsPairs(values).find((p) => !isSettingsSection(p.key) && sameName(p.key, key));
   const column = columnOf(values[0] ?? [], SETTINGS_COLUMNS.value);
   if (!read || !hit || column < 0) return false;
   wb.writeCell(read.tab, hit.row + 2, column + 1, value);
