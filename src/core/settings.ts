@@ -494,7 +494,8 @@ export function parseSettings(pairs: ReadonlyArray<readonly [unknown, unknown, s
     fbaShipFromLocation: str('FBA ship-from location'),
     fbaDiscrepancyToleranceUnits: num('FBA discrepancy tolerance (units)', { integer: true }),
     fbaStuckDays: num('FBA stuck after (days)', { min: 1, integer: true }),
-    removalsToThreePl: str('Removals to 3PL').split(',').map((s) => s.trim()).filter(Boolean),
+    // Separated as every other list setting is: "3PL-; SB-" is two beginnings, not one that matches no removal.
+    removalsToThreePl: splitList(str('Removals to 3PL')),
     removalsLocation: str('Removals 3PL location'),
     removalOverdueDays: num('Removal overdue (days)', { min: 1, integer: true }),
   };
