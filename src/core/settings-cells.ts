@@ -8,6 +8,12 @@ import { nameKey } from './tabs';
 
 const ENTITY_PREFIX = 'Settings: ';
 
+/**
+ * The sentence withSettingCells adds. Where a value sits is no fact of the problem: moving the row or
+ * column (or the sentence first appearing) must not reopen a row people set to Ignored (core/exceptions factsOf).
+ */
+export const SETTING_CELL_SENTENCE = / Its values? (?:is|are) in cells? [A-Z]+\d+(?:(?:, | and )[A-Z]+\d+)* of the "[^"]*" tab\./g;
+
 /** Key (as nameKey compares it) → the Value cells of its rows, in sheet order (values with the header row first). */
 export function settingValueCells(values: ReadonlyArray<ReadonlyArray<unknown>>): Map<string, string[]> {
   const cells = new Map<string, string[]>();
