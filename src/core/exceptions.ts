@@ -3,6 +3,7 @@
 // what people typed (Acknowledged, Owner, their own rows and columns).
 
 import { cellText, cellTime } from './cells';
+import { SETTING_CELL_SENTENCE } from './settings-cells';
 import { TABS, headersOf } from './tabs';
 import { sellerCentralOrderUrl, sellerCentralSkuUrl, shipBobInventoryUrl, threePlPageUrl } from './web-links';
 import type { ThreePlRef } from './web-links';
@@ -224,9 +225,9 @@ export function entityLink(key: string, marketplace: string, ref?: ThreePlRef | 
   return (ref ? threePlPageUrl(ref) : null) ?? exceptionLink(key, marketplace);
 }
 
-/** The facts of a message: its words without the figures that move (units, dates, counts). */
+/** The facts of a message: its words without the figures that move (units, dates, counts) or where a Settings value sits. */
 function factsOf(message: unknown): string {
-  return cellText(message).replace(/\d+([.,:]\d+)*/g, '#');
+  return cellText(message).replace(SETTING_CELL_SENTENCE, '').replace(/\d+([.,:]\d+)*/g, '#');
 }
 
 /** `MAPPING_INVALID:UK:FBM:TEE-M` */

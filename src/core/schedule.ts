@@ -127,3 +127,20 @@ export function shownInterval(enabled: boolean, installedMinutes: string | null,
 export function enableNote(installNote: string, intervalProblem: string | undefined): string {
   return intervalProblem ? `${intervalProblem} ${installNote}` : installNote;
 }
+
+/** Document property: the interval "Sync every (minutes)" asked for when the trigger was installed (it may run hourly instead). */
+export const SCHEDULE_REQUESTED_KEY = 'schedule.requestedMinutes';
+
+/**
+ * The interval to reinstall the schedule at, or null to leave it. A trigger keeps the interval it was
+ * installed with, so a "Sync every (minutes)" changed while the schedule is on would otherwise never
+ * apply, with nothing saying so. Compared with what was asked at install time, not what runs: a
+ * published add-on asked for 15 runs hourly, and asking again would change nothing. `usable`: the
+ * cell is typed and Settings could read it (an unusable or missing one is no reason to change).
+ */
+export function intervalChange(requested: string | null, installed: string | null, setting: number, usable: boolean): number | null {
+  if (!usable) return null;
+  const asked = Number(requested ?? installed);
+  if (!Number.isFinite(asked) || asked <= 0) return null;
+  return asked === setting ? null : setting;
+}

@@ -5,7 +5,7 @@ import { columnLetters } from './cells';
 import { looksLikeCredential } from './credential-shape';
 import { marketplaceListProblem, readMarketplaceList, splitList } from './marketplace-list';
 import { findMarketplace, marketplaceHelp } from './marketplaces';
-import { TABS, columnOf, headersOf } from './tabs';
+import { TABS, columnOf, headersOf, nameKey } from './tabs';
 
 export type PushMode = 'dry-run' | 'approve' | 'auto';
 
@@ -209,14 +209,14 @@ export const PUSH_SETTINGS: ReadonlySet<string> = new Set([
 /**
  * The Key → Value pairs of the Settings tab (values with the header row first), found by header
  * name; the one way the tab's rows are read. `row` is each pair's 0-based row under the header;
- * `cell` names its Key cell as Sheets does ("A7"), for messages.
+ * `cell` names its Key cell as Sheets does ("A7"), `valueCell` its Value cell ("B7"), for messages.
  */
-export function settingsPairs(values: ReadonlyArray<ReadonlyArray<unknown>>): Array<{ key: unknown; value: unknown; row: number; cell: string }> {
+export function settingsPairs(values: ReadonlyArray<ReadonlyArray<unknown>>): Array<{ key: unknown; value: unknown; row: number; cell: string; valueCell: string }> {
   const header = values[0] ?? [];
   const k = columnOf(header, SETTINGS_COLUMNS.key);
   const v = columnOf(header, SETTINGS_COLUMNS.value);
   if (k < 0 || v < 0) return [];
-  return values.slice(1).map((r, row) => ({ key: r[k], value: r[v], row, cell: `${columnLetters(k + 1)}${row + 2}` }));
+  return values.slice(1).map((r, row) => ({ key: r[k], value: r[v], row, cell: `${columnLetters(k + 1)}${row + 2}`, valueCell: `${columnLetters(v + 1)}${row + 2}` }));
 }
 
 function text(v: unknown): string {
@@ -320,8 +320,9 @@ export function parseSettings(pairs: ReadonlyArray<readonly [unknown, unknown, s
     const key = text(k);
     // A heading ("— Stock sync —") groups the rows under it; whatever its Value holds is not a setting.
     if (!key || isSettingsSection(key)) continue;
-    const lower = key.toLowerCase();
-    const known = SETTINGS.find((s) => s.key.toLowerCase() === lower);
+    // Compared as headers are (core/tabs nameKey): "Push  mode" or a pasted non-breaking space is still "Push mode".
+    const lower = nameKey(key);
+    const known = SETTINGS.find((s) => nameKey(s.key) === lower);
     if (!known) {
       // Every unknown key with a value is reported, not only near misses: "Safety buffer" = 5 was meant
       // as a setting, and using the default instead in silence would not be what was typed.
@@ -334,7 +335,7 @@ export function parseSettings(pairs: ReadonlyArray<readonly [unknown, unknown, s
   }
   const def = (key: string) => SETTINGS.find((s) => s.key === key)!;
   const raw = (key: string): unknown => {
-    const v = byKey.get(key.toLowerCase());
+    const v = byKey.get(nameKey(key));
     // A cell holding only spaces looks empty, so it means what an empty one does: the default.
     return v === undefined || text(v) === '' ? def(key).default : v;
   };
@@ -351,8 +352,8 @@ export function parseSettings(pairs: ReadonlyArray<readonly [unknown, unknown, s
   /** A key typed twice with different values: neither is guessed. */
   const twice = (key: string): boolean => {
     if (!conflicting.has(key)) return false;
-    const values = pairs.filter(([k]) => text(k).toLowerCase() === key.toLowerCase()).map(([, v]) => `"${text(v)}"`);
-    problems.push({ key, value: text(byKey.get(key.toLowerCase())), message: `Settings has "${key}" more than once with different values (${values.join(', ')}); keep one row. ${fallback(key)}` });
+    const values = pairs.filter(([k]) => nameKey(k) === nameKey(key)).map(([, v]) => `"${text(v)}"`);
+    problems.push({ key, value: text(byKey.get(nameKey(key))), message: `Settings has "${key}" more than once with different values (${values.join(', ')}); keep one row. ${fallback(key)}` });
     return true;
   };
   const num = (key: string, { min = 0, max = Number.POSITIVE_INFINITY, integer = false } = {}): number => {

@@ -6,7 +6,7 @@ import { SEEDED_SETTING_KEYS, SETTINGS_COLUMNS, settingsPairs, settingsSeed } fr
 import type { SettingsSeedRow } from './settings';
 import { DEFAULT_SETTLEMENT_RULES } from './settlements/categories';
 import type { TabColumn, TabDef } from './tabs';
-import { SETUP_TABS, TAB, columnOf, headerText, lookalikeHeaders } from './tabs';
+import { SETUP_TABS, TAB, columnOf, headerText, lookalikeHeaders, nameKey } from './tabs';
 import type { CellFormat, CellValue } from '../ports/workbook';
 import { peoplesOwnTab } from './tab-ownership';
 
@@ -81,11 +81,11 @@ export function planSetup(existing: ReadonlyMap<string, CellValue[][]>, tabs: re
     if (def.name === TAB.settings) {
       const fullHeader = [...header, ...missing.map((c) => c.header)];
       const pairs = settingsPairs([fullHeader, ...values.slice(1)]);
-      const present = new Set(pairs.map((p) => headerText(p.key).toLowerCase()));
-      const absent = SEEDED_SETTING_KEYS.filter((k) => !present.has(k.toLowerCase()));
+      const present = new Set(pairs.map((p) => nameKey(p.key)));
+      const absent = SEEDED_SETTING_KEYS.filter((k) => !present.has(nameKey(k)));
       // "Marketplaces" typed (say "DE, FR") is the list, its first the main one: a "Marketplace" added
       // with its default (UK) would contradict it, and every sync would stop on a value nobody typed.
-      const listTyped = pairs.some((p) => headerText(p.key).toLowerCase() === 'marketplaces' && String(p.value ?? '').trim() !== '');
+      const listTyped = pairs.some((p) => nameKey(p.key) === 'marketplaces' && String(p.value ?? '').trim() !== '');
       const seed = settingsSeed(absent).map((r) => (listTyped && r.key === 'Marketplace' ? { ...r, value: '' } : r));
       if (absent.length > 0) actions.push({ kind: 'appendRows', tab: def.name, ...settingsRows(fullHeader, seed) });
     }

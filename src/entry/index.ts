@@ -7,11 +7,11 @@ import { gasWorkbook } from '../adapters/gas/workbook';
 import { gasSheetStyle } from '../adapters/gas/sheet-style';
 import { documentCache, documentLock, documentStore } from '../adapters/gas/store';
 import { currentUserKey, deleteOwnTrigger, installTimeTrigger, ownTriggerUids, removeTriggers } from '../adapters/gas/triggers';
-import { SCHEDULE_RECORD_KEY, decideEnable, decideScheduledRun, disableNote, enableNote, parseScheduleRecord, scheduleView, serializeScheduleRecord, shownInterval } from '../core/schedule';
+import { SCHEDULE_RECORD_KEY, SCHEDULE_REQUESTED_KEY, decideEnable, intervalChange, decideScheduledRun, disableNote, enableNote, parseScheduleRecord, scheduleView, serializeScheduleRecord, shownInterval } from '../core/schedule';
 import { SCHEDULE_INTERVAL_KEY } from '../core/trigger-runtime';
 import { audit, auditPushMode, whoLabel } from '../jobs/kit/audit';
 import { SECRET_KEYS } from '../core/secrets';
-import { TAB, findTabName } from '../core/tabs';
+import { TAB, findTabName, nameKey } from '../core/tabs';
 import { runSetup } from '../sheet/setup';
 import type { SetupResult } from '../sheet/setup';
 import { readSettings } from '../sheet/settings-tab';
@@ -354,6 +354,22 @@ export function disableScheduledSync(): string {
 }
 
 /**
+ * A "Sync every (minutes)" changed while the schedule is on takes effect at the schedule's next
+ * firing: its trigger (this execution's own, so its owner is running) is replaced by one at the new
+ * interval, and the Sync Log says so. Without this the old interval ran on, with nothing saying so.
+ */
+function followIntervalSetting(store: ReturnType<typeof documentStore>): void {
+  const { settings, problems, cells } = readSettings(gasWorkbook());
+  const KEY = 'Sync every (minutes)';
+  const usable = cells.has(nameKey(KEY)) && !problems.some((p) => p.key === KEY || p.key === '');
+  const change = intervalChange(store.get(SCHEDULE_REQUESTED_KEY), store.get(SCHEDULE_INTERVAL_KEY), settings.syncEveryMinutes, usable);
+  if (change === null) return;
+  const state = installTimeTrigger(SCHEDULE_HANDLER, change);
+  store.set(SCHEDULE_RECORD_KEY, serializeScheduleRecord({ state: 'on', uid: state.uid, owner: currentUserKey(), since: Date.now() }));
+  auditNow(`Scheduled sync follows Settings "${KEY}" (${change}): ${state.note.replace(/\.$/, '').toLowerCase()}`);
+}
+
+/**
  * The time-driven trigger's handler: runs every job (each skips work that is not due), but only
  * when it is the recorded shared schedule. Any other trigger (turned off, or replaced by another
  * editor's) does nothing and, running as its owner, deletes itself.
@@ -370,6 +386,12 @@ export function onScheduledRun(e?: GoogleAppsScript.Events.TimeDriven): void {
   if (decision.action === 'ignore') return;
   if (decision.action === 'adopt' && uid) {
     store.set(SCHEDULE_RECORD_KEY, serializeScheduleRecord({ state: 'on', uid, owner: currentUserKey(), since: Date.now() }));
+  }
+  try {
+    followIntervalSetting(store);
+  } catch (e) {
+    // The sync itself still runs at the old interval; the next firing tries again.
+    console.log(`Scheduled sync: could not change the interval (${e instanceof Error ? e.message : String(e)}).`);
   }
   runNamed('all', true);
 }

@@ -5,13 +5,17 @@
 
 import { SETTINGS_COLUMNS, isSettingsSection, parseSettings, settingsPairs } from '../core/settings';
 import type { Settings, SettingsProblem } from '../core/settings';
+import { settingValueCells } from '../core/settings-cells';
 import { strayKeyProblem, strayKeys } from '../core/settings-stray';
-import { TAB, columnOf, findTabName, headerText } from '../core/tabs';
+import { TAB, columnOf, findTabName, sameName } from '../core/tabs';
 import type { CellValue, WorkbookPort } from '../ports/workbook';
 
 interface SettingsRead {
   settings: Settings;
   problems: SettingsProblem[];
+  /** Key (core/tabs nameKey) → its Value cells ("B4"), and the tab's name as people have it: for messages naming the cell. */
+  cells: Map<string, string[]>;
+  tab: string;
 }
 
 /** The tab's values and its name as the spreadsheet has it; null when there is no such tab. */
@@ -46,14 +50,14 @@ export function readSettings(wb: WorkbookPort): SettingsRead {
   // Setting names typed outside the Key column are not read; one meant to limit a push keeps it a dry run.
   const strays = strayKeys(read?.values ?? []).map(strayKeyProblem);
   const settings = strays.some((p) => p.pushes) ? { ...parsed.settings, pushMode: 'dry-run' as const, pushModeChosen: parsed.settings.pushModeChosen ?? parsed.settings.pushMode } : parsed.settings;
-  return { settings, problems: [...(problem ? [problem] : []), ...parsed.problems, ...strays] };
+  return { settings, problems: [...(problem ? [problem] : []), ...parsed.problems, ...strays], cells: settingValueCells(read?.values ?? []), tab: read?.tab ?? TAB.settings };
 }
 
-/** Writes the Value of the setting row whose Key is `key` (keys match case-insensitively); false when there is no such row. */
+/** Writes the Value of the setting row whose Key is `key` (keys match as parseSettings reads them: case and white space aside); false when there is no such row. */
 export function writeSetting(wb: WorkbookPort, key: string, value: CellValue): boolean {
   const read = readTab(wb);
   const values = read?.values ?? [];
-  const hit = settingsPairs(values).find((p) => !isSettingsSection(p.key) && headerText(p.key).toLowerCase() === key.toLowerCase());
+  const hit = settingsPairs(values).find((p) => !isSettingsSection(p.key) && sameName(p.key, key));
   const column = columnOf(values[0] ?? [], SETTINGS_COLUMNS.value);
   if (!read || !hit || column < 0) return false;
   wb.writeCell(read.tab, hit.row + 2, column + 1, value);

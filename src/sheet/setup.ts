@@ -6,7 +6,7 @@
 
 import { strayKeysWarning } from '../core/settings-stray';
 import { lookalikeWarning, planSetup } from '../core/setup-plan';
-import { peoplesOwnTabMessage } from '../core/tab-ownership';
+import { peoplesOwnTab, peoplesOwnTabMessage } from '../core/tab-ownership';
 import { tabStandard } from '../core/tab-standard';
 import { SETUP_TABS, TAB, TABS, findTabName } from '../core/tabs';
 import type { TabDef } from '../core/tabs';
@@ -28,15 +28,21 @@ export interface SetupResult {
  * decide the rules; `unchanged` holds those read before that the plan left as they were, so they are
  * not read twice); tabs the add-on writes only by their header, as it formats their rows itself.
  */
-function standardise(wb: WorkbookPort, style: SheetStylePort, created: ReadonlySet<string>, unchanged: ReadonlyMap<string, CellValue[][]>) {
+function standardise(wb: WorkbookPort, style: SheetStylePort, created: ReadonlySet<string>, unchanged: ReadonlyMap<string, CellValue[][]>, leftAlone: ReadonlySet<string>) {
   const names = wb.tabNames();
   const styled: string[] = [];
   const warnings: string[] = [];
   for (const def of Object.values(TABS) as TabDef[]) {
     const name = findTabName(names, def.name);
-    if (name === null || def.hidden) continue;
+    if (name === null || def.hidden || leftAlone.has(def.name)) continue;
     const input = SETUP_TABS.includes(def) && !def.addOnOwned;
     const values = input ? (unchanged.get(def.name) ?? wb.read(name) ?? []) : [wb.readHeader(name) ?? []];
+    // A tab of people's own under an output tab's name ("Orders" of web-shop orders): no frozen
+    // header, filter or protection is put on their data, and they are told why it is not used.
+    if (peoplesOwnTab(def, values)) {
+      warnings.push(peoplesOwnTabMessage(def, name));
+      continue;
+    }
     const plan = tabStandard(def, name, values);
     const changes: StyleChange[] = style.ensureStandard(plan.standard);
     if (changes.length && !created.has(def.name)) styled.push(`${name} (${changes.join(', ')})`);
@@ -61,7 +67,7 @@ export function runSetup(wb: WorkbookPort, style?: SheetStylePort): SetupResult 
   const created: string[] = [];
   const completed = new Set<string>();
   const notes: string[] = [];
-  /** People's own tabs under the add-on's names: not brought up to standard either (no protection, no formats). */
+  /** People's own tabs under the add-on's names: not brought up to standard either (no frozen header, filter, protection or formats). */
   const leftAlone = new Set<string>();
   for (const action of planSetup(existing)) {
     switch (action.kind) {
@@ -94,7 +100,7 @@ export function runSetup(wb: WorkbookPort, style?: SheetStylePort): SetupResult 
   const strays = strayKeysWarning(tabOf(TAB.settings), existing.get(TAB.settings) ?? []);
   if (strays) notes.push(strays);
   const unchanged = new Map([...existing].filter(([tab]) => !completed.has(tabOf(tab)) && !leftAlone.has(tab)));
-  const standardised = style ? standardise(wb, style, new Set(created), unchanged) : { styled: [], warnings: [] };
+  const standardised = style ? standardise(wb, style, new Set(created), unchanged, leftAlone) : { styled: [], warnings: [] };
   const styled = standardised.styled;
   const warnings = [...notes, ...standardised.warnings];
   const parts: string[] = [];

@@ -80,4 +80,20 @@ describe("people's own tabs named like the add-on's", () => {
       expect(r[at('Message')]).toMatch(/The tab "Exceptions" holds your own data .*Nothing was synced/);
     }
   });
+
+  it('set-up puts no frozen header, filter or protection on them, and names each one, output tabs included', () => {
+    const run = createScenarioRun({
+      name: 'peoples-own-tabs-style',
+      sheet: { ...SHEET, Dashboard: [['My own dashboard'], ['sales', 100]], Exceptions: [['Date', 'What I noticed'], ['2026-10-01', 'Supplier late']] },
+      steps: [{ run: 'setupSheets' }],
+    });
+    run.scenario.steps.forEach((s, i) => applyStep(run, s, i));
+    const result = run.results[0]!.value as { styled: string[]; warnings: string[] };
+    for (const tab of ['Inventory', 'Orders', 'Removals', 'Settlements', 'Dashboard', 'Exceptions']) {
+      const sheet = run.gas.spreadsheet.exportSheet(tab)!;
+      expect({ tab, frozen: sheet.frozenRows, filter: sheet.filter, protections: sheet.protections }).toEqual({ tab, frozen: 0, filter: null, protections: [] });
+      expect(result.styled.filter((s) => s.startsWith(`${tab} (`))).toEqual([]);
+      expect(result.warnings.filter((w) => w.startsWith(`The tab "${tab}" holds your own data`))).toHaveLength(1);
+    }
+  });
 });

@@ -5,6 +5,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { makeWorld } from './harness';
+import { applyStep, createScenarioRun } from '../world/scenario/runner';
 
 interface State { schedule: { enabled: boolean; everyMinutes: number } }
 
@@ -56,5 +57,45 @@ describe('schedule whose trigger is gone', () => {
     const back = runtime.run('getSidebarState', [], { kind: 'sidebar' }).value as State & { schedule: { note?: string } };
     expect(back.schedule.enabled).toBe(true);
     expect(back.schedule.note).toBeUndefined();
+  });
+});
+
+describe('"Sync every (minutes)" changed while the schedule is on', () => {
+  function play(changeTo: unknown, mode: 'bound' | 'addon' = 'bound') {
+    const run = createScenarioRun({
+      name: 'interval-changed',
+      mode,
+      sheet: settings(60),
+      steps: [
+        { run: 'setupSheets' },
+        { run: 'enableScheduledSync', as: 'sidebar' },
+        { edit: { tab: 'Settings', match: { Key: 'Sync every (minutes)' }, set: { Value: changeTo } } },
+        { trigger: 'time', for: '3h' },
+      ],
+    });
+    run.scenario.steps.forEach((s, i) => applyStep(run, s, i));
+    const fired = run.results.filter((r) => r.entry === 'onScheduledRun').map((r) => r.record.start);
+    const log = run.gas.spreadsheet.toDisplayJson()['Sync Log']!;
+    const audits = log.filter((r) => r[log[0]!.indexOf('Job')] === 'audit').map((r) => r[log[0]!.indexOf('Message')]);
+    return { run, fired, audits };
+  }
+
+  it('takes effect at the next firing: the trigger is replaced at the new interval and the Sync Log says so', () => {
+    const { run, fired, audits } = play(15);
+    // Hourly until the first firing, then every 15 minutes: 3 hours hold far more than 3 firings.
+    expect(fired.length).toBeGreaterThanOrEqual(8);
+    expect(run.gas.triggers.triggers).toHaveLength(1);
+    expect(audits.some((m) => /Scheduled sync follows Settings "Sync every \(minutes\)" \(15\): runs every 15 minutes/.test(m!))).toBe(true);
+    // Replaced once, not at every firing.
+    expect(audits.filter((m) => /follows Settings/.test(m!))).toHaveLength(1);
+  });
+
+  it('a value Settings cannot use changes nothing; a published add-on asked for 15 again is not reinstalled at every firing', () => {
+    const bad = play('every half hour');
+    expect(bad.fired).toHaveLength(3);
+    expect(bad.audits.filter((m) => /follows Settings/.test(m!))).toHaveLength(0);
+    const addon = play(15, 'addon');
+    expect(addon.audits.filter((m) => /follows Settings/.test(m!))).toHaveLength(1);
+    expect(addon.run.gas.triggers.triggers).toHaveLength(1);
   });
 });

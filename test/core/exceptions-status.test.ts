@@ -70,3 +70,19 @@ describe('Exceptions Status typed by people, end to end', () => {
     expect(got.Action).toMatch(/^Status "In progress" is not one the add-on reads \(Open, Acknowledged, Ignored or Resolved\), so this row counts as Open\./);
   });
 });
+
+describe('an Ignored Settings row when the cell its message names changes', () => {
+  it('stays Ignored: the cell sentence (added, or naming another cell after a move) is no new fact', () => {
+    const key = exceptionKey('CONFIG_INVALID', 'setting', 'Notes');
+    const bare = 'Settings row "Notes" is not a setting the add-on knows, so its value "call Ann" is not used.';
+    const ignored = { Key: key, Type: 'CONFIG_INVALID', Severity: 'High', Entity: 'Settings: Notes', Message: bare, 'First Seen': new Date(T0), 'Last Seen': new Date(T0), 'Times Seen': 1, Status: 'Ignored', Owner: 'Sam', Action: '' };
+    for (const where of [' Its value is in cell B9 of the "Settings" tab.', ' Its value is in cell C12 of the "settings" tab.', ' Its values are in cells B4, B9 and D20 of the "Settings" tab.']) {
+      const r = reconcileExceptions([ignored], [{ key, type: 'CONFIG_INVALID', entity: 'Settings: Notes', message: bare + where }], { now: T1, scope: ['CONFIG_INVALID'] });
+      expect(r.rows[0]!['Status']).toBe('Ignored');
+      expect(r.reopened).toEqual([]);
+    }
+    // A changed fact still reopens it.
+    const changed = reconcileExceptions([ignored], [{ key, type: 'CONFIG_INVALID', entity: 'Settings: Notes', message: bare.replace('call Ann', 'call Bob') }], { now: T1, scope: ['CONFIG_INVALID'] });
+    expect(changed.rows[0]!['Status']).toBe('Open');
+  });
+});

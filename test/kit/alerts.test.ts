@@ -106,7 +106,11 @@ describe('alert e-mail', () => {
   it('reads only what was typed: commas separate addresses; semicolons or display names are refused, not guessed', () => {
     expect(parseAlertEmail(' ops@example.com , boss@example.co.uk, OPS@example.com')).toEqual({ ok: true, to: ['ops@example.com', 'boss@example.co.uk'] });
     expect(parseAlertEmail('ops@example.com; boss@example.com')).toEqual({ ok: false, why: 'separate several addresses with commas' });
-    expect(parseAlertEmail('Ops <ops@example.com>')).toMatchObject({ ok: false });
+    expect(parseAlertEmail('Ops <ops@example.com>')).toEqual({ ok: false, why: '"Ops <ops@example.com>" has a name around the address: type the address alone, such as ops@example.com' });
+    // One address with a stray space, or a word, is no list to separate: the part is named as typed.
+    expect(parseAlertEmail('ops @example.com')).toEqual({ ok: false, why: '"ops @example.com" is not an e-mail address' });
+    expect(parseAlertEmail('ops@example.com\nboss@example.com')).toEqual({ ok: false, why: 'separate several addresses with commas' });
+    expect(parseAlertEmail('ops@example.com; see Ann')).toEqual({ ok: false, why: '"ops@example.com; see Ann" is not an e-mail address' });
     expect(parseAlertEmail('ops.example.com')).toEqual({ ok: false, why: '"ops.example.com" is not an e-mail address' });
     // Quotas page: Email recipients per message 50 / msg.
     const many = Array.from({ length: 51 }, (_, i) => `r${i}@example.com`).join(',');

@@ -233,6 +233,20 @@ describe('steps', () => {
     expect(rows.find((r) => r[0] === 'TEE-M')![h.indexOf('Safety Buffer')]).toBe('2');
   });
 
+  it('edit finds a tab and its columns as a person reads them: a tab or header in another case is the same one', () => {
+    const input = smallScenario('edit-case', [{ edit: { tab: 'SKU Map', match: { 'Seller SKU': 'MUG-1' }, set: { 'Safety Buffer': 7 } } }]);
+    const [header, ...rows] = input.sheet['SKU Map'];
+    input.sheet = { ...input.sheet, 'SKU Map': [] } as typeof input.sheet;
+    delete (input.sheet as Record<string, unknown>)['SKU Map'];
+    (input.sheet as Record<string, unknown>)['Sku map'] = [header!.map((h) => String(h).toLowerCase()), ...rows];
+    const run = runAll(input);
+    const grid = run.gas.spreadsheet.toDisplayJson()['Sku map']!;
+    const h = grid[0]!;
+    expect(grid.find((r) => r[0] === 'MUG-1')![h.indexOf('safety buffer')]).toBe('7');
+    // An unknown header still stops the run, naming the headers there are.
+    expect(() => runAll(smallScenario('edit-unknown', [{ edit: { tab: 'SKU Map', match: { 'Seller SKU': 'MUG-1' }, set: { Colour: 'red' } } }]))).toThrow(/no column "Colour"/);
+  });
+
   it('an edit that matches no row stops the run with the tab named', () => {
     expect(() => runAll(smallScenario('edit-miss', [{ edit: { tab: 'SKU Map', match: { 'Seller SKU': 'NOPE' }, set: { Notes: 'x' } } }]))).toThrow(/SKU Map/);
   });

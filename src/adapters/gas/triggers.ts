@@ -3,6 +3,7 @@
 // user per document (https://developers.google.com/workspace/add-ons/concepts/editor-triggers#restrictions),
 // so a faster schedule falls back to hourly when Apps Script refuses it.
 
+import { SCHEDULE_REQUESTED_KEY } from '../../core/schedule';
 import { SCHEDULE_INTERVAL_KEY } from '../../core/trigger-runtime';
 import { documentStore } from './store';
 
@@ -21,6 +22,8 @@ interface ScheduleState {
 export function installTimeTrigger(handler: string, everyMinutes: number): ScheduleState {
   const state = createTimeTrigger(handler, everyMinutes);
   documentStore().set(SCHEDULE_INTERVAL_KEY, String(state.everyMinutes));
+  // What was asked, beside what runs: a later change of the Settings cell is told from a fallback (core/schedule intervalChange).
+  documentStore().set(SCHEDULE_REQUESTED_KEY, String(everyMinutes));
   return state;
 }
 

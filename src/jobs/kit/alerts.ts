@@ -27,16 +27,26 @@ const ADDRESS = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|
 type ParsedAddresses = { ok: true; to: string[] } | { ok: false; why: string };
 
 /**
+ * What is wrong with one comma-separated part, in words that fit what was typed: several addresses
+ * joined by semicolons or line breaks, a name around the address ("Ops <ops@example.com>"), or
+ * something that is no address ("ops @example.com" is one address with a space, not two).
+ */
+function whyNotAddress(bad: string): string {
+  const pieces = bad.split(/[;\s]+/).filter(Boolean);
+  if (pieces.length > 1 && pieces.every((p) => ADDRESS.test(p))) return 'separate several addresses with commas';
+  const inside = /<([^<>]*)>/.exec(bad)?.[1]?.trim();
+  if (inside && ADDRESS.test(inside)) return `"${bad}" has a name around the address: type the address alone, such as ${inside}`;
+  return `"${bad}" is not an e-mail address`;
+}
+
+/**
  * Reads the "Alert email" cell: empty (no e-mail), one address, or several separated by commas
  * (MailApp's own recipient format). Anything else is refused rather than guessed at.
  */
 export function parseAlertEmail(text: string): ParsedAddresses {
   const parts = text.split(',').map((p) => p.trim()).filter(Boolean);
   const bad = parts.find((p) => !ADDRESS.test(p));
-  if (bad !== undefined) {
-    const why = /[;\s]/.test(bad) && bad.includes('@') ? 'separate several addresses with commas' : `"${bad}" is not an e-mail address`;
-    return { ok: false, why };
-  }
+  if (bad !== undefined) return { ok: false, why: whyNotAddress(bad) };
   const seen = new Set<string>();
   const to = parts.filter((p) => !seen.has(p.toLowerCase()) && seen.add(p.toLowerCase()));
   if (to.length > MAX_RECIPIENTS) return { ok: false, why: `at most ${MAX_RECIPIENTS} addresses fit one e-mail, it has ${to.length}` };

@@ -5,6 +5,7 @@
 // mails or returns passes the run's one redaction point (kit/redaction).
 
 import { widenScope, type ExceptionScope } from '../../core/exceptions';
+import { withSettingCells } from '../../core/settings-cells';
 import { makeRunId } from '../../core/sync-log';
 import { TAB } from '../../core/tabs';
 import type { Ports } from '../../ports';
@@ -118,7 +119,8 @@ function execute(job: Job, ports: Ports, deadline: Deadline, request: JobRequest
   // Alert e-mail (jobs/kit/alerts): the cell is checked with the run's problems, new High rows mailed after.
   // The mail port is already redacting (kit/redaction); the list adds the run's live tokens to the alert's own checks.
   const alerts = runAlerts({ alertEmail: settings.alertEmail, jobLabel: job.label, now: ctx.now, secrets: redactor.known() });
-  const raised = [...ctx.raised, ...alerts.raised];
+  // Every problem about a setting names the cell its value is in (core/settings-cells), whichever job raised it.
+  const raised = withSettingCells([...ctx.raised, ...alerts.raised], read.cells, read.tab);
   const rec = exceptionsTab(ports.workbook, ports.sheetStyle, ports.store).reconcile({ raised, now: ctx.now, scope: alerts.scope(withSettingsScope(resolves)), retentionDays: settings.logRetentionDays, marketplace: settings.marketplace });
   const opened = rec.opened.length;
   return alerts.report(ports.mail, raised, rec, {

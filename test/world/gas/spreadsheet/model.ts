@@ -169,12 +169,17 @@ export class SpreadsheetModel implements DocCtx {
    * A person edits every row whose cells under the `match` headers equal the given values (as
    * stored or as displayed), typing the `set` values under their headers. Returns the rows edited.
    */
-  editRows(sheetName: string, match: Record<string, unknown>, set: Record<string, unknown>): number {
+  editRows(wanted: string, match: Record<string, unknown>, set: Record<string, unknown>): number {
+    // A person finds a tab and a column by what they read: "Key" is the column a tab headed "key"
+    // has (people retype headers in another case, and the add-on reads them so); exact wins first.
+    const folded = (t: string) => t.trim().toLowerCase();
+    const sheetName = this.sheetByName(wanted) ? wanted : this.sheets.find((s) => folded(s.name) === folded(wanted))?.name ?? wanted;
     const sh = this.requireSheet(sheetName);
     const width = sh.lastCol();
     const header = Array.from({ length: width }, (_, c) => this.display(sheetName, 1, c + 1).trim());
     const colOf = (h: string) => {
-      const i = header.indexOf(h);
+      const exact = header.indexOf(h.trim());
+      const i = exact >= 0 ? exact : header.findIndex((x) => folded(x) === folded(h));
       if (i < 0) throw new Error(`"${sheetName}" has no column "${h}" (headers: ${header.join(', ')})`);
       return i + 1;
     };
