@@ -69,8 +69,12 @@ export const COUNT_WORDS: Readonly<Record<string, readonly [one: string, many: s
   alreadyConfirmed: ['shipment already confirmed', 'shipments already confirmed'],
   waiting: ['shipment waiting to be confirmed', 'shipments waiting to be confirmed'],
   confirmLeft: ['shipped order left to confirm next run', 'shipped orders left to confirm next run'],
+  confirmFailed: ['shipment not confirmed (Amazon refused or did not answer; tried again next run)', 'shipments not confirmed (Amazon refused or did not answer; tried again next run)'],
+  lostRowsBack: ['shipped order whose deleted row was read back', 'shipped orders whose deleted rows were read back'],
+  notSent: ['order not sent (an API error; tried again next run)', 'orders not sent (an API error; tried again next run)'],
   cancelled: ['cancellation passed to the 3PL', 'cancellations passed to the 3PL'],
   tooLate: ['cancellation too late (already shipped)', 'cancellations too late (already shipped)'],
+  cancelLeft: ['Amazon cancellation not yet carried to the 3PL', 'Amazon cancellations not yet carried to the 3PL'],
   // Settlements import and recategorising.
   reports: ['settlement report found', 'settlement reports found'],
   imported: ['settlement imported', 'settlements imported'],

@@ -41,7 +41,7 @@ export interface ConfirmCounts {
   /** Shipped orders whose row was lost, read again from Amazon to be confirmed. */
   lostRowsBack?: number;
   /** Shipments not confirmed because Amazon refused the confirmation or could not be reached (their Note says which): tried again next run. */
-  failed?: number;
+  confirmFailed?: number;
   /** Shipped orders left for the next run: the run's time (or Amazon's getOrder rate) ran out first. */
   confirmLeft?: number;
 }
@@ -153,7 +153,7 @@ export function confirmShipments(
         if (e instanceof RemoteError && (e.retryable || e.kind === 'schema')) {
           ledger.update(ref, { note: `Shipped; Amazon could not be read to confirm it this run (${e.message}).` });
           counts.waiting += group.length;
-          counts.failed = (counts.failed ?? 0) + group.length;
+          counts.confirmFailed = (counts.confirmFailed ?? 0) + group.length;
           continue;
         }
         throw e;
@@ -194,7 +194,7 @@ export function confirmShipments(
           confirmedAny = true;
         } else {
           counts.waiting++;
-          if (done === 'failed') counts.failed = (counts.failed ?? 0) + 1;
+          if (done === 'failed') counts.confirmFailed = (counts.confirmFailed ?? 0) + 1;
         }
       });
       const allShipped = items.every((i) => i.shipped >= i.quantity);
