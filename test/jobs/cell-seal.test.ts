@@ -2,7 +2,7 @@
 // property limit, rows too large or past the room left unsealed, a failed write leaving no seal.
 
 import { describe, expect, it } from 'vitest';
-import { readSeal, writeSeal } from '../../src/jobs/kit/cell-seal';
+import { readSeal, SEAL_STORE_CEILING_BYTES, writeSeal } from '../../src/jobs/kit/cell-seal';
 import type { KeyValueStore } from '../../src/ports/store';
 
 function memoryStore(failOn?: string): KeyValueStore & { map: Map<string, string> } {
@@ -62,5 +62,24 @@ describe('cell seal room', () => {
     store.set('s.0', JSON.stringify({ a: 'X × 1' }));
     store.set('s.1', JSON.stringify({ b: 'Y × 2' }));
     expect(readSeal(store, 's')).toEqual(new Map([['a', 'X × 1'], ['b', 'Y × 2']]));
+  });
+});
+
+describe('cell seal and the rest of the store', () => {
+  it('leaves the store room for the cursors and plans other jobs write: rows past that room are named, never a quota error', () => {
+    const store = memoryStore();
+    // Other properties near the store's 500 KB: 49 values of 8,000 bytes (392,000 bytes).
+    for (let i = 0; i < 49; i++) store.set(`other.${i}`, 'x'.repeat(8000));
+    const entries = Array.from({ length: 2000 }, (_, i) => [`202-${String(i).padStart(7, '0')}-0000001`, `MUG-${i} × 1`] as const);
+    const past = writeSeal(store, 's', entries, 16);
+    const bytes = Object.entries(store.all()).reduce((n, [k, v]) => n + new TextEncoder().encode(k + v).length, 0);
+    expect(bytes).toBeLessThanOrEqual(SEAL_STORE_CEILING_BYTES);
+    expect(past.length).toBeGreaterThan(0);
+    expect(readSeal(store, "s", 16).size + past.length).toBe(2000);
+    // Its own chunks do not count against it: written again, the seal keeps the room it had.
+    expect(writeSeal(store, 's', entries, 16)).toEqual(past);
+    // With the others gone, the whole seal fits again.
+    for (let i = 0; i < 49; i++) store.delete(`other.${i}`);
+    expect(writeSeal(store, 's', entries, 16)).toEqual([]);
   });
 });

@@ -9,6 +9,14 @@ import type { KeyValueStore } from '../../ports/store';
 const CHUNK_BYTES = 8000;
 /** Chunks a seal may take unless its caller says otherwise (the store holds 500 KB in all). */
 const DEFAULT_MAX_CHUNKS = 4;
+/**
+ * The most the document properties may hold once a seal is written. Apps Script refuses any write
+ * past 500 KB a store (apps-script.md §2.4, "You have exceeded the property storage quota"), and the
+ * seals together may ask for about 320 KB: the last 64 KB stay free for what a run cannot do
+ * without (cursors, a push in progress, an approved plan), so a seal gives up rows, named as past
+ * its room, rather than make those writes fail.
+ */
+export const SEAL_STORE_CEILING_BYTES = (500 - 64) * 1024;
 
 function chunkKey(prefix: string, i: number): string {
   return `${prefix}.${i}`;
@@ -115,7 +123,8 @@ export const sealedOnOneLine = (text: string): string => text.replace(/\n/g, '; 
  * Returns the ids left unsealed (past the room, or one row too large for a chunk), so the caller
  * can say so rather than trust their cells silently.
  */
-export function writeSeal(store: KeyValueStore, prefix: string, entries: ReadonlyArray<readonly [string, string]>, maxChunks = DEFAULT_MAX_CHUNKS): string[] {
+export function writeSeal(store: KeyValueStore, prefix: string, entries: ReadonlyArray<readonly [string, string]>, askedChunks = DEFAULT_MAX_CHUNKS): string[] {
+  const maxChunks = Math.min(askedChunks, chunksFree(store, prefix));
   const chunks: string[] = [];
   const unsealed: string[] = [];
   let current: Chunk = { v: [], k: {} };
@@ -157,7 +166,7 @@ export function writeSeal(store: KeyValueStore, prefix: string, entries: Readonl
   }
   if (chunks.length < maxChunks && Object.keys(current.k).length) chunks.push(JSON.stringify(current));
   try {
-    for (let i = 0; i < Math.max(maxChunks, 8); i++) {
+    for (let i = 0; i < Math.max(askedChunks, 8); i++) {
       const key = chunkKey(prefix, i);
       const was = store.get(key);
       if (i < chunks.length) {
@@ -167,7 +176,7 @@ export function writeSeal(store: KeyValueStore, prefix: string, entries: Readonl
     }
   } catch {
     // A seal half written would put back values the add-on no longer holds: none at all trusts the cells instead.
-    clearSeal(store, prefix, maxChunks);
+    clearSeal(store, prefix, askedChunks);
     return entries.map(([k]) => k);
   }
   return unsealed;
@@ -181,4 +190,12 @@ function clearSeal(store: KeyValueStore, prefix: string, maxChunks: number): voi
       // Nothing more can be done this run; the next write tries again.
     }
   }
+}
+
+/** Chunks this seal may write and keep the store under SEAL_STORE_CEILING_BYTES; its own chunks make way for themselves. */
+function chunksFree(store: KeyValueStore, prefix: string): number {
+  const own = new RegExp(`^${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.\\d+$`);
+  let others = 0;
+  for (const [k, v] of Object.entries(store.all())) if (!own.test(k)) others += utf8Bytes(k) + utf8Bytes(v);
+  return Math.max(0, Math.floor((SEAL_STORE_CEILING_BYTES - others) / (CHUNK_BYTES + utf8Bytes(chunkKey(prefix, 99)))));
 }
