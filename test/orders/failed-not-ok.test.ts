@@ -6,7 +6,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { InventoryRun } from '../inventory/builder';
-import { id, order, ordersWorld } from './world';
+import { id, order, ordersWorld, HELD_CAP } from './world';
 
 const threeplRefs = (r: InventoryRun) => (r.run.threePl.snapshot().orders as Array<{ reference: string }>).map((o) => o.reference);
 const confirmations = (r: InventoryRun) => r.run.amazon.snapshot().confirmations as Array<{ orderId: string }>;
@@ -39,9 +39,7 @@ describe('an orders run that could not do what was due is not "ok"', () => {
   it("an order not sent because Amazon could not give its details (500s): partial, said, sent once later", () => {
     const r = new InventoryRun(
       ordersWorld({
-        extraMapRows: [['CAP-9', 'UK', 'FBM', '', '', '', '', '', '', '', '', '']],
-        extraListings: [{ sku: 'CAP-9', channel: 'FBM', quantity: 3 }],
-        extraThreePl: [{ sku: 'SB-CAP-9', onHand: 5 }],
+        ...HELD_CAP,
         orders: [order(1, [{ sku: 'CAP-9', quantity: 1 }])],
         faults: [{ system: 'amazon', operation: 'getOrder', kind: '500', times: 30 }],
       }),

@@ -6,7 +6,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { InventoryRun } from '../inventory/builder';
-import { id, order, ordersWorld } from './world';
+import { id, order, ordersWorld, HELD_CAP } from './world';
 
 const confirmations = (r: InventoryRun) => r.run.amazon.snapshot().confirmations as Array<{ orderId: string }>;
 const rows = (r: InventoryRun) => r.tab('Orders').map((x) => [x['Amazon Order ID'], x.State, x['Amazon Status']]);
@@ -46,9 +46,7 @@ describe("an Amazon Order ID typed over with another order's id", () => {
   it('on unsent orders: the typed row gets its own id back from its lines, so no phantom row stays held or counted', () => {
     const r = new InventoryRun(
       ordersWorld({
-        extraMapRows: [['CAP-9', 'UK', 'FBM', '', '', '', '', '', '', '', '', '']],
-        extraListings: [{ sku: 'CAP-9', channel: 'FBM', quantity: 3 }],
-        extraThreePl: [{ sku: 'SB-CAP-9', onHand: 5 }],
+        ...HELD_CAP,
         orders: [order(1, [{ sku: 'CAP-9', quantity: 1 }]), order(2, [{ sku: 'CAP-9', quantity: 2 }])],
       }),
     );

@@ -5,7 +5,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { InventoryRun } from '../inventory/builder';
-import { id, order, ordersWorld } from './world';
+import { id, order, ordersWorld, HELD_CAP } from './world';
 
 type ThreePlOrder = { reference: string; status: string };
 const threePlOrders = (r: InventoryRun) => r.run.threePl.snapshot().orders as ThreePlOrder[];
@@ -16,9 +16,7 @@ describe('the Orders Marketplace cell typed over', () => {
   it('is put back from Amazon and named, so the held order is sent once its SKU Map row is fixed', () => {
     const r = new InventoryRun(
       ordersWorld({
-        extraMapRows: [['CAP-9', 'UK', 'FBM', '', '', '', '', '', '', '', '', '']],
-        extraListings: [{ sku: 'CAP-9', channel: 'FBM', quantity: 3 }],
-        extraThreePl: [{ sku: 'SB-CAP-9', onHand: 5 }],
+        ...HELD_CAP,
         orders: [order(1, [{ sku: 'CAP-9', quantity: 1 }]), order(2, [{ sku: 'TEE-M', quantity: 1 }])],
       }),
     );

@@ -4,7 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { InventoryRun } from '../inventory/builder';
-import { id, order, ordersWorld } from './world';
+import { id, order, ordersWorld, HELD_CAP } from './world';
 
 const world = ordersWorld;
 
@@ -17,9 +17,7 @@ describe('the Orders Lines cell is for reading only', () => {
   it('sends Amazon\'s lines, never typed ones: the cell is put back and ORDER_EDIT_INVALID names it', () => {
     const r = new InventoryRun(
       world({
-        extraMapRows: [['CAP-9', 'UK', 'FBM', '', '', '', '', '', '', '', '', '']],
-        extraListings: [{ sku: 'CAP-9', channel: 'FBM', quantity: 3 }],
-        extraThreePl: [{ sku: 'SB-CAP-9', onHand: 5 }],
+        ...HELD_CAP,
         orders: [order(1, [{ sku: 'CAP-9', quantity: 1 }])],
       }),
     );
@@ -111,9 +109,7 @@ describe('a typed Orders State is checked against the row before it is used', ()
   it('"ready" typed on a held order is the documented retry: used as typed, no ORDER_EDIT_INVALID', () => {
     const r = new InventoryRun(
       world({
-        extraMapRows: [['CAP-9', 'UK', 'FBM', '', '', '', '', '', '', '', '', '']],
-        extraListings: [{ sku: 'CAP-9', channel: 'FBM', quantity: 3 }],
-        extraThreePl: [{ sku: 'SB-CAP-9', onHand: 5 }],
+        ...HELD_CAP,
         orders: [order(1, [{ sku: 'CAP-9', quantity: 1 }])],
       }),
     );
@@ -177,11 +173,7 @@ describe('a 3PL Order ID typed over never points a cancel at another order', () 
 
 
 describe('an Orders row whose Amazon Order ID was typed over', () => {
-  const cap = {
-    extraMapRows: [['CAP-9', 'UK', 'FBM', '', '', '', '', '', '', '', '', '']],
-    extraListings: [{ sku: 'CAP-9', channel: 'FBM' as const, quantity: 3 }],
-    extraThreePl: [{ sku: 'SB-CAP-9', onHand: 5 }],
-  };
+  const cap = HELD_CAP;
 
   it("puts Amazon's ID back on an unsent order (its lines tell which), says so, and sends the order once under it", () => {
     const r = new InventoryRun(world({ ...cap, orders: [order(1, [{ sku: 'CAP-9', quantity: 1 }])] }));

@@ -5,15 +5,14 @@
 
 import { describe, expect, it } from 'vitest';
 import { InventoryRun } from '../inventory/builder';
-import { id, order, ordersWorld } from './world';
+import { CARRIER_TYPO, id, order, ordersWorld } from './world';
 
 const confirmations = (r: InventoryRun) => r.run.amazon.snapshot().confirmations as Array<{ orderId: string }>;
 const ledger = (r: InventoryRun, orderId: string) => r.tab('Orders').find((x) => x['Amazon Order ID'] === orderId);
 
 describe('a shipped order whose Orders row is deleted before its confirmation', () => {
   it('is read back from Amazon and its shipment confirmed once', () => {
-    const typo = ['Royal Mial', '', 'Royal Mail', '', 'Tracked 48', ''];
-    const r = new InventoryRun(ordersWorld({ carrierMap: [typo], orders: [order(1, [{ sku: 'TEE-M', quantity: 1 }])] }));
+    const r = new InventoryRun(ordersWorld({ carrierMap: CARRIER_TYPO, orders: [order(1, [{ sku: 'TEE-M', quantity: 1 }])] }));
     r.syncOrders();
     r.advance('3h');
     r.syncOrders();

@@ -5,7 +5,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { InventoryRun } from '../inventory/builder';
-import { id, order, ordersWorld } from './world';
+import { id, order, ordersWorld, HELD_CAP, CARRIER_TYPO } from './world';
 
 type ThreePlOrder = { reference: string; status: string };
 const threePlOrders = (r: InventoryRun) => r.run.threePl.snapshot().orders as ThreePlOrder[];
@@ -36,9 +36,7 @@ describe('an Amazon Status typed SHIPPED on an order the 3PL never ships', () =>
     it(`"${typed}" typed on an order not yet sent (held) never keeps it from the 3PL once it is released`, () => {
       const r = new InventoryRun(
         ordersWorld({
-          extraMapRows: [['CAP-9', 'UK', 'FBM', '', '', '', '', '', '', '', '', '']],
-          extraListings: [{ sku: 'CAP-9', channel: 'FBM', quantity: 3 }],
-          extraThreePl: [{ sku: 'SB-CAP-9', onHand: 5 }],
+          ...HELD_CAP,
           orders: [order(1, [{ sku: 'CAP-9', quantity: 1 }])],
         }),
       );
@@ -67,8 +65,7 @@ describe('an Amazon Status typed SHIPPED on an order the 3PL never ships', () =>
 
 describe('a Confirmed At typed with State "confirmed" on a shipped order Amazon was never told about', () => {
   it('is put back and named, and the shipment is confirmed to Amazon once the confirmation can go', () => {
-    const typo = ['Royal Mial', '', 'Royal Mail', '', 'Tracked 48', ''];
-    const r = new InventoryRun(ordersWorld({ carrierMap: [typo], orders: [order(1, [{ sku: 'TEE-M', quantity: 1 }])] }));
+    const r = new InventoryRun(ordersWorld({ carrierMap: CARRIER_TYPO, orders: [order(1, [{ sku: 'TEE-M', quantity: 1 }])] }));
     r.syncOrders();
     r.advance('3h');
     r.syncOrders();
@@ -91,8 +88,7 @@ describe('a Confirmed At typed with State "confirmed" on a shipped order Amazon 
   });
 
   it("on a row the seal does not hold (past its room): the confirm step asks Amazon's packages, confirms once and names the cell", () => {
-    const typo = ['Royal Mial', '', 'Royal Mail', '', 'Tracked 48', ''];
-    const r = new InventoryRun(ordersWorld({ carrierMap: [typo], orders: [order(1, [{ sku: 'TEE-M', quantity: 1 }])] }));
+    const r = new InventoryRun(ordersWorld({ carrierMap: CARRIER_TYPO, orders: [order(1, [{ sku: 'TEE-M', quantity: 1 }])] }));
     r.syncOrders();
     r.advance('3h');
     r.syncOrders();
@@ -120,9 +116,7 @@ describe('a 3PL Order ID, Tracking or Shipped At typed where the add-on wrote no
   it('a 3PL Order ID with State "sent" on an unsent order: emptied, named; the order stays unsent (counted by the stock sync) and is sent once released', () => {
     const r = new InventoryRun(
       ordersWorld({
-        extraMapRows: [['CAP-9', 'UK', 'FBM', '', '', '', '', '', '', '', '', '']],
-        extraListings: [{ sku: 'CAP-9', channel: 'FBM', quantity: 3 }],
-        extraThreePl: [{ sku: 'SB-CAP-9', onHand: 5 }],
+        ...HELD_CAP,
         orders: [order(1, [{ sku: 'CAP-9', quantity: 1 }])],
       }),
     );

@@ -24,3 +24,13 @@ export function ordersWorld(over: Partial<InventoryWorld> = {}): InventoryWorld 
     ...over,
   };
 }
+
+/** CAP-9: an FBM offer whose SKU Map row names no 3PL SKU, so its orders are held (ORDER_HELD) until the row gets one. */
+export const HELD_CAP = {
+  extraMapRows: [['CAP-9', 'UK', 'FBM', '', '', '', '', '', '', '', '', '']],
+  extraListings: [{ sku: 'CAP-9', channel: 'FBM' as const, quantity: 3 }],
+  extraThreePl: [{ sku: 'SB-CAP-9', onHand: 5 }],
+} satisfies Partial<InventoryWorld>;
+
+/** A Carrier Map whose only row misspells the 3PL's carrier ("Royal Mial"): shipped orders wait for their confirmation. */
+export const CARRIER_TYPO = [['Royal Mial', '', 'Royal Mail', '', 'Tracked 48', '']];
