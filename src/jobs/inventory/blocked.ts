@@ -14,7 +14,10 @@ import { providerName } from '../../threepl/names';
 import type { JobContext } from '../kit/job';
 import { inventoryFrom, type InventoryInputs } from './inventory-from';
 import { K, num } from './state';
-import { pooledMarkets, type UnsentRead } from './unsent';
+import { pooledMarkets, readUnsent, type UnsentRead } from './unsent';
+import type { SpApiClient } from '../../amazon/client';
+import { withCheckedLocations } from '../kit/locations-check';
+import { readStock } from './systems-read';
 
 /** Records when the listings the Inventory tab's Amazon quantities come from were true (the earliest marketplace's). */
 export function noteAmazonSeen(ctx: JobContext, asOfs: number[]): void {
@@ -79,4 +82,25 @@ export function unmanagedWhileUnread(
     threePlName: providerName(settings.threePlProvider),
     unread: x.why,
   });
+}
+
+/**
+ * A push Amazon does not answer for holds every later quantity back: what the 3PL can pick now is read
+ * anyway, so an offer Amazon may still show above it is a High in this run (blocked.ts). Best effort:
+ * whatever stops this read, the run fails with the push's own error.
+ */
+export function judgeWhileUnfollowed(ctx: JobContext, amazon: SpApiClient, error: string, queuedLands: boolean): void {
+  try {
+    const adapter = ctx.threePl();
+    const checked = withCheckedLocations(ctx, adapter, 'inventory');
+    const stock = readStock(checked, adapter);
+    // A read spread over several runs is the computation's to carry on, not this check's.
+    if ('waiting' in stock || stock.atStart !== null) return;
+    const unsent = readUnsent(checked, amazon, undefined);
+    if (!unsent.complete) return;
+    const why = `the stock push sent to Amazon could not be followed (${plainWhy(error)})`;
+    ctx.raise(...unmanagedWhileUnread(checked, { skuMapRows: ctx.tabs.skuMap.records(), tabBefore: ctx.tabs.inventory.rows(), stock: { ...stock, overRuns: false }, unsent, why, queuedLands }));
+  } catch {
+    // Nothing to add: the run already fails, with the push's error.
+  }
 }

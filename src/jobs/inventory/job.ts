@@ -2,26 +2,24 @@
 // guardrails and push mode → push of changed quantities only → read-back; FBA buckets shown, never
 // pushed. Resumable: a submitted feed or an undo is followed on the next run before anything new
 // starts; a push cut before its quantities reached Amazon is recorded and the rest recomputed.
+// The reads are in systems-read.ts, the guardrails and approvals in gate.ts, what the run says in
+// run-outcome.ts, the oversell check while Amazon cannot be read or followed in blocked.ts.
 
 import { onMarketplace, type SpApiClient } from '../../amazon/client';
 import { INVENTORY_EXCEPTION_TYPES } from '../../core/exceptions';
 import type { RaisedException } from '../../core/exceptions';
-import { approvalLapsed, approvedEntries, planFingerprint, splitByApproval } from '../../core/inventory/approval';
-import { plansOnTab } from '../../core/inventory/plan-record';
-import { applyApproval, planShown } from '../../core/inventory/holds';
-import { diffProposals, planPush } from '../../core/inventory/diff';
-import { evaluateGuardrails, guardrailHaltException } from '../../core/inventory/guardrails';
+import { planFingerprint } from '../../core/inventory/approval';
+import { planShown } from '../../core/inventory/holds';
+import { guardrailHaltException } from '../../core/inventory/guardrails';
 import { previousFromInventory } from '../../core/inventory/inventory-tab';
-import { checkStockSyncTimeout } from '../../core/inventory/readback';
 import { bothChannelsOnAmazon, explainLostZeros, findLostLeadingZeros, validateSkuMap } from '../../core/inventory/sku-map';
 import { channelsFromListings } from '../../core/inventory/fba-guard';
-import type { PushChange } from '../../core/inventory/types';
 import type { FbaReadInfo } from '../../core/inventory/build';
 import { readBackPerMarket, readFbaMarkets } from './per-market';
+import { gatePush } from './gate';
 import { layOutNewRows } from './layout';
 import { countThreePlSkus } from '../../core/inventory/stock';
 import { findUnmappedSkus } from '../../core/inventory/unmapped';
-import { keptAfterPartialRead } from '../../core/inventory/listings-gap';
 import { findUnmanagedOffers } from '../../core/inventory/unmanaged';
 import { orderInventoryRows } from '../../core/inventory/row-order';
 import { cellsPerNewRow, fillSlice, newRowsThisRun } from '../../core/inventory/tab-fill';
@@ -33,105 +31,19 @@ import { withCheckedLocations } from '../kit/locations-check';
 import { unreadColumnProblems } from './sku-map-columns';
 import { prepareNextFbaRead } from './fba-source';
 import { marketOfKeys } from './market-keys';
-import { readThreePlStockInRuns } from '../reads/threepl-stock';
-import type { ThreePlStockInRuns } from '../reads/threepl-stock';
-import { fillReusesKeptStock, recordFill } from './fill';
-import { ordersReadKeys } from '../reads/amazon-orders';
-import { walkOrdersNow } from '../../core/orders/stock';
-import type { WalkOrders } from '../../core/orders/stock';
-import { prepareNextMarketsRead, readMarketsListings, requestMarketsListings } from './market-listings';
-import type { MarketsListingsRead } from './market-listings';
+import { recordFill } from './fill';
+import { prepareNextMarketsRead } from './market-listings';
 import { feedInFlight, loadPending } from './push';
 import { continuePending, isUnsentPush, pushSummary, settleUnsentPush, startPush } from './pushing';
 import { K, num } from './state';
 import { cancelStuckFeed } from './stuck-feed';
 import { undo } from './undo';
-import { listedMarkets, pooledMarkets, readUnsent, type UnsentRead } from './unsent';
+import { listedMarkets, pooledMarkets, type UnsentRead } from './unsent';
 import { inventoryFrom } from './inventory-from';
 import { RemoteError } from '../../ports/errors';
-import { noteAmazonSeen, plainWhy, unmanagedWhileUnread } from './blocked';
-
-/** What the two systems say this run, or why the run has to wait for Amazon. */
-interface SystemsRead {
-  /** `overRuns`: the stock was walked over several executions (threepl-stock-walk.ts). */
-  stock: ThreePlStockInRuns & { overRuns: boolean };
-  unsent: UnsentRead;
-  read: MarketsListingsRead;
-}
-
-/** The note a stock read over several runs keeps of the orders as it began; unreadable → count every order not shipped before. */
-function walkOrders(note: string): WalkOrders {
-  try {
-    const v = JSON.parse(note) as Partial<WalkOrders>;
-    if (Array.isArray(v.unsentIds) && typeof v.since === 'number') return { unsentIds: v.unsentIds.filter((x) => typeof x === 'string'), since: v.since };
-  } catch {
-    // fall through
-  }
-  return { unsentIds: [], since: 0 };
-}
-
-/** The 3PL's stock, read over several runs when the catalogue needs it (reads/threepl-stock-walk.ts). */
-function readStock(ctx: JobContext, adapter: ThreePlAdapter) {
-  const { store, clock } = ctx.ports;
-  const ports = { store, clock, staging: ctx.tabs.staging, deadline: ctx.deadline };
-  const maxAgeMs = ctx.settings.stockDataMaxAgeMinutes * 60_000;
-  // The orders read's cursor for the marketplaces listed (the key the orders job moves too).
-  const since = Date.parse(store.get(ordersReadKeys(ctx.settings.marketplaces).cursor) ?? '');
-  const note = () => JSON.stringify(walkOrdersNow(ctx.tabs.orders.rows(), pooledMarkets(ctx), Number.isFinite(since) ? since : 0));
-  // While the Inventory tab is still filling, this run pushes nothing: the read kept when the fill began will do (fill.ts).
-  return readThreePlStockInRuns(adapter, ports, maxAgeMs, note, fillReusesKeptStock(store));
-}
-
-/** What the rest of the run needs after the listings report arrives: computing, the push, the sheet. */
-const AFTER_LISTINGS_MS = 120_000;
-
-/**
- * Every pooled marketplace's listings are read, with SKU Map rows or none: an FBM offer the 3PL's
- * stock serves in a marketplace no row names (or whose rows' Marketplace cells cannot be read) still
- * sells units the 3PL must pick, and only a read of it can say so (UNMAPPED_SKU, OFFER_UNMANAGED),
- * as it does in the primary.
- */
-function marketsToRead(ctx: JobContext): string[] {
-  return pooledMarkets(ctx);
-}
-
-/**
- * `meanwhile`: work on what the 3PL and the orders said, done while the run waits for a listings
- * report Amazon is still preparing (layout.ts).
- */
-function readSystems(
-  ctx: JobContext,
-  amazon: SpApiClient,
-  adapter: ThreePlAdapter,
-  meanwhile: (stock: SystemsRead['stock'], unsent: UnsentRead) => void,
-  unread: (stock: SystemsRead['stock'], unsent: UnsentRead, why: string) => void,
-): SystemsRead | { waiting: string } {
-  const { store, clock } = ctx.ports;
-  const rows = ctx.tabs.skuMap.records().length;
-  const markets = marketsToRead(ctx);
-  // A large catalogue's listings come from a report per marketplace: all asked for first, so Amazon prepares them while the 3PL is read.
-  requestMarketsListings(amazon, store, ctx.now, rows, markets, ctx.settings.marketplace, clock);
-  const stock = readStock(ctx, adapter);
-  if ('waiting' in stock) return { waiting: stock.waiting };
-  const unsent = readUnsent(ctx, amazon, stock.atStart === null ? undefined : { orders: walkOrders(stock.atStart), startedAt: stock.walkStartedAt });
-  // Units of orders not yet read would be offered again: no quantity is computed until all are known.
-  if (!unsent.complete) return { waiting: `Amazon's recent orders were read only in part (${unsent.stoppedBy === 'rate' ? "Amazon's rate limit for searchOrders" : 'time limit'}); the stock sync waits until every order is in the Orders ledger, so no sold unit is offered again.` };
-  // Read last, so a report not ready yet is waited for in this run rather than the next one.
-  const read3pl = { ...stock, overRuns: stock.atStart !== null };
-  const inRun = { clock, deadline: ctx.deadline, reserveMs: AFTER_LISTINGS_MS, meanwhile: () => meanwhile(read3pl, unsent) };
-  let read: ReturnType<typeof readMarketsListings>;
-  try {
-    read = readMarketsListings(amazon, store, clock.now(), rows, markets, ctx.settings.marketplace, inRun);
-  } catch (e) {
-    unread(read3pl, unsent, e instanceof Error ? e.message : String(e));
-    throw e;
-  }
-  if ('waiting' in read) {
-    unread(read3pl, unsent, read.waiting);
-    return { waiting: read.waiting };
-  }
-  return { stock: read3pl, unsent, read };
-}
+import { judgeWhileUnfollowed, noteAmazonSeen, plainWhy, unmanagedWhileUnread } from './blocked';
+import { AFTER_LISTINGS_MS, readSystems, requestPrimaryListings, type SystemsRead } from './systems-read';
+import { failureNote, gapNote, keepOpenAfter, modeText, resumeNote, syncTimeout, waitingOutcome } from './run-outcome';
 
 /**
  * A push to at least this share of the FBM offers is a bulk one, worth an in-run wait for the report that
@@ -141,66 +53,6 @@ const BULK_PUSH_SHARE = 0.25;
 
 function isBulkPush(changes: number, offers: number): boolean {
   return offers > 0 && changes >= offers * BULK_PUSH_SHARE;
-}
-
-/** The highest quantity a push would send, for the "no warehouse holds that" guardrail. */
-function largestChange(changes: ReadonlyArray<PushChange>): { sellerSku: string; toQty: number } | null {
-  let best: PushChange | null = null;
-  for (const c of changes) if (!best || c.toQty > best.toQty) best = c;
-  return best ? { sellerSku: best.sellerSku, toQty: best.toQty } : null;
-}
-
-/** Says in the Sync Log that offers missing from a partial listings read were left as they were. */
-function gapNote(read: MarketsListingsRead): string {
-  return read.gap ? ` Amazon's listings were read only in part (${read.gap}): offers not among them keep their last state until a full read.` : '';
-}
-
-/** After partial listings reads, the problems of each partly read marketplace about listings its read did not see stay as they are. */
-function keptAfterPartialReads(read: MarketsListingsRead): (row: Pick<RaisedException, 'key'>) => boolean {
-  const checks = [...read.byMarket].filter(([, r]) => r.gap).map(([m, r]) => keptAfterPartialRead(m, new Set(r.listings.map((l) => l.sellerSku))));
-  return (row) => checks.some((kept) => kept(row));
-}
-
-/**
- * Exceptions the run leaves as they are: after partial listings reads, those about listings not seen;
- * in a fill run from the kept 3PL read, a guardrail hold (not judged again until fresh figures).
- */
-function keepOpenAfter(read: MarketsListingsRead, keptStock: boolean, settling: ReadonlySet<string>): Pick<JobOutcome, 'keepOpen'> {
-  const partial = read.gap ? keptAfterPartialReads(read) : null;
-  if (!partial && !keptStock && settling.size === 0) return {};
-  return { keepOpen: (row) => (keptStock && row.type === 'GUARDRAIL_HALT') || (partial !== null && partial(row)) || settling.has(row.key) };
-}
-
-/** STOCK_SYNC_TIMEOUT when the last successful sync is older than the Settings timeout. */
-function syncTimeout(ctx: JobContext): RaisedException | null {
-  const { store } = ctx.ports;
-  return checkStockSyncTimeout({
-    marketplace: ctx.settings.marketplace,
-    lastSuccessAt: num(store.get(K.lastSuccessAt)),
-    trackingSince: num(store.get(K.trackingSince)),
-    now: ctx.now,
-    timeoutMinutes: ctx.settings.stockSyncTimeoutMinutes,
-  });
-}
-
-/** Waiting on Amazon is not a successful sync: a report that never comes still times out. */
-function waitingOutcome(ctx: JobContext, message: string): JobOutcome {
-  const timeout = syncTimeout(ctx);
-  if (timeout) ctx.raise(timeout);
-  return { outcome: 'partial', counts: {}, message, resolves: timeout ? ['STOCK_SYNC_TIMEOUT'] : [] };
-}
-
-function modeText(ctx: JobContext, changes: number, held: boolean, waiting: number, pushMessage: string): string {
-  if (ctx.settings.pushMode === 'dry-run') return `Dry run: ${changes} FBM quantit${changes === 1 ? 'y' : 'ies'} would change; nothing was pushed.`;
-  if (held) return `Held by a guardrail: ${changes} changes not pushed (see Exceptions).`;
-  if (waiting > 0) return `${waiting} change(s) await approval ("Approve stock push").`;
-  return pushMessage || 'No FBM quantity needed to change.';
-}
-
-/** Asks for the primary's listings report when its catalogue is known to need one and none is on its way. */
-function requestPrimaryListings(ctx: JobContext, amazon: SpApiClient): void {
-  const primary = ctx.settings.marketplace;
-  requestMarketsListings(amazon, ctx.ports.store, ctx.now, 0, [primary], primary, ctx.ports.clock);
 }
 
 function computeAndPush(ctx: JobContext, amazon: SpApiClient, adapter: ThreePlAdapter): JobOutcome {
@@ -242,46 +94,9 @@ function computeAndPush(ctx: JobContext, amazon: SpApiClient, adapter: ThreePlAd
   const built = inventoryFrom(ctx, { validated, stock, unsent, previous, fba: { ...fba, byMarket: new Map<string, FbaReadInfo>(fba.byMarket) }, listings, gap: read.gap });
   const readback = readBackPerMarket(built.rows, read, unsent, primary, num(store.get(K.lastPushAt)));
 
-  const diff = diffProposals(readback.rows);
-  // Figures from the kept read only fill the tab (nothing is pushed): they are not judged again, and
-  // their age would trip the stale-data limit for a push that is not made.
-  const trips = stock.kept ? [] : evaluateGuardrails({
-    comparedSkus: diff.compared,
-    changing: diff.changes.length,
-    goingToZero: diff.goingToZero,
-    largestChange: largestChange(diff.changes),
-    threePlSkuCount: countThreePlSkus(stock.records),
-    previousThreePlSkuCount: num(store.get(K.last3plSkuCount)),
-    stockSnapshotAt: stock.snapshotAt,
-    // Age at the moment of deciding to push: the 3PL is read after the run starts, so the run's
-    // start time would always make the snapshot look fresh, however slow the reads that followed.
-    now: ctx.ports.clock.now(),
-    settings,
-  });
+  const { trips, lapsed, gate, plan, split, stillHeld, held } = gatePush(ctx, readback.rows, stock, tabBefore);
+  let rows = split.rows;
   const mode = settings.pushMode;
-  // Approve mode approves plans; auto mode needs an approval only to release a plan a guardrail held.
-  const approval = {
-    approveNow: Boolean(ctx.request.approve),
-    approveTick: settings.approveStockPush,
-    shownPlan: store.get(K.shownPlan),
-    approvedPlan: store.get(K.approvedPlan),
-    resumedPlan: store.get(K.resumedPlan),
-    // A large plan is remembered as a digest (plan-record.ts): its entries are the rows the tab showed.
-    onTab: plansOnTab(tabBefore),
-  };
-  const approved = mode === 'dry-run' ? null : approvedEntries(approval);
-  const lapsed = mode !== 'dry-run' && approvalLapsed(approval);
-  // It can never match again: forget it rather than repeat the note on every run.
-  if (lapsed) store.delete(K.approvedPlan);
-  store.delete(K.resumedPlan);
-  const gate = applyApproval(mode, trips, approved, store.get(K.shownHolds));
-  const plan = planPush({ rows: readback.rows, mode: gate.planMode, approved: approved !== null, trips: gate.trips });
-  const split = splitByApproval({ mode: gate.planMode, rows: plan.rows, changes: plan.changes, approved });
-  // Auto mode: what the approval of a held plan did not cover is still held by the guardrail.
-  const stillHeld = gate.approvingHold && split.awaiting.length > 0;
-  const heldKeys = new Set(split.awaiting.map((c) => c.key));
-  let rows = stillHeld ? split.rows.map((r) => (heldKeys.has(r.key) ? { ...r, pushState: 'held by guardrail' as const } : r)) : split.rows;
-  const held = plan.held || stillHeld;
 
   const raised: RaisedException[] = [...built.exceptions, ...readback.exceptions, ...plan.exceptions];
   if (stillHeld) raised.push(guardrailHaltException(trips, settings.marketplace));
@@ -404,27 +219,6 @@ function computeAndPush(ctx: JobContext, amazon: SpApiClient, adapter: ThreePlAd
   };
 }
 
-/**
- * A push Amazon does not answer for holds every later quantity back: what the 3PL can pick now is read
- * anyway, so an offer Amazon may still show above it is a High in this run (blocked.ts). Best effort:
- * whatever stops this read, the run fails with the push's own error.
- */
-function judgeWhileUnfollowed(ctx: JobContext, amazon: SpApiClient, error: string, queuedLands: boolean): void {
-  try {
-    const adapter = ctx.threePl();
-    const checked = withCheckedLocations(ctx, adapter, 'inventory');
-    const stock = readStock(checked, adapter);
-    // A read spread over several runs is the computation's to carry on, not this check's.
-    if ('waiting' in stock || stock.atStart !== null) return;
-    const unsent = readUnsent(checked, amazon, undefined);
-    if (!unsent.complete) return;
-    const why = `the stock push sent to Amazon could not be followed (${plainWhy(error)})`;
-    ctx.raise(...unmanagedWhileUnread(checked, { skuMapRows: ctx.tabs.skuMap.records(), tabBefore: ctx.tabs.inventory.rows(), stock: { ...stock, overRuns: false }, unsent, why, queuedLands }));
-  } catch {
-    // Nothing to add: the run already fails, with the push's error.
-  }
-}
-
 /** One run: follow or settle the push a cut run left, then undo or compute. */
 function runStock(ctx: JobContext, mode: 'sync' | 'undo'): JobOutcome {
   const { store } = ctx.ports;
@@ -467,20 +261,6 @@ function runStock(ctx: JobContext, mode: 'sync' | 'undo'): JobOutcome {
   const note = cancelled ?? before?.message ?? null;
   const outcome = before?.outcome === 'partial' && after.outcome === 'ok' ? 'partial' : after.outcome;
   return note ? { ...after, outcome, message: `${note} ${after.message}`, counts: { ...(before?.counts ?? {}), ...after.counts } } : after;
-}
-
-/** After a time cut: a push still with Amazon, or a fresh start. */
-function resumeNote(ctx: JobContext): string {
-  return loadPending(ctx.ports.store) !== null ? 'The push already started carries on in the next run.' : 'Nothing was pushed; the next run starts again.';
-}
-
-/** After a failure (whose error says the next run tries again): whether anything reached Amazon. */
-function failureNote(ctx: JobContext): string {
-  const { store } = ctx.ports;
-  if (loadPending(store) !== null) return 'The push already started carries on in the next run.';
-  // A push ends by recording its time (pushing.ts drivePush): one finished by this run is on the Inventory tab.
-  if ((num(store.get(K.lastPushAt)) ?? 0) >= ctx.now) return "This run's push reached Amazon before it stopped (see the Inventory tab).";
-  return 'Nothing was pushed to Amazon.';
 }
 
 /** The stock sync and its undo share everything but what they do once a cut push is settled. */

@@ -18,9 +18,7 @@ import { oldestFirst } from '../../core/settlements/trim-order';
 import type { ParsedSettlement } from '../../core/settlements/types';
 import type { Deadline } from '../../ports/clock';
 import type { KeyValueStore } from '../../ports/store';
-import type { SettlementLinesTab } from '../../sheet/settlement-lines-tab';
-import type { SettlementMapTab } from '../../sheet/settlement-map-tab';
-import type { SettlementRecord, SettlementsTab } from '../../sheet/settlements-tab';
+import type { SettlementRecord } from '../../sheet/settlements-tab';
 import { redelivery } from '../../core/settlements/redelivery';
 import { rowTypedOver } from '../../core/settlements/twin-row';
 import { linesAfterEnd } from '../../core/settlements/after-end';
@@ -29,37 +27,14 @@ import { SETTLEMENT_KEYS, setWritten, writtenSoFar } from './state';
 import { firstFew } from '../../core/words';
 import { alreadyImported, differs, idTypedOver, importedOf } from './met-again';
 import { leftOutMessage, money } from './wording';
+import type { ImportResult, SettlementTabs } from './import-types';
+
+export type { ImportResult, SettlementTabs } from './import-types';
 
 /** Lines per append: 5,000 × 11 cells is one setValues Sheets takes in seconds. */
 export const LINES_PER_APPEND = 5_000;
 /** Left for the Settlements row, the Exceptions tab and the Sync Log after the last append. */
 const RESERVE_MS = 45_000;
-
-export interface SettlementTabs {
-  map: SettlementMapTab;
-  settlements: SettlementsTab;
-  lines: SettlementLinesTab;
-}
-
-export interface ImportResult {
-  /** Every status but 'duplicate' read the Settlement Map (and raised its row problems). */
-  status: 'imported' | 'duplicate' | 'partial';
-  settlementId: string;
-  lines: number;
-  raised: RaisedException[];
-  /** Lines of the file that could not be read or used (left out, raised as SETTLEMENT_REPORT_FAILED). */
-  unread: number;
-  /** What the Sync Log should say beyond the counts: lines replaced, lines trimmed by the budget. */
-  notes: string[];
-  /** Lines were posted after the settlement ended (imported as posted, raised): the run is not "ok". */
-  afterEnd?: true;
-  /** The settlement's currency (set when imported). */
-  currency?: string;
-  /** An incomplete import of the settlement was replaced by this whole file. */
-  replaced?: true;
-  /** Another report for a settlement already imported, with another total: nothing of it was used. */
-  differs?: true;
-}
 
 /** The Settlements row of a settlement: its totals, without the unmapped-triple detail (raised as exceptions). */
 export function recordOf(t: SettlementTotals): SettlementRecord {

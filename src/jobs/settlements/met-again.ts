@@ -10,7 +10,7 @@ import type { ParsedSettlement } from '../../core/settlements/types';
 import { TAB, TABS, headersOf } from '../../core/tabs';
 import type { SettlementRecord } from '../../sheet/settlements-tab';
 import { isTyped } from '../../sheet/settlements-tab';
-import type { ImportResult, SettlementTabs } from './import';
+import type { ImportResult, SettlementTabs } from './import-types';
 import { capitalised, leftOutMessage, money } from './wording';
 
 const H = headersOf(TABS.settlements);
