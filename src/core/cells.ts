@@ -135,6 +135,15 @@ export function cellTime(v: unknown): number | null {
   return null;
 }
 
+/**
+ * A time the add-on wrote, as the sheet gives it back: the same time when within two minutes of it (a
+ * sheet may drop the seconds, or show the minute the display rounds to), so that is never taken for a
+ * person's edit. Both empty is the same; one empty is not.
+ */
+export function sameWrittenTime(a: number | null, b: number | null): boolean {
+  return a === null || b === null ? a === b : Math.abs(a - b) < 2 * 60_000;
+}
+
 /** "2026-11-02 07:30": a time in messages, to the minute, in UTC (the reader is told it is UTC). */
 export function utcMinute(ms: number): string {
   return new Date(ms).toISOString().slice(0, 16).replace('T', ' ');

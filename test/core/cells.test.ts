@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellTime, formatPercent, parseCount, parseFlag, parseMoney, parseShare } from '../../src/core/cells';
+import { cellTime, formatPercent, parseCount, parseFlag, parseMoney, parseShare, sameWrittenTime } from '../../src/core/cells';
 
 describe('parseCount', () => {
   it('reads numbers, numeric text and empty cells', () => {
@@ -91,5 +91,20 @@ describe('parseMoney', () => {
     expect(parseMoney(new Date(0), 'Amount').ok).toBe(false);
     const third = parseMoney(7.505, 'Amount');
     expect(!third.ok && third.problem).toMatch(/fraction of a cent/);
+  });
+});
+
+describe('sameWrittenTime', () => {
+  const t = Date.UTC(2026, 10, 2, 7, 30, 45);
+  it('takes a time the sheet gives back without its seconds, or a minute on, for the one written', () => {
+    expect(sameWrittenTime(t - 45_000, t)).toBe(true);
+    expect(sameWrittenTime(t + 60_000, t)).toBe(true);
+  });
+  it('takes a time two minutes or more away for an edit, and one side empty for a change', () => {
+    expect(sameWrittenTime(t + 2 * 60_000, t)).toBe(false);
+    expect(sameWrittenTime(t - 3 * 60_000, t)).toBe(false);
+    expect(sameWrittenTime(null, t)).toBe(false);
+    expect(sameWrittenTime(t, null)).toBe(false);
+    expect(sameWrittenTime(null, null)).toBe(true);
   });
 });

@@ -5,6 +5,7 @@
 // shipment would be neither followed nor compared on arrival, and its units no longer held back from
 // the FBM offer. A cell only the add-on writes that someone typed over gets its value back the same way.
 
+import { sameWrittenTime } from '../../core/cells';
 import { FBA_EDIT_NOTE, FBA_ROW_DELETED, fbaRowFromRecord, fbaRowToRecord } from '../../core/fba-shipments/record';
 import { FBA_SHIPMENTS_TAB } from '../../core/fba-shipments/tab-def';
 import type { FbaRow } from '../../core/fba-shipments/types';
@@ -65,8 +66,8 @@ function withCellsPutBack(r: FbaRow, sealed: FbaRow): FbaRow {
   const now = fbaRowToRecord(r);
   const was = fbaRowToRecord(sealed);
   const stateSaid = r.note.startsWith(STATE_SAID);
-  // A time within a minute is the same time, as the cell shows it: a spreadsheet may store it a little off.
-  const same = (a: unknown, b: unknown) => (a instanceof Date && b instanceof Date ? Math.abs(a.getTime() - b.getTime()) < 60_000 : shown(a) === shown(b));
+  // A written time the sheet gives back a little off is the same time (core/cells.ts).
+  const same = (a: unknown, b: unknown) => (a instanceof Date && b instanceof Date ? sameWrittenTime(a.getTime(), b.getTime()) : shown(a) === shown(b));
   const changed = PUT_BACK.filter((h) => !(h === 'State' && stateSaid) && !(h === '3PL Order ID' && sealed.threePlOrderId !== '') && !same(now[h], was[h]));
   if (changed.length === 0) return r;
   const fmt = (rec: Record<string, unknown>, h: string) => {

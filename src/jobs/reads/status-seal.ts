@@ -10,7 +10,7 @@
 // (ORDER_EDIT_INVALID). The seal is written with every write of the tab (sealedOrdersTab), before the
 // cells, so it never holds less than the tab the add-on wrote.
 
-import { utcMinute } from '../../core/cells';
+import { sameWrittenTime, utcMinute } from '../../core/cells';
 import { EDIT_NOTE, stateRechecked } from '../../core/orders/ledger-record';
 import type { LedgerRow, OrderState } from '../../core/orders/types';
 import type { KeyValueStore } from '../../ports/store';
@@ -41,8 +41,8 @@ const PROGRESS = [
 /** To the minute: a sheet may give back a written time without its milliseconds. */
 const minute = (ms: number | null): string => (ms === null ? '' : String(Math.floor(ms / MIN)));
 
-/** The same time as sealed, give or take the minute a sheet's rounding may move it across: not typed. */
-const near = (ms: number | null, was: number | null): boolean => (ms === null || was === null ? ms === was : Math.abs(ms - was) < 2 * MIN);
+/** The same time as sealed, as the sheet gives it back (core/cells.ts): not typed. */
+const near = sameWrittenTime;
 
 /** The row's cells as sealed, its times taken as the seal's when they are near them (the comparison putBackSealed makes). */
 function sealedNear(r: LedgerRow, kept: string | undefined): string {
