@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { buildInventory } from '../../src/core/inventory/build';
 import { planPush } from '../../src/core/inventory/diff';
 import { validateSkuMap } from '../../src/core/inventory/sku-map';
-import { findUnmanagedOffers, MAX_UNMANAGED_ROWS } from '../../src/core/inventory/unmanaged';
+import { findUnmanagedOffers, judgeUnmanagedOffers, MAX_UNMANAGED_ROWS } from '../../src/core/inventory/unmanaged';
 import type { AmazonListing, PushMode, RawRow, ThreePlStockRecord, UnsentOrderLine } from '../../src/core/inventory/types';
 
 const row = (sku: string, over: Record<string, unknown> = {}): RawRow => ({
@@ -154,5 +154,9 @@ describe('findUnmanagedOffers', () => {
     expect(raised).toHaveLength(MAX_UNMANAGED_ROWS);
     expect(raised[MAX_UNMANAGED_ROWS - 1]!.key).toBe('OFFER_UNMANAGED:UK:+more');
     expect(raised[MAX_UNMANAGED_ROWS - 1]!.entity).toBe('11 more FBM offers');
+  });
+
+  it('counts every offer it found, the ones the last row stands for included', () => {
+    expect(judgeUnmanagedOffers({ primary: 'UK', pooled: new Set(['UK']), read: new Set(['UK']), skuMap: [], rows: [], queuedInFlight: true, listings: Array.from({ length: MAX_UNMANAGED_ROWS + 10 }, (_, i) => listing(`S${i}`, 1)), threePlStock: [], locations: [], unsentOrders: [], threePlName: 'ShipBob' }).offers).toBe(MAX_UNMANAGED_ROWS + 10);
   });
 });

@@ -3,6 +3,7 @@
 // needed to change." alone, beside a High problem, would tell people the stock is fine.
 
 import { describe, expect, it } from 'vitest';
+import { MAX_UNMANAGED_ROWS } from '../../src/core/inventory/unmanaged';
 import { InventoryRun } from './builder';
 
 describe('a run that leaves an offer overselling', () => {
@@ -24,5 +25,19 @@ describe('a run that leaves an offer overselling', () => {
     const after = r.sync();
     expect(r.openExceptions('OFFER_UNMANAGED')).toEqual([]);
     expect(after.message).not.toMatch(/OFFER_UNMANAGED/);
+  });
+});
+
+describe('a run that leaves more offers overselling than the Exceptions tab names one by one', () => {
+  it('counts every offer in its message, not only the rows named before the one that stands for the rest', () => {
+    const n = MAX_UNMANAGED_ROWS + 12;
+    // Unticked rows: the sync does not set them, and Amazon shows 9 of stock the 3PL holds 2 of.
+    const offers = Array.from({ length: n }, (_, i) => ({ sku: `SKU-${String(i).padStart(3, '0')}`, onHand: 2, amazonQty: 9, active: false }));
+    const r = new InventoryRun({ offers });
+    const run = r.sync();
+    const open = r.openExceptions('OFFER_UNMANAGED');
+    expect(open).toHaveLength(MAX_UNMANAGED_ROWS);
+    expect(open.at(-1)!['Entity']).toBe(`${n - MAX_UNMANAGED_ROWS + 1} more FBM offers`);
+    expect(run.message).toContain(`${n} offer(s) show more than ShipBob can pick`);
   });
 });

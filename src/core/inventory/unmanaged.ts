@@ -134,8 +134,20 @@ function offersOf(input: UnmanagedInput, stockHas: (sku: string) => boolean, tpl
   return out;
 }
 
+/** The offers found overselling, and their exceptions: past MAX_UNMANAGED_ROWS the last row stands for the rest. */
+export interface UnmanagedOffers {
+  raised: RaisedException[];
+  /** Every offer found, the ones the last row only counts included: what a run's message must say. */
+  offers: number;
+}
+
 /** One OFFER_UNMANAGED per offer not set by the sync on a 3PL stock its offers together oversell. */
 export function findUnmanagedOffers(input: UnmanagedInput): RaisedException[] {
+  return judgeUnmanagedOffers(input).raised;
+}
+
+/** findUnmanagedOffers with the count of offers, which the capped rows no longer give. */
+export function judgeUnmanagedOffers(input: UnmanagedInput): UnmanagedOffers {
   const tpl = input.threePlName || 'the 3PL';
   const stock = aggregateThreePlStock(input.threePlStock, input.locations);
   const kinds = threePlSkuKinds(input.threePlStock);
@@ -180,11 +192,11 @@ export function findUnmanagedOffers(input: UnmanagedInput): RaisedException[] {
     }
   }
   const all = [...raised.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  if (all.length <= MAX_UNMANAGED_ROWS) return all;
+  if (all.length <= MAX_UNMANAGED_ROWS) return { raised: all, offers: all.length };
   const named = all.slice(0, MAX_UNMANAGED_ROWS - 1);
   const rest = all.slice(MAX_UNMANAGED_ROWS - 1);
   const market = input.primary.toUpperCase();
-  return [
+  const capped: RaisedException[] = [
     ...named,
     {
       key: exceptionKey('OFFER_UNMANAGED', market, '+more'),
@@ -197,4 +209,5 @@ export function findUnmanagedOffers(input: UnmanagedInput): RaisedException[] {
           .join(', ')}${rest.length > 20 ? ', …' : ''}). The Inventory tab's Push State and Reason say why for each. Amazon can sell stock the warehouse does not have.`,
     },
   ];
+  return { raised: capped, offers: all.length };
 }

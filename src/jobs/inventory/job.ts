@@ -20,7 +20,7 @@ import { gatePush } from './gate';
 import { layOutNewRows } from './layout';
 import { countThreePlSkus } from '../../core/inventory/stock';
 import { findUnmappedSkus } from '../../core/inventory/unmapped';
-import { findUnmanagedOffers } from '../../core/inventory/unmanaged';
+import { judgeUnmanagedOffers } from '../../core/inventory/unmanaged';
 import { orderInventoryRows } from '../../core/inventory/row-order';
 import { cellsPerNewRow, fillSlice, newRowsThisRun } from '../../core/inventory/tab-fill';
 import { writeSetting } from '../../sheet/settings-tab';
@@ -140,7 +140,7 @@ function computeAndPush(ctx: JobContext, amazon: SpApiClient, adapter: ThreePlAd
   }
   noteAmazonSeen(ctx, [...read.byMarket.values()].map((r) => r.asOf));
   // Judged on what Amazon will show once this run's push lands: an offer left above the 3PL's stock is High.
-  const oversold = findUnmanagedOffers({
+  const oversold = judgeUnmanagedOffers({
     primary,
     pooled: new Set(pooledMarkets(ctx)),
     read: new Set([...read.byMarket].filter(([, r]) => !r.gap).map(([m]) => m)),
@@ -153,7 +153,7 @@ function computeAndPush(ctx: JobContext, amazon: SpApiClient, adapter: ThreePlAd
     unsentOrders: unsent.lines,
     threePlName,
   });
-  raised.push(...oversold);
+  raised.push(...oversold.raised);
   // A tick approves the plan shown when it was read, once: left on, it must not approve later plans nobody saw.
   if (settings.approveStockPush && mode !== 'dry-run') writeSetting(ctx.ports.workbook, 'Approve stock push', false);
   const awaiting = mode === 'approve' && !plan.held ? split.awaiting : [];
@@ -211,7 +211,7 @@ function computeAndPush(ctx: JobContext, amazon: SpApiClient, adapter: ThreePlAd
     },
     message: `${fill || keptOnly ? pushMessage : stillHeld ? `${pushMessage} ${split.awaiting.length} other change(s) stay held by a guardrail (see Exceptions).` : modeText(ctx, plan.changes.length, plan.held, awaiting.length, pushMessage)} ${readback.applied ? `${readback.applied} earlier update(s) confirmed on Amazon.` : ''}${readback.notApplied ? ` ${readback.notApplied} earlier update(s) accepted by Amazon but not applied (see Exceptions, STOCK_PUSH_NOT_APPLIED).` : ''}${gapNote(read)}${lapsed ? ' The approval no longer matches the plan the Inventory tab showed (it changed since), so it approved nothing: approve again what the tab shows now.' : ''}${unusableNote}${
       // The outcome follows what the run could do; the note keeps a High oversell from hiding behind it.
-      oversold.length ? ` ${oversold.length} offer(s) show more than ${threePlName} can pick and the sync does not set them (see Exceptions, OFFER_UNMANAGED).` : ''}`
+      oversold.offers ? ` ${oversold.offers} offer(s) show more than ${threePlName} can pick and the sync does not set them (see Exceptions, OFFER_UNMANAGED).` : ''}`
       .replace(/ {2,}/g, ' ')
       .trim(),
     // After a partial listings read, problems about listings it did not see are left as they are.

@@ -8,7 +8,7 @@ import { previousFromInventory } from '../../core/inventory/inventory-tab';
 import { parkedFbmRows } from '../../core/inventory/parked';
 import { bothChannelsOnAmazon, validateSkuMap } from '../../core/inventory/sku-map';
 import type { AmazonListing, InventoryRow } from '../../core/inventory/types';
-import { findUnmanagedOffers } from '../../core/inventory/unmanaged';
+import { judgeUnmanagedOffers } from '../../core/inventory/unmanaged';
 import { buildUndoPlan, limitUndo, pushRecordFromRows, undoLimitsFrom, withoutBufferOrMaxQty } from '../../core/inventory/undo';
 import { providerName } from '../../threepl/names';
 import type { ThreePlAdapter } from '../../threepl/types';
@@ -86,7 +86,7 @@ export function undo(ctx: JobContext, amazon: SpApiClient, adapter: ThreePlAdapt
   const summary = pushSummary(run.progress, run.changes, 'Undo:', refusedCount(run));
   finishPush(ctx, run);
   // Whatever still leaves Amazon above what the 3PL can pick once the undo lands is High, as in the sync.
-  const oversold = findUnmanagedOffers({
+  const oversold = judgeUnmanagedOffers({
     primary,
     pooled: new Set(pooled),
     read: new Set(markets),
@@ -99,13 +99,13 @@ export function undo(ctx: JobContext, amazon: SpApiClient, adapter: ThreePlAdapt
     unsentOrders: unsent.lines,
     threePlName: tpl,
   });
-  ctx.raise(...oversold);
+  ctx.raise(...oversold.raised);
   const note = ctx.settings.pushMode === 'auto' ? ' Push mode is auto: the next sync pushes the computed quantities again unless you switch it to dry-run or approve.' : '';
   const capNote = cappedCount ? ` ${cappedCount} quantit${cappedCount === 1 ? 'y was' : 'ies were'} lowered to what ${tpl} can pick today, less unsent orders and what other offers of the same stock show (see Reason).` : '';
-  const overNote = oversold.length ? ` ${oversold.length} offer(s) still show more than ${tpl} can pick (see Exceptions, OFFER_UNMANAGED).` : '';
+  const overNote = oversold.offers ? ` ${oversold.offers} offer(s) still show more than ${tpl} can pick (see Exceptions, OFFER_UNMANAGED).` : '';
   const done = run.progress.state === 'done';
   return {
-    outcome: done && !notManaged.length && !oversold.length ? 'ok' : 'partial',
+    outcome: done && !notManaged.length && !oversold.offers ? 'ok' : 'partial',
     counts: { ...summary.counts, ...(cappedCount ? { capped: cappedCount } : {}), ...(limited.leftOut.length ? { leftOut: limited.leftOut.length } : {}) },
     message: `${summary.message}${capNote}${leftNote}${overNote}${note}`,
     resolves: pushScope(run),
