@@ -312,11 +312,13 @@ function shown(v: string | number | boolean, format: SettingDef['format']): stri
  * is pushed makes the push mode dry-run, an unknown marketplace blocks every job, and any other
  * setting uses its default.
  */
-export function parseSettings(pairs: ReadonlyArray<readonly [unknown, unknown, string?]>): { settings: Settings; problems: SettingsProblem[] } {
+export function parseSettings(pairs: ReadonlyArray<readonly [unknown, unknown, string?, string?]>): { settings: Settings; problems: SettingsProblem[] } {
   const byKey = new Map<string, unknown>();
+  /** The Value cell's text as the sheet shows it, when the reader has it (key as byKey). */
+  const shownByKey = new Map<string, string>();
   const problems: SettingsProblem[] = [];
   const conflicting = new Set<string>();
-  for (const [k, v, cell] of pairs) {
+  for (const [k, v, cell, seen] of pairs) {
     const key = text(k);
     // A heading ("— Stock sync —") groups the rows under it; whatever its Value holds is not a setting.
     if (!key || isSettingsSection(key)) continue;
@@ -331,7 +333,10 @@ export function parseSettings(pairs: ReadonlyArray<readonly [unknown, unknown, s
     }
     const before = byKey.get(lower);
     if (before !== undefined && text(before) !== '' && text(v) !== '' && text(before) !== text(v)) conflicting.add(known.key);
-    if (before === undefined || text(before) === '') byKey.set(lower, v);
+    if (before === undefined || text(before) === '') {
+      byKey.set(lower, v);
+      shownByKey.set(lower, text(seen));
+    }
   }
   const def = (key: string) => SETTINGS.find((s) => s.key === key)!;
   const raw = (key: string): unknown => {
@@ -360,6 +365,12 @@ export function parseSettings(pairs: ReadonlyArray<readonly [unknown, unknown, s
     const v = raw(key);
     if (twice(key)) return Number(def(key).default);
     const t = text(v);
+    // A count given as a percentage ("100%", which the sheet keeps as 1) is not the count 1: never guessed.
+    const seen = text(shownByKey.get(nameKey(key))) || t;
+    if (def(key).format !== 'percent' && text(byKey.get(nameKey(key))) !== '' && (t.endsWith('%') || seen.endsWith('%'))) {
+      report(key, seen, `${numberRule(def(key).format, min, max, integer)} (a count, not a percentage)`);
+      return Number(def(key).default);
+    }
     const n = typeof v === 'number' ? v : /^[+-]?(\d+(\.\d*)?|\.\d+)\s*%?$/.test(t) ? Number(t.replace(/\s*%$/, '')) / (t.endsWith('%') ? 100 : 1) : Number.NaN;
     if (!Number.isFinite(n) || n < min || n > max || (integer && !Number.isInteger(n))) {
       report(key, t, numberRule(def(key).format, min, max, integer));

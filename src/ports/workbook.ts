@@ -61,6 +61,11 @@ export interface WorkbookPort {
    * (which settlements are in Settlement Lines) without reading its other columns. Null when the tab does not exist.
    */
   readColumn(tab: string, column: number): CellValue[] | null;
+  /**
+   * Every cell of the tab as people see it (getDisplayValues), header row first; null when the tab does
+   * not exist. For small tabs whose values alone hide what was typed: "100%" is the number 1 once entered.
+   */
+  readShown(tab: string): string[][] | null;
   /** Creates the tab with its header, frozen row, column formats, validation and widths, then the rows. */
   createTab(def: TabDef, rows: CellValue[][], cellFormats?: Array<Array<CellFormat | undefined>>): void;
   /** Adds rows under the last row with content. `columns` gives each written column's format. */

@@ -45,7 +45,10 @@ function tabProblem(read: { tab: string; values: CellValue[][] } | null): Settin
 /** Settings as typed, with every value that cannot be used (and a tab that cannot be read) as a problem. */
 export function readSettings(wb: WorkbookPort): SettingsRead {
   const read = readTab(wb);
-  const parsed = parseSettings(settingsPairs(read?.values ?? []).map((p) => [p.key, p.value, p.cell] as const));
+  // As shown too: a count typed as "100%" reads as the number 1, and only the cell's text says what was typed.
+  const shown = read ? wb.readShown(read.tab) : null;
+  const valueColumn = columnOf(read?.values[0] ?? [], SETTINGS_COLUMNS.value);
+  const parsed = parseSettings(settingsPairs(read?.values ?? []).map((p) => [p.key, p.value, p.cell, shown?.[p.row + 1]?.[valueColumn]] as const));
   const problem = tabProblem(read);
   // Setting names typed outside the Key column are not read; one meant to limit a push keeps it a dry run.
   const strays = strayKeys(read?.values ?? []).map(strayKeyProblem);

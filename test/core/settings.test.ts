@@ -46,3 +46,21 @@ describe('parseSettings', () => {
     expect(spaces.settings).toEqual(blank.settings);
   });
 });
+
+describe('a count setting typed as a percentage', () => {
+  it('is a problem naming what was typed, and the push stays a dry run, whether the sheet kept "100%" as text or as the number 1', () => {
+    for (const pair of [['Guardrail max to zero', '100%', 'B7'], ['Guardrail max to zero', 1, 'B7', '100%']] as const) {
+      const { settings, problems } = parseSettings([['Push mode', 'auto'], pair]);
+      expect(problems).toHaveLength(1);
+      expect(problems[0]!.message).toContain('Settings "Guardrail max to zero" holds "100%", which is not a whole number of 0 or more (a count, not a percentage).');
+      expect(settings.guardrailMaxToZero).toBe(20);
+      expect(settings.pushMode).toBe('dry-run');
+    }
+  });
+  it('a count shown as a plain number is read, and a share setting keeps taking percentages', () => {
+    const { settings, problems } = parseSettings([['Guardrail max to zero', 1, 'B7', '1'], ['Guardrail max share changing', 0.8, 'B8', '80%'], ['Feed threshold', '', 'B9', '']]);
+    expect(problems).toEqual([]);
+    expect(settings.guardrailMaxToZero).toBe(1);
+    expect(settings.guardrailMaxShareChanging).toBe(0.8);
+  });
+});

@@ -163,6 +163,15 @@ export function gasWorkbook(): WorkbookPort {
       return sheet.getRange(1, 1, lastRow, lastColumn).getValues() as CellValue[][];
     },
 
+    readShown(tab) {
+      const sheet = sheetNamed(ss, tab);
+      if (!sheet) return null;
+      const lastRow = sheet.getLastRow();
+      const lastColumn = sheet.getLastColumn();
+      if (lastRow === 0 || lastColumn === 0) return [];
+      return sheet.getRange(1, 1, lastRow, lastColumn).getDisplayValues();
+    },
+
     readColumn(tab, column) {
       const sheet = sheetNamed(ss, tab);
       if (!sheet) return null;

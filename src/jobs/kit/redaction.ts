@@ -130,6 +130,7 @@ function redactingWorkbook(wb: WorkbookPort, text: (t: string) => string): Workb
     readHeader: (tab) => wb.readHeader(tab),
     read: (tab) => wb.read(tab),
     readColumn: (tab, column) => wb.readColumn(tab, column),
+    readShown: (tab) => wb.readShown(tab),
     createTab: (def, rs, formats) => wb.createTab(def, rows(rs), formats),
     appendRows: (tab, rs, formats) => wb.appendRows(tab, rows(rs), formats),
     addColumns: (tab, start, columns) => wb.addColumns(tab, start, columns),
