@@ -181,6 +181,16 @@ function fbmMappingInvalid(entry: Pick<SkuMapEntry, 'marketplace' | 'sellerSku'>
   };
 }
 
+/** An FBA row Amazon knows nothing of: one MAPPING_INVALID under the FBA offer's key, as an invalid FBA row has. */
+function fbaMappingInvalid(entry: Pick<SkuMapEntry, 'marketplace' | 'sellerSku'>, message: string): RaisedException {
+  return {
+    key: exceptionKey('MAPPING_INVALID', entry.marketplace, 'FBA', entry.sellerSku),
+    type: 'MAPPING_INVALID',
+    entity: `${entry.marketplace} FBA ${entry.sellerSku}`,
+    message,
+  };
+}
+
 /** Builds the Inventory rows and proposes a quantity for every pushable FBM offer. */
 export function buildInventory(input: BuildInventoryInput): BuildInventoryResult {
   const marketplace = input.marketplace.toUpperCase();
@@ -221,6 +231,9 @@ export function buildInventory(input: BuildInventoryInput): BuildInventoryResult
   // Unknown FBA stock must not weaken the FBA guard: it looks at the figures the FBA row showed.
   const fbaForGuard = (m: string, sku: string): FbaBuckets | undefined =>
     fbaUnknown(m) ? input.previous.get(offerKey(m, 'FBA', sku))?.fba ?? undefined : fba.get(at(m, sku));
+  // Amazon counts FBA stock of this SKU (this run's figures, a Pan-EU pool, or the figures kept while unread).
+  const amazonHoldsFba = (m: string, sku: string): boolean =>
+    fba.has(at(m, sku)) || pools.has(at(m, sku)) || (fbaUnknown(m) && Boolean(input.previous.get(offerKey(m, 'FBA', sku))?.fba));
   const fbaMappedSkus = new Set([...input.skuMap.entries, ...input.skuMap.held].filter((e) => served.has(e.marketplace) && e.channel === 'FBA').map((e) => at(e.marketplace, e.sellerSku)));
   const fbmMapped = new Set(fbmEntries.map((e) => at(e.marketplace, e.sellerSku)));
   const shares = splitSharedStock(input.skuMap.entries.filter((e) => pooled.has(e.marketplace) && e.channel === 'FBM'), marketplace, kinds);
@@ -286,7 +299,22 @@ export function buildInventory(input: BuildInventoryInput): BuildInventoryResult
         row.reason += fbaReadNote(fbaRead);
       }
       if (r.state === 'dual') row.reason = `Held: ${r.status.replace(/^Held: /, '')} ${row.reason}`;
-      else if (listing?.fbm && !listing.fba) {
+      else if (listings && !listing && !input.amazonListingsGap && !amazonHoldsFba(where, entry.sellerSku)) {
+        // Neither a listing nor FBA figures: Amazon does not know this SKU, so the row reads nothing
+        // (usually a typo); "no FBA inventory" alone would read as a sold-out offer.
+        const spelt = amazonSpelling(where, entry.sellerSku);
+        const hint = spelt ? ` Amazon lists "${spelt}", which differs only in case or spaces: type the Seller SKU as Amazon has it.` : '';
+        hold(
+          row,
+          r.rowIndex,
+          fbaMappingInvalid(
+            entry,
+            `Amazon has no listing with Seller SKU ${entry.sellerSku} in ${where} and reports no FBA inventory for it (SKU Map row ${r.sheetRow}, Channel FBA). ` +
+              `The row shows no FBA stock because there is none to read.${hint || ' Check the Seller SKU spelling against Seller Central (Manage FBA Inventory), or untick the row.'}`,
+          ),
+          `Amazon has no listing with Seller SKU ${entry.sellerSku} in ${where} and no FBA inventory for it: nothing to read.${hint}`,
+        );
+      } else if (listing?.fbm && !listing.fba) {
         hold(row, r.rowIndex, dualOnAmazon(entry, 'FBA'), `Amazon lists Seller SKU ${entry.sellerSku} as merchant-fulfilled (FBM) only; nothing is pushed for it. ${row.reason}`);
       } else if (listing?.fbm) {
         // One listing with both channels (Amazon: "Multiple Fulfillment Channels with Default MFN and FBA").
