@@ -223,6 +223,15 @@ export function buildInventory(input: BuildInventoryInput): BuildInventoryResult
     }
     return spellings.get(at(m, sku.trim().toLowerCase()));
   };
+  let threePlSpellings: Map<string, string> | null = null;
+  const threePlSpelling = (sku: string): string | undefined => {
+    const loose = (x: string) => x.replace(/\s+/g, '').toLowerCase();
+    if (!threePlSpellings) {
+      threePlSpellings = new Map();
+      for (const k of stock.keys()) threePlSpellings.set(loose(k), k);
+    }
+    return threePlSpellings.get(loose(sku));
+  };
   const fba = new Map<string, FbaSummary>();
   for (const s of input.fbaSummaries) fba.set(at(s.marketplace, s.sellerSku), s);
   const pools = panEuPools(input.fbaSummaries, order, marketplace);
@@ -385,15 +394,18 @@ export function buildInventory(input: BuildInventoryInput): BuildInventoryResult
     // A 3PL SKU the 3PL does not know is a mapping problem (usually a typo), not an unmapped SKU:
     // proposing 0 would wrongly take the offer offline, so nothing is proposed and a person checks.
     if (!s) {
+      // Never matched silently in another case: the 3PL may tell them apart. The message names its spelling.
+      const spelt = threePlSpelling(entry.threePlSku);
+      const hint = spelt ? ` ${tpl} lists "${spelt}", which differs only in case or spaces: type the 3PL SKU as ${tpl} has it.` : '';
       hold(
         row,
         r.rowIndex,
         fbmMappingInvalid(
           entry,
           `SKU Map row ${r.sheetRow} maps Seller SKU ${entry.sellerSku} to 3PL SKU ${entry.threePlSku}, but ${tpl} does not list that SKU in its stock. ` +
-            'No quantity is proposed, so Amazon keeps its current quantity, which may no longer match the warehouse. Check the 3PL SKU spelling in the SKU Map.',
+            `No quantity is proposed, so Amazon keeps its current quantity, which may no longer match the warehouse.${hint || ' Check the 3PL SKU spelling in the SKU Map.'}`,
         ),
-        `3PL does not list this SKU (${entry.threePlSku}): nothing is proposed.`,
+        `3PL does not list this SKU (${entry.threePlSku}): nothing is proposed.${hint}`,
       );
       continue;
     }
