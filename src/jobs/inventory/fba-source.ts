@@ -11,6 +11,7 @@ import { SpApiError } from '../../amazon/errors';
 import { FbaInventoryReportFormatError, parseFbaInventoryReport } from '../../amazon/fba-inventory-report';
 import type { FbaReadInfo } from '../../core/inventory/build';
 import type { FbaSummary } from '../../core/inventory/types';
+import { RemoteError } from '../../ports/errors';
 import type { KeyValueStore } from '../../ports/store';
 import { pollOnce, storedWait } from '../kit/waiter';
 import { readFbaSummaries } from '../reads/fba-summaries';
@@ -59,6 +60,14 @@ const ROUTINE =
 export interface FbaStockRead extends FbaReadInfo {
   /** One per SKU asked for that Amazon counts FBA stock of; empty when `unknown`. */
   summaries: FbaSummary[];
+  /** getInventorySummaries failed this run (Amazon's error, for the Sync Log): the figures are `unknown`. */
+  failed?: string;
+}
+
+/** Said on the FBA rows (never Amazon's error text, which may quote what it was sent): what went wrong, in plain words. */
+function failedNote(e: RemoteError): string {
+  const what = e.kind === 'transport' ? 'did not answer' : e.kind === 'schema' ? 'answered with something it could not read' : `answered HTTP ${e.status ?? '?'}`;
+  return `Amazon ${what} when asked for FBA figures this run; the row keeps those it showed, and the next run asks again.`;
 }
 
 type ReportOutcome = { summaries: FbaSummary[]; asOf: number; note?: string } | { unknownNote: string };
@@ -140,7 +149,18 @@ export function readFbaStock(amazon: SpApiClient, store: KeyValueStore, now: num
   if (skus.length <= FBA_REPORT_ABOVE) {
     // A report asked for while the catalogue was larger is no longer waited for.
     if (store.get(keys.state) !== null) store.delete(keys.state);
-    const summaries = tag(readFbaSummaries(amazon, skus));
+    let summaries: FbaSummary[];
+    try {
+      summaries = tag(readFbaSummaries(amazon, skus));
+    } catch (e) {
+      // FBA figures are shown, never pushed: Amazon failing to give them must not stop the FBM sync,
+      // or a 3PL sell-out would stay on Amazon for as long as this one read fails. A refused
+      // credential still stops the run (AUTH_FAILED); time running out still cuts it.
+      if (!(e instanceof RemoteError) || e.kind === 'auth' || e.kind === 'forbidden') throw e;
+      store.delete(keys.read);
+      const shown = Number(store.get(keys.shown) ?? '');
+      return { summaries: [], via: 'summaries', asOf: Number.isFinite(shown) ? shown : 0, unknown: true, note: failedNote(e), failed: e.message };
+    }
     store.set(keys.read, String(now));
     return { summaries, via: 'summaries', asOf: now, unknown: false };
   }
