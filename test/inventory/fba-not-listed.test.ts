@@ -80,6 +80,13 @@ describe('buildInventory: FBA rows and what Amazon knows of them', () => {
     expect(keptAfterPartialRead('UK', new Set())({ key: 'MAPPING_INVALID:UK:FBA:GHOST-FBA' })).toBe(true);
   });
 
+  it('figures not read yet (first run on the report): nothing is concluded; none when last read: held', () => {
+    const pending = { via: 'report' as const, asOf: 0, unknown: true };
+    expect(buildInventory(input({ fbaRead: pending })).exceptions).toEqual([]);
+    const shownNone = new Map([['UK:FBA:GHOST-FBA', { lastPushedQty: null, previousQty: null, pushState: '' as const, fba: null }]]);
+    expect(buildInventory(input({ previous: shownNone, fbaRead: pending })).exceptions.map((e) => e.key)).toEqual(['MAPPING_INVALID:UK:FBA:GHOST-FBA']);
+  });
+
   it('figures not read this run (report pending) but shown before: Amazon knows it', () => {
     const previous = new Map([['UK:FBA:GHOST-FBA', { lastPushedQty: null, previousQty: null, pushState: '' as const, fba: { ...figures } }]]);
     const built = buildInventory(input({ previous, fbaRead: { via: 'report', asOf: 1, unknown: true } }));

@@ -240,9 +240,10 @@ export function buildInventory(input: BuildInventoryInput): BuildInventoryResult
   // Unknown FBA stock must not weaken the FBA guard: it looks at the figures the FBA row showed.
   const fbaForGuard = (m: string, sku: string): FbaBuckets | undefined =>
     fbaUnknown(m) ? input.previous.get(offerKey(m, 'FBA', sku))?.fba ?? undefined : fba.get(at(m, sku));
-  // Amazon counts FBA stock of this SKU (this run's figures, a Pan-EU pool, or the figures kept while unread).
-  const amazonHoldsFba = (m: string, sku: string): boolean =>
-    fba.has(at(m, sku)) || pools.has(at(m, sku)) || (fbaUnknown(m) && Boolean(input.previous.get(offerKey(m, 'FBA', sku))?.fba));
+  // Amazon reports no FBA stock of this SKU: none in this run's figures (nor a Pan-EU pool), or, while
+  // they are not read, none when last read. Figures not read yet say nothing either way.
+  const fbaSaysNone = (m: string, sku: string): boolean =>
+    !pools.has(at(m, sku)) && (fbaUnknown(m) ? input.previous.get(offerKey(m, 'FBA', sku))?.fba === null : !fba.has(at(m, sku)));
   const fbaMappedSkus = new Set([...input.skuMap.entries, ...input.skuMap.held].filter((e) => served.has(e.marketplace) && e.channel === 'FBA').map((e) => at(e.marketplace, e.sellerSku)));
   const fbmMapped = new Set(fbmEntries.map((e) => at(e.marketplace, e.sellerSku)));
   const shares = splitSharedStock(input.skuMap.entries.filter((e) => pooled.has(e.marketplace) && e.channel === 'FBM'), marketplace, kinds);
@@ -308,7 +309,7 @@ export function buildInventory(input: BuildInventoryInput): BuildInventoryResult
         row.reason += fbaReadNote(fbaRead);
       }
       if (r.state === 'dual') row.reason = `Held: ${r.status.replace(/^Held: /, '')} ${row.reason}`;
-      else if (listings && !listing && !input.amazonListingsGap && !amazonHoldsFba(where, entry.sellerSku)) {
+      else if (listings && !listing && !input.amazonListingsGap && fbaSaysNone(where, entry.sellerSku)) {
         // Neither a listing nor FBA figures: Amazon does not know this SKU, so the row reads nothing
         // (usually a typo); "no FBA inventory" alone would read as a sold-out offer.
         const spelt = amazonSpelling(where, entry.sellerSku);
