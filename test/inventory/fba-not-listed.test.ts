@@ -80,6 +80,14 @@ describe('buildInventory: FBA rows and what Amazon knows of them', () => {
     expect(keptAfterPartialRead('UK', new Set())({ key: 'MAPPING_INVALID:UK:FBA:GHOST-FBA' })).toBe(true);
   });
 
+  it('a marketplace whose listings are not read (listed, not served by the 3PL): a missing listing concludes nothing', () => {
+    const italy = [['GHOST-FBA', 'IT', 'FBA', '', '', '', '', '', '', '', '', '']].map((cells) => Object.fromEntries(SKU_MAP_HEADER.map((h, i) => [h, cells[i]])));
+    const built = buildInventory(input({ skuMap: validateSkuMap(italy, { defaultMarketplace: 'UK', marketplaces: ['UK', 'IT'] }), marketplaces: ['UK', 'IT'] }));
+    expect(built.rows.map((r) => r.marketplace)).toEqual(['IT']);
+    expect(built.exceptions).toEqual([]);
+    expect(built.statuses[0]).not.toMatch(/Held/);
+  });
+
   it('figures not read yet (first run on the report): nothing is concluded; none when last read: held', () => {
     const pending = { via: 'report' as const, asOf: 0, unknown: true };
     expect(buildInventory(input({ fbaRead: pending })).exceptions).toEqual([]);

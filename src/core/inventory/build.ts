@@ -309,9 +309,10 @@ export function buildInventory(input: BuildInventoryInput): BuildInventoryResult
         row.reason += fbaReadNote(fbaRead);
       }
       if (r.state === 'dual') row.reason = `Held: ${r.status.replace(/^Held: /, '')} ${row.reason}`;
-      else if (listings && !listing && !input.amazonListingsGap && fbaSaysNone(where, entry.sellerSku)) {
+      else if (listings && pooled.has(where) && !listing && !input.amazonListingsGap && fbaSaysNone(where, entry.sellerSku)) {
         // Neither a listing nor FBA figures: Amazon does not know this SKU, so the row reads nothing
-        // (usually a typo); "no FBA inventory" alone would read as a sold-out offer.
+        // (usually a typo); "no FBA inventory" alone would read as a sold-out offer. Only the pooled
+        // marketplaces' listings are read: elsewhere a missing listing says nothing.
         const spelt = amazonSpelling(where, entry.sellerSku);
         const hint = spelt ? ` Amazon lists "${spelt}", which differs only in case or spaces: type the Seller SKU as Amazon has it.` : '';
         hold(
