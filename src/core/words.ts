@@ -9,3 +9,8 @@ export function plural(n: number, one: string, many = `${one}s`): string {
 export function firstFew(items: ReadonlyArray<string | number>, n = 5): string {
   return items.slice(0, n).join(', ') + (items.length > n ? ', …' : '');
 }
+
+/** An error or wait in words for a message: no request id (it changes every run, as if the problem did). */
+export function plainWhy(why: string): string {
+  return why.replace(/\s*\[request id [^\]]*\]/g, '').replace(/[.\s]+$/, '');
+}

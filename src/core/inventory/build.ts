@@ -181,6 +181,16 @@ function fbmMappingInvalid(entry: Pick<SkuMapEntry, 'marketplace' | 'sellerSku'>
   };
 }
 
+/** An FBA row Amazon knows nothing of: one MAPPING_INVALID under the FBA offer's key, as an invalid FBA row has. */
+function fbaMappingInvalid(entry: Pick<SkuMapEntry, 'marketplace' | 'sellerSku'>, message: string): RaisedException {
+  return {
+    key: exceptionKey('MAPPING_INVALID', entry.marketplace, 'FBA', entry.sellerSku),
+    type: 'MAPPING_INVALID',
+    entity: `${entry.marketplace} FBA ${entry.sellerSku}`,
+    message,
+  };
+}
+
 /** Builds the Inventory rows and proposes a quantity for every pushable FBM offer. */
 export function buildInventory(input: BuildInventoryInput): BuildInventoryResult {
   const marketplace = input.marketplace.toUpperCase();
@@ -213,6 +223,15 @@ export function buildInventory(input: BuildInventoryInput): BuildInventoryResult
     }
     return spellings.get(at(m, sku.trim().toLowerCase()));
   };
+  let threePlSpellings: Map<string, string> | null = null;
+  const threePlSpelling = (sku: string): string | undefined => {
+    const loose = (x: string) => x.replace(/\s+/g, '').toLowerCase();
+    if (!threePlSpellings) {
+      threePlSpellings = new Map();
+      for (const k of stock.keys()) threePlSpellings.set(loose(k), k);
+    }
+    return threePlSpellings.get(loose(sku));
+  };
   const fba = new Map<string, FbaSummary>();
   for (const s of input.fbaSummaries) fba.set(at(s.marketplace, s.sellerSku), s);
   const pools = panEuPools(input.fbaSummaries, order, marketplace);
@@ -221,6 +240,10 @@ export function buildInventory(input: BuildInventoryInput): BuildInventoryResult
   // Unknown FBA stock must not weaken the FBA guard: it looks at the figures the FBA row showed.
   const fbaForGuard = (m: string, sku: string): FbaBuckets | undefined =>
     fbaUnknown(m) ? input.previous.get(offerKey(m, 'FBA', sku))?.fba ?? undefined : fba.get(at(m, sku));
+  // Amazon reports no FBA stock of this SKU: none in this run's figures (nor a Pan-EU pool), or, while
+  // they are not read, none when last read. Figures not read yet say nothing either way.
+  const fbaSaysNone = (m: string, sku: string): boolean =>
+    !pools.has(at(m, sku)) && (fbaUnknown(m) ? input.previous.get(offerKey(m, 'FBA', sku))?.fba === null : !fba.has(at(m, sku)));
   const fbaMappedSkus = new Set([...input.skuMap.entries, ...input.skuMap.held].filter((e) => served.has(e.marketplace) && e.channel === 'FBA').map((e) => at(e.marketplace, e.sellerSku)));
   const fbmMapped = new Set(fbmEntries.map((e) => at(e.marketplace, e.sellerSku)));
   const shares = splitSharedStock(input.skuMap.entries.filter((e) => pooled.has(e.marketplace) && e.channel === 'FBM'), marketplace, kinds);
@@ -286,7 +309,23 @@ export function buildInventory(input: BuildInventoryInput): BuildInventoryResult
         row.reason += fbaReadNote(fbaRead);
       }
       if (r.state === 'dual') row.reason = `Held: ${r.status.replace(/^Held: /, '')} ${row.reason}`;
-      else if (listing?.fbm && !listing.fba) {
+      else if (listings && pooled.has(where) && !listing && !input.amazonListingsGap && fbaSaysNone(where, entry.sellerSku)) {
+        // Neither a listing nor FBA figures: Amazon does not know this SKU, so the row reads nothing
+        // (usually a typo); "no FBA inventory" alone would read as a sold-out offer. Only the pooled
+        // marketplaces' listings are read: elsewhere a missing listing says nothing.
+        const spelt = amazonSpelling(where, entry.sellerSku);
+        const hint = spelt ? ` Amazon lists "${spelt}", which differs only in case or spaces: type the Seller SKU as Amazon has it.` : '';
+        hold(
+          row,
+          r.rowIndex,
+          fbaMappingInvalid(
+            entry,
+            `Amazon has no listing with Seller SKU ${entry.sellerSku} in ${where} and reports no FBA inventory for it (SKU Map row ${r.sheetRow}, Channel FBA). ` +
+              `The row shows no FBA stock because there is none to read.${hint || ' Check the Seller SKU spelling against Seller Central (Manage FBA Inventory), or untick the row.'}`,
+          ),
+          `Amazon has no listing with Seller SKU ${entry.sellerSku} in ${where} and no FBA inventory for it: nothing to read.${hint}`,
+        );
+      } else if (listing?.fbm && !listing.fba) {
         hold(row, r.rowIndex, dualOnAmazon(entry, 'FBA'), `Amazon lists Seller SKU ${entry.sellerSku} as merchant-fulfilled (FBM) only; nothing is pushed for it. ${row.reason}`);
       } else if (listing?.fbm) {
         // One listing with both channels (Amazon: "Multiple Fulfillment Channels with Default MFN and FBA").
@@ -357,15 +396,18 @@ export function buildInventory(input: BuildInventoryInput): BuildInventoryResult
     // A 3PL SKU the 3PL does not know is a mapping problem (usually a typo), not an unmapped SKU:
     // proposing 0 would wrongly take the offer offline, so nothing is proposed and a person checks.
     if (!s) {
+      // Never matched silently in another case: the 3PL may tell them apart. The message names its spelling.
+      const spelt = threePlSpelling(entry.threePlSku);
+      const hint = spelt ? ` ${tpl} lists "${spelt}", which differs only in case or spaces: type the 3PL SKU as ${tpl} has it.` : '';
       hold(
         row,
         r.rowIndex,
         fbmMappingInvalid(
           entry,
           `SKU Map row ${r.sheetRow} maps Seller SKU ${entry.sellerSku} to 3PL SKU ${entry.threePlSku}, but ${tpl} does not list that SKU in its stock. ` +
-            'No quantity is proposed, so Amazon keeps its current quantity, which may no longer match the warehouse. Check the 3PL SKU spelling in the SKU Map.',
+            `No quantity is proposed, so Amazon keeps its current quantity, which may no longer match the warehouse.${hint || ' Check the 3PL SKU spelling in the SKU Map.'}`,
         ),
-        `3PL does not list this SKU (${entry.threePlSku}): nothing is proposed.`,
+        `3PL does not list this SKU (${entry.threePlSku}): nothing is proposed.${hint}`,
       );
       continue;
     }

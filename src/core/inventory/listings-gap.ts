@@ -6,6 +6,7 @@ import { exceptionKey, type RaisedException } from '../exceptions';
 /** Per-SKU exception keys whose subject is an Amazon offer (the SKU is the last part of the key). */
 const OFFER_KEYS = (marketplace: string): string[] => [
   exceptionKey('MAPPING_INVALID', marketplace, 'FBM', ''),
+  exceptionKey('MAPPING_INVALID', marketplace, 'FBA', ''),
   exceptionKey('DUAL_CHANNEL_SKU', marketplace, ''),
   exceptionKey('STOCK_PUSH_NOT_APPLIED', marketplace, ''),
   exceptionKey('INVENTORY_DRIFT', marketplace, ''),

@@ -11,6 +11,7 @@ import { validateSkuMap } from '../../core/inventory/sku-map';
 import type { AmazonListing, InventoryRow, RawRow } from '../../core/inventory/types';
 import { findUnmanagedOffers } from '../../core/inventory/unmanaged';
 import { providerName } from '../../threepl/names';
+import { plainWhy } from '../../core/words';
 import type { JobContext } from '../kit/job';
 import { inventoryFrom, type InventoryInputs } from './inventory-from';
 import { K, num } from './state';
@@ -22,11 +23,6 @@ import { readStock } from './systems-read';
 /** Records when the listings the Inventory tab's Amazon quantities come from were true (the earliest marketplace's). */
 export function noteAmazonSeen(ctx: JobContext, asOfs: number[]): void {
   if (asOfs.length) ctx.ports.store.set(K.amazonSeenAt, String(Math.min(...asOfs)));
-}
-
-/** An error or wait in words for a message: no request id (it changes every run, as if the problem did). */
-export function plainWhy(why: string): string {
-  return why.replace(/\s*\[request id [^\]]*\]/g, '').replace(/[.\s]+$/, '');
 }
 
 /**

@@ -11,6 +11,7 @@ import { SpApiError } from '../../amazon/errors';
 import { FbaInventoryReportFormatError, parseFbaInventoryReport } from '../../amazon/fba-inventory-report';
 import type { FbaReadInfo } from '../../core/inventory/build';
 import type { FbaSummary } from '../../core/inventory/types';
+import { RemoteError } from '../../ports/errors';
 import type { KeyValueStore } from '../../ports/store';
 import { pollOnce, storedWait } from '../kit/waiter';
 import { readFbaSummaries } from '../reads/fba-summaries';
@@ -59,6 +60,14 @@ const ROUTINE =
 export interface FbaStockRead extends FbaReadInfo {
   /** One per SKU asked for that Amazon counts FBA stock of; empty when `unknown`. */
   summaries: FbaSummary[];
+  /** getInventorySummaries failed this run (Amazon's error, for the Sync Log): the figures are `unknown`. */
+  failed?: string;
+}
+
+/** Said on the FBA rows (never Amazon's error text, which may quote what it was sent): what went wrong, in plain words. */
+function failedNote(e: RemoteError): string {
+  const what = e.kind === 'transport' ? 'did not answer' : e.kind === 'schema' ? 'answered with something it could not read' : `answered HTTP ${e.status ?? '?'}`;
+  return `Amazon ${what} when asked for FBA figures this run; the row keeps those it showed, and the next run asks again.`;
 }
 
 type ReportOutcome = { summaries: FbaSummary[]; asOf: number; note?: string } | { unknownNote: string };
@@ -136,23 +145,40 @@ function fromReport(amazon: SpApiClient, store: KeyValueStore, now: number, want
  */
 export function readFbaStock(amazon: SpApiClient, store: KeyValueStore, now: number, skus: string[], market?: string): FbaStockRead {
   const keys = keysOf(market);
-  const tag = (list: FbaSummary[]) => tagMarket(list, market);
-  if (skus.length <= FBA_REPORT_ABOVE) {
-    // A report asked for while the catalogue was larger is no longer waited for.
-    if (store.get(keys.state) !== null) store.delete(keys.state);
-    const summaries = tag(readFbaSummaries(amazon, skus));
-    store.set(keys.read, String(now));
-    return { summaries, via: 'summaries', asOf: now, unknown: false };
+  const via = skus.length <= FBA_REPORT_ABOVE ? 'summaries' : 'report';
+  try {
+    return via === 'summaries' ? fromSummaries(amazon, store, now, skus, market, keys) : fromReportRead(amazon, store, now, skus, market, keys);
+  } catch (e) {
+    // FBA figures are shown, never pushed: Amazon failing to give them (summaries, or any step of the
+    // report) must not stop the FBM sync, or a 3PL sell-out would stay on Amazon for as long as this
+    // one read fails. A refused credential still stops the run (AUTH_FAILED); time running out still
+    // cuts it. A report waited for stays waited for: the next run asks about it again.
+    if (!(e instanceof RemoteError) || e.kind === 'auth' || e.kind === 'forbidden') throw e;
+    return { ...unknownSince(store, keys), via, note: failedNote(e), failed: e.message };
   }
+}
+
+/** No figures this run: those the tab shows, dated when they were read (0 = not recorded). */
+function unknownSince(store: KeyValueStore, keys: Keys): { summaries: FbaSummary[]; asOf: number; unknown: true } {
+  // A read an earlier run made but did not finish writing is not what the tab shows.
+  store.delete(keys.read);
+  const shown = Number(store.get(keys.shown) ?? '');
+  return { summaries: [], asOf: Number.isFinite(shown) ? shown : 0, unknown: true };
+}
+
+function fromSummaries(amazon: SpApiClient, store: KeyValueStore, now: number, skus: string[], market: string | undefined, keys: Keys): FbaStockRead {
+  // A report asked for while the catalogue was larger is no longer waited for.
+  if (store.get(keys.state) !== null) store.delete(keys.state);
+  const summaries = tagMarket(readFbaSummaries(amazon, skus), market);
+  store.set(keys.read, String(now));
+  return { summaries, via: 'summaries', asOf: now, unknown: false };
+}
+
+function fromReportRead(amazon: SpApiClient, store: KeyValueStore, now: number, skus: string[], market: string | undefined, keys: Keys): FbaStockRead {
   const got = fromReport(amazon, store, now, new Set(skus), keys);
-  if ('unknownNote' in got) {
-    // A read an earlier run made but did not finish writing is not what the tab shows.
-    store.delete(keys.read);
-    const shown = Number(store.get(keys.shown) ?? '');
-    return { summaries: [], via: 'report', asOf: Number.isFinite(shown) ? shown : 0, unknown: true, note: got.unknownNote };
-  }
+  if ('unknownNote' in got) return { ...unknownSince(store, keys), via: 'report', note: got.unknownNote };
   store.set(keys.read, String(got.asOf));
-  return { summaries: tag(got.summaries), via: 'report', asOf: got.asOf, unknown: false, ...(got.note ? { note: got.note } : {}) };
+  return { summaries: tagMarket(got.summaries, market), via: 'report', asOf: got.asOf, unknown: false, ...(got.note ? { note: got.note } : {}) };
 }
 
 /**
@@ -167,5 +193,11 @@ export function prepareNextFbaRead(amazon: SpApiClient, store: KeyValueStore, no
     store.set(keys.shown, read);
     store.delete(keys.read);
   }
-  if (via === 'report' && !storedWait(store, keys.state).load() && mayRequest(store, now, keys)) requestReport(amazon, store, now, keys);
+  if (via !== 'report' || storedWait(store, keys.state).load() || !mayRequest(store, now, keys)) return;
+  try {
+    requestReport(amazon, store, now, keys);
+  } catch (e) {
+    // The run's push is done by now: a request Amazon refuses is made by the next run's read instead.
+    if (!(e instanceof RemoteError) || e.kind === 'auth' || e.kind === 'forbidden') throw e;
+  }
 }

@@ -41,7 +41,8 @@ import { undo } from './undo';
 import { listedMarkets, pooledMarkets, type UnsentRead } from './unsent';
 import { inventoryFrom } from './inventory-from';
 import { RemoteError } from '../../ports/errors';
-import { judgeWhileUnfollowed, noteAmazonSeen, plainWhy, unmanagedWhileUnread } from './blocked';
+import { judgeWhileUnfollowed, noteAmazonSeen, unmanagedWhileUnread } from './blocked';
+import { plainWhy } from '../../core/words';
 import { AFTER_LISTINGS_MS, readSystems, requestPrimaryListings, type SystemsRead } from './systems-read';
 import { failureNote, gapNote, keepOpenAfter, modeText, resumeNote, syncTimeout, waitingOutcome } from './run-outcome';
 
@@ -76,9 +77,9 @@ function computeAndPush(ctx: JobContext, amazon: SpApiClient, adapter: ThreePlAd
       inventoryFrom(ctx, { validated, stock, unsent, previous, fba }).rows,
     );
   };
-  // Nothing can be pushed without Amazon's listings; an offer the 3PL can no longer back is said at once.
+  // Nothing can be pushed without Amazon's listings and every recent order; an offer the 3PL can no longer back is said at once.
   const whileUnread = (stock: SystemsRead['stock'], unsent: UnsentRead, why: string) =>
-    ctx.raise(...unmanagedWhileUnread(ctx, { skuMapRows, tabBefore, stock, unsent, why: `Amazon's listings could not be read (${plainWhy(why)})` }));
+    ctx.raise(...unmanagedWhileUnread(ctx, { skuMapRows, tabBefore, stock, unsent, why }));
   const systems = readSystems(ctx, amazon, adapter, layOut, whileUnread);
   if ('waiting' in systems) return waitingOutcome(ctx, systems.waiting);
   const { stock, unsent, read } = systems;
@@ -194,13 +195,16 @@ function computeAndPush(ctx: JobContext, amazon: SpApiClient, adapter: ThreePlAd
   // adding up past 100%, an offer Amazon fulfils the other way): held, so not "ok" either.
   const heldRows = built.statuses.filter((st, i) => st.startsWith('Held:') && validated.rows[i]?.state !== 'invalid').length;
   const unusable = invalid + heldRows;
+  // FBA figures Amazon would not give (the FBM sync went on without them): not an "ok" run either.
+  const fbaFailed = [...fba.byMarket].filter(([, f]) => f.failed).map(([m, f]) => `${m}: ${plainWhy(f.failed!)}`);
+  const fbaNote = fbaFailed.length ? ` Amazon's FBA figures could not be read (${fbaFailed.join('; ')}); FBA rows keep the figures they showed.` : '';
   const unusableNote =
     (invalid ? ` ${invalid} SKU Map row${invalid > 1 ? 's' : ''} cannot be used and ${invalid > 1 ? 'are' : 'is'} not synced (see Exceptions, MAPPING_INVALID).` : '') +
     (heldRows ? ` ${heldRows} SKU Map row${heldRows > 1 ? 's are' : ' is'} held and not synced (${heldRows > 1 ? 'each' : 'its'} Status says why; see Exceptions).` : '');
   return {
     // A quantity Amazon accepted but never applied is a push that did not land: buyers still see the
     // old figure until the resend lands, so the run is not "ok" (STOCK_PUSH_NOT_APPLIED says which).
-    outcome: held && !fill && !keptOnly ? 'held' : unfinished || read.gap || unusable || readback.notApplied ? 'partial' : 'ok',
+    outcome: held && !fill && !keptOnly ? 'held' : unfinished || read.gap || unusable || readback.notApplied || fbaNote ? 'partial' : 'ok',
     counts: {
       offers: offers.length,
       changes: plan.changes.length,
@@ -209,7 +213,7 @@ function computeAndPush(ctx: JobContext, amazon: SpApiClient, adapter: ThreePlAd
       notApplied: readback.notApplied,
       ...counts,
     },
-    message: `${fill || keptOnly ? pushMessage : stillHeld ? `${pushMessage} ${split.awaiting.length} other change(s) stay held by a guardrail (see Exceptions).` : modeText(ctx, plan.changes.length, plan.held, awaiting.length, pushMessage)} ${readback.applied ? `${readback.applied} earlier update(s) confirmed on Amazon.` : ''}${readback.notApplied ? ` ${readback.notApplied} earlier update(s) accepted by Amazon but not applied (see Exceptions, STOCK_PUSH_NOT_APPLIED).` : ''}${gapNote(read)}${lapsed ? ' The approval no longer matches the plan the Inventory tab showed (it changed since), so it approved nothing: approve again what the tab shows now.' : ''}${unusableNote}${
+    message: `${fill || keptOnly ? pushMessage : stillHeld ? `${pushMessage} ${split.awaiting.length} other change(s) stay held by a guardrail (see Exceptions).` : modeText(ctx, plan.changes.length, plan.held, awaiting.length, pushMessage)} ${readback.applied ? `${readback.applied} earlier update(s) confirmed on Amazon.` : ''}${readback.notApplied ? ` ${readback.notApplied} earlier update(s) accepted by Amazon but not applied (see Exceptions, STOCK_PUSH_NOT_APPLIED).` : ''}${gapNote(read)}${lapsed ? ' The approval no longer matches the plan the Inventory tab showed (it changed since), so it approved nothing: approve again what the tab shows now.' : ''}${unusableNote}${fbaNote}${
       // The outcome follows what the run could do; the note keeps a High oversell from hiding behind it.
       oversold.offers ? ` ${oversold.offers} offer(s) show more than ${threePlName} can pick and the sync does not set them (see Exceptions, OFFER_UNMANAGED).` : ''}`
       .replace(/ {2,}/g, ' ')

@@ -14,7 +14,9 @@ import type { ThreePlStockInRuns } from '../reads/threepl-stock';
 import { fillReusesKeptStock } from './fill';
 import { readMarketsListings, requestMarketsListings } from './market-listings';
 import type { MarketsListingsRead } from './market-listings';
-import { pooledMarkets, readUnsent, type UnsentRead } from './unsent';
+import { pooledMarkets, readUnsent, unsentAsKnown, type UnsentRead } from './unsent';
+import { RemoteError } from '../../ports/errors';
+import { plainWhy } from '../../core/words';
 
 /** What the two systems say this run, or why the run has to wait for Amazon. */
 export interface SystemsRead {
@@ -69,6 +71,7 @@ export function readSystems(
   amazon: SpApiClient,
   adapter: ThreePlAdapter,
   meanwhile: (stock: SystemsRead['stock'], unsent: UnsentRead) => void,
+  /** `why`: what could not be read and why, as a clause ("Amazon's listings could not be read (…)"). */
   unread: (stock: SystemsRead['stock'], unsent: UnsentRead, why: string) => void,
 ): SystemsRead | { waiting: string } {
   const { store, clock } = ctx.ports;
@@ -78,21 +81,33 @@ export function readSystems(
   requestMarketsListings(amazon, store, ctx.now, rows, markets, ctx.settings.marketplace, clock);
   const stock = readStock(ctx, adapter);
   if ('waiting' in stock) return { waiting: stock.waiting };
-  const unsent = readUnsent(ctx, amazon, stock.atStart === null ? undefined : { orders: walkOrders(stock.atStart), startedAt: stock.walkStartedAt });
-  // Units of orders not yet read would be offered again: no quantity is computed until all are known.
-  if (!unsent.complete) return { waiting: `Amazon's recent orders were read only in part (${unsent.stoppedBy === 'rate' ? "Amazon's rate limit for searchOrders" : 'time limit'}); the stock sync waits until every order is in the Orders ledger, so no sold unit is offered again.` };
-  // Read last, so a report not ready yet is waited for in this run rather than the next one.
   const read3pl = { ...stock, overRuns: stock.atStart !== null };
+  let unsent: UnsentRead;
+  try {
+    unsent = readUnsent(ctx, amazon, stock.atStart === null ? undefined : { orders: walkOrders(stock.atStart), startedAt: stock.walkStartedAt });
+  } catch (e) {
+    // No push without every order, but an offer the 3PL can no longer back is said at once (a refused
+    // credential is AUTH_FAILED's to say).
+    if (e instanceof RemoteError && e.kind !== 'auth' && e.kind !== 'forbidden') unread(read3pl, unsentAsKnown(ctx), `Amazon's recent orders could not be read (${plainWhy(e.message)})`);
+    throw e;
+  }
+  // Units of orders not yet read would be offered again: no quantity is computed until all are known.
+  if (!unsent.complete) {
+    const why = unsent.stoppedBy === 'rate' ? "Amazon's rate limit for searchOrders" : 'time limit';
+    unread(read3pl, unsent, `Amazon's recent orders were read only in part (${why})`);
+    return { waiting: `Amazon's recent orders were read only in part (${why}); the stock sync waits until every order is in the Orders ledger, so no sold unit is offered again.` };
+  }
+  // Read last, so a report not ready yet is waited for in this run rather than the next one.
   const inRun = { clock, deadline: ctx.deadline, reserveMs: AFTER_LISTINGS_MS, meanwhile: () => meanwhile(read3pl, unsent) };
   let read: ReturnType<typeof readMarketsListings>;
   try {
     read = readMarketsListings(amazon, store, clock.now(), rows, markets, ctx.settings.marketplace, inRun);
   } catch (e) {
-    unread(read3pl, unsent, e instanceof Error ? e.message : String(e));
+    unread(read3pl, unsent, `Amazon's listings could not be read (${plainWhy(e instanceof Error ? e.message : String(e))})`);
     throw e;
   }
   if ('waiting' in read) {
-    unread(read3pl, unsent, read.waiting);
+    unread(read3pl, unsent, `Amazon's listings could not be read (${plainWhy(read.waiting)})`);
     return { waiting: read.waiting };
   }
   return { stock: read3pl, unsent, read };

@@ -52,3 +52,17 @@ export function readUnsent(ctx: JobContext, amazon: SpApiClient, walk: { orders:
   const beyond = unsentBeyondRows(ledger);
   return { lines: [...unsent.lines, ...beyond], orders: unsent.orders + ledger.carried.length + ledger.lost.length, ordered, seenUntil: ledger.seenUntil, complete: ledger.complete, stoppedBy: ledger.stoppedBy };
 }
+
+/**
+ * What the Orders ledger already holds, when Amazon's orders could not be read this run: only for
+ * judging offers the 3PL can no longer back (blocked.ts), never for a push. Orders it lacks are
+ * missing on both sides of that judgement (Amazon's quantity and the 3PL's pool), so it never
+ * names an offer that is fine.
+ */
+export function unsentAsKnown(ctx: JobContext): UnsentRead {
+  const rows = ctx.tabs.orders.rows();
+  const cancelled = cancellationTimes(ctx.ports.store);
+  const ordered = listedMarkets(ctx).flatMap((m) => orderedFromLedger(rows, m, cancelled));
+  const unsent = unsentFromLedger(rows, pooledMarkets(ctx));
+  return { lines: unsent.lines, orders: unsent.orders, ordered, seenUntil: 0, complete: false, stoppedBy: null };
+}
