@@ -5,7 +5,7 @@
 // downloading again.
 
 import type { SpApiClient } from '../../amazon/client';
-import { decodeBytes } from '../../amazon/charset';
+import { decodeBytes, UnsupportedCharsetError } from '../../amazon/charset';
 import type { RaisedException } from '../../core/exceptions';
 import { marketplaceIdsOf } from '../../core/marketplace-list';
 import { SETTLEMENTS_SUMMARY_KEY, settlementsByCurrency } from '../../core/settlements/by-currency';
@@ -215,11 +215,12 @@ function importListed(ctx: JobContext, amazon: SpApiClient): JobOutcome {
         waitingFrom ??= report.createdTime;
         break;
       }
-      // A body Amazon cut short or garbled ('schema') is about this one report: the others are still
-      // imported, and this one is tried again next run.
-      if (e instanceof RemoteError && (e.retryable || e.kind === 'schema')) {
+      // Anything but refused credentials (which stop every report alike) is about this one report: a
+      // body cut short or garbled, a document Amazon cannot find, an expired or refused document URL,
+      // an unknown charset. The others are still imported, and this one is tried again next run.
+      if (aboutOneReport(e)) {
         // Never skipped: the cursor stays at this report and the next run downloads it again.
-        raised.push(reportFailed(report.reportId, `Settlement report ${report.reportId} could not be downloaded (${e.message}); the next run tries again.`));
+        raised.push(reportFailed(report.reportId, `Settlement report ${report.reportId} could not be downloaded (${e instanceof Error ? e.message : String(e)}); the next run tries again. If it keeps failing, download the settlement from Seller Central (Payments → Reports repository) and import the file from the sidebar.`));
         waitingFrom ??= report.createdTime;
         missed.push(`report ${report.reportId} could not be downloaded, the next run tries again`);
         continue;
@@ -263,6 +264,12 @@ function importListed(ctx: JobContext, amazon: SpApiClient): JobOutcome {
     // Settlement Map's own rows are looked at only when an import read the map.
     resolves: (row) => resolved.has(row.key) || (mapRead && (row.key.startsWith(MAP_ROW_PREFIX) || isLinesColumnsRow(row))) || cells(row) || missing(row) || (tabs.mapRead() && isMapColumnsRow(row)) || (tabs.settlementsRead() && isSettlementsColumnsRow(row)),
   };
+}
+
+/** A download failure that concerns one report only: every RemoteError but a refusal of the add-on's credentials. */
+function aboutOneReport(e: unknown): boolean {
+  if (e instanceof UnsupportedCharsetError) return true;
+  return e instanceof RemoteError && e.kind !== 'auth' && e.kind !== 'forbidden';
 }
 
 /** A settlement just imported in a currency none of the spreadsheet's marketplaces pays in. */
