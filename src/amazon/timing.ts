@@ -21,6 +21,11 @@ export class Timing {
     if (neededMs + this.reserveMs > remaining) throw new DeadlineExceeded(operation, neededMs + this.reserveMs, remaining);
   }
 
+  /** Whether `neededMs` plus the reserve fit in what is left. */
+  fits(neededMs: number): boolean {
+    return neededMs + this.reserveMs <= this.deadline.remainingMs();
+  }
+
   sleep(operation: string, ms: number): void {
     if (ms <= 0) return;
     this.ensure(operation, ms);
