@@ -39,6 +39,42 @@ const JOB_BUDGET_MS = 4.5 * 60 * 1000;
 const EXECUTION_BUDGET_MS = 5 * 60 * 1000;
 const MIN_JOB_MS = 45_000;
 
+/** JSON array: the jobs a shared execution left no time to (runJob), first in the next one when standalone. */
+const WAITED_KEY = 'runner.waitedForTime';
+
+function waitedForTime(store: Ports['store']): string[] {
+  try {
+    const v = JSON.parse(store.get(WAITED_KEY) ?? '[]') as unknown;
+    return Array.isArray(v) ? v.map(String) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Records whether `job` waited for time this execution; writes only a change. */
+function noteWaited(store: Ports['store'], job: string, waited: boolean): void {
+  const before = waitedForTime(store);
+  if (before.includes(job) === waited) return;
+  const after = waited ? [...before, job] : before.filter((n) => n !== job);
+  if (after.length) store.set(WAITED_KEY, JSON.stringify(after));
+  else store.delete(WAITED_KEY);
+}
+
+/**
+ * The order of a shared execution: the list's own, except that standalone jobs the last executions
+ * left no time to go first (in the list's order). The others keep their place behind the jobs they
+ * follow (the stock sync after the orders it counts).
+ */
+export function inExecutionOrder(jobs: readonly Job[], store: Ports['store']): Array<{ job: Job; ahead: boolean }> {
+  if (jobs.length < 2) return jobs.map((job) => ({ job, ahead: false }));
+  const waited = new Set(waitedForTime(store));
+  const first = jobs.filter((j) => j.standalone && waited.has(j.name));
+  return [...first.map((job) => ({ job, ahead: true })), ...jobs.filter((j) => !first.includes(j)).map((job) => ({ job, ahead: false }))];
+}
+
+/** A job run ahead of its place takes at most this long, so the jobs it went before keep their time. */
+const AHEAD_BUDGET_MS = 90_000;
+
 /** The Sync Log is trimmed at most once a day: trimming reads the whole tab. */
 const TRIM_KEY = 'syncLog.trimmedAt';
 const DAY_MS = 86_400_000;
@@ -58,6 +94,8 @@ interface RunOptions {
   executionStart?: number;
   /** Other jobs run in the same execution: a job's `sharedBudgetMs` applies. */
   shared?: boolean;
+  /** Run ahead of its place (it waited for time before, inExecutionOrder): AHEAD_BUDGET_MS at most. */
+  ahead?: boolean;
 }
 
 /** The set-up rows a run got past: its own CONFIG_INVALID, and the sign-in of each system it reached. */
@@ -170,20 +208,23 @@ export function runJob(job: Job, raw: Ports, opts: RunOptions): RunSummary {
   const runId = makeRunId(job.name, start, randomSuffix());
   const { http, counts: calls } = countingHttp(ports.http);
   let result: JobOutcome;
-  const ownShare = opts.shared && job.sharedBudgetMs ? job.sharedBudgetMs : Infinity;
+  const ownShare = Math.min(opts.shared && job.sharedBudgetMs ? job.sharedBudgetMs : Infinity, opts.ahead ? AHEAD_BUDGET_MS : Infinity);
   const budget = Math.min(JOB_BUDGET_MS, EXECUTION_BUDGET_MS - (start - (opts.executionStart ?? start)), ownShare);
   // "Skipped" means the next run does it; what it cannot (an upload) says so, naming what to do.
   const lost = opts.request ? job.skippedNote?.(opts.request) : undefined;
   const skipped = (why: string): JobOutcome => ({ outcome: 'skipped', counts: {}, message: lost ? `${why} ${lost}` : why });
   if (budget < MIN_JOB_MS) {
-    result = skipped('The jobs before it used this execution\'s time; it runs with the next one.');
+    result = skipped(`The jobs before it used this execution's time; it runs with the next one${job.standalone ? ', first' : ''}.`);
     logRun(ports, job, runId, start, result, calls);
+    if (opts.shared) noteWaited(ports.store, job.name, true);
   } else if (!ports.lock.tryLock(10_000)) {
     result = skipped('Another sync was running, so this one was skipped.');
     logRun(ports, job, runId, start, result, calls);
   } else {
     // Read once, now that no other run can change them (store-snapshot.ts).
     const store = snapshotStore(ports.store);
+    // It had its time: no longer ahead of the others.
+    noteWaited(store, job.name, false);
     const watch = watchRun();
     // A person's own Sync Log or Exceptions tab is never written (sheet/output-tabs): nothing starts
     // that could not record itself. The Sync Log, when it is the add-on's, says why.

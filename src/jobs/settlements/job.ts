@@ -292,6 +292,7 @@ export const settlementsJob: Job = {
   name: 'settlements',
   label: 'Settlements import',
   scheduled: true,
+  standalone: true,
   exceptionScope: ['SETTLEMENT_REPORT_FAILED'],
   withoutAccess: { amazon: 'No settlement report can be listed or imported (a file downloaded from Seller Central can still be imported from the sidebar).' },
   run: (ctx) => (ctx.request.file ? importUpload(ctx, ctx.request.file) : importListed(ctx, ctx.amazon())),
