@@ -1,6 +1,7 @@
 // A listed settlement report whose document cannot be had: the pre-signed S3 URL refused (403
 // AccessDenied, "Request has expired", even after a fresh getReportDocument), getReportDocument
-// answering 404 NotFound, or a gzip document cut short. Each failed the whole run at that report, so
+// answering 404 NotFound, a gzip document cut short, or a document that stops before its summary
+// row (empty, a header alone: marked done for good as 'not a settlement flat file'). Each failed the whole run at that report, so
 // every report listed after it waited too, run after run; the S3 refusal was also raised as
 // AUTH_FAILED ("Amazon refused the add-on's credentials"), though a pre-signed URL carries none.
 // Now that report is SETTLEMENT_REPORT_FAILED and tried again next run, the others are imported
@@ -54,7 +55,7 @@ function expectLeftForNextRun(r: InventoryRun, detail: RegExp): void {
   r.step({ run: 'syncNow', args: ['settlements'], as: 'sidebar' });
   const log = r.syncLog().at(-1)!;
   expect(log.Outcome).toBe('partial');
-  expect(log.Message).toMatch(/report r1 could not be downloaded, the next run tries again/);
+  expect(log.Message).toMatch(/report r1 (could not be downloaded, the next run tries again|arrived incomplete, the next run downloads it again)/);
   expect(r.tab('Settlements').map((s) => s['Settlement ID'])).toEqual(['25000000002']);
   const open = r.openExceptions();
   expect(open.map((e) => e.Key)).toEqual(['SETTLEMENT_REPORT_FAILED:report:r1']);
@@ -83,6 +84,13 @@ describe('settlements: a report whose document cannot be downloaded', () => {
       body: JSON.stringify({ errors: [{ code: 'NotFound', message: 'Report document not found.' }] }),
     }));
     expectLeftForNextRun(r, /HTTP 404/);
+  });
+
+  it('a document that arrives empty or cut short before its summary row: that report waits, never marked done', () => {
+    for (const body of ['', 'settlement-id\tsettlement-start-date\tsettlement-end-date\tdeposit-date\ttotal-amount\tcurrency\ttransaction-type\torder-id\tamount-type\tamount-description\tamount\tposted-date\n']) {
+      const r = world(S3, /./, 1, (res) => ({ ...res, headers: { ...res.headers }, body }));
+      expectLeftForNextRun(r, /empty|no summary row/);
+    }
   });
 
   it('a gzip document cut short: that report waits, the others are imported', () => {

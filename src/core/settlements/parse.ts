@@ -106,7 +106,7 @@ export function parseSettlementFile(text: string): ParseResult {
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
   let i = 0;
   while (i < lines.length && isBlank(lines[i] ?? '')) i++;
-  if (i >= lines.length) return { ok: false, message: 'The file is empty.' };
+  if (i >= lines.length) return { ok: false, message: 'The file is empty.', incomplete: true };
   const header = readHeader(lines[i] ?? '');
   if (!header.ok) return header;
   const { columns, width } = header;
@@ -123,7 +123,7 @@ export function parseSettlementFile(text: string): ParseResult {
     rows.push({ lineNo: n + 1, values, count: cells.length, extra });
   }
   const summaryRow = rows.shift();
-  if (!summaryRow) return { ok: false, message: 'The file has a header but no summary row (the first data row, with the settlement total).' };
+  if (!summaryRow) return { ok: false, message: 'The file has a header but no summary row (the first data row, with the settlement total).', incomplete: true };
   const cell = (row: Row, key: Key): string => row.values[SLOT[key]] ?? '';
 
   const filled = TRANSACTION.filter((k) => cell(summaryRow, k) !== '');

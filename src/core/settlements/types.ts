@@ -48,7 +48,11 @@ export interface ParsedSettlement {
 }
 
 /** Not ok: no header, no summary row, or not a V2 flat file. */
-export type ParseResult = { ok: true; settlement: ParsedSettlement } | { ok: false; message: string };
+/**
+ * `incomplete`: the text stops before the settlement's summary row (empty, or a header alone): what a
+ * download cut short looks like, as no settlement file Amazon makes is that short.
+ */
+export type ParseResult = { ok: true; settlement: ParsedSettlement } | { ok: false; message: string; incomplete?: true };
 
 /**
  * One Settlement Map row. Each match cell is "any", or a comma list of values, each exact or

@@ -228,6 +228,13 @@ function importListed(ctx: JobContext, amazon: SpApiClient): JobOutcome {
       throw e;
     }
     const parsed = parseSettlementFile(text);
+    // A document that stops before its summary row was cut short on the way: downloaded again next run.
+    if (!parsed.ok && parsed.incomplete) {
+      raised.push(reportFailed(report.reportId, `Settlement report ${report.reportId} arrived incomplete (${parsed.message}); the next run downloads it again. If it keeps arriving so, download the settlement from Seller Central (Payments → Reports repository) and import the file from the sidebar.`));
+      waitingFrom ??= report.createdTime;
+      missed.push(`report ${report.reportId} arrived incomplete, the next run downloads it again`);
+      continue;
+    }
     if (!parsed.ok) {
       raised.push(reportFailed(report.reportId, `Settlement report ${report.reportId} could not be read as a V2 settlement flat file: ${parsed.message}`));
       markHandled(store, [report.reportId]);
