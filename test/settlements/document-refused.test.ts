@@ -98,4 +98,28 @@ describe('settlements: a report whose document cannot be downloaded', () => {
     const r = world(S3, /./, 1, (res) => ({ ...res, body: cut }));
     expectLeftForNextRun(r, /gzip/);
   });
+
+  it('a document that stays out of reach is tried for three days, then left to be imported by hand, so runs stop being partial', () => {
+    // r1's document is the first the simulator stores (…T1SIM…); r2's comes whole.
+    const r = world(S3, /\.T1SIM\./, 1_000, () => s3Error(404, 'NoSuchKey', 'The specified key does not exist.'));
+    const run = () => {
+      r.step({ run: 'syncNow', args: ['settlements'], as: 'sidebar' });
+      return r.syncLog().at(-1)!;
+    };
+    expect(run().Message).toMatch(/report r1 could not be downloaded, the next run tries again/);
+    r.advance('2d');
+    expect(run().Message).toMatch(/report r1 could not be downloaded, the next run tries again/);
+    r.advance('1d');
+    const last = run();
+    expect(last.Outcome).toBe('partial');
+    expect(last.Message).toMatch(/report r1 could not be downloaded since .* and is no longer tried: import it by hand/);
+    const [open] = r.openExceptions('SETTLEMENT_REPORT_FAILED');
+    expect(open!.Key).toBe('SETTLEMENT_REPORT_FAILED:report:r1');
+    expect(open!.Message).toMatch(/no longer downloaded by itself.*import the file from the sidebar/);
+    r.advance('1h');
+    expect(run().Outcome).toBe('ok');
+    // Still open: nobody has imported it yet.
+    expect(r.openExceptions('SETTLEMENT_REPORT_FAILED').map((e) => e.Key)).toEqual(['SETTLEMENT_REPORT_FAILED:report:r1']);
+    expect(r.tab('Settlements').map((s) => s['Settlement ID'])).toEqual(['25000000002']);
+  });
 });

@@ -27,7 +27,7 @@ import type { ImportResult, SettlementTabs } from './import';
 import { importSettlement, MAP_ROW_PREFIX } from './import';
 import { incompleteKeys } from './met-again';
 import { recategorise } from './recategorise';
-import { SETTLEMENT_KEYS, handledReports, importing, markHandled, recordCategories, writtenCategories } from './state';
+import { SETTLEMENT_KEYS, clearFailing, handledReports, importing, markHandled, noteFailing, recordCategories, writtenCategories } from './state';
 
 type Tabs = SettlementTabs & { settlementsRead(): boolean; mapRead(): boolean };
 
@@ -219,8 +219,10 @@ function importListed(ctx: JobContext, amazon: SpApiClient): JobOutcome {
       // body cut short or garbled, a document Amazon cannot find, an expired or refused document URL,
       // an unknown charset. The others are still imported, and this one is tried again next run.
       if (aboutOneReport(e)) {
+        const why = e instanceof Error ? e.message : String(e);
+        if (givenUp(ctx, report, `could not be downloaded (${why})`, raised, missed)) continue;
         // Never skipped: the cursor stays at this report and the next run downloads it again.
-        raised.push(reportFailed(report.reportId, `Settlement report ${report.reportId} could not be downloaded (${e instanceof Error ? e.message : String(e)}); the next run tries again. If it keeps failing, download the settlement from Seller Central (Payments → Reports repository) and import the file from the sidebar.`));
+        raised.push(reportFailed(report.reportId, `Settlement report ${report.reportId} could not be downloaded (${why}); the next run tries again. If it keeps failing, download the settlement from Seller Central (Payments → Reports repository) and import the file from the sidebar.`));
         waitingFrom ??= report.createdTime;
         missed.push(`report ${report.reportId} could not be downloaded, the next run tries again`);
         continue;
@@ -228,8 +230,10 @@ function importListed(ctx: JobContext, amazon: SpApiClient): JobOutcome {
       throw e;
     }
     const parsed = parseSettlementFile(text);
+    if (parsed.ok || !parsed.incomplete) clearFailing(store, report.reportId);
     // A document that stops before its summary row was cut short on the way: downloaded again next run.
     if (!parsed.ok && parsed.incomplete) {
+      if (givenUp(ctx, report, `arrived incomplete (${parsed.message})`, raised, missed)) continue;
       raised.push(reportFailed(report.reportId, `Settlement report ${report.reportId} arrived incomplete (${parsed.message}); the next run downloads it again. If it keeps arriving so, download the settlement from Seller Central (Payments → Reports repository) and import the file from the sidebar.`));
       waitingFrom ??= report.createdTime;
       missed.push(`report ${report.reportId} arrived incomplete, the next run downloads it again`);
@@ -271,6 +275,27 @@ function importListed(ctx: JobContext, amazon: SpApiClient): JobOutcome {
     // Settlement Map's own rows are looked at only when an import read the map.
     resolves: (row) => resolved.has(row.key) || (mapRead && (row.key.startsWith(MAP_ROW_PREFIX) || isLinesColumnsRow(row))) || cells(row) || missing(row) || (tabs.mapRead() && isMapColumnsRow(row)) || (tabs.settlementsRead() && isSettlementsColumnsRow(row)),
   };
+}
+
+/** How long a listed report whose document does not come is tried before it is left to a person. */
+const GIVE_UP_MS = 3 * 24 * 3600 * 1000;
+
+/**
+ * A report whose document has not come for GIVE_UP_MS (a document Amazon lost, a URL always refused)
+ * is no longer tried: it is marked done, its SETTLEMENT_REPORT_FAILED says to import it by hand
+ * (open until a person resolves it), and the cursor moves past it, so later runs are not all partial
+ * for the 90 days Amazon lists it. True when it was given up on now.
+ */
+function givenUp(ctx: JobContext, report: { reportId: string; createdTime: string }, what: string, raised: RaisedException[], missed: string[]): boolean {
+  const { store } = ctx.ports;
+  const since = noteFailing(store, report.reportId, ctx.now);
+  if (ctx.now - since < GIVE_UP_MS) return false;
+  const day = new Date(since).toISOString().slice(0, 10);
+  raised.push(reportFailed(report.reportId, `Settlement report ${report.reportId} (created ${report.createdTime}) ${what}, and has failed every run since ${day}: it is no longer downloaded by itself. Download the settlement from Seller Central (Payments → Reports repository) and import the file from the sidebar, then set this row to Resolved.`));
+  markHandled(store, [report.reportId]);
+  clearFailing(store, report.reportId);
+  missed.push(`report ${report.reportId} could not be downloaded since ${day} and is no longer tried: import it by hand (see Exceptions)`);
+  return true;
 }
 
 /** A download failure that concerns one report only: every RemoteError but a refusal of the add-on's credentials. */

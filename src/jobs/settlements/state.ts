@@ -16,6 +16,8 @@ export const SETTLEMENT_KEYS = {
    * Settlement Map edited between the runs of one import is noticed (import.ts).
    */
   partialCategories: 'settlements.partialCategories',
+  /** {reportId: ms}: when each listed report still waiting for its document first failed to come. */
+  failingSince: 'settlements.failingSince',
   /** Lines the Settlement Lines tab holds, so the budget is kept without reading the tab. */
   lineCount: 'settlements.lineCount',
   /** JSON array: the Settlements tab's category columns as last written, so they are known by name. */
@@ -133,4 +135,32 @@ export function writtenCategories(store: KeyValueStore): string[] | null {
 
 export function recordCategories(store: KeyValueStore, categories: readonly string[]): void {
   store.set(SETTLEMENT_KEYS.categoryColumns, JSON.stringify(categories));
+}
+
+function failing(store: KeyValueStore): Record<string, number> {
+  try {
+    const v = JSON.parse(store.get(SETTLEMENT_KEYS.failingSince) ?? '{}') as unknown;
+    if (!v || typeof v !== 'object' || Array.isArray(v)) return {};
+    return Object.fromEntries(Object.entries(v as Record<string, unknown>).filter(([, ms]) => typeof ms === 'number')) as Record<string, number>;
+  } catch {
+    return {};
+  }
+}
+
+/** Notes that a report's document failed to come at `now`; returns when it first failed. */
+export function noteFailing(store: KeyValueStore, reportId: string, now: number): number {
+  const all = failing(store);
+  if (all[reportId] !== undefined) return all[reportId]!;
+  all[reportId] = now;
+  store.set(SETTLEMENT_KEYS.failingSince, JSON.stringify(all));
+  return now;
+}
+
+/** The report is done with (imported, or given up on): its failures are forgotten. */
+export function clearFailing(store: KeyValueStore, reportId: string): void {
+  const all = failing(store);
+  if (all[reportId] === undefined) return;
+  delete all[reportId];
+  if (Object.keys(all).length) store.set(SETTLEMENT_KEYS.failingSince, JSON.stringify(all));
+  else store.delete(SETTLEMENT_KEYS.failingSince);
 }
