@@ -35,6 +35,8 @@ export interface LineProblem {
   message: string;
   /** The line belongs to another settlement (a file holding two): its settlement id. */
   otherSettlement?: string;
+  /** The line is in a second copy of the settlement (the file saved twice into one): the line the copy's header is on. */
+  copyFrom?: number;
 }
 
 export interface ParsedSettlement {
