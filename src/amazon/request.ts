@@ -12,7 +12,7 @@ import type { TokenBuckets } from './buckets';
 import type { LwaTokens } from './lwa';
 import { encodeQuery, type QueryValue } from './query';
 import { RATE_LIMITS, SANDBOX_LIMIT, type RateLimit } from './rate-limits';
-import type { Timing } from './timing';
+import { FETCH_TIMEOUT_MS, type Timing } from './timing';
 
 interface CallSpec<T> {
   /** Amazon's operationId; names the token bucket and appears in errors and logs. */
@@ -206,12 +206,6 @@ export class SpApiRequester {
 }
 
 /** Amazon's error body {"errors":[{code,message,details}]} (the Error definition in every model). */
-/**
- * How long UrlFetchApp waits for an answer: about 60 s, not configurable (shared/reference/apps-script.md,
- * "Timeouts").
- */
-export const FETCH_TIMEOUT_MS = 60_000;
-
 export function parseErrors(res: HttpResponse): SpApiErrorItem[] {
   try {
     const body = JSON.parse(res.text) as { errors?: unknown };

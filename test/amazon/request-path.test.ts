@@ -180,6 +180,16 @@ describe('retries and error mapping', () => {
     expect(h.clock.now() - start).toBeLessThanOrEqual(100_000);
   });
 
+  it('tries an unanswered Login with Amazon exchange again only when a whole fetch timeout still fits', () => {
+    const h = makeHarness(ukSeed, [{ system: 'lwa', operation: '*', kind: 'timeout', times: 10 }]);
+    const start = h.clock.now();
+    const e = captured(() => h.client({ budgetMs: 100_000 }).getListingsItem('TEE-M'));
+    expect(e).toBeInstanceOf(SpApiTransportError);
+    expect((e as Error).message).toMatch(/gave up after 1 attempt \(timeout\)/);
+    expect(lwaCalls(h)).toBe(1);
+    expect(h.clock.now() - start).toBeLessThanOrEqual(100_000);
+  });
+
   it('never writes secrets or tokens to the log', () => {
     const h = makeHarness(ukSeed, [
       { system: 'amazon', operation: '*', kind: '500', times: 2 },
