@@ -5,7 +5,7 @@
 // downloading again.
 
 import type { SpApiClient } from '../../amazon/client';
-import { decodeBytes, UnsupportedCharsetError } from '../../amazon/charset';
+import { decodeBytes } from '../../amazon/charset';
 import type { RaisedException } from '../../core/exceptions';
 import { marketplaceIdsOf } from '../../core/marketplace-list';
 import { SETTLEMENTS_SUMMARY_KEY, settlementsByCurrency } from '../../core/settlements/by-currency';
@@ -22,12 +22,12 @@ import { isSettlementsColumnsRow, isTyped, settlementsTab } from '../../sheet/se
 import { TAB, TABS, headersOf } from '../../core/tabs';
 import { cellException, cellKeyPrefix } from '../../core/typed-cells';
 import type { Job, JobContext, JobOutcome } from '../kit/job';
-import { ACCESS_KEY, accessRefused, LIST_WINDOW_MS, listSettlementReports, reportFailed } from './discover';
+import { ACCESS_KEY, aboutOneReport, accessRefused, givenUp, LIST_WINDOW_MS, listSettlementReports, reportFailed } from './discover';
 import type { ImportResult, SettlementTabs } from './import';
 import { importSettlement, MAP_ROW_PREFIX } from './import';
 import { incompleteKeys } from './met-again';
 import { recategorise } from './recategorise';
-import { SETTLEMENT_KEYS, clearFailing, handledReports, importing, markHandled, noteFailing, recordCategories, writtenCategories } from './state';
+import { SETTLEMENT_KEYS, clearFailing, handledReports, importing, markHandled, recordCategories, writtenCategories } from './state';
 
 type Tabs = SettlementTabs & { settlementsRead(): boolean; mapRead(): boolean };
 
@@ -275,33 +275,6 @@ function importListed(ctx: JobContext, amazon: SpApiClient): JobOutcome {
     // Settlement Map's own rows are looked at only when an import read the map.
     resolves: (row) => resolved.has(row.key) || (mapRead && (row.key.startsWith(MAP_ROW_PREFIX) || isLinesColumnsRow(row))) || cells(row) || missing(row) || (tabs.mapRead() && isMapColumnsRow(row)) || (tabs.settlementsRead() && isSettlementsColumnsRow(row)),
   };
-}
-
-/** How long a listed report whose document does not come is tried before it is left to a person. */
-const GIVE_UP_MS = 3 * 24 * 3600 * 1000;
-
-/**
- * A report whose document has not come for GIVE_UP_MS (a document Amazon lost, a URL always refused)
- * is no longer tried: it is marked done, its SETTLEMENT_REPORT_FAILED says to import it by hand
- * (open until a person resolves it), and the cursor moves past it, so later runs are not all partial
- * for the 90 days Amazon lists it. True when it was given up on now.
- */
-function givenUp(ctx: JobContext, report: { reportId: string; createdTime: string }, what: string, raised: RaisedException[], missed: string[]): boolean {
-  const { store } = ctx.ports;
-  const since = noteFailing(store, report.reportId, ctx.now);
-  if (ctx.now - since < GIVE_UP_MS) return false;
-  const day = new Date(since).toISOString().slice(0, 10);
-  raised.push(reportFailed(report.reportId, `Settlement report ${report.reportId} (created ${report.createdTime}) ${what}, and has failed every run since ${day}: it is no longer downloaded by itself. Download the settlement from Seller Central (Payments → Reports repository) and import the file from the sidebar, then set this row to Resolved.`));
-  markHandled(store, [report.reportId]);
-  clearFailing(store, report.reportId);
-  missed.push(`report ${report.reportId} could not be downloaded since ${day} and is no longer tried: import it by hand (see Exceptions)`);
-  return true;
-}
-
-/** A download failure that concerns one report only: every RemoteError but a refusal of the add-on's credentials. */
-function aboutOneReport(e: unknown): boolean {
-  if (e instanceof UnsupportedCharsetError) return true;
-  return e instanceof RemoteError && e.kind !== 'auth' && e.kind !== 'forbidden';
 }
 
 /** A settlement just imported in a currency none of the spreadsheet's marketplaces pays in. */
