@@ -3,11 +3,7 @@
 
 import { DeadlineExceeded, type ClockPort, type Deadline } from '../ports/clock';
 
-/**
- * How long UrlFetchApp waits for an answer: about 60 s, not configurable (shared/reference/apps-script.md,
- * "Timeouts"). A call that went unanswered is tried again only when another such wait fits.
- */
-export const FETCH_TIMEOUT_MS = 60_000;
+export { FETCH_TIMEOUT_MS } from '../ports/http';
 
 /** Apps Script caps one Utilities.sleep at 300000 ms. */
 const MAX_SINGLE_SLEEP_MS = 300_000;
