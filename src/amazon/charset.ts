@@ -14,8 +14,9 @@ const CP1252_HIGH = [
 ];
 
 /** The names Java, IANA and Amazon's documents use for each charset the add-on reads. */
-const ALIASES: Record<string, 'utf-8' | 'cp1252' | 'latin1' | 'shift_jis'> = {
+const ALIASES: Record<string, 'utf-8' | 'utf-16' | 'cp1252' | 'latin1' | 'shift_jis'> = {
   'utf-8': 'utf-8', utf8: 'utf-8', 'us-ascii': 'utf-8', ascii: 'utf-8',
+  'utf-16': 'utf-16', utf16: 'utf-16', 'utf-16le': 'utf-16', 'utf-16be': 'utf-16', unicode: 'utf-16',
   cp1252: 'cp1252', 'windows-1252': 'cp1252', 'x-cp1252': 'cp1252',
   'iso-8859-1': 'latin1', latin1: 'latin1', 'iso8859_1': 'latin1',
   shift_jis: 'shift_jis', 'shift-jis': 'shift_jis', sjis: 'shift_jis', 'x-sjis': 'shift_jis', ms_kanji: 'shift_jis', csshiftjis: 'shift_jis',
@@ -36,19 +37,43 @@ export class UnsupportedCharsetError extends Error {
 }
 
 /**
- * The text of a document. An unnamed charset is UTF-8 unless the bytes are not valid UTF-8, which
- * in practice means Windows-1252 (the EU documents that name no charset). A UTF-8 byte-order mark is
- * dropped. A charset the add-on does not know is an error, never a guess.
+ * The text of a document. An unnamed charset is UTF-16 when the bytes start with its byte-order
+ * mark (a file saved as Excel's "Unicode Text", then uploaded), else UTF-8 unless the bytes are not
+ * valid UTF-8, which in practice means Windows-1252 (the EU documents that name no charset). A UTF-8
+ * byte-order mark is dropped. A charset the add-on does not know is an error, never a guess.
  */
 export function decodeBytes(bytes: number[], charset: string, codec: CodecPort): string {
   const cs = charset.toLowerCase();
   const kind = cs === '' ? null : ALIASES[cs];
   if (kind === undefined) throw new UnsupportedCharsetError(charset);
+  const order = utf16Order(bytes);
+  if (kind === 'utf-16' || (kind === null && order)) return decodeUtf16(bytes, order ?? (cs === 'utf-16le' ? 'le' : 'be'));
   if (kind === 'cp1252' || kind === 'latin1') return singleByte(bytes, kind);
   if (kind === 'shift_jis') return decodeShiftJis(bytes);
   const text = codec.utf8Decode(bytes);
   if (kind === null && text.indexOf('\ufffd') >= 0 && !validUtf8(bytes)) return singleByte(bytes, 'cp1252');
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** The byte order a UTF-16 byte-order mark announces; null without one. */
+function utf16Order(bytes: number[]): 'le' | 'be' | null {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'be';
+  return null;
+}
+
+/** UTF-16 code units to text (surrogate pairs stay pairs, as JavaScript strings hold them); the mark is dropped. */
+function decodeUtf16(bytes: number[], order: 'le' | 'be'): string {
+  const start = utf16Order(bytes) ? 2 : 0;
+  const parts: string[] = [];
+  const units: number[] = [];
+  for (let i = start; i + 1 < bytes.length; i += 2) {
+    units.push(order === 'le' ? bytes[i]! | (bytes[i + 1]! << 8) : (bytes[i]! << 8) | bytes[i + 1]!);
+    // In slices: fromCharCode takes a bounded number of arguments.
+    if (units.length === 8192) parts.push(String.fromCharCode(...units.splice(0)));
+  }
+  parts.push(String.fromCharCode(...units));
+  return parts.join('');
 }
 
 function singleByte(bytes: number[], kind: 'cp1252' | 'latin1'): string {

@@ -31,6 +31,8 @@ export class SpApiError extends RemoteError {
     override readonly status: number,
     readonly errors: SpApiErrorItem[],
     readonly requestId: string | undefined,
+    /** What the status means when it is not the SP-API's own answer (a pre-signed document URL's, documents.ts). */
+    kind: RemoteErrorKind = spApiKind(status),
   ) {
     const first = errors[0];
     const what = first ? `${first.code}: ${first.message}${first.details ? ` (${first.details})` : ''}` : 'no error body';
@@ -38,7 +40,7 @@ export class SpApiError extends RemoteError {
       system: 'amazon',
       status,
       retryable: isRetryableStatus(status),
-      kind: spApiKind(status),
+      kind,
     });
     this.name = 'SpApiError';
   }

@@ -12,7 +12,7 @@ import { redact } from '../core/secrets';
 import { LWA_TOKEN_URL } from './hosts';
 import { SpApiAuthError, SpApiTransportError } from './errors';
 import { encodeQuery } from './query';
-import type { Timing } from './timing';
+import { FETCH_TIMEOUT_MS, type Timing } from './timing';
 
 export interface LwaCredentials {
   clientId: string;
@@ -142,7 +142,9 @@ export class LwaTokens {
         retryWhy = 'timeout';
         lastStatus = null;
       }
-      if (attempt >= MAX_ATTEMPTS) throw new SpApiTransportError('LWA token', `gave up after ${attempt} attempts (${retryWhy})`, false, lastStatus);
+      // Another unanswered try costs a whole fetch timeout: only while it fits in the run's budget.
+      const noRoom = retryWhy === 'timeout' && !timing.fits(FETCH_TIMEOUT_MS + Math.min(30_000, 1000 * Math.pow(2, attempt - 1)));
+      if (attempt >= MAX_ATTEMPTS || noRoom) throw new SpApiTransportError('LWA token', `gave up after ${attempt} attempt${attempt === 1 ? '' : 's'} (${retryWhy})`, false, lastStatus);
       const wait = timing.backoffMs(attempt, 1000, 30_000);
       log.warn(`Login with Amazon: ${retryWhy}, retry ${attempt} in ${(wait / 1000).toFixed(1)}s`);
       timing.sleep('LWA token', wait);

@@ -12,7 +12,7 @@ import type { TokenBuckets } from './buckets';
 import type { LwaTokens } from './lwa';
 import { encodeQuery, type QueryValue } from './query';
 import { RATE_LIMITS, SANDBOX_LIMIT, type RateLimit } from './rate-limits';
-import type { Timing } from './timing';
+import { FETCH_TIMEOUT_MS, type Timing } from './timing';
 
 interface CallSpec<T> {
   /** Amazon's operationId; names the token bucket and appears in errors and logs. */
@@ -113,7 +113,7 @@ export class SpApiRequester {
           throw new SpApiTransportError(op, 'no response (timeout); the write may have been applied', true);
         }
         retryWhy = 'timeout';
-        if (attempt >= MAX_ATTEMPTS) throw new SpApiTransportError(op, `no response after ${attempt} attempts`, spec.method !== 'get');
+        if (!this.anotherTryFits(attempt, baseMs)) throw new SpApiTransportError(op, `no response after ${attempt} attempt${attempt === 1 ? '' : 's'}`, spec.method !== 'get');
         this.retry(op, attempt, retryWhy, baseMs, undefined);
         continue;
       }
@@ -182,10 +182,19 @@ export class SpApiRequester {
       } catch (e) {
         if (!(e instanceof HttpTransportError)) throw e;
         why = 'timeout';
-        if (attempt >= MAX_ATTEMPTS) throw new SpApiTransportError(operation, `no response after ${attempt} attempts`, req.method !== 'get');
+        if (!this.anotherTryFits(attempt, 1000)) throw new SpApiTransportError(operation, `no response after ${attempt} attempt${attempt === 1 ? '' : 's'}`, req.method !== 'get');
       }
       this.retry(operation, attempt, why, 1000, undefined);
     }
+  }
+
+  /**
+   * A call that went unanswered may go unanswered again, for a whole fetch timeout: it is tried again
+   * only when that (and the longest back-off before it) fits in the run's budget, so retries never
+   * carry a run past it towards Apps Script's 6-minute kill. Otherwise it ends as unanswered.
+   */
+  private anotherTryFits(attempt: number, baseMs: number): boolean {
+    return attempt < MAX_ATTEMPTS && this.deps.timing.fits(FETCH_TIMEOUT_MS + Math.min(Math.max(4 * baseMs, 32_000), baseMs * Math.pow(2, attempt - 1)));
   }
 
   private retry(op: string, attempt: number, why: string, baseMs: number, requestId: string | undefined): void {

@@ -3,6 +3,8 @@
 
 import { DeadlineExceeded, type ClockPort, type Deadline } from '../ports/clock';
 
+export { FETCH_TIMEOUT_MS } from '../ports/http';
+
 /** Apps Script caps one Utilities.sleep at 300000 ms. */
 const MAX_SINGLE_SLEEP_MS = 300_000;
 
@@ -19,6 +21,11 @@ export class Timing {
   ensure(operation: string, neededMs: number): void {
     const remaining = this.deadline.remainingMs();
     if (neededMs + this.reserveMs > remaining) throw new DeadlineExceeded(operation, neededMs + this.reserveMs, remaining);
+  }
+
+  /** Whether `neededMs` plus the reserve fit in what is left. */
+  fits(neededMs: number): boolean {
+    return neededMs + this.reserveMs <= this.deadline.remainingMs();
   }
 
   sleep(operation: string, ms: number): void {

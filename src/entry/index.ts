@@ -16,6 +16,7 @@ import { runSetup } from '../sheet/setup';
 import type { SetupResult } from '../sheet/setup';
 import { readSettings } from '../sheet/settings-tab';
 import { runJob } from '../jobs/kit/runner';
+import { inExecutionOrder } from '../jobs/kit/turns';
 import { createRedactor } from '../jobs/kit/redaction';
 import type { RunSummary } from '../jobs/kit/runner';
 import type { Job, JobRequest } from '../jobs/kit/job';
@@ -219,7 +220,7 @@ function runJobs(jobs: readonly Job[], opts: { trigger?: boolean; request?: JobR
   const executionStart = ports.clock.now();
   noticePushMode(ports);
   const secrets = secretValues();
-  return jobs.map((def) => runJob(def, ports, { secrets, executionStart, shared: jobs.length > 1, ...opts }));
+  return inExecutionOrder(jobs, ports.store).map(({ job, ahead }) => runJob(job, ports, { secrets, executionStart, shared: jobs.length > 1, ahead, ...opts }));
 }
 
 /** Runs one scheduled job by name, or "all". */

@@ -34,6 +34,12 @@ export interface HttpPort {
 }
 
 /** The request never produced a response (timeout, connection reset, DNS). The write may or may not have happened. */
+/**
+ * How long UrlFetchApp waits for an answer: about 60 s, not configurable (shared/reference/apps-script.md,
+ * "Timeouts"). A call that went unanswered is tried again only when another such wait fits.
+ */
+export const FETCH_TIMEOUT_MS = 60_000;
+
 export class HttpTransportError extends Error {
   constructor(message: string) {
     super(message);

@@ -25,6 +25,15 @@ describe('charsetOf', () => {
 describe('decodeBytes', () => {
   const text = 'Tee – “Café” größe M €5';
 
+  it('UTF-16 with its byte-order mark when no charset is named (Excel\'s "Unicode Text"), and under its names without one', () => {
+    const le = Buffer.from(`${text} 😀`, 'utf16le');
+    const be = Buffer.from(le).swap16();
+    expect(decodeBytes([0xff, 0xfe, ...le], '', nodeCodec)).toBe(`${text} 😀`);
+    expect(decodeBytes([0xfe, 0xff, ...be], '', nodeCodec)).toBe(`${text} 😀`);
+    expect(decodeBytes([...le], 'UTF-16LE', nodeCodec)).toBe(`${text} 😀`);
+    expect(decodeBytes([...be], 'utf-16be', nodeCodec)).toBe(`${text} 😀`);
+  });
+
   it('Windows-1252 under the names Java and IANA use', () => {
     for (const cs of ['Cp1252', 'windows-1252', 'x-cp1252']) expect(decodeBytes(bytes(encodeCp1252(text)), cs, nodeCodec)).toBe(text);
   });

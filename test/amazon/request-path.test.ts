@@ -167,6 +167,29 @@ describe('retries and error mapping', () => {
     expect(e).toBeInstanceOf(DeadlineExceeded);
   });
 
+  it('tries an unanswered call again only when a whole fetch timeout still fits in the budget', () => {
+    // Each unanswered call costs the simulator's timeoutAfter (60 s), as UrlFetchApp's own timeout does.
+    const h = makeHarness(ukSeed, [{ system: 'amazon', operation: 'getOrder', kind: 'timeout', times: 10 }]);
+    const start = h.clock.now();
+    const e = captured(() => h.client({ budgetMs: 100_000 }).getOrder('202-1234567-1234567'));
+    // Amazon did not answer (as after the last of five attempts), said at once rather than tried again.
+    expect(e).toBeInstanceOf(SpApiTransportError);
+    expect((e as Error).message).toMatch(/getOrder: no response after 1 attempt$/);
+    // One attempt: a second would have run 20 s past the run's budget, and a third past that.
+    expect(h.served('getOrder')).toHaveLength(1);
+    expect(h.clock.now() - start).toBeLessThanOrEqual(100_000);
+  });
+
+  it('tries an unanswered Login with Amazon exchange again only when a whole fetch timeout still fits', () => {
+    const h = makeHarness(ukSeed, [{ system: 'lwa', operation: '*', kind: 'timeout', times: 10 }]);
+    const start = h.clock.now();
+    const e = captured(() => h.client({ budgetMs: 100_000 }).getListingsItem('TEE-M'));
+    expect(e).toBeInstanceOf(SpApiTransportError);
+    expect((e as Error).message).toMatch(/gave up after 1 attempt \(timeout\)/);
+    expect(lwaCalls(h)).toBe(1);
+    expect(h.clock.now() - start).toBeLessThanOrEqual(100_000);
+  });
+
   it('never writes secrets or tokens to the log', () => {
     const h = makeHarness(ukSeed, [
       { system: 'amazon', operation: '*', kind: '500', times: 2 },

@@ -80,3 +80,51 @@ describe('two settlements part-imported at once', () => {
     expect(m.lines.filter((l) => l.settlementId === '7002')).toHaveLength(10);
   });
 });
+
+describe('the Settlement Map edited while a large settlement is being imported', () => {
+  const mapOf = (category: string) => () => [{ 'Transaction Type': 'Order', 'Amount Type': 'ItemPrice', 'Amount Description': 'Principal', Category: category, Account: '4000', Notes: '' }];
+
+  it('gives every line the category its Settlements row counts it in, never the earlier map\'s for the lines of earlier runs', () => {
+    const total = LINES_PER_APPEND * 3;
+    const parsed = parseSettlementFile(bigFile(total));
+    if (!parsed.ok) throw new Error(parsed.message);
+    const m = memoryTabs();
+    const store = memoryStore();
+    const execution = (category: string) => {
+      let appends = 0;
+      const original = m.tabs.lines.append;
+      const tabs = { ...m.tabs, map: { ...m.tabs.map, records: mapOf(category) }, lines: { ...m.tabs.lines, append: (l: readonly LineRecord[]) => (appends++, original(l)) } };
+      const deadline = { remainingMs: () => (appends >= 2 ? 1_000 : 600_000) };
+      return importSettlement({ tabs, store, deadline, linesKept: 1_000_000 }, parsed.settlement, 'a big file');
+    };
+    expect(execution('Product sales').status).toBe('partial');
+    // Finance renames the category between the runs; the import carries on over as many as it takes.
+    const runs = [execution('Sales')];
+    while (runs.at(-1)!.status === 'partial' && runs.length < 5) runs.push(execution('Sales'));
+    const done = runs.at(-1)!;
+    expect(done.status).toBe('imported');
+    expect(runs[0]!.notes.join(' ')).toMatch(/Settlement Map changed/);
+    expect(m.settlements()[0]!.byCategory).toEqual({ Sales: total * 125 });
+    expect(m.lines).toHaveLength(total);
+    expect(new Set(m.lines.map((l) => l.orderId)).size).toBe(total);
+    expect(new Set(m.lines.map((l) => l.category))).toEqual(new Set(['Sales']));
+  });
+
+  it('carries on where it stopped when the map was edited in a way that changes none of its lines', () => {
+    const parsed = parseSettlementFile(bigFile(LINES_PER_APPEND * 3));
+    if (!parsed.ok) throw new Error(parsed.message);
+    const m = memoryTabs();
+    const store = memoryStore();
+    let appends = 0;
+    const original = m.tabs.lines.append;
+    const lines = { ...m.tabs.lines, append: (l: readonly LineRecord[]) => (appends++, original(l)) };
+    const short = { remainingMs: () => (appends >= 2 ? 1_000 : 600_000) };
+    expect(importSettlement({ tabs: { ...m.tabs, map: { ...m.tabs.map, records: mapOf('Sales') }, lines }, store, deadline: short, linesKept: 1_000_000 }, parsed.settlement, 'f').status).toBe('partial');
+    // A row for other lines added (as an import of another settlement appends an unmapped triple).
+    const wider = () => [...mapOf('Sales')(), { 'Transaction Type': 'Order', 'Amount Type': 'ItemFees', 'Amount Description': 'Commission', Category: 'Selling fees', Account: '', Notes: '' }];
+    const long = { remainingMs: () => 600_000 };
+    expect(importSettlement({ tabs: { ...m.tabs, map: { ...m.tabs.map, records: wider }, lines }, store, deadline: long, linesKept: 1_000_000 }, parsed.settlement, 'f').status).toBe('imported');
+    expect(appends).toBe(3);
+    expect(m.lines).toHaveLength(LINES_PER_APPEND * 3);
+  });
+});

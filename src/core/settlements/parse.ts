@@ -106,25 +106,32 @@ export function parseSettlementFile(text: string): ParseResult {
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
   let i = 0;
   while (i < lines.length && isBlank(lines[i] ?? '')) i++;
-  if (i >= lines.length) return { ok: false, message: 'The file is empty.' };
+  if (i >= lines.length) return { ok: false, message: 'The file is empty.', incomplete: true };
   const header = readHeader(lines[i] ?? '');
   if (!header.ok) return header;
   const { columns, width } = header;
 
   const positions = KEYS.map((k) => columns[k]);
   const rows: Row[] = [];
+  // Where the header comes again (two files saved into one): the row index the next copy starts at, and its line.
+  const copies: Array<{ at: number; lineNo: number }> = [];
   for (let n = i + 1; n < lines.length; n++) {
     const line = lines[n] ?? '';
     if (isBlank(line)) continue;
     const cells = line.split('\t');
+    if (clean(cells[columns.settlementId!] ?? '').toLowerCase() === COL.settlementId) {
+      copies.push({ at: rows.length, lineNo: n + 1 });
+      continue;
+    }
     const values = positions.map((at) => (at === undefined ? '' : clean(cells[at] ?? '')));
     let extra = '';
     for (let c = width; c < cells.length && !extra; c++) extra = clean(cells[c] ?? '');
     rows.push({ lineNo: n + 1, values, count: cells.length, extra });
   }
   const summaryRow = rows.shift();
-  if (!summaryRow) return { ok: false, message: 'The file has a header but no summary row (the first data row, with the settlement total).' };
+  if (!summaryRow) return { ok: false, message: 'The file has a header but no summary row (the first data row, with the settlement total).', incomplete: true };
   const cell = (row: Row, key: Key): string => row.values[SLOT[key]] ?? '';
+  const repeated = secondCopies(rows, copies, summaryRow, cell);
 
   const filled = TRANSACTION.filter((k) => cell(summaryRow, k) !== '');
   if (filled.length) {
@@ -170,6 +177,11 @@ export function parseSettlementFile(text: string): ParseResult {
   };
   const out: SettlementLine[] = [];
   for (const row of rows) {
+    const copy = repeated.get(row);
+    if (copy) {
+      problems.push({ lineNo: row.lineNo, message: `Line ${row.lineNo}: it is in a second copy of settlement ${settlementId} (the file's header again at line ${copy}, then the same summary and lines), left out so the settlement is not counted twice.`, copyFrom: copy });
+      continue;
+    }
     const r = readLine(row, width, summary, decimal, date, cell);
     if ('message' in r) problems.push(r);
     else out.push(r);
@@ -178,6 +190,28 @@ export function parseSettlementFile(text: string): ParseResult {
 }
 
 type CellOf = (row: Row, key: Key) => string;
+
+/**
+ * The rows of a second copy of this settlement (after the header again: the same summary, then the
+ * same lines, cell for cell), each with the line its header is on. A copy that differs, or another
+ * settlement, is left to the line checks (a line of another settlement is named as such).
+ */
+function secondCopies(rows: readonly Row[], copies: ReadonlyArray<{ at: number; lineNo: number }>, summary: Row, cell: CellOf): Map<Row, number> {
+  const out = new Map<Row, number>();
+  if (copies.length === 0) return out;
+  // Indexes in `rows`, which no longer holds the summary row.
+  const starts = copies.map((c) => ({ at: c.at - 1, lineNo: c.lineNo }));
+  const first = rows.slice(0, starts[0]!.at);
+  const same = (a: Row, b: Row) => a.values.length === b.values.length && a.values.every((v, k) => v === b.values[k]);
+  starts.forEach((c, k) => {
+    const section = rows.slice(c.at, k + 1 < starts.length ? starts[k + 1]!.at : rows.length);
+    const [head, ...body] = section;
+    if (!head || cell(head, 'settlementId') !== cell(summary, 'settlementId') || !same(head, summary)) return;
+    if (body.length !== first.length || !body.every((row, n) => same(row, first[n]!))) return;
+    for (const row of section) out.set(row, c.lineNo);
+  });
+  return out;
+}
 
 function* amountCells(rows: readonly Row[], summary: Row, cell: CellOf): Generator<string> {
   yield cell(summary, 'total');

@@ -35,6 +35,8 @@ export interface LineProblem {
   message: string;
   /** The line belongs to another settlement (a file holding two): its settlement id. */
   otherSettlement?: string;
+  /** The line is in a second copy of the settlement (the file saved twice into one): the line the copy's header is on. */
+  copyFrom?: number;
 }
 
 export interface ParsedSettlement {
@@ -48,7 +50,11 @@ export interface ParsedSettlement {
 }
 
 /** Not ok: no header, no summary row, or not a V2 flat file. */
-export type ParseResult = { ok: true; settlement: ParsedSettlement } | { ok: false; message: string };
+/**
+ * `incomplete`: the text stops before the settlement's summary row (empty, or a header alone): what a
+ * download cut short looks like, as no settlement file Amazon makes is that short.
+ */
+export type ParseResult = { ok: true; settlement: ParsedSettlement } | { ok: false; message: string; incomplete?: true };
 
 /**
  * One Settlement Map row. Each match cell is "any", or a comma list of values, each exact or

@@ -190,6 +190,7 @@ export const chargesJob: Job = {
   name: 'charges',
   label: '3PL charges',
   scheduled: true,
+  standalone: true,
   exceptionScope: CHARGE_EXCEPTION_TYPES,
   withoutAccess: { threePl: 'No 3PL invoice or charge can be imported.' },
   run: runCharges,

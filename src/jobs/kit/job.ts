@@ -84,6 +84,12 @@ export interface Job {
    */
   sharedBudgetMs?: number;
   /**
+   * Needs no other job before it in a shared execution (its place in the list is not a dependency):
+   * when the jobs before it left it no time, it goes first in the next one (kit/runner inExecutionOrder),
+   * so a system that does not answer never keeps it waiting for good.
+   */
+  standalone?: boolean;
+  /**
    * What this job cannot do while Amazon or the 3PL refuses its credentials, in one sentence for the
    * AUTH_FAILED message ("No stock can be read or pushed."); without it the message says the job cannot run.
    */

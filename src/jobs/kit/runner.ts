@@ -22,6 +22,7 @@ import { countingHttp } from './counting-http';
 import { createRedactor } from './redaction';
 import type { Redactor } from './redaction';
 import { snapshotStore } from './store-snapshot';
+import { AHEAD_BUDGET_MS, noteWaited } from './turns';
 import { SETUP_KEYS, errorText, failureException } from './failures';
 import { blockedBySettings, settingsExceptions, withSettingsNote, withSettingsScope } from './settings-check';
 import { recordTriggerRuntime, watchTriggerRuntime } from './quota';
@@ -58,6 +59,8 @@ interface RunOptions {
   executionStart?: number;
   /** Other jobs run in the same execution: a job's `sharedBudgetMs` applies. */
   shared?: boolean;
+  /** Run ahead of its place (it waited for time before, inExecutionOrder): AHEAD_BUDGET_MS at most. */
+  ahead?: boolean;
 }
 
 /** The set-up rows a run got past: its own CONFIG_INVALID, and the sign-in of each system it reached. */
@@ -170,20 +173,23 @@ export function runJob(job: Job, raw: Ports, opts: RunOptions): RunSummary {
   const runId = makeRunId(job.name, start, randomSuffix());
   const { http, counts: calls } = countingHttp(ports.http);
   let result: JobOutcome;
-  const ownShare = opts.shared && job.sharedBudgetMs ? job.sharedBudgetMs : Infinity;
+  const ownShare = Math.min(opts.shared && job.sharedBudgetMs ? job.sharedBudgetMs : Infinity, opts.ahead ? AHEAD_BUDGET_MS : Infinity);
   const budget = Math.min(JOB_BUDGET_MS, EXECUTION_BUDGET_MS - (start - (opts.executionStart ?? start)), ownShare);
   // "Skipped" means the next run does it; what it cannot (an upload) says so, naming what to do.
   const lost = opts.request ? job.skippedNote?.(opts.request) : undefined;
   const skipped = (why: string): JobOutcome => ({ outcome: 'skipped', counts: {}, message: lost ? `${why} ${lost}` : why });
   if (budget < MIN_JOB_MS) {
-    result = skipped('The jobs before it used this execution\'s time; it runs with the next one.');
+    result = skipped(`The jobs before it used this execution's time; it runs with the next one${job.standalone ? ', first' : ''}.`);
     logRun(ports, job, runId, start, result, calls);
+    if (opts.shared) noteWaited(ports.store, job.name, true);
   } else if (!ports.lock.tryLock(10_000)) {
     result = skipped('Another sync was running, so this one was skipped.');
     logRun(ports, job, runId, start, result, calls);
   } else {
     // Read once, now that no other run can change them (store-snapshot.ts).
     const store = snapshotStore(ports.store);
+    // It had its time: no longer ahead of the others.
+    noteWaited(store, job.name, false);
     const watch = watchRun();
     // A person's own Sync Log or Exceptions tab is never written (sheet/output-tabs): nothing starts
     // that could not record itself. The Sync Log, when it is the add-on's, says why.

@@ -286,6 +286,7 @@ export const removalsJob: Job = {
   name: 'removals',
   label: 'Removals',
   scheduled: true,
+  standalone: true,
   exceptionScope: REMOVAL_EXCEPTION_TYPES,
   withoutAccess: { amazon: 'No removal can be read from Amazon.', threePl: 'No expected receipt can be made or followed at the 3PL.' },
   run: (ctx) => runRemovals(ctx),

@@ -23,7 +23,7 @@ import { redelivery } from '../../core/settlements/redelivery';
 import { rowTypedOver } from '../../core/settlements/twin-row';
 import { linesAfterEnd } from '../../core/settlements/after-end';
 import { repeatsNote } from '../../core/settlements/repeats';
-import { SETTLEMENT_KEYS, setWritten, writtenSoFar } from './state';
+import { SETTLEMENT_KEYS, categoryDigest, setWritten, writtenDigest, writtenSoFar } from './state';
 import { firstFew } from '../../core/words';
 import { alreadyImported, differs, idTypedOver, importedOf } from './met-again';
 import { leftOutMessage, money } from './wording';
@@ -132,13 +132,19 @@ export function importSettlement(
   const notes: string[] = [];
   let written = writtenSoFar(ctx.store, id);
   const inTab = ctx.tabs.lines.counts().get(id) ?? 0;
-  if (inTab !== written || written > lines.length) {
+  // Lines an earlier run appended under a Settlement Map edited since would keep the old categories
+  // while the Settlements row counts them in the new ones: they are written again.
+  const stored = written > 0 ? writtenDigest(ctx.store, id) : null;
+  let digest = categoryDigest(written <= lines.length ? lines.slice(0, written) : []);
+  const remapped = stored !== null && written <= lines.length && inTab === written && stored !== digest.value();
+  if (remapped) notes.push(`The Settlement Map changed while settlement ${id} was being imported: the ${written} line(s) imported before were categorised with the earlier map, so they are imported again from the start with the current one (none is doubled).`);
+  if (inTab !== written || written > lines.length || remapped) {
     // Lines of this settlement that no import in progress accounts for (its Settlements row was
     // deleted, or lines were edited mid-import): the file's lines replace them, never join them.
     if (inTab > 0) {
       ctx.tabs.lines.write(ctx.tabs.lines.all().filter((l) => l.settlementId !== id));
       ctx.store.delete(SETTLEMENT_KEYS.lineCount);
-      if (!before) notes.push(`Settlement ${id} had no Settlements row but ${inTab} of its lines were in Settlement Lines: they were replaced by the ${lines.length} lines of ${source}, so none is doubled.`);
+      if (!before && !remapped) notes.push(`Settlement ${id} had no Settlements row but ${inTab} of its lines were in Settlement Lines: they were replaced by the ${lines.length} lines of ${source}, so none is doubled.`);
     }
     if (before) {
       notes.push(
@@ -147,16 +153,18 @@ export function importSettlement(
       );
     }
     written = 0;
+    digest = categoryDigest();
   }
   while (written < lines.length) {
     if (ctx.deadline.remainingMs() < RESERVE_MS) {
-      setWritten(ctx.store, id, written);
+      setWritten(ctx.store, id, written, digest.value());
       return { status: 'partial', settlementId: id, lines: written, raised: map.raised, unread: 0, notes };
     }
     const chunk = lines.slice(written, written + LINES_PER_APPEND).map(({ lineNo: _lineNo, ...l }) => l);
     ctx.tabs.lines.append(chunk);
     written += chunk.length;
-    setWritten(ctx.store, id, written);
+    digest.add(chunk);
+    setWritten(ctx.store, id, written, digest.value());
   }
 
   const raised: RaisedException[] = [...map.raised];

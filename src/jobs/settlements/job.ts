@@ -22,12 +22,12 @@ import { isSettlementsColumnsRow, isTyped, settlementsTab } from '../../sheet/se
 import { TAB, TABS, headersOf } from '../../core/tabs';
 import { cellException, cellKeyPrefix } from '../../core/typed-cells';
 import type { Job, JobContext, JobOutcome } from '../kit/job';
-import { ACCESS_KEY, accessRefused, LIST_WINDOW_MS, listSettlementReports, reportFailed } from './discover';
+import { ACCESS_KEY, aboutOneReport, accessRefused, givenUp, LIST_WINDOW_MS, listSettlementReports, reportFailed } from './discover';
 import type { ImportResult, SettlementTabs } from './import';
 import { importSettlement, MAP_ROW_PREFIX } from './import';
 import { incompleteKeys } from './met-again';
 import { recategorise } from './recategorise';
-import { SETTLEMENT_KEYS, handledReports, importing, markHandled, recordCategories, writtenCategories } from './state';
+import { SETTLEMENT_KEYS, clearFailing, handledReports, importing, markHandled, recordCategories, writtenCategories } from './state';
 
 type Tabs = SettlementTabs & { settlementsRead(): boolean; mapRead(): boolean };
 
@@ -215,11 +215,14 @@ function importListed(ctx: JobContext, amazon: SpApiClient): JobOutcome {
         waitingFrom ??= report.createdTime;
         break;
       }
-      // A body Amazon cut short or garbled ('schema') is about this one report: the others are still
-      // imported, and this one is tried again next run.
-      if (e instanceof RemoteError && (e.retryable || e.kind === 'schema')) {
+      // Anything but refused credentials (which stop every report alike) is about this one report: a
+      // body cut short or garbled, a document Amazon cannot find, an expired or refused document URL,
+      // an unknown charset. The others are still imported, and this one is tried again next run.
+      if (aboutOneReport(e)) {
+        const why = e instanceof Error ? e.message : String(e);
+        if (givenUp(ctx, report, `could not be downloaded (${why})`, raised, missed)) continue;
         // Never skipped: the cursor stays at this report and the next run downloads it again.
-        raised.push(reportFailed(report.reportId, `Settlement report ${report.reportId} could not be downloaded (${e.message}); the next run tries again.`));
+        raised.push(reportFailed(report.reportId, `Settlement report ${report.reportId} could not be downloaded (${why}); the next run tries again. If it keeps failing, download the settlement from Seller Central (Payments → Reports repository) and import the file from the sidebar.`));
         waitingFrom ??= report.createdTime;
         missed.push(`report ${report.reportId} could not be downloaded, the next run tries again`);
         continue;
@@ -227,6 +230,15 @@ function importListed(ctx: JobContext, amazon: SpApiClient): JobOutcome {
       throw e;
     }
     const parsed = parseSettlementFile(text);
+    if (parsed.ok || !parsed.incomplete) clearFailing(store, report.reportId);
+    // A document that stops before its summary row was cut short on the way: downloaded again next run.
+    if (!parsed.ok && parsed.incomplete) {
+      if (givenUp(ctx, report, `arrived incomplete (${parsed.message})`, raised, missed)) continue;
+      raised.push(reportFailed(report.reportId, `Settlement report ${report.reportId} arrived incomplete (${parsed.message}); the next run downloads it again. If it keeps arriving so, download the settlement from Seller Central (Payments → Reports repository) and import the file from the sidebar.`));
+      waitingFrom ??= report.createdTime;
+      missed.push(`report ${report.reportId} arrived incomplete, the next run downloads it again`);
+      continue;
+    }
     if (!parsed.ok) {
       raised.push(reportFailed(report.reportId, `Settlement report ${report.reportId} could not be read as a V2 settlement flat file: ${parsed.message}`));
       markHandled(store, [report.reportId]);
@@ -285,6 +297,7 @@ export const settlementsJob: Job = {
   name: 'settlements',
   label: 'Settlements import',
   scheduled: true,
+  standalone: true,
   exceptionScope: ['SETTLEMENT_REPORT_FAILED'],
   withoutAccess: { amazon: 'No settlement report can be listed or imported (a file downloaded from Seller Central can still be imported from the sidebar).' },
   run: (ctx) => (ctx.request.file ? importUpload(ctx, ctx.request.file) : importListed(ctx, ctx.amazon())),

@@ -11,6 +11,13 @@ export const SETTLEMENT_KEYS = {
   handled: 'settlements.handledReports',
   /** {settlementId: written}: lines appended so far of each settlement still being imported. */
   partial: 'settlements.partial',
+  /**
+   * {settlementId: digest}: the categories and accounts given to the lines appended so far, so a
+   * Settlement Map edited between the runs of one import is noticed (import.ts).
+   */
+  partialCategories: 'settlements.partialCategories',
+  /** {reportId: ms}: when each listed report still waiting for its document first failed to come. */
+  failingSince: 'settlements.failingSince',
   /** Lines the Settlement Lines tab holds, so the budget is kept without reading the tab. */
   lineCount: 'settlements.lineCount',
   /** JSON array: the Settlements tab's category columns as last written, so they are known by name. */
@@ -57,13 +64,63 @@ export function writtenSoFar(store: KeyValueStore, settlementId: string): number
   return partials(store)[settlementId] ?? 0;
 }
 
-/** Records the lines written for one settlement; null: it is complete. */
-export function setWritten(store: KeyValueStore, settlementId: string, written: number | null): void {
+/**
+ * Records the lines written for one settlement and the digest of the categories they were given
+ * (categoryDigest); null: it is complete.
+ */
+export function setWritten(store: KeyValueStore, settlementId: string, written: number | null, digest?: string): void {
   const all = partials(store);
-  if (written === null) delete all[settlementId];
-  else all[settlementId] = written;
+  const digests = digestsOf(store);
+  if (written === null) {
+    delete all[settlementId];
+    delete digests[settlementId];
+  } else {
+    all[settlementId] = written;
+    if (digest !== undefined) digests[settlementId] = digest;
+  }
   if (Object.keys(all).length) store.set(SETTLEMENT_KEYS.partial, JSON.stringify(all));
   else store.delete(SETTLEMENT_KEYS.partial);
+  if (Object.keys(digests).length) store.set(SETTLEMENT_KEYS.partialCategories, JSON.stringify(digests));
+  else if (store.get(SETTLEMENT_KEYS.partialCategories) !== null) store.delete(SETTLEMENT_KEYS.partialCategories);
+}
+
+function digestsOf(store: KeyValueStore): Record<string, string> {
+  try {
+    const v = JSON.parse(store.get(SETTLEMENT_KEYS.partialCategories) ?? '{}') as unknown;
+    if (!v || typeof v !== 'object' || Array.isArray(v)) return {};
+    return Object.fromEntries(Object.entries(v as Record<string, unknown>).filter(([, d]) => typeof d === 'string')) as Record<string, string>;
+  } catch {
+    return {};
+  }
+}
+
+/** The digest recorded with the lines written so far; null when none was (an import an older version began). */
+export function writtenDigest(store: KeyValueStore, settlementId: string): string | null {
+  return digestsOf(store)[settlementId] ?? null;
+}
+
+/**
+ * A short running digest (FNV-1a) of the category and account of lines, in order: extended chunk by
+ * chunk as lines are appended, so a run never hashes the lines before again.
+ */
+export function categoryDigest(lines: ReadonlyArray<{ category: string; account: string }> = []): { add(more: ReadonlyArray<{ category: string; account: string }>): void; value(): string } {
+  let h = 0x811c9dc5;
+  let n = 0;
+  const add = (text: string) => {
+    for (let i = 0; i < text.length; i++) {
+      h ^= text.charCodeAt(i);
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
+  };
+  const digest = {
+    add(more: ReadonlyArray<{ category: string; account: string }>) {
+      for (const l of more) add(`${l.category}\u0001${l.account}\u0002`);
+      n += more.length;
+    },
+    value: () => `${n}:${h.toString(16)}`,
+  };
+  digest.add(lines);
+  return digest;
 }
 
 /** The category columns last written; null before any was recorded (a tab an older version wrote). */
@@ -78,4 +135,32 @@ export function writtenCategories(store: KeyValueStore): string[] | null {
 
 export function recordCategories(store: KeyValueStore, categories: readonly string[]): void {
   store.set(SETTLEMENT_KEYS.categoryColumns, JSON.stringify(categories));
+}
+
+function failing(store: KeyValueStore): Record<string, number> {
+  try {
+    const v = JSON.parse(store.get(SETTLEMENT_KEYS.failingSince) ?? '{}') as unknown;
+    if (!v || typeof v !== 'object' || Array.isArray(v)) return {};
+    return Object.fromEntries(Object.entries(v as Record<string, unknown>).filter(([, ms]) => typeof ms === 'number')) as Record<string, number>;
+  } catch {
+    return {};
+  }
+}
+
+/** Notes that a report's document failed to come at `now`; returns when it first failed. */
+export function noteFailing(store: KeyValueStore, reportId: string, now: number): number {
+  const all = failing(store);
+  if (all[reportId] !== undefined) return all[reportId]!;
+  all[reportId] = now;
+  store.set(SETTLEMENT_KEYS.failingSince, JSON.stringify(all));
+  return now;
+}
+
+/** The report is done with (imported, or given up on): its failures are forgotten. */
+export function clearFailing(store: KeyValueStore, reportId: string): void {
+  const all = failing(store);
+  if (all[reportId] === undefined) return;
+  delete all[reportId];
+  if (Object.keys(all).length) store.set(SETTLEMENT_KEYS.failingSince, JSON.stringify(all));
+  else store.delete(SETTLEMENT_KEYS.failingSince);
 }

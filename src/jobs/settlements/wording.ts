@@ -13,8 +13,12 @@ export const money = (cents: number, currency: string) => `${(cents / 100).toFix
 export function leftOutMessage(problems: ParsedSettlement['problems'], id: string, source: string): string {
   const others = new Map<string, number>();
   for (const p of problems) if (p.otherSettlement) others.set(p.otherSettlement, (others.get(p.otherSettlement) ?? 0) + 1);
-  const unread = problems.filter((p) => !p.otherSettlement);
+  const copies = problems.filter((p) => p.copyFrom !== undefined);
+  const unread = problems.filter((p) => !p.otherSettlement && p.copyFrom === undefined);
   const parts: string[] = [];
+  if (copies.length) {
+    parts.push(`${source} holds settlement ${id} twice (its header again at line ${copies[0]!.copyFrom}, then the same summary and lines): the ${copies.length} line(s) of the second copy (lines ${copies[0]!.lineNo}–${copies[copies.length - 1]!.lineNo}) were left out, so the settlement is counted once and nothing of it is missing.`);
+  }
   if (others.size) {
     const named = [...others].map(([other, n]) => `settlement ${other} (${n} line(s))`).join(', ');
     parts.push(

@@ -9,7 +9,7 @@
 
 import { DeadlineExceeded, type ClockPort, type Deadline } from '../../ports/clock';
 import type { HttpMethod, HttpPort, HttpResponse } from '../../ports/http';
-import { HttpTransportError } from '../../ports/http';
+import { FETCH_TIMEOUT_MS, HttpTransportError } from '../../ports/http';
 import type { LogPort } from '../../ports/log';
 import type { KeyValueStore } from '../../ports/store';
 import { AdapterError } from '../types';
@@ -139,7 +139,7 @@ export class MintsoftHttp {
         });
       } catch (e) {
         if (!(e instanceof HttpTransportError)) throw e;
-        if (this.backoff(attempt, 'auth', 'no answer')) continue;
+        if (this.backoff(attempt, 'auth', 'no answer', true)) continue;
         throw new AdapterError('UPSTREAM', `Mintsoft login got no answer: ${e.message}`);
       }
       if (res.status === 429 && this.waitAfter429(res, attempt, 'auth')) continue;
@@ -192,7 +192,7 @@ export class MintsoftHttp {
         res = this.d.http.fetch({ url, method: spec.method, headers: { 'ms-apikey': key, Accept: 'application/json' }, payload, contentType: payload === undefined ? undefined : 'application/json' });
       } catch (e) {
         if (!(e instanceof HttpTransportError)) throw e;
-        if (call.retry === 'once' || !this.backoff(attempt, call.op, 'no answer')) throw e;
+        if (call.retry === 'once' || !this.backoff(attempt, call.op, 'no answer', true)) throw e;
         continue;
       }
       if (res.status === 401) {
@@ -230,10 +230,11 @@ export class MintsoftHttp {
     if (remaining < DEADLINE_RESERVE_MS) throw new DeadlineExceeded(operation, DEADLINE_RESERVE_MS, remaining, 'Mintsoft');
   }
 
-  private backoff(attempt: number, operation: string, why: string): boolean {
+  /** `unanswered`: the last try got no answer, so the next may wait out a whole fetch timeout too; tried only when that fits. */
+  private backoff(attempt: number, operation: string, why: string, unanswered = false): boolean {
     if (attempt >= MAX_ATTEMPTS) return false;
     const ms = Math.round(1000 * 2 ** (attempt - 1) * (0.5 + this.d.random()));
-    if (ms > this.d.deadline.remainingMs() - DEADLINE_RESERVE_MS) return false;
+    if (ms + (unanswered ? FETCH_TIMEOUT_MS : 0) > this.d.deadline.remainingMs() - DEADLINE_RESERVE_MS) return false;
     this.d.log.warn(`Mintsoft ${operation}: ${why}, retrying in ${ms} ms`);
     this.d.clock.sleep(ms);
     return true;

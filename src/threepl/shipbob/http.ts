@@ -5,7 +5,7 @@
 
 import { DeadlineExceeded, type ClockPort, type Deadline } from '../../ports/clock';
 import type { HttpMethod, HttpPort, HttpResponse } from '../../ports/http';
-import { HttpTransportError } from '../../ports/http';
+import { FETCH_TIMEOUT_MS, HttpTransportError } from '../../ports/http';
 import type { LogPort } from '../../ports/log';
 import { AdapterError } from '../types';
 import { retryAfterSeconds } from './errors';
@@ -103,7 +103,7 @@ export class ShipBobHttp {
         res = this.d.http.fetch({ url, method: call.method, headers, payload, contentType: payload === undefined ? undefined : 'application/json' });
       } catch (e) {
         if (!(e instanceof HttpTransportError)) throw e;
-        if (call.retry === 'once' || !this.backoff(attempt, call.operation, 'no response')) throw e;
+        if (call.retry === 'once' || !this.backoff(attempt, call.operation, 'no response', true)) throw e;
         continue;
       }
       if (res.status === 429) {
@@ -132,10 +132,11 @@ export class ShipBobHttp {
   }
 
   /** Exponential back-off with jitter; false when attempts or the time budget are spent. */
-  private backoff(attempt: number, operation: string, why: string): boolean {
+  /** `unanswered`: the last try got no answer, so the next may wait out a whole fetch timeout too; tried only when that fits. */
+  private backoff(attempt: number, operation: string, why: string, unanswered = false): boolean {
     if (attempt >= MAX_ATTEMPTS) return false;
     const ms = Math.round(1000 * 2 ** (attempt - 1) * (0.5 + this.d.random()));
-    if (ms > this.d.deadline.remainingMs() - DEADLINE_RESERVE_MS) return false;
+    if (ms + (unanswered ? FETCH_TIMEOUT_MS : 0) > this.d.deadline.remainingMs() - DEADLINE_RESERVE_MS) return false;
     this.d.log.warn(`ShipBob ${operation}: ${why}, retrying in ${ms} ms`);
     this.d.clock.sleep(ms);
     return true;

@@ -50,7 +50,7 @@ export interface Rig {
   count(method: string, path: string): number;
 }
 
-export function rig(opts: { seed?: Partial<MintsoftSectionInput>; faults?: FaultSpec[]; credentials?: MintsoftCredentials; locations?: string[] } = {}): Rig {
+export function rig(opts: { seed?: Partial<MintsoftSectionInput>; faults?: FaultSpec[]; credentials?: MintsoftCredentials; locations?: string[]; budgetMs?: number } = {}): Rig {
   const clock = new VirtualClock(START);
   const network = new Network();
   const faults = new FaultInjector(opts.faults ?? []);
@@ -63,7 +63,7 @@ export function rig(opts: { seed?: Partial<MintsoftSectionInput>; faults?: Fault
     createMintsoftAdapter({
       http: nodeHttp(network, clock, calls),
       clock: virtualClockPort(clock),
-      deadline: deadlineFrom(virtualClockPort(clock), 30 * 24 * 3600 * 1000),
+      deadline: deadlineFrom(virtualClockPort(clock), opts.budgetMs ?? 30 * 24 * 3600 * 1000),
       log,
       store,
       credentials,
