@@ -174,6 +174,8 @@ function runOrders(ctx: JobContext): JobOutcome {
   const open = rows.filter((r) => r.state !== 'confirmed' && r.state !== 'cancelled').length;
   // Every held order (ORDER_HELD), not only those held this run: one refused past its retries waits too.
   const held = rows.filter((r) => r.state === 'held').length;
+  // The 3PL could not be reached: the orders it did not get are named, not left inside "open in the ledger".
+  const waiting = phases.down.has('threePl') ? rows.filter((r) => r.state === 'ready' || r.state === 'sending' || r.state === 'unknown').length : 0;
   const message =
     `${plural(counts.sent ?? 0, 'order')} sent to ${threePlName}${counts.adopted ? `, ${counts.adopted} adopted` : ''}, ` +
     `${plural(counts.confirmed ?? 0, 'shipment')} confirmed to Amazon, ${plural(counts.cancelled ?? 0, 'cancellation')} carried over; ` +
@@ -187,7 +189,8 @@ function runOrders(ctx: JobContext): JobOutcome {
     `${counts.confirmFailed ? ` ${plural(counts.confirmFailed, 'shipment')} not confirmed to Amazon: Amazon did not take the confirmation or could not be read (the order's Note on the Orders tab says why); tried again next run.` : ''}` +
     `${counts.cancelLeft ? ` ${plural(counts.cancelLeft, 'Amazon cancellation')} not carried over to ${threePlName} yet (the order's Note says why; tried again next run): until it is, ${threePlName} may ship the order.` : ''}` +
     `${sent.unknown ? ` ${plural(sent.unknown, 'order')} may or may not be at ${threePlName} (no usable answer to the create; looked up by reference next run, see ORDER_OUTCOME_UNKNOWN).` : ''}` +
-    `${phases.failed.length ? ` Not reachable this run, tried again next run: ${phases.failed.join('; ')}` : ''}`;
+    `${phases.failed.length ? ` Not reachable this run, tried again next run: ${phases.failed.join('; ')}` : ''}` +
+    `${waiting ? ` ${plural(waiting, 'order')} from Amazon wait${waiting === 1 ? 's' : ''} to be sent to ${threePlName} (their rows stay on the Orders tab; each is sent once when ${threePlName} answers).` : ''}`;
   return {
     // An order whose create got no usable answer is not done: the run says so rather than "ok". Nor is
     // one held (an unmapped SKU, a refusal): it is not at the 3PL and nobody ships it, so a run that
