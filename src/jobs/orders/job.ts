@@ -101,15 +101,21 @@ function runOrders(ctx: JobContext): JobOutcome {
   const tab = ctx.tabs.orders;
   const phases = new Phases<Phase>('the ledger', () => tab.write(ledger.rows));
   let refresh: LedgerRefresh;
+  // Amazon answered searchOrders with a body the add-on cannot read: Amazon is up, only its order list is not.
+  let listUnread = '';
   try {
     refresh = refreshLedger(amazon, tab, store, now, settings.marketplaces, AMAZON_READ_MAX_WAIT_MS);
   } catch (e) {
-    if (!(e instanceof RemoteError && e.retryable)) throw e;
-    // Amazon cannot be read now: what the ledger holds still goes on at the 3PL (cancellations).
-    phases.unreachable('amazon', e.message);
+    const unreadable = e instanceof RemoteError && e.system === 'amazon' && e.kind === 'schema';
+    if (!(e instanceof RemoteError && (e.retryable || unreadable))) throw e;
+    // Amazon cannot be read now: what the ledger holds still goes on at the 3PL (cancellations). A body
+    // it broke goes on further: every later step reads each order it acts on from Amazon again
+    // (getOrder) before sending or confirming it, so none leans on the page that could not be read.
+    if (unreadable) listUnread = ` Amazon's order list could not be read this run (${e.message}): new Amazon orders and changes wait for the next run, which reads on from where this one stopped; orders already on the Orders tab still went on (each read from Amazon again before it was sent, cancelled or confirmed).`;
+    else phases.unreachable('amazon', e.message);
     const sealed = readSealedLedger(store, tab.rows());
     // Deleted rows are read back next run; their sealed lines stay sealed (and counted) meanwhile.
-    refresh = { rows: sealed.rows, fresh: new Map(), seenUntil: now, complete: true, stoppedBy: null, read: 0, added: 0, carried: sealed.missing, shortfall: sealed.shortfall, lost: [], restored: 0, unsealed: 0 };
+    refresh = { rows: sealed.rows, fresh: new Map(), seenUntil: now, complete: !unreadable, stoppedBy: null, read: 0, added: 0, carried: sealed.missing, shortfall: sealed.shortfall, lost: [], restored: 0, unsealed: 0 };
   }
   const ledger = new Ledger(refresh.rows);
   // Said now: a later step of this run may write over the Note that explains a State edit not used.
@@ -121,7 +127,7 @@ function runOrders(ctx: JobContext): JobOutcome {
   const counts: Record<string, number> = { read: refresh.read, added: refresh.added, ...(refresh.restored ? { readBack: refresh.restored } : {}) };
   phases.cut = refresh.stoppedBy === 'deadline' ? 'Amazon orders were read in part (time limit); the rest comes next run.' : null;
   // Not a cut: the other phases still run. Orders are still unread, though, so the run is partial.
-  const readNote = refresh.stoppedBy === 'rate' ? " Amazon orders were read in part (Amazon's rate limit: searchOrders allows one page every 3 minutes); the rest comes next run." : '';
+  const readNote = listUnread || (refresh.stoppedBy === 'rate' ? " Amazon orders were read in part (Amazon's rate limit: searchOrders allows one page every 3 minutes); the rest comes next run." : '');
   // Rows whose cells were put back this run (ORDER_EDIT_INVALID) by the 3PL read, the cancel or the confirm step.
   const putBack: LedgerRow[] = [];
   let threePlCursor: string | null = null;
