@@ -79,3 +79,24 @@ describe('Mintsoft gives no answer for a whole run', () => {
     expect(new Set(at).size).toBe(at.length);
   });
 });
+
+describe('the 3PL stops answering while orders are being sent', () => {
+  it('the first order whose lookup gets no answer stops the sending: the rest wait as they were, said, each sent once later', () => {
+    const orders = [1, 2, 3, 4, 5, 6].map((n) => order(n, [{ sku: 'TEE-M', quantity: 1 }]));
+    // The first two calls (the order list, the shipments) answer; every lookup before a create times out.
+    const r = new InventoryRun(ordersWorld({ orders, faults: [{ system: 'threePl', operation: 'get-orders', kind: 'timeout', after: 2, times: 1000 }] }));
+    const run = r.syncOrders();
+    expect(run.outcome).toBe('partial');
+    expect(run.message).toMatch(/Not reachable this run, tried again next run: .*ShipBob did not answer \(get-orders\)/);
+    expect(run.message).toMatch(/6 orders from Amazon wait to be sent to ShipBob/);
+    const states = r.tab('Orders').map((o) => o['State']);
+    // None left "sending" by a cut: the silence was heard once, and nothing else was tried.
+    expect(states).toEqual(['ready', 'ready', 'ready', 'ready', 'ready', 'ready']);
+    expect(r.tab('Orders').filter((o) => (o['Note'] ?? '').startsWith('Not sent this run')).length).toBe(1);
+    r.run.faults.clear();
+    r.advance('10m');
+    r.syncOrders();
+    expect(refs(r)).toEqual([1, 2, 3, 4, 5, 6].map(id));
+    r.assertInvariants();
+  });
+});

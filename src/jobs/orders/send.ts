@@ -229,12 +229,14 @@ function sendBatch(ctx: { adapter: ThreePlAdapter; tab: OrdersTab; threePlName: 
         outcome = ctx.adapter.createOutboundOrder(p.shipFrom ? { ...req, warehouseHint: p.shipFrom } : req);
       } catch (e) {
         if (e instanceof DeadlineExceeded) throw e;
-        // The lookup that comes before any create could not answer: nothing was sent.
+        // The lookup that comes before any create could not answer, even after retries: nothing was
+        // sent. The 3PL is not answering, so the rest wait as they were rather than each spend the
+        // run's time on the same silence; the job says the 3PL was not reachable.
         if (e instanceof RemoteError && e.system === 'threePl' && e.retryable) {
           const prev = before.get(id)!;
           ledger.update(id, { state: prev.state === 'held' ? 'ready' : prev.state, attempts: prev.attempts, note: `Not sent this run: ${scrubBuyer(e.message, p.shipTo)}` });
           counts.notSent = (counts.notSent ?? 0) + 1;
-          continue;
+          throw e;
         }
         throw e;
       }
