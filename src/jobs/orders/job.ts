@@ -24,7 +24,7 @@ import { readSealedLedger, sealLines } from '../reads/ledger-seal';
 import { withShipmentPages } from '../reads/threepl-pages';
 import { withThreePlRefs } from '../../threepl/page-refs';
 import type { LedgerRefresh } from '../reads/amazon-orders';
-import { cancelOrders } from './cancel';
+import { cancelOrders, type CancelCounts } from './cancel';
 import { confirmShipments } from './confirm';
 import { Ledger } from './ledger';
 import { sendOrders } from './send';
@@ -144,7 +144,10 @@ function runOrders(ctx: JobContext): JobOutcome {
     const read = refresh.fresh.get(id);
     return recorded.has(id) || (!!read && orderView(read, settings.marketplace).status === 'CANCELLED');
   };
-  phases.run('cancel', ['threePl'], () => Object.assign(counts, cancelOrders({ adapter, threePlName, shipmentsSeen, amazon, cancelledOnAmazon, edits: putBack }, ledger)));
+  // Counted as they happen, so a run cut (or a 3PL that stopped answering) mid-step still says which cancellations wait.
+  const cancels: CancelCounts = { cancelled: 0, tooLate: 0 };
+  phases.run('cancel', ['threePl'], () => cancelOrders({ adapter, threePlName, shipmentsSeen, amazon, cancelledOnAmazon, edits: putBack }, ledger, cancels));
+  Object.assign(counts, cancels);
   // Confirmations first: they are due now (Amazon counts late ones), and sends keep time for the end of the run.
   phases.run('confirm', ['threePl', 'amazon'], () => {
     const since = Number(store.get(THREEPL_KEYS.since));
