@@ -10,8 +10,9 @@ export class ThreePlNoAnswer extends AdapterError {
   /** The transport's own words (a URL's origin, never a path or query). */
   readonly transportMessage: string;
 
-  constructor(provider: string, operation: string, cause: HttpTransportError) {
-    super('NO_ANSWER', `${provider} did not answer (${operation}), even after retries: ${cause.message}`);
+  /** `retried`: false for a write sent once (a create), which is looked up rather than repeated. */
+  constructor(provider: string, operation: string, cause: HttpTransportError, retried = true) {
+    super('NO_ANSWER', `${provider} did not answer (${operation})${retried ? ', even after retries' : ''}: ${cause.message}`);
     this.name = 'ThreePlNoAnswer';
     this.transportMessage = cause.message;
   }

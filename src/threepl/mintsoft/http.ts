@@ -193,7 +193,7 @@ export class MintsoftHttp {
         res = this.d.http.fetch({ url, method: spec.method, headers: { 'ms-apikey': key, Accept: 'application/json' }, payload, contentType: payload === undefined ? undefined : 'application/json' });
       } catch (e) {
         if (!(e instanceof HttpTransportError)) throw e;
-        if (call.retry === 'once' || !this.backoff(attempt, call.op, 'no answer')) throw new ThreePlNoAnswer('Mintsoft', call.op, e);
+        if (call.retry === 'once' || !this.backoff(attempt, call.op, 'no answer')) throw new ThreePlNoAnswer('Mintsoft', call.op, e, call.retry !== 'once');
         continue;
       }
       if (res.status === 401) {

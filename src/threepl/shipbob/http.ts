@@ -104,7 +104,7 @@ export class ShipBobHttp {
         res = this.d.http.fetch({ url, method: call.method, headers, payload, contentType: payload === undefined ? undefined : 'application/json' });
       } catch (e) {
         if (!(e instanceof HttpTransportError)) throw e;
-        if (call.retry === 'once' || !this.backoff(attempt, call.operation, 'no response')) throw new ThreePlNoAnswer('ShipBob', call.operation, e);
+        if (call.retry === 'once' || !this.backoff(attempt, call.operation, 'no response')) throw new ThreePlNoAnswer('ShipBob', call.operation, e, call.retry !== 'once');
         continue;
       }
       if (res.status === 429) {
