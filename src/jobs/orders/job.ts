@@ -112,6 +112,10 @@ function runOrders(ctx: JobContext): JobOutcome {
     // it broke goes on further: every later step reads each order it acts on from Amazon again
     // (getOrder) before sending or confirming it, so none leans on the page that could not be read.
     if (unreadable) listUnread = ` Amazon's order list could not be read this run (${e.message}): new Amazon orders and changes wait for the next run, which reads on from where this one stopped; orders already on the Orders tab still went on (each read from Amazon again before it was sent, cancelled or confirmed).`;
+    // An error Amazon answered with (5xx, 429) is the order list's: the other steps still ask Amazon
+    // for each order, and stop at the first that fails too (confirm.ts, send.ts). No answer at all
+    // (timeouts, or no token from Login with Amazon) is Amazon as a whole: the steps that need it wait.
+    else if (e.system === 'amazon' && e.kind !== 'transport') phases.failed.push(e.message);
     else phases.unreachable('amazon', e.message);
     const sealed = readSealedLedger(store, tab.rows());
     // Deleted rows are read back next run; their sealed lines stay sealed (and counted) meanwhile.
@@ -192,9 +196,9 @@ function runOrders(ctx: JobContext): JobOutcome {
     `${counts.lostRowsBack ? ` ${plural(counts.lostRowsBack, 'shipped order')} whose row was deleted read back from Amazon, so its shipment is confirmed.` : ''}` +
     `${refresh.carried.length ? ` ${plural(refresh.carried.length, 'order')} whose row was deleted not read back yet (tried again next run; the stock sync counts their units meanwhile).` : ''}` +
     `${unsealed ? ` ${plural(unsealed, 'unsent order')} past the Lines seal's room: a change typed in their Lines cells cannot be put back (the stock sync never counts fewer of their units than the add-on wrote).` : ''}${readNote}${phases.cut ? ` ${phases.cut}` : ''}` +
-    `${sent.deferred ? ` ${plural(sent.deferred, 'order')} left to send in the next run (this run's time, or Amazon's rate for order details, ran out).` : ''}` +
+    `${sent.deferred ? ` ${plural(sent.deferred, 'order')} left to send in the next run (this run's time or Amazon's rate for order details ran out, or Amazon failed to give an order's details).` : ''}` +
     `${sent.notSent ? ` ${plural(sent.notSent, 'order')} not sent to ${threePlName} this run: ${threePlName} or Amazon answered with an error (the order's Note says which); tried again next run.` : ''}` +
-    `${counts.confirmLeft ? ` ${plural(counts.confirmLeft, 'shipped order')} left to confirm to Amazon in the next run (this run's time, or Amazon's rate for order details, ran out).` : ''}` +
+    `${counts.confirmLeft ? ` ${plural(counts.confirmLeft, 'shipped order')} left to confirm to Amazon in the next run (this run's time or Amazon's rate for order details ran out, or Amazon failed to give an order's details).` : ''}` +
     `${counts.confirmFailed ? ` ${plural(counts.confirmFailed, 'shipment')} not confirmed to Amazon: Amazon did not take the confirmation or could not be read (the order's Note on the Orders tab says why); tried again next run.` : ''}` +
     `${counts.cancelLeft ? ` ${plural(counts.cancelLeft, 'Amazon cancellation')} not carried over to ${threePlName} yet (the order's Note says why; tried again next run): until it is, ${threePlName} may ship the order.` : ''}` +
     `${sent.unknown ? ` ${plural(sent.unknown, 'order')} may or may not be at ${threePlName} (no usable answer to the create; looked up by reference next run, see ORDER_OUTCOME_UNKNOWN).` : ''}` +
