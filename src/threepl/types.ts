@@ -302,6 +302,8 @@ export type AdapterErrorCode =
   | 'NOT_FOUND'
   | 'PRECONDITION'
   | 'UPSTREAM'
+  /** No answer at all, even after retries (no-answer.ts). */
+  | 'NO_ANSWER'
   | 'OUTCOME_UNKNOWN';
 
 /**
@@ -317,6 +319,7 @@ const ADAPTER_KINDS: Record<AdapterErrorCode, { kind: RemoteErrorKind; retryable
   NOT_FOUND: { kind: 'not-found', retryable: false },
   PRECONDITION: { kind: 'validation', retryable: false },
   UPSTREAM: { kind: 'upstream', retryable: true },
+  NO_ANSWER: { kind: 'transport', retryable: true },
   OUTCOME_UNKNOWN: { kind: 'upstream', retryable: false },
 };
 

@@ -112,6 +112,10 @@ describe('createOutboundOrder: idempotent contract', () => {
     const out = r.adapter.createOutboundOrder(mfnOrder('202-0000009-0000001'));
     expect(out.status).toBe('outcome_unknown');
     expect(r.count('POST', '/order')).toBe(1);
+    // A create is sent once (never repeated blind), so its silence is not said to have survived retries; the lookup's is.
+    const said = out.messages.join(' ');
+    expect(said).toMatch(/ShipBob did not answer \(create-order\): /);
+    expect(said).toMatch(/ShipBob did not answer \(get-orders\), even after retries: /);
   });
 
   it('sends nothing when the first lookup cannot decide', () => {

@@ -5,7 +5,7 @@
 // unanswered at once, as after its last attempt.
 
 import { describe, expect, it } from 'vitest';
-import { HttpTransportError } from '../../src/ports/http';
+import { ThreePlNoAnswer } from '../../src/threepl/no-answer';
 import { rig as shipBobRig } from './harness';
 import { rig as mintsoftRig } from './mintsoft/harness';
 
@@ -22,7 +22,10 @@ describe('a 3PL call that goes unanswered near the end of the run', () => {
   it('ShipBob: not tried again when another timeout would pass the budget', () => {
     const r = shipBobRig({ faults: [{ system: 'threePl', operation: 'get-locations', kind: 'timeout', times: 10 }], budgetMs: 100_000 });
     const start = r.clock.now();
-    expect(thrown(() => r.adapter.listWarehouses())).toBeInstanceOf(HttpTransportError);
+    const e = thrown(() => r.adapter.listWarehouses());
+    expect(e).toBeInstanceOf(ThreePlNoAnswer);
+    // Tried once: the message must not claim retries that never happened.
+    expect((e as Error).message).toMatch(/^ShipBob did not answer \(get-locations\): /);
     expect(r.count('GET', '/location')).toBe(1);
     expect(r.clock.now() - start).toBeLessThanOrEqual(100_000);
   });
@@ -30,7 +33,9 @@ describe('a 3PL call that goes unanswered near the end of the run', () => {
   it('Mintsoft: not tried again when another timeout would pass the budget', () => {
     const r = mintsoftRig({ faults: [{ system: 'threePl', operation: 'GET /api/Warehouse', kind: 'timeout', times: 10 }], budgetMs: 100_000 });
     const start = r.clock.now();
-    expect(thrown(() => r.adapter.listWarehouses())).toBeDefined();
+    const e = thrown(() => r.adapter.listWarehouses());
+    expect(e).toBeInstanceOf(ThreePlNoAnswer);
+    expect((e as Error).message).not.toMatch(/even after retries/);
     expect(r.count('GET', '/api/Warehouse')).toBe(1);
     expect(r.clock.now() - start).toBeLessThanOrEqual(100_000);
   });

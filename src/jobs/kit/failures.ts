@@ -7,7 +7,7 @@ import { ConfigInvalidError } from '../../core/config-invalid';
 import { exceptionKey } from '../../core/exceptions';
 import type { RaisedException } from '../../core/exceptions';
 import { RemoteError } from '../../ports/errors';
-import { HttpTransportError } from '../../ports/http';
+import { isNoAnswer, ThreePlNoAnswer } from '../../threepl/no-answer';
 import { providerName } from '../../threepl/names';
 import { ConfigError } from './connections';
 import { systemOf } from './counting-http';
@@ -88,11 +88,12 @@ function renewal(provider: string | undefined): string {
 /** The Sync Log text of a failure. */
 export function errorText(e: unknown, job: Pick<Job, 'label'>, threePlProvider: string): string {
   if (isSellerRefusal(e)) return `Amazon refused the listings of the Settings "Amazon seller ID" (HTTP 403). The ${job.label.toLowerCase()} stopped; see Exceptions.`;
-  if (e instanceof HttpTransportError) {
+  if (isNoAnswer(e)) {
     // The bare transport text is a URL; say which system went quiet and what happens next.
-    const url = /https?:\/\/\S+/.exec(e.message)?.[0] ?? '';
+    const said = e instanceof ThreePlNoAnswer ? e.transportMessage : e.message;
+    const url = /https?:\/\/\S+/.exec(said)?.[0] ?? '';
     const who = { amazon: 'Amazon', threePl: `The 3PL (${providerName(threePlProvider)})`, other: 'A remote service' }[systemOf(url)];
-    return `${who} did not answer in time, even after retries (${e.message}). The ${job.label.toLowerCase()} stopped; the next run tries again.`;
+    return `${who} did not answer in time, even after retries (${said}). The ${job.label.toLowerCase()} stopped; the next run tries again.`;
   }
   return e instanceof Error ? e.message : String(e);
 }

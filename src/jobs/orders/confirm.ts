@@ -154,6 +154,12 @@ export function confirmShipments(
           ledger.update(ref, { note: `Shipped; Amazon could not be read to confirm it this run (${e.message}).` });
           counts.waiting += group.length;
           counts.confirmFailed = (counts.confirmFailed ?? 0) + group.length;
+          // Amazon failing even after retries (not one order's body) would fail the rest the same way,
+          // each after its own retries: they wait for the next run, counted, rather than spend the run's time.
+          if (e.retryable) {
+            leftFrom(i + 1);
+            break;
+          }
           continue;
         }
         throw e;

@@ -24,7 +24,7 @@ import { readSealedLedger, sealLines } from '../reads/ledger-seal';
 import { withShipmentPages } from '../reads/threepl-pages';
 import { withThreePlRefs } from '../../threepl/page-refs';
 import type { LedgerRefresh } from '../reads/amazon-orders';
-import { cancelOrders } from './cancel';
+import { cancelOrders, type CancelCounts } from './cancel';
 import { confirmShipments } from './confirm';
 import { Ledger } from './ledger';
 import { sendOrders } from './send';
@@ -101,15 +101,25 @@ function runOrders(ctx: JobContext): JobOutcome {
   const tab = ctx.tabs.orders;
   const phases = new Phases<Phase>('the ledger', () => tab.write(ledger.rows));
   let refresh: LedgerRefresh;
+  // Amazon answered searchOrders with a body the add-on cannot read: Amazon is up, only its order list is not.
+  let listUnread = '';
   try {
     refresh = refreshLedger(amazon, tab, store, now, settings.marketplaces, AMAZON_READ_MAX_WAIT_MS);
   } catch (e) {
-    if (!(e instanceof RemoteError && e.retryable)) throw e;
-    // Amazon cannot be read now: what the ledger holds still goes on at the 3PL (cancellations).
-    phases.unreachable('amazon', e.message);
+    const unreadable = e instanceof RemoteError && e.system === 'amazon' && e.kind === 'schema';
+    if (!(e instanceof RemoteError && (e.retryable || unreadable))) throw e;
+    // Amazon cannot be read now: what the ledger holds still goes on at the 3PL (cancellations). A body
+    // it broke goes on further: every later step reads each order it acts on from Amazon again
+    // (getOrder) before sending or confirming it, so none leans on the page that could not be read.
+    if (unreadable) listUnread = ` Amazon's order list could not be read this run (${e.message}): new Amazon orders and changes wait for the next run, which reads on from where this one stopped; orders already on the Orders tab still went on (each read from Amazon again before it was sent, cancelled or confirmed).`;
+    // An error Amazon answered with (5xx, 429) is the order list's: the other steps still ask Amazon
+    // for each order, and stop at the first that fails too (confirm.ts, send.ts). No answer at all
+    // (timeouts, or no token from Login with Amazon) is Amazon as a whole: the steps that need it wait.
+    else if (e.system === 'amazon' && e.kind !== 'transport') phases.failed.push(e.message);
+    else phases.unreachable('amazon', e.message);
     const sealed = readSealedLedger(store, tab.rows());
     // Deleted rows are read back next run; their sealed lines stay sealed (and counted) meanwhile.
-    refresh = { rows: sealed.rows, fresh: new Map(), seenUntil: now, complete: true, stoppedBy: null, read: 0, added: 0, carried: sealed.missing, shortfall: sealed.shortfall, lost: [], restored: 0, unsealed: 0 };
+    refresh = { rows: sealed.rows, fresh: new Map(), seenUntil: now, complete: !unreadable, stoppedBy: null, read: 0, added: 0, carried: sealed.missing, shortfall: sealed.shortfall, lost: [], restored: 0, unsealed: 0 };
   }
   const ledger = new Ledger(refresh.rows);
   // Said now: a later step of this run may write over the Note that explains a State edit not used.
@@ -121,7 +131,7 @@ function runOrders(ctx: JobContext): JobOutcome {
   const counts: Record<string, number> = { read: refresh.read, added: refresh.added, ...(refresh.restored ? { readBack: refresh.restored } : {}) };
   phases.cut = refresh.stoppedBy === 'deadline' ? 'Amazon orders were read in part (time limit); the rest comes next run.' : null;
   // Not a cut: the other phases still run. Orders are still unread, though, so the run is partial.
-  const readNote = refresh.stoppedBy === 'rate' ? " Amazon orders were read in part (Amazon's rate limit: searchOrders allows one page every 3 minutes); the rest comes next run." : '';
+  const readNote = listUnread || (refresh.stoppedBy === 'rate' ? " Amazon orders were read in part (Amazon's rate limit: searchOrders allows one page every 3 minutes); the rest comes next run." : '');
   // Rows whose cells were put back this run (ORDER_EDIT_INVALID) by the 3PL read, the cancel or the confirm step.
   const putBack: LedgerRow[] = [];
   let threePlCursor: string | null = null;
@@ -138,7 +148,10 @@ function runOrders(ctx: JobContext): JobOutcome {
     const read = refresh.fresh.get(id);
     return recorded.has(id) || (!!read && orderView(read, settings.marketplace).status === 'CANCELLED');
   };
-  phases.run('cancel', ['threePl'], () => Object.assign(counts, cancelOrders({ adapter, threePlName, shipmentsSeen, amazon, cancelledOnAmazon, edits: putBack }, ledger)));
+  // Counted as they happen, so a run cut (or a 3PL that stopped answering) mid-step still says which cancellations wait.
+  const cancels: CancelCounts = { cancelled: 0, tooLate: 0 };
+  phases.run('cancel', ['threePl'], () => cancelOrders({ adapter, threePlName, shipmentsSeen, amazon, cancelledOnAmazon, edits: putBack }, ledger, cancels));
+  Object.assign(counts, cancels);
   // Confirmations first: they are due now (Amazon counts late ones), and sends keep time for the end of the run.
   phases.run('confirm', ['threePl', 'amazon'], () => {
     const since = Number(store.get(THREEPL_KEYS.since));
@@ -174,6 +187,8 @@ function runOrders(ctx: JobContext): JobOutcome {
   const open = rows.filter((r) => r.state !== 'confirmed' && r.state !== 'cancelled').length;
   // Every held order (ORDER_HELD), not only those held this run: one refused past its retries waits too.
   const held = rows.filter((r) => r.state === 'held').length;
+  // The 3PL could not be reached: the orders it did not get are named, not left inside "open in the ledger".
+  const waiting = phases.down.has('threePl') ? rows.filter((r) => r.state === 'ready' || r.state === 'sending' || r.state === 'unknown').length : 0;
   const message =
     `${plural(counts.sent ?? 0, 'order')} sent to ${threePlName}${counts.adopted ? `, ${counts.adopted} adopted` : ''}, ` +
     `${plural(counts.confirmed ?? 0, 'shipment')} confirmed to Amazon, ${plural(counts.cancelled ?? 0, 'cancellation')} carried over; ` +
@@ -181,13 +196,14 @@ function runOrders(ctx: JobContext): JobOutcome {
     `${counts.lostRowsBack ? ` ${plural(counts.lostRowsBack, 'shipped order')} whose row was deleted read back from Amazon, so its shipment is confirmed.` : ''}` +
     `${refresh.carried.length ? ` ${plural(refresh.carried.length, 'order')} whose row was deleted not read back yet (tried again next run; the stock sync counts their units meanwhile).` : ''}` +
     `${unsealed ? ` ${plural(unsealed, 'unsent order')} past the Lines seal's room: a change typed in their Lines cells cannot be put back (the stock sync never counts fewer of their units than the add-on wrote).` : ''}${readNote}${phases.cut ? ` ${phases.cut}` : ''}` +
-    `${sent.deferred ? ` ${plural(sent.deferred, 'order')} left to send in the next run (this run's time, or Amazon's rate for order details, ran out).` : ''}` +
+    `${sent.deferred ? ` ${plural(sent.deferred, 'order')} left to send in the next run (this run's time or Amazon's rate for order details ran out, or Amazon failed to give an order's details).` : ''}` +
     `${sent.notSent ? ` ${plural(sent.notSent, 'order')} not sent to ${threePlName} this run: ${threePlName} or Amazon answered with an error (the order's Note says which); tried again next run.` : ''}` +
-    `${counts.confirmLeft ? ` ${plural(counts.confirmLeft, 'shipped order')} left to confirm to Amazon in the next run (this run's time, or Amazon's rate for order details, ran out).` : ''}` +
+    `${counts.confirmLeft ? ` ${plural(counts.confirmLeft, 'shipped order')} left to confirm to Amazon in the next run (this run's time or Amazon's rate for order details ran out, or Amazon failed to give an order's details).` : ''}` +
     `${counts.confirmFailed ? ` ${plural(counts.confirmFailed, 'shipment')} not confirmed to Amazon: Amazon did not take the confirmation or could not be read (the order's Note on the Orders tab says why); tried again next run.` : ''}` +
     `${counts.cancelLeft ? ` ${plural(counts.cancelLeft, 'Amazon cancellation')} not carried over to ${threePlName} yet (the order's Note says why; tried again next run): until it is, ${threePlName} may ship the order.` : ''}` +
     `${sent.unknown ? ` ${plural(sent.unknown, 'order')} may or may not be at ${threePlName} (no usable answer to the create; looked up by reference next run, see ORDER_OUTCOME_UNKNOWN).` : ''}` +
-    `${phases.failed.length ? ` Not reachable this run, tried again next run: ${phases.failed.join('; ')}` : ''}`;
+    `${phases.failed.length ? ` Not reachable this run, tried again next run: ${phases.failed.join('; ')}` : ''}` +
+    `${waiting ? ` ${plural(waiting, 'order')} from Amazon wait${waiting === 1 ? 's' : ''} to be sent to ${threePlName} (their rows stay on the Orders tab; each is sent once when ${threePlName} answers).` : ''}`;
   return {
     // An order whose create got no usable answer is not done: the run says so rather than "ok". Nor is
     // one held (an unmapped SKU, a refusal): it is not at the 3PL and nobody ships it, so a run that

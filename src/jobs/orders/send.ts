@@ -102,7 +102,7 @@ function prepare(
   ledger: Ledger,
   rows: LedgerRow[],
   counts: SendCounts,
-): { prepared: Prepared[]; stopped: boolean } {
+): { prepared: Prepared[]; stopped: boolean; /** The order that stopped it, counted as not sent (not as left). */ notSent?: string } {
   const out: Prepared[] = [];
   for (const listed of rows) {
     // Never sent to a 3PL that does not ship there: the order would leave from the wrong country, or not at all.
@@ -135,6 +135,8 @@ function prepare(
         if (e instanceof RemoteError && (e.retryable || e.kind === 'schema')) {
           ledger.update(listed.orderId, { note: `Amazon could not give the order's details this run (${e.message}); tried again next run.` });
           counts.notSent = (counts.notSent ?? 0) + 1;
+          // Amazon failing even after retries would fail the rest the same way: they wait for the next run.
+          if (e.retryable) return { prepared: out, stopped: true, notSent: listed.orderId };
           continue;
         }
         // A row whose Amazon Order ID names no order (typed over, or pasted in): held on its own, so
@@ -199,15 +201,15 @@ export function sendOrders(
   // Oldest first: a backlog drains in the order the buyers placed it.
   const todo = candidates(ledger, marketplaces).sort((a, b) => (a.purchaseDate ?? 0) - (b.purchaseDate ?? 0));
   // Said, not silent: a run that stops with orders still to send is not "ok".
-  const leftFrom = (i: number) => {
-    const left = todo.slice(i).filter((r) => ['ready', 'sending', 'unknown'].includes(ledger.get(r.orderId)?.state ?? '')).length;
+  const leftFrom = (i: number, counted?: string) => {
+    const left = todo.slice(i).filter((r) => r.orderId !== counted && ['ready', 'sending', 'unknown'].includes(ledger.get(r.orderId)?.state ?? '')).length;
     if (left) counts.deferred = left;
   };
   for (let i = 0; i < todo.length; i += BATCH) {
     if (ctx.deadline.remainingMs() < SEND_RESERVE_MS) return leftFrom(i);
-    const { prepared, stopped } = prepare(prepCtx, ledger, todo.slice(i, i + BATCH), counts);
+    const { prepared, stopped, notSent } = prepare(prepCtx, ledger, todo.slice(i, i + BATCH), counts);
     sendBatch(ctx, ledger, prepared, counts);
-    if (stopped) return leftFrom(i);
+    if (stopped) return leftFrom(i, notSent);
   }
 }
 
@@ -229,12 +231,14 @@ function sendBatch(ctx: { adapter: ThreePlAdapter; tab: OrdersTab; threePlName: 
         outcome = ctx.adapter.createOutboundOrder(p.shipFrom ? { ...req, warehouseHint: p.shipFrom } : req);
       } catch (e) {
         if (e instanceof DeadlineExceeded) throw e;
-        // The lookup that comes before any create could not answer: nothing was sent.
+        // The lookup that comes before any create could not answer, even after retries: nothing was
+        // sent. The 3PL is not answering, so the rest wait as they were rather than each spend the
+        // run's time on the same silence; the job says the 3PL was not reachable.
         if (e instanceof RemoteError && e.system === 'threePl' && e.retryable) {
           const prev = before.get(id)!;
           ledger.update(id, { state: prev.state === 'held' ? 'ready' : prev.state, attempts: prev.attempts, note: `Not sent this run: ${scrubBuyer(e.message, p.shipTo)}` });
           counts.notSent = (counts.notSent ?? 0) + 1;
-          continue;
+          throw e;
         }
         throw e;
       }

@@ -12,6 +12,7 @@ import type { Settings } from '../../core/settings';
 import type { Ports } from '../../ports';
 import { DeadlineExceeded, deadlineFrom } from '../../ports/clock';
 import { HttpTransportError } from '../../ports/http';
+import { ThreePlNoAnswer } from '../../threepl/no-answer';
 import { AdapterError } from '../../threepl/types';
 import { providerName } from '../../threepl/names';
 import { MINTSOFT_SESSION_KEY } from '../../threepl/mintsoft/http';
@@ -107,6 +108,8 @@ function explainPlain(e: unknown, system: System, settings: Settings): { message
   if (e instanceof SpApiTransportError && e.lastStatus !== null && e.lastStatus >= 500) return { message: `Login with Amazon had a problem (${e.lastStatus}) even after retries. Nothing is wrong with your settings; try again in a few minutes.`, details };
   if (e instanceof SpApiTransportError && e.lastStatus !== null) return { message: 'Login with Amazon answered in a form the add-on does not know. Try again later; if it stays so, send the details to support.', details };
   if (e instanceof SpApiTransportError || (e instanceof HttpTransportError && system === 'amazon')) return { message: noAnswerAdvice('Amazon'), details };
+  // Before the AdapterError branches: silence says nothing about the token or the settings.
+  if (e instanceof ThreePlNoAnswer) return { message: noAnswerAdvice(settings.threePlProvider === 'mintsoft' ? 'Mintsoft' : 'ShipBob'), details };
   if (e instanceof AdapterError && settings.threePlProvider === 'mintsoft') return mintsoftAdvice(e, details);
   if (e instanceof AdapterError) {
     if (e.code === 'AUTH') return { message: SHIPBOB_ADVICE.auth, details };

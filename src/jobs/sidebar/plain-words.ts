@@ -53,7 +53,7 @@ export function sellerAdvice(sellerId: string): string {
 
 const NO_ANSWER = (who: string) => `${who} did not answer, even after several tries: the network, a DNS problem or an outage at ${who}. Nothing was changed; try again in a few minutes.`;
 
-export function noAnswerAdvice(who: 'Amazon' | 'ShipBob'): string {
+export function noAnswerAdvice(who: 'Amazon' | 'ShipBob' | 'Mintsoft'): string {
   return NO_ANSWER(who);
 }
 

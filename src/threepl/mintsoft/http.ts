@@ -10,6 +10,7 @@
 import { DeadlineExceeded, type ClockPort, type Deadline } from '../../ports/clock';
 import type { HttpMethod, HttpPort, HttpResponse } from '../../ports/http';
 import { FETCH_TIMEOUT_MS, HttpTransportError } from '../../ports/http';
+import { ThreePlNoAnswer } from '../no-answer';
 import type { LogPort } from '../../ports/log';
 import type { KeyValueStore } from '../../ports/store';
 import { AdapterError } from '../types';
@@ -176,7 +177,7 @@ export class MintsoftHttp {
 
   /**
    * Sends one call; every HTTP status comes back as a value except a 401 that survives one fresh
-   * login (AUTH). Throws HttpTransportError when the last attempt got no answer, DeadlineExceeded
+   * login (AUTH). Throws ThreePlNoAnswer when the last attempt got no answer, DeadlineExceeded
    * (before sending) when the call would not fit the execution.
    */
   send(call: MintsoftCall): HttpResponse {
@@ -192,7 +193,8 @@ export class MintsoftHttp {
         res = this.d.http.fetch({ url, method: spec.method, headers: { 'ms-apikey': key, Accept: 'application/json' }, payload, contentType: payload === undefined ? undefined : 'application/json' });
       } catch (e) {
         if (!(e instanceof HttpTransportError)) throw e;
-        if (call.retry === 'once' || !this.backoff(attempt, call.op, 'no answer', true)) throw e;
+        // Retried only while another full timeout fits in the run (backoff's `unanswered`); said as retried only when it was.
+        if (call.retry === 'once' || !this.backoff(attempt, call.op, 'no answer', true)) throw new ThreePlNoAnswer('Mintsoft', call.op, e, call.retry !== 'once' && attempt > 1);
         continue;
       }
       if (res.status === 401) {

@@ -5,7 +5,7 @@
 // {Success, Message, ID} in an HTTP 200, so the body decides; neither reference is unique at
 // Mintsoft, so the idempotent contract looks up first (GET /api/ASN/List, GET /api/Return/List).
 
-import { HttpTransportError } from '../../ports/http';
+import { isNoAnswer } from '../no-answer';
 import { createIdempotently, type CreateAttempt, type Lookup } from '../idempotent';
 import { AdapterError, type CreateOutcome, type InboundQuery, type InboundReceipt, type InboundReceiptRequest, type InboundStatus } from '../types';
 import type { MintsoftContext } from './context';
@@ -79,7 +79,7 @@ function lookup(ctx: MintsoftContext, kind: InboundReceiptRequest['kind'], ref: 
     const hit = (kind === 'return' ? returns(ctx) : asns(ctx)).filter((r) => r.reference === ref && r.status !== 'cancelled').sort((a, b) => Number(a.externalId) - Number(b.externalId))[0];
     return hit ? { kind: 'found', id: hit.externalId } : { kind: 'absent' };
   } catch (e) {
-    if (e instanceof HttpTransportError || (e instanceof AdapterError && (e.code === 'UPSTREAM' || e.code === 'RATE_LIMITED'))) return { kind: 'indeterminate', reason: e.message };
+    if (isNoAnswer(e) || (e instanceof AdapterError && (e.code === 'UPSTREAM' || e.code === 'RATE_LIMITED'))) return { kind: 'indeterminate', reason: e.message };
     throw e;
   }
 }
@@ -89,7 +89,7 @@ function attempt(ctx: MintsoftContext, op: 'createAsn' | 'createReturn', body: u
   try {
     res = ctx.api.send({ op, body, retry: 'once' });
   } catch (e) {
-    if (e instanceof HttpTransportError) return { kind: 'lost', reason: e.message };
+    if (isNoAnswer(e)) return { kind: 'lost', reason: e.message };
     throw e;
   }
   if (res.status >= 500) return { kind: 'lost', reason: `HTTP ${res.status}` };

@@ -4,7 +4,7 @@
 // (GET /api/Order/{id}/Cancel, a state-changing GET). Sources: 3pl-apis.md §3.2–3.3; MakiManc/ops
 // mintsoft-portal DISCOVERY.md; help-mintsoft 11686761 (create an order), 11588522 (statuses).
 
-import { HttpTransportError } from '../../ports/http';
+import { isNoAnswer } from '../no-answer';
 import { createIdempotently, type CreateAttempt, type Lookup } from '../idempotent';
 import { mapStatus } from '../status';
 import { AdapterError, type CancelOutcome, type ChangedOrders, type CreateOutcome, type OrderLookup, type OutboundOrder, type OutboundOrderRequest, type Shipment } from '../types';
@@ -16,7 +16,7 @@ import { newOrderResultsSchema, orderListSchema, orderSchema, parseOrThrow, resu
 export const ORDER_PAGE_LIMIT = 100;
 
 function undecidable(e: unknown): string | null {
-  if (e instanceof HttpTransportError) return e.message;
+  if (isNoAnswer(e)) return e.message;
   if (e instanceof AdapterError && (e.code === 'UPSTREAM' || e.code === 'RATE_LIMITED' || e.code === 'NOT_FOUND')) return e.message;
   return null;
 }
@@ -91,7 +91,7 @@ function attemptCreate(ctx: MintsoftContext, ref: string, body: Record<string, u
     // 'once': a lost answer may hide a created order; the contract looks it up instead of repeating.
     res = ctx.api.send({ op: 'createOrder', body, retry: 'once' });
   } catch (e) {
-    if (e instanceof HttpTransportError) return { kind: 'lost', reason: e.message };
+    if (isNoAnswer(e)) return { kind: 'lost', reason: e.message };
     throw e;
   }
   if (res.status >= 500) return { kind: 'lost', reason: `HTTP ${res.status}` };

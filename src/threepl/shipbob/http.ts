@@ -6,6 +6,7 @@
 import { DeadlineExceeded, type ClockPort, type Deadline } from '../../ports/clock';
 import type { HttpMethod, HttpPort, HttpResponse } from '../../ports/http';
 import { FETCH_TIMEOUT_MS, HttpTransportError } from '../../ports/http';
+import { ThreePlNoAnswer } from '../no-answer';
 import type { LogPort } from '../../ports/log';
 import { AdapterError } from '../types';
 import { retryAfterSeconds } from './errors';
@@ -85,7 +86,7 @@ export class ShipBobHttp {
   }
 
   /**
-   * Sends one call. Returns every HTTP status as a value; throws HttpTransportError when the last
+   * Sends one call. Returns every HTTP status as a value; throws ThreePlNoAnswer when the last
    * attempt got no response, DeadlineExceeded (before sending) when waiting for the rate window
    * would overrun the deadline.
    */
@@ -103,7 +104,8 @@ export class ShipBobHttp {
         res = this.d.http.fetch({ url, method: call.method, headers, payload, contentType: payload === undefined ? undefined : 'application/json' });
       } catch (e) {
         if (!(e instanceof HttpTransportError)) throw e;
-        if (call.retry === 'once' || !this.backoff(attempt, call.operation, 'no response', true)) throw e;
+        // Retried only while another full timeout fits in the run (backoff's `unanswered`); said as retried only when it was.
+        if (call.retry === 'once' || !this.backoff(attempt, call.operation, 'no response', true)) throw new ThreePlNoAnswer('ShipBob', call.operation, e, call.retry !== 'once' && attempt > 1);
         continue;
       }
       if (res.status === 429) {

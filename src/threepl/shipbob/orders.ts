@@ -3,7 +3,7 @@
 // since a cursor (LastUpdateStartDate) and cancel (POST /order/{id}:cancel). Spec 2026-01
 // operations get-orders, get-order, create-order, cancel-order.
 
-import { HttpTransportError } from '../../ports/http';
+import { isNoAnswer } from '../no-answer';
 import { createIdempotently, type CreateAttempt, type Lookup } from '../idempotent';
 import { AdapterError, type CancelOutcome, type ChangedOrders, type CreateOutcome, type OrderLookup, type OutboundOrder, type OutboundOrderRequest } from '../types';
 import { iso, type ShipBobContext } from './context';
@@ -24,7 +24,7 @@ export const ORDER_PAGE_LIMIT = 250;
  * and the next run starts the lookup-first create again.
  */
 function undecidable(e: unknown): string | null {
-  if (e instanceof HttpTransportError) return e.message;
+  if (isNoAnswer(e)) return e.message;
   if (e instanceof AdapterError && (e.code === 'UPSTREAM' || e.code === 'RATE_LIMITED')) return e.message;
   return null;
 }
@@ -60,7 +60,7 @@ function attemptCreate(ctx: ShipBobContext, body: Record<string, unknown>): Crea
     // 'once': a timeout or 5xx may hide a created order, so the contract looks it up instead.
     res = ctx.api.send({ method: 'post', path: '/order', body, channel: true, operation: 'create-order', retry: 'once' });
   } catch (e) {
-    if (e instanceof HttpTransportError) return { kind: 'lost', reason: e.message };
+    if (isNoAnswer(e)) return { kind: 'lost', reason: e.message };
     throw e;
   }
   if (res.status === 200 || res.status === 201) {

@@ -3,7 +3,7 @@
 // PurchaseOrderNumbers, boxes from /receiving/{id}/boxes (spec 2026-01 Receiving.*). WROs have no
 // duplicate check and no webhooks, so creation follows the lookup-first contract.
 
-import { HttpTransportError } from '../../ports/http';
+import { isNoAnswer } from '../no-answer';
 import type { CreateAttempt, Lookup } from '../idempotent';
 import { AdapterError, type InboundReceipt, type InboundReceiptRequest, type InboundStatus } from '../types';
 import { iso, type ShipBobContext } from './context';
@@ -90,7 +90,7 @@ export function lookupWro(ctx: ShipBobContext, reference: string): Lookup {
     const found = listWros(ctx, { PurchaseOrderNumbers: reference }).filter((w) => w.purchase_order_number === reference && w.status !== 'Cancelled');
     return found[0] ? { kind: 'found', id: String(found[0].id) } : { kind: 'absent' };
   } catch (e) {
-    if (e instanceof HttpTransportError || (e instanceof AdapterError && (e.code === 'UPSTREAM' || e.code === 'RATE_LIMITED'))) {
+    if (isNoAnswer(e) || (e instanceof AdapterError && (e.code === 'UPSTREAM' || e.code === 'RATE_LIMITED'))) {
       return { kind: 'indeterminate', reason: e.message };
     }
     throw e;
@@ -126,7 +126,7 @@ export function attemptCreateWro(ctx: ShipBobContext, body: Record<string, unkno
   try {
     res = ctx.api.send({ method: 'post', path: '/receiving', body, operation: 'create-warehouse-receiving-order', retry: 'once' });
   } catch (e) {
-    if (e instanceof HttpTransportError) return { kind: 'lost', reason: e.message };
+    if (isNoAnswer(e)) return { kind: 'lost', reason: e.message };
     throw e;
   }
   if (res.status === 200 || res.status === 201) {

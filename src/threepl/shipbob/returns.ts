@@ -2,7 +2,7 @@
 // RMA on the box when there is no tracking number) and tracking_number; GET /return filters by
 // ReferenceIds and TrackingNumbers, which is how a parcel coming back is matched.
 
-import { HttpTransportError } from '../../ports/http';
+import { isNoAnswer } from '../no-answer';
 import type { CreateAttempt, Lookup } from '../idempotent';
 import { AdapterError, type InboundReceipt, type InboundReceiptRequest, type InboundStatus } from '../types';
 import type { ShipBobContext } from './context';
@@ -59,7 +59,7 @@ export function lookupReturn(ctx: ShipBobContext, reference: string): Lookup {
     const found = findReturns(ctx, { ReferenceIds: reference }).filter((r) => r.status !== 'cancelled');
     return found[0] ? { kind: 'found', id: found[0].externalId } : { kind: 'absent' };
   } catch (e) {
-    if (e instanceof HttpTransportError || (e instanceof AdapterError && (e.code === 'UPSTREAM' || e.code === 'RATE_LIMITED'))) {
+    if (isNoAnswer(e) || (e instanceof AdapterError && (e.code === 'UPSTREAM' || e.code === 'RATE_LIMITED'))) {
       return { kind: 'indeterminate', reason: e.message };
     }
     throw e;
@@ -80,7 +80,7 @@ export function attemptCreateReturn(ctx: ShipBobContext, body: Record<string, un
   try {
     res = ctx.api.send({ method: 'post', path: '/return', body, channel: true, operation: 'create-return-order', retry: 'once' });
   } catch (e) {
-    if (e instanceof HttpTransportError) return { kind: 'lost', reason: e.message };
+    if (isNoAnswer(e)) return { kind: 'lost', reason: e.message };
     throw e;
   }
   if (res.status === 200 || res.status === 201) {
