@@ -11,7 +11,6 @@ import { validateSkuMap } from '../../core/inventory/sku-map';
 import type { AmazonListing, InventoryRow, RawRow } from '../../core/inventory/types';
 import { findUnmanagedOffers } from '../../core/inventory/unmanaged';
 import { providerName } from '../../threepl/names';
-import { plainWhy } from '../../core/words';
 import type { JobContext } from '../kit/job';
 import { inventoryFrom, type InventoryInputs } from './inventory-from';
 import { K, num } from './state';
@@ -81,11 +80,12 @@ export function unmanagedWhileUnread(
 }
 
 /**
- * A push Amazon does not answer for holds every later quantity back: what the 3PL can pick now is read
- * anyway, so an offer Amazon may still show above it is a High in this run (blocked.ts). Best effort:
- * whatever stops this read, the run fails with the push's own error.
+ * A push Amazon does not answer for, or has not finished for long, holds every later quantity back:
+ * what the 3PL can pick now is read anyway, so an offer Amazon may still show above it is a High in
+ * this run. `why` says, as a clause, what holds the push. Best effort: whatever stops this read, the
+ * run ends as it would have (its own error, or its wait).
  */
-export function judgeWhileUnfollowed(ctx: JobContext, amazon: SpApiClient, error: string, queuedLands: boolean): void {
+export function judgeWhileUnfollowed(ctx: JobContext, amazon: SpApiClient, why: string, queuedLands: boolean): void {
   try {
     const adapter = ctx.threePl();
     const checked = withCheckedLocations(ctx, adapter, 'inventory');
@@ -94,9 +94,8 @@ export function judgeWhileUnfollowed(ctx: JobContext, amazon: SpApiClient, error
     if ('waiting' in stock || stock.atStart !== null) return;
     const unsent = readUnsent(checked, amazon, undefined);
     if (!unsent.complete) return;
-    const why = `the stock push sent to Amazon could not be followed (${plainWhy(error)})`;
     ctx.raise(...unmanagedWhileUnread(checked, { skuMapRows: ctx.tabs.skuMap.records(), tabBefore: ctx.tabs.inventory.rows(), stock: { ...stock, overRuns: false }, unsent, why, queuedLands }));
   } catch {
-    // Nothing to add: the run already fails, with the push's error.
+    // Nothing to add: the run ends as it would have, with the push's error or its wait.
   }
 }

@@ -43,6 +43,7 @@ import { inventoryFrom } from './inventory-from';
 import { RemoteError } from '../../ports/errors';
 import { judgeWhileUnfollowed, noteAmazonSeen, unmanagedWhileUnread } from './blocked';
 import { plainWhy } from '../../core/words';
+import { utcMinute } from '../../core/cells';
 import { AFTER_LISTINGS_MS, readSystems, requestPrimaryListings, type SystemsRead } from './systems-read';
 import { failureNote, gapNote, keepOpenAfter, modeText, resumeNote, syncTimeout, waitingOutcome } from './run-outcome';
 
@@ -223,6 +224,18 @@ function computeAndPush(ctx: JobContext, amazon: SpApiClient, adapter: ThreePlAd
   };
 }
 
+/**
+ * How long a push may wait on Amazon before each waiting run checks the 3PL's stock against what Amazon
+ * shows: a feed is processed in minutes; one still waiting after half an hour is stuck or slowed (Amazon
+ * queueing, a throttled result document), and its wait could last hours while the 3PL sells out.
+ */
+const LONG_WAIT_MS = 30 * 60_000;
+
+function longWaitWhy(ctx: JobContext, pending: { startedAt: number }): string {
+  const minutes = Math.round((ctx.now - pending.startedAt) / 60_000);
+  return `the stock push sent to Amazon at ${utcMinute(pending.startedAt)} UTC has not finished after ${minutes} minutes (no later quantity goes out until it does)`;
+}
+
 /** One run: follow or settle the push a cut run left, then undo or compute. */
 function runStock(ctx: JobContext, mode: 'sync' | 'undo'): JobOutcome {
   const { store } = ctx.ports;
@@ -244,11 +257,15 @@ function runStock(ctx: JobContext, mode: 'sync' | 'undo'): JobOutcome {
       before = continuePending(ctx, amazon, pending, readBack);
     } catch (e) {
       // The push cannot be followed (Amazon not answering for it): nothing new goes out until it can.
-      if (pending.kind === 'push' && e instanceof RemoteError && e.kind !== 'auth') judgeWhileUnfollowed(ctx, amazon, e.message, feedInFlight(pending));
+      if (pending.kind === 'push' && e instanceof RemoteError && e.kind !== 'auth') judgeWhileUnfollowed(ctx, amazon, `the stock push sent to Amazon could not be followed (${plainWhy(e.message)})`, feedInFlight(pending));
       throw e;
     }
     // Waiting on Amazon is not a successful sync: a feed that never finishes still times out.
-    if (before.outcome !== 'ok') return { ...waitingOutcome(ctx, before.message), counts: before.counts };
+    if (before.outcome !== 'ok') {
+      // A push Amazon has not finished for long holds every later quantity back meanwhile: the 3PL may have sold out since.
+      if (pending.kind === 'push' && ctx.now - pending.startedAt >= LONG_WAIT_MS) judgeWhileUnfollowed(ctx, amazon, longWaitWhy(ctx, pending), feedInFlight(pending));
+      return { ...waitingOutcome(ctx, before.message), counts: before.counts };
+    }
     // A sync push Amazon has taken up to its end is the success the run that submitted it waited for.
     if (pending.kind === 'push') store.set(K.lastSuccessAt, String(ctx.now));
     // Quantities no processing report confirmed are not an "ok" run until the read-back has seen them.
