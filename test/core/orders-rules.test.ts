@@ -215,6 +215,11 @@ describe('exceptions from the ledger', () => {
     expect(types([row({ state: 'sent' })], T0 + 61 * MIN)).toEqual([]);
   });
 
+  it('ORDER_ORPHANED points at runs that failed or left orders for the next run (a silent 3PL makes a run partial, not failed)', () => {
+    const [orphan] = ledgerExceptions([row()], T0 + 61 * MIN, settings).filter((e) => e.type === 'ORDER_ORPHANED');
+    expect(orphan!.message).toMatch(/check the Sync Log for orders runs that failed or left orders for the next run\.$/);
+  });
+
   it('ORDER_STUCK within the ship-by margin while unshipped, and when shipped but unconfirmed past the timeout', () => {
     const r = row({ state: 'sent', latestShipDate: T0 + 11 * 60 * MIN });
     expect(types([r])).toEqual(['ORDER_STUCK:202-1000001-0000001:ship']);

@@ -63,7 +63,7 @@ export function ledgerExceptions(rows: ReadonlyArray<LedgerRow>, now: number, s:
         key: exceptionKey('ORDER_ORPHANED', id),
         type: 'ORDER_ORPHANED',
         entity: entity(r),
-        message: `Amazon order ${id} (placed ${utcMinute(r.purchaseDate)} UTC) is still not at the 3PL after ${s.orderOrphanThresholdMinutes} minutes${r.note ? `: ${r.note}` : ''}. Nobody will ship it until it is; check the Sync Log for orders runs that failed.`,
+        message: `Amazon order ${id} (placed ${utcMinute(r.purchaseDate)} UTC) is still not at the 3PL after ${s.orderOrphanThresholdMinutes} minutes${r.note ? `: ${r.note}` : ''}. Nobody will ship it until it is; check the Sync Log for orders runs that failed or left orders for the next run.`,
       });
     }
     // Whatever the State cell says, an order Amazon still shows unshipped that the 3PL is not known to have shipped is late.
