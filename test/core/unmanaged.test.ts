@@ -148,6 +148,15 @@ describe('findUnmanagedOffers', () => {
     expect(raised).toEqual([]);
   });
 
+  it('a row whose Channel cannot be read is named as the row that no longer sets the offer, not "no FBM row"', () => {
+    for (const channel of ['', 'merchant']) {
+      const { raised } = judge({ rows: [row('A', { Channel: channel })], listings: [listing('A', 10)] });
+      expect(raised.map((e) => e.key)).toEqual(['OFFER_UNMANAGED:UK:A']);
+      expect(raised[0]!.message).toContain('SKU Map row 2 is not valid (its Channel is neither FBM nor FBA)');
+      expect(raised[0]!.message).not.toContain('no FBM row');
+    }
+  });
+
   it(`names at most ${MAX_UNMANAGED_ROWS - 1} offers one by one and the rest in one row`, () => {
     const skus = Array.from({ length: MAX_UNMANAGED_ROWS + 10 }, (_, i) => `S${String(i).padStart(3, '0')}`);
     const { raised } = judge({ rows: [], listings: skus.map((s) => listing(s, 1)) });

@@ -98,8 +98,15 @@ function offersOf(input: UnmanagedInput, stockHas: (sku: string) => boolean, tpl
     rowsOf.set(r.sellerSku, [...(rowsOf.get(r.sellerSku) ?? []), r]);
   }
   const mapRowOf = new Map<string, SkuMapRowResult>();
+  // A row whose Channel cell cannot be read may well be the FBM row meant: named when no FBM row is there.
+  const unreadChannelOf = new Map<string, SkuMapRowResult>();
   for (const r of input.skuMap) {
-    if (r.channel !== 'FBM' || !r.sellerSku || !pooled.has(r.marketplace)) continue;
+    if (!r.sellerSku || !pooled.has(r.marketplace)) continue;
+    if (r.channel === null) {
+      if (!unreadChannelOf.has(r.sellerSku)) unreadChannelOf.set(r.sellerSku, r);
+      continue;
+    }
+    if (r.channel !== 'FBM') continue;
     const was = mapRowOf.get(r.sellerSku);
     if (!was || (was.state !== 'ok' && r.state === 'ok')) mapRowOf.set(r.sellerSku, r);
   }
@@ -111,7 +118,7 @@ function offersOf(input: UnmanagedInput, stockHas: (sku: string) => boolean, tpl
     if (!read.has(marketplace) && !rows.some((r) => read.has(r.marketplace))) continue;
     const qty = seen?.qty ?? 0;
     const set = rows.find((r) => r.proposedQty !== null);
-    const mapRow = mapRowOf.get(sku);
+    const mapRow = mapRowOf.get(sku) ?? unreadChannelOf.get(sku);
     if (set) {
       let after = qty;
       if (set.pushState === 'queued' && input.queuedInFlight) after = set.proposedQty!;
@@ -128,6 +135,7 @@ function offersOf(input: UnmanagedInput, stockHas: (sku: string) => boolean, tpl
     if (!mapRow) why = 'no FBM row in the SKU Map maps it';
     else if (mapRow.state === 'ok' && threePlSku && !stockHas(threePlSku)) why = `SKU Map row ${mapRow.sheetRow} maps it to 3PL SKU ${threePlSku}, which ${tpl} does not list`;
     else if (mapRow.state === 'ok') why = `the sync holds SKU Map row ${mapRow.sheetRow} (${(rows[0]?.reason ?? '').replace(/^Held: /, '').replace(/\.$/, '') || 'see its Status'})`;
+    else if (mapRow.channel === null) why = `SKU Map row ${mapRow.sheetRow} is not valid (its Channel is neither FBM nor FBA)`;
     else why = `SKU Map row ${mapRow.sheetRow} ${PARKED_WHY[mapRow.state] ?? 'is not used'}`;
     out.push({ sellerSku: sku, marketplace, shown: qty, after: qty, threePlSku, why: `${why}, so the add-on ${mapRow ? 'no longer updates' : 'does not update'} this offer`, todo: mapRow ? FIX_ROW : 'Map it in the SKU Map (FBM, with its 3PL SKU) so the sync sets it, or lower it in Seller Central.' });
   }
