@@ -2,10 +2,10 @@
 // Amazon's listings and FBA summaries: proposes FBM quantities, fills the FBA columns, and holds
 // (with an exception) every offer that must not be pushed.
 
-import { utcMinute } from '../cells';
 import { exceptionKey, type RaisedException } from '../exceptions';
 import { groupBy } from '../group';
 import type { FbaBuckets, PreviousOffer } from './inventory-tab';
+import { fbaReadNote, fillFba, fillFbaKept, hasFbaStock, type FbaReadInfo } from './fba-columns';
 import { productTitle, threePlNames } from './product-titles';
 import { proposeFbmQuantity } from './proposal';
 import { panEuPools } from './pan-eu';
@@ -23,6 +23,9 @@ import type {
   ThreePlStockRecord,
   UnsentOrderLine,
 } from './types';
+
+/** Read by the jobs with the rows it fills (jobs/inventory/fba-source.ts says how FBA figures were read). */
+export type { FbaReadInfo } from './fba-columns';
 
 interface BuildInventoryInput {
   /** The primary marketplace (first of Settings "Marketplaces"): listings and FBA figures without a marketplace are its. */
@@ -61,17 +64,6 @@ interface BuildInventoryInput {
   now: number;
   /** For messages, e.g. "ShipBob". */
   threePlName?: string;
-}
-
-/** How this run's FBA figures were read (jobs/inventory/fba-source.ts). */
-export interface FbaReadInfo {
-  via: 'summaries' | 'report';
-  /** When the figures were true; when `unknown`, those the tab shows (0 = not recorded). */
-  asOf: number;
-  /** None were read this run (Amazon's report not ready): FBA rows keep the figures they showed. */
-  unknown: boolean;
-  /** Said in the FBA rows' Reason: where report figures come from, or why none were read. */
-  note?: string;
 }
 
 interface BuildInventoryResult {
@@ -116,11 +108,6 @@ function emptyRow(entry: Pick<SkuMapEntry, 'key' | 'sellerSku' | 'marketplace' |
   };
 }
 
-function hasFbaStock(s: FbaBuckets | undefined): boolean {
-  if (!s) return false;
-  return s.fulfillable + s.inboundWorking + s.inboundShipped + s.inboundReceiving + s.reserved + s.unfulfillable + s.researching + s.total > 0;
-}
-
 function fillThreePl(row: InventoryRow, stock: ThreePlStock | undefined): void {
   if (!stock) return;
   row.threePlOnHand = stock.onHand;
@@ -128,65 +115,12 @@ function fillThreePl(row: InventoryRow, stock: ThreePlStock | undefined): void {
   row.threePlFulfillable = stock.fulfillable;
 }
 
-function fillFba(row: InventoryRow, s: FbaBuckets | undefined): void {
-  if (!s) {
-    row.reason = 'FBA offer: Amazon holds this stock and the add-on only reads it. Amazon reported no FBA inventory for this SKU.';
-    return;
-  }
-  row.fbaFulfillable = s.fulfillable;
-  row.fbaInboundWorking = s.inboundWorking;
-  row.fbaInboundShipped = s.inboundShipped;
-  row.fbaInboundReceiving = s.inboundReceiving;
-  row.fbaReserved = s.reserved;
-  row.fbaUnfulfillable = s.unfulfillable;
-  row.fbaResearching = s.researching;
-  row.fbaTotal = s.total;
-  const inbound = s.inboundWorking + s.inboundShipped + s.inboundReceiving;
-  row.reason =
-    `FBA offer: Amazon holds this stock and the add-on only reads it. Sellable = FBA fulfillable ${s.fulfillable}; ` +
-    `inbound ${inbound}, reserved ${s.reserved}, unfulfillable ${s.unfulfillable}, researching ${s.researching}; total ${s.total} (includes inbound, information only).`;
-}
-
-/**
- * What an FBA row's Reason adds when its figures are not this run's getInventorySummaries answer:
- * only a problem with Amazon's report (failed, late). Not the read's time: a Reason that changed
- * with every new report would rewrite every FBA row each time (thousands of rows at scale) although
- * no figure moved; the Sync Log says when the FBA report was read.
- */
-function fbaReadNote(read: FbaReadInfo | undefined): string {
-  if (!read || (read.via === 'summaries' && !read.unknown)) return '';
-  return read.note ? ` ${read.note}` : '';
-}
-
-/**
- * An FBA row when this run read no FBA figures: the ones it showed, else "none" when the last read
- * found none, else not known yet (first run of a large catalogue).
- */
-function fillFbaKept(row: InventoryRow, prev: PreviousOffer | undefined, read: FbaReadInfo): void {
-  if (prev?.fba || (prev?.fba === null && read.asOf > 0)) {
-    fillFba(row, prev.fba ?? undefined);
-    row.reason += fbaReadNote(read);
-    return;
-  }
-  row.reason = `FBA offer: Amazon holds this stock and the add-on only reads it. Its FBA figures have not been read yet.${read.note ? ` ${read.note}` : ''}`;
-}
-
-/** A valid FBM row that still cannot be synced: one MAPPING_INVALID under the offer's own key. */
-function fbmMappingInvalid(entry: Pick<SkuMapEntry, 'marketplace' | 'sellerSku'>, message: string): RaisedException {
+/** A row that cannot be synced as it stands: one MAPPING_INVALID under its offer's own key (channel included). */
+function mappingInvalid(channel: 'FBM' | 'FBA', entry: Pick<SkuMapEntry, 'marketplace' | 'sellerSku'>, message: string): RaisedException {
   return {
-    key: exceptionKey('MAPPING_INVALID', entry.marketplace, 'FBM', entry.sellerSku),
+    key: exceptionKey('MAPPING_INVALID', entry.marketplace, channel, entry.sellerSku),
     type: 'MAPPING_INVALID',
-    entity: `${entry.marketplace} FBM ${entry.sellerSku}`,
-    message,
-  };
-}
-
-/** An FBA row Amazon knows nothing of: one MAPPING_INVALID under the FBA offer's key, as an invalid FBA row has. */
-function fbaMappingInvalid(entry: Pick<SkuMapEntry, 'marketplace' | 'sellerSku'>, message: string): RaisedException {
-  return {
-    key: exceptionKey('MAPPING_INVALID', entry.marketplace, 'FBA', entry.sellerSku),
-    type: 'MAPPING_INVALID',
-    entity: `${entry.marketplace} FBA ${entry.sellerSku}`,
+    entity: `${entry.marketplace} ${channel} ${entry.sellerSku}`,
     message,
   };
 }
@@ -318,7 +252,7 @@ export function buildInventory(input: BuildInventoryInput): BuildInventoryResult
         hold(
           row,
           r.rowIndex,
-          fbaMappingInvalid(
+          mappingInvalid('FBA', 
             entry,
             `Amazon has no listing with Seller SKU ${entry.sellerSku} in ${where} and reports no FBA inventory for it (SKU Map row ${r.sheetRow}, Channel FBA). ` +
               `The row shows no FBA stock because there is none to read.${hint || ' Check the Seller SKU spelling against Seller Central (Manage FBA Inventory), or untick the row.'}`,
@@ -378,7 +312,7 @@ export function buildInventory(input: BuildInventoryInput): BuildInventoryResult
       hold(
         row,
         r.rowIndex,
-        fbmMappingInvalid(
+        mappingInvalid('FBM', 
           entry,
           `Amazon has no listing with Seller SKU ${entry.sellerSku} in ${where} (SKU Map row ${r.sheetRow}). ` +
             `There is no offer to update, so no quantity is pushed.${hint || ' Check the Seller SKU spelling against Seller Central, or untick the row.'}`,
@@ -402,7 +336,7 @@ export function buildInventory(input: BuildInventoryInput): BuildInventoryResult
       hold(
         row,
         r.rowIndex,
-        fbmMappingInvalid(
+        mappingInvalid('FBM', 
           entry,
           `SKU Map row ${r.sheetRow} maps Seller SKU ${entry.sellerSku} to 3PL SKU ${entry.threePlSku}, but ${tpl} does not list that SKU in its stock. ` +
             `No quantity is proposed, so Amazon keeps its current quantity, which may no longer match the warehouse.${hint || ' Check the 3PL SKU spelling in the SKU Map.'}`,
@@ -436,7 +370,7 @@ export function buildInventory(input: BuildInventoryInput): BuildInventoryResult
     // Not pickable at the 3PL is never read as "sold out": 0 is offered and a person is told why.
     if (kind?.notPickable) {
       exceptions.push(
-        fbmMappingInvalid(
+        mappingInvalid('FBM', 
           entry,
           `SKU Map row ${r.sheetRow} maps Seller SKU ${entry.sellerSku} to 3PL SKU ${entry.threePlSku}, but ${kind.notPickable}. ` +
             `0 is offered on Amazon for it. Reactivate it in ${tpl} if it should sell, or untick the SKU Map row.`,
