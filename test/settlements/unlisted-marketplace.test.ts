@@ -79,4 +79,18 @@ describe('settlements: a marketplace Settings does not list', () => {
     expect(r.tab('Settlements').map((s) => s['Settlement ID'])).toEqual(['25000000003']);
     expect(r.tab('Settlement Lines')).toHaveLength(1);
   });
+
+  it('says an FR settlement once when a whole report replaces its cut-short one in the same run', () => {
+    const whole = eur('25000000003', '30.00', ['50.00', '-20.00']);
+    const r = sheet('UK, DE', [
+      { reportId: 'r-fr1', created: '2026-10-17T07:00:00Z', marketplace: 'FR', content: whole.slice(0, whole.lastIndexOf('\t-20.00')) },
+      { reportId: 'r-fr2', created: '2026-10-17T08:00:00Z', marketplace: 'FR', content: whole },
+    ]);
+    run(r);
+    expect(r.tab('Settlement Lines').map((l) => l.Amount)).toEqual(['50.00', '-20.00']);
+    const raised = r.openExceptions('SETTLEMENT_MISMATCH');
+    expect(raised.map((e) => [e.Key, e['Times Seen']])).toEqual([['SETTLEMENT_MISMATCH:marketplace:25000000003', '1']]);
+    expect(r.syncLog().at(-1)!.Message!.match(/not in Settings "Marketplaces"/g)).toHaveLength(1);
+  });
 });
+

@@ -254,14 +254,17 @@ function importListed(ctx: JobContext, amazon: SpApiClient): JobOutcome {
     if (result.replaced) supersede(results, raised, result.settlementId);
     results.push(result);
     raised.push(...result.raised);
-    // A settlement for a marketplace Settings does not list says so once, in place of its currency.
+    // A settlement for a marketplace Settings does not list says so, in place of its currency, once
+    // (a whole copy replacing its incomplete import in this same run is not said again).
     const outside = result.status === 'imported' ? unlistedMarketplaces(report.marketplaceIds, ctx.settings.marketplaces) : [];
-    if (outside.length) {
+    const key = `${UNLISTED_PREFIX}${result.settlementId}`;
+    if (!outside.length) raised.push(...currencyCheck(ctx, result));
+    else if (!raised.some((x) => x.key === key)) {
       raised.push(unlistedMarketplace(result.settlementId, report.reportId, outside, result.currency ?? '', ctx.settings.marketplaces));
       unlisted[result.settlementId] = outside;
-      resolved.delete(`${UNLISTED_PREFIX}${result.settlementId}`);
+      resolved.delete(key);
       missed.push(`settlement ${result.settlementId} (${outside.join(', ')}, ${result.currency || 'no currency'}) is for a marketplace not in Settings "Marketplaces" and was imported all the same: add it there (see Exceptions)`);
-    } else raised.push(...currencyCheck(ctx, result));
+    }
     if (result.status === 'partial') {
       waitingFrom ??= report.createdTime;
       cut = ' The time limit was reached; the next run carries on with the same settlement.';
