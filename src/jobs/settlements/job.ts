@@ -12,7 +12,7 @@ import { readSettlementRules } from '../../core/settlements/categories';
 import { NO_ROW_PREFIX, settlementsWithoutRow } from '../../core/settlements/no-row';
 import { zonedMonthOf } from '../../core/settlements/dates';
 import { unexpectedCurrency } from '../../core/settlements/expected-currency';
-import { UNLISTED_PREFIX, unlistedMarketplace, unlistedMarketplaces } from '../../core/settlements/unlisted-marketplace';
+import { UNLISTED_PREFIX, unlistedMarketplace, unlistedMarketplaces, unlistedNamed } from '../../core/settlements/unlisted-marketplace';
 import { parseSettlementFile } from '../../core/settlements/parse';
 import { DeadlineExceeded } from '../../ports/clock';
 import { RemoteError } from '../../ports/errors';
@@ -153,10 +153,17 @@ function importUpload(ctx: JobContext, file: { name: string; base64: string }): 
   }
   const tabs = tabsOf(ctx);
   const result = importSettlement({ tabs, store: ctx.ports.store, deadline: ctx.deadline, linesKept: ctx.settings.settlementLinesKept }, parsed.settlement, `"${name}"`);
-  ctx.raise(...result.raised, ...currencyCheck(ctx, result));
+  // The file's lines name their marketplace: one Settings does not list is said as for a listed report.
+  const outside = result.status === 'imported' ? unlistedNamed(parsed.settlement.marketplaceNames, ctx.settings.marketplaces) : [];
+  const said: string[] = [];
+  if (outside.length) {
+    ctx.raise(...result.raised, unlistedMarketplace(result.settlementId, `the file "${name}"`, outside, result.currency ?? '', ctx.settings.marketplaces));
+    setUnlistedSettlements(ctx.ports.store, { ...unlistedSettlements(ctx.ports.store), [result.settlementId]: outside });
+    said.push(`settlement ${result.settlementId} (${outside.join(', ')}, ${result.currency || 'no currency'}) is for a marketplace not in Settings "Marketplaces" and was imported all the same: add it there (see Exceptions)`);
+  } else ctx.raise(...result.raised, ...currencyCheck(ctx, result));
   const missing = rowsMissing(ctx, tabs, result.status !== 'duplicate');
   const cells = typedCells(ctx, tabs);
-  const d = describe([result]);
+  const d = describe([result], said);
   const wholeAgain = result.status === 'imported' ? incompleteKeys(result.settlementId) : [];
   return {
     outcome: result.status === 'partial' || d.incomplete ? 'partial' : 'ok',
@@ -260,7 +267,7 @@ function importListed(ctx: JobContext, amazon: SpApiClient): JobOutcome {
     const key = `${UNLISTED_PREFIX}${result.settlementId}`;
     if (!outside.length) raised.push(...currencyCheck(ctx, result));
     else if (!raised.some((x) => x.key === key)) {
-      raised.push(unlistedMarketplace(result.settlementId, report.reportId, outside, result.currency ?? '', ctx.settings.marketplaces));
+      raised.push(unlistedMarketplace(result.settlementId, `report ${report.reportId}`, outside, result.currency ?? '', ctx.settings.marketplaces));
       unlisted[result.settlementId] = outside;
       resolved.delete(key);
       missed.push(`settlement ${result.settlementId} (${outside.join(', ')}, ${result.currency || 'no currency'}) is for a marketplace not in Settings "Marketplaces" and was imported all the same: add it there (see Exceptions)`);
