@@ -23,8 +23,12 @@ export type GetReportsQuery =
       createdUntil?: string;
       processingStatuses?: string[];
       pageSize?: number;
-      /** 1–10 marketplaces of the client's region (sp-api.md §5 getReports filters); default: the client's own. */
-      marketplaceIds?: string[];
+      /**
+       * 1–10 marketplaces of the client's region (sp-api.md §5 getReports filters); default: the
+       * client's own; 'any': no marketplace filter (Report.marketplaceIds is only a filter,
+       * reports_2021-06-30.json getReports).
+       */
+      marketplaceIds?: string[] | 'any';
     }
   | { nextToken: string };
 
@@ -35,7 +39,7 @@ export function getReports(ctx: ApiContext, q: GetReportsQuery): ReportsPage {
       ? { nextToken: q.nextToken }
       : {
           reportTypes: q.reportTypes,
-          marketplaceIds: q.marketplaceIds?.length ? q.marketplaceIds : [ctx.marketplaceId],
+          marketplaceIds: q.marketplaceIds === 'any' ? undefined : q.marketplaceIds?.length ? q.marketplaceIds : [ctx.marketplaceId],
           processingStatuses: q.processingStatuses,
           createdSince: q.createdSince,
           createdUntil: q.createdUntil,

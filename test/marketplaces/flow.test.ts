@@ -62,16 +62,21 @@ describe('UK + DE served, FR not in the list (marketplaces-uk-de-fr.json)', () =
   });
 
   it('keeps each settlement in its own currency and sums them per currency on the Dashboard', () => {
+    // FR is not in Settings "Marketplaces", yet its payout is the seller's money: imported, and said.
     expect(tab(r, 'Settlements').map((s) => [s['Settlement ID'], s.Currency, s['Reported Total']])).toEqual([
       ['26000000001', 'EUR', '40.00'],
+      ['26000000002', 'EUR', '18.00'],
       ['26000000003', 'GBP', '27.00'],
     ]);
     const dash = tab(r, 'Dashboard');
     const at = dash.findIndex((d) => d.Item === '— Settlements by currency —');
     expect(dash.slice(at + 1, at + 3).map((d) => [d.Item, d.Count, d.Detail])).toEqual([
-      ['EUR', '1', 'EUR 40.00'],
+      ['EUR', '2', 'EUR 58.00'],
       ['GBP', '1', 'GBP 27.00'],
     ]);
+    const fr = tab(r, 'Exceptions').filter((e) => e.Key?.startsWith('SETTLEMENT_MISMATCH:'));
+    expect(fr.map((e) => e.Key)).toEqual(['SETTLEMENT_MISMATCH:marketplace:26000000002']);
+    expect(fr[0]!.Message).toContain('add FR to Settings "Marketplaces" (now UK, DE)');
   });
 });
 

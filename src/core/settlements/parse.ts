@@ -72,7 +72,7 @@ const isBlank = (line: string) => line.trim() === '';
 
 type Columns = Partial<Record<Key, number>>;
 
-function readHeader(line: string): { ok: true; columns: Columns; width: number } | { ok: false; message: string } {
+function readHeader(line: string): { ok: true; columns: Columns; width: number; marketplaceAt: number } | { ok: false; message: string } {
   const names = line.split('\t').map((c) => clean(c).toLowerCase());
   if (!names.includes(COL.settlementId)) {
     if (line.trim().startsWith('<')) return { ok: false, message: 'This is an XML settlement report; the add-on reads the V2 flat file (tab-separated text), GET_V2_SETTLEMENT_REPORT_DATA_FLAT_FILE_V2.' };
@@ -99,7 +99,7 @@ function readHeader(line: string): { ok: true; columns: Columns; width: number }
   if (columns.postedDate === undefined && columns.postedDateTime === undefined) {
     return { ok: false, message: 'Not a V2 settlement flat file: the header has neither a posted-date nor a posted-date-time column, so no line could be given its month.' };
   }
-  return { ok: true, columns, width: names.length };
+  return { ok: true, columns, width: names.length, marketplaceAt: names.indexOf('marketplace-name') };
 }
 
 export function parseSettlementFile(text: string): ParseResult {
@@ -113,6 +113,9 @@ export function parseSettlementFile(text: string): ParseResult {
 
   const positions = KEYS.map((k) => columns[k]);
   const rows: Row[] = [];
+  // The marketplace-name values the file holds, kept once each (never per line: memory).
+  const marketplaceAt = header.marketplaceAt;
+  const marketplaceNames = new Set<string>();
   // Where the header comes again (two files saved into one): the row index the next copy starts at, and its line.
   const copies: Array<{ at: number; lineNo: number }> = [];
   for (let n = i + 1; n < lines.length; n++) {
@@ -124,6 +127,10 @@ export function parseSettlementFile(text: string): ParseResult {
       continue;
     }
     const values = positions.map((at) => (at === undefined ? '' : clean(cells[at] ?? '')));
+    if (marketplaceAt >= 0) {
+      const name = clean(cells[marketplaceAt] ?? '');
+      if (name) marketplaceNames.add(name);
+    }
     let extra = '';
     for (let c = width; c < cells.length && !extra; c++) extra = clean(cells[c] ?? '');
     rows.push({ lineNo: n + 1, values, count: cells.length, extra });
@@ -186,7 +193,7 @@ export function parseSettlementFile(text: string): ParseResult {
     if ('message' in r) problems.push(r);
     else out.push(r);
   }
-  return { ok: true, settlement: { summary, lines: out, problems, decimal } };
+  return { ok: true, settlement: { summary, lines: out, problems, decimal, marketplaceNames: [...marketplaceNames] } };
 }
 
 type CellOf = (row: Row, key: Key) => string;

@@ -47,6 +47,8 @@ export interface ParsedSettlement {
   problems: LineProblem[];
   /** The decimal mark, chosen once per file. */
   decimal: ',' | '.';
+  /** The distinct marketplace-name values of its lines ("Amazon.fr"), as written. */
+  marketplaceNames?: string[];
 }
 
 /** Not ok: no header, no summary row, or not a V2 flat file. */

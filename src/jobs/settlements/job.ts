@@ -7,12 +7,12 @@
 import type { SpApiClient } from '../../amazon/client';
 import { decodeBytes } from '../../amazon/charset';
 import type { RaisedException } from '../../core/exceptions';
-import { marketplaceIdsOf } from '../../core/marketplace-list';
 import { SETTLEMENTS_SUMMARY_KEY, settlementsByCurrency } from '../../core/settlements/by-currency';
 import { readSettlementRules } from '../../core/settlements/categories';
 import { NO_ROW_PREFIX, settlementsWithoutRow } from '../../core/settlements/no-row';
 import { zonedMonthOf } from '../../core/settlements/dates';
 import { unexpectedCurrency } from '../../core/settlements/expected-currency';
+import { UNLISTED_PREFIX, unlistedMarketplace, unlistedMarketplaces, unlistedNamed } from '../../core/settlements/unlisted-marketplace';
 import { parseSettlementFile } from '../../core/settlements/parse';
 import { DeadlineExceeded } from '../../ports/clock';
 import { RemoteError } from '../../ports/errors';
@@ -27,7 +27,7 @@ import type { ImportResult, SettlementTabs } from './import';
 import { importSettlement, MAP_ROW_PREFIX } from './import';
 import { incompleteKeys } from './met-again';
 import { recategorise } from './recategorise';
-import { SETTLEMENT_KEYS, clearFailing, handledReports, importing, markHandled, recordCategories, writtenCategories } from './state';
+import { SETTLEMENT_KEYS, clearFailing, handledReports, importing, markHandled, recordCategories, setUnlistedSettlements, unlistedSettlements, writtenCategories } from './state';
 
 type Tabs = SettlementTabs & { settlementsRead(): boolean; mapRead(): boolean };
 
@@ -153,10 +153,17 @@ function importUpload(ctx: JobContext, file: { name: string; base64: string }): 
   }
   const tabs = tabsOf(ctx);
   const result = importSettlement({ tabs, store: ctx.ports.store, deadline: ctx.deadline, linesKept: ctx.settings.settlementLinesKept }, parsed.settlement, `"${name}"`);
-  ctx.raise(...result.raised, ...currencyCheck(ctx, result));
+  // The file's lines name their marketplace: one Settings does not list is said as for a listed report.
+  const outside = result.status === 'imported' ? unlistedNamed(parsed.settlement.marketplaceNames, ctx.settings.marketplaces) : [];
+  const said: string[] = [];
+  if (outside.length) {
+    ctx.raise(...result.raised, unlistedMarketplace(result.settlementId, `the file "${name}"`, outside, result.currency ?? '', ctx.settings.marketplaces));
+    setUnlistedSettlements(ctx.ports.store, { ...unlistedSettlements(ctx.ports.store), [result.settlementId]: outside });
+    said.push(`settlement ${result.settlementId} (${outside.join(', ')}, ${result.currency || 'no currency'}) is for a marketplace not in Settings "Marketplaces" and was imported all the same: add it there (see Exceptions)`);
+  } else ctx.raise(...result.raised, ...currencyCheck(ctx, result));
   const missing = rowsMissing(ctx, tabs, result.status !== 'duplicate');
   const cells = typedCells(ctx, tabs);
-  const d = describe([result]);
+  const d = describe([result], said);
   const wholeAgain = result.status === 'imported' ? incompleteKeys(result.settlementId) : [];
   return {
     outcome: result.status === 'partial' || d.incomplete ? 'partial' : 'ok',
@@ -169,10 +176,14 @@ function importUpload(ctx: JobContext, file: { name: string; base64: string }): 
 
 function importListed(ctx: JobContext, amazon: SpApiClient): JobOutcome {
   const { store } = ctx.ports;
-  const since = store.get(SETTLEMENT_KEYS.cursor) ?? new Date(ctx.now - LIST_WINDOW_MS + 3600_000).toISOString();
+  // A cursor from before settlements were listed for every marketplace may have passed some: the
+  // whole window is listed once more (reports already handled are skipped, settlements already
+  // imported are left as they are).
+  const cursor = store.get(SETTLEMENT_KEYS.everyMarketplace) ? store.get(SETTLEMENT_KEYS.cursor) : null;
+  const since = cursor ?? new Date(ctx.now - LIST_WINDOW_MS + 3600_000).toISOString();
   let reports;
   try {
-    reports = listSettlementReports(amazon, since, marketplaceIdsOf(ctx.settings.marketplaces));
+    reports = listSettlementReports(amazon, since);
   } catch (e) {
     if (e instanceof RemoteError && e.system === 'amazon' && e.status === 403) {
       ctx.raise(accessRefused(e.message));
@@ -188,6 +199,7 @@ function importListed(ctx: JobContext, amazon: SpApiClient): JobOutcome {
   const results: ImportResult[] = [];
   const raised: RaisedException[] = [];
   const resolved = new Set<string>([ACCESS_KEY]);
+  const unlisted = settledUnlisted(ctx, resolved);
   // Reports this run could not import, for the Sync Log: the run is then partial.
   const missed: string[] = [];
   let waitingFrom: string | null = null;
@@ -248,7 +260,18 @@ function importListed(ctx: JobContext, amazon: SpApiClient): JobOutcome {
     const result = importSettlement({ tabs, store, deadline: ctx.deadline, linesKept: ctx.settings.settlementLinesKept }, parsed.settlement, `report ${report.reportId}`);
     if (result.replaced) supersede(results, raised, result.settlementId);
     results.push(result);
-    raised.push(...result.raised, ...currencyCheck(ctx, result));
+    raised.push(...result.raised);
+    // A settlement for a marketplace Settings does not list says so, in place of its currency, once
+    // (a whole copy replacing its incomplete import in this same run is not said again).
+    const outside = result.status === 'imported' ? unlistedMarketplaces(report.marketplaceIds, ctx.settings.marketplaces) : [];
+    const key = `${UNLISTED_PREFIX}${result.settlementId}`;
+    if (!outside.length) raised.push(...currencyCheck(ctx, result));
+    else if (!raised.some((x) => x.key === key)) {
+      raised.push(unlistedMarketplace(result.settlementId, `report ${report.reportId}`, outside, result.currency ?? '', ctx.settings.marketplaces));
+      unlisted[result.settlementId] = outside;
+      resolved.delete(key);
+      missed.push(`settlement ${result.settlementId} (${outside.join(', ')}, ${result.currency || 'no currency'}) is for a marketplace not in Settings "Marketplaces" and was imported all the same: add it there (see Exceptions)`);
+    }
     if (result.status === 'partial') {
       waitingFrom ??= report.createdTime;
       cut = ' The time limit was reached; the next run carries on with the same settlement.';
@@ -262,6 +285,8 @@ function importListed(ctx: JobContext, amazon: SpApiClient): JobOutcome {
   }
   // The cursor never passes a report that still has to be imported.
   store.set(SETTLEMENT_KEYS.cursor, waitingFrom ?? latest);
+  store.set(SETTLEMENT_KEYS.everyMarketplace, '1');
+  setUnlistedSettlements(store, unlisted);
   ctx.raise(...raised);
   const mapRead = results.some((r) => r.status !== 'duplicate');
   const missing = rowsMissing(ctx, tabs, mapRead);
@@ -275,6 +300,23 @@ function importListed(ctx: JobContext, amazon: SpApiClient): JobOutcome {
     // Settlement Map's own rows are looked at only when an import read the map.
     resolves: (row) => resolved.has(row.key) || (mapRead && (row.key.startsWith(MAP_ROW_PREFIX) || isLinesColumnsRow(row))) || cells(row) || missing(row) || (tabs.mapRead() && isMapColumnsRow(row)) || (tabs.settlementsRead() && isSettlementsColumnsRow(row)),
   };
+}
+
+/** Settlements at most remembered as imported for an unlisted marketplace (a row a person resolved stays listed). */
+const UNLISTED_MAX = 100;
+
+/**
+ * The settlements imported for marketplaces Settings did not list and still does not; those it now
+ * lists have their SETTLEMENT_MISMATCH:marketplace row resolved by this run.
+ */
+function settledUnlisted(ctx: JobContext, resolved: Set<string>): Record<string, string[]> {
+  const served = ctx.settings.marketplaces;
+  const left: Record<string, string[]> = {};
+  for (const [id, codes] of Object.entries(unlistedSettlements(ctx.ports.store))) {
+    if (served.length && codes.some((c) => served.includes(c))) resolved.add(`${UNLISTED_PREFIX}${id}`);
+    else left[id] = codes;
+  }
+  return Object.fromEntries(Object.entries(left).slice(-UNLISTED_MAX));
 }
 
 /** A settlement just imported in a currency none of the spreadsheet's marketplaces pays in. */

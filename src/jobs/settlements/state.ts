@@ -22,7 +22,33 @@ export const SETTLEMENT_KEYS = {
   lineCount: 'settlements.lineCount',
   /** JSON array: the Settlements tab's category columns as last written, so they are known by name. */
   categoryColumns: 'settlements.categoryColumns',
+  /**
+   * Set once settlements are listed for every marketplace: the cursor of an earlier version, which
+   * listed only Settings "Marketplaces", may have passed payouts of the others; the first such run
+   * lists the whole 90 days again (what was imported is left as it is).
+   */
+  everyMarketplace: 'settlements.everyMarketplace',
+  /** {settlementId: codes}: settlements imported for marketplaces Settings does not list, until it does. */
+  unlisted: 'settlements.unlistedMarketplaces',
 } as const;
+
+/** Settlements imported for marketplaces Settings "Marketplaces" did not list, with those codes. */
+export function unlistedSettlements(store: KeyValueStore): Record<string, string[]> {
+  try {
+    const v = JSON.parse(store.get(SETTLEMENT_KEYS.unlisted) ?? '{}') as unknown;
+    if (!v || typeof v !== 'object' || Array.isArray(v)) return {};
+    const out: Record<string, string[]> = {};
+    for (const [id, codes] of Object.entries(v as Record<string, unknown>)) if (Array.isArray(codes)) out[id] = codes.map(String);
+    return out;
+  } catch {
+    return {};
+  }
+}
+
+export function setUnlistedSettlements(store: KeyValueStore, all: Record<string, string[]>): void {
+  if (Object.keys(all).length) store.set(SETTLEMENT_KEYS.unlisted, JSON.stringify(all));
+  else store.delete(SETTLEMENT_KEYS.unlisted);
+}
 
 /** Enough ids for 90 days of reports (Amazon lists no older ones) many times over, well under 9 KB. */
 const HANDLED_MAX = 400;

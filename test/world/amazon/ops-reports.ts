@@ -141,6 +141,8 @@ export const getReports: OpHandler = (ctx, call) => {
     const ids = ctx.state.reports
       .filter((r) => types.includes(r.reportType))
       .filter((r) => !statuses.length || statuses.includes(r.status))
+      // "The reports returned will match at least one of the marketplaces that you specify"
+      // (reports_2021-06-30.json getReports marketplaceIds); none sent: no marketplace filter.
       .filter((r) => !mps.length || r.marketplaceIds.some((m) => mps.includes(m)))
       .filter((r) => r.created >= since && r.created <= until)
       .sort((a, b) => b.created - a.created)
