@@ -142,7 +142,8 @@ function runFbaShipments(ctx: JobContext): JobOutcome {
   // An order read on no run since it shipped is looked up once, while the 3PL answers this run.
   const orderOf = (e: RaisedException) => rows.get(e.key.slice(e.type.length + 1))?.threePlOrderId || undefined;
   ctx.raise(...(phases.done.has('threePl') ? withShipmentPages(raised, { adapter, store, deadline: ctx.deadline }, orderOf) : raised));
-  const waiting = rows.rows.filter((r) => r.send && (r.state === 'ready' || r.state === 'held')).length;
+  // A ticked row the send step never reached (the 3PL not answering, a cut) is still `open`: it waits too.
+  const waiting = rows.rows.filter((r) => r.send && (r.state === 'open' || r.state === 'ready' || r.state === 'held')).length;
   // Words typed instead of a tick are acted on by nobody: the run says so and is not "ok".
   const unreadable = rows.rows.filter((r) => r.sendTyped !== undefined).length;
   counts.fbaCommittedUnits = [...fbaCommittedUnits(rows.rows, settings.marketplace, map).values()].reduce((a, b) => a + b, 0);

@@ -227,12 +227,13 @@ export function sendFbaOrders(ctx: SendContext, rows: FbaRows, tally: SendTally)
         outcome = ctx.adapter.createOutboundOrder(p.req);
       } catch (e) {
         if (e instanceof DeadlineExceeded) throw e;
-        // The lookup before any create could not answer: nothing was sent.
+        // The lookup before any create could not answer, even after retries: nothing was sent. The 3PL
+        // is not answering, so the rest wait as they were (untouched) rather than each spend the run's
+        // time on the same silence; the send phase reports the 3PL as not reachable this run.
         if (e instanceof RemoteError && e.system === 'threePl' && e.retryable) {
           const prev = before.get(id)!;
           rows.update(id, { state: prev.state === 'sending' || prev.state === 'unknown' ? prev.state : 'ready', note: `Not sent this run: ${e.message}` });
-          tally.deferred++;
-          continue;
+          tally.deferred += 1 + untouched.size;
         }
         throw e;
       }
