@@ -51,6 +51,34 @@ describe('ShipBob stops answering while FBA shipments are sent', () => {
   }
 });
 
+describe('ShipBob gives no usable answer to any create', () => {
+  // Lookups answer (absent) but every create times out or fails with 5xx: the contract's two creates
+  // and lookups for one shipment end `unknown`, and each shipment after it would spend the same.
+  for (const kind of ['timeout', '500'] as const) {
+    it(`${kind} on every create: one shipment tried (unknown, looked up next run), the rest wait, each created once later`, () => {
+      const seeds = shipments(5);
+      const r = new FbaRun(fbaWorld(seeds));
+      r.syncFba();
+      for (const s of seeds) r.tick(s.shipmentId);
+      r.run.faults.add({ system: 'threePl', operation: 'create-order', kind, times: 1000 });
+      const run = r.syncFba();
+      expect(run.execution).toBe('ok');
+      expect(run.outcome).toBe('partial');
+      expect(run.message).toMatch(/Not reachable this run, tried again next run: ShipBob gave no usable answer to creating the order for FBA shipment FBA15S000001/);
+      expect(run.message).toMatch(/4 ticked shipments not sent yet/);
+      // Two creates for the first shipment (the contract's bound), none for the others.
+      expect(r.run.faults.fired.length).toBe(2);
+      expect(r.tab('FBA Shipments').map((x) => x.State)).toEqual(['unknown', 'open', 'open', 'open', 'open']);
+      r.run.faults.clear();
+      r.advance('10m');
+      expect(r.syncFba().outcome).toBe('ok');
+      expect(refs(r)).toEqual(seeds.map((s) => s.shipmentId).sort());
+      expect(r.openExceptions('FBA_SHIPMENT_OUTCOME_UNKNOWN')).toEqual([]);
+      r.assertInvariants();
+    });
+  }
+});
+
 describe('Mintsoft gives no answer while FBA shipments are sent', () => {
   it('the bundled Mintsoft FBA scenario: partial naming Mintsoft, nothing left sending, then each at Mintsoft once', () => {
     const seed = JSON.parse(readFileSync('scenarios/fba-replenishment-mintsoft.json', 'utf8')) as { steps: unknown[] };

@@ -18,7 +18,7 @@ import { DeadlineExceeded } from '../../ports/clock';
 import type { Deadline } from '../../ports/clock';
 import { RemoteError } from '../../ports/errors';
 import type { FbaShipmentsTab } from '../../sheet/fba-shipments-tab';
-import type { Address, OutboundOrderRequest, ThreePlAdapter } from '../../threepl/types';
+import { AdapterError, type Address, type OutboundOrderRequest, type ThreePlAdapter } from '../../threepl/types';
 import type { Located } from './amazon-read';
 import { allShipmentItems, readV2024Shipment, sumItems } from './amazon-read';
 import type { FbaRows } from './rows';
@@ -247,6 +247,12 @@ export function sendFbaOrders(ctx: SendContext, rows: FbaRows, tally: SendTally)
       } else {
         rows.update(id, { state: 'unknown', note: outcome.messages.join(' ') });
         tally.unknown++;
+        // The 3PL gave no usable answer to the create nor to the lookups after it: it is failing, and
+        // the next create would wait through the same. The rest wait as they were; this one is looked up next run.
+        if (outcome.unanswered) {
+          tally.deferred += untouched.size;
+          throw new AdapterError('UPSTREAM', `${ctx.threePlName} gave no usable answer to creating the order for FBA shipment ${id}, so the other ticked shipments were not tried: ${outcome.messages[0] ?? ''}`.trim());
+        }
       }
     }
   } finally {
