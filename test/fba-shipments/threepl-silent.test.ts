@@ -79,6 +79,65 @@ describe('ShipBob gives no usable answer to any create', () => {
   }
 });
 
+describe('ShipBob fails every lookup by reference while orders are followed or called back', () => {
+  it("3PL Order IDs typed over on sent rows: the first lookup that fails stops the step, not one lookup per row", () => {
+    const seeds = shipments(4);
+    const r = new FbaRun(fbaWorld(seeds));
+    r.syncFba();
+    for (const s of seeds) r.tick(s.shipmentId);
+    r.syncFba();
+    expect(r.tab('FBA Shipments').map((x) => x.State)).toEqual(['sent', 'sent', 'sent', 'sent']);
+    // An id ShipBob does not have: each row's own order is then looked up by reference.
+    for (const s of seeds) r.edit('FBA Shipments', { 'FBA Shipment ID': s.shipmentId }, { '3PL Order ID': '999999' });
+    r.run.faults.add({ system: 'threePl', operation: 'get-orders', kind: '500', times: 1000 });
+    const run = r.syncFba();
+    expect(run.outcome).toBe('partial');
+    expect(run.message).toMatch(/Not reachable this run, tried again next run: ShipBob get-orders failed \(500\)/);
+    // One lookup (with its retries), not one per row.
+    const fired = r.run.faults.fired.length;
+    r.run.faults.clear();
+    expect(fired).toBeLessThanOrEqual(4);
+    r.advance('10m');
+    r.syncFba();
+    expect(r.tab('FBA Shipments').map((x) => x.State)).toEqual(['sent', 'sent', 'sent', 'sent']);
+    expect(refs(r)).toEqual(seeds.map((s) => s.shipmentId).sort());
+  });
+
+  it('unticked rows left sending by a killed run: the first lookup that fails stops the cancellations; later each is settled once', () => {
+    const seeds = shipments(4);
+    const r = new FbaRun(fbaWorld(seeds));
+    r.syncFba();
+    for (const s of seeds) r.tick(s.shipmentId);
+    // Killed as the first create leaves (nothing made): every prepared row stays `sending`.
+    const origin = 'https://api.shipbob.com';
+    const handler = r.run.world.network.handlerFor(`${origin}/`)!;
+    let killed = false;
+    r.run.world.network.register(origin, (req) => {
+      const ex = r.run.world.current;
+      if (!killed && ex && req.method === 'POST' && /\/order$/.test(new URL(req.url).pathname)) {
+        killed = true;
+        ex.killed = true;
+        return { timeout: true, latencyMs: 0 };
+      }
+      return handler(req);
+    });
+    r.syncFba();
+    expect(r.tab('FBA Shipments').map((x) => x.State)).toEqual(['sending', 'sending', 'sending', 'sending']);
+    for (const s of seeds) r.tick(s.shipmentId, false);
+    r.run.faults.add({ system: 'threePl', operation: 'get-orders', kind: '500', times: 1000 });
+    const run = r.syncFba();
+    expect(run.outcome).toBe('partial');
+    expect(run.message).toMatch(/Not reachable this run, tried again next run: ShipBob get-orders failed \(500\)/);
+    const fired = r.run.faults.fired.length;
+    r.run.faults.clear();
+    expect(fired).toBeLessThanOrEqual(4);
+    r.advance('10m');
+    r.syncFba();
+    expect(r.tab('FBA Shipments').map((x) => x.State)).toEqual(['open', 'open', 'open', 'open']);
+    expect(refs(r)).toEqual([]);
+  });
+});
+
 describe('Mintsoft gives no answer while FBA shipments are sent', () => {
   it('the bundled Mintsoft FBA scenario: partial naming Mintsoft, nothing left sending, then each at Mintsoft once', () => {
     const seed = JSON.parse(readFileSync('scenarios/fba-replenishment-mintsoft.json', 'utf8')) as { steps: unknown[] };

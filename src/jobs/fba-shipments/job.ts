@@ -122,7 +122,9 @@ function runFbaShipments(ctx: JobContext): JobOutcome {
   const shipmentsSeen = new Map<string, ThreePlRef>();
   const idsPutBack = new Map<string, string>();
   phases.run('threePl', ['threePl'], () => void (counts.fbaLooked = syncThreePlStatus({ adapter, threePlName, shipmentsSeen, idsPutBack }, rows)));
-  phases.run('cancel', ['threePl'], () => void (counts.fbaCancelled = cancelFbaOrders({ adapter, threePlName, shipmentsSeen, idsPutBack }, rows).cancelled));
+  const cancels = { cancelled: 0 };
+  phases.run('cancel', ['threePl'], () => void cancelFbaOrders({ adapter, threePlName, shipmentsSeen, idsPutBack }, rows, cancels));
+  counts.fbaCancelled = cancels.cancelled;
   const sent: SendTally = { sent: 0, adopted: 0, held: 0, unknown: 0, deferred: 0 };
   const itemsRead = new Map(read.views.filter((v) => v.items?.length).map((v) => [v.shipmentId, v.items!] as const));
   const itemsPutBack: FbaRow[] = [];
