@@ -132,7 +132,9 @@ function runFbaShipments(ctx: JobContext): JobOutcome {
     sendFbaOrders({ amazon, adapter, map, marketplace: settings.marketplace, threePlName, location: fbaShipFromLocation(settings), locationSetting: settings.fbaShipFromLocation.trim() ? 'FBA ship-from location' : '3PL locations', located: read.located, itemsRead, edits: itemsPutBack, tab: { ...tab, write: written }, deadline: ctx.deadline }, rows, sent),
   );
   Object.assign(counts, { fbaSent: sent.sent, fbaAdopted: sent.adopted, fbaHeld: sent.held, fbaUnknown: sent.unknown, fbaDeferred: sent.deferred });
-  const deferredNote = sent.deferred ? ` ${plural(sent.deferred, 'ticked shipment')} left for the next run (time limit or ${threePlName} not answering).` : '';
+  const deferredNote = sent.deferred
+    ? ` ${plural(sent.deferred, 'ticked shipment')} left for the next run (${sent.amazonFailed ? `Amazon failed to give a shipment's items even after retries: ${sent.amazonFailed}` : `time limit or ${threePlName} not answering`}).`
+    : '';
   phases.run('received', ['amazon'], () => rows.replace(mergeAmazon(rows.rows, readReceived(amazon, rows.rows))));
   rows.replace(rows.rows.map((r) => afterArrival(r)));
   write();

@@ -39,8 +39,10 @@ export interface SendTally {
   adopted: number;
   held: number;
   unknown: number;
-  /** Ticked shipments left for the next run: the 3PL could not be asked, or time ran short. */
+  /** Ticked shipments left for the next run: the 3PL or Amazon could not be asked, or time ran short. */
   deferred: number;
+  /** Amazon failed to give a shipment's items even after retries, so the sending stopped there: its words. */
+  amazonFailed?: string;
   /** The ship-from location this run looked for: found, or the Settings cell that must name it and why. */
   location?: ShipFrom;
 }
@@ -152,7 +154,8 @@ interface Prepared {
 /** Decides what each candidate would send; a row that cannot go is held with the reason. */
 function prepare(ctx: SendContext, rows: FbaRows, tally: SendTally): Prepared[] {
   const out: Prepared[] = [];
-  for (const row of candidates(rows)) {
+  const todo = candidates(rows);
+  for (const [i, row] of todo.entries()) {
     const id = row.shipmentId;
     // A create may already be at the 3PL: only the lookup inside the create may decide those.
     const maybeThere = row.state === 'sending' || row.state === 'unknown';
@@ -166,8 +169,11 @@ function prepare(ctx: SendContext, rows: FbaRows, tally: SendTally): Prepared[] 
     } catch (e) {
       if (!(e instanceof RemoteError && e.retryable)) throw e;
       rows.update(id, { note: `Amazon could not give the shipment's items this run (${e.message}); tried again next run.` });
-      tally.deferred++;
-      continue;
+      // Failed even after retries: the shipments after this one would each wait through the same. They
+      // wait as they were; those already prepared still go.
+      tally.deferred += todo.length - i;
+      tally.amazonFailed = e.message;
+      break;
     }
     if (!items) {
       hold(rows, id, `Amazon no longer lists FBA shipment ${id} in plan ${row.plan}, so what it holds cannot be read; nothing was sent to ${ctx.threePlName}.`, tally);
