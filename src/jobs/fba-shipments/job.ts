@@ -148,6 +148,7 @@ function runFbaShipments(ctx: JobContext): JobOutcome {
   ctx.raise(...(phases.done.has('threePl') ? withShipmentPages(raised, { adapter, store, deadline: ctx.deadline }, orderOf) : raised));
   // A ticked row the send step never reached (the 3PL not answering, a cut) is still `open`: it waits too.
   const waiting = rows.rows.filter((r) => r.send && (r.state === 'open' || r.state === 'ready' || r.state === 'held')).length;
+  const attention = rows.rows.filter((r) => r.send && (r.state === 'held' || r.state === 'unknown')).length;
   // Words typed instead of a tick are acted on by nobody: the run says so and is not "ok".
   const unreadable = rows.rows.filter((r) => r.sendTyped !== undefined).length;
   counts.fbaCommittedUnits = [...fbaCommittedUnits(rows.rows, settings.marketplace, map).values()].reduce((a, b) => a + b, 0);
@@ -155,9 +156,11 @@ function runFbaShipments(ctx: JobContext): JobOutcome {
     `${plural(rows.rows.length, 'FBA shipment')} in the tab; ${plural(sent.sent, 'order')} created at ${threePlName}${sent.adopted ? `, ${sent.adopted} adopted` : ''}` +
     `${counts.fbaCancelled ? `, ${plural(counts.fbaCancelled, 'order')} cancelled` : ''}; ${plural(waiting, 'ticked shipment')} not sent yet.` +
     `${unreadable ? ` ${plural(unreadable, 'shipment')} with words instead of a tick in Send from 3PL, neither sent nor cancelled (see Exceptions).` : ''}` +
+    `${attention ? ` ${plural(attention, 'ticked shipment')} held or with an outcome at ${threePlName} nobody knows yet (see Exceptions).` : ''}` +
     `${deferredNote}${phases.cut ? ` ${phases.cut}` : ''}${phases.failed.length ? ` Not reachable this run, tried again next run: ${phases.failed.join('; ')}` : ''}`;
   return {
-    outcome: phases.cut || phases.failed.length || sent.deferred || unreadable ? 'partial' : 'ok',
+    // A ticked shipment held back or whose create nobody can decide is work not done, as in the orders and removals runs.
+    outcome: phases.cut || phases.failed.length || sent.deferred || unreadable || attention ? 'partial' : 'ok',
     counts,
     message,
     // A receipt comparison not made this run leaves its discrepancy as it was; so does a 3PL look not made.
