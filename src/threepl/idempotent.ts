@@ -55,7 +55,7 @@ export function createIdempotently(spec: IdempotentCreate): CreateOutcome {
       return { status: 'already_exists', externalId: again.id, primaryReference: ref, messages: [...history, `${said}; found by reference and adopted.`] };
     }
     if (again.kind === 'indeterminate') {
-      return { status: 'outcome_unknown', primaryReference: ref, messages: [...history, `${said}; the lookup by reference that followed could not answer either (${again.reason}).`] };
+      return { status: 'outcome_unknown', primaryReference: ref, unanswered: attempt.kind === 'lost', messages: [...history, `${said}; the lookup by reference that followed could not answer either (${again.reason}).`] };
     }
     // The 3PL says it exists but will not show it: only a person can sort that out.
     if (attempt.kind === 'duplicate') {
@@ -64,5 +64,6 @@ export function createIdempotently(spec: IdempotentCreate): CreateOutcome {
     history.push(`${said}; a lookup by reference did not find it.`);
   }
   // Every lookup said absent, yet a create whose answer was lost can still show up late: stop creating.
-  return { status: 'outcome_unknown', primaryReference: ref, messages: [...history, `Not created again after ${maxCreates} tries, in case one of them still shows up.`] };
+  // Every create got no usable answer: the 3PL's creates are failing, not this one request.
+  return { status: 'outcome_unknown', primaryReference: ref, unanswered: true, messages: [...history, `Not created again after ${maxCreates} tries, in case one of them still shows up.`] };
 }

@@ -98,6 +98,12 @@ export interface CreateOutcome {
   externalId?: string;
   primaryReference: string;
   messages: string[];
+  /**
+   * `outcome_unknown` only: the 3PL gave no usable answer (no answer at all, or 5xx) to the create and
+   * to the lookups that could have shown it, so it is failing, not merely unsure: a caller with more
+   * to create stops there rather than spend the run's time on the same failure for each.
+   */
+  unanswered?: boolean;
 }
 
 export interface ShipmentLine {

@@ -100,3 +100,23 @@ describe('the 3PL stops answering while orders are being sent', () => {
     r.assertInvariants();
   });
 });
+
+describe('the 3PL gives no usable answer to any create', () => {
+  for (const kind of ['timeout', '500'] as const) {
+    it(`${kind} on every create: one order tried (unknown, looked up next run), the rest wait ready, each sent once later`, () => {
+      const orders = [1, 2, 3, 4].map((n) => order(n, [{ sku: 'TEE-M', quantity: 1 }]));
+      const r = new InventoryRun(ordersWorld({ orders, faults: [{ system: 'threePl', operation: 'create-order', kind, times: 1000 }] }));
+      const run = r.syncOrders();
+      expect(run.outcome).toBe('partial');
+      expect(run.message).toMatch(/Not reachable this run, tried again next run: .*ShipBob gave no usable answer to creating the order for/);
+      // Two creates for the first order (the contract's bound), none for the others.
+      expect(r.run.faults.fired.length).toBe(2);
+      expect(r.tab('Orders').map((o) => o['State']).sort()).toEqual(['ready', 'ready', 'ready', 'unknown']);
+      r.run.faults.clear();
+      r.advance('10m');
+      r.syncOrders();
+      expect(refs(r)).toEqual([1, 2, 3, 4].map(id));
+      r.assertInvariants();
+    });
+  }
+});

@@ -7,7 +7,7 @@ import type { FbaRow } from '../../core/fba-shipments/types';
 import { AMAZON_DEAD, AT_THREE_PL_UNSHIPPED, unticked } from '../../core/fba-shipments/types';
 import type { ThreePlRef } from '../../core/web-links';
 import { noteShipment } from '../../threepl/page-refs';
-import type { OutboundOrder, ThreePlAdapter } from '../../threepl/types';
+import { AdapterError, type OutboundOrder, type ThreePlAdapter } from '../../threepl/types';
 import type { FbaRows } from './rows';
 import { ownOrder, withThreePlOrder } from './threepl-status';
 
@@ -38,14 +38,14 @@ function settleUnsent(rows: FbaRows): void {
 const TOO_LATE = 'it cannot be called back';
 
 /** `shipmentsSeen`: FBA shipment id → the 3PL shipment that went anyway (FBA_SHIPMENT_CANCELLED links to it). */
-export function cancelFbaOrders(ctx: { adapter: ThreePlAdapter; threePlName: string; shipmentsSeen?: Map<string, ThreePlRef>; idsPutBack?: ReadonlyMap<string, string> }, rows: FbaRows): { cancelled: number } {
+/** `tally` is counted into as the step goes, so a step stopped part-way (the 3PL not answering) still says what it did. */
+export function cancelFbaOrders(ctx: { adapter: ThreePlAdapter; threePlName: string; shipmentsSeen?: Map<string, ThreePlRef>; idsPutBack?: ReadonlyMap<string, string> }, rows: FbaRows, tally: { cancelled: number } = { cancelled: 0 }): { cancelled: number } {
   settleUnsent(rows);
   const name = ctx.threePlName;
   // Unticked once the boxes left: said on the row, since nothing the add-on does can change it.
   for (const r of rows.rows) {
     if (unticked(r) && (r.state === 'shipped' || r.state === 'receiving') && !r.note.includes(TOO_LATE)) rows.update(r.shipmentId, { note: `Send from 3PL was unticked after ${name} shipped it: ${TOO_LATE}.` });
   }
-  let cancelled = 0;
   for (const r of rows.rows.filter((x) => AT_THREE_PL_UNSHIPPED.has(x.state) && cancelReason(x) !== null)) {
     const id = r.shipmentId;
     const why = cancelReason(r)!;
@@ -58,7 +58,8 @@ export function cancelFbaOrders(ctx: { adapter: ThreePlAdapter; threePlName: str
       const own = ownOrder(ctx.adapter, r, name);
       if ('undecided' in own) {
         rows.update(id, { note: `${why}; could not check ${name} this run (${own.undecided}). Tried again next run.` });
-        continue;
+        // The 3PL failed a lookup even after retries: the rest would each wait through the same .
+        throw new AdapterError('UPSTREAM', own.undecided);
       }
       if (own.fix) rows.update(id, own.fix);
       said = own.fix?.note ?? said;
@@ -67,7 +68,7 @@ export function cancelFbaOrders(ctx: { adapter: ThreePlAdapter; threePlName: str
       const found = ctx.adapter.findOrderByReference(id);
       if (found.kind === 'indeterminate') {
         rows.update(id, { note: `${why}; could not check ${name} this run (${found.reason}). Tried again next run.` });
-        continue;
+        throw new AdapterError('UPSTREAM', found.reason);
       }
       if (found.kind === 'found') order = found.order;
     }
@@ -85,12 +86,12 @@ export function cancelFbaOrders(ctx: { adapter: ThreePlAdapter; threePlName: str
     }
     if (order.status === 'cancelled') {
       rows.update(id, { threePlOrderId: order.externalId, threePlStatus: order.rawStatus || 'Cancelled', state: 'cancelled', note: note(`${why}; cancelled at ${name}.`) });
-      cancelled++;
+      tally.cancelled++;
       continue;
     }
     // Shipped before the cancel could reach it.
     noteShipment(ctx.shipmentsSeen, id, ctx.adapter.provider, order);
     rows.update(id, { ...withThreePlOrder(rows.get(id)!, order, name), note: note(`${why} after ${name} shipped it: ${TOO_LATE}.`) });
   }
-  return { cancelled };
+  return tally;
 }

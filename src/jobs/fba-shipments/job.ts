@@ -122,7 +122,9 @@ function runFbaShipments(ctx: JobContext): JobOutcome {
   const shipmentsSeen = new Map<string, ThreePlRef>();
   const idsPutBack = new Map<string, string>();
   phases.run('threePl', ['threePl'], () => void (counts.fbaLooked = syncThreePlStatus({ adapter, threePlName, shipmentsSeen, idsPutBack }, rows)));
-  phases.run('cancel', ['threePl'], () => void (counts.fbaCancelled = cancelFbaOrders({ adapter, threePlName, shipmentsSeen, idsPutBack }, rows).cancelled));
+  const cancels = { cancelled: 0 };
+  phases.run('cancel', ['threePl'], () => void cancelFbaOrders({ adapter, threePlName, shipmentsSeen, idsPutBack }, rows, cancels));
+  counts.fbaCancelled = cancels.cancelled;
   const sent: SendTally = { sent: 0, adopted: 0, held: 0, unknown: 0, deferred: 0 };
   const itemsRead = new Map(read.views.filter((v) => v.items?.length).map((v) => [v.shipmentId, v.items!] as const));
   const itemsPutBack: FbaRow[] = [];
@@ -130,7 +132,9 @@ function runFbaShipments(ctx: JobContext): JobOutcome {
     sendFbaOrders({ amazon, adapter, map, marketplace: settings.marketplace, threePlName, location: fbaShipFromLocation(settings), locationSetting: settings.fbaShipFromLocation.trim() ? 'FBA ship-from location' : '3PL locations', located: read.located, itemsRead, edits: itemsPutBack, tab: { ...tab, write: written }, deadline: ctx.deadline }, rows, sent),
   );
   Object.assign(counts, { fbaSent: sent.sent, fbaAdopted: sent.adopted, fbaHeld: sent.held, fbaUnknown: sent.unknown, fbaDeferred: sent.deferred });
-  const deferredNote = sent.deferred ? ` ${plural(sent.deferred, 'ticked shipment')} left for the next run (time limit or ${threePlName} not answering).` : '';
+  const deferredNote = sent.deferred
+    ? ` ${plural(sent.deferred, 'ticked shipment')} left for the next run (${sent.amazonFailed ? `Amazon failed to give a shipment's items even after retries: ${sent.amazonFailed}` : `time limit or ${threePlName} not answering`}).`
+    : '';
   phases.run('received', ['amazon'], () => rows.replace(mergeAmazon(rows.rows, readReceived(amazon, rows.rows))));
   rows.replace(rows.rows.map((r) => afterArrival(r)));
   write();
@@ -142,7 +146,9 @@ function runFbaShipments(ctx: JobContext): JobOutcome {
   // An order read on no run since it shipped is looked up once, while the 3PL answers this run.
   const orderOf = (e: RaisedException) => rows.get(e.key.slice(e.type.length + 1))?.threePlOrderId || undefined;
   ctx.raise(...(phases.done.has('threePl') ? withShipmentPages(raised, { adapter, store, deadline: ctx.deadline }, orderOf) : raised));
-  const waiting = rows.rows.filter((r) => r.send && (r.state === 'ready' || r.state === 'held')).length;
+  // A ticked row the send step never reached (the 3PL not answering, a cut) is still `open`: it waits too.
+  const waiting = rows.rows.filter((r) => r.send && (r.state === 'open' || r.state === 'ready' || r.state === 'held')).length;
+  const attention = rows.rows.filter((r) => r.send && (r.state === 'held' || r.state === 'unknown')).length;
   // Words typed instead of a tick are acted on by nobody: the run says so and is not "ok".
   const unreadable = rows.rows.filter((r) => r.sendTyped !== undefined).length;
   counts.fbaCommittedUnits = [...fbaCommittedUnits(rows.rows, settings.marketplace, map).values()].reduce((a, b) => a + b, 0);
@@ -150,9 +156,11 @@ function runFbaShipments(ctx: JobContext): JobOutcome {
     `${plural(rows.rows.length, 'FBA shipment')} in the tab; ${plural(sent.sent, 'order')} created at ${threePlName}${sent.adopted ? `, ${sent.adopted} adopted` : ''}` +
     `${counts.fbaCancelled ? `, ${plural(counts.fbaCancelled, 'order')} cancelled` : ''}; ${plural(waiting, 'ticked shipment')} not sent yet.` +
     `${unreadable ? ` ${plural(unreadable, 'shipment')} with words instead of a tick in Send from 3PL, neither sent nor cancelled (see Exceptions).` : ''}` +
+    `${attention ? ` ${plural(attention, 'ticked shipment')} held or with an outcome at ${threePlName} nobody knows yet (see Exceptions).` : ''}` +
     `${deferredNote}${phases.cut ? ` ${phases.cut}` : ''}${phases.failed.length ? ` Not reachable this run, tried again next run: ${phases.failed.join('; ')}` : ''}`;
   return {
-    outcome: phases.cut || phases.failed.length || sent.deferred || unreadable ? 'partial' : 'ok',
+    // A ticked shipment held back or whose create nobody can decide is work not done, as in the orders and removals runs.
+    outcome: phases.cut || phases.failed.length || sent.deferred || unreadable || attention ? 'partial' : 'ok',
     counts,
     message,
     // A receipt comparison not made this run leaves its discrepancy as it was; so does a 3PL look not made.

@@ -18,7 +18,7 @@ import { DeadlineExceeded } from '../../ports/clock';
 import type { Deadline } from '../../ports/clock';
 import { RemoteError } from '../../ports/errors';
 import type { FbaShipmentsTab } from '../../sheet/fba-shipments-tab';
-import type { Address, OutboundOrderRequest, ThreePlAdapter } from '../../threepl/types';
+import { AdapterError, type Address, type OutboundOrderRequest, type ThreePlAdapter } from '../../threepl/types';
 import type { Located } from './amazon-read';
 import { allShipmentItems, readV2024Shipment, sumItems } from './amazon-read';
 import type { FbaRows } from './rows';
@@ -39,8 +39,10 @@ export interface SendTally {
   adopted: number;
   held: number;
   unknown: number;
-  /** Ticked shipments left for the next run: the 3PL could not be asked, or time ran short. */
+  /** Ticked shipments left for the next run: the 3PL or Amazon could not be asked, or time ran short. */
   deferred: number;
+  /** Amazon failed to give a shipment's items even after retries, so the sending stopped there: its words. */
+  amazonFailed?: string;
   /** The ship-from location this run looked for: found, or the Settings cell that must name it and why. */
   location?: ShipFrom;
 }
@@ -152,7 +154,8 @@ interface Prepared {
 /** Decides what each candidate would send; a row that cannot go is held with the reason. */
 function prepare(ctx: SendContext, rows: FbaRows, tally: SendTally): Prepared[] {
   const out: Prepared[] = [];
-  for (const row of candidates(rows)) {
+  const todo = candidates(rows);
+  for (const [i, row] of todo.entries()) {
     const id = row.shipmentId;
     // A create may already be at the 3PL: only the lookup inside the create may decide those.
     const maybeThere = row.state === 'sending' || row.state === 'unknown';
@@ -166,8 +169,11 @@ function prepare(ctx: SendContext, rows: FbaRows, tally: SendTally): Prepared[] 
     } catch (e) {
       if (!(e instanceof RemoteError && e.retryable)) throw e;
       rows.update(id, { note: `Amazon could not give the shipment's items this run (${e.message}); tried again next run.` });
-      tally.deferred++;
-      continue;
+      // Failed even after retries: the shipments after this one would each wait through the same. They
+      // wait as they were; those already prepared still go.
+      tally.deferred += todo.length - i;
+      tally.amazonFailed = e.message;
+      break;
     }
     if (!items) {
       hold(rows, id, `Amazon no longer lists FBA shipment ${id} in plan ${row.plan}, so what it holds cannot be read; nothing was sent to ${ctx.threePlName}.`, tally);
@@ -227,12 +233,13 @@ export function sendFbaOrders(ctx: SendContext, rows: FbaRows, tally: SendTally)
         outcome = ctx.adapter.createOutboundOrder(p.req);
       } catch (e) {
         if (e instanceof DeadlineExceeded) throw e;
-        // The lookup before any create could not answer: nothing was sent.
+        // The lookup before any create could not answer, even after retries: nothing was sent. The 3PL
+        // is not answering, so the rest wait as they were (untouched) rather than each spend the run's
+        // time on the same silence; the send phase reports the 3PL as not reachable this run.
         if (e instanceof RemoteError && e.system === 'threePl' && e.retryable) {
           const prev = before.get(id)!;
           rows.update(id, { state: prev.state === 'sending' || prev.state === 'unknown' ? prev.state : 'ready', note: `Not sent this run: ${e.message}` });
-          tally.deferred++;
-          continue;
+          tally.deferred += 1 + untouched.size;
         }
         throw e;
       }
@@ -246,6 +253,12 @@ export function sendFbaOrders(ctx: SendContext, rows: FbaRows, tally: SendTally)
       } else {
         rows.update(id, { state: 'unknown', note: outcome.messages.join(' ') });
         tally.unknown++;
+        // The 3PL gave no usable answer to the create nor to the lookups after it: it is failing, and
+        // the next create would wait through the same. The rest wait as they were; this one is looked up next run.
+        if (outcome.unanswered) {
+          tally.deferred += untouched.size;
+          throw new AdapterError('UPSTREAM', `${ctx.threePlName} gave no usable answer to creating the order for FBA shipment ${id}, so the other ticked shipments were not tried: ${outcome.messages[0] ?? ''}`.trim());
+        }
       }
     }
   } finally {

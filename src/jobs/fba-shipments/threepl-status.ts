@@ -8,7 +8,7 @@ import type { FbaRow } from '../../core/fba-shipments/types';
 import type { ThreePlRef } from '../../core/web-links';
 import { isOrderFor } from '../../threepl/idempotent';
 import { noteShipment } from '../../threepl/page-refs';
-import type { OutboundOrder, ThreePlAdapter } from '../../threepl/types';
+import { AdapterError, type OutboundOrder, type ThreePlAdapter } from '../../threepl/types';
 import type { FbaRows } from './rows';
 
 const SHIPPED = new Set(['shipped', 'delivered', 'partially_shipped']);
@@ -81,7 +81,8 @@ export function syncThreePlStatus(ctx: { adapter: ThreePlAdapter; threePlName: s
     looked++;
     if ('undecided' in own) {
       rows.update(r.shipmentId, { note: `${ctx.threePlName} does not show order ${r.threePlOrderId} as this shipment's, and looking its reference up failed (${own.undecided}); tried again next run.` });
-      continue;
+      // The 3PL failed a lookup even after retries: the rows after this one would each wait through the same.
+      throw new AdapterError('UPSTREAM', own.undecided);
     }
     if (own.fix) {
       rows.update(r.shipmentId, own.fix);

@@ -16,7 +16,7 @@ import { REFUSED_NOTE, SHIPPABLE_AMAZON_STATUSES } from '../../core/orders/types
 import { DeadlineExceeded } from '../../ports/clock';
 import type { Deadline } from '../../ports/clock';
 import { RemoteError } from '../../ports/errors';
-import type { Address, ThreePlAdapter } from '../../threepl/types';
+import { AdapterError, type Address, type ThreePlAdapter } from '../../threepl/types';
 import type { OneLocation } from '../kit/locations-check';
 import type { OrdersTab } from '../../sheet/orders-tab';
 import type { Ledger } from './ledger';
@@ -253,6 +253,9 @@ function sendBatch(ctx: { adapter: ThreePlAdapter; tab: OrdersTab; threePlName: 
       } else {
         ledger.update(id, { state: 'unknown', note: said });
         counts.unknown++;
+        // The 3PL gave no usable answer to the create nor to the lookups after it: it is failing, and each
+        // order after this one would wait through the same. They stay ready; this one is looked up next run.
+        if (outcome.unanswered) throw new AdapterError('UPSTREAM', `${ctx.threePlName} gave no usable answer to creating the order for ${id}, so the other orders were not tried: ${scrubBuyer(outcome.messages[0] ?? '', p.shipTo)}`.trim());
       }
     }
   } finally {

@@ -6,7 +6,7 @@
 import { applyReceipt, type ReceiptView } from '../../core/removals/rules';
 import { FOLLOWED_STATES, type RemovalRow } from '../../core/removals/types';
 import { RemoteError } from '../../ports/errors';
-import type { InboundReceipt, ThreePlAdapter } from '../../threepl/types';
+import { AdapterError, type InboundReceipt, type ThreePlAdapter } from '../../threepl/types';
 import type { RemovalsState } from './state';
 
 /** Rows whose removal has no receipt yet but should have one. */
@@ -120,6 +120,9 @@ export function sendReceipts(deps: ReceiptDeps, rows: RemovalRow[], counts: Rece
     } else {
       hold(outcome.messages.join(' ') || `${deps.threePlName} gave no reason.`, outcome.status === 'rejected' ? 'rejected' : 'outcome unknown');
       counts.receiptsFailed++;
+      // The 3PL gave no usable answer to the create nor to the lookups after it: it is failing, and each
+      // receipt after this one would wait through the same. They stay to send; this one is looked up next run.
+      if (outcome.unanswered) throw new AdapterError('UPSTREAM', `${deps.threePlName} gave no usable answer to creating the receipt for removal ${orderId}, so the other removals were not tried: ${outcome.messages[0] ?? ''}`.trim());
     }
   }
 }
