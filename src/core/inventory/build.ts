@@ -157,6 +157,11 @@ export function buildInventory(input: BuildInventoryInput): BuildInventoryResult
     }
     return spellings.get(at(m, sku.trim().toLowerCase()));
   };
+  /** What a Seller SKU Amazon does not list is called there, when only case or spaces differ; '' when nothing close. */
+  const spellingHint = (m: string, sku: string): string => {
+    const spelt = amazonSpelling(m, sku);
+    return spelt ? ` Amazon lists "${spelt}", which differs only in case or spaces: type the Seller SKU as Amazon has it.` : '';
+  };
   let threePlSpellings: Map<string, string> | null = null;
   const threePlSpelling = (sku: string): string | undefined => {
     const loose = (x: string) => x.replace(/\s+/g, '').toLowerCase();
@@ -247,12 +252,11 @@ export function buildInventory(input: BuildInventoryInput): BuildInventoryResult
         // Neither a listing nor FBA figures: Amazon does not know this SKU, so the row reads nothing
         // (usually a typo); "no FBA inventory" alone would read as a sold-out offer. Only the pooled
         // marketplaces' listings are read: elsewhere a missing listing says nothing.
-        const spelt = amazonSpelling(where, entry.sellerSku);
-        const hint = spelt ? ` Amazon lists "${spelt}", which differs only in case or spaces: type the Seller SKU as Amazon has it.` : '';
+        const hint = spellingHint(where, entry.sellerSku);
         hold(
           row,
           r.rowIndex,
-          mappingInvalid('FBA', 
+          mappingInvalid('FBA',
             entry,
             `Amazon has no listing with Seller SKU ${entry.sellerSku} in ${where} and reports no FBA inventory for it (SKU Map row ${r.sheetRow}, Channel FBA). ` +
               `The row shows no FBA stock because there is none to read.${hint || ' Check the Seller SKU spelling against Seller Central (Manage FBA Inventory), or untick the row.'}`,
@@ -307,12 +311,11 @@ export function buildInventory(input: BuildInventoryInput): BuildInventoryResult
       continue;
     }
     if (listings && !listing) {
-      const spelt = amazonSpelling(where, entry.sellerSku);
-      const hint = spelt ? ` Amazon lists "${spelt}", which differs only in case or spaces: type the Seller SKU as Amazon has it.` : '';
+      const hint = spellingHint(where, entry.sellerSku);
       hold(
         row,
         r.rowIndex,
-        mappingInvalid('FBM', 
+        mappingInvalid('FBM',
           entry,
           `Amazon has no listing with Seller SKU ${entry.sellerSku} in ${where} (SKU Map row ${r.sheetRow}). ` +
             `There is no offer to update, so no quantity is pushed.${hint || ' Check the Seller SKU spelling against Seller Central, or untick the row.'}`,
@@ -336,7 +339,7 @@ export function buildInventory(input: BuildInventoryInput): BuildInventoryResult
       hold(
         row,
         r.rowIndex,
-        mappingInvalid('FBM', 
+        mappingInvalid('FBM',
           entry,
           `SKU Map row ${r.sheetRow} maps Seller SKU ${entry.sellerSku} to 3PL SKU ${entry.threePlSku}, but ${tpl} does not list that SKU in its stock. ` +
             `No quantity is proposed, so Amazon keeps its current quantity, which may no longer match the warehouse.${hint || ' Check the 3PL SKU spelling in the SKU Map.'}`,
@@ -370,7 +373,7 @@ export function buildInventory(input: BuildInventoryInput): BuildInventoryResult
     // Not pickable at the 3PL is never read as "sold out": 0 is offered and a person is told why.
     if (kind?.notPickable) {
       exceptions.push(
-        mappingInvalid('FBM', 
+        mappingInvalid('FBM',
           entry,
           `SKU Map row ${r.sheetRow} maps Seller SKU ${entry.sellerSku} to 3PL SKU ${entry.threePlSku}, but ${kind.notPickable}. ` +
             `0 is offered on Amazon for it. Reactivate it in ${tpl} if it should sell, or untick the SKU Map row.`,
