@@ -141,6 +141,13 @@ function writeBlock(sheet: Sheet, row: number, rows: CellValue[][], cellFormats?
   if (cellFormats) setCheckboxes(sheet, row, rows.length, width, formatAt);
 }
 
+/** From A1 to the last row and column with content; null on an empty sheet. */
+function usedRange(sheet: GoogleAppsScript.Spreadsheet.Sheet): GoogleAppsScript.Spreadsheet.Range | null {
+  const lastRow = sheet.getLastRow();
+  const lastColumn = sheet.getLastColumn();
+  return lastRow === 0 || lastColumn === 0 ? null : sheet.getRange(1, 1, lastRow, lastColumn);
+}
+
 export function gasWorkbook(): WorkbookPort {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   return {
@@ -157,19 +164,15 @@ export function gasWorkbook(): WorkbookPort {
     read(tab) {
       const sheet = sheetNamed(ss, tab);
       if (!sheet) return null;
-      const lastRow = sheet.getLastRow();
-      const lastColumn = sheet.getLastColumn();
-      if (lastRow === 0 || lastColumn === 0) return [];
-      return sheet.getRange(1, 1, lastRow, lastColumn).getValues() as CellValue[][];
+      const used = usedRange(sheet);
+      return used ? (used.getValues() as CellValue[][]) : [];
     },
 
     readShown(tab) {
       const sheet = sheetNamed(ss, tab);
       if (!sheet) return null;
-      const lastRow = sheet.getLastRow();
-      const lastColumn = sheet.getLastColumn();
-      if (lastRow === 0 || lastColumn === 0) return [];
-      return sheet.getRange(1, 1, lastRow, lastColumn).getDisplayValues();
+      const used = usedRange(sheet);
+      return used ? used.getDisplayValues() : [];
     },
 
     readColumn(tab, column) {
