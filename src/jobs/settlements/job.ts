@@ -11,7 +11,6 @@ import { SETTLEMENTS_SUMMARY_KEY, settlementsByCurrency } from '../../core/settl
 import { readSettlementRules } from '../../core/settlements/categories';
 import { NO_ROW_PREFIX, settlementsWithoutRow } from '../../core/settlements/no-row';
 import { zonedMonthOf } from '../../core/settlements/dates';
-import { unexpectedCurrency } from '../../core/settlements/expected-currency';
 import { UNLISTED_PREFIX, unlistedMarketplace, unlistedMarketplaces, unlistedNamed } from '../../core/settlements/unlisted-marketplace';
 import { parseSettlementFile } from '../../core/settlements/parse';
 import { DeadlineExceeded } from '../../ports/clock';
@@ -27,6 +26,7 @@ import type { ImportResult, SettlementTabs } from './import';
 import { importSettlement, MAP_ROW_PREFIX } from './import';
 import { incompleteKeys } from './met-again';
 import { recategorise } from './recategorise';
+import { currencyCheck, settledUnlisted, supersede } from './import-checks';
 import { SETTLEMENT_KEYS, clearFailing, handledReports, importing, markHandled, recordCategories, setUnlistedSettlements, unlistedSettlements, writtenCategories } from './state';
 
 type Tabs = SettlementTabs & { settlementsRead(): boolean; mapRead(): boolean };
@@ -300,39 +300,6 @@ function importListed(ctx: JobContext, amazon: SpApiClient): JobOutcome {
     // Settlement Map's own rows are looked at only when an import read the map.
     resolves: (row) => resolved.has(row.key) || (mapRead && (row.key.startsWith(MAP_ROW_PREFIX) || isLinesColumnsRow(row))) || cells(row) || missing(row) || (tabs.mapRead() && isMapColumnsRow(row)) || (tabs.settlementsRead() && isSettlementsColumnsRow(row)),
   };
-}
-
-/** Settlements at most remembered as imported for an unlisted marketplace (a row a person resolved stays listed). */
-const UNLISTED_MAX = 100;
-
-/**
- * The settlements imported for marketplaces Settings did not list and still does not; those it now
- * lists have their SETTLEMENT_MISMATCH:marketplace row resolved by this run.
- */
-function settledUnlisted(ctx: JobContext, resolved: Set<string>): Record<string, string[]> {
-  const served = ctx.settings.marketplaces;
-  const left: Record<string, string[]> = {};
-  for (const [id, codes] of Object.entries(unlistedSettlements(ctx.ports.store))) {
-    if (served.length && codes.some((c) => served.includes(c))) resolved.add(`${UNLISTED_PREFIX}${id}`);
-    else left[id] = codes;
-  }
-  return Object.fromEntries(Object.entries(left).slice(-UNLISTED_MAX));
-}
-
-/** A settlement just imported in a currency none of the spreadsheet's marketplaces pays in. */
-function currencyCheck(ctx: JobContext, result: ImportResult): RaisedException[] {
-  const problem = result.status === 'imported' && result.currency ? unexpectedCurrency(result.settlementId, result.currency, ctx.settings.marketplaces) : null;
-  return problem ? [problem] : [];
-}
-
-/**
- * A whole report replaced an incomplete one of the same settlement imported earlier in this run:
- * what that import counted and raised no longer holds (what still does is raised again).
- */
-function supersede(results: ImportResult[], raised: RaisedException[], settlementId: string): void {
-  const stale = new Set(incompleteKeys(settlementId));
-  for (let i = results.length - 1; i >= 0; i--) if (results[i]!.settlementId === settlementId) results.splice(i, 1);
-  for (let i = raised.length - 1; i >= 0; i--) if (stale.has(raised[i]!.key)) raised.splice(i, 1);
 }
 
 export const settlementsJob: Job = {
