@@ -32,22 +32,38 @@ export const SETTLEMENT_KEYS = {
   unlisted: 'settlements.unlistedMarketplaces',
 } as const;
 
-/** Settlements imported for marketplaces Settings "Marketplaces" did not list, with those codes. */
-export function unlistedSettlements(store: KeyValueStore): Record<string, string[]> {
+/**
+ * A {id: value} record kept as JSON under `key`: the entries `read` can use (undefined drops one); a
+ * garbled value, or one an older version wrote in another shape, reads as empty.
+ */
+function readRecord<T>(store: KeyValueStore, key: string, read: (v: unknown) => T | undefined): Record<string, T> {
   try {
-    const v = JSON.parse(store.get(SETTLEMENT_KEYS.unlisted) ?? '{}') as unknown;
+    const v = JSON.parse(store.get(key) ?? '{}') as unknown;
     if (!v || typeof v !== 'object' || Array.isArray(v)) return {};
-    const out: Record<string, string[]> = {};
-    for (const [id, codes] of Object.entries(v as Record<string, unknown>)) if (Array.isArray(codes)) out[id] = codes.map(String);
+    const out: Record<string, T> = {};
+    for (const [id, x] of Object.entries(v as Record<string, unknown>)) {
+      const got = read(x);
+      if (got !== undefined) out[id] = got;
+    }
     return out;
   } catch {
     return {};
   }
 }
 
+/** Writes the record, or removes the property once it is empty (properties hold little: 9 KB a value). */
+function writeRecord(store: KeyValueStore, key: string, all: Record<string, unknown>): void {
+  if (Object.keys(all).length) store.set(key, JSON.stringify(all));
+  else store.delete(key);
+}
+
+/** Settlements imported for marketplaces Settings "Marketplaces" did not list, with those codes. */
+export function unlistedSettlements(store: KeyValueStore): Record<string, string[]> {
+  return readRecord(store, SETTLEMENT_KEYS.unlisted, (codes) => (Array.isArray(codes) ? codes.map(String) : undefined));
+}
+
 export function setUnlistedSettlements(store: KeyValueStore, all: Record<string, string[]>): void {
-  if (Object.keys(all).length) store.set(SETTLEMENT_KEYS.unlisted, JSON.stringify(all));
-  else store.delete(SETTLEMENT_KEYS.unlisted);
+  writeRecord(store, SETTLEMENT_KEYS.unlisted, all);
 }
 
 /** Enough ids for 90 days of reports (Amazon lists no older ones) many times over, well under 9 KB. */
@@ -70,15 +86,7 @@ export function markHandled(store: KeyValueStore, ids: ReadonlyArray<string>): v
 
 /** Lines appended so far per settlement still being imported (a listed one and an upload may both be). */
 function partials(store: KeyValueStore): Record<string, number> {
-  try {
-    const v = JSON.parse(store.get(SETTLEMENT_KEYS.partial) ?? '{}') as unknown;
-    if (!v || typeof v !== 'object' || Array.isArray(v)) return {};
-    const out: Record<string, number> = {};
-    for (const [id, n] of Object.entries(v as Record<string, unknown>)) if (typeof n === 'number' && n >= 0) out[id] = n;
-    return out;
-  } catch {
-    return {};
-  }
+  return readRecord(store, SETTLEMENT_KEYS.partial, (n) => (typeof n === 'number' && n >= 0 ? n : undefined));
 }
 
 /** Settlements whose lines are still being appended (their Settlements row is written last). */
@@ -104,20 +112,13 @@ export function setWritten(store: KeyValueStore, settlementId: string, written: 
     all[settlementId] = written;
     if (digest !== undefined) digests[settlementId] = digest;
   }
-  if (Object.keys(all).length) store.set(SETTLEMENT_KEYS.partial, JSON.stringify(all));
-  else store.delete(SETTLEMENT_KEYS.partial);
-  if (Object.keys(digests).length) store.set(SETTLEMENT_KEYS.partialCategories, JSON.stringify(digests));
-  else if (store.get(SETTLEMENT_KEYS.partialCategories) !== null) store.delete(SETTLEMENT_KEYS.partialCategories);
+  writeRecord(store, SETTLEMENT_KEYS.partial, all);
+  // Most imports fit one run and never record a digest: no delete for a property that was never set.
+  if (Object.keys(digests).length || store.get(SETTLEMENT_KEYS.partialCategories) !== null) writeRecord(store, SETTLEMENT_KEYS.partialCategories, digests);
 }
 
 function digestsOf(store: KeyValueStore): Record<string, string> {
-  try {
-    const v = JSON.parse(store.get(SETTLEMENT_KEYS.partialCategories) ?? '{}') as unknown;
-    if (!v || typeof v !== 'object' || Array.isArray(v)) return {};
-    return Object.fromEntries(Object.entries(v as Record<string, unknown>).filter(([, d]) => typeof d === 'string')) as Record<string, string>;
-  } catch {
-    return {};
-  }
+  return readRecord(store, SETTLEMENT_KEYS.partialCategories, (d) => (typeof d === 'string' ? d : undefined));
 }
 
 /** The digest recorded with the lines written so far; null when none was (an import an older version began). */
@@ -164,13 +165,7 @@ export function recordCategories(store: KeyValueStore, categories: readonly stri
 }
 
 function failing(store: KeyValueStore): Record<string, number> {
-  try {
-    const v = JSON.parse(store.get(SETTLEMENT_KEYS.failingSince) ?? '{}') as unknown;
-    if (!v || typeof v !== 'object' || Array.isArray(v)) return {};
-    return Object.fromEntries(Object.entries(v as Record<string, unknown>).filter(([, ms]) => typeof ms === 'number')) as Record<string, number>;
-  } catch {
-    return {};
-  }
+  return readRecord(store, SETTLEMENT_KEYS.failingSince, (ms) => (typeof ms === 'number' ? ms : undefined));
 }
 
 /** Notes that a report's document failed to come at `now`; returns when it first failed. */
@@ -187,6 +182,5 @@ export function clearFailing(store: KeyValueStore, reportId: string): void {
   const all = failing(store);
   if (all[reportId] === undefined) return;
   delete all[reportId];
-  if (Object.keys(all).length) store.set(SETTLEMENT_KEYS.failingSince, JSON.stringify(all));
-  else store.delete(SETTLEMENT_KEYS.failingSince);
+  writeRecord(store, SETTLEMENT_KEYS.failingSince, all);
 }
