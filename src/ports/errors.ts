@@ -42,6 +42,14 @@ export abstract class RemoteError extends Error implements RemoteErrorFields {
   }
 }
 
+/**
+ * The 3PL failed a call even after retries (no answer, its own fault, throttling): it cannot be
+ * reached this run, so a step stops there rather than have every later item wait out the same silence.
+ */
+export function threePlUnreachable(e: unknown): e is RemoteError {
+  return e instanceof RemoteError && e.system === 'threePl' && e.retryable;
+}
+
 /** The HTTP statuses a later repeat may get past: throttling and the remote's own faults. */
 export function isRetryableStatus(status: number): boolean {
   return status === 429 || status >= 500;

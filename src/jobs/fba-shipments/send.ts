@@ -16,7 +16,7 @@ import { cellLinesText, formatLines, sameLines } from '../../core/orders/ledger'
 import { AMAZON_DEAD, AMAZON_SENDABLE } from '../../core/fba-shipments/types';
 import { DeadlineExceeded } from '../../ports/clock';
 import type { Deadline } from '../../ports/clock';
-import { RemoteError } from '../../ports/errors';
+import { RemoteError, threePlUnreachable } from '../../ports/errors';
 import type { FbaShipmentsTab } from '../../sheet/fba-shipments-tab';
 import { AdapterError, type Address, type OutboundOrderRequest, type ThreePlAdapter } from '../../threepl/types';
 import type { Located } from './amazon-read';
@@ -236,7 +236,7 @@ export function sendFbaOrders(ctx: SendContext, rows: FbaRows, tally: SendTally)
         // The lookup before any create could not answer, even after retries: nothing was sent. The 3PL
         // is not answering, so the rest wait as they were (untouched) rather than each spend the run's
         // time on the same silence; the send phase reports the 3PL as not reachable this run.
-        if (e instanceof RemoteError && e.system === 'threePl' && e.retryable) {
+        if (threePlUnreachable(e)) {
           const prev = before.get(id)!;
           rows.update(id, { state: prev.state === 'sending' || prev.state === 'unknown' ? prev.state : 'ready', note: `Not sent this run: ${e.message}` });
           tally.deferred += 1 + untouched.size;

@@ -8,7 +8,7 @@ import type { SpApiClient } from '../../amazon/client';
 import { EDIT_NOTE } from '../../core/orders/ledger-record';
 import type { LedgerRow } from '../../core/orders/types';
 import { DeadlineExceeded } from '../../ports/clock';
-import { RemoteError } from '../../ports/errors';
+import { RemoteError, threePlUnreachable } from '../../ports/errors';
 import type { ThreePlRef } from '../../core/web-links';
 import { isOrderFor } from '../../threepl/idempotent';
 import { noteShipment } from '../../threepl/page-refs';
@@ -85,7 +85,7 @@ export function cancelOrders(
     // Cut by the time budget, or the 3PL stopped answering: this cancellation and those after it are
     // not carried over, and the run must say so (until they are, the 3PL may ship them), not only the
     // Notes. Each would only wait through the same silence again.
-    if (e instanceof DeadlineExceeded || (e instanceof RemoteError && e.system === 'threePl' && e.retryable)) {
+    if (e instanceof DeadlineExceeded || threePlUnreachable(e)) {
       left();
       const why = e instanceof DeadlineExceeded ? "this run's time ran out" : `${ctx.threePlName} did not answer about an earlier one`;
       for (const rest of todo.slice(i + 1)) {

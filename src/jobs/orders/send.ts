@@ -15,7 +15,7 @@ import type { LedgerRow } from '../../core/orders/types';
 import { REFUSED_NOTE, SHIPPABLE_AMAZON_STATUSES } from '../../core/orders/types';
 import { DeadlineExceeded } from '../../ports/clock';
 import type { Deadline } from '../../ports/clock';
-import { RemoteError } from '../../ports/errors';
+import { RemoteError, threePlUnreachable } from '../../ports/errors';
 import { AdapterError, type Address, type ThreePlAdapter } from '../../threepl/types';
 import type { OneLocation } from '../kit/locations-check';
 import type { OrdersTab } from '../../sheet/orders-tab';
@@ -234,7 +234,7 @@ function sendBatch(ctx: { adapter: ThreePlAdapter; tab: OrdersTab; threePlName: 
         // The lookup that comes before any create could not answer, even after retries: nothing was
         // sent. The 3PL is not answering, so the rest wait as they were rather than each spend the
         // run's time on the same silence; the job says the 3PL was not reachable.
-        if (e instanceof RemoteError && e.system === 'threePl' && e.retryable) {
+        if (threePlUnreachable(e)) {
           const prev = before.get(id)!;
           ledger.update(id, { state: prev.state === 'held' ? 'ready' : prev.state, attempts: prev.attempts, note: `Not sent this run: ${scrubBuyer(e.message, p.shipTo)}` });
           counts.notSent = (counts.notSent ?? 0) + 1;
