@@ -27,6 +27,23 @@ export function formulaError(v: unknown): string | null {
 const PLAIN_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 const PERCENT_NUMBER = /^([+-]?(\d+(\.\d*)?|\.\d+))\s*%$/;
 
+// How a number shows with no symbol: digits and the separators any locale groups or splits them by.
+const SHOWN_PLAIN = /^[+-]?[\d.,'\s\u00a0\u202f]*\d[\d.,'\s\u00a0\u202f]*$/;
+
+/**
+ * What a number cell holds as people typed it. Sheets keeps a typed "100%" as the number 1 and "£5" as
+ * 5, with a format that shows the sign; read as the number, "100%" in a units column would silently
+ * become 1 unit. So a number whose shown text is more than digits and separators is read as that
+ * text, and the check that follows names it. `percentAllowed`: a share column, where "50%" is 0.5.
+ */
+export function asTyped(value: unknown, shown: string | undefined, percentAllowed = false): unknown {
+  if (typeof value !== 'number' || shown === undefined) return value;
+  const t = shown.trim();
+  if (t === '' || SHOWN_PLAIN.test(t)) return value;
+  if (percentAllowed && /%$/.test(t)) return value;
+  return t;
+}
+
 function describe(v: unknown): string {
   if (typeof v === 'boolean') return v ? 'a ticked box' : 'an unticked box';
   if (v instanceof Date) return 'a date';
@@ -42,6 +59,7 @@ export function parseCount(v: unknown, column: string): CellResult<number | null
   let n: number;
   if (typeof v === 'number') n = v;
   else if (typeof v === 'string' && PLAIN_NUMBER.test(v.trim())) n = Number(v.trim());
+  else if (typeof v === 'string' && PERCENT_NUMBER.test(v.trim())) return { ok: false, problem: `${column} holds ${describe(v)}, a percentage, not a number of units` };
   else return { ok: false, problem: `${column} holds ${describe(v)}, not a number` };
   if (!Number.isFinite(n)) return { ok: false, problem: `${column} holds ${describe(v)}, not a number` };
   if (n < 0) return { ok: false, problem: `${column} is negative (${n})` };

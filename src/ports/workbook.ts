@@ -66,6 +66,11 @@ export interface WorkbookPort {
    * not exist. For small tabs whose values alone hide what was typed: "100%" is the number 1 once entered.
    */
   readShown(tab: string): string[][] | null;
+  /**
+   * One column (1-based) from row 2 to the tab's last row as people see it (getDisplayValues): for a
+   * tall tab whose number cells may hide what was typed ("100%" or "£5" is a plain number once entered).
+   */
+  readShownColumn(tab: string, column: number): string[] | null;
   /** Creates the tab with its header, frozen row, column formats, validation and widths, then the rows. */
   createTab(def: TabDef, rows: CellValue[][], cellFormats?: Array<Array<CellFormat | undefined>>): void;
   /** Adds rows under the last row with content. `columns` gives each written column's format. */

@@ -4,7 +4,7 @@
 
 import { ConfigInvalidError } from '../core/config-invalid';
 import { withActiveNotes } from '../core/sku-map-notes';
-import { columnLetters } from '../core/cells';
+import { asTyped, columnLetters } from '../core/cells';
 import { TAB, TABS, columnOf, findTabName, headersOf, lacksColumns, lookalikeHeaders, lookalikesNote } from '../core/tabs';
 import type { WorkbookPort } from '../ports/workbook';
 import { planRowWrites } from './row-blocks';
@@ -72,10 +72,35 @@ function checked(table: Table | null): Table {
   return table;
 }
 
+/** The number columns people type into, and whether a percentage is what the column means. */
+const NUMBER_COLUMNS = [
+  [H.safetyBuffer, false],
+  [H.maxQty, false],
+  [H.offer, true],
+] as const;
+
+/**
+ * The table with each number cell read as typed (core/cells asTyped): "100%" under Safety Buffer is the
+ * number 1 to getValues, so the column's shown text is read too (one call a column) and such a cell
+ * reaches validation as "100%", which holds its row back and says so, instead of 1 unit.
+ */
+function asPeopleTyped(wb: WorkbookPort, t: Table): Table {
+  for (const [column, percentAllowed] of NUMBER_COLUMNS) {
+    const at = columnOf(t.header, column);
+    if (at < 0 || !t.records.some((r) => typeof r[column] === 'number')) continue;
+    const shown = wb.readShownColumn(t.tab, at + 1) ?? [];
+    t.records.forEach((r, i) => {
+      const v = asTyped(r[column], shown[i], percentAllowed);
+      if (v !== r[column]) r[column] = v as string;
+    });
+  }
+  return t;
+}
+
 export function skuMapTab(wb: WorkbookPort): SkuMapTab {
   let table: Table | null = null;
   const load = (): Table => {
-    if (!table) table = checked(readSkuMap(wb));
+    if (!table) table = asPeopleTyped(wb, checked(readSkuMap(wb)));
     return table;
   };
   return {
@@ -102,7 +127,7 @@ export function skuMapTab(wb: WorkbookPort): SkuMapTab {
       if (table) return table.records;
       const found = readSkuMap(wb);
       if (!found) return [];
-      table = checked(found);
+      table = asPeopleTyped(wb, checked(found));
       return table.records;
     },
     unreadColumns() {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellTime, formatPercent, parseCount, parseFlag, parseMoney, parseShare, sameWrittenTime } from '../../src/core/cells';
+import { asTyped, cellTime, formatPercent, parseCount, parseFlag, parseMoney, parseShare, sameWrittenTime } from '../../src/core/cells';
 
 describe('parseCount', () => {
   it('reads numbers, numeric text and empty cells', () => {
@@ -20,6 +20,24 @@ describe('parseCount', () => {
     expect(parseCount(true, 'Max Qty').ok).toBe(false);
     expect(parseCount('5 units', 'Max Qty').ok).toBe(false);
     expect(parseCount(Number.NaN, 'Max Qty').ok).toBe(false);
+  });
+});
+
+describe('asTyped', () => {
+  it('keeps a number shown as digits and separators, in any locale', () => {
+    for (const shown of ['5', '1,000', '1.000', '1 000', '2.00', '-3', '']) expect(asTyped(5, shown)).toBe(5);
+    expect(asTyped(5, undefined)).toBe(5);
+    expect(asTyped('five', '100%')).toBe('five');
+  });
+  it('reads a number shown with a sign or words as the text shown', () => {
+    expect(asTyped(1, '100%')).toBe('100%');
+    expect(asTyped(5, '£5.00')).toBe('£5.00');
+    expect(asTyped(1000, '1.00E+03')).toBe('1.00E+03');
+    expect(parseCount(asTyped(1, ' 100% '), 'Safety Buffer')).toEqual({ ok: false, problem: 'Safety Buffer holds "100%", a percentage, not a number of units' });
+  });
+  it('keeps a percentage in a share column, where it is what the number means', () => {
+    expect(asTyped(1 / 3, '33.33%', true)).toBe(1 / 3);
+    expect(asTyped(0.5, '£0.50', true)).toBe('£0.50');
   });
 });
 

@@ -3,6 +3,11 @@
 
 import type { CellValue, TabDef, WorkbookPort } from '../../src/ports/workbook';
 
+/** As a sheet without number formats shows a value: numbers and booleans in their plain text. */
+function shownText(v: CellValue): string {
+  return typeof v === 'boolean' ? String(v).toUpperCase() : v instanceof Date ? v.toISOString() : String(v ?? '');
+}
+
 export function memoryWorkbook(seed: Record<string, CellValue[][]> = {}): WorkbookPort & { tabs: Map<string, CellValue[][]> } {
   const tabs = new Map<string, CellValue[][]>(Object.entries(seed).map(([k, v]) => [k, v.map((r) => [...r])]));
   const tab = (name: string) => {
@@ -18,8 +23,8 @@ export function memoryWorkbook(seed: Record<string, CellValue[][]> = {}): Workbo
     readHeader: (name) => (tabs.has(name) ? [...tab(name)[0]!] : null),
     read: (name) => (tabs.has(name) ? square(tab(name)) : null),
     readColumn: (name, column) => (tabs.has(name) ? tab(name).slice(1).map((r) => r[column - 1] ?? '') : null),
-    // As a sheet without number formats shows them: numbers and booleans in their plain text.
-    readShown: (name) => (tabs.has(name) ? square(tab(name)).map((r) => r.map((v) => (typeof v === 'boolean' ? String(v).toUpperCase() : v instanceof Date ? v.toISOString() : String(v ?? '')))) : null),
+    readShown: (name) => (tabs.has(name) ? square(tab(name)).map((r) => r.map(shownText)) : null),
+    readShownColumn: (name, column) => (tabs.has(name) ? tab(name).slice(1).map((r) => shownText(r[column - 1] ?? '')) : null),
     createTab: (def: TabDef, rows) => void tabs.set(def.name, [def.columns.map((c) => c.header), ...rows.map((r) => [...r])]),
     appendRows: (name, rows) => void tab(name).push(...rows.map((r) => [...r])),
     addColumns: (name, start, columns) => {

@@ -175,6 +175,14 @@ export function gasWorkbook(): WorkbookPort {
       return used ? used.getDisplayValues() : [];
     },
 
+    readShownColumn(tab, column) {
+      const sheet = sheetNamed(ss, tab);
+      if (!sheet) return null;
+      const lastRow = sheet.getLastRow();
+      if (lastRow < 2 || column > sheet.getMaxColumns()) return [];
+      return sheet.getRange(2, column, lastRow - 1, 1).getDisplayValues().map((r) => r[0] ?? '');
+    },
+
     readColumn(tab, column) {
       const sheet = sheetNamed(ss, tab);
       if (!sheet) return null;

@@ -131,6 +131,7 @@ function redactingWorkbook(wb: WorkbookPort, text: (t: string) => string): Workb
     read: (tab) => wb.read(tab),
     readColumn: (tab, column) => wb.readColumn(tab, column),
     readShown: (tab) => wb.readShown(tab),
+    readShownColumn: (tab, column) => wb.readShownColumn(tab, column),
     createTab: (def, rs, formats) => wb.createTab(def, rows(rs), formats),
     appendRows: (tab, rs, formats) => wb.appendRows(tab, rows(rs), formats),
     addColumns: (tab, start, columns) => wb.addColumns(tab, start, columns),
