@@ -11,7 +11,7 @@ import { CURRENCY_ALLOWED, MONEY_ALLOWED } from '../typed-cells';
 import type { CellProblem, TypedCell } from '../typed-cells';
 import { TAB, TABS, headersOf } from '../tabs';
 import { stateText } from './match';
-import { CHARGE_TYPES, type ChargeRow, type ChargeState, type ChargeType, type ReferenceKind } from './types';
+import { CHARGE_TYPES, type ChargeRow, type ChargeState, type ReferenceKind } from './types';
 
 const H = headersOf(TABS.charges);
 const KINDS: readonly ReferenceKind[] = ['receiving order', 'shipment', 'order', 'return', 'warehouse', 'other'];
