@@ -13,7 +13,7 @@ import { NO_ROW_PREFIX, settlementsWithoutRow } from '../../core/settlements/no-
 import { zonedMonthOf } from '../../core/settlements/dates';
 import { UNLISTED_PREFIX, unlistedMarketplace, unlistedMarketplaces, unlistedNamed } from '../../core/settlements/unlisted-marketplace';
 import { parseSettlementFile, type ParseOptions } from '../../core/settlements/parse';
-import { dayStarts } from '../../core/day-start';
+import { dayShown, dayStartShown } from '../kit/sheet-zone';
 import { DeadlineExceeded } from '../../ports/clock';
 import { RemoteError } from '../../ports/errors';
 import { isLinesColumnsRow, settlementLinesTab } from '../../sheet/settlement-lines-tab';
@@ -34,10 +34,8 @@ type Tabs = SettlementTabs & { settlementsRead(): boolean; mapRead(): boolean };
 
 /** Month in the spreadsheet's time zone, as Posted is shown; UTC where no zone is known (tests of other concerns). */
 function monthOfLines(ctx: JobContext): ((ms: number) => string) | undefined {
-  const shown = ctx.ports.dashboard;
-  if (!shown) return undefined;
-  let zone: string | undefined;
-  return zonedMonthOf((ms) => shown.dayOf(ms, (zone ??= shown.timeZone())));
+  const day = dayShown(ctx);
+  return day ? zonedMonthOf(day) : undefined;
 }
 
 /**
@@ -45,18 +43,8 @@ function monthOfLines(ctx: JobContext): ((ms: number) => string) | undefined {
  * zone, so the sheet shows the day the file names (UTC midnight is the day before west of UTC).
  */
 function readOptions(ctx: JobContext): ParseOptions {
-  const shown = ctx.ports.dashboard;
-  if (!shown) return {};
-  let zone: string | undefined;
-  return { dayStart: dayStarts((ms) => shown.wallClock(ms, (zone ??= shown.timeZone()))) };
-}
-
-/** A moment's calendar day as the sheet shows it, for messages; UTC where no zone is known. */
-function dayShown(ctx: JobContext): ((ms: number) => string) | undefined {
-  const shown = ctx.ports.dashboard;
-  if (!shown) return undefined;
-  let zone: string | undefined;
-  return (ms) => shown.dayOf(ms, (zone ??= shown.timeZone()));
+  const dayStart = dayStartShown(ctx);
+  return dayStart ? { dayStart } : {};
 }
 
 function tabsOf(ctx: JobContext): Tabs {
