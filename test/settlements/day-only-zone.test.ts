@@ -3,8 +3,10 @@
 // deposit date) shows as that day in the spreadsheet's time zone and is in that day's month, while a
 // date with a time and zone keeps its moment (so its day and month are the zone's own).
 
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { InventoryRun } from '../inventory/builder';
+import { applyStep, createScenarioRun } from '../world/scenario/runner';
 
 const HDR = ['settlement-id', 'settlement-start-date', 'settlement-end-date', 'deposit-date', 'total-amount', 'currency', 'transaction-type', 'order-id', 'amount-type', 'amount-description', 'amount', 'posted-date', 'posted-date-time', 'sku'];
 
@@ -77,5 +79,20 @@ describe.each(['America/Los_Angeles', 'Asia/Tokyo'])('a line posted after its se
     expect(x!.Message).toContain('ended on 2026-11-14');
     expect(x!.Message).toContain('line 8 (2026-11-20)');
     expect(byOrder(r)['111-0000000-0000006']!.Posted).toMatch(/^2026-11-20 00:00/);
+  });
+});
+
+describe('scenarios/settlements-time-zone.json (spreadsheetTimeZone America/Los_Angeles)', () => {
+  it('shows what workbook.json shows a person: the 1 November line on 1 November, in 2026-11', () => {
+    const run = createScenarioRun(JSON.parse(readFileSync('scenarios/settlements-time-zone.json', 'utf8')), { baseDir: 'scenarios' });
+    run.scenario.steps.forEach((s, i) => applyStep(run, s, i));
+    const grid = run.gas.spreadsheet.toDisplayJson();
+    const lines = grid['Settlement Lines']!.slice(1).map((r) => [r[1], r[2], r[4]]);
+    expect(lines).toEqual([
+      ['2026-10-31 00:00', '2026-10', '111-0000000-0000031'],
+      ['2026-11-01 00:00', '2026-11', '111-0000000-0000032'],
+      ['2026-10-31 23:00', '2026-10', '111-0000000-0000033'],
+    ]);
+    expect(grid['Settlements']![1]!.slice(1, 4)).toEqual(['2026-10-25 00:00', '2026-11-08 00:00', '2026-11-10 00:00']);
   });
 });
