@@ -1,23 +1,29 @@
-// The instant a calendar day begins in a time zone, from a wall-clock reader alone (Utilities.formatDate
-// in Apps Script, Intl in tests), so a date written without a time ("2026-11-01") lands on its own day
-// in the spreadsheet's zone instead of on the day UTC midnight shows there (31 October in Los Angeles).
+// The instant a wall-clock time (a calendar day's start, or a date and time typed as text) names in a
+// time zone, from a wall-clock reader alone (Utilities.formatDate in Apps Script, Intl in tests), so a
+// date written without a time ("2026-11-01") lands on its own day in the spreadsheet's zone instead
+// of on the day UTC midnight shows there (31 October in Los Angeles).
+
+import { cellTime } from './cells';
 
 /** Wall clock "YYYY-MM-DD HH:MM:SS" of an instant, read as if it were UTC. */
 const wallMs = (text: string): number => Date.parse(`${text.trim().replace(' ', 'T').slice(0, 19)}Z`);
 
 /**
- * The first instant of the calendar day whose UTC midnight is `utcMidnight`, in the zone `wallClock`
- * shows. Where a zone skips midnight (clocks go forward at 00:00) the day starts at the first wall
- * time it has, never on the day before.
+ * The instant whose wall clock (as `wallClock` shows it) is `wall`, a wall time written as a UTC
+ * instant. Of a time the clocks pass twice, the first; of one they skip (clocks forward), the time
+ * as read after the change (00:00 skipped is 01:00 of the same day, never the day before).
  */
-export function dayStartIn(utcMidnight: number, wallClock: (ms: number) => string): number {
+export function wallInstant(wall: number, wallClock: (ms: number) => string): number {
   const offsetAt = (ms: number) => wallMs(wallClock(ms)) - ms;
-  const first = utcMidnight - offsetAt(utcMidnight);
-  const second = utcMidnight - offsetAt(first);
-  const day = new Date(utcMidnight).toISOString().slice(0, 10);
-  const onDay = (ms: number) => wallClock(ms).slice(0, 10) === day;
-  const candidates = [second, first].filter(onDay);
-  return candidates.length ? Math.min(...candidates) : Math.max(first, second);
+  const first = wall - offsetAt(wall);
+  const second = wall - offsetAt(first);
+  const exact = [first, second].filter((ms) => wallMs(wallClock(ms)) === wall);
+  return exact.length ? Math.min(...exact) : Math.max(first, second);
+}
+
+/** The first instant of the calendar day whose UTC midnight is `utcMidnight`, in the zone `wallClock` shows. */
+export function dayStartIn(utcMidnight: number, wallClock: (ms: number) => string): number {
+  return wallInstant(utcMidnight, wallClock);
 }
 
 /** dayStartIn for many dates of one zone, each day worked out once. */
@@ -25,7 +31,26 @@ export function dayStarts(wallClock: (ms: number) => string): (utcMidnight: numb
   const seen = new Map<number, number>();
   return (utcMidnight) => {
     let at = seen.get(utcMidnight);
-    if (at === undefined) seen.set(utcMidnight, (at = dayStartIn(utcMidnight, wallClock)));
+    if (at === undefined) seen.set(utcMidnight, (at = wallInstant(utcMidnight, wallClock)));
     return at;
+  };
+}
+
+const WALL_TEXT = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?$/;
+
+/**
+ * A date cell's moment. A date Sheets holds is one already; a date left as text (a cell formatted
+ * as plain text) without a zone ("2026-11-01", "2026-11-01 10:00") is the wall time the sheet
+ * shows, in its zone, as a typed date would be, never UTC's; text with a zone keeps its moment.
+ */
+export function zonedCellTime(wallClock: (ms: number) => string): (v: unknown) => number | null {
+  return (v) => {
+    const m = typeof v === 'string' ? WALL_TEXT.exec(v.trim()) : null;
+    if (!m) return cellTime(v);
+    const wall = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4] ?? '0'), Number(m[5] ?? '0'), Number(m[6] ?? '0'));
+    const back = new Date(wall);
+    // 2026-02-30 is no day: Date.UTC would roll it into March.
+    if (back.getUTCMonth() !== Number(m[2]) - 1 || back.getUTCDate() !== Number(m[3]) || Number(m[4] ?? '0') > 23 || Number(m[5] ?? '0') > 59 || Number(m[6] ?? '0') > 59) return null;
+    return wallInstant(wall, wallClock);
   };
 }

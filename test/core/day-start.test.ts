@@ -2,7 +2,7 @@
 // sheet shows it on its own day (core/day-start.ts).
 
 import { describe, expect, it } from 'vitest';
-import { dayStartIn, dayStarts } from '../../src/core/day-start';
+import { dayStartIn, dayStarts, zonedCellTime } from '../../src/core/day-start';
 
 /** Utilities.formatDate(date, zone, 'yyyy-MM-dd HH:mm:ss'), as the Apps Script adapter calls it. */
 const wallClock = (zone: string) => {
@@ -37,5 +37,23 @@ describe('the start of a day in a time zone', () => {
     for (let i = 0; i < 50; i++) start(midnight('2026-11-01'));
     expect(start(midnight('2026-11-01'))).toBe(Date.parse('2026-11-01T07:00:00Z'));
     expect(asked).toBeLessThanOrEqual(5);
+  });
+});
+
+describe('a date cell read in the spreadsheet\'s zone', () => {
+  const la = zonedCellTime(wallClock('America/Los_Angeles'));
+  it('reads text without a zone as the wall time shown there', () => {
+    expect(la('2026-11-01')).toBe(Date.parse('2026-11-01T07:00:00Z'));
+    expect(la(' 2026-11-01 10:30 ')).toBe(Date.parse('2026-11-01T18:30:00Z'));
+    // 01:30 comes twice as the clocks go back: the first.
+    expect(la('2026-11-01 01:30:00')).toBe(Date.parse('2026-11-01T08:30:00Z'));
+  });
+  it('keeps a date Sheets holds and text with a zone as they are', () => {
+    expect(la(new Date('2026-11-01T07:00:00Z'))).toBe(Date.parse('2026-11-01T07:00:00Z'));
+    expect(la('2026-11-01T00:00:00Z')).toBe(Date.parse('2026-11-01T00:00:00Z'));
+  });
+  it('reads no day that does not exist', () => {
+    expect(la('2026-02-30')).toBeNull();
+    expect(la('2026-11-01 24:00')).toBeNull();
   });
 });

@@ -2,7 +2,8 @@
 // Settings), so a calendar day a job reads from a date cell, or writes as a date without a time, is
 // that zone's day, never UTC's. Without the dashboard port (tests of other concerns) both are UTC.
 
-import { dayStarts } from '../../core/day-start';
+import { cellTime } from '../../core/cells';
+import { dayStarts, zonedCellTime } from '../../core/day-start';
 import type { JobContext } from './job';
 
 /** The calendar day ("2026-11-01") a moment shows in the spreadsheet; undefined means UTC. */
@@ -19,4 +20,12 @@ export function dayStartShown(ctx: JobContext): ((utcMidnight: number) => number
   if (!shown) return undefined;
   let zone: string | undefined;
   return dayStarts((ms) => shown.wallClock(ms, (zone ??= shown.timeZone())));
+}
+
+/** A date cell's moment, text without a zone read as the spreadsheet's wall time (core/day-start.ts). */
+export function cellTimeShown(ctx: JobContext): (v: unknown) => number | null {
+  const shown = ctx.ports.dashboard;
+  if (!shown) return cellTime;
+  let zone: string | undefined;
+  return zonedCellTime((ms) => shown.wallClock(ms, (zone ??= shown.timeZone())));
 }

@@ -13,7 +13,7 @@ import { NO_ROW_PREFIX, settlementsWithoutRow } from '../../core/settlements/no-
 import { zonedMonthOf } from '../../core/settlements/dates';
 import { UNLISTED_PREFIX, unlistedMarketplace, unlistedMarketplaces, unlistedNamed } from '../../core/settlements/unlisted-marketplace';
 import { parseSettlementFile, type ParseOptions } from '../../core/settlements/parse';
-import { dayShown, dayStartShown } from '../kit/sheet-zone';
+import { cellTimeShown, dayShown, dayStartShown } from '../kit/sheet-zone';
 import { DeadlineExceeded } from '../../ports/clock';
 import { RemoteError } from '../../ports/errors';
 import { isLinesColumnsRow, settlementLinesTab } from '../../sheet/settlement-lines-tab';
@@ -65,7 +65,7 @@ function tabsOf(ctx: JobContext): Tabs {
     mapped: () => readSettlementRules(map.records()).rules.map((r) => r.category),
     written: () => writtenCategories(store),
     record: (categories) => recordCategories(store, categories),
-  });
+  }, cellTimeShown(ctx));
   let read = false;
   return {
     map,
@@ -85,7 +85,7 @@ function tabsOf(ctx: JobContext): Tabs {
         ctx.ports.store.set(SETTLEMENTS_SUMMARY_KEY, JSON.stringify(settlementsByCurrency(paid, ctx.now)));
       },
     },
-    lines: settlementLinesTab(wb, monthOfLines(ctx)),
+    lines: settlementLinesTab(wb, monthOfLines(ctx), cellTimeShown(ctx)),
     settlementsRead: () => read,
     mapRead: () => mapRead,
   };
