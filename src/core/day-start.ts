@@ -44,13 +44,25 @@ const WALL_TEXT = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?
  * shows, in its zone, as a typed date would be, never UTC's; text with a zone keeps its moment.
  */
 export function zonedCellTime(wallClock: (ms: number) => string): (v: unknown) => number | null {
+  // A tab of text dates repeats a few days: each text is worked out once.
+  const seen = new Map<string, number | null>();
   return (v) => {
     const m = typeof v === 'string' ? WALL_TEXT.exec(v.trim()) : null;
     if (!m) return cellTime(v);
-    const wall = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4] ?? '0'), Number(m[5] ?? '0'), Number(m[6] ?? '0'));
-    const back = new Date(wall);
-    // 2026-02-30 is no day: Date.UTC would roll it into March.
-    if (back.getUTCMonth() !== Number(m[2]) - 1 || back.getUTCDate() !== Number(m[3]) || Number(m[4] ?? '0') > 23 || Number(m[5] ?? '0') > 59 || Number(m[6] ?? '0') > 59) return null;
-    return wallInstant(wall, wallClock);
+    const known = seen.get(m[0]);
+    if (known !== undefined) return known;
+    const at = readWall(m, wallClock);
+    seen.set(m[0], at);
+    return at;
   };
+}
+
+/** The instant of a WALL_TEXT match in the zone; null for a day or time that does not exist. */
+function readWall(m: RegExpExecArray, wallClock: (ms: number) => string): number | null {
+  const [y, mo, d, h, mi, sec] = [m[1], m[2], m[3], m[4] ?? '0', m[5] ?? '0', m[6] ?? '0'].map(Number) as [number, number, number, number, number, number];
+  const wall = Date.UTC(y, mo - 1, d, h, mi, sec);
+  const back = new Date(wall);
+  // 2026-02-30 is no day: Date.UTC would roll it into March.
+  if (back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d || h > 23 || mi > 59 || sec > 59) return null;
+  return wallInstant(wall, wallClock);
 }

@@ -52,6 +52,13 @@ describe('a date cell read in the spreadsheet\'s zone', () => {
     expect(la(new Date('2026-11-01T07:00:00Z'))).toBe(Date.parse('2026-11-01T07:00:00Z'));
     expect(la('2026-11-01T00:00:00Z')).toBe(Date.parse('2026-11-01T00:00:00Z'));
   });
+  it('works each text out once (a tab of text dates repeats a few)', () => {
+    let asked = 0;
+    const clock = wallClock('Asia/Tokyo');
+    const read = zonedCellTime((ms) => (asked++, clock(ms)));
+    for (let i = 0; i < 100; i++) expect(read('2026-11-01')).toBe(Date.parse('2026-10-31T15:00:00Z'));
+    expect(asked).toBeLessThanOrEqual(4);
+  });
   it('reads no day that does not exist', () => {
     expect(la('2026-02-30')).toBeNull();
     expect(la('2026-11-01 24:00')).toBeNull();
