@@ -27,7 +27,7 @@ const READ_BY = [H.invoice, H.invoiceDate, H.transactionId, H.type, H.amount, H.
  * with no word of it. A record holds a key for each header cell, so a missing column is an absent
  * key. The job stops instead (CONFIG_INVALID), before anything is written.
  */
-function fromRecord(rec: TableRecord): ChargeRow | null {
+function fromRecord(rec: TableRecord, dayOf?: (ms: number) => string): ChargeRow | null {
   const missing = READ_BY.filter((h) => !(h in rec));
   if (missing.length && !Object.values(rec).every(isEmptyCell)) {
     throw new ConfigInvalidError(
@@ -37,11 +37,12 @@ function fromRecord(rec: TableRecord): ChargeRow | null {
       `${TAB.charges} tab`,
     );
   }
-  return chargeFromRecord(rec);
+  return chargeFromRecord(rec, dayOf);
 }
 
-export function chargesTab(wb: WorkbookPort): ChargesTab {
-  return keyedRowsTab(wb, TABS.charges, { fromRecord, toRecord: chargeToRecord, idOf: (r) => r.transactionId });
+/** `dayOf`: the calendar day a date cell shows, in the spreadsheet's time zone (UTC when not given). */
+export function chargesTab(wb: WorkbookPort, dayOf?: (ms: number) => string): ChargesTab {
+  return keyedRowsTab(wb, TABS.charges, { fromRecord: (rec) => fromRecord(rec, dayOf), toRecord: chargeToRecord, idOf: (r) => r.transactionId });
 }
 
 /** Tab names the other engineers' ledgers use (issue 15); read only when the spreadsheet has them. */

@@ -23,6 +23,9 @@ import type { TableRecord } from './table';
 
 const H = headersOf(TABS.settlementLines);
 
+/** A date cell's moment (core/day-start.ts zonedCellTime: text without a zone is the sheet's wall time). */
+type TimeOf = (v: unknown) => number | null;
+
 /** The columns a line is read back by (the others are written from these, or are people's). */
 const READ_BY = [H.settlementId, H.posted, H.transactionType, H.amountType, H.amountDescription, H.amount] as const;
 const COLUMNS_SUBJECT = `${TAB.settlementLines}:columns`;
@@ -106,8 +109,8 @@ function toRecord(l: LineRecord | ReadLine, month: (ms: number) => string): Reco
  * Month is derived from Posted, and finance's month-end split reads it: a Posted that is no date, or
  * a Month typed to another month, would move the line's money into another month (or none) in silence.
  */
-function misdatedCell(r: Readonly<TableRecord>, sheetRow: number, tab: string, header: readonly string[], settlementId: string, month: (ms: number) => string): CellProblem | undefined {
-  const posted = cellTime(r[H.posted]);
+function misdatedCell(r: Readonly<TableRecord>, sheetRow: number, tab: string, header: readonly string[], settlementId: string, month: (ms: number) => string, timeOf: TimeOf): CellProblem | undefined {
+  const posted = timeOf(r[H.posted]);
   const base = { tab, rowId: `row ${sheetRow}`, about: `a line of settlement ${settlementId}`, sheetRow };
   const meanwhile = 'The cell is kept as typed; the line stays in its settlement and category.';
   if (posted === null) {
@@ -136,7 +139,7 @@ function misdatedCell(r: Readonly<TableRecord>, sheetRow: number, tab: string, h
   };
 }
 
-function fromRecord(r: Readonly<TableRecord>, index: number, tab: string, header: readonly string[], month: (ms: number) => string): ReadLine | null {
+function fromRecord(r: Readonly<TableRecord>, index: number, tab: string, header: readonly string[], month: (ms: number) => string, timeOf: TimeOf): ReadLine | null {
   const settlementId = cellText(r[H.settlementId]);
   if (!settlementId) return null;
   const amount = parseMoney(r[H.amount], H.amount);
@@ -158,14 +161,14 @@ function fromRecord(r: Readonly<TableRecord>, index: number, tab: string, header
           meanwhile: `The cell is kept as typed, and "Recategorise settlements" leaves this settlement as it is (its lines and its Settlements row) until it is fixed.`,
         }
       : undefined;
-  const misdated = misdatedCell(r, sheetRow, tab, header, settlementId, month);
+  const misdated = misdatedCell(r, sheetRow, tab, header, settlementId, month, timeOf);
   return {
     sheetRow,
     cells: r,
     ...(unreadable ? { unreadable } : {}),
     ...(misdated ? { misdated } : {}),
     settlementId,
-    posted: cellTime(r[H.posted]),
+    posted: timeOf(r[H.posted]),
     transactionType: cellText(r[H.transactionType]),
     orderId: cellText(r[H.orderId]),
     sku: cellText(r[H.sku]),
@@ -183,8 +186,11 @@ function countIds(ids: Iterable<string>): Map<string, number> {
   return out;
 }
 
-/** `month`: a line's Month from its posted moment, in the zone Posted is shown in (default UTC). */
-export function settlementLinesTab(wb: WorkbookPort, month: (ms: number) => string = monthOf): SettlementLinesTab {
+/**
+ * `month`: a line's Month from its posted moment, in the zone Posted is shown in (default UTC);
+ * `timeOf`: a Posted cell's moment, in that zone too when it is text.
+ */
+export function settlementLinesTab(wb: WorkbookPort, month: (ms: number) => string = monthOf, timeOf: TimeOf = cellTime): SettlementLinesTab {
   const tabName = () => findTabName(wb.tabNames(), TAB.settlementLines);
   // Read once per run, then kept in step with what this module writes.
   let counted: Map<string, number> | null = null;
@@ -218,7 +224,7 @@ export function settlementLinesTab(wb: WorkbookPort, month: (ms: number) => stri
       if (!table) return [];
       if (!table.records.every((r) => Object.values(r).every(isEmptyCell))) checkColumns(table.tab, table.header, READ_BY);
       orphans = table.records.map((r, i) => unidentifiedRow(r, i, table.header)).filter((p): p is CellProblem => p !== null);
-      return table.records.map((r, i) => fromRecord(r, i, TAB.settlementLines, table.header, month)).filter((l): l is ReadLine => l !== null);
+      return table.records.map((r, i) => fromRecord(r, i, TAB.settlementLines, table.header, month, timeOf)).filter((l): l is ReadLine => l !== null);
     },
     unidentified: () => orphans,
     write(lines) {

@@ -99,10 +99,13 @@ function layout(categories: readonly string[]): TabDef {
   return { ...TABS.settlements, columns: [...TABS.settlements.columns, ...categories.map(money2), ...RESERVE.map(money2)] };
 }
 
-/** A date cell: a date, or the ISO text the add-on's own dates read as; anything else is no date. */
-function readDate(v: unknown, column: string): { ok: true; value: number | null } | { ok: false; problem: string } {
+/**
+ * A date cell: a date, or the ISO text the add-on's own dates read as; anything else is no date.
+ * `timeOf` reads ISO text without a zone in the spreadsheet's zone, as the sheet shows a typed date.
+ */
+function readDate(v: unknown, column: string, timeOf: (v: unknown) => number | null): { ok: true; value: number | null } | { ok: false; problem: string } {
   if (cellText(v) === '') return { ok: true, value: null };
-  const t = v instanceof Date || (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v.trim())) ? cellTime(v) : null;
+  const t = v instanceof Date || (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v.trim())) ? timeOf(v) : null;
   return t === null ? { ok: false, problem: `${column} holds "${cellText(v)}", not a date` } : { ok: true, value: t };
 }
 
@@ -138,7 +141,8 @@ function checkColumns(table: Table | null, written: readonly string[] | null): v
   );
 }
 
-export function settlementsTab(wb: WorkbookPort, names: CategoryNames = NO_NAMES): SettlementsTab {
+/** `timeOf`: a date cell's moment, text without a zone in the spreadsheet's zone (default UTC). */
+export function settlementsTab(wb: WorkbookPort, names: CategoryNames = NO_NAMES, timeOf: (v: unknown) => number | null = cellTime): SettlementsTab {
   let loaded: {
     name: string | null;
     rows: SettlementRecord[];
@@ -200,7 +204,7 @@ export function settlementsTab(wb: WorkbookPort, names: CategoryNames = NO_NAMES
         return 0;
       };
       const date = (column: string): number | null => {
-        const d = readDate(rec[column], column);
+        const d = readDate(rec[column], column, timeOf);
         if (d.ok) return d.value;
         note(column, d.problem, DATE_ALLOWED);
         return null;

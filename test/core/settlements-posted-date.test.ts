@@ -51,7 +51,7 @@ describe('an ambiguous slashed posted date', () => {
   });
 
   it('without a period, uses the file\'s order as before', () => {
-    expect(parsePostedDate('05/10/2026', { order: 'MDY', shown: false, start: null, end: null })).toEqual({ ok: true, ms: UTC('2026-05-10T00:00:00Z') });
-    expect(parsePostedDate('05/10/2026', { order: 'DMY', shown: true, start: null, end: null })).toEqual({ ok: true, ms: UTC('2026-10-05T00:00:00Z') });
+    expect(parsePostedDate('05/10/2026', { order: 'MDY', shown: false, start: null, end: null })).toEqual({ ok: true, ms: UTC('2026-05-10T00:00:00Z'), day: true });
+    expect(parsePostedDate('05/10/2026', { order: 'DMY', shown: true, start: null, end: null })).toEqual({ ok: true, ms: UTC('2026-10-05T00:00:00Z'), day: true });
   });
 });

@@ -59,8 +59,15 @@ export function chargeToRecord(r: ChargeRow): Record<string, unknown> {
   return rec;
 }
 
-/** A row read back; credits and refunds are told apart from charges by their sign. */
-export function chargeFromRecord(rec: Readonly<Record<string, unknown>>): ChargeRow | null {
+/** The calendar day of a moment in UTC: right only where the spreadsheet's zone is UTC. */
+const utcDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/**
+ * A row read back; credits and refunds are told apart from charges by their sign. `dayOf` gives the
+ * day a date cell shows (the spreadsheet's time zone): a date Sheets holds is the start of its day
+ * there, which in UTC is the day before east of UTC.
+ */
+export function chargeFromRecord(rec: Readonly<Record<string, unknown>>, dayOf: (ms: number) => string = utcDay): ChargeRow | null {
   const transactionId = cellText(rec[H.transactionId]);
   if (!transactionId) return null;
   const typed: TypedCell[] = [];
@@ -82,7 +89,8 @@ export function chargeFromRecord(rec: Readonly<Record<string, unknown>>): Charge
   // Words typed over a State (a note such as "paid") would vanish under the next write: kept and named.
   if (!stateRead && stateCell) typed.push({ column: H.state, value: rec[H.state], problem: `${H.state} holds "${stateCell}", not a state the add-on writes` });
   const state = stateRead ?? 'unmatched';
-  const invoiceDate = rec[H.invoiceDate] instanceof Date ? (rec[H.invoiceDate] as Date).toISOString().slice(0, 10) : cellText(rec[H.invoiceDate]);
+  const dated = rec[H.invoiceDate];
+  const invoiceDate = dated instanceof Date && !Number.isNaN(dated.getTime()) ? dayOf(dated.getTime()) : cellText(dated);
   // The invoice a charge was billed on: emptied, finance cannot find the charge on the 3PL's invoice
   // (nor the add-on tell the invoice was read). The charge still counts: its money is the row's.
   if (!cellText(rec[H.invoice])) typed.push({ column: H.invoice, value: rec[H.invoice], problem: `${H.invoice} is empty` });

@@ -9,13 +9,19 @@ import type { RaisedException } from '../exceptions';
 import type { SettlementLine } from './types';
 import { firstFew } from '../words';
 
-/** A day of slack: a date-only posted-date is read as midnight UTC, the end date is a moment. */
+/**
+ * A day of slack: a date-only posted-date is the start of its day in the spreadsheet's time zone
+ * (up to 14 hours either side of UTC midnight), the end date is a moment.
+ */
 const SLACK_MS = 24 * 3600_000;
 
-const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const utcDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
-/** One SETTLEMENT_REPORT_FAILED:<id>:dates naming the lines posted after `end`; null when none. */
-export function linesAfterEnd(settlementId: string, end: number | null, lines: ReadonlyArray<Pick<SettlementLine, 'lineNo' | 'posted'>>, source: string): RaisedException | null {
+/**
+ * One SETTLEMENT_REPORT_FAILED:<id>:dates naming the lines posted after `end`; null when none. Days are
+ * named as `day` gives them (the spreadsheet's time zone, as the sheet shows Posted; UTC by default).
+ */
+export function linesAfterEnd(settlementId: string, end: number | null, lines: ReadonlyArray<Pick<SettlementLine, 'lineNo' | 'posted'>>, source: string, day: (ms: number) => string = utcDay): RaisedException | null {
   if (end === null) return null;
   const late = lines.filter((l) => l.posted !== null && l.posted > end + SLACK_MS);
   if (!late.length) return null;

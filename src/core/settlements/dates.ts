@@ -7,14 +7,18 @@
 // the abbreviations below):
 //   YYYY-MM-DD[(T| )time][zone]    DD.MM.YYYY[ time][zone]    MM/DD/YY[YY][ time][zone]
 //   (and YYYY/MM/DD, year first so never ambiguous)
-// A time without a zone is GMT, as Amazon's field definitions say. Slashed dates are MM/DD as
+// A time without a zone is GMT, as Amazon's field definitions say. A date alone ("2026-11-03",
+// "03.11.2026") names a calendar day, not a moment: it is marked `day` (ms is its UTC midnight) so
+// the reader places it at the start of that day in the spreadsheet's time zone (parse.ts), where UTC
+// midnight would show as the day before west of UTC. Slashed dates are MM/DD as
 // Amazon's notice says, unless the file itself shows DD/MM (a first number above 12 and none in
 // the second place): the order is chosen once per file, like the decimal mark. A line's slashed
 // date that reads both ways is placed by the settlement's own period instead (posted-date.ts).
 
 export type SlashOrder = 'MDY' | 'DMY';
 
-export type DateResult = { ok: true; ms: number | null } | { ok: false; problem: string };
+/** `day`: the text names a calendar day without a time or zone; ms is that day's midnight in UTC. */
+export type DateResult = { ok: true; ms: number | null; day?: true } | { ok: false; problem: string };
 
 const TIME = '(?:[ T]+(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,](\\d{1,9}))?)?)?';
 const ZONE = '\\s*(Z|[A-Za-z]{2,5}|[+-]\\d{2}(?::?\\d{2})?)?';
@@ -74,7 +78,9 @@ export function parseSettlementDate(text: string, slash: SlashOrder): DateResult
   } else {
     return { ok: false, problem: 'not a date in a settlement format (e.g. 2026-10-01T00:00:00+00:00, 2026-10-01 00:00:00 UTC, 01.10.2026, 10/01/26)' };
   }
-  return typeof out === 'number' ? { ok: true, ms: out } : { ok: false, problem: out };
+  if (typeof out !== 'number') return { ok: false, problem: out };
+  const dayOnly = m.slice(-5).every((x) => x === undefined);
+  return dayOnly ? { ok: true, ms: out, day: true } : { ok: true, ms: out };
 }
 
 /** True when a slashed date reads as a date either way round ("05/10/26": 10 May or 5 October). */

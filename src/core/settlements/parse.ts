@@ -13,6 +13,8 @@
 //   - amounts and slashed dates are read with one convention chosen for the whole file
 //     (amounts.ts, dates.ts), except a line's slashed date that reads both ways, which the
 //     settlement's own period places (posted-date.ts); posted is posted-date-time, else posted-date;
+//   - a date without a time ("2026-11-03", "03.11.2026") is the start of that day where the reader
+//     shows it (`dayStart`, the spreadsheet's time zone), a date with a time keeps its moment;
 //   - a transaction row that names a currency other than the summary's is a problem on that line
 //     (its amount is never added into another currency's totals);
 //   - every transaction row has all the header's cells and a posted date: a row cut short (a
@@ -102,7 +104,16 @@ function readHeader(line: string): { ok: true; columns: Columns; width: number; 
   return { ok: true, columns, width: names.length, marketplaceAt: names.indexOf('marketplace-name') };
 }
 
-export function parseSettlementFile(text: string): ParseResult {
+export interface ParseOptions {
+  /**
+   * The instant a calendar day starts in the spreadsheet's time zone, from its UTC midnight (see
+   * core/day-start.ts). Absent, a date without a time is UTC midnight.
+   */
+  dayStart?: (utcMidnight: number) => number;
+}
+
+export function parseSettlementFile(text: string, opts: ParseOptions = {}): ParseResult {
+  const placed = (d: DateResult & { ok: true }): number | null => (d.ms !== null && d.day && opts.dayStart ? opts.dayStart(d.ms) : d.ms);
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
   let i = 0;
   while (i < lines.length && isBlank(lines[i] ?? '')) i++;
@@ -167,19 +178,28 @@ export function parseSettlementFile(text: string): ParseResult {
   const problems: LineProblem[] = [];
   const summary: SettlementSummary = { settlementId, start: null, end: null, depositDate: null, currency: currencyText.toUpperCase(), totalCents };
   const summaryIssues: string[] = [];
+  // The period as the file writes it, for placing a line's slashed date that reads both ways.
+  const period: { start: number | null; end: number | null } = { start: null, end: null };
   for (const [key, field] of SUMMARY_DATES) {
     const d = parseSettlementDate(cell(summaryRow, key), slash);
-    if (d.ok) summary[field] = d.ms;
-    else summaryIssues.push(`column "${COL[key]}" holds "${cell(summaryRow, key)}": ${d.problem}`);
+    if (!d.ok) {
+      summaryIssues.push(`column "${COL[key]}" holds "${cell(summaryRow, key)}": ${d.problem}`);
+      continue;
+    }
+    summary[field] = placed(d);
+    if (field !== 'depositDate') period[field] = d.ms;
   }
   if (summaryIssues.length) problems.push({ lineNo: summaryRow.lineNo, message: `Line ${summaryRow.lineNo} (summary): ${summaryIssues.join('; ')}.` });
 
   // Lines of one order share their posted time: each distinct date text is read once.
   const dates = new Map<string, DateResult>();
-  const posted = { order: slash, shown: shown !== null, start: summary.start, end: summary.end };
+  const posted = { order: slash, shown: shown !== null, ...period };
   const date = (text: string): DateResult => {
     let d = dates.get(text);
-    if (!d) dates.set(text, (d = parsePostedDate(text, posted)));
+    if (!d) {
+      d = parsePostedDate(text, posted);
+      dates.set(text, (d = d.ok ? { ok: true, ms: placed(d) } : d));
+    }
     return d;
   };
   const out: SettlementLine[] = [];

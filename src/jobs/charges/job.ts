@@ -23,6 +23,7 @@ import { DeadlineExceeded } from '../../ports/clock';
 import { RemoteError } from '../../ports/errors';
 import { chargeLedgers, chargesTab } from '../../sheet/charges-tab';
 import type { Job, JobContext, JobOutcome } from '../kit/job';
+import { dayShown } from '../kit/sheet-zone';
 import { listInvoicesSince, NO_ID_PREFIX, readNewCharges, unreadInvoices } from './read';
 import { resolveShipments } from './resolve';
 import { loadCursor, saveCursor, shiftDay } from './state';
@@ -94,7 +95,7 @@ function runCharges(ctx: JobContext): JobOutcome {
   if (stored && unreadInvoices(invoices, stored).length === 0 && ctx.now - stored.matchedAt < REMATCH_MS) {
     return { outcome: 'ok', counts: { invoicesRead: 0, chargesImported: 0 }, message: 'No new 3PL invoice.', resolves: [] };
   }
-  const tab = chargesTab(ctx.ports.workbook);
+  const tab = chargesTab(ctx.ports.workbook, dayShown(ctx));
   const existing = tab.rows();
   // A row whose Transaction ID was cleared is no transaction the add-on knows: a write would delete
   // it, and its invoice is never read again, so its money would leave the tab for good. Nothing is

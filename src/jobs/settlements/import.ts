@@ -117,7 +117,7 @@ export function keepLineBudget(tabs: SettlementTabs, store: KeyValueStore, curre
 }
 
 export function importSettlement(
-  ctx: { tabs: SettlementTabs; store: KeyValueStore; deadline: Deadline; linesKept: number },
+  ctx: { tabs: SettlementTabs; store: KeyValueStore; deadline: Deadline; linesKept: number; dayOf?: ((ms: number) => string) | undefined },
   parsed: ParsedSettlement,
   source: string,
 ): ImportResult {
@@ -187,7 +187,7 @@ export function importSettlement(
         'Check the file against Seller Central (Payments → All statements) before closing the month.',
     });
   }
-  const late = linesAfterEnd(id, parsed.summary.end, parsed.lines, source);
+  const late = linesAfterEnd(id, parsed.summary.end, parsed.lines, source, ctx.dayOf);
   if (late) raised.push(late);
   if (parsed.problems.length) {
     raised.push({

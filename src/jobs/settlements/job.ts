@@ -12,7 +12,8 @@ import { readSettlementRules } from '../../core/settlements/categories';
 import { NO_ROW_PREFIX, settlementsWithoutRow } from '../../core/settlements/no-row';
 import { zonedMonthOf } from '../../core/settlements/dates';
 import { UNLISTED_PREFIX, unlistedMarketplace, unlistedMarketplaces, unlistedNamed } from '../../core/settlements/unlisted-marketplace';
-import { parseSettlementFile } from '../../core/settlements/parse';
+import { parseSettlementFile, type ParseOptions } from '../../core/settlements/parse';
+import { cellTimeShown, dayShown, dayStartShown } from '../kit/sheet-zone';
 import { DeadlineExceeded } from '../../ports/clock';
 import { RemoteError } from '../../ports/errors';
 import { isLinesColumnsRow, settlementLinesTab } from '../../sheet/settlement-lines-tab';
@@ -33,10 +34,17 @@ type Tabs = SettlementTabs & { settlementsRead(): boolean; mapRead(): boolean };
 
 /** Month in the spreadsheet's time zone, as Posted is shown; UTC where no zone is known (tests of other concerns). */
 function monthOfLines(ctx: JobContext): ((ms: number) => string) | undefined {
-  const shown = ctx.ports.dashboard;
-  if (!shown) return undefined;
-  let zone: string | undefined;
-  return zonedMonthOf((ms) => shown.dayOf(ms, (zone ??= shown.timeZone())));
+  const day = dayShown(ctx);
+  return day ? zonedMonthOf(day) : undefined;
+}
+
+/**
+ * How a settlement file is read here: a date without a time starts its day in the spreadsheet's time
+ * zone, so the sheet shows the day the file names (UTC midnight is the day before west of UTC).
+ */
+function readOptions(ctx: JobContext): ParseOptions {
+  const dayStart = dayStartShown(ctx);
+  return dayStart ? { dayStart } : {};
 }
 
 function tabsOf(ctx: JobContext): Tabs {
@@ -57,7 +65,7 @@ function tabsOf(ctx: JobContext): Tabs {
     mapped: () => readSettlementRules(map.records()).rules.map((r) => r.category),
     written: () => writtenCategories(store),
     record: (categories) => recordCategories(store, categories),
-  });
+  }, cellTimeShown(ctx));
   let read = false;
   return {
     map,
@@ -77,7 +85,7 @@ function tabsOf(ctx: JobContext): Tabs {
         ctx.ports.store.set(SETTLEMENTS_SUMMARY_KEY, JSON.stringify(settlementsByCurrency(paid, ctx.now)));
       },
     },
-    lines: settlementLinesTab(wb, monthOfLines(ctx)),
+    lines: settlementLinesTab(wb, monthOfLines(ctx), cellTimeShown(ctx)),
     settlementsRead: () => read,
     mapRead: () => mapRead,
   };
@@ -146,13 +154,13 @@ function importUpload(ctx: JobContext, file: { name: string; base64: string }): 
     ctx.raise(reportFailed(`upload:${name}`, `The file "${name}" could not be read (${e instanceof Error ? e.message : String(e)}). Upload the settlement report as downloaded from Seller Central (a .txt flat file, or its .gz).`));
     return { outcome: 'failed', counts: {}, message: `"${name}" could not be read.`, resolves: [] };
   }
-  const parsed = parseSettlementFile(text);
+  const parsed = parseSettlementFile(text, readOptions(ctx));
   if (!parsed.ok) {
     ctx.raise(reportFailed(`upload:${name}`, `"${name}" is not a settlement flat file: ${parsed.message}`));
     return { outcome: 'failed', counts: {}, message: `"${name}" is not a settlement flat file.`, resolves: [] };
   }
   const tabs = tabsOf(ctx);
-  const result = importSettlement({ tabs, store: ctx.ports.store, deadline: ctx.deadline, linesKept: ctx.settings.settlementLinesKept }, parsed.settlement, `"${name}"`);
+  const result = importSettlement({ tabs, store: ctx.ports.store, deadline: ctx.deadline, linesKept: ctx.settings.settlementLinesKept, dayOf: dayShown(ctx) }, parsed.settlement, `"${name}"`);
   // The file's lines name their marketplace: one Settings does not list is said as for a listed report.
   const outside = result.status === 'imported' ? unlistedNamed(parsed.settlement.marketplaceNames, ctx.settings.marketplaces) : [];
   const said: string[] = [];
@@ -241,7 +249,7 @@ function importListed(ctx: JobContext, amazon: SpApiClient): JobOutcome {
       }
       throw e;
     }
-    const parsed = parseSettlementFile(text);
+    const parsed = parseSettlementFile(text, readOptions(ctx));
     if (parsed.ok || !parsed.incomplete) clearFailing(store, report.reportId);
     // A document that stops before its summary row was cut short on the way: downloaded again next run.
     if (!parsed.ok && parsed.incomplete) {
@@ -257,7 +265,7 @@ function importListed(ctx: JobContext, amazon: SpApiClient): JobOutcome {
       missed.push(`report ${report.reportId} is not a settlement flat file`);
       continue;
     }
-    const result = importSettlement({ tabs, store, deadline: ctx.deadline, linesKept: ctx.settings.settlementLinesKept }, parsed.settlement, `report ${report.reportId}`);
+    const result = importSettlement({ tabs, store, deadline: ctx.deadline, linesKept: ctx.settings.settlementLinesKept, dayOf: dayShown(ctx) }, parsed.settlement, `report ${report.reportId}`);
     if (result.replaced) supersede(results, raised, result.settlementId);
     results.push(result);
     raised.push(...result.raised);

@@ -53,6 +53,7 @@ export function createScenarioRun(input: unknown, opts: RunnerOptions = {}): Sce
   const baseDir = opts.baseDir ?? process.cwd();
   const distDir = path.resolve(opts.distDir ?? 'dist');
   const world = new World(scenario.start ?? DEFAULT_START, scenario.mode ?? 'bound');
+  if (scenario.spreadsheetTimeZone) world.spreadsheetTimeZone = scenario.spreadsheetTimeZone;
   const manifest = JSON.parse(readFileSync(path.join(distDir, 'appsscript.json'), 'utf8')) as Record<string, unknown>;
   const gas = new GasServices(world, {
     manifest,

@@ -92,6 +92,18 @@ export const scenarioSchema = z.object({
   googleAccount: z.enum(['consumer', 'workspace']).optional(),
   /** Extension: the user's language (Session.getActiveUserLocale), in which Apps Script words its errors. Default "en". */
   userLocale: z.string().regex(/^[a-z]{2,3}(?:[_-][A-Za-z]{2})?$/, 'must be a language code such as en, de or ja_JP').optional(),
+  /** Extension: the spreadsheet's time zone (File → Settings; Spreadsheet.getSpreadsheetTimeZone), an IANA name. Default "Europe/London". */
+  spreadsheetTimeZone: z
+    .string()
+    .refine((tz) => {
+      try {
+        new Intl.DateTimeFormat('en-GB', { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'must be an IANA time zone such as America/Los_Angeles or Asia/Tokyo')
+    .optional(),
   sheet: z.record(z.string(), z.array(z.array(cell))).optional(),
   secrets: z
     .object({
