@@ -171,6 +171,16 @@ export function buildInventory(input: BuildInventoryInput): BuildInventoryResult
     }
     return threePlSpellings.get(loose(sku));
   };
+  // "00777" typed into a cell that is not Plain text is the number 777: the 3PL's zero-padded SKU is named, never matched.
+  let threePlPadded: Map<string, string> | null = null;
+  const threePlZeroPadded = (sku: string): string | undefined => {
+    if (!/^\d+$/.test(sku)) return undefined;
+    if (!threePlPadded) {
+      threePlPadded = new Map();
+      for (const k of stock.keys()) if (/^0+\d+$/.test(k)) threePlPadded.set(String(Number(k)), k);
+    }
+    return threePlPadded.get(String(Number(sku)));
+  };
   const fba = new Map<string, FbaSummary>();
   for (const s of input.fbaSummaries) fba.set(at(s.marketplace, s.sellerSku), s);
   const pools = panEuPools(input.fbaSummaries, order, marketplace);
@@ -335,7 +345,12 @@ export function buildInventory(input: BuildInventoryInput): BuildInventoryResult
     if (!s) {
       // Never matched silently in another case: the 3PL may tell them apart. The message names its spelling.
       const spelt = threePlSpelling(entry.threePlSku);
-      const hint = spelt ? ` ${tpl} lists "${spelt}", which differs only in case or spaces: type the 3PL SKU as ${tpl} has it.` : '';
+      const padded = spelt ? undefined : threePlZeroPadded(entry.threePlSku);
+      const hint = spelt
+        ? ` ${tpl} lists "${spelt}", which differs only in case or spaces: type the 3PL SKU as ${tpl} has it.`
+        : padded
+          ? ` ${tpl} lists "${padded}": Sheets dropped the leading zeros when it was typed into a cell that is not Plain text. Format the 3PL SKU column as Plain text (Format → Number → Plain text), then type "${padded}" again.`
+          : '';
       hold(
         row,
         r.rowIndex,
