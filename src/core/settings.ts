@@ -154,6 +154,8 @@ export interface Settings {
   feedThreshold: number;
   /** A person approved the stock push shown (Settings "Approve stock push" says yes). */
   approveStockPush: boolean;
+  /** "Approve stock push" as typed when a word ("x", "yes") rather than a tick box was read as ticked: the run says so. */
+  approveStockPushWord?: string;
   guardrailMaxShareChanging: number;
   guardrailMaxToZero: number;
   guardrailMaxQuantity: number;
@@ -468,11 +470,16 @@ export function parseSettings(pairs: ReadonlyArray<readonly [unknown, unknown, s
     }
     return kept;
   };
+  /** Flags read from a word ("x" → ticked), by key: never read so in silence (Settings.approveStockPushWord). */
+  const flagWords = new Map<string, string>();
   const flag = (key: string): boolean => {
     const v = raw(key);
     if (typeof v === 'boolean') return v;
     const t = text(v);
-    if (TRUE_WORDS.test(t)) return true;
+    if (TRUE_WORDS.test(t)) {
+      if (!/^true$/i.test(t)) flagWords.set(key, typedAs(key));
+      return true;
+    }
     if (!FALSE_WORDS.test(t)) problems.push({ key, value: typedAs(key), message: `Settings "${key}" holds "${typedAs(key)}", which is neither a ticked nor an unticked box. Until it is fixed it counts as not ticked.` });
     return false;
   };
@@ -540,6 +547,8 @@ export function parseSettings(pairs: ReadonlyArray<readonly [unknown, unknown, s
     removalsLocation: str('Removals 3PL location'),
     removalOverdueDays: num('Removal overdue (days)', { min: 1, integer: true }),
   };
+  const approveWord = flagWords.get('Approve stock push');
+  if (approveWord !== undefined) settings.approveStockPushWord = approveWord;
   // A setting that decides how much is pushed could not be used: nothing is pushed meanwhile.
   if (problems.some((p) => PUSH_SETTINGS.has(p.key) || p.pushes)) {
     settings.pushModeChosen = settings.pushModeChosen ?? settings.pushMode;
