@@ -33,7 +33,10 @@ interface SettingDef {
   section: SectionId;
   default: string | number | boolean;
   help: string;
-  /** Number format for the Value cell: shares are fractions shown as percentages. */
+  /**
+   * Number format for the Value cell: shares are fractions shown as percentages. 'integer' marks a
+   * count, whose cell keeps Sheets' automatic format so "100%" or "£2" typed there shows as typed.
+   */
   format?: 'percent' | 'integer' | 'text' | 'checkbox';
   /** Allowed values, for data validation. */
   options?: readonly string[];
