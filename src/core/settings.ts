@@ -418,7 +418,7 @@ export function parseSettings(pairs: ReadonlyArray<readonly [unknown, unknown, s
     const v = str(key);
     const found = twice(key) ? null : findMarketplace(v);
     if (found) return found.code;
-    if (!conflicting.has(key)) report(key, v, `an Amazon marketplace the add-on knows (${marketplaceHelp()})`);
+    if (!conflicting.has(key)) report(key, typedAs(key) || v, `an Amazon marketplace the add-on knows (${marketplaceHelp()})`);
     problems[problems.length - 1]!.blocking = true;
     return '';
   };

@@ -41,9 +41,10 @@ describe('a Settings value typed as an amount of money', () => {
 });
 
 describe('a Settings message quotes the value as the cell shows it', () => {
-  it('a date typed in a count, a percentage typed in a choice', () => {
-    const r = new InventoryRun({ offers, settings: { 'Feed threshold': '2026-11-02', 'Sync every (minutes)': '60%' } });
+  it('a date typed in a count, a percentage typed in a choice, a TRUE in the marketplace', () => {
+    const r = new InventoryRun({ offers, settings: { 'Feed threshold': '2026-11-02', 'Sync every (minutes)': '60%', Marketplace: 'TRUE' } });
     r.sync();
+    expect(messageAbout(r, 'Marketplace')).toMatch(/holds "TRUE", which is not an Amazon marketplace/);
     expect(messageAbout(r, 'Feed threshold')).toMatch(/holds "2026-11-02", which is not a whole number of 1 or more/);
     expect(messageAbout(r, 'Sync every (minutes)')).toMatch(/holds "60%", which is not one of 5, 10, 15, 30, 60/);
   });
