@@ -116,6 +116,16 @@ export function flagWordNote(v: unknown, column: string): string | null {
   return `${column} holds ${describe(v)}, read as ${read.value ? 'ticked' : 'unticked'}; tick or untick the box (TRUE / FALSE) to say it plainly.`;
 }
 
+/**
+ * An identifier cell (a SKU, ASIN or FNSKU) holding a date: Sheets turned what was typed
+ * ("2026-11-02", "01/02/2026") into one because the cell is not Plain text. No identifier is a date,
+ * and the date's text is Sheets' own, not what was typed, so it is never used as the ID. Null otherwise.
+ */
+export function idDateProblem(v: unknown, column: string): string | null {
+  if (!(v instanceof Date)) return null;
+  return `${column} holds a date, not the ID typed: Sheets turned it into a date because the cell is not Plain text. Format the ${column} column as Plain text (Format → Number → Plain text), then type the ID again`;
+}
+
 /** 0.5 → "50%", 1/3 → "33.3%". */
 export function formatPercent(share: number): string {
   return `${Math.round(share * 1000) / 10}%`;

@@ -33,7 +33,10 @@ interface SettingDef {
   section: SectionId;
   default: string | number | boolean;
   help: string;
-  /** Number format for the Value cell: shares are fractions shown as percentages. */
+  /**
+   * Number format for the Value cell: shares are fractions shown as percentages. 'integer' marks a
+   * count, whose cell keeps Sheets' automatic format so "100%" or "£2" typed there shows as typed.
+   */
   format?: 'percent' | 'integer' | 'text' | 'checkbox';
   /** Allowed values, for data validation. */
   options?: readonly string[];
@@ -154,6 +157,8 @@ export interface Settings {
   feedThreshold: number;
   /** A person approved the stock push shown (Settings "Approve stock push" says yes). */
   approveStockPush: boolean;
+  /** "Approve stock push" as typed when a word ("x", "yes") rather than a tick box was read as ticked: the run says so. */
+  approveStockPushWord?: string;
   guardrailMaxShareChanging: number;
   guardrailMaxToZero: number;
   guardrailMaxQuantity: number;
@@ -292,6 +297,9 @@ function withoutCredential(p: SettingsProblem): SettingsProblem {
   return { ...p, value: '', message };
 }
 
+/** A currency sign in what a Value cell shows (Unicode "Sc": £, $, €, ¥…): an amount of money was typed. */
+const CURRENCY_SIGN = /\p{Sc}/u;
+
 const TRUE_WORDS = /^(yes|y|true|x|approve|approved|1|on|✓|✔)$/i;
 const FALSE_WORDS = /^(no|n|false|0|off|)$/i;
 
@@ -344,7 +352,16 @@ export function parseSettings(pairs: ReadonlyArray<readonly [unknown, unknown, s
     // A cell holding only spaces looks empty, so it means what an empty one does: the default.
     return v === undefined || text(v) === '' ? def(key).default : v;
   };
-  const str = (key: string) => text(raw(key));
+  /**
+   * The Value cell as people see it (what they typed), when the reader has it: a number Sheets made
+   * of "60%" or "£5" reads 0.6 or 5, a date a Date, and only the shown text quotes them as typed.
+   */
+  const typedAs = (key: string): string => {
+    const v = byKey.get(nameKey(key));
+    return text(shownByKey.get(nameKey(key))) || text(v);
+  };
+  // A date in a text setting is one Sheets made of what was typed: its text is what the cell shows.
+  const str = (key: string) => (raw(key) instanceof Date ? typedAs(key) : text(raw(key)));
   const fallback = (key: string): string => {
     if (key === 'Marketplace' || key === 'Marketplaces') return "No sync runs until it is fixed, because a guess could change another marketplace's listings.";
     // Guessing the 3PL could read stock from, or send orders to, the wrong warehouse system.
@@ -365,15 +382,21 @@ export function parseSettings(pairs: ReadonlyArray<readonly [unknown, unknown, s
     const v = raw(key);
     if (twice(key)) return Number(def(key).default);
     const t = text(v);
+    const typed = text(byKey.get(nameKey(key))) !== '';
     // A count given as a percentage ("100%", which the sheet keeps as 1) is not the count 1: never guessed.
-    const seen = text(shownByKey.get(nameKey(key))) || t;
-    if (def(key).format !== 'percent' && text(byKey.get(nameKey(key))) !== '' && (t.endsWith('%') || seen.endsWith('%'))) {
+    const seen = typed ? typedAs(key) : t;
+    if (def(key).format !== 'percent' && typed && (t.endsWith('%') || seen.endsWith('%'))) {
       report(key, seen, `${numberRule(def(key).format, min, max, integer)} (a count, not a percentage)`);
+      return Number(def(key).default);
+    }
+    // Nor is an amount of money ("£5", which the sheet keeps as 5 shown "£5.00") a count or a share.
+    if (typed && CURRENCY_SIGN.test(seen)) {
+      report(key, seen, `${numberRule(def(key).format, min, max, integer)} (not an amount of money)`);
       return Number(def(key).default);
     }
     const n = typeof v === 'number' ? v : /^[+-]?(\d+(\.\d*)?|\.\d+)\s*%?$/.test(t) ? Number(t.replace(/\s*%$/, '')) / (t.endsWith('%') ? 100 : 1) : Number.NaN;
     if (!Number.isFinite(n) || n < min || n > max || (integer && !Number.isInteger(n))) {
-      report(key, t, numberRule(def(key).format, min, max, integer));
+      report(key, seen, numberRule(def(key).format, min, max, integer));
       return Number(def(key).default);
     }
     return n;
@@ -384,7 +407,7 @@ export function parseSettings(pairs: ReadonlyArray<readonly [unknown, unknown, s
     const options = def(key).options ?? [];
     const hit = options.find((o) => o.toLowerCase() === v.toLowerCase());
     if (!hit) {
-      report(key, v, `one of ${options.join(', ')}`);
+      report(key, typedAs(key) || v, `one of ${options.join(', ')}`);
       return def(key).default as T;
     }
     return hit as T;
@@ -395,7 +418,7 @@ export function parseSettings(pairs: ReadonlyArray<readonly [unknown, unknown, s
     const v = str(key);
     const found = twice(key) ? null : findMarketplace(v);
     if (found) return found.code;
-    if (!conflicting.has(key)) report(key, v, `an Amazon marketplace the add-on knows (${marketplaceHelp()})`);
+    if (!conflicting.has(key)) report(key, typedAs(key) || v, `an Amazon marketplace the add-on knows (${marketplaceHelp()})`);
     problems[problems.length - 1]!.blocking = true;
     return '';
   };
@@ -450,12 +473,17 @@ export function parseSettings(pairs: ReadonlyArray<readonly [unknown, unknown, s
     }
     return kept;
   };
+  /** Flags read from a word ("x" → ticked), by key: never read so in silence (Settings.approveStockPushWord). */
+  const flagWords = new Map<string, string>();
   const flag = (key: string): boolean => {
     const v = raw(key);
     if (typeof v === 'boolean') return v;
     const t = text(v);
-    if (TRUE_WORDS.test(t)) return true;
-    if (!FALSE_WORDS.test(t)) problems.push({ key, value: t, message: `Settings "${key}" holds "${t}", which is neither a ticked nor an unticked box. Until it is fixed it counts as not ticked.` });
+    if (TRUE_WORDS.test(t)) {
+      if (!/^true$/i.test(t)) flagWords.set(key, typedAs(key));
+      return true;
+    }
+    if (!FALSE_WORDS.test(t)) problems.push({ key, value: typedAs(key), message: `Settings "${key}" holds "${typedAs(key)}", which is neither a ticked nor an unticked box. Until it is fixed it counts as not ticked.` });
     return false;
   };
   /** Merchant tokens are letters and digits (A2EXAMPLE123); anything else cannot be one, though it is still sent, so Amazon's answer is seen too. */
@@ -522,6 +550,8 @@ export function parseSettings(pairs: ReadonlyArray<readonly [unknown, unknown, s
     removalsLocation: str('Removals 3PL location'),
     removalOverdueDays: num('Removal overdue (days)', { min: 1, integer: true }),
   };
+  const approveWord = flagWords.get('Approve stock push');
+  if (approveWord !== undefined) settings.approveStockPushWord = approveWord;
   // A setting that decides how much is pushed could not be used: nothing is pushed meanwhile.
   if (problems.some((p) => PUSH_SETTINGS.has(p.key) || p.pushes)) {
     settings.pushModeChosen = settings.pushModeChosen ?? settings.pushMode;

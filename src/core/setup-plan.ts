@@ -32,7 +32,9 @@ function settingsRows(header: readonly string[], seed: readonly SettingsSeedRow[
     row[at(SETTINGS_COLUMNS.value)] = def.value;
     row[at(SETTINGS_COLUMNS.help)] = def.help;
     formats[at(SETTINGS_COLUMNS.key)] = 'text';
-    formats[at(SETTINGS_COLUMNS.value)] = def.format;
+    // A count's Value cell keeps Sheets' automatic format: "100%", "£2" or a date typed there later then
+    // shows as typed, so core/settings can tell it from the count; a "0" format would show 1, 2, 46328.
+    formats[at(SETTINGS_COLUMNS.value)] = def.format === 'integer' ? undefined : def.format;
     rows.push(row);
     cellFormats.push(formats);
   }

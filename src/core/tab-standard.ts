@@ -98,6 +98,17 @@ export function tabStandard(def: TabDef, tab: string, values: ReadonlyArray<Read
         }
       }
     }
+    // A date in an ID column is what Sheets made of an ID typed there ("2026-11-02"): the column keeps
+    // its format (plain text would show the date as a number), and only a person can retype it.
+    if (col.format === 'text' && !def.addOnOwned && ID_KEY.test(col.key)) {
+      const dates = cells.map((v, i) => (isDate(v) ? `${columnLetters(at + 1)}${i + 2}` : '')).filter(Boolean);
+      if (dates.length) {
+        warnings.push(
+          `${tab} ${listed(dates)} ${dates.length === 1 ? 'holds a date' : 'hold dates'} in ${col.header}: Sheets turned ${dates.length === 1 ? 'that ID' : 'those IDs'} into ${dates.length === 1 ? 'a date' : 'dates'} when typed, so ${dates.length === 1 ? 'its row is' : 'their rows are'} not synced and the column was left as it is. ` +
+            `Format the ${col.header} column as Plain text (Format → Number → Plain text), then type ${dates.length === 1 ? 'it' : 'them'} again as they appear in Seller Central or the 3PL.`,
+        );
+      }
+    }
     if (col.validation === 'checkbox') {
       if (tickable(cells)) columnRules.push({ column: at + 1, rule: 'checkbox' });
       else unticked.push(col.header);

@@ -155,3 +155,21 @@ describe('sync runs and the schedule', () => {
     expect(fires.every((f) => f.handler === 'onScheduledRun')).toBe(true);
   });
 });
+
+describe('setupSheets on a SKU Map where Sheets made a date of an ID', () => {
+  it('names the cell, says why it is not synced and how to retype it, and keeps the date as it is', () => {
+    const skuRows = [
+      ['Seller SKU', 'Marketplace', 'Channel', '3PL SKU', 'Safety Buffer'],
+      ['TEE-M', 'UK', 'FBM', 'SB-TEE-M', 3],
+      ['2026-11-02', 'UK', 'FBM', 'SB-DATE', 0],
+    ];
+    const { gas, runtime } = makeWorld({ sheet: { 'SKU Map': skuRows } });
+    const shown = gas.spreadsheet.display('SKU Map', 3, 1);
+    const r = runtime.run('setupSheets');
+    expect(r.error).toBeUndefined();
+    const message = JSON.stringify(r.value);
+    expect(message).toContain('SKU Map A3 holds a date in Seller SKU');
+    expect(message).toContain('Format the Seller SKU column as Plain text');
+    expect(gas.spreadsheet.display('SKU Map', 3, 1)).toBe(shown);
+  });
+});

@@ -100,6 +100,16 @@ export function buildLookups(input: BuildInventoryInput) {
     }
     return threePlSpellings.get(loose(sku));
   };
+  // "00777" typed into a cell that is not Plain text is the number 777: the 3PL's zero-padded SKU is named, never matched.
+  let threePlPadded: Map<string, string> | null = null;
+  const threePlZeroPadded = (sku: string): string | undefined => {
+    if (!/^\d+$/.test(sku)) return undefined;
+    if (!threePlPadded) {
+      threePlPadded = new Map();
+      for (const k of stock.keys()) if (/^0+\d+$/.test(k)) threePlPadded.set(String(Number(k)), k);
+    }
+    return threePlPadded.get(String(Number(sku)));
+  };
   const fba = new Map<string, FbaSummary>();
   for (const s of input.fbaSummaries) fba.set(at(s.marketplace, s.sellerSku), s);
   const pools = panEuPools(input.fbaSummaries, order, marketplace);
@@ -117,7 +127,7 @@ export function buildLookups(input: BuildInventoryInput) {
   const shares = splitSharedStock(input.skuMap.entries.filter((e) => pooled.has(e.marketplace) && e.channel === 'FBM'), marketplace, kinds);
   // What offers the sync does not set still show comes off the stock the synced ones share.
   const parked = parkedShown(parkedRows, new Set(input.skuMap.entries.filter((e) => pooled.has(e.marketplace) && e.channel === 'FBM').map((e) => e.sellerSku)), fbmShownOf(input.amazonListings, pooled, marketplace), kinds);
-  return { input, marketplace, tpl, stock, pooled, served, unsent, kinds, names, offered3pl, at, listings, spellingHint, threePlSpelling, fba, pools, fbaReadOf, fbaUnknown, fbaForGuard, fbaSaysNone, fbaMappedSkus, fbmMapped, shares, parked };
+  return { input, marketplace, tpl, stock, pooled, served, unsent, kinds, names, offered3pl, at, listings, spellingHint, threePlSpelling, threePlZeroPadded, fba, pools, fbaReadOf, fbaUnknown, fbaForGuard, fbaSaysNone, fbaMappedSkus, fbmMapped, shares, parked };
 }
 
 /** Amazon's merchant quantity per Seller SKU in the pooled marketplaces (one per Seller SKU: the largest seen); 0 when not read. */

@@ -12,7 +12,7 @@ import { describeThreePlSku, unsentUnitsFor } from './threepl-kinds';
 import type { AmazonListing, InventoryRow, SkuMapEntry, ThreePlStock } from './types';
 
 export function fillFbmOfferRow(L: BuildLookups, row: InventoryRow, r: SkuMapRowResult, entry: SkuMapEntry, listing: AmazonListing | undefined, out: BuildOut): void {
-  const { input, marketplace, tpl, stock, pooled, at, listings, kinds, unsent, offered3pl, parked, shares, fbaUnknown, fbaForGuard, fbaMappedSkus, spellingHint, threePlSpelling } = L;
+  const { input, marketplace, tpl, stock, pooled, at, listings, kinds, unsent, offered3pl, parked, shares, fbaUnknown, fbaForGuard, fbaMappedSkus, spellingHint, threePlSpelling, threePlZeroPadded } = L;
   const { hold, statuses, exceptions } = out;
   const where = entry.marketplace;
   fillThreePl(row, entry.threePlSku ? stock.get(entry.threePlSku) : undefined);
@@ -75,7 +75,12 @@ export function fillFbmOfferRow(L: BuildLookups, row: InventoryRow, r: SkuMapRow
   if (!s) {
     // Never matched silently in another case: the 3PL may tell them apart. The message names its spelling.
     const spelt = threePlSpelling(entry.threePlSku);
-    const hint = spelt ? ` ${tpl} lists "${spelt}", which differs only in case or spaces: type the 3PL SKU as ${tpl} has it.` : '';
+    const padded = spelt ? undefined : threePlZeroPadded(entry.threePlSku);
+    const hint = spelt
+      ? ` ${tpl} lists "${spelt}", which differs only in case or spaces: type the 3PL SKU as ${tpl} has it.`
+      : padded
+        ? ` ${tpl} lists "${padded}": Sheets dropped the leading zeros when it was typed into a cell that is not Plain text. Format the 3PL SKU column as Plain text (Format → Number → Plain text), then type "${padded}" again.`
+        : '';
     hold(
       row,
       r.rowIndex,

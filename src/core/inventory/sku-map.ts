@@ -1,7 +1,7 @@
 // SKU Map validation, row by row (docs/design.md §1, §2): each row gets a Status text, a bad row is
 // held back with a MAPPING_INVALID exception and the rest of the map still syncs.
 
-import { cellText, isEmptyCell, parseCount, parseFlag, parseShare } from '../cells';
+import { cellText, idDateProblem, isEmptyCell, parseCount, parseFlag, parseShare } from '../cells';
 import { exceptionKey, type RaisedException } from '../exceptions';
 import { findMarketplace, marketplaceHelp } from '../marketplaces';
 import { TABS, headersOf } from '../tabs';
@@ -154,6 +154,9 @@ export function parseChannel(v: unknown): Channel | null {
   return CHANNEL_ALIASES[cellText(v).toUpperCase()] ?? null;
 }
 
+/** Columns of identifiers, never numbers or dates (formatted Plain text by "Set up sheets"). */
+const ID_COLUMNS = ['sellerSku', 'threePlSku', 'asin', 'fnsku'] as const;
+
 const MAPPING_COLUMNS = ['sellerSku', 'channel', 'threePlSku', 'asin', 'fnsku', 'safetyBuffer', 'offer', 'maxQty'] as const;
 
 function rowList(rows: number[]): string {
@@ -191,6 +194,10 @@ function readRow(row: RawRow, rowIndex: number, sheetRow: number, defaultMarketp
   const problems = result.problems;
   if (!active.ok) problems.push(active.problem);
   if (!sellerSku) problems.push('Seller SKU is empty');
+  for (const c of ID_COLUMNS) {
+    const asDate = idDateProblem(row[C[c]], C[c]);
+    if (asDate) problems.push(asDate);
+  }
   const typedMarketplace = cellText(row[C.marketplace]);
   if (typedMarketplace && !findMarketplace(typedMarketplace)) {
     problems.push(`the ${C.marketplace} cell of row ${sheetRow} holds "${typedMarketplace}", which is not an Amazon marketplace the add-on knows (${marketplaceHelp()}, or leave it empty for the Settings marketplace)`);

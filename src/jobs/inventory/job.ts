@@ -45,7 +45,7 @@ import { judgeWhileUnfollowed, noteAmazonSeen, unmanagedWhileUnread } from './bl
 import { plainWhy } from '../../core/words';
 import { utcMinute } from '../../core/cells';
 import { AFTER_LISTINGS_MS, readSystems, requestPrimaryListings, type SystemsRead } from './systems-read';
-import { failureNote, gapNote, keepOpenAfter, modeText, resumeNote, syncTimeout, waitingOutcome } from './run-outcome';
+import { approveWordNote, failureNote, gapNote, keepOpenAfter, modeText, resumeNote, syncTimeout, waitingOutcome } from './run-outcome';
 
 /**
  * A push to at least this share of the FBM offers is a bulk one, worth an in-run wait for the report that
@@ -214,7 +214,7 @@ function computeAndPush(ctx: JobContext, amazon: SpApiClient, adapter: ThreePlAd
       notApplied: readback.notApplied,
       ...counts,
     },
-    message: `${fill || keptOnly ? pushMessage : stillHeld ? `${pushMessage} ${split.awaiting.length} other change(s) stay held by a guardrail (see Exceptions).` : modeText(ctx, plan.changes.length, plan.held, awaiting.length, pushMessage)} ${readback.applied ? `${readback.applied} earlier update(s) confirmed on Amazon.` : ''}${readback.notApplied ? ` ${readback.notApplied} earlier update(s) accepted by Amazon but not applied (see Exceptions, STOCK_PUSH_NOT_APPLIED).` : ''}${gapNote(read)}${lapsed ? ' The approval no longer matches the plan the Inventory tab showed (it changed since), so it approved nothing: approve again what the tab shows now.' : ''}${unusableNote}${fbaNote}${
+    message: `${fill || keptOnly ? pushMessage : stillHeld ? `${pushMessage} ${split.awaiting.length} other change(s) stay held by a guardrail (see Exceptions).` : modeText(ctx, plan.changes.length, plan.held, awaiting.length, pushMessage)} ${readback.applied ? `${readback.applied} earlier update(s) confirmed on Amazon.` : ''}${readback.notApplied ? ` ${readback.notApplied} earlier update(s) accepted by Amazon but not applied (see Exceptions, STOCK_PUSH_NOT_APPLIED).` : ''}${gapNote(read)}${lapsed ? ' The approval no longer matches the plan the Inventory tab showed (it changed since), so it approved nothing: approve again what the tab shows now.' : ''}${unusableNote}${fbaNote}${approveWordNote(ctx)}${
       // The outcome follows what the run could do; the note keeps a High oversell from hiding behind it.
       oversold.offers ? ` ${oversold.offers} offer(s) show more than ${threePlName} can pick and the sync does not set them (see Exceptions, OFFER_UNMANAGED).` : ''}`
       .replace(/ {2,}/g, ' ')

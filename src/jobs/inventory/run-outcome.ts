@@ -56,6 +56,16 @@ export function modeText(ctx: JobContext, changes: number, held: boolean, waitin
   return pushMessage || 'No FBM quantity needed to change.';
 }
 
+/**
+ * When a word typed in Settings "Approve stock push" ("x", "yes") was read as the tick that approved
+ * this run's plan: said in the Sync Log, since the add-on clears the cell and the word is gone from it.
+ */
+export function approveWordNote(ctx: JobContext): string {
+  const { approveStockPush, approveStockPushWord, pushMode } = ctx.settings;
+  if (!approveStockPush || pushMode === 'dry-run' || approveStockPushWord === undefined) return '';
+  return ` Settings "Approve stock push" held "${approveStockPushWord}", read as ticked (it approved the plan shown, and the add-on unticked it); tick the box (TRUE) to say it plainly.`;
+}
+
 /** After a time cut: a push still with Amazon, or a fresh start. */
 export function resumeNote(ctx: JobContext): string {
   return loadPending(ctx.ports.store) !== null ? 'The push already started carries on in the next run.' : 'Nothing was pushed; the next run starts again.';
