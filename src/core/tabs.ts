@@ -79,9 +79,11 @@ const skuMap = {
     { key: 'threePlSku', header: '3PL SKU', format: 'text', width: 160 },
     { key: 'asin', header: 'ASIN', format: 'text' },
     { key: 'fnsku', header: 'FNSKU', format: 'text' },
-    { key: 'safetyBuffer', header: 'Safety Buffer', format: 'integer' },
+    // Counts keep Sheets' automatic format: "100%" or "£5" typed there later shows as typed, so the
+    // SKU Map read can tell it from a count (a "0" format would show 1 and 5, read as units).
+    { key: 'safetyBuffer', header: 'Safety Buffer' },
     { key: 'offer', header: 'Offer %', format: 'percent' },
-    { key: 'maxQty', header: 'Max Qty', format: 'integer' },
+    { key: 'maxQty', header: 'Max Qty' },
     { key: 'active', header: 'Active', validation: 'checkbox' },
     { key: 'notes', header: 'Notes', width: 240 },
     { key: 'status', header: 'Status', width: 320 },
