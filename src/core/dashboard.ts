@@ -5,7 +5,8 @@
 
 import { cellText, cellTime } from './cells';
 import type { ChargesSummary } from './charges/summary';
-import { readStatus, severityOf } from './exceptions';
+import { severityOf } from './exceptions';
+import { readStatus } from './exception-rows';
 import type { InventoryRow } from './inventory/types';
 import { currencyAmount, type SettlementsSummary } from './settlements/by-currency';
 import { TABS, headersOf } from './tabs';

@@ -2,8 +2,10 @@
 // then each row's Entity linked to the page where it can be looked at (Seller Central, ShipBob).
 // Only the job runner calls this, with the running job's scope.
 
-import { entityLink, pruneResolved, readStatus, reconcileExceptions } from '../core/exceptions';
-import type { ExceptionScope, RaisedException, ReconcileResult } from '../core/exceptions';
+import { entityLink } from '../core/exceptions';
+import { pruneResolved, readStatus, reconcileExceptions } from '../core/exception-rows';
+import type { RaisedException } from '../core/exceptions';
+import type { ExceptionScope, ReconcileResult } from '../core/exception-rows';
 import { cellText } from '../core/cells';
 import { TAB, TABS, columnOf, headersOf } from '../core/tabs';
 import type { TabColumn } from '../core/tabs';

@@ -3,7 +3,8 @@
 // Action column says so and names the allowed values. The four (any case) are written out in full.
 
 import { describe, expect, it } from 'vitest';
-import { exceptionKey, pruneResolved, readStatus, reconcileExceptions, type RaisedException } from '../../src/core/exceptions';
+import { exceptionKey, type RaisedException } from '../../src/core/exceptions';
+import { pruneResolved, readStatus, reconcileExceptions } from '../../src/core/exception-rows';
 import { exceptionFigures } from '../../src/core/dashboard';
 import { InventoryRun } from '../inventory/builder';
 

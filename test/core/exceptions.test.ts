@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  pruneResolved,
-  INVENTORY_EXCEPTION_TYPES,
-  exceptionKey,
-  reconcileExceptions,
-  type RaisedException,
-} from '../../src/core/exceptions';
+import { INVENTORY_EXCEPTION_TYPES, exceptionKey, type RaisedException } from '../../src/core/exceptions';
+import { pruneResolved, reconcileExceptions } from '../../src/core/exception-rows';
 import { TABS } from '../../src/core/tabs';
 
 const T0 = Date.UTC(2026, 10, 2, 8);

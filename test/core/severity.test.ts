@@ -2,7 +2,8 @@
 // pick is High (and so e-mailed); the Exceptions tab shows what severityOf says.
 
 import { describe, expect, it } from 'vitest';
-import { reconcileExceptions, severityOf } from '../../src/core/exceptions';
+import { severityOf } from '../../src/core/exceptions';
+import { reconcileExceptions } from '../../src/core/exception-rows';
 
 describe('severity', () => {
   it('is High for every type that can oversell: unmanaged offers, failed or unapplied pushes, stale stock, holds, drift', () => {

@@ -4,7 +4,8 @@
 // https://developers.google.com/apps-script/guides/services/quotas (100 recipients a day, consumer).
 
 import { describe, expect, it } from 'vitest';
-import { reconcileExceptions, type RaisedException } from '../../src/core/exceptions';
+import { type RaisedException } from '../../src/core/exceptions';
+import { reconcileExceptions } from '../../src/core/exception-rows';
 import { ALERT_EMAIL_KEY, parseAlertEmail, runAlerts } from '../../src/jobs/kit/alerts';
 import { makeMailApp, type MailMessage, type MailState } from '../world/gas/mail';
 import { worldMail } from '../world/node-ports';

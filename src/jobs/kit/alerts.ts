@@ -2,8 +2,10 @@
 // "Alert email" in one plain-text message. It runs after the Exceptions tab is reconciled and inside
 // the document lock, so "new" means new to the tab: a row already open is never mailed again.
 
-import { exceptionKey, severityOf, widenScope } from '../../core/exceptions';
-import type { ExceptionScope, RaisedException } from '../../core/exceptions';
+import { exceptionKey, severityOf } from '../../core/exceptions';
+import { widenScope } from '../../core/exception-rows';
+import type { RaisedException } from '../../core/exceptions';
+import type { ExceptionScope } from '../../core/exception-rows';
 import { redact } from '../../core/secrets';
 import type { MailPort } from '../../ports/mail';
 import type { JobOutcome } from './job';

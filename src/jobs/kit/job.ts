@@ -4,7 +4,8 @@
 
 import type { SpApiClient } from '../../amazon/client';
 import type { ThreePlAdapter } from '../../threepl/types';
-import type { ExceptionScope, RaisedException } from '../../core/exceptions';
+import type { RaisedException } from '../../core/exceptions';
+import type { ExceptionScope } from '../../core/exception-rows';
 import type { Settings } from '../../core/settings';
 import type { Ports } from '../../ports';
 import type { Deadline } from '../../ports/clock';

@@ -3,8 +3,8 @@
 // when the schedule is using up Apps Script's daily total, or resolves that row when it no longer is.
 
 import { TRIGGER_RUNTIME_KEY, SCHEDULE_INTERVAL_KEY, parseRuntimeRecord, recordRun, triggerRuntimeProblem } from '../../core/trigger-runtime';
-import { widenScope } from '../../core/exceptions';
-import type { ExceptionScope } from '../../core/exceptions';
+import { widenScope } from '../../core/exception-rows';
+import type { ExceptionScope } from '../../core/exception-rows';
 import type { KeyValueStore } from '../../ports/store';
 import type { Job, JobContext } from './job';
 

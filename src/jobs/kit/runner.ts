@@ -4,7 +4,7 @@
 // problems are merged into the Exceptions tab within its scope; everything the run writes, logs,
 // mails or returns passes the run's one redaction point (kit/redaction).
 
-import { widenScope, type ExceptionScope } from '../../core/exceptions';
+import { widenScope, type ExceptionScope } from '../../core/exception-rows';
 import { withSettingCells } from '../../core/settings-cells';
 import { makeRunId } from '../../core/sync-log';
 import { TAB } from '../../core/tabs';

@@ -4,8 +4,10 @@
 // that blocks (unreadable tab, unknown marketplace) stops the job before it starts. A map cell
 // people typed that cannot be used (RaisedException.typedInput) keeps a run from "ok" the same way.
 
-import { exceptionKey, widenScope } from '../../core/exceptions';
-import type { ExceptionScope, RaisedException } from '../../core/exceptions';
+import { exceptionKey } from '../../core/exceptions';
+import { widenScope } from '../../core/exception-rows';
+import type { RaisedException } from '../../core/exceptions';
+import type { ExceptionScope } from '../../core/exception-rows';
 import { PUSH_SETTINGS } from '../../core/settings';
 import type { SettingsProblem } from '../../core/settings';
 import type { Job, JobOutcome } from './job';

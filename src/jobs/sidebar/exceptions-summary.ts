@@ -1,7 +1,7 @@
 // The Exceptions tab at a glance for the sidebar: open rows counted by severity, the few most urgent,
 // and when each system's credentials were last refused (its open AUTH_FAILED row).
 
-import { readStatus } from '../../core/exceptions';
+import { readStatus } from '../../core/exception-rows';
 import { TABS, TAB, headersOf } from '../../core/tabs';
 import type { CellValue, WorkbookPort } from '../../ports/workbook';
 import { readTable } from '../../sheet/table';
