@@ -285,6 +285,24 @@ describe('steps', () => {
     expect(run.world.clock.iso()).toBe('2026-11-02T10:00:00.000Z');
   });
 
+  it('a fault with "until" stops at that instant: the runs after it are quiet', () => {
+    // Every Amazon call fails until 09:00; a stock sync at 08:00 meets the outage, one at 10:00 does not.
+    const faults = [{ system: 'amazon', operation: '*', kind: '503', probability: 1, seed: 3, until: '2026-11-02T09:00:00Z' }];
+    const run = createScenarioRun(smallScenario('until', [{ run: 'syncNow', args: ['inventory'] }, { advance: '2h' }, { run: 'syncNow', args: ['inventory'] }], { faults }));
+    const outcome = (i: number) => (run.results[i]!.value as Array<{ outcome: string }>)[0]!.outcome;
+    run.scenario.steps.slice(0, 2).forEach((s, i) => applyStep(run, s, i));
+    const firedDuring = run.faults.fired.length;
+    applyStep(run, run.scenario.steps[2]!, 2);
+    expect(outcome(0)).toBe('failed');
+    expect(firedDuring).toBeGreaterThan(0);
+    expect(outcome(1)).not.toBe('failed');
+    expect(run.faults.fired.length).toBe(firedDuring);
+  });
+
+  it('"until" must be an instant', () => {
+    expect(rejection({ name: 'x', faults: [{ system: 'amazon', operation: '*', kind: '503', until: 'soon' }], steps: [] })).toContain('faults[0].until');
+  });
+
   it('run steps honour "as" and pass "args"; alert answers do not outlive their step', () => {
     const run = runAll(smallScenario('as', [{ run: 'getSidebarState', as: 'sidebar', alertResponses: ['NO', 'NO'] }, { run: 'syncNow', args: ['nothing-such'] }]));
     expect(run.world.executions.map((e) => [e.entry, e.kind])).toEqual([['getSidebarState', 'sidebar'], ['syncNow', 'menu']]);

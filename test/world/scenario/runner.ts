@@ -78,7 +78,7 @@ export function createScenarioRun(input: unknown, opts: RunnerOptions = {}): Sce
   if (secrets.threePl.username) props.set(SECRET_KEYS.threePlUsername, secrets.threePl.username);
   if (secrets.threePl.password) props.set(SECRET_KEYS.threePlPassword, secrets.threePl.password);
 
-  const faults = new FaultInjector(scenario.faults ?? []);
+  const faults = new FaultInjector(scenario.faults ?? [], () => world.clock.now());
   const amazon = new AmazonSimulator({
     clock: world.clock,
     faults,
