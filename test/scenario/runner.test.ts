@@ -128,6 +128,22 @@ describe('the CLI', () => {
     expect(metrics[0]!.error).toContain('noSuchFunction');
     expect(metrics[1]!.error).toBeTruthy();
   });
+
+  it('a world step the world cannot take exits non-zero naming the step, with the results up to it written', () => {
+    const name = `runner-test-world-stop-${process.pid}`;
+    const file = path.join(tmp, 'world-stop.json');
+    // Faults kept the order from ShipBob, so the step that ships it finds nothing to ship.
+    writeFileSync(file, JSON.stringify({ name, steps: [{ run: 'setupSheets' }, { world: { system: 'threePl', action: 'ship', reference: '202-0000000-0000001' } }, { run: 'setupSheets' }] }));
+    const dir = path.resolve('out/scenarios', name);
+    outDirs.push(dir);
+    const r = cli(file);
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toContain('Step 2: ShipBob simulator ship: no order with reference 202-0000000-0000001.');
+    expect(r.stderr).toContain(`out/scenarios/${name}/`);
+    const metrics = JSON.parse(readFileSync(path.join(dir, 'metrics.json'), 'utf8')) as Array<{ entry: string }>;
+    expect(metrics.map((m) => m.entry)).toEqual(['setupSheets']);
+    expect(existsSync(path.join(dir, 'workbook.json'))).toBe(true);
+  });
 });
 
 describe('output files', () => {
