@@ -47,6 +47,14 @@ export class SpApiError extends RemoteError {
   get code(): string | undefined {
     return this.errors[0]?.code;
   }
+  /**
+   * Amazon named the access token in the error's details ("The access token you provided has
+   * expired.", "… is invalid."): a login problem on any path, never the seller ID's, whose refusal
+   * leaves details empty (sp-api.md §10, §12).
+   */
+  get tokenRejected(): boolean {
+    return this.errors.some((e) => /access token/i.test(e.details ?? ''));
+  }
 }
 
 /** Login with Amazon refused to issue an access token (revoked refresh token, rotated client secret...). */

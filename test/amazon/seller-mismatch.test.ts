@@ -7,7 +7,9 @@
 import { describe, expect, it } from 'vitest';
 import { createSpApiClient } from '../../src/amazon/client';
 import { SpApiError } from '../../src/amazon/errors';
-import { failureException } from '../../src/jobs/kit/failures';
+import { parseSettings } from '../../src/core/settings';
+import { errorText, failureException } from '../../src/jobs/kit/failures';
+import { explainFailure } from '../../src/jobs/sidebar/connection-test';
 import { deadlineFrom } from '../../src/ports/clock';
 import { memoryCache, memoryLog, memoryStore, nodeCodec, nodeHttp, virtualClockPort } from '../world/node-ports';
 import { CREDENTIALS, makeHarness, ukSeed } from './harness';
@@ -63,5 +65,17 @@ describe('Listings Items with a seller ID that is not the token\'s', () => {
     // The same status on an operation without a seller ID in its path is still a credentials problem.
     const orders = new SpApiError('searchOrders', 403, [{ code: 'Unauthorized', message: 'Access to requested resource is denied.', details: '' }], 'req-2');
     expect(failureException(orders, { name: 'inventory', label: 'Stock sync' }, { sellerId: 'A2NOTME' })!.type).toBe('AUTH_FAILED');
+  });
+
+  it('a 403 whose details name the access token (expired, invalid) is the login\'s problem, not the seller ID\'s', () => {
+    // The token was renewed and Amazon still called it expired (or quoted it as not valid): Settings is not to blame.
+    for (const details of ['The access token you provided has expired.', 'The access token Atza|x is not valid for this call.']) {
+      const e = new SpApiError('searchListingsItems', 403, [{ code: 'Unauthorized', message: 'Access to requested resource is denied.', details }], 'req-3');
+      const raised = failureException(e, { name: 'inventory', label: 'Stock sync' }, { sellerId: 'A2SELLER' });
+      expect(raised).toMatchObject({ key: 'AUTH_FAILED:amazon', type: 'AUTH_FAILED' });
+      expect(errorText(e, { label: 'Stock sync' }, 'shipbob')).not.toMatch(/seller ID/);
+      // The sidebar's connection test says the same.
+      expect(explainFailure(e, 'amazon', parseSettings([['Amazon seller ID', 'A2SELLER']]).settings).message).not.toMatch(/seller ID/);
+    }
   });
 });

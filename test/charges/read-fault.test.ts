@@ -8,7 +8,8 @@ import { ChargesRun } from './world';
 
 describe('3PL charges: the 3PL fails on one invoice of several', () => {
   it('keeps the invoices read whole, reads the rest next run, and imports nothing twice', () => {
-    const r = new ChargesRun({ faults: [{ system: 'threePl', operation: 'get-transactions-by-invoice-id', kind: 'malformed', times: 1, after: 1 }] });
+    // Four garbled answers: every attempt of the read (one cut short is asked again).
+    const r = new ChargesRun({ faults: [{ system: 'threePl', operation: 'get-transactions-by-invoice-id', kind: 'malformed', times: 4, after: 1 }] });
     r.orders();
     r.threePl('charge', { fee: 'Warehousing Fee', amount: 18.4, referenceType: 'FC' });
     r.threePl('charge', { fee: 'Address Correction', amount: 1.5, referenceType: 'Ticket Number', referenceId: 'T-88' });

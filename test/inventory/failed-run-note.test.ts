@@ -12,7 +12,8 @@ const offers = [
 
 describe('a failed stock run says what is left', () => {
   it('nothing pushed: the 3PL stock could not be read', () => {
-    const r = new InventoryRun({ offers, faults: [{ system: 'threePl', operation: 'get-all-inventory-levels-grouped-by-fulfillment-center', kind: 'malformed', times: 1 }] });
+    // Four garbled answers: every attempt of the read (one cut short is asked again).
+    const r = new InventoryRun({ offers, faults: [{ system: 'threePl', operation: 'get-all-inventory-levels-grouped-by-fulfillment-center', kind: 'malformed', times: 4 }] });
     const run = r.sync();
     expect(run.outcome).toBe('failed');
     expect(run.message).toMatch(/not JSON/);

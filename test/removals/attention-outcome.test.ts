@@ -34,7 +34,8 @@ describe('removals: a run that leaves a removal needing a person', () => {
       removalWorld([{ orderId: 'RMV-042', lines: [{ requested: 2 }], shipments: BOX }], {
         faults: [
           { system: 'threePl', operation: 'create-warehouse-receiving-order', kind: 'malformed', times: 1 },
-          { system: 'threePl', operation: 'get-multiple-warehouse-receiving-orders', kind: 'malformed', times: 1, after: 1 },
+          // Four garbled answers: every attempt of the lookup (one cut short is asked again).
+          { system: 'threePl', operation: 'get-multiple-warehouse-receiving-orders', kind: 'malformed', times: 4, after: 1 },
         ],
       }),
     );

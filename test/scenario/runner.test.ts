@@ -128,6 +128,22 @@ describe('the CLI', () => {
     expect(metrics[0]!.error).toContain('noSuchFunction');
     expect(metrics[1]!.error).toBeTruthy();
   });
+
+  it('a world step the world cannot take exits non-zero naming the step, with the results up to it written', () => {
+    const name = `runner-test-world-stop-${process.pid}`;
+    const file = path.join(tmp, 'world-stop.json');
+    // Faults kept the order from ShipBob, so the step that ships it finds nothing to ship.
+    writeFileSync(file, JSON.stringify({ name, steps: [{ run: 'setupSheets' }, { world: { system: 'threePl', action: 'ship', reference: '202-0000000-0000001' } }, { run: 'setupSheets' }] }));
+    const dir = path.resolve('out/scenarios', name);
+    outDirs.push(dir);
+    const r = cli(file);
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toContain('Step 2: ShipBob simulator ship: no order with reference 202-0000000-0000001.');
+    expect(r.stderr).toContain(`out/scenarios/${name}/`);
+    const metrics = JSON.parse(readFileSync(path.join(dir, 'metrics.json'), 'utf8')) as Array<{ entry: string }>;
+    expect(metrics.map((m) => m.entry)).toEqual(['setupSheets']);
+    expect(existsSync(path.join(dir, 'workbook.json'))).toBe(true);
+  });
 });
 
 describe('output files', () => {
@@ -283,6 +299,24 @@ describe('steps', () => {
     const run = runAll(smallScenario('no-trigger', [{ trigger: 'time', for: '2h' }]));
     expect(run.world.executions).toHaveLength(0);
     expect(run.world.clock.iso()).toBe('2026-11-02T10:00:00.000Z');
+  });
+
+  it('a fault with "until" stops at that instant: the runs after it are quiet', () => {
+    // Every Amazon call fails until 09:00; a stock sync at 08:00 meets the outage, one at 10:00 does not.
+    const faults = [{ system: 'amazon', operation: '*', kind: '503', probability: 1, seed: 3, until: '2026-11-02T09:00:00Z' }];
+    const run = createScenarioRun(smallScenario('until', [{ run: 'syncNow', args: ['inventory'] }, { advance: '2h' }, { run: 'syncNow', args: ['inventory'] }], { faults }));
+    const outcome = (i: number) => (run.results[i]!.value as Array<{ outcome: string }>)[0]!.outcome;
+    run.scenario.steps.slice(0, 2).forEach((s, i) => applyStep(run, s, i));
+    const firedDuring = run.faults.fired.length;
+    applyStep(run, run.scenario.steps[2]!, 2);
+    expect(outcome(0)).toBe('failed');
+    expect(firedDuring).toBeGreaterThan(0);
+    expect(outcome(1)).not.toBe('failed');
+    expect(run.faults.fired.length).toBe(firedDuring);
+  });
+
+  it('"until" must be an instant', () => {
+    expect(rejection({ name: 'x', faults: [{ system: 'amazon', operation: '*', kind: '503', until: 'soon' }], steps: [] })).toContain('faults[0].until');
   });
 
   it('run steps honour "as" and pass "args"; alert answers do not outlive their step', () => {

@@ -1,6 +1,7 @@
 // Scenario fault injection shared by the simulators (format: docs/scenarios.md §faults).
 // A fault matches a system and an operation name (or "*"); it hits `times` calls after skipping
-// `after` matching calls, or hits each call with `probability` from a seeded generator.
+// `after` matching calls, or hits each call with `probability` from a seeded generator; with
+// `until`, it stops at that virtual instant (an outage that ends: the runs after it are quiet).
 
 export type FaultSystem = 'amazon' | 'threePl' | 'lwa';
 export type FaultKind =
@@ -17,6 +18,8 @@ export interface FaultSpec {
   after?: number;
   probability?: number;
   seed?: number;
+  /** Extension: the virtual instant (ISO 8601) from which the fault no longer matches any call. */
+  until?: string;
 }
 
 interface FaultState {
@@ -42,12 +45,18 @@ export class FaultInjector {
   private states: FaultState[];
   readonly fired: Array<{ system: FaultSystem; operation: string; kind: FaultKind }> = [];
 
-  constructor(specs: FaultSpec[] = []) {
+  /** `now`: the virtual clock, needed only by faults with `until`. */
+  constructor(specs: FaultSpec[] = [], private readonly now?: () => number) {
     this.states = specs.map((spec) => ({ spec, seen: 0, hits: 0, rng: seededRandom(spec.seed ?? 1) }));
   }
 
   add(spec: FaultSpec): void {
     this.states.push({ spec, seen: 0, hits: 0, rng: seededRandom(spec.seed ?? 1) });
+  }
+
+  private ended(until: string): boolean {
+    if (!this.now) throw new Error('a fault with "until" needs the FaultInjector to be given the clock');
+    return this.now() >= Date.parse(until);
   }
 
   /** The outage is over: no fault fires from now on (tests that check recovery after faults). */
@@ -66,6 +75,7 @@ export class FaultInjector {
       if (spec.system !== system) continue;
       if (spec.operation !== '*' && spec.operation !== operation) continue;
       if (accept && !accept(spec.kind)) continue;
+      if (spec.until !== undefined && this.ended(spec.until)) continue;
       const index = st.seen++;
       if (result) continue;
       let fire: boolean;

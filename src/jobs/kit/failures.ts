@@ -32,7 +32,8 @@ const isAuth = (e: RemoteError) => e.kind === 'auth' || e.kind === 'forbidden';
 const SELLER_SCOPED_OPERATIONS: ReadonlySet<string> = new Set(['searchListingsItems', 'getListingsItem', 'patchListingsItem']);
 
 function isSellerRefusal(e: unknown): e is SpApiError {
-  return e instanceof SpApiError && e.status === 403 && SELLER_SCOPED_OPERATIONS.has(e.operation);
+  // A token Amazon says is expired or invalid (even just after renewal) is the login's problem: the seller ID is not to blame.
+  return e instanceof SpApiError && e.status === 403 && SELLER_SCOPED_OPERATIONS.has(e.operation) && !e.tokenRejected;
 }
 
 /** What the job that was refused cannot do meanwhile: the row is shared by every job, so each says its own. */

@@ -18,7 +18,7 @@ import { providerName } from '../../threepl/names';
 import { MINTSOFT_SESSION_KEY } from '../../threepl/mintsoft/http';
 import { ConfigError, amazonClient, threePlAdapter } from '../kit/connections';
 import { createRedactor } from '../kit/redaction';
-import { lwaAdvice, noAnswerAdvice, SHIPBOB_ADVICE, sellerAdvice } from './plain-words';
+import { AMAZON_TOKEN_REFUSED, lwaAdvice, noAnswerAdvice, SHIPBOB_ADVICE, sellerAdvice } from './plain-words';
 import { connectionFingerprint, saveTestRecord } from './connection-record';
 import { notParticipating } from './marketplaces-view';
 import type { System } from './connection-record';
@@ -97,6 +97,7 @@ function explainPlain(e: unknown, system: System, settings: Settings): { message
   if (e instanceof ConfigError) return { message: e.message, details: null };
   if (e instanceof SpApiAuthError) return { message: lwaAdvice(e.lwaError.split(/\s/)[0] ?? ''), details };
   if (e instanceof SpApiError) {
+    if ((e.status === 401 || e.status === 403) && e.tokenRejected) return { message: AMAZON_TOKEN_REFUSED, details };
     if (e.status === 401 || e.status === 403) return { message: sellerAdvice(settings.sellerId), details };
     if (e.status === 429) return { message: 'Amazon is limiting calls right now (429 Too Many Requests), even after waiting. Nothing is wrong with the connection; try again in a minute.', details };
     if (e.status >= 500) return { message: `Amazon's service had a problem (${e.status}) even after retries. Nothing is wrong with your settings; try again in a few minutes.`, details };

@@ -43,6 +43,10 @@ export const SHIPBOB_ADVICE = {
   forbidden: 'ShipBob accepted the token but does not let it do this (403 Forbidden): create the token as the account\'s main user, with access to the channel the add-on writes orders to.',
 } as const;
 
+/** A 401/403 whose details name the access token (expired, invalid) even after the add-on renewed it: the login, not the seller ID. */
+export const AMAZON_TOKEN_REFUSED =
+  'Login with Amazon issued an access token, but Amazon refused it (expired or invalid) even after the add-on asked for a new one. This is usually brief: try again in a few minutes. If it stays so, authorise the app again in Seller Central → Apps and Services → Develop Apps → Authorize and save the new refresh token here.';
+
 /**
  * A 403 from a listings call after Login with Amazon accepted the credentials: a seller ID that is not
  * the token's, or a missing role, look the same (shared/reference/sp-api.md §10).

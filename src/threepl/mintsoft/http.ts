@@ -10,6 +10,7 @@
 import { DeadlineExceeded, type ClockPort, type Deadline } from '../../ports/clock';
 import type { HttpMethod, HttpPort, HttpResponse } from '../../ports/http';
 import { FETCH_TIMEOUT_MS, HttpTransportError } from '../../ports/http';
+import { bodyIsJson } from '../json-body';
 import { ThreePlNoAnswer } from '../no-answer';
 import type { LogPort } from '../../ports/log';
 import type { KeyValueStore } from '../../ports/store';
@@ -214,6 +215,8 @@ export class MintsoftHttp {
         return res;
       }
       if (res.status >= 500 && call.retry !== 'once' && this.backoff(attempt, call.op, `HTTP ${res.status}`)) continue;
+      // Only a read: a write's garbled answer may follow a write Mintsoft made (the idempotent create looks it up).
+      if (call.retry === 'read' && res.status < 300 && !bodyIsJson(res.text) && this.backoff(attempt, call.op, 'unreadable body')) continue;
       return res;
     }
   }

@@ -1,11 +1,12 @@
 // One way to call ShipBob: base URL (production or sandbox), the pinned dated version in the path,
 // the Bearer personal access token, shipbob_channel_id on writes, pacing by the shared 150/min
-// sliding window, and retries (429 always, honouring x-retry-after; 5xx and timeouts only where
-// repeating the call is harmless). Sources: developer.shipbob.com/rate-limit, /versioning, /auth.
+// sliding window, and retries (429 always, honouring x-retry-after; 5xx, timeouts and a read's
+// garbled answer only where repeating the call is harmless). Sources: developer.shipbob.com/rate-limit, /versioning, /auth.
 
 import { DeadlineExceeded, type ClockPort, type Deadline } from '../../ports/clock';
 import type { HttpMethod, HttpPort, HttpResponse } from '../../ports/http';
 import { FETCH_TIMEOUT_MS, HttpTransportError } from '../../ports/http';
+import { bodyIsJson } from '../json-body';
 import { ThreePlNoAnswer } from '../no-answer';
 import type { LogPort } from '../../ports/log';
 import { AdapterError } from '../types';
@@ -117,6 +118,8 @@ export class ShipBobHttp {
         continue;
       }
       if (res.status >= 500 && call.retry !== 'once' && this.backoff(attempt, call.operation, `HTTP ${res.status}`)) continue;
+      // Only a read: a write's garbled answer may follow a write ShipBob made (the idempotent create looks it up).
+      if (call.retry === 'read' && res.status < 300 && !bodyIsJson(res.text) && this.backoff(attempt, call.operation, 'unreadable body')) continue;
       return res;
     }
   }

@@ -16,7 +16,7 @@ import { ShipBobSimulator } from '../shipbob/simulator';
 import { threePlSectionSchema } from '../shipbob/scenario';
 import { MintsoftSimulator } from '../mintsoft/simulator';
 import { SECRET_KEYS } from '../../../src/core/secrets';
-import { parseScenario } from './schema';
+import { parseScenario, ScenarioError } from './schema';
 import type { Scenario, Step } from './schema';
 import { writeXlsx } from './xlsx';
 
@@ -78,7 +78,7 @@ export function createScenarioRun(input: unknown, opts: RunnerOptions = {}): Sce
   if (secrets.threePl.username) props.set(SECRET_KEYS.threePlUsername, secrets.threePl.username);
   if (secrets.threePl.password) props.set(SECRET_KEYS.threePlPassword, secrets.threePl.password);
 
-  const faults = new FaultInjector(scenario.faults ?? []);
+  const faults = new FaultInjector(scenario.faults ?? [], () => world.clock.now());
   const amazon = new AmazonSimulator({
     clock: world.clock,
     faults,
@@ -137,8 +137,13 @@ export function applyStep(run: ScenarioRun, step: Step, index: number): void {
     if (n === 0) throw new Error(`Step ${index + 1}: no row of "${step.edit.tab}" matches ${JSON.stringify(step.edit.match)}`);
   } else {
     const { system, ...action } = step.world;
-    if (system === 'amazon') run.amazon.act(action);
-    else (run.mintsoft ?? run.threePl).act(action);
+    try {
+      if (system === 'amazon') run.amazon.act(action);
+      else (run.mintsoft ?? run.threePl).act(action);
+    } catch (e) {
+      // As an edit that matches nothing: the step is named, so the file can be put right.
+      throw new Error(`Step ${index + 1}: ${(e as Error).message}`);
+    }
     world.log(`🌐 ${system} ${JSON.stringify(action)}`);
   }
 }
@@ -185,9 +190,20 @@ export async function runScenarioFile(file: string, outRoot = path.resolve('out/
     throw new Error(`${file}: ${(e as Error).message}`);
   }
   const run = createScenarioRun(json, { baseDir: path.dirname(path.resolve(file)) });
-  run.scenario.steps.forEach((step, i) => applyStep(run, step, i));
+  let stopped: Error | undefined;
+  for (const [i, step] of run.scenario.steps.entries()) {
+    try {
+      applyStep(run, step, i);
+    } catch (e) {
+      stopped = e as Error;
+      break;
+    }
+  }
   const dir = path.join(outRoot, run.scenario.name);
+  // A step the world could not take (faults kept an order from the 3PL that a later step ships)
+  // still leaves the outputs up to it: they show why the world was not as the file expected.
   await writeOutputs(run, dir);
+  if (stopped) throw new ScenarioError(`${file}: ${stopped.message.replace(/[.!?]?$/, '.')} The results up to that step are in ${path.relative(process.cwd(), dir)}/.`);
   return { dir, run };
 }
 

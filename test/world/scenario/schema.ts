@@ -17,6 +17,8 @@ export const faultSchema = z.object({
   after: z.number().int().nonnegative().optional(),
   probability: z.number().min(0).max(1).optional(),
   seed: z.number().int().optional(),
+  /** Extension: from this virtual instant on the fault no longer fires (an outage that ends). */
+  until: isoInstant.optional(),
 });
 
 const runStep = z.object({
