@@ -3,7 +3,7 @@
 // what people typed (Acknowledged, Owner, their own rows and columns).
 
 import { cellText, cellTime } from './cells';
-import { actionOf, severityOf, type ExceptionStatus, type RaisedException } from './exceptions';
+import { actionOf, severityOfRaised, type ExceptionStatus, type RaisedException } from './exceptions';
 import { SETTING_CELL_SENTENCE } from './settings-cells';
 import { TABS, headersOf } from './tabs';
 
@@ -37,6 +37,8 @@ export interface ReconcileResult {
   reopened: string[];
   /** Keys resolved by this run. */
   resolved: string[];
+  /** Keys of open rows that became High this run (a warning that turned grave): e-mailed as new ones are. */
+  escalated: string[];
 }
 
 const STATUS_WORDS = 'Open, Acknowledged, Ignored or Resolved';
@@ -110,7 +112,7 @@ export function reconcileExceptions(
   for (const r of raisedNow) if (!raised.has(r.key)) raised.set(r.key, r);
 
   const handled = new Set<string>();
-  const result: ReconcileResult = { rows: [], opened: [], reopened: [], resolved: [] };
+  const result: ReconcileResult = { rows: [], opened: [], reopened: [], resolved: [], escalated: [] };
 
   for (const row of existingRows) {
     const key = cellText(row[X.key]);
@@ -127,11 +129,12 @@ export function reconcileExceptions(
       const ignoredStill = status === 'Ignored' && factsOf(row[X.message]) === factsOf(hit.message);
       const reopen = status === 'Resolved' || (status === 'Ignored' && !ignoredStill);
       if (reopen) result.reopened.push(key);
+      else if (status !== 'Ignored' && severityOfRaised(hit) === 'High' && cellText(row[X.severity]) !== 'High') result.escalated.push(key);
       result.rows.push(withStatusNote({
         ...row,
         [X.key]: key,
         [X.type]: hit.type,
-        [X.severity]: severityOf(hit.type),
+        [X.severity]: severityOfRaised(hit),
         [X.entity]: hit.entity,
         [X.message]: hit.message,
         [X.firstSeen]: cellTime(row[X.firstSeen]) === null ? now : row[X.firstSeen],
@@ -159,7 +162,7 @@ export function reconcileExceptions(
     result.rows.push({
       [X.key]: key,
       [X.type]: hit.type,
-      [X.severity]: severityOf(hit.type),
+      [X.severity]: severityOfRaised(hit),
       [X.entity]: hit.entity,
       [X.message]: hit.message,
       [X.firstSeen]: now,

@@ -39,7 +39,7 @@ const EXCEPTION_TYPES = [
 
 /** docs/design.md §5 lists `FBA_SHIPMENT_*`: a family of types named by their suffix. */
 type ExceptionType = (typeof EXCEPTION_TYPES)[number] | `FBA_SHIPMENT_${string}`;
-type Severity = 'High' | 'Medium' | 'Low';
+export type Severity = 'High' | 'Medium' | 'Low';
 export type ExceptionStatus = 'Open' | 'Acknowledged' | 'Ignored' | 'Resolved';
 
 
@@ -94,6 +94,11 @@ const SEVERITY: Record<(typeof EXCEPTION_TYPES)[number], Severity> = {
   CONFIG_INVALID: 'High',
 };
 
+/** The severity of one problem raised: its own when it sets one, else its type's. */
+export function severityOfRaised(e: Pick<RaisedException, 'type' | 'severity'>): Severity {
+  return e.severity ?? severityOf(e.type);
+}
+
 /** The severity the Exceptions tab shows for a type; High ones are e-mailed (jobs/kit/alerts). */
 export function severityOf(type: string): Severity {
   // Shipped stock Amazon no longer expects may be refused or lost: someone must act at once (issue 15).
@@ -139,6 +144,8 @@ export interface RaisedException {
    * problem, the run that raises it is at best "partial" (jobs/kit/settings-check). Not part of the key.
    */
   typedInput?: boolean;
+  /** This problem's severity when it is graver than its type's usual one (severityOf); absent: the type's. */
+  severity?: Severity;
 }
 
 /** Each type's usual next step (the Action column); docs/operations.md says the same at length. */

@@ -90,10 +90,14 @@ export function triggerRuntimeProblem(rec: RuntimeRecord, opts: { now: number; e
 
   const safe = safeSyncEveryMinutes(firing, opts.dailyQuotaMinutes);
   const resetIn = win.windowStart + DAY - opts.now;
+  const outIn = Math.max(0, ((quotaMs - win.usedMs) / firing) * opts.everyMinutes * MIN);
   const runsOut =
     perDay > quotaMs
-      ? ` At this pace the ${opts.dailyQuotaMinutes} minutes run out in about ${duration(Math.max(0, ((quotaMs - win.usedMs) / firing) * opts.everyMinutes * MIN))}`
+      ? ` At this pace the ${opts.dailyQuotaMinutes} minutes run out in about ${duration(outIn)}`
       : ` That leaves little room for slow runs before the ${opts.dailyQuotaMinutes} minutes run out`;
+  // Running out before the reset stops every scheduled sync while Amazon keeps the last quantities
+  // pushed: stock the 3PL sells meanwhile stays on offer, an oversell risk, so High (and e-mailed).
+  const stopsBeforeReset = perDay > quotaMs && outIn < resetIn;
   const hourly = firing * 24;
   const fix =
     hourly > limit
@@ -105,6 +109,7 @@ export function triggerRuntimeProblem(rec: RuntimeRecord, opts: { now: number; e
     key: TRIGGER_RUNTIME_KEY,
     type: 'QUOTA',
     entity: 'Apps Script trigger runtime',
+    ...(stopsBeforeReset ? { severity: 'High' as const } : {}),
     message:
       `Scheduled syncs have used ${minutes(win.usedMs)} of the ${opts.dailyQuotaMinutes} minutes a day Apps Script allows time triggers (quota resets in about ${duration(resetIn)}). ` +
       `One scheduled sync takes about ${Math.round(firing / 1000)} s; every ${opts.everyMinutes} minutes that is about ${minutes(perDay)} minutes a day.${runsOut}, ` +

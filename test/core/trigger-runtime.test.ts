@@ -69,6 +69,8 @@ describe('triggerRuntimeProblem', () => {
     expect(p.message).toContain('run out in about 21 h 30 min');
     expect(p.message).toContain('Set "Sync every (minutes)" to 10 or more');
     expect(p.message).toContain('"Daily trigger runtime (minutes)" to 360');
+    // Out before the reset: every scheduled sync stops while Amazon keeps the last quantities.
+    expect(p.severity).toBe('High');
   });
 
   it('warns when the window has used most of the quota, even if the schedule now fits', () => {
@@ -78,6 +80,8 @@ describe('triggerRuntimeProblem', () => {
     const p = check(rec, 15, T0 + 2 * 60 * MIN)!;
     expect(p.message).toContain('used 75 of the 90 minutes');
     expect(p.message).toContain('Runs have been slower than usual today');
+    // The schedule itself fits: a warning, not a stop.
+    expect(p.severity).toBeUndefined();
   });
 
   it('a Workspace quota (6 hours) fits what a consumer one does not', () => {

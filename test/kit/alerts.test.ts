@@ -57,6 +57,22 @@ describe('alert e-mail', () => {
     expect(note).toBe('E-mailed 2 new High exceptions to ops@example.co.uk.');
   });
 
+  it('mails a warning that turned High (the trigger quota about to run out), once, as a new problem', () => {
+    const w = mailWorld();
+    const quota = (severity?: 'High'): RaisedException => ({ key: 'QUOTA:trigger-runtime', type: 'QUOTA', entity: 'Apps Script trigger runtime', message: 'Scheduled syncs have used 60 of the 90 minutes.', ...(severity ? { severity } : {}) });
+    const scope = ['QUOTA'];
+    const first = run([], [quota()], { alertEmail: 'ops@example.co.uk', mail: w.mail, scope });
+    expect(w.outbox).toHaveLength(0);
+    expect(first.rows[0]!['Severity']).toBe('Medium');
+    const graver = run(first.rows, [quota('High')], { alertEmail: 'ops@example.co.uk', mail: w.mail, scope });
+    expect(graver.rec.escalated).toEqual(['QUOTA:trigger-runtime']);
+    expect(graver.rows[0]!['Severity']).toBe('High');
+    expect(w.outbox).toHaveLength(1);
+    expect(w.outbox[0]!.body).toContain('QUOTA: Apps Script trigger runtime');
+    run(graver.rows, [quota('High')], { alertEmail: 'ops@example.co.uk', mail: w.mail, scope });
+    expect(w.outbox).toHaveLength(1);
+  });
+
   it('never mails a problem whose row is already open: once per new problem, not per run', () => {
     const w = mailWorld();
     const first = run([], [notApplied], { alertEmail: 'ops@example.co.uk', mail: w.mail });

@@ -2,7 +2,7 @@
 // "Alert email" in one plain-text message. It runs after the Exceptions tab is reconciled and inside
 // the document lock, so "new" means new to the tab: a row already open is never mailed again.
 
-import { exceptionKey, severityOf } from '../../core/exceptions';
+import { exceptionKey, severityOfRaised } from '../../core/exceptions';
 import { widenScope } from '../../core/exception-rows';
 import type { RaisedException } from '../../core/exceptions';
 import type { ExceptionScope } from '../../core/exception-rows';
@@ -81,7 +81,7 @@ interface RunAlerts {
   report(mail: MailPort, raised: ReadonlyArray<RaisedException>, reconciled: Reconciled, outcome: JobOutcome): JobOutcome;
 }
 
-type Reconciled = { opened: ReadonlyArray<string>; reopened: ReadonlyArray<string> };
+type Reconciled = { opened: ReadonlyArray<string>; reopened: ReadonlyArray<string>; escalated?: ReadonlyArray<string> };
 
 function addressProblem(typed: string, why: string, secrets: AlertSettings['secrets']): RaisedException {
   return {
@@ -131,11 +131,11 @@ export function runAlerts(s: AlertSettings): RunAlerts {
     scope: (scope) => widenScope(scope, (row) => row.key === ALERT_EMAIL_KEY),
     send(mail, raised, reconciled) {
       const again = new Set(reconciled.reopened);
-      const fresh = new Set([...reconciled.opened, ...reconciled.reopened]);
+      const fresh = new Set([...reconciled.opened, ...reconciled.reopened, ...(reconciled.escalated ?? [])]);
       const picked = new Map<string, { problem: RaisedException; again: boolean }>();
       // The first raise of a key is the one the tab shows (core/exceptions reconcile).
       for (const p of raised) {
-        if (fresh.has(p.key) && !picked.has(p.key) && severityOf(p.type) === 'High') picked.set(p.key, { problem: p, again: again.has(p.key) });
+        if (fresh.has(p.key) && !picked.has(p.key) && severityOfRaised(p) === 'High') picked.set(p.key, { problem: p, again: again.has(p.key) });
       }
       const list = [...picked.values()];
       if (list.length === 0 || (parsed.ok && parsed.to.length === 0)) return '';
