@@ -100,15 +100,23 @@ export function confirmShipments(
   const several = (ctx.marketplaces?.length ?? 1) > 1;
   const groups: Array<[string, UnsyncedShipment[]]> = [];
   // Said, not silent: a run that stops with shipped orders still to confirm is not "ok" (job.ts).
+  // Shipments no Carrier Map row can translate wait for a person, whatever the run's time: they are not "left".
+  const blocked = new Set<string>();
   const leftFrom = (i: number) => {
     const left = groups.slice(i).filter(([ref]) => {
       const row = ledger.get(ref);
-      return !!row && row.state !== 'cancel-too-late' && row.state !== 'cancelled' && row.state !== 'confirmed' && row.amazonStatus !== 'CANCELLED';
+      return !blocked.has(ref) && !!row && row.state !== 'cancel-too-late' && row.state !== 'cancelled' && row.state !== 'confirmed' && row.amazonStatus !== 'CANCELLED';
     }).length;
     if (left) counts.confirmLeft = left;
   };
   try {
-    groups.push(...byReference(ctx.adapter.listUnsyncedShipments()));
+    const all = [...byReference(ctx.adapter.listUnsyncedShipments())];
+    for (const [ref, group] of all) {
+      const marketplace = ledger.get(ref)?.marketplace || ctx.marketplace;
+      if (group.every((u) => !usableCarrier(ctx.carriers, u.shipment, marketplace))) blocked.add(ref);
+    }
+    // Those that can be confirmed first: a backlog waiting for the Carrier Map never holds them back.
+    groups.push(...all.filter(([ref]) => !blocked.has(ref)), ...all.filter(([ref]) => blocked.has(ref)));
     for (let i = 0; i < groups.length; i++) {
       const [ref, group] = groups[i]!;
       // Time for marking what was confirmed is kept: confirmed but unmarked shipments would be read again next run.
@@ -136,6 +144,17 @@ export function confirmShipments(
       // turned into "confirmed") are checked against Amazon's packages below. One an earlier run made
       // and was cut before marking the 3PL is found there and only marked; any other is still
       // confirmed, exactly once.
+      // Waiting for the Carrier Map: Amazon is read for it (to see a confirmation made by hand in
+      // Seller Central) only while getOrder needs no wait, so such a backlog spends neither the run's
+      // time nor the rate the other steps need. A typed claim is still checked against Amazon below.
+      if (blocked.has(ref) && row.state !== 'confirmed' && row.amazonStatus !== 'SHIPPED' && ctx.amazon.waitMs('getOrder') > 0) {
+        ledger.set(withThreePl(row, group[0]!.order));
+        const marketplace = row.marketplace || ctx.marketplace;
+        const notes = group.map((u) => carrierWaitNote(ctx.carriers, u.shipment, marketplace, raised, ref, several));
+        ledger.update(ref, { note: notes.join(' ') });
+        counts.waiting += group.length;
+        continue;
+      }
       // getOrder allows one call every 2 s after a burst of 30: past that, the rest is confirmed next run.
       if (getOrderWaitTooLong(ctx.amazon)) {
         leftFrom(i);
@@ -250,6 +269,22 @@ function markSynced(adapter: ThreePlAdapter, ids: string[]): void {
     if (e instanceof DeadlineExceeded || (e instanceof RemoteError && e.retryable)) return;
     throw e;
   }
+}
+
+/** The Carrier Map row that translates this shipment's carrier, when one can be used. */
+function usableCarrier(carriers: CarrierMap, s: Shipment, marketplace: string): boolean {
+  const rule = findCarrier(carriers, s.carrier ?? '', s.carrierService ?? '', marketplace);
+  return !!rule && !rule.unusable;
+}
+
+/** What a shipment waiting for the Carrier Map says in its row's Note (and CARRIER_UNMAPPED), as confirmOne says it. */
+function carrierWaitNote(carriers: CarrierMap, s: Shipment, marketplace: string, raised: RaisedException[], orderId: string, keyed: boolean): string {
+  const carrier = s.carrier ?? '';
+  const service = s.carrierService ?? '';
+  const rule = findCarrier(carriers, carrier, service, marketplace);
+  if (rule?.unusable) return `Shipment ${s.externalId} waits: Carrier Map row ${rule.sheetRow} cannot be used (${rule.unusable}; see Exceptions).`;
+  raised.push(carrierMissing(carrier, service, orderId, keyed ? marketplace : ''));
+  return `Shipment ${s.externalId} waits: carrier ${carrier || '(none)'}${service ? ` / ${service}` : ''} is not in the Carrier Map.`;
 }
 
 function confirmOne(
