@@ -345,3 +345,18 @@ describe('every per-order kind of a backlog is capped like ORDER_ORPHANED', () =
     expect(held.some((e) => e.key.includes('+more'))).toBe(false);
   });
 });
+
+describe('a capped backlog keeps the orders it named', () => {
+  const rows = Array.from({ length: 70 }, (_, i) => row({ orderId: `202-${String(8000000 + i)}-0000001`, state: 'held', note: 'x', purchaseDate: T0 - (100 - i) * MIN }));
+  it('while its count row is shown, names only orders already shown, however old the others', () => {
+    const shown = new Set(['ORDER_HELD:+more', 'ORDER_HELD:202-8000060-0000001', 'ORDER_HELD:202-8000065-0000001']);
+    const held = ledgerExceptions(rows, T0, settings, shown).filter((e) => e.type === 'ORDER_HELD');
+    expect(held.map((e) => e.key)).toEqual(['ORDER_HELD:202-8000060-0000001', 'ORDER_HELD:202-8000065-0000001', 'ORDER_HELD:+more']);
+    expect(held.at(-1)!.entity).toBe('68 more orders');
+  });
+  it('without its count row shown (a new backlog), names the oldest', () => {
+    const held = ledgerExceptions(rows, T0, settings, new Set(['ORDER_HELD:202-8000065-0000001'])).filter((e) => e.type === 'ORDER_HELD');
+    expect(held[0]!.key).toBe('ORDER_HELD:202-8000000-0000001');
+    expect(held).toHaveLength(50);
+  });
+});

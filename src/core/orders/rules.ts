@@ -33,7 +33,8 @@ function heldAction(note: string): { action?: string } {
   return { action: 'Fix the cause the message names; the next orders run sends the order.' };
 }
 
-export function ledgerExceptions(rows: ReadonlyArray<LedgerRow>, now: number, s: OrderRuleSettings): RaisedException[] {
+/** `shown`: the ORDER_* keys the Exceptions tab shows now (any Status but Resolved), so a backlog keeps its named rows. */
+export function ledgerExceptions(rows: ReadonlyArray<LedgerRow>, now: number, s: OrderRuleSettings, shown: ReadonlySet<string> = new Set()): RaisedException[] {
   const out: RaisedException[] = [];
   // Every per-order problem one cause can give a whole backlog (an outage, an unmapped SKU, a
   // missing Carrier Map row) is kept per kind, so that each kind names at most MAX_ORDER_ROWS orders.
@@ -104,7 +105,7 @@ export function ledgerExceptions(rows: ReadonlyArray<LedgerRow>, now: number, s:
       });
     }
   }
-  return [...out, ...[...kinds].flatMap(([kind, found]) => atMostNamed(kind, found))];
+  return [...out, ...[...kinds].flatMap(([kind, found]) => atMostNamed(kind, found, shown))];
 }
 
 /** The cells an edit note can name, and each one's key suffix (one exception per cell of a row). */
@@ -167,13 +168,19 @@ const MORE: Record<Backlog, { key: string; type: RaisedException['type']; says: 
   },
 };
 
-/** The oldest (or most urgent) orders of a kind by name, the rest in one row that counts them. */
-function atMostNamed(kind: Backlog, found: ReadonlyArray<RaisedException & { at: number }>): RaisedException[] {
+/**
+ * The oldest (or most urgent) orders of a kind by name, the rest in one row that counts them. While
+ * that count row is shown (the backlog goes on), only orders already named keep their rows: naming
+ * the next oldest as each one clears would open a row, and an e-mail, for nearly every order of the
+ * backlog, since the oldest are sent first.
+ */
+function atMostNamed(kind: Backlog, found: ReadonlyArray<RaisedException & { at: number }>, shown: ReadonlySet<string>): RaisedException[] {
   const sorted = [...found].sort((a, b) => a.at - b.at).map(({ at: _at, ...e }) => e);
   if (sorted.length <= MAX_ORDER_ROWS) return sorted;
-  const named = sorted.slice(0, MAX_ORDER_ROWS - 1);
-  const rest = sorted.slice(MAX_ORDER_ROWS - 1);
   const more = MORE[kind];
+  const named = shown.has(more.key) ? sorted.filter((e) => shown.has(e.key)).slice(0, MAX_ORDER_ROWS - 1) : sorted.slice(0, MAX_ORDER_ROWS - 1);
+  const isNamed = new Set(named.map((e) => e.key));
+  const rest = sorted.filter((e) => !isNamed.has(e.key));
   const ids = rest.slice(0, 10).map((e) => e.key.split(':')[1]).join(', ') + (rest.length > 10 ? ', …' : '');
   return [...named, { key: more.key, type: more.type, entity: `${rest.length} more orders`, message: more.says(rest.length, ids), ...(more.action ? { action: more.action } : {}) }];
 }

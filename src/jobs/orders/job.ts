@@ -16,6 +16,7 @@ import { RemoteError } from '../../ports/errors';
 import { oneLocation, type OneLocation } from '../kit/locations-check';
 import { Phases } from '../kit/phases';
 import { carrierMapRecords } from '../../sheet/carrier-map-tab';
+import { exceptionKeysShown } from '../../sheet/exceptions-tab';
 import { providerName } from '../../threepl/names';
 import type { Job, JobContext, JobOutcome } from '../kit/job';
 import type { LedgerRow } from '../../core/orders/types';
@@ -176,7 +177,7 @@ function runOrders(ctx: JobContext): JobOutcome {
   raised.push(...shipFromProblem(shipFromAsked, threePlName));
   // Only now: a run killed before this write reads the same 3PL changes again next time.
   if (threePlCursor !== null) store.set(THREEPL_KEYS.cursor, threePlCursor);
-  const ledgerSays = ledgerExceptions(rows, now, settings);
+  const ledgerSays = ledgerExceptions(rows, now, settings, exceptionKeysShown(ctx.ports.workbook, ['ORDER_']));
   const editsSaid = [...edits, ...putBack.map(editInvalid)].filter((e, i, all) => all.findIndex((x) => x.key === e.key) === i && !ledgerSays.some((x) => x.key === e.key));
   const fromLedger = withShipmentRefs([...ledgerSays, ...editsSaid], shipmentsSeen);
   // The rest are looked up at the 3PL once, while it answers this run.
