@@ -7,7 +7,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { InventoryRun } from '../inventory/builder';
-import { id, order, ordersWorld } from './world';
+import { CARRIER_TYPO, id, order, ordersWorld } from './world';
 
 const WAITING = 160;
 const confirmed = (r: InventoryRun) => (r.run.amazon.snapshot().confirmations as Array<{ orderId: string }>).map((c) => c.orderId);
@@ -42,5 +42,21 @@ describe('a backlog of shipments whose carrier is not in the Carrier Map', () =>
     // Only Amazon's burst of 30 getOrder calls (a confirmation made by hand is still seen), not the run's time at one call every 2 s.
     expect(r.run.amazon.calls.filter((c) => c.operation === 'getOrder').length - before).toBeLessThan(45);
     expect(r.tab('Orders').filter((x) => x.State === 'shipped' && /Tracked 24 is not in the Carrier Map/.test(x.Note ?? ''))).toHaveLength(WAITING);
+  });
+});
+
+describe('a shipment waiting for a Carrier Map row', () => {
+  it('makes the orders run partial and says so, until the row is added', () => {
+    const r = new InventoryRun(ordersWorld({ carrierMap: CARRIER_TYPO, orders: [order(1, [{ sku: 'TEE-M', quantity: 1 }])] }));
+    r.syncOrders();
+    r.advance('3h');
+    const waiting = r.syncOrders();
+    expect(confirmed(r)).toEqual([]);
+    expect(waiting.outcome).toBe('partial');
+    expect(waiting.message).toMatch(/1 shipment not confirmed to Amazon: no usable Carrier Map row for its carrier \(see CARRIER_UNMAPPED\)/);
+    r.edit('Carrier Map', { '3PL Carrier': 'Royal Mial' }, { '3PL Carrier': 'Royal Mail' });
+    r.advance('10m');
+    expect(r.syncOrders().outcome).toBe('ok');
+    expect(confirmed(r)).toEqual([id(1)]);
   });
 });

@@ -42,6 +42,8 @@ export interface ConfirmCounts {
   lostRowsBack?: number;
   /** Shipments not confirmed because Amazon refused the confirmation or could not be reached (their Note says which): tried again next run. */
   confirmFailed?: number;
+  /** Shipments waiting for a usable Carrier Map row for their carrier (CARRIER_UNMAPPED): a person has to add or fix it. */
+  carrierWaiting?: number;
   /** Shipped orders left for the next run: the run's time (or Amazon's getOrder rate) ran out first. */
   confirmLeft?: number;
 }
@@ -153,6 +155,7 @@ export function confirmShipments(
         const notes = group.map((u) => carrierWaitNote(ctx.carriers, u.shipment, marketplace, raised, ref, several));
         ledger.update(ref, { note: notes.join(' ') });
         counts.waiting += group.length;
+        counts.carrierWaiting = (counts.carrierWaiting ?? 0) + group.length;
         continue;
       }
       // getOrder allows one call every 2 s after a burst of 30: past that, the rest is confirmed next run.
@@ -220,6 +223,7 @@ export function confirmShipments(
         } else {
           counts.waiting++;
           if (done === 'failed') counts.confirmFailed = (counts.confirmFailed ?? 0) + 1;
+          if (done === 'carrier') counts.carrierWaiting = (counts.carrierWaiting ?? 0) + 1;
         }
       });
       const allShipped = items.every((i) => i.shipped >= i.quantity);
@@ -298,18 +302,18 @@ function confirmOne(
   onlyShipmentLeft: boolean,
   raised: RaisedException[],
   notes: string[],
-): boolean | 'failed' {
+): boolean | 'failed' | 'carrier' {
   const carrier = s.carrier ?? '';
   const service = s.carrierService ?? '';
   const rule = findCarrier(ctx.carriers, carrier, service, where.marketplace);
   if (!rule) {
     raised.push(carrierMissing(carrier, service, orderId, where.keyed ? where.marketplace : ''));
     notes.push(`Shipment ${s.externalId} waits: carrier ${carrier || '(none)'}${service ? ` / ${service}` : ''} is not in the Carrier Map.`);
-    return false;
+    return 'carrier';
   }
   if (rule.unusable) {
     notes.push(`Shipment ${s.externalId} waits: Carrier Map row ${rule.sheetRow} cannot be used (${rule.unusable}; see Exceptions).`);
-    return false;
+    return 'carrier';
   }
   const pkgItems = packageItems(items, (s.lines ?? []).filter((l) => l.sku && l.quantity > 0), skuOf, onlyShipmentLeft);
   if (!pkgItems) {
