@@ -3,7 +3,7 @@
 // of them used the whole run's time and rate, was reported as "left to confirm (this run's time or
 // Amazon's rate ran out)", and an order shipped later with a mapped carrier was never reached, so it
 // was never confirmed. Now shipments the Carrier Map can translate go first, and one whose carrier it cannot
-// translate is read from Amazon only while getOrder needs no wait (to see one confirmed by hand).
+// translate is read from Amazon only ten a run, while getOrder needs no wait (to see one confirmed by hand).
 
 import { describe, expect, it } from 'vitest';
 import { InventoryRun } from '../inventory/builder';
@@ -13,7 +13,7 @@ const WAITING = 160;
 const confirmed = (r: InventoryRun) => (r.run.amazon.snapshot().confirmations as Array<{ orderId: string }>).map((c) => c.orderId);
 
 describe('a backlog of shipments whose carrier is not in the Carrier Map', () => {
-  it('does not hold back an order shipped later with a mapped carrier, and spends only the getOrder burst on the waiting ones', () => {
+  it('does not hold back an order shipped later with a mapped carrier, and spends only a few getOrder calls on the waiting ones', () => {
     const orders = Array.from({ length: WAITING }, (_, i) => order(i + 1, [{ sku: i % 2 ? 'TEE-M' : 'MUG-1', quantity: 1 }]));
     const r = new InventoryRun(ordersWorld({
       offers: [{ sku: 'TEE-M', onHand: 400 }, { sku: 'MUG-1', onHand: 400 }],
@@ -39,8 +39,8 @@ describe('a backlog of shipments whose carrier is not in the Carrier Map', () =>
     // The waiting shipments are said as waiting for the Carrier Map, not as left for lack of time.
     expect(run.message).not.toMatch(/left to confirm/);
     expect(r.openExceptions('CARRIER_UNMAPPED')).toHaveLength(1);
-    // Only Amazon's burst of 30 getOrder calls (a confirmation made by hand is still seen), not the run's time at one call every 2 s.
-    expect(r.run.amazon.calls.filter((c) => c.operation === 'getOrder').length - before).toBeLessThan(45);
+    // A few getOrder calls for the waiting ones (a confirmation made by hand is still seen), not the run's time at one call every 2 s.
+    expect(r.run.amazon.calls.filter((c) => c.operation === 'getOrder').length - before).toBeLessThanOrEqual(15);
     expect(r.tab('Orders').filter((x) => x.State === 'shipped' && /Tracked 24 is not in the Carrier Map/.test(x.Note ?? ''))).toHaveLength(WAITING);
   });
 });

@@ -33,6 +33,8 @@ import { getOrderWaitTooLong } from './order-pace';
 const CONFIRM_RESERVE_MS = 40_000;
 /** Marked at the 3PL in batches as the step goes, so a cut loses little. */
 const MARK_BATCH = 50;
+/** Shipments waiting for the Carrier Map read from Amazon in one run at most: the rest of getOrder's burst is the send step's. */
+const BLOCKED_READS = 10;
 
 export interface ConfirmCounts {
   confirmed: number;
@@ -104,6 +106,7 @@ export function confirmShipments(
   // Said, not silent: a run that stops with shipped orders still to confirm is not "ok" (job.ts).
   // Shipments no Carrier Map row can translate wait for a person, whatever the run's time: they are not "left".
   const blocked = new Set<string>();
+  let blockedReads = 0;
   const leftFrom = (i: number) => {
     const left = groups.slice(i).filter(([ref]) => {
       const row = ledger.get(ref);
@@ -147,9 +150,9 @@ export function confirmShipments(
       // and was cut before marking the 3PL is found there and only marked; any other is still
       // confirmed, exactly once.
       // Waiting for the Carrier Map: Amazon is read for it (to see a confirmation made by hand in
-      // Seller Central) only while getOrder needs no wait, so such a backlog spends neither the run's
-      // time nor the rate the other steps need. A typed claim is still checked against Amazon below.
-      if (blocked.has(ref) && row.state !== 'confirmed' && row.amazonStatus !== 'SHIPPED' && ctx.amazon.waitMs('getOrder') > 0) {
+      // Seller Central) for a few a run and only while getOrder needs no wait, so such a backlog spends
+      // neither the run's time nor the rate the send step needs. A typed claim is still checked below.
+      if (blocked.has(ref) && row.state !== 'confirmed' && row.amazonStatus !== 'SHIPPED' && (blockedReads >= BLOCKED_READS || ctx.amazon.waitMs('getOrder') > 0)) {
         ledger.set(withThreePl(row, group[0]!.order));
         const marketplace = row.marketplace || ctx.marketplace;
         const notes = group.map((u) => carrierWaitNote(ctx.carriers, u.shipment, marketplace, raised, ref, several));
@@ -158,6 +161,7 @@ export function confirmShipments(
         counts.carrierWaiting = (counts.carrierWaiting ?? 0) + group.length;
         continue;
       }
+      if (blocked.has(ref)) blockedReads++;
       // getOrder allows one call every 2 s after a burst of 30: past that, the rest is confirmed next run.
       if (getOrderWaitTooLong(ctx.amazon)) {
         leftFrom(i);
