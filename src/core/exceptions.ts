@@ -3,6 +3,7 @@
 // what people typed (Acknowledged, Owner, their own rows and columns).
 
 import { cellText, cellTime } from './cells';
+import { capPerType } from './exception-cap';
 import { SETTING_CELL_SENTENCE } from './settings-cells';
 import { TABS, headersOf } from './tabs';
 import { sellerCentralOrderUrl, sellerCentralSkuUrl, shipBobInventoryUrl, threePlPageUrl } from './web-links';
@@ -201,6 +202,8 @@ const ORDER_KEYED = ['ORDER_HELD', 'ORDER_OUTCOME_UNKNOWN', 'ORDER_ORPHANED', 'O
 export function exceptionLink(key: string, marketplace: string): string | null {
   const [type = '', a = '', b = '', ...more] = key.split(':');
   const rest = (from: string[]) => from.join(':');
+  // A row counting the rest of its type (exception-cap.ts) is about no one page.
+  if (a === '+more') return null;
   if (OFFER_KEYED.includes(type)) return sellerCentralSkuUrl(a, rest([b, ...more]));
   if (type === 'MAPPING_INVALID') {
     if (a === 'row') return null;
@@ -326,8 +329,9 @@ export function reconcileExceptions(
   options: ReconcileOptions,
 ): ReconcileResult {
   const now = new Date(options.now);
+  const shown = new Set(existingRows.filter((row) => normaliseStatus(row[X.status]) !== 'Resolved').map((row) => cellText(row[X.key])).filter((k) => k));
   const raised = new Map<string, RaisedException>();
-  for (const r of raisedNow) if (!raised.has(r.key)) raised.set(r.key, r);
+  for (const r of capPerType(raisedNow, shown)) if (!raised.has(r.key)) raised.set(r.key, r);
 
   const handled = new Set<string>();
   const result: ReconcileResult = { rows: [], opened: [], reopened: [], resolved: [] };
