@@ -3,6 +3,7 @@
 // what people typed (Acknowledged, Owner, their own rows and columns).
 
 import { cellText, cellTime } from './cells';
+import { capPerType } from './exception-cap';
 import { actionOf, severityOfRaised, type ExceptionStatus, type RaisedException } from './exceptions';
 import { SETTING_CELL_SENTENCE } from './settings-cells';
 import { TABS, headersOf } from './tabs';
@@ -108,8 +109,9 @@ export function reconcileExceptions(
   options: ReconcileOptions,
 ): ReconcileResult {
   const now = new Date(options.now);
+  const shown = new Set(existingRows.filter((row) => normaliseStatus(row[X.status]) !== 'Resolved').map((row) => cellText(row[X.key])).filter((k) => k));
   const raised = new Map<string, RaisedException>();
-  for (const r of raisedNow) if (!raised.has(r.key)) raised.set(r.key, r);
+  for (const r of capPerType(raisedNow, shown)) if (!raised.has(r.key)) raised.set(r.key, r);
 
   const handled = new Set<string>();
   const result: ReconcileResult = { rows: [], opened: [], reopened: [], resolved: [], escalated: [] };

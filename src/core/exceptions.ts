@@ -202,6 +202,8 @@ const ORDER_KEYED = ['ORDER_HELD', 'ORDER_OUTCOME_UNKNOWN', 'ORDER_ORPHANED', 'O
 export function exceptionLink(key: string, marketplace: string): string | null {
   const [type = '', a = '', b = '', ...more] = key.split(':');
   const rest = (from: string[]) => from.join(':');
+  // A row counting the rest of its type (exception-cap.ts) is about no one page.
+  if (a === '+more') return null;
   if (OFFER_KEYED.includes(type)) return sellerCentralSkuUrl(a, rest([b, ...more]));
   if (type === 'MAPPING_INVALID') {
     if (a === 'row') return null;

@@ -68,6 +68,7 @@ export const COUNT_WORDS: Readonly<Record<string, readonly [one: string, many: s
   confirmed: ['shipment confirmed', 'shipments confirmed'],
   alreadyConfirmed: ['shipment already confirmed', 'shipments already confirmed'],
   waiting: ['shipment waiting to be confirmed', 'shipments waiting to be confirmed'],
+  carrierWaiting: ['shipment waiting for a Carrier Map row', 'shipments waiting for a Carrier Map row'],
   confirmLeft: ['shipped order left to confirm next run', 'shipped orders left to confirm next run'],
   confirmFailed: ['shipment not confirmed (Amazon refused or did not answer; tried again next run)', 'shipments not confirmed (Amazon refused or did not answer; tried again next run)'],
   lostRowsBack: ['shipped order whose deleted row was read back', 'shipped orders whose deleted rows were read back'],

@@ -1,6 +1,6 @@
 // The Exceptions tab: a run's problems merged into it (core/exceptions decides how), in one write,
 // then each row's Entity linked to the page where it can be looked at (Seller Central, ShipBob).
-// Only the job runner calls this, with the running job's scope.
+// Only the job runner reconciles, with the running job's scope; a job may read which keys are shown.
 
 import { entityLink } from '../core/exceptions';
 import { pruneResolved, readStatus, reconcileExceptions } from '../core/exception-rows';
@@ -147,6 +147,21 @@ function migrated(wb: WorkbookPort, table: Table | null): Table | null {
     });
   }
   return table;
+}
+
+/**
+ * Keys of the rows still shown as a problem (any Status but Resolved) that start with one of
+ * `prefixes`: which orders a capped backlog already names, so a job keeps naming those rather than
+ * opening new rows for every order the backlog reaches (core/orders/rules.ts atMostNamed).
+ */
+export function exceptionKeysShown(wb: WorkbookPort, prefixes: readonly string[]): Set<string> {
+  const table = readTable(wb, TAB.exceptions);
+  const out = new Set<string>();
+  for (const r of table?.records ?? []) {
+    const key = cellText(r[X.key]);
+    if (key && prefixes.some((p) => key.startsWith(p)) && readStatus(r[X.status]).status !== 'Resolved') out.add(key);
+  }
+  return out;
 }
 
 /** `style` absent: values only, no links. `store` absent: 3PL links only for what this run raised. */

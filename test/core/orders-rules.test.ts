@@ -310,3 +310,53 @@ describe('ORDER_ORPHANED for a backlog', () => {
     expect(exceptionLink('ORDER_ORPHANED:ledger:202-2000119-0000001', 'UK')).toContain('202-2000119-0000001');
   });
 });
+
+describe('every per-order kind of a backlog is capped like ORDER_ORPHANED', () => {
+  it('held, unknown, late and unconfirmed orders each name at most 50 and count the rest in one row', () => {
+    const ids = (n: number, base: number) => Array.from({ length: n }, (_, i) => `202-${String(base + i)}-0000001`);
+    const rows = [
+      ...ids(70, 3000000).map((orderId, i) => row({ orderId, state: 'held', note: 'TEE-M is not in the SKU Map for UK: add a row with its 3PL SKU.', purchaseDate: T0 - (10 + i) * MIN })),
+      ...ids(60, 4000000).map((orderId, i) => row({ orderId, state: 'unknown', purchaseDate: T0 - (10 + i) * MIN })),
+      ...ids(55, 5000000).map((orderId, i) => row({ orderId, state: 'sent', latestShipDate: T0 + (60 - i) * MIN })),
+      ...ids(80, 6000000).map((orderId, i) => row({ orderId, state: 'shipped', shippedAt: T0 - (300 + i) * MIN, tracking: ['RM1'] })),
+    ];
+    const raised = ledgerExceptions(rows, T0, settings);
+    const of = (type: string, suffix = '') => raised.filter((e) => e.type === type && e.key.endsWith(suffix));
+    expect(of('ORDER_HELD')).toHaveLength(50);
+    expect(of('ORDER_HELD').at(-1)).toMatchObject({ key: 'ORDER_HELD:+more', entity: '21 more orders' });
+    // The oldest held order is named first.
+    expect(of('ORDER_HELD')[0]!.key).toBe('ORDER_HELD:202-3000069-0000001');
+    expect(of('ORDER_OUTCOME_UNKNOWN')).toHaveLength(50);
+    expect(of('ORDER_OUTCOME_UNKNOWN').at(-1)!.key).toBe('ORDER_OUTCOME_UNKNOWN:+more');
+    expect(of('ORDER_STUCK', ':ship')).toHaveLength(50);
+    // The most urgent first: the earliest latest ship date.
+    expect(of('ORDER_STUCK', ':ship')[0]!.key).toBe('ORDER_STUCK:202-5000054-0000001:ship');
+    expect(of('ORDER_STUCK', ':ship').at(-1)).toMatchObject({ key: 'ORDER_STUCK:+more:ship', entity: '6 more orders' });
+    expect(of('ORDER_STUCK', ':confirm')).toHaveLength(50);
+    expect(of('ORDER_STUCK', ':confirm').at(-1)).toMatchObject({ key: 'ORDER_STUCK:+more:confirm', entity: '31 more orders' });
+    expect(exceptionLink('ORDER_STUCK:+more:confirm', 'UK')).toBeNull();
+    expect(exceptionLink('ORDER_HELD:+more', 'UK')).toBeNull();
+  });
+
+  it('50 orders of a kind are all named, with no count row', () => {
+    const rows = Array.from({ length: 50 }, (_, i) => row({ orderId: `202-${String(7000000 + i)}-0000001`, state: 'held', note: 'x' }));
+    const held = ledgerExceptions(rows, T0, settings).filter((e) => e.type === 'ORDER_HELD');
+    expect(held).toHaveLength(50);
+    expect(held.some((e) => e.key.includes('+more'))).toBe(false);
+  });
+});
+
+describe('a capped backlog keeps the orders it named', () => {
+  const rows = Array.from({ length: 70 }, (_, i) => row({ orderId: `202-${String(8000000 + i)}-0000001`, state: 'held', note: 'x', purchaseDate: T0 - (100 - i) * MIN }));
+  it('while its count row is shown, names only orders already shown, however old the others', () => {
+    const shown = new Set(['ORDER_HELD:+more', 'ORDER_HELD:202-8000060-0000001', 'ORDER_HELD:202-8000065-0000001']);
+    const held = ledgerExceptions(rows, T0, settings, shown).filter((e) => e.type === 'ORDER_HELD');
+    expect(held.map((e) => e.key)).toEqual(['ORDER_HELD:202-8000060-0000001', 'ORDER_HELD:202-8000065-0000001', 'ORDER_HELD:+more']);
+    expect(held.at(-1)!.entity).toBe('68 more orders');
+  });
+  it('without its count row shown (a new backlog), names the oldest', () => {
+    const held = ledgerExceptions(rows, T0, settings, new Set(['ORDER_HELD:202-8000065-0000001'])).filter((e) => e.type === 'ORDER_HELD');
+    expect(held[0]!.key).toBe('ORDER_HELD:202-8000000-0000001');
+    expect(held).toHaveLength(50);
+  });
+});

@@ -88,9 +88,10 @@ describe('Exceptions tab: a 3PL link outlives the run that knew the id', () => {
   it('stays under the property size limit, and still links every row this run knows an id for', () => {
     const wb = memoryWorkbook();
     const store = memoryStore();
+    // Two types of 100 rows each: past 100 of one type the rest would share one row (core/exception-cap.ts).
     const raised = Array.from({ length: 200 }, (_, i): RaisedException => ({
-      key: exceptionKey('CHARGE_UNMATCHED', `T${String(i).padStart(40, '0')}`),
-      type: 'CHARGE_UNMATCHED',
+      key: exceptionKey(i % 2 ? 'CHARGE_DUPLICATE' : 'CHARGE_UNMATCHED', `T${String(i).padStart(40, '0')}`),
+      type: i % 2 ? 'CHARGE_DUPLICATE' : 'CHARGE_UNMATCHED',
       entity: `3PL charge ${i}`,
       message: 'Unmatched.',
       threePlRef: { provider: 'shipbob', kind: 'shipment', id: String(1_000_000 + i) },

@@ -33,14 +33,23 @@ function heldAction(note: string): { action?: string } {
   return { action: 'Fix the cause the message names; the next orders run sends the order.' };
 }
 
-export function ledgerExceptions(rows: ReadonlyArray<LedgerRow>, now: number, s: OrderRuleSettings): RaisedException[] {
+/** `shown`: the ORDER_* keys the Exceptions tab shows now (any Status but Resolved), so a backlog keeps its named rows. */
+export function ledgerExceptions(rows: ReadonlyArray<LedgerRow>, now: number, s: OrderRuleSettings, shown: ReadonlySet<string> = new Set()): RaisedException[] {
   const out: RaisedException[] = [];
-  const orphans: Array<RaisedException & { placed: number }> = [];
+  // Every per-order problem one cause can give a whole backlog (an outage, an unmapped SKU, a
+  // missing Carrier Map row) is kept per kind, so that each kind names at most MAX_ORDER_ROWS orders.
+  const kinds = new Map<Backlog, Array<RaisedException & { at: number }>>();
+  const add = (kind: Backlog, at: number | null, e: RaisedException) => {
+    const list = kinds.get(kind);
+    const item = { ...e, at: at ?? Number.MAX_SAFE_INTEGER };
+    if (list) list.push(item);
+    else kinds.set(kind, [item]);
+  };
   for (const r of rows) {
     const id = r.orderId;
     if (r.state === 'held') {
       const refused = r.note.startsWith(REFUSED_NOTE);
-      out.push({
+      add('held', r.purchaseDate, {
         key: exceptionKey('ORDER_HELD', id),
         type: 'ORDER_HELD',
         entity: entity(r),
@@ -49,7 +58,7 @@ export function ledgerExceptions(rows: ReadonlyArray<LedgerRow>, now: number, s:
       });
     }
     if (r.state === 'unknown') {
-      out.push({
+      add('unknown', r.purchaseDate, {
         key: exceptionKey('ORDER_OUTCOME_UNKNOWN', id),
         type: 'ORDER_OUTCOME_UNKNOWN',
         entity: entity(r),
@@ -58,8 +67,7 @@ export function ledgerExceptions(rows: ReadonlyArray<LedgerRow>, now: number, s:
     }
     const notAtThreePl = r.state === 'ready' || r.state === 'sending';
     if (notAtThreePl && SHIPPABLE_AMAZON_STATUSES.has(r.amazonStatus) && r.purchaseDate !== null && now - r.purchaseDate > s.orderOrphanThresholdMinutes * MIN) {
-      orphans.push({
-        placed: r.purchaseDate,
+      add('orphaned', r.purchaseDate, {
         key: exceptionKey('ORDER_ORPHANED', id),
         type: 'ORDER_ORPHANED',
         entity: entity(r),
@@ -70,7 +78,7 @@ export function ledgerExceptions(rows: ReadonlyArray<LedgerRow>, now: number, s:
     const unshipped = r.state !== 'pending' && r.state !== 'cancel-too-late' && !(r.state === 'shipped' && (r.shippedAt !== null || r.tracking.length > 0));
     if (unshipped && SHIPPABLE_AMAZON_STATUSES.has(r.amazonStatus) && r.latestShipDate !== null && now > r.latestShipDate - s.shipByMarginHours * 60 * MIN) {
       const late = now > r.latestShipDate;
-      out.push({
+      add('ship', r.latestShipDate, {
         key: exceptionKey('ORDER_STUCK', id, 'ship'),
         type: 'ORDER_STUCK',
         entity: entity(r),
@@ -78,7 +86,7 @@ export function ledgerExceptions(rows: ReadonlyArray<LedgerRow>, now: number, s:
       });
     }
     if (r.state === 'shipped' && r.shippedAt !== null && now - r.shippedAt > s.confirmTimeoutMinutes * MIN) {
-      out.push({
+      add('confirm', r.shippedAt, {
         key: exceptionKey('ORDER_STUCK', id, 'confirm'),
         type: 'ORDER_STUCK',
         entity: entity(r),
@@ -86,6 +94,7 @@ export function ledgerExceptions(rows: ReadonlyArray<LedgerRow>, now: number, s:
       });
     }
     if (r.note.startsWith(EDIT_NOTE)) out.push(editInvalid(r));
+    // Never counted into one row: each is goods to get back, handled and set to Ignored one by one.
     if (r.state === 'cancel-too-late') {
       out.push({
         key: exceptionKey('ORDER_STUCK', id, 'cancelled-after-shipping'),
@@ -96,7 +105,7 @@ export function ledgerExceptions(rows: ReadonlyArray<LedgerRow>, now: number, s:
       });
     }
   }
-  return [...out, ...atMostNamed(orphans)];
+  return [...out, ...[...kinds].flatMap(([kind, found]) => atMostNamed(kind, found, shown))];
 }
 
 /** The cells an edit note can name, and each one's key suffix (one exception per cell of a row). */
@@ -120,24 +129,60 @@ export function editInvalid(r: LedgerRow): RaisedException {
   return { key: exceptionKey('ORDER_EDIT_INVALID', r.orderId, editedCellSuffix(r.note, EDITED_CELLS)), type: 'ORDER_EDIT_INVALID', entity: entity(r), message: `${said.charAt(0).toUpperCase()}${said.slice(1)}`, typedInput: true };
 }
 
-/** At most this many ORDER_ORPHANED rows name an order: a backlog (onboarding, an outage) is one problem, not thousands of rows and e-mails. */
-export const MAX_ORPHAN_ROWS = 50;
+/** At most this many rows of one kind name an order: a backlog (onboarding, an outage, one unmapped SKU or carrier) is one problem, not thousands of rows and e-mails. */
+export const MAX_ORDER_ROWS = 50;
+/** The same limit, under the name ORDER_ORPHANED's rows were first capped by. */
+export const MAX_ORPHAN_ROWS = MAX_ORDER_ROWS;
 
-/** The oldest orders by name, the rest in one row that counts them. */
-function atMostNamed(found: ReadonlyArray<RaisedException & { placed: number }>): RaisedException[] {
-  const orphans = [...found].sort((a, b) => a.placed - b.placed).map(({ placed: _placed, ...e }) => e);
-  if (orphans.length <= MAX_ORPHAN_ROWS) return orphans;
-  const named = orphans.slice(0, MAX_ORPHAN_ROWS - 1);
-  const rest = orphans.slice(MAX_ORPHAN_ROWS - 1);
-  return [
-    ...named,
-    {
-      key: exceptionKey('ORDER_ORPHANED', '+more'),
-      type: 'ORDER_ORPHANED',
-      entity: `${rest.length} more orders`,
-      message: `${rest.length} more Amazon orders are not at the 3PL in time either (${rest.slice(0, 10).map((e) => e.key.split(':')[1]).join(', ')}${rest.length > 10 ? ', …' : ''}); the Orders tab's State and Note say why for each. Nobody ships them until they are; check the Sync Log for orders runs that failed or left orders for the next run.`,
-    },
-  ];
+/** The per-order exceptions a backlog can multiply, each capped on its own. */
+type Backlog = 'held' | 'unknown' | 'orphaned' | 'ship' | 'confirm';
+
+/** The row standing for the orders past the cap: its key, and what it says of them (`list`: some of their ids). */
+const MORE: Record<Backlog, { key: string; type: RaisedException['type']; says: (n: number, list: string) => string; action?: string }> = {
+  orphaned: {
+    key: exceptionKey('ORDER_ORPHANED', '+more'),
+    type: 'ORDER_ORPHANED',
+    says: (n, list) => `${n} more Amazon orders are not at the 3PL in time either (${list}); the Orders tab's State and Note say why for each. Nobody ships them until they are; check the Sync Log for orders runs that failed or left orders for the next run.`,
+  },
+  held: {
+    key: exceptionKey('ORDER_HELD', '+more'),
+    type: 'ORDER_HELD',
+    says: (n, list) => `${n} more Amazon orders are held and were not sent to the 3PL either (${list}); the Orders tab's Note says why for each (rows with State "held"). Their units stay off the Amazon offers. Fix the causes and the next orders run sends them.`,
+    action: 'Filter the Orders tab on State "held" and fix the cause each Note names; the next orders run sends them.',
+  },
+  unknown: {
+    key: exceptionKey('ORDER_OUTCOME_UNKNOWN', '+more'),
+    type: 'ORDER_OUTCOME_UNKNOWN',
+    says: (n, list) => `${n} more Amazon orders may or may not be at the 3PL either (${list}). Each run looks them up by reference first and adopts those the 3PL shows; if this stays, search the 3PL for those references.`,
+  },
+  ship: {
+    key: exceptionKey('ORDER_STUCK', '+more', 'ship'),
+    type: 'ORDER_STUCK',
+    says: (n, list) => `${n} more Amazon orders are close to or past their latest ship date and have not shipped either (${list}); the Orders tab's State and Latest Ship Date say where each is. Chase the 3PL or cancel them on Amazon.`,
+  },
+  confirm: {
+    key: exceptionKey('ORDER_STUCK', '+more', 'confirm'),
+    type: 'ORDER_STUCK',
+    says: (n, list) => `${n} more orders the 3PL shipped are not confirmed to Amazon in time either (${list}); the Orders tab's Note says why for each (often a carrier missing from the Carrier Map: see CARRIER_UNMAPPED). Until they are, Amazon shows them unshipped to the buyers and counts them late.`,
+    action: 'Read the Orders tab\'s Note of these orders (and the CARRIER_UNMAPPED rows, if any): fix the cause and the next orders run confirms them.',
+  },
+};
+
+/**
+ * The oldest (or most urgent) orders of a kind by name, the rest in one row that counts them. While
+ * that count row is shown (the backlog goes on), only orders already named keep their rows: naming
+ * the next oldest as each one clears would open a row, and an e-mail, for nearly every order of the
+ * backlog, since the oldest are sent first.
+ */
+function atMostNamed(kind: Backlog, found: ReadonlyArray<RaisedException & { at: number }>, shown: ReadonlySet<string>): RaisedException[] {
+  const sorted = [...found].sort((a, b) => a.at - b.at).map(({ at: _at, ...e }) => e);
+  if (sorted.length <= MAX_ORDER_ROWS) return sorted;
+  const more = MORE[kind];
+  const named = shown.has(more.key) ? sorted.filter((e) => shown.has(e.key)).slice(0, MAX_ORDER_ROWS - 1) : sorted.slice(0, MAX_ORDER_ROWS - 1);
+  const isNamed = new Set(named.map((e) => e.key));
+  const rest = sorted.filter((e) => !isNamed.has(e.key));
+  const ids = rest.slice(0, 10).map((e) => e.key.split(':')[1]).join(', ') + (rest.length > 10 ? ', …' : '');
+  return [...named, { key: more.key, type: more.type, entity: `${rest.length} more orders`, message: more.says(rest.length, ids), ...(more.action ? { action: more.action } : {}) }];
 }
 
 /** ORDER_ORPHANED for a 3PL order whose reference looks like an Amazon order id the ledger does not know. */

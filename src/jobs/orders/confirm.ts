@@ -33,6 +33,8 @@ import { getOrderWaitTooLong } from './order-pace';
 const CONFIRM_RESERVE_MS = 40_000;
 /** Marked at the 3PL in batches as the step goes, so a cut loses little. */
 const MARK_BATCH = 50;
+/** Shipments waiting for the Carrier Map read from Amazon in one run at most: the rest of getOrder's burst is the send step's. */
+const BLOCKED_READS = 10;
 
 export interface ConfirmCounts {
   confirmed: number;
@@ -42,6 +44,8 @@ export interface ConfirmCounts {
   lostRowsBack?: number;
   /** Shipments not confirmed because Amazon refused the confirmation or could not be reached (their Note says which): tried again next run. */
   confirmFailed?: number;
+  /** Shipments waiting for a usable Carrier Map row for their carrier (CARRIER_UNMAPPED): a person has to add or fix it. */
+  carrierWaiting?: number;
   /** Shipped orders left for the next run: the run's time (or Amazon's getOrder rate) ran out first. */
   confirmLeft?: number;
 }
@@ -100,15 +104,24 @@ export function confirmShipments(
   const several = (ctx.marketplaces?.length ?? 1) > 1;
   const groups: Array<[string, UnsyncedShipment[]]> = [];
   // Said, not silent: a run that stops with shipped orders still to confirm is not "ok" (job.ts).
+  // Shipments no Carrier Map row can translate wait for a person, whatever the run's time: they are not "left".
+  const blocked = new Set<string>();
+  let blockedReads = 0;
   const leftFrom = (i: number) => {
     const left = groups.slice(i).filter(([ref]) => {
       const row = ledger.get(ref);
-      return !!row && row.state !== 'cancel-too-late' && row.state !== 'cancelled' && row.state !== 'confirmed' && row.amazonStatus !== 'CANCELLED';
+      return !blocked.has(ref) && !!row && row.state !== 'cancel-too-late' && row.state !== 'cancelled' && row.state !== 'confirmed' && row.amazonStatus !== 'CANCELLED';
     }).length;
     if (left) counts.confirmLeft = left;
   };
   try {
-    groups.push(...byReference(ctx.adapter.listUnsyncedShipments()));
+    const all = [...byReference(ctx.adapter.listUnsyncedShipments())];
+    for (const [ref, group] of all) {
+      const marketplace = ledger.get(ref)?.marketplace || ctx.marketplace;
+      if (group.every((u) => !usableCarrier(ctx.carriers, u.shipment, marketplace))) blocked.add(ref);
+    }
+    // Those that can be confirmed first: a backlog waiting for the Carrier Map never holds them back.
+    groups.push(...all.filter(([ref]) => !blocked.has(ref)), ...all.filter(([ref]) => blocked.has(ref)));
     for (let i = 0; i < groups.length; i++) {
       const [ref, group] = groups[i]!;
       // Time for marking what was confirmed is kept: confirmed but unmarked shipments would be read again next run.
@@ -136,6 +149,19 @@ export function confirmShipments(
       // turned into "confirmed") are checked against Amazon's packages below. One an earlier run made
       // and was cut before marking the 3PL is found there and only marked; any other is still
       // confirmed, exactly once.
+      // Waiting for the Carrier Map: Amazon is read for it (to see a confirmation made by hand in
+      // Seller Central) for a few a run and only while getOrder needs no wait, so such a backlog spends
+      // neither the run's time nor the rate the send step needs. A typed claim is still checked below.
+      if (blocked.has(ref) && row.state !== 'confirmed' && row.amazonStatus !== 'SHIPPED' && (blockedReads >= BLOCKED_READS || ctx.amazon.waitMs('getOrder') > 0)) {
+        ledger.set(withThreePl(row, group[0]!.order));
+        const marketplace = row.marketplace || ctx.marketplace;
+        const notes = group.map((u) => carrierWaitNote(ctx.carriers, u.shipment, marketplace, raised, ref, several));
+        ledger.update(ref, { note: notes.join(' ') });
+        counts.waiting += group.length;
+        counts.carrierWaiting = (counts.carrierWaiting ?? 0) + group.length;
+        continue;
+      }
+      if (blocked.has(ref)) blockedReads++;
       // getOrder allows one call every 2 s after a burst of 30: past that, the rest is confirmed next run.
       if (getOrderWaitTooLong(ctx.amazon)) {
         leftFrom(i);
@@ -201,6 +227,7 @@ export function confirmShipments(
         } else {
           counts.waiting++;
           if (done === 'failed') counts.confirmFailed = (counts.confirmFailed ?? 0) + 1;
+          if (done === 'carrier') counts.carrierWaiting = (counts.carrierWaiting ?? 0) + 1;
         }
       });
       const allShipped = items.every((i) => i.shipped >= i.quantity);
@@ -252,6 +279,22 @@ function markSynced(adapter: ThreePlAdapter, ids: string[]): void {
   }
 }
 
+/** The Carrier Map row that translates this shipment's carrier, when one can be used. */
+function usableCarrier(carriers: CarrierMap, s: Shipment, marketplace: string): boolean {
+  const rule = findCarrier(carriers, s.carrier ?? '', s.carrierService ?? '', marketplace);
+  return !!rule && !rule.unusable;
+}
+
+/** What a shipment waiting for the Carrier Map says in its row's Note (and CARRIER_UNMAPPED), as confirmOne says it. */
+function carrierWaitNote(carriers: CarrierMap, s: Shipment, marketplace: string, raised: RaisedException[], orderId: string, keyed: boolean): string {
+  const carrier = s.carrier ?? '';
+  const service = s.carrierService ?? '';
+  const rule = findCarrier(carriers, carrier, service, marketplace);
+  if (rule?.unusable) return `Shipment ${s.externalId} waits: Carrier Map row ${rule.sheetRow} cannot be used (${rule.unusable}; see Exceptions).`;
+  raised.push(carrierMissing(carrier, service, orderId, keyed ? marketplace : ''));
+  return `Shipment ${s.externalId} waits: carrier ${carrier || '(none)'}${service ? ` / ${service}` : ''} is not in the Carrier Map.`;
+}
+
 function confirmOne(
   ctx: { amazon: SpApiClient; carriers: CarrierMap; threePlName: string; now: number },
   orderId: string,
@@ -263,18 +306,18 @@ function confirmOne(
   onlyShipmentLeft: boolean,
   raised: RaisedException[],
   notes: string[],
-): boolean | 'failed' {
+): boolean | 'failed' | 'carrier' {
   const carrier = s.carrier ?? '';
   const service = s.carrierService ?? '';
   const rule = findCarrier(ctx.carriers, carrier, service, where.marketplace);
   if (!rule) {
     raised.push(carrierMissing(carrier, service, orderId, where.keyed ? where.marketplace : ''));
     notes.push(`Shipment ${s.externalId} waits: carrier ${carrier || '(none)'}${service ? ` / ${service}` : ''} is not in the Carrier Map.`);
-    return false;
+    return 'carrier';
   }
   if (rule.unusable) {
     notes.push(`Shipment ${s.externalId} waits: Carrier Map row ${rule.sheetRow} cannot be used (${rule.unusable}; see Exceptions).`);
-    return false;
+    return 'carrier';
   }
   const pkgItems = packageItems(items, (s.lines ?? []).filter((l) => l.sku && l.quantity > 0), skuOf, onlyShipmentLeft);
   if (!pkgItems) {

@@ -16,6 +16,7 @@ import { RemoteError } from '../../ports/errors';
 import { oneLocation, type OneLocation } from '../kit/locations-check';
 import { Phases } from '../kit/phases';
 import { carrierMapRecords } from '../../sheet/carrier-map-tab';
+import { exceptionKeysShown } from '../../sheet/exceptions-tab';
 import { providerName } from '../../threepl/names';
 import type { Job, JobContext, JobOutcome } from '../kit/job';
 import type { LedgerRow } from '../../core/orders/types';
@@ -176,7 +177,7 @@ function runOrders(ctx: JobContext): JobOutcome {
   raised.push(...shipFromProblem(shipFromAsked, threePlName));
   // Only now: a run killed before this write reads the same 3PL changes again next time.
   if (threePlCursor !== null) store.set(THREEPL_KEYS.cursor, threePlCursor);
-  const ledgerSays = ledgerExceptions(rows, now, settings);
+  const ledgerSays = ledgerExceptions(rows, now, settings, exceptionKeysShown(ctx.ports.workbook, ['ORDER_']));
   const editsSaid = [...edits, ...putBack.map(editInvalid)].filter((e, i, all) => all.findIndex((x) => x.key === e.key) === i && !ledgerSays.some((x) => x.key === e.key));
   const fromLedger = withShipmentRefs([...ledgerSays, ...editsSaid], shipmentsSeen);
   // The rest are looked up at the 3PL once, while it answers this run.
@@ -199,6 +200,7 @@ function runOrders(ctx: JobContext): JobOutcome {
     `${sent.deferred ? ` ${plural(sent.deferred, 'order')} left to send in the next run (this run's time or Amazon's rate for order details ran out, or Amazon failed to give an order's details).` : ''}` +
     `${sent.notSent ? ` ${plural(sent.notSent, 'order')} not sent to ${threePlName} this run: ${threePlName} or Amazon answered with an error (the order's Note says which); tried again next run.` : ''}` +
     `${counts.confirmLeft ? ` ${plural(counts.confirmLeft, 'shipped order')} left to confirm to Amazon in the next run (this run's time or Amazon's rate for order details ran out, or Amazon failed to give an order's details).` : ''}` +
+    `${counts.carrierWaiting ? ` ${plural(counts.carrierWaiting, 'shipment')} not confirmed to Amazon: no usable Carrier Map row for ${counts.carrierWaiting === 1 ? 'its' : 'their'} carrier (see CARRIER_UNMAPPED); confirmed once the row is there.` : ''}` +
     `${counts.confirmFailed ? ` ${plural(counts.confirmFailed, 'shipment')} not confirmed to Amazon: Amazon did not take the confirmation or could not be read (the order's Note on the Orders tab says why); tried again next run.` : ''}` +
     `${counts.cancelLeft ? ` ${plural(counts.cancelLeft, 'Amazon cancellation')} not carried over to ${threePlName} yet (the order's Note says why; tried again next run): until it is, ${threePlName} may ship the order.` : ''}` +
     `${sent.unknown ? ` ${plural(sent.unknown, 'order')} may or may not be at ${threePlName} (no usable answer to the create; looked up by reference next run, see ORDER_OUTCOME_UNKNOWN).` : ''}` +
@@ -207,8 +209,9 @@ function runOrders(ctx: JobContext): JobOutcome {
   return {
     // An order whose create got no usable answer is not done: the run says so rather than "ok". Nor is
     // one held (an unmapped SKU, a refusal): it is not at the 3PL and nobody ships it, so a run that
-    // sent nothing because every order is held must not read as a successful sync on the Dashboard.
-    outcome: phases.cut || phases.failed.length || readNote || sent.deferred || sent.notSent || sent.unknown || counts.confirmLeft || counts.confirmFailed || counts.cancelLeft || held ? 'partial' : 'ok',
+    // sent nothing because every order is held must not read as a successful sync on the Dashboard; nor
+    // one whose shipments wait for a Carrier Map row: Amazon shows those orders unshipped meanwhile.
+    outcome: phases.cut || phases.failed.length || readNote || sent.deferred || sent.notSent || sent.unknown || counts.confirmLeft || counts.confirmFailed || counts.carrierWaiting || counts.cancelLeft || held ? 'partial' : 'ok',
     counts,
     message,
     // A phase that did not finish saw only part of its subject: its own problems stay as they were.
