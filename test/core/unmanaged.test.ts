@@ -165,6 +165,21 @@ describe('findUnmanagedOffers', () => {
     expect(raised[MAX_UNMANAGED_ROWS - 1]!.entity).toBe('11 more FBM offers');
   });
 
+  it('while its count row is shown, keeps the offers it named and names no other as one is fixed', () => {
+    const base = { primary: 'UK', pooled: new Set(['UK']), read: new Set(['UK']), skuMap: [], rows: [], queuedInFlight: true, threePlStock: [], locations: [], unsentOrders: [], threePlName: 'ShipBob' };
+    const skus = Array.from({ length: MAX_UNMANAGED_ROWS + 10 }, (_, i) => `S${String(i).padStart(3, '0')}`);
+    const first = judgeUnmanagedOffers({ ...base, listings: skus.map((s) => listing(s, 1)) }).raised;
+    const shownNow = new Set(first.map((e) => e.key));
+    // S000, named, is fixed (Amazon shows 0): S049, counted until now, is not given a row of its own.
+    const next = judgeUnmanagedOffers({ ...base, listings: skus.map((s, i) => listing(s, i === 0 ? 0 : 1)), shown: () => shownNow }).raised;
+    expect(next.filter((e) => !shownNow.has(e.key))).toEqual([]);
+    expect(next.map((e) => e.key)).not.toContain('OFFER_UNMANAGED:UK:S000');
+    expect(next.at(-1)!.entity).toBe('11 more FBM offers');
+    // Without a count row shown (a new flood), the first offers are named as before.
+    const fresh = judgeUnmanagedOffers({ ...base, listings: skus.map((s, i) => listing(s, i === 0 ? 0 : 1)), shown: () => new Set() }).raised;
+    expect(fresh.map((e) => e.key)).toContain(`OFFER_UNMANAGED:UK:S${String(MAX_UNMANAGED_ROWS - 1).padStart(3, '0')}`);
+  });
+
   it('counts every offer it found, the ones the last row stands for included', () => {
     expect(judgeUnmanagedOffers({ primary: 'UK', pooled: new Set(['UK']), read: new Set(['UK']), skuMap: [], rows: [], queuedInFlight: true, listings: Array.from({ length: MAX_UNMANAGED_ROWS + 10 }, (_, i) => listing(`S${i}`, 1)), threePlStock: [], locations: [], unsentOrders: [], threePlName: 'ShipBob' }).offers).toBe(MAX_UNMANAGED_ROWS + 10);
   });

@@ -35,6 +35,12 @@ export interface UnmanagedInput {
    * ordered since.
    */
   unread?: string;
+  /**
+   * The OFFER_UNMANAGED keys the Exceptions tab shows now (any Status but Resolved), asked only when
+   * more offers oversell than are named: while the count row is shown, the offers already named keep
+   * their rows and no other is named, so fixing one does not open a row (and an e-mail) for the next.
+   */
+  shown?: () => ReadonlySet<string>;
 }
 
 /** Offers named one by one; the rest share one row, so a catalogue-wide problem is not thousands of rows. */
@@ -201,13 +207,16 @@ export function judgeUnmanagedOffers(input: UnmanagedInput): UnmanagedOffers {
   }
   const all = [...raised.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   if (all.length <= MAX_UNMANAGED_ROWS) return { raised: all, offers: all.length };
-  const named = all.slice(0, MAX_UNMANAGED_ROWS - 1);
-  const rest = all.slice(MAX_UNMANAGED_ROWS - 1);
   const market = input.primary.toUpperCase();
+  const moreKey = exceptionKey('OFFER_UNMANAGED', market, '+more');
+  const shown = input.shown?.() ?? new Set<string>();
+  const named = (shown.has(moreKey) ? all.filter((e) => shown.has(e.key)) : all).slice(0, MAX_UNMANAGED_ROWS - 1);
+  const isNamed = new Set(named.map((e) => e.key));
+  const rest = all.filter((e) => !isNamed.has(e.key));
   const capped: RaisedException[] = [
     ...named,
     {
-      key: exceptionKey('OFFER_UNMANAGED', market, '+more'),
+      key: moreKey,
       type: 'OFFER_UNMANAGED',
       entity: `${rest.length} more FBM offers`,
       message:

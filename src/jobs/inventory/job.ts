@@ -24,6 +24,7 @@ import { judgeUnmanagedOffers } from '../../core/inventory/unmanaged';
 import { orderInventoryRows } from '../../core/inventory/row-order';
 import { cellsPerNewRow, fillSlice, newRowsThisRun } from '../../core/inventory/tab-fill';
 import { writeSetting } from '../../sheet/settings-tab';
+import { exceptionKeysShown } from '../../sheet/exceptions-tab';
 import { providerName } from '../../threepl/names';
 import type { ThreePlAdapter } from '../../threepl/types';
 import type { Job, JobContext, JobOutcome } from '../kit/job';
@@ -154,6 +155,7 @@ function computeAndPush(ctx: JobContext, amazon: SpApiClient, adapter: ThreePlAd
     locations: settings.threePlLocations,
     unsentOrders: unsent.lines,
     threePlName,
+    shown: () => exceptionKeysShown(ctx.ports.workbook, ['OFFER_UNMANAGED:']),
   });
   raised.push(...oversold.raised);
   // A tick approves the plan shown when it was read, once: left on, it must not approve later plans nobody saw.
