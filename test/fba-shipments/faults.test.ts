@@ -85,20 +85,9 @@ describe('FBA Shipments: an execution killed mid-create', () => {
       const r = new FbaRun(fbaWorld(seeds));
       r.syncFba();
       for (const s of seeds) r.tick(s.shipmentId);
-      const origin = 'https://api.shipbob.com';
-      const handler = r.run.world.network.handlerFor(`${origin}/`)!;
-      let killed = false;
-      r.run.world.network.register(origin, (req) => {
-        const ex = r.run.world.current;
-        if (!killed && ex && req.method === 'POST' && /\/order$/.test(new URL(req.url).pathname)) {
-          killed = true;
-          ex.killed = true;
-          if (!performed) return { timeout: true, latencyMs: 0 };
-        }
-        return handler(req);
-      });
+      const killed = r.killAtFirstCreate(performed);
       const first = r.syncFba();
-      expect(killed).toBe(true);
+      expect(killed()).toBe(true);
       expect(first.execution).not.toBe('ok');
       expect(r.tab('FBA Shipments').map((x) => x.State)).toEqual(['sending', 'sending']);
       r.advance('10m');

@@ -21,6 +21,20 @@ function shipments(n: number): InboundSeed[] {
 
 const refs = (r: FbaRun) => r.threePlOrders().map((o) => o.reference).sort();
 
+/**
+ * A run while every ShipBob order look-up fails: partial, naming it, and one look-up (with its
+ * retries) made, not one per row. The outage ends with the run.
+ */
+function syncWhileLookupsFail(r: FbaRun): void {
+  r.run.faults.add({ system: 'threePl', operation: 'get-orders', kind: '500', times: 1000 });
+  const run = r.syncFba();
+  expect(run.outcome).toBe('partial');
+  expect(run.message).toMatch(/Not reachable this run, tried again next run: ShipBob get-orders failed \(500\)/);
+  const fired = r.run.faults.fired.length;
+  r.run.faults.clear();
+  expect(fired).toBeLessThanOrEqual(4);
+}
+
 describe('ShipBob stops answering while FBA shipments are sent', () => {
   for (const kind of ['timeout', '500'] as const) {
     it(`${kind} on every lookup: the first stops the sending, the rest wait as they were, each sent once later`, () => {
@@ -89,14 +103,7 @@ describe('ShipBob fails every lookup by reference while orders are followed or c
     expect(r.tab('FBA Shipments').map((x) => x.State)).toEqual(['sent', 'sent', 'sent', 'sent']);
     // An id ShipBob does not have: each row's own order is then looked up by reference.
     for (const s of seeds) r.edit('FBA Shipments', { 'FBA Shipment ID': s.shipmentId }, { '3PL Order ID': '999999' });
-    r.run.faults.add({ system: 'threePl', operation: 'get-orders', kind: '500', times: 1000 });
-    const run = r.syncFba();
-    expect(run.outcome).toBe('partial');
-    expect(run.message).toMatch(/Not reachable this run, tried again next run: ShipBob get-orders failed \(500\)/);
-    // One lookup (with its retries), not one per row.
-    const fired = r.run.faults.fired.length;
-    r.run.faults.clear();
-    expect(fired).toBeLessThanOrEqual(4);
+    syncWhileLookupsFail(r);
     r.advance('10m');
     r.syncFba();
     expect(r.tab('FBA Shipments').map((x) => x.State)).toEqual(['sent', 'sent', 'sent', 'sent']);
@@ -109,28 +116,11 @@ describe('ShipBob fails every lookup by reference while orders are followed or c
     r.syncFba();
     for (const s of seeds) r.tick(s.shipmentId);
     // Killed as the first create leaves (nothing made): every prepared row stays `sending`.
-    const origin = 'https://api.shipbob.com';
-    const handler = r.run.world.network.handlerFor(`${origin}/`)!;
-    let killed = false;
-    r.run.world.network.register(origin, (req) => {
-      const ex = r.run.world.current;
-      if (!killed && ex && req.method === 'POST' && /\/order$/.test(new URL(req.url).pathname)) {
-        killed = true;
-        ex.killed = true;
-        return { timeout: true, latencyMs: 0 };
-      }
-      return handler(req);
-    });
+    r.killAtFirstCreate(false);
     r.syncFba();
     expect(r.tab('FBA Shipments').map((x) => x.State)).toEqual(['sending', 'sending', 'sending', 'sending']);
     for (const s of seeds) r.tick(s.shipmentId, false);
-    r.run.faults.add({ system: 'threePl', operation: 'get-orders', kind: '500', times: 1000 });
-    const run = r.syncFba();
-    expect(run.outcome).toBe('partial');
-    expect(run.message).toMatch(/Not reachable this run, tried again next run: ShipBob get-orders failed \(500\)/);
-    const fired = r.run.faults.fired.length;
-    r.run.faults.clear();
-    expect(fired).toBeLessThanOrEqual(4);
+    syncWhileLookupsFail(r);
     r.advance('10m');
     r.syncFba();
     expect(r.tab('FBA Shipments').map((x) => x.State)).toEqual(['open', 'open', 'open', 'open']);

@@ -60,6 +60,26 @@ export class FbaRun extends InventoryRun {
     return this.run.threePl.snapshot().orders as Array<{ id: number; reference: string; type: string; status: string; shipments: Array<{ id: number; status: string; tracking?: unknown }> }>;
   }
 
+  /**
+   * Apps Script stops the running execution at the first ShipBob create (POST /order) from now on, once:
+   * after ShipBob made the order (`performed`) or before the create left. Returns whether it has.
+   */
+  killAtFirstCreate(performed: boolean): () => boolean {
+    const origin = 'https://api.shipbob.com';
+    const handler = this.run.world.network.handlerFor(`${origin}/`)!;
+    let killed = false;
+    this.run.world.network.register(origin, (req) => {
+      const ex = this.run.world.current;
+      if (!killed && ex && req.method === 'POST' && /\/order$/.test(new URL(req.url).pathname)) {
+        killed = true;
+        ex.killed = true;
+        if (!performed) return { timeout: true, latencyMs: 0 };
+      }
+      return handler(req);
+    });
+    return () => killed;
+  }
+
   /** The raw ShipBob order the simulator holds for a reference. */
   rawOrder(reference: string) {
     return this.run.threePl.state.orders.find((o) => o.referenceId === reference);
