@@ -13,7 +13,11 @@
 //     ⌈changes / 25,000⌉ feeds submitted (document, upload, createFeed), or one patch a change;
 //   run B (follow and read back): each feed's status, result document and download; one read of
 //     Amazon's listings requested after the feeds were done; one searchOrders page (orders since the
-//     push move Amazon's quantities too); the FBA report when run A requested one.
+//     push move Amazon's quantities too); the FBA report when run A requested one; and whether the
+//     3PL's stock moved since run A read it, in ShipBob's "changed since" reads, one record each:
+//     orders updated since (a new order commits stock before any inventory event shows it), products
+//     updated since, and the inventory history of each fulfilment centre (facility_id is required,
+//     spec 2026-01 inventory/history:query). A run cannot know its stock is unchanged for less.
 //     A listings report shows a feed's quantities only when it is requested after Amazon processed the
 //     feed, and nothing runs between two runs of an add-on (no trigger fires more often than hourly,
 //     apps-script.md §2.7), so one of the runs waits on Amazon: run A for the feed's processing and
@@ -257,6 +261,9 @@ function followAndReadBack(w: StockWorld, p: Plan, t: TimeModel): RunFloor {
   add('amazon', 'getFeedDocument', p.feeds);
   add('amazon', 's3-download', p.feeds);
   add('amazon', 'searchOrders', 1);
+  add('shipbob', 'get-orders', 1);
+  add('shipbob', 'get-products', 1);
+  add('shipbob', 'query-inventory-history', Math.max(1, w.threePlLocations));
   const searchPages = Math.max(1, ceilDiv(w.listings, LIMITS.listingsPage));
   if (p.listings === 'search') add('amazon', 'searchListingsItems', searchPages);
   else {
@@ -275,6 +282,8 @@ function followAndReadBack(w: StockWorld, p: Plan, t: TimeModel): RunFloor {
     [p.listings === 'search' ? 'listings pages' : `listings report (asked for once the feed is done, ${readBackWaitS(t)} s processing)`, p.listings === 'search' ? chainOfS('searchListingsItems', searchPages, la) : readBackReportS(p, t)],
     ['FBA report', p.fba === 'report' ? 3 * la : 0],
     ['searchOrders', la],
+    // The 3PL's "changed since" reads, one after another (the first that finds a change ends them).
+    ['ShipBob changed-since reads', (2 + Math.max(1, w.threePlLocations)) * t.shipbobLatencyS],
   ];
   // The Inventory rows read to know what was pushed; one cell (the push state) of each changed row written.
   const sheetS = (w.skus * LIMITS.inventoryColumns * t.cellReadMs + w.changes * (t.cellWriteMs + t.flushPerCellMs) + t.flushMs) / 1000;

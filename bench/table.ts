@@ -92,7 +92,9 @@ export function runRows(results: ReadonlyArray<SizeResult>): string[][] {
 
 const SHORT: Record<string, string> = {
   'get-all-inventory-levels-grouped-by-fulfillment-center': 'ShipBob inventory-level/locations',
-  'get-products': 'ShipBob get-products (bundles)',
+  'get-products': 'ShipBob get-products (bundles, changed since)',
+  'get-orders': 'ShipBob get-orders (changed since)',
+  'query-inventory-history': 'ShipBob inventory/history:query',
 };
 
 /** The settle sequence's calls by operation next to the minimum's (S3 upload and download as one "s3"). */

@@ -30,6 +30,8 @@ export interface BenchCounts {
   /** Inactive ShipBob products and bundle products (none in this world; the minimum still reads one page of each). */
   inactiveProducts: number;
   bundleProducts: number;
+  /** ShipBob fulfilment centres holding the stock: ShipBob's inventory history is asked one centre at a time. */
+  threePlLocations: number;
   /** Merchant orders Amazon has that the 3PL does not. */
   orders: number;
   /** FBM quantities Amazon has that differ from what the sync must push: the first push's size. */
@@ -136,7 +138,7 @@ export function generateWorld(n: number, seed = 20261102): BenchWorld {
   };
   return {
     scenario,
-    counts: { skus: n, fbm: n - fba, fba, listings: listings.length, threePlProducts: products.length, inactiveProducts: 0, bundleProducts: 0, orders: orders.length, changes },
+    counts: { skus: n, fbm: n - fba, fba, listings: listings.length, threePlProducts: products.length, inactiveProducts: 0, bundleProducts: 0, threePlLocations: LOCATIONS.length, orders: orders.length, changes },
     expectedFbm,
     stock: inventory.map((l) => ({ ...l })),
   };

@@ -377,6 +377,13 @@ export interface ThreePlAdapter {
   getStock(query?: StockQuery): StockLine[];
   /** The same read a page at a time, for a catalogue whose stock takes longer than one execution to read. */
   stockPages?(query?: StockQuery): StockPages;
+  /**
+   * Whether anything can have moved the pickable stock since a time, at the given warehouses: a
+   * clause saying what moved, or null when the 3PL reports nothing (then a full read kept from
+   * before still holds; jobs/reads/threepl-stock-baseline.ts). `account` names what the answer is
+   * about, so a read kept for one account or token is never reused for another.
+   */
+  stockMoves?: { account: string; since(sinceIso: string, warehouseIds: readonly string[]): string | null };
   /** Same idempotent contract as createOutboundOrder, keyed on `reference`. */
   createInboundReceipt(req: InboundReceiptRequest): CreateOutcome;
   findInbound(query: InboundQuery): InboundReceipt[];

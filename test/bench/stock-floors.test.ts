@@ -11,7 +11,7 @@ const calls = (ops: ReadonlyArray<{ operation: string; calls: number }>) => Obje
 
 describe('settleMinimum', () => {
   it('1,000 SKUs: listings by report, FBA by summaries, one feed', () => {
-    const w: StockWorld = { skus: 1000, fba: 200, listings: 1000, threePlProducts: 800, inactiveProducts: 0, bundleProducts: 0, orders: 5, changes: 749 };
+    const w: StockWorld = { skus: 1000, fba: 200, listings: 1000, threePlProducts: 800, inactiveProducts: 0, bundleProducts: 0, threePlLocations: 2, orders: 5, changes: 749 };
     const m = settleMinimum(w);
     expect(m.plan).toEqual({ listings: 'report', fba: 'summaries', feeds: 1, patches: 0, tokens: 1 });
     // Run A: token; ShipBob ⌈800/250⌉ = 4 active pages + 1 inactive + 1 bundle page; 1 orders page;
@@ -31,9 +31,13 @@ describe('settleMinimum', () => {
       createFeed: 1,
     });
     expect(m.readAndPush.calls).toBe(19);
-    // Run B: the feed's status, result and download; the listings report again; one orders page.
-    expect(calls(m.followAndReadBack.ops)).toEqual({ getFeed: 1, getFeedDocument: 1, 's3-download': 2, searchOrders: 1, createReport: 1, getReport: 1, getReportDocument: 1 });
-    expect([m.total, m.amazon, m.shipbob]).toEqual([27, 21, 6]);
+    // Run B: the feed's status, result and download; the listings report again; one orders page; and
+    // ShipBob's changed-since reads: orders, products, each of the 2 centres' inventory history.
+    expect(calls(m.followAndReadBack.ops)).toEqual({
+      getFeed: 1, getFeedDocument: 1, 's3-download': 2, searchOrders: 1, createReport: 1, getReport: 1, getReportDocument: 1,
+      'get-orders': 1, 'get-products': 1, 'query-inventory-history': 2,
+    });
+    expect([m.total, m.amazon, m.shipbob]).toEqual([31, 21, 10]);
     // Run A's time: 19 × 0.17 s UrlFetch; token 0.3 + report (0.3 + 60 + 3 × 0.3) + feed 3 × 0.3 = 62.4 s;
     // cells: 12,000 SKU Map cells read × 0.01 ms + 1,000 Inventory rows of W cells × (0.01 + 0.135) ms + one 28 ms commit.
     const sheetA = (12_000 * 0.01 + 1000 * W * 0.145 + 28) / 1000;
@@ -43,19 +47,19 @@ describe('settleMinimum', () => {
     // The rows are written while Amazon prepares the report: the longer of the two counts.
     expect(sheetA).toBeLessThan(62.4);
     expect(m.readAndPush.totalS).toBeCloseTo(3.23 + 62.4, 6);
-    // Run B: 8 × 0.17 s; the read-back report can only be asked for once the feed is done (getFeed
+    // Run B: 12 × 0.17 s; the read-back report can only be asked for once the feed is done (getFeed
     // 0.3 s, createReport 0.3 s), then Amazon's 60 s and the poll, document and download (3 × 0.3 s).
     // Its 1,000 × W cells read, 749 written and one commit go on during that wait.
     const sheetB = (1000 * W * 0.01 + 749 * 0.145 + 28) / 1000;
     expect(m.followAndReadBack.chainS).toBeCloseTo(61.5, 6);
     expect(m.followAndReadBack.binding).toMatch(/listings report \(asked for once the feed is done, 60 s processing\)/);
     expect(sheetB).toBeLessThan(61.5);
-    expect(m.followAndReadBack.totalS).toBeCloseTo(1.36 + 61.5, 6);
-    expect(m.timeS).toBeCloseTo(3.23 + 62.4 + 1.36 + 61.5, 6);
+    expect(m.followAndReadBack.totalS).toBeCloseTo(2.04 + 61.5, 6);
+    expect(m.timeS).toBeCloseTo(3.23 + 62.4 + 2.04 + 61.5, 6);
   });
 
   it('the shorter of Amazon\'s two waits is the read-back\'s: a report slower than the feed is waited for in run A instead', () => {
-    const w: StockWorld = { skus: 1000, fba: 200, listings: 1000, threePlProducts: 800, inactiveProducts: 0, bundleProducts: 0, orders: 5, changes: 749 };
+    const w: StockWorld = { skus: 1000, fba: 200, listings: 1000, threePlProducts: 800, inactiveProducts: 0, bundleProducts: 0, threePlLocations: 2, orders: 5, changes: 749 };
     const slowReports = settleMinimum(w, { ...TIME_MODEL, reportProcessingS: 300 });
     // Feeds take 120 s: waiting for the feed in run A and asking for the report then beats 300 s in run B.
     expect(readBackWaitS({ ...TIME_MODEL, reportProcessingS: 300 })).toBe(120);
@@ -63,14 +67,15 @@ describe('settleMinimum', () => {
   });
 
   it('100,000 SKUs: FBA by report, three feeds, ShipBob bound by its 150 a minute', () => {
-    const w: StockWorld = { skus: 100_000, fba: 20_000, listings: 100_000, threePlProducts: 80_000, inactiveProducts: 0, bundleProducts: 0, orders: 5, changes: 72_000 };
+    const w: StockWorld = { skus: 100_000, fba: 20_000, listings: 100_000, threePlProducts: 80_000, inactiveProducts: 0, bundleProducts: 0, threePlLocations: 2, orders: 5, changes: 72_000 };
     const m = settleMinimum(w);
     expect(m.plan).toEqual({ listings: 'report', fba: 'report', feeds: 3, patches: 0, tokens: 1 });
     // ShipBob: 320 active + 1 inactive + 1 bundle page. Amazon A: token, orders, listings report (4),
     // the FBA report's request, 3 × 3 feed calls = 16; B: 3 × 3 feed results, orders, listings report (4), FBA report read (3) = 17.
-    expect(m.shipbob).toBe(322);
+    // Run B adds ShipBob's 4 changed-since reads (orders, products, 2 centres' history).
+    expect(m.shipbob).toBe(326);
     expect(m.amazon).toBe(33);
-    expect(m.total).toBe(355);
+    expect(m.total).toBe(359);
     // 322 calls in a 150-a-minute window: the last starts after two full minutes.
     expect(windowWaitS(322, 150)).toBe(120);
     expect(m.readAndPush.chainS).toBeCloseTo(120.25 + 0.9, 6);
@@ -84,21 +89,24 @@ describe('settleMinimum', () => {
   });
 
   it('by search pages the rows are written after the listings are read: chain and cells add up', () => {
-    const w: StockWorld = { skus: 500, fba: 10, listings: 500, threePlProducts: 400, inactiveProducts: 0, bundleProducts: 0, orders: 0, changes: 300 };
+    const w: StockWorld = { skus: 500, fba: 10, listings: 500, threePlProducts: 400, inactiveProducts: 0, bundleProducts: 0, threePlLocations: 2, orders: 0, changes: 300 };
     const a = settleMinimum(w).readAndPush;
     expect(a.totalS).toBeCloseTo(a.overheadS + a.chainS + a.sheetS, 6);
   });
 
   it('a small catalogue reads by search pages and sends patches below the feed threshold', () => {
-    const w: StockWorld = { skus: 50, fba: 10, listings: 50, threePlProducts: 40, inactiveProducts: 0, bundleProducts: 0, orders: 0, changes: 7 };
+    const w: StockWorld = { skus: 50, fba: 10, listings: 50, threePlProducts: 40, inactiveProducts: 0, bundleProducts: 0, threePlLocations: 2, orders: 0, changes: 7 };
     const m = settleMinimum(w);
     expect(m.plan).toEqual({ listings: 'search', fba: 'summaries', feeds: 0, patches: 7, tokens: 1 });
     // A: token, 2 inventory pages + 1 bundle page, 1 orders page, ⌈50/20⌉ = 3 search pages, 1 summaries call, 7 patches.
     expect(m.readAndPush.calls).toBe(16);
-    // B: an orders page and the 3 search pages, read as soon as the run starts: no wait on Amazon.
-    expect(calls(m.followAndReadBack.ops)).toEqual({ searchOrders: 1, searchListingsItems: 3 });
-    expect(m.followAndReadBack.chainS).toBeCloseTo(chainOfS('searchListingsItems', 3, 0.3), 6);
-    expect(m.total).toBe(20);
+    // B: an orders page and the 3 search pages, read as soon as the run starts: no wait on Amazon;
+    // ShipBob's 4 changed-since reads (0.25 s each, one after another: 1.0 s) outlast the 3 pages (0.9 s).
+    expect(calls(m.followAndReadBack.ops)).toEqual({ searchOrders: 1, searchListingsItems: 3, 'get-orders': 1, 'get-products': 1, 'query-inventory-history': 2 });
+    expect(chainOfS('searchListingsItems', 3, 0.3)).toBeCloseTo(0.9, 6);
+    expect(m.followAndReadBack.chainS).toBeCloseTo(1.0, 6);
+    expect(m.followAndReadBack.binding).toBe('ShipBob changed-since reads');
+    expect(m.total).toBe(24);
   });
 });
 

@@ -5,30 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { forgetKeptStock, hasKeptStock, keepStock, keptStock } from '../../src/jobs/reads/threepl-stock-kept';
 import { readThreePlStockInRuns } from '../../src/jobs/reads/threepl-stock';
 import type { ClockPort, Deadline } from '../../src/ports/clock';
-import type { KeyValueStore } from '../../src/ports/store';
-import type { StagingTab } from '../../src/sheet/staging-tab';
 import type { StockLine, StockPages, ThreePlAdapter } from '../../src/threepl/types';
-
-function memoryStore(): KeyValueStore & { data: Map<string, string> } {
-  const data = new Map<string, string>();
-  return {
-    data,
-    get: (k) => data.get(k) ?? null,
-    set: (k, v) => void data.set(k, v),
-    delete: (k) => void data.delete(k),
-    all: () => Object.fromEntries(data),
-  };
-}
-
-function memoryStaging(): StagingTab & { data: Map<string, string[]> } {
-  const data = new Map<string, string[]>();
-  return {
-    data,
-    parts: (source, count) => (data.get(source) ?? []).slice(0, count),
-    put: (source, first, chunks) => void data.set(source, [...(data.get(source) ?? []).slice(0, first), ...chunks]),
-    clear: (source) => void data.delete(source),
-  };
-}
+import { memoryStaging, memoryStore } from '../world/node-ports';
 
 const line = (sku: string, available: number): StockLine => ({ sku, warehouseId: 'W1', onHand: available, allocated: 0, available, inbound: 0, asOf: '2026-12-01T00:00:00Z' }) as StockLine;
 

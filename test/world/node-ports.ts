@@ -13,6 +13,7 @@ import type { LogPort } from '../../src/ports/log';
 import type { MailPort } from '../../src/ports/mail';
 import type { CellRule, ConditionalFormat, LinkCell, SheetStylePort, StyleChange } from '../../src/ports/sheet-style';
 import type { ChartSpec, DashboardPort } from '../../src/ports/dashboard';
+import type { StagingTab } from '../../src/sheet/staging-tab';
 import type { Network, SimRequest } from './http';
 import type { VirtualClock } from './clock';
 
@@ -53,6 +54,17 @@ export function memoryStore(initial: Record<string, string> = {}): KeyValueStore
     set: (k, v) => void data.set(k, String(v)),
     delete: (k) => void data.delete(k),
     all: () => Object.fromEntries(data),
+  };
+}
+
+/** The hidden Sync Staging tab's contract in memory: parts by source, replaced from `first` on. */
+export function memoryStaging(): StagingTab & { data: Map<string, string[]> } {
+  const data = new Map<string, string[]>();
+  return {
+    data,
+    parts: (source, count) => (data.get(source) ?? []).slice(0, count),
+    put: (source, first, chunks) => void data.set(source, [...(data.get(source) ?? []).slice(0, first), ...chunks]),
+    clear: (source) => void data.delete(source),
   };
 }
 

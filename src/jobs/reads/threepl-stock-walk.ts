@@ -60,6 +60,11 @@ function load(store: KeyValueStore): WalkState | null {
   }
 }
 
+/** True while a walk begun in an earlier run has pages still to read. */
+export function walkUnderway(store: KeyValueStore): boolean {
+  return load(store) !== null;
+}
+
 export interface WalkPorts {
   store: KeyValueStore;
   staging: StagingTab;

@@ -3,8 +3,9 @@
 
 import type { ThreePlStockRecord } from '../../core/inventory/types';
 import type { StockLine, ThreePlAdapter } from '../../threepl/types';
+import { baselineStillTrue, keepBaseline } from './threepl-stock-baseline';
 import { keptStock } from './threepl-stock-kept';
-import { walkStock, type WalkPorts } from './threepl-stock-walk';
+import { walkStock, walkUnderway, type WalkPorts } from './threepl-stock-walk';
 
 export interface ThreePlStockRead {
   records: ThreePlStockRecord[];
@@ -27,6 +28,11 @@ export interface ThreePlStockInRuns extends ThreePlStockRead {
   lines: StockLine[] | null;
   /** True when the figures are the read kept for a fill over runs (threepl-stock-kept.ts), not a new one. */
   kept: boolean;
+  /**
+   * When the 3PL said nothing moved since its last full read, the time that read began: the figures
+   * are that read's, good as of this run (threepl-stock-baseline.ts). Absent after a full read.
+   */
+  unchangedSince?: number;
 }
 
 /**
@@ -42,13 +48,18 @@ export function readThreePlStockInRuns(
 ): ThreePlStockInRuns | { waiting: string } {
   const kept = reuseKept ? keptStock(ports.staging, ports.store) : null;
   if (kept) return { ...snapshotOf(fromLines(kept.lines, kept.startedAt), kept.startedAt), walkStartedAt: kept.startedAt, atStart: null, lines: null, kept: true };
+  // A walk under way is finished first: what it has read is newer than any read kept before it.
+  const same = walkUnderway(ports.store) ? null : baselineStillTrue(adapter, ports);
+  if (same) return { ...snapshotOf(fromLines(same.lines, same.at), same.at), walkStartedAt: same.at, atStart: null, lines: same.lines, kept: false, unchangedSince: same.fullAt };
   if (!adapter.stockPages) {
     const now = ports.clock.now();
     const lines = adapter.getStock();
+    keepBaseline(adapter, ports, lines, now);
     return { ...fromLines(lines, now), walkStartedAt: now, atStart: null, lines, kept: false };
   }
   const walk = walkStock(adapter.stockPages(), ports, maxAgeMs, atStart);
   if (!walk.done) return { waiting: walk.message };
+  keepBaseline(adapter, ports, walk.lines, walk.startedAt);
   return { ...snapshotOf(fromLines(walk.lines, walk.startedAt), walk.startedAt), walkStartedAt: walk.startedAt, atStart: walk.atStart, lines: walk.lines, kept: false };
 }
 

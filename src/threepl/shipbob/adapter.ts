@@ -14,6 +14,7 @@ import { readWrosById } from './receiving-batch';
 import type { ShipBobContext } from './context';
 import { ShipBobHttp } from './http';
 import { getStock, stockPages } from './inventory';
+import { stockMovedSince } from './stock-moved';
 import { listProducts } from './catalogue';
 import { cancelOrder, createOutboundOrder, findOrderByReference, getOrder, listOrdersChangedSince, ORDER_PAGE_LIMIT } from './orders';
 import { resolveInventoryIds } from './products';
@@ -124,6 +125,8 @@ export function createShipBobAdapter(deps: ShipBobAdapterDeps): ThreePlAdapter {
     cancelOrder: (id, reason) => cancelOrder(ctx, id, reason),
     getStock: (q) => getStock(ctx, q),
     stockPages: (q) => stockPages(ctx, q),
+    // The token's fingerprint, the API host and version: a read kept under one is never reused under another.
+    stockMoves: { account: `shipbob:${fp}:${deps.sandbox === true ? 'sandbox' : 'production'}:${apiVersion}`, since: (t, ids) => stockMovedSince(ctx, t, ids) },
     createInboundReceipt: createInbound,
     findInbound(q): InboundReceipt[] {
       const out: InboundReceipt[] = [];

@@ -99,6 +99,15 @@ export const inventoryByFcSchema = z.object({
 });
 export type ShipBobInventoryByFc = z.infer<typeof inventoryByFcSchema>;
 
+/**
+ * FulfillmentCenterInventoryService.InventoryHistoryResponse: events that changed on-hand stock,
+ * ascending by inventory_audit_event_id, with a `next` link. Only whether there is one is used.
+ */
+export const inventoryHistorySchema = z.object({
+  data: z.array(z.object({ inventory_audit_event_id: z.number().int(), inventory_id: int, event_category: str, event_datetime: str })).nullish(),
+  next: str,
+});
+
 /** Products.ProductViewModelV5: `type` "Regular" or "Bundle"; a variant's status "Active"/"Inactive"; a bundle variant's bundle_definition. */
 export const productSchema = z.object({
   id: z.number().int(),
