@@ -145,6 +145,9 @@ describe('ShipBob simulator: inventory history events', () => {
     const ids = [...first.data, ...second.data].map((e) => e.inventory_audit_event_id);
     expect(ids).toEqual([...ids].sort((a, b) => a - b));
     expect(new Set(ids).size).toBe(150);
+    // first/prev/last are links of the same form; the last page is the final 100 events.
+    expect(first.last).toBe(`/2026-01/inventory/history:query?cursor=${ids[49]}`);
+    expect(second).toMatchObject({ first: '/2026-01/inventory/history:query?cursor=0', prev: '/2026-01/inventory/history:query?cursor=0', last: null });
     // The body cursor: events after that id.
     expect(history(r, { ...body, cursor: ids[139] }).data.map((e) => e.inventory_audit_event_id)).toEqual(ids.slice(140));
     // Nothing new since the last id seen: an empty page, no next.
