@@ -53,7 +53,7 @@ export function createOrder(core: SimCore, c: Call): Res {
     if (!p) {
       // Unknown reference_id with a name creates the product (spec: AddProductToOrderByReferenceIdModel.name).
       if (!str(raw.name)) return fieldErrors(422, { '': [`Product with reference id ${str(raw.reference_id)} does not exist; a name is required to create it.`] });
-      p = st.addProduct(str(raw.reference_id), str(raw.name));
+      p = st.addProduct(str(raw.reference_id), str(raw.name), c.now);
     }
     products.push({ sku: p.sku, name: p.name, quantity: raw.quantity as number, unitPrice: typeof raw.unit_price === 'number' ? raw.unit_price : null, productId: p.productId, inventoryId: p.inventoryId });
     items.push({ sku: p.sku, inventoryId: p.inventoryId, productId: p.productId, name: p.name, quantity: raw.quantity as number, committed: 0 });

@@ -3,7 +3,7 @@
 // get-all-inventory-levels-grouped-by-fulfillment-center). Lists page with first/next/prev/last
 // links in the body; the link's cursor is opaque to clients.
 
-import { boolParam, decodeCursor, encodeCursor, fieldErrors, intParam, json, listParam, problem, type Call, type Res } from './respond';
+import { boolParam, dateParam, decodeCursor, encodeCursor, fieldErrors, intParam, json, listParam, problem, type Call, type Res } from './respond';
 import type { SimCore } from './routes-orders';
 import type { SimBundle, SimProduct } from './state';
 
@@ -69,7 +69,7 @@ function productView(core: SimCore, p: SimProduct): Record<string, unknown> {
     name: p.name,
     type: 'Regular',
     created_on: null,
-    updated_on: null,
+    updated_on: new Date(p.updatedAt).toISOString(),
     user_id: 1,
     taxonomy: null,
     variants: [
@@ -103,7 +103,7 @@ function bundleView(core: SimCore, b: SimBundle): Record<string, unknown> {
     name: b.name,
     type: 'Bundle',
     created_on: null,
-    updated_on: null,
+    updated_on: new Date(b.updatedAt).toISOString(),
     user_id: 1,
     taxonomy: null,
     variants: [
@@ -149,7 +149,12 @@ export function getProducts(core: SimCore, c: Call): Res {
   const search = (q.get('Search') ?? '').toLowerCase();
   // VariantStatus: "Looks for Products with variants that contain provided status".
   const status = (q.get('VariantStatus') ?? '').toLowerCase();
-  const entries: Array<{ sku: string; name: string; productId: number; active: boolean; type: 'Regular' | 'Bundle'; view: () => Record<string, unknown> }> = [
+  // LastUpdatedTimestamp: "Looks for Products that have been updated since the given date"; the
+  // instant itself counts [inferred]. A value no date parser reads → 400 ProblemDetails, never ignored [inferred].
+  const sinceText = q.get('LastUpdatedTimestamp');
+  const since = dateParam(sinceText);
+  if (sinceText && since === undefined) return problem(400, 'One or more validation errors occurred.', { LastUpdatedTimestamp: [`The value '${sinceText}' is not valid for LastUpdatedTimestamp.`] });
+  const entries: Array<{ sku: string; name: string; productId: number; active: boolean; updatedAt: number; type: 'Regular' | 'Bundle'; view: () => Record<string, unknown> }> = [
     ...[...core.st.products.values()].map((p) => ({ ...p, type: 'Regular' as const, view: () => productView(core, p) })),
     ...[...core.st.bundles.values()].map((b) => ({ ...b, type: 'Bundle' as const, view: () => bundleView(core, b) })),
   ];
@@ -158,6 +163,7 @@ export function getProducts(core: SimCore, c: Call): Res {
     .filter((p) => !sku || p.sku.toLowerCase().indexOf(sku) >= 0)
     .filter((p) => !search || p.sku.toLowerCase().indexOf(search) >= 0 || p.name.toLowerCase().indexOf(search) >= 0)
     .filter((p) => !status || variantStatus(p.active).toLowerCase() === status)
+    .filter((p) => since === undefined || p.updatedAt >= since)
     .sort((a, b) => a.productId - b.productId)
     .map((p) => p.view());
   return json(200, bodyPage(c, all, size));

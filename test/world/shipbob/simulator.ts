@@ -10,6 +10,7 @@ import type { FaultInjector, FaultKind } from '../faults';
 import type { Network, SimRequest, SimResponse } from '../http';
 import { empty, fieldErrors, json, tooMany, type Call, type Res } from './respond';
 import * as billing from './routes-billing';
+import * as history from './routes-history';
 import * as inbound from './routes-inbound';
 import * as orders from './routes-orders';
 import type { SimCore } from './routes-orders';
@@ -24,7 +25,8 @@ export const SANDBOX_ORIGIN = 'https://sandbox-api.shipbob.com';
 /**
  * Dated versions the simulator serves (developer.shipbob.com/versioning: "Latest Version: 2026-07",
  * a new one every January and July). What differs by version in the operations modelled here is
- * listed in docs/shipbob-simulator.md ("Versions"); today only create-warehouse-receiving-order.
+ * listed in docs/shipbob-simulator.md ("Versions"): create-warehouse-receiving-order, and
+ * query-inventory-history, which 2025-07 lacks (Route.since).
  */
 export const SUPPORTED_VERSIONS = ['2025-07', '2026-01', '2026-07'];
 /** UrlFetchApp's own timeout is not documented; about a minute is what callers observe [assumption]. */
@@ -38,6 +40,8 @@ interface Route {
   /** shipbob_channel_id required (spec marks the header required on these operations). */
   needsChannel?: boolean;
   sandboxOnly?: boolean;
+  /** First version whose spec has the operation; older versions answer 404 as for an unknown path. */
+  since?: string;
   handle: (core: SimCore, c: Call) => Res;
 }
 
@@ -56,6 +60,7 @@ const ROUTES: Route[] = [
   { method: 'POST', pattern: /^\/shipment:batchUpdateTrackingUpload$/, op: 'mark-tracking-uploaded', handle: orders.markTrackingUploaded },
   { method: 'GET', pattern: /^\/product$/, op: 'get-products', handle: stock.getProducts },
   { method: 'GET', pattern: /^\/inventory-level$/, op: 'get-all-inventory-levels', handle: stock.getInventoryLevels },
+  { method: 'POST', pattern: /^\/inventory\/history:query$/, op: 'query-inventory-history', since: '2026-01', handle: history.queryInventoryHistory },
   { method: 'GET', pattern: /^\/inventory-level\/locations$/, op: 'get-all-inventory-levels-grouped-by-fulfillment-center', handle: stock.getInventoryByLocation },
   { method: 'POST', pattern: /^\/receiving$/, op: 'create-warehouse-receiving-order', handle: inbound.createWro },
   { method: 'GET', pattern: /^\/receiving$/, op: 'get-multiple-warehouse-receiving-orders', handle: inbound.getWros },
@@ -129,7 +134,7 @@ export class ShipBobSimulator {
     const seed = parseThreePlSection(opts.seed);
     this.clock = opts.clock;
     this.faults = opts.faults;
-    this.state = new ShipBobState(seed);
+    this.state = new ShipBobState(seed, this.clock.now());
     const b = seed.behaviour;
     this.wh = new Warehouse(this.state, b.shipAfter ? parseDuration(b.shipAfter) : null, b.deliverAfter ? parseDuration(b.deliverAfter) : null);
     this.seedInbound(seed);
@@ -220,7 +225,7 @@ export class ShipBobSimulator {
     let params: string[] = [];
     for (const r of ROUTES) {
       const hit = r.method === req.method ? r.pattern.exec(path) : null;
-      if (hit && (!r.sandboxOnly || origin === SANDBOX_ORIGIN)) {
+      if (hit && (!r.sandboxOnly || origin === SANDBOX_ORIGIN) && (!r.since || version >= r.since)) {
         route = r;
         params = hit.slice(1);
         break;
@@ -321,13 +326,14 @@ export class ShipBobSimulator {
         const p = typeof a.sku === 'string' ? this.state.products.get(a.sku) : undefined;
         if (!p) throw new Error(`ShipBob simulator setStock: unknown SKU ${String(a.sku)}`);
         if (!this.state.locations.some((l) => l.id === a.location)) throw new Error(`ShipBob simulator setStock: unknown location ${String(a.location)}`);
-        const cell = this.state.cell(p.inventoryId, a.location as number);
-        for (const [k, field] of [['onHand', 'onHand'], ['committed', 'committed'], ['awaiting', 'awaiting']] as const) {
+        const values: { onHand?: number; committed?: number; awaiting?: number } = {};
+        for (const k of ['onHand', 'committed', 'awaiting'] as const) {
           const v = a[k];
           if (v === undefined) continue;
           if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) throw new Error(`ShipBob simulator setStock: ${k} must be a whole number ≥ 0`);
-          cell[field] = v;
+          values[k] = v;
         }
+        this.state.adjustStock(p.inventoryId, a.location as number, values, now);
         break;
       }
       case 'setActive': {
@@ -337,6 +343,11 @@ export class ShipBobSimulator {
         if (!p) throw new Error(`ShipBob simulator setActive: unknown SKU ${String(a.sku)}`);
         if (typeof a.active !== 'boolean') throw new Error('ShipBob simulator setActive: active must be true or false');
         p.active = a.active;
+        p.updatedAt = now;
+        // An inventory item's attribute change is logged at each centre holding it; a bundle has no item.
+        if ('inventoryId' in p) {
+          for (const l of this.state.locations) if (this.state.stock.has(`${p.inventoryId}:${l.id}`)) this.state.logHistory(p.inventoryId, l.id, { at: now, category: 'AttributeUpdated' }, 0);
+        }
         break;
       }
       case 'receive': {

@@ -14,6 +14,8 @@ export interface SimProduct {
   active: boolean;
   /** Identifiers (spec 2026-01 Products.VariantViewModelBase upc, gtin, barcodes[].value). */
   ids?: { upc?: string; gtin?: string; barcodes?: string[] };
+  /** Last change to the product record (get-products LastUpdatedTimestamp, updated_on); not stock. */
+  updatedAt: number;
 }
 
 /**
@@ -29,10 +31,12 @@ export interface SimBundle {
   name: string;
   active: boolean;
   components: Array<{ sku: string; quantity: number }>;
+  updatedAt: number;
 }
 
 export interface StockCell {
-  onHand: number;
+  /** Read-only outside ShipBobState: every change goes through moveStock/adjustStock, which log it. */
+  readonly onHand: number;
   committed: number;
   awaiting: number;
   internalTransfer: number;
@@ -156,6 +160,26 @@ export interface SimTransaction {
   invoiceDate: string | null;
 }
 
+/** Spec 2026-01 FulfillmentCenterInventoryService.InventoryHistory.event_category, "Supported values". */
+export const HISTORY_CATEGORIES = ['OrderPicked', 'InventoryAdjusted', 'InventoryFacilityUpdated', 'AttributeUpdated', 'InventoryReceived', 'InventoryRestocked', 'ReceivingStow', 'KittingStow'] as const;
+export type HistoryCategory = (typeof HISTORY_CATEGORIES)[number];
+
+/** One inventory history event (inventory/history:query): a change at one inventory item and centre. */
+export interface HistoryEvent {
+  id: number;
+  inventoryId: number;
+  sku: string;
+  facilityId: number;
+  category: HistoryCategory;
+  at: number;
+  /** Change in on hand (negative for a decrement). */
+  quantityChange: number;
+  committedChange: number;
+  orderId: number | null;
+}
+
+type MutableCell = { -readonly [K in keyof StockCell]: StockCell[K] };
+
 export interface SimInvoice {
   id: number;
   date: string;
@@ -176,18 +200,24 @@ export class ShipBobState {
   readonly returns: SimReturn[] = [];
   readonly transactions: SimTransaction[] = [];
   readonly invoices: SimInvoice[] = [];
-  private ids = { product: 1000, variant: 2000, inventory: 5000, order: 100000, shipment: 200000, wro: 300, box: 7000, ret: 400, tx: 0, invoice: 9000 };
+  /** Inventory history, ascending by id; only changes to on hand (and setStock adjustments, attribute updates). */
+  readonly history: HistoryEvent[] = [];
+  private ids = { product: 1000, variant: 2000, inventory: 5000, order: 100000, shipment: 200000, wro: 300, box: 7000, ret: 400, tx: 0, invoice: 9000, audit: 880000 };
 
-  constructor(readonly seed: ThreePlSection) {
+  /** `startMs`: the world's start, when seeded products were last updated. */
+  constructor(
+    readonly seed: ThreePlSection,
+    startMs: number,
+  ) {
     this.locations = seed.locations.map((l) => ({ ...l }));
     for (const p of seed.products) {
       if (p.bundle) continue;
-      const added = this.addProduct(p.sku, p.name, p.active);
+      const added = this.addProduct(p.sku, p.name, startMs, p.active);
       if (p.upc || p.gtin || p.barcodes) added.ids = { upc: p.upc, gtin: p.gtin, barcodes: p.barcodes };
     }
     for (const p of seed.products) {
       if (!p.bundle) continue;
-      this.bundles.set(p.sku, { productId: this.next('product'), variantId: this.next('variant'), sku: p.sku, name: p.name, active: p.active, components: p.bundle.map((c) => ({ ...c })) });
+      this.bundles.set(p.sku, { productId: this.next('product'), variantId: this.next('variant'), sku: p.sku, name: p.name, active: p.active, components: p.bundle.map((c) => ({ ...c })), updatedAt: startMs });
     }
     for (const row of seed.inventory) {
       const cell = this.cell(this.products.get(row.sku)!.inventoryId, row.location);
@@ -199,8 +229,8 @@ export class ShipBobState {
     return ++this.ids[kind];
   }
 
-  addProduct(sku: string, name: string, active = true): SimProduct {
-    const p: SimProduct = { productId: this.next('product'), variantId: this.next('variant'), inventoryId: this.next('inventory'), sku, name, active };
+  addProduct(sku: string, name: string, at: number, active = true): SimProduct {
+    const p: SimProduct = { productId: this.next('product'), variantId: this.next('variant'), inventoryId: this.next('inventory'), sku, name, active, updatedAt: at };
     this.products.set(sku, p);
     return p;
   }
@@ -223,6 +253,41 @@ export class ShipBobState {
   /** Reads without creating a row (a created row would show up in inventory lists). */
   peek(inventoryId: number, locationId: number): StockCell {
     return this.stock.get(`${inventoryId}:${locationId}`) ?? { onHand: 0, committed: 0, awaiting: 0, internalTransfer: 0 };
+  }
+
+  /**
+   * The one way on-hand stock changes in the world (shipping, receiving, restocking): changes on
+   * hand (and committed) by the deltas, floored at 0, and logs the event ShipBob's inventory history
+   * would show when on hand really moved. Committing and releasing stock for orders changes only
+   * `committed` directly and logs nothing: the history lists "movement events that change on-hand
+   * quantities" (spec 2026-01 inventory/history:query).
+   */
+  moveStock(inventoryId: number, locationId: number, delta: { onHand: number; committed?: number }, ev: { at: number; category: HistoryCategory; orderId?: number }): void {
+    const cell = this.cell(inventoryId, locationId) as MutableCell;
+    const before = { onHand: cell.onHand, committed: cell.committed };
+    cell.onHand = Math.max(0, cell.onHand + delta.onHand);
+    cell.committed = Math.max(0, cell.committed + (delta.committed ?? 0));
+    const quantityChange = cell.onHand - before.onHand;
+    if (quantityChange !== 0) this.logHistory(inventoryId, locationId, ev, quantityChange, cell.committed - before.committed);
+  }
+
+  /**
+   * A dashboard stock adjustment (world step setStock): overwrites the given figures and logs
+   * InventoryAdjusted when any of them changed, even committed or awaiting alone. ShipBob would log
+   * only on-hand moves; logging more is the safe direction for a caller that skips a full read when
+   * nothing moved (scenarios use setStock to model stock committed elsewhere).
+   */
+  adjustStock(inventoryId: number, locationId: number, values: { onHand?: number; committed?: number; awaiting?: number }, at: number): void {
+    const cell = this.cell(inventoryId, locationId) as MutableCell;
+    const before = { ...cell };
+    Object.assign(cell, Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)));
+    if (cell.onHand === before.onHand && cell.committed === before.committed && cell.awaiting === before.awaiting) return;
+    this.logHistory(inventoryId, locationId, { at, category: 'InventoryAdjusted' }, cell.onHand - before.onHand, cell.committed - before.committed);
+  }
+
+  logHistory(inventoryId: number, facilityId: number, ev: { at: number; category: HistoryCategory; orderId?: number }, quantityChange: number, committedChange = 0): void {
+    const sku = this.productByInventoryId(inventoryId)?.sku ?? '';
+    this.history.push({ id: this.next('audit'), inventoryId, sku, facilityId, category: ev.category, at: ev.at, quantityChange, committedChange, orderId: ev.orderId ?? null });
   }
 
   fulfillable(c: StockCell): number {

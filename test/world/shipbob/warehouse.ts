@@ -90,9 +90,7 @@ export class Warehouse {
   ship(o: SimOrder, s: SimShipment, at: number): void {
     const { carrier, service } = this.st.seed.behaviour;
     for (const it of s.items) {
-      const cell = this.st.cell(it.inventoryId, s.locationId);
-      cell.onHand = Math.max(0, cell.onHand - it.quantity);
-      cell.committed = Math.max(0, cell.committed - it.committed);
+      this.st.moveStock(it.inventoryId, s.locationId, { onHand: -it.quantity, committed: -it.committed }, { at, category: 'OrderPicked', orderId: o.id });
     }
     const prefix = carrier.replace(/[^A-Za-z]/g, '').slice(0, 2).toUpperCase() || 'TN';
     const trackingNumber = `${prefix}${String(s.id).padStart(9, '0')}GB`;
@@ -209,8 +207,8 @@ export class Warehouse {
         override.delete(it.sku);
         it.received = got;
         it.stowed = got;
+        this.st.moveStock(it.inventoryId, w.locationId, { onHand: got }, { at: now, category: 'ReceivingStow' });
         const cell = this.st.cell(it.inventoryId, w.locationId);
-        cell.onHand += got;
         cell.awaiting = Math.max(0, cell.awaiting - it.quantity);
         const fee = round2(this.st.seed.fees.receivingPerUnit * got);
         if (fee > 0) this.charge({ amount: fee, at: now, fee: 'WRO Receiving Fee', referenceId: String(w.id), referenceType: 'WRO', invoiceType: 'Inbound Fee', locationId: w.locationId });
@@ -241,7 +239,7 @@ export class Warehouse {
       const got = override.has(it.sku) ? override.get(it.sku)! : it.quantity;
       it.processed = got;
       it.action = 'Restock';
-      this.st.cell(it.inventoryId, r.locationId).onHand += got;
+      this.st.moveStock(it.inventoryId, r.locationId, { onHand: got }, { at: now, category: 'InventoryRestocked' });
     }
     this.setReturnStatus(r, 'Completed', now);
     this.charge({ amount: this.st.seed.fees.returnBase, at: now, fee: 'Return Processing Fee', referenceId: String(r.id), referenceType: 'Return', invoiceType: 'Return', locationId: r.locationId });
