@@ -136,7 +136,7 @@ describe('the last full 3PL read, used again while nothing moved', () => {
     expect(w.fulfillable(r)['A@10']).toBe(5);
   });
 
-  it('is not used when the question fails, and a run out of time stops rather than reading everything', () => {
+  it('is not used when the question fails; a run out of time or refused stops rather than reading everything', () => {
     const w = world();
     const t = threePl(STOCK);
     w.read(t.adapter);
@@ -147,6 +147,10 @@ describe('the last full 3PL read, used again while nothing moved', () => {
     w.advance(HOUR);
     t.state.moved = new DeadlineExceeded('query-inventory-history', 60_000, 1_000, 'ShipBob');
     expect(() => w.read(t.adapter)).toThrow(DeadlineExceeded);
+    expect(t.calls.pages).toBe(4);
+    // A refused token would refuse the full read too: the run fails at once, as it says AUTH_FAILED.
+    t.state.moved = new AdapterError('AUTH', 'ShipBob refused the access token (401)');
+    expect(() => w.read(t.adapter)).toThrow(/refused the access token/);
     expect(t.calls.pages).toBe(4);
   });
 

@@ -11,7 +11,7 @@ import type { ClockPort } from '../../ports/clock';
 import { DeadlineExceeded } from '../../ports/clock';
 import type { KeyValueStore } from '../../ports/store';
 import type { StagingTab } from '../../sheet/staging-tab';
-import type { StockLine, ThreePlAdapter } from '../../threepl/types';
+import { AdapterError, type StockLine, type ThreePlAdapter } from '../../threepl/types';
 
 const KEY = 'inventory.stockBaseline';
 const SOURCE = '3pl-stock-baseline';
@@ -116,8 +116,9 @@ export function baselineStillTrue(adapter: ThreePlAdapter, ports: BaselinePorts,
   try {
     moved = warehouses.length ? moves.since(new Date(state.validAt - MOVES_OVERLAP_MS).toISOString(), warehouses) : 'no fulfilment centre was known';
   } catch (e) {
-    // Out of time is the run's to handle; any other failure is answered by reading everything.
-    if (e instanceof DeadlineExceeded) throw e;
+    // Out of time, or a refused token, is the run's to handle (a full read would be refused alike);
+    // any other failure (an unreadable answer, an API version without the call) is answered by reading everything.
+    if (e instanceof DeadlineExceeded || (e instanceof AdapterError && (e.code === 'AUTH' || e.code === 'FORBIDDEN'))) throw e;
     note(`the 3PL's changes could not be read (${e instanceof Error ? e.message : String(e)})`);
     return null;
   }
