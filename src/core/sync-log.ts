@@ -54,6 +54,7 @@ export const COUNT_WORDS: Readonly<Record<string, readonly [one: string, many: s
   unanswered: ['stock change Amazon did not answer', 'stock changes Amazon did not answer'],
   unconfirmed: ['stock change with no processing report (left to the read-back)', 'stock changes with no processing report (left to the read-back)'],
   refused: ['stock change not sent (FBA only on Amazon)', 'stock changes not sent (FBA only on Amazon)'],
+  stockReadKept: ['3PL stock read kept from an earlier run (the 3PL reported no stock movement since)', '3PL stock reads kept from earlier runs (the 3PL reported no stock movement since)'],
   capped: ['undo lowered to the stock the 3PL can pick', 'undos lowered to the stock the 3PL can pick'],
   skipped: ['offer not undone', 'offers not undone'],
   // Orders sync.

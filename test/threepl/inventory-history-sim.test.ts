@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FaultSpec } from '../world/faults';
 import { HISTORY_PAGE_SIZE } from '../world/shipbob/routes-history';
+import { SEEDED_PRODUCT_AGE_MS } from '../world/shipbob/state';
 import { BASE_SEED, mfnOrder, rig } from './harness';
 
 type Rig = ReturnType<typeof rig>;
@@ -193,10 +194,12 @@ describe('ShipBob simulator: get-products LastUpdatedTimestamp', () => {
     return (res.body as Products).items.map((p) => p.variants[0]!.sku);
   };
 
-  it('lists products and bundles updated since the given time: seeded ones at the start, then setActive and products created by an order', () => {
+  it('lists products and bundles updated since the given time: seeded ones a day before the start, then setActive and products created by an order', () => {
     const r = rig({ seed: { products: [...BASE_SEED.products, { sku: 'GIFT', name: 'Gift', bundle: [{ sku: 'MUG', quantity: 1 }] }] } });
-    const start = r.clock.iso();
-    expect(skus(r, start)).toEqual(['TEE-M', 'TEE-L', 'MUG', 'GIFT']);
+    const seeded = new Date(Date.parse(r.clock.iso()) - SEEDED_PRODUCT_AGE_MS).toISOString();
+    expect(skus(r, seeded)).toEqual(['TEE-M', 'TEE-L', 'MUG', 'GIFT']);
+    // The catalogue existed before the world began: nothing was updated at its start.
+    expect(skus(r, r.clock.iso())).toEqual([]);
     r.clock.advance(3600_000);
     const mark = r.clock.iso();
     expect(skus(r, mark)).toEqual([]);

@@ -214,6 +214,8 @@ function computeAndPush(ctx: JobContext, amazon: SpApiClient, adapter: ThreePlAd
       unsentOrders: unsent.orders,
       applied: readback.applied,
       notApplied: readback.notApplied,
+      // Said so that a run with a handful of 3PL calls is not taken for one that skipped the 3PL.
+      ...(stock.unchangedSince !== undefined ? { stockReadKept: 1 } : {}),
       ...counts,
     },
     message: `${fill || keptOnly ? pushMessage : stillHeld ? `${pushMessage} ${split.awaiting.length} other change(s) stay held by a guardrail (see Exceptions).` : modeText(ctx, plan.changes.length, plan.held, awaiting.length, pushMessage)} ${readback.applied ? `${readback.applied} earlier update(s) confirmed on Amazon.` : ''}${readback.notApplied ? ` ${readback.notApplied} earlier update(s) accepted by Amazon but not applied (see Exceptions, STOCK_PUSH_NOT_APPLIED).` : ''}${gapNote(read)}${lapsed ? ' The approval no longer matches the plan the Inventory tab showed (it changed since), so it approved nothing: approve again what the tab shows now.' : ''}${unusableNote}${fbaNote}${approveWordNote(ctx)}${

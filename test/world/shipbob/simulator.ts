@@ -20,6 +20,8 @@ import { ShipBobState, type SimOrder } from './state';
 import { isoOrNull, returnView, wroView } from './views';
 import { Warehouse } from './warehouse';
 
+/** The channel a `placeOrder` world step sells through unless it names one: not the add-on's. */
+export const OTHER_CHANNEL_ID = 100099;
 export const PRODUCTION_ORIGIN = 'https://api.shipbob.com';
 export const SANDBOX_ORIGIN = 'https://sandbox-api.shipbob.com';
 /**
@@ -334,6 +336,24 @@ export class ShipBobSimulator {
           values[k] = v;
         }
         this.state.adjustStock(p.inventoryId, a.location as number, values, now);
+        break;
+      }
+      case 'placeOrder': {
+        // An order from another sales channel (a webstore, a wholesale order): ShipBob commits its
+        // stock at once, and it reaches the inventory history only when picked.
+        const ref = typeof a.reference === 'string' && a.reference ? a.reference : '';
+        if (!ref) throw new Error('ShipBob simulator placeOrder: give reference');
+        if (!lines?.length) throw new Error('ShipBob simulator placeOrder: give lines [{sku, quantity}]');
+        const channel = typeof a.channel === 'number' ? a.channel : OTHER_CHANNEL_ID;
+        const body = {
+          reference_id: ref,
+          type: 'DTC',
+          shipping_method: 'Standard',
+          recipient: { name: 'Webstore customer', address: { address1: '1 High Street', city: 'Leeds', country: 'GB' } },
+          products: lines.map((l) => ({ reference_id: l.sku, quantity: l.quantity })),
+        };
+        const res = orders.createOrder({ st: this.state, wh: this.wh }, { ...this.seedCall('/order', body, now), channelId: channel });
+        if (res.status !== 201) throw new Error(`ShipBob simulator placeOrder ${ref}: ${JSON.stringify(res.body)}`);
         break;
       }
       case 'setActive': {

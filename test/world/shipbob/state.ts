@@ -188,6 +188,9 @@ export interface SimInvoice {
   currency: string;
 }
 
+/** How long before the world starts its seeded products were last updated (a catalogue that already exists) [assumption]. */
+export const SEEDED_PRODUCT_AGE_MS = 24 * 3600_000;
+
 export class ShipBobState {
   readonly locations: Array<{ id: number; name: string }>;
   readonly products = new Map<string, SimProduct>();
@@ -204,11 +207,15 @@ export class ShipBobState {
   readonly history: HistoryEvent[] = [];
   private ids = { product: 1000, variant: 2000, inventory: 5000, order: 100000, shipment: 200000, wro: 300, box: 7000, ret: 400, tx: 0, invoice: 9000, audit: 880000 };
 
-  /** `startMs`: the world's start, when seeded products were last updated. */
+  /**
+   * `startMs`: the world's start. A seeded catalogue is the merchant's existing one, set up before
+   * the add-on first runs: its products were last updated SEEDED_PRODUCT_AGE_MS before the start.
+   */
   constructor(
     readonly seed: ThreePlSection,
-    startMs: number,
+    worldStartMs: number,
   ) {
+    const startMs = worldStartMs - SEEDED_PRODUCT_AGE_MS;
     this.locations = seed.locations.map((l) => ({ ...l }));
     for (const p of seed.products) {
       if (p.bundle) continue;

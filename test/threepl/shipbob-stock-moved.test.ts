@@ -1,0 +1,58 @@
+// ShipBob's answer to "did anything move the stock since?" (src/threepl/shipbob/stock-moved.ts)
+// against the simulator: orders of any channel, products updated, each centre's inventory history;
+// one record asked for each; an account-specific key; errors thrown, never read as "nothing moved".
+
+import { describe, expect, it } from 'vitest';
+import { AdapterError } from '../../src/threepl/types';
+import { rig } from './harness';
+
+const since = (r: ReturnType<typeof rig>) => new Date(r.clock.now()).toISOString();
+
+describe('ShipBob: what moved since', () => {
+  it('says nothing moved when nothing did, asking each centre once and one record of each list', () => {
+    const r = rig();
+    r.clock.advance(3600_000);
+    const t = since(r);
+    r.clock.advance(3600_000);
+    expect(r.adapter.stockMoves!.since(t, ['10', '11'])).toBeNull();
+    expect(r.count('POST', '/inventory/history:query')).toBe(2);
+    const history = r.calls.filter((c) => c.url.includes('history:query')).map((c) => JSON.parse(c.body as string) as Record<string, unknown>);
+    expect(history).toEqual([{ facility_id: 10, start_date: t }, { facility_id: 11, start_date: t }]);
+    const orders = r.calls.find((c) => new URL(c.url).pathname.endsWith('/order'))!;
+    expect(new URL(orders.url).searchParams.get('Limit')).toBe('1');
+    // Any channel's orders take stock: the read carries no channel header.
+    expect(orders.headers['shipbob_channel_id']).toBeUndefined();
+  });
+
+  it('sees an order from another channel, a stock adjustment at one centre, and a deactivated product', () => {
+    const r = rig({ seed: { channels: [{ id: 100001, name: 'FBA 3PL Sync' }] } });
+    r.clock.advance(3600_000);
+    let t = since(r);
+    r.sim.act({ action: 'placeOrder', reference: 'WEB-1', lines: [{ sku: 'TEE-L', quantity: 2 }] });
+    expect(r.adapter.stockMoves!.since(t, ['10', '11'])).toMatch(/^ShipBob order \d+ was placed or changed$/);
+    r.clock.advance(3600_000);
+    t = since(r);
+    r.sim.act({ action: 'setStock', sku: 'TEE-M', location: 11, onHand: 1 });
+    expect(r.adapter.stockMoves!.since(t, ['10'])).toBeNull();
+    expect(r.adapter.stockMoves!.since(t, ['10', '11'])).toBe('ShipBob logged InventoryAdjusted at fulfilment centre 11');
+    r.clock.advance(3600_000);
+    t = since(r);
+    r.sim.act({ action: 'setActive', sku: 'MUG', active: false });
+    expect(r.adapter.stockMoves!.since(t, ['10', '11'])).toMatch(/^ShipBob product \d+ was changed$/);
+  });
+
+  it('throws on an answer it cannot read, and names a centre that is no ShipBob location', () => {
+    const r = rig({ faults: [{ system: 'threePl', operation: 'query-inventory-history', kind: 'malformed', times: 10 }] });
+    const t = since(r);
+    expect(() => r.adapter.stockMoves!.since(t, ['10'])).toThrow(AdapterError);
+    expect(r.adapter.stockMoves!.since(t, ['*'])).toBe('fulfilment centre "*" has no ShipBob location id');
+  });
+
+  it('is keyed to the token, host and API version', () => {
+    const r = rig();
+    const other = rig({ apiVersion: '2026-07' });
+    expect(r.adapter.stockMoves!.account).toMatch(/^shipbob:[a-z0-9]+:production:2026-01$/);
+    expect(other.adapter.stockMoves!.account).not.toBe(r.adapter.stockMoves!.account);
+    expect(r.adapter.stockMoves!.account).not.toContain('pat-test-token');
+  });
+});
