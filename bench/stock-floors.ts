@@ -17,7 +17,9 @@
 //     3PL's stock moved since run A read it, in ShipBob's "changed since" reads, one record each:
 //     orders updated since (a new order commits stock before any inventory event shows it), products
 //     updated since, and the inventory history of each fulfilment centre (facility_id is required,
-//     spec 2026-01 inventory/history:query). A run cannot know its stock is unchanged for less.
+//     spec 2026-01 inventory/history:query). A run cannot know its stock is unchanged for less. The
+//     job asks only when a full read takes at least twice those calls (READ_TO_QUESTION_RATIO,
+//     jobs/reads/threepl-stock-baseline.ts), and otherwise reads the 3PL again: so does the minimum.
 //     A listings report shows a feed's quantities only when it is requested after Amazon processed the
 //     feed, and nothing runs between two runs of an add-on (no trigger fires more often than hourly,
 //     apps-script.md §2.7), so one of the runs waits on Amazon: run A for the feed's processing and
@@ -40,6 +42,7 @@ import { MAX_SKUS_PER_CALL } from '../src/amazon/inventory';
 import { MAX_FEED_MESSAGES } from '../src/amazon/feeds';
 import { TABS } from '../src/core/tabs';
 import { FBA_REPORT_ABOVE } from '../src/jobs/inventory/fba-source';
+import { READ_TO_QUESTION_RATIO, questionCalls } from '../src/jobs/reads/threepl-stock-baseline';
 import { SHIPBOB_RATE_LIMIT_PER_MIN } from '../src/threepl/shipbob/adapter';
 import { COST_MODEL } from '../test/world/cost-model';
 import type { OpCalls, System } from './floors';
@@ -201,6 +204,13 @@ function runFloor(ops: OpCalls[], chains: Array<[string, number]>, sheetS: numbe
   return { ops, calls, overheadS, chainS, binding, sheetS, totalS: overheadS + (overlap ? Math.max(chainS, sheetS) : chainS + sheetS) };
 }
 
+/** ShipBob's full stock read: both IsActive sides' inventory pages and the bundle products. */
+function shipbobFullRead(w: StockWorld): { inventory: number; bundles: number; calls: number } {
+  const inventory = Math.max(1, ceilDiv(w.threePlProducts, LIMITS.shipbobPage)) + Math.max(1, ceilDiv(w.inactiveProducts, LIMITS.shipbobPage));
+  const bundles = Math.max(1, ceilDiv(w.bundleProducts, LIMITS.shipbobPage));
+  return { inventory, bundles, calls: inventory + bundles };
+}
+
 /** Run A: the full read, in parallel where nothing forces an order, then the feeds or patches. */
 function readAndPush(w: StockWorld, p: Plan, t: TimeModel): RunFloor {
   const { ops, add } = opsList();
@@ -261,9 +271,17 @@ function followAndReadBack(w: StockWorld, p: Plan, t: TimeModel): RunFloor {
   add('amazon', 'getFeedDocument', p.feeds);
   add('amazon', 's3-download', p.feeds);
   add('amazon', 'searchOrders', 1);
-  add('shipbob', 'get-orders', 1);
-  add('shipbob', 'get-products', 1);
-  add('shipbob', 'query-inventory-history', Math.max(1, w.threePlLocations));
+  const reread = shipbobFullRead(w);
+  const question = questionCalls(Math.max(1, w.threePlLocations));
+  const asks = reread.calls >= READ_TO_QUESTION_RATIO * question;
+  if (asks) {
+    add('shipbob', 'get-orders', 1);
+    add('shipbob', 'get-products', 1);
+    add('shipbob', 'query-inventory-history', Math.max(1, w.threePlLocations));
+  } else {
+    add('shipbob', 'get-all-inventory-levels-grouped-by-fulfillment-center', reread.inventory);
+    add('shipbob', 'get-products', reread.bundles);
+  }
   const searchPages = Math.max(1, ceilDiv(w.listings, LIMITS.listingsPage));
   if (p.listings === 'search') add('amazon', 'searchListingsItems', searchPages);
   else {
@@ -282,8 +300,8 @@ function followAndReadBack(w: StockWorld, p: Plan, t: TimeModel): RunFloor {
     [p.listings === 'search' ? 'listings pages' : `listings report (asked for once the feed is done, ${readBackWaitS(t)} s processing)`, p.listings === 'search' ? chainOfS('searchListingsItems', searchPages, la) : readBackReportS(p, t)],
     ['FBA report', p.fba === 'report' ? 3 * la : 0],
     ['searchOrders', la],
-    // The 3PL's "changed since" reads, one after another (the first that finds a change ends them).
-    ['ShipBob changed-since reads', (2 + Math.max(1, w.threePlLocations)) * t.shipbobLatencyS],
+    // The 3PL's "changed since" reads, one after another (the first that finds a change ends them), or its pages again.
+    asks ? ['ShipBob changed-since reads', question * t.shipbobLatencyS] : ['ShipBob pages again', reread.inventory * t.shipbobLatencyS],
   ];
   // The Inventory rows read to know what was pushed; one cell (the push state) of each changed row written.
   const sheetS = (w.skus * LIMITS.inventoryColumns * t.cellReadMs + w.changes * (t.cellWriteMs + t.flushPerCellMs) + t.flushMs) / 1000;

@@ -32,12 +32,13 @@ describe('settleMinimum', () => {
     });
     expect(m.readAndPush.calls).toBe(19);
     // Run B: the feed's status, result and download; the listings report again; one orders page; and
-    // ShipBob's changed-since reads: orders, products, each of the 2 centres' inventory history.
+    // ShipBob's stock again: its 6 calls (5 inventory pages, 1 bundle page) are under twice the 4 that
+    // asking what moved would take (orders, products, each of the 2 centres' history), so it is read.
     expect(calls(m.followAndReadBack.ops)).toEqual({
       getFeed: 1, getFeedDocument: 1, 's3-download': 2, searchOrders: 1, createReport: 1, getReport: 1, getReportDocument: 1,
-      'get-orders': 1, 'get-products': 1, 'query-inventory-history': 2,
+      'get-all-inventory-levels-grouped-by-fulfillment-center': 5, 'get-products': 1,
     });
-    expect([m.total, m.amazon, m.shipbob]).toEqual([31, 21, 10]);
+    expect([m.total, m.amazon, m.shipbob]).toEqual([33, 21, 12]);
     // Run A's time: 19 × 0.17 s UrlFetch; token 0.3 + report (0.3 + 60 + 3 × 0.3) + feed 3 × 0.3 = 62.4 s;
     // cells: 12,000 SKU Map cells read × 0.01 ms + 1,000 Inventory rows of W cells × (0.01 + 0.135) ms + one 28 ms commit.
     const sheetA = (12_000 * 0.01 + 1000 * W * 0.145 + 28) / 1000;
@@ -47,15 +48,15 @@ describe('settleMinimum', () => {
     // The rows are written while Amazon prepares the report: the longer of the two counts.
     expect(sheetA).toBeLessThan(62.4);
     expect(m.readAndPush.totalS).toBeCloseTo(3.23 + 62.4, 6);
-    // Run B: 12 × 0.17 s; the read-back report can only be asked for once the feed is done (getFeed
+    // Run B: 14 × 0.17 s; the read-back report can only be asked for once the feed is done (getFeed
     // 0.3 s, createReport 0.3 s), then Amazon's 60 s and the poll, document and download (3 × 0.3 s).
     // Its 1,000 × W cells read, 749 written and one commit go on during that wait.
     const sheetB = (1000 * W * 0.01 + 749 * 0.145 + 28) / 1000;
     expect(m.followAndReadBack.chainS).toBeCloseTo(61.5, 6);
     expect(m.followAndReadBack.binding).toMatch(/listings report \(asked for once the feed is done, 60 s processing\)/);
     expect(sheetB).toBeLessThan(61.5);
-    expect(m.followAndReadBack.totalS).toBeCloseTo(2.04 + 61.5, 6);
-    expect(m.timeS).toBeCloseTo(3.23 + 62.4 + 2.04 + 61.5, 6);
+    expect(m.followAndReadBack.totalS).toBeCloseTo(2.38 + 61.5, 6);
+    expect(m.timeS).toBeCloseTo(3.23 + 62.4 + 2.38 + 61.5, 6);
   });
 
   it('the shorter of Amazon\'s two waits is the read-back\'s: a report slower than the feed is waited for in run A instead', () => {
@@ -72,7 +73,7 @@ describe('settleMinimum', () => {
     expect(m.plan).toEqual({ listings: 'report', fba: 'report', feeds: 3, patches: 0, tokens: 1 });
     // ShipBob: 320 active + 1 inactive + 1 bundle page. Amazon A: token, orders, listings report (4),
     // the FBA report's request, 3 × 3 feed calls = 16; B: 3 × 3 feed results, orders, listings report (4), FBA report read (3) = 17.
-    // Run B adds ShipBob's 4 changed-since reads (orders, products, 2 centres' history).
+    // Run B adds ShipBob's 4 changed-since reads (orders, products, 2 centres' history): a full read is 322.
     expect(m.shipbob).toBe(326);
     expect(m.amazon).toBe(33);
     expect(m.total).toBe(359);
@@ -101,12 +102,17 @@ describe('settleMinimum', () => {
     // A: token, 2 inventory pages + 1 bundle page, 1 orders page, ⌈50/20⌉ = 3 search pages, 1 summaries call, 7 patches.
     expect(m.readAndPush.calls).toBe(16);
     // B: an orders page and the 3 search pages, read as soon as the run starts: no wait on Amazon;
-    // ShipBob's 4 changed-since reads (0.25 s each, one after another: 1.0 s) outlast the 3 pages (0.9 s).
-    expect(calls(m.followAndReadBack.ops)).toEqual({ searchOrders: 1, searchListingsItems: 3, 'get-orders': 1, 'get-products': 1, 'query-inventory-history': 2 });
-    expect(chainOfS('searchListingsItems', 3, 0.3)).toBeCloseTo(0.9, 6);
-    expect(m.followAndReadBack.chainS).toBeCloseTo(1.0, 6);
-    expect(m.followAndReadBack.binding).toBe('ShipBob changed-since reads');
-    expect(m.total).toBe(24);
+    // ShipBob's 3 calls (2 inventory pages, 1 bundle page) again, meanwhile (asking what moved would take 4).
+    expect(calls(m.followAndReadBack.ops)).toEqual({ searchOrders: 1, searchListingsItems: 3, 'get-all-inventory-levels-grouped-by-fulfillment-center': 2, 'get-products': 1 });
+    expect(m.followAndReadBack.chainS).toBeCloseTo(chainOfS('searchListingsItems', 3, 0.3), 6);
+    expect(m.total).toBe(23);
+  });
+
+  it('asks ShipBob what moved once its stock takes at least twice the calls: 10,000 SKUs', () => {
+    const w: StockWorld = { skus: 10_000, fba: 2_000, listings: 10_000, threePlProducts: 8_000, inactiveProducts: 0, bundleProducts: 0, threePlLocations: 2, orders: 5, changes: 7_000 };
+    const b = calls(settleMinimum(w).followAndReadBack.ops);
+    // 32 + 1 inventory pages and a bundle page against 4 changed-since reads.
+    expect([b['get-orders'], b['get-products'], b['query-inventory-history'], b['get-all-inventory-levels-grouped-by-fulfillment-center']]).toEqual([1, 1, 2, undefined]);
   });
 });
 

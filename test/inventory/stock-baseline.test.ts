@@ -16,7 +16,7 @@ const line = (sku: string, available: number, warehouseId = '10', extra: Partial
   sku, warehouseId, onHand: available + 1, allocated: 1, available, onHold: 0, inbound: 2, inTransit: 0, unknown: false, asOf: '', ...extra,
 });
 
-/** A paged 3PL whose stock the test sets, that answers "what moved?" as the test says. */
+/** A paged 3PL whose stock the test sets (a line a page), that answers "what moved?" as the test says. */
 function threePl(stock: StockLine[], account = 'shipbob:abc') {
   const calls = { pages: 0, asked: [] as Array<{ since: string; warehouses: readonly string[] }> };
   const state = { stock, moved: null as string | null | Error };
@@ -24,8 +24,8 @@ function threePl(stock: StockLine[], account = 'shipbob:abc') {
     next(cursor) {
       calls.pages++;
       const at = cursor === null ? 0 : Number(cursor);
-      const slice = state.stock.slice(at, at + 2);
-      return { chunk: JSON.stringify(slice), cursor: at + 2 < state.stock.length ? String(at + 2) : null, items: slice.length };
+      const slice = state.stock.slice(at, at + 1);
+      return { chunk: JSON.stringify(slice), cursor: at + 1 < state.stock.length ? String(at + 1) : null, items: slice.length };
     },
     assemble: (chunks) => chunks.flatMap((c) => JSON.parse(c) as StockLine[]),
   };
@@ -58,18 +58,21 @@ function world() {
   return { ports, read, fulfillable, advance: (ms: number) => (now += ms) };
 }
 
-const STOCK = [line('A', 5), line('B', 3), line('B', 4, '11'), line('C', 0)];
+/** Eight pages (and one call to assemble them) at two centres: well over the question's four calls. */
+const STOCK = [line('A', 5), line('B', 3), line('B', 4, '11'), line('C', 0), line('D', 1), line('E', 2), line('F', 3), line('G', 4)];
+const FULL = STOCK.length;
+const moved = (a: number, ...rest: StockLine[]) => [line('A', a), ...STOCK.slice(1), ...rest];
 
 describe('the last full 3PL read, used again while nothing moved', () => {
   it('is used when the 3PL reports nothing since: no page read, the same figures, good as of this run', () => {
     const w = world();
     const t = threePl(STOCK);
     const first = w.read(t.adapter);
-    expect(t.calls.pages).toBe(2);
+    expect(t.calls.pages).toBe(FULL);
     expect(first.unchangedSince).toBeUndefined();
     w.advance(HOUR);
     const second = w.read(t.adapter);
-    expect(t.calls.pages).toBe(2);
+    expect(t.calls.pages).toBe(FULL);
     expect(w.fulfillable(second)).toEqual(w.fulfillable(first));
     expect(second.records).toEqual(first.records);
     expect(second.unchangedSince).toBe(T0);
@@ -81,7 +84,7 @@ describe('the last full 3PL read, used again while nothing moved', () => {
     w.advance(HOUR);
     w.read(t.adapter);
     expect(t.calls.asked[1]!.since).toBe(new Date(T0 + HOUR - MOVES_OVERLAP_MS).toISOString());
-    expect(t.calls.pages).toBe(2);
+    expect(t.calls.pages).toBe(FULL);
   });
 
   it('reads everything again when something moved, and keeps the new read', () => {
@@ -89,16 +92,16 @@ describe('the last full 3PL read, used again while nothing moved', () => {
     const t = threePl(STOCK);
     w.read(t.adapter);
     w.advance(HOUR);
-    t.state.stock = [line('A', 1), line('B', 3), line('B', 4, '11'), line('C', 0)];
+    t.state.stock = moved(1);
     t.state.moved = 'ShipBob order 7 was placed or changed';
     const second = w.read(t.adapter);
-    expect(t.calls.pages).toBe(4);
+    expect(t.calls.pages).toBe(2 * FULL);
     expect(second.unchangedSince).toBeUndefined();
     expect(w.fulfillable(second)['A@10']).toBe(1);
     w.advance(HOUR);
     t.state.moved = null;
     const third = w.read(t.adapter);
-    expect(t.calls.pages).toBe(4);
+    expect(t.calls.pages).toBe(2 * FULL);
     expect(w.fulfillable(third)['A@10']).toBe(1);
     expect(third.unchangedSince).toBe(T0 + HOUR);
   });
@@ -109,7 +112,7 @@ describe('the last full 3PL read, used again while nothing moved', () => {
     w.read(t.adapter);
     w.advance(FULL_READ_EVERY_MS + 1);
     expect(w.read(t.adapter).unchangedSince).toBeUndefined();
-    expect(t.calls.pages).toBe(4);
+    expect(t.calls.pages).toBe(2 * FULL);
     expect(t.calls.asked).toEqual([]);
   });
 
@@ -117,10 +120,10 @@ describe('the last full 3PL read, used again while nothing moved', () => {
     const w = world();
     w.read(threePl(STOCK, 'shipbob:one').adapter);
     w.advance(HOUR);
-    const other = threePl([line('A', 0)], 'shipbob:two');
+    const other = threePl(moved(0), 'shipbob:two');
     const r = w.read(other.adapter);
-    expect(other.calls.pages).toBe(1);
-    expect(w.fulfillable(r)).toEqual({ 'A@10': 0 });
+    expect(other.calls.pages).toBe(FULL);
+    expect(w.fulfillable(r)['A@10']).toBe(0);
   });
 
   it('is dropped when a person edited the hidden tab it is kept on', () => {
@@ -132,7 +135,7 @@ describe('the last full 3PL read, used again while nothing moved', () => {
     expect(w.ports.staging.data.get('3pl-stock-baseline')).not.toEqual(parts);
     w.advance(HOUR);
     const r = w.read(t.adapter);
-    expect(t.calls.pages).toBe(4);
+    expect(t.calls.pages).toBe(2 * FULL);
     expect(w.fulfillable(r)['A@10']).toBe(5);
   });
 
@@ -143,15 +146,15 @@ describe('the last full 3PL read, used again while nothing moved', () => {
     w.advance(HOUR);
     t.state.moved = new AdapterError('UPSTREAM', 'ShipBob query-inventory-history returned a body that is not JSON (200)');
     expect(w.read(t.adapter).unchangedSince).toBeUndefined();
-    expect(t.calls.pages).toBe(4);
+    expect(t.calls.pages).toBe(2 * FULL);
     w.advance(HOUR);
     t.state.moved = new DeadlineExceeded('query-inventory-history', 60_000, 1_000, 'ShipBob');
     expect(() => w.read(t.adapter)).toThrow(DeadlineExceeded);
-    expect(t.calls.pages).toBe(4);
+    expect(t.calls.pages).toBe(2 * FULL);
     // A refused token would refuse the full read too: the run fails at once, as it says AUTH_FAILED.
     t.state.moved = new AdapterError('AUTH', 'ShipBob refused the access token (401)');
     expect(() => w.read(t.adapter)).toThrow(/refused the access token/);
-    expect(t.calls.pages).toBe(4);
+    expect(t.calls.pages).toBe(2 * FULL);
   });
 
   it('keeps nothing for a 3PL that cannot say what moved, and no line the 3PL did not report', () => {
@@ -160,16 +163,29 @@ describe('the last full 3PL read, used again while nothing moved', () => {
     delete (t.adapter as { stockMoves?: unknown }).stockMoves;
     w.read(t.adapter);
     expect(w.ports.staging.data.has('3pl-stock-baseline')).toBe(false);
-    const u = threePl([line('A', 5), line('Z', 0, '*', { unknown: true })]);
+    const u = threePl([...STOCK, line('Z', 0, '*', { unknown: true })]);
     w.read(u.adapter);
     w.advance(HOUR);
     const r = w.read(u.adapter);
     expect(r.unchangedSince).toBe(T0);
-    expect(r.records.map((x) => x.sku)).toEqual(['A']);
+    expect(r.records.map((x) => x.sku)).not.toContain('Z');
+    expect(r.records).toHaveLength(STOCK.length);
     // A read holding no fulfilment centre cannot be asked about: it is read again.
-    const empty = threePl([line('Q', 0, '*')], 'shipbob:empty');
+    const empty = threePl(Array.from({ length: 9 }, (_, i) => line(`Q${i}`, 0, '*')), 'shipbob:empty');
     w.read(empty.adapter);
     w.advance(HOUR);
     expect(w.read(empty.adapter).unchangedSince).toBeUndefined();
+  });
+
+  it('is not kept for a catalogue read in fewer than twice the question\'s calls: the 3PL is read in full each run', () => {
+    const w = world();
+    // Three pages and one call to assemble them, at two centres: the question would take four.
+    const t = threePl(STOCK.slice(0, 3));
+    w.read(t.adapter);
+    expect(w.ports.staging.data.has('3pl-stock-baseline')).toBe(false);
+    w.advance(HOUR);
+    expect(w.read(t.adapter).unchangedSince).toBeUndefined();
+    expect(t.calls.pages).toBe(6);
+    expect(t.calls.asked).toEqual([]);
   });
 });

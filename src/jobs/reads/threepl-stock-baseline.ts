@@ -23,6 +23,12 @@ export const FULL_READ_EVERY_MS = 6 * 3600_000;
  * twice costs a full read; one missed could cost an oversell.
  */
 export const MOVES_OVERLAP_MS = 10 * 60_000;
+/**
+ * The question costs a call per fulfilment centre and two more, and when something moved the full
+ * read follows anyway: it is asked only when a full read takes at least this many times as many
+ * calls (a small catalogue with stock moving every hour would pay for both on most runs).
+ */
+export const READ_TO_QUESTION_RATIO = 2;
 /** Lines per staged part (a part is cut into cell-sized pieces by the staging tab). */
 const LINES_PER_PART = 2_000;
 
@@ -63,9 +69,27 @@ function load(store: KeyValueStore): BaselineState | null {
   }
 }
 
-/** Keeps a complete full read (lines the 3PL did not report are not kept: they are unknown, not stock). */
-export function keepBaseline(adapter: ThreePlAdapter, ports: BaselinePorts, lines: readonly StockLine[], startedAt: number): void {
+/** The fulfilment centres a read holds stock lines at: those the 3PL is asked about. */
+function centresOf(warehouseIds: Iterable<string>): string[] {
+  return [...new Set(warehouseIds)].filter((w) => w !== '*');
+}
+
+/** Calls the question "what moved?" takes for a read at `centres` fulfilment centres (stock-moved.ts: orders, products, one history call a centre). */
+export function questionCalls(centres: number): number {
+  return 2 + centres;
+}
+
+/**
+ * Keeps a complete full read (lines the 3PL did not report are not kept: they are unknown, not
+ * stock), when asking what moved would cost well under reading it again: `readCalls` is what this
+ * read took.
+ */
+export function keepBaseline(adapter: ThreePlAdapter, ports: BaselinePorts, lines: readonly StockLine[], startedAt: number, readCalls: number): void {
   if (!adapter.stockMoves) return;
+  if (readCalls < READ_TO_QUESTION_RATIO * questionCalls(centresOf(lines.map((l) => l.warehouseId)).length)) {
+    forgetBaseline(ports);
+    return;
+  }
   const known = lines.filter((l) => !l.unknown);
   const parts: string[] = [];
   for (let at = 0; at === 0 || at < known.length; at += LINES_PER_PART) parts.push(JSON.stringify(known.slice(at, at + LINES_PER_PART).map(slim)));
@@ -111,7 +135,7 @@ export function baselineStillTrue(adapter: ThreePlAdapter, ports: BaselinePorts,
     forgetBaseline(ports);
     return null;
   }
-  const warehouses = [...new Set(kept.map((k) => k[1]).filter((w) => w !== '*'))];
+  const warehouses = centresOf(kept.map((k) => k[1]));
   let moved: string | null;
   try {
     moved = warehouses.length ? moves.since(new Date(state.validAt - MOVES_OVERLAP_MS).toISOString(), warehouses) : 'no fulfilment centre was known';

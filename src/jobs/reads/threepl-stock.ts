@@ -54,12 +54,14 @@ export function readThreePlStockInRuns(
   if (!adapter.stockPages) {
     const now = ports.clock.now();
     const lines = adapter.getStock();
-    keepBaseline(adapter, ports, lines, now);
+    // One read of unknown cost: counted as one call, so it is kept only if the 3PL's question is cheaper still.
+    keepBaseline(adapter, ports, lines, now, 1);
     return { ...fromLines(lines, now), walkStartedAt: now, atStart: null, lines, kept: false };
   }
   const walk = walkStock(adapter.stockPages(), ports, maxAgeMs, atStart);
   if (!walk.done) return { waiting: walk.message };
-  keepBaseline(adapter, ports, walk.lines, walk.startedAt);
+  // The pages walked and (at least) one more call to assemble them (ShipBob's bundle list).
+  keepBaseline(adapter, ports, walk.lines, walk.startedAt, walk.pages + 1);
   return { ...snapshotOf(fromLines(walk.lines, walk.startedAt), walk.startedAt), walkStartedAt: walk.startedAt, atStart: walk.atStart, lines: walk.lines, kept: false };
 }
 
