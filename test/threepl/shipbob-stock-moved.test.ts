@@ -4,7 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { AdapterError } from '../../src/threepl/types';
-import { rig } from './harness';
+import { intercept, mfnOrder, rig } from './harness';
 
 const since = (r: ReturnType<typeof rig>) => new Date(r.clock.now()).toISOString();
 
@@ -39,6 +39,26 @@ describe('ShipBob: what moved since', () => {
     t = since(r);
     r.sim.act({ action: 'setActive', sku: 'MUG', active: false });
     expect(r.adapter.stockMoves!.since(t, ['10', '11'])).toMatch(/^ShipBob product \d+ was changed$/);
+  });
+
+  it('counts an order this add-on sent as a move even while ShipBob does not list it yet', () => {
+    const r = rig();
+    r.clock.advance(3600_000);
+    const before = since(r);
+    r.clock.advance(60_000);
+    // ShipBob's order list lags the create it answered.
+    intercept(r, (req, next) => (req.method === 'GET' && new URL(req.url).pathname.endsWith('/order') ? { status: 200, headers: { 'content-type': 'application/json' }, body: '[]' } : next(req)));
+    expect(r.adapter.createOutboundOrder(mfnOrder('202-0000000-0000001')).status).toBe('created');
+    // Recorded at most once a minute: a run sending many orders does not write a property for each.
+    const key = [...r.store.data.keys()].find((k) => k.startsWith('threepl.shipbob.orderSentAt.'))!;
+    const at = r.store.data.get(key);
+    r.adapter.createOutboundOrder(mfnOrder('202-0000000-0000002'));
+    expect(r.store.data.get(key)).toBe(at);
+    expect(r.adapter.stockMoves!.since(before, ['10', '11'])).toBe('an order was sent to ShipBob by this add-on');
+    // From an execution later, as the stock sync would ask: the time is kept in document properties.
+    expect(r.newAdapter().stockMoves!.since(before, ['10', '11'])).toBe('an order was sent to ShipBob by this add-on');
+    r.clock.advance(60_000);
+    expect(r.newAdapter().stockMoves!.since(since(r), ['10', '11'])).toBeNull();
   });
 
   it('throws on an answer it cannot read, and names a centre that is no ShipBob location', () => {

@@ -67,6 +67,13 @@ export function createShipBobAdapter(deps: ShipBobAdapterDeps): ThreePlAdapter {
   });
   Object.assign(ctx, { api, clock: deps.clock, deadline: deps.deadline, log: deps.log });
   const inventoryIds = new Map<string, number>();
+  // When this add-on last sent ShipBob an order (stock-moved.ts: an order ShipBob has not listed yet
+  // still took stock). Written at most once a minute: a property write per order would cost more than the order.
+  const sentKey = `threepl.shipbob.orderSentAt.${fp}`;
+  const noteOrderSent = () => {
+    const now = deps.clock.now();
+    if (now - Number(deps.store.get(sentKey) ?? 0) >= 60_000) deps.store.set(sentKey, String(now));
+  };
 
   function createInbound(req: InboundReceiptRequest): CreateOutcome {
     const problems: string[] = [];
@@ -116,7 +123,11 @@ export function createShipBobAdapter(deps: ShipBobAdapterDeps): ThreePlAdapter {
       return { provider: 'shipbob', accountKey: channel, accountName: ch.name, warehouses: listWarehouses(ctx) };
     },
     listWarehouses: () => listWarehouses(ctx),
-    createOutboundOrder: (req) => createOutboundOrder(ctx, req),
+    createOutboundOrder: (req) => {
+      // Before the attempt: one whose answer is lost may still have created the order.
+      noteOrderSent();
+      return createOutboundOrder(ctx, req);
+    },
     findOrderByReference: (ref) => findOrderByReference(ctx, ref),
     getOrder: (id) => getOrder(ctx, id),
     listOrdersChangedSince: (cursor) => listOrdersChangedSince(ctx, cursor),
@@ -126,7 +137,7 @@ export function createShipBobAdapter(deps: ShipBobAdapterDeps): ThreePlAdapter {
     getStock: (q) => getStock(ctx, q),
     stockPages: (q) => stockPages(ctx, q),
     // The token's fingerprint, the API host and version: a read kept under one is never reused under another.
-    stockMoves: { account: `shipbob:${fp}:${deps.sandbox === true ? 'sandbox' : 'production'}:${apiVersion}`, since: (t, ids) => stockMovedSince(ctx, t, ids) },
+    stockMoves: { account: `shipbob:${fp}:${deps.sandbox === true ? 'sandbox' : 'production'}:${apiVersion}`, since: (t, ids) => stockMovedSince(ctx, t, ids, Number(deps.store.get(sentKey) ?? 0)) },
     createInboundReceipt: createInbound,
     findInbound(q): InboundReceipt[] {
       const out: InboundReceipt[] = [];

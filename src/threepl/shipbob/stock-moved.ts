@@ -40,9 +40,12 @@ function firstEvent(ctx: ShipBobContext, since: string, facility: number): strin
 /**
  * What moved since `since` (ISO date-time) at the given fulfilment centres, as a clause, or null when
  * ShipBob reports nothing. A centre that is not a ShipBob location id cannot be asked: it counts as moved.
+ * `sentAt` (ms): when this add-on last sent ShipBob an order; one sent since counts as a move even
+ * before ShipBob lists it (its list may lag the create it answered).
  * Throws on any answer it cannot read (the caller then reads the stock in full).
  */
-export function stockMovedSince(ctx: ShipBobContext, since: string, facilities: readonly string[]): string | null {
+export function stockMovedSince(ctx: ShipBobContext, since: string, facilities: readonly string[], sentAt = 0): string | null {
+  if (sentAt >= Date.parse(since)) return 'an order was sent to ShipBob by this add-on';
   const ids = facilities.map(Number);
   const odd = facilities.find((f, i) => !Number.isInteger(ids[i]) || ids[i]! <= 0);
   if (odd !== undefined) return `fulfilment centre "${odd}" has no ShipBob location id`;
