@@ -68,6 +68,15 @@ describe('ShipBob: what moved since', () => {
     expect(r.adapter.stockMoves!.since(t, ['*'])).toBe('fulfilment centre "*" has no ShipBob location id');
   });
 
+  it('asks once: a timeout is not waited out again (the full read that follows needs the time)', () => {
+    const r = rig({ faults: [{ system: 'threePl', operation: 'query-inventory-history', kind: 'timeout', times: 10 }] });
+    const t = since(r);
+    const started = r.clock.now();
+    expect(() => r.adapter.stockMoves!.since(t, ['10'])).toThrow(/did not answer|no answer|timed out/i);
+    expect(r.count('POST', '/inventory/history:query')).toBe(1);
+    expect(r.clock.now() - started).toBeLessThan(2 * 60_000);
+  });
+
   it('is keyed to the token, host and API version', () => {
     const r = rig();
     const other = rig({ apiVersion: '2026-07' });

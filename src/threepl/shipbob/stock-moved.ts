@@ -5,6 +5,8 @@
 // definitions), and each fulfilment centre's inventory history (POST /inventory/history:query:
 // picks, adjustments, receiving, restocks, transfers, attribute changes; facility_id required, so
 // one call a centre). Each read asks for one record: any record means "read the stock again".
+// Each is tried once (retry 'once'): a failed answer only means the full read, which would otherwise
+// wait behind up to three timeouts of a minute each.
 
 import type { ShipBobContext } from './context';
 import { readJson } from './http';
@@ -15,22 +17,21 @@ const productPage = cursorPage(productSchema);
 
 function firstOrder(ctx: ShipBobContext, since: string): string | null {
   // No shipbob_channel_id: an order from any channel (a webstore, a wholesale order) takes the same stock.
-  const res = ctx.api.send({ method: 'get', path: '/order', query: { LastUpdateStartDate: since, Limit: 1 }, operation: 'get-orders', retry: 'read' });
+  const res = ctx.api.send({ method: 'get', path: '/order', query: { LastUpdateStartDate: since, Limit: 1 }, operation: 'get-orders', retry: 'once' });
   if (res.status !== 200) throw toAdapterError(res, 'get-orders');
   const orders = parseOrThrow(orderListSchema, readJson(res, 'get-orders'), 'get-orders');
   return orders.length ? `ShipBob order ${orders[0]!.id} was placed or changed` : null;
 }
 
 function firstProduct(ctx: ShipBobContext, since: string): string | null {
-  const res = ctx.api.send({ method: 'get', path: '/product', query: { LastUpdatedTimestamp: since, PageSize: 1 }, operation: 'get-products', retry: 'read' });
+  const res = ctx.api.send({ method: 'get', path: '/product', query: { LastUpdatedTimestamp: since, PageSize: 1 }, operation: 'get-products', retry: 'once' });
   if (res.status !== 200) throw toAdapterError(res, 'get-products');
   const page = parseOrThrow(productPage, readJson(res, 'get-products'), 'get-products');
   return page.items?.length ? `ShipBob product ${page.items[0]!.id} was changed` : null;
 }
 
 function firstEvent(ctx: ShipBobContext, since: string, facility: number): string | null {
-  // A read: repeating the query changes nothing, so it is retried like a GET.
-  const res = ctx.api.send({ method: 'post', path: '/inventory/history:query', body: { facility_id: facility, start_date: since }, operation: 'query-inventory-history', retry: 'read' });
+  const res = ctx.api.send({ method: 'post', path: '/inventory/history:query', body: { facility_id: facility, start_date: since }, operation: 'query-inventory-history', retry: 'once' });
   if (res.status !== 200) throw toAdapterError(res, 'query-inventory-history');
   const page = parseOrThrow(inventoryHistorySchema, readJson(res, 'query-inventory-history'), 'query-inventory-history');
   const e = page.data?.[0];
