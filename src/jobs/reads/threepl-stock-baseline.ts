@@ -116,7 +116,7 @@ export interface StillTrue {
  * The kept read, when the 3PL says nothing moved since it was last known good; null when the 3PL
  * must be read in full (nothing kept, another account, too old, something moved, the check failed).
  */
-export function baselineStillTrue(adapter: ThreePlAdapter, ports: BaselinePorts, note: (why: string) => void = () => {}): StillTrue | null {
+export function baselineStillTrue(adapter: ThreePlAdapter, ports: BaselinePorts): StillTrue | null {
   const moves = adapter.stockMoves;
   const state = load(ports.store);
   if (!moves || !state) return null;
@@ -125,7 +125,6 @@ export function baselineStillTrue(adapter: ThreePlAdapter, ports: BaselinePorts,
   const parts = ports.staging.parts(SOURCE, state.parts);
   if (parts.length !== state.parts || hash64(parts.join('\n')) !== state.digest) {
     forgetBaseline(ports);
-    note('the kept 3PL read on the hidden Sync Staging tab was changed');
     return null;
   }
   let kept: Kept[];
@@ -143,13 +142,9 @@ export function baselineStillTrue(adapter: ThreePlAdapter, ports: BaselinePorts,
     // Out of time, or a refused token, is the run's to handle (a full read would be refused alike);
     // any other failure (an unreadable answer, an API version without the call) is answered by reading everything.
     if (e instanceof DeadlineExceeded || (e instanceof AdapterError && (e.code === 'AUTH' || e.code === 'FORBIDDEN'))) throw e;
-    note(`the 3PL's changes could not be read (${e instanceof Error ? e.message : String(e)})`);
     return null;
   }
-  if (moved) {
-    note(moved);
-    return null;
-  }
+  if (moved) return null;
   ports.store.set(KEY, JSON.stringify({ ...state, validAt: now } satisfies BaselineState));
   const asOf = new Date(now).toISOString();
   return { lines: kept.map((k) => unslim(k, asOf)), at: now, fullAt: state.fullAt };
