@@ -14,10 +14,13 @@ describe('ShipBob: what moved since', () => {
     r.clock.advance(3600_000);
     const t = since(r);
     r.clock.advance(3600_000);
+    const asked = r.clock.now();
     expect(r.adapter.stockMoves!.since(t, ['10', '11'])).toBeNull();
     expect(r.count('POST', '/inventory/history:query')).toBe(2);
     const history = r.calls.filter((c) => c.url.includes('history:query')).map((c) => JSON.parse(c.body as string) as Record<string, unknown>);
-    expect(history).toEqual([{ facility_id: 10, start_date: t }, { facility_id: 11, start_date: t }]);
+    expect(history.map((h) => [h.facility_id, h.start_date])).toEqual([[10, t], [11, t]]);
+    // An end is always given, past now: "defaults to current date" might mean today's midnight.
+    for (const h of history) expect(Date.parse(h.end_date as string)).toBeGreaterThan(asked + 30 * 60_000);
     const orders = r.calls.find((c) => new URL(c.url).pathname.endsWith('/order'))!;
     expect(new URL(orders.url).searchParams.get('Limit')).toBe('1');
     // Any channel's orders take stock: the read carries no channel header.

@@ -8,7 +8,7 @@
 // Each is tried once (retry 'once'): a failed answer only means the full read, which would otherwise
 // wait behind up to three timeouts of a minute each.
 
-import type { ShipBobContext } from './context';
+import { iso, type ShipBobContext } from './context';
 import { readJson } from './http';
 import { toAdapterError } from './errors';
 import { inventoryHistorySchema, orderListSchema, parseOrThrow, productSchema, cursorPage } from './schemas';
@@ -30,8 +30,16 @@ function firstProduct(ctx: ShipBobContext, since: string): string | null {
   return page.items?.length ? `ShipBob product ${page.items[0]!.id} was changed` : null;
 }
 
+/**
+ * end_date "defaults to current date" (spec 2026-01 MerchantHistoryRequest): if ShipBob reads that as
+ * today's midnight, today's events would be left out, so an end is always given, an hour ahead (a
+ * ShipBob clock ahead of ours still has its latest events inside it).
+ */
+const END_AHEAD_MS = 3600_000;
+
 function firstEvent(ctx: ShipBobContext, since: string, facility: number): string | null {
-  const res = ctx.api.send({ method: 'post', path: '/inventory/history:query', body: { facility_id: facility, start_date: since }, operation: 'query-inventory-history', retry: 'once' });
+  const body = { facility_id: facility, start_date: since, end_date: iso(ctx.clock.now() + END_AHEAD_MS) };
+  const res = ctx.api.send({ method: 'post', path: '/inventory/history:query', body, operation: 'query-inventory-history', retry: 'once' });
   if (res.status !== 200) throw toAdapterError(res, 'query-inventory-history');
   const page = parseOrThrow(inventoryHistorySchema, readJson(res, 'query-inventory-history'), 'query-inventory-history');
   const e = page.data?.[0];
