@@ -120,6 +120,8 @@ export interface RunFloor {
   /** Cells the run cannot avoid reading and writing, under the cost model. */
   sheetS: number;
   totalS: number;
+  /** Executions the run's work takes at the least (withinExecutions); 1 unless set. */
+  executions?: number;
 }
 
 export interface SettleMinimum {
@@ -338,6 +340,22 @@ function rateOnly(ops: ReadonlyArray<OpCalls>): { s: number; binding: string } {
   return { s, binding };
 }
 
+/** Apps Script stops an execution at 6 minutes (apps-script.md §2): no run, however lean, is longer. */
+export const EXECUTION_LIMIT_S = 360;
+
+/**
+ * Run A when its work is longer than one execution may run (100,000 SKUs: some 2.6 million
+ * Inventory cells written): the same calls, over as many executions as the work needs, each after
+ * the first reading the SKU Map again (people edit it between runs; no run may push from a copy)
+ * and committing its own cells. The 3PL and Amazon reads are not repeated: a kept copy will do.
+ */
+export function withinExecutions(a: RunFloor, w: StockWorld, t: TimeModel): RunFloor {
+  const executions = Math.ceil(a.totalS / EXECUTION_LIMIT_S);
+  if (executions <= 1) return { ...a, executions: 1 };
+  const againS = (executions - 1) * (w.skus * LIMITS.skuMapColumns * t.cellReadMs + t.flushMs) / 1000;
+  return { ...a, sheetS: a.sheetS + againS, totalS: a.totalS + againS, executions, binding: `${a.binding}; ${executions} executions (6-minute limit)` };
+}
+
 /** The world-derived minimum: calls and modelled time of the two-run settle sequence. */
 export function settleMinimum(w: StockWorld, t: TimeModel = TIME_MODEL): SettleMinimum {
   const plan = planFor(w);
@@ -349,6 +367,7 @@ export function settleMinimum(w: StockWorld, t: TimeModel = TIME_MODEL): SettleM
     plan.tokens = Math.ceil(spanS / LIMITS.tokenS);
     a = readAndPush(w, plan, t);
   }
+  a = withinExecutions(a, w, t);
   const { ops, add } = opsList();
   for (const o of [...a.ops, ...b.ops]) add(o.system, o.operation, o.calls);
   const rate = rateOnly(ops);

@@ -82,11 +82,19 @@ describe('settleMinimum', () => {
     expect(m.readAndPush.chainS).toBeCloseTo(120.25 + 0.9, 6);
     expect(m.readAndPush.binding).toContain('ShipBob 150/min');
     expect(m.rateOnlyS).toBe(120);
-    // Writing 100,000 Inventory rows (2.6 million cells and more) costs over 377 s under the cost model: more than one execution.
-    expect(m.readAndPush.sheetS).toBeCloseTo((1_200_000 * 0.01 + 100_000 * W * 0.145 + 28) / 1000, 6);
+    // Writing 100,000 Inventory rows (2.6 million cells and more) costs over 377 s under the cost model: more
+    // than one execution may run, so the floor takes two, the second reading the 1.2 million SKU Map cells again.
+    expect(m.readAndPush.executions).toBe(2);
+    expect(m.readAndPush.sheetS).toBeCloseTo((2 * 1_200_000 * 0.01 + 100_000 * W * 0.145 + 2 * 28) / 1000, 6);
     expect(m.readAndPush.totalS).toBeGreaterThan(360);
+    expect(m.readAndPush.binding).toMatch(/2 executions \(6-minute limit\)/);
     // The writes are longer than the report's wait, so they set the run's floor.
     expect(m.readAndPush.totalS).toBeCloseTo(m.readAndPush.overheadS + m.readAndPush.sheetS, 6);
+  });
+
+  it('a run A that fits one execution is not split', () => {
+    const w: StockWorld = { skus: 10_000, fba: 2_000, listings: 10_000, threePlProducts: 8_000, inactiveProducts: 0, bundleProducts: 0, threePlLocations: 2, orders: 5, changes: 7_000 };
+    expect(settleMinimum(w).readAndPush.executions).toBe(1);
   });
 
   it('by search pages the rows are written after the listings are read: chain and cells add up', () => {
