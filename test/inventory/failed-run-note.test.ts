@@ -22,7 +22,7 @@ describe('a failed stock run says what is left', () => {
   });
 
   it('a push already with Amazon: its feed could not be followed', () => {
-    const r = new InventoryRun({ offers, settings: { 'Feed threshold': 1 }, faults: [{ system: 'amazon', operation: 'getFeed', kind: 'malformed', times: 5 }] });
+    const r = new InventoryRun({ offers, settings: { 'Feed threshold': 1 }, faults: [{ system: 'amazon', operation: 'getFeed', kind: 'malformed', times: 20 }] });
     expect(r.sync().message).toMatch(/submitted to Amazon/);
     r.advance('10m');
     const run = r.sync();

@@ -37,10 +37,14 @@ describe('read-back after a feed', () => {
     expect(second.message).toMatch(/24 earlier update\(s\) confirmed on Amazon/);
     // The read-back report, then the one asked for at the end for the next run.
     expect(calls(r, 'createReport')).toHaveLength(3);
-    // The read-back report was asked for after the feed's result was read.
+    // The read-back report was asked for once Amazon said the feed was done, and before the run read
+    // its tabs and the feed's result (Amazon prepares it meanwhile).
     const reportAt = Date.parse(calls(r, 'createReport')[1]!.at);
+    const doneAt = Date.parse(calls(r, 'getFeed').at(-1)!.at);
     const resultAt = Date.parse(calls(r, 'getFeedDocument')[0]!.at);
-    expect(reportAt).toBeGreaterThanOrEqual(resultAt);
+    expect(reportAt).toBeGreaterThanOrEqual(doneAt);
+    expect(reportAt).toBeLessThanOrEqual(resultAt);
+    expect(calls(r, 'getFeed')).toHaveLength(1);
     expect(offers().map((o) => r.inventoryRow(o.sku)!['Push State'])).toEqual(offers().map(() => 'applied'));
     expect(r.openExceptions('STOCK_PUSH_NOT_APPLIED')).toEqual([]);
 

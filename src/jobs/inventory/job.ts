@@ -34,7 +34,7 @@ import { prepareNextFbaRead } from './fba-source';
 import { marketOfKeys } from './market-keys';
 import { recordFill } from './fill';
 import { prepareNextMarketsRead } from './market-listings';
-import { feedInFlight, loadPending } from './push';
+import { feedInFlight, feedsFinishedFirst, loadPending, type PendingPush } from './push';
 import { continuePending, isUnsentPush, pushSummary, settleUnsentPush, startPush } from './pushing';
 import { K, num } from './state';
 import { cancelStuckFeed } from './stuck-feed';
@@ -42,6 +42,7 @@ import { undo } from './undo';
 import { listedMarkets, pooledMarkets, type UnsentRead } from './unsent';
 import { inventoryFrom } from './inventory-from';
 import { RemoteError } from '../../ports/errors';
+import type { KeyValueStore } from '../../ports/store';
 import { judgeWhileUnfollowed, noteAmazonSeen, unmanagedWhileUnread } from './blocked';
 import { plainWhy } from '../../core/words';
 import { utcMinute } from '../../core/cells';
@@ -240,25 +241,45 @@ function longWaitWhy(ctx: JobContext, pending: { startedAt: number }): string {
   return `the stock push sent to Amazon at ${utcMinute(pending.startedAt)} UTC has not finished after ${minutes} minutes (no later quantity goes out until it does)`;
 }
 
+/**
+ * Asks for the read-back report before the tabs are read when Amazon has finished every feed of the
+ * push. False when it did not (a feed still open, Amazon not answering): continuePending then asks
+ * about the feeds again, meets a failure where it judges what an unfollowed push means, and asks for
+ * the report once the answers are written.
+ */
+function readBackFirst(amazon: SpApiClient, store: KeyValueStore, pending: PendingPush, now: number, readBack: () => void): boolean {
+  try {
+    if (!feedsFinishedFirst(amazon, store, pending, now)) return false;
+    readBack();
+    return true;
+  } catch (e) {
+    if (e instanceof RemoteError) return false;
+    throw e;
+  }
+}
+
 /** One run: follow or settle the push a cut run left, then undo or compute. */
 function runStock(ctx: JobContext, mode: 'sync' | 'undo'): JobOutcome {
   const { store } = ctx.ports;
   if (!store.get(K.trackingSince)) store.set(K.trackingSince, String(ctx.now));
   if (ctx.request.approve) store.set(K.approvedPlan, store.get(K.shownPlan) ?? '');
-  // First, so every run that ends (a push followed, a wait) still holds them open until fixed.
-  ctx.raise(...unreadColumnProblems(ctx.tabs.skuMap, 'inventory'));
   const amazon = ctx.amazon();
   const pending = loadPending(store);
+  // A push followed to its end is read back by this very run: the primary's listings report is asked
+  // for the moment Amazon's answers are in, before the tabs are read (tens of seconds at 50,000 SKUs),
+  // so Amazon prepares it meanwhile.
+  const readBack = pending && mode === 'sync' && pending.kind === 'push' ? () => requestPrimaryListings(ctx, amazon) : undefined;
+  const askedEarly = readBack !== undefined && readBackFirst(amazon, store, pending!, ctx.ports.clock.now(), readBack);
+  // So every run that ends (a push followed, a wait) still holds them open until fixed.
+  ctx.raise(...unreadColumnProblems(ctx.tabs.skuMap, 'inventory'));
   let before: JobOutcome | null = null;
   const cancelled = pending ? cancelStuckFeed(ctx, amazon, pending) : null;
   if (pending && cancelled) settleUnsentPush(ctx, { ...pending, done: {} });
   else if (pending && isUnsentPush(pending)) settleUnsentPush(ctx, pending);
   else if (pending) {
-    // A push followed to its end is read back by this very run: the primary's listings report is asked
-    // for the moment Amazon's answers are in, not after they are written to the tab.
-    const readBack = mode === 'sync' && pending.kind === 'push' ? () => requestPrimaryListings(ctx, amazon) : undefined;
     try {
-      before = continuePending(ctx, amazon, pending, readBack);
+      // Not asked for yet (a feed still open when the run began, a request that failed): asked once Amazon's answers are in.
+      before = continuePending(ctx, amazon, pending, askedEarly ? undefined : readBack);
     } catch (e) {
       // The push cannot be followed (Amazon not answering for it): nothing new goes out until it can.
       if (pending.kind === 'push' && e instanceof RemoteError && e.kind !== 'auth') judgeWhileUnfollowed(ctx, amazon, `the stock push sent to Amazon could not be followed (${plainWhy(e.message)})`, feedInFlight(pending));

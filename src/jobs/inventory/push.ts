@@ -273,17 +273,8 @@ export function runFeed(amazon: SpApiClient, store: KeyValueStore, pending: Pend
     }
   }
   for (const part of parts) {
-    if (part.resultDocumentId || part.endedAs) continue;
-    const polled = pollOnce({ id: part.feedId!, requestedAt: pending.startedAt }, (id) => {
-      const feed = amazon.getFeed(id);
-      return { status: feed.processingStatus, result: feed.resultFeedDocumentId };
-    }, now);
-    if (polled.state === 'pending') {
-      return { state: 'waiting', message: `Feed ${part.feedId} is ${polled.status.toLowerCase().replace('_', ' ')} at Amazon; its result is read on the next run.` };
-    }
-    if (polled.state === 'ended') part.endedAs = polled.status;
-    else part.resultDocumentId = polled.result;
-    save();
+    const waiting = pollPart(amazon, pending, part, now, save);
+    if (waiting) return { state: 'waiting', message: `Feed ${part.feedId} is ${waiting.toLowerCase().replace('_', ' ')} at Amazon; its result is read on the next run.` };
   }
   const results: PushResult[] = [];
   const unread: string[] = [];
@@ -319,6 +310,36 @@ export function runFeed(amazon: SpApiClient, store: KeyValueStore, pending: Pend
     results,
     unconfirmed: `Amazon processed ${unread.length === 1 ? 'the feed' : 'the feeds'}, but the processing report could not be read (${unread.join('; ')}): ${results.length} quantit${results.length === 1 ? 'y is' : 'ies are'} recorded as accepted and checked against Amazon's listings by the read-back (one Amazon did not apply becomes STOCK_PUSH_NOT_APPLIED and is sent again).`,
   };
+}
+
+/**
+ * Asks Amazon about one submitted feed not yet finished and saves the answer on the push: null once
+ * Amazon has finished it (now or before), else the status it is still in.
+ */
+function pollPart(amazon: SpApiClient, pending: PendingPush, part: FeedPart, now: number, save: () => void): string | null {
+  if (part.resultDocumentId || part.endedAs) return null;
+  const polled = pollOnce({ id: part.feedId!, requestedAt: pending.startedAt }, (id) => {
+    const feed = amazon.getFeed(id);
+    return { status: feed.processingStatus, result: feed.resultFeedDocumentId };
+  }, now);
+  if (polled.state === 'pending') return polled.status;
+  if (polled.state === 'ended') part.endedAs = polled.status;
+  else part.resultDocumentId = polled.result;
+  save();
+  return null;
+}
+
+/**
+ * For a push whose feeds all went out: asks Amazon about each before the run reads its tabs, and
+ * saves the answers on the push (runFeed then finds them), so the caller can ask for the read-back
+ * report first and Amazon prepares it while the run reads and writes its tabs. True when Amazon has
+ * finished every feed.
+ */
+export function feedsFinishedFirst(amazon: SpApiClient, store: KeyValueStore, pending: PendingPush, now: number): boolean {
+  const parts = pending.parts ?? [];
+  if (pending.method !== 'feed' || parts.length === 0 || parts.some((p) => !p.feedId || p.creating)) return false;
+  const save = () => savePending(store, pending);
+  return parts.every((part) => pollPart(amazon, pending, part, now, save) === null);
 }
 
 /** Amazon's processing report, or why it cannot be read (an answer Amazon will not give, or half of one). */
