@@ -198,12 +198,21 @@ function longest(chains: Array<[string, number]>): [string, number] {
   return chains.reduce((a, b) => (b[1] > a[1] ? b : a), ['none', 0]);
 }
 
-/** `overlap`: the cells can be written while the chain waits on Amazon (a report being prepared), so only the longer of the two counts. */
-function runFloor(ops: OpCalls[], chains: Array<[string, number]>, sheetS: number, t: TimeModel, overlap = false): RunFloor {
+/**
+ * `overlap`: the cells can be written while the chain waits on Amazon (a report being prepared), so
+ * only the longer of the two counts. `afterS`: cells whose values come from that report, which no
+ * run can write before it arrives; they follow the chain in any case.
+ */
+function runFloor(ops: OpCalls[], chains: Array<[string, number]>, sheetS: number, t: TimeModel, overlap = false, afterS = 0): RunFloor {
   const calls = sum(ops);
   const overheadS = calls * t.urlFetchS;
   const [binding, chainS] = longest(chains);
-  return { ops, calls, overheadS, chainS, binding, sheetS, totalS: overheadS + (overlap ? Math.max(chainS, sheetS) : chainS + sheetS) };
+  return { ops, calls, overheadS, chainS, binding, sheetS: sheetS + afterS, totalS: overheadS + (overlap ? Math.max(chainS, sheetS) : chainS + sheetS) + afterS };
+}
+
+/** One cell a changed row, and its commit: what a report's answer must put on the tab at the least (the row's Push State). */
+function changedCellsS(w: StockWorld, t: TimeModel): number {
+  return (w.changes * (t.cellWriteMs + t.flushPerCellMs) + t.flushMs) / 1000;
 }
 
 /** ShipBob's full stock read: both IsActive sides' inventory pages and the bundle products. */
@@ -260,9 +269,11 @@ function readAndPush(w: StockWorld, p: Plan, t: TimeModel): RunFloor {
   ];
   // The SKU Map read once; every Inventory row written once, and committed. While a listings report
   // is prepared the rows can be written (the job does so, jobs/inventory/layout.ts): the two overlap.
+  // Which rows change is known only from Amazon's quantities: by report, each changed row's Push
+  // State (one cell, and a commit) is written after it arrives.
   const rowsCells = w.skus * LIMITS.inventoryColumns;
   const sheetS = (w.skus * LIMITS.skuMapColumns * t.cellReadMs + rowsCells * (t.cellWriteMs + t.flushPerCellMs) + t.flushMs) / 1000;
-  return runFloor(ops, read, sheetS, t, p.listings === 'report');
+  return p.listings === 'report' ? runFloor(ops, read, sheetS, t, true, changedCellsS(w, t)) : runFloor(ops, read, sheetS, t);
 }
 
 /** Run B: the feeds' results, Amazon's listings again (prepared between runs), orders since the push. */
@@ -305,9 +316,10 @@ function followAndReadBack(w: StockWorld, p: Plan, t: TimeModel): RunFloor {
     // The 3PL's "changed since" reads, one after another (the first that finds a change ends them), or its pages again.
     asks ? ['ShipBob changed-since reads', question * t.shipbobLatencyS] : ['ShipBob pages again', reread.inventory * t.shipbobLatencyS],
   ];
-  // The Inventory rows read to know what was pushed; one cell (the push state) of each changed row written.
-  const sheetS = (w.skus * LIMITS.inventoryColumns * t.cellReadMs + w.changes * (t.cellWriteMs + t.flushPerCellMs) + t.flushMs) / 1000;
-  return runFloor(ops, chains, sheetS, t, p.listings === 'report');
+  // The Inventory rows read to know what was pushed (while Amazon prepares the report); one cell (the
+  // Push State: applied or not) of each changed row written once Amazon's quantities say which.
+  const readS = (w.skus * LIMITS.inventoryColumns * t.cellReadMs) / 1000;
+  return p.listings === 'report' ? runFloor(ops, chains, readS, t, true, changedCellsS(w, t)) : runFloor(ops, chains, readS + changedCellsS(w, t), t);
 }
 
 /**
