@@ -155,7 +155,7 @@ export function confirmShipments(
       if (blocked.has(ref) && row.state !== 'confirmed' && row.amazonStatus !== 'SHIPPED' && (blockedReads >= BLOCKED_READS || ctx.amazon.waitMs('getOrder') > 0)) {
         ledger.set(withThreePl(row, group[0]!.order));
         const marketplace = row.marketplace || ctx.marketplace;
-        const notes = group.map((u) => carrierWaitNote(ctx.carriers, u.shipment, marketplace, raised, ref, several));
+        const notes = group.map((u) => carrierWaitNote(findCarrier(ctx.carriers, u.shipment.carrier ?? '', u.shipment.carrierService ?? '', marketplace), u.shipment, marketplace, raised, ref, several));
         ledger.update(ref, { note: notes.join(' ') });
         counts.waiting += group.length;
         counts.carrierWaiting = (counts.carrierWaiting ?? 0) + group.length;
@@ -285,12 +285,14 @@ function usableCarrier(carriers: CarrierMap, s: Shipment, marketplace: string): 
   return !!rule && !rule.unusable;
 }
 
-/** What a shipment waiting for the Carrier Map says in its row's Note (and CARRIER_UNMAPPED), as confirmOne says it. */
-function carrierWaitNote(carriers: CarrierMap, s: Shipment, marketplace: string, raised: RaisedException[], orderId: string, keyed: boolean): string {
+/**
+ * What a shipment waiting for the Carrier Map says in its row's Note, given the row found for its
+ * carrier (none, or one that cannot be used); a carrier with no row is also raised as CARRIER_UNMAPPED.
+ */
+function carrierWaitNote(rule: ReturnType<typeof findCarrier>, s: Shipment, marketplace: string, raised: RaisedException[], orderId: string, keyed: boolean): string {
+  if (rule?.unusable) return `Shipment ${s.externalId} waits: Carrier Map row ${rule.sheetRow} cannot be used (${rule.unusable}; see Exceptions).`;
   const carrier = s.carrier ?? '';
   const service = s.carrierService ?? '';
-  const rule = findCarrier(carriers, carrier, service, marketplace);
-  if (rule?.unusable) return `Shipment ${s.externalId} waits: Carrier Map row ${rule.sheetRow} cannot be used (${rule.unusable}; see Exceptions).`;
   raised.push(carrierMissing(carrier, service, orderId, keyed ? marketplace : ''));
   return `Shipment ${s.externalId} waits: carrier ${carrier || '(none)'}${service ? ` / ${service}` : ''} is not in the Carrier Map.`;
 }
@@ -310,13 +312,8 @@ function confirmOne(
   const carrier = s.carrier ?? '';
   const service = s.carrierService ?? '';
   const rule = findCarrier(ctx.carriers, carrier, service, where.marketplace);
-  if (!rule) {
-    raised.push(carrierMissing(carrier, service, orderId, where.keyed ? where.marketplace : ''));
-    notes.push(`Shipment ${s.externalId} waits: carrier ${carrier || '(none)'}${service ? ` / ${service}` : ''} is not in the Carrier Map.`);
-    return 'carrier';
-  }
-  if (rule.unusable) {
-    notes.push(`Shipment ${s.externalId} waits: Carrier Map row ${rule.sheetRow} cannot be used (${rule.unusable}; see Exceptions).`);
+  if (!rule || rule.unusable) {
+    notes.push(carrierWaitNote(rule, s, where.marketplace, raised, orderId, where.keyed));
     return 'carrier';
   }
   const pkgItems = packageItems(items, (s.lines ?? []).filter((l) => l.sku && l.quantity > 0), skuOf, onlyShipmentLeft);
