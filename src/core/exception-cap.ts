@@ -8,6 +8,17 @@ import type { RaisedException } from './exceptions';
 
 export const MAX_ROWS_PER_TYPE = 100;
 
+/**
+ * A capped list of problems (in the order they are named) split into the rows that name one and the
+ * rest a count row stands for: the first `room`; but while the count row `moreKey` is shown, only
+ * those already shown keep a row, so clearing one names no other (each would be a new row and e-mail).
+ */
+export function namedWhileCounted<E extends { key: string }>(ordered: ReadonlyArray<E>, shown: ReadonlySet<string>, moreKey: string, room: number): { named: E[]; rest: E[] } {
+  const named = (shown.has(moreKey) ? ordered.filter((e) => shown.has(e.key)) : ordered).slice(0, room);
+  const isNamed = new Set(named.map((e) => e.key));
+  return { named, rest: ordered.filter((e) => !isNamed.has(e.key)) };
+}
+
 /** `shown`: keys of the rows the Exceptions tab shows now with a Status other than Resolved. */
 export function capPerType(raised: ReadonlyArray<RaisedException>, shown: ReadonlySet<string>): RaisedException[] {
   const byType = new Map<string, RaisedException[]>();

@@ -4,6 +4,7 @@
 // reached Amazon (dry run, waiting for approval, held by a guardrail, refused, no answer). Nobody
 // lowers it, so Amazon can sell stock the warehouse does not have: High (design §5), one per offer.
 
+import { namedWhileCounted } from '../exception-cap';
 import { exceptionKey, type RaisedException } from '../exceptions';
 import { unsentThroughEveryRow } from './parked';
 import type { SkuMapRowResult } from './sku-map';
@@ -209,10 +210,7 @@ export function judgeUnmanagedOffers(input: UnmanagedInput): UnmanagedOffers {
   if (all.length <= MAX_UNMANAGED_ROWS) return { raised: all, offers: all.length };
   const market = input.primary.toUpperCase();
   const moreKey = exceptionKey('OFFER_UNMANAGED', market, '+more');
-  const shown = input.shown?.() ?? new Set<string>();
-  const named = (shown.has(moreKey) ? all.filter((e) => shown.has(e.key)) : all).slice(0, MAX_UNMANAGED_ROWS - 1);
-  const isNamed = new Set(named.map((e) => e.key));
-  const rest = all.filter((e) => !isNamed.has(e.key));
+  const { named, rest } = namedWhileCounted(all, input.shown?.() ?? new Set<string>(), moreKey, MAX_UNMANAGED_ROWS - 1);
   const capped: RaisedException[] = [
     ...named,
     {

@@ -6,6 +6,7 @@
 // people changed that was not used: the row's Note says what was put back).
 
 import { utcMinute } from '../cells';
+import { namedWhileCounted } from '../exception-cap';
 import type { RaisedException } from '../exceptions';
 import { exceptionKey } from '../exceptions';
 import { EDIT_NOTE } from './ledger-record';
@@ -178,9 +179,7 @@ function atMostNamed(kind: Backlog, found: ReadonlyArray<RaisedException & { at:
   const sorted = [...found].sort((a, b) => a.at - b.at).map(({ at: _at, ...e }) => e);
   if (sorted.length <= MAX_ORDER_ROWS) return sorted;
   const more = MORE[kind];
-  const named = shown.has(more.key) ? sorted.filter((e) => shown.has(e.key)).slice(0, MAX_ORDER_ROWS - 1) : sorted.slice(0, MAX_ORDER_ROWS - 1);
-  const isNamed = new Set(named.map((e) => e.key));
-  const rest = sorted.filter((e) => !isNamed.has(e.key));
+  const { named, rest } = namedWhileCounted(sorted, shown, more.key, MAX_ORDER_ROWS - 1);
   const ids = rest.slice(0, 10).map((e) => e.key.split(':')[1]).join(', ') + (rest.length > 10 ? ', …' : '');
   return [...named, { key: more.key, type: more.type, entity: `${rest.length} more orders`, message: more.says(rest.length, ids), ...(more.action ? { action: more.action } : {}) }];
 }
