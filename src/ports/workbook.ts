@@ -9,6 +9,12 @@ export interface TabColumn {
   header: string;
   /** '@' plain text keeps "00123" as typed; 'percent' shows 0.5 as 50%; 'datetime' for timestamps; 'money' two decimals. */
   format?: 'text' | 'percent' | 'datetime' | 'integer' | 'money';
+  /**
+   * Text kept as written without a column format: each value goes out with a leading apostrophe,
+   * which Sheets takes as "this is text" and neither stores nor shows (so "00123" keeps its zeros).
+   * For a tab people do not type into, where '@' would cost a format cell on every row written.
+   */
+  literal?: true;
   /** Data validation: a list of allowed values, or a tick box. */
   validation?: { list: readonly string[] } | 'checkbox';
   width?: number;

@@ -58,20 +58,29 @@ export function readTable(wb: WorkbookPort, tab: string): Table | null {
   return { tab, header, records: recordsOf(recordKeys(tabDefNamed(tab), header), values.slice(1)) };
 }
 
-/** The value as a cell should receive it: '' for nothing, and a leading apostrophe for text that would otherwise be parsed as a formula or number. */
-export function cellOut(v: unknown, format: TabColumn['format'] | undefined): CellValue {
+/**
+ * The value as a cell should receive it: '' for nothing, and a leading apostrophe for text that would
+ * otherwise be parsed as a formula or number (always, in a `literal` column: TabColumn.literal).
+ */
+export function cellOut(v: unknown, format: TabColumn['format'] | undefined, literal = false): CellValue {
   if (v === null || v === undefined) return '';
   if (typeof v === 'number') return Number.isFinite(v) ? v : '';
   if (typeof v === 'boolean') return v;
   if (Object.prototype.toString.call(v) === '[object Date]') return v as Date;
   const s = String(v);
   if (format === 'text') return s;
+  if (literal) return s === '' ? '' : `'${s}`;
   return /^[=+\-@']/.test(s) ? `'${s}` : s;
 }
 
 /** Each header's column format from the tab's definition (people's own columns have none). */
 function formatsFor(def: TabDef, header: readonly string[]): Array<TabColumn['format']> {
   return header.map((h) => def.columns.find((c) => sameName(c.header, h))?.format);
+}
+
+/** Whether each header's column is written as literal text (TabColumn.literal). */
+function literalsFor(def: TabDef, header: readonly string[]): boolean[] {
+  return header.map((h) => def.columns.find((c) => sameName(c.header, h))?.literal === true);
 }
 
 /** A header row without the free space people leave right of it. */
@@ -116,8 +125,9 @@ export function ensureTable(wb: WorkbookPort, def: TabDef, table: Table | null):
  */
 function rowsOf(def: TabDef, header: readonly string[], records: ReadonlyArray<Readonly<Record<string, unknown>>>) {
   const formats = formatsFor(def, header);
+  const literals = literalsFor(def, header);
   const keys = recordKeys(def, header.map(headerText));
-  const rows = records.map((r) => keys.map((k, i) => cellOut(k ? r[k] : '', formats[i])));
+  const rows = records.map((r) => keys.map((k, i) => cellOut(k ? r[k] : '', formats[i], literals[i])));
   // Formats travel with every write: text columns must be '@' before "00123" lands in them.
   const columnFormats: Array<CellFormat | undefined> | undefined = formats.some(Boolean) ? formats : undefined;
   const cellFormats = columnFormats ? rows.map(() => columnFormats) : undefined;

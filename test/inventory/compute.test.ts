@@ -199,7 +199,8 @@ describe('UNMAPPED_SKU', () => {
 
 describe('a tab longer than a new sheet', () => {
   it('keeps SKU columns plain text past row 1,000 of the Inventory tab', () => {
-    const offers = Array.from({ length: 1005 }, (_, i) => ({ sku: `S${i + 1}`, onHand: 5 }));
+    // SKUs that read as numbers: only text written as text stays text (and keeps any leading zeros).
+    const offers = Array.from({ length: 1005 }, (_, i) => ({ sku: String(i + 1), onHand: 5 }));
     const r = new InventoryRun({ offers, settings: { 'Push mode': 'dry-run' } });
     // So many rows read Amazon's listings from the merchant listings report, ready by the next run.
     r.sync();
@@ -207,9 +208,14 @@ describe('a tab longer than a new sheet', () => {
     r.sync();
     expect(r.tab('Inventory')).toHaveLength(1005);
     const book = r.run.gas.spreadsheet;
-    // Rows the grid grew by carry no format of their own: the write itself makes them text.
-    expect(book.exportSheet('Inventory')!.numberFormats[1005]![0]).toBe('@');
+    // Rows the grid grew by: each SKU is written as literal text (a leading apostrophe, no '@' format
+    // cell a row), so "001005" stays text with its zeros, and so does its 3PL SKU.
+    expect(book.exportSheet('Inventory')!.numberFormats[1005]![0]).not.toBe('@');
+    const cells = Array.from({ length: 1005 }, (_, i) => [book.cell('Inventory', i + 2, 1), book.cell('Inventory', i + 2, 5)]);
+    expect(cells.every(([sku, threePl]) => typeof sku === 'string' && typeof threePl === 'string')).toBe(true);
+    expect(cells.map(([sku]) => sku)).toContain('1005');
+    // What a person types into a cell there is read as Sheets reads it: the column has no '@'.
     book.edit('Inventory', 'A1006', '000777');
-    expect(book.cell('Inventory', 1006, 1)).toBe('000777');
+    expect(book.cell('Inventory', 1006, 1)).toBe(777);
   });
 });

@@ -8,8 +8,9 @@ import { InventoryRun } from './builder';
 
 describe('a first fill larger than one run', () => {
   it('writes the tab in slices, then pushes once every row is there', () => {
-    // These FBM rows hold about 17 cells each (tab-fill.ts cellsPerNewRow); sized for 16, so the run's
-    // largest slice is surely fewer rows than the catalogue.
+    // These FBM rows cost about 16 cells each (tab-fill.ts cellsPerNewRow). The first run reads the
+    // 3PL's 180 pages and lays rows out while Amazon prepares the listings (at most newRowsThisRun):
+    // sized past that, so its slice is surely fewer rows than the catalogue.
     const most = newRowsThisRun(Number.POSITIVE_INFINITY, 16);
     const n = most + 40;
     const offers = Array.from({ length: n }, (_, i) => ({ sku: `SKU-${String(i).padStart(6, '0')}`, onHand: 5 + (i % 7), amazonQty: 0 }));
@@ -34,6 +35,10 @@ describe('a first fill larger than one run', () => {
     }
     expect(runs).toBeLessThan(5);
     expect(tabRows()).toBe(n);
+    // The run that wrote the last rows asked ShipBob what moved instead of reading its pages again
+    // (the read kept from the first run stood), so it pushed at once.
+    expect(r.syncLog().at(-1)!['Counts']).toMatch(/3PL stock read kept from an earlier run/);
+    expect(r.syncLog().at(-1)!['Message']).toMatch(/submitted to Amazon/);
     // Every offer's quantity reached Amazon (one feed), none twice.
     r.advance('1h');
     r.sync();

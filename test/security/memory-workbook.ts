@@ -8,6 +8,18 @@ function shownText(v: CellValue): string {
   return typeof v === 'boolean' ? String(v).toUpperCase() : v instanceof Date ? v.toISOString() : String(v ?? '');
 }
 
+/**
+ * A value as Sheets keeps it: a leading apostrophe marks what follows as text and is not part of the
+ * value ("'00123" is read back as "00123"), as values are parsed like typed input (USER_ENTERED,
+ * https://developers.google.com/sheets/api/reference/rest/v4/ValueInputOption; the spreadsheet fake's
+ * test/world/gas/spreadsheet/input.ts does the same).
+ */
+function stored(v: CellValue): CellValue {
+  return typeof v === 'string' && v.startsWith("'") ? v.slice(1) : v;
+}
+
+const storedRow = (r: readonly CellValue[]) => r.map(stored);
+
 export function memoryWorkbook(seed: Record<string, CellValue[][]> = {}): WorkbookPort & { tabs: Map<string, CellValue[][]> } {
   const tabs = new Map<string, CellValue[][]>(Object.entries(seed).map(([k, v]) => [k, v.map((r) => [...r])]));
   const tab = (name: string) => {
@@ -25,15 +37,15 @@ export function memoryWorkbook(seed: Record<string, CellValue[][]> = {}): Workbo
     readColumn: (name, column) => (tabs.has(name) ? tab(name).slice(1).map((r) => r[column - 1] ?? '') : null),
     readShown: (name) => (tabs.has(name) ? square(tab(name)).map((r) => r.map(shownText)) : null),
     readShownColumn: (name, column) => (tabs.has(name) ? tab(name).slice(1).map((r) => shownText(r[column - 1] ?? '')) : null),
-    createTab: (def: TabDef, rows) => void tabs.set(def.name, [def.columns.map((c) => c.header), ...rows.map((r) => [...r])]),
-    appendRows: (name, rows) => void tab(name).push(...rows.map((r) => [...r])),
+    createTab: (def: TabDef, rows) => void tabs.set(def.name, [def.columns.map((c) => c.header), ...rows.map(storedRow)]),
+    appendRows: (name, rows) => void tab(name).push(...rows.map(storedRow)),
     addColumns: (name, start, columns) => {
       const header = tab(name)[0]!;
       columns.forEach((c, i) => (header[start - 1 + i] = c.header));
     },
     replaceRows: (name, rows) => {
       const t = tab(name);
-      t.splice(1, t.length - 1, ...rows.map((r) => [...r]));
+      t.splice(1, t.length - 1, ...rows.map(storedRow));
     },
     writeRows: (name, blocks) => {
       const t = tab(name);
@@ -44,7 +56,7 @@ export function memoryWorkbook(seed: Record<string, CellValue[][]> = {}): Workbo
         b.rows.forEach((r, i) => {
           const row = [...(t[b.row - 1 + i] ?? [])];
           while (row.length < at) row.push('');
-          r.forEach((v, j) => (row[at + j] = v));
+          r.forEach((v, j) => (row[at + j] = stored(v)));
           t[b.row - 1 + i] = row;
         });
       }
@@ -58,7 +70,7 @@ export function memoryWorkbook(seed: Record<string, CellValue[][]> = {}): Workbo
     writeCell: (name, row, column, value) => {
       const t = tab(name);
       while (t.length < row) t.push([]);
-      t[row - 1]![column - 1] = value;
+      t[row - 1]![column - 1] = stored(value);
     },
   };
 }

@@ -1,7 +1,7 @@
 // How many new rows the Inventory tab takes in one run. A new row costs the cells it holds (rows
 // added under the last one are written only where they hold something, src/sheet/table.ts: about 22
 // at the first fill, where an FBM row has no FBA figures and an FBA row no 3PL side) and a format
-// cell for each text column written, and committing a cell costs about 0.145 ms
+// cell for each formatted column (Offer %, Updated At), and committing a cell costs about 0.145 ms
 // (test/world/cost-model.ts, fitted to the published SpreadsheetApp timings): 100,000 new rows are
 // minutes of writes, more than one execution has. So a large first fill goes in slices over runs,
 // in tab order, and nothing is pushed until every offer's row is on the tab, since the tab is the
@@ -13,8 +13,10 @@ import type { InventoryRow } from './types';
 
 /** Writing and committing one cell (test/world/cost-model.ts: 0.01 ms written, 0.135 ms committed). */
 const MS_PER_CELL = 0.145;
-/** A row's cells when they are not known: every column and five formats (the whole row). */
-const CELLS_PER_UNKNOWN_ROW = 33;
+/** Rows added to the grid get each formatted column's format over all of them (adapters/gas/workbook.ts writeRows): a cell a row each, filled or not. */
+const FORMATTED_COLUMNS = TABS.inventory.columns.filter((c) => 'format' in c).length;
+/** A row's cells when they are not known: every column and its formats (the whole row). */
+const CELLS_PER_UNKNOWN_ROW = TABS.inventory.columns.length + FORMATTED_COLUMNS;
 /** The writes a run may spend on new rows: under half a run's budget, leaving the reads their time. */
 const WRITE_BUDGET_MS = 105_000;
 /** A slice never below this, so a slow run still makes progress. */
@@ -23,23 +25,22 @@ const MIN_ROWS_PER_RUN = 1_000;
 /** The rows a run takes at most when their cells are not known: ≈ 105 s / (33 cells × 0.145 ms). */
 export const NEW_ROWS_PER_RUN = Math.floor(WRITE_BUDGET_MS / (CELLS_PER_UNKNOWN_ROW * MS_PER_CELL));
 
-const TEXT_HEADERS = new Set<string>(TABS.inventory.columns.filter((c) => 'format' in c && c.format === 'text').map((c) => c.header));
 /** Rows looked at to size a slice: enough for a mean, few enough to cost nothing at 100,000. */
 const SAMPLE = 2_000;
 
-/** The mean cells a new row's write costs: the cells it holds, and a format cell per text column among them. */
+/** The mean cells a new row's write costs: the cells it holds, and a format cell per formatted column. */
 export function cellsPerNewRow(rows: ReadonlyArray<InventoryRow>): number {
   if (rows.length === 0) return CELLS_PER_UNKNOWN_ROW;
   const step = Math.max(1, Math.floor(rows.length / SAMPLE));
   let cells = 0;
   let seen = 0;
   for (let i = 0; i < rows.length; i += step, seen++) {
-    for (const [header, v] of Object.entries(inventoryRowToRecord(rows[i]!))) {
+    for (const v of Object.values(inventoryRowToRecord(rows[i]!))) {
       if (v === '' || v === null || v === undefined) continue;
-      cells += TEXT_HEADERS.has(header) ? 2 : 1;
+      cells += 1;
     }
   }
-  return cells / seen;
+  return cells / seen + FORMATTED_COLUMNS;
 }
 
 /**
@@ -51,6 +52,31 @@ export function cellsPerNewRow(rows: ReadonlyArray<InventoryRow>): number {
 export function newRowsThisRun(remainingMs: number, cellsPerRow = CELLS_PER_UNKNOWN_ROW): number {
   const msPerRow = Math.max(1, cellsPerRow) * MS_PER_CELL;
   return Math.max(MIN_ROWS_PER_RUN, Math.min(Math.floor(WRITE_BUDGET_MS / msPerRow), Math.floor((remainingMs * 0.5) / msPerRow)));
+}
+
+/**
+ * What a run still does once a fill's rows are written: the SKU Map's Status, the Exceptions, the
+ * Sync Log and the Dashboard (seconds), or, when the last rows fit, the push itself: every offer's
+ * Push State (one cell each, about 10 s at 72,000 changes) and a few feeds' calls and uploads.
+ */
+export const AFTER_FILL_MS = 60_000;
+/**
+ * The most a run spends writing new rows after its reads. The runner gives a job 4½ minutes and the
+ * execution stops at 6: a fill run that read the SKU Map and the tab (about 40 s at 100,000 rows)
+ * and writes this long still ends near four minutes, with the rest of the 6 for what the model
+ * does not charge (Apps Script's own CPU).
+ */
+const FILL_WRITE_CAP_MS = 180_000;
+
+/**
+ * The new rows a run that only fills the tab can write: its remaining time less what follows the
+ * write (AFTER_FILL_MS), at most FILL_WRITE_CAP_MS. Each fill run re-reads the SKU Map and the rows
+ * already on the tab (about 40 s at 100,000 SKUs), so writing as much as the run allows saves whole
+ * runs: at half the remaining time 100,000 rows took four runs. `cellsPerRow`: cellsPerNewRow.
+ */
+export function fillRowsThisRun(remainingMs: number, cellsPerRow = CELLS_PER_UNKNOWN_ROW): number {
+  const msPerRow = Math.max(1, cellsPerRow) * MS_PER_CELL;
+  return Math.max(MIN_ROWS_PER_RUN, Math.floor(Math.min(FILL_WRITE_CAP_MS, remainingMs - AFTER_FILL_MS) / msPerRow));
 }
 
 export interface TabFill<R> {

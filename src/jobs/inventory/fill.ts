@@ -16,6 +16,8 @@ interface FillState {
   withheld: number;
   /** New rows the last fill run that read the 3PL afresh put on the tab: what such a run manages. */
   freshAdded: number;
+  /** New rows the last fill run put on the tab, however it read the 3PL (absent in a state saved before it was kept). */
+  lastAdded?: number;
 }
 
 function load(store: KeyValueStore): FillState | null {
@@ -29,11 +31,16 @@ function load(store: KeyValueStore): FillState | null {
 
 /**
  * True when this run may compute from the kept 3PL read: more rows are still to come than a run
- * that reads the 3PL could write, so this run will only add rows to the tab.
+ * that reads the 3PL could write, so this run will only add rows to the tab. `askable`: the 3PL can
+ * say in a few calls that nothing moved since its last full read (threepl-stock-baseline.ts); a run
+ * that asks then writes as much as a fill run does, so when the rows to come fit one like the last
+ * one, it asks, and when nothing moved it finishes the fill and pushes in the same run.
  */
-export function fillReusesKeptStock(store: KeyValueStore): boolean {
+export function fillReusesKeptStock(store: KeyValueStore, askable = false): boolean {
   const state = load(store);
-  return state !== null && state.withheld > state.freshAdded && hasKeptStock(store);
+  if (state === null || !hasKeptStock(store)) return false;
+  const aRunWrites = askable ? Math.max(state.freshAdded, state.lastAdded ?? 0) : state.freshAdded;
+  return state.withheld > aRunWrites;
 }
 
 /**
@@ -50,7 +57,7 @@ export function recordFill(
   if (fill) {
     const before = load(store);
     const freshAdded = stock.kept ? (before?.freshAdded ?? fill.added) : fill.added;
-    store.set(KEY, JSON.stringify({ withheld: fill.withheld, freshAdded } satisfies FillState));
+    store.set(KEY, JSON.stringify({ withheld: fill.withheld, freshAdded, lastAdded: fill.added } satisfies FillState));
     if (!stock.kept && stock.lines) keepStock(staging, store, stock.lines, stock.walkStartedAt);
     return;
   }

@@ -22,7 +22,7 @@ import { countThreePlSkus } from '../../core/inventory/stock';
 import { findUnmappedSkus } from '../../core/inventory/unmapped';
 import { judgeUnmanagedOffers } from '../../core/inventory/unmanaged';
 import { orderInventoryRows } from '../../core/inventory/row-order';
-import { cellsPerNewRow, fillSlice, newRowsThisRun } from '../../core/inventory/tab-fill';
+import { cellsPerNewRow, fillRowsThisRun, fillSlice } from '../../core/inventory/tab-fill';
 import { writeSetting } from '../../sheet/settings-tab';
 import { exceptionKeysShown } from '../../sheet/exceptions-tab';
 import { providerName } from '../../threepl/names';
@@ -118,7 +118,7 @@ function computeAndPush(ctx: JobContext, amazon: SpApiClient, adapter: ThreePlAd
   // More new rows than one run can write: the tab fills over runs and nothing is pushed meanwhile.
   const onTab = new Set(ctx.tabs.inventory.rows().map((r) => r.key));
   const perNewRow = cellsPerNewRow(rows.filter((r) => !onTab.has(r.key)));
-  const fill = fillSlice(rows, onTab, newRowsThisRun(ctx.deadline.remainingMs(), perNewRow), orderInventoryRows);
+  const fill = fillSlice(rows, onTab, fillRowsThisRun(ctx.deadline.remainingMs(), perNewRow), orderInventoryRows);
   // Rows computed from the kept 3PL read are never pushed, even when they were the last to come.
   const keptOnly = !fill && stock.kept;
   if (fill) {

@@ -11,6 +11,7 @@ import type { JobContext } from '../kit/job';
 import { ordersReadKeys } from '../reads/amazon-orders';
 import { readThreePlStockInRuns } from '../reads/threepl-stock';
 import type { ThreePlStockInRuns } from '../reads/threepl-stock';
+import { baselineAskable } from '../reads/threepl-stock-baseline';
 import { fillReusesKeptStock } from './fill';
 import { readMarketsListings, requestMarketsListings } from './market-listings';
 import type { MarketsListingsRead } from './market-listings';
@@ -46,7 +47,7 @@ export function readStock(ctx: JobContext, adapter: ThreePlAdapter) {
   const since = Date.parse(store.get(ordersReadKeys(ctx.settings.marketplaces).cursor) ?? '');
   const note = () => JSON.stringify(walkOrdersNow(ctx.tabs.orders.rows(), pooledMarkets(ctx), Number.isFinite(since) ? since : 0));
   // While the Inventory tab is still filling, this run pushes nothing: the read kept when the fill began will do (fill.ts).
-  return readThreePlStockInRuns(adapter, ports, maxAgeMs, note, fillReusesKeptStock(store));
+  return readThreePlStockInRuns(adapter, ports, maxAgeMs, note, fillReusesKeptStock(store, baselineAskable(adapter, ports)));
 }
 
 /** What the rest of the run needs after the listings report arrives: computing, the push, the sheet. */

@@ -113,15 +113,24 @@ export interface StillTrue {
 }
 
 /**
+ * True when a kept read could stand for a full one after the 3PL's few-call question: one is kept,
+ * for this account, young enough. Whether anything moved is not asked here (no call is made).
+ */
+export function baselineAskable(adapter: ThreePlAdapter, ports: Pick<BaselinePorts, 'store' | 'clock'>): boolean {
+  const state = load(ports.store);
+  const now = ports.clock.now();
+  return !!adapter.stockMoves && !!state && state.account === adapter.stockMoves.account && now - state.fullAt <= FULL_READ_EVERY_MS && now >= state.fullAt;
+}
+
+/**
  * The kept read, when the 3PL says nothing moved since it was last known good; null when the 3PL
  * must be read in full (nothing kept, another account, too old, something moved, the check failed).
  */
 export function baselineStillTrue(adapter: ThreePlAdapter, ports: BaselinePorts): StillTrue | null {
   const moves = adapter.stockMoves;
   const state = load(ports.store);
-  if (!moves || !state) return null;
+  if (!moves || !state || !baselineAskable(adapter, ports)) return null;
   const now = ports.clock.now();
-  if (state.account !== moves.account || now - state.fullAt > FULL_READ_EVERY_MS || now < state.fullAt) return null;
   const parts = ports.staging.parts(SOURCE, state.parts);
   if (parts.length !== state.parts || hash64(parts.join('\n')) !== state.digest) {
     forgetBaseline(ports);
