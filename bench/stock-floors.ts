@@ -13,7 +13,8 @@
 //     ⌈changes / 25,000⌉ feeds submitted (document, upload, createFeed), or one patch a change;
 //   run B (follow and read back): each feed's status, result document and download; one read of
 //     Amazon's listings requested after the feeds were done; one searchOrders page (orders since the
-//     push move Amazon's quantities too); the FBA report when run A requested one; and whether the
+//     push move Amazon's quantities too); FBA stock again, as every stock run reads it (PRODUCT.md
+//     "Inventory" step 6: the summaries, or the report run A requested); and whether the
 //     3PL's stock moved since run A read it, in ShipBob's "changed since" reads, one record each:
 //     orders updated since (a new order commits stock before any inventory event shows it), products
 //     updated since, and the inventory history of each fulfilment centre (facility_id is required,
@@ -303,6 +304,9 @@ function followAndReadBack(w: StockWorld, p: Plan, t: TimeModel): RunFloor {
     add('amazon', 'getReportDocument', 1);
     add('amazon', 's3-download', 1);
   }
+  // Every run shows FBA stock as Amazon has it then: by summaries again, or the report run A asked for.
+  const batches = ceilDiv(w.fba, LIMITS.summariesPerCall);
+  if (p.fba === 'summaries') add('amazon', 'getInventorySummaries', batches);
   if (p.fba === 'report') {
     add('amazon', 'getReport', 1);
     add('amazon', 'getReportDocument', 1);
@@ -312,6 +316,7 @@ function followAndReadBack(w: StockWorld, p: Plan, t: TimeModel): RunFloor {
     ['feed result', p.feeds > 0 ? 3 * la : 0],
     [p.listings === 'search' ? 'listings pages' : `listings report (asked for once the feed is done, ${readBackWaitS(t)} s processing)`, p.listings === 'search' ? chainOfS('searchListingsItems', searchPages, la) : readBackReportS(p, t)],
     ['FBA report', p.fba === 'report' ? 3 * la : 0],
+    ['FBA summaries', p.fba === 'summaries' ? bucketWaitS(batches, RATE_LIMITS['getInventorySummaries']!.rate, RATE_LIMITS['getInventorySummaries']!.burst) + la : 0],
     ['searchOrders', la],
     // The 3PL's "changed since" reads, one after another (the first that finds a change ends them), or its pages again.
     asks ? ['ShipBob changed-since reads', question * t.shipbobLatencyS] : ['ShipBob pages again', reread.inventory * t.shipbobLatencyS],

@@ -31,14 +31,15 @@ describe('settleMinimum', () => {
       createFeed: 1,
     });
     expect(m.readAndPush.calls).toBe(19);
-    // Run B: the feed's status, result and download; the listings report again; one orders page; and
-    // ShipBob's stock again: its 6 calls (5 inventory pages, 1 bundle page) are under twice the 4 that
-    // asking what moved would take (orders, products, each of the 2 centres' history), so it is read.
+    // Run B: the feed's status, result and download; the listings report again; one orders page; the
+    // 4 FBA summaries again (every run shows FBA stock as Amazon has it then); and ShipBob's stock
+    // again: its 6 calls (5 inventory pages, 1 bundle page) are under twice the 4 that asking what
+    // moved would take (orders, products, each of the 2 centres' history), so it is read.
     expect(calls(m.followAndReadBack.ops)).toEqual({
       getFeed: 1, getFeedDocument: 1, 's3-download': 2, searchOrders: 1, createReport: 1, getReport: 1, getReportDocument: 1,
-      'get-all-inventory-levels-grouped-by-fulfillment-center': 5, 'get-products': 1,
+      getInventorySummaries: 4, 'get-all-inventory-levels-grouped-by-fulfillment-center': 5, 'get-products': 1,
     });
-    expect([m.total, m.amazon, m.shipbob]).toEqual([33, 21, 12]);
+    expect([m.total, m.amazon, m.shipbob]).toEqual([37, 25, 12]);
     // Run A's time: 19 × 0.17 s UrlFetch; token 0.3 + report (0.3 + 60 + 3 × 0.3) + feed 3 × 0.3 = 62.4 s;
     // cells: 12,000 SKU Map cells read × 0.01 ms + 1,000 Inventory rows of W cells × (0.01 + 0.135) ms + one 28 ms commit.
     const sheetA = (12_000 * 0.01 + 1000 * W * 0.145 + 28) / 1000;
@@ -50,7 +51,7 @@ describe('settleMinimum', () => {
     // The rows are written while Amazon prepares the report: the longer of the two counts.
     expect(sheetA).toBeLessThan(62.4);
     expect(m.readAndPush.totalS).toBeCloseTo(3.23 + 62.4 + afterReport, 6);
-    // Run B: 14 × 0.17 s; the read-back report can only be asked for once the feed is done (getFeed
+    // Run B: 18 × 0.17 s; the read-back report can only be asked for once the feed is done (getFeed
     // 0.3 s, createReport 0.3 s), then Amazon's 60 s and the poll, document and download (3 × 0.3 s).
     // Its 1,000 × W cells are read during that wait; the 749 Push States (applied or not) and a commit follow it.
     const readB = (1000 * W * 0.01) / 1000;
@@ -58,8 +59,8 @@ describe('settleMinimum', () => {
     expect(m.followAndReadBack.binding).toMatch(/listings report \(asked for once the feed is done, 60 s processing\)/);
     expect(readB).toBeLessThan(61.5);
     expect(m.followAndReadBack.sheetS).toBeCloseTo(readB + afterReport, 6);
-    expect(m.followAndReadBack.totalS).toBeCloseTo(2.38 + 61.5 + afterReport, 6);
-    expect(m.timeS).toBeCloseTo(3.23 + 62.4 + 2.38 + 61.5 + 2 * afterReport, 6);
+    expect(m.followAndReadBack.totalS).toBeCloseTo(3.06 + 61.5 + afterReport, 6);
+    expect(m.timeS).toBeCloseTo(3.23 + 62.4 + 3.06 + 61.5 + 2 * afterReport, 6);
   });
 
   it('the shorter of Amazon\'s two waits is the read-back\'s: a report slower than the feed is waited for in run A instead', () => {
@@ -113,11 +114,12 @@ describe('settleMinimum', () => {
     expect(m.plan).toEqual({ listings: 'search', fba: 'summaries', feeds: 0, patches: 7, tokens: 1 });
     // A: token, 2 inventory pages + 1 bundle page, 1 orders page, ⌈50/20⌉ = 3 search pages, 1 summaries call, 7 patches.
     expect(m.readAndPush.calls).toBe(16);
-    // B: an orders page and the 3 search pages, read as soon as the run starts: no wait on Amazon;
-    // ShipBob's 3 calls (2 inventory pages, 1 bundle page) again, meanwhile (asking what moved would take 4).
-    expect(calls(m.followAndReadBack.ops)).toEqual({ searchOrders: 1, searchListingsItems: 3, 'get-all-inventory-levels-grouped-by-fulfillment-center': 2, 'get-products': 1 });
+    // B: an orders page, the 3 search pages and the summaries call, read as soon as the run starts: no
+    // wait on Amazon; ShipBob's 3 calls (2 inventory pages, 1 bundle page) again, meanwhile (asking
+    // what moved would take 4).
+    expect(calls(m.followAndReadBack.ops)).toEqual({ searchOrders: 1, searchListingsItems: 3, getInventorySummaries: 1, 'get-all-inventory-levels-grouped-by-fulfillment-center': 2, 'get-products': 1 });
     expect(m.followAndReadBack.chainS).toBeCloseTo(chainOfS('searchListingsItems', 3, 0.3), 6);
-    expect(m.total).toBe(23);
+    expect(m.total).toBe(24);
   });
 
   it('asks ShipBob what moved once its stock takes at least twice the calls: 10,000 SKUs', () => {
