@@ -31,8 +31,13 @@ export interface TabDef {
   hidden?: boolean;
 }
 
-/** A cell's format when written: a column number format, or a tick box (checkbox validation). */
-export type CellFormat = TabColumn['format'] | 'checkbox';
+/**
+ * A cell's format when written: a column number format, a tick box (checkbox validation), or
+ * 'literal': no format, the value carrying its own leading apostrophe (TabColumn.literal). A cell
+ * still formatted '@' (a tab made by an earlier version) would keep that apostrophe as a character,
+ * so the adapter clears '@' from such a column before writing it.
+ */
+export type CellFormat = TabColumn['format'] | 'checkbox' | 'literal';
 
 /** What a cell holds as Apps Script returns it. */
 export type CellValue = string | number | boolean | Date;

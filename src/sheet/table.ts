@@ -55,7 +55,25 @@ export function readTable(wb: WorkbookPort, tab: string): Table | null {
   const values = wb.read(tab);
   if (!values) return null;
   const header = (values[0] ?? []).map(headerText);
-  return { tab, header, records: recordsOf(recordKeys(tabDefNamed(tab), header), values.slice(1)) };
+  const def = tabDefNamed(tab);
+  const records = recordsOf(recordKeys(def, header), values.slice(1));
+  if (def) unquoteLiterals(def, records);
+  return { tab, header, records };
+}
+
+/**
+ * A literal column's value as written, should its apostrophe have stayed (a cell someone formatted
+ * '@', where Sheets keeps it as a character): identifiers never start with one, so one is dropped.
+ */
+function unquoteLiterals(def: TabDef, records: TableRecord[]): void {
+  const keys = def.columns.filter((c) => c.literal).map((c) => c.header);
+  if (keys.length === 0) return;
+  for (const rec of records) {
+    for (const k of keys) {
+      const v = rec[k];
+      if (typeof v === 'string' && v.startsWith("'")) rec[k] = v.slice(1);
+    }
+  }
 }
 
 /**
@@ -128,8 +146,10 @@ function rowsOf(def: TabDef, header: readonly string[], records: ReadonlyArray<R
   const literals = literalsFor(def, header);
   const keys = recordKeys(def, header.map(headerText));
   const rows = records.map((r) => keys.map((k, i) => cellOut(k ? r[k] : '', formats[i], literals[i])));
-  // Formats travel with every write: text columns must be '@' before "00123" lands in them.
-  const columnFormats: Array<CellFormat | undefined> | undefined = formats.some(Boolean) ? formats : undefined;
+  // Formats travel with every write: text columns must be '@' before "00123" lands in them, and a
+  // literal column must not be '@' (its apostrophe would stay).
+  const withLiterals: Array<CellFormat | undefined> = formats.map((f, i) => (literals[i] ? 'literal' : f));
+  const columnFormats: Array<CellFormat | undefined> | undefined = withLiterals.some(Boolean) ? withLiterals : undefined;
   const cellFormats = columnFormats ? rows.map(() => columnFormats) : undefined;
   return { rows, columnFormats, cellFormats };
 }

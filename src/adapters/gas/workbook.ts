@@ -50,6 +50,7 @@ function formatsToSet(row: number, rowCount: number, width: number, firstNew: nu
   }
   return (i, j) => {
     const f = formatAt(i, j);
+    if (f === 'literal') return undefined;
     if (!f || f === 'text' || f === 'checkbox' || !uniform[j]) return f;
     return row + i >= firstNew ? f : undefined;
   };
@@ -104,7 +105,7 @@ function eachRun(rowCount: number, width: number, formatAt: FormatAt, apply: (i:
 /** Number formats go on before values: "00123" must land in a cell that is already plain text. */
 function setNumberFormats(sheet: Sheet, row: number, rowCount: number, width: number, formatAt: FormatAt, column = 1): void {
   eachRun(rowCount, width, formatAt, (i, j, count, f) => {
-    if (f !== 'checkbox') sheet.getRange(row + i, column + j, count, 1).setNumberFormat(NUMBER_FORMATS[f]);
+    if (f !== 'checkbox' && f !== 'literal') sheet.getRange(row + i, column + j, count, 1).setNumberFormat(NUMBER_FORMATS[f]);
   });
 }
 
@@ -113,7 +114,25 @@ function setNumberFormats(sheet: Sheet, row: number, rowCount: number, width: nu
  * Plain text is left to the writes, which set it with every value (formatsToSet).
  */
 function setColumnFormats(sheet: Sheet, row: number, rowCount: number, columnFormats: ReadonlyArray<CellFormat | undefined>): void {
-  setNumberFormats(sheet, row, rowCount, columnFormats.length, (_i, j) => (columnFormats[j] === 'text' ? undefined : columnFormats[j]));
+  setNumberFormats(sheet, row, rowCount, columnFormats.length, (_i, j) => (columnFormats[j] === 'text' || columnFormats[j] === 'literal' ? undefined : columnFormats[j]));
+}
+
+/**
+ * A literal column (ports/workbook.ts CellFormat) formatted '@' by an earlier version of the tab
+ * would keep each value's apostrophe as a character: its '@' is cleared once, over the whole
+ * column, when its first data cell still has it. `checked` remembers the columns looked at in this
+ * execution, so a run pays one read of a cell per literal column.
+ */
+function clearPlainTextOfLiterals(sheet: Sheet, columnFormats: ReadonlyArray<CellFormat | undefined>, checked: Set<string>, column = 1): void {
+  columnFormats.forEach((f, j) => {
+    if (f !== 'literal') return;
+    const key = `${sheet.getSheetId()}:${column + j}`;
+    if (checked.has(key)) return;
+    checked.add(key);
+    const rows = sheet.getMaxRows() - 1;
+    if (rows < 1 || sheet.getRange(2, column + j).getNumberFormat() !== NUMBER_FORMATS.text) return;
+    sheet.getRange(2, column + j, rows, 1).clearFormat();
+  });
 }
 
 /** Tick boxes are data validation on their cells (a Settings row such as "Approve stock push"). */
@@ -150,6 +169,11 @@ function usedRange(sheet: GoogleAppsScript.Spreadsheet.Sheet): GoogleAppsScript.
 
 export function gasWorkbook(): WorkbookPort {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
+  /** Literal columns already looked at for an old '@' in this execution (clearPlainTextOfLiterals). */
+  const literalsChecked = new Set<string>();
+  const clearLiterals = (sheet: Sheet, formats: ReadonlyArray<CellFormat | undefined> | undefined) => {
+    if (formats) clearPlainTextOfLiterals(sheet, formats, literalsChecked);
+  };
   return {
     tabNames: () => ss.getSheets().map((s) => s.getName()),
 
@@ -210,6 +234,7 @@ export function gasWorkbook(): WorkbookPort {
 
     appendRows(tab, rows, cellFormats) {
       const sheet = sheetOrThrow(tab);
+      clearLiterals(sheet, cellFormats?.[0]);
       writeBlock(sheet, sheet.getLastRow() + 1, rows, cellFormats);
     },
 
@@ -224,6 +249,7 @@ export function gasWorkbook(): WorkbookPort {
     replaceRows(tab, rows, cellFormats) {
       const sheet = sheetOrThrow(tab);
       const previous = Math.max(0, sheet.getLastRow() - 1);
+      clearLiterals(sheet, cellFormats?.[0]);
       writeBlock(sheet, 2, rows, cellFormats);
       if (previous > rows.length) {
         sheet.getRange(2 + rows.length, 1, previous - rows.length, Math.max(1, sheet.getLastColumn())).clearContent();
@@ -239,6 +265,7 @@ export function gasWorkbook(): WorkbookPort {
       const right = written.reduce((m, b) => Math.max(m, (b.column ?? 1) + widthOf(b.rows) - 1), 0);
       const firstNew = ensureRows(sheet, last);
       ensureColumns(sheet, right);
+      clearLiterals(sheet, columnFormats);
       // Rows added to the grid get each column's own number format at once, over every added row: a
       // block may leave a column out where its cells are blank, and a value written there later
       // (inside the grid, so without its format again) must show as the column shows its values.
@@ -260,6 +287,8 @@ export function gasWorkbook(): WorkbookPort {
     rearrangeRows(tab, deletes, inserts, columnFormats) {
       if (deletes.length === 0 && inserts.length === 0) return;
       const sheet = sheetOrThrow(tab);
+      // Before rows are inserted: they would take an old '@' from their neighbours.
+      clearLiterals(sheet, columnFormats);
       for (const d of deletes) sheet.deleteRows(d.row, d.count);
       for (const ins of inserts) {
         sheet.insertRowsBefore(ins.row, ins.count);

@@ -1,5 +1,5 @@
 // How many new rows the Inventory tab takes in one run. A new row costs the cells it holds (rows
-// added under the last one are written only where they hold something, src/sheet/table.ts: about 22
+// added under the last one are written only where they hold something, src/sheet/table.ts: 12 to 16
 // at the first fill, where an FBM row has no FBA figures and an FBA row no 3PL side) and a format
 // cell for each formatted column (Offer %, Updated At), and committing a cell costs about 0.145 ms
 // (test/world/cost-model.ts, fitted to the published SpreadsheetApp timings): 100,000 new rows are
@@ -22,7 +22,7 @@ const WRITE_BUDGET_MS = 105_000;
 /** A slice never below this, so a slow run still makes progress. */
 const MIN_ROWS_PER_RUN = 1_000;
 
-/** The rows a run takes at most when their cells are not known: ≈ 105 s / (33 cells × 0.145 ms). */
+/** The rows a run lays out at most when their cells are not known: ≈ 105 s / (30 cells × 0.145 ms). */
 export const NEW_ROWS_PER_RUN = Math.floor(WRITE_BUDGET_MS / (CELLS_PER_UNKNOWN_ROW * MS_PER_CELL));
 
 /** Rows looked at to size a slice: enough for a mean, few enough to cost nothing at 100,000. */
@@ -44,10 +44,10 @@ export function cellsPerNewRow(rows: ReadonlyArray<InventoryRow>): number {
 }
 
 /**
- * The new rows this run can write with half its remaining time (the other half for what follows the
- * write: the SKU Map's Status, the Exceptions, the Sync Log, the commit at the end), and at most
- * the run's write budget: reads that took long (a 100,000-SKU 3PL catalogue) leave a smaller slice.
- * `cellsPerRow`: what one of them costs (cellsPerNewRow).
+ * The new rows a run lays out while Amazon prepares its listings report (jobs/inventory/layout.ts):
+ * half its remaining time (the other half for what follows: the report's rows, the push, the SKU
+ * Map's Status, the Exceptions, the Sync Log), and at most WRITE_BUDGET_MS: reads that took long (a
+ * 100,000-SKU 3PL catalogue) leave a smaller slice. `cellsPerRow`: what one of them costs (cellsPerNewRow).
  */
 export function newRowsThisRun(remainingMs: number, cellsPerRow = CELLS_PER_UNKNOWN_ROW): number {
   const msPerRow = Math.max(1, cellsPerRow) * MS_PER_CELL;
@@ -59,7 +59,7 @@ export function newRowsThisRun(remainingMs: number, cellsPerRow = CELLS_PER_UNKN
  * Sync Log and the Dashboard (seconds), or, when the last rows fit, the push itself: every offer's
  * Push State (one cell each, about 10 s at 72,000 changes) and a few feeds' calls and uploads.
  */
-export const AFTER_FILL_MS = 60_000;
+const AFTER_FILL_MS = 60_000;
 /**
  * The most a run spends writing new rows after its reads. The runner gives a job 4½ minutes and the
  * execution stops at 6: a fill run that read the SKU Map and the tab (about 40 s at 100,000 rows)
@@ -72,7 +72,8 @@ const FILL_WRITE_CAP_MS = 180_000;
  * The new rows a run that only fills the tab can write: its remaining time less what follows the
  * write (AFTER_FILL_MS), at most FILL_WRITE_CAP_MS. Each fill run re-reads the SKU Map and the rows
  * already on the tab (about 40 s at 100,000 SKUs), so writing as much as the run allows saves whole
- * runs: at half the remaining time 100,000 rows took four runs. `cellsPerRow`: cellsPerNewRow.
+ * runs: at half the remaining time (newRowsThisRun) 100,000 rows took three fill runs before the one
+ * that wrote the last rows and pushed, this way two. `cellsPerRow`: cellsPerNewRow.
  */
 export function fillRowsThisRun(remainingMs: number, cellsPerRow = CELLS_PER_UNKNOWN_ROW): number {
   const msPerRow = Math.max(1, cellsPerRow) * MS_PER_CELL;
