@@ -13,6 +13,7 @@ import { exceptionKey } from '../exceptions';
 import { findMarketplace, marketplaceHelp } from '../marketplaces';
 import { carrierCodeExamples, KNOWN_CARRIER_CODES, knownCarrierCode } from './carrier-codes';
 import { TABS, headersOf, nameKey } from '../tabs';
+import { pushAll } from '../lists';
 
 const H = headersOf(TABS.carrierMap);
 /**
@@ -81,7 +82,7 @@ export function readCarrierMap(
     }
     rules.push(rule);
   });
-  problems.push(...conflicts(rules));
+  pushAll(problems, conflicts(rules));
   return { rules, problems };
 }
 

@@ -10,6 +10,7 @@ import { SETTLEMENT_RESERVE_HEADERS, TABS, headersOf } from '../tabs';
 import { cellsOverlap, compileCell, norm, UNMAPPED } from './match';
 import type { CellMatch } from './match';
 import type { SettlementRule } from './types';
+import { pushAll } from '../lists';
 
 export interface MapProblem {
   /** The row the problem is about (the later of two conflicting rows). */
@@ -77,7 +78,7 @@ export function readSettlementRules(
     }
     rules.push(rule);
   });
-  problems.push(...conflicts(rules));
+  pushAll(problems, conflicts(rules));
   problems.sort((a, b) => a.sheetRow - b.sheetRow);
   return { rules, problems };
 }

@@ -102,7 +102,7 @@ function runCharges(ctx: JobContext): JobOutcome {
   // imported or written until it has its id back.
   const lost = tab.unidentified();
   if (lost.length) {
-    ctx.raise(...lost.map(missingIdProblem).map(cellException));
+    ctx.raise(lost.map(missingIdProblem).map(cellException));
     return {
       outcome: 'partial',
       counts: { invoicesRead: 0, chargesImported: 0 },
@@ -153,9 +153,9 @@ function runCharges(ctx: JobContext): JobOutcome {
   const unplaced = matched.rows.filter(referenceUnread);
   for (const r of unplaced) undecided.add(`CHARGE_UNMATCHED:${r.transactionId}`);
   if (unplaced.length) unreadShipments.push('CHARGE_DUPLICATE:');
-  ctx.raise(...withChargeRefs(matched.raised.filter((e) => !undecided.has(e.key)), matched.rows, threePl.provider));
+  ctx.raise(withChargeRefs(matched.raised.filter((e) => !undecided.has(e.key)), matched.rows, threePl.provider));
   // Rows stand in the tab in the order written: the problems name their rows.
-  ctx.raise(...chargeCellProblems(matched.rows).map(cellException));
+  ctx.raise(chargeCellProblems(matched.rows).map(cellException));
 
   const count = (s: string) => matched.rows.filter((r) => r.state === s).length;
   const counts = {

@@ -61,7 +61,7 @@ function emptiedRows(tab: FbaShipmentsTab, restored: ReadonlyArray<FbaRow>): num
 
 function stopForEmptiedIds(ctx: JobContext, sheetRows: readonly number[]): JobOutcome {
   ctx.raise(
-    ...sheetRows.map((n) => ({
+    sheetRows.map((n) => ({
       key: exceptionKey('FBA_SHIPMENT_INVALID', `row ${n}`, 'id'),
       type: 'FBA_SHIPMENT_INVALID' as const,
       entity: `FBA Shipments row ${n}, FBA Shipment ID`,
@@ -145,7 +145,7 @@ function runFbaShipments(ctx: JobContext): JobOutcome {
   const raised = [...withShipmentRefs([...fromTab, ...edits], shipmentsSeen), ...locationProblem(sent.location)];
   // An order read on no run since it shipped is looked up once, while the 3PL answers this run.
   const orderOf = (e: RaisedException) => rows.get(e.key.slice(e.type.length + 1))?.threePlOrderId || undefined;
-  ctx.raise(...(phases.done.has('threePl') ? withShipmentPages(raised, { adapter, store, deadline: ctx.deadline }, orderOf) : raised));
+  ctx.raise(phases.done.has('threePl') ? withShipmentPages(raised, { adapter, store, deadline: ctx.deadline }, orderOf) : raised);
   // A ticked row the send step never reached (the 3PL not answering, a cut) is still `open`: it waits too.
   const waiting = rows.rows.filter((r) => r.send && (r.state === 'open' || r.state === 'ready' || r.state === 'held')).length;
   const attention = rows.rows.filter((r) => r.send && (r.state === 'held' || r.state === 'unknown')).length;

@@ -94,7 +94,7 @@ export function judgeWhileUnfollowed(ctx: JobContext, amazon: SpApiClient, why: 
     if ('waiting' in stock || stock.atStart !== null) return;
     const unsent = readUnsent(checked, amazon, undefined);
     if (!unsent.complete) return;
-    ctx.raise(...unmanagedWhileUnread(checked, { skuMapRows: ctx.tabs.skuMap.records(), tabBefore: ctx.tabs.inventory.rows(), stock: { ...stock, overRuns: false }, unsent, why, queuedLands }));
+    ctx.raise(unmanagedWhileUnread(checked, { skuMapRows: ctx.tabs.skuMap.records(), tabBefore: ctx.tabs.inventory.rows(), stock: { ...stock, overRuns: false }, unsent, why, queuedLands }));
   } catch {
     // Nothing to add: the run ends as it would have, with the push's error or its wait.
   }

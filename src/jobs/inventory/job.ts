@@ -48,6 +48,7 @@ import { plainWhy } from '../../core/words';
 import { utcMinute } from '../../core/cells';
 import { AFTER_LISTINGS_MS, readSystems, requestPrimaryListings, type SystemsRead } from './systems-read';
 import { approveWordNote, failureNote, gapNote, keepOpenAfter, modeText, resumeNote, syncTimeout, waitingOutcome } from './run-outcome';
+import { pushAll } from '../../core/lists';
 
 /**
  * A push to at least this share of the FBM offers is a bulk one, worth an in-run wait for the report that
@@ -82,7 +83,7 @@ function computeAndPush(ctx: JobContext, amazon: SpApiClient, adapter: ThreePlAd
   };
   // Nothing can be pushed without Amazon's listings and every recent order; an offer the 3PL can no longer back is said at once.
   const whileUnread = (stock: SystemsRead['stock'], unsent: UnsentRead, why: string) =>
-    ctx.raise(...unmanagedWhileUnread(ctx, { skuMapRows, tabBefore, stock, unsent, why }));
+    ctx.raise(unmanagedWhileUnread(ctx, { skuMapRows, tabBefore, stock, unsent, why }));
   const systems = readSystems(ctx, amazon, adapter, layOut, whileUnread);
   if ('waiting' in systems) return waitingOutcome(ctx, systems.waiting);
   const { stock, unsent, read } = systems;
@@ -108,7 +109,7 @@ function computeAndPush(ctx: JobContext, amazon: SpApiClient, adapter: ThreePlAd
     // A partial read cannot tell which listings are unmapped: those checks wait for a full read.
     // The 3PL side is the same for every marketplace: checked once, with the primary.
     const threePlStock = m === primary ? stock.records : undefined;
-    raised.push(...findUnmappedSkus({ marketplace: m, skuMapRows, defaultMarketplace: primary, threePlStock, amazonListings: r.gap ? undefined : listingsIn(m), threePlName }));
+    pushAll(raised, findUnmappedSkus({ marketplace: m, skuMapRows, defaultMarketplace: primary, threePlStock, amazonListings: r.gap ? undefined : listingsIn(m), threePlName }));
   }
 
   let pushMessage = '';
@@ -133,7 +134,7 @@ function computeAndPush(ctx: JobContext, amazon: SpApiClient, adapter: ThreePlAd
     const run = startPush(ctx, amazon, rows, split.approved, 'push', `push-${now}`, channelsFromListings(listings, primary));
     rows = run.rows;
     if (run.progress.state === 'done') ctx.tabs.inventory.write(rows);
-    raised.push(...run.raised);
+    pushAll(raised, run.raised);
     const summary = pushSummary(run.progress, run.changes, 'Pushed:');
     unfinished = run.progress.state !== 'done' || (summary.counts.unanswered ?? 0) > 0;
     pushMessage = summary.message;
@@ -158,7 +159,7 @@ function computeAndPush(ctx: JobContext, amazon: SpApiClient, adapter: ThreePlAd
     threePlName,
     shown: () => exceptionKeysShown(ctx.ports.workbook, ['OFFER_UNMANAGED:']),
   });
-  raised.push(...oversold.raised);
+  pushAll(raised, oversold.raised);
   // A tick approves the plan shown when it was read, once: left on, it must not approve later plans nobody saw.
   if (settings.approveStockPush && mode !== 'dry-run') writeSetting(ctx.ports.workbook, 'Approve stock push', false);
   const awaiting = mode === 'approve' && !plan.held ? split.awaiting : [];
@@ -189,7 +190,7 @@ function computeAndPush(ctx: JobContext, amazon: SpApiClient, adapter: ThreePlAd
   if (!gate.trips.some((t) => t.limit === '3pl-list-short')) store.set(K.last3plSkuCount, String(countThreePlSkus(stock.records)));
   const lostZeros = [...read.byMarket.keys()].flatMap((m) => findLostLeadingZeros(skuMapRows, listingsIn(m).map((l) => l.sellerSku), { marketplace: m, defaultMarketplace: primary }));
   ctx.tabs.skuMap.writeStatus(explainLostZeros(built.statuses, lostZeros));
-  ctx.raise(...raised);
+  ctx.raise(raised);
 
   const pushed = new Set(pooledMarkets(ctx));
   const offers = rows.filter((r) => pushed.has(r.marketplace));
@@ -271,7 +272,7 @@ function runStock(ctx: JobContext, mode: 'sync' | 'undo'): JobOutcome {
   const readBack = pending && mode === 'sync' && pending.kind === 'push' ? () => requestPrimaryListings(ctx, amazon) : undefined;
   const askedEarly = readBack !== undefined && readBackFirst(amazon, store, pending!, ctx.ports.clock.now(), readBack);
   // So every run that ends (a push followed, a wait) still holds them open until fixed.
-  ctx.raise(...unreadColumnProblems(ctx.tabs.skuMap, 'inventory'));
+  ctx.raise(unreadColumnProblems(ctx.tabs.skuMap, 'inventory'));
   let before: JobOutcome | null = null;
   const cancelled = pending ? cancelStuckFeed(ctx, amazon, pending) : null;
   if (pending && cancelled) settleUnsentPush(ctx, { ...pending, done: {} });

@@ -10,6 +10,7 @@ import type { AmazonListing } from '../../core/inventory/types';
 import type { KeyValueStore } from '../../ports/store';
 import { marketOfKeys } from './market-keys';
 import { prepareNextRead, readListings, requestListingsIfNeeded, type InRunWait, type ListingsRead } from './listings-source';
+import { pushAll } from '../../core/lists';
 
 export interface MarketsListingsRead {
   /** Every marketplace's listings; those of a marketplace other than the primary carry its code. */
@@ -42,7 +43,7 @@ export function readMarketsListings(
     const read = readListings(onMarketplace(amazon, m), store, now, skuMapRows, inRun, marketOfKeys(m, primary));
     if ('waiting' in read) return read;
     byMarket.set(m, read);
-    listings.push(...read.listings);
+    pushAll(listings, read.listings);
   }
   const gaps = [...byMarket.values()].map((r) => r.gap).filter((g): g is string => !!g);
   return { listings, byMarket, ...(gaps.length ? { gap: gaps.join('; ') } : {}) };

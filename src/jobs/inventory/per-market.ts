@@ -10,6 +10,7 @@ import type { KeyValueStore } from '../../ports/store';
 import { readFbaStock, type FbaStockRead } from './fba-source';
 import { marketOfKeys } from './market-keys';
 import type { MarketsListingsRead } from './market-listings';
+import { pushAll } from '../../core/lists';
 
 /** Every marketplace's FBA figures, and how each was read. */
 export interface FbaReads {
@@ -61,7 +62,7 @@ export function readBackPerMarket(
     // Orders since the push moved Amazon's quantities too (a sale lowers one at once): not a lost push.
     const rb = classifyReadback({ rows: at.map((i) => rows[i]!), amazonQty, pushedAt, now: r.asOf, orders: orders.ordered, ordersSeenUntil: orders.seenUntil });
     rb.rows.forEach((row, j) => (out.rows[at[j]!] = row));
-    out.exceptions.push(...rb.exceptions);
+    pushAll(out.exceptions, rb.exceptions);
     out.applied += rb.applied;
     out.notApplied += rb.notApplied;
     for (const k of rb.pendingKeys) out.pendingKeys.add(k);

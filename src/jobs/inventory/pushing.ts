@@ -87,7 +87,7 @@ export function pushScope(run: PushRun): ExceptionScope {
  */
 export function finishPush(ctx: JobContext, run: PushRun): void {
   if (run.progress.state === 'done') ctx.tabs.inventory.write(run.rows);
-  ctx.raise(...run.raised);
+  ctx.raise(run.raised);
 }
 
 /**
@@ -200,7 +200,7 @@ export function settleUnsentPush(ctx: JobContext, pending: PendingPush): void {
   const results = resultsFrom(pending.done);
   const recorded = recordPushResults(previous, changes, results);
   ctx.tabs.inventory.write(recorded.rows);
-  ctx.raise(...recorded.exceptions);
+  ctx.raise(recorded.exceptions);
   if (results.length) store.set(K.lastPushAt, String(ctx.ports.clock.now()));
   // Only approved changes were queued in approve mode: the unsent ones stay approved at their quantity.
   const resumed = resumedPlanToRecord(ctx.settings.pushMode, changes, Object.keys(pending.done));

@@ -99,7 +99,7 @@ export function undo(ctx: JobContext, amazon: SpApiClient, adapter: ThreePlAdapt
     unsentOrders: unsent.lines,
     threePlName: tpl,
   });
-  ctx.raise(...oversold.raised);
+  ctx.raise(oversold.raised);
   const note = ctx.settings.pushMode === 'auto' ? ' Push mode is auto: the next sync pushes the computed quantities again unless you switch it to dry-run or approve.' : '';
   const capNote = cappedCount ? ` ${cappedCount} quantit${cappedCount === 1 ? 'y was' : 'ies were'} lowered to what ${tpl} can pick today, less unsent orders and what other offers of the same stock show (see Reason).` : '';
   const overNote = oversold.offers ? ` ${oversold.offers} offer(s) still show more than ${tpl} can pick (see Exceptions, OFFER_UNMANAGED).` : '';

@@ -15,6 +15,7 @@ import { amazonClient, threePlAdapter } from './connections';
 import type { JobContext, JobRequest } from './job';
 import { createRedactor } from './redaction';
 import type { Redactor } from './redaction';
+import { pushAll } from '../../core/lists';
 
 export interface RunContext extends JobContext {
   /** Problems raised so far, in order. */
@@ -54,7 +55,12 @@ export function createContext(
     tabs: { skuMap: skuMapTab(ports.workbook), inventory: inventoryTab(ports.workbook, ports.sheetStyle), orders: sealedOrdersTab(ordersTab(ports.workbook), ports.store), staging: stagingTab(ports.workbook) },
     amazon: once(() => amazonClient(ports, deadline, settings), () => (reached.amazon = true)),
     threePl: once(() => threePlAdapter(ports, deadline, settings), () => (reached.threePl = true)),
-    raise: (...problems) => void raised.push(...problems),
+    raise: (...problems) => {
+      for (const p of problems) {
+        if (Array.isArray(p)) pushAll(raised, p as readonly RaisedException[]);
+        else raised.push(p as RaisedException);
+      }
+    },
     raised,
     reached,
     redactor,

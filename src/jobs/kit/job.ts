@@ -54,8 +54,12 @@ export interface JobContext {
   /** Created on first use; a missing credential or setting throws a ConfigError the runner reports. */
   amazon(): SpApiClient;
   threePl(): ThreePlAdapter;
-  /** Reports a problem this run sees; the runner merges them into the Exceptions tab. */
-  raise(...problems: RaisedException[]): void;
+  /**
+   * Reports problems this run sees; the runner merges them into the Exceptions tab. A list is passed
+   * as it is, never spread (`raise(list)`, not `raise(...list)`): a list as long as a large
+   * catalogue would overflow the call stack (core/lists.ts).
+   */
+  raise(...problems: Array<RaisedException | readonly RaisedException[]>): void;
 }
 
 export interface Job {

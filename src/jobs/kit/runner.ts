@@ -91,7 +91,7 @@ function execute(job: Job, ports: Ports, deadline: Deadline, request: JobRequest
   // The Dashboard's stock health comes from the rows this run holds (kit/dashboard).
   watch?.seen(ctx);
   // Unusable Settings values (kit/settings-check): reported for every job; some stop it before it starts.
-  ctx.raise(...settingsExceptions(read.problems));
+  ctx.raise(settingsExceptions(read.problems));
   const blocked = blockedBySettings(read.problems, job);
   // Apps Script's daily trigger runtime (kit/quota): QUOTA before the schedule uses it up; no job's own.
   const runtime = watchTriggerRuntime(ctx);
@@ -107,7 +107,7 @@ function execute(job: Job, ports: Ports, deadline: Deadline, request: JobRequest
     const problem = failureException(e, job, settings);
     if (problem) ctx.raise(problem);
     const after = job.onFailure?.(ctx);
-    if (after) ctx.raise(...after.raised);
+    if (after) ctx.raise(after.raised);
     resolves = after?.resolves ?? [];
     outcome =
       e instanceof DeadlineExceeded

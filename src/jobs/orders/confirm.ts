@@ -28,6 +28,7 @@ import { orderView } from '../reads/amazon-orders';
 import type { Ledger } from './ledger';
 import { withThreePl } from './threepl-status';
 import { getOrderWaitTooLong } from './order-pace';
+import { pushAll } from '../../core/lists';
 
 /** Kept free at the end of the step for marking the confirmed shipments at the 3PL. */
 const CONFIRM_RESERVE_MS = 40_000;
@@ -121,7 +122,8 @@ export function confirmShipments(
       if (group.every((u) => !usableCarrier(ctx.carriers, u.shipment, marketplace))) blocked.add(ref);
     }
     // Those that can be confirmed first: a backlog waiting for the Carrier Map never holds them back.
-    groups.push(...all.filter(([ref]) => !blocked.has(ref)), ...all.filter(([ref]) => blocked.has(ref)));
+    pushAll(groups, all.filter(([ref]) => !blocked.has(ref)));
+    pushAll(groups, all.filter(([ref]) => blocked.has(ref)));
     for (let i = 0; i < groups.length; i++) {
       const [ref, group] = groups[i]!;
       // Time for marking what was confirmed is kept: confirmed but unmarked shipments would be read again next run.

@@ -32,6 +32,7 @@ import { sendOrders } from './send';
 import type { SendCounts } from './send';
 import { THREEPL_KEYS, restoreLostRow, syncThreePlStatus } from './threepl-status';
 import { plural } from '../../core/words';
+import { pushAll } from '../../core/lists';
 
 type Phase = 'amazon' | 'threePl' | 'cancel' | 'send' | 'confirm';
 
@@ -139,7 +140,7 @@ function runOrders(ctx: JobContext): JobOutcome {
   const shipmentsSeen = new Map<string, ThreePlRef>();
   phases.run('threePl', ['threePl'], () => {
     const status = syncThreePlStatus({ adapter, store, now, threePlName, orphanMinutes: settings.orderOrphanThresholdMinutes, amazon, marketplaces: settings.marketplaces, edits: putBack }, ledger, shipmentsSeen);
-    raised.push(...status.raised);
+    pushAll(raised, status.raised);
     threePlCursor = status.nextCursor;
     if (!status.complete) phases.cut = `${threePlName}'s order list was read in part (time limit); the rest comes next run.`;
   });
@@ -158,7 +159,7 @@ function runOrders(ctx: JobContext): JobOutcome {
     const since = Number(store.get(THREEPL_KEYS.since));
     const lostRow = Number.isFinite(since) && since > 0 ? (l: Ledger, o: Parameters<typeof restoreLostRow>[2]) => restoreLostRow({ amazon, marketplaces: settings.marketplaces, since, edits: putBack }, l, o) : undefined;
     const confirmed = confirmShipments({ amazon, adapter, map, carriers, marketplace: settings.marketplace, marketplaces: settings.marketplaces, now, threePlName, deadline: ctx.deadline, shipmentsSeen, edits: putBack, ...(lostRow ? { lostRow } : {}) }, ledger);
-    raised.push(...confirmed.raised);
+    pushAll(raised, confirmed.raised);
     Object.assign(counts, confirmed.counts);
   });
   let shipFromAsked: OneLocation | null = null;
@@ -173,8 +174,8 @@ function runOrders(ctx: JobContext): JobOutcome {
   tab.write(rows);
   // Lost orders are said below (High), then no longer sealed: the exception stays until a person resolves it.
   const unsealed = sealLines(store, rows, refresh.carried.filter(([id]) => !ledger.get(id)), refresh.shortfall);
-  raised.push(...refresh.lost.map((l) => lostOrder(l, threePlName)));
-  raised.push(...shipFromProblem(shipFromAsked, threePlName));
+  pushAll(raised, refresh.lost.map((l) => lostOrder(l, threePlName)));
+  pushAll(raised, shipFromProblem(shipFromAsked, threePlName));
   // Only now: a run killed before this write reads the same 3PL changes again next time.
   if (threePlCursor !== null) store.set(THREEPL_KEYS.cursor, threePlCursor);
   const ledgerSays = ledgerExceptions(rows, now, settings, exceptionKeysShown(ctx.ports.workbook, ['ORDER_']));
@@ -183,8 +184,8 @@ function runOrders(ctx: JobContext): JobOutcome {
   // The rest are looked up at the 3PL once, while it answers this run.
   const threePlIdOf = new Map(rows.map((r) => [r.orderId, r.threePlOrderId]));
   const stuckAt = (e: RaisedException) => (e.type === 'ORDER_STUCK' ? threePlIdOf.get(e.key.split(':')[1] ?? '') : undefined);
-  raised.push(...(phases.done.has('threePl') ? withShipmentPages(fromLedger, { adapter, store, deadline: ctx.deadline }, stuckAt) : fromLedger));
-  ctx.raise(...raised);
+  pushAll(raised, phases.done.has('threePl') ? withShipmentPages(fromLedger, { adapter, store, deadline: ctx.deadline }, stuckAt) : fromLedger);
+  ctx.raise(raised);
   const open = rows.filter((r) => r.state !== 'confirmed' && r.state !== 'cancelled').length;
   // Every held order (ORDER_HELD), not only those held this run: one refused past its retries waits too.
   const held = rows.filter((r) => r.state === 'held').length;

@@ -27,6 +27,7 @@ import { unidentifiedReceipts } from './unidentified';
 import { firstFew, plural } from '../../core/words';
 import { cellException } from '../../core/typed-cells';
 import { TAB, TABS, headersOf } from '../../core/tabs';
+import { pushAll } from '../../core/lists';
 
 /** Time kept after waiting for Amazon's reports, for the 3PL's side and the tab. */
 const RESERVE_MS = 90_000;
@@ -112,7 +113,7 @@ interface LostRow {
 function stopForLostIds(ctx: JobContext, lostRows: readonly LostRow[]): JobOutcome {
   const sheetRows = lostRows.map((l) => l.sheetRow);
   ctx.raise(
-    ...lostRows.map(({ sheetRow, value, problem }) =>
+    lostRows.map(({ sheetRow, value, problem }) =>
       cellException({
         tab: TAB.removals,
         rowId: `row ${sheetRow}`,
@@ -221,7 +222,7 @@ function runRemovals(ctx: JobContext): JobOutcome {
     const merged = mergeReports(rows, read.reports, { toThreePl: goesToThreePl(settings.removalsToThreePl) });
     for (const [id, t] of merged.shippedAt) state.shippedAt.set(id, t);
     rows = retainRows(merged.rows, merged.seen, read.reports.problems.length);
-    raised.push(...reportExceptions(read.reports.problems));
+    pushAll(raised, reportExceptions(read.reports.problems));
     counts.removalReportLines = read.reports.orders.length + read.reports.shipments.length;
   });
 
@@ -246,18 +247,18 @@ function runRemovals(ctx: JobContext): JobOutcome {
   if (reportsRead && !cut && reportsDue(ports.clock.now())) step('amazon', () => requestReports(amazon, store, ports.clock.now()));
   saveState(store, state, new Set(rows.filter((r) => !CLOSED_STATES.has(r.state)).map((r) => r.orderId)));
 
-  raised.push(...withReceiptRefs(removalExceptions(rows, { shippedAt: state.shippedAt, notes: state.notes, threePlName, overdueDays: settings.removalOverdueDays }), rows, adapter, receivingSeen));
-  if (unidentified) raised.push(...(unidentified as RaisedException[]));
-  raised.push(...stateEdits.map((r) => stateEditInvalid(r, threePlName)));
-  raised.push(...putBackSaid({ ids, emptied: emptied.matched, deleted, edits: counted.edits }, new Set(rows.map(removalId)), threePlName));
+  pushAll(raised, withReceiptRefs(removalExceptions(rows, { shippedAt: state.shippedAt, notes: state.notes, threePlName, overdueDays: settings.removalOverdueDays }), rows, adapter, receivingSeen));
+  if (unidentified) pushAll(raised, unidentified as RaisedException[]);
+  pushAll(raised, stateEdits.map((r) => stateEditInvalid(r, threePlName)));
+  pushAll(raised, putBackSaid({ ids, emptied: emptied.matched, deleted, edits: counted.edits }, new Set(rows.map(removalId)), threePlName));
   // A removal the reports gave again this run has its units back: said so, the others wait for them.
   const stillTyped = new Set(rows.filter((r) => r.unitsEdit).map(removalId));
-  raised.push(...unitsEdits.map((r) => unitsEditInvalid(r, threePlName, !stillTyped.has(removalId(r)))));
-  raised.push(...locationProblem(locationAsked));
-  raised.push(...mismatched.map(([r, reference]) => receiptMismatch(r, reference, threePlName)));
+  pushAll(raised, unitsEdits.map((r) => unitsEditInvalid(r, threePlName, !stillTyped.has(removalId(r)))));
+  pushAll(raised, locationProblem(locationAsked));
+  pushAll(raised, mismatched.map(([r, reference]) => receiptMismatch(r, reference, threePlName)));
   // Named with the receipt the 3PL holds (the row as written now).
-  raised.push(...receiptsPutBack.map(([r, typed]) => receiptPutBack(rows.find((x) => removalId(x) === removalId(r)) ?? r, typed, threePlName)));
-  ctx.raise(...raised);
+  pushAll(raised, receiptsPutBack.map(([r, typed]) => receiptPutBack(rows.find((x) => removalId(x) === removalId(r)) ?? r, typed, threePlName)));
+  ctx.raise(raised);
 
   const orders = (pick: (r: RemovalRow) => boolean) => new Set(rows.filter(pick).map((r) => r.orderId)).size;
   const expected = orders((r) => FOLLOWED_STATES.has(r.state));

@@ -29,6 +29,7 @@ import { incompleteKeys } from './met-again';
 import { recategorise } from './recategorise';
 import { currencyCheck, settledUnlisted, supersede } from './import-checks';
 import { SETTLEMENT_KEYS, clearFailing, handledReports, importing, markHandled, recordCategories, setUnlistedSettlements, unlistedSettlements, writtenCategories } from './state';
+import { pushAll } from '../../core/lists';
 
 type Tabs = SettlementTabs & { settlementsRead(): boolean; mapRead(): boolean };
 
@@ -97,7 +98,7 @@ function tabsOf(ctx: JobContext): Tabs {
  */
 function typedCells(ctx: JobContext, tabs: Tabs): (row: { key: string }) => boolean {
   if (!tabs.settlementsRead()) return () => false;
-  ctx.raise(...tabs.settlements.problems().map(cellException));
+  ctx.raise(tabs.settlements.problems().map(cellException));
   return (row) => row.key.startsWith(cellKeyPrefix(TAB.settlements));
 }
 
@@ -108,7 +109,7 @@ function typedCells(ctx: JobContext, tabs: Tabs): (row: { key: string }) => bool
 function rowsMissing(ctx: JobContext, tabs: Tabs, looked: boolean): (row: { key: string }) => boolean {
   if (!looked) return () => false;
   const lines = new Map([...tabs.lines.counts()].map(([id, n]) => [id, { lines: n }] as const));
-  ctx.raise(...settlementsWithoutRow(lines, tabs.settlements.rows().map((r) => r.settlementId), importing(ctx.ports.store)));
+  ctx.raise(settlementsWithoutRow(lines, tabs.settlements.rows().map((r) => r.settlementId), importing(ctx.ports.store)));
   return (row) => row.key.startsWith(NO_ROW_PREFIX);
 }
 
@@ -123,7 +124,7 @@ function describe(results: ImportResult[], missed: readonly string[] = []): { co
   if (unread) parts.push(`${unread} line(s) could not be read or used and were left out (see Exceptions)`);
   const late = results.filter((r) => r.afterEnd).map((r) => r.settlementId);
   if (late.length) parts.push(`settlement(s) ${late.join(', ')} have lines posted after the settlement ended, imported as posted (see Exceptions)`);
-  parts.push(...missed);
+  pushAll(parts, missed);
   // Lines replaced or trimmed by the budget: said in full, so nothing leaves the tab unannounced.
   const notes = results.flatMap((r) => r.notes);
   return {
@@ -165,10 +166,10 @@ function importUpload(ctx: JobContext, file: { name: string; base64: string }): 
   const outside = result.status === 'imported' ? unlistedNamed(parsed.settlement.marketplaceNames, ctx.settings.marketplaces) : [];
   const said: string[] = [];
   if (outside.length) {
-    ctx.raise(...result.raised, unlistedMarketplace(result.settlementId, `the file "${name}"`, outside, result.currency ?? '', ctx.settings.marketplaces));
+    ctx.raise(result.raised, unlistedMarketplace(result.settlementId, `the file "${name}"`, outside, result.currency ?? '', ctx.settings.marketplaces));
     setUnlistedSettlements(ctx.ports.store, { ...unlistedSettlements(ctx.ports.store), [result.settlementId]: outside });
     said.push(`settlement ${result.settlementId} (${outside.join(', ')}, ${result.currency || 'no currency'}) is for a marketplace not in Settings "Marketplaces" and was imported all the same: add it there (see Exceptions)`);
-  } else ctx.raise(...result.raised, ...currencyCheck(ctx, result));
+  } else ctx.raise(result.raised, currencyCheck(ctx, result));
   const missing = rowsMissing(ctx, tabs, result.status !== 'duplicate');
   const cells = typedCells(ctx, tabs);
   const d = describe([result], said);
@@ -268,12 +269,12 @@ function importListed(ctx: JobContext, amazon: SpApiClient): JobOutcome {
     const result = importSettlement({ tabs, store, deadline: ctx.deadline, linesKept: ctx.settings.settlementLinesKept, dayOf: dayShown(ctx) }, parsed.settlement, `report ${report.reportId}`);
     if (result.replaced) supersede(results, raised, result.settlementId);
     results.push(result);
-    raised.push(...result.raised);
+    pushAll(raised, result.raised);
     // A settlement for a marketplace Settings does not list says so, in place of its currency, once
     // (a whole copy replacing its incomplete import in this same run is not said again).
     const outside = result.status === 'imported' ? unlistedMarketplaces(report.marketplaceIds, ctx.settings.marketplaces) : [];
     const key = `${UNLISTED_PREFIX}${result.settlementId}`;
-    if (!outside.length) raised.push(...currencyCheck(ctx, result));
+    if (!outside.length) pushAll(raised, currencyCheck(ctx, result));
     else if (!raised.some((x) => x.key === key)) {
       raised.push(unlistedMarketplace(result.settlementId, `report ${report.reportId}`, outside, result.currency ?? '', ctx.settings.marketplaces));
       unlisted[result.settlementId] = outside;
@@ -295,7 +296,7 @@ function importListed(ctx: JobContext, amazon: SpApiClient): JobOutcome {
   store.set(SETTLEMENT_KEYS.cursor, waitingFrom ?? latest);
   store.set(SETTLEMENT_KEYS.everyMarketplace, '1');
   setUnlistedSettlements(store, unlisted);
-  ctx.raise(...raised);
+  ctx.raise(raised);
   const mapRead = results.some((r) => r.status !== 'duplicate');
   const missing = rowsMissing(ctx, tabs, mapRead);
   const cells = typedCells(ctx, tabs);

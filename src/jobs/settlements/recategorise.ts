@@ -67,7 +67,7 @@ export function recategorise(ctx: JobContext, tabs: SettlementTabs): JobOutcome 
     sums.set(l.settlementId, s);
   }
   const withoutRow = settlementsWithoutRow(sums, rows.map((r) => r.settlementId), importing(ctx.ports.store));
-  ctx.raise(...withoutRow, ...raised, ...heldRaised, ...tabs.lines.unidentified().map(cellException), ...lines.flatMap((l) => (l.misdated ? [cellException(l.misdated)] : [])), ...[...unmapped.values()].map((u) => unmappedException(u.t, u.lines, u.cents, currency.get(u.settlementId) ?? '', u.settlementId, u.blocked)));
+  ctx.raise(withoutRow, raised, heldRaised, tabs.lines.unidentified().map(cellException), lines.flatMap((l) => (l.misdated ? [cellException(l.misdated)] : [])), [...unmapped.values()].map((u) => unmappedException(u.t, u.lines, u.cents, currency.get(u.settlementId) ?? '', u.settlementId, u.blocked)));
   const heldNote = held.size ? ` ${held.size} settlement(s) left as they were: ${[...held].join(', ')} (see Exceptions).` : '';
   const rowNote = withoutRow.length ? ` ${withoutRow.length} settlement(s) have lines but no Settlements row: ${withoutRow.map((e) => e.entity.replace(/^Settlement /, '')).join(', ')} (see Exceptions).` : '';
   return {

@@ -68,8 +68,9 @@ export function markShipmentsSynced(ctx: MintsoftContext, shipmentIds: string[])
   // The watermark moves to the oldest despatch still waiting, or to the newest seen when none waits;
   // after a listing cut short it stays (unread pages may hold older despatches), unless a day behind.
   const waiting = [...times].filter(([id]) => ledger.done[Number(id).toString(36)] === undefined).map(([, t]) => t);
-  const newest = Math.max(ledger.since, ...times.values());
-  const target = !listing.complete ? ledger.since : waiting.length ? Math.min(...waiting) : newest;
+  // reduce, not Math.max(...): a day of despatches spread into arguments can overflow the stack (core/lists.ts).
+  const newest = [...times.values()].reduce((m, t) => Math.max(m, t), ledger.since);
+  const target = !listing.complete ? ledger.since : waiting.length ? waiting.reduce((m, t) => Math.min(m, t), Number.POSITIVE_INFINITY) : newest;
   ledger.since = Math.max(target, now - MAX_LAG_MS, ledger.since);
   const keepFrom = Math.floor((ledger.since - OVERLAP_MS) / 1000);
   for (const [k, t] of Object.entries(ledger.done)) if (t < keepFrom) delete ledger.done[k];

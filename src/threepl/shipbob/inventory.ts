@@ -10,6 +10,7 @@ import { bundleLines, readBundles, type ComponentLevels } from './bundles';
 import { iso, type ShipBobContext } from './context';
 import { collectCursorPages, cursorPageStep } from './paging';
 import { cursorPage, inventoryByFcSchema, parseOrThrow, type ShipBobInventoryByFc } from './schemas';
+import { pushAll } from '../../core/lists';
 
 /** Not documented; ShipBob's other lists cap at 250 [inferred]. */
 const PAGE_SIZE = 250;
@@ -113,7 +114,7 @@ export function stockPages(ctx: ShipBobContext, query: StockQuery = {}): StockPa
       ];
       for (const c of chunks) {
         const part = JSON.parse(c) as { inactive: boolean; items: SlimItem[] };
-        sides[part.inactive ? 1 : 0]!.items.push(...unslim(part.items));
+        pushAll(sides[part.inactive ? 1 : 0]!.items, unslim(part.items));
       }
       return linesFromSides(ctx, query, sides, iso(ctx.clock.now()));
     },
@@ -166,7 +167,7 @@ function linesFromSides(ctx: ShipBobContext, query: StockQuery, sides: Side[], a
   for (const b of bundles) {
     if (seen.has(b.sku) || (skuFilter && !skuFilter.has(b.sku))) continue;
     seen.add(b.sku);
-    lines.push(...bundleLines(b, levels, { wanted, fallbackWarehouse, asOf }));
+    pushAll(lines, bundleLines(b, levels, { wanted, fallbackWarehouse, asOf }));
   }
   for (const sku of query.skus ?? []) {
     if (!seen.has(sku)) lines.push({ sku, warehouseId: fallbackWarehouse, onHand: 0, allocated: 0, available: 0, onHold: 0, inbound: 0, inTransit: 0, unknown: true, asOf });
