@@ -91,14 +91,9 @@ export function cellOut(v: unknown, format: TabColumn['format'] | undefined, lit
   return /^[=+\-@']/.test(s) ? `'${s}` : s;
 }
 
-/** Each header's column format from the tab's definition (people's own columns have none). */
-function formatsFor(def: TabDef, header: readonly string[]): Array<TabColumn['format']> {
-  return header.map((h) => def.columns.find((c) => sameName(c.header, h))?.format);
-}
-
-/** Whether each header's column is written as literal text (TabColumn.literal). */
-function literalsFor(def: TabDef, header: readonly string[]): boolean[] {
-  return header.map((h) => def.columns.find((c) => sameName(c.header, h))?.literal === true);
+/** Each header's column in the tab's definition (people's own columns have none). */
+function columnsFor(def: TabDef, header: readonly string[]): Array<TabColumn | undefined> {
+  return header.map((h) => def.columns.find((c) => sameName(c.header, h)));
 }
 
 /** A header row without the free space people leave right of it. */
@@ -142,8 +137,9 @@ export function ensureTable(wb: WorkbookPort, def: TabDef, table: Table | null):
  * it, with each column's format (the tab's own columns have one, people's columns none).
  */
 function rowsOf(def: TabDef, header: readonly string[], records: ReadonlyArray<Readonly<Record<string, unknown>>>) {
-  const formats = formatsFor(def, header);
-  const literals = literalsFor(def, header);
+  const columns = columnsFor(def, header);
+  const formats = columns.map((c) => c?.format);
+  const literals = columns.map((c) => c?.literal === true);
   const keys = recordKeys(def, header.map(headerText));
   const rows = records.map((r) => keys.map((k, i) => cellOut(k ? r[k] : '', formats[i], literals[i])));
   // Formats travel with every write: text columns must be '@' before "00123" lands in them, and a

@@ -123,15 +123,16 @@ function setColumnFormats(sheet: Sheet, row: number, rowCount: number, columnFor
  * column, when its first data cell still has it. `checked` remembers the columns looked at in this
  * execution, so a run pays one read of a cell per literal column.
  */
-function clearPlainTextOfLiterals(sheet: Sheet, columnFormats: ReadonlyArray<CellFormat | undefined>, checked: Set<string>, column = 1): void {
+function clearPlainTextOfLiterals(sheet: Sheet, columnFormats: ReadonlyArray<CellFormat | undefined>, checked: Set<string>): void {
   columnFormats.forEach((f, j) => {
     if (f !== 'literal') return;
-    const key = `${sheet.getSheetId()}:${column + j}`;
+    const column = j + 1;
+    const key = `${sheet.getSheetId()}:${column}`;
     if (checked.has(key)) return;
     checked.add(key);
     const rows = sheet.getMaxRows() - 1;
-    if (rows < 1 || sheet.getRange(2, column + j).getNumberFormat() !== NUMBER_FORMATS.text) return;
-    sheet.getRange(2, column + j, rows, 1).clearFormat();
+    if (rows < 1 || sheet.getRange(2, column).getNumberFormat() !== NUMBER_FORMATS.text) return;
+    sheet.getRange(2, column, rows, 1).clearFormat();
   });
 }
 

@@ -112,14 +112,19 @@ export interface StillTrue {
   fullAt: number;
 }
 
+/** The kept read's record, when it is for this account and young enough at `now`; null otherwise. */
+function askableState(adapter: ThreePlAdapter, store: KeyValueStore, now: number): BaselineState | null {
+  const state = load(store);
+  const ok = !!adapter.stockMoves && !!state && state.account === adapter.stockMoves.account && now - state.fullAt <= FULL_READ_EVERY_MS && now >= state.fullAt;
+  return ok ? state : null;
+}
+
 /**
  * True when a kept read could stand for a full one after the 3PL's few-call question: one is kept,
  * for this account, young enough. Whether anything moved is not asked here (no call is made).
  */
 export function baselineAskable(adapter: ThreePlAdapter, ports: Pick<BaselinePorts, 'store' | 'clock'>): boolean {
-  const state = load(ports.store);
-  const now = ports.clock.now();
-  return !!adapter.stockMoves && !!state && state.account === adapter.stockMoves.account && now - state.fullAt <= FULL_READ_EVERY_MS && now >= state.fullAt;
+  return askableState(adapter, ports.store, ports.clock.now()) !== null;
 }
 
 /**
@@ -128,9 +133,9 @@ export function baselineAskable(adapter: ThreePlAdapter, ports: Pick<BaselinePor
  */
 export function baselineStillTrue(adapter: ThreePlAdapter, ports: BaselinePorts): StillTrue | null {
   const moves = adapter.stockMoves;
-  const state = load(ports.store);
-  if (!moves || !state || !baselineAskable(adapter, ports)) return null;
   const now = ports.clock.now();
+  const state = askableState(adapter, ports.store, now);
+  if (!moves || !state) return null;
   const parts = ports.staging.parts(SOURCE, state.parts);
   if (parts.length !== state.parts || hash64(parts.join('\n')) !== state.digest) {
     forgetBaseline(ports);
